@@ -26,6 +26,11 @@ class Turn:
     text: str
     index: int = 0
     at: float = field(default_factory=time.time)
+    # Imported transcripts: the speaker's name as written in the file, and cue times in seconds
+    # from the start of the recording (None for simulated interviews).
+    name: str | None = None
+    start: float | None = None
+    end: float | None = None
     # Interviewer (trainee) turns --------------------------------------------------------
     label: str | None = None
     flags: list[str] = field(default_factory=list)
