@@ -1,8 +1,15 @@
-"""The ``interview-sim`` command line: personas, simulate, chat, classify, score."""
+"""The ``interview-sim`` command line: personas, simulate, chat, classify, score, sessions, export."""
 
 from __future__ import annotations
 
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
 import typer
+
+from .persona import LoadReport, Persona, PersonaError, find_persona, load_personas
 
 app = typer.Typer(
     name="interview-sim",
@@ -11,6 +18,187 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+personas_app = typer.Typer(help="List, validate and check persona files.", no_args_is_help=True)
+app.add_typer(personas_app, name="personas")
+
+
+def _fail(message: str, code: int = 2) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _report(paths: list[Path] | None) -> LoadReport:
+    return load_personas(paths or None)
+
+
+def _print_errors(report: LoadReport) -> None:
+    for error in report.errors:
+        typer.echo(str(error), err=True)
+
+
+@personas_app.command("list")
+def personas_list(
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+) -> None:
+    """List the personas found in the persona folders."""
+    report = _report(None)
+    rows = [
+        {
+            "id": p.id,
+            "name": p.name,
+            "language": p.language,
+            "domain": p.domain,
+            "relationship": p.traits.relationship,
+            "style": p.style_summary,
+            "difficulty": p.difficulty,
+            "topics": len(p.topics),
+            "insights": len(p.insights),
+            "file": report.sources[p.id],
+        }
+        for p in report.personas.values()
+    ]
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for row in rows:
+            typer.echo(
+                f"{row['id']:<28} {row['name']:<20} {row['language']:<4} {row['domain']:<28} "
+                f"{row['relationship']:<13} {row['difficulty']:<7} {row['topics']:>2} topics "
+                f"{row['insights']:>2} insights"
+            )
+    _print_errors(report)
+
+
+@personas_app.command("validate")
+def personas_validate(
+    paths: Optional[list[Path]] = typer.Argument(None, help="Files or folders (default: the persona folders)."),
+) -> None:
+    """Validate persona files: every problem is printed with its file, field and fix."""
+    report = _report(paths)
+    for pid, source in report.sources.items():
+        typer.echo(f"ok   {source} ({pid})")
+    _print_errors(report)
+    if report.errors:
+        raise typer.Exit(1)
+
+
+@personas_app.command("check")
+def personas_check(
+    paths: Optional[list[Path]] = typer.Argument(None, help="Files or folders (default: the persona folders)."),
+) -> None:
+    """Run golden probes on each persona (leading, closed, open, injection); non-zero exit on failure."""
+    from .checks import run_checks
+
+    report = _report(paths)
+    _print_errors(report)
+    engine = _engine()
+    failed = bool(report.errors)
+    for persona in report.personas.values():
+        results = run_checks(engine, persona)
+        bad = [r for r in results if not r.ok]
+        status = "FAIL" if bad else "ok  "
+        typer.echo(f"{status} {report.sources[persona.id]}: {len(results) - len(bad)}/{len(results)} probes passed")
+        for r in bad:
+            typer.echo(f"     - {r.name}: {r.detail}")
+        failed = failed or bool(bad)
+    if failed:
+        raise typer.Exit(1)
+
+
+def _engine(backend=None):
+    from .engine import Engine
+
+    typer.echo("Loading the language models…", err=True)
+    return Engine(backend=backend)
+
+
+def _load_persona(id_or_path: str) -> Persona:
+    try:
+        return find_persona(id_or_path)
+    except PersonaError as e:
+        _fail(str(e))
+        raise  # unreachable: _fail exits
+
+
+def read_script(path: Path) -> list[str | None]:
+    """Script lines: one trainee turn per line; ``[silence]`` is a silence turn; ``#`` starts a comment."""
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        _fail(f"{path}: cannot read the script ({e})")
+    turns: list[str | None] = []
+    for line in raw.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        turns.append(None if stripped.lower() == "[silence]" else stripped)
+    return turns
+
+
+@app.command()
+def simulate(
+    persona: str = typer.Option(..., "--persona", "-p", help="Persona id or path to a YAML file."),
+    script: Path = typer.Option(..., "--script", "-s", help="One trainee turn per line; [silence]; # comments."),
+    seed: int = typer.Option(0, "--seed", help="Seed for the choice of phrasings."),
+    as_json: bool = typer.Option(False, "--json", help="Print the transcript as JSON."),
+) -> None:
+    """Run a scripted interview against a persona."""
+    chosen = _load_persona(persona)
+    turns = read_script(script)
+    engine = _engine()
+    session = engine.start(chosen, seed=seed)
+    for text in turns:
+        session.ask(text)
+    if as_json:
+        typer.echo(session.transcript.to_json(indent=2))
+        return
+    for turn in session.transcript.turns:
+        if turn.speaker == "trainee":
+            flags = f" +{','.join(turn.flags)}" if turn.flags else ""
+            typer.echo(f"YOU      [{turn.label}{flags}] {turn.display_text}")
+        else:
+            extra = f" (topic {turn.topic}" + (f", insights {', '.join(turn.insights)}" if turn.insights else "") + ")" \
+                if turn.topic else ""
+            typer.echo(f"{chosen.name.split()[0].upper():<8} {turn.text}{extra}")
+    summary = session.transcript.summary()
+    typer.echo(f"\nInsights uncovered: {len(summary['insights_uncovered'])} of {summary['insights_total']}")
+
+
+@app.command()
+def chat(
+    persona: str = typer.Option(..., "--persona", "-p", help="Persona id or path to a YAML file."),
+    seed: int = typer.Option(0, "--seed"),
+) -> None:
+    """Interview a persona in the terminal. An empty line is a silence; /quit ends."""
+    chosen = _load_persona(persona)
+    engine = _engine()
+    session = engine.start(chosen, seed=seed)
+    name = chosen.name.split()[0]
+    typer.echo(f"You are interviewing {chosen.name}: {chosen.summary}\nGoal: {chosen.research_goal}")
+    typer.echo("(empty line = stay silent, /quit to end)\n")
+    typer.echo(f"{name}: {chosen.opening_line}")
+    while True:
+        try:
+            text = input("you> ")
+        except (EOFError, KeyboardInterrupt):
+            typer.echo()
+            break
+        if text.strip() in {"/quit", "/exit"}:
+            break
+        reply = session.send(text)
+        sys.stdout.write(f"{name}: ")
+        for chunk in reply.stream():
+            sys.stdout.write(chunk)
+            sys.stdout.flush()
+        sys.stdout.write("\n")
+        t = reply.trainee
+        flags = f" +{','.join(t.flags)}" if t.flags else ""
+        coaching = f"   [{t.label}{flags}] {t.reason or ''}"
+        if t.rewrite:
+            coaching += f"\n   try: {t.rewrite}"
+        typer.echo(coaching, err=True)
+    summary = session.transcript.summary()
+    typer.echo(f"Insights uncovered: {len(summary['insights_uncovered'])} of {summary['insights_total']}")
 
 
 def _register_subcommands() -> None:

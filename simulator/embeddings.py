@@ -40,6 +40,13 @@ def cosine(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+# Function words carry no topic; without them the fake tells topics apart by content words only.
+_STOP = frozenset(
+    "a an the and or but if of to in on at for with about from by as is are was were be been am do does "
+    "did have has had i you he she it we they me my your our their this that these those what how why "
+    "when where who which can could would should will shall may might must tell me us so just really "
+    "very some any there here then than not no yes".split()
+)
 
 
 class HashingEmbedder:
@@ -62,7 +69,7 @@ class HashingEmbedder:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for row, text in enumerate(texts):
-            words = _WORD.findall((text or "").lower())
+            words = [w for w in _WORD.findall((text or "").lower()) if w not in _STOP]
             for word in words:
                 out[row, self._bucket("w:" + word)] += 1.0
                 padded = f"<{word}>"

@@ -1,0 +1,273 @@
+"""The conversation engine: trainee turns in, persona replies out, every turn labelled and recorded.
+
+    engine = Engine()                       # shared: embedder, classifier, topic indexes
+    session = engine.start(persona, seed=7)
+    reply = session.send("Tell me about the last time you ordered groceries.")
+    for chunk in reply.stream():            # what a UI shows as it arrives
+        ...
+    reply.persona                           # the recorded persona Turn (topic, insights, ...)
+
+The engine decides what the persona may say (``simulator.policy``); the backend only says it.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from typing import Callable, Iterator, Protocol
+
+from .backends import AuthoredBackend, ReplyBackend, ReplyRequest
+from .embeddings import Embedder, get_embedder
+from .persona import Persona
+from .policy import Plan, State, decide, plan_to_turn, replay
+from .retrieval import TopicIndex
+from .transcript import PERSONA, TRAINEE, Transcript, Turn
+
+__all__ = ["Engine", "Session", "PendingReply", "Classifier", "MAX_INPUT_CHARS"]
+
+# Longer input is cut before classification and retrieval (and kept whole in the transcript):
+# nobody asks a 20,000-character question, and the embedder would only read the start anyway.
+MAX_INPUT_CHARS = 2000
+RECENT_TURNS = 6
+
+
+class Classifier(Protocol):
+    def classify(self, text: str, previous: str | None = None): ...
+
+
+class Engine:
+    """What every interview shares: the embedder, the classifier and one topic index per persona.
+
+    Holds no per-trainee state and is safe to share between threads (one per browser session).
+    """
+
+    def __init__(
+        self,
+        embedder: Embedder | None = None,
+        classifier: Classifier | None = None,
+        backend: ReplyBackend | None = None,
+    ) -> None:
+        self.embedder = embedder or get_embedder()
+        if classifier is None:
+            from scoring.classifier import QuestionClassifier
+
+            classifier = QuestionClassifier(embedder=self.embedder)
+        self.classifier = classifier
+        self.backend = backend or AuthoredBackend()
+        self._indexes: dict[tuple[str, int], TopicIndex] = {}
+        self._lock = threading.Lock()
+
+    def index_for(self, persona: Persona) -> TopicIndex:
+        key = (persona.id, hash(persona.model_dump_json()))
+        with self._lock:
+            index = self._indexes.get(key)
+        if index is None:
+            index = TopicIndex(persona, self.embedder)
+            with self._lock:
+                self._indexes[key] = index
+        return index
+
+    def start(
+        self,
+        persona: Persona,
+        *,
+        seed: int = 0,
+        trainee: str | None = None,
+        backend: ReplyBackend | None = None,
+    ) -> "Session":
+        """A new interview; the persona's opening line is its first turn."""
+        transcript = Transcript(
+            persona_id=persona.id,
+            persona_name=persona.name,
+            language=persona.language,
+            seed=seed,
+            trainee=trainee,
+            insight_catalog=[i.model_dump() for i in persona.insights],
+        )
+        opening = Turn(speaker=PERSONA, text=persona.opening_line, move="opening", had_more=False)
+        transcript.add(opening)
+        return Session(self, persona, transcript, backend=backend)
+
+    def resume(self, persona: Persona, transcript: Transcript, *, backend: ReplyBackend | None = None) -> "Session":
+        """A session that goes on from a recorded transcript (after a reload or a restart)."""
+        return Session(self, persona, transcript, backend=backend)
+
+
+class Session:
+    """One interview. Not thread-safe: one trainee drives it."""
+
+    def __init__(self, engine: Engine, persona: Persona, transcript: Transcript, *,
+                 backend: ReplyBackend | None = None) -> None:
+        self.engine = engine
+        self.persona = persona
+        self.transcript = transcript
+        self.backend = backend or engine.backend
+        self.index = engine.index_for(persona)
+        self.state: State = replay(persona, transcript.turns)
+        self.last_reply_at: float | None = transcript.turns[-1].at if transcript.turns else None
+        # Called with each turn the moment it is recorded (the store commits it there).
+        self.on_turn: Callable[[Turn], None] | None = None
+        self._pending: PendingReply | None = None
+
+    # Trainee moves -------------------------------------------------------------------------
+    def send(self, text: str, *, patience: float | None = None, at: float | None = None) -> "PendingReply":
+        """The trainee says ``text``. Returns the persona's reply, to be streamed or finished."""
+        text = "" if text is None else str(text)
+        if not text.strip():
+            # An empty message is what a silence looks like in a chat box.
+            return self.silence(patience=patience, at=at)
+        self._finish_pending()
+        previous = self._previous_persona_text()
+        probe = text[:MAX_INPUT_CHARS]
+        verdict = self.engine.classifier.classify(probe, previous)
+        turn = Turn(
+            speaker=TRAINEE,
+            text=text,
+            at=at or time.time(),
+            label=verdict.label.value,
+            flags=[f.value for f in verdict.flags],
+            confidence=float(verdict.confidence),
+            reason=verdict.reason,
+            flag_reasons=dict(verdict.flag_reasons),
+            rewrite=verdict.rewrite,
+            patience=self._patience(patience, at),
+        )
+        return self._respond(turn, probe)
+
+    def silence(self, *, patience: float | None = None, at: float | None = None) -> "PendingReply":
+        """The trainee stays silent on purpose; the persona goes on."""
+        self._finish_pending()
+        turn = Turn(
+            speaker=TRAINEE,
+            text="",
+            at=at or time.time(),
+            label="silence",
+            confidence=1.0,
+            reason="You stayed silent and gave the customer room to go on.",
+            patience=self._patience(patience, at),
+        )
+        return self._respond(turn, "")
+
+    def ask(self, text: str | None, **kwargs) -> tuple[Turn, Turn]:
+        """Send and wait for the whole reply: ``None`` or ``""`` is a silence. For scripts and tests."""
+        reply = self.send(text or "", **kwargs)
+        return reply.trainee, reply.finish()
+
+    # Internals ---------------------------------------------------------------------------------
+    def _patience(self, given: float | None, at: float | None) -> float | None:
+        if given is not None:
+            return max(0.0, float(given))
+        if self.last_reply_at is None or at is None:
+            return None
+        return max(0.0, at - self.last_reply_at)
+
+    def _previous_persona_text(self) -> str | None:
+        for turn in reversed(self.transcript.turns):
+            if turn.speaker == PERSONA:
+                return turn.text
+        return None
+
+    def _respond(self, trainee: Turn, probe: str) -> "PendingReply":
+        rng = random.Random(f"{self.transcript.seed}:{len(self.transcript.turns)}")
+        plan = decide(
+            self.persona,
+            self.index,
+            self.state,
+            text=probe,
+            label=trainee.label or "statement",
+            flags=list(trainee.flags),
+            rng=rng,
+        )
+        self._record(trainee)
+        pending = PendingReply(self, trainee, plan)
+        self._pending = pending
+        return pending
+
+    def _record(self, turn: Turn) -> None:
+        self.transcript.add(turn)
+        if self.on_turn is not None:
+            self.on_turn(turn)
+
+    def _finish_pending(self) -> None:
+        if self._pending is not None and self._pending.persona is None:
+            self._pending.finish()
+
+    def _request(self, plan: Plan) -> ReplyRequest:
+        recent = tuple(
+            (t.speaker, t.display_text) for t in self.transcript.turns[-RECENT_TURNS:]
+        )
+        style = self.persona.style
+        return ReplyRequest(
+            persona_name=self.persona.name,
+            language=self.persona.language,
+            style={"formality": style.formality, "directness": style.directness,
+                   "verbosity": style.verbosity, "warmth": style.warmth},
+            move=plan.move,
+            content=plan.text,
+            max_words=plan.max_words,
+            recent=recent,
+        )
+
+    def _complete(self, trainee: Turn, plan: Plan, text: str, backend: str, guard: str | None) -> Turn:
+        turn = plan_to_turn(plan, text)
+        turn.backend = backend
+        turn.guard = guard
+        turn.at = time.time()
+        self.state.observe(self.persona, trainee, turn)
+        self._record(turn)
+        self.last_reply_at = turn.at
+        self._pending = None
+        return turn
+
+    # Views -------------------------------------------------------------------------------------
+    @property
+    def insights_found(self) -> int:
+        return len(self.state.revealed)
+
+    @property
+    def insights_total(self) -> int:
+        return len(self.persona.insights)
+
+
+class PendingReply:
+    """The persona's reply to one trainee turn: stream it, or finish it at once.
+
+    The persona turn is recorded when the stream ends (or on :meth:`finish`). If the backend
+    fails, the authored text is used instead and the turn says so in ``guard``.
+    """
+
+    def __init__(self, session: Session, trainee: Turn, plan: Plan) -> None:
+        self.session = session
+        self.trainee = trainee
+        self.plan = plan
+        self.persona: Turn | None = None
+        self._started = False
+
+    def stream(self) -> Iterator[str]:
+        if self.persona is not None:
+            yield self.persona.text
+            return
+        self._started = True
+        backend = self.session.backend
+        request = self.session._request(self.plan)
+        pieces: list[str] = []
+        try:
+            for chunk in backend.generate(request):
+                pieces.append(chunk)
+                yield chunk
+        except Exception as e:  # a backend failure must never lose the turn
+            reason = f"error: {type(e).__name__}"
+            self.persona = self.session._complete(self.trainee, self.plan, self.plan.text, "authored", reason)
+            if not pieces:
+                yield self.plan.text
+            return
+        text = "".join(pieces).strip() or self.plan.text
+        self.persona = self.session._complete(self.trainee, self.plan, text, backend.name, None)
+
+    def finish(self) -> Turn:
+        if self.persona is None:
+            for _ in self.stream():
+                pass
+        assert self.persona is not None
+        return self.persona

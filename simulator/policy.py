@@ -1,0 +1,520 @@
+"""The disclosure policy: from the trainee's technique, decide what the persona may say.
+
+No language model takes part here. Retrieval picks the topic, the question's label picks the layer
+and the length, and rapport gates the deepest layer. The interview state is a fold over the
+transcript (:meth:`State.observe`), so a session restored from storage behaves exactly like the
+one that was interrupted.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+
+from .persona import LAYERS, Persona, Topic
+from .retrieval import TopicIndex, words
+from .transcript import PERSONA, TRAINEE, Turn
+
+__all__ = ["Plan", "State", "decide", "RAPPORT", "is_break_attempt", "extract_suggestion"]
+
+# How each move changes rapport. Open questions, echoes, reflections and well-placed silence
+# build it; leading questions, pitching and strings of closed questions wear it down.
+RAPPORT = {
+    "open": 1.0,
+    "echo": 1.0,
+    "reflection": 1.0,
+    "silence_well_placed": 1.0,
+    "silence_repeated": -0.5,
+    "continuer": 0.5,
+    "greeting": 0.5,
+    "thanks": 0.5,
+    "closed_interrogation": -0.5,
+    "leading": -1.0,
+    "pitch": -1.0,
+    "hypothetical": -0.5,
+    "break_character": -1.0,
+}
+# From the third closed question in a row, the trainee is interrogating rather than interviewing.
+INTERROGATION_RUN = 3
+
+# Words per reply, by move, before the persona's verbosity scales it.
+BASE_LENGTH = {"closed": 25, "leading": 25, "answer": 90, "silence": 90, "echo": 90,
+               "reflection": 90, "default": 40}
+VERBOSITY_SCALE = {"terse": 0.7, "average": 1.0, "talkative": 1.6}
+
+_LEVEL = {name: i + 1 for i, name in enumerate(LAYERS)}  # surface 1, detail 2, deep 3
+
+_BREAK = re.compile(
+    r"\b(are|r)\s+(you|u)\s+(an?\s+)?(ai|a\.i\.|bot|robot|chat\s?bot|language\s+model|llm|machine|"
+    r"program|computer|simulation|simulated|real\s+person|human|chatgpt|gpt)\b"
+    r"|\bignore\s+(all\s+|any\s+|the\s+|your\s+)?(previous|prior|above|earlier)?\s*(instructions|prompts?|rules)\b"
+    r"|\bsystem\s+prompt\b|\bas\s+an\s+ai\b|\bdeveloper\s+mode\b|\bjailbreak\b"
+    r"|\byou\s+are\s+(now\s+)?(an?\s+)?(ai|assistant|chatgpt|language\s+model|llm|bot)\b"
+    r"|\bpretend\s+(to\s+be|you\s+are)\b|\b(reveal|show|list|tell\s+me)\s+(me\s+)?(your|the)\s+"
+    r"(hidden\s+)?(instructions|prompt|insights|script|persona\s+file)\b"
+    r"|\bout\s+of\s+character\b|\bbreak\s+character\b",
+    re.IGNORECASE,
+)
+_GREETING = re.compile(
+    r"^\s*(hi|hello|hey|good\s+(morning|afternoon|evening)|nice\s+to\s+meet|thanks?\s+(you\s+)?for\s+"
+    r"(joining|coming|taking|making|agreeing|having)|welcome)\b",
+    re.IGNORECASE,
+)
+_CLOSING = re.compile(
+    r"\b(that'?s\s+(all|everything)(\s+i\s+(have|had|wanted))?|thank\s+you\s+(so\s+much\s+|very\s+much\s+)?"
+    r"for\s+(your\s+time|talking|sharing|this)|thanks\s+for\s+(your\s+time|talking|sharing)|good\s?bye|bye\b|"
+    r"(we'?re|we\s+are)\s+(almost\s+)?out\s+of\s+time|let'?s\s+wrap\s+up|wrap\s+(it\s+)?up\s+here)",
+    re.IGNORECASE,
+)
+_THANKS = re.compile(r"^\s*(thanks|thank\s+you|cheers|much\s+appreciated)\b", re.IGNORECASE)
+_CONTINUER = re.compile(
+    r"^\s*(mm+(-?hm+)?|uh-?huh|ok(ay)?|right|i\s+see|yeah|yes|got\s+it|sure|interesting|hm+|ah+|oh|wow|"
+    r"go\s+on|please\s+go\s+on|and\??|really\??)[\s.!,…]*$",
+    re.IGNORECASE,
+)
+_FOLLOW_UP = re.compile(
+    r"^\s*(and\s+|so\s+|but\s+)?(why(\s+(was|is|did|do)\s+(that|it))?|why\s+not|how\s+come|how\s+so|"
+    r"what\s+happened(\s+(then|next|after(wards)?))?|and\s+then|then\s+what|what\s+(did\s+you\s+do|was\s+that\s+like)"
+    r"(\s+then)?|tell\s+me\s+more|can\s+you\s+(say|tell\s+me)\s+more|say\s+more|go\s+on|what\s+do\s+you\s+mean|"
+    r"in\s+what\s+way|such\s+as|for\s+example|like\s+what|how\s+did\s+(that|it)\s+(feel|go|make\s+you\s+feel)|"
+    r"what\s+was\s+that\s+like|what\s+made\s+(that|it)\s+\w+)\b",
+    re.IGNORECASE,
+)
+_ANAPHORA = {"that", "it", "this", "then", "there", "those", "them", "he", "she", "they"}
+
+
+def is_break_attempt(text: str) -> bool:
+    """The trainee tries to get the persona out of character (asks if it is an AI, injects instructions)."""
+    return bool(_BREAK.search(text or ""))
+
+
+_LEADING_FRAMES = [
+    re.compile(r"^\s*(don'?t|do\s+not)\s+you\s+(think|feel|agree|find)\s+(that\s+)?(?P<s>.+)$", re.I),
+    re.compile(r"^\s*wouldn'?t\s+you\s+(say|agree)\s+(that\s+)?(?P<s>.+)$", re.I),
+    re.compile(r"^\s*isn'?t\s+it\s+true\s+that\s+(?P<s>.+)$", re.I),
+    re.compile(r"^\s*(surely|obviously|clearly)\s*,?\s*(?P<s>.+)$", re.I),
+    re.compile(r"^\s*(?P<s>.+?)\s*,?\s*(right|correct|yeah|no|isn'?t\s+it|aren'?t\s+(they|you)|don'?t\s+you|"
+               r"doesn'?t\s+it|wasn'?t\s+it|didn'?t\s+(it|you)|won'?t\s+it|can'?t\s+you|isn'?t\s+that\s+so)\s*\??\s*$", re.I),
+    re.compile(r"^\s*(most|many|all|other)\s+(customers|people|users)\s+(say|tell\s+us|think|feel)\s+(that\s+)?(?P<s>.+?)"
+               r"\s*[-—–,.]*\s*(do\s+you\s+agree|would\s+you\s+agree|is\s+that\s+(right|true)\s+for\s+you|"
+               r"same\s+for\s+you)?\s*\??\s*$", re.I),
+]
+_PRONOUNS = {
+    "you": "I", "your": "my", "yours": "mine", "yourself": "myself", "you're": "I'm", "you've": "I've",
+    "you'd": "I'd", "you'll": "I'll", "i": "you", "my": "your", "me": "you", "we": "you", "our": "your",
+    "us": "you",
+}
+
+
+def extract_suggestion(text: str) -> str | None:
+    """The proposition a leading question suggests, in the persona's own person ("the app is too slow").
+
+    English only; returns None when there is no clear proposition to adopt.
+    """
+    cleaned = re.sub(r"\s+", " ", (text or "").strip())
+    # The last sentence carries the leading frame in multi-sentence turns.
+    parts = re.split(r"(?<=[.!?])\s+", cleaned)
+    cleaned = parts[-1] if parts else cleaned
+    for frame in _LEADING_FRAMES:
+        match = frame.match(cleaned)
+        if not match:
+            continue
+        suggestion = match.group("s").strip(" ?.!,—–-")
+        if not suggestion or len(suggestion.split()) > 16:
+            return None
+        flipped = []
+        for token in suggestion.split(" "):
+            core = token.strip(",;:").lower()
+            if core in _PRONOUNS:
+                replacement = _PRONOUNS[core]
+                token = token.lower().replace(core, replacement)
+            flipped.append(token)
+        out = " ".join(flipped)
+        out = re.sub(r"\bI are\b", "I am", out)
+        out = re.sub(r"\bI was\b", "I was", out)
+        out = re.sub(r"\byou am\b", "you are", out)
+        return out[0].lower() + out[1:] if out and not out.startswith("I ") else out
+    return None
+
+
+def _sentences(text: str) -> list[str]:
+    parts = re.split(r"(?<=[.!?…。！？])\s*", text.strip())
+    return [p for p in parts if p]
+
+
+def first_sentence(text: str) -> str:
+    sentences = _sentences(text)
+    return sentences[0] if sentences else text
+
+
+# State ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class State:
+    """Where the interview stands. Derived from the transcript turn by turn; never stored separately."""
+
+    rapport: float = 0.0
+    current_topic: str | None = None
+    told: dict[str, int] = field(default_factory=dict)  # topic -> deepest level said (1..3)
+    unlocked: set[str] = field(default_factory=set)  # topics where an echo or silence unlocked "deep"
+    contaminated_topics: set[str] = field(default_factory=set)
+    said: set[str] = field(default_factory=set)  # authored lines already used
+    revealed: set[str] = field(default_factory=set)  # insight ids
+    closed_run: int = 0
+    silence_run: int = 0
+    greeted: bool = False
+    last_persona: Turn | None = None
+
+    @classmethod
+    def initial(cls, persona: Persona) -> "State":
+        return cls(rapport=persona.rapport.initial)
+
+    def level(self, topic: str) -> int:
+        return self.told.get(topic, 0)
+
+    def observe(self, persona: Persona, trainee: Turn | None, reply: Turn) -> None:
+        """Fold one exchange (trainee turn, persona reply) into the state."""
+        if trainee is not None:
+            self.rapport += rapport_change(trainee, reply, self)
+            label = trainee.label
+            self.closed_run = self.closed_run + 1 if label == "closed" else 0
+            self.silence_run = self.silence_run + 1 if label == "silence" else 0
+            if reply.move == "greeting":
+                self.greeted = True
+        if reply.move == "leading" and reply.topic:
+            self.contaminated_topics.add(reply.topic)
+        if reply.move in {"echo", "silence"} and reply.topic:
+            self.unlocked.add(reply.topic)
+        if reply.topic and reply.layer:
+            self.told[reply.topic] = max(self.level(reply.topic), _LEVEL[reply.layer])
+        if reply.topic and reply.move not in {"unknown", "break_character"}:
+            self.current_topic = reply.topic
+        self.revealed.update(reply.insights)
+        self._mark_said(persona, reply)
+        self.last_persona = reply
+
+    def _mark_said(self, persona: Persona, reply: Turn) -> None:
+        text = reply.text
+        if not text:
+            return
+        for topic in persona.topics:
+            for name in (*LAYERS, "closed"):
+                for line in topic.layer(name):
+                    if line in text:
+                        self.said.add(line)
+        for lines in persona.reactions.model_dump().values():
+            for line in lines:
+                if "{" not in line and line in text:
+                    self.said.add(line)
+
+
+def rapport_change(trainee: Turn, reply: Turn, state: State) -> float:
+    label = trainee.label
+    flags = set(trainee.flags)
+    move = reply.move
+    if move == "break_character":
+        return RAPPORT["break_character"]
+    if label == "silence":
+        if move == "silence_end":
+            return RAPPORT["silence_repeated"]
+        well_placed = bool(state.last_persona and state.last_persona.had_more)
+        return RAPPORT["silence_well_placed"] if well_placed else 0.0
+    if label == "leading":
+        return RAPPORT["leading"]
+    if "pitch" in flags or move == "pitch":
+        return RAPPORT["pitch"]
+    if "hypothetical" in flags:
+        return RAPPORT["hypothetical"]
+    if label in ("open", "echo", "reflection"):
+        return RAPPORT[label]
+    if label == "closed":
+        return RAPPORT["closed_interrogation"] if state.closed_run + 1 >= INTERROGATION_RUN else 0.0
+    if move in ("greeting", "thanks") and not state.greeted:
+        return RAPPORT[move]
+    if move == "continue":
+        return RAPPORT["continuer"]
+    return 0.0
+
+
+# Plans ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Plan:
+    """What the persona will say next, and why. The backend only rephrases ``text``."""
+
+    move: str
+    text: str
+    topic: str | None = None
+    layer: str | None = None
+    layers: tuple[str, ...] = ()  # every layer said in this reply (talkative personas may say two)
+    insights: list[str] = field(default_factory=list)
+    contaminated_insights: list[str] = field(default_factory=list)
+    contaminated: bool = False
+    had_more: bool = False
+    max_words: int = 40
+
+
+class _Chooser:
+    """Seeded choice among phrasings, preferring lines not said yet (so replies vary)."""
+
+    def __init__(self, rng: random.Random, said: set[str]) -> None:
+        self.rng = rng
+        self.said = said
+
+    def pick(self, lines: list[str]) -> str:
+        fresh = [line for line in lines if line not in self.said]
+        return self.rng.choice(fresh or lines)
+
+
+def _next_layer(topic: Topic, level: int, allow_deep: bool) -> str | None:
+    for name in LAYERS[level:]:
+        if name == "deep" and not allow_deep:
+            return None
+        if topic.layer(name):
+            return name
+    return None
+
+
+def _has_more(topic: Topic, level: int) -> bool:
+    return any(topic.layer(name) for name in LAYERS[level:])
+
+
+def _length(persona: Persona, move: str) -> int:
+    base = BASE_LENGTH.get(move, BASE_LENGTH["default"])
+    return int(base * VERBOSITY_SCALE[persona.style.verbosity])
+
+
+def decide(
+    persona: Persona,
+    index: TopicIndex,
+    state: State,
+    *,
+    text: str,
+    label: str,
+    flags: list[str],
+    rng: random.Random,
+) -> Plan:
+    """The disclosure policy. ``label`` is the scorer's label (or "silence")."""
+    choose = _Chooser(rng, state.said)
+    reactions = persona.reactions
+    flags_set = set(flags)
+
+    def reaction(move: str, lines: list[str], **extra) -> Plan:
+        return Plan(move=move, text=choose.pick(lines), max_words=_length(persona, "default"), **extra)
+
+    if label == "silence":
+        return _silence(persona, state, choose)
+    if is_break_attempt(text):
+        return reaction("break_character", reactions.break_character)
+
+    if label == "statement":
+        if "pitch" in flags_set:
+            return reaction("pitch", reactions.pitch)
+        if _CLOSING.search(text):
+            return reaction("closing", reactions.closing)
+        if _GREETING.search(text):
+            return reaction("greeting", reactions.greeting)
+        if _THANKS.search(text):
+            return reaction("thanks", reactions.thanks)
+        if _CONTINUER.match(text) and state.current_topic:
+            plan = _go_deeper(persona, state, choose, state.current_topic, allow_deep=False, move="continue")
+            if plan is not None:
+                return plan
+        return reaction("acknowledge", reactions.acknowledge)
+
+    if label == "leading":
+        match = index.best(text, state.current_topic)
+        lines = reactions.leading
+        suggestion = extract_suggestion(text) if persona.language.startswith("en") else None
+        if suggestion:
+            with_slot = [line for line in lines if "{suggestion}" in line]
+            line = choose.pick(with_slot or lines)
+        else:
+            without = [line for line in lines if "{suggestion}" not in line]
+            line = choose.pick(without or lines)
+        rendered = line.replace("{suggestion}", suggestion or "").strip()
+        rendered = re.sub(r"\s+([,.])", r"\1", re.sub(r",\s*,", ",", rendered)).strip(" ,")
+        return Plan(move="leading", text=rendered, topic=match.topic if match else None, contaminated=True,
+                    max_words=_length(persona, "leading"))
+
+    if "pitch" in flags_set:
+        return reaction("pitch", reactions.pitch)
+    if "hypothetical" in flags_set:
+        return reaction("hypothetical", reactions.hypothetical)
+
+    if label == "echo":
+        topic_id = _echo_topic(persona, index, state, text)
+        if topic_id is None:
+            return reaction("acknowledge", reactions.acknowledge)
+        plan = _go_deeper(persona, state, choose, topic_id, allow_deep=True, move="echo")
+        return plan or _retell(persona, state, choose, topic_id, move="echo")
+
+    if label == "reflection":
+        topic_id = state.current_topic
+        confirm = choose.pick(reactions.reflection)
+        if topic_id is None:
+            return Plan(move="reflection", text=confirm, max_words=_length(persona, "default"))
+        allow_deep = state.rapport + RAPPORT["reflection"] >= persona.deep_threshold or topic_id in state.unlocked
+        plan = _go_deeper(persona, state, choose, topic_id, allow_deep=allow_deep, move="reflection")
+        if plan is None:
+            return Plan(move="reflection", text=confirm, topic=topic_id, max_words=_length(persona, "default"),
+                        had_more=_has_more(persona.topic(topic_id), state.level(topic_id)))
+        plan.text = f"{confirm} {plan.text}"
+        return plan
+
+    topic_id = _question_topic(index, state, text)
+    if topic_id is None:
+        return reaction("unknown", reactions.unknown)
+    topic = persona.topic(topic_id)
+
+    if label == "closed":
+        interrogated = state.closed_run + 1 >= INTERROGATION_RUN
+        if topic.closed:
+            text_out = choose.pick(topic.closed)
+            return Plan(move="closed", text=text_out, topic=topic_id, max_words=_length(persona, "closed"),
+                        had_more=_has_more(topic, state.level(topic_id)))
+        short = choose.pick(reactions.closed)
+        if interrogated or persona.style.verbosity == "terse":
+            return Plan(move="closed", text=short, topic=topic_id, max_words=_length(persona, "closed"),
+                        had_more=_has_more(topic, state.level(topic_id)))
+        plan = _plan_layers(persona, state, topic, ["surface"], move="closed", choose=choose)
+        plan.text = f"{short} {first_sentence(plan.text)}"
+        plan.max_words = _length(persona, "closed")
+        return plan
+
+    # Open questions (and anything else that asks for an account).
+    allow_deep = state.rapport + RAPPORT["open"] >= persona.deep_threshold or topic_id in state.unlocked
+    level = state.level(topic_id)
+    style = persona.style
+    if level == 0:
+        if style.verbosity == "terse" or style.directness == "indirect":
+            layers = ["surface"]
+        elif style.verbosity == "talkative" and topic.detail:
+            layers = ["surface", "detail"]
+        else:
+            layers = ["detail"] if topic.detail else ["surface"]
+        return _plan_layers(persona, state, topic, layers, move="answer", choose=choose)
+    plan = _go_deeper(persona, state, choose, topic_id, allow_deep=allow_deep, move="answer")
+    return plan or _retell(persona, state, choose, topic_id, move="answer")
+
+
+def _question_topic(index: TopicIndex, state: State, text: str) -> str | None:
+    """The topic a question is about; short follow-ups ("why was that?") stay on the current topic."""
+    current = state.current_topic
+    match = index.best(text, current)
+    tokens = words(text)
+    if current is not None:
+        if _FOLLOW_UP.match(text) and (match is None or match.topic == current or len(tokens) <= 6):
+            return current
+        if match is None and len(tokens) <= 8 and _ANAPHORA & set(tokens):
+            return current
+    return match.topic if match else None
+
+
+def _echo_topic(persona: Persona, index: TopicIndex, state: State, text: str) -> str | None:
+    """An echo expands the topic of the echoed words: usually the persona's last turn."""
+    last = state.last_persona
+    echoed = set(words(text))
+    if last is not None and last.topic and echoed & set(words(last.text)):
+        # The echoed words may come from a line of another topic that the last turn quoted;
+        # a keyword of another topic wins over the last turn's topic.
+        for topic in persona.topics:
+            if topic.id != last.topic and echoed & {k.lower() for k in topic.keywords}:
+                if not echoed & {k.lower() for k in persona.topic(last.topic).keywords}:
+                    return topic.id
+        return last.topic
+    match = index.best(text, state.current_topic)
+    return match.topic if match else None
+
+
+def _go_deeper(persona: Persona, state: State, choose: _Chooser, topic_id: str, *, allow_deep: bool,
+               move: str) -> Plan | None:
+    topic = persona.topic(topic_id)
+    layer = _next_layer(topic, state.level(topic_id), allow_deep)
+    if layer is None:
+        return None
+    return _plan_layers(persona, state, topic, [layer], move=move, choose=choose)
+
+
+def _retell(persona: Persona, state: State, choose: _Chooser, topic_id: str, *, move: str) -> Plan:
+    """Nothing new may be said on this topic yet: the persona tells the deepest allowed layer again."""
+    topic = persona.topic(topic_id)
+    level = state.level(topic_id)
+    allowed = [name for name in LAYERS[: max(level, 1)] if topic.layer(name)]
+    layer = allowed[-1] if allowed else "surface"
+    return _plan_layers(persona, state, topic, [layer], move=move, choose=choose)
+
+
+def _plan_layers(persona: Persona, state: State, topic: Topic, layers: list[str], *, move: str,
+                 choose: _Chooser | None = None) -> Plan:
+    choose = choose or _Chooser(random.Random(0), state.said)
+    parts = [choose.pick(topic.layer(name)) for name in layers]
+    insights: list[str] = []
+    for name in layers:
+        insights += [i.id for i in persona.insights_for(topic.id, name) if i.id not in state.revealed]
+    contaminated = [i for i in insights if topic.id in state.contaminated_topics]
+    deepest = max(_LEVEL[name] for name in layers)
+    return Plan(
+        move=move,
+        text=" ".join(parts),
+        topic=topic.id,
+        layer=layers[-1],
+        layers=tuple(layers),
+        insights=insights,
+        contaminated_insights=contaminated,
+        had_more=_has_more(topic, max(deepest, state.level(topic.id))),
+        max_words=_length(persona, move if move in BASE_LENGTH else "answer") * len(layers),
+    )
+
+
+def _silence(persona: Persona, state: State, choose: _Chooser) -> Plan:
+    reactions = persona.reactions
+    if state.silence_run >= 1:
+        return Plan(move="silence_end", text=choose.pick(reactions.silence_end),
+                    topic=state.current_topic, max_words=_length(persona, "default"))
+    lead_in = choose.pick(reactions.silence)
+    topic_id = state.current_topic
+    if topic_id is not None:
+        plan = _go_deeper(persona, state, choose, topic_id, allow_deep=True, move="silence")
+        if plan is not None:
+            plan.text = f"{lead_in} {plan.text}"
+            return plan
+    # Nothing more on this topic: offer a new surface fact from a topic not yet touched.
+    untouched = [t for t in persona.topics if state.level(t.id) == 0]
+    if untouched:
+        topic = choose.rng.choice(untouched)
+        plan = _plan_layers(persona, state, topic, ["surface"], move="silence", choose=choose)
+        plan.text = f"{lead_in} {plan.text}"
+        return plan
+    return Plan(move="silence_end", text=choose.pick(reactions.silence_end), topic=topic_id,
+                max_words=_length(persona, "default"))
+
+
+def plan_to_turn(plan: Plan, text: str | None = None) -> Turn:
+    return Turn(
+        speaker=PERSONA,
+        text=plan.text if text is None else text,
+        topic=plan.topic,
+        layer=plan.layer,
+        insights=list(plan.insights),
+        contaminated_insights=list(plan.contaminated_insights),
+        contaminated=plan.contaminated,
+        move=plan.move,
+        had_more=plan.had_more,
+    )
+
+
+def replay(persona: Persona, turns: list[Turn]) -> State:
+    """The state after a recorded interview: how a reloaded session picks up where it was."""
+    state = State.initial(persona)
+    pending: Turn | None = None
+    for turn in turns:
+        if turn.speaker == TRAINEE:
+            pending = turn
+        elif turn.speaker == PERSONA:
+            state.observe(persona, pending, turn)
+            pending = None
+    return state

@@ -1,0 +1,59 @@
+"""Shared fakes: a hashing embedder, a scripted classifier and the small test persona."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Unit tests never load torch models unless a test asks for the real one.
+os.environ.setdefault("INTERVIEW_SIM_EMBEDDER", "hashing")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from scoring.labels import Classification, Flag, Label  # noqa: E402
+from simulator.embeddings import HashingEmbedder  # noqa: E402
+from simulator.persona import load_persona  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+TEST_PERSONA = Path(__file__).parent / "data" / "test-persona.yaml"
+
+
+class ScriptedClassifier:
+    """Labels are given per text (``script``); anything else gets ``default``. Records every call."""
+
+    def __init__(self, script: dict[str, tuple[str, list[str]] | str] | None = None, default: str = "open"):
+        self.script = dict(script or {})
+        self.default = default
+        self.calls: list[tuple[str, str | None]] = []
+
+    def classify(self, text: str, previous: str | None = None) -> Classification:
+        self.calls.append((text, previous))
+        entry = self.script.get(text, self.default)
+        label, flags = (entry, []) if isinstance(entry, str) else entry
+        return Classification(
+            label=Label(label),
+            confidence=0.9,
+            reason=f"scripted {label}",
+            flags=tuple(Flag(f) for f in flags),
+        )
+
+
+@pytest.fixture
+def embedder() -> HashingEmbedder:
+    return HashingEmbedder()
+
+
+@pytest.fixture
+def test_persona():
+    return load_persona(TEST_PERSONA)
+
+
+@pytest.fixture
+def make_engine(embedder):
+    from simulator.engine import Engine
+
+    def make(script=None, default="open", backend=None):
+        return Engine(embedder=embedder, classifier=ScriptedClassifier(script, default), backend=backend)
+
+    return make
