@@ -255,8 +255,16 @@ def _suggest(value: Any, options: Iterable[str]) -> str:
     return f" — did you mean '{close[0]}'?" if close else ""
 
 
+def _show(value: Any, limit: int = 60) -> str:
+    """A value as it can be printed on one line of an error message."""
+    text = str(value)
+    if not text.isprintable():
+        text = repr(text)[1:-1]
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _loc(loc: Iterable[Any]) -> str:
-    return " -> ".join(str(p) for p in loc)
+    return " -> ".join(_show(p) for p in loc)
 
 
 def _model_for(loc: tuple) -> type[BaseModel] | None:
@@ -290,7 +298,7 @@ def _explain(error: dict) -> str:
         field_name = str(loc[-1]) if loc else "value"
         if field_name == "version":
             return f"{where}: unsupported schema version {value!r} (this program reads version: 1)"
-        return f"{where}: unknown {field_name} '{value}' (expected {', '.join(names)})"
+        return f"{where}: unknown {field_name} '{_show(value)}' (expected {', '.join(names)})"
     if kind == "missing":
         return f"{where}: missing — add this field (see personas/README.md)"
     if kind == "extra_forbidden":
@@ -299,7 +307,7 @@ def _explain(error: dict) -> str:
         hint = _suggest(loc[-1], known)
         if not hint and known:
             hint = f" (allowed: {', '.join(known)})"
-        return f"{where}: unknown field '{loc[-1]}'{hint} — remove it or fix its spelling"
+        return f"{where}: unknown field '{_show(loc[-1])}'{hint} — remove it or fix its spelling"
     if kind == "too_short":
         return f"{where}: is empty — give at least one entry"
     if kind in {"string_type", "list_type", "int_type", "int_parsing", "float_type", "float_parsing", "model_type", "dict_type"}:
@@ -321,8 +329,8 @@ def _explain(error: dict) -> str:
         if isinstance(exc, _LocatedError):
             return f"{_loc(exc.loc)}: {exc.message}"
         message = str(exc) if exc is not None else error["msg"]
-        return f"{where}: {message}"
-    return f"{where}: {error['msg']}"
+        return f"{where}: {_show(message, 300)}"
+    return f"{where}: {_show(error['msg'], 300)}"
 
 
 def parse_persona(data: Any, path: str) -> Persona:

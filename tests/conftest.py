@@ -57,3 +57,17 @@ def make_engine(embedder):
         return Engine(embedder=embedder, classifier=ScriptedClassifier(script, default), backend=backend)
 
     return make
+
+
+@pytest.fixture(scope="session")
+def real_embedder():
+    from simulator.embeddings import MiniLMEmbedder
+
+    return MiniLMEmbedder()
+
+
+@pytest.fixture(scope="session")
+def real_engine(real_embedder):
+    from simulator.engine import Engine
+
+    return Engine(embedder=real_embedder)

@@ -1,0 +1,42 @@
+"""Alembic environment for the store: runs on the connection ``Store`` hands over (no alembic.ini)."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from simulator.store_models import VERSION_TABLE, Base
+
+config = context.config
+
+
+def _configure(**kwargs) -> None:
+    context.configure(
+        target_metadata=Base.metadata,
+        version_table=VERSION_TABLE,
+        # SQLite cannot ALTER most things; batch mode rebuilds the table instead.
+        render_as_batch=True,
+        compare_type=True,
+        **kwargs,
+    )
+
+
+def run_migrations_offline() -> None:
+    _configure(url=config.get_main_option("sqlalchemy.url"), literal_binds=True)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online() -> None:
+    connection = config.attributes.get("connection")
+    if connection is None:
+        raise RuntimeError("the store migrations run on a connection from Store; use Store(url) to migrate")
+    # Store already holds a transaction (and the migration lock) on this connection; Alembic joins it.
+    _configure(connection=connection)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+if context.is_offline_mode():
+    run_migrations_offline()
+else:
+    run_migrations_online()
