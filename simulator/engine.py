@@ -15,6 +15,7 @@ from __future__ import annotations
 import random
 import threading
 import time
+from collections import Counter
 from typing import Callable, Iterator, Protocol
 
 from .backends import AuthoredBackend, ReplyBackend, ReplyRequest
@@ -36,6 +37,12 @@ class Classifier(Protocol):
     def classify(self, text: str, previous: str | None = None): ...
 
 
+class Guard(Protocol):
+    """Checks a generated reply against the request it answers; returns a rejection reason or None."""
+
+    def __call__(self, request: ReplyRequest, text: str) -> str | None: ...
+
+
 class Engine:
     """What every interview shares: the embedder, the classifier and one topic index per persona.
 
@@ -47,8 +54,13 @@ class Engine:
         embedder: Embedder | None = None,
         classifier: Classifier | None = None,
         backend: ReplyBackend | None = None,
+        guard: Guard | None = None,
     ) -> None:
         self.embedder = embedder or get_embedder()
+        # Every reply that a backend other than "authored" writes goes through the guard; a rejected
+        # reply is replaced by the authored text. Rejections are counted per reason.
+        self.guard = guard
+        self.guard_rejections: Counter[str] = Counter()
         if classifier is None:
             from scoring.classifier import QuestionClassifier
 
@@ -257,17 +269,27 @@ class PendingReply:
                 pieces.append(chunk)
                 yield chunk
         except Exception as e:  # a backend failure must never lose the turn
-            reason = f"error: {type(e).__name__}"
+            reason = f"error: {type(e).__name__}: {e}"[:200]
+            with self.session.engine._lock:
+                self.session.engine.guard_rejections["error"] += 1
             self.persona = self.session._complete(self.trainee, self.plan, self.plan.text, "authored", reason)
             if not pieces:
                 yield self.plan.text
             return
-        text = "".join(pieces).strip() or self.plan.text
+        text = "".join(pieces).strip()
+        engine = self.session.engine
+        reason = None if text else "empty"
+        if reason is None and backend.name != "authored" and engine.guard is not None:
+            reason = engine.guard(request, text)
+        if reason is not None:
+            with engine._lock:
+                engine.guard_rejections[reason.split(":")[0]] += 1
+            self.persona = self.session._complete(self.trainee, self.plan, self.plan.text, "authored", reason)
+            return
         self.persona = self.session._complete(self.trainee, self.plan, text, backend.name, None)
 
     def finish(self) -> Turn:
         if self.persona is None:
             for _ in self.stream():
                 pass
-        assert self.persona is not None
-        return self.persona
+        return self.persona  # type: ignore[return-value]  # set by stream()

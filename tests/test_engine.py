@@ -323,3 +323,24 @@ def test_engine_transcript_json_round_trip(make_engine, test_persona):
 )
 def test_policy_extract_suggestion(question, suggestion):
     assert extract_suggestion(question) == suggestion
+
+
+def test_engine_guard_rejection_replaces_generated_text(embedder, test_persona):
+    from simulator.engine import Engine
+    from tests.conftest import ScriptedClassifier
+
+    backend = ScriptedBackend().enqueue(["As an AI language model I cannot say.", "Night shifts, yes."])
+    calls = []
+
+    def guard(request, text):
+        calls.append(text)
+        return "ai_mention: 'language model'" if "AI" in text else None
+
+    engine = Engine(embedder=embedder, classifier=ScriptedClassifier(), backend=backend, guard=guard)
+    session = engine.start(test_persona)
+    _, rejected = session.ask(WEEK)
+    assert rejected.text.startswith("DETAIL-SHIFTS") and rejected.backend == "authored"
+    assert rejected.guard == "ai_mention: 'language model'"
+    _, accepted = session.ask("How do your shifts work?")
+    assert accepted.text == "Night shifts, yes." and accepted.backend == "scripted" and accepted.guard is None
+    assert engine.guard_rejections == {"ai_mention": 1}
