@@ -22,6 +22,16 @@ personas_app = typer.Typer(help="List, validate and check persona files.", no_ar
 app.add_typer(personas_app, name="personas")
 
 
+# Reply backend options, shared by simulate, chat and personas check; unset ones come from the
+# configuration (simulator/config.py: interview-sim.toml, INTERVIEW_SIM_* variables).
+_BACKEND_OPT = typer.Option(None, "--backend", help="Reply backend: authored, transformers or openai "
+                            "(default: configuration, else authored).")
+_MODEL_PATH_OPT = typer.Option(None, "--model-path", help="transformers: a model folder or a .gguf file.")
+_GGUF_FILE_OPT = typer.Option(None, "--gguf-file", help="transformers: the .gguf file inside --model-path.")
+_BASE_URL_OPT = typer.Option(None, "--base-url", help="openai: the server's root, e.g. http://127.0.0.1:8000/v1.")
+_MODEL_OPT = typer.Option(None, "--model", help="openai: the model name the server serves.")
+
+
 def _fail(message: str, code: int = 2) -> None:
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(code)
@@ -85,31 +95,86 @@ def personas_validate(
 @personas_app.command("check")
 def personas_check(
     paths: Optional[list[Path]] = typer.Argument(None, help="Files or folders (default: the persona folders)."),
+    backend: Optional[str] = _BACKEND_OPT,
+    model_path: Optional[str] = _MODEL_PATH_OPT,
+    gguf_file: Optional[str] = _GGUF_FILE_OPT,
+    base_url: Optional[str] = _BASE_URL_OPT,
+    model: Optional[str] = _MODEL_OPT,
 ) -> None:
-    """Run golden probes on each persona (leading, closed, open, injection); non-zero exit on failure."""
+    """Run golden probes on each persona (leading, closed, open, injection); non-zero exit on failure.
+
+    With a model backend, also reports how many generated replies the guards rejected, per reason.
+    """
     from .checks import run_checks
 
     report = _report(paths)
     _print_errors(report)
-    engine = _engine()
+    replies = _CountingBackend(_reply_backend(backend, model_path, gguf_file, base_url, model))
+    engine = _engine(replies)
     failed = bool(report.errors)
     for persona in report.personas.values():
+        before, generated = engine.guard_rejections.copy(), replies.calls
         results = run_checks(engine, persona)
         bad = [r for r in results if not r.ok]
         status = "FAIL" if bad else "ok  "
         typer.echo(f"{status} {report.sources[persona.id]}: {len(results) - len(bad)}/{len(results)} probes passed")
         for r in bad:
             typer.echo(f"     - {r.name}: {r.detail}")
+        if replies.name != "authored":
+            typer.echo(f"     {_rejections(engine.guard_rejections - before, replies.calls - generated)}")
         failed = failed or bool(bad)
+    if replies.name != "authored":
+        typer.echo(f"all personas ({replies.name}): {_rejections(engine.guard_rejections, replies.calls)}")
     if failed:
         raise typer.Exit(1)
 
 
+class _CountingBackend:
+    """Passes every request to a backend and counts them (how many replies were generated)."""
+
+    def __init__(self, backend) -> None:
+        self.backend = backend
+        self.name = backend.name
+        self.calls = 0
+
+    def generate(self, request):
+        self.calls += 1
+        return self.backend.generate(request)
+
+
+def _rejections(counts, generated: int) -> str:
+    rejected = sum(counts.values())
+    detail = ", ".join(f"{reason} {n}" for reason, n in counts.most_common())
+    return f"guard rejected {rejected} of {generated} generated replies" + (f" ({detail})" if detail else "")
+
+
+def _reply_backend(backend: str | None, model_path: str | None, gguf_file: str | None,
+                   base_url: str | None, model: str | None):
+    """The reply backend from the options and the configuration; falls back to authored with a note."""
+    from .config import ConfigError, backend_from_config, load_config
+
+    overrides = {"backend": backend, "model_path": model_path, "gguf_file": gguf_file, "base_url": base_url,
+                 "model": model}
+    try:
+        config = load_config(overrides=overrides)
+    except ConfigError as e:
+        _fail(str(e))
+    if config.backend != "authored":
+        typer.echo(f"Starting the {config.backend} reply backend…", err=True)
+    chosen, note = backend_from_config(config)
+    if note:
+        typer.echo(f"note: {note}", err=True)
+    return chosen
+
+
 def _engine(backend=None):
+    from .embeddings import get_embedder
     from .engine import Engine
+    from .guards import ReplyGuard
 
     typer.echo("Loading the language models…", err=True)
-    return Engine(backend=backend)
+    embedder = get_embedder()
+    return Engine(embedder=embedder, backend=backend, guard=ReplyGuard(embedder))
 
 
 def _load_persona(id_or_path: str) -> Persona:
@@ -141,11 +206,16 @@ def simulate(
     script: Path = typer.Option(..., "--script", "-s", help="One trainee turn per line; [silence]; # comments."),
     seed: int = typer.Option(0, "--seed", help="Seed for the choice of phrasings."),
     as_json: bool = typer.Option(False, "--json", help="Print the transcript as JSON."),
+    backend: Optional[str] = _BACKEND_OPT,
+    model_path: Optional[str] = _MODEL_PATH_OPT,
+    gguf_file: Optional[str] = _GGUF_FILE_OPT,
+    base_url: Optional[str] = _BASE_URL_OPT,
+    model: Optional[str] = _MODEL_OPT,
 ) -> None:
     """Run a scripted interview against a persona."""
     chosen = _load_persona(persona)
     turns = read_script(script)
-    engine = _engine()
+    engine = _engine(_reply_backend(backend, model_path, gguf_file, base_url, model))
     session = engine.start(chosen, seed=seed)
     for text in turns:
         session.ask(text)
@@ -159,6 +229,8 @@ def simulate(
         else:
             extra = f" (topic {turn.topic}" + (f", insights {', '.join(turn.insights)}" if turn.insights else "") + ")" \
                 if turn.topic else ""
+            if turn.guard:
+                extra += f" [authored: {turn.guard}]"
             typer.echo(f"{chosen.name.split()[0].upper():<8} {turn.text}{extra}")
     summary = session.transcript.summary()
     typer.echo(f"\nInsights uncovered: {len(summary['insights_uncovered'])} of {summary['insights_total']}")
@@ -168,10 +240,15 @@ def simulate(
 def chat(
     persona: str = typer.Option(..., "--persona", "-p", help="Persona id or path to a YAML file."),
     seed: int = typer.Option(0, "--seed"),
+    backend: Optional[str] = _BACKEND_OPT,
+    model_path: Optional[str] = _MODEL_PATH_OPT,
+    gguf_file: Optional[str] = _GGUF_FILE_OPT,
+    base_url: Optional[str] = _BASE_URL_OPT,
+    model: Optional[str] = _MODEL_OPT,
 ) -> None:
     """Interview a persona in the terminal. An empty line is a silence; /quit ends."""
     chosen = _load_persona(persona)
-    engine = _engine()
+    engine = _engine(_reply_backend(backend, model_path, gguf_file, base_url, model))
     session = engine.start(chosen, seed=seed)
     name = chosen.name.split()[0]
     typer.echo(f"You are interviewing {chosen.name}: {chosen.summary}\nGoal: {chosen.research_goal}")
@@ -191,6 +268,9 @@ def chat(
             sys.stdout.write(chunk)
             sys.stdout.flush()
         sys.stdout.write("\n")
+        if reply.persona is not None and reply.persona.guard:
+            # The generated text was rejected (or failed): the authored line is what was said.
+            typer.echo(f"{name} (authored, {reply.persona.guard}): {reply.persona.text}")
         t = reply.trainee
         flags = f" +{','.join(t.flags)}" if t.flags else ""
         coaching = f"   [{t.label}{flags}] {t.reason or ''}"
@@ -206,6 +286,7 @@ def _register_subcommands() -> None:
     from scoring import cli as scoring_cli
 
     scoring_cli.register(app)
+    from simulator import store_cli; store_cli.register(app)
 
 
 def main() -> None:

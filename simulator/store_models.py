@@ -21,7 +21,6 @@ from sqlalchemy import (
     String,
     Text,
 )
-from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 __all__ = ["Base", "TraineeRow", "SessionRow", "TurnRow", "AnnotationRow", "SessionCommentRow", "VERSION_TABLE"]
@@ -38,7 +37,9 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 
-Json = JSON().with_variant(JSONB(), "postgresql")
+# Plain JSON (kept as text), not JSONB: JSONB rewrites numbers (5.259292339332807e+16 comes back as the int
+# 52592923393328070), and nothing queries inside these documents.
+Json = JSON()
 SessionId = String(32)  # uuid4().hex
 
 
@@ -61,7 +62,7 @@ class SessionRow(Base):
     id: Mapped[str] = mapped_column(SessionId, primary_key=True)
     trainee_id: Mapped[int] = mapped_column(ForeignKey("trainees.id"))
     persona_id: Mapped[str] = mapped_column(String(100))
-    persona_name: Mapped[str] = mapped_column(String(200), default="")
+    persona_name: Mapped[str] = mapped_column(Text, default="")
     source: Mapped[str] = mapped_column(String(20))  # "practice" | "imported"
     started_at: Mapped[float]
     ended_at: Mapped[float | None]
@@ -100,7 +101,7 @@ class TurnRow(Base):
     flags: Mapped[list[Any]]
     confidence: Mapped[float | None]
     patience: Mapped[float | None]
-    topic: Mapped[str | None] = mapped_column(String(100))
+    topic: Mapped[str | None] = mapped_column(Text)
     insights: Mapped[list[Any]]
     contaminated: Mapped[bool] = mapped_column(Boolean, default=False)
     data: Mapped[dict[str, Any]]

@@ -1,8 +1,9 @@
-"""Alembic environment for the store: runs on the connection ``Store`` hands over (no alembic.ini)."""
+"""Alembic environment for the store: runs on the connection ``Store.migrate`` hands over (no alembic.ini)."""
 
 from __future__ import annotations
 
 from alembic import context
+from sqlalchemy import create_engine, pool
 
 from simulator.store_models import VERSION_TABLE, Base
 
@@ -28,12 +29,18 @@ def run_migrations_offline() -> None:
 
 def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
-    if connection is None:
-        raise RuntimeError("the store migrations run on a connection from Store; use Store(url) to migrate")
-    # Store already holds a transaction (and the migration lock) on this connection; Alembic joins it.
-    _configure(connection=connection)
-    with context.begin_transaction():
-        context.run_migrations()
+    if connection is not None:
+        # Store.migrate holds a transaction (and the migration lock) on this connection; Alembic joins it.
+        _configure(connection=connection)
+        with context.begin_transaction():
+            context.run_migrations()
+        return
+    # `python -m simulator.migrations` (generating a revision) passes a URL instead.
+    engine = create_engine(config.get_main_option("sqlalchemy.url"), poolclass=pool.NullPool)
+    with engine.connect() as conn:
+        _configure(connection=conn)
+        with context.begin_transaction():
+            context.run_migrations()
 
 
 if context.is_offline_mode():
