@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .persona import LAYERS, Persona, Topic
-from .retrieval import TopicIndex, words
+from .retrieval import TopicIndex, keyword_hits, words
 from .transcript import PERSONA, TRAINEE, Turn
 
 __all__ = ["Plan", "State", "decide", "RAPPORT", "is_break_attempt", "extract_suggestion"]
@@ -417,13 +417,13 @@ def _question_topic(index: TopicIndex, state: State, text: str) -> str | None:
 def _echo_topic(persona: Persona, index: TopicIndex, state: State, text: str) -> str | None:
     """An echo expands the topic of the echoed words: usually the persona's last turn."""
     last = state.last_persona
-    echoed = set(words(text))
-    if last is not None and last.topic and echoed & set(words(last.text)):
+    if last is not None and last.topic and set(words(text)) & set(words(last.text)):
         # The echoed words may come from a line of another topic that the last turn quoted;
-        # a keyword of another topic wins over the last turn's topic.
-        for topic in persona.topics:
-            if topic.id != last.topic and echoed & {k.lower() for k in topic.keywords}:
-                if not echoed & {k.lower() for k in persona.topic(last.topic).keywords}:
+        # a keyword of another topic wins over the last turn's topic, unless the echo also
+        # repeats one of the last topic's own keywords.
+        if not keyword_hits(text, persona.topic(last.topic).keywords):
+            for topic in persona.topics:
+                if topic.id != last.topic and keyword_hits(text, topic.keywords):
                     return topic.id
         return last.topic
     match = index.best(text, state.current_topic)

@@ -10,7 +10,7 @@ import numpy as np
 from .embeddings import Embedder
 from .persona import Persona
 
-__all__ = ["TopicIndex", "TopicMatch", "words"]
+__all__ = ["TopicIndex", "TopicMatch", "words", "keyword_hits"]
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -62,13 +62,12 @@ class TopicIndex:
         sims = self._matrix @ vector
         best = np.full(len(self.persona.topics), -1.0, dtype=np.float32)
         np.maximum.at(best, self._owners, sims)
-        tokens = set(words(text))
         lowered = text.lower()
         out: list[TopicMatch] = []
         for i, topic in enumerate(self.persona.topics):
             score = float(best[i])
             keywords = self._keywords[i]
-            if keywords and (tokens & keywords or any(_contains_keyword(lowered, k) for k in keywords)):
+            if keywords and any(_contains_keyword(lowered, k) for k in keywords):
                 score += KEYWORD_BONUS
             if current is not None and topic.id == current:
                 score += CURRENT_TOPIC_BONUS
@@ -85,5 +84,14 @@ class TopicIndex:
 
 
 def _contains_keyword(lowered: str, keyword: str) -> bool:
-    # Multi-word keywords and scripts without spaces (Chinese, Japanese) match as substrings.
-    return (" " in keyword or bool(_CJK.search(keyword))) and keyword in lowered
+    # Multi-word or hyphenated keywords ("managed out", "part-time") and scripts without spaces
+    # (Chinese, Japanese) match as substrings; word boundaries keep "van" out of "vanilla".
+    if _CJK.search(keyword):
+        return keyword in lowered
+    return re.search(rf"(?<!\w){re.escape(keyword)}(?!\w)", lowered) is not None
+
+
+def keyword_hits(text: str, keywords: "set[str] | list[str]") -> set[str]:
+    """The keywords (lower case) that occur in ``text`` as whole words or phrases."""
+    lowered = (text or "").lower()
+    return {k.lower() for k in keywords if _contains_keyword(lowered, k.lower())}
