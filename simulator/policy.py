@@ -100,6 +100,7 @@ _LEADING_FRAMES = [
                r"\s*[-—–,.]*\s*(do\s+you\s+agree|would\s+you\s+agree|is\s+that\s+(right|true)\s+for\s+you|"
                r"same\s+for\s+you)?\s*\??\s*$", re.I),
 ]
+_CONNECTIVES = re.compile(r"^((so|and|but|oh|well|um+|uh+|like|okay|ok|yes|yeah|right|now)\b[\s,]*)+", re.I)
 _PRONOUNS = {
     "you": "I", "your": "my", "yours": "mine", "yourself": "myself", "you're": "I'm", "you've": "I've",
     "you'd": "I'd", "you'll": "I'll", "i": "you", "my": "your", "me": "you", "we": "you", "our": "your",
@@ -121,6 +122,8 @@ def extract_suggestion(text: str) -> str | None:
         if not match:
             continue
         suggestion = match.group("s").strip(" ?.!,—–-")
+        # Spoken connectives before the proposition are not part of what was suggested.
+        suggestion = _CONNECTIVES.sub("", suggestion).strip(" ,")
         if not suggestion or len(suggestion.split()) > 16:
             return None
         flipped = []

@@ -344,3 +344,9 @@ def test_engine_guard_rejection_replaces_generated_text(embedder, test_persona):
     _, accepted = session.ask("How do your shifts work?")
     assert accepted.text == "Night shifts, yes." and accepted.backend == "scripted" and accepted.guard is None
     assert engine.guard_rejections == {"ai_mention": 1}
+
+
+def test_policy_suggestion_drops_spoken_connectives():
+    assert extract_suggestion("Oh, so the substitutions are never a problem, right?") == (
+        "the substitutions are never a problem"
+    )
