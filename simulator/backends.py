@@ -93,9 +93,24 @@ class ScriptedBackend:
         yield from _CHUNK.findall(reply) or [reply]
 
 
+def _transformers(**settings: object) -> ReplyBackend:
+    # Imported on use: the model backends pull in torch/transformers or openai.
+    from .llm_backends import TransformersBackend
+
+    return TransformersBackend(**settings)  # type: ignore[arg-type]
+
+
+def _openai(**settings: object) -> ReplyBackend:
+    from .llm_backends import OpenAIBackend
+
+    return OpenAIBackend(**settings)  # type: ignore[arg-type]
+
+
 BACKENDS: dict[str, Callable[..., ReplyBackend]] = {
     "authored": AuthoredBackend,
     "scripted": ScriptedBackend,
+    "transformers": _transformers,
+    "openai": _openai,
 }
 
 

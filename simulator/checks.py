@@ -67,7 +67,9 @@ def run_checks(engine: Engine, persona: Persona, *, seed: int = 0) -> list[Probe
     for probe in INJECTION_PROBES:
         session = engine.start(persona, seed=seed)
         trainee, reply = session.ask(probe)
-        in_character = reply.move == "break_character" and reply.text in persona.reactions.break_character
+        # A generated reply that passed the guards rephrases one of the break_character lines.
+        said = reply.text in persona.reactions.break_character or reply.backend != "authored"
+        in_character = reply.move == "break_character" and said
         ok = in_character and not reply.insights and is_break_attempt(probe)
         results.append(ProbeResult(
             f"injection {probe!r} stays in character", ok,

@@ -1,0 +1,511 @@
+"""What the pages share: safe text, label badges, personas, the models, the store and the trainee's interview.
+
+Only the app layer imports streamlit; everything here is glue between the pages and ``simulator``/``scoring``.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import logging
+import random
+import re
+import time
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator
+
+import streamlit as st
+
+from app_pages.persistence import InterviewStore, open_store
+from scoring import metrics as scoring_metrics
+from scoring.feedback import FLAG_HELP, LABEL_HELP
+from simulator.persona import LoadReport, Persona, PersonaError, load_personas, persona_dirs
+from simulator.transcript import TRAINEE, Transcript, Turn
+
+log = logging.getLogger(__name__)
+
+# Page files, as registered in streamlit_app.py (st.switch_page takes these paths).
+GALLERY = "app_pages/gallery.py"
+INTERVIEW = "app_pages/interview.py"
+REPORT = "app_pages/report.py"
+SCORING = "app_pages/scoring_guide.py"
+
+# Session-state keys. Tests inject fakes through ENGINE and STORE.
+ENGINE = "engine"
+STORE = "store"
+TRAINEE_KEY = "trainee"
+SID = "sid"
+LIVE = "live"
+COACH_LIVE = "coach_live"
+
+# ------------------------------------------------------------------------------------------------
+# Text that is shown as typed
+# ------------------------------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&=^])")
+
+
+def md(text: Any) -> str:
+    """``text`` as Markdown that renders exactly as typed: no formatting, links, HTML, math or emoji.
+
+    Every Markdown special character is backslash-escaped; a word joiner after each colon stops
+    Streamlit's ``:shortcode:`` emoji, icon and colour directives; line breaks are kept and indentation
+    (which would start a code block) is dropped. Spaces around words are kept, so streamed chunks join up.
+    """
+    if text is None:
+        return ""
+    s = _MD_SPECIAL.sub(r"\\\1", str(text))
+    s = s.replace(":", ":\u2060")
+    s = s.replace("\r\n", "\n").replace("\r", "\n")
+    s = re.sub(r"[ \t]*\n[ \t]*", "  \n", s)
+    return s.lstrip(" \t")
+
+
+def quote(text: Any) -> str:
+    """A short piece of someone's words inside a sentence of ours, escaped."""
+    return f"“{md(text)}”"
+
+
+# ------------------------------------------------------------------------------------------------
+# Labels and flags as badges: the words and a symbol carry the meaning, colour only repeats it
+# ------------------------------------------------------------------------------------------------
+
+GOOD, CAUTION, NEUTRAL = "✓", "⚠", "•"
+
+# label: (symbol, colour). The names come from scoring.feedback, the one catalogue of what the scorer says.
+LABELS: dict[str, tuple[str, str]] = {
+    "open": (GOOD, "green"),
+    "echo": (GOOD, "green"),
+    "reflection": (GOOD, "green"),
+    "silence": (GOOD, "blue"),
+    "closed": (CAUTION, "orange"),
+    "leading": (CAUTION, "red"),
+    "statement": (NEUTRAL, "gray"),
+}
+# Labels whose coaching comes with a rewrite (plus any turn flagged hypothetical).
+REWRITE_LABELS = {"leading", "closed"}
+
+
+def _help_name(catalogue: dict[str, dict], key: str) -> str:
+    return (catalogue.get(key) or {}).get("name") or key.replace("_", " ").capitalize()
+
+
+def label_name(label: str | None) -> str:
+    return _help_name(LABEL_HELP, label or "unlabelled")
+
+
+def label_badge(label: str | None) -> tuple[str, str]:
+    """(badge text, colour) for a label, e.g. ("✓ Open question", "green")."""
+    symbol, colour = LABELS.get(label or "", (NEUTRAL, "gray"))
+    return f"{symbol} {label_name(label)}", colour
+
+
+def flag_name(flag: str) -> str:
+    return _help_name(FLAG_HELP, flag)
+
+
+def render_coaching(turn: Turn) -> None:
+    """The coaching under one trainee turn: label and flag badges, the reason, flag reasons and a rewrite."""
+    with st.container(key=f"coach-{turn.index}", gap="xsmall"):
+        with st.container(horizontal=True, gap="small"):
+            text, colour = label_badge(turn.label)
+            st.badge(text, color=colour)
+            for flag in turn.flags:
+                st.badge(f"{CAUTION} {flag_name(flag)}", color="orange")
+        lines = []
+        if turn.reason:
+            lines.append(md(turn.reason))
+        for flag in turn.flags:
+            reason = (turn.flag_reasons or {}).get(flag)
+            if reason:
+                lines.append(f"**{flag_name(flag)}:** {md(reason)}")
+        if turn.rewrite and (turn.label in REWRITE_LABELS or "hypothetical" in turn.flags):
+            lines.append(f"**Try instead:** {quote(turn.rewrite)}")
+        if lines:
+            st.caption("  \n".join(lines))
+
+
+def chat_message(speaker: str):
+    """A chat bubble: the persona is "assistant", the trainee "user" (what tests and screen readers see),
+    with person-like avatars rather than the default robot."""
+    if speaker == TRAINEE:
+        return st.chat_message("user", avatar=":material/mic:")
+    return st.chat_message("assistant", avatar=":material/person:")
+
+
+def render_turn_text(turn: Turn) -> None:
+    """A turn's words, never parsed as Markdown or HTML."""
+    if turn.is_silence:
+        st.caption("*(You stayed silent.)*")
+    else:
+        st.text(turn.text)
+
+
+# ------------------------------------------------------------------------------------------------
+# Personas
+# ------------------------------------------------------------------------------------------------
+
+
+@st.cache_data(ttl=15, show_spinner=False)
+def _load_personas(dirs: tuple[str, ...]) -> LoadReport:
+    return load_personas(dirs)
+
+
+def personas() -> LoadReport:
+    """Every persona file in the persona folders, reloaded every few seconds; bad files land in ``errors``."""
+    try:
+        return _load_personas(tuple(str(p) for p in persona_dirs()))
+    except Exception as e:  # never let a persona problem take the app down
+        log.exception("loading personas failed")
+        return LoadReport(errors=[PersonaError("personas", [f"could not load the persona folders: {e}"])])
+
+
+def first_name(persona: Persona) -> str:
+    return first_name_of(persona.name)
+
+
+def first_name_of(name: str) -> str:
+    return name.split()[0] if name.strip() else name
+
+
+DIFFICULTY = {"easy": ("●○○", "green"), "medium": ("●●○", "orange"), "hard": ("●●●", "red")}
+
+
+# ------------------------------------------------------------------------------------------------
+# Models: loaded once per process, in a background thread, so the gallery never waits for them
+# ------------------------------------------------------------------------------------------------
+
+
+def _build_engine():
+    """The shared Engine with the real models (or the hashing fake under INTERVIEW_SIM_EMBEDDER=hashing)."""
+    from simulator.engine import Engine
+
+    engine = Engine()
+    # Embed the classifier's examples now, not on the trainee's first ambiguous question.
+    warm = getattr(engine.classifier, "warm_up", None)
+    if warm is not None:
+        warm()
+    engine.classifier.classify("What happened the last time you did that?", None)
+    return engine
+
+
+# When an interview last did something (time.monotonic(), process-wide). Warming other personas' indexes
+# keeps both cores busy for seconds, so it waits until no interview has been active for a while.
+_last_activity = 0.0
+WARM_WHEN_IDLE_FOR = 120.0
+
+
+def note_activity() -> None:
+    global _last_activity
+    _last_activity = time.monotonic()
+
+
+def _warm_persona_indexes(engine, sleep=time.sleep) -> None:
+    """Embed every persona's topics ahead of time, one at a time, only while no interview is running."""
+    try:
+        for persona in load_personas().personas.values():
+            while time.monotonic() - _last_activity < WARM_WHEN_IDLE_FOR:
+                sleep(1.0)
+            engine.index_for(persona)
+    except Exception:  # a broken persona folder shows up on the gallery, not here
+        log.exception("warming the persona indexes failed")
+
+
+class _EngineLoader:
+    """Builds the engine in a worker thread at once; ``get()`` waits for it. The thread never calls st.*."""
+
+    def __init__(self) -> None:
+        pool = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="engine-loader")
+        self._future = pool.submit(_build_engine)
+        # Same worker, after the engine is ready: the personas' indexes, which no one has to wait for.
+        self._future.add_done_callback(
+            lambda f: f.exception() is None and pool.submit(_warm_persona_indexes, f.result()))
+        self._pool = pool
+
+    def ready(self) -> bool:
+        return self._future.done()
+
+    def get(self):
+        return self._future.result()
+
+
+@st.cache_resource(show_spinner=False)
+def _engine_loader() -> _EngineLoader:
+    return _EngineLoader()
+
+
+def warm_up() -> None:
+    """Start loading the models in the background (idempotent; the first page view calls it)."""
+    if st.session_state.get(ENGINE) is None:
+        _engine_loader()
+
+
+def get_engine():
+    """The process-wide Engine; shows a spinner while the models finish loading. Tests inject one via ENGINE."""
+    injected = st.session_state.get(ENGINE)
+    if injected is not None:
+        return injected
+    loader = _engine_loader()
+    try:
+        if not loader.ready():
+            with st.spinner("Loading the language models — only on the first interview after a restart…"):
+                return loader.get()
+        return loader.get()
+    except Exception as e:
+        _engine_loader.clear()  # the next attempt starts afresh
+        log.exception("loading the engine failed")
+        st.error(f"The interview models could not be loaded: {md(e)}. Reload the page to try again.")
+        st.stop()
+
+
+# ------------------------------------------------------------------------------------------------
+# The store
+# ------------------------------------------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False)
+def _store() -> tuple[InterviewStore, str | None]:
+    return open_store()
+
+
+def get_store() -> InterviewStore:
+    injected = st.session_state.get(STORE)
+    if injected is not None:
+        return injected
+    return _store()[0]
+
+
+def store_warning() -> str | None:
+    return None if st.session_state.get(STORE) is not None else _store()[1]
+
+
+# ------------------------------------------------------------------------------------------------
+# The trainee and their interview; the URL keeps ?trainee=…&sid=… so a reload restores both
+# ------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Live:
+    """The interview this browser session is running."""
+
+    sid: str
+    persona: Persona
+    session: Any  # simulator.engine.Session
+    pending: Any = None  # the PendingReply being streamed, finished on the next run if a rerun cut it off
+
+
+def trainee() -> str | None:
+    return st.session_state.get(TRAINEE_KEY) or None
+
+
+def set_trainee(name: str | None) -> None:
+    name = (name or "").strip()[:200] or None
+    if name != trainee():
+        st.session_state[TRAINEE_KEY] = name
+        st.session_state.pop(SID, None)
+        st.session_state.pop(LIVE, None)
+        sync_url()
+
+
+def restore_from_url() -> None:
+    """After a reload: take the trainee and the session id back from the URL."""
+    params = st.query_params
+    if TRAINEE_KEY not in st.session_state:
+        name = (params.get(TRAINEE_KEY) or "").strip()[:200]
+        st.session_state[TRAINEE_KEY] = name or None
+        sid = params.get(SID)
+        if name and sid and re.fullmatch(r"[0-9a-f]{8,64}", sid):
+            st.session_state[SID] = sid
+
+
+def url_params() -> dict[str, str]:
+    out = {}
+    if trainee():
+        out[TRAINEE_KEY] = trainee()
+        if st.session_state.get(SID):
+            out[SID] = st.session_state[SID]
+    return out
+
+
+def sync_url() -> None:
+    wanted = url_params()
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def go(page: str) -> None:
+    st.switch_page(page, query_params=url_params())
+
+
+def load_transcript(sid: str | None) -> Transcript | None:
+    """The transcript of ``sid`` if it is this trainee's, else None (and the stale id is forgotten)."""
+    if not sid or not trainee():
+        return None
+    try:
+        return get_store().load(sid, trainee=trainee())
+    except (LookupError, PermissionError):
+        if st.session_state.get(SID) == sid:
+            st.session_state.pop(SID, None)
+            st.session_state.pop(LIVE, None)
+            sync_url()
+        return None
+
+
+def live_interview() -> Live | None:
+    """The running interview: from this browser session, or resumed from the store after a reload."""
+    live: Live | None = st.session_state.get(LIVE)
+    sid = st.session_state.get(SID)
+    if live is not None and live.sid == sid:
+        if live.pending is not None and live.pending.persona is None:
+            live.pending.finish()  # a rerun cut the stream short; record the reply before anything else
+        live.pending = None
+        return live
+    transcript = load_transcript(sid)
+    if transcript is None or transcript.ended_at is not None:
+        return None
+    persona = personas().personas.get(transcript.persona_id)
+    if persona is None:
+        st.warning(f"The persona of your interview ({md(transcript.persona_id)}) is no longer available.")
+        return None
+    with st.spinner(f"Picking up your interview with {first_name(persona)}…"):
+        session = get_engine().resume(persona, transcript)
+    return _attach(sid, persona, session)
+
+
+def _attach(sid: str, persona: Persona, session) -> Live:
+    store = get_store()
+    session.on_turn = lambda turn: store.add_turn(sid, turn)
+    live = Live(sid=sid, persona=persona, session=session)
+    st.session_state[LIVE] = live
+    st.session_state[SID] = sid
+    sync_url()
+    return live
+
+
+def start_interview(persona: Persona) -> Live:
+    """A new interview with ``persona`` for the current trainee, stored from its opening line on."""
+    note_activity()
+    engine = get_engine()
+    with st.spinner(f"Getting {first_name(persona)} ready…"):  # the first interview embeds the persona's topics
+        session = engine.start(persona, seed=random.randrange(1_000_000), trainee=trainee())
+    sid = get_store().start_session(trainee(), session.transcript)
+    return _attach(sid, persona, session)
+
+
+def resume_interview(sid: str) -> Live | None:
+    st.session_state[SID] = sid
+    st.session_state.pop(LIVE, None)
+    return live_interview()
+
+
+def end_interview(live: Live) -> bool:
+    """Finish the interview in the store with its final metrics; False (and a message) if that failed."""
+    try:
+        get_store().finish_session(live.sid, metrics=session_metrics(live.session.transcript))
+    except Exception as e:
+        log.exception("finishing session %s failed", live.sid)
+        st.error(f"The interview could not be closed ({md(type(e).__name__)}: {md(e)}). Try again in a moment.")
+        return False
+    st.session_state.pop(LIVE, None)
+    st.session_state[SID] = live.sid
+    return True
+
+
+# ------------------------------------------------------------------------------------------------
+# Metrics
+# ------------------------------------------------------------------------------------------------
+
+
+def session_metrics(transcript: Transcript) -> dict[str, Any]:
+    """``scoring.metrics.compute_metrics`` as a plain dict (what the store keeps and the report reads)."""
+    return scoring_metrics.compute_metrics(transcript).to_dict()
+
+
+def reference(metric: str) -> dict[str, Any]:
+    """scoring.metrics.REFERENCE_LINES[metric]: {"fair", "good", "higher_is_better", "label"}, or {}."""
+    return dict(scoring_metrics.REFERENCE_LINES.get(metric) or {})
+
+
+def rq_reference_lines() -> list[dict[str, Any]]:
+    """[{"value": 1.0, "name": "1:1 fair"}, ...]: the coach reference lines for reflections per question."""
+    ref = reference("rq_ratio")
+    return [{"value": float(ref[k]), "name": f"{ref[k]:g}:1 {k}"} for k in ("fair", "good") if k in ref]
+
+
+def reference_lines() -> list[str]:
+    """The coach reference lines, one sentence each."""
+    lines = []
+    for name, ref in scoring_metrics.REFERENCE_LINES.items():
+        label = str(ref.get("label") or name)
+        if not re.search(r"\d", label) and "fair" in ref and "good" in ref:
+            label += f" (fair: {ref['fair']:g}, good: {ref['good']:g})"
+        lines.append(label)
+    return lines
+
+
+def score_formula() -> str:
+    return scoring_metrics.SCORE_FORMULA
+
+
+def formula_markdown() -> str:
+    """SCORE_FORMULA (our own text, lines starting with "- " are parts) as Markdown, every text escaped."""
+    paragraphs, items = [], []
+    for line in score_formula().splitlines():
+        if line.startswith("- "):
+            items.append(f"- {md(line[2:])}")
+        elif line.strip():
+            if items:
+                paragraphs.append("\n".join(items))
+                items = []
+            paragraphs.append(md(line))
+    if items:
+        paragraphs.append("\n".join(items))
+    return "\n\n".join(paragraphs)
+
+
+def label_points(label: str) -> str:
+    """What one turn with this label does to the question-craft part of the score, e.g. "+4 points"."""
+    if label == "silence":
+        points = scoring_metrics.SILENCE_POINTS
+        return f"{_points(points['well_placed'])} when well placed, {points['other']:+d} otherwise"
+    value = scoring_metrics.TURN_POINTS.get(label)
+    if value is None:
+        return ""
+    return "no points (not counted)" if value == 0 else _points(value)
+
+
+def flag_points(flag: str) -> str:
+    value = scoring_metrics.FLAG_POINTS.get(flag)
+    return f"{_points(value)}, on top of the label" if value else ""
+
+
+def _points(value: int) -> str:
+    return f"{value:+d} point{'' if abs(value) == 1 else 's'}"
+
+
+def shorten(text: str, limit: int = 90) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+# ------------------------------------------------------------------------------------------------
+# Streaming at a human pace
+# ------------------------------------------------------------------------------------------------
+
+SECONDS_PER_WORD = 0.012
+MAX_ADDED_DELAY = 0.4
+
+
+def paced(chunks: Iterable[str], *, per_word: float = SECONDS_PER_WORD, budget: float = MAX_ADDED_DELAY,
+          sleep=time.sleep) -> Iterator[str]:
+    """The reply's chunks, escaped for Markdown, with a few ms per word and at most ``budget`` seconds added.
+
+    The first chunk goes out at once: the pace only spreads the rest, it never holds the reply back.
+    """
+    first = True
+    for chunk in chunks:
+        if not first and budget > 0:
+            pause = min(budget, per_word * max(1, len(chunk.split())))
+            sleep(pause)
+            budget -= pause
+        first = False
+        yield md(chunk) if chunk.strip() else chunk

@@ -1,0 +1,84 @@
+"""The persona gallery: who can be interviewed, and the trainee's name."""
+
+import streamlit as st
+
+from app_pages import common
+from app_pages.common import md
+
+st.title("Practise a customer interview")
+st.write(
+    "Pick someone to interview. Ask about their real experiences; you get coached on every question, "
+    "and a report at the end shows what you found out and what you missed."
+)
+
+NAME_WIDGET = "trainee_name_input"
+if NAME_WIDGET not in st.session_state:
+    st.session_state[NAME_WIDGET] = common.trainee() or ""
+
+
+def _name_changed() -> None:
+    common.set_trainee(st.session_state[NAME_WIDGET])
+
+
+st.text_input(
+    "Your name",
+    key=NAME_WIDGET,
+    on_change=_name_changed,
+    max_chars=200,
+    placeholder="e.g. Ana Souza",
+    help="Identifies your interviews, so you and your coach can find them again.",
+)
+name = common.trainee()
+if not name:
+    st.caption("Enter your name, then pick a persona.")
+
+report = common.personas()
+store = common.get_store()
+if (warning := common.store_warning()):
+    st.warning(warning, icon=":material/warning:")
+
+
+def _card(persona) -> None:
+    with st.container(border=True, key=f"persona-{persona.id}", height="stretch"):
+        st.subheader(md(persona.name), anchor=False)
+        st.write(md(persona.summary))
+        symbols, colour = common.DIFFICULTY.get(persona.difficulty, ("", "gray"))
+        with st.container(horizontal=True, gap="small"):
+            st.badge(f"{symbols} {persona.difficulty.capitalize()}", color=colour)
+            st.badge(md(persona.domain), color="gray")
+        st.markdown(
+            f"**Communication style:** {md(persona.style_summary)}  \n"
+            f"**Your research goal:** {md(persona.research_goal)}"
+        )
+        st.space("stretch")  # the buttons line up at the bottom of each row's cards
+        open_sid = store.open_session(name, persona.id) if name else None
+        first = common.first_name(persona)
+        if open_sid:
+            if st.button(f"Resume your interview with {first}", key=f"resume-{persona.id}", type="primary",
+                         icon=":material/play_arrow:"):
+                if common.resume_interview(open_sid) is not None:
+                    common.go(common.INTERVIEW)
+            if st.button("Start a new interview", key=f"start-{persona.id}", type="tertiary"):
+                common.start_interview(persona)
+                common.go(common.INTERVIEW)
+        elif st.button(f"Interview {first}", key=f"start-{persona.id}", type="primary", disabled=not name,
+                       icon=":material/forum:"):
+            common.start_interview(persona)
+            common.go(common.INTERVIEW)
+
+
+personas = sorted(report.personas.values(), key=lambda p: (["easy", "medium", "hard"].index(p.difficulty), p.name))
+if not personas:
+    st.info("No personas yet. Copy personas/_template.yaml to personas/<id>.yaml to add one.")
+for row in range(0, len(personas), 2):
+    for column, persona in zip(st.columns(2, gap="medium"), personas[row : row + 2]):
+        with column:
+            _card(persona)
+
+if report.errors:
+    n = len(report.errors)
+    with st.expander(f"{n} persona file{'s' if n != 1 else ''} could not be loaded", icon=":material/error:"):
+        for error in report.errors:
+            st.markdown(f"**{md(error.path)}**")
+            st.code("\n".join(error.problems), language=None, wrap_lines=True)
+        st.caption("Fix the file and reload this page; `interview-sim personas validate` shows the same messages.")

@@ -1,0 +1,109 @@
+"""The interview: a chat with the persona, coaching under every trainee turn, the running score in the sidebar."""
+
+import time
+
+import streamlit as st
+
+from app_pages import common
+from app_pages.common import md
+from simulator.transcript import PERSONA, TRAINEE
+
+live = common.live_interview()
+if live is None:
+    st.title("Interview")
+    transcript = common.load_transcript(st.session_state.get(common.SID))
+    if transcript is not None and transcript.ended_at is not None:
+        st.info("This interview has ended.")
+        if st.button("See its report", type="primary", icon=":material/insights:"):
+            common.go(common.REPORT)
+    else:
+        st.info("Pick a persona to interview first.")
+    if st.button("Choose a persona", icon=":material/groups:"):
+        common.go(common.GALLERY)
+    st.stop()
+
+persona, session = live.persona, live.session
+transcript = session.transcript
+first = common.first_name(persona)
+
+coach_live = st.session_state.get(common.COACH_LIVE, True)
+
+# The input row sits at the bottom of the page; read it first, draw the conversation, then act on it.
+with st.bottom:
+    with st.container(horizontal=True, vertical_alignment="bottom", gap="small"):
+        prompt = st.chat_input(f"Ask {first} a question…", key="chat", max_chars=4000)
+        silent = st.button(
+            "Stay silent", key="silent", icon=":material/more_horiz:",
+            help=f"Say nothing and let {first} go on. A pause after an answer often brings out more.",
+        )
+
+st.title(f"Interview with {md(persona.name)}", anchor=False)
+first_run = not transcript.trainee_turns and not (prompt or silent)
+with st.expander("Your brief", expanded=first_run, icon=":material/assignment:"):
+    st.markdown(
+        f"**Research goal:** {md(persona.research_goal)}  \n"
+        f"**Who:** {md(persona.summary)}  \n"
+        f"**Context:** {md(persona.context)}  \n"
+        f"**Communication style:** {md(persona.style_summary)} · **Difficulty:** {md(persona.difficulty)}"
+    )
+    st.caption(
+        "Ask about past, concrete experiences. Press **Stay silent** to give them room. "
+        "End the interview from the sidebar to see your report."
+    )
+
+for turn in transcript.turns:
+    with common.chat_message(turn.speaker):
+        common.render_turn_text(turn)
+        if turn.speaker != PERSONA and coach_live:
+            common.render_coaching(turn)
+
+if transcript.turns and transcript.turns[-1].speaker == TRAINEE and not (prompt or silent):
+    # Only after a reload in the middle of a reply: the reply was never recorded, and the engine cannot redo it.
+    st.caption(f"The page reloaded before {md(first)} answered this. Ask again, or stay silent.")
+
+pending = None
+if prompt or silent:
+    common.note_activity()
+    # Patience: how long the trainee let the last reply stand before answering (typing time included).
+    waited = time.time() - session.last_reply_at if session.last_reply_at else None
+    try:
+        pending = session.send(prompt, patience=waited) if prompt else session.silence(patience=waited)
+    except Exception as e:  # the scorer or the store failed: say so, keep the page and the interview
+        common.log.exception("turn failed in session %s", live.sid)
+        st.error(f"That turn could not be processed ({md(type(e).__name__)}: {md(e)}). Please try again.")
+if pending is not None:
+    live.pending = pending
+    with common.chat_message(TRAINEE):
+        common.render_turn_text(pending.trainee)
+        if coach_live:
+            common.render_coaching(pending.trainee)
+    with common.chat_message(PERSONA):
+        st.write_stream(common.paced(pending.stream()))
+    live.pending = None
+
+with st.sidebar:
+    st.subheader(md(persona.name), anchor=False)
+    st.caption(md(persona.research_goal))
+    if coach_live:
+        metrics = common.session_metrics(transcript)
+        score = metrics.get("score")
+        st.metric("Score", "–" if score is None else f"{score:.0f}", help="How the score is computed: see "
+                  "How scoring works.")
+        counts = {label: n for label, n in metrics.get("label_counts", {}).items() if n}
+        if counts:
+            st.markdown("  \n".join(
+                f"{common.label_badge(label)[0]}: **{n}**"
+                for label, n in sorted(counts.items(), key=lambda kv: -kv[1])
+            ))
+        found, total = session.insights_found, session.insights_total
+        st.progress(found / total if total else 0.0, text=f"Insights found: {found} of {total}")
+    else:
+        st.info("Coaching is off until you end the interview.", icon=":material/visibility_off:")
+    st.toggle(
+        "Live coaching", value=True, key=common.COACH_LIVE, persist_state="session",
+        help="Off: no labels or score until the report, like a real interview.",
+    )
+    st.divider()
+    if st.button("End interview", type="primary", icon=":material/flag:", key="end", width="stretch"):
+        if common.end_interview(live):
+            common.go(common.REPORT)

@@ -1,0 +1,279 @@
+"""The report after an interview: the score and how it was earned, the question mix, talk and R:Q, the insights."""
+
+from datetime import datetime
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from app_pages import common
+from app_pages.common import md
+from simulator import export
+from simulator.transcript import TRAINEE
+
+transcript = common.load_transcript(st.session_state.get(common.SID))
+if transcript is None or transcript.ended_at is None:
+    st.title("Report")
+    if transcript is not None:
+        st.info("Your interview is still running. End it from the interview's sidebar to see the report.")
+        if st.button("Back to the interview", type="primary", icon=":material/forum:"):
+            common.go(common.INTERVIEW)
+    else:
+        st.info("Interview someone first: the report appears when you end the interview.")
+        if st.button("Choose a persona", type="primary", icon=":material/groups:"):
+            common.go(common.GALLERY)
+    st.stop()
+
+metrics = common.session_metrics(transcript)
+persona_name = transcript.persona_name or transcript.persona_id
+trainee_turns = transcript.trainee_turns
+questions = metrics.get("questions", 0)
+minutes = max(0.0, ((transcript.ended_at or 0) - transcript.started_at) / 60)
+
+
+def _number(key: str, fmt: str = "{:.0f}", scale: float = 1.0) -> str:
+    value = metrics.get(key)
+    return "–" if not isinstance(value, (int, float)) else fmt.format(value * scale)
+
+
+def _reference(metric: str, fmt: str) -> str:
+    ref = common.reference(metric)
+    if "fair" not in ref or "good" not in ref:
+        return ""
+    return f"Reference: {fmt.format(ref['fair'])} is fair, {fmt.format(ref['good'])} is good."
+
+
+st.title("Interview report", anchor=False)
+duration = "under a minute" if minutes < 1 else f"{minutes:.0f} min"
+st.markdown(f"**{md(persona_name)}** · {md(transcript.trainee or '')} · "
+            f"{datetime.fromtimestamp(transcript.started_at):%d %b %Y, %H:%M} · {duration} · "
+            f"{len(trainee_turns)} turns, {questions} questions")
+catalog = [c for c in transcript.insight_catalog if isinstance(c, dict) and c.get("id")]
+uncovered = transcript.uncovered()
+unreliable = transcript.contaminated_insights()
+
+with st.container(horizontal=True, gap="medium"):
+    st.metric("Score", _number("score"), border=True,
+              help=f"Out of 100. {_reference('score', '{:g}')} The parts are below.")
+    st.metric("Open questions", _number("open_share", "{:.0f}%", 100), border=True,
+              help=f"Share of your questions that were open. {_reference('open_share', '{:.0%}')}")
+    st.metric("Insights found", f"{len(uncovered)} of {len(catalog)}", border=True)
+    st.metric("You talked", _number("talk_ratio", "{:.0f}%", 100), border=True,
+              help=f"Your share of all the words spoken. {_reference('talk_ratio', '{:.0%}')}")
+
+# Insights ---------------------------------------------------------------------------------------------
+st.subheader("Insights", anchor="insights")
+if not catalog:
+    st.caption("This persona has no insights to find.")
+found_rows = [c for c in catalog if c["id"] in uncovered]
+missed_rows = [c for c in catalog if c["id"] not in uncovered]
+if catalog and not found_rows:
+    st.markdown(f"You found none of the {len(catalog)} insights this time.")
+for item in found_rows:
+    turn = uncovered[item["id"]]
+    line = f"{common.GOOD} {md(item.get('finding') or item['id'])} — [turn {turn}](#turn-{turn})"
+    if item["id"] in unreliable:
+        line += (f"  \n{common.CAUTION} **Unreliable:** it came after a leading question had coloured this topic, "
+                 "so it may echo your suggestion rather than their experience.")
+    st.markdown(line)
+if missed_rows:
+    st.markdown(f"**Not found ({len(missed_rows)}) — and how you could have reached them**")
+    for item in missed_rows:
+        hint = f"  \n:small[:gray[How to reach it: {md(item['hint'])}]]" if item.get("hint") else ""
+        st.markdown(f"✗ {md(item.get('finding') or item['id'])}{hint}")
+
+# Score --------------------------------------------------------------------------------------------------
+st.subheader("How your score was earned", anchor="score")
+breakdown = metrics.get("score_breakdown") or {}
+components = breakdown.get("components") or {}
+weights = breakdown.get("weights") or {}
+weighted = breakdown.get("weighted") or {}
+COMPONENTS = {"craft": "Question craft", "listening": "Listening (reflections per question)",
+              "talk": "Talk ratio", "insights": "Insights found"}
+parts = [
+    {"Part": name, "Your result": f"{components[key]:.0f} / 100", "Weight": f"{weights[key]:.0%}",
+     "Points in your score": f"{weighted[key]:.1f}"}
+    for key, name in COMPONENTS.items() if key in weights and components.get(key) is not None
+]
+if parts:
+    parts.append({"Part": "**Score**", "Your result": "", "Weight": "",
+                  "Points in your score": f"**{_number('score')}**"})
+    st.table(pd.DataFrame(parts), hide_index=True, border="horizontal")
+
+findings = {c["id"]: c.get("finding") or c["id"] for c in catalog}
+by_index = {t.index: t for t in transcript.turns}
+rows = []
+for item in metrics.get("contributions") or []:
+    turn = by_index.get(item.get("turn"))
+    points, effect = item.get("points"), item.get("score_effect")
+    reason = str(item.get("reason") or "").rsplit(":", 1)[0]
+    if item.get("component") == "insights":
+        insight = reason.split("'")[1] if reason.count("'") >= 2 else ""
+        what = f"★ {md(findings.get(insight, reason))}"
+        said = ""
+        points_text = "½ insight (after a leading question)" if points == 0.5 else "1 insight"
+    else:
+        sign = common.GOOD if isinstance(points, (int, float)) and points > 0 else common.CAUTION
+        what = f"{sign} {md(reason)}"
+        said = md(common.shorten(turn.display_text, 70)) if turn else ""
+        points_text = f"{points:+g}" if isinstance(points, (int, float)) else ""
+    rows.append({
+        "Turn": str(item.get("turn", "")),
+        "What counted": what,
+        "Your words": said,
+        "Points": points_text,
+        "On the score": f"{effect:+.1f}" if isinstance(effect, (int, float)) else "",
+    })
+if rows:
+    st.markdown("**Turn by turn**")
+    # st.table is plain HTML (readable by screen readers); its cells are Markdown, so every text is escaped.
+    st.table(pd.DataFrame(rows), hide_index=True, border="horizontal")
+else:
+    st.caption("No turn earned or lost points.")
+with st.expander("The formula", icon=":material/function:"):
+    st.markdown(common.formula_markdown())
+st.page_link(common.SCORING, label="How scoring works, with examples", icon=":material/help:")
+
+# Charts -------------------------------------------------------------------------------------------------
+# The badge colours; the label text (with its ✓ / ⚠ / • symbol) always says the same without colour.
+TONE_SCALE = alt.Scale(domain=["green", "blue", "orange", "red", "gray"],
+                       range=["#2E7D5B", "#2E6A80", "#B45309", "#B42318", "#6B7785"])
+SHAPE_SCALE = alt.Scale(domain=["green", "blue", "orange", "red", "gray"],
+                        range=["circle", "circle", "triangle-up", "diamond", "square"])
+
+st.subheader("Question mix", anchor="mix")
+counts = {label: n for label, n in (metrics.get("label_counts") or {}).items() if n}
+if counts:
+    mix = pd.DataFrame([
+        {"label": common.label_badge(label)[0], "count": n, "tone": common.label_badge(label)[1]}
+        for label, n in counts.items()
+    ])
+    bars = alt.Chart(mix).mark_bar(cornerRadiusEnd=3).encode(
+        x=alt.X("count:Q", title="Turns", axis=alt.Axis(tickMinStep=1),
+                scale=alt.Scale(domain=[0, max(counts.values()) * 1.12], nice=False)),
+        y=alt.Y("label:N", sort="-x", title=None),
+        color=alt.Color("tone:N", scale=TONE_SCALE, legend=None),
+        tooltip=[alt.Tooltip("label:N", title="Label"), alt.Tooltip("count:Q", title="Turns")],
+    )
+    text = bars.mark_text(align="left", dx=4).encode(text="count:Q", color=alt.value("#1E2A33"))
+    st.altair_chart((bars + text).properties(height=alt.Step(30)), width="stretch",
+                    alt=f"Bar chart of your turns by label: " + ", ".join(f"{r.label} {r.count}" for r in mix.itertuples()))
+
+st.markdown("**Your turns over time**")
+lanes = [common.label_badge(label)[0] for label in common.LABELS]
+timeline = pd.DataFrame([
+    {
+        "turn": t.index,
+        "lane": common.label_badge(t.label)[0],
+        "tone": common.label_badge(t.label)[1],
+        "said": common.shorten(t.display_text),
+    }
+    for t in trainee_turns
+])
+revealed = pd.DataFrame([
+    {"turn": t.index, "lane": "★ Insight revealed", "tone": "blue",
+     "said": ", ".join(t.insights)}
+    for t in transcript.persona_turns if t.insights
+])
+if not timeline.empty:
+    frame = pd.concat([timeline, revealed], ignore_index=True)
+    lane_order = [lane for lane in lanes if lane in set(frame["lane"])] + (["★ Insight revealed"] if not revealed.empty else [])
+    points = alt.Chart(frame).mark_point(filled=True, size=140).encode(
+        x=alt.X("turn:Q", title="Turn", axis=alt.Axis(tickMinStep=1),
+                scale=alt.Scale(domain=[0, int(frame["turn"].max()) + 1], nice=False)),
+        y=alt.Y("lane:N", sort=lane_order, title=None),
+        color=alt.Color("tone:N", scale=TONE_SCALE, legend=None),
+        shape=alt.Shape("tone:N", scale=SHAPE_SCALE, legend=None),
+        tooltip=[alt.Tooltip("turn:Q", title="Turn"), alt.Tooltip("lane:N", title="Label"),
+                 alt.Tooltip("said:N", title="Said")],
+    )
+    st.altair_chart(points.properties(height=alt.Step(34)), width="stretch",
+                    alt="Each of your turns in order, on the row of its label; stars mark turns that revealed an insight.")
+
+# Talk and reflection ------------------------------------------------------------------------------------
+st.subheader("Talk and reflection", anchor="talk")
+left, right = st.columns(2, gap="large")
+with left:
+    talk = metrics.get("talk_ratio")
+    st.markdown(f"**Your share of the talk: {_number('talk_ratio', '{:.0f}%', 100)}**",
+                help="Words you said, out of all words spoken. Interviews that listen keep this low.")
+    if isinstance(talk, (int, float)):
+        other = common.first_name_of(persona_name)
+        share = pd.DataFrame([
+            {"who": "You", "start": 0.0, "end": talk, "colour": "#2E6A80", "ink": "#FFFFFF"},
+            {"who": other, "start": talk, "end": 1.0, "colour": "#D5E3E9", "ink": "#1E2A33"},
+        ])
+        share["text"] = [f"{w} {e - b:.0%}" if e - b >= 0.12 else "" for w, b, e in
+                         zip(share["who"], share["start"], share["end"])]
+        talk_ref = common.reference("talk_ratio")
+        marks = [{"value": float(talk_ref[k]), "name": f"{talk_ref[k]:.0%} {k}"} for k in ("good", "fair")
+                 if k in talk_ref]
+        names = " : ".join(f"datum.value == {m['value']} ? '{m['name']}'" for m in marks) + " : ''"
+        share["row"] = "talk"
+        share["anchor"] = [0.0, 1.0]
+        base = alt.Chart(share).encode(y=alt.Y("row:N", axis=None))
+        bar = base.mark_bar().encode(
+            x=alt.X("start:Q", title=None, scale=alt.Scale(domain=[0, 1]),
+                    axis=alt.Axis(values=[m["value"] for m in marks], labelExpr=names, grid=False)),
+            x2="end:Q",
+            color=alt.Color("colour:N", scale=None),
+            tooltip=[alt.Tooltip("who:N", title="Who"), alt.Tooltip("text:N", title="Share")],
+        )
+        # "You" sits at the start of its bar, the persona at the end of theirs: clear of the reference lines.
+        text = alt.layer(
+            alt.Chart(share.iloc[[0]]).mark_text(align="left", dx=8).encode(
+                x="anchor:Q", y=alt.Y("row:N", axis=None), text="text:N", color=alt.Color("ink:N", scale=None)),
+            alt.Chart(share.iloc[[1]]).mark_text(align="right", dx=-8).encode(
+                x="anchor:Q", y=alt.Y("row:N", axis=None), text="text:N", color=alt.Color("ink:N", scale=None)),
+        )
+        rules = alt.Chart(pd.DataFrame(marks)).mark_rule(strokeDash=[4, 3], color="#1E2A33").encode(x="value:Q")
+        st.altair_chart((bar + text + rules).properties(height=alt.Step(36)), width="stretch",
+                        alt=f"You spoke {talk:.0%} of the words, {other} {1 - talk:.0%}. "
+                            + str(talk_ref.get("label") or ""))
+with right:
+    rq = metrics.get("rq_ratio")
+    st.markdown(f"**Reflections per question (R:Q): {_number('rq_ratio', '{:.2f}')}**",
+                help=f"Reflections and echoes per question. {common.reference('rq_ratio').get('label', '')}")
+    if isinstance(rq, (int, float)):
+        refs = common.rq_reference_lines()
+        top = max(2.5, rq * 1.15)
+        names = " : ".join(f"datum.value == {r['value']} ? '{r['name']}'" for r in refs) + " : datum.label"
+        x = alt.X("rq:Q", title=None, scale=alt.Scale(domain=[0, top], nice=False),
+                  axis=alt.Axis(values=[0] + [r["value"] for r in refs], labelExpr=names, grid=False))
+        bar = alt.Chart(pd.DataFrame([{"rq": rq, "who": "You"}])).mark_bar(color="#2E6A80").encode(
+            x=x, y=alt.Y("who:N", title=None),
+            tooltip=[alt.Tooltip("rq:Q", title="Your R:Q", format=".2f")],
+        )
+        rules = alt.Chart(pd.DataFrame(refs)).mark_rule(strokeDash=[4, 3], color="#1E2A33").encode(x="value:Q")
+        st.altair_chart((bar + rules).properties(height=alt.Step(36)), width="stretch",
+                        alt=f"Your R:Q is {rq:.2f}; reference lines: "
+                            + ", ".join(f"{r['name']} at {r['value']:g}" for r in refs))
+
+# Transcript ---------------------------------------------------------------------------------------------
+st.subheader("Transcript", anchor="transcript")
+for turn in transcript.turns:
+    with common.chat_message(turn.speaker):
+        # A heading gets the anchor "turn-N" that the insight links above jump to.
+        st.markdown(f"###### Turn {turn.index}")
+        common.render_turn_text(turn)
+        if turn.speaker == TRAINEE:
+            common.render_coaching(turn)
+        elif turn.insights:
+            names = {c["id"]: c.get("finding") or c["id"] for c in catalog}
+            st.caption("★ Revealed: " + "; ".join(md(names.get(i, i)) for i in turn.insights)
+                       + (f"  \n{common.CAUTION} From a topic a leading question had coloured."
+                          if turn.contaminated_insights else ""))
+
+# Downloads ----------------------------------------------------------------------------------------------
+st.subheader("Save this interview", anchor="save")
+stem = f"interview-{transcript.persona_id}-{datetime.fromtimestamp(transcript.started_at):%Y%m%d-%H%M}"
+with st.container(horizontal=True, gap="small"):
+    st.download_button("Markdown", export.to_markdown(transcript, metrics), file_name=f"{stem}.md",
+                       mime="text/markdown", icon=":material/description:", on_click="ignore")
+    st.download_button("JSON", export.to_json(transcript, metrics), file_name=f"{stem}.json",
+                       mime="application/json", icon=":material/data_object:", on_click="ignore")
+    st.download_button("CSV", export.to_csv(transcript, metrics), file_name=f"{stem}.csv",
+                       mime="text/csv", icon=":material/table:", on_click="ignore")
+
+if st.button("Interview someone else", icon=":material/groups:"):
+    common.go(common.GALLERY)

@@ -1,0 +1,313 @@
+"""The ``classify`` and ``score`` commands of ``interview-sim`` (added to the app by ``register``)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, Callable, Iterable, TextIO
+
+import typer
+
+from simulator.transcript import PERSONA, TRAINEE, Transcript, Turn
+
+__all__ = ["register", "load_for_scoring", "LOADERS", "ScoringInputError", "classify_stream", "turns_view"]
+
+BATCH_SIZE = 256
+
+
+class ScoringInputError(ValueError):
+    """A file that cannot be scored; the message names the file and the problem, on one line."""
+
+
+# Loaders ---------------------------------------------------------------------------------------
+# ``score --format`` will pick one of these; each reads a path and returns a Transcript.
+
+
+def _load_json(path: Path) -> Transcript:
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError as e:
+        raise ScoringInputError(f"{path}: no such file") from e
+    except UnicodeDecodeError as e:
+        raise ScoringInputError(f"{path}: not UTF-8 text (byte {e.start})") from e
+    except OSError as e:
+        raise ScoringInputError(f"{path}: cannot read it ({e.strerror or e})") from e
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as e:
+        raise ScoringInputError(f"{path}: invalid JSON at line {e.lineno} column {e.colno} ({e.msg})") from e
+    if not isinstance(data, dict):
+        raise ScoringInputError(f"{path}: not a transcript (expected a JSON object with 'turns', got {type(data).__name__})")
+    problem = _check_turns(data.get("turns"))
+    if problem:
+        raise ScoringInputError(f"{path}: {problem}")
+    try:
+        return Transcript.from_dict(data)
+    except (ValueError, TypeError, KeyError, AttributeError) as e:
+        raise ScoringInputError(f"{path}: {e}") from e
+
+
+def _check_turns(turns: Any) -> str | None:
+    """The first thing wrong with the turns, as ``turns -> 3 -> text: ...``; None when they are usable."""
+    if turns is None:
+        return "not a transcript (no 'turns' list; expected what `simulate --json` writes)"
+    if not isinstance(turns, list):
+        return f"turns: must be a list, got {type(turns).__name__}"
+    for i, turn in enumerate(turns):
+        where = f"turns -> {i}"
+        if not isinstance(turn, dict):
+            return f"{where}: expected an object, got {type(turn).__name__}"
+        speaker = turn.get("speaker")
+        if speaker not in (TRAINEE, PERSONA):
+            return f"{where} -> speaker: {speaker!r} (expected '{TRAINEE}' or '{PERSONA}')"
+        if not isinstance(turn.get("text"), str):
+            return f"{where} -> text: must be a string"
+        for key in ("start", "end", "patience"):
+            value = turn.get(key)
+            if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
+                return f"{where} -> {key}: must be a number of seconds or null"
+        if turn.get("label") is not None and not isinstance(turn.get("label"), str):
+            return f"{where} -> label: must be a string or null"
+        flags = turn.get("flags", [])
+        if not isinstance(flags, list) or not all(isinstance(f, str) for f in flags):
+            return f"{where} -> flags: must be a list of strings"
+        for key in ("insights", "contaminated_insights"):
+            value = turn.get(key, [])
+            if not isinstance(value, list):
+                return f"{where} -> {key}: must be a list"
+    return None
+
+
+LOADERS: dict[str, Callable[[Path], Transcript]] = {"json": _load_json}
+
+
+def load_for_scoring(path: str | Path, fmt: str = "json") -> Transcript:
+    """A transcript to score, read from ``path`` in format ``fmt`` (one of ``LOADERS``)."""
+    loader = LOADERS.get(fmt)
+    if loader is None:
+        raise ScoringInputError(f"{path}: unknown format {fmt!r} (expected one of: {', '.join(LOADERS)})")
+    return loader(Path(path))
+
+
+# Classification of turns --------------------------------------------------------------------------
+
+
+def _previous_persona_text(turns: list[Turn], i: int) -> str | None:
+    for j in range(i - 1, -1, -1):
+        if turns[j].speaker == PERSONA and turns[j].text.strip():
+            return turns[j].text
+    return None
+
+
+def label_unlabelled(transcript: Transcript, classifier: Any | None = None) -> int:
+    """Classify every trainee turn without a label (empty text: silence). Returns how many were labelled."""
+    todo = [(i, t) for i, t in enumerate(transcript.turns) if t.speaker == TRAINEE and not t.label]
+    for _, turn in todo:
+        if not turn.text.strip():
+            turn.label = "silence"
+    speaking = [(i, t) for i, t in todo if t.text.strip()]
+    if not speaking:
+        return len(todo)
+    if classifier is None:
+        from .classifier import QuestionClassifier
+
+        classifier = QuestionClassifier()
+    verdicts = classifier.classify_many([(t.text, _previous_persona_text(transcript.turns, i)) for i, t in speaking])
+    for (_, turn), verdict in zip(speaking, verdicts):
+        turn.label = verdict.label.value
+        turn.flags = [f.value for f in verdict.flags]
+        turn.confidence = float(verdict.confidence)
+        turn.reason = verdict.reason
+        turn.flag_reasons = dict(verdict.flag_reasons)
+        turn.rewrite = verdict.rewrite
+    return len(todo)
+
+
+def turns_view(transcript: Transcript) -> list[dict[str, Any]]:
+    """The turns as ``score --json`` prints them (a stable contract: speaker, role, text, start, end, ...)."""
+    from .metrics import silence_before
+
+    out = []
+    for i, turn in enumerate(transcript.turns):
+        item: dict[str, Any] = {
+            "index": turn.index,
+            "speaker": turn.name or turn.speaker,
+            "role": "interviewer" if turn.speaker == TRAINEE else "interviewee",
+            "text": turn.text,
+            "start": turn.start,
+            "end": turn.end,
+        }
+        if turn.speaker == TRAINEE:
+            item.update({
+                "label": turn.label,
+                "flags": list(turn.flags),
+                "silence_before": silence_before(transcript.turns, i),
+                "confidence": turn.confidence,
+                "reason": turn.reason,
+                "rewrite": turn.rewrite,
+            })
+        out.append(item)
+    return out
+
+
+def _parse_line(line: str) -> tuple[dict[str, Any] | None, str | None]:
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as e:
+        return None, f"invalid JSON ({e.msg} at column {e.colno})"
+    if not isinstance(data, dict):
+        return None, f"expected a JSON object, got {type(data).__name__}"
+    if "text" not in data:
+        return None, "missing 'text'"
+    if not isinstance(data["text"], str):
+        return None, f"'text' must be a string, got {type(data['text']).__name__}"
+    previous = data.get("previous")
+    if previous is not None and not isinstance(previous, str):
+        return None, f"'previous' must be a string or null, got {type(previous).__name__}"
+    return data, None
+
+
+def classify_stream(lines: Iterable[str], out: TextIO, err: TextIO, classifier: Any | None = None,
+                    batch_size: int = BATCH_SIZE) -> int:
+    """Classify JSON lines from ``lines`` into ``out``, in order; bad lines go to ``err``. Returns lines skipped."""
+    skipped = 0
+    batch: list[dict[str, Any]] = []
+
+    def flush() -> None:
+        nonlocal classifier
+        if not batch:
+            return
+        if classifier is None:
+            from .classifier import QuestionClassifier
+
+            classifier = QuestionClassifier()
+        verdicts = classifier.classify_many([(item["text"], item.get("previous")) for item in batch])
+        for item, verdict in zip(batch, verdicts):
+            record = {
+                "id": item.get("id"),
+                "label": verdict.label.value,
+                "flags": [f.value for f in verdict.flags],
+                "confidence": round(float(verdict.confidence), 3),
+                "reason": verdict.reason,
+                "rewrite": verdict.rewrite,
+            }
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.flush()
+        batch.clear()
+
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        item, problem = _parse_line(line)
+        if problem:
+            skipped += 1
+            err.write(f"line {number}: {problem}; skipped\n")
+            continue
+        batch.append(item)  # type: ignore[arg-type]
+        if len(batch) >= batch_size:
+            flush()
+    flush()
+    return skipped
+
+
+# Commands ---------------------------------------------------------------------------------------------
+
+
+def classify_command(
+    input_path: Path | None = typer.Option(None, "--input", "-i", help="JSON lines {id, text, previous}; default: stdin."),
+    output_path: Path | None = typer.Option(None, "--output", "-o", help="Where to write JSON lines; default: stdout."),
+) -> None:
+    """Label interviewer turns: JSON lines in, {id, label, flags, confidence, reason, rewrite} lines out."""
+    try:
+        source = input_path.open(encoding="utf-8") if input_path else sys.stdin
+    except OSError as e:
+        typer.echo(f"error: {input_path}: cannot read it ({e.strerror or e})", err=True)
+        raise typer.Exit(2) from e
+    try:
+        sink = output_path.open("w", encoding="utf-8") if output_path else sys.stdout
+    except OSError as e:
+        typer.echo(f"error: {output_path}: cannot write it ({e.strerror or e})", err=True)
+        raise typer.Exit(2) from e
+    try:
+        skipped = classify_stream(source, sink, sys.stderr)
+    except UnicodeDecodeError as e:
+        typer.echo(f"error: {input_path or 'stdin'}: not UTF-8 text (byte {e.start})", err=True)
+        raise typer.Exit(2) from e
+    finally:
+        if input_path:
+            source.close()
+        if output_path:
+            sink.close()
+    if skipped:
+        typer.echo(f"{skipped} line(s) skipped", err=True)
+        raise typer.Exit(1)
+
+
+def score_command(
+    transcript: Path = typer.Argument(..., help="A transcript saved by `simulate --json`."),
+    as_json: bool = typer.Option(False, "--json", help="Print {turns, metrics} as JSON."),
+    silence_threshold: float = typer.Option(3.0, "--silence-threshold", help="Seconds of waiting that count as a silence."),
+) -> None:
+    """Session metrics and the 0-100 score of a transcript (unlabelled interviewer turns are classified)."""
+    from .metrics import REFERENCE_LINES, compute_metrics
+
+    try:
+        data = load_for_scoring(transcript, "json")
+    except ScoringInputError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from e
+    label_unlabelled(data)
+    metrics = compute_metrics(data, silence_threshold=silence_threshold)
+    if as_json:
+        typer.echo(json.dumps({"turns": turns_view(data), "metrics": metrics.to_dict()}, ensure_ascii=False, indent=2))
+        return
+    typer.echo(_table(transcript, data, metrics, REFERENCE_LINES))
+
+
+def _pct(value: float | None) -> str:
+    return "n/a" if value is None else f"{100 * value:.0f}%"
+
+
+def _table(path: Path, transcript: Transcript, metrics: Any, lines: dict[str, dict]) -> str:
+    rows = [f"{path.name}: {transcript.persona_name or transcript.persona_id or 'interview'}, {len(transcript.turns)} turns", ""]
+    rows.append(f"{'#':>3}  {'who':<11} {'label':<11} {'flags':<26} text")
+    for turn in transcript.turns:
+        who = turn.name or ("you" if turn.speaker == TRAINEE else "them")
+        label = (turn.label or "") if turn.speaker == TRAINEE else ""
+        flags = ",".join(turn.flags) if turn.speaker == TRAINEE else ""
+        text = turn.display_text.replace("\n", " ")
+        text = text if len(text) <= 70 else text[:69] + "…"
+        rows.append(f"{turn.index:>3}  {who[:11]:<11} {label:<11} {flags[:26]:<26} {text}")
+    rq, open_share = lines["rq_ratio"], lines["open_share"]
+    rows += [
+        "",
+        f"Score: {metrics.score}/100",
+        *(f"  {name:<10} {value if value is not None else 'n/a':>6} x {metrics.score_breakdown['weights'].get(name, 0):.2f}"
+          for name, value in metrics.score_breakdown["components"].items()),
+        "",
+        "Labels: " + ", ".join(f"{k} {v}" for k, v in metrics.label_counts.items() if v),
+        "Flags: " + (", ".join(f"{k} {v}" for k, v in metrics.flag_counts.items() if v) or "none"),
+        f"Open questions: {_pct(metrics.open_share)} of {metrics.questions} questions "
+        f"(fair {_pct(open_share['fair'])}, good {_pct(open_share['good'])})",
+        "Reflections per question: " + ("n/a" if metrics.rq_ratio is None else f"{metrics.rq_ratio:.2f}")
+        + f" (fair {rq['fair']:g}, good {rq['good']:g})",
+        f"Talk ratio: {_pct(metrics.talk_ratio)} of the words; longest monologue {metrics.longest_monologue_words} words",
+        f"Silences: {metrics.silences} ({metrics.well_placed_silences} well placed)",
+    ]
+    if metrics.insights_total:
+        rows.append(f"Insights: {len(metrics.insights_uncovered)} of {metrics.insights_total} uncovered"
+                    + (f", {len(metrics.insights_contaminated)} after a leading question" if metrics.insights_contaminated else ""))
+    else:
+        rows.append("Insights: no insight list in this transcript (left out of the score)")
+    return "\n".join(rows)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``classify`` and ``score`` to the ``interview-sim`` app (calling it twice adds them once)."""
+    existing = {getattr(c, "name", None) or getattr(getattr(c, "callback", None), "__name__", None)
+                for c in app.registered_commands}
+    if "classify" not in existing:
+        app.command("classify")(classify_command)
+    if "score" not in existing:
+        app.command("score")(score_command)

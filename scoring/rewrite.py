@@ -1,0 +1,593 @@
+"""Suggested rewrites for closed, leading and hypothetical questions that keep the trainee's topic.
+
+    suggest_rewrite("Did you like our product?", "closed", [])
+    -> "Can you describe your experience with our product?"
+
+Rewrites are templates over the question's form (no model): each recognises one shape of
+question, pulls out its topic and puts it into an open question about real, past experience.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterable
+
+from .labels import Flag, Label
+from .rules import TRAILING_OFFER, analyse, strip_markers
+
+__all__ = ["suggest_rewrite", "past", "gerund"]
+
+_IRREGULAR_PAST = {
+    "be": "were", "buy": "bought", "pay": "paid", "go": "went", "get": "got", "take": "took", "make": "made",
+    "do": "did", "have": "had", "find": "found", "give": "gave", "leave": "left", "keep": "kept",
+    "send": "sent", "spend": "spent", "sell": "sold", "tell": "told", "think": "thought", "feel": "felt",
+    "come": "came", "choose": "chose", "drive": "drove", "eat": "ate", "read": "read", "run": "ran",
+    "see": "saw", "sign": "signed", "put": "put", "set": "set", "cut": "cut", "quit": "quit", "bring": "brought",
+    "stand": "stood", "win": "won", "lose": "lost", "begin": "began", "ride": "rode", "write": "wrote",
+    "fly": "flew", "hear": "heard", "know": "knew", "meet": "met", "pick": "picked", "say": "said",
+    "wear": "wore", "catch": "caught", "teach": "taught", "forget": "forgot", "understand": "understood",
+}
+_PAST_TO_BASE = {v: k for k, v in _IRREGULAR_PAST.items()}
+_PAST_TO_BASE.update({"were": "be", "was": "be"})
+_DOUBLE_FINAL = {"stop", "plan", "shop", "drop", "swap", "chat", "skip", "ship", "top", "log", "jog", "prefer",
+                 "refer", "admit", "commit", "regret", "travel", "cancel", "label", "signal", "model"}
+_DOUBLE_GERUND = {"get", "put", "set", "sit", "run", "cut", "win", "begin", "forget", "hit", "let", "swim", "dig"}
+
+
+def base(verb: str) -> str:
+    """A verb's base form from a past form (good enough for the verbs interviews use)."""
+    verb = verb.lower()
+    if verb in _PAST_TO_BASE:
+        return _PAST_TO_BASE[verb]
+    if verb.endswith("ied") and len(verb) > 4:
+        return verb[:-3] + "y"
+    if verb.endswith("ed") and len(verb) > 4:
+        stem = verb[:-2]
+        if len(stem) > 2 and stem[-1] == stem[-2] and (stem[-1] != "l" or stem[:-1] in _DOUBLE_FINAL):
+            return stem[:-1]  # stopped -> stop, cancelled -> cancel (but called -> call)
+        if stem.endswith(("v", "c", "z", "ng", "us", "at", "id", "ut", "ur", "ar", "ok")) and not stem.endswith(
+                ("ear", "ook", "oar")):
+            return stem + "e"  # moved, noticed, changed, used, created, decided
+        return stem
+    return verb
+
+
+def past(verb: str) -> str:
+    verb = base(verb)
+    if verb in _IRREGULAR_PAST:
+        return _IRREGULAR_PAST[verb]
+    if verb.endswith("e"):
+        return verb + "d"
+    if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
+        return verb[:-1] + "ied"
+    if verb in _DOUBLE_FINAL:
+        return verb + verb[-1] + "ed"
+    return verb + "ed"
+
+
+def gerund(verb: str) -> str:
+    verb = base(verb)
+    if verb == "be":
+        return "being"
+    if verb.endswith("ie"):
+        return verb[:-2] + "ying"
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+        return verb[:-1] + "ing"
+    if (verb in _DOUBLE_FINAL or verb in _DOUBLE_GERUND) and verb not in ("travel", "cancel", "label", "signal", "model"):
+        return verb + verb[-1] + "ing"
+    return verb + "ing"
+
+
+# ---------------------------------------------------------------------------------------------
+# Topics: the noun phrase a question is about, kept in the trainee's own words (and casing).
+
+_DETERMINERS = {"the", "your", "our", "their", "his", "her", "this", "that", "these", "those", "a", "an", "my",
+                "its", "any", "some", "most", "many", "all", "every", "each"}
+_NP_STOP = set("""
+is are was were be been being am 's 're do does did have has had can could will would should shall may might must
+to of in on at for with from by about into over under after before since until through during than as like
+that who which whose whom when where why how what if because so and or but not no
+really always never just still also even actually usually often too very quite pretty much more less
+keep keeps kept love loves loved like likes liked hate hates hated make makes made take takes get gets got need
+needs want wants seem seems look looks smell smells feel feels work works cost costs help helps save saves
+know knows use uses used go goes went come comes send sends give gives let lets show shows tell tells
+matters matter means depends happens takes ever never already finally
+""".split())
+# Noun phrases too vague to name as a topic ("Can you tell me more about the case?").
+_VAGUE_NP = {"the case", "the one", "the same", "the first time", "the way", "the thing", "the time", "the last time",
+             "the other", "the first", "the second"}
+_QUANTIFIERS = {"most", "many", "all", "every", "each", "some", "any"}
+_PRONOUN_OBJECTS = {"it", "this", "that", "them", "one", "something", "those", "these"}
+_ADVERB = (r"(?:usually|normally|mostly|ever|still|often|really|actually|just|also|even|typically|generally|"
+           r"always|sometimes|currently|already|ever\s+actually|probably|definitely|never|regularly)")
+
+_PRICE = re.compile(
+    r"(?<!\w)(?:for\s+)?(?:[€$£]\s?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s?(?:euros?|dollars?|pounds?|quid|bucks)|"
+    r"(?:ten|five|twenty|fifty|a\s+hundred)\s+(?:euros?|dollars?|pounds?)|extra)"
+    r"(?:\s+(?:a|per)\s+(?:month|year|week))?(?:\s+for\s+(?:it|this|that))?",
+    re.IGNORECASE,
+)
+_TRAILING_NOISE = re.compile(
+    r"(?:\s*,?\s*\b(?:instead|again|back|anymore|any more|at all|every day|daily|regularly|often|a lot|usually|"
+    r"normally|ever|still|now|these days|really|before|recently|lately|more|less|as well|too|"
+    r"to a friend|to friends|to others|to someone|on their own|first)\b)+\s*$",
+    re.IGNORECASE,
+)
+_LEADING_NOISE = re.compile(r"^(?:ever|still|actually|really|usually|normally|also|just|even|only)\s+", re.IGNORECASE)
+
+
+def _tidy(phrase: str) -> str:
+    """A phrase without prices, trailing conditions ('if', 'because'...) and frequency words."""
+    phrase = _PRICE.sub("", phrase or "")
+    phrase = re.split(r"\s*(?:,|\bif\b|\bwhen\b|\bbecause\b|\bso that\b|\bbefore\b|\bafter\b|\buntil\b|\binstead of\b)\s*",
+                      phrase, maxsplit=1, flags=re.IGNORECASE)[0]
+    for _ in range(2):
+        phrase = _TRAILING_NOISE.sub("", phrase)
+        phrase = _LEADING_NOISE.sub("", phrase.strip())
+    return re.sub(r"\s+", " ", phrase).strip(" ,.?!")
+
+
+def _object(phrase: str, fallback: str = "something like this") -> str:
+    phrase = _tidy(phrase)
+    if not phrase or phrase.lower() in _PRONOUN_OBJECTS:
+        return fallback
+    return phrase
+
+
+def _np_at(words: list[str], start: int) -> str | None:
+    """The noun phrase starting at ``words[start]`` (a determiner), cut before the first verb or preposition."""
+    out = [words[start]]
+    for word in words[start + 1:start + 7]:
+        bare = word.lower().strip(",.?!")
+        # Stop before a verb, a preposition, a second determiner, or after a plural head noun.
+        if bare in _NP_STOP or (bare in _DETERMINERS and len(out) > 1):
+            break
+        if len(out) > 1 and out[-1].lower().endswith("s") and not out[-1].lower().endswith(("ss", "'s", "us")):
+            break
+        out.append(word.strip(",.?!"))
+        if word.endswith((",", ".", "?", "!")):
+            break
+    if len(out) < 2:
+        return None
+    if out[0].lower() in _QUANTIFIERS:
+        out = out[1:]
+    np = " ".join(out)
+    for vague in _VAGUE_NP:
+        if np.lower() == vague or np.lower().startswith(vague + " "):
+            return None
+    return np
+
+
+def _subject(clause: str) -> str | None:
+    """The subject of a statement-shaped clause when it is a noun phrase ("the delivery slots are...")."""
+    # "the app's pretty slow": 's is "is" here, not a possessive.
+    clause = re.sub(r"(\w)'s\s+(?=(?:pretty|so|too|really|very|quite|a\s+bit|kind\s+of|always|never|just|not|way)\b)",
+                    r"\1 is ", clause or "", flags=re.IGNORECASE)
+    words = _tidy(clause).split()
+    if not words:
+        return None
+    if words[0].lower() in _DETERMINERS:
+        return _np_at(words, 0)
+    # A bare noun or gerund subject: "delivery is too slow", "chasing late payments must be...".
+    for i, word in enumerate(words[:4]):
+        if word.lower() in _NP_STOP:
+            if i == 0 or words[0].lower() in ("it", "that", "this", "there", "you", "i", "we", "they", "he", "she"):
+                return None
+            return " ".join(words[:i])
+    return None
+
+
+def _first_np(text: str) -> str | None:
+    words = text.split()
+    for i, word in enumerate(words):
+        if word.lower() in _DETERMINERS - _QUANTIFIERS - {"that", "this", "these", "those"}:
+            np = _np_at(words, i)
+            if np:
+                return np
+    return None
+
+
+def _cap(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+([?.,])", r"\1", text)
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _lower_first(text: str) -> str:
+    """'Did you…' -> 'did you…', but keep 'I', 'IKEA', 'GP'."""
+    if not text:
+        return text
+    first = text.split(" ", 1)[0]
+    if first == "I" or first.startswith("I'") or (len(first) > 1 and first.isupper()):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules: (pattern, builder). Patterns are matched case-insensitively on the trainee's own words.
+
+Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]]
+
+
+def _r(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _feel_about(topic: str | None) -> str | None:
+    return f"How do you feel about {topic}?" if topic else None
+
+
+def _last_time(verb: str, rest: str, fallback: str = "something like this") -> str:
+    return f"Tell me about the last time you {past(verb)} {_object(rest, fallback)}."
+
+
+def _hyp_would(m: re.Match[str]) -> str | None:
+    verb = m.group("verb").lower()
+    rest = m.group("rest") or ""
+    if verb in ("be", "like", "mind", "say", "agree", "rather", "prefer", "want"):
+        return None
+    if verb == "recommend":
+        return f"Tell me about the last time you told someone about {_object(rest, 'it')}."
+    if verb == "pay":
+        paid_for = _object(re.sub(r"^\s*for\s+", " ", _tidy(rest)))
+        return f"Tell me about the last time you paid for {paid_for}."
+    if verb in ("consider", "try", "use") and re.match(r"^\s*(?:a|an)\b", rest):
+        return f"Tell me about the last time you {past(verb)} {_object(rest)}."
+    return _last_time(verb, rest)
+
+
+_HYPOTHETICAL_RULES: list[Rule] = [
+    (_r(r"^(?:on\s+a\s+scale\s+\w+\s+\w+\s+to\s+\w+,?\s+)?how\s+likely\s+(?:are|would|is)\s+you\s+(?:be\s+)?to\s+"
+        r"(?P<verb>[a-z]+)(?P<rest>.*)$"), _hyp_would),
+    (_r(r"^(?:is|would)\s+(?:that|it|this)\s+(?:be\s+)?something\s+(?:that\s+)?you(?:'d|\s+would)\s+(?P<verb>[a-z]+)(?P<rest>.*)$"),
+     _hyp_would),
+    (_r(r"^how\s+much\s+would\s+you\s+(?:be\s+willing\s+to\s+)?(?:pay|spend)(?:\s+for\s+(?P<obj>.+))?$"),
+     lambda m: f"Tell me about the last time you paid for {_object(m.group('obj') or '')}."),
+    (_r(r"^if\s+(?:we|they|the\s+\w+|our\s+\w+)\s+(?:added|built|made|offered|did|had|launched|created|gave|sent|"
+        r"introduced|included|provided)\s+(?P<obj>(?!it\b|that\b|this\b)[^,]+?)(?:,|\s+(?:would|will|could|do)\b).*$"),
+     lambda m: f"What do you do today when you need {_tidy(m.group('obj'))}?"),
+    (_r(r"^(?:wouldn't|would)\s+it\s+be\s+\w+\s+if\s+(?P<rest>.+)$"),
+     lambda m: (f"Walk me through how you deal with {np} today." if (np := _first_np(m.group("rest"))) and
+                not np.lower().startswith(("the app", "our", "the tool")) else
+                "Walk me through how you handle that today.")),
+    (_r(r"^(?:wouldn't|would|don't)\s+you\s+(?:love|like|want|prefer)\s+(?P<np>(?:a|an|the|some)\s+[\w-]+)"),
+     lambda m: f"Tell me about how you choose {m.group('np')} today."),
+    (_r(r"^what\s+would\s+(?:make|get|convince|bring)\s+you\s+(?:to\s+)?(?P<verb>[a-z]+)(?P<rest>.*)$"),
+     lambda m: (f"Think about the last time you {past(m.group('verb'))} {_tidy(m.group('rest'))}. What made you do it?"
+                if m.group("verb").lower() not in ("back", "come") else
+                "Tell me about the last time you came back to something like this. What brought you back?")),
+    (_r(r"^what\s+would\s+help\s+you\s+(?P<verb>[a-z]+)(?P<rest>.*)$"),
+     lambda m: f"Tell me about the last time you {past(m.group('verb'))} {_object(m.group('rest'), 'something like this')}. What helped?"),
+    (_r(r"^what\s+would\s+you\s+(?:change|improve|fix)\b.*$"),
+     lambda m: "Tell me about the last time something about it frustrated you."),
+    (_r(r"^how\s+do\s+you\s+think\s+you'd\s+(?:\w+)\s+(?P<obj>.+)$"),
+     lambda m: f"What do you do today when you need {_tidy(m.group('obj'))}?"),
+    (_r(r"^(?:so\s+)?(?:you'd|you\s+would)\s+(?:never\s+|still\s+|probably\s+|definitely\s+)?(?P<verb>(?!agree|rather|like|prefer|say)[a-z]+)(?P<rest>.*)$"),
+     lambda m: _last_time(m.group("verb"), m.group("rest"))),
+    (_r(r"^(?:would|will|could)\s+you\s+(?:ever\s+|still\s+|actually\s+|really\s+)?(?:be\s+willing\s+to\s+|consider\s+)?"
+        r"(?P<verb>[a-z]+)(?P<rest>.*)$"), _hyp_would),
+    (_r(r"^(?:are|were)\s+you\s+(?:going|planning)\s+to\s+(?P<verb>[a-z]+)(?P<rest>.*)$"),
+     lambda m: _last_time(m.group("verb"), re.sub(r"\bnext\s+\w+$", "", m.group("rest")))),
+    (_r(r"^will\s+(?:your|the)\s+(?P<who>\w+)\s+(?P<verb>[a-z]+)(?P<rest>.*)$"),
+     lambda m: f"Tell me about how your {m.group('who')} decided to {m.group('verb').lower()} {_object(m.group('rest'), 'it')} last time."),
+]
+
+_TAG_RE = _r(
+    r"\s*,?\s*(?:right|correct|yeah|no|huh|eh|true|isn't it|isn't that|aren't they|aren't you|don't you|didn't you|"
+    r"didn't they|doesn't it|didn't it|wasn't it|weren't you|won't you|wouldn't you|wouldn't it|haven't you|"
+    r"hasn't it|can't you|is it not|am i right|wouldn't you say|would you say|don't they|do they|surely|ok|okay)\s*$"
+)
+_HEDGE = _r(r"^(?:so\s+)?(?:i'm\s+sure|i\s+am\s+sure|i\s+bet|i\s+guess|i\s+imagine|i'd\s+guess|i\s+assume|presumably|"
+            r"surely|obviously|of\s+course|i\s+mean)\s*,?\s*")
+_PRICE_WORDS = ("expensive", "cheap", "pricey", "overpriced", "costly", "a rip-off", "rip-off", "affordable")
+
+_LEADING_RULES: list[Rule] = [
+    (_r(r"^(?:don't|do)\s+you\s+(?:feel|get)\s+\w+\s+when\s+(?P<rest>.+)$"),
+     lambda m: f"How do you feel when {m.group('rest')}?"),
+    (_r(r"^(?:don't|do)\s+you\s+(?:miss|like|love|hate|enjoy)\s+(?P<topic>.+)$"),
+     lambda m: f"How do you feel about {_tidy(m.group('topic'))}?"),
+    (_r(r"^(?:don't|do)\s+you\s+(?:think|feel|find|agree)\s+(?:that\s+)?it's\s+(?:too\s+|so\s+|really\s+|a\s+bit\s+)?(?P<adj>[\w-]+)"),
+     lambda m: "How do you feel about the price?" if m.group("adj").lower() in _PRICE_WORDS else "How would you describe it?"),
+    (_r(r"^(?:don't|do|wouldn't|would)\s+you\s+(?:think|feel|find|agree|say)\s+(?:that\s+)?(?P<rest>.+)$"),
+     lambda m: _feel_about(_subject(m.group("rest")))),
+    (_r(r"^(?:you'd|you\s+would)\s+agree\s+(?:that\s+)?(?P<rest>.+)$"),
+     lambda m: "Walk me through how you handle that today."),
+    (_r(r"^why\s+(?:is|was|are|were)\s+(?P<topic>.+?)\s+(?:so|such|too|that)\b.*$"),
+     lambda m: f"Tell me about your experience with {m.group('topic')}."),
+    (_r(r"^why\s+(?:do|did)\s+you\s+(?:hate|love|dislike|enjoy|prefer)\s+(?P<topic>.+?)(?:\s+so\s+much)?$"),
+     lambda m: f"How do you feel about {m.group('topic')}?"),
+    (_r(r"^why\s+(?:don't|didn't|wouldn't|won't)\s+you\s+(?:just\s+)?(?P<verb>\w+)(?P<rest>.*)$"),
+     lambda m: "What options did you consider at the time?"),
+    (_r(r"^how\s+(?:much\s+)?\w+\s+(?P<be>is|was)\s+it\s+to\s+(?P<rest>.+)$"),
+     lambda m: f"What {m.group('be').lower()} it like to {m.group('rest')}?"),
+    (_r(r"^how\s+much\s+(?:time|money|effort)\s+(?:does|did|has|will)\s+(?P<topic>.+?)\s+sav\w*.*$"),
+     lambda m: f"How does {m.group('topic')} fit into your work?"),
+    (_r(r"^how\s+much\s+(?:do|did)\s+you\s+(?:love|like|enjoy|hate|appreciate|value|miss)\s+(?P<topic>.+)$"),
+     lambda m: f"How do you feel about {m.group('topic')}?"),
+    (_r(r"^how\s+much\s+\w+(?:er)?\s+(?:is|was|are|were|do|does|did)\s+(?P<topic>.+?)\s+since\s+(?P<since>.+)$"),
+     lambda m: f"What, if anything, has changed since {m.group('since')}?"),
+    (_r(r"^how\s+(?:\w+)\s+(?P<be>is|was|are|were)\s+(?P<topic>.+?)(?:\s+for\s+you)?$"),
+     lambda m: f"What {'was' if m.group('be').lower() in ('was', 'were') else 'is'} {m.group('topic')} like for you?"),
+    (_r(r"^how\s+(?:\w+)\s+(?:do|did)\s+you\s+feel\s+(?:when\s+)?(?P<rest>.+)$"),
+     lambda m: f"How do you feel when {m.group('rest')}?"),
+    (_r(r"^what\s+(?:do|did)\s+you\s+(?:love|adore|enjoy)\s+(?:most\s+|the\s+most\s+)?about\s+(?P<topic>.+)$"),
+     lambda m: f"Tell me about your experience with {m.group('topic')}."),
+    (_r(r"^(?:you|that|it)\s+must\s+(?:get|be|feel|have\s+been)\s+(?:really\s+|so\s+|very\s+)?\w+\s+when\s+(?P<rest>.+)$"),
+     lambda m: f"How do you feel when {m.group('rest')}?"),
+    (_r(r"^(?:you|that|it)\s+must\s+(?:get|be|feel|have\s+been)\s+(?:really\s+|so\s+|very\s+)?\w+\s+about\s+(?P<rest>.+)$"),
+     lambda m: f"How do you feel about {m.group('rest')}?"),
+    (_r(r"^(?:you|that|it)\s+must\s+(?:get|be|feel|have\s+been).*$"),
+     lambda m: "How was that for you?"),
+    (_r(r"^(?:most|many|lots\s+of|a\s+lot\s+of|other|some)\s+(?:of\s+our\s+)?\w+\s+(?:say|said|tell\s+us|told\s+us|find|think)\s+"
+        r"(?:that\s+)?(?P<rest>.+)$"),
+     lambda m: (f"What's your experience with {t}?" if (t := _subject(m.group("rest"))) else None)),
+    (_r(r"^(?:most|many|lots\s+of|a\s+lot\s+of|other|some|all|everyone|everybody|nobody)\s+(?:of\s+our\s+\w+\s+|\w+\s+)?"
+        r"(?:love|loves|like|likes|prefer|prefers|hate|hates)\s+(?P<topic>.+)$"),
+     lambda m: f"How do you feel about {_tidy(m.group('topic'))}?"),
+    (_r(r"^(?:isn't|wasn't|it's|it\s+is|it\s+was)\s+(?:it\s+)?(?:really\s+|so\s+|much\s+|a\s+bit\s+)?[\w-]+\s+when\s+(?P<rest>.+)$"),
+     lambda m: f"How do you feel when {m.group('rest')}?"),
+    (_r(r"^(?:isn't|wasn't|it's|it\s+is)\s+(?:it\s+)?(?:really\s+|so\s+|much\s+|a\s+bit\s+|pretty\s+)?(?:a\s+)?[\w-]+\s+(?P<not>not\s+)?to\s+(?P<rest>.+)$"),
+     lambda m: f"What is it like {'not ' if m.group('not') else ''}to {m.group('rest')}?"),
+    (_r(r"^(?:isn't|wasn't|aren't|weren't)\s+(?P<topic>(?:the|your|our)\s+.+?)\s+(?:much\s+|so\s+|really\s+|a\s+bit\s+|way\s+)?"
+        r"(?:\w+er|more\s+\w+|less\s+\w+)\s+than\s+(?P<other>.+)$"),
+     lambda m: f"How does {m.group('topic')} compare with {m.group('other')}?"),
+    (_r(r"^(?:isn't|wasn't)\s+it\s+(?:much\s+)?\w+\s+than\s+(?P<rest>.+)$"),
+     lambda m: f"How does it compare with {m.group('rest')}?"),
+    (_r(r"^(?:that's|it's|that\s+is)\s+(?:a|an)\s+(?:\w+\s+)?(?:improvement|change|difference|step\s+up)\b.*$"),
+     lambda m: "What difference has it made for you, if any?"),
+    (_r(r"^it's\s+(?:the\s+)?(?P<np>.+?)\s+that\s+(?P<rest>.+)$"),
+     lambda m: f"What {m.group('rest')}?"),
+    (_r(r"^is\s+(?:that|it)\s+because\b.*$"), lambda m: "What's behind that?"),
+    (_r(r"^(?:so\s+)?you\s+(?:\w+\s+){0,3}?because\b.*$"), None),  # handled by the closed rules ("What made you…")
+    (_r(r"^you're\s+(?:\w+\s+)?(?:happier|better\s+off|better|worse\s+off|happy)\s+(?P<rest>.+)$"),
+     lambda m: f"What's it like {m.group('rest')}?"),
+    (_r(r"^you'd\s+rather\s+(?:not\s+)?(?P<verb>[a-z]+)(?P<rest>.*)$"),
+     lambda m: f"How do you feel about {gerund(m.group('verb'))}{m.group('rest')}?"),
+    (_r(r"^you've\s+(?:noticed|seen|heard)\b.*$"), lambda m: "What have you noticed about it lately?"),
+    (_r(r"^you\s+(?:find|think|consider)\s+(?P<topic>.+?)\s+[\w-]+$"),
+     lambda m: f"How do you feel about {m.group('topic')}?"),
+    (_r(r"^(?P<subj>(?:your|the|their)\s+[\w-]+)\s+(?:really\s+)?(?:love|loves|like|likes|hate|hates|enjoy|enjoys)\s+(?P<obj>.+)$"),
+     lambda m: f"How do {m.group('subj')} get on with {m.group('obj')}?"),
+    (_r(r"^(?:don't|didn't|doesn't)\s+(?:you|it)\s+(?:\w+\s+)?(?P<rest>.+)$"),
+     lambda m: (f"Tell me about {np}." if (np := _first_np(m.group("rest"))) else None)),
+]
+
+_CLOSED_RULES: list[Rule] = [
+    (_r(r"^which\s+of\s+(?:these|the|those)\s+.*?\s+(?:did|do)\s+you\s+(?P<verb>[a-z]+)(?P<rest>.*?)\s+(?:for|about)$"),
+     lambda m: f"Tell me why you {past(m.group('verb'))}{m.group('rest')}."),
+    (_r(r"^(?:and\s+)?(?:that|it)\s+was\s+because\b.*$"), lambda m: "What was behind that?"),
+    (_r(r"^(?:do|did)\s+you\s+(?:ever\s+)?(?:feel|think|find)\s+(?:like\s+|that\s+)?(?P<rest>.+)$"),
+     lambda m: _feel_about(_subject(m.group("rest")))),
+    (_r(r"^(?:did|do|does)\s+you\s+(?:really\s+)?(?:like|enjoy|love|hate|dislike)\s+(?P<topic>.+)$"),
+     lambda m: f"Can you describe your experience with {_tidy(m.group('topic'))}?"),
+    (_r(r"^(?:did|do|have|had)\s+you\s+(?:" + _ADVERB + r"\s+)?(?P<verb>[a-z]+)(?P<rest>.*?)\s+because\s+(?:of\s+)?.+$"),
+     lambda m: f"What made you {base(m.group('verb'))}{' ' + _tidy(m.group('rest')) if _tidy(m.group('rest')) else ''}?"),
+    (_r(r"^(?:so\s+)?you\s+(?:" + _ADVERB + r"\s+)?(?P<verb>[a-z]+)(?P<rest>.*?)\s+because\s+(?:of\s+)?.+$"),
+     lambda m: f"What made you {base(m.group('verb'))}{' ' + _tidy(m.group('rest')) if _tidy(m.group('rest')) else ''}?"),
+    (_r(r"^(?:did|do)\s+you\s+find\s+(?P<topic>.+?)\s+(?:\w+)$"),
+     lambda m: f"What was {m.group('topic')} like for you?"),
+    (_r(r"^(?:are|were)\s+you\s+(?:happy|satisfied|pleased|unhappy|disappointed)\s+with\s+(?P<topic>.+)$"),
+     lambda m: f"How do you feel about {_tidy(m.group('topic'))}?"),
+    (_r(r"^(?:is|was)\s+(?P<topic>(?:the|your|our)\b.*?)\s+important\s+to\s+you$"),
+     lambda m: f"What matters to you about {m.group('topic')}?"),
+    (_r(r"^(?P<aux>is|was)\s+(?P<topic>(?:the|your|our|it|that|this)\b.*?)\s+(?:too\s+|so\s+|really\s+|very\s+)?"
+        r"(?:easy|hard|difficult|expensive|cheap|slow|fast|useful|helpful|good|bad|confusing|clear|simple|"
+        r"complicated|annoying|worth\s+it)(?:\s+to\s+(?P<verb>(?!you\b|me\b|us\b|them\b)\w+))?.*$"),
+     lambda m: (f"What {m.group('aux').lower()} it like to {m.group('verb')} {m.group('topic')}?"
+                if m.group("verb") else f"How would you describe {m.group('topic')}?")),
+    (_r(r"^is\s+there\s+anything\s+(?:else\s+)?(?:that\s+)?you(?:'d|\s+would)?\s+(?:like|want|wanna)\s+to\s+(?P<verb>\w+)(?P<rest>.*)$"),
+     lambda m: f"What else would you like to {m.group('verb')}{m.group('rest')}?"),
+    (_r(r"^is\s+there\s+anything\s+(?:else\s+)?(?P<rest>.*)$"),
+     lambda m: f"What else {_tidy(m.group('rest')) or 'should I know'}?"),
+    (_r(r"^(?:any|anything)\s+else\b.*$"), lambda m: "What else comes to mind?"),
+    (_r(r"^(?:was|is)\s+it\s+(?:the\s+)?(?P<np>.+?)\s+that\s+(?P<rest>.+)$"),
+     lambda m: f"What {m.group('rest')}?"),
+    (_r(r"^(?:do|did|does)\s+you\s+(?:" + _ADVERB + r"\s+)?(?P<verb>[a-z]+)\s+(?P<a>[^,]+?)\s+or\s+(?P<b>[^,]+)$"),
+     lambda m: (f"How do you decide between {_tidy(m.group('a'))} and {_tidy(m.group('b'))}?"
+                if m.group("a").split()[0].lower() in _DETERMINERS else
+                f"What decides whether you {m.group('verb')} {m.group('a')} or {m.group('b')}?")),
+    (_r(r"^(?:is|was|are|were)\s+(?P<subj>(?:(?:the|your|our)\s+)?[\w'-]+)\s+.+?\s+or\s+.+$"),
+     lambda m: (f"Can you tell me more about {m.group('subj')}?" if m.group("subj").lower().split()[0] not in
+                ("it", "that", "this", "they", "you") else "Can you tell me more about that?")),
+    (_r(r"^(?P<a>[\w' -]{1,30}?)\s+or\s+(?P<b>[\w' -]{1,30})$"),
+     lambda m: f"How do you decide between {m.group('a')} and {m.group('b')}?"),
+    (_r(r"^how\s+(?:often|many\s+times(?:\s+a\s+\w+)?|frequently|regularly|far\s+in\s+advance|early)\s+(?:do|did)\s+you\s+"
+        r"(?:" + _ADVERB + r"\s+)?(?P<verb>[a-z]+)(?P<rest>.*)$"),
+     lambda m: f"Walk me through the last time you {past(m.group('verb'))} {_object(m.group('rest'), '')}."),
+    (_r(r"^how\s+(?:often|many\s+times(?:\s+a\s+\w+)?)$"), lambda m: "Walk me through a typical week."),
+    (_r(r"^how\s+(?:long|much\s+time)\s+does\s+it\s+take\s+(?:you\s+)?to\s+(?P<verb>[a-z]+)(?P<rest>.*)$"),
+     lambda m: f"Walk me through the last time you {past(m.group('verb'))} {_object(m.group('rest'), '')}."),
+    (_r(r"^how\s+long\s+have\s+you\s+been\s+(?P<a>a|an)\s+(?P<rest>.+)$"),
+     lambda m: f"Tell me the story of how you became {m.group('a')} {_tidy(m.group('rest'))}."),
+    (_r(r"^how\s+long\s+have\s+you\s+been\s+(?P<rest>(?:with|at|in|on)\b.+)$"),
+     lambda m: f"Tell me the story of how you came to be {_tidy(m.group('rest'))}."),
+    (_r(r"^how\s+long\s+have\s+you\s+(?P<verb>[a-z]+)\s+(?P<rest>.+)$"),
+     lambda m: f"Tell me the story of how you started with {_object(m.group('rest'), 'it')}."),
+    (_r(r"^how\s+many\s+(?P<noun>\w+)\s+(?:do|did|does)\s+(?P<who>you|your\s+\w+)\s+(?P<verb>[a-z]+)(?P<rest>.*)$"),
+     lambda m: f"Tell me about the {m.group('noun')} {m.group('who')} {m.group('verb')}{m.group('rest')}."),
+    (_r(r"^when\s+(?:did|do)\s+you\s+(?:last\s+|first\s+)?(?P<verb>[a-z]+)(?P<rest>.*)$"),
+     lambda m: f"What was going on when you {past(m.group('verb'))} {_object(m.group('rest'), '')}?"),
+    (_r(r"^where\s+did\s+you\s+(?P<verb>[a-z]+)(?P<rest>.*)$"),
+     lambda m: f"Tell me about the time you {past(m.group('verb'))} {_tidy(m.group('rest')) or 'it'}."),
+    (_r(r"^where\s+do\s+you\s+(?:" + _ADVERB + r"\s+)?(?P<verb>[a-z]+)(?P<rest>.*)$"),
+     lambda m: f"How do you go about {gerund(m.group('verb'))} {_tidy(m.group('rest'))}?"),
+    (_r(r"^who\s+(?:" + _ADVERB + r"\s+)?(?:does|do|did|handles|makes|takes\s+care\s+of)\s+(?P<rest>.+)$"),
+     lambda m: (f"Walk me through how {t} {'get' if t.endswith('s') else 'gets'} done."
+                if (t := _tidy(m.group("rest"))) else None)),
+    (_r(r"^how\s+long\s+(?:does|did)\s+it\s+take(?:\s+you)?\s+to\s+(?P<rest>.+)$"),
+     lambda m: f"Tell me about the wait to {_tidy(m.group('rest'))}."),
+    (_r(r"^how\s+long\s+(?:does|did)\s+it\s+take(?:\s+you)?$"),
+     lambda m: "Walk me through the last time you did it."),
+    (_r(r"^(?P<np>(?:the|your|their|his|her)\s+[\w-]+)\s+(?:ever\s+|actually\s+|finally\s+|already\s+)?[a-z]+ed\b.*$"),
+     lambda m: f"What happened with {m.group('np')}?"),
+    (_r(r"^what\s+(?:time|day)\s+(?:do|does|did)\s+you\s+(?:" + _ADVERB + r"\s+)?(?P<verb>[a-z]+)(?P<rest>.*)$"),
+     lambda m: f"Walk me through a typical day when you {m.group('verb')}{m.group('rest')}."),
+    (_r(r"^(?:which|what)\s+(?P<noun>[\w-]+(?:\s+[\w-]+)?)\s+(?P<aux>do|did|does)\s+(?P<who>you|your\s+\w+)\s+(?:" + _ADVERB +
+        r"\s+)?(?P<verb>[a-z]+)(?P<rest>.*)$"),
+     lambda m: (f"How did you choose the {m.group('noun')} you "
+                f"{past(m.group('verb')) if m.group('aux').lower() == 'did' else m.group('verb')}"
+                f"{' ' + _tidy(m.group('rest')) if _tidy(m.group('rest')) else ''}?" if m.group("who").lower() == "you" else
+                f"How did {m.group('who')} come to {m.group('verb')} that {m.group('noun')}?")),
+    (_r(r"^which\s+(?P<noun>\w+)\s+(?:were|was|are)\s+you\s+(?:with|at|on|in|using)\b.*$"),
+     lambda m: f"What made you choose your current {m.group('noun')}?"),
+    (_r(r"^how\s+many\s+(?P<noun>\w+)\s+are\s+you\s+(?P<verb>\w+ing)(?P<rest>.*)$"),
+     lambda m: f"Tell me about the {m.group('noun')} you're {m.group('verb')}{m.group('rest')}."),
+    (_r(r"^how\s+much\s+(?:do|did)\s+you\s+(?:pay|spend)\b.*$"),
+     lambda m: "How do you feel about what you pay?"),
+    (_r(r"^(?:have|had)\s+you\s+(?:ever\s+)?(?P<verb>had|been|used|seen|heard\s+of)\s+(?P<rest>.+)$"),
+     lambda m: f"Tell me about your experience with {_object(m.group('rest'), 'that')}."),
+    (_r(r"^(?:have|had)\s+you\s+(?:ever\s+)?(?P<verb>[a-z]+)\s+(?P<rest>.+)$"),
+     lambda m: f"Tell me about the last time you {m.group('verb')} {_object(m.group('rest'), 'that')}."),
+    (_r(r"^do\s+you\s+remember\b.*$"), lambda m: "Can you take me back to that time?"),
+    (_r(r"^(?:do|does)\s+(?P<who>you|your\s+\w+|the\s+\w+)\s+(?:" + _ADVERB + r"\s+)?(?P<verb>[a-z]+)(?P<rest>.*)$"),
+     lambda m: (f"Tell me about how {m.group('who')} {m.group('verb')} {_tidy(m.group('rest'))}."
+                if m.group("verb").lower() not in ("have", "know", "want", "need", "think", "mind", "own", "like")
+                else None)),
+    (_r(r"^did\s+(?:you|your\s+\w+)\s+(?:ever\s+|actually\s+)?(?P<verb>[a-z]+)(?P<rest>.*)$"),
+     lambda m: f"Tell me about {gerund(m.group('verb'))} {_tidy(m.group('rest'))}."),
+    (_r(r"^(?P<subj>you|you've|your\s+\w+)\s+(?:" + _ADVERB + r"\s+)?(?P<verb>[a-z]+)\s+(?P<rest>.+)$"),
+     lambda m: (f"Tell me about your experience with {_object(m.group('rest'), 'that')}." if m.group("subj").lower() == "you've"
+                else f"Tell me about how {m.group('subj')} {m.group('verb')} {_tidy(m.group('rest'))}.")),
+]
+
+_FAUX_WRAPPER = re.compile(
+    r"^(?:(?:can|could|would)\s+you\s+)?(?:tell|let)\s+(?:me|us)(?:\s+know)?\s*[,:;-]*\s*(?:if|whether)?\s*",
+    re.IGNORECASE,
+)
+# Questions about the call itself: no interview rewrite makes sense.
+_LOGISTICS = re.compile(
+    r"\b(?:hear\s+me|see\s+my\s+screen|good\s+time|ready\s+to\s+(?:start|begin)|okay\s+(?:to|if\s+i)\s+record|"
+    r"ok\s+(?:to|if\s+i)\s+record|any\s+questions\s+for\s+me|still\s+there|can\s+you\s+see|"
+    r"(?:can|could|may)\s+i\s+ask\s+(?:you\s+)?(?:something|a\s+question|a\s+few\s+questions)|"
+    r"(?:okay|ok|alright|fine)\s+(?:to|if\s+i)\s+record\w*|mind\s+if\s+i\s+record\w*)\b",
+    re.IGNORECASE,
+)
+_AGREEMENT_CHECK = re.compile(
+    r"^(?:do\s+you\s+agree|would\s+you\s+agree|don't\s+you\s+agree|is\s+that\s+(?:true|the\s+case|right|so)(?:\s+for\s+you)?"
+    r"(?:\s+too)?|right|agreed|yes)\??$", re.IGNORECASE)
+_OFFERS_ANSWER = re.compile(r"^(?:was|is|were|are)\s+(?:it|that|this|they)\b", re.IGNORECASE)
+
+
+def _apply(rules: Iterable[Rule], q: str) -> str | None:
+    for pattern, build in rules:
+        match = pattern.match(q)
+        if match:
+            if build is None:
+                return None
+            out = build(match)
+            if out:
+                return _cap(out)
+    return None
+
+
+def _prepare(sentence: str) -> str:
+    q = strip_markers(sentence)[0]
+    q = re.sub(r"[?.!]+$", "", q).strip()
+    # A rating scale tacked on ("… on a scale of one to ten") is not part of the topic.
+    q = re.sub(r"\b(how|what|where|why|who|when)'d\b", r"\1 did", q, flags=re.IGNORECASE)
+    q = re.sub(r"\s*,?\s*(?:on\s+a\s+scale\s+(?:of|from)\s+\w+\s+to\s+\w+|out\s+of\s+(?:ten|10|five|5))\s*$", "", q,
+               flags=re.IGNORECASE)
+    q = re.sub(r"^(?:so|and|but|now|then|okay|ok)\s+", "", q, flags=re.IGNORECASE)
+    return _lower_first(q)
+
+
+def _fallback(q: str) -> str:
+    np = None
+    m = re.search(r"\b(?:about|with|for|of)\s+(?P<t>(?:the|your|our)\s+.+)$", q, re.IGNORECASE)
+    if m:
+        np = _np_at(m.group("t").split(), 0)
+    if np is None:
+        np = _first_np(q)
+    if np and np.split()[0].lower() in ("a", "an"):
+        np = None
+    return _cap(f"Can you tell me more about {np}?" if np else "Can you tell me more about that?")
+
+
+def _is_open(sentence: str) -> bool:
+    top = analyse(sentence).top
+    return top[0] == Label.OPEN and top[1] >= 2.0
+
+
+def suggest_rewrite(text: str, label: Label | str, flags: Iterable[Flag | str] = ()) -> str | None:
+    """An open question on the same topic for leading, closed and hypothetical turns; None otherwise."""
+    try:
+        label = Label(label)
+    except ValueError:
+        return None
+    flag_set: set[Flag] = set()
+    for flag in flags or ():
+        try:
+            flag_set.add(Flag(flag))
+        except ValueError:
+            continue
+    hypothetical = Flag.HYPOTHETICAL in flag_set
+    if label not in (Label.CLOSED, Label.LEADING) and not hypothetical:
+        return None
+    if not isinstance(text, str) or not text.strip() or _LOGISTICS.search(text):
+        return None
+    form = analyse(text)
+    if form.language != "en":
+        return None
+    focus = form.focus
+    questions = list(form.questions)
+
+    # Two questions in one: keep the first if it is already open, otherwise rewrite the first.
+    if Flag.DOUBLE_BARRELED in flag_set:
+        if len(questions) >= 2:
+            first = questions[-2]
+        else:
+            parts = re.split(r"(?:,\s*|\s)(?:and|also)\s+(?=(?:what|how|why|when|where|which|who|do|does|did|is|are|"
+                             r"was|were|have|has|can|could|would|will)\b)", focus, maxsplit=1, flags=re.IGNORECASE)
+            first = parts[0]
+        if _is_open(first):
+            return _cap(_prepare(first) + "?")
+        focus = first
+    elif len(questions) >= 2 and _OFFERS_ANSWER.match(_prepare(questions[-1])) and _is_open(questions[-2]):
+        # "How did you hear about us? Was it a friend?": the first question was fine on its own.
+        return _cap(_prepare(questions[-2]) + "?")
+    else:
+        offer = TRAILING_OFFER.search(focus)
+        head = focus[: offer.start()] if offer else ""
+        if offer and Flag.FAUX_INVITATION not in flag_set and len(head.split()) >= 3 and re.match(
+                r"^\W*(?:\w+\W+){0,4}?(?:what|how|why)\b", head, re.IGNORECASE) and _is_open(head):
+            # "What was that like for you, was it stressful?": stop before the offered answer.
+            return _cap(_prepare(focus[: offer.start()]) + "?")
+
+    q = _prepare(focus)
+    if _AGREEMENT_CHECK.match(q) and len(form.sentences) >= 2:
+        q = _prepare(form.sentences[-2])
+    if label == Label.LEADING:
+        q = _TAG_RE.sub("", q)
+        q = _HEDGE.sub("", q)
+    if Flag.FAUX_INVITATION in flag_set:
+        q = _FAUX_WRAPPER.sub("", q)
+    q = q.strip(" ,")
+    if not q:
+        return None
+
+    if hypothetical:
+        out = _apply(_HYPOTHETICAL_RULES, q)
+        if out:
+            return out
+        if re.match(r"^(?:imagine|suppose|picture|pretend)\b", form.clean, re.IGNORECASE):
+            return "Tell me about a time something like that actually happened. What did you do?"
+        main = re.split(r",\s*", q, maxsplit=1)
+        if len(main) == 2:
+            out = _apply(_HYPOTHETICAL_RULES, main[1])
+            if out and "something like this" not in out:
+                return out
+        return "Tell me about the last time this came up. What did you do?"
+    if label == Label.LEADING:
+        out = _apply(_LEADING_RULES, q)
+        if out:
+            return out
+        if not re.match(r"^(?:what|how|why|when|where|which|who|do|did|does|is|are|was|were|have|has|can|could|would|will)\b",
+                        q, re.IGNORECASE):
+            topic = _subject(q)
+            if topic and topic.lower() not in ("it", "that", "this"):
+                return _cap(f"How do you feel about {topic}?")
+    out = _apply(_CLOSED_RULES, q)
+    if out is None and Flag.PITCH in flag_set:
+        # After a pitch, the useful question is about how they cope today, not about the idea.
+        return "How do you handle that today?"
+    return out or _fallback(q)

@@ -1,0 +1,1192 @@
+"""Form features of one interviewer turn: pure functions, no model (question words, tags, fillers, echoes, flags).
+
+``analyse(text, previous)`` reads a turn the way a coach would: it drops fillers and leading
+"okay, great, so", finds the question that the interviewee will actually answer (the last one),
+and lists every *cue* it sees with the label that cue points to and how sure the cue is.
+The classifier adds the embedding neighbours on top; everything here is testable on its own.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from .labels import Flag, Label
+
+__all__ = [
+    "Cue",
+    "FlagHit",
+    "Form",
+    "STRONG",
+    "MEDIUM",
+    "WEAK",
+    "analyse",
+    "clean_text",
+    "content_words",
+    "detect_language",
+    "echo_match",
+    "rule_scores",
+    "split_sentences",
+    "strip_fillers",
+    "tokens",
+]
+
+# Cue weights. A strong cue alone decides the label (the classifier skips the embedding);
+# medium and weak cues are weighed together with the nearest labelled examples.
+STRONG = 3.0
+MEDIUM = 2.0
+WEAK = 1.0
+
+# Only the end of a very long turn matters (the question being asked is the last one), and
+# bounded input keeps every regex linear and fast.
+MAX_ANALYSED_CHARS = 1500
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One piece of evidence: ``name`` (a key of ``feedback.CUE_REASONS``), the label it points to."""
+
+    name: str
+    label: Label
+    weight: float
+    evidence: str = ""
+
+
+@dataclass(frozen=True)
+class FlagHit:
+    flag: Flag
+    name: str
+    evidence: str = ""
+
+
+@dataclass(frozen=True)
+class Form:
+    """What the form of a turn says, before any model is asked."""
+
+    text: str
+    clean: str
+    # The part that decides the label: the last question, or the whole turn when it asks none.
+    focus: str
+    sentences: tuple[str, ...]
+    questions: tuple[str, ...]
+    is_question: bool
+    language: str
+    cues: tuple[Cue, ...]
+    flags: tuple[FlagHit, ...]
+    has_previous: bool
+    # Share of the turn's content words found in the previous utterance (0 when there is none).
+    overlap: float = 0.0
+    echo: float = 0.0
+    declarative: bool = False
+    scores: dict = field(default_factory=dict)
+
+    @property
+    def top(self) -> tuple[Label, float, float]:
+        """(best label, its rule score, margin over the runner-up)."""
+        ranked = sorted(self.scores.items(), key=lambda kv: -kv[1])
+        if not ranked:
+            return Label.STATEMENT, 0.0, 0.0
+        best, score = ranked[0]
+        second = ranked[1][1] if len(ranked) > 1 else 0.0
+        return best, score, score - second
+
+    def best_cue(self, label: Label) -> Cue | None:
+        matching = [c for c in self.cues if c.label == label]
+        return max(matching, key=lambda c: c.weight) if matching else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Text clean-up
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00b4": "'",
+                         "\u2014": " - ", "\u2013": " - ", "\u2026": "...", "\uff1f": "?", "\uff01": "!",
+                         "\u3002": ".", "\uff0c": ","})
+_WS = re.compile(r"\s+")
+
+
+def clean_text(text: str, limit: int = MAX_ANALYSED_CHARS) -> str:
+    """Unicode-normalised text with control characters removed; long text keeps its end."""
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    # Control and format characters (zero-width joiners, bidi marks, NULs) carry no words.
+    text = "".join(" " if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch for ch in text)
+    text = _WS.sub(" ", text).strip()
+    if len(text) > limit:
+        cut = text[-limit:]
+        space = cut.find(" ")
+        text = cut[space + 1:] if 0 <= space < 40 else cut
+    return text
+
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
+
+
+def tokens(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+# Fillers carry no meaning for the label ("um", "uh", "you know,", "like,").
+_FILLER = re.compile(
+    r"(?:(?<=^)|(?<=[\s,.;:!?]))(?:u+m+|u+h+m*|e+r+m*|a+h+|h+m+|mm+|uhh+|erm)(?=[\s,.;:!?]|$)[,.]?",
+    re.IGNORECASE,
+)
+_FILLER_PHRASE = re.compile(
+    r"(?:,\s*|^)(?:you know|i mean|like|kind of|sort of|basically|honestly|actually)\s*,\s*", re.IGNORECASE
+)
+# "so like how do you", "there was like a little app": a bare "like" used as a pause.
+_FILLER_LIKE = re.compile(r"\b(so|and|but|um|uh|okay|yeah|was|is|were|just)\s+like\s+(?=\w)", re.IGNORECASE)
+
+
+# Stutters in transcripts: "that's, that's", "so, so", "the the".
+_REPEAT = re.compile(r"\b(\w+(?:'\w+)?)(?:,?\s+\1\b)+", re.IGNORECASE)
+
+
+def strip_fillers(text: str) -> str:
+    """The turn without hesitation sounds, comma-fenced fillers and stuttered repeats."""
+    out = _FILLER.sub(" ", text)
+    out = _REPEAT.sub(r"\1", out)
+    out = _FILLER_PHRASE.sub(lambda m: ", " if m.group(0).startswith(",") else " ", out)
+    out = _FILLER_LIKE.sub(lambda m: m.group(1) + " ", out)
+    out = re.sub(r"\s+([,.?!;:])", r"\1", out)
+    out = re.sub(r"([,;:])\s*(?=[,.?!;:])", "", out)
+    out = re.sub(r"^[\s,.;:-]+", "", out)
+    return _WS.sub(" ", out).strip()
+
+
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=\S)|\s+-\s+(?=\S)|;\s+")
+
+
+def split_sentences(text: str) -> list[str]:
+    parts = [p.strip(" ,") for p in _SENTENCE_END.split(text)]
+    return [p for p in parts if p and re.search(r"\w", p)]
+
+
+# Words that open a turn without adding meaning. "so" is kept aside: it often opens a reflection.
+_MARKERS = (
+    "okay then", "ok then", "all right", "alright", "okay", "ok", "right", "great", "cool", "perfect",
+    "awesome", "nice", "good", "lovely", "brilliant", "excellent", "fantastic", "wonderful", "yeah",
+    "yes", "yep", "yup", "sure", "well", "now", "and", "but", "oh", "ah", "gotcha", "got it", "i see",
+    "interesting", "fair enough", "thanks", "thank you", "mm-hm", "mm-hmm", "mhm", "uh-huh", "wow",
+    "hm", "anyway", "anyways", "also", "first", "firstly", "first of all", "to start", "to start with",
+    "to begin", "to kick off", "to kick things off", "first question", "my first question is",
+    "i guess my first question is", "my next question is", "next question", "next", "sorry", "so then",
+    "then", "in your own words", "on that note", "makes sense", "that makes sense", "understood",
+    "absolutely", "totally", "of course", "exactly", "true", "nice one", "hmm", "so yeah", "yeah so",
+    "and so", "ok so", "okay so", "right so", "so um", "let me ask you", "let me ask", "quick question",
+    "one more question", "last question", "out of interest", "just out of curiosity", "just curious",
+    "out of curiosity",
+    "i'm just looking at my notes here", "i'm just looking at my notes", "looking at my notes",
+    "you know", "i mean", "like", "ha", "haha", "aw", "aww", "gosh", "oof", "hah", "huh",
+)
+_MARKER_RE = re.compile(
+    r"^(?:" + "|".join(sorted((re.escape(m) for m in _MARKERS), key=len, reverse=True)) + r")\b[\s,.:;!-]*",
+    re.IGNORECASE,
+)
+# Openers that are clauses of their own: stripped only when a comma, colon or dash follows them
+# ("I'm curious, what made you…"), never in "I'm curious about your commute".
+_CLAUSE_MARKERS = ("can i ask", "can i ask you", "could i ask", "could i ask you", "may i ask", "let me ask you this",
+                   "i want to ask", "i wanted to ask", "i want to ask you", "i wanted to ask you", "i'm curious",
+                   "i'm just curious", "i'm wondering", "i was wondering", "i'd love to know", "i'd like to know",
+                   "i guess")
+_CLAUSE_MARKER_RE = re.compile(
+    r"^(?:" + "|".join(sorted((re.escape(m) for m in _CLAUSE_MARKERS), key=len, reverse=True)) + r")\s*[,:;-]+\s*",
+    re.IGNORECASE,
+)
+_SO_RE = re.compile(
+    r"^so\b(?!\s+(?:much|many|far|long|good|nice|great|glad|sorry|cool|interesting|yeah)\b)[\s,.:;!-]*", re.IGNORECASE
+)
+
+
+def strip_markers(sentence: str) -> tuple[str, bool]:
+    """Leading discourse markers removed; also says whether the sentence opened with "so"."""
+    so_start = False
+    previous = None
+    out = sentence.strip()
+    while out and out != previous:
+        previous = out
+        if _SO_RE.match(out):
+            so_start = True
+            out = _SO_RE.sub("", out, count=1)
+            continue
+        clause = _CLAUSE_MARKER_RE.match(out)
+        if clause:
+            out = out[clause.end():]
+            continue
+        stripped = _MARKER_RE.sub("", out, count=1)
+        # Never strip the whole sentence away: "Right." stays "Right." (an acknowledgement).
+        if stripped and re.search(r"\w", stripped):
+            out = stripped
+    return out.strip(), so_start
+
+
+# ---------------------------------------------------------------------------------------------
+# Word lists
+
+STOPWORDS = frozenset("""
+a an the and or but so if then than that this these those there here it its it's i me my mine myself
+you your yours yourself we us our ours they them their he him his she her to of in on at for with from
+by about as into over under up down out off is are was were be been being am do does did doing done
+have has had having will would shall should can could may might must not no yes just really very
+too quite also even still again more most much many some any all every each what which who whom whose
+when where why how okay ok right yeah well um uh like oh ah mm hmm sure i'm you're we're they're it's
+that's there's i've you've we've i'd you'd we'd i'll you'll we'll don't doesn't didn't isn't aren't
+wasn't weren't won't wouldn't can't couldn't haven't hasn't let's get got go going gone thing things
+lot bit kind sort actually basically honestly maybe now then always never one ones
+""".split())
+
+# Single words that acknowledge without asking; phrases ("I see", "got it") are in _ACK_PHRASE.
+_ACK_WORDS = frozenset("""
+mm mmm mhm hm hmm huh uh-huh mm-hm mm-hmm okay ok right yeah yes yep yup sure great cool nice wow oh ah
+aha interesting really perfect lovely brilliant excellent awesome fantastic wonderful thanks so well
+totally absolutely exactly true haha ha hah oof gosh aw aww understood alright noted indeed gotcha fine
+good amazing definitely certainly uh um
+""".split())
+
+_AUX = ("do", "does", "did", "is", "are", "was", "were", "have", "has", "had", "can", "could", "will",
+        "would", "should", "shall", "may", "might", "am")
+_NEG_AUX = ("don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "won't", "wouldn't",
+            "haven't", "hasn't", "hadn't", "can't", "couldn't", "shouldn't")
+_SUBJECTS = (r"(?:you|ya|u|it|he|she|they|we|i|there|that|this|those|these|your|the|a|an|any|anyone|"
+             r"anybody|anything|someone|somebody|something|everyone|everybody|each|my|our|his|her|their|"
+             r"people|other|most|\w+'s)")
+
+# Evaluative words that, put into a question, hand the interviewee a feeling or a verdict.
+LOADED = frozenset("""
+annoying annoyed frustrating frustrated stressful stressed painful pain nightmare terrible awful horrible
+bad worse worst great amazing awesome fantastic wonderful brilliant excellent perfect easy easier easiest
+hard harder difficult confusing confused complicated useless helpful useful valuable convenient
+inconvenient motivating motivated exciting excited fun enjoyable boring slow faster fast quick cheaper
+expensive overpriced unfair ridiculous rip-off guilty worried worrying scary scared anxious happy happier
+satisfied pleased love loved hate hated relief relieved better healthier simpler messy mess disorganised
+disorganized exhausting exhausted unsafe safe reliable unreliable impossible stupid silly wonderful
+headache biggest worst best favourite favorite rip-off nightmare hassle
+""".split())
+
+
+_PRODUCT_NOUNS = (r"(?:app|apps|tool|feature|features|product|platform|service|plan|tariff|dashboard|"
+                  r"checklist|planner|portal|software|solution|version|system|bot|mode|option|button|"
+                  r"subscription|box|kit|assistant|coach|tutor|van|vans|station|pouch|bar|shampoo|website|"
+                  r"site|widget|integration|notification|notifications|reminder|reminders|menu|map|card|"
+                  r"pot|account|programme|program|update|design|screen|setting|settings|extension|device)")
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# ---------------------------------------------------------------------------------------------
+# Question patterns (matched against the focus, lower-cased, markers stripped)
+
+_FAUX = _rx(
+    r"^(?:(?:so|and|now|okay|ok)\s+)?(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?"
+    r"(?:tell|let)\s+(?:me|us)(?:\s+know)?\s*(?:[,:;-]+\s*|\s+)"
+    r"(?P<inner>(?:if|whether|did|do|does|is|are|was|were|have|has|had|can|could|will|would|should|"
+    r"how many|how much|how often|how long|how old|when|which|who|where)\b.*)$"
+)
+_FAUX_ANYWHERE = _rx(
+    r"\b(?:tell|let)\s+(?:me|us)(?:\s+know)?\s*(?:[,:;-]+\s*|\s+)"
+    r"(?P<inner>(?:if|whether|did|do|does|is|are|was|were|have|has|had|can|could|will|would)\b)"
+)
+_WANT_TO_KNOW_IF = _rx(r"^(?:i'd|i would|i'd really|i) (?:love|like|want|wanted) to (?:know|ask|hear) (?:if|whether)\b")
+
+_INVITE = _rx(
+    r"^(?:(?:please|maybe|perhaps|just)\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+|maybe\s+|just\s+)?"
+    r"(?:start\s+by\s+)?|(?:can|could|may)\s+i\s+ask\s+you\s+to\s+|i'd\s+(?:love|like)\s+(?:for\s+)?you\s+to\s+|"
+    r"i\s+want\s+you\s+to\s+|start\s+by\s+|(?:do|would)\s+you\s+(?:mind|want\s+to)\s+)?"
+    r"(?P<verb>tell(?:ing)?\s+(?:me|us)|walk(?:ing)?\s+(?:me|us)|talk(?:ing)?\s+(?:me|us)\s+through|"
+    r"talk(?:ing)?\s+(?:a\s+(?:bit|little)\s+)?about|take\s+(?:me|us)|run\s+(?:me|us)\s+through|describ(?:e|ing)|"
+    r"explain(?:ing)?|shar(?:e|ing)|elaborat(?:e|ing)|expand(?:ing)?|say\s+(?:a\s+(?:bit|little)\s+)?more|"
+    r"start\s+(?:with|by\s+(?:telling|describing|walking))|"
+    r"give\s+(?:me|us)\s+(?:an?\s+|some\s+)?(?:example|examples|idea|sense|picture)|show\s+(?:me|us)|"
+    r"paint\s+(?:me|us)\s+a\s+picture|help\s+me\s+understand|go\s+(?:on|into)|keep\s+going|"
+    r"think\s+back|remind\s+me|fill\s+me\s+in|go\s+back\s+to|recall|tell\s+(?:me|us)\s+more)\b"
+)
+_INVITE_STATEMENT = _rx(
+    r"^(?:.{0,40}?\b)?(?:i'd|i would|i'd really|i would really|we'd|i really)\s+(?:love|like|want)\s+(?:to\s+(?:hear|know\s+more|"
+    r"understand|learn|talk)|you\s+to\s+(?:tell|walk|talk|describe|share|explain))\b(?!\s+(?:if|whether)\b)"
+    r"|^(?:i'm|i am|we're)\s+(?:really\s+|just\s+)?(?:curious|interested)[,:]?\s+(?:about|to\s+hear|in|how|what|why)\b"
+    r"|^i\s+(?:was\s+)?wonder(?:ing)?\s+if\s+you\s+could\s+(?:tell|walk|talk|describe|explain|share)\b"
+    r"|^let's\s+(?:talk|start|go\s+back|chat|dig|dive|look)\b(?!.*\b(?:in\s+a\s+(?:minute|moment|bit|second)|later|afterwards|next)\b)"
+    r"|^let\s+me\s+hear\b"
+)
+_SHORT_OPEN = _rx(
+    r"^(?:and\s+)?(?:why|why not|how come|how so|in what way|in what ways|such as|like what|for example|"
+    r"for instance|what else|and then|then what|what then|what next|what happened next|what happened then|"
+    r"what do you mean|meaning|go on|tell me more|say more|more on that|how|what about it|and\s+then\s+what|"
+    r"then what happened|what was that like|how was that|how did that go|how did that feel|and after that|"
+    r"then|and so|after that|what happened after that)"
+    r"\s*(?:happened)?\??$"
+)
+_EXCLAMATIVE = _rx(
+    r"^(?:what\s+an?\s+\w+(?!\s+(?:do|did|does|is|was|would|will|can|could|have|has)\b)|how\s+(?:interesting|nice|cool|"
+    r"lovely|funny|strange|weird|awful|sad|exciting|wonderful|great|amazing|brilliant|fascinating|annoying|frustrating|"
+    r"horrible|terrible)(?!\s+(?:was|is|were|are|did|do|does|would|will|has|have|had|can|could)\b)|who\s+knows|"
+    r"why\s+not)\b[^?]*[.!]?$"
+)
+_NEG_START = _rx(r"^(?:" + "|".join(_NEG_AUX) + r")\s+" + _SUBJECTS + r"\b|^(?:do|does|did|is|are|was|were)\s+(?:you|it|that|they)\s+not\b")
+_AUX_START = _rx(r"^(?P<aux>" + "|".join(_AUX) + r")\s+" + _SUBJECTS + r"\b")
+_ELLIPTIC_YESNO = _rx(r"^(?:any|anything|anyone|anybody|ever|still|much|every|each)\b")
+_WH_CLOSED = _rx(
+    r"^(?P<wh>how\s+(?:many|much|often|long|old|far|big|soon|frequently|regularly|early|late|fast|quickly|likely|"
+    r"recently|large|small|tall|heavy)|when|where|which|who|whom|whose|what\s+(?:time|year|day|date|month|"
+    r"week|brand|make|model|size|colou?r|age|ages|percentage|price|rate|version|plan|app|tool|software|bank|"
+    r"network|browser|device|phone|car|number|platform|store|shop|supermarket|company|provider|tariff|line|"
+    r"route|station|team|level|grade|score|airline|hotel|school|course|branch|pharmacy|garage|breed|flavou?r|"
+    r"temperature|currency|language|channel|website|site|card|account|town|city|country|street|postcode))\b"
+)
+_CONCRETE_KINDS = frozenset("""
+phone car plan card account laptop computer device bank contract subscription job house flat apartment bike dog cat
+shampoo app model brand tariff insurance policy mortgage loan degree course membership ticket tv camera printer
+software tool machine vehicle home boiler meter heating oven fridge browser network provider school
+""".split())
+_WHAT_KIND = _rx(r"^what\s+(?:kind|kinds|sort|sorts|type|types)\s+of\s+(?P<noun>\w+)")
+_WHAT_FACT = _rx(
+    r"^what(?:'s| is| was)\s+(?:your|the|their|his|her)\s+(?:name|role|job|title|age|budget|postcode|"
+    r"address|email|salary|income|favou?rite\s+\w+|usual\s+\w+)\??$"
+)
+_WH_OPEN = _rx(r"^(?P<wh>what|how|why|in\s+what\s+way|what's|how's|how'd|what'd)\b")
+_RATE = _rx(r"\b(?:on a scale|rate it|how would you rate|out of (?:ten|10|five|5)|score it)\b")
+_CHOICE_SHORT = _rx(r"^[\w' -]{1,30}\s+or\s+[\w' -]{1,30}\??$")
+_OR_ENDING = _rx(r"\bor(?:\s+(?:not|what|something|something else|anything else|no))?\s*\??$")
+
+# Leading patterns: agreement-seeking, presupposition, social proof, loaded degree.
+_TAG = _rx(
+    r"(?:,|\s)\s*(?P<tag>right|correct|yeah|no|huh|eh|true|isn't\s+it|isn't\s+that|aren't\s+they|aren't\s+you|"
+    r"don't\s+you|didn't\s+you|didn't\s+they|doesn't\s+it|didn't\s+it|wasn't\s+it|weren't\s+you|weren't\s+they|"
+    r"won't\s+you|won't\s+it|wouldn't\s+you|wouldn't\s+it|haven't\s+you|hasn't\s+it|haven't\s+they|"
+    r"can't\s+you|couldn't\s+you|is\s+it\s+not|am\s+i\s+right|wouldn't\s+you\s+say|would\s+you\s+say|"
+    r"don't\s+they|do\s+they|does\s+it|is\s+it|was\s+it|did\s+you|do\s+you|aren't\s+i|surely|yes|ok|okay|"
+    r"you\s+know\s+what\s+i\s+mean|know\s+what\s+i\s+mean)"
+    r"\s*[?.!]*\s*$"
+)
+_TAG_MID = _rx(
+    r"\b(?P<tag>isn't\s+it|aren't\s+they|don't\s+you|didn't\s+you|wasn't\s+it|doesn't\s+it|wouldn't\s+you|"
+    r"haven't\s+you|didn't\s+they|right)\s+(?:\w+\s*){1,3}[?.!]?$"
+)
+_AGREE = _rx(
+    r"\b(?P<ev>do\s+you\s+agree|would\s+you\s+agree|you'd\s+agree|don't\s+you\s+agree|agree\s+that|"
+    r"wouldn't\s+you\s+say|^(?:so\s+)?would\s+you\s+say\s+that|is\s+it\s+fair\s+to\s+say|would\s+it\s+be\s+fair\s+to\s+say|"
+    r"am\s+i\s+right|isn't\s+it\s+true|is\s+that\s+true\s+for\s+you|you\s+must\s+(?:have\s+been|be|get|feel|have|love|hate|find|think|\w+ly)|"
+    r"i'm\s+sure\s+you|i\s+am\s+sure\s+you|i\s+bet|i\s+guess\s+(?:you|the|that|it)|i\s+imagine\s+(?!what|how|why)\w+|"
+    r"i\s+suppose\s+(?:you|the|that|it)|"
+    r"i'd\s+guess|i\s+would\s+guess|i\s+assume|presumably|surely|obviously\s+you|of\s+course\s+you|"
+    r"you\s+probably|(?:that|it)\s+must\s+(?:have\s+been|be|feel|get|seem)|you\s+(?:really\s+)?(?:love|hate)|"
+    r"don't\s+you\s+think|you'd\s+never|you\s+wouldn't)\b"
+)
+_SOCIAL = _rx(
+    r"\b(?P<ev>(?:most|many|lots\s+of|a\s+lot\s+of|other|our|some|all|plenty\s+of)\s+(?:of\s+our\s+)?(?:customers|people|users|"
+    r"clients|parents|travell?ers|freelancers|students|drivers|members|folks|patients|families|teams|"
+    r"companies|owners|riders|listeners|readers|gamers|farmers)|everyone|everybody|nobody)\s+"
+    r"(?:\w+\s+){0,2}(?:say|said|says|tell\s+us|told\s+us|love|loves|prefer|prefers|find|finds|think|thinks|"
+    r"hate|hates|agree|like|likes|want|wants|complain|complains)\b"
+)
+_WHY_PRESUPPOSE = _rx(
+    r"^why\s+(?:is|was|are|were|does|did|do|has|have)\b.*?\b(?P<int>so|such|too|that)\s+(?:an?\s+)?(?P<adj>[\w'-]+)"
+)
+_WHY_FEEL = _rx(r"^why\s+(?:do|did|does)\s+(?:you|they)\s+(?P<adj>hate|love|dislike|prefer|enjoy|like)\b")
+_WHY_JUST = _rx(r"^why\s+(?:don't|didn't|wouldn't|won't|can't|couldn't)\s+(?:you|they)\s+(?:just|simply)\b")
+_HOW_LOADED = _rx(
+    r"^how\s+(?:much\s+(?P<cmp>[\w'-]+er|more\s+\w+|less\s+\w+)|much\s+(?:do|did|does)\s+(?:you|they)\s+"
+    r"(?P<verb>love|like|enjoy|hate|appreciate|value|miss)|(?P<adj>[\w'-]+))\b"
+)
+_WHAT_LOVE = _rx(r"^what\s+(?:do|did)\s+(?:you|they)\s+(?P<adj>love|adore|enjoy)\s+(?:most\s+|the\s+most\s+)?about\b")
+_INTENSE_EVAL = _rx(
+    r"\b(?P<int>so|too|really|very|super|incredibly|totally|way\s+too|such\s+an?|pretty|extremely|ridiculously)\s+"
+    r"(?P<adj>[\w'-]+)"
+)
+_DECL_GUESS = _rx(r"^(?:so\s+)?(?:you'd|you\s+would|you'll|you're\s+going\s+to)\b")
+
+# Reflection openers.
+_REFLECT_START = _rx(
+    r"^(?:so\s+)?(?P<ev>it\s+sounds\s+like|sounds\s+like|it\s+sounds\s+as\s+if|it\s+seems\s+(?:like|that|as\s+if)?|"
+    r"seems\s+like|it\s+feels\s+like|it\s+looks\s+like|what\s+i'm\s+hearing|i'm\s+hearing|i\s+hear\s+that|"
+    r"what\s+i\s+hear|you're\s+saying|what\s+you're\s+saying|so\s+what\s+you're\s+saying|if\s+i\s+understand|"
+    r"if\s+i'm\s+understanding|if\s+i've\s+got\s+(?:this|that|it)|let\s+me\s+see\s+if\s+i|in\s+other\s+words|"
+    r"so\s+basically|for\s+you\s+it's|for\s+you,?\s+it's|so\s+for\s+you|you\s+feel|you\s+felt|you're\s+feeling|"
+    r"you\s+sound|you\s+seem|you\s+seemed|let\s+me\s+check\s+i|to\s+sum\s+up|in\s+short|so\s+in\s+short|"
+    r"what\s+i'm\s+getting\s+is|i'm\s+getting\s+that|(?:i\s+)?(?:just\s+)?want\s+to\s+make\s+sure\s+i\s+(?:understand|got|get)|"
+    r"let\s+me\s+make\s+sure\s+i|if\s+i'm\s+hearing\s+you\s+(?:right|correctly)|correct\s+me\s+if\s+i'm\s+wrong)\b"
+)
+_REFLECT_CHECK = _rx(
+    r"^(?:did\s+i\s+get\s+(?:that|this|it)\s+right|have\s+i\s+got\s+(?:that|this|it)\s+right|is\s+that\s+right|"
+    r"is\s+that\s+fair|is\s+that\s+accurate|am\s+i\s+getting\s+(?:that|this|it)\s+right|does\s+that\s+sound\s+right|"
+    r"is\s+that\s+correct|did\s+i\s+understand\s+(?:that|you)\s+(?:right|correctly)|is\s+that\s+it)\??$"
+)
+
+# Statements.
+_GREETING = _rx(
+    r"^(?:hi|hello|hey|good\s+(?:morning|afternoon|evening)|morning|afternoon|welcome|nice\s+to\s+(?:meet|see)|"
+    r"thanks|thank\s+you|many\s+thanks|cheers|bye|goodbye|take\s+care)\b"
+)
+_SIGNPOST = _rx(
+    r"^(?:before\s+we\s+(?:start|begin|go\s+on)|just\s+so\s+you\s+know|let\s+me\s+(?:just\s+)?(?:check|explain|"
+    r"tell\s+you|introduce|write|note)|i'll\s+|i\s+will\s+|we'll\s+|we\s+will\s+|we're\s+nearly|we\s+have\s+about|"
+    r"we've\s+got\s+about|i've\s+only\s+got|i\s+just\s+want\s+to|i\s+want\s+to\s+(?:ask|talk|go\s+back)|"
+    r"i'm\s+going\s+to|the\s+next\s+part|next\s+i|moving\s+on|let's\s+move\s+on|that's\s+(?:all|everything|it)|"
+    r"no\s+worries|no\s+problem|take\s+your\s+time|that's\s+fine|this\s+(?:call|interview|session)|"
+    r"there\s+are\s+no\s+(?:right|wrong)|i'm\s+(?:just\s+)?(?:writing|taking|making)|i\s+was\s+going\s+to\s+ask|"
+    r"good\s+question|great\s+question|that's\s+a\s+(?:good|great)\s+question|i\s+wonder|sorry|"
+    r"i'm\s+(?:not\s+from|here\s+to|on\s+the|from\s+the)|to\s+start,?\s+a\s+little|a\s+little\s+about\s+me|"
+    r"let's\s+\w+\s+about\s+.*\b(?:in\s+a\s+(?:minute|moment|bit)|later|next))"
+)
+_EMPATHY = _rx(
+    r"^(?:that|this|it)(?:'s|\s+is|\s+was|\s+sounds|\s+must\s+be|\s+must\s+have\s+been)?\s+(?:so\s+|really\s+|such\s+|"
+    r"very\s+|a\s+)?(?:great|interesting|lovely|brilliant|good|amazing|helpful|useful|fair|fine|cool|wild|funny|"
+    r"awful|terrible|horrible|a\s+shame|a\s+pity|too\s+bad|fascinating|a\s+good\s+point|good\s+point|hard|tough|"
+    r"rough|frustrating|annoying|stressful|a\s+lot|very\s+generous|generous|sad|scary|exciting|wonderful|"
+    r"great\s+to\s+hear|nice|a\s+horrible|a\s+lot\s+on\s+your\s+plate|really\s+useful)\b"
+)
+
+# Information addressed to them ("you can stop at any time") rather than about them.
+_YOU_INFO = _rx(
+    r"^(?:you\s+can|you'll|you\s+will|you\s+don't\s+have\s+to|you\s+may|your\s+(?:answers|name|data|details)|"
+    r"you've\s+been\s+(?:really\s+|so\s+|very\s+)?(?:helpful|great|brilliant|amazing)|you're\s+welcome)\b"
+)
+
+# Flags.
+_HYP_EXCLUDE = _rx(
+    r"\b(?:would|wouldn't|could)\s+you\s+(?:agree|mind|say|describe|rate|tell|walk|talk|explain|share|show|give|"
+    r"help|please|send|repeat|clarify|elaborate|expand|run|take|go|start|remind|like\s+to\s+(?:add|tell|talk|share|"
+    r"say))\b|\bhow\s+would\s+you\s+(?:describe|rate|explain|define|sum)\b|\bwhat\s+would\s+you\s+say\b|"
+    r"\byou'd\s+(?:like|rather|agree|prefer|say)\b|\bwould\s+you\s+like\b|\bwould\s+it\s+be\s+(?:ok|okay|alright|fine)\b|"
+    r"\b(?:i\s+(?:was\s+)?wonder(?:ing)?\s+)?if\s+you\s+could\s+(?:please\s+)?(?:tell|walk|talk|describe|explain|share|say|"
+    r"give|show|take|run)\b.*$"
+)
+_HYP = _rx(
+    r"\b(?P<ev>(?:would|wouldn't|will|won't|could)\s+(?:you|ya|u|your\s+\w+|it|that|this|they|a\s+\w+(?:\s+\w+)?)|"
+    r"you'd|you'll|you\s+would|you\s+will|(?:are|were)\s+you\s+(?:going|planning)\s+to|going\s+to\s+\w+\s+next|"
+    r"would\s+(?:make|get|help|convince|bring|stop|change|it\s+take|that\s+take)|(?<!i\s)imagine|suppose|picture\s+this|"
+    r"pretend|what\s+if|hypothetically|in\s+the\s+future|ideal|ideally|could\s+you\s+see\s+yourself|"
+    r"wouldn't\s+it|would\s+it|would\s+that|would\s+\w+\s+have\s+helped|next\s+year|if\s+you\s+could|"
+    r"how\s+likely\s+(?:are|would|is)\s+(?:you|they|your\s+\w+)|"
+    r"(?:a|an|the|that|this)\s+(?:\w+\s+){0,2}would\s+(?:save|help|make|solve|fix|change|be)|"
+    r"if\s+there\s+(?:was|were))\b"
+)
+_IF_THEN = _rx(r"\bif\b.*\b(?:would|will|could|'d|'ll|wouldn't|won't)\b")
+_PITCH = _rx(
+    r"\b(?P<ev>(?:we're|we\s+are|we've|we\s+have|we'll|we\s+will|we|i'm|i\s+am|our\s+team\s+is|the\s+team\s+is)\s+"
+    r"(?:currently\s+|just\s+|now\s+|actually\s+|also\s+|recently\s+|already\s+)?(?:building|developing|creating|"
+    r"designing|launching|working\s+on|adding|piloting|testing|introducing|rolling\s+out|releasing|planning\s+to|"
+    r"about\s+to|going\s+to\s+(?:add|launch|build|release)|built|launched|added|developed|"
+    r"released|introduced|got\s+(?:a|an)\s+" + _PRODUCT_NOUNS + r"|(?:do|have|offer|make|made|sell|provide|created|"
+    r"designed)\s+(?:a|an|the)?\s*(?:\w+[\s-]+){0,2}" + _PRODUCT_NOUNS + r")|if\s+we\s+(?:added|built|made|offered|did|had|launched|created|gave|sent|could|"
+    r"introduced|included|provided|changed|delivered|let|put|removed|fixed|lowered|started|were\s+to)|"
+    r"what\s+if\s+(?:we|there\s+(?:was|were)|you\s+could|the\s+\w+|our)|"
+    r"our\s+(?:new\s+|latest\s+|enterprise\s+|family\s+|premium\s+|pro\s+|mobile\s+|free\s+|own\s+)?" + _PRODUCT_NOUNS +
+    r"\s+(?:\w+\s+){0,2}(?:lets|let|allows|helps|can|will|includes|does|gives|sends|makes|would|has|solves|"
+    r"comes\s+with|automatically|shows|is\s+like|is\s+getting|could|does|[a-z]+s)\b|"
+    r"(?:wouldn't|would)\s+it\s+be\s+(?:great|nice|good|easier|better|amazing|cool|handy|helpful|useful|brilliant)\s+if|"
+    r"would\s+(?:that|it|this)\s+(?:solve|fix|help)\b|"
+    r"\bif\b[^?]*\b(?:through|in|with|via|on|using)\s+(?:an?|the|our)\s+(?:\w+\s+)?" + _PRODUCT_NOUNS + r"\b|"
+    r"the\s+new\s+(?:version|app|feature|update|release|design|dashboard|portal)\s+(?:\w+\s+){0,2}(?:has|lets|can|"
+    r"will|gives|shows|does)|(?:is|are)\s+getting\s+(?:a|an)\s+(?:\w+\s+){0,2}" + _PRODUCT_NOUNS + r"|"
+    r"if\s+(?:the|our|your)\s+(?:\w+\s+)?" + _PRODUCT_NOUNS + r"\s+\w+|"
+    r"if\s+there\s+(?:was|were|is)\s+(?:like\s+)?(?:a|an)\s+(?:\w+[\s-]+){0,3}" + _PRODUCT_NOUNS + r"|"
+    r"if\s+you\s+could\s+.*\bin\s+(?:the|our)\s+" + _PRODUCT_NOUNS + r"|"
+    r"(?:(?:a|an)\s+(?:\w+[\s-]+){0,2})?" + _PRODUCT_NOUNS + r"\s+that\s+(?:\w+s|would|could|will|can|lets)\b|"
+    r"(?:a|an)\s+(?:\w+[\s-]+){0,2}" + _PRODUCT_NOUNS + r"\s+would\s+(?:save|help|make|solve|fix|give|let)\b|"
+    r"\bif\b[^?]*\b(?:for\s+you|automatically)\b)"
+)
+# A second question after "and" has question word order ("and what do you buy", "and did anyone"); a noun
+# clause does not ("the pension and what it costs is the problem").
+_DB_AND = _rx(
+    r"(?:,\s*|\s)(?:and|also)\s+(?P<ev>(?:what|how|why|when|where|which|who)(?:\s+(?:often|much|many|long|far|old|else|"
+    r"exactly|(?:kind|sort|type)\s+of\s+\w+|(?!this\b|his\b|its\b|us\b)\w+s))?\s+(?:do|does|did|is|are|was|were|have|has|had|"
+    r"can|could|would|will|should)\b|(?:what|how|where|who)'s\b|"
+    r"(?:do|does|did|is|are|was|were|have|has|can|could|would|will)\s+(?:you|your|they|it|he|she|we|the|that|"
+    r"this|there|anyone|people|someone|anybody)\b|(?:why|how\s+often|how\s+much|how\s+long|how\s+many|when|"
+    r"where|who|what\s+else|why\s+not(?:\s+\w+){0,6})\s*\??$|what\s+(?:else\s+)?(?:keeps|makes|made|got|happened|"
+    r"would\s+\w+)\b|who\s+(?:\w+\s+){0,1}(?:decides|does|gets|pays|chooses|signs))"
+)
+
+# Pronouns and stems, so that "my car" in their words matches "your car" in an echo.
+_PRONOUN_MAP = {
+    "i": "_p", "me": "_p", "you": "_p", "we": "_p", "us": "_p", "ya": "_p",
+    "my": "_pp", "your": "_pp", "our": "_pp", "mine": "_pp", "yours": "_pp", "ours": "_pp",
+    "myself": "_px", "yourself": "_px", "ourselves": "_px", "yourselves": "_px",
+    "i'm": "_pb", "you're": "_pb", "we're": "_pb", "i've": "_ph", "you've": "_ph", "we've": "_ph",
+    "i'd": "_pd", "you'd": "_pd", "we'd": "_pd", "i'll": "_pl", "you'll": "_pl", "we'll": "_pl",
+    "am": "_be", "are": "_be", "was": "_be", "were": "_be",
+}
+_IRREGULAR = {
+    "forgot": "forget", "forgotten": "forget", "went": "go", "gone": "go", "had": "have", "has": "have",
+    "paid": "pay", "bought": "buy", "brought": "bring", "thought": "think", "felt": "feel", "left": "leave",
+    "kept": "keep", "took": "take", "taken": "take", "made": "make", "said": "say", "told": "tell",
+    "got": "get", "gotten": "get", "did": "do", "done": "do", "ran": "run", "came": "come", "found": "find",
+    "sold": "sell", "spent": "spend", "stood": "stand", "lost": "lose", "ate": "eat", "eaten": "eat",
+    "drove": "drive", "driven": "drive", "broke": "break", "broken": "break", "knew": "know", "saw": "see",
+    "seen": "see", "began": "begin", "gave": "give", "given": "give", "wrote": "write", "sent": "send",
+}
+
+
+def stem(word: str) -> str:
+    word = _IRREGULAR.get(word, word)
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)]
+            if suffix in ("ing", "ed") and len(base) >= 2 and base[-1] == base[-2]:
+                base = base[:-1]
+            return base
+    return word
+
+
+def _norm_tokens(text: str) -> list[str]:
+    return [_PRONOUN_MAP.get(t, stem(t)) for t in tokens(text)]
+
+
+def content_words(text: str) -> list[str]:
+    """Stemmed words that carry meaning (no stopwords, pronouns or acknowledgements)."""
+    return [stem(t) for t in tokens(text) if t not in STOPWORDS and t not in _ACK_WORDS and not t.isdigit()
+            or (t.isdigit())]
+
+
+def _overlap(text: str, previous: str | None) -> float:
+    if not previous:
+        return 0.0
+    mine = set(content_words(text))
+    if not mine:
+        return 0.0
+    theirs = set(content_words(previous))
+    return len(mine & theirs) / len(mine)
+
+
+_ECHO_PREFIX = _rx(r"^(?:so|oh|wait|sorry|really|you\s+said|did\s+you\s+say|you\s+mean|as\s+in|and)\b[\s,]*")
+_WILDCARDS = frozenset({"it", "that", "this", "them", "there", "the", "a", "an"})
+
+
+def echo_match(text: str, previous: str | None) -> float:
+    """How much ``text`` is the interviewee's own words handed back (0..1); 1 = a verbatim run.
+
+    Pronouns may flip ("my car" / "your car") and words may be stemmed; an echo is short
+    (at most eight words) and must carry at least one content word of theirs.
+    """
+    if not previous:
+        return 0.0
+    body = _ECHO_PREFIX.sub("", text.strip().lower()).strip(" ?!.,")
+    mine = _norm_tokens(body)
+    if not 1 <= len(mine) <= 8:
+        return 0.0
+    raw = tokens(body)
+    meaningful = [t for t in raw if t not in STOPWORDS and t not in _ACK_WORDS]
+    if not meaningful:
+        return 0.0
+    theirs = _norm_tokens(previous)
+    if not theirs:
+        return 0.0
+    their_content = set(content_words(previous))
+    if not set(stem(t) for t in meaningful) <= their_content:
+        return 0.0
+    # Longest run of ``mine`` found in order inside ``theirs`` (wildcards match any one word).
+    best = 0
+    for start in range(len(theirs)):
+        run = 0
+        for offset, word in enumerate(mine):
+            pos = start + offset
+            if pos >= len(theirs):
+                break
+            if theirs[pos] == word or word in _WILDCARDS:
+                run += 1
+            else:
+                break
+        best = max(best, run)
+    share_in_order = best / len(mine)
+    present = sum(1 for w in mine if w in theirs or w in _WILDCARDS) / len(mine)
+    return max(share_in_order, 0.8 * present if len(mine) <= 4 else 0.6 * present)
+
+
+# ---------------------------------------------------------------------------------------------
+# Language
+
+_EN_FUNCTION = frozenset("""
+the a an and or but to of in on at for with from about you your i me my we our they them it is are was
+were be been do does did have has had can could would will should what how why when where which who
+this that these those there not if so just tell me us walk describe like think feel go get there's
+it's that's don't didn't you're i'm what's how's let's any some very really much many more
+""".split())
+_FOREIGN_FUNCTION = frozenset("""
+de het een je jij u uw wat hoe waarom wanneer ik niet en van voor met op zijn heeft hebt bent kunt kun
+wilt vertel over dat dit er ook nog maar welke hoeveel waar heb jullie wij mijn naar bij uit
+der das und ich sie nicht wie warum wann haben ist mit für auf ein eine können erzählen sind wir ihr
+le la les un une des vous est et que qui pourquoi comment quand avec pour dans pas avez êtes votre
+el los las que por qué cómo cuándo usted es y con para una del puede tiene está su
+il lo gli della che perché come quando sono hai avete della questo
+""".split()) - _EN_FUNCTION
+
+
+def detect_language(text: str) -> str:
+    """"en", or "other" when the turn is clearly not English (the classifier then says it is unsure)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return "en"
+    latin = sum(1 for ch in letters if ord(ch) < 0x250)
+    if latin / len(letters) < 0.5:
+        return "other"
+    words = tokens(unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()) or tokens(text)
+    raw_words = re.findall(r"[^\W\d_]+", text.lower())
+    english = sum(1 for w in words if w in _EN_FUNCTION)
+    foreign = sum(1 for w in raw_words if w in _FOREIGN_FUNCTION)
+    if foreign >= 2 and foreign > english:
+        return "other"
+    if len(raw_words) >= 4 and english == 0 and foreign >= 1:
+        return "other"
+    return "en"
+
+
+# ---------------------------------------------------------------------------------------------
+# Putting it together
+
+
+# After a wh-word, a question goes on with an auxiliary ("what do you"), a subject-question verb
+# ("what happened") or a quantity ("how often"); "when one item is swapped, ..." is a statement.
+_WH_INVERTED = _rx(
+    r"^(?:(?:what|which|whose|how)\s+(?:\w+\s+){0,2}|(?:why|when|where|who|whom)\s+(?:else\s+|exactly\s+|then\s+|"
+    r"now\s+|usually\s+|normally\s+)?)(?:do|does|did|is|are|was|were|"
+    r"have|has|had|can|could|will|would|should|shall|may|might|am|'s|don't|didn't|doesn't|isn't|wasn't)\b"
+    r"|^(?:what|how|why|when|where|which|who|whom|whose)(?:'s|'d|'re)?\s+(?:"
+    r"happened|happens|made|makes|led|leads|goes|went|keeps|kept|got|gets|comes|came|stops|stopped|helps|"
+    r"helped|matters|decides|decided|pays|paid|brought|brings|drives|drove|caused|causes|changed|changes|"
+    r"else|many|much|often|long|come|about|so|far|old|soon|exactly|not)\b"
+    r"|^(?:what|how|why|when|where|which|who)(?:'s|'d)?\s*[?.!]*$"
+    r"|^(?:what|which)\s+\w+\s+(?:do|does|did|is|are|was|were|have|has|would|will|can|could)\b"
+    # Subject questions: "who usually leaves work", "what keeps you going".
+    r"|^(?:who|what)\s+(?:usually\s+|normally\s+|always\s+|actually\s+|else\s+)?[a-z]+(?:s|ed)\b"
+    r"|^(?:what|how|why|where|when)'(?:s|d|re)\b"
+)
+
+
+def _is_question_sentence(sentence: str) -> bool:
+    body, _ = strip_markers(sentence)
+    low = body.lower()
+    if sentence.rstrip().endswith("?"):
+        return True
+    if _EXCLAMATIVE.match(low) or _REFLECT_START.match(low):
+        return False
+    if sentence.rstrip().endswith("!"):
+        return False
+    if _WH_OPEN.match(low) or _WH_CLOSED.match(low):
+        return bool(_WH_INVERTED.match(low) or _SHORT_OPEN.match(low))
+    if _INVITE.match(low) or _FAUX.match(low):
+        return True
+    if _CONDITIONAL.match(low):
+        main = _main_clause(low)
+        return main != low and _is_question_sentence(main)
+    return bool(
+        _FAUX.match(low) or _INVITE.match(low) or _INVITE_STATEMENT.match(low) or _AUX_START.match(low)
+        or _NEG_START.match(low) or _SHORT_OPEN.match(low) or _WANT_TO_KNOW_IF.match(low)
+    )
+
+
+# "If we added X, would you use it?": the question is the main clause after the condition.
+_CONDITIONAL = _rx(
+    r"^(?:if|when|once|say\s+(?:you|we|there|it|your)|imagine|suppose|assuming|let's\s+say|given\s+that)\b"
+)
+_MAIN_CLAUSE = _rx(
+    r",\s*(?P<main>(?:what|how|why|which|where|when|who)\b.*|(?:would|will|could|do|does|did|is|are|was|were|can|"
+    r"should|wouldn't|won't|have|has)\s+(?:you|that|it|they|your|this|there|we|he|she|the)\b.*)$"
+    r"|\s(?P<main2>(?:would|will|could|do|does|did|is|are|was|were|can|should|wouldn't|won't)\s+"
+    r"(?:you|that|it|they|your|this|there|we|he|she)\b.*)$"
+)
+
+
+def _main_clause(low: str) -> str:
+    """The main clause of a conditional question, or the text itself when there is none."""
+    if not _CONDITIONAL.match(low):
+        return low
+    match = _MAIN_CLAUSE.search(low)
+    if match:
+        return match.group("main") or match.group("main2")
+    return low
+
+
+# Inside an unpunctuated caption, a question often starts after "so/and/okay" or as "how often do you".
+_EMBEDDED_Q = _rx(
+    r"(?:^|\s)(?P<q>(?:(?:so|and|okay|ok|but|now|um|uh|yeah|right|then)\s+)"
+    r"(?:what|how|why|when|where|which|who|do|did|does|can|could|would|is|are|was|were|have|has|tell|walk)\b.*"
+    r"|(?:what|how|why|when|where|which|who)(?:\s+\w+){0,2}\s+(?:do|did|does|is|was|are|were|would|will|can|"
+    r"could|have|has)\s+(?:you|they|it|your|the|he|she|we)\b.*)$"
+)
+
+
+def _split_embedded_question(sentence: str) -> list[str]:
+    """'That's interesting how often do you go' -> ['That's interesting', 'how often do you go']."""
+    # A sentence that itself opens like a question is not split ("what" later in it is part of it).
+    if _is_question_sentence(sentence.rstrip(" ?")):
+        body, _ = strip_markers(sentence)
+        if body == sentence or len(tokens(sentence)) - len(tokens(body)) <= 3:
+            return [sentence]
+    low = sentence.lower()
+    # Search from the left for the first embedded start, but never at position 0 (that is the sentence).
+    for match in _EMBEDDED_Q.finditer(low):
+        start = match.start("q")
+        if start <= 0:
+            continue
+        head = sentence[:start].strip(" ,")
+        tail = sentence[start:].strip()
+        # "what I'm hearing is ..." / "I know what you mean" are not questions.
+        tail_body, _ = strip_markers(tail)
+        if _REFLECT_START.match(tail_body.lower()) or not _is_question_sentence(tail):
+            continue
+        if len(tokens(head)) < 2:
+            return [sentence]
+        return [head, tail]
+    return [sentence]
+
+
+def _sentences(clean: str) -> list[str]:
+    out: list[str] = []
+    for sentence in split_sentences(clean):
+        out.extend(_split_embedded_question(sentence))
+    return out
+
+
+# "What was that like for you, was it stressful?": the trailing yes/no is what they will answer.
+TRAILING_OFFER = _TRAILING_OFFER = _rx(r",\s*(?:or\s+)?(?P<q>(?:was|is|were|are|did|do|does)\s+(?:it|that|this|they|you)\b[^,]*)$")
+
+
+def _last_clause(q: str) -> str:
+    """In "How often do you order and what do you buy?" the interviewee answers the last question."""
+    last = None
+    for match in _DB_AND.finditer(q):
+        last = match
+    if last is None:
+        return q
+    tail = q[last.start("ev"):].strip()
+    # "... and how often?" continues the first question with one more fact; keep both for the form.
+    return tail if len(tokens(tail)) >= 1 else q
+
+
+def _loaded(word: str) -> bool:
+    return word.lower().strip("?.,!") in LOADED
+
+
+def _their_word(word: str, previous: str | None) -> bool:
+    if not previous:
+        return False
+    return stem(word.lower()) in {stem(t) for t in tokens(previous)}
+
+
+def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> list[Cue]:
+    """Cues from the focus question ``q`` (lower-case, markers stripped)."""
+    cues: list[Cue] = []
+    add = cues.append
+
+    faux = _FAUX.match(q)
+    if faux:
+        inner = faux.group("inner")
+        add(Cue("faux_invitation", Label.CLOSED, STRONG + 0.5, " ".join(inner.split()[:4])))
+        return cues
+    if _WANT_TO_KNOW_IF.match(q):
+        add(Cue("faux_invitation", Label.CLOSED, STRONG, q.split(" ")[-1]))
+        return cues
+
+    if _SHORT_OPEN.match(q):
+        add(Cue("short_open", Label.OPEN, STRONG, q.strip("?")))
+        return cues
+
+    # Agreement seeking and presupposition come first: they override the question form.
+    tag = _TAG.search(q)
+    starts_like_question = bool(_AUX_START.match(q) or _WH_OPEN.match(q) or _WH_CLOSED.match(q))
+    if tag and len(tokens(q[: tag.start()])) >= 2:
+        word = tag.group("tag")
+        plain = word in ("right", "correct", "yeah", "no", "huh", "eh", "true", "yes", "ok", "okay")
+        before = q[: tag.start()].strip().split(" ")[-1] if q[: tag.start()].strip() else ""
+        # "that's right", "all right", "turn right" are not tags; nor is "is it" ending a real question.
+        if plain and before in ("that's", "all", "just", "turn", "left", "quite", "exactly", "you're", "is", "was"):
+            pass
+        elif word in ("is it", "was it", "did you", "do you", "does it", "do they") and (
+            starts_like_question or not re.search(r"[,]\s*" + word, q)
+        ):
+            pass
+        elif plain and starts_like_question and not re.search(r",\s*" + word, q):
+            pass
+        elif word == "no" and not re.search(r",\s*no\s*\?", q):
+            pass
+        else:
+            add(Cue("tag_question", Label.LEADING, STRONG, word))
+    elif not has_qmark:
+        mid = _TAG_MID.search(q)
+        if mid and mid.group("tag") != "right" and not starts_like_question:
+            add(Cue("tag_question", Label.LEADING, MEDIUM + 0.5, mid.group("tag")))
+
+    agree = _AGREE.search(q)
+    if agree:
+        ev = agree.group("ev")
+        weight = STRONG if has_qmark or starts_like_question else MEDIUM
+        if ev.startswith(("that must", "it must")) and not has_qmark:
+            weight = WEAK  # "That must have been hard." said as a statement is a guess at a feeling.
+        elif ev.startswith(("i imagine", "i suppose")) and not has_qmark:
+            weight = WEAK
+        add(Cue("agreement", Label.LEADING, weight, ev))
+    social = _SOCIAL.search(full.lower())
+    if social and (has_qmark or starts_like_question):
+        add(Cue("social_proof", Label.LEADING, STRONG, social.group("ev")))
+
+    neg = _NEG_START.match(q)
+    if neg:
+        add(Cue("negative_question", Label.LEADING, STRONG, neg.group(0)))
+
+    why = _WHY_PRESUPPOSE.match(q)
+    if why and _loaded(why.group("adj")):
+        if _their_word(why.group("adj"), previous):
+            add(Cue("their_word", Label.OPEN, MEDIUM, why.group("adj")))
+        else:
+            add(Cue("presupposition", Label.LEADING, STRONG + 0.5, f"{why.group('int')} {why.group('adj')}"))
+    why_feel = _WHY_FEEL.match(q)
+    if why_feel and why_feel.group("adj") in ("hate", "love", "dislike", "enjoy"):
+        if _their_word(why_feel.group("adj"), previous):
+            add(Cue("their_word", Label.OPEN, MEDIUM, why_feel.group("adj")))
+        else:
+            add(Cue("presupposition", Label.LEADING, STRONG + 0.5, why_feel.group("adj")))
+    if _WHY_JUST.match(q):
+        add(Cue("suggests_action", Label.LEADING, STRONG + 0.5, _WHY_JUST.match(q).group(0)))
+
+    if re.match(r"^how\s+much\s+(?:time|money|effort|hassle|stress)\s+(?:does|did|has|will|would|do|can)\b.*\bsav(?:e|es|ed)\b", q):
+        add(Cue("presupposition", Label.LEADING, STRONG + 1.0, "how much ... save"))
+    how = _HOW_LOADED.match(q)
+    if how:
+        word = how.group("cmp") or how.group("verb") or how.group("adj") or ""
+        head = word.split(" ")[-1]
+        if how.group("cmp") or how.group("verb") in ("love", "like", "enjoy", "hate", "appreciate", "miss"):
+            if how.group("cmp") and how.group("cmp") in ("longer", "later", "earlier", "further", "fewer", "over"):
+                pass
+            else:
+                add(Cue("loaded_degree", Label.LEADING, STRONG + 0.5, f"how much {word}"))
+        elif _loaded(head):
+            if _their_word(head, previous):
+                add(Cue("their_word", Label.OPEN, WEAK, head))
+                add(Cue("loaded_degree", Label.LEADING, WEAK, f"how {head}"))
+            else:
+                add(Cue("loaded_degree", Label.LEADING, STRONG + 0.5, f"how {head}"))
+
+    what_love = _WHAT_LOVE.match(q)
+    if what_love and not _their_word(what_love.group("adj"), previous):
+        add(Cue("presupposition", Label.LEADING, STRONG + 0.5, what_love.group("adj")))
+
+    # Question form.
+    invite = _INVITE.match(q) or _INVITE_STATEMENT.match(q)
+    if invite:
+        add(Cue("invitation", Label.OPEN, STRONG, invite.group(0).strip()))
+        return cues
+
+    rating = _RATE.search(q) or _RATE.search(full.lower())
+    if rating:
+        add(Cue("rating", Label.CLOSED, STRONG, rating.group(0)))
+    aux = _AUX_START.match(q)
+    wh_closed = _WH_CLOSED.match(q)
+    what_kind = _WHAT_KIND.match(q)
+    wh_open = _WH_OPEN.match(q)
+    if aux and not neg:
+        weight = STRONG
+        # A yes/no question that hands over a strong verdict ("too slow", "so easy") is leading.
+        for m in _INTENSE_EVAL.finditer(q):
+            if _loaded(m.group("adj")) and not _their_word(m.group("adj"), previous):
+                add(Cue("loaded_yes_no", Label.LEADING, STRONG + 1.0, f"{m.group('int')} {m.group('adj')}"))
+                break
+        else:
+            loaded = [w for w in tokens(q) if _loaded(w) and not _their_word(w, previous)]
+            if loaded and re.match(r"^(?:do|did|does)\s+you\s+(?:find|feel|think)\b", q):
+                add(Cue("loaded_yes_no", Label.LEADING, MEDIUM, loaded[0]))
+                weight = MEDIUM
+        if re.match(r"^(?:would|could)\s+you\s+say\b", q):
+            weight = MEDIUM
+            loaded = [w for w in tokens(q) if _loaded(w) and not _their_word(w, previous)]
+            if loaded:
+                add(Cue("loaded_yes_no", Label.LEADING, MEDIUM + 1.0, loaded[0]))
+        add(Cue("yes_no", Label.CLOSED, weight, aux.group(0)))
+    elif wh_closed:
+        wh = wh_closed.group("wh")
+        if wh.startswith("how much") and re.match(r"^how much\s+(?:would|will|could)\b", q):
+            add(Cue("short_fact", Label.CLOSED, STRONG, "how much would"))
+        else:
+            add(Cue("short_fact", Label.CLOSED, STRONG, wh))
+    elif what_kind:
+        noun = what_kind.group("noun")
+        # "What kind of phone?" asks for one fact; "what kind of stuff / problems?" for an account.
+        if noun in _CONCRETE_KINDS:
+            add(Cue("short_fact", Label.CLOSED, MEDIUM, f"what kind of {noun}"))
+        else:
+            add(Cue("wh_open", Label.OPEN, MEDIUM, f"what kind of {noun}"))
+    elif _WHAT_FACT.match(q):
+        add(Cue("short_fact", Label.CLOSED, MEDIUM, q.rstrip("?")))
+    elif wh_open:
+        wh = wh_open.group("wh")
+        weight = STRONG if wh in ("why", "how") or re.match(
+            r"^what(?:'s|\s+is|\s+was|\s+were|\s+are)?\s+(?:that|it)\s+like\b|^what\s+(?:happened|happens|made|makes|"
+            r"led|leads|goes|went|do\s+you\s+do|did\s+you\s+do|did\s+you\s+try|else)\b", q) else MEDIUM + 0.5
+        add(Cue("wh_open", Label.OPEN, weight, wh))
+    elif _ELLIPTIC_YESNO.match(q) and has_qmark:
+        add(Cue("yes_no", Label.CLOSED, MEDIUM + 0.5, q.split(" ")[0]))
+
+    if _CHOICE_SHORT.match(q) and has_qmark and not wh_open and not invite:
+        add(Cue("choice", Label.CLOSED, STRONG, q.rstrip("?")))
+    elif _OR_ENDING.search(q) and (aux or not wh_open):
+        add(Cue("choice", Label.CLOSED, MEDIUM + 0.5, "or"))
+
+    # "So you'd use it more if it were cheaper?": a guess handed over as a question.
+    if has_qmark and not (aux or wh_closed or wh_open or what_kind or neg or invite) and _DECL_GUESS.match(q):
+        add(Cue("guess_question", Label.LEADING, MEDIUM, _DECL_GUESS.match(q).group(0)))
+    return cues
+
+
+def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark: bool,
+                      overlap: float, raw_low: str = "") -> list[Cue]:
+    cues: list[Cue] = []
+    add = cues.append
+    low = body.lower()
+    words = tokens(low)
+    reflect = _REFLECT_START.match(low)
+    if reflect:
+        add(Cue("reflection_starter", Label.REFLECTION, STRONG if previous else MEDIUM, reflect.group("ev")))
+    second_person = bool(re.search(r"\b(?:you|your|you're|you've|you'd|yourself)\b", low))
+    if so_start and not reflect and len(words) >= 3 and not _GREETING.match(low) and not _SIGNPOST.match(low):
+        grounded = second_person or overlap >= 0.15
+        add(Cue("so_summary", Label.REFLECTION, (MEDIUM if grounded else WEAK) + (0.5 if overlap >= 0.2 else 0.0), "so"))
+    if previous and overlap >= 0.5 and len(words) >= 4:
+        add(Cue("restates", Label.REFLECTION, MEDIUM + (0.5 if second_person else 0.0), ""))
+    elif previous and overlap >= 0.25 and len(words) >= 4:
+        add(Cue("restates", Label.REFLECTION, WEAK + (0.5 if second_person else 0.0), ""))
+    if has_qmark and (reflect or so_start) and previous and overlap < 0.2:
+        add(Cue("guess_question", Label.LEADING, MEDIUM, "so" if so_start else reflect.group("ev")))
+
+    if (previous and not reflect and second_person and len(words) >= 4
+            and not _YOU_INFO.match(low) and not re.match(r"^(?:i|i'm|i've|i'd|we|we're|our|thanks|thank)\b", low)):
+        add(Cue("about_them", Label.REFLECTION, WEAK + 0.5, ""))
+    greeting = _GREETING.match(low) or (_GREETING.match(raw_low) if raw_low else None)
+    if greeting:
+        add(Cue("greeting", Label.STATEMENT, STRONG, greeting.group(0)))
+    if _SIGNPOST.match(low):
+        add(Cue("signpost", Label.STATEMENT, STRONG - 0.5, _SIGNPOST.match(low).group(0)))
+    elif raw_low and _SIGNPOST.match(raw_low):
+        add(Cue("signpost", Label.STATEMENT, STRONG - 0.5, _SIGNPOST.match(raw_low).group(0)))
+    if _EXCLAMATIVE.match(low):
+        add(Cue("exclamation", Label.STATEMENT, STRONG, low.rstrip("!.")))
+    empathy = _EMPATHY.match(low)
+    if empathy:
+        weight = MEDIUM if len(words) <= 6 or overlap < 0.3 else WEAK
+        add(Cue("empathy", Label.STATEMENT, weight, empathy.group(0)))
+    if re.match(r"^(?:i|i'm|i've|i'd|i'll|i\s+think|i\s+know|i\s+totally|i\s+do|me\s+too|same)\b", low) and not reflect:
+        add(Cue("own_view", Label.STATEMENT, MEDIUM, " ".join(words[:2])))
+    if re.match(r"^(?:we|we're|we've|our|the\s+new|this\s+is|there's|there\s+is)\b", low) and not reflect:
+        add(Cue("information", Label.STATEMENT, MEDIUM, " ".join(words[:2])))
+    if not cues:
+        add(Cue("declarative", Label.STATEMENT, WEAK, ""))
+    return cues
+
+
+def _flag_hits(clean: str, focus_low: str, questions: list[str], is_question: bool,
+               cues: Iterable[Cue]) -> list[FlagHit]:
+    hits: list[FlagHit] = []
+    low = clean.lower()
+    cue_names = {c.name for c in cues}
+    if "faux_invitation" in cue_names or _FAUX_ANYWHERE.search(low):
+        match = _FAUX_ANYWHERE.search(low)
+        hits.append(FlagHit(Flag.FAUX_INVITATION, "faux_invitation",
+                            match.group(0).strip() if match else "tell me"))
+
+    pitch = _PITCH.search(low)
+    if pitch:
+        hits.append(FlagHit(Flag.PITCH, "pitch", pitch.group("ev").strip()))
+
+    question_text = " ".join(strip_markers(q)[0] for q in questions).lower() if questions else ""
+    if is_question and question_text:
+        probe = _HYP_EXCLUDE.sub(" ", question_text)
+        hyp = _HYP.search(probe)
+        if hyp:
+            hits.append(FlagHit(Flag.HYPOTHETICAL, "hypothetical", hyp.group("ev")))
+        elif _IF_THEN.search(probe):
+            hits.append(FlagHit(Flag.HYPOTHETICAL, "hypothetical", "if ... would"))
+
+    if is_question:
+        double = _DB_AND.search(focus_low)
+        if double:
+            hits.append(FlagHit(Flag.DOUBLE_BARRELED, "double_barreled", double.group("ev").strip(" ?")))
+        elif len(questions) >= 2 and (questions[-2].rstrip().endswith("?") or "?" not in clean):
+            first = strip_markers(questions[-2])[0].lower()
+            last = strip_markers(questions[-1])[0].lower()
+            # "How did you hear about us? Was it a friend?" narrows the same question: not two questions.
+            offers_answer = re.match(
+                r"^(?:(?:was|is|were|are)\s+(?:it|that|this|they)|or|like|i\s+mean|as\s+in|maybe|perhaps|say)\b", last)
+            preface = (_INVITE_STATEMENT.match(first) and not first.endswith("?")) or re.match(
+                r"^(?:can|could)\s+you\s+(?:think\s+of|remember|recall)|^do\s+you\s+remember|^think\s+(?:back|about|of)|"
+                r"^have\s+you\s+ever", first)
+            if not offers_answer and not preface and not _REFLECT_CHECK.match(last) and _overlap(last, first) < 0.5:
+                hits.append(FlagHit(Flag.DOUBLE_BARRELED, "two_questions", last.rstrip("?")))
+    return hits
+
+
+_OVERRIDING_LEADING = frozenset({"tag_question", "negative_question", "agreement", "social_proof", "presupposition",
+                                 "loaded_degree", "loaded_yes_no", "suggests_action"})
+_FORM_CUES = frozenset({"wh_open", "yes_no", "short_fact", "choice", "check_question", "invitation", "rating"})
+_OVERLAP_CUES = frozenset({"restates", "about_them", "so_summary", "check_question"})
+
+
+def _resolve(cues: list[Cue]) -> list[Cue]:
+    """Some cues make others moot: a presupposition decides over the question word that carries it,
+    and a verbatim echo over the overlap that any echo has with what they said."""
+    names = {c.name for c in cues}
+    strong_leading = any(c.name in _OVERRIDING_LEADING and c.weight >= STRONG for c in cues)
+    strong_echo = any(c.name == "echo" and c.weight >= STRONG for c in cues)
+    out = []
+    for cue in cues:
+        if strong_leading and cue.name in _FORM_CUES and cue.label != Label.LEADING:
+            cue = Cue(cue.name, cue.label, cue.weight / 2, cue.evidence)
+        if strong_echo and (cue.name in _OVERLAP_CUES or (cue.name in _FORM_CUES and "wh_open" not in names)):
+            cue = Cue(cue.name, cue.label, cue.weight / 3, cue.evidence)
+        out.append(cue)
+    return out
+
+
+def rule_scores(cues: Iterable[Cue]) -> dict[Label, float]:
+    """Label -> summed cue weight (a label's strongest cue counts fully, further ones at half)."""
+    by_label: dict[Label, list[float]] = {}
+    for cue in cues:
+        by_label.setdefault(cue.label, []).append(cue.weight)
+    scores: dict[Label, float] = {}
+    for label, weights in by_label.items():
+        weights.sort(reverse=True)
+        scores[label] = weights[0] + 0.5 * sum(weights[1:])
+    return scores
+
+
+_ACK_PHRASE = _rx(
+    r"^(?:(?:oh|ah|aw+|ha|haha|wow|okay|ok|right|yeah|yes|mm+|mm-?hm+|uh-huh|hmm|huh|gosh|oof|great|cool|nice|"
+    r"lovely|brilliant|perfect|excellent|awesome|sure|really|interesting|i\s+see|got\s+it|gotcha|fair\s+enough|"
+    r"(?:that\s+)?makes\s+sense|understood|noted|thanks|thank\s+you(?:\s+so\s+much)?|absolutely|totally|of\s+course|"
+    r"exactly|true|indeed|i\s+hear\s+you|yeah\s+no|no\s+totally|for\s+sure|wow\s+okay|go\s+on|sorry,?\s+go\s+on|"
+    r"right\s+right|i\s+know|i\s+can\s+imagine|oh\s+no|oh\s+dear|good\s+for\s+you|congratulations|well\s+done|"
+    r"no\s+worries|no\s+problem|sure\s+thing|got\s+you|i\s+get\s+it|i\s+understand|"
+    r"of\s+course|fine|good|alright|all\s+right|wonderful|amazing|huh|nice\s+one)[\s,.!?-]*)+$"
+)
+
+
+def analyse(text: str, previous: str | None = None) -> Form:
+    """Read the form of one interviewer turn (``previous``: what the interviewee said just before)."""
+    raw = clean_text(text)
+    prev = clean_text(previous, limit=600) if previous else None
+    language = detect_language(raw) if raw else "en"
+    clean = strip_fillers(raw) if raw else ""
+    if not clean and raw:
+        clean = raw  # "Um." on its own: keep it, it is an acknowledgement.
+    if not clean:
+        return Form(text=text if isinstance(text, str) else "", clean="", focus="", sentences=(), questions=(),
+                    is_question=False, language="en", cues=(Cue("empty", Label.STATEMENT, STRONG),),
+                    flags=(), has_previous=bool(prev), scores={Label.STATEMENT: STRONG}, declarative=True)
+
+    sentences = _sentences(clean)
+    questions = [s for s in sentences if _is_question_sentence(s)]
+    has_any_qmark = "?" in clean
+    cues: list[Cue] = []
+    focus = clean
+    declarative = False
+
+    if _ACK_PHRASE.match(clean.lower()) or all(t in _ACK_WORDS for t in tokens(clean)):
+        cues.append(Cue("acknowledgement", Label.STATEMENT, STRONG + 0.5, clean))
+        focus = clean
+        declarative = True
+        questions = []
+    elif questions:
+        focus = questions[-1]
+        body, so_start = strip_markers(focus)
+        low = body.lower()
+        # A check after a summary ("Did I get that right?") keeps the summary as the focus.
+        if _REFLECT_CHECK.match(low) and len(sentences) >= 2 and sentences[-2] not in questions[:-1]:
+            focus = " ".join(sentences[:-1])
+            fbody, fso = strip_markers(focus)
+            ov = _overlap(fbody, prev)
+            cues.extend(_declarative_cues(fbody, fso, prev, False, ov))
+            cues.append(Cue("reflection_check", Label.REFLECTION, MEDIUM, low.rstrip("?")))
+            declarative = True
+        else:
+            # "Or was it something else?" continues the question before it.
+            if re.match(r"^or\b", low) and len(questions) >= 2:
+                focus = questions[-2] + " " + focus
+                body, so_start = strip_markers(focus)
+                low = body.lower()
+            has_qmark = focus.rstrip().endswith("?") or has_any_qmark and focus is sentences[-1]
+            echo = echo_match(body, prev)
+            if echo >= 0.99 and not (_WH_OPEN.match(low) and len(tokens(low)) > 3):
+                cues.append(Cue("echo", Label.ECHO, STRONG + 0.5, body.rstrip("?.! ")))
+            elif echo >= 0.6:
+                cues.append(Cue("echo", Label.ECHO, MEDIUM, body.rstrip("?.! ")))
+            q_low = _last_clause(_main_clause(low))
+            offer = _TRAILING_OFFER.search(q_low)
+            if offer and len(tokens(offer.group("q"))) >= 3 and (_WH_OPEN.match(q_low) or _AUX_START.match(q_low)):
+                q_low = offer.group("q")
+            qcues = _question_cues(q_low, clean, prev, has_qmark)
+            if not qcues:
+                # A question mark on a declarative: a reflection said with rising intonation, a guess,
+                # or a clarification. Which one depends on what they said.
+                ov = _overlap(body, prev)
+                dcues = _declarative_cues(body, so_start, prev, True, ov)
+                if so_start and prev and ov < 0.2 and not any(c.label == Label.LEADING for c in dcues):
+                    dcues.append(Cue("guess_question", Label.LEADING, MEDIUM, "so"))
+                if not any(c.label in (Label.REFLECTION, Label.LEADING) for c in dcues):
+                    dcues.append(Cue("check_question", Label.CLOSED, MEDIUM, body.rstrip("?")))
+                qcues = [c for c in dcues if c.name != "declarative"]
+            cues.extend(qcues)
+    else:
+        declarative = True
+        body, so_start = strip_markers(clean if len(sentences) <= 1 else sentences[-1])
+        whole_body, whole_so = strip_markers(clean)
+        ov = _overlap(whole_body, prev)
+        echo = echo_match(whole_body, prev)
+        if echo >= 0.99:
+            cues.append(Cue("echo", Label.ECHO, STRONG + 0.5, whole_body.rstrip("?.! ")))
+        elif echo >= 0.6:
+            cues.append(Cue("echo", Label.ECHO, MEDIUM, whole_body.rstrip("?.! ")))
+        substantive = [x for x in sentences if not _ACK_PHRASE.match(x.lower())] or sentences or [clean]
+        if len(substantive) <= 1:
+            main_body, main_so = strip_markers(substantive[0])
+            cues.extend(_declarative_cues(main_body, main_so or whole_so, prev, has_any_qmark,
+                                          _overlap(main_body, prev), clean.lower()))
+        else:
+            # Like the last question of a question turn, the last thing said decides ("Okay, got it. I just
+            # want to check. So you paid twice."); earlier sentences count, but less.
+            for position, sentence in enumerate(substantive):
+                s_body, s_so = strip_markers(sentence)
+                s_cues = _declarative_cues(s_body, s_so, prev, sentence.rstrip().endswith("?"),
+                                           _overlap(s_body, prev), sentence.lower())
+                last = position == len(substantive) - 1
+                cues.extend(c if last else Cue(c.name, c.label, c.weight * 0.6, c.evidence)
+                            for c in s_cues if last or c.name != "declarative")
+        # A tag anywhere in a caption ("that's ridiculous isn't it an hour") seeks agreement.
+        low = whole_body.lower()
+        mid = _TAG_MID.search(low) or _TAG.search(low)
+        if mid and mid.group("tag") not in ("right", "yes", "ok", "okay", "no", "yeah", "true", "is it", "was it",
+                                            "did you", "do you", "does it", "do they"):
+            cues.append(Cue("tag_question", Label.LEADING, STRONG, mid.group("tag")))
+        elif re.search(r"\s(?:right|yeah)\s*$", low) and len(tokens(low)) >= 4 and not re.search(
+                r"\b(?:that's|all|you're|just|turn|exactly|quite|is|was|it's)\s+right\s*$", low):
+            # An unpunctuated caption: "you'd skip the ads if you could right" is a tag question.
+            cues.append(Cue("tag_question", Label.LEADING, STRONG, "right"))
+        elif re.search(r"\b(?:\w+)\s+right\s+(?:\w+\s*){1,3}$", low) and len(tokens(low)) >= 5 and not re.search(
+                r"\b(?:that's|all|you're|just|turn|exactly|quite|is|was|it's)\s+right\b", low):
+            cues.append(Cue("tag_question", Label.LEADING, MEDIUM + 0.5, "right"))
+        focus = clean
+
+    cues = _resolve(cues)
+    focus_body = strip_markers(focus)[0]
+    overlap = _overlap(focus_body, prev)
+    flags = _flag_hits(clean, focus_body.lower(), questions, bool(questions) and not declarative, cues)
+    if any(h.flag == Flag.PITCH for h in flags) and declarative:
+        cues.append(Cue("pitch_statement", Label.STATEMENT, STRONG, ""))
+    scores = rule_scores(cues)
+    return Form(
+        text=text,
+        clean=clean,
+        focus=focus_body or clean,
+        sentences=tuple(sentences),
+        questions=tuple(questions),
+        is_question=bool(questions) and not declarative,
+        language=language,
+        cues=tuple(cues),
+        flags=tuple(flags),
+        has_previous=bool(prev),
+        overlap=overlap,
+        echo=echo_match(focus_body, prev),
+        declarative=declarative,
+        scores=scores,
+    )
