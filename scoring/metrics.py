@@ -17,7 +17,7 @@ The score is a weighted mean of four components, each 0-100:
   component is then dropped and the other weights are scaled up to sum to 1 (it is not a zero).
 
 A silence is a trainee turn labelled ``silence`` (an explicit pause in practice mode) or, for
-timed transcripts, any trainee turn that came after waiting ``silence_threshold`` seconds or more
+timed (imported, not practice) transcripts, any trainee turn that came after waiting ``silence_threshold`` seconds or more
 (``Turn.patience``, else the gap between the previous turn's end and this turn's start). It is
 well placed when the persona turn before it had more to tell (``had_more``).
 """
@@ -154,6 +154,7 @@ def _previous_persona(turns: list[Turn], i: int) -> Turn | None:
 def compute_metrics(transcript: Transcript, *, silence_threshold: float = DEFAULT_SILENCE_THRESHOLD) -> SessionMetrics:
     """Metrics and score of a transcript whose trainee turns are already labelled (unlabelled ones count as statements)."""
     turns = transcript.turns
+    timed = transcript.source != "practice"
     label_counts: Counter[str] = Counter({label.value: 0 for label in Label})
     flag_counts: Counter[str] = Counter({flag.value: 0 for flag in Flag})
     contributions: list[dict[str, Any]] = []
@@ -180,7 +181,9 @@ def compute_metrics(transcript: Transcript, *, silence_threshold: float = DEFAUL
         points: list[tuple[int, str]] = []
         waited = silence_before(turns, i)
         explicit = label == Label.SILENCE.value
-        paused = not explicit and waited is not None and waited >= silence_threshold
+        # In a practice chat the wait includes typing time, so only the explicit "stay silent"
+        # turn counts there; timed (imported) transcripts measure real pauses.
+        paused = timed and not explicit and waited is not None and waited >= silence_threshold
         if explicit or paused:
             silences += 1
             persona = _previous_persona(turns, i)

@@ -134,6 +134,9 @@ def extract_suggestion(text: str) -> str | None:
                 token = token.lower().replace(core, replacement)
             flipped.append(token)
         out = " ".join(flipped)
+        # "you" after a verb or preposition is an object: "too early for me", not "for I".
+        out = re.sub(r"\b(for|to|with|at|about|from|like|of|by|on|give|gives|help|helps|tell|told|let|makes|made)\s+I\b",
+                     r"\1 me", out)
         out = re.sub(r"\bI are\b", "I am", out)
         out = re.sub(r"\bI was\b", "I was", out)
         out = re.sub(r"\byou am\b", "you are", out)
@@ -345,7 +348,8 @@ def decide(
 
     if "pitch" in flags_set:
         return reaction("pitch", reactions.pitch)
-    if "hypothetical" in flags_set:
+    # "What would make you leave?" still asks for an account; only yes/no futures get fluff.
+    if "hypothetical" in flags_set and label != "open":
         return reaction("hypothetical", reactions.hypothetical)
 
     if label == "echo":

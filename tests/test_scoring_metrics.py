@@ -151,6 +151,7 @@ def test_metrics_patience_and_timestamps_count_as_silences():
         Turn(speaker=PERSONA, text="Yes.", had_more=True),
         Turn(speaker=TRAINEE, text="And then?", label="open", patience=3.2),            # patience wins
     ])
+    t.source = "imported"
     assert compute_metrics(t).silences == 2
     assert compute_metrics(t, silence_threshold=5.0).silences == 0
     assert compute_metrics(t).well_placed_silences == 1
@@ -173,3 +174,16 @@ def test_metrics_reference_lines_and_formula_are_documented():
     assert REFERENCE_LINES["rq_ratio"]["fair"] == 1.0 and REFERENCE_LINES["rq_ratio"]["good"] == 2.0
     assert REFERENCE_LINES["open_share"]["fair"] == 0.5 and REFERENCE_LINES["open_share"]["good"] == 0.7
     assert "40%" in SCORE_FORMULA and "Open" not in SCORE_FORMULA.split("\n")[0]
+
+
+def test_metrics_practice_waits_are_not_silences():
+    # In a practice chat the wait includes typing: only the explicit "stay silent" turn counts.
+    t = build([
+        Turn(speaker=PERSONA, text="It was hard.", had_more=True),
+        Turn(speaker=TRAINEE, text="How so?", label="open", patience=12.0),
+        Turn(speaker=PERSONA, text="Because of the kids.", had_more=True),
+        Turn(speaker=TRAINEE, text="", label="silence", patience=5.0),
+    ])
+    assert t.source == "practice"
+    m = compute_metrics(t)
+    assert m.silences == 1 and m.well_placed_silences == 1
