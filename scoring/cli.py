@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any, Callable, Iterable, TextIO
+from typing import Optional, Any, Callable, Iterable, TextIO
 
 import typer
 
@@ -244,16 +244,46 @@ def classify_command(
         raise typer.Exit(1)
 
 
+def _load_any(path: Path, fmt: str, interviewer: str | None, silence_threshold: float) -> Transcript:
+    """The project's transcript JSON, or a caption/text/JSON file through the importer."""
+    from simulator.importing import ImportProblem, load_transcript_file
+
+    own_json = fmt == "json" or (fmt == "auto" and path.suffix.lower() == ".json")
+    first_error: ScoringInputError | None = None
+    if own_json and interviewer is None:
+        try:
+            return load_for_scoring(path, "json")
+        except ScoringInputError as e:
+            first_error = e  # maybe a plain [{speaker, text}] list: the importer reads those
+    try:
+        result = load_transcript_file(path, fmt, interviewer=interviewer, silence_threshold=silence_threshold)
+    except ImportProblem as e:
+        if first_error is not None:
+            raise first_error from e
+        raise ScoringInputError(str(e)) from e
+    for warning in result.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    if result.interviewer_guessed:
+        typer.echo(f"note: took {result.interviewer!r} as the interviewer (the speaker asking the most questions); "
+                   "use --interviewer NAME to choose another", err=True)
+    return result.transcript
+
+
 def score_command(
-    transcript: Path = typer.Argument(..., help="A transcript saved by `simulate --json`."),
+    transcript: Path = typer.Argument(..., help="A transcript: `simulate --json` output, WebVTT, SRT, text or JSON."),
     as_json: bool = typer.Option(False, "--json", help="Print {turns, metrics} as JSON."),
+    fmt: str = typer.Option("auto", "--format", help="auto, vtt, srt, txt or json."),
+    interviewer: Optional[str] = typer.Option(None, "--interviewer", help="The interviewer's name in the file."),
     silence_threshold: float = typer.Option(3.0, "--silence-threshold", help="Seconds of waiting that count as a silence."),
 ) -> None:
     """Session metrics and the 0-100 score of a transcript (unlabelled interviewer turns are classified)."""
     from .metrics import REFERENCE_LINES, compute_metrics
 
+    if fmt not in ("auto", "vtt", "srt", "txt", "json"):
+        typer.echo(f"error: unknown format {fmt!r} (expected auto, vtt, srt, txt or json)", err=True)
+        raise typer.Exit(2)
     try:
-        data = load_for_scoring(transcript, "json")
+        data = _load_any(transcript, fmt, interviewer, silence_threshold)
     except ScoringInputError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from e

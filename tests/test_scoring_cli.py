@@ -159,3 +159,25 @@ def test_cli_runs_as_a_module(tmp_path):
                           capture_output=True, text=True, env=env, cwd=root, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["label"] == "open"
+
+
+def test_cli_score_reads_captions_with_interviewer_and_silences():
+    import json as _json
+
+    from typer.testing import CliRunner
+
+    from scoring import cli as scoring_cli
+    from simulator.cli import app
+
+    scoring_cli.register(app)
+    fixture = "tests/fixtures/import/zoom.vtt"
+    result = CliRunner().invoke(app, ["score", fixture, "--json"])
+    assert result.exit_code == 0, result.output
+    data = _json.loads(result.stdout)
+    roles = {t["role"] for t in data["turns"]}
+    assert roles == {"interviewer", "interviewee"}
+    asked = [t for t in data["turns"] if t["role"] == "interviewer"]
+    assert all({"label", "flags", "silence_before", "start", "end"} <= set(t) for t in asked)
+    assert data["metrics"]["silences"] >= 1
+    bad = CliRunner().invoke(app, ["score", "tests/fixtures/import/teams.vtt", "--interviewer", "Nobody"])
+    assert bad.exit_code == 2 and "Speakers found" in bad.output and "Traceback" not in bad.output
