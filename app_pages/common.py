@@ -177,9 +177,20 @@ DIFFICULTY = {"easy": ("●○○", "green"), "medium": ("●●○", "orange"),
 
 def _build_engine():
     """The shared Engine with the real models (or the hashing fake under INTERVIEW_SIM_EMBEDDER=hashing)."""
+    from simulator.config import configured_backend
+    from simulator.embeddings import get_embedder
     from simulator.engine import Engine
+    from simulator.guards import ReplyGuard
 
-    engine = Engine()
+    try:
+        secrets = dict(st.secrets)
+    except Exception:  # no secrets.toml, or unreadable: the environment and interview-sim.toml still apply
+        secrets = {}
+    backend, note = configured_backend(secrets)
+    embedder = get_embedder()
+    engine = Engine(embedder=embedder, backend=backend, guard=ReplyGuard(embedder))
+    # Shown in the interview's sidebar: which backend speaks, and why it fell back if it did.
+    engine.backend_note = note
     # Embed the classifier's examples now, not on the trainee's first ambiguous question.
     warm = getattr(engine.classifier, "warm_up", None)
     if warm is not None:

@@ -84,6 +84,11 @@ if pending is not None:
 with st.sidebar:
     st.subheader(md(persona.name), anchor=False)
     st.caption(md(persona.research_goal))
+    backend_name = getattr(session.backend, "name", "authored")
+    st.caption(md(f"Voice: {'authored lines' if backend_name == 'authored' else backend_name}"))
+    backend_note = getattr(session.engine, "backend_note", None)
+    if backend_note:
+        st.info(md(backend_note))
     if coach_live:
         metrics = common.session_metrics(transcript)
         score = metrics.get("score")
