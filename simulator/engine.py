@@ -65,6 +65,8 @@ class Engine:
             from scoring.classifier import QuestionClassifier
 
             classifier = QuestionClassifier(embedder=self.embedder)
+            # Embed the labelled prototypes now rather than on a trainee's first ambiguous question.
+            classifier.warm_up()
         self.classifier = classifier
         self.backend = backend or AuthoredBackend()
         self._indexes: dict[tuple[str, int], TopicIndex] = {}
