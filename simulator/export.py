@@ -94,6 +94,23 @@ def _points(item: dict[str, Any]) -> str:
     return f"{points:+g}"
 
 
+def _turn_notes(turn: Turn, points: dict[int, list[dict[str, Any]]],
+                notes: dict[int, list[dict[str, Any]]]) -> list[tuple[str, str]]:
+    """The notes under one turn, as (kind, plain text): the rewrite, its score points, coach verdicts.
+
+    Unescaped: each export escapes them for its own format.
+    """
+    out: list[tuple[str, str]] = []
+    if turn.rewrite:
+        out.append(("rewrite", f"Try instead: {turn.rewrite}"))
+    for item in points.get(turn.index, []):
+        out.append(("score", f"Score {_points(item)}: {item.get('reason') or ''}"))
+    for note in notes.get(turn.index, []):
+        parts = [p for p in (_verdict(note), note.get("comment") or "") if p]
+        out.append(("coach", f"Coach {note.get('coach') or ''}: {' — '.join(parts)}"))
+    return out
+
+
 def _metric_lines(transcript: Transcript, metrics: Metrics) -> list[tuple[str, str]]:
     """(name, value) pairs for the metrics that are present."""
     m = metrics or {}
@@ -183,14 +200,7 @@ def to_markdown(transcript: Transcript, metrics: Metrics = None, annotations: An
         if tags:
             head += " (" + " · ".join(tags) + ")"
         out.append(f"{head}: {e(turn.display_text)}")
-        extra = []
-        if turn.rewrite:
-            extra.append(f"Try instead: {e(turn.rewrite)}")
-        for item in points.get(turn.index, []):
-            extra.append(f"Score {_points(item)}: {e(item.get('reason') or '')}")
-        for note in notes.get(turn.index, []):
-            parts = [p for p in (_verdict(note), note.get("comment") or "") if p]
-            extra.append(f"Coach {e(note.get('coach') or '')}: {e(' — '.join(parts))}")
+        extra = [e(text) for _, text in _turn_notes(turn, points, notes)]
         if extra:
             out += ["", "> " + "  \n> ".join(extra)]
         out.append("")
@@ -334,13 +344,9 @@ def to_html(transcript: Transcript, metrics: Metrics = None, annotations: Annota
             f'<div class="who"><span class="n">{turn.index}</span>{e(_speaker(turn, transcript))}{"".join(tags)}</div>',
             f'<p class="text">{e(turn.display_text)}</p>',
         ]
-        if turn.rewrite:
-            body.append(f'<p class="note">Try instead: {e(turn.rewrite)}</p>')
-        for item in points.get(turn.index, []):
-            body.append(f'<p class="note">Score {e(_points(item))}: {e(item.get("reason") or "")}</p>')
-        for note in notes.get(turn.index, []):
-            parts = [p for p in (_verdict(note), note.get("comment") or "") if p]
-            body.append(f'<p class="note coach">Coach {e(note.get("coach") or "")}: {e(" — ".join(parts))}</p>')
+        for kind, text in _turn_notes(turn, points, notes):
+            css = "note coach" if kind == "coach" else "note"
+            body.append(f'<p class="{css}">{e(text)}</p>')
         speaker_class = "trainee" if turn.speaker == TRAINEE else "persona"
         items.append(f'<li class="turn {speaker_class}">{"".join(body)}</li>')
     comments = "".join(
