@@ -138,7 +138,6 @@ def extract_suggestion(text: str) -> str | None:
         out = re.sub(r"\b(for|to|with|at|about|from|like|of|by|on|give|gives|help|helps|tell|told|let|makes|made)\s+I\b",
                      r"\1 me", out)
         out = re.sub(r"\bI are\b", "I am", out)
-        out = re.sub(r"\bI was\b", "I was", out)
         out = re.sub(r"\byou am\b", "you are", out)
         return out[0].lower() + out[1:] if out and not out.startswith("I ") else out
     return None
@@ -456,8 +455,7 @@ def _retell(persona: Persona, state: State, choose: _Chooser, topic_id: str, *, 
 
 
 def _plan_layers(persona: Persona, state: State, topic: Topic, layers: list[str], *, move: str,
-                 choose: _Chooser | None = None) -> Plan:
-    choose = choose or _Chooser(random.Random(0), state.said)
+                 choose: _Chooser) -> Plan:
     parts = [choose.pick(topic.layer(name)) for name in layers]
     insights: list[str] = []
     for name in layers:
