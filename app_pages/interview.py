@@ -80,15 +80,29 @@ if pending is not None:
     with common.chat_message(PERSONA):
         st.write_stream(common.paced(pending.stream()))
     live.pending = None
+    reply = pending.persona
+    if reply is not None and reply.guard and not reply.guard.startswith("error"):
+        # The guard replaced a generated reply that had already streamed: draw the authored line in its place.
+        st.rerun()
 
 with st.sidebar:
     st.subheader(md(persona.name), anchor=False)
     st.caption(md(persona.research_goal))
     backend_name = getattr(session.backend, "name", "authored")
-    st.caption(md(f"Voice: {'authored lines' if backend_name == 'authored' else backend_name}"))
+    model = getattr(session.backend, "model", None) if backend_name != "authored" else None
+    voice = "authored lines" if backend_name == "authored" else backend_name + (f" · {model}" if model else "")
+    st.caption(md(f"Voice: {voice}"))
     backend_note = getattr(session.engine, "backend_note", None)
     if backend_note:
         st.info(md(backend_note))
+    last_reply = next((t for t in reversed(transcript.turns) if t.speaker == PERSONA), None)
+    if last_reply is not None and (last_reply.guard or "").startswith("error"):
+        # The configured server failed on this reply: it is the persona's authored line, and the trainee should know.
+        st.warning(
+            f"The {md(backend_name)} voice did not answer the last question, so {md(first)} used an authored line "
+            f"({md(common.shorten(last_reply.guard, 120))}).",
+            icon=":material/cloud_off:",
+        )
     if coach_live:
         metrics = common.session_metrics(transcript)
         score = metrics.get("score")
