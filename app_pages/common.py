@@ -28,6 +28,13 @@ GALLERY = "app_pages/gallery.py"
 INTERVIEW = "app_pages/interview.py"
 REPORT = "app_pages/report.py"
 SCORING = "app_pages/scoring_guide.py"
+IMPORT = "app_pages/import_transcript.py"
+# Coach pages: registered only for a signed-in coach (app_pages/coach_auth.py); the sign-in page always is.
+COACH_SIGNIN = "app_pages/coach_signin.py"
+COACH_SESSIONS = "app_pages/coach_sessions.py"
+COACH_SESSION = "app_pages/coach_session.py"
+COACH_AGREEMENT = "app_pages/coach_agreement.py"
+COACH_PROGRESS = "app_pages/coach_progress.py"
 
 # Session-state keys. Tests inject fakes through ENGINE and STORE.
 ENGINE = "engine"
@@ -165,6 +172,15 @@ def first_name(persona: Persona) -> str:
 
 def first_name_of(name: str) -> str:
     return name.split()[0] if name.strip() else name
+
+
+# A language in its own words, as a trainee looking for theirs would search for it.
+LANGUAGE_NAMES = {"en": "English", "nl": "Nederlands", "ko": "한국어", "zh": "中文"}
+
+
+def language_name(tag: str | None) -> str:
+    primary = (tag or "en").split("-")[0].lower()
+    return LANGUAGE_NAMES.get(primary, tag or "en")
 
 
 DIFFICULTY = {"easy": ("●○○", "green"), "medium": ("●●○", "orange"), "hard": ("●●●", "red")}

@@ -182,3 +182,23 @@ def screenshot(page, path: Path) -> None:
     finally:
         if need > viewport["height"]:
             page.set_viewport_size(viewport)
+
+
+def click_dataframe_row(page, table, row: int, timeout_ms: int = 30000, row_px: int = 35) -> None:
+    """Tick the row marker of data row ``row`` (0 = first under the header) in an ``st.dataframe`` with row
+    selection, and wait for the rerun it causes. The grid is a canvas: the click goes by position."""
+    table.scroll_into_view_if_needed()
+    box = table.bounding_box()
+    before = page.evaluate("window.__h.wsIn")
+    table.hover()
+    page.mouse.click(box["x"] + 16, box["y"] + row_px * (row + 1) + row_px / 2)
+    page.wait_for_function("(b) => window.__h.wsIn > b", arg=before, timeout=timeout_ms, polling=20)
+    wait_idle(page, timeout_ms)
+
+
+def download_text(page, locator, timeout_ms: int = 30000) -> tuple[str, str]:
+    """Click a download button; returns (suggested file name, the file's text)."""
+    with page.expect_download(timeout=timeout_ms) as info:
+        locator.click()
+    download = info.value
+    return download.suggested_filename, Path(download.path()).read_text(encoding="utf-8")

@@ -1,0 +1,110 @@
+"""What the coach pages share: the role check, the SQL store, the sidebar, dates and the kappa reading."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any
+
+import streamlit as st
+
+from app_pages import coach_auth, common
+from app_pages.common import md
+
+log = logging.getLogger(__name__)
+
+# Where a coach last was in the session list, so "Back to the sessions" returns there.
+OPEN_SESSION = "coach_open_session"
+
+
+def require_coach() -> coach_auth.Role:
+    """The coach role, or a message and stop: a page that is not registered cannot run, this is a second lock."""
+    role = coach_auth.role()
+    if role is None:
+        st.error("The coach pages need the coach role. Sign in on the Coach sign-in page.")
+        st.stop()
+    with st.sidebar:
+        st.markdown(f"Signed in as **{md(role.name)}**  \n"
+                    f":small[:gray[{'Passcode, for this tab' if role.via == 'passcode' else 'Organisation login'}]]")
+        if st.button("Sign out", key="coach_sign_out", icon=":material/logout:"):
+            coach_auth.sign_out()
+            st.switch_page(common.COACH_SIGNIN)
+    return role
+
+
+def sql_store():
+    """The SQL ``Store``; where the app runs on the in-memory store, a message saying why and how, then stop."""
+    from simulator.store import Store
+
+    store = common.get_store()
+    if isinstance(store, Store):
+        return store
+    reason = common.store_warning()
+    st.info(
+        "Coach review needs the database store, and this app keeps interviews in memory only "
+        + (f"({md(reason)})" if reason else "(`INTERVIEW_SIM_APP_STORE=memory`)")
+        + ". Unset `INTERVIEW_SIM_APP_STORE`, or set `INTERVIEW_SIM_DATABASE_URL` to a database the server can "
+        "open, and restart the app.",
+        icon=":material/database:",
+    )
+    st.stop()
+
+
+def store_failed(e: Exception, what: str) -> None:
+    """A store error as a message (never a traceback), then stop."""
+    log.exception("coach page: %s failed", what)
+    st.error(f"Could not {what}: {md(type(e).__name__)}: {md(e)}. Try again in a moment.")
+    st.stop()
+
+
+def filter_options(store) -> tuple[list[str], dict[str, str]]:
+    """Every trainee name, and every persona id with its name: the choices of the filters."""
+    from sqlalchemy import func, select
+
+    from simulator.store_models import SessionRow, TraineeRow
+
+    with store.engine.connect() as conn:
+        trainees = list(conn.scalars(
+            select(TraineeRow.name).where(TraineeRow.id.in_(select(SessionRow.trainee_id))).order_by(TraineeRow.name)))
+        personas = {
+            persona_id: name or persona_id
+            for persona_id, name in conn.execute(
+                select(SessionRow.persona_id, func.max(SessionRow.persona_name))
+                .group_by(SessionRow.persona_id).order_by(SessionRow.persona_id))
+        }
+    return trainees, personas
+
+
+def when(ts: float | None) -> str:
+    if ts is None:
+        return ""
+    return f"{datetime.fromtimestamp(ts):%d %b %Y, %H:%M}"
+
+
+def percent(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0%}"
+
+
+def score(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0f}"
+
+
+# Landis & Koch (1977): the usual plain-language bands for kappa.
+KAPPA_BANDS = ((0.20, "slight"), (0.40, "fair"), (0.60, "moderate"), (0.80, "substantial"), (1.0, "almost perfect"))
+
+
+def kappa_reading(kappa: float | None) -> str:
+    """Cohen's kappa in words, after Landis & Koch: "moderate agreement", etc."""
+    if kappa is None:
+        return "not defined"
+    if kappa <= 0:
+        return "poor agreement (no better than chance)"
+    for upper, name in KAPPA_BANDS:
+        if kappa <= upper + 1e-12:
+            return f"{name} agreement"
+    return "almost perfect agreement"
+
+
+def label_choice(value: Any) -> str:
+    """A label as shown in the coach's pickers: its badge text."""
+    return common.label_badge(value)[0]

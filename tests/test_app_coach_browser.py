@@ -1,0 +1,202 @@
+"""The coach pages in the real app, driven in headless Chromium: a shared link to a session asks for the coach
+passcode first, then the coach overrides a label with a comment, sees kappa move and exports Markdown.
+
+Screenshots land in /tmp/coach_shots/.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from simulator.store import Store
+from tests.browser_support import (
+    CHROMIUM,
+    HARMLESS_CONSOLE,
+    INIT_SCRIPT,
+    AppServer,
+    click_and_wait,
+    click_dataframe_row,
+    download_text,
+    launch_browser,
+    screenshot,
+    visible_exceptions,
+    wait_idle,
+)
+from tests.test_app_coach import XSS, _session
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM}"),
+]
+
+SHOTS = Path("/tmp/coach_shots")
+PASSCODE = "browser-test passcode"
+COACH = "Jo Rivera"
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("coach")
+    url = f"sqlite:///{tmp / 'coach.db'}"
+    with Store(url) as store:
+        ana = _session(store, "Ana", "maria", days_ago=2, score=72, reply=XSS)
+        _session(store, "Ben", "tess", days_ago=1, score=40, source="imported")
+        # Another coach's verdicts: (open, open), (leading, leading), (closed -> open): kappa 0.50.
+        store.annotate(ana, 1, "Sam Other", confirm=True)
+        store.annotate(ana, 3, "Sam Other", confirm=True)
+        store.annotate(ana, 5, "Sam Other", label="open", comment="Fine in context.")
+    return {"tmp": tmp, "url": url, "ana": ana}
+
+
+@pytest.fixture(scope="module")
+def server(seeded):
+    tmp = seeded["tmp"]
+    app = AppServer(tmp / "streamlit.log", env={
+        "INTERVIEW_SIM_DATABASE_URL": seeded["url"],
+        "INTERVIEW_SIM_COACH_PASSCODE": PASSCODE,
+        "INTERVIEW_SIM_EMBEDDER": "hashing",  # the pages warm the engine up; the fake keeps that cheap
+        "INTERVIEW_SIM_DATA_DIR": str(tmp / "data"),
+    })
+    try:
+        app.wait_healthy(90)
+        yield app
+    finally:
+        app.stop()
+
+
+@pytest.fixture
+def page(server):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser = launch_browser(p)
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+        context.add_init_script(INIT_SCRIPT)
+        page = context.new_page()
+        page.set_default_timeout(60000)
+        problems: list[str] = []
+        page.on("console", lambda m: m.type == "error" and not any(h in (m.location or {}).get("url", "")
+                                                                  for h in HARMLESS_CONSOLE)
+                and problems.append(f"console: {m.text} {m.location}"))
+        page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+        yield page
+        context.close()
+        browser.close()
+    assert not problems, problems
+
+
+def check(page) -> None:
+    assert not visible_exceptions(page), visible_exceptions(page)
+
+
+def open_coach_menu(page, item: str) -> None:
+    page.get_by_test_id("stTopNav").get_by_text("Coach", exact=True).click()
+    click_and_wait(page, page.get_by_role("menuitem", name=item))
+
+
+def kappa_shown(page) -> str:
+    metric = page.get_by_test_id("stMetric").filter(has_text="Cohen's κ")
+    return metric.get_by_test_id("stMetricValue").inner_text().strip()
+
+
+def test_app_coach_browser_review_override_agreement_export(server, seeded, page):
+    sid = seeded["ana"]
+    main = page.locator(".stMain")
+
+    # A shared link to a session: without the role it shows the sign-in, never the session.
+    page.goto(f"{server.url}coach-session?session={sid}")
+    page.get_by_role("heading", name="Coach sign-in").wait_for()
+    wait_idle(page)
+    assert "Maria Tester" not in main.inner_text()
+    check(page)
+
+    name = page.locator(".st-key-coach_name input")
+    code = page.locator(".st-key-coach_passcode input")
+    name.fill(COACH)
+    code.fill("not the passcode")
+    click_and_wait(page, page.get_by_role("button", name="Sign in"))
+    assert "That passcode is wrong" in main.inner_text()
+    assert code.input_value() == "" and "not the passcode" not in page.content()
+    screenshot(page, SHOTS / "01-sign-in-refused.png")
+
+    code.fill(PASSCODE)
+    click_and_wait(page, page.get_by_role("button", name="Sign in"))
+    page.get_by_role("heading", name="Maria Tester · Ana").wait_for()
+    wait_idle(page)
+    assert f"session={sid}" in page.url  # the link's page, after signing in
+    check(page)
+    # The persona's words are text: no script, image or javascript: link made it into the page.
+    assert "<script>alert('x')</script>" in main.inner_text()
+    assert page.locator("img[src='x'], a[href^='javascript']").count() == 0
+    assert page.evaluate("() => Array.from(document.scripts).some(s => s.text.includes(\"alert('x')\"))") is False
+
+    # Agreement before: kappa 0.50 from the other coach's three verdicts.
+    open_coach_menu(page, "Agreement")
+    page.get_by_role("heading", name="Coach–scorer agreement").wait_for()
+    wait_idle(page)
+    assert kappa_shown(page) == "0.50"
+    assert "moderate agreement" in main.inner_text()
+
+    # The list: open Ana's session by clicking its row (newest first: Ben, then Ana).
+    open_coach_menu(page, "Sessions")
+    page.get_by_role("heading", name="Sessions").wait_for()
+    wait_idle(page)
+    check(page)
+    screenshot(page, SHOTS / "02-sessions.png")
+    click_dataframe_row(page, page.get_by_test_id("stDataFrame"), 1)
+    page.get_by_role("heading", name="Maria Tester · Ana").wait_for()
+    wait_idle(page)
+
+    # Override the scorer's "leading" on turn 3 with "closed", with a comment.
+    turn = page.locator(".st-key-review-3")
+    turn.get_by_role("button").first.click()
+    body = page.get_by_test_id("stPopoverBody")
+    body.wait_for()
+    body.get_by_role("combobox").click()
+    page.get_by_role("option", name=re.compile(r"Change to: .*Closed question")).click()
+    body.get_by_label("Comment").fill("It can be answered with a yes <b>or</b> no.")
+    page.screenshot(path=str(SHOTS / "03-review.png"))  # the viewport: a full-page shot moves the popover
+    click_and_wait(page, body.get_by_role("button", name="Save"))
+    transcript = main.inner_text()
+    assert f"Coach {COACH}" in transcript and "⚠ Closed question (override)" in transcript
+    assert "Changed from the scorer's Leading question." in transcript
+    assert "It can be answered with a yes <b>or</b> no." in transcript
+    assert "⚠ Leading question" in transcript  # the scorer's badge is still there
+    check(page)
+    page.keyboard.press("Escape")
+    screenshot(page, SHOTS / "04-session-after-review.png")
+
+    # Export Markdown: the override and its comment are in it, the transcript escaped.
+    file_name, markdown = download_text(page, page.get_by_role("button", name="Markdown"))
+    assert file_name.endswith(".md") and sid[:8] in file_name
+    assert f"Coach {COACH}: closed \\(override\\) — It can be answered with a yes &lt;b&gt;or&lt;/b&gt; no." in markdown
+    assert "&lt;script&gt;" in markdown and "<script>" not in markdown
+
+    # Agreement after: one more pair (leading, closed), so kappa moves.
+    with Store(seeded["url"]) as store:
+        expected = store.agreement()
+    assert expected["n"] == 4
+    open_coach_menu(page, "Agreement")
+    page.get_by_role("heading", name="Coach–scorer agreement").wait_for()
+    page.wait_for_function("""() => Array.from(document.querySelectorAll('[data-testid="stVegaLiteChart"]'))
+                                 .every(c => c.querySelector('canvas, svg.marks'))""")
+    wait_idle(page)
+    assert kappa_shown(page) == f"{expected['kappa']:.2f}" != "0.50"
+    check(page)
+    screenshot(page, SHOTS / "05-agreement.png")
+
+    open_coach_menu(page, "Progress")
+    page.get_by_role("heading", name="Progress").wait_for()
+    wait_idle(page)
+    check(page)
+    screenshot(page, SHOTS / "06-progress.png")
+
+    # Signing out takes the coach pages away again.
+    click_and_wait(page, page.get_by_role("button", name="Sign out"))
+    page.get_by_role("heading", name="Coach sign-in").wait_for()
+    page.get_by_test_id("stTopNav").get_by_text("Coach", exact=True).click()
+    page.get_by_role("menuitem").first.wait_for()
+    items = [t.strip().splitlines()[-1] for t in page.get_by_role("menuitem").all_inner_texts()]
+    assert items == ["Coach sign-in"]
