@@ -1,0 +1,254 @@
+"""The non-UI half of the "Score a transcript" page: read an upload, score it, save it, export it.
+
+Nothing here imports streamlit, so the tests call these functions directly. The page keeps what they return
+in ``st.session_state`` under the upload's content hash, so a rerun neither reads the file again nor loses
+the scores.
+
+    parsed = parse_upload(data, "interview.vtt")           # never raises: parsed.problem says what went wrong
+    scored = score_upload(parsed, "Dana", 3.0, classifier) # labels the interviewer's turns, computes the metrics
+    sid = save_scored(store, "Dana", scored)               # a finished session with source "imported"
+    scored_json(scored), scored_markdown(scored)           # the downloads
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import logging
+import re
+import time
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Any
+
+from scoring.metrics import compute_metrics, silence_before
+from simulator import export
+from simulator.importing import MAX_BYTES, ImportProblem, ImportResult, parse_transcript_text, score_imported
+from simulator.transcript import TRAINEE, Transcript
+
+__all__ = [
+    "FORMAT_CHOICES", "FORMAT_NAMES", "MAX_UPLOAD_MB", "NAME_MAX", "PASTE_NAME", "Parsed", "Scored",
+    "clock", "content_hash", "default_save_name", "download_stem", "finish_saved", "label_rows", "parse_upload",
+    "preview_rows", "save_scored", "score_upload", "scored_json", "scored_markdown", "silences_by_turn",
+    "speaker_rows", "start_saved", "upload_key", "score_key", "check_save_name",
+]
+
+log = logging.getLogger(__name__)
+
+# The importer's limit, in the unit st.file_uploader takes (MB).
+MAX_UPLOAD_MB = MAX_BYTES // (1024 * 1024)
+FORMAT_CHOICES = ("auto", "vtt", "srt", "txt", "json")
+FORMAT_NAMES = {
+    "auto": "Detect it",
+    "vtt": "WebVTT (Zoom, Teams, Meet)",
+    "srt": "SRT subtitles",
+    "txt": "Text (Name: words)",
+    "json": "JSON",
+}
+# How pasted text is named in messages ("pasted text, line 4: …").
+PASTE_NAME = "pasted text"
+# The store's limit on a trainee's name.
+NAME_MAX = 200
+PREVIEW_TURNS = 6
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def upload_key(data: bytes | str, name: str, fmt: str) -> str:
+    """What the page caches an upload under: its content hash, then the format and name it is read with."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    return f"{content_hash(data)}:{fmt}:{content_hash(str(name).encode('utf-8', 'replace'))[:12]}"
+
+
+@dataclass
+class Parsed:
+    """One upload as read with the interviewer guessed: ``result``, or ``problem`` when it can't be imported."""
+
+    key: str  # content hash + format + name: what the page caches the upload under
+    content: str  # the content hash alone (a saved session is remembered per recording)
+    name: str
+    fmt: str
+    data: bytes
+    result: ImportResult | None = None
+    problem: str | None = None
+
+
+@dataclass
+class Scored:
+    """An upload scored with a confirmed interviewer and silence threshold."""
+
+    key: str  # Parsed.key + interviewer + threshold
+    interviewer: str
+    silence_threshold: float
+    result: ImportResult
+    metrics: dict[str, Any]
+
+    @property
+    def transcript(self) -> Transcript:
+        return self.result.transcript
+
+
+def parse_upload(data: bytes | str, name: str, fmt: str = "auto") -> Parsed:
+    """Read an upload (bytes of a file, or pasted text). Never raises: ``problem`` holds the message instead."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    name = str(name or "upload")
+    key = upload_key(data, name, fmt)
+    parsed = Parsed(key=key, content=key.split(":", 1)[0], name=name, fmt=fmt, data=data)
+    if len(data) > MAX_BYTES:
+        parsed.problem = (f"{name}: too large to be one interview's transcript ({len(data) / 1e6:.0f} MB; the limit "
+                          f"is {MAX_UPLOAD_MB} MB). Import the captions of one interview at a time.")
+        return parsed
+    try:
+        parsed.result = parse_transcript_text(data, fmt, name=name)
+    except ImportProblem as e:
+        parsed.problem = str(e)
+    except Exception as e:  # noqa: BLE001 - the importer promises ImportProblem; a page shows a message regardless
+        log.exception("importing %s failed", name)
+        parsed.problem = f"{name}: could not be imported ({type(e).__name__}). Please report it with the file."
+    return parsed
+
+
+def score_key(parsed: Parsed, interviewer: str, silence_threshold: float) -> str:
+    return f"{parsed.key}|{interviewer}|{float(silence_threshold):g}"
+
+
+def score_upload(parsed: Parsed, interviewer: str, silence_threshold: float, classifier: Any) -> Scored:
+    """Label the interviewer's turns (one batch) and compute the session metrics, as ``score`` does.
+
+    Raises ImportProblem when the file can't be read with this interviewer (not a speaker in it).
+    """
+    result = parse_transcript_text(parsed.data, parsed.fmt, name=parsed.name, interviewer=interviewer,
+                                   silence_threshold=float(silence_threshold))
+    score_imported(result, classifier)
+    metrics = compute_metrics(result.transcript, silence_threshold=float(silence_threshold)).to_dict()
+    return Scored(key=score_key(parsed, interviewer, silence_threshold), interviewer=result.interviewer,
+                  silence_threshold=float(silence_threshold), result=result, metrics=metrics)
+
+
+# What the page shows ------------------------------------------------------------------------------------------
+
+def clock(seconds: float | None) -> str:
+    """``83.4`` -> ``"1:23"``, ``3725`` -> ``"1:02:05"``; ``""`` without a time."""
+    if seconds is None:
+        return ""
+    whole = int(round(seconds))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def speaker_rows(result: ImportResult, interviewer: str | None = None) -> list[dict[str, Any]]:
+    """One row per speaker: name, role (with ``interviewer``, default the guess), turns, words, questions, time."""
+    interviewer = interviewer or result.interviewer
+    return [
+        {
+            "Speaker": s.name,
+            "Role": "Interviewer" if s.name == interviewer else "Interviewee",
+            "Turns": s.turns,
+            "Words": s.words,
+            "Questions": s.questions,
+            "Talk time": clock(s.seconds) or "–",
+        }
+        for s in result.speakers
+    ]
+
+
+def preview_rows(result: ImportResult, limit: int = PREVIEW_TURNS) -> list[dict[str, Any]]:
+    """The first turns, shortened: turn number, start time, speaker and words."""
+    return [
+        {"Turn": t.index, "At": clock(t.start) or "–", "Speaker": t.name or "", "Said": _shorten(t.text, 140)}
+        for t in result.transcript.turns[:limit]
+    ]
+
+
+def silences_by_turn(scored: Scored) -> dict[int, float]:
+    """Interviewer turn index -> seconds waited, for the waits that count as silences in the metrics."""
+    turns = scored.transcript.turns
+    out: dict[int, float] = {}
+    for i, turn in enumerate(turns):
+        if turn.speaker != TRAINEE:
+            continue
+        waited = silence_before(turns, i)
+        if waited is not None and waited >= scored.silence_threshold:
+            out[turn.index] = waited
+    return out
+
+
+def label_rows(metrics: dict[str, Any]) -> list[tuple[str, int]]:
+    """(label, count) for every label the interviewer used, most used first."""
+    counts = metrics.get("label_counts") or {}
+    return sorted(((label, n) for label, n in counts.items() if n), key=lambda item: -item[1])
+
+
+# Saving ------------------------------------------------------------------------------------------------------
+
+def default_save_name(trainee: str | None, interviewer: str) -> str:
+    """The name to save under: the app's trainee when one is set, else the interviewer as named in the file."""
+    return ((trainee or "").strip() or interviewer.strip())[:NAME_MAX]
+
+
+def check_save_name(name: str | None) -> str:
+    """The name, stripped; ValueError with a message for the page when it can't be saved under it."""
+    name = (name or "").strip()
+    if not name:
+        raise ValueError("Give the name to save this interview under.")
+    if len(name) > NAME_MAX:
+        raise ValueError(f"The name is {len(name)} characters long; at most {NAME_MAX} fit.")
+    return name
+
+
+def start_saved(store: Any, name: str, scored: Scored) -> str:
+    """Store every turn of the scored transcript as a finished ``imported`` session; returns its id.
+
+    The store's ``start_session`` writes the turns in one go, and a transcript with ``ended_at`` is stored
+    as finished (a recording gets no more turns); ``finish_saved`` then records the metrics and score.
+    """
+    name = check_save_name(name)
+    transcript = copy.deepcopy(scored.transcript)
+    transcript.trainee = name
+    transcript.source = "imported"
+    if transcript.ended_at is None:  # no times in the file: it ended when it was imported
+        transcript.ended_at = max(transcript.started_at, time.time())
+    return store.start_session(name, transcript)
+
+
+def finish_saved(store: Any, session_id: str, scored: Scored) -> None:
+    """The metrics the app stores for every finished session (coach pages list and filter by their score)."""
+    store.finish_session(session_id, metrics=copy.deepcopy(scored.metrics))
+
+
+def save_scored(store: Any, name: str, scored: Scored) -> str:
+    session_id = start_saved(store, name, scored)
+    finish_saved(store, session_id, scored)
+    return session_id
+
+
+# Downloads ---------------------------------------------------------------------------------------------------
+
+def scored_json(scored: Scored) -> str:
+    """``{"turns", "metrics"}`` exactly as ``interview-sim score --json`` prints it."""
+    from scoring.cli import turns_view
+
+    return json.dumps({"turns": turns_view(scored.transcript), "metrics": scored.metrics}, ensure_ascii=False,
+                      indent=2)
+
+
+def scored_markdown(scored: Scored) -> str:
+    return export.to_markdown(scored.transcript, scored.metrics)
+
+
+def download_stem(name: str) -> str:
+    """A safe file name stem for the downloads: ``scored-zoom-interview`` for ``Zoom interview.vtt``."""
+    stem = PurePath(str(name).replace("\\", "/")).stem if name else ""
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", stem).strip("-").lower()[:60]
+    return f"scored-{slug or 'transcript'}"
