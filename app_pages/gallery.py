@@ -46,6 +46,7 @@ def _card(persona) -> None:
         with st.container(horizontal=True, gap="small"):
             st.badge(f"{symbols} {persona.difficulty.capitalize()}", color=colour)
             st.badge(md(persona.domain), color="gray")
+            st.badge(common.language_name(persona.language), icon=":material/translate:", color="blue")
         st.markdown(
             f"**Communication style:** {md(persona.style_summary)}  \n"
             f"**Your research goal:** {md(persona.research_goal)}"
@@ -68,6 +69,13 @@ def _card(persona) -> None:
 
 
 personas = sorted(report.personas.values(), key=lambda p: (["easy", "medium", "hard"].index(p.difficulty), p.name))
+languages = sorted({common.language_name(p.language) for p in personas})
+if len(languages) > 1:
+    # Interviews happen in the persona's language: let a team pick theirs.
+    chosen = st.pills("Interview language", languages, selection_mode="multi", key="gallery_languages",
+                      help="Each persona speaks, and is scored, in their own language.")
+    if chosen:
+        personas = [p for p in personas if common.language_name(p.language) in chosen]
 if not personas:
     st.info("No personas yet. Copy personas/_template.yaml to personas/<id>.yaml to add one.")
 for row in range(0, len(personas), 2):
