@@ -8,6 +8,15 @@
     reply.persona                           # the recorded persona Turn (topic, insights, ...)
 
 The engine decides what the persona may say (``simulator.policy``); the backend only says it.
+
+Languages. A persona's ``language`` picks the embedder for its topic index and the classifier for
+the trainee's turns (:meth:`Engine.embedder_for`, :meth:`Engine.classifier_for`): English uses
+``engine.embedder`` and ``engine.classifier`` (MiniLM and the English classifier by default, loaded
+when the engine is built); any other language uses the multilingual USE embedder and
+``scoring.classifier.classifier_for(language)``, built the first time a persona in that language
+starts a session, never before. An injected embedder is used for every language it can read (the
+hashing fake reads all; MiniLM only English, so a Korean persona still gets USE); an injected
+classifier is used for every language, unless ``classifier`` is a mapping ``{"en": ..., "ko": ...}``.
 """
 
 from __future__ import annotations
@@ -16,13 +25,14 @@ import random
 import threading
 import time
 from collections import Counter
-from typing import Callable, Iterator, Protocol
+from typing import Callable, Iterator, Mapping, Protocol
 
 from .backends import AuthoredBackend, ReplyBackend, ReplyRequest
-from .embeddings import Embedder, get_embedder
+from .embeddings import Embedder, get_embedder, reads_language
 from .persona import Persona
 from .policy import Plan, State, decide, plan_to_turn, replay
 from .retrieval import TopicIndex
+from .textutil import language_of
 from .transcript import PERSONA, TRAINEE, Transcript, Turn
 
 __all__ = ["Engine", "Session", "PendingReply", "Classifier", "MAX_INPUT_CHARS"]
@@ -52,15 +62,29 @@ class Engine:
     def __init__(
         self,
         embedder: Embedder | None = None,
-        classifier: Classifier | None = None,
+        classifier: "Classifier | Mapping[str, Classifier] | None" = None,
         backend: ReplyBackend | None = None,
         guard: Guard | None = None,
+        *,
+        embedders: Mapping[str, Embedder] | None = None,
     ) -> None:
+        # English (and any language this embedder reads): MiniLM unless one is given.
         self.embedder = embedder or get_embedder()
+        # Per-language embedders given by the caller (primary subtag -> embedder); others are resolved
+        # on first use and kept here.
+        self._embedders: dict[str, Embedder] = {language_of(k): v for k, v in (embedders or {}).items()}
         # Every reply that a backend other than "authored" writes goes through the guard; a rejected
         # reply is replaced by the authored text. Rejections are counted per reason.
         self.guard = guard
         self.guard_rejections: Counter[str] = Counter()
+        self._classifiers: dict[str, Classifier] = {}
+        self._english_fallback: set[str] = set()  # languages the scorer has no classifier for
+        self._shared_classifier = False
+        if isinstance(classifier, Mapping):
+            self._classifiers = {language_of(k): v for k, v in classifier.items()}
+            classifier = self._classifiers.pop("en", None)
+        elif classifier is not None:
+            self._shared_classifier = True  # one injected classifier labels every language
         if classifier is None:
             from scoring.classifier import QuestionClassifier
 
@@ -69,18 +93,64 @@ class Engine:
             classifier.warm_up()
         self.classifier = classifier
         self.backend = backend or AuthoredBackend()
-        self._indexes: dict[tuple[str, int], TopicIndex] = {}
+        self._indexes: dict[tuple[str, int, int], TopicIndex] = {}
         self._lock = threading.Lock()
+        self._build_lock = threading.Lock()  # building a language's classifier (seconds) off the main lock
+
+    # Per language --------------------------------------------------------------------------------
+    def embedder_for(self, language: str | None) -> Embedder:
+        """The embedder for a persona language: ``engine.embedder`` where it reads the language, else
+        the language's own (USE for anything but English; the hashing fake under
+        ``INTERVIEW_SIM_EMBEDDER=hashing``). Constructing USE loads nothing: its weights load on the
+        first sentence it embeds."""
+        lang = language_of(language)
+        with self._lock:
+            chosen = self._embedders.get(lang)
+        if chosen is not None:
+            return chosen
+        if lang == "en" or reads_language(self.embedder, lang):
+            return self.embedder
+        chosen = get_embedder(language=lang)
+        with self._lock:
+            return self._embedders.setdefault(lang, chosen)
+
+    def classifier_for(self, language: str | None) -> Classifier:
+        """The classifier for a persona language: ``engine.classifier`` for English or when one classifier
+        was injected; otherwise the language's own, built (and warmed up) on first use."""
+        lang = language_of(language)
+        with self._lock:
+            chosen = self._classifiers.get(lang)
+        if chosen is not None:
+            return chosen
+        if lang == "en" or self._shared_classifier or lang in self._english_fallback:
+            return self.classifier
+        with self._build_lock:
+            with self._lock:
+                chosen = self._classifiers.get(lang)
+            if chosen is None:
+                chosen = _language_classifier(lang, self.embedder_for(lang))
+                if chosen is None:  # the scorer has no classifier for it: its rough labels beat none
+                    self._english_fallback.add(lang)
+                    return self.classifier
+                with self._lock:
+                    self._classifiers[lang] = chosen
+        return chosen
 
     def index_for(self, persona: Persona) -> TopicIndex:
-        key = (persona.id, hash(persona.model_dump_json()))
+        embedder = self.embedder_for(persona.language)
+        key = (persona.id, hash(persona.model_dump_json()), id(embedder))
         with self._lock:
             index = self._indexes.get(key)
         if index is None:
-            index = TopicIndex(persona, self.embedder)
+            index = TopicIndex(persona, embedder)
             with self._lock:
                 self._indexes[key] = index
         return index
+
+    def prepare(self, persona: Persona) -> None:
+        """Build what a session on ``persona`` needs (topic index, the language's classifier) now."""
+        self.index_for(persona)
+        self.classifier_for(persona.language)
 
     def start(
         self,
@@ -108,6 +178,31 @@ class Engine:
         return Session(self, persona, transcript, backend=backend)
 
 
+def _language_classifier(language: str, embedder: Embedder) -> "Classifier | None":
+    """``scoring.classifier.classifier_for(language, embedder=...)`` (or ``QuestionClassifier(...,
+    language=...)``), warmed up; None when the scorer has no classifier for the language."""
+    try:
+        from scoring import classifier as scoring_classifier
+    except ImportError:  # pragma: no cover - the scorer ships with the simulator
+        return None
+    chosen = None
+    factory = getattr(scoring_classifier, "classifier_for", None)
+    if factory is not None:
+        try:
+            chosen = factory(language, embedder=embedder)
+        except (TypeError, ValueError, LookupError, NotImplementedError):
+            chosen = None
+    if chosen is None:
+        try:
+            chosen = scoring_classifier.QuestionClassifier(embedder=embedder, language=language)
+        except (TypeError, ValueError, LookupError, NotImplementedError):
+            return None
+    warm = getattr(chosen, "warm_up", None)
+    if warm is not None:
+        warm()
+    return chosen
+
+
 class Session:
     """One interview. Not thread-safe: one trainee drives it."""
 
@@ -118,6 +213,8 @@ class Session:
         self.transcript = transcript
         self.backend = backend or engine.backend
         self.index = engine.index_for(persona)
+        # Build (and warm up) the classifier for the persona's language now, not on the first question.
+        engine.classifier_for(persona.language)
         self.state: State = replay(persona, transcript.turns)
         self.last_reply_at: float | None = transcript.turns[-1].at if transcript.turns else None
         # Called with each turn the moment it is recorded (the store commits it there).
@@ -134,7 +231,7 @@ class Session:
         self._finish_pending()
         previous = self._previous_persona_text()
         probe = text[:MAX_INPUT_CHARS]
-        verdict = self.engine.classifier.classify(probe, previous)
+        verdict = self.engine.classifier_for(self.persona.language).classify(probe, previous)
         turn = Turn(
             speaker=TRAINEE,
             text=text,

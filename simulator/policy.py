@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from .persona import LAYERS, Persona, Topic
-from .retrieval import TopicIndex, keyword_hits, words
+from .retrieval import TopicIndex, keyword_hits
+from .textutil import echo_fragment, join_sentences, language_of, sentences, tokens, word_count
 from .transcript import PERSONA, TRAINEE, Turn
 
 __all__ = ["Plan", "State", "decide", "RAPPORT", "is_break_attempt", "extract_suggestion"]
@@ -84,9 +85,136 @@ _FOLLOW_UP = re.compile(
 _ANAPHORA = {"that", "it", "this", "then", "there", "those", "them", "he", "she", "they"}
 
 
+# The same attempts in Dutch, Korean and Chinese. Checked whatever the persona's language: a trainee
+# may type English to a Korean persona, or the other way round.
+_AI_WORDS_KO = r"(?:AI|A\.I\.|에이아이|인공\s*지능|로봇|챗봇|봇|프로그램|언어\s*모델|GPT|챗\s*GPT|기계)"
+_AI_WORDS_ZH = r"(?:AI|A\.I\.|人工智能|机器人|聊天机器人|程序|语言模型|大模型|模型|ChatGPT|GPT|机器|真人|真的人|人类)"
+_BREAK_I18N = re.compile(
+    # Dutch
+    r"\b(?:ben|bent)\s+(?:je|jij|u)\s+(?:echt\s+|eigenlijk\s+|soms\s+|nou\s+|wel\s+)?(?:een\s+)?"
+    r"(?:ai|a\.i\.|bot|robot|chatbot|computer|computerprogramma|programma|taalmodel|kunstmatige\s+intelligentie|"
+    r"simulatie|echt\s+mens|echte\s+persoon|mens|chatgpt)\b"
+    r"|\b(?:negeer|vergeet)\s+(?:al\s+|alle\s+)?(?:je\s+|jouw\s+|de\s+|uw\s+)?(?:eerdere\s+|vorige\s+|bovenstaande\s+)?"
+    r"(?:instructies|opdrachten|regels|prompts?)\b"
+    r"|\bsysteem\s*prompt\b|\bdoe\s+alsof\s+(?:je|jij|u)\b|\buit\s+(?:je|jouw|uw)\s+rol\b"
+    r"|\b(?:laat|toon|geef)\s+(?:me\s+|mij\s+)?(?:je|jouw|uw|de)\s+(?:verborgen\s+)?"
+    r"(?:instructies|prompt|inzichten|script)\b"
+    # Korean: an honorific question about being an AI ("혹시 AI세요?"), "are you a real person?", injection.
+    rf"|{_AI_WORDS_KO}\s*(?:이세요|세요|이십니까|십니까|이신가요|신가요|인가요|이에요\s*\?|예요\s*\?|이야\s*\?|이지요\s*\?|죠\s*\?)"
+    rf"|(?:당신|너|넌|지우\s*씨)\s*(?:은|는)?\s*(?:혹시\s*|진짜\s*|사실\s*)?{_AI_WORDS_KO}"
+    r"|(?:진짜|실제|진짜로)\s*사람\s*(?:이세요|이에요|인가요|이신가요|맞아요|맞으세요|맞나요)"
+    r"|(?:지시|지침|명령|프롬프트|설정|규칙)(?:사항)?\s*(?:은|는|을|를)?\s*(?:모두|전부|다)?\s*(?:무시|잊어)"
+    r"|시스템\s*프롬프트|(?:숨겨진|숨긴)\s*(?:인사이트|지시|정보|설정)|(?:역할극|캐릭터)\S*\s*(?:그만|멈추|벗어나)"
+    # Chinese
+    rf"|你(?:是|是不是|该不会是|到底是|其实是)\s*(?:一个|个)?\s*{_AI_WORDS_ZH}(?![员师猿])"
+    r"|(?:忽略|无视|忘掉|忘记)(?:掉)?(?:之前|以上|前面|上面|所有|你的|全部|先前)?的?(?:所有|全部)?(?:指令|指示|提示|设定|规则|要求)"
+    r"|系统提示|提示词|假装你是|(?:跳出|脱离)(?:角色|人设)|(?:隐藏的?|秘密的?)(?:洞察|信息|设定|指令)",
+    re.IGNORECASE,
+)
+
+
 def is_break_attempt(text: str) -> bool:
-    """The trainee tries to get the persona out of character (asks if it is an AI, injects instructions)."""
-    return bool(_BREAK.search(text or ""))
+    """The trainee tries to get the persona out of character (asks if it is an AI, injects instructions),
+    in English, Dutch, Korean or Chinese."""
+    text = text or ""
+    return bool(_BREAK.search(text) or _BREAK_I18N.search(text))
+
+
+# Greetings, closings, thanks, continuers ("mm-hm"), follow-ups ("why was that?") and anaphora
+# ("that", "then") for the other languages; English keeps the patterns above. A language without an
+# entry uses the English ones.
+_SEP = r"[\s.!?,…。！？，、~]*"
+
+
+def _repeatable(items: str) -> re.Pattern[str]:
+    """A turn made only of these items ("嗯嗯，好的。", "Ja, oké.")."""
+    return re.compile(rf"^\s*(?:(?:{items}){_SEP})+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Moves:
+    greeting: re.Pattern[str]
+    closing: re.Pattern[str]
+    thanks: re.Pattern[str]
+    continuer: re.Pattern[str]
+    follow_up: re.Pattern[str]
+    anaphora: frozenset[str]
+    anaphora_substrings: tuple[str, ...] = ()
+
+
+_MOVES: dict[str, _Moves] = {
+    "en": _Moves(_GREETING, _CLOSING, _THANKS, _CONTINUER, _FOLLOW_UP, frozenset(_ANAPHORA)),
+    "nl": _Moves(
+        greeting=re.compile(
+            r"^\s*(?:hoi|hallo|hai|hey|dag|goedemorgen|goedemiddag|goedenavond|welkom|"
+            r"leuk\s+(?:je|jou|u)\s+te\s+(?:ontmoeten|spreken|zien)|fijn\s+dat\s+(?:je|u)\s+er\s+(?:bent|is)|"
+            r"(?:bedankt|dank\s*je(?:\s?wel)?|dank\s+u(?:\s?wel)?)\s+dat\s+(?:je|u))\b", re.IGNORECASE),
+        closing=re.compile(
+            r"\b(?:dat\s+was\s+(?:het|alles)|(?:bedankt|dank\s*je(?:\s?wel)?|dank\s+u(?:\s?wel)?)\s+voor\s+"
+            r"(?:je|jouw|uw|het)\s+(?:tijd|gesprek|openheid|verhaal)|tot\s+ziens|doei|"
+            r"(?:laten\s+we|we\s+gaan)\s+(?:het\s+)?afronden|we\s+zijn\s+(?:bijna\s+)?door\s+(?:de|onze)\s+tijd\s+heen|"
+            r"tot\s+zover)\b", re.IGNORECASE),
+        thanks=re.compile(r"^\s*(?:bedankt|dank\s*je(?:\s?wel)?|dank\s+u(?:\s?wel)?|merci|thanks)\b", re.IGNORECASE),
+        continuer=_repeatable(
+            r"hm+(?:-?hm+)?|mm+|ja+|jaja|oké|okee|ok|helder|duidelijk|ik\s+snap\s+het|snap\s+ik|interessant|oei|"
+            r"precies|ja\s+nee\s+precies|echt|o+h?|ah+|aha|tja|goh|jeetje|ga\s+(?:maar\s+)?door|en|zeker|klopt"),
+        follow_up=re.compile(
+            r"^\s*(?:en\s+|maar\s+|dus\s+)?(?:waarom(?:\s+(?:dan|was\s+dat|dat))?|hoezo|hoe\s+(?:kwam|komt)\s+dat|"
+            r"hoe\s+bedoel\s+je|wat\s+bedoel\s+je|en\s+toen|en\s+daarna|"
+            r"wat\s+gebeurde\s+er(?:\s+(?:toen|daarna|vervolgens))?|"
+            r"wat\s+deed\s+je\s+(?:toen|daarna)|vertel\s+(?:eens\s+)?(?:wat\s+)?meer|hoe\s+(?:was|voelde)\s+dat|"
+            r"wat\s+nog\s+meer|zoals|bijvoorbeeld|hoe\s+ging\s+dat(?:\s+verder)?)\b", re.IGNORECASE),
+        anaphora=frozenset("dat het dit toen daar die hij zij ze hem haar daarna".split()),
+    ),
+    "ko": _Moves(
+        greeting=re.compile(
+            r"^\s*(?:안녕하세요|안녕하십니까|반갑습니다|반가워요|처음\s*뵙겠습니다|"
+            r"(?:오늘\s*)?(?:와|나와|시간\s*내|시간을\s*내)\s*주셔서\s*(?:정말\s*)?감사(?:합니다|해요|드립니다))"),
+        closing=re.compile(
+            r"(?:오늘은?\s*여기까지|이만\s*(?:마치|마무리|줄이)|마무리(?:하겠습니다|할게요|하죠)|"
+            r"수고(?:하셨습니다|하셨어요|많으셨습니다|많으셨어요)|(?:말씀|이야기|얘기|시간)\S*\s*(?:정말\s*)?감사했(?:습니다|어요)|"
+            r"안녕히\s*(?:가세요|계세요))"),
+        thanks=re.compile(r"^\s*(?:네,?\s*)?(?:감사합니다|감사해요|감사드립니다|고맙습니다|고마워요)"),
+        continuer=_repeatable(
+            r"네+|예|아+\s*네|음+|아하|아+|어+|오+|흠+|그렇군요|그렇구나|그랬구나|그랬군요|아\s*그래요|그래요|"
+            r"그렇죠|맞아요|계속\s*(?:말씀해\s*주세요|하세요|해\s*주세요)"),
+        follow_up=re.compile(
+            r"^\s*(?:그래서요|그\s*다음에?는?요|그\s*후에?는?요|그\s*뒤에?는?요|그때\s*어떻게\s*하셨어요|왜요|어째서요|"
+            r"어떻게요|예를\s*들면요?|(?:좀\s*)?더\s*(?:자세히\s*)?(?:말씀해|이야기해|얘기해)\s*주세요|"
+            r"(?:그게\s*)?무슨\s*(?:뜻|말씀)이에요|그래서\s*어떻게\s*(?:되었|됐)어요|그때\s*기분이\s*어떠셨어요|"
+            r"그다음에?는?요)"),
+        anaphora=frozenset("그거 그게 그건 그걸 그때 그분 거기 그곳 그런 그렇게 그 이거 저거".split()),
+    ),
+    "zh": _Moves(
+        greeting=re.compile(
+            r"^\s*(?:你好|您好|嗨|哈喽|早上好|下午好|晚上好|欢迎|很高兴(?:认识|见到)(?:你|您)|"
+            r"谢谢(?:你|您)?(?:今天)?(?:来|过来|抽空|愿意))"),
+        closing=re.compile(
+            r"(?:今天就?(?:先)?(?:聊|到)到?这(?:儿|里)|(?:我们)?就(?:先)?(?:聊|到)这(?:儿|里)|"
+            r"谢谢(?:你|您)?(?:今天)?(?:抽出|花|抽)?(?:的)?时间|再见|拜拜|时间差不多了|辛苦(?:你|您)?了)"),
+        thanks=re.compile(r"^\s*(?:谢谢|多谢|感谢|谢啦)"),
+        continuer=_repeatable(
+            r"嗯+|哦+|噢|喔|啊|好的?|明白了?|了解|懂了|这样啊|原来如此|原来是这样|对+|是吗|是的|真的吗|哇|继续|接着说|你说"),
+        follow_up=re.compile(
+            r"^\s*(?:那|然后|后来)?(?:后来呢|然后呢|还有呢|之后呢|后来怎么样了?|然后怎么样了?|然后发生了什么|"
+            r"后来发生了什么|为什么|为啥|怎么说|什么意思|比如(?:说)?|举个例子|具体说说|再多说(?:一点|点)|多说一点|"
+            r"当时(?:你)?(?:是)?什么感觉|那是什么感觉)"),
+        anaphora=frozenset(),
+        anaphora_substrings=("那个", "这个", "那时", "当时", "那次", "这件事", "那件事", "她", "他", "那里", "那儿",
+                             "这样"),
+    ),
+}
+
+
+def _moves(language: str) -> _Moves:
+    return _MOVES.get(language_of(language), _MOVES["en"])
+
+
+def _has_anaphora(text: str, language: str) -> bool:
+    moves = _moves(language)
+    if moves.anaphora & set(tokens(text, language)):
+        return True
+    return any(a in text for a in moves.anaphora_substrings)
 
 
 _LEADING_FRAMES = [
@@ -143,14 +271,10 @@ def extract_suggestion(text: str) -> str | None:
     return None
 
 
-def _sentences(text: str) -> list[str]:
-    parts = re.split(r"(?<=[.!?…。！？])\s*", text.strip())
-    return [p for p in parts if p]
-
-
 def first_sentence(text: str) -> str:
-    sentences = _sentences(text)
-    return sentences[0] if sentences else text
+    """The first sentence (ends at . ! ? … followed by a space, or at 。！？)."""
+    found = sentences(text)
+    return found[0] if found else text
 
 
 # State ----------------------------------------------------------------------------------------
@@ -306,6 +430,8 @@ def decide(
     choose = _Chooser(rng, state.said)
     reactions = persona.reactions
     flags_set = set(flags)
+    language = persona.language
+    moves = _moves(language)
 
     def reaction(move: str, lines: list[str], **extra) -> Plan:
         return Plan(move=move, text=choose.pick(lines), max_words=_length(persona, "default"), **extra)
@@ -318,13 +444,13 @@ def decide(
     if label == "statement":
         if "pitch" in flags_set:
             return reaction("pitch", reactions.pitch)
-        if _CLOSING.search(text):
+        if moves.closing.search(text):
             return reaction("closing", reactions.closing)
-        if _GREETING.search(text):
+        if moves.greeting.search(text):
             return reaction("greeting", reactions.greeting)
-        if _THANKS.search(text):
+        if moves.thanks.search(text):
             return reaction("thanks", reactions.thanks)
-        if _CONTINUER.match(text) and state.current_topic:
+        if moves.continuer.match(text) and state.current_topic:
             plan = _go_deeper(persona, state, choose, state.current_topic, allow_deep=False, move="continue")
             if plan is not None:
                 return plan
@@ -368,10 +494,10 @@ def decide(
         if plan is None:
             return Plan(move="reflection", text=confirm, topic=topic_id, max_words=_length(persona, "default"),
                         had_more=_has_more(persona.topic(topic_id), state.level(topic_id)))
-        plan.text = f"{confirm} {plan.text}"
+        plan.text = join_sentences([confirm, plan.text], language)
         return plan
 
-    topic_id = _question_topic(index, state, text)
+    topic_id = _question_topic(index, state, text, language)
     if topic_id is None:
         return reaction("unknown", reactions.unknown)
     topic = persona.topic(topic_id)
@@ -379,7 +505,7 @@ def decide(
     if label == "closed":
         interrogated = state.closed_run + 1 >= INTERROGATION_RUN
         if topic.closed:
-            text_out = choose.pick(topic.closed)
+            text_out = _closed_line(index, choose, topic, text)
             return Plan(move="closed", text=text_out, topic=topic_id, max_words=_length(persona, "closed"),
                         had_more=_has_more(topic, state.level(topic_id)))
         short = choose.pick(reactions.closed)
@@ -387,7 +513,7 @@ def decide(
             return Plan(move="closed", text=short, topic=topic_id, max_words=_length(persona, "closed"),
                         had_more=_has_more(topic, state.level(topic_id)))
         plan = _plan_layers(persona, state, topic, ["surface"], move="closed", choose=choose)
-        plan.text = f"{short} {first_sentence(plan.text)}"
+        plan.text = join_sentences([short, first_sentence(plan.text)], language)
         plan.max_words = _length(persona, "closed")
         return plan
 
@@ -407,29 +533,51 @@ def decide(
     return plan or _retell(persona, state, choose, topic_id, move="answer")
 
 
-def _question_topic(index: TopicIndex, state: State, text: str) -> str | None:
+# A closed line answers the question when it is clearly closer to it than the topic's other closed
+# lines ("自提点换过地方吗？" -> "换过，三月份搬到驿站了。", not "现在来回要二十五分钟。"); otherwise any
+# of them will do.
+CLOSED_MARGIN = 0.05
+
+
+def _closed_line(index: TopicIndex, choose: _Chooser, topic: Topic, text: str) -> str:
+    sims = index.closed_similarity(topic.id, text)
+    if len(topic.closed) > 1 and sims:
+        ranked = sorted(topic.closed, key=lambda line: sims.get(line, 0.0), reverse=True)
+        if sims.get(ranked[0], 0.0) - sims.get(ranked[1], 0.0) >= CLOSED_MARGIN:
+            return ranked[0]
+    return choose.pick(topic.closed)
+
+
+def _question_topic(index: TopicIndex, state: State, text: str, language: str = "en") -> str | None:
     """The topic a question is about; short follow-ups ("why was that?") stay on the current topic."""
     current = state.current_topic
     match = index.best(text, current)
-    tokens = words(text)
+    moves = _moves(language)
+    # Words: \w+ tokens as always; Chinese and Japanese characters / 1.5.
+    length = word_count(text, language) if language_of(language) in {"zh", "ja"} else len(tokens(text, language))
     if current is not None:
-        if _FOLLOW_UP.match(text) and (match is None or match.topic == current or len(tokens) <= 6):
+        if moves.follow_up.match(text) and (match is None or match.topic == current or length <= 6):
             return current
-        if match is None and len(tokens) <= 8 and _ANAPHORA & set(tokens):
+        if match is None and length <= 8 and _has_anaphora(text, language):
             return current
     return match.topic if match else None
 
 
 def _echo_topic(persona: Persona, index: TopicIndex, state: State, text: str) -> str | None:
-    """An echo expands the topic of the echoed words: usually the persona's last turn."""
+    """An echo expands the topic of the echoed words: usually the persona's last turn.
+
+    Whether the words came back is language-aware (:func:`simulator.textutil.echo_fragment`): shared
+    words in English and Dutch, stems without particles in Korean, substrings in Chinese.
+    """
     last = state.last_persona
-    if last is not None and last.topic and set(words(text)) & set(words(last.text)):
+    if last is not None and last.topic and echo_fragment(text, last.text, persona.language):
         # The echoed words may come from a line of another topic that the last turn quoted;
         # a keyword of another topic wins over the last turn's topic, unless the echo also
         # repeats one of the last topic's own keywords.
-        if not keyword_hits(text, persona.topic(last.topic).keywords):
+        language = persona.language
+        if not keyword_hits(text, persona.topic(last.topic).keywords, language):
             for topic in persona.topics:
-                if topic.id != last.topic and keyword_hits(text, topic.keywords):
+                if topic.id != last.topic and keyword_hits(text, topic.keywords, language):
                     return topic.id
         return last.topic
     match = index.best(text, state.current_topic)
@@ -464,7 +612,7 @@ def _plan_layers(persona: Persona, state: State, topic: Topic, layers: list[str]
     deepest = max(_LEVEL[name] for name in layers)
     return Plan(
         move=move,
-        text=" ".join(parts),
+        text=join_sentences(parts, persona.language),
         topic=topic.id,
         layer=layers[-1],
         layers=tuple(layers),
@@ -485,14 +633,14 @@ def _silence(persona: Persona, state: State, choose: _Chooser) -> Plan:
     if topic_id is not None:
         plan = _go_deeper(persona, state, choose, topic_id, allow_deep=True, move="silence")
         if plan is not None:
-            plan.text = f"{lead_in} {plan.text}"
+            plan.text = join_sentences([lead_in, plan.text], persona.language)
             return plan
     # Nothing more on this topic: offer a new surface fact from a topic not yet touched.
     untouched = [t for t in persona.topics if state.level(t.id) == 0]
     if untouched:
         topic = choose.rng.choice(untouched)
         plan = _plan_layers(persona, state, topic, ["surface"], move="silence", choose=choose)
-        plan.text = f"{lead_in} {plan.text}"
+        plan.text = join_sentences([lead_in, plan.text], persona.language)
         return plan
     return Plan(move="silence_end", text=choose.pick(reactions.silence_end), topic=topic_id,
                 max_words=_length(persona, "default"))

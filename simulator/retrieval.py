@@ -9,11 +9,14 @@ import numpy as np
 
 from .embeddings import Embedder
 from .persona import Persona
+from .textutil import language_of, tokens, topic_core
 
 __all__ = ["TopicIndex", "TopicMatch", "words", "keyword_hits"]
 
-_WORD = re.compile(r"\w+", re.UNICODE)
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+# A word character that is not CJK: a Latin keyword ("app") is a whole word against Latin letters and
+# digits, but may touch Chinese or Korean characters ("App好用", "앱은"... "app은").
+_NON_CJK_WORD = r"[^\W\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]"
 
 # A keyword that the trainee uses verbatim is strong evidence, but it should not beat a clearly
 # better semantic match, so the bonus is a fraction of the usual gap between topics.
@@ -22,8 +25,9 @@ KEYWORD_BONUS = 0.12
 CURRENT_TOPIC_BONUS = 0.04
 
 
-def words(text: str) -> list[str]:
-    return _WORD.findall((text or "").lower())
+def words(text: str, language: str = "en") -> list[str]:
+    """Lower-case tokens (see :func:`simulator.textutil.tokens`: Korean stems, Chinese characters)."""
+    return tokens(text, language)
 
 
 @dataclass(frozen=True)
@@ -43,9 +47,11 @@ class TopicIndex:
         self.embedder = embedder
         texts: list[str] = []
         owners: list[int] = []
+        language = persona.language
         for i, topic in enumerate(persona.topics):
             for text in [topic.title, *topic.examples]:
-                texts.append(text)
+                # Without the question framing in Dutch, Korean and Chinese (see textutil.topic_core).
+                texts.append(topic_core(text, language))
                 owners.append(i)
         self._owners = np.asarray(owners)
         self._matrix = embedder.encode(texts)
@@ -53,21 +59,33 @@ class TopicIndex:
             {k.lower() for k in topic.keywords} for topic in persona.topics
         ]
         self.threshold = embedder.match_threshold
+        # Each topic's short answers, to pick the one that answers the question asked.
+        self._closed = {topic.id: (list(topic.closed), embedder.encode(list(topic.closed)))
+                        for topic in persona.topics if topic.closed}
+
+    def closed_similarity(self, topic_id: str, text: str) -> dict[str, float]:
+        """How close ``text`` is to each of the topic's ``closed`` lines (empty if it has none)."""
+        lines, matrix = self._closed.get(topic_id, ([], None))
+        if not lines or not text.strip():
+            return {}
+        sims = matrix @ self.embedder.encode([text])[0]
+        return {line: float(sim) for line, sim in zip(lines, sims)}
 
     def scores(self, text: str, current: str | None = None) -> list[TopicMatch]:
         """Every topic with its score, best first."""
         if not text.strip():
             return []
-        vector = self.embedder.encode([text])[0]
+        vector = self.embedder.encode([topic_core(text, self.persona.language)])[0]
         sims = self._matrix @ vector
         best = np.full(len(self.persona.topics), -1.0, dtype=np.float32)
         np.maximum.at(best, self._owners, sims)
         lowered = text.lower()
+        language = self.persona.language
         out: list[TopicMatch] = []
         for i, topic in enumerate(self.persona.topics):
             score = float(best[i])
             keywords = self._keywords[i]
-            if keywords and any(_contains_keyword(lowered, k) for k in keywords):
+            if keywords and any(_contains_keyword(lowered, k, language) for k in keywords):
                 score += KEYWORD_BONUS
             if current is not None and topic.id == current:
                 score += CURRENT_TOPIC_BONUS
@@ -83,15 +101,22 @@ class TopicIndex:
         return None
 
 
-def _contains_keyword(lowered: str, keyword: str) -> bool:
+# Languages that glue words into compounds and inflect by adding to the end: a keyword of four letters
+# or more also matches at the start of a word ("ketting" in "kettingbreuk", "kapot" in "kapotging").
+_COMPOUNDING = frozenset({"nl", "de"})
+
+
+def _contains_keyword(lowered: str, keyword: str, language: str = "en") -> bool:
     # Multi-word or hyphenated keywords ("managed out", "part-time") and scripts without spaces
-    # (Chinese, Japanese) match as substrings; word boundaries keep "van" out of "vanilla".
+    # (Chinese, Japanese) match as substrings, and so does Korean, whose particles and endings are
+    # glued on ("모임통장" in "모임통장이요?", "모임통장은"); word boundaries keep "van" out of "vanilla".
     if _CJK.search(keyword):
         return keyword in lowered
-    return re.search(rf"(?<!\w){re.escape(keyword)}(?!\w)", lowered) is not None
+    end = "" if len(keyword) >= 4 and language_of(language) in _COMPOUNDING else f"(?!{_NON_CJK_WORD})"
+    return re.search(rf"(?<!{_NON_CJK_WORD}){re.escape(keyword)}{end}", lowered) is not None
 
 
-def keyword_hits(text: str, keywords: "set[str] | list[str]") -> set[str]:
-    """The keywords (lower case) that occur in ``text`` as whole words or phrases."""
+def keyword_hits(text: str, keywords: "set[str] | list[str]", language: str = "en") -> set[str]:
+    """The keywords (lower case) that occur in ``text`` as words or phrases (see ``_contains_keyword``)."""
     lowered = (text or "").lower()
-    return {k.lower() for k in keywords if _contains_keyword(lowered, k.lower())}
+    return {k.lower() for k in keywords if _contains_keyword(lowered, k.lower(), language)}
