@@ -17,6 +17,7 @@ import streamlit as st
 
 from app_pages.persistence import InterviewStore, open_store
 from scoring import metrics as scoring_metrics
+from scoring import i18n
 from scoring.feedback import FLAG_HELP, LABEL_HELP
 from simulator.persona import LoadReport, Persona, PersonaError, load_personas, persona_dirs
 from simulator.transcript import TRAINEE, Transcript, Turn
@@ -96,37 +97,39 @@ def _help_name(catalogue: dict[str, dict], key: str) -> str:
     return (catalogue.get(key) or {}).get("name") or key.replace("_", " ").capitalize()
 
 
-def label_name(label: str | None) -> str:
-    return _help_name(LABEL_HELP, label or "unlabelled")
+def label_name(label: str | None, language: str | None = None) -> str:
+    """The label's name, in ``language`` where the scorer speaks it (the persona's language), else English."""
+    return i18n.label_name(label or "", language) or _help_name(LABEL_HELP, label or "unlabelled")
 
 
-def label_badge(label: str | None) -> tuple[str, str]:
+def label_badge(label: str | None, language: str | None = None) -> tuple[str, str]:
     """(badge text, colour) for a label, e.g. ("✓ Open question", "green")."""
     symbol, colour = LABELS.get(label or "", (NEUTRAL, "gray"))
-    return f"{symbol} {label_name(label)}", colour
+    return f"{symbol} {label_name(label, language)}", colour
 
 
-def flag_name(flag: str) -> str:
-    return _help_name(FLAG_HELP, flag)
+def flag_name(flag: str, language: str | None = None) -> str:
+    return i18n.flag_name(flag, language) or _help_name(FLAG_HELP, flag)
 
 
-def render_coaching(turn: Turn) -> None:
-    """The coaching under one trainee turn: label and flag badges, the reason, flag reasons and a rewrite."""
+def render_coaching(turn: Turn, language: str | None = None) -> None:
+    """The coaching under one trainee turn: label and flag badges, the reason, flag reasons and a rewrite,
+    named in ``language`` (the persona's) where the scorer speaks it."""
     with st.container(key=f"coach-{turn.index}", gap="xsmall"):
         with st.container(horizontal=True, gap="small"):
-            text, colour = label_badge(turn.label)
+            text, colour = label_badge(turn.label, language)
             st.badge(text, color=colour)
             for flag in turn.flags:
-                st.badge(f"{CAUTION} {flag_name(flag)}", color="orange")
+                st.badge(f"{CAUTION} {flag_name(flag, language)}", color="orange")
         lines = []
         if turn.reason:
             lines.append(md(turn.reason))
         for flag in turn.flags:
             reason = (turn.flag_reasons or {}).get(flag)
             if reason:
-                lines.append(f"**{flag_name(flag)}:** {md(reason)}")
+                lines.append(f"**{flag_name(flag, language)}:** {md(reason)}")
         if turn.rewrite and (turn.label in REWRITE_LABELS or "hypothetical" in turn.flags):
-            lines.append(f"**Try instead:** {quote(turn.rewrite)}")
+            lines.append(f"**{md(i18n.ui_text('try_instead', language))}:** {quote(turn.rewrite)}")
         if lines:
             st.caption("  \n".join(lines))
 

@@ -55,7 +55,7 @@ for turn in transcript.turns:
     with common.chat_message(turn.speaker):
         common.render_turn_text(turn)
         if turn.speaker != PERSONA and coach_live:
-            common.render_coaching(turn)
+            common.render_coaching(turn, persona.language)
 
 if transcript.turns and transcript.turns[-1].speaker == TRAINEE and not (prompt or silent):
     # Only after a reload in the middle of a reply: the reply was never recorded, and the engine cannot redo it.
@@ -76,7 +76,7 @@ if pending is not None:
     with common.chat_message(TRAINEE):
         common.render_turn_text(pending.trainee)
         if coach_live:
-            common.render_coaching(pending.trainee)
+            common.render_coaching(pending.trainee, persona.language)
     with common.chat_message(PERSONA):
         st.write_stream(common.paced(pending.stream()))
     live.pending = None
@@ -111,7 +111,7 @@ with st.sidebar:
         counts = {label: n for label, n in metrics.get("label_counts", {}).items() if n}
         if counts:
             st.markdown("  \n".join(
-                f"{common.label_badge(label)[0]}: **{n}**"
+                f"{common.label_badge(label, persona.language)[0]}: **{n}**"
                 for label, n in sorted(counts.items(), key=lambda kv: -kv[1])
             ))
         found, total = session.insights_found, session.insights_total

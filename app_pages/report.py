@@ -257,7 +257,7 @@ for turn in transcript.turns:
         st.markdown(f"###### Turn {turn.index}")
         common.render_turn_text(turn)
         if turn.speaker == TRAINEE:
-            common.render_coaching(turn)
+            common.render_coaching(turn, transcript.language)
         elif turn.insights:
             names = {c["id"]: c.get("finding") or c["id"] for c in catalog}
             st.caption("★ Revealed: " + "; ".join(md(names.get(i, i)) for i in turn.insights)

@@ -224,9 +224,43 @@ def main(argv: list[str] | None = None) -> int:
     print(f"classify_many: {s['batch_turns_per_s']:.0f} turns/s over {s['batch_turns']} turns "
           f"({s['batch_distinct_focus']} distinct questions) "
           f"(the embedder alone: {s['embedder_sentences_per_s']:.0f} sentences/s)")
+    results["languages"] = per_language(args.embedder)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, default=str), encoding="utf-8")
     return 0
+
+
+def per_language(kind: str) -> dict:
+    """Dutch, Korean and Chinese on the team's examples: form alone over every turn, leave-one-out on the examples,
+    held-out with the multilingual encoder (USE; the hashing fake under --embedder hashing), and speed."""
+    from scoring.i18n import LANGUAGES, LanguageClassifier, examples_path, form_label, load_examples
+    from simulator.embeddings import get_embedder
+
+    out = {}
+    print("\nper language (the team's examples):")
+    for lang in LANGUAGES:
+        examples, heldout = load_examples(examples_path(lang)), load_examples(examples_path(lang, "heldout"))
+        embedder = get_embedder("hashing" if kind == "hashing" else "use", language=lang)
+        clf = LanguageClassifier(lang, embedder=embedder)
+        clf.warm_up()
+        everything = examples + heldout
+        form = sum(form_label(e.text, e.previous, lang)[0].value == e.label for e in everything) / len(everything)
+        loo = clf.leave_one_out()
+        loo_acc = sum(v.label.value == e.label for e, v in loo) / len(loo)
+        timings, hits = [], 0
+        for e in heldout:
+            start = time.perf_counter()
+            hits += clf.classify(e.text, e.previous).label.value == e.label
+            timings.append((time.perf_counter() - start) * 1000)
+        timings.sort()
+        out[lang] = {"examples": len(examples), "heldout": len(heldout), "form_only_all": form,
+                     "examples_loo": loo_acc, "heldout_acc": hits / len(heldout),
+                     "ms_p50": timings[len(timings) // 2], "ms_p95": timings[int(len(timings) * 0.95)]}
+        r = out[lang]
+        print(f"  {lang} ({embedder.name}): held-out {r['heldout_acc']:.3f} (n={r['heldout']}), leave-one-out "
+              f"{r['examples_loo']:.3f} (n={r['examples']}), form only over all {r['form_only_all']:.3f}; "
+              f"classify p50 {r['ms_p50']:.2f} ms, p95 {r['ms_p95']:.2f} ms")
+    return out
 
 
 if __name__ == "__main__":

@@ -499,3 +499,30 @@ def _other_language(text: str) -> Classification:
         label = Label.STATEMENT
     return Classification(label=label, confidence=OTHER_LANGUAGE_CONFIDENCE, reason=feedback.OTHER_LANGUAGE_REASON,
                           language="other")
+
+
+_BY_LANGUAGE: dict[tuple[str, int], Any] = {}
+_BY_LANGUAGE_LOCK = threading.Lock()
+
+
+def classifier_for(language: str | None, embedder: "Embedder | None" = None):
+    """The classifier for a language, built once per (language, embedder): English is :class:`QuestionClassifier`;
+    Dutch, Korean and Chinese are :class:`scoring.i18n.LanguageClassifier` (same ``classify`` signature, coaching
+    in that language). Any other language gets the English classifier."""
+    from simulator.textutil import language_of
+
+    from . import i18n
+
+    lang = language_of(language)
+    key = (lang if lang in i18n.LANGUAGES else "en", id(embedder))
+    with _BY_LANGUAGE_LOCK:
+        if key not in _BY_LANGUAGE:
+            if key[0] == "en":
+                _BY_LANGUAGE[key] = QuestionClassifier(embedder=embedder)
+            else:
+                if embedder is None:
+                    from simulator.embeddings import get_embedder
+
+                    embedder = get_embedder(language=lang)
+                _BY_LANGUAGE[key] = i18n.LanguageClassifier(lang, embedder=embedder)
+        return _BY_LANGUAGE[key]

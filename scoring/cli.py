@@ -217,8 +217,21 @@ def classify_stream(lines: Iterable[str], out: TextIO, err: TextIO, classifier: 
 def classify_command(
     input_path: Path | None = typer.Option(None, "--input", "-i", help="JSON lines {id, text, previous}; default: stdin."),
     output_path: Path | None = typer.Option(None, "--output", "-o", help="Where to write JSON lines; default: stdout."),
+    lang: str = typer.Option("en", "--lang", help="The turns' language: en, nl, ko or zh (reasons and rewrites "
+                             "come out in it)."),
 ) -> None:
     """Label interviewer turns: JSON lines in, {id, label, flags, confidence, reason, rewrite} lines out."""
+    from . import i18n
+    from simulator.textutil import language_of
+
+    if language_of(lang) not in ("en", *i18n.LANGUAGES):
+        typer.echo(f"error: --lang {lang!r}: no question rules for it (use en, nl, ko or zh)", err=True)
+        raise typer.Exit(2)
+    classifier = None
+    if language_of(lang) != "en":
+        from .classifier import classifier_for
+
+        classifier = classifier_for(lang)
     try:
         source = input_path.open(encoding="utf-8") if input_path else sys.stdin
     except OSError as e:
@@ -230,7 +243,7 @@ def classify_command(
         typer.echo(f"error: {output_path}: cannot write it ({e.strerror or e})", err=True)
         raise typer.Exit(2) from e
     try:
-        skipped = classify_stream(source, sink, sys.stderr)
+        skipped = classify_stream(source, sink, sys.stderr, classifier=classifier)
     except UnicodeDecodeError as e:
         typer.echo(f"error: {input_path or 'stdin'}: not UTF-8 text (byte {e.start})", err=True)
         raise typer.Exit(2) from e
