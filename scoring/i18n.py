@@ -18,7 +18,7 @@ import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
@@ -256,13 +256,8 @@ def form_label(text: str, previous: str | None, language: str) -> tuple[Label, f
         return Label.OPEN, 0.8, tuple(f for f in flags if f is not Flag.HYPOTHETICAL)
     if cues.one_fact.search(s) or cues.closed.search(s):
         return Label.CLOSED, 0.75, tuple(flags)
-    if cues.reflection.search(s) and not _is_question(s):
-        return Label.REFLECTION, 0.7, ()
-    if cues.open.search(s):
-        return Label.OPEN, 0.6, ()
-    if _is_question(s):
-        return Label.CLOSED, 0.5, tuple(flags)
-    return Label.STATEMENT, 0.5, ()
+    # Asked, with no marker of either kind: most such questions can be answered in a word.
+    return Label.CLOSED, 0.5, tuple(flags)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -377,11 +372,3 @@ class LanguageClassifier:
             out.append((e, self._result(label, confidence, flags)))
         return out
 
-
-def accuracy(classifier: LanguageClassifier, examples: list[Example]) -> float:
-    hits = sum(classifier.classify(e.text, e.previous).label.value == e.label for e in examples)
-    return hits / len(examples) if examples else float("nan")
-
-
-def describe(language: str) -> dict[str, Any]:
-    return {"language": language_of(language), "labels": LABEL_NAMES.get(language_of(language), {})}
