@@ -58,8 +58,19 @@ for turn in transcript.turns:
             common.render_coaching(turn, persona.language)
 
 if transcript.turns and transcript.turns[-1].speaker == TRAINEE and not (prompt or silent):
-    # Only after a reload in the middle of a reply: the reply was never recorded, and the engine cannot redo it.
-    st.caption(f"The page reloaded before {md(first)} answered this. Ask again, or stay silent.")
+    # Only after a reload (or a server restart) in the middle of a reply: the reply was never recorded. The engine
+    # gives the one the live session would have given, and it is recorded like any other.
+    try:
+        unanswered = session.unanswered()
+    except Exception as e:  # never lose the page over a reply that can be asked for again
+        common.log.exception("answering the last question failed in session %s", live.sid)
+        unanswered = None
+        st.caption(f"The page reloaded before {md(first)} answered this ({md(type(e).__name__)}). Ask again.")
+    if unanswered is not None:
+        live.pending = unanswered
+        with common.chat_message(PERSONA):
+            st.write_stream(common.paced(unanswered.stream()))
+        live.pending = None
 
 pending = None
 if prompt or silent:

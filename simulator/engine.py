@@ -260,6 +260,20 @@ class Session:
         )
         return self._respond(turn, "")
 
+    def unanswered(self) -> "PendingReply | None":
+        """The reply to a trainee turn that was recorded but never answered (the page reloaded, or the server
+        stopped, mid-reply), or None when the persona has had the last word. The reply is the one the live
+        session would have given: the same state, the same seeded choice."""
+        turns = self.transcript.turns
+        if not turns or turns[-1].speaker != TRAINEE or self._pending is not None:
+            return None
+        trainee = turns[-1]
+        rng = random.Random(f"{self.transcript.seed}:{len(turns) - 1}")
+        plan = decide(self.persona, self.index, self.state, text=trainee.text[:MAX_INPUT_CHARS],
+                      label=trainee.label or "statement", flags=list(trainee.flags), rng=rng)
+        self._pending = PendingReply(self, trainee, plan)
+        return self._pending
+
     def ask(self, text: str | None, **kwargs) -> tuple[Turn, Turn]:
         """Send and wait for the whole reply: ``None`` or ``""`` is a silence. For scripts and tests."""
         reply = self.send(text or "", **kwargs)
