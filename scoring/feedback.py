@@ -2,14 +2,26 @@
 
 Reasons are one sentence each, written for the trainee ("you"), and may quote the words that
 triggered them (``{evidence}``). ``LABEL_HELP`` and ``FLAG_HELP`` feed the "How scoring works" page.
+
+The trainee reads them in the persona's language: English here, Dutch, Korean and Chinese in
+``feedback_i18n.py``. Ask for them by language (a BCP-47 tag; any other language gets English)::
+
+    label_help("ko")["leading"]["name"]        # "유도 질문"
+    cue_reason("tag_question", "对吧", language="zh-Hans")
+    ui_text("try_instead", "nl")               # "Probeer liever"
 """
 
 from __future__ import annotations
 
+from . import feedback_i18n as _i18n
 from .labels import Flag, Label
 
-__all__ = ["LABEL_HELP", "FLAG_HELP", "CUE_REASONS", "FLAG_REASONS", "OTHER_LANGUAGE_REASON", "EMPTY_REASON",
-           "label_reason", "cue_reason", "flag_reason", "similar_reason"]
+__all__ = ["LABEL_HELP", "FLAG_HELP", "CUE_REASONS", "FLAG_REASONS", "OTHER_LANGUAGE_REASON", "EMPTY_REASON", "UI_TEXT",
+           "LANGUAGES", "label_reason", "cue_reason", "flag_reason", "similar_reason", "label_help", "flag_help",
+           "label_name", "flag_name", "ui_text", "other_language_reason", "empty_reason", "catalogue_language"]
+
+# Languages with a catalogue of their own (every other language reads English).
+LANGUAGES = ("en", "nl", "ko", "zh")
 
 LABEL_HELP: dict[str, dict] = {
     Label.OPEN.value: {
@@ -174,40 +186,134 @@ OTHER_LANGUAGE_REASON = (
 )
 EMPTY_REASON = CUE_REASONS["empty"]
 
+# Fixed words the trainee sees next to the coaching (the app's "Try instead: …").
+UI_TEXT: dict[str, str] = {
+    "try_instead": "Try instead", "why": "Why", "flags": "Watch out", "label": "Kind of turn", "confidence": "Confidence",
+    "rewrite": "Rewritten question", "silence_turn": "(You stayed silent.)", "no_rewrite": "No rewrite needed.",
+    "score": "Score", "coaching": "Coaching",
+    # Turn-by-turn reasons of the score (``metrics``); {seconds} is a number like "4.2".
+    "well_placed_silence": "Well-placed silence: they still had more to say", "silence": "Silence",
+    "waited": "Waited {seconds} s before speaking",
+}
 
-def label_reason(label: Label | str) -> str:
-    return LABEL_HELP[Label(label).value]["reason"]
+
+def catalogue_language(language: str | None) -> str:
+    """The catalogue that ``language`` (a BCP-47 tag) reads: ``zh-Hans`` -> ``zh``, ``en-GB`` or ``fr`` -> ``en``."""
+    lang = (str(language or "en").strip().replace("_", "-").split("-")[0].lower()) or "en"
+    return lang if lang in LANGUAGES else "en"
 
 
-def cue_reason(name: str, evidence: str = "") -> str | None:
+def label_help(language: str | None = "en") -> dict[str, dict]:
+    """``LABEL_HELP`` in ``language``: label -> {name, reason, explanation, examples}."""
+    lang = catalogue_language(language)
+    return LABEL_HELP if lang == "en" else _i18n.LABEL_HELP[lang]
+
+
+def flag_help(language: str | None = "en") -> dict[str, dict]:
+    """``FLAG_HELP`` in ``language``: flag -> {name, reason, explanation, examples}."""
+    lang = catalogue_language(language)
+    return FLAG_HELP if lang == "en" else _i18n.FLAG_HELP[lang]
+
+
+def label_name(label: Label | str, language: str | None = "en") -> str:
+    value = label.value if isinstance(label, Label) else str(label)
+    entry = label_help(language).get(value)
+    return entry["name"] if entry else value
+
+
+def flag_name(flag: Flag | str, language: str | None = "en") -> str:
+    value = flag.value if isinstance(flag, Flag) else str(flag)
+    entry = flag_help(language).get(value)
+    return entry["name"] if entry else value
+
+
+def ui_text(key: str, language: str | None = "en") -> str:
+    """A fixed UI word in ``language`` (``KeyError`` for a key no catalogue has)."""
+    lang = catalogue_language(language)
+    if lang != "en" and key in _i18n.UI_TEXT[lang]:
+        return _i18n.UI_TEXT[lang][key]
+    return UI_TEXT[key]
+
+
+def other_language_reason(language: str | None = "en") -> str:
+    lang = catalogue_language(language)
+    return OTHER_LANGUAGE_REASON if lang == "en" else _i18n.OTHER_LANGUAGE_REASON[lang]
+
+
+def empty_reason(language: str | None = "en") -> str:
+    lang = catalogue_language(language)
+    return EMPTY_REASON if lang == "en" else _i18n.EMPTY_REASON[lang]
+
+
+def label_reason(label: Label | str, language: str | None = "en") -> str:
+    return label_help(language)[Label(label).value]["reason"]
+
+
+def cue_reason(name: str, evidence: str = "", language: str | None = "en") -> str | None:
     """The reason for a cue, or None when the cue has no wording (or needs evidence it does not have)."""
-    template = CUE_REASONS.get(name)
+    lang = catalogue_language(language)
+    template = (CUE_REASONS if lang == "en" else _i18n.CUE_REASONS[lang]).get(name)
     if template is None:
         return None
-    evidence = _short(evidence)
+    evidence = _short(evidence, language=lang)
     if "{evidence}" in template and not evidence:
         return None
-    return template.format(evidence=evidence)
+    return _fill(template, evidence, lang)
 
 
-def flag_reason(name: str, flag: Flag | str, evidence: str = "") -> str:
-    template = FLAG_REASONS.get(name)
-    evidence = _short(evidence)
+def flag_reason(name: str, flag: Flag | str, evidence: str = "", language: str | None = "en") -> str:
+    lang = catalogue_language(language)
+    template = (FLAG_REASONS if lang == "en" else _i18n.FLAG_REASONS[lang]).get(name)
+    evidence = _short(evidence, language=lang)
     if template is None or ("{evidence}" in template and not evidence):
-        return FLAG_HELP[Flag(flag).value]["reason"]
-    return template.format(evidence=evidence)
+        return flag_help(lang)[Flag(flag).value]["reason"]
+    return _fill(template, evidence, lang)
 
 
-def similar_reason(label: Label | str, example: str | None) -> str:
+def similar_reason(label: Label | str, example: str | None, language: str | None = "en") -> str:
     """When no single cue decided: say what kind of turn it is like, with a labelled example."""
-    base = label_reason(label)
+    lang = catalogue_language(language)
+    base = label_reason(label, lang)
     if example:
-        return f"{base[:-1]}, like “{_short(example, 60)}”."
+        if lang == "en":
+            return f"{base[:-1]}, like “{_short(example, 60)}”."
+        return _i18n.SIMILAR[lang].format(base=base.rstrip("。."), example=_short(example, 60, language=lang))
     return base
 
 
-def _short(text: str, limit: int = 48) -> str:
+def _fill(template: str, evidence: str, language: str) -> str:
+    if language != "ko":
+        return template.format(evidence=evidence)
+    return template.format(evidence=evidence, **_ko_particles(evidence))
+
+
+# Korean: the particle after a quote depends on the last syllable (‘몇’은, ‘어떻게’는); digits read as Sino-Korean.
+_DIGIT_FINAL = {"0": 21, "1": 8, "2": 0, "3": 16, "4": 0, "5": 0, "6": 1, "7": 8, "8": 8, "9": 0}
+
+
+def _ko_particles(evidence: str) -> dict[str, str]:
+    last = evidence.rstrip(" ?!.,…'\"’”)")[-1:] if evidence.strip() else ""
+    code = ord(last) - 0xAC00 if last else -1
+    final = code % 28 if 0 <= code < 11172 else _DIGIT_FINAL.get(last, -1)
+    if final < 0:  # not Hangul: both forms, as Korean writes when unsure
+        return {"은는": "은(는)", "이가": "이(가)", "을를": "을(를)", "으로": "(으)로", "이라는": "(이)라는"}
+    batchim = final != 0
+    return {"은는": "은" if batchim else "는", "이가": "이" if batchim else "가", "을를": "을" if batchim else "를",
+            "으로": "으로" if batchim and final != 8 else "로", "이라는": "이라는" if batchim else "라는"}
+
+
+# How much of the trainee's words a reason quotes: fewer characters where each one is a word or a syllable.
+_QUOTE_LIMIT = {"zh": 18, "ko": 24}
+
+
+def _short(text: str, limit: int | None = None, language: str = "en") -> str:
+    limit = limit if limit is not None else 48
+    if language in _QUOTE_LIMIT:
+        limit = min(limit, _QUOTE_LIMIT[language] if limit == 48 else limit // 2)
     text = " ".join(str(text or "").split()).strip(" ,.?!")
     if len(text) <= limit:
         return text
-    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    cut = text[: limit - 1]
+    if " " in cut and language != "zh":
+        cut = cut.rsplit(" ", 1)[0]
+    return cut + "…"

@@ -16,6 +16,12 @@ The score is a weighted mean of four components, each 0-100:
   after a leading question counts half. Imported transcripts have no insight catalogue; this
   component is then dropped and the other weights are scaled up to sum to 1 (it is not a zero).
 
+Words are counted per language (``transcript.language``): whitespace-separated words, as before, for English,
+Dutch and Korean (a Korean "word" is an 어절, the unit between spaces); Chinese and Japanese have no spaces, so a
+turn counts its Han/kana characters divided by 1.5 (about one word each, rounded up) plus any Latin words
+(``simulator.textutil.word_count``). Talk ratio and the longest monologue use that unit; the names in the
+turn-by-turn reasons follow the transcript's language too.
+
 A silence is a trainee turn labelled ``silence`` (an explicit pause in practice mode) or, for
 timed (imported, not practice) transcripts, any trainee turn that came after waiting ``silence_threshold`` seconds or more
 (``Turn.patience``, else the gap between the previous turn's end and this turn's start). It is
@@ -28,8 +34,10 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from simulator.textutil import word_count
 from simulator.transcript import PERSONA, TRAINEE, Transcript, Turn
 
+from . import feedback
 from .labels import QUESTION_LABELS, Flag, Label
 
 __all__ = ["SessionMetrics", "compute_metrics", "silence_before", "SCORE_FORMULA", "REFERENCE_LINES",
@@ -121,8 +129,18 @@ class SessionMetrics:
         return data
 
 
-def _words(text: str | None) -> int:
-    return len((text or "").split())
+def _words(text: str | None, language: str | None = "en") -> int:
+    """Words in ``text``: whitespace words, or for Chinese/Japanese about one per 1.5 characters (see the module doc)."""
+    return word_count(text or "", language)
+
+
+def _names(language: str | None) -> tuple[dict[str, str], dict[str, str]]:
+    """Label and flag names for the turn-by-turn reasons: English as always, else the trainee's language."""
+    lang = feedback.catalogue_language(language)
+    if lang == "en":
+        return _LABEL_NAMES, _FLAG_NAMES
+    return ({label.value: feedback.label_name(label, lang) for label in Label},
+            {flag.value: feedback.flag_name(flag, lang) for flag in Flag})
 
 
 def silence_before(turns: list[Turn], i: int) -> float | None:
@@ -162,9 +180,11 @@ def compute_metrics(transcript: Transcript, *, silence_threshold: float = DEFAUL
     silences = well_placed = 0
     trainee_words = total_words = 0
     longest = current = 0
+    language = transcript.language
+    label_names, flag_names = _names(language)
 
     for i, turn in enumerate(turns):
-        words = _words(turn.text) if not turn.is_silence else 0
+        words = _words(turn.text, language) if not turn.is_silence else 0
         total_words += words
         if turn.speaker != TRAINEE:
             current = 0
@@ -189,18 +209,19 @@ def compute_metrics(transcript: Transcript, *, silence_threshold: float = DEFAUL
             persona = _previous_persona(turns, i)
             if persona is not None and persona.had_more:
                 well_placed += 1
-                points.append((SILENCE_POINTS["well_placed"], "Well-placed silence: they still had more to say"))
+                points.append((SILENCE_POINTS["well_placed"], feedback.ui_text("well_placed_silence", language)))
             elif explicit:
-                points.append((SILENCE_POINTS["other"], "Silence"))
+                points.append((SILENCE_POINTS["other"], feedback.ui_text("silence", language)))
             else:
-                points.append((SILENCE_POINTS["other"], f"Waited {waited:.1f} s before speaking"))
+                points.append((SILENCE_POINTS["other"],
+                               feedback.ui_text("waited", language).format(seconds=f"{waited:.1f}")))
         if not explicit:
             base = TURN_POINTS.get(label, 0)
             if base:
-                points.append((base, _LABEL_NAMES.get(label, label)))
+                points.append((base, label_names.get(label, label)))
             for flag in turn.flags:
                 if FLAG_POINTS.get(flag):
-                    points.append((FLAG_POINTS[flag], f"{_LABEL_NAMES.get(label, label)}, {_FLAG_NAMES.get(flag, flag)}"))
+                    points.append((FLAG_POINTS[flag], f"{label_names.get(label, label)}, {flag_names.get(flag, flag)}"))
         if points:
             craft_points.append(sum(p for p, _ in points))
             for value, why in points:

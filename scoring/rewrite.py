@@ -508,8 +508,14 @@ def _is_open(sentence: str) -> bool:
     return top[0] == Label.OPEN and top[1] >= 2.0
 
 
-def suggest_rewrite(text: str, label: Label | str, flags: Iterable[Flag | str] = ()) -> str | None:
-    """An open question on the same topic for leading, closed and hypothetical turns; None otherwise."""
+def suggest_rewrite(text: str, label: Label | str, flags: Iterable[Flag | str] = (),
+                    language: str | None = "en") -> str | None:
+    """An open question on the same topic for leading, closed and hypothetical turns; None otherwise.
+
+    ``language`` (a BCP-47 tag) picks the rewrites: Dutch, Korean and Chinese have their own
+    (``rewrite_i18n``); every other language gets the English ones.
+    """
+    lang = (str(language or "en").strip().replace("_", "-").split("-")[0].lower()) or "en"
     try:
         label = Label(label)
     except ValueError:
@@ -523,6 +529,12 @@ def suggest_rewrite(text: str, label: Label | str, flags: Iterable[Flag | str] =
     hypothetical = Flag.HYPOTHETICAL in flag_set
     if label not in (Label.CLOSED, Label.LEADING) and not hypothetical:
         return None
+    if lang in ("nl", "ko", "zh"):
+        if not isinstance(text, str) or not text.strip():
+            return None
+        from .rewrite_i18n import suggest
+
+        return suggest(text, label, flag_set, lang)
     if not isinstance(text, str) or not text.strip() or _LOGISTICS.search(text):
         return None
     form = analyse(text)

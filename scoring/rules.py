@@ -27,6 +27,7 @@ __all__ = [
     "content_words",
     "detect_language",
     "echo_match",
+    "echo_overlap",
     "rule_scores",
     "split_sentences",
     "strip_fillers",
@@ -1062,8 +1063,31 @@ _ACK_PHRASE = _rx(
 )
 
 
-def analyse(text: str, previous: str | None = None) -> Form:
-    """Read the form of one interviewer turn (``previous``: what the interviewee said just before)."""
+def analyse(text: str, previous: str | None = None, language: str | None = "en") -> Form:
+    """Read the form of one interviewer turn (``previous``: what the interviewee said just before).
+
+    ``language`` is a BCP-47 tag; Dutch, Korean and Chinese have rules of their own (``rules_nl``,
+    ``rules_ko``, ``rules_zh``), every other language is read with the English rules below.
+    """
+    lang = (str(language or "en").strip().replace("_", "-").split("-")[0].lower()) or "en"
+    if lang in ("nl", "ko", "zh"):
+        from importlib import import_module
+
+        return import_module(f".rules_{lang}", __package__).analyse(text, previous)
+    return _analyse_en(text, previous)
+
+
+def echo_overlap(question: str, previous: str | None, language: str | None = "en") -> str | None:
+    """The fragment of ``question`` that hands back the interviewee's own words (``previous``) when the
+    question is a short echo of them, else None: "投诉？" / "…我还打电话投诉了一次" -> "投诉" (Chinese, no spaces),
+    "과장님이요?" / "과장님이 한 시간 동안…" -> "과장님" (Korean, echo ending and particle stripped),
+    "Twee weken?" -> "Twee weken", "Three hours?" -> "Three hours". See ``rules_i18n``."""
+    from .rules_i18n import echo_overlap as _echo_overlap
+
+    return _echo_overlap(question, previous, language)
+
+
+def _analyse_en(text: str, previous: str | None = None) -> Form:
     raw = clean_text(text)
     prev = clean_text(previous, limit=600) if previous else None
     language = detect_language(raw) if raw else "en"

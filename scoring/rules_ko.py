@@ -1,0 +1,376 @@
+"""Question forms in Korean (the interviewer speaks 존댓말: 해요체, 하십시오체 and the honorific -(으)시-).
+
+The ending of the last predicate carries most of the form:
+
+* closed: a question with no wh-word (…나요?, …세요?, …셨어요?, …습니까?); one fact (몇, 얼마나 자주, 언제, 어디,
+  어느, 누가); a choice (…아니면…, A예요, B예요?). With 혹시, 뭐/무슨/어디/누구 mean "anything/any…":
+  "혹시 뭐 불편한 점 있으셨어요?" is a yes/no question.
+* open: requests (이야기해 주세요, 말씀해 주시겠어요?, 설명해 주실 수 있을까요?, 들려주세요, …는지 궁금해요
+  after a wh-word), 어떻게, 왜, 어땠어요, 어떤 점, 그다음에는요?
+* faux invitation: a request around a yes/no clause ("말씀해 주세요, 가격 때문에 해지하셨나요?", "앱을 매일
+  쓰시는지 말씀해 주시겠어요?", "…하셨는지 안 하셨는지…").
+* leading: -죠?/-지요?, -잖아요, -지 않아요?/-지 않나요?, -겠죠?, 그렇죠?, 혹시 … 아니에요?, 다들/대부분 …,
+  presuppositions (왜 … 그렇게 어려운…, 얼마나 불편하셨어요? when they never said so).
+* echo: their word with an echo ending (세 시간이요?, 불편했다고요?) — ``rules_i18n.echo_share``.
+* reflection: -는 거네요, -(으)셨군요, -다는 말씀이시죠. (with a full stop), 그러니까…, 들어 보니…, 요약하면….
+"""
+
+from __future__ import annotations
+
+import re
+
+from .labels import Flag, Label
+from .rules import Cue, FlagHit, Form
+from .rules_i18n import MEDIUM, STRONG, WEAK, Reader, core, overlap, read_turn
+from .rules_i18n import split_sentences as _split
+
+__all__ = ["analyse", "split_sentences", "is_question"]
+
+LANG = "ko"
+_rx = re.compile
+
+_FILLER = _rx(r"^(?:(?:음+|어+|으음|그+(?=\s)|아+(?=\s|,)|저+(?=\s|,)|그럼|그러면|근데|자|네+(?=\s|,)|예(?=\s|,)|아\s*네)[\s,.]+)+")
+_REQUEST = (r"(?:(?:이야기|얘기|말씀|설명|소개|묘사|자랑)(?:을|를|도|은)?\s*(?:좀\s*|조금\s*)?(?:더\s*)?(?:자세히\s*|편하게\s*)?"
+            r"(?:해|들려)\s*(?:주세요|주시겠어요|주실\s*수\s*있을까요|주실\s*수\s*있으세요|주실래요|주시겠습니까|주시면\s*좋겠|"
+            r"줄\s*수\s*있|주셨으면|주시겠어요)|들려\s*주(?:세요|시겠어요|실\s*수)|(?:설명|말씀)\s*부탁|"
+            r"(?:이야기|얘기)\s*(?:나눠|해)\s*볼까요|떠올려\s*(?:보시겠어요|주세요|보세요))")
+_REQUEST_RE = _rx(_REQUEST)
+_BARE_REQUEST = _rx(r"^(?:좀\s*|조금\s*)?(?:더\s*)?(?:자세히\s*|편하게\s*|솔직하게\s*|솔직히\s*)?(?:말씀|이야기|얘기|설명)(?:을|를)?\s*"
+                    r"(?:좀\s*)?해\s*(?:주세요|주시겠어요|주실래요|주실\s*수\s*있을까요|주시겠습니까)[?.]?$")
+_CURIOUS = _rx(r"(?:지|지가)\s*(?:궁금해요|궁금합니다|궁금하네요|궁금해서요|알고\s*싶어요|알고\s*싶습니다|듣고\s*싶어요)")
+_EMBEDDED = _rx(r"[가-힣]*지\s*(?:말씀|이야기|얘기|설명|알려)")
+_WHETHER_NOT = _rx(r"지\s*(?:안\s*[가-힣]+지|아닌지|않는지|못\s*[가-힣]+지)")
+_SHORT_OPEN = _rx(r"^(?:그\s*다음에?는?요|그다음에?는?요|그래서요|그리고요|그\s*뒤로는요|그\s*뒤에는요|그러고\s*나서요|또요|"
+                  r"어떻게요|왜요|예를\s*들면요|예를\s*들어서요|그래서\s*어떻게\s*됐어요|그\s*다음엔요|그다음엔요|그래서\s*어떻게\s*하셨어요)$")
+
+_WH_OPEN_STRONG = _rx(r"어떻게|왜|어땠|어떠(?:셨|세|신|했|하셨|십니까)|어떤\s*(?:점|부분|일|과정|의미|느낌|기분|생각|경험|이유|계기|"
+                      r"변화|차이|마음|상황|식|방법)|무슨\s*(?:일|생각|의미|느낌|이유|계기|마음|얘기|이야기|말)|뭐(?:가|를)?\s*"
+                      r"(?:달라|바뀌|제일|가장|좋|힘들|불편|어려|기억|생각|떠오르|중요)|뭐라고|뭘\s*하|뭐\s*하(?:세요|셨|시)|"
+                      r"무엇(?:이|을|때문)|뭐\s*때문|어쩌다|어째서")
+_WH_OPEN = _rx(r"어떤|무슨|뭐|뭘|무엇|뭔지")
+_WH_FACT = _rx(r"몇\s*(?:번|개|명|시|년|살|분|달|주|일|회|시간|층|호|군데|가지|차례|개월|주일|km|킬로|퍼센트)?|"
+               r"얼마(?:나\s*(?:자주|오래|동안|걸리|되셨|되세요|됐|되|정도|쓰|내|드)|예요|에요|였|까지|정도|쯤|씩)?|언제|"
+               r"어디|어느|누가|누구|무슨\s*(?:앱|은행|카드|브랜드|요일|색|메뉴|샴푸|서비스|상품|요금제|차|폰|회사|일\s*하)|"
+               r"(?:성함|이름|나이|연세|연락처|직업|직함|번호|주소|요금|가격)(?:이|은|가)?\s*어떻게\s*되")
+_INDEFINITE = _rx(r"뭔가|혹시.*(?:뭐|무슨|어디|누구|누가)|(?:뭐|무슨)\s*\S*\s*(?:점|거|것|게|일|문제)\S*\s*(?:있|없)")
+_Q_ENDING = _rx(r"(?:나요|까요|습니까|니까|신가요|인가요|던가요|가요|세요|셨어요|셨나요|셨습니까|었어요|았어요|했어요|였어요|"
+                r"예요|이에요|어요|아요|해요|래요|죠|지요|ㄹ까요|을까요|실까요|건가요|는데요|던데요)$")
+_CHOICE = _rx(r"아니면|(?:이에요|예요|어요|아요|세요|셨어요|나요|건가요)\s*,\s*[가-힣\s]+(?:이에요|예요|어요|아요|세요|셨어요|나요|건가요)$")
+
+# Leading.
+_LEADING_END = _rx(r"(?P<ev>잖아요|잖아|지\s*않아요|지\s*않나요|지\s*않으세요|지\s*않으셨어요|지\s*않았어요|지\s*않으셨나요|"
+                   r"지\s*않겠어요|지\s*않을까요|겠죠|겠지요|겠네요|셨겠어요|셨겠네요|셨겠죠|아닌가요|아니에요|아니세요|아니죠|"
+                   r"아니었어요|아닐까요|아니었나요|맞죠|맞지요|그렇죠|그렇지요|그렇지\s*않나요|그렇지\s*않아요|않나요|않아요|"
+                   r"않으세요|않으셨어요|죠|지요)$")
+_TAG = _rx(r",\s*(?P<tag>그렇죠|맞죠|그렇지\s*않나요|그렇지\s*않아요|안\s*그래요|그쵸|맞지요|그렇지요|아닌가요)$")
+_JANA = _rx(r"(?P<ev>잖아요|잖아(?=\s|,|$)|잖습니까)")
+_SOCIAL = _rx(r"(?P<ev>(?:다들|대부분|많은\s*분들이?|다른\s*(?:고객|분|사람)(?:분)?들?(?:이|은|도)?|요즘\s*다|보통\s*다|"
+              r"고객분들(?:이|은|도)?\s*대부분)[^?]*(?:하는데|하시는데|그러는데|그러시는데|다고\s*하|라고\s*하|좋아하|불편해하|"
+              r"잖아요|동의|말씀하시))")
+_PRESUME_ADV = _rx(r"(?P<ev>역시|당연히|아무래도|분명히|분명|확실히|틀림없이|물론)")
+_LOADED = ("어렵|어려운|어려웠|불편|힘들|힘든|힘드|비싸|비싼|느리|느린|느려|복잡|답답|귀찮|짜증|실망|화가|속상|불안|무서|"
+           "좋|편하|편한|편리|깔끔|친절|쉽|쉬운|만족|싸|저렴|빠르|빠른")
+_WHY_PRESUPPOSE = _rx(r"왜[^?]*?(?P<int>그렇게|이렇게|그리|너무|자꾸)\s*(?P<adj>" + _LOADED + r")")
+_HOW_LOADED = _rx(r"얼마나\s*(?:더\s*)?(?P<adj>" + _LOADED + r")")
+_PROBLEMS = _rx(r"(?P<ev>(?:어떤|무슨|어떠한)\s*(?:문제|불편|어려움|불만|단점|아쉬운\s*점|불편한\s*점|힘든\s*점|어려운\s*점|애로)\S*\s*"
+                r"(?:이|가)?\s*(?:있|겪|생기))")
+_PROBLEM_WORDS = _rx(r"문제|오류|에러|불편|안\s*됐|안\s*돼|힘들|어려|답답|짜증|실망|고장|늦|비싸|포기|꼬였|안\s*되")
+_INTENSE = _rx(r"(?P<int>너무|훨씬|정말|진짜|엄청|되게|많이|그렇게|참|굉장히|아주|제일|가장)\s*(?P<adj>" + _LOADED + r")")
+
+# Reflection and statements.
+_REFLECT_START = _rx(r"^(?P<ev>그러니까|그니까|들어\s*보니|말씀을?\s*들어\s*보니|결국|요약하면|요약하자면|정리하면|정리해\s*보면|"
+                     r"정리하자면|즉|다시\s*말해|다시\s*말하면|말하자면|제가\s*이해한\s*(?:게|바로는)|그러면\s*정리하면)")
+_REFLECT_END_STRONG = _rx(r"(?P<ev>말씀이시군요|말씀이시죠|말씀이네요|말씀이시네요|말씀이군요|는\s*거네요|신\s*거네요|신\s*거군요|"
+                          r"셨던\s*거네요|셨던\s*거군요|셨군요|으셨군요|시는군요|하시는군요|셨던\s*것\s*같네요|셨던\s*것\s*같아요|"
+                          r"신\s*것\s*같네요|신\s*것\s*같아요|셨겠어요|셨겠네요|시는\s*거고요?|시는\s*거죠|신\s*거죠|던\s*거죠|"
+                          r"다는\s*거네요|라는\s*거네요|다는\s*거죠|라는\s*거죠|셨다는\s*거네요|시다는\s*거네요|신\s*거예요|"
+                          r"셨던\s*거죠|는\s*거군요|던\s*거군요|거군요)$")
+_REFLECT_END = _rx(r"(?P<ev>군요|구나|네요|거죠|것\s*같아요|거고요?|구요|시고요?|겠어요)$")
+_ACK = _rx(r"^(?:(?:네+|네네|예+|아+|어+|음+|아하|오+|와+|헐|저런|어머|세상에|아이고|아이구|그렇군요|그랬구나|그러셨군요|그렇구나|"
+           r"그러셨구나|그랬군요|아\s*그래요|그래요|그러셨어요|그러시구나|맞아요|맞습니다|알겠습니다|알겠어요|좋아요|좋습니다|"
+           r"감사합니다|고맙습니다|이해해요|이해가\s*돼요|그렇죠|그렇네요|그럴\s*수\s*있죠|그럼요|물론이죠|아\s*네|네\s*알겠습니다)"
+           r"[\s,.!?~…]*)+$")
+_GREETING = _rx(r"^(?P<ev>안녕하세요|반갑습니다|만나서\s*반갑|감사합니다|감사드립니다|고맙습니다|오늘\s*(?:말씀|시간|인터뷰)[^?]*감사|"
+                r"시간\s*내\s*주셔서|와\s*주셔서)")
+_SIGNPOST = _rx(r"(?P<ev>천천히\s*(?:생각|말씀)하셔도|편하게\s*말씀해\s*주시면\s*(?:돼요|됩니다)|이따가|나중에\s*다시|다시\s*여쭤|"
+                r"여쭤볼게요|여쭤\s*보겠습니다|메모\s*좀\s*할게요|메모할게요|적어\s*둘게요|이것으로\s*마치|마치겠습니다|"
+                r"시작하겠습니다|시작할게요|정답은\s*없|맞고\s*틀린|녹음|넘어가\s*볼게요|넘어갈게요|진행할\s*(?:예정|게요)|"
+                r"분\s*정도\s*(?:걸릴|진행)|잠깐만요|잠시만요)")
+_OPEN_FREE = _rx(r"^(?:편하게|천천히|자유롭게|생각나는\s*대로)\s*(?:말씀|이야기|얘기)해\s*주(?:세요|시면)")
+_OWN_VIEW = _rx(r"^(?P<ev>저도|저는|제가|개인적으로|제\s*생각|저희\s*집|저\s*같은\s*경우|저라면|저희\s*엄마|제\s*친구)")
+_INFO = _rx(r"^(?P<ev>저희|참고로|이번에|다음\s*달부터|새로|새\s)")
+
+# Flags.
+_HYP = _rx(r"(?P<ev>만약|만일|혹시라도|(?:ㄴ|는|한|된|진|난|있|없|였|었|았|했|이)다면|이라면|였으면|었으면|았으면|했으면|"
+           r"(?<!주)시겠어요|(?<!주)시겠습니까|의향|실\s*생각|하실\s*거|실\s*건가요|실\s*거예요|얼마까지|앞으로|나중에|"
+           r"겠죠\?|다시는)")
+_HYP_PROSPECTIVE = _rx(r"([가-힣])\s*것\s*같으세요|([가-힣])\s*것\s*같습니까")
+_IF_THEN = _rx(r"[가-힣](?:으면|면)\s[^?]*(?:시겠|겠어요|실\s*거|ㄹ\s*거|을\s*거)")
+_DOUBLE = _rx(r"(?P<ev>[가-힣]+(?<!주)(?:시고|셨고|으시고|으셨고|었고|았고|했고|였고))(?:,|\s)")
+_PITCH = _rx(r"(?P<ev>이번에[^?.]*(?:출시|바꿨|새로|업데이트|생겼|도입|나왔)|다음\s*달부터|참고로\s*저희|"
+             r"새\s*(?:샴푸|화면|앱|기능|서비스|버전|요금제|디자인|제품)|(?:출시|런칭)(?:했|됐|되었|할|될|예정)|"
+             r"(?:기능|버튼|서비스|앱|알림|영상통화|상담원과|챗봇)\S*\s*(?:이|가)?\s*(?:바로\s*)?(?:있다면|생긴다면|된다면|있으면|생기면)|"
+             r"해\s*드리면|해\s*드린다면)")
+# "저희 앱…" is a pitch when it tells them about it or praises it, not when it asks whether they used it.
+_OURS = _rx(r"(?P<ev>저희(?!가?\s*(?:오늘|인터뷰|이야기|대화|질문|잠깐|잠시))\s*(?:앱|가|는|도|의|회사|서비스|은행|밀키트|샴푸|새|"
+            r"적금|카드|팀|쪽|제품|상품|에서|앱에서|브랜드|매장)\S*)")
+_PRAISE = _rx(r"덕분|훨씬|깔끔|좋아지|편해지|쉬워지|빨라지|최고|제일\s*(?:좋|싸|빠)|생겼|바꿨|나왔|드려요|드립니다")
+
+
+def _jong(ch: str) -> int:
+    """The final consonant index of a Hangul syllable (0: none, 8: ㄹ), -1 for anything else."""
+    code = ord(ch) - 0xAC00
+    return code % 28 if 0 <= code < 11172 else -1
+
+
+_SENTENCE = _rx(r".*?(?:[.?!]+(?=\s|$)|$)")
+
+
+def _core(sentence: str) -> str:
+    """The sentence without fillers and final punctuation."""
+    return core(sentence, _FILLER)
+
+
+def split_sentences(text: str) -> list[str]:
+    return _split(text, _SENTENCE)
+
+
+def _has_wh(core: str) -> bool:
+    if _INDEFINITE.search(core):
+        rest = _INDEFINITE.sub(" ", core)
+        return bool(_WH_OPEN_STRONG.search(rest) or _WH_FACT.search(rest))
+    return bool(_WH_OPEN_STRONG.search(core) or _WH_OPEN.search(core) or _WH_FACT.search(core))
+
+
+def is_question(sentence: str) -> bool:
+    if sentence.rstrip().endswith("?"):
+        return True
+    core = _core(sentence)
+    if not core or _ACK.match(core) or _SIGNPOST.search(core) or _GREETING.match(core) or _OPEN_FREE.match(core):
+        return False
+    if _REQUEST_RE.search(core) or _CURIOUS.search(core) or _SHORT_OPEN.match(core):
+        return True
+    if _REFLECT_START.match(core) or _REFLECT_END_STRONG.search(core) or _REFLECT_END.search(core) or _OWN_VIEW.match(core):
+        return bool(_JANA.search(core))
+    # A caption without "?": the honorific question endings, or a wh-word with a question ending.
+    if re.search(r"(?:셨어요|시나요|나요|까요|습니까|셨나요|신가요|인가요|으세요|세요)$", core) and not re.search(r"주세요$", core):
+        return True
+    return bool(_has_wh(core) and _Q_ENDING.search(core)) or bool(_JANA.search(core) or re.search(r"지\s*않아요$", core))
+
+
+def _words_at(text: str, match: re.Match[str]) -> str:
+    """The whole words a match falls in, for quoting: "어땠" in "처음에 어땠어요" -> "어땠어요"."""
+    start = text.rfind(" ", 0, match.start()) + 1
+    end = text.find(" ", match.end())
+    return text[start: end if end >= 0 else len(text)].strip(" ,?")
+
+
+def _their(stem: str, previous: str | None) -> bool:
+    return bool(previous) and stem[:2] in previous
+
+
+def _leading_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> list[Cue]:
+    cues: list[Cue] = []
+    add = cues.append
+    wh = _has_wh(q)
+    tag = _TAG.search(q)
+    if tag:
+        add(Cue("tag_question", Label.LEADING, STRONG, tag.group("tag")))
+    end = _LEADING_END.search(q)
+    if end and not tag:
+        ev = end.group("ev")
+        plain_jo = ev in ("죠", "지요")
+        if has_qmark and not (plain_jo and wh):
+            add(Cue("presumptive", Label.LEADING, STRONG, _words_at(q, end)))
+        elif not has_qmark and re.search(r"지\s*않아요|않나요", ev):
+            add(Cue("presumptive", Label.LEADING, MEDIUM + 0.5, _words_at(q, end)))
+    jana = _JANA.search(q) or _JANA.search(full)
+    if jana:
+        add(Cue("presumptive", Label.LEADING, STRONG, jana.group("ev")))
+    social = _SOCIAL.search(full)
+    if social:
+        add(Cue("social_proof", Label.LEADING, STRONG, social.group("ev")[:16]))
+    presume = _PRESUME_ADV.search(q)
+    if presume and has_qmark and not wh:
+        add(Cue("presumptive", Label.LEADING, STRONG, presume.group("ev")))
+    why = _WHY_PRESUPPOSE.search(q)
+    if why:
+        if _their(why.group("adj"), previous):
+            add(Cue("their_word", Label.OPEN, MEDIUM, why.group("adj")))
+        else:
+            add(Cue("presupposition", Label.LEADING, STRONG + 0.5, f"{why.group('int')} {why.group('adj')}"))
+    how = _HOW_LOADED.search(q)
+    if how:
+        if _their(how.group("adj"), previous):
+            add(Cue("their_word", Label.OPEN, WEAK, how.group("adj")))
+        else:
+            add(Cue("loaded_degree", Label.LEADING, STRONG + 0.5, how.group(0)))
+    problems = _PROBLEMS.search(q)
+    if problems and "혹시" not in q and not (previous and _PROBLEM_WORDS.search(previous)):
+        add(Cue("presupposition", Label.LEADING, STRONG + 0.5, problems.group("ev")))
+    if not wh:
+        for m in _INTENSE.finditer(q):
+            if not _their(m.group("adj"), previous):
+                add(Cue("loaded_yes_no", Label.LEADING, STRONG + 1.0, _words_at(q, m)))
+                break
+    return cues
+
+
+def _form_cues(clause: str) -> list[Cue]:
+    cues: list[Cue] = []
+    add = cues.append
+    indefinite = _INDEFINITE.search(clause)
+    probe = _INDEFINITE.sub(" ", clause) if indefinite else clause
+    strong = _WH_OPEN_STRONG.search(probe)
+    fact = _WH_FACT.search(probe)
+    if strong:
+        add(Cue("wh_open", Label.OPEN, STRONG, _words_at(probe, strong)))
+    elif fact:
+        add(Cue("short_fact", Label.CLOSED, STRONG, _words_at(probe, fact)))
+    elif not indefinite and _WH_OPEN.search(probe):
+        add(Cue("wh_open", Label.OPEN, MEDIUM + 0.5, _words_at(probe, _WH_OPEN.search(probe))))
+    else:
+        words = clause.split()
+        add(Cue("yes_no", Label.CLOSED, STRONG, words[-1] if words else clause))
+    if _CHOICE.search(clause) and not strong and not fact:
+        add(Cue("choice", Label.CLOSED, STRONG, "아니면" if "아니면" in clause else clause.split()[-1]))
+    return cues
+
+
+def _clauses(q: str) -> list[str]:
+    return [c.strip() for c in re.split(r",", q) if c.strip()]
+
+
+def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool,
+                   before: list[str]) -> tuple[list[Cue], list[FlagHit]]:
+    cues: list[Cue] = []
+    flags: list[FlagHit] = []
+    if _SHORT_OPEN.match(q):
+        return [Cue("short_open", Label.OPEN, STRONG, q)], flags
+    clauses = _clauses(q)
+    # Faux invitations: a request around a yes/no question.
+    wrapper = None
+    if len(clauses) >= 2 and _REQUEST_RE.search(clauses[0]) and not _has_wh(clauses[0]):
+        wrapper, inner = clauses[0], ", ".join(clauses[1:])
+    elif before and _BARE_REQUEST.match(_core(before[-1]) + "?"):
+        wrapper, inner = _core(before[-1]), q
+    if wrapper is not None and not _REQUEST_RE.search(inner):
+        if not _WH_OPEN_STRONG.search(inner) and not (_WH_OPEN.search(inner) and not _INDEFINITE.search(inner)):
+            cues.append(Cue("faux_invitation", Label.CLOSED, STRONG + 0.5, wrapper))
+            flags.append(FlagHit(Flag.FAUX_INVITATION, "faux_invitation", wrapper))
+            return cues, flags
+    embedded = _EMBEDDED.search(q)
+    if embedded and _REQUEST_RE.search(q[embedded.start():]) or _WHETHER_NOT.search(q):
+        clause = q[: embedded.end()] if embedded else q
+        if _WHETHER_NOT.search(q) or not (_WH_OPEN_STRONG.search(clause) or _WH_OPEN.search(clause)):
+            ev = (embedded.group(0) if embedded else _WHETHER_NOT.search(q).group(0)).strip()
+            cues.append(Cue("faux_invitation", Label.CLOSED, STRONG + 0.5, ev))
+            flags.append(FlagHit(Flag.FAUX_INVITATION, "faux_invitation", ev))
+            return cues, flags
+    cues.extend(_leading_cues(q, full, previous, has_qmark))
+    request = _REQUEST_RE.search(q) or (_CURIOUS.search(q) if _has_wh(q) else None)
+    if request:
+        cues.append(Cue("invitation", Label.OPEN, STRONG, request.group(0).strip()))
+        return cues, flags
+    # The label follows the last predicate ("언제 가입하셨고, 왜 해지하셨어요?" -> open).
+    last = _DOUBLE.split(q)[-1] if _DOUBLE.search(q) else q
+    cues.extend(_form_cues(last.strip() or q))
+    return cues, flags
+
+
+def _declarative_cues(body: str, previous: str | None, has_qmark: bool, ov: float) -> list[Cue]:
+    cues: list[Cue] = []
+    add = cues.append
+    words = body.split()
+    reflect = _REFLECT_START.match(body)
+    if reflect:
+        add(Cue("reflection_starter", Label.REFLECTION, STRONG if previous else MEDIUM, reflect.group("ev")))
+        if has_qmark and previous and ov < 0.3:
+            add(Cue("guess_question", Label.LEADING, MEDIUM, reflect.group("ev")))
+    end = _REFLECT_END_STRONG.search(body)
+    if end and len(words) >= 2:
+        add(Cue("reflection_ending", Label.REFLECTION, (STRONG if previous else MEDIUM), end.group("ev")))
+    elif _REFLECT_END.search(body) and len(words) >= 3 and not _OWN_VIEW.match(body):
+        add(Cue("reflection_ending", Label.REFLECTION, MEDIUM if previous else WEAK, _REFLECT_END.search(body).group("ev")))
+    if previous and ov >= 0.5 and len(words) >= 3:
+        add(Cue("restates", Label.REFLECTION, MEDIUM, ""))
+    elif previous and ov >= 0.25 and len(words) >= 3:
+        add(Cue("restates", Label.REFLECTION, WEAK, ""))
+    greeting = _GREETING.match(body)
+    if greeting:
+        add(Cue("greeting", Label.STATEMENT, STRONG, greeting.group("ev")))
+    signpost = _SIGNPOST.search(body) or _OPEN_FREE.match(body)
+    if signpost:
+        add(Cue("signpost", Label.STATEMENT, STRONG - 0.5, signpost.group(0)))
+    own = _OWN_VIEW.match(body)
+    if own and not reflect:
+        add(Cue("own_view", Label.STATEMENT, MEDIUM + 0.5, own.group("ev")))
+    info = _INFO.match(body)
+    if info and not reflect:
+        add(Cue("information", Label.STATEMENT, MEDIUM, info.group("ev")))
+    if not cues:
+        add(Cue("declarative", Label.STATEMENT, WEAK, ""))
+    return cues
+
+
+def _flags(clean: str, question_text: str, focus: str, is_q: bool, questions: list[str]) -> list[FlagHit]:
+    hits: list[FlagHit] = []
+    pitch = _PITCH.search(clean)
+    ours = _OURS.search(clean)
+    if pitch:
+        hits.append(FlagHit(Flag.PITCH, "pitch", pitch.group("ev").strip()))
+    elif ours and (not is_q or _PRAISE.search(clean)):
+        hits.append(FlagHit(Flag.PITCH, "pitch", ours.group("ev").strip()))
+    if not is_q:
+        return hits
+    hyp = _HYP.search(question_text)
+    prospective = next((m for m in _HYP_PROSPECTIVE.finditer(question_text) if _jong((m.group(1) or m.group(2))) == 8), None)
+    if hyp:
+        hits.append(FlagHit(Flag.HYPOTHETICAL, "hypothetical", _words_at(question_text, hyp).rstrip("?")))
+    elif prospective:
+        hits.append(FlagHit(Flag.HYPOTHETICAL, "hypothetical", prospective.group(0)))
+    elif _IF_THEN.search(question_text):
+        hits.append(FlagHit(Flag.HYPOTHETICAL, "hypothetical", _IF_THEN.search(question_text).group(0)[:12]))
+    double = _DOUBLE.search(focus)
+    if double and not _REQUEST_RE.search(focus[: double.end()]):
+        hits.append(FlagHit(Flag.DOUBLE_BARRELED, "double_barreled", double.group("ev")))
+    elif len(questions) >= 2:
+        first, last = _core(questions[-2]), _core(questions[-1])
+        offers = re.match(r"^(?:혹시|아니면|예를\s*들어)", last) or (_has_wh(first) and not _has_wh(last) and len(last.split()) <= 3)
+        if not offers and not _BARE_REQUEST.match(first + "?") and not _REQUEST_RE.search(first) \
+                and overlap(last, first, LANG) < 0.5:
+            hits.append(FlagHit(Flag.DOUBLE_BARRELED, "two_questions", last[:20]))
+    return hits
+
+
+def _echo_weight(q: str, share: float) -> float:
+    """Their words with an echo ending, a few words long; not a question of the trainee's own."""
+    question_like = (_has_wh(q) or _REQUEST_RE.search(q) or _LEADING_END.search(q) and not re.search(r"요$", q)
+                     or _SHORT_OPEN.match(q) or _JANA.search(q))
+    if question_like or len(q.split()) > 5:
+        return 0.0
+    return STRONG + 0.5 if share >= 0.99 else MEDIUM if share >= 0.6 else 0.0
+
+
+def _settle_question(q: str, previous: str | None, has_qmark: bool, qcues: list[Cue]) -> list[Cue]:
+    """A summary said as a question ("…하신 거군요?") is a reflection, or a guess when it adds to their words."""
+    reflective = _REFLECT_START.match(q) or _REFLECT_END_STRONG.search(q)
+    if reflective and not any(c.label == Label.LEADING for c in qcues):
+        ov = overlap(q, previous, LANG)
+        qcues = qcues + [c for c in _declarative_cues(q, previous, has_qmark, ov) if c.label == Label.REFLECTION]
+        if has_qmark and previous and ov < 0.3:
+            qcues.append(Cue("guess_question", Label.LEADING, MEDIUM, reflective.group("ev")))
+    return qcues
+
+
+READER = Reader(
+    language=LANG, sentences=split_sentences, core=_core, is_question=is_question, is_ack=lambda c: bool(_ACK.match(c)),
+    echo_weight=_echo_weight, question_cues=_question_cues, settle_question=_settle_question,
+    declarative_cues=_declarative_cues,
+    flags=lambda raw, asked, focus, is_q, questions: _flags(raw, " ".join(a + "?" for a in asked), focus, is_q,
+                                                            questions),
+)
+
+
+def analyse(text: str, previous: str | None = None) -> Form:
+    return read_turn(READER, text, previous)

@@ -1,0 +1,514 @@
+"""Question forms in Dutch.
+
+* closed: the verb first with a subject right after it ("Gebruik je…?", "Bent u…?", also without "?" in a
+  caption: "en eh doe je dat dan samen…"); one fact (hoe vaak, hoeveel, hoe lang, welke, wanneer, waar, wie);
+  a choice (…per maand of per jaar?); "Klopt het dat…?".
+* open: invitations (vertel eens, beschrijf, neem me mee door, kun je vertellen hoe/wat/waarom…, laten we het
+  over … hebben), wat / hoe / waarom / waardoor / hoezo, "En daarna?".
+* faux invitation: "Vertel eens, heb je opgezegd?", "Kun je me vertellen of…".
+* leading: tags (…, toch? / niet? / hè? / of niet / nietwaar?), "Vind je (ook) niet dat…", "Ben je het daarmee
+  eens?", de meeste klanten zeggen…, toch / zeker / vast inside a question, negative questions ("Was het niet
+  gewoon…?"), presuppositions (Waarom is het zo lastig…, Hoe erg was…, Welke problemen had je… when they named
+  none), a feeling handed over as a question ("Dat moet frustrerend zijn geweest?").
+* echo: their words back, pronouns turned round (mijn → je/jouw) — ``rules_i18n.echo_share``.
+* reflection: Dus…, Als ik je goed begrijp…, Het klinkt alsof…, Je zegt eigenlijk dat…, Met andere woorden…,
+  Wat ik hoor…, Samengevat…, and restatements of what they said.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .labels import Flag, Label
+from .rules import Cue, FlagHit, Form, clean_text
+from .rules_i18n import MEDIUM, STRONG, WEAK, echo_share, empty_form, make_form, nl_norm, overlap
+
+__all__ = ["analyse", "split_sentences", "is_question", "strip_markers"]
+
+LANG = "nl"
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# Words that open a turn without adding to it; "dus" is kept aside (it often opens a reflection).
+_MARKER = _rx(r"^(?:hm+(?:-hm+)?|mm+|eh+m?|uh+m?|ehm|nou|ja+|jaja|oké|okay|ok|goed|prima|mooi|helder|duidelijk|en|maar|"
+              r"oh|o|ah|oja|oke|top|fijn|zeker|precies|juist|tja|nee)\b[\s,.:;!-]*")
+_DUS = _rx(r"^dus\b[\s,]*")
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=\S)|\s+-\s+(?=\S)|;\s+")
+
+# The first word of a sentence that is not a finite verb, when a pronoun follows it.
+_NOT_VERB = frozenset(
+    "dus toen als omdat want nu dan maar en of zodat terwijl wanneer waar wat hoe wie welke welk waarom voor met van "
+    "bij na sinds tot doordat hoewel zoals tenzij mits zodra nadat voordat ook toch wel niet misschien eigenlijk "
+    "zeker vast daar hier er dat die deze dit zo al nog echt gewoon vaak soms altijd nooit meestal daarom daarna "
+    "eerst later straks vandaag gisteren morgen verder hoezo waardoor waarmee waarover waaraan vertel beschrijf "
+    "zeg neem leg laten laat stel kijk ik je jij u we wij ze zij hij het een de mijn jouw uw onze ons hun haar "
+    "om in op aan uit over door tegen zonder binnen buiten tussen per dank bedankt fijn leuk goed mooi welkom jammer "
+    "knap sorry excuses hoi hallo dag gelukkig helaas ja nee oké ok nou tja zeg".split())
+_SUBJECT = r"(?:je|jij|u|jullie|ze|zij|hij|het|er|we|wij|dat|die|dit|de|een|jouw|uw|mijn|iemand|iets|mensen|men)"
+_YES_NO = _rx(r"^(?P<verb>[a-zà-ÿ]+)\s+" + _SUBJECT + r"\b")
+_CONFIRM = _rx(r"^(?P<ev>klopt\s+(?:het|dat)|is\s+het\s+zo\s+dat|is\s+het\s+waar\s+dat)\b")
+_WH_CLOSED = _rx(r"^(?:en\s+)?(?P<wh>hoe\s+(?:vaak|lang|oud|laat|ver|veel|groot|duur|snel)|hoeveel|welke?|wanneer|wie|"
+                 r"met\s+wie|van\s+wie|voor\s+wie|bij\s+wie|om\s+hoe\s+laat|in\s+welke?|bij\s+welke?|hoe\s+heet|"
+                 r"wat\s+(?:kost|kostte|kosten|betaal|betaalde)|wat\s+voor\s+(?:merk|app|abonnement|fiets|auto|telefoon|"
+                 r"shampoo|bank|winkel|supermarkt|contract|pakket|model|type)|waar(?!om|door|mee|over|aan|voor|bij|in|op|"
+                 r"van|naar|uit|bij|denk)(?:\s|$))")
+_WHERE_OPEN = _rx(r"^(?:en\s+)?waar\s+(?:denk|dacht|praat|let|lette|erger|ergerde|schrok|hoop|hoopte|twijfel|twijfelde|"
+                  r"loop|liep|kijk|keek)\b")
+_WH_OPEN = _rx(r"^(?:en\s+)?(?P<wh>waarom|waardoor|hoezo|hoe|wat|waarover|waarmee|waaraan|in\s+hoeverre|op\s+welke\s+manier|"
+               r"wat\s+voor)\b")
+_WH_OPEN_STRONG = _rx(r"^(?:en\s+)?(?:waarom|waardoor|hoezo|hoe\b|in\s+hoeverre|op\s+welke\s+manier|wat\s+(?:gebeurde|"
+                      r"gebeurt|deed|doe|doet|deden|maakte|maakt|speelt|speelde|ging|gaat|vond|vind|merkte|merk|is\s+er|"
+                      r"was\s+er|heeft|heb|had|nog\s+meer|dan|betekent|betekende|bedoel|zou)\b)")
+_SHORT_OPEN = _rx(r"^(?:en\s+)?(?:daarna|toen|verder|dan|wat\s+nog\s+meer|hoe\s+bedoel\s+je|hoe\s+bedoelt\s+u|hoezo|waarom|"
+                  r"waarom\s+dat|hoe\s+dan|en\s+dan|wat\s+toen|wat\s+gebeurde\s+er\s+toen|wat\s+gebeurde\s+er\s+daarna|"
+                  r"vertel\s+eens\s+wat\s+meer|vertel\s+verder|ga\s+door|ga\s+verder|ga\s+gerust\s+door|bijvoorbeeld|"
+                  r"zoals|hoe\s+ging\s+dat|hoe\s+was\s+dat|en\s+verder|wat\s+dan|en\s+nu)\s*[?.!]*$")
+_INVITE = _rx(r"^(?:(?:kun|kunt|wil|wilt|zou|zoudt|mag)\s+(?:je|jij|u)\s+(?:me|mij|ons)?\s*(?:eens\s+|misschien\s+|nog\s+|"
+              r"iets\s+|wat\s+)*(?:meer\s+)?(?:vertellen|beschrijven|uitleggen|schetsen|meenemen|toelichten)\b(?!\s+of\b)|"
+              r"(?P<verb>vertel|vertelt\s+u|beschrijf|beschrijft\s+u|neem\s+(?:me|mij|ons)(?:\s+eens)?\s+mee|"
+              r"leg(?:\s+eens)?\s+uit|legt\s+u(?:\s+eens)?\s+uit|schets|geef(?:\s+eens)?\s+een\s+voorbeeld|"
+              r"laten\s+we\s+het(?:\s+eens)?\s+over|ik\s+ben\s+(?:benieuwd|nieuwsgierig)\s+(?:naar|hoe|wat|waarom)|"
+              r"ik\s+(?:wil|zou)\s+(?:graag\s+)?(?:horen|weten)\s+(?:hoe|wat|waarom|meer)|ik\s+hoor\s+graag)\b)")
+_INVITE_ANY = _rx(r"\b(?:kun|kunt|wil|wilt|zou)\s+(?:je|jij|u)\s+(?:me|mij|ons)?\s*(?:eens\s+|misschien\s+|nog\s+)*"
+                  r"(?:vertellen|beschrijven|uitleggen|meenemen)\s+(?:hoe|wat|waarom|over|door|in|waar)\b")
+_LATER = _rx(r"\b(?:straks|later|zo\s+meteen|zometeen|nog\s+even\s+terug|terugkomen|aan\s+het\s+eind)\b")
+_FAUX = _rx(r"^(?P<wrap>(?:vertel|vertelt\s+u|zeg|zegt\s+u|beschrijf|leg(?:\s+eens)?\s+uit|legt\s+u\s+uit)(?:\s+(?:eens|me|mij|ons|"
+            r"gerust))*)\s*[,:;-]\s*(?P<inner>.+)$")
+_FAUX_OF = _rx(r"\b(?P<ev>(?:kun|kunt|wil|wilt|zou)\s+(?:je|jij|u)\s+(?:me|mij|ons)?\s*(?:eens\s+)?(?:vertellen|zeggen|aangeven|"
+               r"laten\s+weten)\s+of|vertel\s+(?:me\s+|eens\s+)*of|zeg\s+(?:me\s+|eens\s+)*of)\b")
+
+# Leading.
+_TAG = _rx(r"(?:,\s*|\s)(?P<tag>toch|niet|hè|he|hé|nietwaar|of\s+niet|toch\s+niet|right|ja|zeker|of\s+hoe\s+zit\s+dat)\s*[?.!]*$")
+_AGREE = _rx(r"(?P<ev>^(?:vind|vindt|vond)\s+(?:je|jij|u)\s+(?:ook\s+|het\s+|dat\s+)?niet\b|\b(?:ben|bent)\s+(?:je|jij|u)\s+het\s+"
+             r"(?:daar\s+|er\s+)?(?:daarmee\s+|ermee\s+|met\s+(?:me|mij)\s+)?(?:niet\s+)?(?:mee\s+)?eens\b|\bje\s+bent\s+het\b.*\beens\b|"
+             r"\bmee\s+eens\s*\?|\bzou\s+je\s+niet\s+zeggen|\bdenk\s+je\s+ook\s+niet|\bjij\s+toch\s+ook|\bu\s+toch\s+ook)")
+_SOCIAL = _rx(r"(?P<ev>\b(?:de\s+meeste|veel|alle|andere|onze|heel\s+veel|de\s+meesten\s+van\s+onze)\s+(?:klanten|mensen|gebruikers|"
+              r"ouders|leden|abonnees|fietsers|collega's|bewoners|huurders|reizigers)\b[^?]*\b(?:zeggen|zegt|vinden|vindt|kiezen|"
+              r"willen|klagen|geven\s+aan|noemen|gebruiken)|\biedereen\s+(?:zegt|vindt|wil|gebruikt))")
+_PRESUME = _rx(r"(?P<ev>\btoch\b|\bzeker\b(?!\s+weten)|\bvast\b(?!\s+(?:contract|bedrag|abonnement|nummer|adres))|"
+               r"\bnatuurlijk\b|\bwel\s+zeker\b|\bongetwijfeld\b)")
+_NOT_PRESUME = _rx(r"\b(?:het|dat|je|u)\s+zeker\s+(?:weten|wist)\b|\bweet\s+(?:je|u)\s+(?:het|dat)\s+zeker\b|\been\s+vast\b|"
+                   r"\bvast\s+(?:zitten|zat|gezeten|lopen|liep)\b|\btoch\s+(?:nog|maar)\b")
+_NEG_Q = _rx(r"^(?P<ev>(?:was|is|waren|zijn|had|heb|hebt|heeft|zou|zouden|kon|kan|kun|kunt|wordt|werd|wil|wilt|moest|moet|"
+             r"ga|gaat|vond|vind|doe|doet|deed)\s+(?:het|dat|je|u|jij|die|er|dit|ze)\s+(?:\w+\s+){0,1}niet)\b")
+_LOADED = ("duur|traag|langzaam|ingewikkeld|moeilijk|lastig|onhandig|vervelend|irritant|frustrerend|makkelijk|handig|fijn|"
+           "goedkoop|slecht|goed|leuk|mooi|erg|rot|naar|stom|heerlijk|geweldig|prettig|snel|omslachtig|onduidelijk|"
+           "verwarrend|gedoe|vreselijk|gek|ergerlijk|zwaar|spannend|eng|eenvoudig|betrouwbaar|onbetrouwbaar")
+_WHY_PRESUPPOSE = _rx(r"^waarom\s+(?:is|was|vind|vond|werd|wordt|zijn|waren|voelt|voelde)\b.*?\b(?P<int>zo|zó|zo'n|te|zulke?)\s+"
+                      r"(?P<adj>[\w'-]+)")
+_HOW_LOADED = _rx(r"^(?:en\s+)?hoe\s+(?P<adj>erg|vervelend|frustrerend|irritant|lastig|moeilijk|fijn|leuk|geweldig|handig|"
+                  r"blij|boos|teleurgesteld|gestrest|tevreden|ontevreden|heerlijk|makkelijk|slecht|rot|zwaar|vreselijk|"
+                  r"belangrijk)\b")
+_PROBLEMS = _rx(r"^(?:en\s+)?(?P<ev>(?:welke|wat\s+voor)\s+(?:problemen|klachten|ergernissen|frustraties|nadelen|"
+                r"moeilijkheden|irritaties|pijnpunten|obstakels|storingen))\b")
+_PROBLEM_WORDS = _rx(r"\b(?:probleem|problemen|klacht|mis|fout|kapot|stuk|storing|gedoe|irritant|vervelend|lastig|"
+                     r"moeilijk|te\s+laat|traag|duur|niet|nooit|boos|geërgerd|ergerlijk)\b")
+_LOVE = _rx(r"^wat\s+(?:vind|vond)\s+(?:je|u)\s+(?:er\s+)?(?:zo\s+)?(?P<adj>geweldig|fijn|heerlijk|leuk|goed|mooi|prachtig)\s+"
+            r"(?:aan|van)\b")
+_SAVES = _rx(r"^hoeveel\s+(?:tijd|geld|moeite|gedoe)\b.*\b(?:scheelt|scheelde|bespaart|bespaarde|bespaard)\b")
+_INTENSE = _rx(r"\b(?P<int>te|veel\s+te|zo|zó|heel|erg|echt|super|ontzettend|vreselijk|enorm|hartstikke|best|nogal|"
+               r"wel\s+erg|wel\s+heel)\s+(?P<adj>" + _LOADED + r")\b")
+_FEELING_Q = _rx(r"^(?:dat|het|die)\s+(?:moet|moest|zal)\s+(?:\w+\s+){0,4}(?:zijn\s+geweest|geweest\s+zijn|zijn|voelen|"
+                 r"gevoeld\s+hebben)\b")
+_DECL_GUESS = _rx(r"^(?:dus\s+)?(?:je\s+zou|jij\s+zou|u\s+zou|je\s+gaat|u\s+gaat|je\s+wilt|u\s+wilt)\b")
+_CAUSE = _rx(r"\b(?P<ev>omdat|vanwege|door|doordat|want|daarom|zodat)\b")
+
+# Reflection and statements.
+_REFLECT_START = _rx(r"^(?P<ev>als\s+ik\s+(?:je|jou|u)\s+(?:goed\s+)?(?:begrijp|hoor)|het\s+klinkt\s+(?:alsof|als|dat)|"
+                     r"dat\s+klinkt\s+(?:alsof|als)|klinkt\s+(?:alsof|als)|je\s+zegt\s+(?:eigenlijk\s+|dus\s+)?(?:dat)?|"
+                     r"u\s+zegt\s+(?:eigenlijk\s+|dus\s+)?|met\s+andere\s+woorden|oftewel|wat\s+ik\s+hoor|ik\s+hoor\s+(?:je\s+)?"
+                     r"(?:eigenlijk\s+)?(?:zeggen|dat)|even\s+kijken\s+of\s+ik\s+(?:het|je)\s+goed|samengevat|kortom|"
+                     r"het\s+gaat\s+(?:je|jou|u)\s+dus|je\s+hebt\s+dus|u\s+heeft\s+dus|je\s+voelt\s+je|u\s+voelt\s+zich|"
+                     r"voor\s+(?:jou|u)\s+(?:\w+\s+){0,3}dus|het\s+lijkt\s+(?:erop\s+)?(?:alsof|dat)|je\s+bedoelt|u\s+bedoelt|"
+                     r"je\s+klinkt|het\s+voelt\s+(?:voor\s+(?:je|jou|u)\s+)?(?:alsof|als)|ik\s+begrijp\s+dat\s+(?:je|u)|"
+                     r"als\s+ik\s+het\s+goed\s+(?:begrijp|heb|samenvat)|dus\s+als\s+ik\s+het\s+goed)")
+_REFLECT_CHECK = _rx(r"^(?:klopt\s+dat|heb\s+ik\s+(?:dat|het)\s+goed(?:\s+begrepen)?|begrijp\s+ik\s+(?:dat|het|je|u)\s+goed|"
+                     r"zie\s+ik\s+dat\s+goed|zeg\s+ik\s+het\s+goed|is\s+dat\s+(?:zo|juist))\s*[?]?$")
+_FEELING_STATEMENT = _rx(r"^(?:dat|het|die)\s+(?:moet|moest)\s+")
+_ACK = _rx(r"^(?:(?:hm+(?:-hm+)?|mm+(?:-hm+)?|ja+|jaja|oké|okay|ok|oke|helder|duidelijk|ik\s+snap\s+het|snap\s+ik|"
+           r"ik\s+begrijp\s+het|begrijpelijk|interessant|oei|o+|oh+|ah+|aha|juist|precies|klopt|goed|prima|mooi|top|fijn|"
+           r"ja\s+nee|dank\s+je(?:\s+wel)?|dankjewel|bedankt|dank\s+u(?:\s+wel)?|nou\s+nou|jeetje|tjonge|echt\s+waar|"
+           r"wauw|wow|zo|tja|hè\s+hè|ach|gut|lekker|zeker|natuurlijk|ik\s+hoor\s+je|dat\s+snap\s+ik|dat\s+begrijp\s+ik|"
+           r"ik\s+zie\s+het|aha)[\s,.!?…-]*)+$")
+_GREETING = _rx(r"^(?P<ev>hoi|hallo|hee|hey|goedemorgen|goedemiddag|goedenavond|dag|welkom|fijn\s+dat\s+(?:je|u)|"
+                r"leuk\s+(?:je|u|dat\s+je|dat\s+u)|dank\s+(?:je|u)|bedankt|hartelijk\s+dank|heel\s+erg\s+bedankt|"
+                r"dankjewel|tot\s+ziens|doei)\b")
+_SIGNPOST = _rx(r"(?P<ev>^we\s+hebben\s+(?:ongeveer|zo'n|een\s+half|nog)|^er\s+zijn\s+geen\s+goede|^ik\s+(?:maak|schrijf|noteer)|"
+                r"^ik\s+ga\s+(?:even|straks|je\s+zo)|^laten\s+we\s+(?:straks|later|zo)|^we\s+komen\s+(?:straks|zo|later)|"
+                r"^ik\s+kom\s+(?:daar\s+)?(?:straks|later|zo)|\bstraks\s+nog\s+(?:even\s+)?terug|^neem\s+(?:gerust|rustig)|"
+                r"^(?:goed,?\s+)?dan\s+ronden\s+we|^tot\s+slot|^we\s+zijn\s+(?:bijna|aan\s+het\s+eind)|"
+                r"^ik\s+wil\s+(?:even|graag)\s+(?:uitleggen|vertellen|iets)|^voordat\s+we\s+beginnen|"
+                r"^(?:we|ik)\s+(?:gaan|ga)\s+(?:zo|nu)\s+(?:over|verder)|^dan\s+gaan\s+we\s+(?:verder|door))")
+_EMPATHY = _rx(r"^(?:dat|wat)\s+(?:klinkt|is|was|lijkt\s+me)\s+(?:echt\s+|wel\s+|heel\s+|erg\s+|best\s+)?(?:vervelend|naar|rot|"
+               r"balen|heftig|lastig|fijn|leuk|goed|mooi|interessant|herkenbaar|sneu|zuur|pittig|jammer|knap|slim|"
+               r"begrijpelijk|een\s+gedoe|stom)\b")
+_OWN_VIEW = _rx(r"^(?P<ev>ik\s+(?!hoor|begrijp\s+dat\s+(?:je|u))\w+|mij\b|mijn\b|zelf\b|persoonlijk\b)")
+_INFO = _rx(r"^(?P<ev>wij\b|we\b|onze\b|ons\s+\w+|met\s+het\s+nieuwe|het\s+nieuwe|sinds\s+kort|binnenkort|trouwens)")
+
+# Flags.
+_HYP = _rx(r"(?P<ev>\b(?:zou|zouden|zoudt)\s+(?:je|u|jij|jullie|het|dat|er|ze|dit)\b|^stel\s+(?:je\s+voor|dat)\b|\bstel\s+dat\b|"
+           r"\bwat\s+als\b|\bin\s+de\s+toekomst\b|\bals\b[^?]*\b(?:zou|zouden|zal|zult|ga\s+je|gaat\s+u)\b|\bje\s+zou\s+toch\b|"
+           r"\b(?:ga|gaat)\s+(?:je|u)\s+[^?]*\b(?:volgend\s+jaar|binnenkort|later|straks)\b|\bstel\s+je\s+eens\s+voor\b|"
+           r"\bzou\s+[^?]*\bwillen\b|\bstel\s+dat\b|\bvoortaan\b)")
+_HYP_EXCLUDE = _rx(r"\b(?:zou|zoudt)\s+(?:je|u|jij)\s+(?:me|mij|ons)?\s*(?:eens\s+|misschien\s+)?(?:kunnen\s+)?(?:vertellen|"
+                   r"beschrijven|uitleggen|zeggen|meenemen|toelichten)\b|\bhoe\s+zou\s+(?:je|u)\s+(?:het|dat)?\s*(?:omschrijven|"
+                   r"beschrijven|noemen)\b|\bzou\s+je\s+het\s+erg\s+vinden\b|\bwat\s+zou\s+je\s+zeggen\b")
+_PITCH = _rx(r"(?P<ev>\b(?:wij|we)\s+(?:werken\s+aan|hebben\s+(?:nu|sinds|een\s+nieuwe|sinds\s+kort)|lanceren|bieden|ontwikkelen|"
+             r"bouwen|komen\s+met|zijn\s+bezig\s+met|testen|hebben\s+een\s+(?:app|chat|functie|abonnement|dienst)|"
+             r"gaan\s+(?:\w+\s+){0,3}(?:lanceren|toevoegen|introduceren|aanbieden))|\bonze\s+(?:nieuwe\s+)?\w+|"
+             r"\bons\s+(?:nieuwe\s+)?(?:abonnement|product|platform|systeem|aanbod|pakket|\w*abonnement)\b|"
+             r"\bbinnenkort\s+kun\s+je\b|\bmet\s+(?:ons|het\s+nieuwe|onze)\s+\w+|\bsinds\s+kort\s+(?:hebben|bieden)\s+(?:wij|we)\b|"
+             r"\bals\s+(?:wij|we)\s+\w+|\bhet\s+nieuwe\s+(?:abonnement|app|systeem|pakket|model)\b|"
+             r"\b(?:zou|wat\s+zou)\s+(?:het\s+)?(?:niet\s+)?(?:fijn|handig|mooi|makkelijk|prettig|ideaal|goed|top)\s+(?:zijn|wezen)\s+als\b|"
+             r"\bals\s+(?:de|het|er|je)\s+(?:\w+\s+){0,3}(?:app|functie|knop|chat|abonnement|dienst)\b[^?]*\b(?:zou|kon)\b)")
+_PRAISE = _rx(r"\b(?:heerlijk|geweldig|fantastisch|top|super|beter|sneller|makkelijker|handiger|mooier|lekker|prachtig|"
+              r"nieuwe|zonder|gratis|altijd|dag\s+en\s+nacht)\b")
+_DB_EN = _rx(r"(?:,\s*|\s)en\s+(?P<ev>(?:wat|hoe|waarom|wanneer|waar|wie|welke|hoeveel|hoe\s+vaak)\b|(?P<verb>[a-zà-ÿ]+)\s+"
+             r"(?:je|jij|u|jullie)\b)")
+
+
+def strip_markers(sentence: str) -> tuple[str, bool]:
+    """The sentence without opening fillers ("Hm, oké, en…"); also says whether it opened with "dus"."""
+    out = sentence.strip()
+    dus = False
+    previous = None
+    while out and out != previous:
+        previous = out
+        if _DUS.match(out):
+            dus = True
+            out = _DUS.sub("", out, count=1)
+            continue
+        stripped = _MARKER.sub("", out, count=1)
+        if stripped and re.search(r"\w", stripped):
+            out = stripped
+    return out.strip(), dus
+
+
+def split_sentences(text: str) -> list[str]:
+    parts = [p.strip(" ,") for p in _SENTENCE_END.split(text)]
+    return [p for p in parts if p and re.search(r"\w", p)]
+
+
+def _yes_no(low: str) -> re.Match[str] | None:
+    match = _YES_NO.match(low)
+    if match and match.group("verb") not in _NOT_VERB:
+        return match
+    return None
+
+
+def is_question(sentence: str) -> bool:
+    body, _ = strip_markers(sentence)
+    low = body.lower()
+    if sentence.rstrip().endswith("?"):
+        return True
+    if sentence.rstrip().endswith("!") or _ACK.match(low) or _REFLECT_START.match(low) or _SIGNPOST.search(low):
+        return False
+    if _INVITE.match(low) and not _LATER.search(low) or _FAUX.match(low) or _SHORT_OPEN.match(low):
+        return True
+    if _WH_OPEN.match(low) or _WH_CLOSED.match(low):
+        return bool(re.match(r"^(?:en\s+)?\w+(?:\s+\w+)?\s+(?:\w+\s+)?(?:je|u|jij|jullie|er|het|dat|ze)\b", low)
+                    or re.match(r"^(?:en\s+)?(?:wat|wie)\s+(?:gebeurde|deed|doet|maakte|speelt|ging|is|was)\b", low))
+    return bool(_yes_no(low) or _CONFIRM.match(low) or _TAG.search(low) and re.search(r"\b(?:toch|of\s+niet)\b", low))
+
+
+def _their(word: str, previous: str | None) -> bool:
+    if not previous:
+        return False
+    return nl_norm(word) in {nl_norm(w) for w in re.findall(r"\w+", previous.lower())}
+
+
+def _loaded(word: str) -> bool:
+    return bool(re.fullmatch(_LOADED, word.lower()))
+
+
+def _leading_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> list[Cue]:
+    cues: list[Cue] = []
+    add = cues.append
+    words = re.findall(r"\w+", q)
+    tag = _TAG.search(q)
+    if tag and len(words) >= 3:
+        word = " ".join(tag.group("tag").split())
+        comma = bool(re.search(r",\s*" + re.escape(tag.group("tag")) + r"\s*[?.!]*$", q))
+        if word in ("ja", "zeker", "right", "niet") and not comma:
+            pass  # "Was het niet?" / "Ben je het zeker?" end in the word without tagging.
+        else:
+            add(Cue("tag_question", Label.LEADING, STRONG, word))
+    agree = _AGREE.search(q)
+    if agree:
+        add(Cue("agreement", Label.LEADING, STRONG, agree.group("ev").strip()))
+    social = _SOCIAL.search(full)
+    if social and (has_qmark or _yes_no(q)):
+        add(Cue("social_proof", Label.LEADING, STRONG, social.group("ev")))
+    presume = _PRESUME.search(q)
+    if presume and not _NOT_PRESUME.search(q) and not (tag and presume.start() >= tag.start("tag")):
+        add(Cue("presumptive", Label.LEADING, STRONG if has_qmark else MEDIUM + 0.5, presume.group("ev")))
+    neg = _NEG_Q.match(q)
+    if neg:
+        add(Cue("negative_question", Label.LEADING, STRONG, neg.group("ev")))
+    why = _WHY_PRESUPPOSE.match(q)
+    if why and _loaded(why.group("adj")):
+        if _their(why.group("adj"), previous):
+            add(Cue("their_word", Label.OPEN, MEDIUM, why.group("adj")))
+        else:
+            add(Cue("presupposition", Label.LEADING, STRONG + 0.5, f"{why.group('int')} {why.group('adj')}"))
+    how = _HOW_LOADED.match(q)
+    if how:
+        if _their(how.group("adj"), previous):
+            add(Cue("their_word", Label.OPEN, WEAK, how.group("adj")))
+        else:
+            add(Cue("loaded_degree", Label.LEADING, STRONG + 0.5, f"hoe {how.group('adj')}"))
+    problems = _PROBLEMS.match(q)
+    if problems and not (previous and _PROBLEM_WORDS.search(previous)):
+        add(Cue("presupposition", Label.LEADING, STRONG + 0.5, problems.group("ev")))
+    love = _LOVE.match(q)
+    if love and not _their(love.group("adj"), previous):
+        add(Cue("presupposition", Label.LEADING, STRONG + 0.5, love.group("adj")))
+    if _SAVES.match(q):
+        add(Cue("presupposition", Label.LEADING, STRONG + 0.5, "hoeveel … scheelt"))
+    if has_qmark and _FEELING_Q.match(q):
+        add(Cue("presumptive", Label.LEADING, STRONG, " ".join(words[:3])))
+    if _yes_no(q) or _CONFIRM.match(q):
+        for m in _INTENSE.finditer(q):
+            if not _their(m.group("adj"), previous):
+                add(Cue("loaded_yes_no", Label.LEADING, STRONG + 1.0, f"{m.group('int')} {m.group('adj')}"))
+                break
+    return cues
+
+
+def _form_cues(q: str, has_qmark: bool) -> list[Cue]:
+    cues: list[Cue] = []
+    add = cues.append
+    yes_no = _yes_no(q)
+    confirm = _CONFIRM.match(q)
+    wh_closed = _WH_CLOSED.match(q)
+    if _WHERE_OPEN.match(q):
+        add(Cue("wh_open", Label.OPEN, STRONG, "waar … aan"))
+    elif wh_closed:
+        add(Cue("short_fact", Label.CLOSED, STRONG, wh_closed.group("wh")))
+    elif _WH_OPEN.match(q):
+        wh = _WH_OPEN.match(q).group("wh")
+        add(Cue("wh_open", Label.OPEN, STRONG if _WH_OPEN_STRONG.match(q) else MEDIUM + 0.5, wh))
+    elif confirm:
+        add(Cue("yes_no", Label.CLOSED, STRONG, confirm.group("ev")))
+    elif yes_no:
+        add(Cue("yes_no", Label.CLOSED, STRONG, " ".join(q.split()[:2])))
+    if (yes_no or not _WH_OPEN.match(q)) and re.search(r"\bof\s+(?!niet\b)\w+", q) and has_qmark:
+        add(Cue("choice", Label.CLOSED, MEDIUM + 0.5 if not yes_no else STRONG, "of"))
+    return cues
+
+
+_CONDITIONAL = _rx(r"^(?:stel\s+(?:je\s+voor\s+)?dat|stel\s+je\s+voor|als|wanneer|zodra|mocht|gesteld\s+dat|"
+                   r"en\s+als|stel)\b[^,]*,\s*(?P<main>.+)$")
+
+
+def _main_clause(q: str) -> str:
+    """"Stel dat …, wat zou er dan veranderen?": the question is the main clause after the condition."""
+    match = _CONDITIONAL.match(q)
+    return match.group("main") if match else q
+
+
+def _last_clause(q: str) -> str:
+    """"Hoe vaak ga je … en wat doe je daar dan?": they answer the last question."""
+    last = None
+    for match in _DB_EN.finditer(q):
+        verb = match.group("verb")
+        if verb and verb in _NOT_VERB:
+            continue
+        last = match
+    return q[last.start("ev"):] if last is not None else q
+
+
+def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> tuple[list[Cue], list[FlagHit]]:
+    cues: list[Cue] = []
+    flags: list[FlagHit] = []
+    faux = _FAUX.match(q)
+    if faux:
+        inner, _ = strip_markers(faux.group("inner"))
+        if _yes_no(inner) or _CONFIRM.match(inner) or _WH_CLOSED.match(inner) or re.search(r"\bof\b", inner) \
+                and not _WH_OPEN.match(inner):
+            wrap = faux.group("wrap")
+            cues.append(Cue("faux_invitation", Label.CLOSED, STRONG + 0.5, wrap))
+            flags.append(FlagHit(Flag.FAUX_INVITATION, "faux_invitation", wrap))
+            return cues, flags
+    faux_of = _FAUX_OF.search(q)
+    if faux_of:
+        cues.append(Cue("faux_invitation", Label.CLOSED, STRONG + 0.5, faux_of.group("ev")))
+        flags.append(FlagHit(Flag.FAUX_INVITATION, "faux_invitation", faux_of.group("ev")))
+        return cues, flags
+    if _SHORT_OPEN.match(q):
+        return [Cue("short_open", Label.OPEN, STRONG, q.rstrip("?.! "))], flags
+    q = _main_clause(q)
+    cues.extend(_leading_cues(q, full, previous, has_qmark))
+    invite = _INVITE.match(q) or _INVITE_ANY.search(q)
+    if invite and not _LATER.search(q):
+        cues.append(Cue("invitation", Label.OPEN, STRONG, invite.group(0).strip()))
+        return cues, flags
+    cues.extend(_form_cues(_last_clause(q), has_qmark))
+    return cues, flags
+
+
+def _declarative_cues(body: str, dus: bool, previous: str | None, has_qmark: bool, ov: float) -> list[Cue]:
+    cues: list[Cue] = []
+    add = cues.append
+    low = body.lower()
+    words = re.findall(r"\w+", low)
+    reflect = _REFLECT_START.match(low)
+    if reflect:
+        add(Cue("reflection_starter", Label.REFLECTION, STRONG if previous else MEDIUM, reflect.group("ev")))
+    second_person = bool(re.search(r"\b(?:je|jij|jou|jouw|u|uw|jullie)\b", low))
+    if (dus or re.search(r"\bdus\b", low)) and not reflect and len(words) >= 3 and not _SIGNPOST.search(low):
+        grounded = second_person or ov >= 0.15
+        add(Cue("so_summary", Label.REFLECTION, (MEDIUM if grounded else WEAK) + (0.5 if ov >= 0.2 else 0.0), "dus"))
+    if previous and ov >= 0.5 and len(words) >= 4:
+        add(Cue("restates", Label.REFLECTION, MEDIUM + (0.5 if second_person else 0.0), ""))
+    elif previous and ov >= 0.25 and len(words) >= 4:
+        add(Cue("restates", Label.REFLECTION, WEAK + (0.5 if second_person else 0.0), ""))
+    if has_qmark and (reflect or dus) and previous:
+        cause = _CAUSE.search(low)
+        # "Dus je bent gestopt omdat het te duur werd?": a reason they never gave, handed over to confirm.
+        new_cause = cause is not None and overlap(low[cause.end():], previous, LANG) < 0.5
+        if new_cause:
+            add(Cue("guess_question", Label.LEADING, STRONG + 1.5, cause.group("ev")))
+        elif ov < 0.2:
+            add(Cue("guess_question", Label.LEADING, MEDIUM + 0.5, "dus"))
+    if _FEELING_STATEMENT.match(low) and previous and not has_qmark:
+        add(Cue("feeling_reflection", Label.REFLECTION, MEDIUM + 0.5, " ".join(words[:3])))
+    if (previous and not reflect and second_person and len(words) >= 4
+            and not re.match(r"^(?:ik|wij|we|onze|ons|dank|bedankt|je\s+kunt|u\s+kunt|je\s+mag|u\s+mag)\b", low)):
+        add(Cue("about_them", Label.REFLECTION, WEAK + 0.5, ""))
+    greeting = _GREETING.match(low)
+    if greeting:
+        add(Cue("greeting", Label.STATEMENT, STRONG, greeting.group("ev")))
+    signpost = _SIGNPOST.search(low)
+    if signpost:
+        add(Cue("signpost", Label.STATEMENT, STRONG - 0.5, signpost.group("ev")))
+    elif _INVITE.match(low) and _LATER.search(low):
+        add(Cue("signpost", Label.STATEMENT, STRONG - 0.5, _LATER.search(low).group(0)))
+    empathy = _EMPATHY.match(low)
+    if empathy:
+        add(Cue("empathy", Label.STATEMENT, MEDIUM if len(words) <= 6 or ov < 0.3 else WEAK, empathy.group(0)))
+    own = _OWN_VIEW.match(low)
+    if own and not reflect:
+        add(Cue("own_view", Label.STATEMENT, MEDIUM, own.group("ev")))
+    info = _INFO.match(low)
+    if info and not reflect:
+        add(Cue("information", Label.STATEMENT, MEDIUM, info.group("ev")))
+    if not cues:
+        add(Cue("declarative", Label.STATEMENT, WEAK, ""))
+    return cues
+
+
+def _flags(clean: str, focus: str, questions: list[str], is_q: bool) -> list[FlagHit]:
+    hits: list[FlagHit] = []
+    low = clean.lower()
+    pitch = _PITCH.search(low)
+    if pitch and (not is_q or _PRAISE.search(low) or not re.match(r"^\W*onze\b|^\W*ons\b", pitch.group("ev"))):
+        ev = pitch.group("ev")
+        # "Gebruik je onze app nog?" asks about the product; telling or praising it is a pitch.
+        if not (is_q and ev.startswith(("onze", "ons ")) and not _PRAISE.search(low)):
+            hits.append(FlagHit(Flag.PITCH, "pitch", ev.strip()))
+    if not is_q:
+        return hits
+    question_text = " ".join(strip_markers(q)[0] for q in questions).lower()
+    probe = _HYP_EXCLUDE.sub(" ", question_text)
+    hyp = _HYP.search(probe)
+    if hyp:
+        hits.append(FlagHit(Flag.HYPOTHETICAL, "hypothetical", hyp.group("ev").strip()))
+    focus_low = focus.lower()
+    double = None
+    for match in _DB_EN.finditer(focus_low):
+        verb = match.group("verb")
+        if verb and verb in _NOT_VERB:
+            continue
+        double = match
+        break
+    if double:
+        hits.append(FlagHit(Flag.DOUBLE_BARRELED, "double_barreled", double.group("ev").strip(" ?")))
+    elif len(questions) >= 2 and questions[-2].rstrip().endswith("?"):
+        first = strip_markers(questions[-2])[0].lower()
+        last = strip_markers(questions[-1])[0].lower()
+        offers = re.match(r"^(?:(?:was|is|waren|zijn)\s+(?:het|dat|dit|ze)|of\b|zoals|bijvoorbeeld|misschien)\b", last)
+        preface = _INVITE.match(first) or re.match(r"^(?:weet\s+(?:je|u)\s+(?:nog|het\s+nog)|kun\s+je\s+je\s+herinneren|"
+                                                   r"denk\s+(?:eens\s+)?terug|heb\s+je\s+ooit)", first)
+        if not offers and not preface and not _REFLECT_CHECK.match(last) and overlap(last, first, LANG) < 0.5:
+            hits.append(FlagHit(Flag.DOUBLE_BARRELED, "two_questions", last.rstrip("?")))
+    return hits
+
+
+def analyse(text: str, previous: str | None = None) -> Form:
+    raw = clean_text(text)
+    prev = clean_text(previous, limit=600) if previous else None
+    if not re.search(r"\w", raw):
+        return empty_form(text, LANG, prev)
+    sentences = split_sentences(raw) or [raw]
+    questions = [s for s in sentences if is_question(s)]
+    cues: list[Cue] = []
+    flags: list[FlagHit] = []
+    declarative = False
+    echo = 0.0
+    low_all = raw.lower()
+
+    if _ACK.match(low_all):
+        cues.append(Cue("acknowledgement", Label.STATEMENT, STRONG + 0.5, raw))
+        focus, declarative, questions = raw, True, []
+    elif questions:
+        focus = questions[-1]
+        body, dus = strip_markers(focus)
+        q = body.lower().rstrip(" ?.!…")
+        has_qmark = focus.rstrip().endswith("?")
+        if _REFLECT_CHECK.match(q) and len(sentences) >= 2 and sentences[-2] not in questions[:-1]:
+            # "Dus je bestelt op zondag. Klopt dat?" keeps the summary as the focus.
+            focus = " ".join(sentences[:-1])
+            fbody, fdus = strip_markers(focus)
+            cues.extend(_declarative_cues(fbody, fdus, prev, False, overlap(fbody, prev, LANG)))
+            cues.append(Cue("reflection_check", Label.REFLECTION, MEDIUM, q))
+            declarative = True
+        else:
+            fragment, echo = echo_share(body, prev, LANG)
+            question_like = (_WH_OPEN.match(q) and len(q.split()) > 3) or _yes_no(q) or _INVITE.match(q) or _TAG.search(q)
+            if fragment and not question_like and len(re.findall(r"\w+", body)) <= 6:
+                weight = STRONG + 0.5 if echo >= 0.99 else MEDIUM if echo >= 0.6 else 0.0
+                if weight:
+                    cues.append(Cue("echo", Label.ECHO, weight, fragment))
+            qcues, qflags = _question_cues(q, raw, prev, has_qmark)
+            flags.extend(qflags)
+            if not qcues:
+                # A statement said with a "?": a reflection, a guess or a check, depending on what they said.
+                ov = overlap(body, prev, LANG)
+                dcues = _declarative_cues(body, dus, prev, True, ov)
+                if not any(c.label in (Label.REFLECTION, Label.LEADING) for c in dcues):
+                    dcues.append(Cue("check_question", Label.CLOSED, MEDIUM, q[:40]))
+                qcues = [c for c in dcues if c.name != "declarative"]
+            cues.extend(qcues)
+    else:
+        declarative = True
+        whole, whole_dus = strip_markers(raw)
+        fragment, echo = echo_share(whole, prev, LANG)
+        if fragment and len(re.findall(r"\w+", whole)) <= 6:
+            if echo >= 0.99:
+                cues.append(Cue("echo", Label.ECHO, STRONG + 0.5, fragment))
+            elif echo >= 0.6:
+                cues.append(Cue("echo", Label.ECHO, MEDIUM, fragment))
+        substantive = [s for s in sentences if not _ACK.match(s.lower())] or sentences
+        for position, sentence in enumerate(substantive):
+            s_body, s_dus = strip_markers(sentence)
+            last = position == len(substantive) - 1
+            s_cues = _declarative_cues(s_body, s_dus or (whole_dus and position == 0), prev, False,
+                                       overlap(s_body, prev, LANG))
+            cues.extend(c if last else Cue(c.name, c.label, c.weight * 0.6, c.evidence)
+                        for c in s_cues if last or c.name != "declarative")
+        tag = _TAG.search(whole.lower())
+        if tag and re.search(r"\b(?:toch|of\s+niet|nietwaar)\b", tag.group("tag")):
+            cues.append(Cue("tag_question", Label.LEADING, STRONG, tag.group("tag")))
+        elif _PRESUME.search(whole.lower()) and re.search(r"\btoch\b", whole.lower()) and \
+                not _NOT_PRESUME.search(whole.lower()):
+            cues.append(Cue("presumptive", Label.LEADING, MEDIUM, "toch"))
+        focus = raw
+
+    focus_body = strip_markers(focus)[0]
+    flags.extend(_flags(raw, focus_body, questions, bool(questions) and not declarative))
+    return make_form(text=text, clean=raw, focus=focus_body or raw, sentences=sentences, questions=questions,
+                     language=LANG, cues=cues, flags=flags, previous=prev, declarative=declarative, echo=echo)

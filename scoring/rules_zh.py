@@ -1,0 +1,381 @@
+"""Question forms in Chinese (Simplified and Traditional forms of the cue words are the same here).
+
+There are no spaces, so every cue is a substring or a pattern over characters. ``clean_text`` has already
+turned full-width ？，：！ into ? , : ! and 。 into "." before these rules run.
+
+* closed: …吗 at the end; A-not-A (有没有, 会不会, 远不远, 是不是 + a plain fact); A还是B; one fact
+  (几, 多少, 多久, 哪个, 什么时候, 谁).
+* open: invitations (说说, 讲讲, 聊聊, 描述一下, 能跟我讲讲…吗), 为什么, 怎么, 什么样, 后来呢？
+* faux invitation: an invitation followed by a yes/no clause ("说说看，你是因为价格才取消的吗？", "能告诉我你每天都用吗？").
+* leading: tags (对吧, 是吧, 对不对, 不是吗), 难道, 不觉得…吗, 是不是 + a verdict or a cause, 吧？ after a claim,
+  social proof (大多数客户都说…), presuppositions (为什么…这么难, 遇到了哪些问题 when none was mentioned).
+* echo: their words handed back, punctuation stripped, 你 for their 我 (``rules_i18n.echo_share``).
+* reflection: 听起来, 也就是说, 所以…。, 你是说…。, 总结一下, and restatements of what they said.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .labels import Flag, Label
+from .rules import Cue, FlagHit, Form
+from .rules_i18n import MEDIUM, STRONG, WEAK, Reader, core, overlap, read_turn, strip_punctuation
+from .rules_i18n import split_sentences as _split
+
+__all__ = ["analyse", "split_sentences", "is_question"]
+
+LANG = "zh"
+_rx = re.compile
+
+# ---------------------------------------------------------------------------------------------------
+# Word lists
+
+_FILLER = _rx(r"^(?:(?:嗯+|哦+|噢+|喔|啊+|呃+|额|那么?(?![种个次些天时里边样儿位家段阵])|然后(?!呢)|就是(?!说)|对(?![吧不])|好的?(?=,))[,\s]*)+")
+_INVITE_VERB = (r"(?:说说|讲讲|聊聊|谈谈|说一说|讲一讲|聊一聊|谈一谈|说一下|讲一下|聊一下|谈一下|描述一下|描述下|介绍一下|"
+                r"形容一下|回忆一下|展开说|展开讲|多说一点|多讲一点|多说一些|多讲一些|多聊一些|多说几句|多说说|多讲讲|讲给我听|说给我听|分享一下|具体说|具体讲)")
+_INVITE = _rx(r"(?<!顺便)(?<!我先)(?<!我来)(?<!我再)" + _INVITE_VERB)
+# An invitation clause on its own ("说说看", "跟我讲讲", "请您说一说", "能告诉我").
+_INVITE_CLAUSE = _rx(r"^(?:请(?:你|您)?|(?:你|您))?(?:能不能|能|可以|可不可以)?(?:跟我|给我|和我|帮我)?"
+                     r"(?:" + _INVITE_VERB[3:-1] + r"|告诉我)(?:看|吧|呗)?$")
+_TELL_ME = _rx(r"^(?:你|您)?(?:能不能|能|可以|可不可以)(?:跟我|给我)?(?:说|讲)?告诉我(?P<inner>.+?)吗?$")
+_SHORT_OPEN = _rx(r"^(?:那|然后|嗯)?(?:后来呢|然后呢|还有呢|接下来呢|之后呢|再后来呢|比如呢|比如说呢|具体呢|怎么说|为什么呢|为什么|"
+                  r"然后发生了什么|后来怎么样了|后来怎么了|后来发生了什么|怎么讲|然后怎么样了|那后来呢|接着呢|结果呢|怎么回事)$")
+
+_WH_OPEN_STRONG = _rx(r"为什么|为啥|为何|怎么(?!样)|怎样|如何|什么样|发生了什么|什么情况|什么感觉|什么原因|什么想法|什么感受|"
+                      r"什么体验|什么区别|什么变化|什么影响|什么意思|啥感觉|啥情况")
+_WH_OPEN = _rx(r"什么|啥|哪些|怎么样")
+_WH_FACT = _rx(r"什么时候|啥时候|几(?:次|个|口|年|点|天|岁|号|月|周|家|趟|分钟|小时|块|回|遍|年级|位|种|样|十)?|多少|多久|多长时间|"
+               r"多远|多大|多高|多重|多贵|哪(?:一|个|家|天|年|里|儿|位|款|种|个月|次)|谁|什么(?:牌子|品牌|时间|价格|价位|型号|"
+               r"App|app|平台|颜色|地方|时段|软件|东西|菜)")
+_A_NOT_A = _rx(r"(?:有没有|是不是|会不会|能不能|要不要|用不用|去不去|买不买|好不好|远不远|贵不贵|行不行|可不可以|愿不愿意|"
+               r"喜不喜欢|知不知道|想不想|方不方便|满不满意|习不习惯|还在不在|在不在|对不对|合不合适|值不值|够不够|"
+               r"([\u4e00-\u9fff])[不没]\1)")
+_YES_NO_END = _rx(r"(?:吗|(?<![什怎这那多要])么|嘛)$")
+_CHOICE = _rx(r"还是")
+_WHETHER = _rx(r"是否")
+
+# Leading.
+_TAG = _rx(r"(?:,\s*)?(?P<tag>对吧|是吧|对不对|没错吧|不是吗|是这样吧|你说是吧|你也这么觉得吧|你也这样觉得吧|你也这么认为吧|"
+           r"你说对吧|对不|好吧)$")
+_TAG_AFTER_COMMA = _rx(r",\s*(?P<tag>对吗|是不是|同意吗|你同意吗|你觉得呢|对吗|是吗)$")
+_RHETORICAL = _rx(r"(?P<ev>难道|岂不|不觉得.*[吗么]$|(?:这|那)(?:难道)?不(?:就)?是.*[吗么]$|不就是.*[吗么]$|不是.*[吗么]$|"
+                  r"(?:你|您)(?:就|也)?(?:不|没)(?:觉得|担心|想|怕|嫌|后悔|在意|介意|心疼).*[吗么]$)")
+_AGREE = _rx(r"(?P<ev>(?:你|您)(?:也)?同意(?:吗|吧|这个说法)|(?:你|您)也(?:这么|这样)(?:觉得|认为|想)|你说是不是)")
+_SOCIAL = _rx(r"(?P<ev>(?:大多数|大部分|很多|好多|其他|别的|不少|多数|一般)(?:的)?(?:客户|人|用户|顾客|家长|邻居|朋友|会员|妈妈|"
+              r"同事|年轻人)(?:都)?(?:说|觉得|反映|认为|表示|喜欢|抱怨|选择|在用|会)|大家都(?:说|觉得|认为|在用|喜欢))")
+_EVAL_SHIBUSHI = _rx(r"是不是(?P<ev>因为|太|更|特别|非常|挺|比较|有点|有些|真的|又|.{0,8}(?:多了|得多|不好|不方便|麻烦|太贵|难用|"
+                     r"清爽|方便|好用|划算|值|失望|生气|后悔))")
+_PRESUME_BA = _rx(r"吧$")
+_NOT_PRESUMING_BA = _rx(_INVITE_VERB + r"|开始吧|继续吧|好吧|说吧|讲吧|聊吧|来吧|(?:一下|看)吧$")
+_PRESUME_ADV = _rx(r"(?P<ev>肯定|一定|想必|必然)")
+_LOADED = ("难|贵|麻烦|差|慢|烦|复杂|难用|不方便|失望|生气|糟|烂|讨厌|累|坑|离谱|崩溃|头疼|好用|方便|便宜|快|简单|贴心|清爽|"
+           "新鲜|划算|满意|开心|喜欢|舒服|好")
+_WHY_PRESUPPOSE = _rx(r"为什么.{0,10}(?P<int>这么|那么|如此|太|特别|总是|老是)(?P<adj>" + _LOADED + r")")
+_MAKE_YOU = _rx(r"(?P<ev>(?:让|令|叫)(?:你|您)(?:这么|那么|如此|特别|这样))")
+_PROBLEMS = _rx(r"(?P<ev>(?:遇到|碰到|有|出|遇上)了?(?:哪些|什么|些什么|啥)(?:样的)?(?:问题|麻烦|困难|不便|不满|糟心事?|毛病|bug|坑))")
+_PROBLEM_WORDS = _rx(r"问题|麻烦|坏|烂|错|投诉|慢|贵|不好|差|失望|生气|烦|难|不方便|毛病|坑|退款|售后|糟")
+_HOW_LOADED = _rx(r"(?:有多|多么|多)(?P<adj>失望|生气|麻烦|难受|方便|好用|满意|喜欢|讨厌|烦|糟糕|难|累|开心|崩溃|头疼|爱|贵|慢)")
+_LOVE = _rx(r"(?P<ev>最喜欢|最爱|爱上|(?<!可)爱)(?:我们)?.{0,10}(?:什么|哪)")
+_INTENSE = _rx(r"(?P<int>太|这么|那么|特别|非常|超级?|真的|极其|相当|实在)(?P<adj>" + _LOADED + r")")
+_GUESS_CAUSE = _rx(r"(?P<ev>因为.{1,12}(?:才|所以)?)")
+
+# Reflection and statements.
+_REFLECT_START = _rx(r"^(?P<ev>所以你的意思是|所以说|所以|听起来|听上去|也就是说|换句话说|换言之|我理解的是|我的理解是|我理解|"
+                     r"我听下来|我听到的是|总结一下|简单来说|简单说|总的来说|总之|感觉你|你是说|您是说|你的意思是|您的意思是|"
+                     r"就是说|说白了|这么说来?|看来|意思是|我听明白了)")
+_FEELING = _rx(r"(?:你|您)(?:当时|那时候?)?(?:一定|肯定|应该|想必|估计)?(?:是|会)?(?:很|特别|挺|非常|真的|有点|有些)?"
+               r"(?P<ev>着急|难过|生气|失望|累|辛苦|委屈|无奈|心疼|害怕|担心|烦|难受|崩溃|心寒|心冷|不好受|不容易|感激|开心|高兴|"
+               r"松了一口气|放心|踏实|舍不得|不甘心|为难)")
+_ACK = _rx(r"^(?:(?:嗯+|哦+|噢+|喔|啊+|哈+|好的?|好吧|行|明白了?|了解了?|懂了|知道了|收到|原来如此|原来是这样|这样啊|是这样啊|"
+           r"这样子?|对对对?|对的|对|是的|是啊|没错|确实|有意思|真的吗|是吗|真的啊|哇|天哪|我的天|我明白了?|我懂了?|我理解|"
+           r"谢谢|谢谢你|谢谢您|嗯哼|ok|好嘞|了解|明白)[\s,.!?~]*)+$", re.IGNORECASE)
+_GREETING = _rx(r"^(?P<ev>你好|您好|大家好|早上好|上午好|下午好|晚上好|谢谢|感谢|非常感谢|多谢|辛苦了|今天就(?:聊|到)|欢迎|很高兴|"
+                r"那我们开始|我们开始吧|再见)")
+_SIGNPOST = _rx(r"(?P<ev>(?:等一下|待会儿?|一会儿|稍后|之后|后面|回头)(?:我们)?再(?:聊|说|谈|问|回来)|不着急|慢慢(?:想|说|来)|"
+                r"没有对错|想到什么说什么|(?:我|我们)(?:先)?记一下|我记下来|做个?记录|录音|今天(?:大概|主要)|占用您|大概需要|"
+                r"(?:我们)?换个话题|先到这|就聊到这|差不多了)")
+_OWN_VIEW = _rx(r"^(?P<ev>我也|我个人|我觉得|我自己|我以前|我之前|我当时|我们家|我家|我其实|说实话我|我猜|我小时候|我妈)")
+_INFO = _rx(r"^(?P<ev>我们|其实我们|顺便说一下|顺便提一下|另外|告诉你)")
+_EMPATHY = _rx(r"^(?:那|这)?(?:真|真的|确实|挺|太|好|蛮)(?P<ev>不容易|辛苦|难|糟|糟糕|麻烦|可惜|好|棒|有意思|气人|厉害|巧|惨)(?:了|啊|呀)?$")
+
+# Flags.
+_HYP = _rx(r"(?P<ev>如果|假如|假设|要是|万一|倘若|假使|的话|想象一下|设想|以后.{0,4}会|将来|愿意|打算|会不会|你会|您会|不会再|"
+           r"还会|会(?!员|议|计)[^,]{0,12}[吗么]$)")
+_HABITUAL = _rx(r"(?:一般|平时|通常|经常|常常|总是|每次|有时候?|往往)(?:都)?会")
+_PITCH = _rx(r"(?P<ev>我们的新|我们的[^,?.]{1,8}(?:是|有|能|可以|会|比|更|最|都|已经|现在)|"
+             r"我们(?!家|今天|等|待会|一会|先|再|开始|聊|来|刚才|之前|就|俩|两个|的)(?:最近|新|现在|马上|即将|下个月|下周|"
+             r"正在|打算|准备|推出|上线|开了|有|App|app|平台|团队|公司|产品|服务|会|还|也)|(?:上线|推出|开通|新增|升级)了|"
+             r"顺便说一下|其实我们|新版|(?:如果|假如|要是)[^,?]{0,20}(?:我们|有(?:个|一个)|开(?:个|一个)|推出|上线|增加|加(?:个|一个)|就在))")
+_SPLIT_CLAUSE = _rx(r"[,:;]")
+
+
+_SENTENCE = _rx(r"[^.?!;]+[.?!;]*|[.?!;]+")
+
+
+def _core(sentence: str) -> str:
+    """The sentence without fillers and final punctuation."""
+    return core(sentence, _FILLER)
+
+
+def split_sentences(text: str) -> list[str]:
+    return _split(text, _SENTENCE)
+
+
+def _has_question_marker(core: str) -> bool:
+    return bool(_YES_NO_END.search(core) or _A_NOT_A.search(core) or _WH_OPEN_STRONG.search(core) or _WH_OPEN.search(core)
+                or _WH_FACT.search(core) or _CHOICE.search(core) or _WHETHER.search(core) or _TAG.search(core)
+                or _PRESUME_BA.search(core) and not _NOT_PRESUMING_BA.search(core))
+
+
+def is_question(sentence: str) -> bool:
+    if sentence.rstrip().endswith("?"):
+        return True
+    core = _core(sentence)
+    if not core or _ACK.match(core):
+        return False
+    if _REFLECT_START.match(core) or _OWN_VIEW.match(core) or _SIGNPOST.search(core) or _GREETING.match(core):
+        return bool(_TAG.search(core) or _YES_NO_END.search(core))
+    if _INVITE.search(core) or _SHORT_OPEN.match(core):
+        return True
+    return _has_question_marker(core)
+
+
+def _clauses(core: str) -> list[str]:
+    return [c.strip() for c in _SPLIT_CLAUSE.split(core) if strip_punctuation(c)]
+
+
+def _echo_weight(share: float, text: str) -> float:
+    """Their exact words: strong. Mostly theirs and short ("你的手就停住了？"): strong. Otherwise medium, or none."""
+    if share >= 0.99:
+        return STRONG + 0.5
+    if share >= 0.7 and len(strip_punctuation(text)) <= 10:
+        return STRONG
+    return MEDIUM if share >= 0.6 else 0.0
+
+
+def _their(word: str, previous: str | None) -> bool:
+    return bool(previous) and word in previous
+
+
+def _leading_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> list[Cue]:
+    cues: list[Cue] = []
+    add = cues.append
+    tag = _TAG.search(q) or _TAG_AFTER_COMMA.search(q)
+    if tag and len(strip_punctuation(q[: tag.start()])) >= 2:
+        add(Cue("tag_question", Label.LEADING, STRONG, tag.group("tag")))
+    rhetorical = _RHETORICAL.search(q)
+    if rhetorical:
+        add(Cue("rhetorical", Label.LEADING, STRONG, rhetorical.group("ev")[:6]))
+    agree = _AGREE.search(q)
+    if agree:
+        add(Cue("agreement", Label.LEADING, STRONG, agree.group("ev")))
+    social = _SOCIAL.search(full)
+    if social:
+        add(Cue("social_proof", Label.LEADING, STRONG, social.group("ev")))
+    shibushi = _EVAL_SHIBUSHI.search(q)
+    if shibushi:
+        add(Cue("presumptive", Label.LEADING, STRONG + 0.5, "是不是" + shibushi.group("ev")[:8]))
+    if _PRESUME_BA.search(q) and not _NOT_PRESUMING_BA.search(q):
+        add(Cue("presumptive", Label.LEADING, STRONG, q[-8:]))
+    presume = _PRESUME_ADV.search(q)
+    if presume and has_qmark and not _WH_OPEN_STRONG.search(q):
+        add(Cue("presumptive", Label.LEADING, MEDIUM + 0.5, presume.group("ev")))
+    why = _WHY_PRESUPPOSE.search(q)
+    if why:
+        if _their(why.group("adj"), previous):
+            add(Cue("their_word", Label.OPEN, MEDIUM, why.group("adj")))
+        else:
+            add(Cue("presupposition", Label.LEADING, STRONG + 0.5, why.group("int") + why.group("adj")))
+    make_you = _MAKE_YOU.search(q)
+    if make_you:
+        add(Cue("presupposition", Label.LEADING, STRONG + 0.5, make_you.group("ev")))
+    problems = _PROBLEMS.search(q)
+    if problems and not (previous and _PROBLEM_WORDS.search(previous)):
+        add(Cue("presupposition", Label.LEADING, STRONG + 0.5, problems.group("ev")))
+    how = _HOW_LOADED.search(q)
+    if how and not _their(how.group("adj"), previous):
+        add(Cue("loaded_degree", Label.LEADING, STRONG + 0.5, how.group(0)))
+    love = _LOVE.search(q)
+    if love and not _their(love.group("ev"), previous):
+        add(Cue("presupposition", Label.LEADING, STRONG + 0.5, love.group("ev")))
+    yes_no = _YES_NO_END.search(q) or _A_NOT_A.search(q)
+    if yes_no:
+        for m in _INTENSE.finditer(q):
+            if not _their(m.group("adj"), previous):
+                add(Cue("loaded_yes_no", Label.LEADING, STRONG + 1.0, m.group(0)))
+                break
+    return cues
+
+
+def _form_cues(clause: str, has_qmark: bool) -> list[Cue]:
+    """What the question form of one clause asks for."""
+    cues: list[Cue] = []
+    add = cues.append
+    strong = _WH_OPEN_STRONG.search(clause)
+    fact = _WH_FACT.search(clause)
+    if _INVITE.search(clause):
+        add(Cue("invitation", Label.OPEN, STRONG, _INVITE.search(clause).group(0)))
+    elif strong:
+        add(Cue("wh_open", Label.OPEN, STRONG, strong.group(0)))
+    elif fact:
+        add(Cue("short_fact", Label.CLOSED, STRONG, fact.group(0)))
+    elif _YES_NO_END.search(clause) or _WHETHER.search(clause):
+        add(Cue("yes_no", Label.CLOSED, STRONG, clause[-1] if _YES_NO_END.search(clause) else "是否"))
+    elif _A_NOT_A.search(clause):
+        add(Cue("yes_no", Label.CLOSED, STRONG, _A_NOT_A.search(clause).group(0)))
+    elif _WH_OPEN.search(clause):
+        add(Cue("wh_open", Label.OPEN, MEDIUM + 0.5, _WH_OPEN.search(clause).group(0)))
+    if _CHOICE.search(clause) and not strong and not fact:
+        add(Cue("choice", Label.CLOSED, STRONG, "还是"))
+    return cues
+
+
+def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool,
+                   before: list[str]) -> tuple[list[Cue], list[FlagHit]]:
+    cues: list[Cue] = []
+    flags: list[FlagHit] = []
+    if _SHORT_OPEN.match(q):
+        return [Cue("short_open", Label.OPEN, STRONG, q)], flags
+    clauses = _clauses(q)
+    # Faux invitation: an invitation, then a yes/no, A-not-A or A还是B clause.
+    wrapper = clauses[0] if len(clauses) >= 2 and _INVITE_CLAUSE.match(clauses[0]) else None
+    if wrapper is None and before and _INVITE_CLAUSE.match(_core(before[-1])):
+        wrapper = _core(before[-1])
+    tell = _TELL_ME.match(q)
+    if wrapper is not None or tell:
+        inner = tell.group("inner") if tell and wrapper is None else ",".join(clauses[1:] if len(clauses) >= 2 else clauses)
+        inner_asks_yes_no = (tell and wrapper is None and not (_WH_OPEN_STRONG.search(inner) or _WH_OPEN.search(inner))) or (
+            not _WH_OPEN_STRONG.search(inner) and not _WH_OPEN.search(inner)
+            and (_YES_NO_END.search(inner) or _A_NOT_A.search(inner) or _CHOICE.search(inner) or _WH_FACT.search(inner)))
+        if inner_asks_yes_no:
+            cues.append(Cue("faux_invitation", Label.CLOSED, STRONG + 0.5, (wrapper or "告诉我")))
+            flags.append(FlagHit(Flag.FAUX_INVITATION, "faux_invitation", wrapper or "能告诉我"))
+            cues.extend(c for c in _leading_cues(inner, full, previous, has_qmark) if c.weight >= STRONG + 0.5)
+            return cues, flags
+    cues.extend(_leading_cues(q, full, previous, has_qmark))
+    # The label follows the last clause that asks something ("你们家几口人，都在家吃晚饭吗？" -> closed).
+    asking = [c for c in clauses if _has_question_marker(c) or _INVITE.search(c)]
+    if _INVITE.search(q) and not (asking and not _INVITE.search(asking[-1]) and len(asking) >= 2):
+        invite = _INVITE.search(q)
+        cues.append(Cue("invitation", Label.OPEN, STRONG, invite.group(0)))
+        return cues, flags
+    focus_clause = asking[-1] if asking else q
+    if len(asking) >= 2 and (_TAG.fullmatch(focus_clause) or _TAG_AFTER_COMMA.search("," + focus_clause)):
+        focus_clause = asking[-2]
+    form = _form_cues(focus_clause, has_qmark)
+    if not form and _YES_NO_END.search(q):
+        form = [Cue("yes_no", Label.CLOSED, STRONG, "吗")]
+    cues.extend(form)
+    return cues, flags
+
+
+def _declarative_cues(body: str, previous: str | None, has_qmark: bool, ov: float) -> list[Cue]:
+    cues: list[Cue] = []
+    add = cues.append
+    reflect = _REFLECT_START.match(body)
+    if reflect:
+        starter = reflect.group("ev")
+        if starter in ("所以", "所以说"):
+            # "So…" opens a summary as often as a conclusion of one's own.
+            add(Cue("so_summary", Label.REFLECTION, MEDIUM + (0.5 if ov >= 0.2 else 0.0), starter))
+        else:
+            add(Cue("reflection_starter", Label.REFLECTION, STRONG if previous else MEDIUM, starter))
+        cause = _GUESS_CAUSE.search(body)
+        if has_qmark and previous and (ov < 0.3 or (cause and "因为" not in previous)):
+            add(Cue("guess_question", Label.LEADING, MEDIUM + 0.5, cause.group("ev") if cause else starter))
+    feeling = _FEELING.search(body)
+    if feeling and previous:
+        add(Cue("feeling_reflection", Label.REFLECTION, MEDIUM + 0.5, feeling.group("ev")))
+    if previous and ov >= 0.5 and len(body) >= 6:
+        add(Cue("restates", Label.REFLECTION, MEDIUM + (0.5 if re.match(r"^(?:你|您)", body) else 0.0), ""))
+    elif previous and ov >= 0.25 and len(body) >= 6:
+        add(Cue("restates", Label.REFLECTION, WEAK + (0.5 if re.match(r"^(?:你|您)", body) else 0.0), ""))
+    if previous and not reflect and re.match(r"^.{0,4}(?:你|您)", body) and len(body) >= 6 and not _SIGNPOST.search(body):
+        add(Cue("about_them", Label.REFLECTION, WEAK + 0.5, ""))
+    greeting = _GREETING.match(body)
+    if greeting:
+        add(Cue("greeting", Label.STATEMENT, STRONG, greeting.group("ev")))
+    signpost = _SIGNPOST.search(body)
+    if signpost:
+        add(Cue("signpost", Label.STATEMENT, STRONG - 0.5, signpost.group("ev")))
+    empathy = _EMPATHY.match(body)
+    if empathy:
+        add(Cue("empathy", Label.STATEMENT, MEDIUM, empathy.group(0)))
+    own = _OWN_VIEW.match(body)
+    if own and not reflect:
+        add(Cue("own_view", Label.STATEMENT, MEDIUM + 0.5, own.group("ev")))
+    info = _INFO.match(body)
+    if info and not reflect:
+        add(Cue("information", Label.STATEMENT, MEDIUM, info.group("ev")))
+    if not cues:
+        add(Cue("declarative", Label.STATEMENT, WEAK, ""))
+    return cues
+
+
+def _flags(clean: str, question_text: str, focus_core: str, is_q: bool, questions: list[str]) -> list[FlagHit]:
+    hits: list[FlagHit] = []
+    pitch = _PITCH.search(clean)
+    if pitch:
+        hits.append(FlagHit(Flag.PITCH, "pitch", pitch.group("ev")))
+    if not is_q:
+        return hits
+    hyp = _HYP.search(question_text)
+    if hyp and not (hyp.group("ev").endswith(("会", "吗", "么")) and _HABITUAL.search(question_text)
+                    and not re.search(r"如果|假如|要是|的话|假设", question_text)):
+        hits.append(FlagHit(Flag.HYPOTHETICAL, "hypothetical", hyp.group("ev").rstrip("吗么")[:10]))
+    clauses = _clauses(focus_core)
+    if clauses and _INVITE_CLAUSE.match(clauses[0]):
+        clauses = clauses[1:]
+    asking = [c for c in clauses if (_has_question_marker(c) or _INVITE.search(c)) and not _TAG.fullmatch(c)
+              and not _TAG_AFTER_COMMA.search("," + c) and not c.startswith("还是")
+              and not re.match(r"^(?:如果|假如|要是|假设)", c)]
+    if len(asking) >= 2 and (_WH_OPEN_STRONG.search(asking[-2]) and _YES_NO_END.search(asking[-1])
+                             and len(asking[-1]) <= 8 and not re.search(r"你|您", asking[-1])):
+        pass  # "你是怎么知道的，朋友推荐的吗？": the second clause offers an answer to the first.
+    elif len(asking) >= 2:
+        hits.append(FlagHit(Flag.DOUBLE_BARRELED, "double_barreled", asking[-1][:16]))
+    elif len(questions) >= 2:
+        first, last = _core(questions[-2]), _core(questions[-1])
+        offers = re.match(r"^(?:是(?:不是)?因为|是.{1,8}吗$|比如|还是)", last) or (
+            _WH_OPEN_STRONG.search(first) and _YES_NO_END.search(last) and len(last) <= 8)
+        if not offers and not _INVITE_CLAUSE.match(first) and overlap(last, first, LANG) < 0.5:
+            hits.append(FlagHit(Flag.DOUBLE_BARRELED, "two_questions", last[:16]))
+    return hits
+
+
+def _turn_echo_weight(q: str, share: float) -> float:
+    """Their words handed back, short; not a question of the trainee's own. With 吗 it asks to confirm: medium."""
+    question_like = (_WH_OPEN_STRONG.search(q) or _WH_FACT.search(q) or _INVITE.search(q) or _A_NOT_A.search(q)
+                     or _TAG.search(q) or _RHETORICAL.search(q) or _SHORT_OPEN.match(q))
+    if question_like or len(strip_punctuation(q)) > 14:
+        return 0.0
+    weight = _echo_weight(share, q)
+    return min(weight, MEDIUM) if _YES_NO_END.search(q) else weight
+
+
+def _settle_question(q: str, previous: str | None, has_qmark: bool, qcues: list[Cue]) -> list[Cue]:
+    """A "?" on a statement: a reflection said with rising intonation, a guess, or a check of one detail."""
+    if qcues:
+        return qcues
+    dcues = _declarative_cues(q, previous, True, overlap(q, previous, LANG))
+    if not any(c.label in (Label.REFLECTION, Label.LEADING) for c in dcues):
+        dcues.append(Cue("check_question", Label.CLOSED, MEDIUM, q[:16]))
+    return [c for c in dcues if c.name != "declarative"]
+
+
+def _caption_cues(core_all: str) -> list[Cue]:
+    """A caption with a tag anywhere still asks them to agree ("…确实方便多了是吧")."""
+    tag = _TAG.search(core_all)
+    return [Cue("tag_question", Label.LEADING, STRONG, tag.group("tag"))] if tag else []
+
+
+READER = Reader(
+    language=LANG, sentences=split_sentences, core=_core, is_question=is_question, is_ack=lambda c: bool(_ACK.match(c)),
+    echo_weight=_turn_echo_weight, question_cues=_question_cues, settle_question=_settle_question,
+    declarative_cues=_declarative_cues, caption_cues=_caption_cues,
+    flags=lambda raw, asked, focus, is_q, questions: _flags(raw, ",".join(asked), focus, is_q, questions),
+)
+
+
+def analyse(text: str, previous: str | None = None) -> Form:
+    return read_turn(READER, text, previous)
