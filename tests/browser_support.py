@@ -6,6 +6,7 @@ is /usr/bin/chromium (or $HARNESS_CHROMIUM).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -202,3 +203,28 @@ def download_text(page, locator, timeout_ms: int = 30000) -> tuple[str, str]:
         locator.click()
     download = info.value
     return download.suggested_filename, Path(download.path()).read_text(encoding="utf-8")
+
+
+@contextlib.contextmanager
+def browser_page(timeout_ms: int = 60000):
+    """A Chromium page with the timing script, downloads on, and console errors / page errors collected in
+    ``page.problems``; on leaving, any problem fails the test. Skips when Playwright is not installed."""
+    import pytest
+
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser = launch_browser(p)
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+        context.add_init_script(INIT_SCRIPT)
+        page = context.new_page()
+        page.set_default_timeout(timeout_ms)
+        problems: list[str] = []
+        page.on("console", lambda m: m.type == "error" and not any(h in (m.location or {}).get("url", "")
+                                                                  for h in HARMLESS_CONSOLE)
+                and problems.append(f"console: {m.text} {m.location}"))
+        page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+        page.problems = problems
+        yield page
+        context.close()
+        browser.close()
+    assert not problems, problems

@@ -11,15 +11,13 @@ from pathlib import Path
 import pytest
 
 from tests.browser_support import (
+    browser_page,
     CHROMIUM,
-    HARMLESS_CONSOLE,
-    INIT_SCRIPT,
     REPLY,
     ROOT,
     USER,
     AppServer,
     click_and_wait,
-    launch_browser,
     screenshot,
     send_chat,
     visible_exceptions,
@@ -49,23 +47,8 @@ def server(tmp_path_factory):
 
 @pytest.fixture
 def page(server):
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        browser = launch_browser(p)
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-        context.add_init_script(INIT_SCRIPT)
-        page = context.new_page()
-        page.set_default_timeout(60000)
-        problems: list[str] = []
-        page.on("console", lambda m: m.type == "error" and not any(h in (m.location or {}).get("url", "")
-                                                                  for h in HARMLESS_CONSOLE)
-                and problems.append(f"console: {m.text} {m.location}"))
-        page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-        page.problems = problems
+    with browser_page(timeout_ms=60000) as page:
         yield page
-        context.close()
-        browser.close()
-    assert not problems, problems
 
 
 def expect(locator):

@@ -11,13 +11,11 @@ from pathlib import Path
 import pytest
 
 from tests.browser_support import (
+    browser_page,
     CHROMIUM,
-    HARMLESS_CONSOLE,
-    INIT_SCRIPT,
     USER,
     AppServer,
     click_and_wait,
-    launch_browser,
     screenshot,
     visible_exceptions,
     wait_idle,
@@ -46,22 +44,8 @@ def server(tmp_path_factory):
 
 @pytest.fixture
 def page(server):
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        browser = launch_browser(p)
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-        context.add_init_script(INIT_SCRIPT)
-        page = context.new_page()
-        page.set_default_timeout(90000)
-        problems: list[str] = []
-        page.on("console", lambda m: m.type == "error" and not any(h in (m.location or {}).get("url", "")
-                                                                  for h in HARMLESS_CONSOLE)
-                and problems.append(f"console: {m.text} {m.location}"))
-        page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    with browser_page(timeout_ms=90000) as page:
         yield page
-        context.close()
-        browser.close()
-    assert not problems, problems
 
 
 def test_browser_import_upload_score_save_download(server, page):
