@@ -54,6 +54,8 @@ class TraineeRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     created_at: Mapped[float]
+    # The team of a signed-in trainee (migration 0004): coaches with a team see that team's sessions.
+    team: Mapped[str | None] = mapped_column(String(100))
 
 
 class SessionRow(Base):
@@ -76,8 +78,15 @@ class SessionRow(Base):
     insights_uncovered: Mapped[list[Any] | None]
     # The rest of the transcript header: language, seed, insight_catalog.
     header: Mapped[dict[str, Any]]
+    # Review and feedback (migration 0004): the SHA-256 of an imported file (one session per file), who marked
+    # the session reviewed and when, and when its trainee last read the coaches' feedback.
+    content_hash: Mapped[str | None] = mapped_column(String(64))
+    reviewed_by: Mapped[str | None] = mapped_column(String(200))
+    reviewed_at: Mapped[float | None]
+    feedback_seen_at: Mapped[float | None]
 
     __table_args__ = (
+        Index("uq_sessions_content_hash", "content_hash", unique=True),
         Index("ix_sessions_started_at", "started_at"),
         Index("ix_sessions_trainee_started", "trainee_id", "started_at"),
         Index("ix_sessions_persona_started", "persona_id", "started_at"),
@@ -140,3 +149,8 @@ class SessionCommentRow(Base):
     coach: Mapped[str] = mapped_column(String(200))
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[float]
+    # Edits and deletions by the author (migration 0004): earlier versions in ``history`` ([{"text", "at"}]),
+    # a deleted comment keeps its row (and history) with ``deleted_at`` set.
+    edited_at: Mapped[float | None]
+    deleted_at: Mapped[float | None]
+    history: Mapped[list[Any] | None]
