@@ -43,6 +43,7 @@ from sqlalchemy.engine.url import URL
 
 from scoring.labels import QUESTION_LABELS, Label
 from simulator.agreement import cohen_kappa
+from simulator.identity import Viewer
 from simulator.store_models import (
     VERSION_TABLE,
     AnnotationRow,
@@ -64,6 +65,7 @@ __all__ = [
     "AccessDenied",
     "SessionFinished",
     "TurnConflict",
+    "DuplicateImport",
     "resolve_url",
     "describe_url",
     "alembic_config",
@@ -141,6 +143,14 @@ class TurnConflict(StoreError):
     pass
 
 
+class DuplicateImport(StoreError):
+    """The same imported file is already stored: ``session_id`` is the session it was saved as."""
+
+    def __init__(self, session_id: str) -> None:
+        self.session_id = session_id
+        super().__init__(f"this file is already saved as session {session_id!r}; open that session instead")
+
+
 # Rows ---------------------------------------------------------------------------------------------
 
 
@@ -158,10 +168,20 @@ class SessionInfo:
     score: float | None
     open_share: float | None
     turns: int
+    # Review state (filled by list_sessions/session_info): who marked it reviewed and when, how many coach
+    # comments (on turns and on the session) and scorer flags it has.
+    reviewed_by: str | None = None
+    reviewed_at: float | None = None
+    comments: int = 0
+    flags: int = 0
 
     @property
     def finished(self) -> bool:
         return self.ended_at is not None
+
+    @property
+    def reviewed(self) -> bool:
+        return self.reviewed_at is not None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -481,9 +501,11 @@ class Store:
 
         self._write(upgrade)
 
-    def _session_owner(self, conn: Connection, session_id: str, trainee: str | None) -> Any:
+    def _session_owner(self, conn: Connection, session_id: str, trainee: str | None,
+                       viewer: Viewer | None = None) -> Any:
         row = conn.execute(
-            select(SessionRow.id, SessionRow.ended_at, SessionRow.source, TraineeRow.name.label("trainee"))
+            select(SessionRow.id, SessionRow.ended_at, SessionRow.source, TraineeRow.name.label("trainee"),
+                   TraineeRow.team.label("team"))
             .join(TraineeRow, TraineeRow.id == SessionRow.trainee_id)
             .where(SessionRow.id == session_id)
         ).first()
@@ -491,6 +513,8 @@ class Store:
             raise UnknownSession(session_id)
         if trainee is not None and row.trainee != trainee.strip():
             raise AccessDenied(session_id, trainee)
+        if viewer is not None and not viewer.can_see(row.trainee, row.team):
+            raise AccessDenied(session_id, viewer.name)
         return row
 
     @staticmethod
@@ -503,10 +527,12 @@ class Store:
 
     # -- recording an interview -----------------------------------------------------------------------
 
-    def start_session(self, trainee: str, transcript: Transcript) -> str:
+    def start_session(self, trainee: str, transcript: Transcript, *, content_hash: str | None = None) -> str:
         """Store a new session with the turns already in ``transcript`` (e.g. the opening line); returns its id.
 
-        An imported transcript that has ``ended_at`` is stored as finished.
+        An imported transcript that has ``ended_at`` is stored as finished. ``content_hash`` (the imported
+        file's SHA-256) is kept once: saving the same file again raises ``DuplicateImport`` with the session
+        it was saved as, whichever tab or server process saved it first.
         """
         name = _name(trainee, "trainee")
         if transcript.trainee not in (None, "", name):
@@ -544,12 +570,15 @@ class Store:
             "updated_at": now,
             "turn_count": len(turns),
             "header": header,
+            "content_hash": content_hash or None,
         }
 
         def work(conn: Connection) -> str:
             values["trainee_id"] = self._trainee_id(conn, name)
+            self._refuse_duplicate(conn, content_hash, session_id)
             # Ignoring conflicts makes a retry after a dropped connection harmless.
-            _insert_ignore(conn, SessionRow, values)
+            if not _insert_ignore(conn, SessionRow, values):
+                self._refuse_duplicate(conn, content_hash, session_id)  # saved by another process meanwhile
             if turns:
                 _insert_ignore(conn, TurnRow, turns)
             return session_id
@@ -661,10 +690,10 @@ class Store:
 
     # -- reading ----------------------------------------------------------------------------------
 
-    def load(self, session_id: str, trainee: str | None = None) -> Transcript:
+    def load(self, session_id: str, trainee: str | None = None, *, viewer: Viewer | None = None) -> Transcript:
         """The session as a ``Transcript``, every turn as it was recorded."""
         with self._read() as conn:
-            self._session_owner(conn, session_id, trainee)
+            self._session_owner(conn, session_id, trainee, viewer)
             session = conn.execute(
                 select(
                     SessionRow.persona_id, SessionRow.persona_name, SessionRow.source, SessionRow.started_at,
@@ -691,18 +720,20 @@ class Store:
         transcript.turns = [Turn.from_dict(data) for data in turns]
         return transcript
 
-    def session_info(self, session_id: str, trainee: str | None = None) -> SessionInfo:
+    def session_info(self, session_id: str, trainee: str | None = None, *,
+                     viewer: Viewer | None = None) -> SessionInfo:
+        with self._read() as conn:
+            self._session_owner(conn, session_id, trainee, viewer)
         rows, _ = self._sessions(ids=[session_id], limit=1)
         if not rows:
             raise UnknownSession(session_id)
-        if trainee is not None and rows[0].trainee != trainee.strip():
-            raise AccessDenied(session_id, trainee)
         return rows[0]
 
-    def metrics(self, session_id: str, trainee: str | None = None) -> dict[str, Any] | None:
+    def metrics(self, session_id: str, trainee: str | None = None, *,
+                viewer: Viewer | None = None) -> dict[str, Any] | None:
         """The final metrics given to ``finish_session``, or None while the session is open."""
         with self._read() as conn:
-            self._session_owner(conn, session_id, trainee)
+            self._session_owner(conn, session_id, trainee, viewer)
             return conn.scalar(select(SessionRow.metrics).where(SessionRow.id == session_id))
 
     def find_session(self, prefix: str) -> str:
@@ -731,15 +762,18 @@ class Store:
         min_score: float | None = None,
         max_score: float | None = None,
         finished: bool | None = None,
+        reviewed: bool | None = None,
         sort: str = "started_at",
         descending: bool = True,
         limit: int = 50,
         offset: int = 0,
+        viewer: Viewer | None = None,
     ) -> tuple[list[SessionInfo], int]:
         """One page of sessions matching every filter given, and how many match in all. Never loads turns.
 
         ``since``/``until`` bound the start time (inclusive; a date as ``until`` includes that whole day).
         A score bound leaves out unscored sessions. Sessions without a value for the sort key come last.
+        ``viewer`` limits the list to the sessions they may see (a trainee's own, a coach's team's).
         """
         if sort not in SORT_KEYS:
             raise ValueError(f"sort must be one of {', '.join(SORT_KEYS)} (got {sort!r})")
@@ -749,14 +783,18 @@ class Store:
             trainee=trainee, persona=persona, source=source, since=_epoch(since),
             until=_epoch(until, end_of_day=True), min_score=min_score, max_score=max_score,
             finished=finished, sort=sort, descending=descending, limit=limit, offset=offset, count=True,
+            reviewed=reviewed, viewer=viewer,
         )
 
     def _sessions(self, *, ids: list[str] | None = None, trainee: str | None = None, persona: str | None = None,
                   source: str | None = None, since: float | None = None, until: float | None = None,
                   min_score: float | None = None, max_score: float | None = None, finished: bool | None = None,
                   sort: str = "started_at", descending: bool = True, limit: int = 50, offset: int = 0,
-                  count: bool = False) -> tuple[list[SessionInfo], int]:
-        conditions = []
+                  count: bool = False, reviewed: bool | None = None,
+                  viewer: Viewer | None = None) -> tuple[list[SessionInfo], int]:
+        conditions = self._viewer_conditions(viewer)
+        if reviewed is not None:
+            conditions.append(SessionRow.reviewed_at.is_not(None) if reviewed else SessionRow.reviewed_at.is_(None))
         if ids is not None:
             conditions.append(SessionRow.id.in_(ids))
         if trainee is not None:
@@ -790,7 +828,7 @@ class Store:
             select(
                 SessionRow.id, TraineeRow.name, SessionRow.persona_id, SessionRow.persona_name,
                 SessionRow.source, SessionRow.started_at, SessionRow.ended_at, SessionRow.score,
-                SessionRow.open_share, SessionRow.turn_count,
+                SessionRow.open_share, SessionRow.turn_count, SessionRow.reviewed_by, SessionRow.reviewed_at,
             )
             .join(TraineeRow, TraineeRow.id == SessionRow.trainee_id)
             .where(*conditions)
@@ -800,6 +838,7 @@ class Store:
         )
         with self._read() as conn:
             rows = [SessionInfo(*row) for row in conn.execute(query)]
+            rows = self._with_review_counts(conn, rows)
             total = len(rows)
             if count:
                 total = conn.scalar(
@@ -821,6 +860,7 @@ class Store:
         label: str | Label | None = None,
         comment: str | None = None,
         confirm: bool = False,
+        viewer: Viewer | None = None,
     ) -> None:
         """Record ``coach``'s current verdict on one turn: a label override, a confirm, and/or a comment.
 
@@ -842,8 +882,8 @@ class Store:
                     TurnRow.session_id == session_id, TurnRow.idx == turn_index
                 )
             ).first()
+            self._session_owner(conn, session_id, None, viewer)
             if turn is None:
-                self._session_owner(conn, session_id, None)
                 raise UnknownTurn(f"session {session_id!r} has no turn {turn_index}")
             coach_label, confirmed = label, bool(confirm)
             if label is not None or confirm:
@@ -878,7 +918,7 @@ class Store:
 
         self._write(work)
 
-    def comment_session(self, session_id: str, coach: str, text: str) -> None:
+    def comment_session(self, session_id: str, coach: str, text: str, *, viewer: Viewer | None = None) -> None:
         """Add ``coach``'s comment on the whole session; session comments form a thread (all are kept)."""
         coach = _name(coach, "coach")
         if not isinstance(text, str) or not text.strip():
@@ -886,7 +926,7 @@ class Store:
         body = _clean(text.strip())
 
         def work(conn: Connection) -> None:
-            self._session_owner(conn, session_id, None)
+            self._session_owner(conn, session_id, None, viewer)
             conn.execute(
                 SessionCommentRow.__table__.insert(),
                 {"session_id": session_id, "coach": coach, "text": body, "created_at": time.time()},
@@ -894,13 +934,16 @@ class Store:
 
         self._write(work)
 
-    def annotations(self, session_id: str, *, history: bool = False) -> dict[str, list[dict[str, Any]]]:
+    def annotations(self, session_id: str, *, history: bool = False,
+                    viewer: Viewer | None = None) -> dict[str, list[dict[str, Any]]]:
         """A session's coach annotations: ``{"turns": [...], "session": [...]}``.
 
         ``turns`` has each coach's current verdict per turn (``history=True``: every version, withdrawals
         included), ordered by turn: ``{"turn", "coach", "label", "confirmed", "comment", "scorer_label", "at"}``
         where ``label`` is the coach's label (None for a comment only). ``session`` is the comment thread:
-        ``{"coach", "text", "at"}``, oldest first. This is the ``annotations`` argument of ``simulator.export``.
+        ``{"id", "coach", "text", "at", "edited_at"}``, oldest first, deleted comments left out (``history=True``
+        adds each comment's earlier versions as ``history``). This is the ``annotations`` argument of
+        ``simulator.export``.
         """
         query = (
             select(
@@ -914,7 +957,7 @@ class Store:
         if not history:
             query = query.where(AnnotationRow.id.in_(self._latest_annotation_ids(session_id=session_id)))
         with self._read() as conn:
-            self._session_owner(conn, session_id, None)
+            self._session_owner(conn, session_id, None, viewer)
             turns = [
                 {
                     "turn": r.turn_index, "coach": r.coach, "label": r.label, "confirmed": bool(r.confirmed),
@@ -923,10 +966,12 @@ class Store:
                 for r in conn.execute(query)
             ]
             comments = [
-                {"coach": r.coach, "text": r.text, "at": r.created_at}
+                {"id": r.id, "coach": r.coach, "text": r.text, "at": r.created_at, "edited_at": r.edited_at,
+                 **({"history": list(r.history or [])} if history else {})}
                 for r in conn.execute(
-                    select(SessionCommentRow.coach, SessionCommentRow.text, SessionCommentRow.created_at)
-                    .where(SessionCommentRow.session_id == session_id)
+                    select(SessionCommentRow.id, SessionCommentRow.coach, SessionCommentRow.text,
+                           SessionCommentRow.created_at, SessionCommentRow.edited_at, SessionCommentRow.history)
+                    .where(SessionCommentRow.session_id == session_id, SessionCommentRow.deleted_at.is_(None))
                     .order_by(SessionCommentRow.id)
                 )
             ]
@@ -945,7 +990,7 @@ class Store:
             query = query.where(AnnotationRow.coach == coach)
         return query
 
-    def _coach_verdicts(self, conn: Connection, coach: str | None) -> list[Any]:
+    def _coach_verdicts(self, conn: Connection, coach: str | None, viewer: Viewer | None = None) -> list[Any]:
         """Current coach labels (overrides and confirms) with the scorer's label, oldest session first."""
         return conn.execute(
             select(
@@ -954,11 +999,13 @@ class Store:
             )
             .join(TurnRow, and_(TurnRow.session_id == AnnotationRow.session_id, TurnRow.idx == AnnotationRow.turn_index))
             .join(SessionRow, SessionRow.id == AnnotationRow.session_id)
-            .where(AnnotationRow.id.in_(self._latest_annotation_ids(coach=coach)), AnnotationRow.label.is_not(None))
+            .join(TraineeRow, TraineeRow.id == SessionRow.trainee_id)
+            .where(AnnotationRow.id.in_(self._latest_annotation_ids(coach=coach)), AnnotationRow.label.is_not(None),
+                   *self._viewer_conditions(viewer))
             .order_by(SessionRow.started_at, AnnotationRow.session_id, AnnotationRow.turn_index, AnnotationRow.id)
         ).all()
 
-    def agreement(self, *, coach: str | None = None) -> dict[str, Any]:
+    def agreement(self, *, coach: str | None = None, viewer: Viewer | None = None) -> dict[str, Any]:
         """Cohen's kappa between coach and scorer labels over every overridden or confirmed turn.
 
         Each coach's current verdict on a turn is one pair (``coach=`` keeps one coach's). Returns
@@ -966,11 +1013,12 @@ class Store:
         labelled ``labels[i]`` and the coach ``labels[j]``; kappa is None when undefined (see ``cohen_kappa``).
         """
         with self._read() as conn:
-            rows = self._coach_verdicts(conn, coach)
+            rows = self._coach_verdicts(conn, coach, viewer)
         order = [label.value for label in Label]
         return cohen_kappa(((r.scorer_label, r.label) for r in rows if r.scorer_label is not None), order=order)
 
-    def coach_labelled_lines(self, *, coach: str | None = None) -> Iterator[dict[str, Any]]:
+    def coach_labelled_lines(self, *, coach: str | None = None,
+                             viewer: Viewer | None = None) -> Iterator[dict[str, Any]]:
         """Coach-labelled turns as the JSON lines ``interview-sim classify`` reads.
 
         ``{"id": "<session>:<turn>", "text", "previous", "label"}``: ``previous`` is the text of the last persona
@@ -979,7 +1027,7 @@ class Store:
         """
         with self._read() as conn:
             latest: dict[tuple[str, int], Any] = {}
-            for row in self._coach_verdicts(conn, coach):
+            for row in self._coach_verdicts(conn, coach, viewer):
                 key = (row.session_id, row.turn_index)
                 if key not in latest or row.id > latest[key].id:
                     latest[key] = row
@@ -1006,9 +1054,218 @@ class Store:
                     )
         return iter(lines)
 
+    # -- access, review and feedback (viewers) ---------------------------------------------------------
+
+    @staticmethod
+    def _viewer_conditions(viewer: Viewer | None) -> list[Any]:
+        """WHERE conditions (on a query joined with trainees) for the sessions ``viewer`` may see."""
+        if viewer is None:
+            return []
+        if viewer.is_coach:
+            return [] if viewer.team is None else [TraineeRow.team == viewer.team]
+        return [TraineeRow.name == viewer.name.strip()]
+
+    def _refuse_duplicate(self, conn: Connection, content_hash: str | None, session_id: str) -> None:
+        if not content_hash:
+            return
+        existing = conn.scalar(select(SessionRow.id).where(SessionRow.content_hash == content_hash))
+        if existing is not None and existing != session_id:
+            raise DuplicateImport(existing)
+
+    def find_import(self, content_hash: str) -> str | None:
+        """The session an imported file with this SHA-256 was saved as, or None."""
+        with self._read() as conn:
+            return conn.scalar(select(SessionRow.id).where(SessionRow.content_hash == content_hash))
+
+    def _with_review_counts(self, conn: Connection, rows: list[SessionInfo]) -> list[SessionInfo]:
+        """The rows with their comment counts (current turn comments + session comments) and flag counts."""
+        ids = [r.id for r in rows]
+        if not ids:
+            return rows
+        comments: Counter[str] = Counter()
+        latest: dict[tuple[str, int, str], tuple[int, str | None]] = {}
+        for sid, turn, coach, note_id, note in conn.execute(
+            select(AnnotationRow.session_id, AnnotationRow.turn_index, AnnotationRow.coach, AnnotationRow.id,
+                   AnnotationRow.comment).where(AnnotationRow.session_id.in_(ids))
+        ):
+            key = (sid, turn, coach)
+            if key not in latest or note_id > latest[key][0]:
+                latest[key] = (note_id, note)
+        for (sid, _, _), (_, note) in latest.items():
+            comments[sid] += note is not None
+        for sid, n in conn.execute(
+            select(SessionCommentRow.session_id, func.count())
+            .where(SessionCommentRow.session_id.in_(ids), SessionCommentRow.deleted_at.is_(None))
+            .group_by(SessionCommentRow.session_id)
+        ):
+            comments[sid] += n
+        flags: Counter[str] = Counter()
+        for sid, turn_flags in conn.execute(
+            select(TurnRow.session_id, TurnRow.flags).where(TurnRow.session_id.in_(ids), TurnRow.speaker == TRAINEE)
+        ):
+            flags[sid] += len(turn_flags or [])
+        return [
+            SessionInfo(**{**asdict(r), "comments": comments[r.id], "flags": flags[r.id]}) for r in rows
+        ]
+
+    def set_trainee_team(self, name: str, team: str | None) -> None:
+        """Record the team of a signed-in trainee (their coaches see their sessions); creates the trainee."""
+        name = _name(name, "trainee")
+        team = team.strip()[:100] if isinstance(team, str) and team.strip() else None
+
+        def work(conn: Connection) -> None:
+            trainee_id = self._trainee_id(conn, name)
+            conn.execute(update(TraineeRow).where(TraineeRow.id == trainee_id).values(team=team))
+
+        self._write(work)
+
+    def filter_options(self, *, viewer: Viewer | None = None) -> tuple[list[str], dict[str, str]]:
+        """The trainee names and ``{persona id: name}`` among the sessions ``viewer`` may see."""
+        with self._read() as conn:
+            trainees = list(conn.scalars(
+                select(TraineeRow.name).distinct()
+                .join(SessionRow, SessionRow.trainee_id == TraineeRow.id)
+                .where(*self._viewer_conditions(viewer)).order_by(TraineeRow.name)))
+            personas = {
+                persona_id: name or persona_id
+                for persona_id, name in conn.execute(
+                    select(SessionRow.persona_id, func.max(SessionRow.persona_name))
+                    .join(TraineeRow, TraineeRow.id == SessionRow.trainee_id)
+                    .where(*self._viewer_conditions(viewer))
+                    .group_by(SessionRow.persona_id).order_by(SessionRow.persona_id))
+            }
+        return trainees, personas
+
+    def mark_reviewed(self, session_id: str, coach: str, *, reviewed: bool = True,
+                      viewer: Viewer | None = None) -> None:
+        """Mark the session reviewed by ``coach`` now (``reviewed=False`` takes the mark away)."""
+        coach = _name(coach, "coach")
+
+        def work(conn: Connection) -> None:
+            self._session_owner(conn, session_id, None, viewer)
+            conn.execute(update(SessionRow).where(SessionRow.id == session_id).values(
+                reviewed_by=coach if reviewed else None, reviewed_at=time.time() if reviewed else None))
+
+        self._write(work)
+
+    def _own_comment(self, conn: Connection, session_id: str, comment_id: int, coach: str,
+                     viewer: Viewer | None) -> Any:
+        self._session_owner(conn, session_id, None, viewer)
+        row = conn.execute(
+            select(SessionCommentRow.id, SessionCommentRow.coach, SessionCommentRow.text,
+                   SessionCommentRow.created_at, SessionCommentRow.edited_at, SessionCommentRow.history)
+            .where(SessionCommentRow.id == comment_id, SessionCommentRow.session_id == session_id,
+                   SessionCommentRow.deleted_at.is_(None))
+        ).first()
+        if row is None:
+            raise UnknownTurn(f"session {session_id!r} has no comment {comment_id}")
+        if row.coach != coach:
+            raise AccessDenied(session_id, coach)
+        return row
+
+    def edit_session_comment(self, session_id: str, comment_id: int, coach: str, text: str, *,
+                             viewer: Viewer | None = None) -> None:
+        """Replace the text of ``coach``'s own session comment; the earlier text goes into its history."""
+        coach = _name(coach, "coach")
+        if not isinstance(text, str) or not text.strip():
+            raise ValueError("a session comment needs some text (delete it instead)")
+        body = _clean(text.strip())
+
+        def work(conn: Connection) -> None:
+            row = self._own_comment(conn, session_id, comment_id, coach, viewer)
+            if row.text == body:
+                return
+            history = list(row.history or []) + [{"text": row.text, "at": row.edited_at or row.created_at}]
+            conn.execute(update(SessionCommentRow).where(SessionCommentRow.id == comment_id).values(
+                text=body, edited_at=time.time(), history=history))
+
+        self._write(work)
+
+    def delete_session_comment(self, session_id: str, comment_id: int, coach: str, *,
+                               viewer: Viewer | None = None) -> None:
+        """Delete ``coach``'s own session comment: it leaves the thread; the row and its history stay."""
+        coach = _name(coach, "coach")
+
+        def work(conn: Connection) -> None:
+            self._own_comment(conn, session_id, comment_id, coach, viewer)
+            conn.execute(update(SessionCommentRow).where(SessionCommentRow.id == comment_id)
+                         .values(deleted_at=time.time()))
+
+        self._write(work)
+
+    @staticmethod
+    def _new_feedback(notes: dict[str, list[dict[str, Any]]], seen: float | None) -> int:
+        items = [n for n in notes["turns"] if n["label"] is not None or n["comment"] is not None]
+        items += notes["session"]
+        return sum(1 for n in items if seen is None or max(n["at"], n.get("edited_at") or 0) > seen)
+
+    def feedback(self, session_id: str, *, viewer: Viewer | None = None) -> dict[str, Any]:
+        """The coaches' feedback on a session for its trainee: ``annotations`` plus ``new`` (how many labels and
+        comments came or changed since the trainee last read them) and ``seen_at``."""
+        notes = self.annotations(session_id, viewer=viewer)
+        with self._read() as conn:
+            seen = conn.scalar(select(SessionRow.feedback_seen_at).where(SessionRow.id == session_id))
+        return {**notes, "new": self._new_feedback(notes, seen), "seen_at": seen}
+
+    def mark_feedback_read(self, session_id: str, *, viewer: Viewer | None = None) -> None:
+        """The trainee has read the feedback: the "N new" marker goes until a coach adds or changes some."""
+
+        def work(conn: Connection) -> None:
+            self._session_owner(conn, session_id, None, viewer)
+            conn.execute(update(SessionRow).where(SessionRow.id == session_id).values(feedback_seen_at=time.time()))
+
+        self._write(work)
+
+    def new_feedback(self, viewer: Viewer) -> dict[str, int]:
+        """``{session id: new feedback count}`` over the viewer's own finished sessions that have any new."""
+        with self._read() as conn:
+            sessions = dict(conn.execute(
+                select(SessionRow.id, SessionRow.feedback_seen_at)
+                .join(TraineeRow, TraineeRow.id == SessionRow.trainee_id)
+                .where(TraineeRow.name == viewer.name.strip())
+            ).all())
+        if not sessions:
+            return {}
+        with self._read() as conn:
+            active = set(conn.scalars(
+                select(AnnotationRow.session_id).where(AnnotationRow.session_id.in_(list(sessions))).distinct()))
+            active |= set(conn.scalars(
+                select(SessionCommentRow.session_id).where(SessionCommentRow.session_id.in_(list(sessions)))
+                .distinct()))
+        out = {}
+        for sid in sorted(active):
+            n = self._new_feedback(self.annotations(sid), sessions[sid])
+            if n:
+                out[sid] = n
+        return out
+
+    def team_sessions(self, *, viewer: Viewer | None = None) -> list[dict[str, Any]]:
+        """The finished sessions ``viewer`` may see, oldest first, with what the team overview needs:
+        ``{"id", "trainee", "persona", "persona_name", "source", "started_at", "score", "open_share",
+        "label_counts", "flag_counts", "insights_uncovered", "insight_catalog"}``."""
+        with self._read() as conn:
+            rows = conn.execute(
+                select(SessionRow.id, TraineeRow.name, SessionRow.persona_id, SessionRow.persona_name,
+                       SessionRow.source, SessionRow.started_at, SessionRow.score, SessionRow.open_share,
+                       SessionRow.metrics, SessionRow.insights_uncovered, SessionRow.header)
+                .join(TraineeRow, TraineeRow.id == SessionRow.trainee_id)
+                .where(SessionRow.ended_at.is_not(None), *self._viewer_conditions(viewer))
+                .order_by(SessionRow.started_at, SessionRow.id)
+            ).all()
+        return [
+            {"id": r.id, "trainee": r.name, "persona": r.persona_id, "persona_name": r.persona_name or r.persona_id,
+             "source": r.source, "started_at": r.started_at, "score": r.score, "open_share": r.open_share,
+             "label_counts": dict((r.metrics or {}).get("label_counts") or {}),
+             "flag_counts": dict((r.metrics or {}).get("flag_counts") or {}),
+             "insights_uncovered": list(r.insights_uncovered or []),
+             "insight_catalog": [c for c in (r.header or {}).get("insight_catalog") or [] if isinstance(c, dict)]}
+            for r in rows
+        ]
+
     # -- progress -----------------------------------------------------------------------------------
 
-    def progress(self, trainee: str, *, persona: str | None = None) -> list[dict[str, Any]]:
+    def progress(self, trainee: str, *, persona: str | None = None,
+                 viewer: Viewer | None = None) -> list[dict[str, Any]]:
         """The trainee's finished sessions, oldest first, for a line chart of score and open-question share.
 
         ``[{"n", "session", "started_at", "persona", "source", "score", "open_share"}]``.
@@ -1019,7 +1276,8 @@ class Store:
                 SessionRow.score, SessionRow.open_share,
             )
             .join(TraineeRow, TraineeRow.id == SessionRow.trainee_id)
-            .where(TraineeRow.name == trainee.strip(), SessionRow.ended_at.is_not(None))
+            .where(TraineeRow.name == trainee.strip(), SessionRow.ended_at.is_not(None),
+                   *self._viewer_conditions(viewer))
             .order_by(SessionRow.started_at, SessionRow.id)
         )
         if persona is not None:
@@ -1032,7 +1290,7 @@ class Store:
             for n, r in enumerate(rows, start=1)
         ]
 
-    def insight_rates(self, persona_id: str) -> dict[str, Any]:
+    def insight_rates(self, persona_id: str, *, viewer: Viewer | None = None) -> dict[str, Any]:
         """How often each of a persona's insights was uncovered: the share of its finished sessions.
 
         ``{"persona", "sessions", "insights": [{"id", "finding", "found", "share"}]}``, in the order of the
@@ -1040,9 +1298,10 @@ class Store:
         """
         with self._read() as conn:
             found_lists = conn.scalars(
-                select(SessionRow.insights_uncovered).where(
-                    SessionRow.persona_id == persona_id, SessionRow.ended_at.is_not(None)
-                )
+                select(SessionRow.insights_uncovered)
+                .join(TraineeRow, TraineeRow.id == SessionRow.trainee_id)
+                .where(SessionRow.persona_id == persona_id, SessionRow.ended_at.is_not(None),
+                       *self._viewer_conditions(viewer))
             ).all()
             header = conn.scalar(
                 select(SessionRow.header)
