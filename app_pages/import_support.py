@@ -100,8 +100,8 @@ def parse_upload(data: bytes | str, name: str, fmt: str = "auto") -> Parsed:
     key = upload_key(data, name, fmt)
     parsed = Parsed(key=key, content=key.split(":", 1)[0], name=name, fmt=fmt, data=data)
     if len(data) > MAX_BYTES:
-        parsed.problem = (f"{name}: too large to be one interview's transcript ({len(data) / 1e6:.0f} MB; the limit "
-                          f"is {MAX_UPLOAD_MB} MB). Import the captions of one interview at a time.")
+        parsed.problem = (f"{name}: too large to be one interview's transcript ({len(data) / 1024 / 1024:.1f} MB; "
+                          f"the limit is {MAX_UPLOAD_MB} MB). Import the captions of one interview at a time.")
         return parsed
     try:
         parsed.result = parse_transcript_text(data, fmt, name=name)

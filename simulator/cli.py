@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 
-from .persona import LoadReport, Persona, PersonaError, find_persona, load_personas
+from .persona import LoadReport, Persona, PersonaError, find_persona, load_personas, shipped_id_clashes
 
 app = typer.Typer(
     name="interview-sim",
@@ -87,6 +87,9 @@ def personas_validate(
     report = _report(paths)
     for pid, source in report.sources.items():
         typer.echo(f"ok   {source} ({pid})")
+    if paths:
+        for warning in shipped_id_clashes(report):
+            typer.echo(f"warning: {warning}", err=True)
     _print_errors(report)
     if report.errors:
         raise typer.Exit(1)
@@ -215,6 +218,9 @@ def simulate(
     """Run a scripted interview against a persona."""
     chosen = _load_persona(persona)
     turns = read_script(script)
+    if not turns:
+        _fail(f"{script}: the script has no turns (only empty lines or # comments); write one question per "
+              "line, or [silence] for a pause")
     engine = _engine(_reply_backend(backend, model_path, gguf_file, base_url, model))
     session = engine.start(chosen, seed=seed)
     for text in turns:

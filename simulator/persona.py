@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import reprlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Literal
@@ -28,12 +29,23 @@ __all__ = [
     "persona_dirs",
     "find_persona",
     "check_across",
+    "shipped_id_clashes",
+    "MAX_PERSONA_BYTES",
 ]
 
 SCHEMA_VERSION = 1
 LAYERS: tuple[str, ...] = ("surface", "detail", "deep")
 PERSONAS_ENV = "INTERVIEW_SIM_PERSONAS"
 BUILTIN_DIR = Path(__file__).resolve().parent.parent / "personas"
+
+# The largest shipped persona is under 30 KB; a file twenty times that is no hand-written persona, and
+# everything downstream (validation, the engine's index, `personas check`) grows with it.
+MAX_PERSONA_BYTES = 512 * 1024
+# YAML aliases (*name) may repeat a node, but the data they expand to stays bounded: at most this many
+# units (a character of text, or a list/mapping entry), twice what the largest allowed file holds.
+MAX_EXPANDED_UNITS = 2 * MAX_PERSONA_BYTES
+# One line per problem; after this many the rest are counted.
+MAX_PROBLEMS = 25
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
@@ -91,7 +103,7 @@ class Topic(_Strict):
     @classmethod
     def _id_shape(cls, v: str) -> str:
         if not _ID.match(v):
-            raise ValueError(f"id '{v}' must be lowercase letters, digits, '-' or '_'")
+            raise ValueError(f"id '{_show(v)}' must be lowercase letters, digits, '-' or '_'")
         return v
 
     @field_validator("examples", "surface")
@@ -116,7 +128,7 @@ class Insight(_Strict):
     @classmethod
     def _id_shape(cls, v: str) -> str:
         if not _ID.match(v):
-            raise ValueError(f"id '{v}' must be lowercase letters, digits, '-' or '_'")
+            raise ValueError(f"id '{_show(v)}' must be lowercase letters, digits, '-' or '_'")
         return v
 
 
@@ -167,14 +179,14 @@ class Persona(_Strict):
     @classmethod
     def _id_shape(cls, v: str) -> str:
         if not _ID.match(v):
-            raise ValueError(f"id '{v}' must be lowercase letters, digits, '-' or '_'")
+            raise ValueError(f"id '{_show(v)}' must be lowercase letters, digits, '-' or '_'")
         return v
 
     @field_validator("language")
     @classmethod
     def _language(cls, v: str) -> str:
         if not _LANG.match(v):
-            raise ValueError(f"'{v}' is not a BCP-47 language tag (e.g. en, nl, ko, zh, en-GB)")
+            raise ValueError(f"'{_show(v)}' is not a BCP-47 language tag (e.g. en, nl, ko, zh, en-GB)")
         return v
 
     @model_validator(mode="after")
@@ -183,19 +195,19 @@ class Persona(_Strict):
         seen: set[str] = set()
         for i, tid in enumerate(topic_ids):
             if tid in seen:
-                raise _LocatedError(("topics", i, "id"), f"duplicate topic id '{tid}'")
+                raise _LocatedError(("topics", i, "id"), f"duplicate topic id '{_show(tid)}'")
             seen.add(tid)
         seen_insights: set[str] = set()
         by_id = {t.id: t for t in self.topics}
         for i, insight in enumerate(self.insights):
             if insight.id in seen_insights:
-                raise _LocatedError(("insights", i, "id"), f"duplicate insight id '{insight.id}'")
+                raise _LocatedError(("insights", i, "id"), f"duplicate insight id '{_show(insight.id)}'")
             seen_insights.add(insight.id)
             topic = by_id.get(insight.topic)
             if topic is None:
                 raise _LocatedError(
                     ("insights", i, "topic"),
-                    f"unknown topic '{insight.topic}'{_suggest(insight.topic, topic_ids)}",
+                    f"unknown topic '{_show(insight.topic)}'{_suggest(insight.topic, topic_ids)}",
                 )
             if not topic.layer(insight.layer):
                 raise _LocatedError(
@@ -251,15 +263,29 @@ class PersonaError(Exception):
 
 
 def _suggest(value: Any, options: Iterable[str]) -> str:
-    close = difflib.get_close_matches(str(value), list(options), n=1)
-    return f" — did you mean '{close[0]}'?" if close else ""
+    if not isinstance(value, str) or len(value) > 100:
+        return ""  # nobody misspells a field name as a list or a paragraph
+    close = difflib.get_close_matches(value, list(options), n=1)
+    return f" — did you mean '{_show(close[0])}'?" if close else ""
+
+
+# Containers are shown a few items and levels deep: a value may be a YAML alias expanded a billion times.
+_REPR = reprlib.Repr()
+_REPR.maxlevel, _REPR.maxlist, _REPR.maxtuple, _REPR.maxdict, _REPR.maxset = 2, 4, 4, 4, 4
+_REPR.maxstring, _REPR.maxother, _REPR.maxlong = 80, 80, 40
 
 
 def _show(value: Any, limit: int = 60) -> str:
-    """A value as it can be printed on one line of an error message."""
-    text = str(value)
+    """A value as it can be printed on one line of an error message: cut *before* it is formatted."""
+    text = value[: limit + 1] if isinstance(value, str) else _REPR.repr(value)
     if not text.isprintable():
         text = repr(text)[1:-1]
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _quoted(value: Any, limit: int = 60) -> str:
+    """A value as Python would write it (``'old'``, ``['a', 'b']``), bounded like :func:`_show`."""
+    text = _REPR.repr(value[: limit + 1] if isinstance(value, str) else value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -297,7 +323,10 @@ def _explain(error: dict) -> str:
         names = [a or b for a, b in options]
         field_name = str(loc[-1]) if loc else "value"
         if field_name == "version":
-            return f"{where}: unsupported schema version {value!r} (this program reads version: 1)"
+            if isinstance(value, str) and value.strip() == str(SCHEMA_VERSION):
+                return (f"{where}: written as text (\"{_show(value)}\"); write version: {SCHEMA_VERSION} "
+                        "without quotes — it is a number")
+            return f"{where}: unsupported schema version {_quoted(value)} (this program reads version: 1)"
         return f"{where}: unknown {field_name} '{_show(value)}' (expected {', '.join(names)})"
     if kind == "missing":
         return f"{where}: missing — add this field (see personas/README.md)"
@@ -321,9 +350,9 @@ def _explain(error: dict) -> str:
             "model_type": "a mapping (key: value lines)",
             "dict_type": "a mapping (key: value lines)",
         }[kind]
-        return f"{where}: expected {expected}, got {type(value).__name__} {value!r:.60}"
+        return f"{where}: expected {expected}, got {type(value).__name__} {_quoted(value)}"
     if kind in {"greater_than_equal", "less_than_equal"}:
-        return f"{where}: {value!r} is out of range ({error['msg'].lower()})"
+        return f"{where}: {_quoted(value)} is out of range ({_show(error['msg'], 100).lower()})"
     if kind == "value_error":
         exc = ctx.get("error")
         if isinstance(exc, _LocatedError):
@@ -341,10 +370,13 @@ def parse_persona(data: Any, path: str) -> Persona:
     try:
         return Persona.model_validate(data)
     except ValidationError as e:
-        problems = [_explain(err) for err in e.errors(include_url=False)]
-        raise PersonaError(path, problems) from e
+        errors = e.errors(include_url=False, include_context=True)
+        problems = [_explain(err) for err in errors[:MAX_PROBLEMS]]
+        if len(errors) > MAX_PROBLEMS:
+            problems.append(f"… and {len(errors) - MAX_PROBLEMS} more problems like these")
+        raise PersonaError(path, problems) from None
     except _LocatedError as e:  # raised outside pydantic's wrapping in some versions
-        raise PersonaError(path, [f"{_loc(e.loc)}: {e.message}"]) from e
+        raise PersonaError(path, [f"{_loc(e.loc)}: {e.message}"]) from None
 
 
 def _display(path: Path) -> str:
@@ -354,27 +386,117 @@ def _display(path: Path) -> str:
         return str(path)
 
 
+# YAML ------------------------------------------------------------------------------------------
+
+
+class _YamlRefused(Exception):
+    """A YAML document that parses, but that a persona file must not be: the message says why and where."""
+
+
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_SafeBase: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _PersonaLoader(_SafeBase):  # type: ignore[misc, valid-type]
+    """PyYAML's safe loader (libyaml when present) that refuses duplicate keys in a mapping."""
+
+    def construct_mapping(self, node, deep=False):  # noqa: ANN001 - PyYAML's signature
+        if isinstance(node, yaml.MappingNode):
+            first: dict[tuple[str, str], int] = {}
+            for key_node, _ in node.value:
+                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _MERGE_TAG:
+                    continue
+                key = (key_node.tag, key_node.value)
+                line = key_node.start_mark.line + 1
+                if key in first:
+                    raise _YamlRefused(
+                        f"line {line}: duplicate key '{_show(key_node.value)}' (also on line {first[key]}); "
+                        "YAML would keep only the last one — remove one of them or merge them")
+                first[key] = line
+        return super().construct_mapping(node, deep=deep)
+
+
+def _expanded_units(root: yaml.Node) -> None:
+    """Refuse a node graph whose aliases expand to more than ``MAX_EXPANDED_UNITS`` (or refer to themselves).
+
+    Aliases share one node in the graph, so this walks each node once (memoised) and sums what it would
+    become once every alias is written out: cheap for the "billion laughs" file, which is refused here
+    before a single list is built.
+    """
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+
+    def size(node: yaml.Node) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in open_nodes:
+            raise _YamlRefused(f"line {node.start_mark.line + 1}: an alias refers to a list or mapping that "
+                               "contains it (a loop); write the data out instead")
+        open_nodes.add(key)
+        if isinstance(node, yaml.ScalarNode):
+            total = 1 + len(node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            total = 1 + sum(size(child) for child in node.value)
+        else:
+            total = 1 + sum(size(k) + size(v) for k, v in node.value)
+        open_nodes.discard(key)
+        if total > MAX_EXPANDED_UNITS:
+            raise _YamlRefused(
+                f"line {node.start_mark.line + 1}: the YAML aliases (*name) here expand to more than "
+                f"{MAX_EXPANDED_UNITS:,} characters of data (the limit); write the lines out, or use "
+                "fewer aliases")
+        sizes[key] = total
+        return total
+
+    size(root)
+
+
+def _parse_yaml(text: str) -> Any:
+    """The data of one YAML document, with aliases bounded and duplicate keys refused."""
+    loader = _PersonaLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _expanded_units(node)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
 def load_persona(path: str | os.PathLike) -> Persona:
     """Load one persona file. Raises :class:`PersonaError` naming the file, field and fix."""
     p = Path(path)
     shown = _display(p)
     try:
-        raw = p.read_bytes()
+        with p.open("rb") as handle:
+            raw = handle.read(MAX_PERSONA_BYTES + 1)
     except OSError as e:
         raise PersonaError(shown, [f"cannot read the file ({e.strerror or e})"]) from e
+    if len(raw) > MAX_PERSONA_BYTES:
+        try:
+            size = f"{p.stat().st_size / 1024 / 1024:.1f} MB"
+        except OSError:
+            size = "larger"
+        raise PersonaError(shown, [
+            f"the file is too large for a persona ({size}; the limit is {MAX_PERSONA_BYTES // 1024} KB, and the "
+            "largest shipped persona is under 30 KB) — split it into several personas or trim its lines"])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise PersonaError(shown, [f"not UTF-8 text (byte {e.start}); save the file as UTF-8"]) from e
+        raise PersonaError(shown, [f"not UTF-8 text (byte {e.start}); save the file as UTF-8"]) from None
     try:
-        data = yaml.safe_load(text)
+        data = _parse_yaml(text)
+    except _YamlRefused as e:
+        raise PersonaError(shown, [str(e)]) from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         problem = getattr(e, "problem", None) or str(e).splitlines()[0]
-        raise PersonaError(shown, [f"{where}invalid YAML: {problem}"]) from e
-    except RecursionError as e:
-        raise PersonaError(shown, ["invalid YAML: nested too deeply"]) from e
+        raise PersonaError(shown, [f"{where}invalid YAML: {_show(problem, 200)}"]) from None
+    except RecursionError:
+        raise PersonaError(shown, ["invalid YAML: nested too deeply"]) from None
     if data is None:
         raise PersonaError(shown, ["the file is empty — copy personas/_template.yaml to start"])
     return parse_persona(data, shown)
@@ -480,3 +602,21 @@ def find_persona(id_or_path: str, report: LoadReport | None = None) -> Persona:
         f"no persona with this id{_suggest(id_or_path, report.personas)} "
         f"(known: {', '.join(sorted(report.personas)) or 'none'})"
     ])
+
+
+def shipped_id_clashes(report: LoadReport) -> list[str]:
+    """Warnings for personas in ``report`` that reuse the id of a shipped persona from another file.
+
+    The app loads the shipped folder too, so such a file is refused there as a duplicate id: better said
+    by ``personas validate FILE`` than found out on the gallery.
+    """
+    if not any(Path(source).resolve().parent != BUILTIN_DIR for source in report.sources.values()):
+        return []
+    shipped = load_personas([BUILTIN_DIR])
+    warnings = []
+    for pid, source in report.sources.items():
+        other = shipped.sources.get(pid)
+        if other is not None and Path(source).resolve() != (BUILTIN_DIR / Path(other).name).resolve():
+            warnings.append(f"{source}: id '{pid}' is also the id of the shipped persona {other}; the app loads "
+                            "both folders and would refuse one as a duplicate — give this persona another id")
+    return warnings

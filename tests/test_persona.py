@@ -227,3 +227,113 @@ def test_persona_shipped_passes_golden_probes(path, real_engine):
     persona = load_persona(path)
     failures = [f"{r.name}: {r.detail}" for r in run_checks(real_engine, persona) if not r.ok]
     assert not failures, "\n".join(failures)
+
+
+# Bounded work on any input ---------------------------------------------------------------------------------
+
+def _alias_bomb(levels: int = 9, under: str = "i") -> str:
+    """The "billion laughs" file: each level a list of nine aliases of the level above (9**levels strings)."""
+    letters = "abcdefghijklmnop"[:levels]
+    text = 'version: 1\na: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    for above, name in zip(letters, letters[1:]):
+        text += f"{name}: &{name} [{','.join(['*' + above] * 9)}]\n"
+    return text.replace(f"\n{letters[-1]}: &", f"\n{under}: &") if under != letters[-1] else text
+
+
+@pytest.mark.parametrize("field", ["i", "summary", "topics"])
+def test_persona_alias_bomb_refused_quickly(tmp_path, field):
+    import resource
+    import time
+
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text(_alias_bomb(9, field), encoding="utf-8")
+    assert bomb.stat().st_size < 400
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.perf_counter()
+    with pytest.raises(PersonaError) as info:
+        load_persona(bomb)
+    assert time.perf_counter() - started < 2
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 * 1024  # KiB: < 100 MB more
+    message = str(info.value)
+    assert "aliases" in message and "1,048,576" in message and "line " in message and len(message) < 400
+
+
+def test_persona_alias_loop_refused(tmp_path):
+    loop = tmp_path / "loop.yaml"
+    loop.write_text("version: 1\nname: &n [a, *n]\n", encoding="utf-8")
+    with pytest.raises(PersonaError, match="line 2: an alias refers to a list or mapping that contains it"):
+        load_persona(loop)
+
+
+def test_persona_small_aliases_still_work(tmp_path, data):
+    text = TEST_PERSONA.read_text(encoding="utf-8")
+    loaded = yaml.safe_load(text)
+    # Reuse the greeting lines for thanks with an anchor and an alias.
+    loaded["reactions"]["thanks"] = "__ALIAS__"
+    dumped = yaml.safe_dump(loaded, sort_keys=False).replace("  greeting:\n", "  greeting: &hello\n")
+    dumped = dumped.replace("thanks: __ALIAS__", "thanks: *hello")
+    path = tmp_path / "aliases.yaml"
+    path.write_text(dumped, encoding="utf-8")
+    persona = load_persona(path)
+    assert persona.reactions.thanks == persona.reactions.greeting
+
+
+def test_persona_error_messages_never_format_whole_values(data):
+    # A huge value of the wrong type: the message shows its start, never all of it.
+    data["traits"]["age"] = ["x" * 1000] * 10_000
+    data["summary"] = {"k" * 5000: "v"}
+    data["topics"][0]["id"] = "Bad Id " * 100_000
+    problems = _problems(data)
+    assert all(len(p) < 400 for p in problems), max(problems, key=len)[:500]
+    assert any(p.startswith("personas/maria.yaml: traits -> age: expected a whole number, got list ['xxx") for p in problems)
+
+
+def test_persona_many_problems_are_counted_not_listed(data):
+    data["topics"] = [{"id": f"t{i}"} for i in range(500)]
+    problems = _problems(data)
+    assert len(problems) <= 26 and "more problems like these" in problems[-1]
+
+
+def test_persona_duplicate_keys_refused_with_line(tmp_path):
+    text = TEST_PERSONA.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    name_line = next(i for i, line in enumerate(lines) if line.startswith("name:")) + 1
+    path = tmp_path / "dup.yaml"
+    path.write_text(text + "\nname: Someone Else\n", encoding="utf-8")
+    with pytest.raises(PersonaError) as info:
+        load_persona(path)
+    last = len(lines) + 2
+    assert str(info.value) == (f"{path}: line {last}: duplicate key 'name' (also on line {name_line}); YAML would keep "
+                               "only the last one — remove one of them or merge them")
+
+
+def test_persona_version_as_text_says_to_drop_the_quotes(data):
+    data["version"] = "1"
+    assert ('personas/maria.yaml: version: written as text ("1"); write version: 1 without quotes — it is a number'
+            in _problems(data))
+
+
+def test_persona_too_large_refused_before_reading_it_all(tmp_path):
+    import time
+
+    big = tmp_path / "big.yaml"
+    line = "  - " + "a very long line of a persona that keeps on going " * 2 + "\n"
+    big.write_text(TEST_PERSONA.read_text(encoding="utf-8") + "extra:\n" + line * (5_500_000 // len(line)),
+                   encoding="utf-8")
+    started = time.perf_counter()
+    with pytest.raises(PersonaError, match=r"too large for a persona \(5\.\d MB; the limit is 512 KB"):
+        load_persona(big)
+    assert time.perf_counter() - started < 1
+
+
+def test_persona_shipped_id_clash_warned(tmp_path):
+    from simulator.persona import shipped_id_clashes
+
+    copy_of_shipped = tmp_path / "mine.yaml"
+    copy_of_shipped.write_text((ROOT / "personas" / "maria-grocery-lapsed.yaml").read_text(encoding="utf-8"),
+                               encoding="utf-8")
+    [warning] = shipped_id_clashes(load_personas([copy_of_shipped]))
+    assert "mine.yaml: id 'maria-grocery-lapsed' is also the id of the shipped persona" in warning
+    assert "give this persona another id" in warning
+    assert shipped_id_clashes(load_personas([ROOT / "personas" / "maria-grocery-lapsed.yaml"])) == []
+    assert shipped_id_clashes(load_personas([TEST_PERSONA])) == []

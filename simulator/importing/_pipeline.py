@@ -271,9 +271,15 @@ _NO_SPEECH = {
 
 
 def _too_large(name: str, size: int) -> ImportProblem:
-    return ImportProblem(name, f"too large to be one interview's transcript ({size / 1e6:.0f} MB; the limit is "
-                               f"{MAX_BYTES / 1e6:.0f} MB).",
+    return ImportProblem(name, f"too large to be one interview's transcript ({_megabytes(size)}; the limit is "
+                               f"{_megabytes(MAX_BYTES)}).",
                          fix="Import the captions of one interview at a time.")
+
+
+def _megabytes(size: int) -> str:
+    """Sizes in MB of 1024 × 1024 bytes, as upload limits are given (st.file_uploader, the README): 20 MB."""
+    mb = size / (1024 * 1024)
+    return f"{mb:.0f} MB" if mb == int(mb) else f"{mb:.1f} MB"
 
 
 def _clock(seconds: float) -> str:
