@@ -236,6 +236,9 @@ def to_csv(transcript: Transcript, metrics: Metrics = None, annotations: Annotat
     points = _contributions(metrics)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
+    # Python's writer quotes a cell holding "\n" (the line terminator) but not one holding a lone "\r", which
+    # spreadsheets and most readers take for a line break: a row with one is written with every cell quoted.
+    quoting_writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
     for turn in transcript.turns:
         turn_notes = notes.get(turn.index, [])
@@ -266,7 +269,9 @@ def to_csv(transcript: Transcript, metrics: Metrics = None, annotations: Annotat
             "points": (int(total) if total.is_integer() else total) if turn_points else "",
             "point_reasons": "; ".join(str(p.get("reason") or "") for p in turn_points if p.get("reason")),
         }
-        writer.writerow(["" if row[c] is None else _cell(row[c]) for c in CSV_COLUMNS])
+        cells = ["" if row[c] is None else _cell(row[c]) for c in CSV_COLUMNS]
+        carriage_return = any(isinstance(cell, str) and "\r" in cell for cell in cells)
+        (quoting_writer if carriage_return else writer).writerow(cells)
     return buffer.getvalue()
 
 
