@@ -22,6 +22,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from simulator.practice_store import MemoryPracticeMixin
 from simulator.transcript import Transcript, Turn
 
 __all__ = ["InterviewStore", "MemoryStore", "SessionGone", "open_store", "STORE_ENV"]
@@ -56,7 +57,7 @@ class _Entry:
     metrics: dict[str, Any] | None = None
 
 
-class MemoryStore:
+class MemoryStore(MemoryPracticeMixin):
     """Interviews kept in this server process, keyed by session id; safe to share between browser sessions.
 
     It copies what it is given and what it hands out, like a database would, so two tabs never share a

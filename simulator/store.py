@@ -53,6 +53,7 @@ from simulator.store_models import (
     TurnRow,
 )
 from simulator.transcript import PERSONA, TRAINEE, Transcript, Turn
+from simulator.practice_store import SQLPracticeMixin
 
 __all__ = [
     "Store",
@@ -397,7 +398,7 @@ def _insert_ignore(conn: Connection, model: type, values: dict[str, Any] | list[
 # The store ----------------------------------------------------------------------------------------
 
 
-class Store:
+class Store(SQLPracticeMixin):
     """Sessions, turns and coach annotations in one database; safe to share between threads and processes.
 
     ``Store()`` resolves the URL (see the module docstring), creates the data folder and brings the schema to

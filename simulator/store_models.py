@@ -23,7 +23,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-__all__ = ["Base", "TraineeRow", "SessionRow", "TurnRow", "AnnotationRow", "SessionCommentRow", "VERSION_TABLE"]
+__all__ = ["Base", "TraineeRow", "SessionRow", "TurnRow", "AnnotationRow", "SessionCommentRow", "DrillAttemptRow",
+           "VERSION_TABLE"]
 
 # Alembic's bookkeeping table; a distinct name lets the store share a PostgreSQL database with other apps.
 VERSION_TABLE = "interview_sim_alembic_version"
@@ -84,6 +85,11 @@ class SessionRow(Base):
     reviewed_by: Mapped[str | None] = mapped_column(String(200))
     reviewed_at: Mapped[float | None]
     feedback_seen_at: Mapped[float | None]
+    # Practice (migration 0005): a branch re-asks its parent session from the trainee turn ``branch_point``
+    # (its turns before that point are the parent's); ``guide`` is the discussion guide the session was run with.
+    parent_id: Mapped[str | None] = mapped_column(SessionId)
+    branch_point: Mapped[int | None] = mapped_column(Integer)
+    guide: Mapped[dict[str, Any] | None]
 
     __table_args__ = (
         Index("uq_sessions_content_hash", "content_hash", unique=True),
@@ -91,6 +97,7 @@ class SessionRow(Base):
         Index("ix_sessions_trainee_started", "trainee_id", "started_at"),
         Index("ix_sessions_persona_started", "persona_id", "started_at"),
         Index("ix_sessions_score", "score"),
+        Index("ix_sessions_parent_id", "parent_id"),
     )
 
 
@@ -154,3 +161,22 @@ class SessionCommentRow(Base):
     edited_at: Mapped[float | None]
     deleted_at: Mapped[float | None]
     history: Mapped[list[Any] | None]
+
+
+class DrillAttemptRow(Base):
+    """One try at asking a flagged question better on the Drills page (migration 0005), graded at once."""
+
+    __tablename__ = "drill_attempts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    trainee_id: Mapped[int] = mapped_column(ForeignKey("trainees.id"))
+    created_at: Mapped[float]
+    source: Mapped[str] = mapped_column(String(20))  # "own" | "bank"
+    question: Mapped[str] = mapped_column(Text)
+    attempt: Mapped[str] = mapped_column(Text)
+    label: Mapped[str | None] = mapped_column(String(20))
+    good: Mapped[bool] = mapped_column(Boolean)
+    session_id: Mapped[str | None] = mapped_column(SessionId)  # where the question was asked (own questions)
+    turn_index: Mapped[int | None] = mapped_column(Integer)
+
+    __table_args__ = (Index("ix_drill_attempts_trainee_created", "trainee_id", "created_at"),)

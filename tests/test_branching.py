@@ -109,3 +109,71 @@ def test_simulate_branch_from_a_script_prints_both(make_engine, test_persona):
     assert first["original"]["label"] == "leading" and first["branch"]["label"] == "open"
     assert first["branch"]["layer"] == "detail" and first["points_change"] > 0
     json.dumps(out)
+
+
+# The store: a branch has a parent and a branch point, in the SQL store and the app's in-memory one ---------
+
+
+@pytest.fixture(params=["sql", "memory"])
+def any_store(request, tmp_path):
+    if request.param == "memory":
+        from app_pages.persistence import MemoryStore
+
+        yield MemoryStore()
+        return
+    from simulator.store import Store
+
+    store = Store(f"sqlite:///{tmp_path / 'store.db'}")
+    yield store
+    store.close()
+
+
+def test_store_keeps_a_branch_with_its_parent_and_branch_point(any_store, make_engine, test_persona):
+    _, original = _finished(make_engine, test_persona)
+    original.trainee = "Ana"
+    parent = any_store.start_session("Ana", original)
+    any_store.finish_session(parent, metrics={"score": 40.0})
+    sid = any_store.start_branch("Ana", branch_transcript(original, 3), parent_id=parent, branch_point=3)
+    assert any_store.branch_of(sid, trainee="Ana") == {"parent_id": parent, "branch_point": 3}
+    assert any_store.branch_of(parent, trainee="Ana") is None
+    [listed] = any_store.branches(parent, trainee="Ana")
+    assert listed["id"] == sid and listed["branch_point"] == 3 and listed["ended_at"] is None
+    assert [t.text for t in any_store.load(sid, trainee="Ana").turns] == [t.text for t in original.turns[:3]]
+    # Another trainee can neither branch from it nor read its branches.
+    with pytest.raises(LookupError if not hasattr(any_store, "engine") else PermissionError):
+        any_store.start_branch("Ben", branch_transcript(original, 3), parent_id=parent, branch_point=3)
+    with pytest.raises((LookupError, PermissionError)):
+        any_store.branches(parent, trainee="Ben")
+    with pytest.raises(ValueError, match="branch point 4 is not a trainee turn"):
+        any_store.start_branch("Ana", branch_transcript(original, 3), parent_id=parent, branch_point=4)
+
+
+def test_store_keeps_the_guide_and_drill_attempts(any_store, make_engine, test_persona):
+    _, original = _finished(make_engine, test_persona)
+    sid = any_store.start_session("Ana", original)
+    guide = {"persona": "test-persona", "items": [{"number": 1, "text": "Tell me about your week."}]}
+    any_store.set_guide(sid, guide, trainee="Ana")
+    assert any_store.guide(sid, trainee="Ana") == guide
+    with pytest.raises(ValueError, match="'items'"):
+        any_store.set_guide(sid, {"questions": []})
+    any_store.add_drill_attempt("Ana", {"source": "own", "question": LEADING, "attempt": OPEN_DELIVERY,
+                                        "label": "open", "good": True, "session_id": sid, "turn_index": 3,
+                                        "at": 1000.0})
+    any_store.add_drill_attempt("Ana", {"source": "bank", "question": "Q?", "attempt": "A?", "good": False,
+                                        "at": 2000.0})
+    attempts = any_store.drill_attempts("Ana")
+    assert [(a["at"], a["good"], a["source"], a["turn_index"]) for a in attempts] == [
+        (1000.0, True, "own", 3), (2000.0, False, "bank", None)]
+    assert any_store.drill_attempts("Ben") == []
+    with pytest.raises(ValueError, match="'question' and the 'attempt'"):
+        any_store.add_drill_attempt("Ana", {"question": "Q?", "attempt": " "})
+    history = any_store.trainee_history("Ana")
+    assert [s for s, _ in history] == [sid] and history[0][1].turns[3].text == LEADING
+
+
+def test_store_migrations_have_one_head_the_branches_revision():
+    from alembic.script import ScriptDirectory
+
+    from simulator.store import alembic_config
+
+    assert ScriptDirectory.from_config(alembic_config()).get_heads() == ["0005_branches"]
