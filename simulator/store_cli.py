@@ -21,6 +21,13 @@ URL_HELP = (
 JSON_KEYS = ("id", "trainee", "persona", "source", "started_at", "ended_at", "score", "turns")
 
 
+def _json_row(row) -> dict:
+    """One ``sessions list --json`` row: the header, ``reviewed`` (true/false) and ``comments`` (a count)."""
+    data = row.to_dict()
+    return {**{k: data[k] for k in JSON_KEYS}, "reviewed": row.reviewed, "reviewed_by": row.reviewed_by,
+            "comments": row.comments}
+
+
 class ExportFormat(str, Enum):
     md = "md"
     csv = "csv"
@@ -69,7 +76,7 @@ def sessions_list(
     finally:
         store.close()
     if as_json:
-        typer.echo(json.dumps([{k: row.to_dict()[k] for k in JSON_KEYS} for row in rows], ensure_ascii=False, indent=2))
+        typer.echo(json.dumps([_json_row(row) for row in rows], ensure_ascii=False, indent=2))
         return
     if not rows:
         typer.echo("no sessions" + (f" for trainee {trainee!r}" if trainee else ""))
@@ -114,9 +121,30 @@ def export_session(
     typer.echo(f"wrote {output}", err=True)
 
 
+def hash_passcode_command(
+    iterations: int = typer.Option(200_000, "--iterations", min=1_000, max=10_000_000,
+                                   help="PBKDF2 rounds: more is slower to guess and to sign in."),
+) -> None:
+    """Read a passcode (typed twice, not shown) and print the hash for a [users] entry's ``passcode``."""
+    from simulator.identity import hash_passcode
+
+    first = typer.prompt("Passcode", hide_input=True)
+    second = typer.prompt("Again", hide_input=True)
+    if first != second:
+        _fail("the two passcodes differ; nothing printed")
+    try:
+        typer.echo(hash_passcode(first, iterations=iterations))
+    except ValueError as e:
+        _fail(str(e))
+
+
 def register(app: typer.Typer) -> None:
-    """Add ``sessions list`` and ``export`` to the ``interview-sim`` app."""
+    """Add ``sessions list``, ``export`` and ``users hash-passcode`` to the ``interview-sim`` app."""
     sessions = typer.Typer(help="Stored practice and imported sessions.", no_args_is_help=True)
     sessions.command("list")(sessions_list)
     app.add_typer(sessions, name="sessions")
     app.command("export")(export_session)
+    users = typer.Typer(help="Sign-in accounts for a team ([users] in secrets.toml or $INTERVIEW_SIM_USERS_FILE).",
+                        no_args_is_help=True)
+    users.command("hash-passcode")(hash_passcode_command)
+    app.add_typer(users, name="users")

@@ -51,7 +51,9 @@ def test_store_cli_sessions_list_json_for_one_trainee(app, seeded):
     result = CliRunner().invoke(app, ["sessions", "list", "--trainee", "Ana", "--json", "--database-url", url])
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
-    assert len(rows) == 1 and set(rows[0]) == {"id", "trainee", "persona", "source", "started_at", "ended_at", "score", "turns"}
+    assert len(rows) == 1 and set(rows[0]) == {"id", "trainee", "persona", "source", "started_at", "ended_at", "score",
+                                               "turns", "reviewed", "reviewed_by", "comments"}
+    assert (rows[0]["reviewed"], rows[0]["reviewed_by"], rows[0]["comments"]) == (False, None, 1)
     assert (rows[0]["id"], rows[0]["persona"], rows[0]["score"], rows[0]["turns"]) == (ids["Ana"], "maria", 81.5, 4)
     assert rows[0]["started_at"] == 1_700_000_000.0
 
@@ -107,3 +109,27 @@ def test_store_cli_export_rejects_unknown_format(app, seeded):
     url, ids = seeded
     result = CliRunner().invoke(app, ["export", ids["Ana"], "--format", "pdf", "--database-url", url])
     assert result.exit_code == 2 and "pdf" in result.output
+
+
+def test_store_cli_sessions_list_json_reviewed_and_comments(app, seeded):
+    url, ids = seeded
+    with Store(url) as store:
+        store.comment_session(ids["Ana"], "Coach", "Well done")
+        store.mark_reviewed(ids["Ana"], "Coach")
+    rows = {r["trainee"]: r for r in json.loads(CliRunner().invoke(
+        app, ["sessions", "list", "--json", "--database-url", url]).stdout)}
+    assert (rows["Ana"]["reviewed"], rows["Ana"]["reviewed_by"], rows["Ana"]["comments"]) == (True, "Coach", 2)
+    assert (rows["Bea"]["reviewed"], rows["Bea"]["comments"]) == (False, 0)
+
+
+def test_store_cli_users_hash_passcode(app):
+    from simulator.identity import verify_passcode
+
+    result = CliRunner().invoke(app, ["users", "hash-passcode", "--iterations", "1000"],
+                                input="a long passphrase\na long passphrase\n")
+    assert result.exit_code == 0, result.output
+    hashed = result.stdout.strip().splitlines()[-1]
+    assert hashed.startswith("pbkdf2_sha256$1000$") and verify_passcode(hashed, "a long passphrase")
+    assert "a long passphrase" not in result.stdout
+    result = CliRunner().invoke(app, ["users", "hash-passcode"], input="a long passphrase\nanother one!\n")
+    assert result.exit_code == 2 and "differ" in result.output
