@@ -113,6 +113,9 @@ def _preview(parsed: support.Parsed) -> tuple[str, float]:
     note += f"Interviewee{'s' if len(others) != 1 else ''}: " + ", ".join(md(n) for n in others) + "."
     if not any(t.start is not None for t in result.transcript.turns):
         note += " This transcript has no times, so silences and talk time can't be measured."
+    elif result.unmeasured_waits:
+        note += (" This transcript has start times only: a wait before the interviewer spoke can't be told apart "
+                 "from the other person's talking time, so silences are not measured.")
     st.caption(note)
     _table(support.speaker_rows(result, interviewer))
     turns = result.transcript.turns
@@ -172,8 +175,13 @@ def _results(scored: support.Scored) -> None:
               help="Reflections and echoes per question (MITI: 1 is fair, 2 is good).")
     talk.metric("Talk share", _number(metrics.get("talk_ratio"), "{:.0f}%", 100), border=True,
                 help="The interviewer's share of all words spoken (30% or less is good).")
-    silences.metric("Silences", str(metrics.get("silences", 0)), border=True,
-                    help=f"Waits of {scored.silence_threshold:g} s or more before the interviewer spoke.")
+    if scored.result.unmeasured_waits and not metrics.get("silences"):
+        silences.metric("Silences", "–", border=True,
+                        help="Not measured: the transcript has start times only, so a wait can't be told apart "
+                             "from the other person's talking time.")
+    else:
+        silences.metric("Silences", str(metrics.get("silences", 0)), border=True,
+                        help=f"Waits of {scored.silence_threshold:g} s or more before the interviewer spoke.")
     counts = support.label_rows(metrics)
     if counts:
         with st.container(horizontal=True, gap="small"):

@@ -153,10 +153,9 @@ def silence_before(turns: list[Turn], i: int) -> float | None:
             return None
     if turn.start is None or i == 0:
         return None
-    before = turns[i - 1]
-    end = before.end if before.end is not None else before.start
+    end = turns[i - 1].end
     if end is None:
-        return None
+        return None  # start times only: the gap since the previous start is their talking time, not a wait
     return max(0.0, float(turn.start) - float(end))
 
 

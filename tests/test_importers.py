@@ -125,7 +125,11 @@ def test_importers_txt_with_timestamps_and_continuation_lines():
         "participant 4') was skipped. Fix: start the line with 'Name: '.",
         f"{FIXTURES / 'interview.txt'}, line 2: text before the first speaker name ('Recorded 12 March, "
         "transcribed by hand.') was skipped. Fix: start the line with 'Name: '.",
+        f"{FIXTURES / 'interview.txt'}: the turns have start times but no end times, so a wait before the "
+        "interviewer spoke can't be told apart from the other person's talking time: silences were not measured. "
+        "Import captions (.vtt/.srt) or JSON with end times to measure them.",
     ]
+    assert result.unmeasured_waits == 5
 
 
 def test_importers_plain_txt_without_timestamps():
@@ -255,8 +259,9 @@ def test_importers_latin1_falls_back_to_cp1252_with_a_warning():
     assert [s.name for s in result.speakers] == ["Renée", "François"]
     assert result.transcript.turns[0].text == "François, what’s the hardest part of ordering for the café?"
     assert result.transcript.turns[1].start == 7.0  # (00:07) is minutes:seconds
-    assert result.warnings == [f"{FIXTURES / 'latin1.txt'}: not UTF-8; read as Windows-1252 (Latin-1). If accents "
-                               "or quotes look wrong, save the file as UTF-8 and import it again."]
+    assert result.warnings[0] == (f"{FIXTURES / 'latin1.txt'}: not UTF-8; read as Windows-1252 (Latin-1). If "
+                                  "accents or quotes look wrong, save the file as UTF-8 and import it again.")
+    assert len(result.warnings) == 2 and "silences were not measured" in result.warnings[1]  # start stamps only
 
 
 def test_importers_utf8_bom_and_crlf():
@@ -370,6 +375,94 @@ def test_importers_vtt_problems_each_name_their_line():
     assert [t.text for t in result.transcript.turns] == [
         "How do you send invoices?", "From my phone, mostly. And sometimes from the laptop.",
         "Which one do you prefer?", "The laptop."]
+
+
+CUT_TIMING = """WEBVTT
+
+1
+00:00:01.000 --> 00:00:05.000
+Dana: How do you send invoices today?
+
+2
+00:00:06.000 --> 00:00:12.000
+Marcus: Mostly from my phone, in the truck.
+
+3
+00:00:30.000 --
+Dana: And what happens when the phone dies?
+
+4
+00:00:35.000 --> 00:00:40.000
+Marcus: Then I do it at night, at the kitchen table.
+"""
+
+
+@pytest.mark.parametrize("cut", ["00:00:30.000 --", "00:00:30.000 -", "00:00:30.000", "00:00:30.000 -->"])
+def test_importers_cut_timing_line_keeps_the_cue_and_names_the_line(cut):
+    result = parse_transcript_text(CUT_TIMING.replace("00:00:30.000 --\n", cut + "\n"), name="cut.vtt")
+    turns = result.transcript.turns
+    # Nothing dropped, nothing merged: the interviewer's cue is its own turn, from its start time.
+    assert [(t.name, t.start, t.end) for t in turns] == [
+        ("Dana", 1.0, 5.0), ("Marcus", 6.0, 12.0), ("Dana", 30.0, None), ("Marcus", 35.0, 40.0)]
+    assert turns[2].text == "And what happens when the phone dies?" and turns[2].patience == 18.0
+    assert any(w.startswith(f"cut.vtt, line 12: the cue timing is cut off ({cut!r}); its text was kept, starting at "
+                            "00:00:30.000 with no end time.") for w in result.warnings), result.warnings
+
+
+def test_importers_cut_timing_line_in_srt():
+    text = ("1\n00:00:01,000 --> 00:00:03,000\nDana: How do you send invoices?\n\n"
+            "2\n00:00:03,500 --\nMarcus: From my phone.\n\n"
+            "3\n00:00:12,000 --> 00:00:14,000\nDana: Why the phone?\n")
+    result = parse_transcript_text(text, name="cc.srt")
+    assert [t.text for t in result.transcript.turns] == ["How do you send invoices?", "From my phone.", "Why the phone?"]
+    assert any("cc.srt, line 6: the cue timing is cut off" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize(("tail", "line", "says"), [
+    ("\n5\n00:00:41.000 --> 00:00:4", 20, "ends with a cue timing line and no text under it"),
+    ("\n5\n00:00:41.000 --> 00:00:45.000\n", 20, "ends with a cue timing line and no text under it"),
+    ("\n5\n", 19, "ends with a cue number and no timing or text"),
+    ("\n5\n00:00:41.000 --> 00:00:45.000\nDana: And on the week", 21, "ends in mid-sentence, without a final line break"),
+])
+def test_importers_truncated_file_is_reported(tail, line, says):
+    text = CUT_TIMING.replace("00:00:30.000 --", "00:00:30.000 --> 00:00:33.000") + tail
+    result = parse_transcript_text(text.encode(), name="cut.vtt")
+    assert any(w.startswith(f"cut.vtt, line {line}: the file {says}") and "cut off" in w for w in result.warnings), \
+        result.warnings
+    assert len(result.transcript.turns) >= 4
+
+
+def test_importers_complete_files_are_not_called_truncated():
+    for name in ("zoom.vtt", "teams.vtt", "meet.vtt", "interview.srt", "malformed.vtt", "overlapping.vtt"):
+        assert not [w for w in load(name).warnings if "cut off" in w], name
+    no_final_newline = CUT_TIMING.replace("00:00:30.000 --", "00:00:30.000 --> 00:00:33.000").rstrip("\n")
+    assert not [w for w in parse_transcript_text(no_final_newline, name="x.vtt").warnings if "cut off" in w]
+
+
+def test_importers_start_times_only_measure_no_silences():
+    """A transcript with a start stamp per turn (no ends): 55 interviewer turns follow the customer, and the time
+    since the customer's start is their talking time, not the interviewer's wait."""
+    from scoring.metrics import compute_metrics, silence_before
+
+    result = load("start_times.txt")
+    turns = result.transcript.turns
+    assert len(turns) == 111 and result.interviewer == DANA
+    assert all(t.start is not None and t.end is None for t in turns)
+    assert result.silences == [] and result.unmeasured_waits == 55
+    assert all(silence_before(turns, i) is None for i in range(len(turns)))
+    metrics = compute_metrics(result.transcript, silence_threshold=3.0)
+    assert metrics.silences == 0
+    assert "silences were not measured" in result.warnings[-1]
+    # Where the turn before does have an end, the wait is measured from it, never from its start.
+    mixed = json.dumps([{"speaker": "Dana", "text": "How do you invoice?", "start": 0, "end": 2},
+                        {"speaker": "Marcus", "text": "By hand.", "start": 2.5, "end": 10},
+                        {"speaker": "Dana", "text": "Why by hand?", "start": 14},
+                        {"speaker": "Marcus", "text": "Habit.", "start": 15},
+                        {"speaker": "Dana", "text": "What would change it?", "start": 30}])
+    mixed_result = parse_transcript_text(mixed, "json", name="m.json")
+    assert mixed_result.silences == [(2, 4.0)] and mixed_result.unmeasured_waits == 1
+    assert compute_metrics(mixed_result.transcript, silence_threshold=3.0).silences == 1
+    assert "(1 of 2 waits)" in mixed_result.warnings[-1]
 
 
 def test_importers_srt_with_a_broken_cue_keeps_the_rest():

@@ -25,6 +25,8 @@ _TIMING = re.compile(rf"^\s*(?P<start>{_FIELD})\s*-->\s*(?P<end>{_FIELD})(?=\s|$
 # A timing line whose arrow was lost or mistyped ("00:00:10.000 - 00:00:14.000"): only trusted where a
 # timing line belongs, at the start of a block or after a cue identifier.
 _TIMING_LIKE = re.compile(r"^\s*\d{1,10}:\d{1,2}[\d:.,]*\s+\S{0,4}\s*\d{1,10}:\d{1,2}")
+# A timing line cut short ("00:00:30.000 --", "00:00:30.000"): the start is there, the arrow or the end is not.
+_TIMING_CUT = re.compile(rf"^\s*(?P<start>{_FIELD})\s*(?:-{{1,2}}>?|[–—])?\s*$")
 _CLOCK = re.compile(r"(\d{1,10})(?::(\d{1,2}))?:(\d{1,2})(?:[.,](\d{1,9}))?")
 _VOICE = Caption.VOICE_SPAN_PATTERN  # <v Name>, <v.loud Name>: webvtt-py's own pattern
 _EXAMPLE = {"vtt": "00:01:02.500 --> 00:01:05.000", "srt": "00:01:02,500 --> 00:01:05,000"}
@@ -51,6 +53,7 @@ def read_captions(text: str, fmt: str, file: str, notes: Notes) -> list[Segment]
             notes.add("fallback", f"{file}: webvtt-py could not read this file ({refusal}); it was read line by "
                                   "line instead, and the warnings below name the lines to fix.")
         notes.extend(own_notes)
+    _check_end(text, lines, cues, file, notes)
     return _segments(cues)
 
 
@@ -123,10 +126,17 @@ def _read_lines(lines: list[str], fmt: str, file: str, notes: Notes) -> list[_Cu
         first_of_block, block_start = block_start, False
         at_timing_place = first_of_block or after_identifier
         after_identifier = False
-        if "-->" in line or (at_timing_place and _TIMING_LIKE.match(line)):
+        cut = _TIMING_CUT.match(line) if at_timing_place or "-->" not in line else None
+        if "-->" in line or (at_timing_place and (_TIMING_LIKE.match(line) or cut)):
             times = _timing(line, fmt)
-            if times is None:
-                example = _EXAMPLE.get(fmt, _EXAMPLE["vtt"])
+            example = _EXAMPLE.get(fmt, _EXAMPLE["vtt"])
+            start = _clock(cut.group("start"), fmt) if cut else None
+            if times is None and start is not None:
+                notes.add("timing", f"{where(file, number)}: the cue timing is cut off ({line[:60]!r}); its text was "
+                                    f"kept, starting at {line.strip()[:len(cut.group('start'))]} with no end time. "
+                                    f"Fix the line to read like {example}.")
+                cues.append(_Cue(number, start, None))
+            elif times is None:
                 notes.add("timing", f"{where(file, number)}: can't read the cue timing {line[:60]!r}; its text was "
                                     f"kept without times. Fix the line to read like {example}.")
                 cues.append(_Cue(number, None, None))
@@ -149,7 +159,7 @@ def _read_lines(lines: list[str], fmt: str, file: str, notes: Notes) -> list[_Cu
             target = None
             continue
         following = lines[index + 1].strip() if index + 1 < len(lines) else ""
-        if "-->" in following or _TIMING_LIKE.match(following):
+        if "-->" in following or _TIMING_LIKE.match(following) or _TIMING_CUT.match(following):
             after_identifier = True  # a cue identifier: "12", or Teams' "3f1c…-7b1d/12-0"
             target = None
             continue
@@ -168,6 +178,27 @@ def _read_lines(lines: list[str], fmt: str, file: str, notes: Notes) -> list[_Cu
             notes.add("orphan", f"{where(file, number)}: text before the first cue ({line[:40]!r}) was skipped.")
             target = None
     return cues
+
+
+_SENTENCE_END = re.compile(r"[.?!…)\]\"'’”>♪-]\s*$")
+
+
+def _check_end(text: str, lines: list[str], cues: list[_Cue], file: str, notes: Notes) -> None:
+    """Warn when the file looks cut off at its end (a partial download or copy): what was read is kept."""
+    last = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].strip()), None)
+    if last is None or not cues:
+        return
+    number, line = last + 1, lines[last].strip()
+    fix = "If the file was cut off (a partial download or copy), export or download it again."
+    if cues[-1].line == number:
+        notes.add("truncated", f"{where(file, number)}: the file ends with a cue timing line and no text under it; "
+                               f"it looks cut off there. The cues above were imported. {fix}")
+    elif line.isdigit() and (last == 0 or not lines[last - 1].strip()):
+        notes.add("truncated", f"{where(file, number)}: the file ends with a cue number and no timing or text; it "
+                               f"looks cut off there. The cues above were imported. {fix}")
+    elif not text.endswith("\n") and not _SENTENCE_END.search(line):
+        notes.add("truncated", f"{where(file, number)}: the file ends in mid-sentence, without a final line break "
+                               f"({line[-40:]!r}); it may have been cut off there. {fix}")
 
 
 def _segments(cues: list[_Cue]) -> list[Segment]:

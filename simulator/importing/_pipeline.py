@@ -85,6 +85,9 @@ class ImportResult:
     # Seconds from the first turn's start to the last turn's end; None without times.
     duration: float | None = None
     silence_threshold: float = 3.0
+    # Interviewer turns after an interviewee whose wait can't be measured: the turn before has no end time
+    # (text with start stamps only). Their silences are unknown, never guessed from the starts.
+    unmeasured_waits: int = 0
 
     @property
     def interviewees(self) -> list[str]:
@@ -103,6 +106,7 @@ class ImportResult:
             "duration": self.duration,
             "silence_threshold": self.silence_threshold,
             "silences": [[index, seconds] for index, seconds in self.silences],
+            "unmeasured_waits": self.unmeasured_waits,
             "monologues": self.monologues.to_dict(),
             "warnings": list(self.warnings),
         }
@@ -416,6 +420,7 @@ def _result(turns: list[_Turn], stats: list[SpeakerStats], interviewer: str, gue
     transcript = Transcript(persona_id=IMPORTED_PERSONA_ID, persona_name=", ".join(interviewees),
                             trainee=interviewer, source="imported", started_at=started_at)
     silences: list[tuple[int, float]] = []
+    unmeasured = measured = 0
     previous: _Turn | None = None
     for raw in turns:
         is_interviewer = name_key(raw.name) == interviewer_key
@@ -431,14 +436,23 @@ def _result(turns: list[_Turn], stats: list[SpeakerStats], interviewer: str, gue
             elif raw.patience is not None:
                 waited = raw.patience
             if waited is not None:
+                measured += 1
                 turn.patience = max(0.0, waited)
                 if waited >= silence_threshold:
                     silences.append((len(transcript.turns), turn.patience))
+            elif raw.start is not None:
+                unmeasured += 1  # a start, but the turn before has no end: its talking time, not a wait
         elif is_interviewer and raw.patience is not None:
             turn.patience = raw.patience
         transcript.add(turn)
         previous = raw
 
+    if unmeasured:
+        how = "" if not measured else f" ({unmeasured} of {unmeasured + measured} waits)"
+        notes.add("start-times", f"{file}: the turns have start times but no end times, so a wait before the "
+                                 f"interviewer spoke can't be told apart from the other person's talking time: "
+                                 f"silences were not measured{how}. Import captions (.vtt/.srt) or JSON with end "
+                                 "times to measure them.")
     mine = [t for t in transcript.turns if t.speaker == TRAINEE]
     lengths = [Monologue(t.index, _seconds(t), count_words(t.text)) for t in mine]
     timed = [m for m in lengths if m.seconds is not None]
@@ -456,7 +470,8 @@ def _result(turns: list[_Turn], stats: list[SpeakerStats], interviewer: str, gue
         transcript.ended_at = started_at + duration
     return ImportResult(transcript=transcript, speakers=stats, interviewer=interviewer, interviewer_guessed=guessed,
                         warnings=notes.as_list(), format=fmt, monologues=monologues, silences=silences,
-                        encoding=encoding, duration=duration, silence_threshold=float(silence_threshold))
+                        encoding=encoding, duration=duration, silence_threshold=float(silence_threshold),
+                        unmeasured_waits=unmeasured)
 
 
 def _seconds(turn: Turn) -> float | None:
