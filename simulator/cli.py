@@ -103,18 +103,31 @@ def personas_check(
     gguf_file: Optional[str] = _GGUF_FILE_OPT,
     base_url: Optional[str] = _BASE_URL_OPT,
     model: Optional[str] = _MODEL_OPT,
+    coverage: bool = typer.Option(False, "--coverage", help="Instead of the probes, ask the question bank in "
+                                  "each persona's language and show where every question lands."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Only personas in this language (en, nl, ko, zh)."),
+    as_json: bool = typer.Option(False, "--json", help="With --coverage: print JSON."),
+    min_coverage: float = typer.Option(90.0, "--min-coverage", help="With --coverage: fail below this percentage."),
 ) -> None:
     """Run golden probes on each persona (leading, closed, open, injection); non-zero exit on failure.
 
     With a model backend, also reports how many generated replies the guards rejected, per reason.
+    With --coverage, asks the common-question bank instead (see personas/README.md).
     """
     from .checks import run_checks
 
     report = _report(paths)
     _print_errors(report)
+    if lang:
+        from .textutil import language_of
+
+        report.personas = {k: p for k, p in report.personas.items() if language_of(p.language) == language_of(lang)}
     replies = _CountingBackend(_reply_backend(backend, model_path, gguf_file, base_url, model))
     engine = _engine(replies)
     failed = bool(report.errors)
+    if coverage:
+        _coverage(engine, report, as_json, min_coverage, failed)
+        return
     for persona in report.personas.values():
         before, generated = engine.guard_rejections.copy(), replies.calls
         results = run_checks(engine, persona)
@@ -128,6 +141,35 @@ def personas_check(
         failed = failed or bool(bad)
     if replies.name != "authored":
         typer.echo(f"all personas ({replies.name}): {_rejections(engine.guard_rejections, replies.calls)}")
+    if failed:
+        raise typer.Exit(1)
+
+
+def _coverage(engine, report: LoadReport, as_json: bool, min_coverage: float, failed: bool) -> None:
+    """``personas check --coverage``: every bank question per persona, where it lands, and a summary."""
+    from .checks import run_coverage
+
+    results = []
+    for persona in report.personas.values():
+        cov = run_coverage(engine, persona)
+        results.append(cov)
+        low = 100 * cov.rate < min_coverage
+        failed = failed or low
+        if as_json:
+            continue
+        typer.echo(f"== {report.sources[persona.id]} ({cov.bank})")
+        for row in cov.rows:
+            mark = "   " if row.ok else "-- "
+            typer.echo(f"{mark}[{row.section}] {row.question}  ->  {row.lands}")
+        counts = cov.counts()
+        typer.echo(f"{'FAIL' if low else 'ok  '} {persona.id}: {100 * cov.rate:.1f}% ({cov.answered}/{len(cov.rows)}) "
+                   f"answered on a topic or with a natural abstention; {counts['topic']} topic, {counts['abstain']} "
+                   f"abstain, {counts['dont_know']} don't know, {counts['reaction']} stock reaction")
+        unused = [t.id for t in persona.topics if t.id not in cov.topics()]
+        if unused:
+            typer.echo(f"     topics no bank question reached: {', '.join(unused)}")
+    if as_json:
+        typer.echo(json.dumps([c.to_dict() for c in results], ensure_ascii=False, indent=2))
     if failed:
         raise typer.Exit(1)
 
@@ -205,17 +247,31 @@ def read_script(path: Path) -> list[str | None]:
 
 @app.command()
 def simulate(
-    persona: str = typer.Option(..., "--persona", "-p", help="Persona id or path to a YAML file."),
+    persona: Optional[str] = typer.Option(None, "--persona", "-p", help="Persona id or path to a YAML file."),
     script: Path = typer.Option(..., "--script", "-s", help="One trainee turn per line; [silence]; # comments."),
     seed: int = typer.Option(0, "--seed", help="Seed for the choice of phrasings."),
     as_json: bool = typer.Option(False, "--json", help="Print the transcript as JSON."),
+    branch_at: Optional[int] = typer.Option(None, "--branch-at", help="Replay --base to this trainee turn and "
+                                            "go on with --script instead; prints both interviews as JSON."),
+    base: Optional[str] = typer.Option(None, "--base", help="With --branch-at: a stored session id, a transcript "
+                                       ".json or a script .txt to branch from."),
+    database_url: Optional[str] = typer.Option(None, "--database-url", help="With --base SESSION_ID: the store."),
     backend: Optional[str] = _BACKEND_OPT,
     model_path: Optional[str] = _MODEL_PATH_OPT,
     gguf_file: Optional[str] = _GGUF_FILE_OPT,
     base_url: Optional[str] = _BASE_URL_OPT,
     model: Optional[str] = _MODEL_OPT,
 ) -> None:
-    """Run a scripted interview against a persona."""
+    """Run a scripted interview against a persona (or, with --branch-at, a branch of another interview)."""
+    if branch_at is not None:
+        from .practice_cli import branch_main
+
+        branch_main(persona=persona, base=base, branch_at=branch_at, script=script, database_url=database_url,
+                    seed=seed, read_script=read_script, load_persona=_load_persona,
+                    make_engine=lambda: _engine(_reply_backend(backend, model_path, gguf_file, base_url, model)))
+        return
+    if persona is None:
+        _fail("--persona is required: the persona id or a path to its YAML file")
     chosen = _load_persona(persona)
     turns = read_script(script)
     if not turns:
@@ -293,6 +349,7 @@ def _register_subcommands() -> None:
 
     scoring_cli.register(app)
     from simulator import store_cli; store_cli.register(app)
+    from simulator import practice_cli; practice_cli.register(app)
 
 
 def main() -> None:

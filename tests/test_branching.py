@@ -177,3 +177,89 @@ def test_store_migrations_have_one_head_the_branches_revision():
     from simulator.store import alembic_config
 
     assert ScriptDirectory.from_config(alembic_config()).get_heads() == ["0005_branches"]
+
+
+# The command: simulate --branch-at N --script ALT.txt -------------------------------------------
+
+
+@pytest.fixture
+def cli_runner(monkeypatch, make_engine):
+    from typer.testing import CliRunner
+
+    from simulator import cli
+
+    monkeypatch.setattr(cli, "_engine", lambda backend=None: make_engine({LEADING: "leading"}))
+    try:
+        return CliRunner(mix_stderr=False)
+    except TypeError:  # click >= 8.2 always keeps stderr apart
+        return CliRunner()
+
+
+def test_simulate_branch_at_from_a_script_and_from_a_transcript(cli_runner, tmp_path, monkeypatch):
+    from simulator import cli
+    from tests.conftest import TEST_PERSONA
+
+    base = tmp_path / "base.txt"
+    base.write_text(f"{WEEK}\n{LEADING}\n[silence]\n", encoding="utf-8")
+    alt = tmp_path / "alt.txt"
+    alt.write_text(f"# instead of the leading question\n{OPEN_DELIVERY}\n", encoding="utf-8")
+    args = ["simulate", "-p", str(TEST_PERSONA), "--base", str(base), "--branch-at", "3", "--script", str(alt)]
+    result = cli_runner.invoke(cli.app, args)
+    assert result.exit_code == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["branch_at"] == 3
+    assert [t["text"] for t in out["branch"]["turns"] if t["speaker"] == "trainee"] == [WEEK, OPEN_DELIVERY]
+    assert out["comparison"]["rows"][0]["original"]["text"] == LEADING
+
+    # The original as a saved transcript: the persona comes from it, no --persona needed.
+    monkeypatch.setenv("INTERVIEW_SIM_PERSONAS", str(TEST_PERSONA.parent))
+    saved = tmp_path / "original.json"
+    saved.write_text(json.dumps(out["original"]), encoding="utf-8")
+    result = cli_runner.invoke(cli.app, ["simulate", "--base", str(saved), "--branch-at", "1", "--script", str(alt)])
+    assert result.exit_code == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["original"]["turns"][3]["text"] == LEADING
+    assert [t["text"] for t in out["branch"]["turns"] if t["speaker"] == "trainee"] == [OPEN_DELIVERY]
+
+
+def test_simulate_branch_at_from_a_stored_session(cli_runner, tmp_path, make_engine, test_persona):
+    from simulator import cli
+    from simulator.store import Store
+    from tests.conftest import TEST_PERSONA
+
+    _, original = _finished(make_engine, test_persona)
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    with Store(url) as store:
+        sid = store.start_session("Ana", original)
+    alt = tmp_path / "alt.txt"
+    alt.write_text(f"{OPEN_DELIVERY}\n", encoding="utf-8")
+    result = cli_runner.invoke(cli.app, ["simulate", "-p", str(TEST_PERSONA), "--base", sid[:8], "--database-url",
+                                         url, "--branch-at", "3", "--script", str(alt)])
+    assert result.exit_code == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["original"]["turns"][3]["text"] == LEADING
+    assert out["branch"]["turns"][3]["text"] == OPEN_DELIVERY
+
+
+@pytest.mark.parametrize("extra, message", [
+    (["--branch-at", "4"], "--branch-at 4: turn 4 is Tess's reply; branch at one of your turns: 1, 3, 5"),
+    (["--branch-at", "3", "--base", "nope.txt"], "--base 'nope.txt': no such file, and not a session id"),
+    (["--branch-at", "3", "--base", None], "--branch-at needs --base"),
+])
+def test_simulate_branch_at_bad_input_says_what_to_do(cli_runner, tmp_path, extra, message):
+    from simulator import cli
+    from tests.conftest import TEST_PERSONA
+
+    base = tmp_path / "base.txt"
+    base.write_text(f"{WEEK}\n{LEADING}\n[silence]\n", encoding="utf-8")
+    alt = tmp_path / "alt.txt"
+    alt.write_text(f"{OPEN_DELIVERY}\n", encoding="utf-8")
+    args = ["simulate", "-p", str(TEST_PERSONA), "--script", str(alt)]
+    extra = list(extra)
+    if "--base" not in extra:
+        extra += ["--base", str(base)]
+    elif None in extra:
+        extra = extra[:2]
+    result = cli_runner.invoke(cli.app, args + extra)
+    assert result.exit_code == 2, result.stdout
+    assert message in result.stderr and "Traceback" not in result.stderr
