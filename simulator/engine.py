@@ -217,7 +217,9 @@ class Session:
         engine.classifier_for(persona.language)
         self.state: State = replay(persona, transcript.turns)
         self.last_reply_at: float | None = transcript.turns[-1].at if transcript.turns else None
-        # Called with each turn the moment it is recorded (the store commits it there).
+        # Called with each turn, numbered, BEFORE it joins the transcript: the store commits it there (or queues
+        # it durably while the database is away). If it raises (e.g. another tab took the index), the turn is not
+        # recorded, the state is as before, and the error goes to the caller.
         self.on_turn: Callable[[Turn], None] | None = None
         self._pending: PendingReply | None = None
 
@@ -310,9 +312,11 @@ class Session:
         return pending
 
     def _record(self, turn: Turn) -> None:
-        self.transcript.add(turn)
+        """Number the turn, have ``on_turn`` commit it, and only then add it to the live transcript."""
+        turn.index = self.transcript.next_index
         if self.on_turn is not None:
             self.on_turn(turn)
+        self.transcript.append_numbered(turn)
 
     def _finish_pending(self) -> None:
         if self._pending is not None and self._pending.persona is None:
@@ -340,7 +344,12 @@ class Session:
         turn.guard = guard
         turn.at = time.time()
         self.state.observe(self.persona, trainee, turn)
-        self._record(turn)
+        try:
+            self._record(turn)
+        except BaseException:
+            # Not recorded: the state goes back to what the recorded turns say.
+            self.state = replay(self.persona, self.transcript.turns)
+            raise
         self.last_reply_at = turn.at
         self._pending = None
         return turn

@@ -67,6 +67,7 @@ __all__ = [
     "SessionFinished",
     "TurnConflict",
     "DuplicateImport",
+    "StoreUnavailable",
     "resolve_url",
     "describe_url",
     "alembic_config",
@@ -110,8 +111,34 @@ class StoreConfigError(StoreError):
     """The database URL or data folder cannot be used."""
 
 
-class StoreBusy(StoreError):
+class StoreUnavailable(StoreError):
+    """The database cannot take a read or a write right now: read-only, full, missing, away or busy.
+
+    ``kind`` is one of ``read-only``, ``full``, ``missing``, ``away``, ``busy``, ``error``; ``str(e)`` says what
+    happened in plain words that may be shown to a trainee (no SQL, no names, no URL); the driver's error is the
+    ``__cause__``, for the server log only.
+    """
+
+    PLAIN = {
+        "read-only": "The database is read-only, so nothing new can be saved to it.",
+        "full": "The disk that holds the database is full.",
+        "missing": "The database file cannot be opened (its folder is missing or not accessible).",
+        "away": "The database server is not answering.",
+        "busy": "The database stayed busy with other writes.",
+        "error": "The database reported an error.",
+    }
+
+    def __init__(self, kind: str, detail: str = "") -> None:
+        self.kind = kind if kind in self.PLAIN else "error"
+        self.detail = detail  # for logs: may hold the driver's message
+        super().__init__(self.PLAIN[self.kind])
+
+
+class StoreBusy(StoreUnavailable):
     """The database stayed locked by another writer through every retry."""
+
+    def __init__(self, detail: str = "") -> None:
+        super().__init__("busy", detail)
 
 
 class UnknownSession(StoreError, LookupError):
@@ -141,7 +168,17 @@ class SessionFinished(StoreError):
 
 
 class TurnConflict(StoreError):
-    pass
+    """Another writer (a second tab, another server) got to this turn index first.
+
+    ``stored`` is the index the next turn would get in the store now: reload the transcript and go on from it.
+    """
+
+    def __init__(self, message: str = "", *, session_id: str | None = None, index: int | None = None,
+                 stored: int | None = None) -> None:
+        self.session_id = session_id
+        self.index = index
+        self.stored = stored
+        super().__init__(message or f"turn {index} of session {session_id!r} was taken by another writer")
 
 
 class DuplicateImport(StoreError):
@@ -281,7 +318,40 @@ def _create_engine(url: URL) -> Engine:
         event.listen(engine, "begin", _sqlite_on_begin)
         return engine
     # pre_ping: a pooled connection that a PostgreSQL restart killed is replaced instead of failing a turn.
-    return create_engine(url, pool_pre_ping=True)
+    # connect_timeout: an unreachable server fails a call in seconds instead of hanging a page.
+    connect_args = {} if "connect_timeout" in url.query else {"connect_timeout": PG_CONNECT_TIMEOUT_S}
+    return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+
+
+PG_CONNECT_TIMEOUT_S = 5
+
+
+def _unavailable(e: BaseException) -> "StoreUnavailable | None":
+    """The error as a ``StoreUnavailable`` when it means the database cannot be used now (not a bug), else None."""
+    if isinstance(e, StoreUnavailable):
+        return e
+    if not isinstance(e, (exc.OperationalError, exc.InterfaceError, exc.InternalError)) and not (
+        isinstance(e, exc.DBAPIError) and e.connection_invalidated
+    ):
+        if not (isinstance(e, exc.DatabaseError) and "disk" in str(getattr(e, "orig", e)).lower()):
+            return None
+    orig = getattr(e, "orig", e)
+    message = str(orig).lower()
+    sqlstate = getattr(orig, "sqlstate", None) or ""
+    if "readonly" in message or "read-only" in message or "read only" in message or sqlstate == "25006":
+        kind = "read-only"
+    elif "full" in message or "no space" in message or sqlstate in ("53100", "53000"):
+        kind = "full"
+    elif "unable to open database" in message:
+        kind = "missing"
+    elif "locked" in message or "busy" in message:
+        kind = "busy"
+    elif (isinstance(e, exc.DBAPIError) and e.connection_invalidated) or sqlstate.startswith(("08", "57P")) \
+            or any(w in message for w in ("connect", "connection", "server closed", "terminating", "timeout")):
+        kind = "away"
+    else:
+        kind = "error"
+    return StoreUnavailable(kind, str(orig)[:500])
 
 
 def _is_transient(e: exc.DBAPIError) -> bool:
@@ -441,8 +511,14 @@ class Store(SQLPracticeMixin):
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
-        with self._engine.connect() as conn, conn.begin():
-            yield conn
+        try:
+            with self._engine.connect() as conn, conn.begin():
+                yield conn
+        except exc.DBAPIError as e:
+            unavailable = _unavailable(e)
+            if unavailable is None:
+                raise
+            raise unavailable from e
 
     def _write(self, work: Callable[[Connection], T]) -> T:
         """Run ``work`` in one write transaction, retrying while the database is locked or the link dropped."""
@@ -455,8 +531,14 @@ class Store(SQLPracticeMixin):
                         return work(conn)
             except exc.DBAPIError as e:
                 if not _is_transient(e):
-                    raise
+                    unavailable = _unavailable(e)
+                    if unavailable is None:
+                        raise
+                    raise unavailable from e
                 if attempt == _WRITE_RETRIES:
+                    unavailable = _unavailable(e)
+                    if unavailable is not None and unavailable.kind != "busy":
+                        raise unavailable from e
                     raise StoreBusy(
                         f"the database at {describe_url(self.url)} stayed locked through {attempt} tries: "
                         "another process holds a long write transaction, or the file is on a network drive "
@@ -465,6 +547,39 @@ class Store(SQLPracticeMixin):
                 time.sleep(delay * (1 + random.random()))
                 delay = min(delay * 2, 1.0)
         raise AssertionError("unreachable")  # pragma: no cover
+
+    # Free space below which a SQLite store reports itself full before a write fails on it.
+    MIN_FREE_BYTES = 2 * 1024 * 1024
+
+    def probe(self) -> "StoreUnavailable | None":
+        """Can the store take a write now? None when it can, else the ``StoreUnavailable`` saying why.
+
+        Runs a real write (an UPDATE of the schema version row to itself) in a transaction that is rolled back:
+        a read-only file, file system or PostgreSQL standby refuses it; a full disk is seen from the free space
+        left next to a SQLite file; an unreachable server fails the connection. Cheap (about a millisecond).
+        """
+        try:
+            if self.backend == "sqlite":
+                import shutil
+
+                folder = Path(self.url.database).expanduser().resolve().parent
+                if shutil.disk_usage(folder).free < self.MIN_FREE_BYTES:
+                    return StoreUnavailable("full", f"less than {self.MIN_FREE_BYTES} bytes free in {folder}")
+            with self._write_lock or nullcontext(), self._engine.connect() as conn:
+                conn.execution_options(**{_WRITE_OPTION: True})
+                transaction = conn.begin()
+                try:
+                    conn.execute(text(f"UPDATE {VERSION_TABLE} SET version_num = version_num"))
+                finally:
+                    transaction.rollback()
+        except exc.DBAPIError as e:
+            unavailable = _unavailable(e)
+            if unavailable is None:
+                return StoreUnavailable("error", str(getattr(e, "orig", e))[:500])
+            return unavailable
+        except OSError as e:
+            return StoreUnavailable("missing", str(e)[:500])
+        return None
 
     def migrate(self) -> None:
         """Upgrade the schema to the newest migration; a no-op when it is there already.
@@ -485,7 +600,10 @@ class Store(SQLPracticeMixin):
                     conn, opts={"version_table": VERSION_TABLE}
                 ).get_current_revision()
         except exc.OperationalError as e:
-            raise StoreConfigError(f"cannot connect to the store at {describe_url(self.url)}: {e.orig}") from e
+            error = StoreConfigError(f"cannot connect to the store at {describe_url(self.url)}: {e.orig}")
+            # "away" here means the server may come back (the app waits for it); anything else is configuration.
+            error.unavailable = _unavailable(e)
+            raise error from e
         if current == head:
             return
         if current is not None and current not in {s.revision for s in scripts.walk_revisions()}:
@@ -587,18 +705,33 @@ class Store(SQLPracticeMixin):
         return self._write(work)
 
     def add_turn(self, session_id: str, turn: Turn, *, trainee: str | None = None) -> None:
-        """Commit one turn at its ``turn.index``. Sending the same turn again is a no-op.
+        """Commit one turn at its ``turn.index``, which must be the next one. Sending the same turn again is a no-op.
 
-        Raises ``SessionFinished`` after ``finish_session``, ``TurnConflict`` when a different turn already has
-        that index, ``AccessDenied`` when ``trainee`` is given and the session is someone else's.
+        Optimistic concurrency on the turn index: the turn goes in only as the next turn of the stored session
+        (one past the last stored index). A different turn already at that index, or an index past the next one,
+        raises ``TurnConflict`` (another tab or server wrote first; ``e.stored`` is the next index now), so two
+        writers can never interleave or leave a gap. Raises ``SessionFinished`` after ``finish_session``,
+        ``AccessDenied`` when ``trainee`` is given and the session is someone else's, ``StoreUnavailable`` when
+        the database cannot take the write (read-only, full, away).
         """
         values = _turn_values(session_id, turn)
 
         def work(conn: Connection) -> None:
+            if conn.dialect.name == "postgresql":
+                # One writer per session at a time: the next index is read and taken under the session row's lock.
+                conn.execute(select(SessionRow.id).where(SessionRow.id == session_id).with_for_update())
             row = self._session_owner(conn, session_id, trainee)
             if row.ended_at is not None:
                 raise SessionFinished(f"session {session_id!r} is finished; start a new session to go on")
-            if _insert_ignore(conn, TurnRow, values):
+            last = conn.scalar(select(func.max(TurnRow.idx)).where(TurnRow.session_id == session_id))
+            next_index = 0 if last is None else last + 1
+            if turn.index > next_index:
+                raise TurnConflict(
+                    f"session {session_id!r}: turn {turn.index} would leave a gap after turn {next_index - 1}; "
+                    "reload the transcript and go on from it",
+                    session_id=session_id, index=turn.index, stored=next_index,
+                )
+            if turn.index == next_index and _insert_ignore(conn, TurnRow, values):
                 conn.execute(
                     update(SessionRow)
                     .where(SessionRow.id == session_id)
@@ -610,8 +743,9 @@ class Store(SQLPracticeMixin):
             )
             if stored != values["data"]:
                 raise TurnConflict(
-                    f"session {session_id!r} already has a different turn {turn.index}; add turns with "
-                    "Transcript.add() so each gets the next index (after a reload, load() the transcript first)"
+                    f"session {session_id!r} already has a different turn {turn.index} (another tab or server "
+                    "wrote first); reload the transcript and go on from it",
+                    session_id=session_id, index=turn.index, stored=next_index,
                 )
 
         self._write(work)

@@ -98,8 +98,24 @@ class Transcript:
     insight_catalog: list[dict[str, Any]] = field(default_factory=list)
     turns: list[Turn] = field(default_factory=list)
 
+    @property
+    def next_index(self) -> int:
+        """The index the next turn gets: one past the last turn's (a stored session that lost turns to an old
+        outage keeps its gap rather than reusing an index)."""
+        return self.turns[-1].index + 1 if self.turns else 0
+
     def add(self, turn: Turn) -> Turn:
-        turn.index = len(self.turns)
+        """Number ``turn`` as the next turn and append it."""
+        turn.index = self.next_index
+        self.turns.append(turn)
+        return turn
+
+    def append_numbered(self, turn: Turn) -> Turn:
+        """Append a turn already numbered (and committed) as the next one; refuses any other index, so the live
+        transcript can never disagree with the store about which turn is which."""
+        if turn.index != self.next_index:
+            raise ValueError(f"turn {turn.index} cannot follow turn {self.next_index - 1}: expected index "
+                             f"{self.next_index}")
         self.turns.append(turn)
         return turn
 
