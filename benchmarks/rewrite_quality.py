@@ -1,0 +1,373 @@
+"""Automatic checks of the scorer's English rewrites: does a rewrite read like a person wrote it, and does it keep
+the topic of the question it replaces? Used by ``benchmarks/bench_scoring.py --coaching``.
+
+    from benchmarks.rewrite_quality import grammar_problems, keeps_topic, rewrites_of
+    grammar_problems("How do you feel about isn't it true?")   # ["leftover tag 'isn't it true?'"]
+    keeps_topic("Tell me about the last time you used the app.", "Do you use the app daily?")   # (True, ["app"])
+
+    python benchmarks/rewrite_quality.py      # runs the checks on known good and bad rewrites
+
+The grammar checks read spaCy's parse (``simulator.nlp``, the project's English pipeline) and catch the errors
+rewriting by templates makes, not every error English allows:
+
+- no finite verb: a sentence without a finite verb or an imperative (a short echo like "The WhatsApp group?" of at
+  most six words is allowed: that is how an echo is written);
+- subject-verb agreement ("you needs", "does you", "the drivers was");
+- a finite verb after do-support ("did you went", "does it works") and doubled pronouns ("need you a");
+- a wh-question without inversion ("What else I haven't asked about…?"), and an inverted question embedded
+  after "tell me about" ("tell me about what did you do");
+- tense clash: "the last/first time you come", "How do you feel when the van was late?";
+- leftover tag fragments inside ("…about isn't it true?", ", right?", "don't you think");
+- a dangling comparative at the end ("Can you tell me more about the group better?");
+- doubled words ("the the"), an empty or unfinished sentence, lower-case start.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from simulator import nlp  # noqa: E402
+
+__all__ = ["grammar_problems", "keeps_topic", "topic_lemmas", "rewrites_of", "is_silence_suggestion"]
+
+_FINITE = {"VBD", "VBP", "VBZ", "MD"}
+_PRONOUN_3SG = {"he", "she", "it", "this", "that", "there"}
+_PRONOUN_PLURAL = {"i", "you", "we", "they"}
+_WH = {"what", "how", "why", "where", "when", "which", "who", "whom", "whose"}
+# Verbs that take two objects: "give you a discount" is fine, "need you a discount" is not.
+_DITRANSITIVE = {"give", "tell", "show", "send", "offer", "ask", "owe", "bring", "get", "buy", "make", "cost",
+                 "charge", "teach", "pay", "lend", "let", "help", "remind", "save", "find", "leave", "hand", "wish",
+                 "call", "keep", "take", "cook", "book", "sell", "promise", "allow", "deny", "grant"}
+_TAG = re.compile(
+    r"(?:\b(?:is|are|was|were|do|does|did|have|has|had|can|could|would|will|should|wo|ca)n[’']?t\s+"
+    r"(?:it|that|this|you|they|there|he|she|we|i)\b(?:\s+(?:true|so|right))?\s*[?.,!]"
+    r"|,\s*(?:right|correct|yeah|yes|no|eh|huh|ok|okay|true)\s*[?.!]"
+    r"|\bdon[’']?t\s+you\s+think\b|\bwouldn[’']?t\s+you\s+(?:say|agree)\b|\bisn[’']?t\s+(?:it|that)\s+true\b"
+    r"|\bdo\s+you\s+agree\b)",
+    re.IGNORECASE,
+)
+_EMBEDDED_INVERSION = re.compile(
+    r"\b(?:tell|ask|show)\s+(?:me|us)\s+(?:more\s+)?(?:about\s+)?(?:what|how|why|when|where|which)\b(?:\s+\w+)?\s+"
+    r"(?:did|do|does|was|were|is|are|have|has|had|would|could|can|will)\s+(?:you|they|it|he|she|we|i)\b",
+    re.IGNORECASE,
+)
+_DOUBLED_WORD = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
+_DOUBLED_OK = {"that", "had", "very", "bye", "no", "so", "really"}
+_TIME_COMPARATIVES = {"more", "less", "earlier", "later", "sooner", "longer", "further", "else", "before"}
+_SAYING = {"tell", "describe", "explain", "talk", "walk", "say", "share", "ask", "think"}
+_SILENCE = re.compile(r"^\W*(?:\(|\[)?\s*(?:stay|staying|keep|remain)\s+(?:silent|quiet)|^\W*(?:\(|\[)?\s*(?:silence|"
+                      r"pause|say nothing|wait)\b", re.IGNORECASE)
+
+
+def is_silence_suggestion(text: str) -> bool:
+    """Whether a suggested alternative is "stay silent" rather than words to say."""
+    return bool(_SILENCE.search(text or ""))
+
+
+def _tense(tok: Any) -> str | None:
+    """'past', 'present' or None (modal, non-finite) for a verb token, counting its auxiliaries."""
+    tags = [c.tag_ for c in tok.children if c.dep_ in ("aux", "auxpass")] + [tok.tag_]
+    if "MD" in tags:
+        return None
+    if "VBD" in tags:
+        return "past"
+    if "VBZ" in tags or "VBP" in tags:
+        # "have/has + participle" is a present perfect: it talks about the past too; leave it out.
+        if any(c.lemma_ == "have" and c.dep_ == "aux" for c in tok.children) and tok.tag_ == "VBN":
+            return None
+        return "present"
+    return None
+
+
+def _sentence_problems(sent: Any) -> list[str]:
+    problems: list[str] = []
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if not words:
+        return problems
+    text = sent.text.strip()
+    root = sent.root
+    has_finite = any(t.tag_ in _FINITE for t in words)
+    # An imperative ("Tell me…", "So, uh, talk me through…", "To start, tell me…"): a bare verb without a subject.
+    imperative = any(t.tag_ == "VB" and t.dep_ in ("ROOT", "conj", "ccomp", "parataxis", "advcl")
+                     and not any(c.dep_ in ("nsubj", "aux") for c in t.children) for t in words)
+    only_fillers = all(t.pos_ in ("INTJ", "CCONJ", "ADV", "PART", "X") for t in words)
+    if not has_finite and not imperative and not only_fillers:
+        if not (len(words) <= 6 and text.endswith(("?", "."))):
+            problems.append(f"no finite verb in '{text}'")
+
+    for tok in sent:
+        # Subject-verb agreement.
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.tag_ in ("VBZ", "VBP") and not any(
+                t.lower_ in _WH for t in tok.subtree):
+            verb = tok.head
+            auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+            aux_finite = [c for c in auxes if c.tag_ in ("VBZ", "VBP")]
+            target = aux_finite[0] if aux_finite else verb
+            subj = tok.lower_
+            if subj in ("that", "which", "who") or (auxes and not aux_finite) or not (0 < target.i - tok.i <= 3 or tok.i - target.i == 1):
+                pass  # a mis-tagged main verb after "did"/"will", or subject and verb too far apart to judge
+            elif target.tag_ == "VBZ" and (subj in _PRONOUN_PLURAL or tok.tag_ in ("NNS", "NNPS")):
+                problems.append(f"agreement: '{tok.text} … {target.text}'")
+            elif target.tag_ == "VBP" and target.lower_ not in ("are", "'re") and (
+                    subj in _PRONOUN_3SG or (tok.tag_ in ("NN", "NNP") and not any(c.dep_ == "cc" for c in tok.children))):
+                problems.append(f"agreement: '{tok.text} … {target.text}'")
+        if tok.dep_ in ("aux",) and tok.tag_ in ("VBZ", "VBP") and tok.lemma_ in ("do", "be", "have"):
+            subjects = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            for s in subjects:
+                if abs(s.i - tok.i) != 1:
+                    continue
+                if tok.tag_ == "VBZ" and s.lower_ in _PRONOUN_PLURAL:
+                    problems.append(f"agreement: '{tok.text} {s.text}'")
+                if tok.tag_ == "VBP" and tok.lower_ in ("do", "have") and s.lower_ in _PRONOUN_3SG:
+                    problems.append(f"agreement: '{tok.text} {s.text}'")
+        if tok.lower_ in ("was",) and any(c.dep_ == "nsubj" and c.lower_ in ("you", "we", "they")
+                                          for c in tok.children):
+            problems.append(f"agreement: '{tok.text}' with a plural subject")
+        # A finite verb after do-support: "did you went", "does it works".
+        if tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBZ") and tok.lower_ != tok.lemma_.lower() and any(
+                c.dep_ == "aux" and c.lemma_ == "do" and c.tag_ in ("VBD", "VBZ", "VBP") and c.i < tok.i and not any(
+                    t.pos_ in ("VERB", "AUX") for t in tok.doc[c.i + 1:tok.i]) for c in tok.children) and any(
+                c.dep_ == "nsubj" and c.i < tok.i for c in tok.children):
+            problems.append(f"finite verb after do-support: '{tok.text}'")
+        # Doubled pronoun: "you need you a …".
+        if tok.lower_ == "you" and tok.dep_ in ("dative", "dobj", "nsubj", "iobj") and tok.i > sent.start:
+            head = tok.head
+            if head.pos_ in ("VERB", "AUX") and head.lemma_ not in _DITRANSITIVE and head.i < tok.i and any(
+                    c.lower_ == "you" and c.dep_ == "nsubj" and c.i < head.i for c in head.children):
+                nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+                if nxt is not None and (nxt.pos_ in ("DET", "NUM") or nxt.like_num):
+                    problems.append(f"doubled pronoun: '{head.text} you {nxt.text}'")
+        # Tense clash inside "the last/first time you …".
+        if tok.lower_ == "time" and tok.i >= 1 and tok.doc[tok.i - 1].lower_ in ("last", "first", "next"):
+            for child in tok.children:
+                if child.dep_ in ("relcl", "acl") and child.tag_ in ("VBP", "VBZ") and tok.doc[tok.i - 1].lower_ != "next":
+                    problems.append(f"tense clash: 'the {tok.doc[tok.i - 1].text} time … {child.text}'")
+        # Tense clash between a main clause and its "when" clause.
+        if tok.dep_ == "advcl" and any(c.lower_ == "when" and c.dep_ == "advmod" for c in tok.children):
+            inner, outer = _tense(tok), _tense(tok.head)
+            if inner and outer and inner != outer:
+                problems.append(f"tense clash: '{tok.head.text}' ({outer}) with 'when … {tok.text}' ({inner})")
+
+    # A preposition followed by a clause or a bare finite verb: "about they're better", "about it's one",
+    # "how you go with gets done".
+    for tok in words[:-1]:
+        if tok.pos_ == "ADP" and tok.dep_ in ("prep", "agent", "dative"):
+            nxt = tok.doc[tok.i + 1]
+            after = tok.doc[tok.i + 2] if tok.i + 2 < len(tok.doc) else None
+            if (nxt.tag_ in _FINITE and nxt.pos_ in ("VERB", "AUX")) or (nxt.pos_ == "AUX" and nxt.lower_ in (
+                    "is", "are", "was", "were", "gets", "got", "has", "have", "had", "does", "did", "do")):
+                problems.append(f"preposition before a verb: '{tok.text} {nxt.text}'")
+            elif nxt.lower_ in ("i", "he", "she", "we", "they"):
+                problems.append(f"preposition before a subject pronoun: '{tok.text} {nxt.text}'")
+            elif nxt.lower_ in ("it", "that", "this") and after is not None and after.tag_ in _FINITE and \
+                    after.pos_ in ("VERB", "AUX") and tok.lower_ not in ("like",):
+                problems.append(f"preposition before a clause: '{tok.text} {nxt.text} {after.text}'")
+
+    # A wh-question without inversion: "What else I haven't asked about…?"
+    first = words[0]
+    if first.lower_ in _WH and text.endswith("?") and not re.match(r"(?i)how come|what if|what about|how about", text):
+        subject = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head == root), None)
+        in_wh_phrase = subject is not None and (first in subject.subtree or all(
+            t in subject.subtree or t.lower_ in ("many", "much", "kind", "sort", "of") for t in sent
+            if first.i < t.i < subject.i))
+        if subject is not None and subject.lower_ not in _WH and subject.i > first.i and not in_wh_phrase:
+            between = [t for t in sent if first.i < t.i < subject.i]
+            wh_subject = any(t.dep_ in ("nsubj",) and t.lower_ in _WH for t in sent)
+            if not wh_subject and not any(t.tag_ in _FINITE for t in between) and not any(
+                    t.tag_ in _FINITE for t in subject.subtree if t.i < subject.i):
+                # "Which of these do you…" has the aux after the phrase: only flag when a finite verb follows directly.
+                after = [t for t in sent if t.i > subject.i and t.tag_ in _FINITE]
+                if after and root.tag_ != "VB":
+                    problems.append(f"question without inversion: '{text}'")
+
+    # Dangling comparative at the end: "…about the WhatsApp group better?"
+    if len(words) >= 3:
+        last = words[-1]
+        if last.tag_ in ("JJR", "RBR") and last.lower_ not in _TIME_COMPARATIVES and not any(
+                t.lower_ == "than" for t in sent):
+            if last.head.lemma_ in _SAYING or words[-2].dep_ == "pobj" or words[-2].pos_ in ("PROPN",):
+                problems.append(f"dangling comparative '{last.text}'")
+    return problems
+
+
+def grammar_problems(text: str) -> list[str]:
+    """What reads wrong in ``text`` (an English rewrite); an empty list when nothing was caught."""
+    text = (text or "").strip()
+    if not text:
+        return ["empty"]
+    problems = []
+    if not text[0].isupper() and not text[0].isdigit() and text[0] not in "\"'“‘(":
+        problems.append("starts in lower case")
+    if text[-1] not in "?.!":
+        problems.append("no final punctuation")
+    tag = _TAG.search(text)
+    if tag:
+        problems.append(f"leftover tag '{tag.group(0).strip()}'")
+    if _EMBEDDED_INVERSION.search(text):
+        problems.append(f"inverted question after 'tell me': '{_EMBEDDED_INVERSION.search(text).group(0)}'")
+    for m in _DOUBLED_WORD.finditer(text):
+        if m.group(1).lower() not in _DOUBLED_OK:
+            problems.append(f"doubled word '{m.group(0)}'")
+    if re.search(r"\b(?:a|an|the)\s*[?.!]$", text, re.IGNORECASE):
+        problems.append("ends on an article")
+    if re.search(r"\b(?:i)\b", text) and not re.search(r"\bi\.e\b", text):
+        problems.append("lower-case 'i'")
+    doc = nlp.parse(text)
+    if doc is None:
+        return problems + ["spaCy unavailable: grammar not checked"]
+    for sent in doc.sents:
+        problems.extend(_sentence_problems(sent))
+    return list(dict.fromkeys(problems))
+
+
+# Words the rewrite templates themselves bring ("Tell me about the last time…", "How do you feel about…", "Walk me
+# through how you handle…"): sharing only these with the original is not keeping its topic.
+_GENERIC = frozenset(
+    "tell walk describe last time feel something anything everything thing like handle deal today experience think "
+    "make help bring come back happen typical day usually example more option consider choose difference notice "
+    "lately change fit compare use do get go way bit little else need".split()
+)
+_BACK_REFERENCE = re.compile(r"\b(?:that|it|this|there|then)\b", re.IGNORECASE)
+
+
+def _words(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", nlp.strip_disfluencies(text or "").lower()).strip()
+
+
+def topic_lemmas(text: str) -> set[str]:
+    """The content lemmas of ``text`` that carry a topic (template words such as 'tell', 'time' left out)."""
+    return {lem for lem in nlp.content_lemmas(text or "") if lem not in _GENERIC and len(lem) > 1}
+
+
+def _core(text: str) -> set[str]:
+    """What a question is about: its nouns, names, numbers and main verbs (not its adjectives: in a leading
+    question those are usually the verdict it pushes, "stressful", "unfair")."""
+    doc = nlp.parse(nlp.expand_contractions(nlp.strip_disfluencies(text or "")))
+    if doc is None:
+        return topic_lemmas(text)
+    return {t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "PROPN", "NUM", "VERB")
+            and t.lemma_.lower() not in _GENERIC and not t.is_stop and len(t.lemma_) > 1}
+
+
+def keeps_topic(rewrite: str, original: str, previous: str | None = None) -> tuple[bool, list[str]]:
+    """Whether ``rewrite`` keeps the topic of ``original``, and the words that show it.
+
+    On topic when: the rewrite is a part of the original in its own words (the open half of a double-barreled
+    question); or they share a content lemma beyond the templates' own words; or, when the original names no
+    topic of its own (nouns, verbs: "That must be pretty stressful, huh?"), the rewrite refers back ("that",
+    "it") or uses the customer's words; or a short echo-style rewrite hands back the customer's words."""
+    mine = topic_lemmas(rewrite)
+    stripped = _words(rewrite)
+    if stripped and stripped in _words(original):
+        return True, ["(part of the original)"]
+    shared = sorted(mine & topic_lemmas(original))
+    if shared:
+        return True, shared
+    theirs = topic_lemmas(previous or "")
+    if not _core(original):
+        if mine & theirs:
+            return True, sorted(mine & theirs)
+        if _BACK_REFERENCE.search(rewrite):
+            return True, ["(refers back)"]
+        return False, []
+    echoed = sorted(mine & theirs)
+    if echoed and len(rewrite.split()) <= 8:
+        return True, echoed
+    return False, []
+
+
+def rewrites_of(verdict: Any) -> list[str]:
+    """Every rewrite a classification offers, the main one first: ``rewrite``, then any alternatives the
+    scorer lists (``rewrites`` / ``alternatives`` / ``suggestions``: strings, or dicts with a ``text``)."""
+    out: list[str] = []
+    main = getattr(verdict, "rewrite", None)
+    if isinstance(main, str) and main.strip():
+        out.append(main.strip())
+    for name in ("rewrites", "alternatives", "suggestions"):
+        extra = getattr(verdict, name, None)
+        if not extra:
+            continue
+        for item in extra:
+            text = item.get("text") if isinstance(item, dict) else getattr(item, "text", item)
+            if isinstance(text, str) and text.strip() and text.strip() not in out:
+                out.append(text.strip())
+    return out
+
+
+# Known good and bad rewrites: the checks must pass the first and catch the second.
+GOOD = [
+    "Tell me about the last time you ordered wool.",
+    "What happened the last time you got stuck on the crypto section?",
+    "How did you decide to rent the tent?",
+    "What was that like for you?",
+    "Can you walk me through what happened with the refund?",
+    "How do you usually plan the week's shifts?",
+    "The WhatsApp group?",
+    "What do you do today when you need a discount?",
+    "How did you feel when the van was late?",
+    "What else should I know that I haven't asked about?",
+    "What would make it better?",
+    "What could we do better?",
+    "Why did you stop going to the gym?",
+    "Which of these do you use most?",
+    "What does your team do when someone is off sick?",
+    "Tell me more about the WhatsApp group.",
+    "How does she use the alarm day to day?",
+    "What has changed since you moved?",
+    "What got in the way?",
+    "How did the drivers handle it?",
+    "Can you give me an example?",
+    "How did that go?",
+    "What made you choose the cheaper one?",
+    "What is it like to wait for it?",
+    "Who did you go with, and how did you pick them?",
+    "What was it like living with the damp?",
+    "How do you feel about that?",
+]
+BAD = [
+    "How do you feel about isn't it true?",
+    "What else I haven't asked about that you think I should know?",
+    "Tell me about the last time you come across something like this.",
+    "Can you tell me more about the WhatsApp group better?",
+    "How do you feel when the van was late?",
+    "What do you do today when you need you a 20% discount?",
+    "Can you tell me about what did you do next?",
+    "What did you went there for?",
+    "How does you plan the week?",
+    "Tell me about the the delivery.",
+    "What do you think about the price, right?",
+    "how did you find the shop?",
+    "The drivers is late every time when it rains and nobody calls.",
+    "Walk me through how you go with gets done.",
+    "How do you feel about they're better?",
+    "How do you feel about it's one?",
+]
+
+
+def self_check() -> int:
+    wrong = 0
+    for text in GOOD:
+        found = grammar_problems(text)
+        if found:
+            wrong += 1
+            print(f"FALSE ALARM  {text!r}: {found}")
+    for text in BAD:
+        found = grammar_problems(text)
+        if not found:
+            wrong += 1
+            print(f"MISSED       {text!r}")
+        else:
+            print(f"caught       {text!r}: {found[0]}")
+    print(f"{len(GOOD) + len(BAD) - wrong}/{len(GOOD) + len(BAD)} known rewrites judged right")
+    return 1 if wrong else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(self_check())
