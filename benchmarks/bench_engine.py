@@ -5,12 +5,17 @@ Prints p50/p95/max per reply in ms, per persona language and overall, the load t
 models; the multilingual USE model, loaded only when a non-English persona is benchmarked) and the
 RSS. Each language has its own 40-turn script (the same moves, written in that language).
 Target on 2 cores: p95 <= 200 ms, RSS <= 1 GB.
+
+``--dev`` instead replays the natural interviews in tests/data/dev_interviews/ (the engine's own tuning
+set) and prints the share of replies on an expected topic, the "don't know" rate where the persona knows,
+the repeated lines per interview and how off-topic questions were deflected; ``--verbose`` lists misses.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
 import statistics
 import sys
@@ -218,11 +223,94 @@ def _percentiles(latencies: list[float]) -> str:
     return f"p50 {statistics.median(ordered):.1f}  p95 {p95:.1f}  max {ordered[-1]:.1f}"
 
 
+DEV_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "dev_interviews"
+DONT_KNOW = {"unknown", "no_experience"}
+ABSTAIN_MOVES = {"clarify", "no_experience", "unknown", "break_character"}
+
+
+def _normalised_sentences(text: str) -> list[str]:
+    from simulator.textutil import sentences
+
+    out = []
+    for sentence in sentences(text or ""):
+        cleaned = re.sub(r"[^\w\s]", "", sentence.lower())
+        cleaned = re.sub(r"\s+", " ", cleaned).strip()
+        if cleaned:
+            out.append(cleaned)
+    return out
+
+
+def run_dev(engine, folder: Path = DEV_DIR, verbose: bool = False, seed: int = 1) -> dict:
+    """Replay every dev interview; returns the rates (and prints misses when ``verbose``)."""
+    import yaml
+
+    from simulator.persona import load_personas
+
+    personas = load_personas().personas
+    totals = {"topic_q": 0, "on_topic": 0, "dont_know": 0, "abstain_q": 0, "abstained": 0, "repeats": 0,
+              "interviews": 0, "turns": 0}
+    latencies: list[float] = []
+    for path in sorted(folder.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        persona = personas[data["persona"]]
+        session = engine.start(persona, seed=seed)
+        said = set(_normalised_sentences(persona.opening_line))
+        repeats = 0
+        for turn in data["turns"]:
+            q, expect = turn.get("q"), turn.get("expect", "any")
+            start = time.perf_counter()
+            _, reply = session.ask(q)
+            latencies.append((time.perf_counter() - start) * 1000)
+            totals["turns"] += 1
+            sents = _normalised_sentences(reply.text)
+            repeated = [s for s in sents if s in said]
+            said.update(sents)
+            repeats += len(repeated)
+            problem = None
+            if repeated:
+                problem = f"repeat {repeated}"
+            if isinstance(expect, list):
+                totals["topic_q"] += 1
+                if reply.topic in expect and reply.move not in DONT_KNOW:
+                    totals["on_topic"] += 1
+                else:
+                    problem = f"expected {expect}"
+                if reply.move in DONT_KNOW:
+                    totals["dont_know"] += 1
+            elif expect == "abstain":
+                totals["abstain_q"] += 1
+                if reply.move in ABSTAIN_MOVES and reply.topic is None:
+                    totals["abstained"] += 1
+                else:
+                    problem = "expected an abstention"
+            if verbose and problem:
+                print(f"  [{path.stem}] {q!r} -> {reply.move}/{reply.topic}/{reply.layer}: {reply.text[:110]!r}  ({problem})")
+        totals["repeats"] += repeats
+        totals["interviews"] += 1
+    rates = {
+        "on_topic": totals["on_topic"] / max(1, totals["topic_q"]),
+        "dont_know": totals["dont_know"] / max(1, totals["topic_q"]),
+        "repeats_per_interview": totals["repeats"] / max(1, totals["interviews"]),
+        "repeats_per_30_turns": 30 * totals["repeats"] / max(1, totals["turns"]),
+        "abstained": totals["abstained"] / max(1, totals["abstain_q"]),
+        "p50_ms": statistics.median(latencies) if latencies else 0.0,
+        "p95_ms": sorted(latencies)[int(0.95 * (len(latencies) - 1))] if latencies else 0.0,
+    }
+    print(f"dev interviews: {totals['interviews']}, {totals['turns']} turns, {totals['topic_q']} on-topic questions")
+    print(f"  on expected topic {rates['on_topic']:.1%}   don't know {rates['dont_know']:.1%}   "
+          f"repeated lines {rates['repeats_per_interview']:.2f}/interview ({rates['repeats_per_30_turns']:.2f}/30 turns)   "
+          f"off-topic deflected {rates['abstained']:.0%} of {totals['abstain_q']}")
+    print(f"  reply latency ms: p50 {rates['p50_ms']:.1f}  p95 {rates['p95_ms']:.1f}")
+    return rates
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--persona", default=None, help="persona id (default: every shipped persona)")
     parser.add_argument("--language", default=None, help="only personas in this language (en, nl, ko, zh)")
     parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--dev", action="store_true", help="replay the dev interviews and print their rates")
+    parser.add_argument("--verbose", action="store_true", help="with --dev: list every miss")
     args = parser.parse_args()
 
     from simulator.engine import Engine
@@ -232,6 +320,9 @@ def main() -> None:
     t0 = time.perf_counter()
     engine = Engine()
     load_s = time.perf_counter() - t0
+    if args.dev:
+        run_dev(engine, verbose=args.verbose)
+        return
     english_rss = current_rss_mb()
     report = load_personas()
     personas = [report.personas[args.persona]] if args.persona else list(report.personas.values())

@@ -336,18 +336,18 @@ def _fmt(row: dict) -> str:
 
 
 def print_report(summary: dict, results: list[Result], verbose: bool) -> None:
-    header = (f"{'persona':<30}  {'n':>3}  on-top dontknw rep/30  abstain  good    bad    p50ms  p95ms")
+    header = (f"{'persona':<40}  {'n':>3}  on-top dontknw rep/30  abstain  good    bad    p50ms  p95ms")
     print(header)
     print("-" * len(header))
     for r in results:
         row = summary["personas"][r.persona_id]
         name = r.persona_id + (" (unseen)" if r.unseen else "")
-        print(f"{name:<30}  {row['questions']:>3}  {_fmt(row)}")
+        print(f"{name:<40}  {row['questions']:>3}  {_fmt(row)}")
     print("-" * len(header))
     for key in ("shipped", "unseen", "overall"):
         row = summary[key]
         if row["questions"]:
-            print(f"{key.upper():<30}  {row['questions']:>3}  {_fmt(row)}")
+            print(f"{key.upper():<40}  {row['questions']:>3}  {_fmt(row)}")
     print("targets: on-topic >= 92%, don't-know-where-known <= 3%, repeats <= 0.5 per 30 turns, "
           "good >= 80%, bad <= 10%, p95 <= 50 ms (timings noisy on a shared machine)")
     if verbose:
