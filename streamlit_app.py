@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from app_pages import coach_auth, common
+from app_pages import coach_auth, common, practice
 
 # A local file: a Material or emoji favicon would be fetched from an outside host.
 ICON = Path(__file__).parent / "assets" / "app-icon.png"
@@ -38,6 +38,11 @@ page = st.navigation(
             st.Page(common.INTERVIEW, title="Interview", icon=":material/forum:", url_path="interview"),
             st.Page(common.REPORT, title="Report", icon=":material/insights:", url_path="report"),
             st.Page(common.IMPORT, title="Score a transcript", icon=":material/upload_file:", url_path="score-a-transcript"),
+            # Practice features (app_pages/practice.py); Compare is opened from a report, out of the bar.
+            st.Page(practice.GUIDE, title="Discussion guide", icon=":material/checklist:", url_path="guide"),
+            st.Page(practice.DRILLS, title="Drills", icon=":material/fitness_center:", url_path="drills"),
+            st.Page(practice.BRANCH, title="Compare", icon=":material/compare_arrows:", url_path="compare",
+                    visibility="hidden"),
             st.Page(common.SCORING, title="How scoring works", icon=":material/help:", url_path="how-scoring-works"),
         ],
         "Coach": coach_pages,

@@ -8,9 +8,11 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import coach_common, common
+from simulator.store import COACH_LABELS
 
 role = coach_common.require_coach()
 store = coach_common.sql_store()
+viewer = coach_common.viewer(role)
 
 st.title("Coach–scorer agreement", anchor=False)
 st.caption("Every interviewer turn a coach labelled or confirmed is one pair: the scorer's label and the coach's. "
@@ -20,8 +22,8 @@ whose = st.segmented_control("Labels of", ["All coaches", "Only mine"], default=
                              key="coach_agreement_whose")
 coach = role.name if whose == "Only mine" else None
 try:
-    result = store.agreement(coach=coach)
-    lines = list(store.coach_labelled_lines(coach=coach))
+    result = store.agreement(coach=coach, viewer=viewer)
+    lines = list(store.coach_labelled_lines(coach=coach, viewer=viewer))
 except Exception as e:
     coach_common.store_failed(e, "compute the agreement")
 
@@ -52,22 +54,34 @@ else:
 
 # Confusion matrix ---------------------------------------------------------------------------------------
 st.subheader("Where they differ", anchor="matrix")
-labels = result["labels"]
+# Every label a coach can give is a row and a column (a label nobody used shows zeros), and no axis label is
+# dropped for lack of room: they are slanted and never thinned out.
+used = result["labels"]
+labels = list(COACH_LABELS) + [label for label in used if label not in COACH_LABELS]
+position = {label: i for i, label in enumerate(used)}
+
+
+def _count(a: str, b: str) -> int:
+    return result["matrix"][position[a]][position[b]] if a in position and b in position else 0
+
+
+matrix = [[_count(a, b) for b in labels] for a in labels]
 names = [coach_common.label_choice(label) for label in labels]
 cells = pd.DataFrame([
-    {"Scorer": names[i], "Coach": names[j], "Turns": result["matrix"][i][j], "same": i == j}
+    {"Scorer": names[i], "Coach": names[j], "Turns": matrix[i][j], "same": i == j}
     for i in range(len(labels)) for j in range(len(labels))
 ])
 base = alt.Chart(cells).encode(
-    x=alt.X("Coach:N", sort=names, title="Coach's label", axis=alt.Axis(labelAngle=0, orient="top", labelLimit=160)),
-    y=alt.Y("Scorer:N", sort=names, title="Scorer's label", axis=alt.Axis(labelLimit=160)),
+    x=alt.X("Coach:N", sort=names, title="Coach's label",
+            axis=alt.Axis(labelAngle=-30, labelAlign="left", orient="top", labelLimit=220, labelOverlap=False)),
+    y=alt.Y("Scorer:N", sort=names, title="Scorer's label", axis=alt.Axis(labelLimit=220, labelOverlap=False)),
 )
 heat = base.mark_rect(stroke="#FFFFFF", strokeWidth=2).encode(
     color=alt.Color("Turns:Q", scale=alt.Scale(domainMin=0, range=["#F3F5F7", "#2E6A80"]), legend=None),
     tooltip=[alt.Tooltip("Scorer:N", title="Scorer"), alt.Tooltip("Coach:N", title="Coach"),
              alt.Tooltip("Turns:Q", title="Turns")],
 )
-peak = max(max(row) for row in result["matrix"]) or 1
+peak = max(max(row) for row in matrix) or 1
 counts = base.mark_text(fontSize=14).encode(
     text=alt.condition("datum.Turns > 0", "Turns:Q", alt.value("")),
     color=alt.condition(f"datum.Turns > {peak / 2}", alt.value("#FFFFFF"), alt.value("#1E2A33")),
@@ -80,7 +94,7 @@ st.caption("Rows: the scorer's label. Columns: the coach's. The diagonal is wher
 with st.expander("The same as a table", icon=":material/table:"):
     # st.table cells are Markdown: the names are escaped.
     escaped = [common.md(name) for name in names]
-    st.table(pd.DataFrame(result["matrix"], index=pd.Index(escaped, name="Scorer ↓ / Coach →"), columns=escaped))
+    st.table(pd.DataFrame(matrix, index=pd.Index(escaped, name="Scorer ↓ / Coach →"), columns=escaped))
 
 # Download -----------------------------------------------------------------------------------------------
 st.subheader("Coach-labelled turns", anchor="download")

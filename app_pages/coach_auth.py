@@ -9,14 +9,18 @@ Two ways in, either or both configured by whoever runs the app:
   organisation's identity provider and ``st.user`` says who they are. ``coach_emails = ["…", …]`` in secrets
   limits the role to those addresses; without it, anyone who can log in is a coach.
 
-With neither configured nobody is a coach: the coach pages are never registered, and the sign-in page says
-how to set one up. Wrong passcodes cost a short pause each; five in a row lock this tab out for a minute, and
-many across all tabs lock the passcode form for everyone for a minute. The passcode is compared in constant
-time and never shown or logged.
+- an account: when sign-in accounts are configured (``app_pages/accounts.py``), a person whose account has
+  the coach role is a coach, for their team.
 
-The pure functions (``configured_passcode``, ``check_passcode``, ``coach_emails``, ``login_coach``,
-``Attempts``, ``RecentFailures``) take their inputs as arguments; the rest reads ``st.secrets``, ``st.user``,
-``st.session_state`` and ``os.environ``.
+With none configured nobody is a coach: the coach pages are never registered, and the sign-in page says
+how to set one up. Wrong passcodes cost a short pause each and are counted on the server, per source address
+and per name (``simulator.identity.SignInThrottle``): five from one address for one name, or ten from one
+address, lock that address out for a minute; a reload or a new tab does not reset the count, and a coach
+signing in from another address is never locked out by someone else's guesses. The passcode is compared in
+constant time and never shown or logged.
+
+The pure functions (``configured_passcode``, ``check_passcode``, ``coach_emails``, ``login_coach``) take
+their inputs as arguments; the rest reads ``st.secrets``, ``st.user``, ``st.session_state`` and ``os.environ``.
 """
 
 from __future__ import annotations
@@ -25,13 +29,13 @@ import hashlib
 import hmac
 import logging
 import os
-import threading
 import time
-from collections import deque
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
 import streamlit as st
+
+from simulator.identity import SignInThrottle
 
 log = logging.getLogger(__name__)
 
@@ -42,14 +46,11 @@ AUTH_SECTION = "auth"
 
 # Session-state keys.
 ROLE_KEY = "coach_role"
-ATTEMPTS_KEY = "coach_attempts"
 
 NAME_MAX = 200  # simulator.store.NAME_MAX: the coach name goes into annotations
-MAX_TRIES = 5  # wrong passcodes in a row before this tab is locked out
+MAX_TRIES = 5  # wrong passcodes from one address for one name before that address is locked out
 LOCKOUT_S = 60.0
 FAIL_DELAY_S = 0.5  # each wrong passcode waits this long before the answer
-GLOBAL_MAX_FAILURES = 30  # wrong passcodes from all tabs within GLOBAL_WINDOW_S that lock the form for everyone
-GLOBAL_WINDOW_S = 60.0
 
 
 # ------------------------------------------------------------------------------------------------
@@ -118,59 +119,9 @@ def login_coach(user: Mapping[str, Any], emails: frozenset[str] | None) -> str |
     return (_text(user.get("name")) or email or _text(user.get("sub")) or "coach")[:NAME_MAX]
 
 
-@dataclass
-class Attempts:
-    """Wrong passcodes in one browser tab: ``MAX_TRIES`` in a row lock it out for ``LOCKOUT_S`` seconds."""
-
-    failures: int = 0
-    locked_until: float = 0.0
-
-    def locked_for(self, now: float) -> float:
-        return max(0.0, self.locked_until - now)
-
-    def fail(self, now: float) -> None:
-        self.failures += 1
-        if self.failures >= MAX_TRIES:
-            self.locked_until = now + LOCKOUT_S
-            self.failures = 0
-
-    def succeed(self) -> None:
-        self.failures = 0
-        self.locked_until = 0.0
-
-
-class RecentFailures:
-    """Wrong passcodes from every tab of this server: too many within a window lock the form for everyone,
-    so opening new tabs does not buy more guesses."""
-
-    def __init__(self, limit: int = GLOBAL_MAX_FAILURES, window: float = GLOBAL_WINDOW_S) -> None:
-        self.limit = limit
-        self.window = window
-        self._times: deque[float] = deque()
-        self._lock = threading.Lock()
-
-    def _trim(self, now: float) -> None:
-        while self._times and self._times[0] <= now - self.window:
-            self._times.popleft()
-
-    def add(self, now: float) -> None:
-        with self._lock:
-            self._trim(now)
-            self._times.append(now)
-
-    def locked_for(self, now: float) -> float:
-        with self._lock:
-            self._trim(now)
-            if len(self._times) < self.limit:
-                return 0.0
-            return max(0.0, self._times[-self.limit] + self.window - now)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._times.clear()
-
-
-RECENT_FAILURES = RecentFailures()
+# Wrong coach passcodes, server-wide, keyed by source address and coach name (not by tab, not global).
+THROTTLE = SignInThrottle(per_pair=MAX_TRIES, per_source=2 * MAX_TRIES, per_name=30, window=600.0,
+                          lockout=LOCKOUT_S)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -181,7 +132,8 @@ RECENT_FAILURES = RecentFailures()
 @dataclass(frozen=True)
 class Role:
     name: str
-    via: str  # "passcode" | "login"
+    via: str  # "passcode" | "login" | "account"
+    team: str | None = None  # a coach with a team sees that team's sessions; None: every session
 
 
 def secrets() -> dict[str, Any]:
@@ -208,6 +160,12 @@ def passcode() -> str | None:
 
 def role() -> Role | None:
     """The coach role of this browser session, or None."""
+    from app_pages import accounts
+
+    if accounts.mode() == "accounts":
+        person = accounts.signed_in()
+        if person is not None and person.is_coach:
+            return Role(person.name, "account", person.team)
     found = secrets()
     if login_configured(found):
         name = login_coach(current_user(), coach_emails(found))
@@ -229,17 +187,17 @@ def coach_name() -> str | None:
     return found.name if found else None
 
 
-def attempts() -> Attempts:
-    found = st.session_state.get(ATTEMPTS_KEY)
-    if not isinstance(found, Attempts):
-        found = st.session_state[ATTEMPTS_KEY] = Attempts()
-    return found
+def source() -> str:
+    """The client's address (see ``app_pages.accounts.source``)."""
+    from app_pages import accounts
+
+    return accounts.source()
 
 
-def locked_for(now: float | None = None) -> float:
-    """Seconds until the passcode form takes another try from this tab (0 when it does now)."""
+def locked_for(name: str = "", now: float | None = None) -> float:
+    """Seconds until the passcode form takes another try for ``name`` from this address (0 when it does now)."""
     now = time.monotonic() if now is None else now
-    return max(attempts().locked_for(now), RECENT_FAILURES.locked_for(now))
+    return THROTTLE.locked_for(source(), name, now)
 
 
 _sleep = time.sleep
@@ -255,21 +213,20 @@ def sign_in(name: Any, given: Any, *, clock: Callable[[], float] = time.monotoni
         return "Enter your name: it goes on your labels and comments."
     if len(name) > NAME_MAX:
         return f"Your name can have at most {NAME_MAX} characters."
-    wait = locked_for(clock())
+    where = source()
+    wait = THROTTLE.locked_for(where, name, clock())
     if wait > 0:
-        return f"Too many wrong passcodes. Try again in {wait:.0f} seconds."
+        return f"Too many wrong passcodes from here. Try again in {wait:.0f} seconds."
     if not check_passcode(given, configured):
         _sleep(FAIL_DELAY_S)
         now = clock()
-        attempts().fail(now)
-        RECENT_FAILURES.add(now)
+        THROTTLE.fail(where, name, now)
         log.warning("a wrong coach passcode was entered")
-        wait = locked_for(now)
+        wait = THROTTLE.locked_for(where, name, now)
         if wait > 0:
-            return f"That passcode is wrong. Too many wrong passcodes: try again in {wait:.0f} seconds."
-        left = MAX_TRIES - attempts().failures
-        return f"That passcode is wrong. {left} {'try' if left == 1 else 'tries'} left before a short lockout."
-    attempts().succeed()
+            return f"That passcode is wrong. Too many wrong passcodes from here: try again in {wait:.0f} seconds."
+        return "That passcode is wrong."
+    THROTTLE.succeed(where, name)
     st.session_state[ROLE_KEY] = Role(name, "passcode")
     return None
 
@@ -278,5 +235,9 @@ def sign_out() -> None:
     """Give up the coach role; a login session also logs out of the identity provider's session here."""
     current = role()
     st.session_state.pop(ROLE_KEY, None)
-    if current is not None and current.via == "login":
+    if current is not None and current.via == "account":
+        from app_pages import accounts
+
+        accounts.sign_out()
+    elif current is not None and current.via == "login":
         st.logout()

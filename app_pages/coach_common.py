@@ -10,22 +10,30 @@ import streamlit as st
 
 from app_pages import coach_auth, common
 from app_pages.common import md
+from simulator.identity import COACH, Viewer
 
 log = logging.getLogger(__name__)
 
 # Where a coach last was in the session list, so "Back to the sessions" returns there.
 OPEN_SESSION = "coach_open_session"
+# The session list's filters and sort as query parameters, so "All sessions" goes back to the same view.
+LIST_PARAMS = "coach_list_params"
+
+VIA = {"passcode": "Passcode, for this tab", "login": "Organisation login", "account": "Signed in with your account"}
 
 
 def require_coach() -> coach_auth.Role:
     """The coach role, or a message and stop: a page that is not registered cannot run, this is a second lock."""
+    # Coach pages use the whole screen: tables with many columns, transcripts beside their review.
+    st.set_page_config(layout="wide")
     role = coach_auth.role()
     if role is None:
         st.error("The coach pages need the coach role. Sign in on the Coach sign-in page.")
         st.stop()
     with st.sidebar:
+        team = f" · team {md(role.team)}" if role.team else " · every team"
         st.markdown(f"Signed in as **{md(role.name)}**  \n"
-                    f":small[:gray[{'Passcode, for this tab' if role.via == 'passcode' else 'Organisation login'}]]")
+                    f":small[:gray[{VIA.get(role.via, role.via)}{team}]]")
         if st.button("Sign out", key="coach_sign_out", icon=":material/logout:"):
             coach_auth.sign_out()
             st.switch_page(common.COACH_SIGNIN)
@@ -57,22 +65,14 @@ def store_failed(e: Exception, what: str) -> None:
     st.stop()
 
 
-def filter_options(store) -> tuple[list[str], dict[str, str]]:
-    """Every trainee name, and every persona id with its name: the choices of the filters."""
-    from sqlalchemy import func, select
+def viewer(role: coach_auth.Role) -> Viewer:
+    """The coach as the store's access checks see them: their team's sessions, or every one without a team."""
+    return Viewer(role.name, COACH, role.team)
 
-    from simulator.store_models import SessionRow, TraineeRow
 
-    with store.engine.connect() as conn:
-        trainees = list(conn.scalars(
-            select(TraineeRow.name).where(TraineeRow.id.in_(select(SessionRow.trainee_id))).order_by(TraineeRow.name)))
-        personas = {
-            persona_id: name or persona_id
-            for persona_id, name in conn.execute(
-                select(SessionRow.persona_id, func.max(SessionRow.persona_name))
-                .group_by(SessionRow.persona_id).order_by(SessionRow.persona_id))
-        }
-    return trainees, personas
+def filter_options(store, role: coach_auth.Role) -> tuple[list[str], dict[str, str]]:
+    """The trainee names and persona ids (with names) this coach may see: the choices of the filters."""
+    return store.filter_options(viewer=viewer(role))
 
 
 def when(ts: float | None) -> str:

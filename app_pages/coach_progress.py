@@ -1,21 +1,35 @@
-"""Progress: each trainee's score and open-question share over their sessions, and per persona how often
-each insight gets found."""
+"""Progress: each trainee's score and open-question share by date, one line per persona, and per persona how
+often each insight gets found (full names)."""
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
-from app_pages import coach_common, common
+from app_pages import coach_common
 from app_pages.common import md
 
-coach_common.require_coach()
+role = coach_common.require_coach()
 store = coach_common.sql_store()
+viewer = coach_common.viewer(role)
 
 st.title("Progress", anchor=False)
 try:
-    trainees, personas = coach_common.filter_options(store)
+    trainees, personas = coach_common.filter_options(store, role)
 except Exception as e:
     coach_common.store_failed(e, "read the trainees and personas")
+
+
+def _by_date(frame: pd.DataFrame, measure: str, title: str, fmt: str, domain: list[float]) -> alt.Chart:
+    """``measure`` by date, one line (and colour) per persona."""
+    base = alt.Chart(frame.dropna(subset=[measure])).encode(
+        x=alt.X("Date:T", title="Date", axis=alt.Axis(format="%d %b", labelOverlap=True)),
+        y=alt.Y(f"{measure}:Q", title=title, scale=alt.Scale(domain=domain)),
+        color=alt.Color("Persona:N", legend=alt.Legend(orient="top", title=None, labelLimit=0)),
+        tooltip=[alt.Tooltip("Date:T", format="%d %b %Y, %H:%M"), "Persona:N", "Source:N",
+                 alt.Tooltip(f"{measure}:Q", format=fmt)],
+    )
+    return (base.mark_line(strokeWidth=2) + base.mark_point(filled=True, size=70)).properties(height=260)
+
 
 # Per trainee --------------------------------------------------------------------------------------------
 st.subheader("A trainee over time", anchor="trainee")
@@ -27,14 +41,14 @@ else:
     only = right.selectbox("Persona", list(personas), index=None, placeholder="All personas",
                            format_func=lambda p: personas.get(p, p), key="coach_progress_only")
     try:
-        rows = store.progress(trainee, persona=only)
+        rows = store.progress(trainee, persona=only, viewer=viewer)
     except Exception as e:
         coach_common.store_failed(e, "read the trainee's sessions")
     if not rows:
         st.info(f"{md(trainee)} has no finished sessions{' with this persona' if only else ''} yet.")
     else:
         frame = pd.DataFrame([
-            {"Session": r["n"], "Date": coach_common.when(r["started_at"]),
+            {"Date": pd.Timestamp.fromtimestamp(r["started_at"]),
              "Persona": personas.get(r["persona"], r["persona"]),
              "Source": r["source"], "Score": r["score"],
              "Open questions": None if r["open_share"] is None else r["open_share"] * 100}
@@ -48,27 +62,19 @@ else:
                       delta_color="normal")
             shares = [r["open_share"] for r in rows if r["open_share"] is not None]
             st.metric("Latest open-question share", coach_common.percent(shares[-1] if shares else None), border=True)
-        long = frame.melt(id_vars=["Session", "Date", "Persona", "Source"], value_vars=["Score", "Open questions"],
-                          var_name="Measure", value_name="Value").dropna(subset=["Value"])
-        measures = alt.Scale(domain=["Score", "Open questions"], range=["#2E6A80", "#B45309"])
-        base = alt.Chart(long).encode(
-            x=alt.X("Session:Q", title="Session", axis=alt.Axis(tickMinStep=1, format="d"),
-                    scale=alt.Scale(domain=[1, max(2, len(rows))], nice=False, padding=16)),
-            y=alt.Y("Value:Q", title="Score (0–100) / open questions (%)", scale=alt.Scale(domain=[0, 100])),
-            color=alt.Color("Measure:N", scale=measures,
-                            legend=alt.Legend(orient="top", title=None, symbolType="stroke", symbolStrokeWidth=3)),
-            strokeDash=alt.StrokeDash("Measure:N", scale=alt.Scale(domain=["Score", "Open questions"],
-                                                                   range=[[1, 0], [5, 3]]), legend=None),
-            tooltip=["Session:Q", "Date:N", "Persona:N", "Measure:N", alt.Tooltip("Value:Q", format=".0f")],
-        )
-        chart = base.mark_line(strokeWidth=2) + base.mark_point(filled=True, size=70)
-        st.altair_chart(chart.properties(height=300), width="stretch",
-                        alt=f"{trainee}'s score and open-question share over {len(rows)} sessions: "
-                            + "; ".join(f"session {r['n']} score {coach_common.score(r['score'])}, open "
-                                        f"{coach_common.percent(r['open_share'])}" for r in rows))
+        left, right = st.columns(2, gap="large")
+        left.altair_chart(_by_date(frame, "Score", "Score (0–100)", ".0f", [0, 100]), width="stretch",
+                          alt=f"{trainee}'s score by date, one line per persona: "
+                              + "; ".join(f"{coach_common.when(r['started_at'])} {personas.get(r['persona'], r['persona'])} "
+                                          f"score {coach_common.score(r['score'])}" for r in rows))
+        right.altair_chart(_by_date(frame, "Open questions", "Open questions (%)", ".0f", [0, 100]), width="stretch",
+                           alt=f"{trainee}'s open-question share by date, one line per persona: "
+                               + "; ".join(f"{coach_common.when(r['started_at'])} open "
+                                           f"{coach_common.percent(r['open_share'])}" for r in rows))
         with st.expander("The sessions as a table", icon=":material/table:"):
             st.dataframe(frame, hide_index=True, width="stretch",
-                         column_config={"Score": st.column_config.NumberColumn(format="%.0f"),
+                         column_config={"Date": st.column_config.DatetimeColumn(format="D MMM YYYY, HH:mm"),
+                                        "Score": st.column_config.NumberColumn(format="%.0f"),
                                         "Open questions": st.column_config.NumberColumn(format="%.0f%%")})
 
 # Per persona --------------------------------------------------------------------------------------------
@@ -80,7 +86,7 @@ if not personas:
 persona = st.selectbox("Persona", list(personas), format_func=lambda p: personas.get(p, p),
                        key="coach_progress_persona")
 try:
-    rates = store.insight_rates(persona)
+    rates = store.insight_rates(persona, viewer=viewer)
 except Exception as e:
     coach_common.store_failed(e, "read the insight rates")
 if not rates["sessions"] or not rates["insights"]:
@@ -88,15 +94,15 @@ if not rates["sessions"] or not rates["insights"]:
             if not rates["sessions"] else "This persona has no insights to find.")
     st.stop()
 bars = pd.DataFrame([
-    {"Insight": common.shorten(i["finding"] or i["id"], 60), "Share": i["share"] or 0.0,
-     "Found": f"{i['found']} of {rates['sessions']}"}
+    {"Insight": i["finding"] or i["id"], "Share": i["share"] or 0.0, "Found": f"{i['found']} of {rates['sessions']}"}
     for i in rates["insights"]
 ])
 chart = alt.Chart(bars).encode(
     x=alt.X("Share:Q", title=f"Share of {rates['sessions']} finished sessions",
             scale=alt.Scale(domain=[0, 1.12], nice=False),
             axis=alt.Axis(format="%", values=[0, 0.25, 0.5, 0.75, 1])),
-    y=alt.Y("Insight:N", sort=None, title=None, axis=alt.Axis(labelLimit=320)),
+    # The whole finding, never cut: labelLimit 0 lifts Vega's default limit.
+    y=alt.Y("Insight:N", sort=None, title=None, axis=alt.Axis(labelLimit=0)),
     tooltip=["Insight:N", "Found:N", alt.Tooltip("Share:Q", format=".0%")],
 )
 labels = chart.mark_text(align="left", dx=4, color="#1E2A33").encode(text="Found:N")

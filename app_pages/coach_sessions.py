@@ -1,4 +1,8 @@
-"""The coach's session list: filter, sort, page through every stored session, and open one to review it."""
+"""The coach's session list: filter, sort, page through the team's sessions, see which are reviewed, open one.
+
+Every filter and the sort live in the address (``bind="query-params"``), so the browser's Back button, a reload
+and a shared link all show the same list; the session page's "All sessions" returns to it as it was.
+"""
 
 import math
 from datetime import date, datetime
@@ -20,33 +24,44 @@ SORTS = {
     "trainee": "Trainee",
     "persona": "Persona",
 }
+REVIEW = {"unreviewed": "Not reviewed", "reviewed": "Reviewed"}
+URL = "query-params"
 
-coach_common.require_coach()
+role = coach_common.require_coach()
 store = coach_common.sql_store()
+viewer = coach_common.viewer(role)
 
 st.title("Sessions", anchor=False)
-st.caption("Every practice interview and imported transcript in the store. Click a row to review it.")
+st.caption(("Your team's practice interviews and imported transcripts. " if role.team else
+            "Every practice interview and imported transcript in the store. ")
+           + "Click a row to review it.")
 
 try:
-    trainees, personas = coach_common.filter_options(store)
+    trainees, personas = coach_common.filter_options(store, role)
 except Exception as e:
     coach_common.store_failed(e, "read the trainees and personas")
 
 with st.container(border=True, key="coach_filters"):
-    left, middle, right = st.columns(3)
-    trainee = left.selectbox("Trainee", trainees, index=None, placeholder="All trainees", key="coach_f_trainee")
+    left, middle, right, far = st.columns(4)
+    trainee = left.selectbox("Trainee", trainees, index=None, placeholder="All trainees", key="coach_f_trainee",
+                             bind=URL)
     persona = middle.selectbox("Persona", list(personas), index=None, placeholder="All personas",
-                               format_func=lambda p: personas.get(p, p), key="coach_f_persona")
+                               format_func=lambda p: personas.get(p, p), key="coach_f_persona", bind=URL)
     source = right.selectbox("Source", SOURCES, index=None, placeholder="Practice and imported",
-                             format_func=str.capitalize, key="coach_f_source")
-    left, middle, right = st.columns(3)
-    since = left.date_input("Started from", value=None, format="YYYY-MM-DD", key="coach_f_since")
-    until = middle.date_input("Started until", value=None, format="YYYY-MM-DD", key="coach_f_until")
-    low, high = right.slider("Score", 0, 100, (0, 100), step=5, key="coach_f_score",
+                             format_func=str.capitalize, key="coach_f_source", bind=URL)
+    review = far.selectbox("Review", list(REVIEW), index=None, placeholder="Reviewed or not",
+                           format_func=REVIEW.get, key="coach_f_review", bind=URL)
+    left, middle, right, far = st.columns(4)
+    since = left.date_input("Started from", value=None, format="YYYY-MM-DD", key="coach_f_since", bind=URL)
+    until = middle.date_input("Started until", value=None, format="YYYY-MM-DD", key="coach_f_until", bind=URL)
+    low, high = right.slider("Score", 0, 100, (0, 100), step=5, key="coach_f_score", bind=URL,
                              help="Narrowing the range leaves out sessions without a score (still running).")
-    left, right = st.columns([2, 1], vertical_alignment="bottom")
-    sort = left.selectbox("Sort by", list(SORTS), format_func=SORTS.get, key="coach_f_sort")
-    descending = right.toggle("Highest / newest first", value=True, key="coach_f_desc")
+    with far:
+        sort = st.selectbox("Sort by", list(SORTS), format_func=SORTS.get, key="coach_f_sort", bind=URL)
+        descending = st.toggle("Highest / newest first", value=True, key="coach_f_desc", bind=URL)
+
+# Where "All sessions" on a session's page goes back to: this list, as filtered and sorted now.
+st.session_state[coach_common.LIST_PARAMS] = {k: v for k, v in st.query_params.to_dict().items() if k != "session"}
 
 if isinstance(since, date) and isinstance(until, date) and since > until:
     st.warning("“Started from” is after “Started until”: no session can match.", icon=":material/warning:")
@@ -55,19 +70,20 @@ filters = dict(
     trainee=trainee, persona=persona, source=source, since=since, until=until,
     min_score=None if low == 0 and high == 100 else float(low),
     max_score=None if low == 0 and high == 100 else float(high),
+    reviewed=None if review is None else review == "reviewed",
 )
 # A page number per filter choice: changing a filter starts again at page 1.
 page_key = "coach_page_" + str(abs(hash(repr(sorted(filters.items())) + sort + str(descending))))
 page = st.session_state.get(page_key, 1)
 try:
     rows, total = store.list_sessions(**filters, sort=sort, descending=descending, limit=PAGE_SIZE,
-                                      offset=(page - 1) * PAGE_SIZE)
+                                      offset=(page - 1) * PAGE_SIZE, viewer=viewer)
     pages = max(1, math.ceil(total / PAGE_SIZE))
     if page > pages:  # sessions went away since: show the last page
         st.session_state.pop(page_key, None)
         page = pages
         rows, total = store.list_sessions(**filters, sort=sort, descending=descending, limit=PAGE_SIZE,
-                                          offset=(page - 1) * PAGE_SIZE)
+                                          offset=(page - 1) * PAGE_SIZE, viewer=viewer)
 except Exception as e:  # a store error, or the database went away
     coach_common.store_failed(e, "list the sessions")
 
@@ -76,17 +92,30 @@ if not total:
     st.stop()
 
 first = (page - 1) * PAGE_SIZE + 1
-st.markdown(f"**{total} session{'s' if total != 1 else ''}** · showing {first}–{first + len(rows) - 1}")
+unreviewed = sum(1 for r in rows if not r.reviewed)
+st.markdown(f"**{total} session{'s' if total != 1 else ''}** · showing {first}–{first + len(rows) - 1}"
+            + (f" · {unreviewed} of these not reviewed yet" if unreviewed else ""))
+
+
+def _reviewed(row) -> str:
+    if not row.reviewed:
+        return "–"
+    return f"✓ {row.reviewed_by} · {datetime.fromtimestamp(row.reviewed_at):%d %b %H:%M}"
+
+
 table = pd.DataFrame([
     {
         "Started": datetime.fromtimestamp(r.started_at),
         "Trainee": r.trainee,
         "Persona": r.persona_name or r.persona,
+        "Status": "Finished" if r.finished else "Running",
+        "Reviewed": _reviewed(r),
+        "Comments": r.comments,
+        "Flags": r.flags,
         "Source": r.source.capitalize(),
         "Turns": r.turns,
         "Score": None if r.score is None else round(r.score),
         "Open questions": None if r.open_share is None else round(r.open_share * 100),
-        "Status": "Finished" if r.finished else "Running",
     }
     for r in rows
 ])
@@ -95,6 +124,9 @@ event = st.dataframe(
     placeholder="–",
     column_config={
         "Started": st.column_config.DatetimeColumn(format="D MMM YYYY, HH:mm"),
+        "Reviewed": st.column_config.TextColumn(help="Who marked the session reviewed, and when"),
+        "Comments": st.column_config.NumberColumn(help="Coach comments on its turns and on the whole session"),
+        "Flags": st.column_config.NumberColumn(help="Flags the scorer raised on the interviewer's turns"),
         "Score": st.column_config.NumberColumn(format="%d", help="Out of 100; empty while a session runs"),
         "Open questions": st.column_config.ProgressColumn(format="%d%%", min_value=0, max_value=100,
                                                           help="Share of the questions that were open"),

@@ -6,7 +6,7 @@ to a coach page (``/coach-session?session=…``) signs the coach in first, then 
 
 import streamlit as st
 
-from app_pages import coach_auth, common
+from app_pages import accounts, coach_auth, common
 from app_pages.common import md
 
 NAME = "coach_name"
@@ -20,6 +20,21 @@ st.title("Coach sign-in")
 found = coach_auth.secrets()
 passcode_set = coach_auth.passcode() is not None
 login_set = coach_auth.login_configured(found)
+
+if accounts.mode() == "accounts":
+    # Coaches have accounts like everyone else: the same sign-in, and the coach pages for a coach's account.
+    person = accounts.signed_in()
+    if person is not None:
+        st.info(f"You are signed in as {md(person.name)}, whose account is not a coach's: the coach pages are for "
+                "coaches.", icon=":material/block:")
+        if st.button("Sign out", key="coach_account_sign_out", icon=":material/logout:"):
+            accounts.sign_out()
+            st.rerun()
+    else:
+        st.write("Coaches review interviews here: sign in with your account.")
+        accounts.signin_form()
+    if not passcode_set:
+        st.stop()
 
 if not passcode_set and not login_set:
     st.warning("Coach review is not set up on this server, so nobody can sign in as a coach yet.",

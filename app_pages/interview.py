@@ -4,9 +4,15 @@ import time
 
 import streamlit as st
 
-from app_pages import common
+from app_pages import common, practice
 from app_pages.common import md
+from app_pages.persistence import SessionFinished, TurnConflict, friendly
 from simulator.transcript import PERSONA, TRAINEE
+
+# Another tab or server went on with this interview: the page reloads the stored conversation and says so.
+STALE = (TurnConflict, SessionFinished)
+# The most a chat message may hold; longer pastes are refused with a message (the box would otherwise empty).
+MAX_CHAT_CHARS = 4000
 
 live = common.live_interview()
 if live is None:
@@ -31,13 +37,24 @@ coach_live = st.session_state.get(common.COACH_LIVE, True)
 # The input row sits at the bottom of the page; read it first, draw the conversation, then act on it.
 with st.bottom:
     with st.container(horizontal=True, vertical_alignment="bottom", gap="small"):
-        prompt = st.chat_input(f"Ask {first} a question…", key="chat", max_chars=4000)
+        prompt = st.chat_input(f"Ask {first} a question…", key="chat")
         silent = st.button(
             "Stay silent", key="silent", icon=":material/more_horiz:",
             help=f"Say nothing and let {first} go on. A pause after an answer often brings out more.",
         )
 
+too_long = None
+if prompt is not None and not prompt.strip():
+    # Only spaces or line breaks: not a question, and not a silence either (Stay silent is for that).
+    prompt = None
+    st.toast(f"Nothing to send. Type a question, or press Stay silent to let {md(first)} go on.",
+             icon=":material/info:")
+elif prompt and len(prompt) > MAX_CHAT_CHARS:
+    too_long, prompt = prompt, None
+
 st.title(f"Interview with {md(persona.name)}", anchor=False)
+if (notice := st.session_state.pop(common.NOTICE, None)):
+    st.info(notice, icon=":material/sync:")
 first_run = not transcript.trainee_turns and not (prompt or silent)
 with st.expander("Your brief", expanded=first_run, icon=":material/assignment:"):
     st.markdown(
@@ -51,25 +68,35 @@ with st.expander("Your brief", expanded=first_run, icon=":material/assignment:")
         "End the interview from the sidebar to see your report."
     )
 
+practice.branch_banner(live.sid, transcript)  # a branch: which turn is asked differently
+
 for turn in transcript.turns:
     with common.chat_message(turn.speaker):
         common.render_turn_text(turn)
         if turn.speaker != PERSONA and coach_live:
             common.render_coaching(turn, persona.language)
+        practice.ask_differently_button(live.sid, turn)  # rewind to this turn and branch
 
 if transcript.turns and transcript.turns[-1].speaker == TRAINEE and not (prompt or silent):
     # Only after a reload (or a server restart) in the middle of a reply: the reply was never recorded. The engine
     # gives the one the live session would have given, and it is recorded like any other.
     try:
         unanswered = session.unanswered()
-    except Exception as e:  # never lose the page over a reply that can be asked for again
+    except Exception:  # never lose the page over a reply that can be asked for again
         common.log.exception("answering the last question failed in session %s", live.sid)
         unanswered = None
-        st.caption(f"The page reloaded before {md(first)} answered this ({md(type(e).__name__)}). Ask again.")
+        st.caption(f"The page reloaded before {md(first)} answered this. Ask again.")
     if unanswered is not None:
         live.pending = unanswered
         with common.chat_message(PERSONA):
-            st.write_stream(common.paced(unanswered.stream()))
+            try:
+                st.write_stream(common.paced(unanswered.stream()))
+            except STALE as e:
+                live.pending = None
+                common.refresh_interview(live, error=e)
+            except Exception as e:
+                common.log.exception("answering the last question failed in session %s", live.sid)
+                st.error(friendly(e))
         live.pending = None
 
 pending = None
@@ -79,9 +106,13 @@ if prompt or silent:
     waited = time.time() - session.last_reply_at if session.last_reply_at else None
     try:
         pending = session.send(prompt, patience=waited) if prompt else session.silence(patience=waited)
+    except STALE as e:  # another tab went on: show the stored conversation, and what was not sent
+        common.refresh_interview(live, unsent=prompt, error=e)
     except Exception as e:  # the scorer or the store failed: say so, keep the page and the interview
         common.log.exception("turn failed in session %s", live.sid)
-        st.error(f"That turn could not be processed ({md(type(e).__name__)}: {md(e)}). Please try again.")
+        st.error(f"That turn could not be processed. {friendly(e)} Please try again.")
+        if prompt:
+            st.caption(f"Your question: {common.quote(common.shorten(prompt, 300))}")
 if pending is not None:
     live.pending = pending
     with common.chat_message(TRAINEE):
@@ -89,12 +120,57 @@ if pending is not None:
         if coach_live:
             common.render_coaching(pending.trainee, persona.language)
     with common.chat_message(PERSONA):
-        st.write_stream(common.paced(pending.stream()))
+        try:
+            st.write_stream(common.paced(pending.stream()))
+        except STALE as e:
+            live.pending = None
+            common.refresh_interview(live, error=e)
+        except Exception as e:
+            common.log.exception("the reply failed in session %s", live.sid)
+            st.error(friendly(e))
     live.pending = None
     reply = pending.persona
     if reply is not None and reply.guard and not reply.guard.startswith("error"):
         # The guard replaced a generated reply that had already streamed: draw the authored line in its place.
         st.rerun()
+
+if too_long is not None:
+    st.warning(
+        f"Your message has {len(too_long):,} characters; a question can have at most {MAX_CHAT_CHARS:,}. "
+        "Nothing was sent. Shorten it and send it again (it is below, to copy from).",
+        icon=":material/content_cut:",
+    )
+    st.code(too_long[:20_000], language=None, wrap_lines=True)
+
+
+def _waiting_note() -> None:
+    """While the database cannot take turns: what waits, and that it is safe; refreshed every few seconds, it
+    goes away (and the page redraws) once every waiting turn is saved."""
+    writer = common.get_writer()
+    if writer.status(live.sid).waiting == 0:
+        return
+
+    @st.fragment(run_every=3.0)
+    def note() -> None:
+        writer.flush(live.sid)
+        status = writer.status(live.sid)
+        if status.waiting == 0:
+            st.rerun()
+        n = status.waiting
+        turns = f"your last {n} turns are" if n > 1 else "your last turn is"
+        reason = str(status.problem or "The database cannot take new turns right now.")
+        if status.durable:
+            st.warning(f"Saving is paused. {reason} {turns.capitalize()} kept safely on this server and will be "
+                       "saved, in order, as soon as the database is back. You can go on.",
+                       icon=":material/cloud_sync:")
+        else:
+            st.error(f"Saving is paused. {reason} {turns.capitalize()} held in this server's memory only: keep "
+                     "this page open until this note goes away.", icon=":material/cloud_off:")
+
+    note()
+
+
+_waiting_note()
 
 with st.sidebar:
     st.subheader(md(persona.name), anchor=False)
@@ -129,6 +205,7 @@ with st.sidebar:
         st.progress(found / total if total else 0.0, text=f"Insights found: {found} of {total}")
     else:
         st.info("Coaching is off until you end the interview.", icon=":material/visibility_off:")
+    practice.guide_sidebar(live.sid, transcript)  # the discussion guide, ticked off as asked
     st.toggle(
         "Live coaching", value=True, key=common.COACH_LIVE, persist_state="session",
         help="Off: no labels or score until the report, like a real interview.",

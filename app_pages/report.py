@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from app_pages import common
+from app_pages import common, practice
 from app_pages.common import md
 from simulator import export
 from simulator.transcript import TRAINEE
@@ -48,6 +48,7 @@ duration = "under a minute" if minutes < 1 else f"{minutes:.0f} min"
 st.markdown(f"**{md(persona_name)}** · {md(transcript.trainee or '')} · "
             f"{datetime.fromtimestamp(transcript.started_at):%d %b %Y, %H:%M} · {duration} · "
             f"{len(trainee_turns)} turns, {questions} questions")
+practice.report_links(st.session_state.get(common.SID))  # compare with a branch or the original
 catalog = [c for c in transcript.insight_catalog if isinstance(c, dict) and c.get("id")]
 uncovered = transcript.uncovered()
 unreliable = transcript.contaminated_insights()
@@ -258,6 +259,7 @@ for turn in transcript.turns:
         common.render_turn_text(turn)
         if turn.speaker == TRAINEE:
             common.render_coaching(turn, transcript.language)
+            practice.ask_differently_button(st.session_state.get(common.SID), turn)
         elif turn.insights:
             names = {c["id"]: c.get("finding") or c["id"] for c in catalog}
             st.caption("★ Revealed: " + "; ".join(md(names.get(i, i)) for i in turn.insights)

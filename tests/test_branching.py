@@ -15,6 +15,7 @@ from simulator.branching import (
     state_at,
 )
 from simulator.policy import replay
+from tests.practice_support import app, persona_dir  # noqa: F401  (fixtures)
 
 WEEK = "Tell me about your work schedule."
 LEADING = "Don't you think the delivery slots are terrible?"
@@ -263,3 +264,69 @@ def test_simulate_branch_at_bad_input_says_what_to_do(cli_runner, tmp_path, extr
     result = cli_runner.invoke(cli.app, args + extra)
     assert result.exit_code == 2, result.stdout
     assert message in result.stderr and "Traceback" not in result.stderr
+
+
+# In the app: Ask differently from the report, the branch in the interview, the comparison -------------------
+
+
+def test_app_ask_differently_from_the_report_then_compare(app):
+    from tests.practice_support import ask, start, texts
+
+    at = start(app())
+    for question in (WEEK, LEADING, ECHO):
+        ask(at, question)
+    at.button(key="end").click().run()
+    assert "Interview report" in [t.value for t in at.title]
+    original_sid = at.session_state["sid"]
+    # Every question of the report has the control; turn 3 is the leading one.
+    assert {b.key for b in at.button if (b.key or "").startswith("reask-")} == {"reask-1", "reask-3", "reask-5"}
+    at.button(key="reask-3").click().run()
+    assert not at.exception, at.exception
+    assert [t.value for t in at.title][0].startswith("Interview with")
+    branch_sid = at.session_state["sid"]
+    assert branch_sid != original_sid
+    assert "You went back to turn 3. Before, you asked: “" + LEADING in texts(at)
+    live = at.session_state["live"]
+    assert [t.text for t in live.session.transcript.turns] == [
+        t.text for t in at.session_state["store"].load(original_sid).turns[:3]]
+    ask(at, OPEN_DELIVERY)
+    ask(at, "In the rain for four hours?")
+    at.button(key="end").click().run()
+    assert "This interview asks turn 3 differently." in texts(at)
+    at.button(key="compare-original").click().run()
+    assert not at.exception, at.exception
+    body = texts(at).replace("**", "")
+    assert "Compare: asked differently" in [t.value for t in at.title]
+    assert "Found only in the new version: ★ She no longer trusts deliveries to arrive." in body
+    assert "reached Delivery slots and the van (detail)" in body
+    assert "the old one — ⚠ Leading question: " + LEADING + " — reached nothing new (leading reply)" in body
+    assert "Went deeper: Delivery slots and the van down to the deep layer" in body
+    # The original's report lists its branch.
+    at.button(key="compare-original-report").click().run()
+    assert at.session_state["sid"] == original_sid
+    assert "You asked this interview differently 1 time." in texts(at)
+
+
+def test_app_ask_differently_during_the_interview_keeps_the_original(app):
+    from tests.practice_support import ask, start
+
+    at = start(app())
+    ask(at, WEEK)
+    ask(at, LEADING)
+    original_sid = at.session_state["sid"]
+    at.run()  # the question just sent is drawn with its controls on the next run
+    at.button(key="reask-3").click().run()
+    assert not at.exception, at.exception
+    store = at.session_state["store"]
+    original = store.load(original_sid)
+    assert original.ended_at is not None and original.turns[3].text == LEADING
+    assert store.branch_of(at.session_state["sid"]) == {"parent_id": original_sid, "branch_point": 3}
+
+
+def test_app_compare_page_without_a_branch_says_how(app):
+    from tests.practice_support import start, texts
+
+    at = start(app())
+    at.switch_page("app_pages/branch.py").run()
+    assert not at.exception
+    assert "Nothing to compare yet" in texts(at)
