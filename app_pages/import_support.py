@@ -24,14 +24,15 @@ from typing import Any
 
 from scoring.metrics import compute_metrics, silence_before
 from simulator import export
-from simulator.importing import MAX_BYTES, ImportProblem, ImportResult, parse_transcript_text, score_imported
+from simulator.importing import MAX_BYTES, ImportProblem, ImportResult, parse_transcript_text, reassign, score_imported
 from simulator.transcript import TRAINEE, Transcript
 
 __all__ = [
     "FORMAT_CHOICES", "FORMAT_NAMES", "MAX_UPLOAD_MB", "NAME_MAX", "PASTE_NAME", "Parsed", "Scored",
     "clock", "content_hash", "default_save_name", "download_stem", "finish_saved", "label_rows", "parse_upload",
     "preview_rows", "save_scored", "score_upload", "scored_json", "scored_markdown", "silences_by_turn",
-    "speaker_rows", "start_saved", "upload_key", "score_key", "check_save_name",
+    "speaker_rows", "start_saved", "upload_key", "score_key", "check_save_name", "PAGE_TURNS", "MAX_PAGE_TURNS", "turn_pages",
+    "page_of_turns", "turn_count",
 ]
 
 log = logging.getLogger(__name__)
@@ -51,6 +52,15 @@ PASTE_NAME = "pasted text"
 # The store's limit on a trainee's name.
 NAME_MAX = 200
 PREVIEW_TURNS = 6
+# The page scores at most this many turns of one recording (about nine hours of interview at ~650 turns an
+# hour), so an upload is read, scored and shown within seconds; longer files are refused with this limit and
+# pointed at the command line, which has none.
+MAX_PAGE_TURNS = 6000
+# Caption files are counted before they are read: a file with four times as many cues as that is refused at
+# once (consecutive cues of one speaker merge into one turn, but not four to one over a whole file).
+MAX_PAGE_CUES = 4 * MAX_PAGE_TURNS
+# "Turn by turn" shows this many turns at a time: a 50,000-cue file is a page of 100, not 45,000 chat bubbles.
+PAGE_TURNS = 100
 
 
 def content_hash(data: bytes) -> str:
@@ -103,8 +113,19 @@ def parse_upload(data: bytes | str, name: str, fmt: str = "auto") -> Parsed:
         parsed.problem = (f"{name}: too large to be one interview's transcript ({len(data) / 1024 / 1024:.1f} MB; "
                           f"the limit is {MAX_UPLOAD_MB} MB). Import the captions of one interview at a time.")
         return parsed
+    cues = data.count(b"-->")
+    if cues > MAX_PAGE_CUES:
+        parsed.problem = (f"{name}: {cues:,} captions — more than this page scores at once (the limit is "
+                          f"{MAX_PAGE_TURNS:,} turns, about nine hours of interview). {_too_long_fix(name)}")
+        return parsed
     try:
-        parsed.result = parse_transcript_text(data, fmt, name=name)
+        result = parse_transcript_text(data, fmt, name=name)
+        turns = len(result.transcript.turns)
+        if turns > MAX_PAGE_TURNS:
+            parsed.problem = (f"{name}: {turns:,} turns — more than this page scores at once (the limit is "
+                              f"{MAX_PAGE_TURNS:,} turns, about nine hours of interview). {_too_long_fix(name)}")
+        else:
+            parsed.result = result
     except ImportProblem as e:
         parsed.problem = str(e)
     except Exception as e:  # noqa: BLE001 - the importer promises ImportProblem; a page shows a message regardless
@@ -113,18 +134,31 @@ def parse_upload(data: bytes | str, name: str, fmt: str = "auto") -> Parsed:
     return parsed
 
 
+def _too_long_fix(name: str) -> str:
+    base = PurePath(str(name).replace("\\", "/")).name
+    word = base if re.fullmatch(r"[\w.,+-]+", base) else "FILE"
+    return (f"Split the recording into one file per interview, or score it on the command line, which has no "
+            f"such limit: interview-sim score {word}")
+
+
 def score_key(parsed: Parsed, interviewer: str, silence_threshold: float) -> str:
     return f"{parsed.key}|{interviewer}|{float(silence_threshold):g}"
 
 
-def score_upload(parsed: Parsed, interviewer: str, silence_threshold: float, classifier: Any) -> Scored:
-    """Label the interviewer's turns (one batch) and compute the session metrics, as ``score`` does.
+def score_upload(parsed: Parsed, interviewer: str, silence_threshold: float, classifier: Any,
+                 progress: Any = None) -> Scored:
+    """Label the interviewer's turns (in batches) and compute the session metrics, as ``score`` does.
 
+    The file is not read again: the parsed import is re-cut for this interviewer and threshold
+    (``simulator.importing.reassign``). ``progress(done, total)`` is called as batches of turns are labelled.
     Raises ImportProblem when the file can't be read with this interviewer (not a speaker in it).
     """
-    result = parse_transcript_text(parsed.data, parsed.fmt, name=parsed.name, interviewer=interviewer,
-                                   silence_threshold=float(silence_threshold))
-    score_imported(result, classifier)
+    if parsed.result is not None:
+        result = reassign(parsed.result, interviewer, silence_threshold=float(silence_threshold))
+    else:
+        result = parse_transcript_text(parsed.data, parsed.fmt, name=parsed.name, interviewer=interviewer,
+                                       silence_threshold=float(silence_threshold))
+    score_imported(result, classifier, progress=progress)
     metrics = compute_metrics(result.transcript, silence_threshold=float(silence_threshold)).to_dict()
     return Scored(key=score_key(parsed, interviewer, silence_threshold), interviewer=result.interviewer,
                   silence_threshold=float(silence_threshold), result=result, metrics=metrics)
@@ -169,6 +203,22 @@ def preview_rows(result: ImportResult, limit: int = PREVIEW_TURNS) -> list[dict[
         {"Turn": t.index, "At": clock(t.start) or "–", "Speaker": t.name or "", "Said": _shorten(t.text, 140)}
         for t in result.transcript.turns[:limit]
     ]
+
+
+def turn_count(value: Parsed | Scored) -> int:
+    """How many turns an upload or a score holds (what the page's caches are bounded by)."""
+    result = value.result
+    return len(result.transcript.turns) if result is not None else 0
+
+
+def turn_pages(scored: Scored, per_page: int = PAGE_TURNS) -> int:
+    return max(1, -(-len(scored.transcript.turns) // per_page))
+
+
+def page_of_turns(scored: Scored, page: int, per_page: int = PAGE_TURNS) -> list:
+    """The turns on page ``page`` (1-based, clamped to the pages there are)."""
+    page = min(max(1, int(page)), turn_pages(scored, per_page))
+    return scored.transcript.turns[(page - 1) * per_page: page * per_page]
 
 
 def silences_by_turn(scored: Scored) -> dict[int, float]:

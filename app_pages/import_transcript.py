@@ -26,8 +26,11 @@ SCORED = "import_scored"  # Scored.key -> Scored
 SAVES = "import_saves"  # content hash -> [{"key", "sid", "name", "interviewer", "finished"}]
 SAVE_ERROR = "import_save_error"  # what went wrong with the last click on save, shown once
 SOURCE_FILE, SOURCE_PASTE = "Upload a file", "Paste the text"
-# Uploads and scores kept per browser session: the current one and a few before it.
+# Uploads and scores kept per browser session: the current one and a few before it, and no more turns in all
+# than a long file holds (a 50,000-cue file is kept alone), so a session's memory stays bounded.
 KEEP = 3
+KEEP_TURNS = 60_000
+TURN_PAGE = "import_turn_page"
 
 COMPONENTS = {"craft": "Question craft", "listening": "Listening (reflections per question)", "talk": "Talk ratio"}
 
@@ -36,7 +39,7 @@ def _remember(bucket: str, key: str, value) -> None:
     cache: dict = st.session_state.setdefault(bucket, {})
     cache.pop(key, None)
     cache[key] = value
-    while len(cache) > KEEP:
+    while len(cache) > 1 and (len(cache) > KEEP or sum(support.turn_count(v) for v in cache.values()) > KEEP_TURNS):
         cache.pop(next(iter(cache)))
 
 
@@ -140,18 +143,28 @@ def _score(parsed: support.Parsed, interviewer: str, threshold: float) -> suppor
     if not clicked:
         return None
     turns = sum(1 for t in parsed.result.transcript.turns if t.name == interviewer) if parsed.result else 0
+    bar = st.progress(0.0, text=f"Scoring {turns:,} interviewer turn{'s' if turns != 1 else ''}…")
+
+    def progress(done: int, total: int) -> None:
+        if done >= total:
+            bar.progress(1.0, text="Computing the score…")
+        else:
+            bar.progress(done / total, text=f"Labelled {done:,} of {total:,} interviewer turns…")
+
     try:
         engine = common.get_engine()
-        with st.spinner(f"Scoring {turns} interviewer turn{'s' if turns != 1 else ''}…"):
-            scored = support.score_upload(parsed, interviewer, threshold, engine.classifier)
+        scored = support.score_upload(parsed, interviewer, threshold, engine.classifier, progress=progress)
     except ImportProblem as e:
+        bar.empty()
         st.error(md(e), icon=":material/error:")
         return None
     except Exception as e:  # noqa: BLE001 - a message, never a traceback
         log.exception("scoring %s failed", parsed.name)
+        bar.empty()
         st.error(f"Scoring failed ({md(type(e).__name__)}: {md(e)}). Try again; if it keeps failing, report it "
                  "with the file.", icon=":material/error:")
         return None
+    bar.empty()
     slot.empty()
     _remember(SCORED, key, scored)
     return scored
@@ -201,7 +214,7 @@ def _results(scored: support.Scored) -> None:
 
     st.subheader("Turn by turn", anchor="turns")
     waits = support.silences_by_turn(scored)
-    for turn in scored.transcript.turns:
+    for turn in _turns_to_show(scored):
         with common.chat_message(turn.speaker):
             head = f"Turn {turn.index} · {md(turn.name or '')}"
             if turn.start is not None:
@@ -213,6 +226,22 @@ def _results(scored: support.Scored) -> None:
             st.text(turn.text)
             if turn.speaker == TRAINEE:
                 common.render_coaching(turn)
+
+
+def _turns_to_show(scored: support.Scored) -> list:
+    """One page of turns, with a picker when there are more (a long file is never drawn whole)."""
+    pages = support.turn_pages(scored)
+    if pages == 1:
+        return scored.transcript.turns
+    total = len(scored.transcript.turns)
+    per = support.PAGE_TURNS
+
+    def span(page: int) -> str:
+        return f"Turns {(page - 1) * per:,}–{min(page * per, total) - 1:,} of {total:,}"
+
+    page = st.selectbox("Show", range(1, pages + 1), format_func=span, key=TURN_PAGE, width=320,
+                        help=f"{per} turns at a time; the scores above are for the whole interview.")
+    return support.page_of_turns(scored, page or 1)
 
 
 def _save(parsed: support.Parsed, scored: support.Scored) -> None:
@@ -241,12 +270,13 @@ def _save(parsed: support.Parsed, scored: support.Scored) -> None:
             _do_save(saves, this, name, scored)
     stem = support.download_stem(parsed.name)
     with st.container(horizontal=True, gap="small"):
-        st.download_button("JSON", support.scored_json(scored), file_name=f"{stem}.json",
+        # Made when clicked, not on every rerun: a long interview's JSON is megabytes.
+        st.download_button("JSON", lambda: support.scored_json(scored), file_name=f"{stem}.json",
                            mime="application/json", icon=":material/data_object:", on_click="ignore",
                            key="import_download_json",
                            help="Every turn with its label, and the metrics: what `interview-sim score --json` "
                                 "prints for this file.")
-        st.download_button("Markdown", support.scored_markdown(scored), file_name=f"{stem}.md",
+        st.download_button("Markdown", lambda: support.scored_markdown(scored), file_name=f"{stem}.md",
                            mime="text/markdown", icon=":material/description:", on_click="ignore",
                            key="import_download_md", help="The transcript with labels and the metrics, to read "
                                                           "or share.")

@@ -442,3 +442,76 @@ def test_import_support_small_helpers():
         support.check_save_name("x" * 201)
     turns = support.parse_upload(fixture("zoom.vtt"), "zoom.vtt").result.transcript.turns
     assert [t.speaker for t in turns[:2]] == [TRAINEE, PERSONA]
+
+
+# Long files: bounded work, progress, a page of turns at a time --------------------------------------------------
+
+def long_vtt(cues: int) -> bytes:
+    lines = ["WEBVTT", ""]
+    for i in range(cues):
+        who = "Dana: How did that go?" if i % 2 == 0 else "Marcus: It went fine, mostly."
+        lines += [f"00:{i * 4 // 60 % 60:02d}:{i * 4 % 60:02d}.000 --> 00:{(i * 4 + 3) // 60 % 60:02d}:"
+                  f"{(i * 4 + 3) % 60:02d}.000".replace("00:", f"{i * 4 // 3600:02d}:", 1), who, ""]
+    return "\n".join(lines).encode()
+
+
+def test_import_support_refuses_files_over_the_page_limit_with_the_limit_named(monkeypatch):
+    import time
+
+    monkeypatch.setattr(support, "MAX_PAGE_TURNS", 100)
+    monkeypatch.setattr(support, "MAX_PAGE_CUES", 400)
+    over_turns = support.parse_upload(long_vtt(150), "long call.vtt")
+    assert over_turns.result is None
+    assert over_turns.problem.startswith("long call.vtt: 150 turns — more than this page scores at once (the limit "
+                                         "is 100 turns")
+    assert "interview-sim score FILE" in over_turns.problem  # a name with a space is not pasted into a command
+    started = time.perf_counter()
+    over_cues = support.parse_upload(long_vtt(401), "long.vtt")
+    assert time.perf_counter() - started < 0.5  # counted, not read
+    assert over_cues.problem.startswith("long.vtt: 401 captions — more than this page scores at once (the limit is "
+                                        "100 turns") and "interview-sim score long.vtt" in over_cues.problem
+    assert support.parse_upload(long_vtt(100), "ok.vtt").problem is None
+
+
+def test_import_support_the_default_page_limit_refuses_a_50000_cue_file_at_once():
+    import time
+
+    data = long_vtt(50_000)
+    assert 2_000_000 < len(data) < support.MAX_UPLOAD_MB * 1024 * 1024
+    started = time.perf_counter()
+    parsed = support.parse_upload(data, "huge.vtt")
+    assert time.perf_counter() - started < 2
+    assert parsed.result is None and "the limit is 6,000 turns" in parsed.problem
+
+
+def test_import_support_scoring_reports_progress_in_batches(monkeypatch):
+    from simulator.importing import _pipeline
+
+    monkeypatch.setattr(_pipeline, "SCORE_CHUNK", 3)
+    parsed = support.parse_upload(fixture("zoom.vtt"), "zoom.vtt")
+    seen: list[tuple[int, int]] = []
+    scored = support.score_upload(parsed, DANA, 3.0, ImportClassifier(), progress=lambda d, t: seen.append((d, t)))
+    assert seen == [(0, 11), (3, 11), (6, 11), (9, 11), (11, 11)]
+    assert parsed.result.transcript.turns[0].label is None  # the parsed upload is not touched by scoring
+    assert all(t.label for t in scored.transcript.trainee_turns)
+
+
+def test_app_import_long_file_shows_one_page_of_turns(page):
+    at = score(upload(page(), "long.vtt", long_vtt(250)))
+    assert len(at.chat_message) == support.PAGE_TURNS
+    picker = at.selectbox(key="import_turn_page")
+    assert picker.options == ["Turns 0–99 of 250", "Turns 100–199 of 250", "Turns 200–249 of 250"]
+    picker.set_value(3).run()
+    assert not at.exception
+    bubbles = at.chat_message
+    assert len(bubbles) == 50 and bubbles[0].caption[0].value.startswith("Turn 200 ·")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Silences"] == "0"  # the scores are the whole interview's, whatever page is shown
+
+
+def test_app_import_start_times_only_says_silences_are_not_measured(page):
+    at = score(upload(page(), "start_times.txt"))
+    assert "start times only" in texts(at) and "silences are not measured" in texts(at)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Silences"] == "–"
+    assert "Waited" not in texts(at)

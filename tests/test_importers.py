@@ -757,3 +757,46 @@ def test_importers_fuzz_plausible_files(cues, fmt, sort, threshold, interviewer)
 def test_importers_fuzz_cut_and_spliced_fixture(cut, junk):
     text = (FIXTURES / "zoom.vtt").read_text()
     _only_problems(text[:cut] + junk + text[cut:cut + 400], "auto")
+
+
+# Another interviewer without reading the file again; scoring in batches with progress ------------------------
+
+@pytest.mark.parametrize("name", ["zoom.vtt", "teams.vtt", "meet.vtt", "interview.txt", "interview.json",
+                                  "malformed.vtt", "start_times.txt"])
+def test_importers_reassign_gives_what_a_fresh_import_gives(name):
+    from simulator.importing import reassign
+
+    first = load(name)
+    for speaker in [s.name for s in first.speakers]:
+        for threshold in (3.0, 5.0):
+            fresh = load(name, interviewer=speaker, silence_threshold=threshold)
+            again = reassign(first, speaker, silence_threshold=threshold)
+            assert again.summary() == fresh.summary()
+            def view(result):  # everything but the import's wall-clock time
+                return [(t.index, t.speaker, t.name, t.text, t.patience, t.start, t.end, t.backend)
+                        for t in result.transcript.turns]
+
+            assert view(again) == view(fresh)
+            assert again.transcript is not first.transcript
+    assert reassign(first).summary() == first.summary()
+    with pytest.raises(ImportProblem, match="is not a speaker in this file"):
+        reassign(first, "Nobody Here")
+
+
+def test_importers_score_imported_in_batches_reports_progress(monkeypatch):
+    from simulator.importing import _pipeline
+
+    monkeypatch.setattr(_pipeline, "SCORE_CHUNK", 2)
+    calls, seen = [], []
+
+    class Batches:
+        def classify_many(self, pairs):
+            calls.append(len(pairs))
+            return [Classification(label=Label.OPEN, confidence=0.5, reason="") for _ in pairs]
+
+    result = load("zoom.vtt")
+    score_imported(result, Batches(), progress=lambda done, total: seen.append((done, total)))
+    asked = len(result.transcript.trainee_turns)
+    assert sum(calls) == asked and max(calls) == 2
+    assert seen[0] == (0, asked) and seen[-1] == (asked, asked) and len(seen) == len(calls) + 1
+    assert all(t.label == "open" for t in result.transcript.trainee_turns)

@@ -4,6 +4,7 @@
     result.interviewer, result.interviewer_guessed             # confirm the guess, or pass interviewer="Dana"
     result.warnings                                            # each names the file and line, and the fix
     score_imported(result, classifier)                         # label the interviewer turns in one batch
+    reassign(result, "Dana")                                   # another interviewer, without reading the file again
 
 Every problem with the input is an ImportProblem whose message names the file, the line and the fix;
 what can be repaired is imported with a warning that names the line instead. The rules:
@@ -35,6 +36,7 @@ from ._pipeline import (
     SpeakerStats,
     load_transcript_file,
     parse_transcript_text,
+    reassign,
     score_imported,
 )
 
@@ -51,5 +53,6 @@ __all__ = [
     "detect_format",
     "load_transcript_file",
     "parse_transcript_text",
+    "reassign",
     "score_imported",
 ]

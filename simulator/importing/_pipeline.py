@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 import math
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path, PurePath
-from typing import Any, Protocol, Sequence
+from typing import Any, Callable, Protocol, Sequence
 
 from ..transcript import PERSONA, TRAINEE, Transcript, Turn
 from ._captions import read_captions
@@ -16,7 +17,7 @@ from ._plain import read_json, read_plain_text
 from ._speakers import count_questions, count_words, name_key
 
 __all__ = ["ImportResult", "SpeakerStats", "Monologue", "Monologues", "load_transcript_file",
-           "parse_transcript_text", "score_imported", "IMPORTED_PERSONA_ID", "MAX_BYTES"]
+           "parse_transcript_text", "reassign", "score_imported", "IMPORTED_PERSONA_ID", "MAX_BYTES"]
 
 # A ten-hour Teams VTT is about 3 MB; anything much larger is not one interview's captions.
 MAX_BYTES = 20 * 1024 * 1024
@@ -88,6 +89,8 @@ class ImportResult:
     # Interviewer turns after an interviewee whose wait can't be measured: the turn before has no end time
     # (text with start stamps only). Their silences are unknown, never guessed from the starts.
     unmeasured_waits: int = 0
+    # What the file read as, before the interviewer was chosen: reassign() starts again from here.
+    _source: "_Source | None" = field(default=None, repr=False, compare=False)
 
     @property
     def interviewees(self) -> list[str]:
@@ -152,11 +155,46 @@ def parse_transcript_text(text_or_bytes: str | bytes, fmt: str = "auto", *, name
                             fix="This is a bug in the importer: please report it with the file attached.") from e
 
 
-def score_imported(result: ImportResult, classifier: _Classifier) -> Transcript:
-    """Label every interviewer turn of ``result.transcript`` in place (one ``classify_many`` batch) and return it.
+def reassign(result: ImportResult, interviewer: str | None = None, *,
+             silence_threshold: float | None = None) -> ImportResult:
+    """The same import with another interviewer (or silence threshold), without reading the file again.
+
+    Gives what ``parse_transcript_text(..., interviewer=interviewer)`` gives for the same file, with a
+    fresh transcript (nothing labelled). Raises ImportProblem when ``interviewer`` is no speaker in it.
+    """
+    source = result._source
+    threshold = result.silence_threshold if silence_threshold is None else silence_threshold
+    if (isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not math.isfinite(threshold)
+            or threshold < 0):
+        raise ImportProblem(source.file if source else "transcript",
+                            f"silence threshold must be a number of seconds >= 0 (got {threshold!r}).",
+                            fix="Pass e.g. silence_threshold=3.")
+    if source is None:
+        raise ValueError("this ImportResult was not made by the importer; import the file again")
+    if interviewer is None:
+        chosen, guessed = result.interviewer, result.interviewer_guessed
+    else:
+        chosen, guessed = _match_interviewer(interviewer, source.stats, source.file), False
+    notes = copy.deepcopy(source.notes)
+    if guessed:
+        for kind, message in source.guess_notes:
+            notes.add(kind, message)
+    return _result(source.turns, source.stats, chosen, guessed, notes, source.file, result.format, result.encoding,
+                   threshold, source)
+
+
+# Interviewer turns labelled per classify_many call: big enough for the embedder's batching, small enough
+# for a progress bar to move.
+SCORE_CHUNK = 512
+
+
+def score_imported(result: ImportResult, classifier: _Classifier,
+                   progress: Callable[[int, int], None] | None = None) -> Transcript:
+    """Label every interviewer turn of ``result.transcript`` in place (``classify_many`` batches) and return it.
 
     ``previous`` for each turn is the interviewee turn just before it, or None. A classifier without
-    ``classify_many`` is called turn by turn.
+    ``classify_many`` is called turn by turn. ``progress(done, total)`` is called after each batch of
+    ``SCORE_CHUNK`` turns (and once with ``(0, total)`` before the first).
     """
     from ..engine import MAX_INPUT_CHARS  # the same cut as live sessions, so the scores compare
 
@@ -173,9 +211,18 @@ def score_imported(result: ImportResult, classifier: _Classifier) -> Transcript:
     if not pairs:
         return transcript
     many = getattr(classifier, "classify_many", None)
-    verdicts: Sequence[Any] = many(pairs) if callable(many) else [classifier.classify(t, p) for t, p in pairs]
-    if len(verdicts) != len(pairs):
-        raise ValueError(f"the classifier returned {len(verdicts)} verdicts for {len(pairs)} turns")
+    verdicts: list[Any] = []
+    if progress is not None:
+        progress(0, len(pairs))
+    size = SCORE_CHUNK if progress is not None else len(pairs)  # without a progress bar: one batch
+    for at in range(0, len(pairs), size):
+        chunk = pairs[at: at + size]
+        got: Sequence[Any] = many(chunk) if callable(many) else [classifier.classify(t, p) for t, p in chunk]
+        if len(got) != len(chunk):
+            raise ValueError(f"the classifier returned {len(got)} verdicts for {len(chunk)} turns")
+        verdicts.extend(got)
+        if progress is not None:
+            progress(len(verdicts), len(pairs))
     for turn, verdict in zip(targets, verdicts):
         turn.label = verdict.label.value
         turn.flags = [f.value for f in verdict.flags]
@@ -187,6 +234,17 @@ def score_imported(result: ImportResult, classifier: _Classifier) -> Transcript:
 
 
 # The import -----------------------------------------------------------------------------------------------
+
+@dataclass
+class _Source:
+    """An import before the interviewer was chosen (merged turns, speakers, warnings so far)."""
+
+    file: str
+    turns: list["_Turn"]
+    stats: list[SpeakerStats]
+    notes: Notes
+    guess_notes: list[tuple[str, str]]
+
 
 @dataclass
 class _Turn:
@@ -256,14 +314,17 @@ def _import(raw: str | bytes, fmt: str, *, name: str, interviewer: str | None,
             fix="Export the transcript with a name for every speaker (in Zoom and Teams: the meeting transcript, "
                 "not the closed captions), or write each line as 'Name: text'.")
 
+    before_guess = copy.deepcopy(notes)
+    guess_notes = Notes()
     if interviewer is not None:
         chosen, guessed = _match_interviewer(interviewer, stats, name), False
     elif project is not None and project.interviewer:
         chosen, guessed = project.interviewer, False
     else:
-        chosen, guessed = _guess_interviewer(stats, turns, name, notes), True
-
-    return _result(turns, stats, chosen, guessed, notes, name, detected, encoding, silence_threshold)
+        chosen, guessed = _guess_interviewer(stats, turns, name, guess_notes), True
+        notes.extend(guess_notes)
+    source = _Source(name, turns, stats, before_guess, list(guess_notes._lines))
+    return _result(turns, stats, chosen, guessed, notes, name, detected, encoding, silence_threshold, source)
 
 
 _NO_SPEECH = {
@@ -327,6 +388,7 @@ def _check_times(segments: list[Segment], file: str, notes: Notes) -> list[Segme
 
 def _merge(segments: list[Segment], file: str, notes: Notes, fmt: str) -> list[_Turn]:
     turns: list[_Turn] = []
+    parts: list[list[str]] = []
     keys: list[str] = []
     display: dict[str, str] = {}
     for s in segments:
@@ -341,14 +403,18 @@ def _merge(segments: list[Segment], file: str, notes: Notes, fmt: str) -> list[_
             display.setdefault(key, s.speaker)
         if turns and keys[-1] == key:
             turn = turns[-1]
-            turn.text = f"{turn.text} {s.text}"
+            parts[-1].append(s.text)  # joined once below: no quadratic string building for a long monologue
             if turn.start is None:
                 turn.start = s.start
             if s.end is not None:
                 turn.end = s.end if turn.end is None else max(turn.end, s.end)
             continue
         turns.append(_Turn(display[key], s.text, s.start, s.end, s.patience))
+        parts.append([s.text])
         keys.append(key)
+    for turn, said in zip(turns, parts):
+        if len(said) > 1:
+            turn.text = " ".join(said)
     if not turns:
         raise ImportProblem(file, "no speaker names found, so the interviewer can't be told apart from the "
                                   "interviewee.", fix=_NO_NAMES.get(fmt, _NO_NAMES["txt"]))
@@ -413,7 +479,7 @@ def _guess_interviewer(stats: list[SpeakerStats], turns: list[_Turn], file: str,
 
 
 def _result(turns: list[_Turn], stats: list[SpeakerStats], interviewer: str, guessed: bool, notes: Notes,
-            file: str, fmt: str, encoding: str, silence_threshold: float) -> ImportResult:
+            file: str, fmt: str, encoding: str, silence_threshold: float, source: _Source | None = None) -> ImportResult:
     interviewer_key = name_key(interviewer)
     interviewees = [s.name for s in stats if name_key(s.name) != interviewer_key]
     started_at = time.time()
@@ -471,7 +537,7 @@ def _result(turns: list[_Turn], stats: list[SpeakerStats], interviewer: str, gue
     return ImportResult(transcript=transcript, speakers=stats, interviewer=interviewer, interviewer_guessed=guessed,
                         warnings=notes.as_list(), format=fmt, monologues=monologues, silences=silences,
                         encoding=encoding, duration=duration, silence_threshold=float(silence_threshold),
-                        unmeasured_waits=unmeasured)
+                        unmeasured_waits=unmeasured, _source=source)
 
 
 def _seconds(turn: Turn) -> float | None:

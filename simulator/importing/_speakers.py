@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections import Counter
@@ -47,6 +48,7 @@ class NamePrefix:
     stamp: str | None
 
 
+@functools.lru_cache(maxsize=4096)  # a file has a handful of names, each looked up once per cue
 def name_key(name: str) -> str:
     """Two spellings of a name that differ only in case or spaces are one speaker."""
     return " ".join(name.split()).casefold()
@@ -103,7 +105,11 @@ _TAG = re.compile(r"<[^<>]*>")
 
 def clean_cue_text(text: str) -> str:
     """Cue text without markup: tags (``<i>``, ``</v>``, ``<00:00:01.000>``) removed, entities unescaped."""
-    return " ".join(html.unescape(_TAG.sub("", text)).split())
+    if "<" in text:
+        text = _TAG.sub("", text)
+    if "&" in text:
+        text = html.unescape(text)
+    return " ".join(text.split())
 
 
 def count_words(text: str) -> int:
