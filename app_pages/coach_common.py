@@ -45,6 +45,7 @@ def sql_store():
     from simulator.store import Store
 
     store = common.get_store()
+    store = getattr(store, "inner", store)  # the pages' wrapper around the store, when there is one
     if isinstance(store, Store):
         return store
     reason = common.store_warning()
