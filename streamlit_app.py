@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from app_pages import coach_auth, common, practice
+from app_pages import accounts, coach_auth, common, practice
 
 # A local file: a Material or emoji favicon would be fetched from an outside host.
 ICON = Path(__file__).parent / "assets" / "app-icon.png"
@@ -19,6 +19,7 @@ COACH_PAGES = {
     "coach-session": (common.COACH_SESSION, "Session review", ":material/rate_review:", "hidden"),
     "coach-agreement": (common.COACH_AGREEMENT, "Agreement", ":material/balance:", "visible"),
     "coach-progress": (common.COACH_PROGRESS, "Progress", ":material/trending_up:", "visible"),
+    "coach-team": (common.COACH_TEAM, "Team overview", ":material/monitoring:", "visible"),
 }
 SIGN_IN = "coach-sign-in"
 if coach_auth.is_coach():
@@ -30,25 +31,31 @@ else:
     coach_pages += [st.Page(common.COACH_SIGNIN, title="Coach sign-in", url_path=url, visibility="hidden")
                     for url in COACH_PAGES]
 
+# With sign-in configured (app_pages/accounts.py), someone not signed in gets the sign-in page at every practice
+# page's address: a link to a report signs in first, and nobody sees a session as someone else.
+PRACTICE_PAGES = {
+    "interview": (common.INTERVIEW, "Interview", ":material/forum:"),
+    "report": (common.REPORT, "Report", ":material/insights:"),
+    "score-a-transcript": (common.IMPORT, "Score a transcript", ":material/upload_file:"),
+    # Practice features (app_pages/practice.py); Compare is opened from a report, so it stays out of the bar.
+    "guide": (practice.GUIDE, "Discussion guide", ":material/checklist:"),
+    "drills": (practice.DRILLS, "Drills", ":material/fitness_center:"),
+    "compare": (practice.BRANCH, "Compare", ":material/compare_arrows:"),
+}
+if accounts.mode() == "accounts" and accounts.signed_in() is None:
+    practice_pages = [st.Page(common.SIGNIN, title="Sign in", icon=":material/login:", default=True)]
+    practice_pages += [st.Page(common.SIGNIN, title="Sign in", url_path=url, visibility="hidden")
+                       for url in PRACTICE_PAGES]
+else:
+    practice_pages = [st.Page(common.GALLERY, title="Personas", icon=":material/groups:", default=True)]
+    practice_pages += [st.Page(path, title=title, icon=icon, url_path=url,
+                               visibility="hidden" if url == "compare" else "visible")
+                       for url, (path, title, icon) in PRACTICE_PAGES.items()]
+practice_pages.append(
+    st.Page(common.SCORING, title="How scoring works", icon=":material/help:", url_path="how-scoring-works"))
+
 # The practice pages stay in the top bar as they were (a "" section has no menu); the coach's sit under "Coach".
-page = st.navigation(
-    {
-        "": [
-            st.Page(common.GALLERY, title="Personas", icon=":material/groups:", default=True),
-            st.Page(common.INTERVIEW, title="Interview", icon=":material/forum:", url_path="interview"),
-            st.Page(common.REPORT, title="Report", icon=":material/insights:", url_path="report"),
-            st.Page(common.IMPORT, title="Score a transcript", icon=":material/upload_file:", url_path="score-a-transcript"),
-            # Practice features (app_pages/practice.py); Compare is opened from a report, out of the bar.
-            st.Page(practice.GUIDE, title="Discussion guide", icon=":material/checklist:", url_path="guide"),
-            st.Page(practice.DRILLS, title="Drills", icon=":material/fitness_center:", url_path="drills"),
-            st.Page(practice.BRANCH, title="Compare", icon=":material/compare_arrows:", url_path="compare",
-                    visibility="hidden"),
-            st.Page(common.SCORING, title="How scoring works", icon=":material/help:", url_path="how-scoring-works"),
-        ],
-        "Coach": coach_pages,
-    },
-    position="top",
-)
+page = st.navigation({"": practice_pages, "Coach": coach_pages}, position="top")
 # The trainee's ?trainee=…&sid=… belong to the practice pages; coach pages keep their own (?session=…).
 if page.url_path not in {SIGN_IN, *COACH_PAGES}:
     common.sync_url()

@@ -30,12 +30,14 @@ INTERVIEW = "app_pages/interview.py"
 REPORT = "app_pages/report.py"
 SCORING = "app_pages/scoring_guide.py"
 IMPORT = "app_pages/import_transcript.py"
+SIGNIN = "app_pages/signin.py"  # registered instead of the practice pages while sign-in is on and nobody is in
 # Coach pages: registered only for a signed-in coach (app_pages/coach_auth.py); the sign-in page always is.
 COACH_SIGNIN = "app_pages/coach_signin.py"
 COACH_SESSIONS = "app_pages/coach_sessions.py"
 COACH_SESSION = "app_pages/coach_session.py"
 COACH_AGREEMENT = "app_pages/coach_agreement.py"
 COACH_PROGRESS = "app_pages/coach_progress.py"
+COACH_TEAM = "app_pages/coach_team.py"
 
 # Session-state keys. Tests inject fakes through ENGINE and STORE.
 ENGINE = "engine"
@@ -324,10 +326,28 @@ class Live:
 
 
 def trainee() -> str | None:
+    """The trainee's name: who signed in (accounts mode), else the typed name (local mode)."""
+    from app_pages import accounts
+
+    if accounts.mode() == "accounts":
+        person = accounts.signed_in()
+        return person.name if person is not None else None
     return st.session_state.get(TRAINEE_KEY) or None
 
 
+def viewer():
+    """The ``simulator.identity.Viewer`` of this browser session, or None (see app_pages/accounts.py)."""
+    from app_pages import accounts
+
+    return accounts.viewer()
+
+
 def set_trainee(name: str | None) -> None:
+    """Local mode only: the typed name stands for the trainee (accounts mode ignores it)."""
+    from app_pages import accounts
+
+    if accounts.mode() == "accounts":
+        return
     name = (name or "").strip()[:200] or None
     if name != trainee():
         st.session_state[TRAINEE_KEY] = name
@@ -337,8 +357,19 @@ def set_trainee(name: str | None) -> None:
 
 
 def restore_from_url() -> None:
-    """After a reload: take the trainee and the session id back from the URL."""
+    """After a reload: take the trainee and the session id back from the URL.
+
+    With sign-in on, the URL never names the trainee: only the session id comes back, and the store opens it
+    only for the person signed in.
+    """
+    from app_pages import accounts
+
     params = st.query_params
+    if accounts.mode() == "accounts":
+        sid = params.get(SID)
+        if SID not in st.session_state and sid and re.fullmatch(r"[0-9a-f]{8,64}", sid):
+            st.session_state[SID] = sid
+        return
     if TRAINEE_KEY not in st.session_state:
         name = (params.get(TRAINEE_KEY) or "").strip()[:200]
         st.session_state[TRAINEE_KEY] = name or None
@@ -348,6 +379,10 @@ def restore_from_url() -> None:
 
 
 def url_params() -> dict[str, str]:
+    from app_pages import accounts
+
+    if accounts.mode() == "accounts":
+        return {SID: st.session_state[SID]} if trainee() and st.session_state.get(SID) else {}
     out = {}
     if trainee():
         out[TRAINEE_KEY] = trainee()
@@ -414,11 +449,62 @@ def _attach(sid: str, persona: Persona, session) -> Live:
 def start_interview(persona: Persona) -> Live:
     """A new interview with ``persona`` for the current trainee, stored from its opening line on."""
     note_activity()
+    record_team()
     engine = get_engine()
     with st.spinner(f"Getting {first_name(persona)} ready…"):  # the first interview embeds the persona's topics
         session = engine.start(persona, seed=random.randrange(1_000_000), trainee=trainee())
     sid = get_store().start_session(trainee(), session.transcript)
     return _attach(sid, persona, session)
+
+
+def record_team() -> None:
+    """A signed-in trainee's team goes into the store before they save anything, so their coaches see it."""
+    from app_pages import accounts
+
+    accounts.record_team(get_store())
+
+
+def identity_box() -> None:
+    """Who is practising: "Signed in as …" with sign-out (accounts mode), or the typed name (local mode)."""
+    from app_pages import accounts
+
+    if accounts.mode() == "accounts":
+        person = accounts.signed_in()
+        if person is None:
+            return
+        with st.container(horizontal=True, vertical_alignment="center", gap="small"):
+            team = f" · team {md(person.team)}" if person.team else ""
+            st.markdown(f"Signed in as **{md(person.name)}**{team}")
+            if st.button("Sign out", key="account_sign_out", type="tertiary", icon=":material/logout:"):
+                accounts.sign_out()
+                st.rerun()
+        return
+    if NAME_WIDGET not in st.session_state:
+        st.session_state[NAME_WIDGET] = trainee() or ""
+    st.text_input(
+        "Your name", key=NAME_WIDGET, on_change=lambda: set_trainee(st.session_state[NAME_WIDGET]),
+        max_chars=200, placeholder="e.g. Ana Souza",
+        help="Identifies your interviews, so you and your coach can find them again.",
+    )
+    st.caption(":material/info: A typed name is for one person practising on their own: anyone who types the "
+               "same name sees those interviews. For a team, whoever runs the app sets up sign-in "
+               "(README, “Sign-in for a team”).")
+
+
+NAME_WIDGET = "trainee_name_input"
+
+
+def new_feedback() -> dict[str, int]:
+    """``{session id: number of new coach labels and comments}`` for the trainee's own sessions ({} if none)."""
+    person = viewer()
+    counter = getattr(get_store(), "new_feedback", None)
+    if person is None or counter is None:
+        return {}
+    try:
+        return counter(person)
+    except Exception:  # feedback markers must never take a practice page down
+        log.exception("counting new feedback failed")
+        return {}
 
 
 def resume_interview(sid: str) -> Live | None:

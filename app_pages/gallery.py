@@ -1,5 +1,7 @@
 """The persona gallery: who can be interviewed, and the trainee's name."""
 
+from datetime import datetime
+
 import streamlit as st
 
 from app_pages import common
@@ -11,23 +13,8 @@ st.write(
     "and a report at the end shows what you found out and what you missed."
 )
 
-NAME_WIDGET = "trainee_name_input"
-if NAME_WIDGET not in st.session_state:
-    st.session_state[NAME_WIDGET] = common.trainee() or ""
-
-
-def _name_changed() -> None:
-    common.set_trainee(st.session_state[NAME_WIDGET])
-
-
-st.text_input(
-    "Your name",
-    key=NAME_WIDGET,
-    on_change=_name_changed,
-    max_chars=200,
-    placeholder="e.g. Ana Souza",
-    help="Identifies your interviews, so you and your coach can find them again.",
-)
+# Who is practising: the signed-in person, or a typed name in single-person local use.
+common.identity_box()
 name = common.trainee()
 if not name:
     st.caption("Enter your name, then pick a persona.")
@@ -36,6 +23,30 @@ report = common.personas()
 store = common.get_store()
 if (warning := common.store_warning()):
     st.warning(warning, icon=":material/warning:")
+
+
+def _feedback_marker() -> None:
+    """"N new": coach labels and comments on the trainee's sessions that they have not read yet."""
+    new = common.new_feedback()
+    if not new:
+        return
+    with st.container(border=True, key="gallery-feedback"):
+        st.markdown(f":material/rate_review: **Your coach left feedback** :violet-badge[{sum(new.values())} new]")
+        with st.container(horizontal=True, gap="small"):
+            for sid, n in new.items():
+                try:
+                    info = store.session_info(sid, viewer=common.viewer())
+                except Exception:  # gone, or no longer theirs: no marker
+                    continue
+                when = f"{datetime.fromtimestamp(info.started_at):%d %b}"
+                if st.button(f"{md(info.persona_name or info.persona)} · {when} · {n} new", key=f"feedback-{sid}",
+                             icon=":material/insights:"):
+                    st.session_state[common.SID] = sid
+                    st.session_state.pop(common.LIVE, None)
+                    common.go(common.REPORT)
+
+
+_feedback_marker()
 
 
 def _card(persona) -> None:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import threading
 from dataclasses import dataclass, replace
@@ -38,13 +39,14 @@ import numpy as np
 
 from . import feedback, rules
 from .labels import Classification, Flag, Label
-from .rewrite import suggest_rewrite
+from .rewrite import suggest_rewrites
 
 if TYPE_CHECKING:  # pragma: no cover
     from simulator.embeddings import Embedder
 
 __all__ = ["QuestionClassifier", "Example", "Calibration", "load_examples", "DEFAULT_EXAMPLES", "MAX_CONFIDENCE",
-           "LANGUAGES", "classifier_for", "examples_path", "primary_language"]
+           "LANGUAGES", "classifier_for", "examples_path", "primary_language", "team_examples_path",
+           "TEAM_EXAMPLES_ENV", "CLASSIFIER_EMBEDDER_ENV"]
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +59,32 @@ LANGUAGES = ("en", "nl", "ko", "zh")
 def primary_language(language: str | None) -> str:
     """The primary subtag of a BCP-47 tag, lower case: ``zh-Hans`` -> ``zh``, ``en-GB`` -> ``en``; empty -> ``en``."""
     return (str(language or "en").strip().replace("_", "-").split("-")[0].lower()) or "en"
+
+
+# A team's own coach-labelled turns (``interview-sim scoring learn``), loaded beside the shipped examples.
+TEAM_EXAMPLES_ENV = "INTERVIEW_SIM_TEAM_EXAMPLES"
+TEAM_EXAMPLES_FILE = "team_examples.jsonl"
+# Which embedder the neighbour vote uses when none is given: "hashing" (default: words and character
+# trigrams, no model, microseconds) or a model kind of ``simulator.embeddings`` ("auto", "minilm", "use").
+CLASSIFIER_EMBEDDER_ENV = "INTERVIEW_SIM_CLASSIFIER_EMBEDDER"
+# A team example this close to a turn (cosine, in the embedder's own scale above its match threshold) is the
+# same question: the coach's label decides.
+TEAM_SAME_TURN = 0.92
+# Team neighbours count this much more than shipped ones: a coach labelled them for this team's interviews.
+TEAM_VOTE_BOOST = 3.0
+
+
+def team_examples_path() -> Path:
+    """``$INTERVIEW_SIM_TEAM_EXAMPLES``, else ``team_examples.jsonl`` in the data folder (``$INTERVIEW_SIM_DATA_DIR``,
+    default ``./data``). One JSON object per line, as ``data/examples.jsonl``, plus ``"lang"`` (default ``en``)."""
+    explicit = os.environ.get(TEAM_EXAMPLES_ENV)
+    if explicit:
+        return Path(explicit)
+    return Path(os.environ.get("INTERVIEW_SIM_DATA_DIR") or "data") / TEAM_EXAMPLES_FILE
+
+
+def _normal(text: str | None) -> str:
+    return " ".join(re.findall(r"\w+", (text or "").lower()))
 
 
 def examples_path(language: str | None = "en", split: str = "examples") -> Path:
@@ -95,6 +123,8 @@ class Example:
     label: Label
     flags: tuple[Flag, ...] = ()
     note: str | None = None
+    lang: str = "en"
+    team: bool = False
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], where: str = "example") -> "Example":
@@ -120,8 +150,11 @@ class Example:
             except ValueError as e:
                 expected = ", ".join(f.value for f in Flag)
                 raise ValueError(f"{where} -> flags: unknown flag {raw!r} (expected one of: {expected})") from e
+        lang = data.get("lang") or "en"
+        if not isinstance(lang, str):
+            raise ValueError(f"{where} -> lang: must be a language tag such as 'en' or 'nl'")
         return cls(id=str(data.get("id") or where), text=text, previous=previous, label=label, flags=tuple(flags),
-                   note=data.get("note"))
+                   note=data.get("note"), lang=primary_language(lang))
 
 
 def load_examples(source: str | Path | Iterable[Any] | None = None) -> list[Example]:
@@ -229,6 +262,8 @@ class _Index:
     calibration: Calibration
     # Example index -> similarity of its focus to its previous utterance (statements only).
     previous_similarity: dict[int, float]
+    # Vote weight per example: 1 for shipped examples, TEAM_VOTE_BOOST for a team's own.
+    boost: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
@@ -241,7 +276,8 @@ class _Evidence:
 
 
 def _knn_votes(similarities: np.ndarray, labels: np.ndarray, texts: Sequence[str], k: int,
-               threshold: float, exclude: np.ndarray | None = None) -> tuple[np.ndarray, dict[Label, str]]:
+               threshold: float, exclude: np.ndarray | None = None,
+               boost: np.ndarray | None = None) -> tuple[np.ndarray, dict[Label, str]]:
     sims = similarities.astype(np.float64, copy=True)
     if exclude is not None:
         sims[exclude] = -np.inf
@@ -255,6 +291,8 @@ def _knn_votes(similarities: np.ndarray, labels: np.ndarray, texts: Sequence[str
     best = sims[top[0]]
     # Softmax over the neighbours: the closest examples count most.
     weights = np.exp((sims[top] - best) / 0.05)
+    if boost is not None:
+        weights = weights * boost[top]
     for idx, weight in zip(top, weights):
         votes[labels[idx]] += weight
         nearest.setdefault(CLASSIFIER_LABELS[labels[idx]], texts[idx])
@@ -287,12 +325,20 @@ class QuestionClassifier:
     """Labels interviewer turns (see the module docstring). Thread-safe; no per-call state."""
 
     def __init__(self, embedder: "Embedder | None" = None, examples: str | Path | Iterable[Any] | None = None,
-                 *, language: str | None = "en", k: int = 7, embed_ambiguous: bool = True) -> None:
+                 *, language: str | None = "en", k: int = 7, embed_ambiguous: bool = True,
+                 team_examples: str | Path | Iterable[Any] | bool | None = None) -> None:
         """``embed_ambiguous=False`` decides every turn from its form alone: under a millisecond, never
         loads a model, a little less accurate on turns whose form says little.
 
         ``language`` is a BCP-47 tag (``"zh-Hans"``, ``"nl-BE"``); its primary subtag picks the rules, the
-        default examples and the language of reasons and rewrites. Unknown languages use English."""
+        default examples and the language of reasons and rewrites. Unknown languages use English.
+
+        ``team_examples``: a team's coach-labelled turns (a JSONL path or a list), loaded beside the shipped
+        examples; ``None`` reads :func:`team_examples_path` when that file exists, ``False`` reads none. A turn
+        that matches a team example closely gets the coach's label; team neighbours weigh more in the vote.
+
+        ``embedder=None`` votes with the lexical embedder (no model; set ``INTERVIEW_SIM_CLASSIFIER_EMBEDDER``
+        to ``auto`` for the sentence model): on the labelled sets the model added no accuracy over it."""
         lang = primary_language(language)
         if lang not in LANGUAGES:
             log.warning("QuestionClassifier: no question rules for language %r; scoring it with the English rules "
@@ -308,6 +354,9 @@ class QuestionClassifier:
         self._forms: list[rules.Form] | None = None
         self._rule_calibration: Calibration | None = None
         self._index: _Index | None = None
+        self._team_source = team_examples
+        self._team: list[Example] | None = None
+        self._team_exact: dict[str, Example] = {}
 
     # Lazy, shared state -----------------------------------------------------------------------
     @property
@@ -315,13 +364,16 @@ class QuestionClassifier:
         if self._embedder is None:
             with self._lock:
                 if self._embedder is None:
-                    from simulator.embeddings import get_embedder
+                    from simulator.embeddings import HashingEmbedder, get_embedder
 
-                    if self.language == "en":
+                    kind = (os.environ.get(CLASSIFIER_EMBEDDER_ENV) or "hashing").lower()
+                    if kind == "hashing":
+                        self._embedder = HashingEmbedder()
+                    elif self.language == "en":
                         self._embedder = get_embedder()
                     else:
                         try:
-                            self._embedder = get_embedder(language=self.language)
+                                self._embedder = get_embedder(kind, language=self.language)
                         except TypeError:  # an embeddings module without per-language embedders
                             self._embedder = get_embedder()
         return self._embedder
@@ -332,14 +384,44 @@ class QuestionClassifier:
             with self._lock:
                 if self._rule_calibration is None:
                     examples = load_examples(self._examples_source)
+                    shipped = len(examples)
+                    team = self._load_team()
+                    examples = examples + team
                     forms = [self._analyse(e.text, e.previous) for e in examples]
                     records = []
-                    for example, form in zip(examples, forms):
+                    for example, form in list(zip(examples, forms))[:shipped]:
                         label, _, margin = form.top
                         records.append(("rules" if _is_fast(form) else "form", margin, label == example.label))
                     self._examples, self._forms = examples, forms
                     self._rule_calibration = Calibration.fit(records)
         return self._examples, self._forms, self._rule_calibration  # type: ignore[return-value]
+
+    def _load_team(self) -> list[Example]:
+        """The team's coach-labelled turns in this classifier's language (none when there is no team file)."""
+        source = self._team_source
+        if source is False:
+            return []
+        if source is None or source is True:
+            path = team_examples_path()
+            if not path.is_file():
+                return []
+            source = path
+        team = [replace(e, team=True) for e in load_examples(source) if e.lang == self.language]
+        self._team = team
+        self._team_exact = {}
+        for example in team:
+            self._team_exact[_normal(example.text) + "|" + _normal(example.previous)] = example
+            if example.label not in (Label.ECHO, Label.REFLECTION):
+                self._team_exact.setdefault(_normal(example.text), example)
+        if team:
+            log.info("classifier (%s): %d team example(s) loaded beside the shipped ones", self.language, len(team))
+        return team
+
+    @property
+    def team_examples(self) -> list[Example]:
+        """The team's coach-labelled turns this classifier reads (loaded on first use)."""
+        self._load()
+        return list(self._team or [])
 
     def _get_index(self) -> _Index:
         if self._index is None:
@@ -369,8 +451,9 @@ class QuestionClassifier:
         for path in ("rules", "form"):
             calibration.table[path] = rule_calibration.table[path]
             calibration.counts[path] = rule_calibration.counts.get(path, [])
+        boost = np.array([TEAM_VOTE_BOOST if e.team else 1.0 for e in examples], dtype=np.float64)
         return _Index(vectors=protos, labels=labels, texts=texts, calibration=calibration,
-                      previous_similarity=prev_sim)
+                      previous_similarity=prev_sim, boost=boost if (boost != 1.0).any() else None)
 
     def _loo_scores(self, examples, forms, protos, labels, texts, prev_sim, threshold):
         """Combined scores for every example that needs the model, its neighbours excluding itself
@@ -417,20 +500,32 @@ class QuestionClassifier:
         return self._get_index().calibration
 
     # Classification ----------------------------------------------------------------------------
-    def classify(self, text: str, previous: str | None = None) -> Classification:
-        """One turn; ``previous`` is what the interviewee said just before (None when unknown)."""
-        return self.classify_many([(text, previous)])[0]
+    def classify(self, text: str, previous: str | None = None,
+                 context: str | Sequence[str] | None = None) -> Classification:
+        """One turn; ``previous`` is what the interviewee said just before (None when unknown), ``context``
+        everything they said earlier in the interview (a string or a list of their turns): a summary is a
+        reflection only when its content is in there."""
+        return self.classify_many([(text, previous, context)])[0]
 
-    def classify_many(self, items: Sequence[tuple[str, str | None]]) -> list[Classification]:
-        """Many turns; everything that needs the embedding is embedded in one batch call."""
+    def classify_many(self, items: Sequence[Any]) -> list[Classification]:
+        """Many turns: ``text``, ``(text, previous)``, ``(text, previous, context)`` or ``{"text", "previous",
+        "context"}`` each; everything that needs the embedding is embedded in one batch call."""
         prepared = []
         for item in items:
-            text, previous = _unpack(item)
-            prepared.append((text, previous, self._analyse(text, previous)))
-        _, _, rule_calibration = self._load()
+            text, previous, context = _unpack(item)
+            prepared.append((text, previous, self._analyse(text, previous, context)))
+        examples, _, rule_calibration = self._load()
+        team = bool(self._team)
 
+        decided: dict[int, Example] = {}
+        if team:
+            for i, (text, previous, form) in enumerate(prepared):
+                hit = self._team_exact.get(_normal(text) + "|" + _normal(previous)) or self._team_exact.get(_normal(text))
+                if hit is not None and text.strip():
+                    decided[i] = hit
         pending = [i for i, (text, _, form) in enumerate(prepared)
-                   if self.embed_ambiguous and form.language == self.language and text.strip() and not _is_fast(form)]
+                   if i not in decided and self.embed_ambiguous and form.language == self.language and text.strip()
+                   and (team or not _is_fast(form))]
         evidence: dict[int, _Evidence] = {}
         index = None
         if pending:
@@ -446,8 +541,19 @@ class QuestionClassifier:
                          for j, i in enumerate(with_prev)}
             similarities = focus_vectors @ index.vectors.T
             for row, i in enumerate(pending):
+                if team and index.boost is not None:
+                    # The same question a coach already labelled for this team: the coach's label decides.
+                    sims = np.where(index.boost > 1.0, similarities[row], -np.inf)
+                    j = int(np.argmax(sims))
+                    example = examples[j]
+                    if sims[j] >= TEAM_SAME_TURN and (example.label not in (Label.ECHO, Label.REFLECTION)
+                                                      or _normal(example.previous) == _normal(prepared[i][1])):
+                        decided[i] = example
+                        continue
+                    if _is_fast(prepared[i][2]):
+                        continue
                 votes, nearest = _knn_votes(similarities[row], index.labels, index.texts, self.k,
-                                            embedder.match_threshold)
+                                            embedder.match_threshold, boost=index.boost)
                 evidence[i] = _Evidence(votes=votes, nearest=nearest, previous_similarity=prev_sims.get(i))
 
         threshold = self._embedder.match_threshold if self._embedder is not None else 0.4
@@ -458,22 +564,25 @@ class QuestionClassifier:
                                           reason=feedback.empty_reason(self.language), language=self.language))
             elif form.language != self.language:
                 out.append(_other_language(text, self.language))
+            elif i in decided:
+                out.append(self._result(text, form, decided[i].label, MAX_CONFIDENCE, None, previous,
+                                        team_example=decided[i]))
             elif i in evidence and index is not None:
                 ev = evidence[i]
                 scores = self._combine(form, ev.votes, ev.previous_similarity, threshold)
                 label, margin = _best(scores)
                 confidence = index.calibration("model", margin)
-                out.append(self._result(text, form, label, confidence, ev))
+                out.append(self._result(text, form, label, confidence, ev, previous))
             else:
                 label, _, margin = form.top
                 path = "rules" if _is_fast(form) else "form"
-                out.append(self._result(text, form, label, rule_calibration(path, margin), None))
+                out.append(self._result(text, form, label, rule_calibration(path, margin), None, previous))
         return out
 
     # Internals --------------------------------------------------------------------------------
-    def _analyse(self, text: str, previous: str | None) -> rules.Form:
+    def _analyse(self, text: str, previous: str | None, context: Any = None) -> rules.Form:
         if self.language == "en":
-            return rules.analyse(text, previous)
+            return rules.analyse(text, previous, "en", context)
         form = rules.analyse(text, previous, self.language)
         if self.language in ("ko", "zh") and text.strip() and _looks_latin_only(text, self.language):
             # An English (or other Latin-script) turn in a Korean or Chinese interview: the rules cannot read it.
@@ -496,10 +605,13 @@ class QuestionClassifier:
         return scores
 
     def _result(self, text: str, form: rules.Form, label: Label, confidence: float,
-                evidence: _Evidence | None) -> Classification:
+                evidence: _Evidence | None, previous: str | None = None,
+                team_example: Example | None = None) -> Classification:
         lang = self.language
         cue = form.best_cue(label)
         reason = feedback.cue_reason(cue.name, cue.evidence, language=lang) if cue is not None else None
+        if team_example is not None and (cue is None or team_example.label != form.top[0]):
+            reason = feedback.similar_reason(label, team_example.text, language=lang)
         if reason is None:
             example = evidence.nearest.get(label) if evidence is not None else None
             reason = feedback.similar_reason(label, example, language=lang)
@@ -514,9 +626,10 @@ class QuestionClassifier:
                 continue
             flags.append(hit.flag)
             flag_reasons[hit.flag.value] = feedback.flag_reason(hit.name, hit.flag, hit.evidence, language=lang)
-        rewrite = suggest_rewrite(text, label, flags, language=lang)
+        rewrites = tuple(suggest_rewrites(text, label, flags, previous=previous, language=lang))
         return Classification(label=label, confidence=float(confidence), reason=reason, flags=tuple(flags),
-                              flag_reasons=flag_reasons, rewrite=rewrite, language=lang)
+                              flag_reasons=flag_reasons, rewrite=rewrites[0] if rewrites else None,
+                              rewrites=rewrites, language=lang)
 
 
 def _best(scores: dict[Label, float]) -> tuple[Label, float]:
@@ -525,17 +638,25 @@ def _best(scores: dict[Label, float]) -> tuple[Label, float]:
     return ranked[0][0], margin
 
 
-def _unpack(item: Any) -> tuple[str, str | None]:
+def _unpack(item: Any) -> tuple[str, str | None, Any]:
+    context = None
     if isinstance(item, str):
         text, previous = item, None
+    elif isinstance(item, dict):
+        text, previous, context = item.get("text"), item.get("previous"), item.get("context")
     else:
         try:
             text, previous = item
         except (TypeError, ValueError):
-            text, previous = item, None
+            try:
+                text, previous, context = item
+            except (TypeError, ValueError):
+                text, previous = item, None
     text = text if isinstance(text, str) else ("" if text is None else str(text))
     previous = previous if isinstance(previous, str) or previous is None else str(previous)
-    return text, previous
+    if context is not None and not isinstance(context, str):
+        context = [c if isinstance(c, str) else str(c) for c in context if c is not None]
+    return text, previous, context
 
 
 _SCRIPT = {"zh": re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"), "ko": re.compile(r"[\uac00-\ud7af]")}

@@ -101,10 +101,12 @@ def _previous_persona_text(turns: list[Turn], i: int) -> str | None:
 
 
 def label_unlabelled(transcript: Transcript, classifier: Any | None = None) -> int:
-    """Classify every trainee turn without a label (empty text: silence). Returns how many were labelled."""
-    todo = [(i, t) for i, t in enumerate(transcript.turns) if t.speaker == TRAINEE and not t.label]
+    """Classify every trainee turn without a label (empty text: silence; only whitespace: not a turn, left
+    unlabelled and out of the metrics). Returns how many were labelled."""
+    todo = [(i, t) for i, t in enumerate(transcript.turns) if t.speaker == TRAINEE and not t.label
+            and (t.text == "" or t.text.strip())]
     for _, turn in todo:
-        if not turn.text.strip():
+        if not turn.text:
             turn.label = "silence"
     speaking = [(i, t) for i, t in todo if t.text.strip()]
     if not speaking:

@@ -24,6 +24,8 @@ class Flag(str, Enum):
     DOUBLE_BARRELED = "double_barreled"
     PITCH = "pitch"
     FAUX_INVITATION = "faux_invitation"
+    # Not interviewing at all: instructions aimed at the system, spam, repeated or look-alike text.
+    OFF_TASK = "off_task"
 
 
 # Labels that count as a question in the session metrics (R:Q, share of open questions).
@@ -41,6 +43,9 @@ class Classification:
     flag_reasons: dict[str, str] = field(default_factory=dict)
     # A rewrite that keeps the trainee's topic, for leading / closed / hypothetical turns.
     rewrite: str | None = None
+    # Two or three alternatives that differ in technique (an open question, an echo of their words,
+    # staying silent); ``rewrite`` is the first of them. An entry in parentheses is an action, not words.
+    rewrites: tuple[str, ...] = ()
     # The language the classifier believed the text to be in ("en", or "other" when unsure).
     language: str = "en"
 
@@ -52,5 +57,6 @@ class Classification:
             "reason": self.reason,
             "flag_reasons": dict(self.flag_reasons),
             "rewrite": self.rewrite,
+            "rewrites": list(self.rewrites),
             "language": self.language,
         }

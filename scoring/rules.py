@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from .labels import Flag, Label
+from .offtask import fold_confusables, off_task
 
 __all__ = [
     "Cue",
@@ -145,10 +146,26 @@ _FILLER_LIKE = re.compile(r"\b(so|and|but|um|uh|okay|yeah|was|is|were|just)\s+li
 _REPEAT = re.compile(r"\b(\w+(?:'\w+)?)(?:,?\s+\1\b)+", re.IGNORECASE)
 
 
+# A phrase said twice ("do you do you use it") and a cut-off start ("did you- have you tried").
+_PHRASE_REPEAT = re.compile(r"\b((?:\w+'?\w*\s+){1,3}\w+'?\w*)\s*,?\s+\1\b", re.IGNORECASE)
+_CUT_START = re.compile(r"(^|[,.;:?!]\s*|\b(?:so|and|but|okay|ok|yeah|right)\s+)[^,.;:?!]{0,40}?\b\w+-(?:\s+|$)(?=\w)",
+                        re.IGNORECASE)
+# A question begun, dropped and begun again: "did you like did you ever call them", "how did you how do you plan".
+_OPENER = (r"(?:(?:how|what|why|when|where|which)\s+)?(?:do|did|does|have|has|are|were|is|was|can|could|would|will)"
+           r"\s+you\b")
+_RESTART = re.compile(r"^(?P<head>[^,.;:?!]{0,20}?)\b" + _OPENER + r"(?:\s+(?!(?:or|and|but|because|if|when)\b)[\w']+){0,3}"
+                      r"\s+(?=" + _OPENER + r")", re.IGNORECASE)
+
+
 def strip_fillers(text: str) -> str:
-    """The turn without hesitation sounds, comma-fenced fillers and stuttered repeats."""
+    """The turn without hesitation sounds, comma-fenced fillers, stuttered repeats and false starts."""
     out = _FILLER.sub(" ", text)
     out = _REPEAT.sub(r"\1", out)
+    out = _PHRASE_REPEAT.sub(r"\1", out)
+    out = _CUT_START.sub(r"\1", out)
+    restart = _RESTART.match(out)
+    if restart:
+        out = restart.group("head") + out[restart.end():]
     out = _FILLER_PHRASE.sub(lambda m: ", " if m.group(0).startswith(",") else " ", out)
     out = _FILLER_LIKE.sub(lambda m: m.group(1) + " ", out)
     out = re.sub(r"\s+([,.?!;:])", r"\1", out)
@@ -303,7 +320,8 @@ _INVITE = _rx(
     r"start\s+(?:with|by\s+(?:telling|describing|walking))|"
     r"give\s+(?:me|us)\s+(?:an?\s+|some\s+)?(?:example|examples|idea|sense|picture)|show\s+(?:me|us)|"
     r"paint\s+(?:me|us)\s+a\s+picture|help\s+me\s+understand|go\s+(?:on|into)|keep\s+going|"
-    r"think\s+back|remind\s+me|fill\s+me\s+in|go\s+back\s+to|recall|tell\s+(?:me|us)\s+more)\b"
+    r"think\s+back|remind\s+me|fill\s+me\s+in|go\s+back\s+to|recall|tell\s+(?:me|us)\s+more|talk\s+to\s+(?:me|us)\s+about|"
+    r"think\s+of\s+(?:a|an|one|the\s+last|some)\s+(?:\w+\s+)?(?:time|example|moment|occasion|day|situation|instance))\b"
 )
 _INVITE_STATEMENT = _rx(
     r"^(?:.{0,40}?\b)?(?:i'd|i would|i'd really|i would really|we'd|i really)\s+(?:love|like|want)\s+(?:to\s+(?:hear|know\s+more|"
@@ -312,7 +330,39 @@ _INVITE_STATEMENT = _rx(
     r"|^i\s+(?:was\s+)?wonder(?:ing)?\s+if\s+you\s+could\s+(?:tell|walk|talk|describe|explain|share)\b"
     r"|^let's\s+(?:talk|start|go\s+back|chat|dig|dive|look)\b(?!.*\b(?:in\s+a\s+(?:minute|moment|bit|second)|later|afterwards|next)\b)"
     r"|^let\s+me\s+hear\b"
+    r"|^(?:i\s+guess\s+)?(?:what\s+)?i'm\s+(?:really\s+|just\s+)?(?:wondering|curious\s+about|trying\s+to\s+understand)"
+    r"(?:\s+is)?,?\s+(?:how|what|why|in\s+what\s+way)\b"
 )
+# Closing invitations: the floor is theirs for whatever was not asked ("Is there anything I haven't asked about
+# that you think I should know?", "Anything else you'd like to add?"). Open, never hypothetical.
+_CLOSING_HEAD = _rx(
+    r"^(?:(?:is|was)\s+there|are\s+there|do\s+you\s+have|have\s+you\s+got|(?:can|could)\s+you\s+think\s+of)?\s*"
+    r"(?P<ev>anything|any\s*thing|something|any\s+(?:other\s+)?(?:thoughts?|questions?|comments?|things?|points?))"
+    r"(?P<else>\s+else)?\b(?P<rest>.*)$"
+)
+_CLOSING_META = _rx(
+    r"\b(?:i|we)\s+(?:haven't|have\s+not|didn't|did\s+not|never|forgot\s+to|should\s+have|might\s+have|may\s+have)\s+"
+    r"(?:\w+\s+)?(?:ask|asked|cover|covered|talk|talked|mention|mentioned|discuss|discussed|get|got|touch|touched|missed)\b"
+    r"|\bexpected\s+me\s+to\s+ask\b|\bi\s+should\s+(?:know|ask|hear|have\s+asked)\b|\bwe\s+should\s+(?:know|cover|talk)\b"
+    r"|\byou(?:'d|\s+would)?\s+(?:like|want|wanna|wish)\s+to\s+(?:add|share|tell|mention|say|talk|ask|bring\s+up)\b"
+    r"|\bto\s+add\b|\bbefore\s+we\s+(?:finish|wrap|stop|end|go|close)\b|\bon\s+your\s+mind\b|\bcomes?\s+to\s+mind\b"
+    r"|\bwe\s+(?:missed|skipped|left\s+out)\b|\bthat\s+(?:matters|stands\s+out|comes\s+up)\b"
+)
+_CLOSING_ELSE = _rx(
+    r"\b(?:add|share|tell|mention|say|talk|cover|know|ask|think\s+(?:of|about)|important|matters?|about|bring\s+up|"
+    r"on\s+your\s+mind|come\s+to\s+mind|comes\s+to\s+mind|stand\s+out|stands\s+out|worth)\b|^\s*\??$"
+)
+
+
+def _closing_invitation(q: str) -> str | None:
+    """The words that make ``q`` (lower case, markers stripped) a closing invitation, or None."""
+    match = _CLOSING_HEAD.match(q.strip(" ?.!"))
+    if not match:
+        return None
+    rest = match.group("rest")
+    if _CLOSING_META.search(rest) or (match.group("else") and _CLOSING_ELSE.search(rest)):
+        return (match.group("ev") + (match.group("else") or "")).strip()
+    return None
 _SHORT_OPEN = _rx(
     r"^(?:and\s+)?(?:why|why not|how come|how so|in what way|in what ways|such as|like what|for example|"
     r"for instance|what else|and then|then what|what then|what next|what happened next|what happened then|"
@@ -369,7 +419,8 @@ _TAG_MID = _rx(
 )
 _AGREE = _rx(
     r"\b(?P<ev>do\s+you\s+agree|would\s+you\s+agree|you'd\s+agree|don't\s+you\s+agree|agree\s+that|"
-    r"wouldn't\s+you\s+say|^(?:so\s+)?would\s+you\s+say\s+that|is\s+it\s+fair\s+to\s+say|would\s+it\s+be\s+fair\s+to\s+say|"
+    r"wouldn't\s+you\s+say|^(?:so\s+)?would\s+you\s+say\s+(?:that|[^?]*\b(?:main|biggest|real|only|key|primary|chief|"
+    r"number\s+one|mainly|mostly|primarily|largely|the\s+most|the\s+best|the\s+worst|the\s+hardest)\b)|is\s+it\s+fair\s+to\s+say|would\s+it\s+be\s+fair\s+to\s+say|"
     r"am\s+i\s+right|isn't\s+it\s+true|is\s+that\s+true\s+for\s+you|you\s+must\s+(?:have\s+been|be|get|feel|have|love|hate|find|think|\w+ly)|"
     r"i'm\s+sure\s+you|i\s+am\s+sure\s+you|i\s+bet|i\s+guess\s+(?:you|the|that|it)|i\s+imagine\s+(?!what|how|why)\w+|"
     r"i\s+suppose\s+(?:you|the|that|it)|"
@@ -534,8 +585,15 @@ def stem(word: str) -> str:
     return word
 
 
+def _unclitic(token: str) -> str:
+    """"one's" -> "one", "kid's" -> "kid" (a possessive or a contracted verb does not change the word)."""
+    if "'" in token and token not in _PRONOUN_MAP and not token.endswith("n't"):
+        return token.split("'", 1)[0]
+    return token
+
+
 def _norm_tokens(text: str) -> list[str]:
-    return [_PRONOUN_MAP.get(t, stem(t)) for t in tokens(text)]
+    return [_PRONOUN_MAP.get(t, stem(_unclitic(t))) for t in tokens(text)]
 
 
 def content_words(text: str) -> list[str]:
@@ -554,7 +612,14 @@ def _overlap(text: str, previous: str | None) -> float:
     return len(mine & theirs) / len(mine)
 
 
-_ECHO_PREFIX = _rx(r"^(?:so|oh|wait|sorry|really|you\s+said|did\s+you\s+say|you\s+mean|as\s+in|and)\b[\s,]*")
+_ECHO_PREFIX = _rx(r"^(?:(?:so|oh|wait|sorry|really|you\s+said|did\s+you\s+say|you\s+mean|as\s+in|and|one\s+word|"
+                   r"in\s+one\s+word|the\s+word|that\s+word|quote|you\s+called\s+it|your\s+words?)\b[\s,:]*)+")
+# Words a bare one- or two-word "echo" cannot be: a question word, a pronoun or an acknowledgement.
+_NOT_ECHO = frozenset("""
+what why how when where which who whom whose really yes no yeah okay ok right so and but or it that this these those
+i you he she we they me him her us them my your his its our their the a an is are was were do does did have has had
+be been mm hmm oh ah sure well then now there here
+""".split())
 _WILDCARDS = frozenset({"it", "that", "this", "them", "there", "the", "a", "an"})
 
 
@@ -570,14 +635,18 @@ def echo_match(text: str, previous: str | None) -> float:
     mine = _norm_tokens(body)
     if not 1 <= len(mine) <= 8:
         return 0.0
-    raw = tokens(body)
-    meaningful = [t for t in raw if t not in STOPWORDS and t not in _ACK_WORDS]
-    if not meaningful:
-        return 0.0
+    raw = [_unclitic(t) for t in tokens(body)]
+    meaningful = [t for t in raw if t not in STOPWORDS and t not in _ACK_WORDS and t not in _PRONOUN_MAP]
     theirs = _norm_tokens(previous)
     if not theirs:
         return 0.0
-    their_content = set(content_words(previous))
+    if not meaningful:
+        # "Off?" after "something felt off": a bare word of theirs handed back is an echo too.
+        their_raw = {_unclitic(t) for t in tokens(previous)}
+        if 1 <= len(raw) <= 2 and all(t in their_raw and t not in _NOT_ECHO for t in raw):
+            return 1.0
+        return 0.0
+    their_content = {stem(_unclitic(t)) for t in tokens(previous)} | set(content_words(previous))
     if not set(stem(t) for t in meaningful) <= their_content:
         return 0.0
     # Longest run of ``mine`` found in order inside ``theirs`` (wildcards match any one word).
@@ -736,9 +805,18 @@ def _split_embedded_question(sentence: str) -> list[str]:
     return [sentence]
 
 
+_COLON = re.compile(r"(?<=\w):\s+(?=\w)")
+
+
 def _sentences(clean: str) -> list[str]:
     out: list[str] = []
     for sentence in split_sentences(clean):
+        # "Sorry, going back a step: tell me more about the party." - a preamble, then the question.
+        parts = _COLON.split(sentence, maxsplit=1)
+        if len(parts) == 2 and len(tokens(parts[1])) >= 3 and _is_question_sentence(parts[1]) \
+                and not _is_question_sentence(parts[0]):
+            out.append(parts[0])
+            sentence = parts[1]
         out.extend(_split_embedded_question(sentence))
     return out
 
@@ -786,6 +864,10 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> 
     if _SHORT_OPEN.match(q):
         add(Cue("short_open", Label.OPEN, STRONG, q.strip("?")))
         return cues
+    closing = _closing_invitation(q)
+    if closing:
+        add(Cue("closing_invitation", Label.OPEN, STRONG + 0.5, closing))
+        return cues
 
     # Agreement seeking and presupposition come first: they override the question form.
     tag = _TAG.search(q)
@@ -794,8 +876,12 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> 
         word = tag.group("tag")
         plain = word in ("right", "correct", "yeah", "no", "huh", "eh", "true", "yes", "ok", "okay")
         before = q[: tag.start()].strip().split(" ")[-1] if q[: tag.start()].strip() else ""
-        # "that's right", "all right", "turn right" are not tags; nor is "is it" ending a real question.
-        if plain and before in ("that's", "all", "just", "turn", "left", "quite", "exactly", "you're", "is", "was"):
+        # "that's right", "all right", "turn right", "it wasn't right", "went right" are not tags; nor is "is it"
+        # ending a real question. Without a comma, a plain word at the end is a tag only after a full clause
+        # that it does not complete.
+        if plain and before in _COMPLEMENTED:
+            pass
+        elif plain and not re.search(r",\s*" + word, q) and _INVITE.match(q):
             pass
         elif word in ("is it", "was it", "did you", "do you", "does it", "do they") and (
             starts_like_question or not re.search(r"[,]\s*" + word, q)
@@ -951,6 +1037,15 @@ def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark
         add(Cue("restates", Label.REFLECTION, WEAK + (0.5 if second_person else 0.0), ""))
     if has_qmark and (reflect or so_start) and previous and overlap < 0.2:
         add(Cue("guess_question", Label.LEADING, MEDIUM, "so" if so_start else reflect.group("ev")))
+    about_you = bool(re.match(r"^(?:you|you're|you've|you'd|you'll|your)\b", low))
+    if previous and has_qmark and (reflect or so_start or about_you) and len(words) >= 3:
+        summary = low[reflect.end():] if reflect else low
+        claim = _new_claim(summary, previous, has_qmark)
+        if claim:
+            add(Cue("new_claim", Label.LEADING, STRONG + 1.0, claim))
+    agree = _AGREE_STATEMENT.search(low)
+    if agree:
+        add(Cue("agreement", Label.LEADING, MEDIUM + 1.0, agree.group("ev")))
 
     if (previous and not reflect and second_person and len(words) >= 4
             and not _YOU_INFO.match(low) and not re.match(r"^(?:i|i'm|i've|i'd|we|we're|our|thanks|thank)\b", low)):
@@ -975,6 +1070,52 @@ def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark
     if not cues:
         add(Cue("declarative", Label.STATEMENT, WEAK, ""))
     return cues
+
+
+_AGREE_STATEMENT = _rx(
+    r"^(?:so\s+)?(?P<ev>i\s+bet\s+(?:you|that|it)|i'm\s+sure\s+(?:you|that|it)|i\s+am\s+sure\s+(?:you|that)|"
+    r"you\s+must\s+(?:be|have|feel|get|love|hate|find|think|\w+ly)|surely\s+you|obviously\s+you|of\s+course\s+you|"
+    r"you\s+(?:really\s+)?(?:love|hate)\b)"
+)
+# Words of a summary that say nothing about its content.
+_SUMMARY_NOISE = frozenset("""
+basically overall sounds sound seems seem feel felt feels saying say said hear hearing mean means meaning
+guess think thinking get getting understand understanding right correct pretty then really whole part
+""".split())
+_REASON = _rx(r"\b(?:because(?:\s+of)?|cause|'cause|since|due\s+to|as\s+a\s+result\s+of|thanks\s+to|so\s+that)\b(?P<why>.*)$")
+
+
+def _said(word: str, their_stems: set[str]) -> bool:
+    w = stem(_unclitic(word))
+    if w in their_stems:
+        return True
+    # "expensive" / "expense", "payment" / "pay": a shared start of five letters counts as their word.
+    return len(w) >= 5 and any(len(t) >= 5 and (t.startswith(w[:5]) or w.startswith(t[:5])) for t in their_stems)
+
+
+def _new_claim(summary: str, said: str, has_qmark: bool) -> str | None:
+    """What a summary said with a rising "?" adds that the customer never said, when it adds a claim: a reason
+    of yours ("because it got too expensive?"), a verdict of yours ("you're happy with it?"), or mostly new
+    content. (A summary said as a statement stays a reflection, however freely it paraphrases.)"""
+    their_stems = {stem(_unclitic(t)) for t in tokens(said)}
+    words = [t for t in tokens(summary) if t not in STOPWORDS and t not in _ACK_WORDS and t not in _SUMMARY_NOISE
+             and not t.isdigit()]
+    if not words:
+        return None
+    novel = [w for w in words if not _said(w, their_stems)]
+    if not novel:
+        return None
+    reason = _REASON.search(summary)
+    if reason:
+        new_reason = [w for w in tokens(reason.group("why")) if w in novel]
+        if new_reason:
+            return " ".join(new_reason[:3])
+    loaded = [w for w in novel if w in LOADED]
+    if has_qmark and loaded:
+        return loaded[0]
+    if len(novel) >= 2 and len(novel) / len(words) > 0.5:
+        return " ".join(novel[:3])
+    return None
 
 
 def _flag_hits(clean: str, focus_low: str, questions: list[str], is_question: bool,
@@ -1018,6 +1159,13 @@ def _flag_hits(clean: str, focus_low: str, questions: list[str], is_question: bo
     return hits
 
 
+# Words after which "right", "true", "no"... complete the clause ("it wasn't right", "went right", "is it true").
+_COMPLEMENTED = frozenset("""
+that's all just turn left quite exactly you're is was isn't wasn't weren't aren't be been being not it's feel feels felt
+seem seems seemed look looks looked sound sounds sounded went go goes going gone get gets got getting did do does done
+doing come came comes it them things everything something nothing anything quite so very too yes say said answer
+""".split())
+
 _OVERRIDING_LEADING = frozenset({"tag_question", "negative_question", "agreement", "social_proof", "presupposition",
                                  "loaded_degree", "loaded_yes_no", "suggests_action"})
 _FORM_CUES = frozenset({"wh_open", "yes_no", "short_fact", "choice", "check_question", "invitation", "rating"})
@@ -1030,8 +1178,12 @@ def _resolve(cues: list[Cue]) -> list[Cue]:
     names = {c.name for c in cues}
     strong_leading = any(c.name in _OVERRIDING_LEADING and c.weight >= STRONG for c in cues)
     strong_echo = any(c.name == "echo" and c.weight >= STRONG for c in cues)
+    new_claim = "new_claim" in names
     out = []
     for cue in cues:
+        if new_claim and cue.label == Label.REFLECTION:
+            # A summary that adds a claim of yours: its restating parts do not make it a reflection.
+            cue = Cue(cue.name, cue.label, cue.weight / 2, cue.evidence)
         if strong_leading and cue.name in _FORM_CUES and cue.label != Label.LEADING:
             cue = Cue(cue.name, cue.label, cue.weight / 2, cue.evidence)
         if strong_echo and (cue.name in _OVERLAP_CUES or (cue.name in _FORM_CUES and "wh_open" not in names)):
@@ -1063,18 +1215,48 @@ _ACK_PHRASE = _rx(
 )
 
 
-def analyse(text: str, previous: str | None = None, language: str | None = "en") -> Form:
+def analyse(text: str, previous: str | None = None, language: str | None = "en",
+            context: "str | Iterable[str] | None" = None) -> Form:
     """Read the form of one interviewer turn (``previous``: what the interviewee said just before).
 
+    ``context`` is everything the interviewee said earlier in the interview (a string or a list of their
+    turns; ``previous`` may be among them): a summary is a reflection when its content is in there, and
+    leading when it puts a new claim in their mouth.
+
     ``language`` is a BCP-47 tag; Dutch, Korean and Chinese have rules of their own (``rules_nl``,
-    ``rules_ko``, ``rules_zh``), every other language is read with the English rules below.
+    ``rules_ko``, ``rules_zh``), every other language is read with the English rules below. In every
+    language, instructions aimed at the program and spam are a statement flagged ``off_task``.
     """
     lang = (str(language or "en").strip().replace("_", "-").split("-")[0].lower()) or "en"
+    evidence = off_task(text) if isinstance(text, str) else None
+    if evidence:
+        return _off_task_form(text, evidence, previous, lang)
     if lang in ("nl", "ko", "zh"):
         from importlib import import_module
 
         return import_module(f".rules_{lang}", __package__).analyse(text, previous)
-    return _analyse_en(text, previous)
+    return _analyse_en(text, previous, context)
+
+
+def _off_task_form(text: str, evidence: str, previous: str | None, language: str) -> Form:
+    clean = clean_text(text)
+    cue = Cue("off_task", Label.STATEMENT, STRONG + 2.0, evidence)
+    return Form(text=text, clean=clean, focus=clean, sentences=(clean,), questions=(), is_question=False,
+                language=language, cues=(cue,), flags=(FlagHit(Flag.OFF_TASK, "off_task", evidence),),
+                has_previous=bool(previous), scores={Label.STATEMENT: cue.weight}, declarative=True)
+
+
+def customer_text(previous: str | None, context: "str | Iterable[str] | None" = None, limit: int = 4000) -> str:
+    """Everything the interviewee said (``context``, then ``previous``), the most recent ``limit`` characters."""
+    parts: list[str] = []
+    if isinstance(context, str):
+        parts.append(context)
+    elif context:
+        parts.extend(str(c) for c in context if c)
+    if previous and (not parts or parts[-1].strip() != previous.strip()):
+        parts.append(previous)
+    joined = " ".join(p.strip() for p in parts if p and p.strip())
+    return joined[-limit:]
 
 
 def echo_overlap(question: str, previous: str | None, language: str | None = "en") -> str | None:
@@ -1087,9 +1269,38 @@ def echo_overlap(question: str, previous: str | None, language: str | None = "en
     return _echo_overlap(question, previous, language)
 
 
-def _analyse_en(text: str, previous: str | None = None) -> Form:
-    raw = clean_text(text)
+_PREAMBLE_SPLIT = re.compile(r"(?:[,:;]|\s-)\s+(?:(?:but|and|so|then|okay|ok|now)\s+)?(?=\w)")
+_QUESTION_HEAD = _rx(r"^(?:what|how|why|when|where|which|who|whose|do|does|did|is|are|was|were|have|has|had|can|could|"
+                     r"would|will|should|don't|didn't|isn't|aren't|wasn't|tell|walk|talk|describe|if|imagine|suppose|say)\b")
+
+
+def _after_preamble(body: str) -> str | None:
+    """The question after a preamble ("Sorry, going back a step: tell me more about the party." ->
+    "tell me more about the party."; "You mentioned the night shift, can you say more about that?"), or None
+    when the turn opens with its question (a conditional, a trailing offer and a tag keep their own rules)."""
+    low = body.lower()
+    if _QUESTION_HEAD.match(low) or _INVITE.match(low) or _FAUX.match(low) or _REFLECT_START.match(low) or \
+            _INVITE_STATEMENT.match(low) or _closing_invitation(low):
+        return None
+    best = None
+    for match in _PREAMBLE_SPLIT.finditer(body):
+        tail = body[match.end():].strip()
+        tail_body = strip_markers(tail)[0]
+        tail_low = tail_body.lower()
+        if len(tokens(tail_low)) < 3 or _REFLECT_CHECK.match(tail_low) or _TAG.match(" " + tail_low):
+            continue
+        if _is_question_sentence(tail_body) and (_QUESTION_HEAD.match(tail_low) or _INVITE.match(tail_low)
+                                                 or _closing_invitation(tail_low)):
+            best = tail_body
+            break
+    return best
+
+
+def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable[str] | None" = None) -> Form:
+    raw = clean_text(fold_confusables(text) if isinstance(text, str) else text)
     prev = clean_text(previous, limit=600) if previous else None
+    # Everything they said so far: what a summary may restate.
+    said = clean_text(customer_text(previous, context), limit=4000) if (prev or context) else None
     language = detect_language(raw) if raw else "en"
     clean = strip_fillers(raw) if raw else ""
     if not clean and raw:
@@ -1119,8 +1330,8 @@ def _analyse_en(text: str, previous: str | None = None) -> Form:
         if _REFLECT_CHECK.match(low) and len(sentences) >= 2 and sentences[-2] not in questions[:-1]:
             focus = " ".join(sentences[:-1])
             fbody, fso = strip_markers(focus)
-            ov = _overlap(fbody, prev)
-            cues.extend(_declarative_cues(fbody, fso, prev, False, ov))
+            ov = _overlap(fbody, said)
+            cues.extend(_declarative_cues(fbody, fso, said, False, ov))
             cues.append(Cue("reflection_check", Label.REFLECTION, MEDIUM, low.rstrip("?")))
             declarative = True
         else:
@@ -1135,6 +1346,9 @@ def _analyse_en(text: str, previous: str | None = None) -> Form:
                 cues.append(Cue("echo", Label.ECHO, STRONG + 0.5, body.rstrip("?.! ")))
             elif echo >= 0.6:
                 cues.append(Cue("echo", Label.ECHO, MEDIUM, body.rstrip("?.! ")))
+            preamble = _after_preamble(body)
+            if preamble is not None:
+                body, low = preamble, preamble.lower()
             q_low = _last_clause(_main_clause(low))
             offer = _TRAILING_OFFER.search(q_low)
             if offer and len(tokens(offer.group("q"))) >= 3 and (_WH_OPEN.match(q_low) or _AUX_START.match(q_low)):
@@ -1143,9 +1357,9 @@ def _analyse_en(text: str, previous: str | None = None) -> Form:
             if not qcues:
                 # A question mark on a declarative: a reflection said with rising intonation, a guess,
                 # or a clarification. Which one depends on what they said.
-                ov = _overlap(body, prev)
-                dcues = _declarative_cues(body, so_start, prev, True, ov)
-                if so_start and prev and ov < 0.2 and not any(c.label == Label.LEADING for c in dcues):
+                ov = _overlap(body, said)
+                dcues = _declarative_cues(body, so_start, said, True, ov)
+                if so_start and said and ov < 0.2 and not any(c.label == Label.LEADING for c in dcues):
                     dcues.append(Cue("guess_question", Label.LEADING, MEDIUM, "so"))
                 if not any(c.label in (Label.REFLECTION, Label.LEADING) for c in dcues):
                     dcues.append(Cue("check_question", Label.CLOSED, MEDIUM, body.rstrip("?")))
@@ -1155,7 +1369,7 @@ def _analyse_en(text: str, previous: str | None = None) -> Form:
         declarative = True
         body, so_start = strip_markers(clean if len(sentences) <= 1 else sentences[-1])
         whole_body, whole_so = strip_markers(clean)
-        ov = _overlap(whole_body, prev)
+        ov = _overlap(whole_body, said)
         echo = echo_match(whole_body, prev)
         if echo >= 0.99:
             cues.append(Cue("echo", Label.ECHO, STRONG + 0.5, whole_body.rstrip("?.! ")))
@@ -1164,15 +1378,15 @@ def _analyse_en(text: str, previous: str | None = None) -> Form:
         substantive = [x for x in sentences if not _ACK_PHRASE.match(x.lower())] or sentences or [clean]
         if len(substantive) <= 1:
             main_body, main_so = strip_markers(substantive[0])
-            cues.extend(_declarative_cues(main_body, main_so or whole_so, prev, has_any_qmark,
-                                          _overlap(main_body, prev), clean.lower()))
+            cues.extend(_declarative_cues(main_body, main_so or whole_so, said, has_any_qmark,
+                                          _overlap(main_body, said), clean.lower()))
         else:
             # Like the last question of a question turn, the last thing said decides ("Okay, got it. I just
             # want to check. So you paid twice."); earlier sentences count, but less.
             for position, sentence in enumerate(substantive):
                 s_body, s_so = strip_markers(sentence)
-                s_cues = _declarative_cues(s_body, s_so, prev, sentence.rstrip().endswith("?"),
-                                           _overlap(s_body, prev), sentence.lower())
+                s_cues = _declarative_cues(s_body, s_so, said, sentence.rstrip().endswith("?"),
+                                           _overlap(s_body, said), sentence.lower())
                 last = position == len(substantive) - 1
                 cues.extend(c if last else Cue(c.name, c.label, c.weight * 0.6, c.evidence)
                             for c in s_cues if last or c.name != "declarative")

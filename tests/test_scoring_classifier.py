@@ -22,7 +22,7 @@ HELDOUT = Path(__file__).resolve().parent.parent / "scoring" / "data" / "heldout
 LABEL_FLOORS = {"open": 0.95, "closed": 0.95, "leading": 0.93, "echo": 0.93, "reflection": 0.85, "statement": 0.88}
 # Flags are found by form alone: precision and recall floors.
 FLAG_FLOORS = {"hypothetical": (0.9, 0.9), "double_barreled": (0.9, 0.85), "pitch": (0.9, 0.85),
-               "faux_invitation": (0.95, 0.95)}
+               "faux_invitation": (0.95, 0.95), "off_task": (0.95, 0.95)}
 
 # (text, previous, label, flags that must be present) - straight from the spec and the guidance; all must be exact.
 CANONICAL = [

@@ -43,7 +43,7 @@ def test_metrics_counts_labels_and_flags(practice):
     m = compute_metrics(practice)
     assert m.label_counts["open"] == 1 and m.label_counts["echo"] == 1 and m.label_counts["silence"] == 1
     assert m.label_counts["leading"] == 1 and m.label_counts["closed"] == 1
-    assert m.flag_counts == {"hypothetical": 1, "double_barreled": 0, "pitch": 1, "faux_invitation": 0}
+    assert m.flag_counts == {"hypothetical": 1, "double_barreled": 0, "pitch": 1, "faux_invitation": 0, "off_task": 0}
 
 
 def test_metrics_open_share_and_rq_ratio(practice):
