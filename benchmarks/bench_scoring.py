@@ -483,12 +483,15 @@ def rewrite_quality(clf, rows: list[dict], verdicts: list, verbose: bool = False
     checked = []
     for (row, text, main), verdict in zip(offered, labels):
         is_open = verdict.label.value in ("open", "echo")
+        still_flagged = sorted({f.value for f in verdict.flags} & {"hypothetical", "pitch"})
         on_topic, shared = keeps_topic(text, row["text"], row.get("previous"))
         problems = grammar_problems(text)
         checked.append({"id": row.get("id"), "turn": row["text"], "rewrite": text, "main": main,
                         "label": verdict.label.value, "open": is_open, "on_topic": on_topic, "shared": shared,
+                        "unflagged": not still_flagged, "still_flagged": still_flagged,
                         "grammatical": not problems, "problems": problems,
-                        "all": is_open and on_topic and not problems})
+                        "all": is_open and on_topic and not problems,
+                        "all_unflagged": is_open and on_topic and not problems and not still_flagged})
 
     def share(items, key):
         return sum(1 for c in items if c[key]) / len(items) if items else float("nan")
@@ -497,11 +500,12 @@ def rewrite_quality(clf, rows: list[dict], verdicts: list, verbose: bool = False
     result = {"turns": len(todo), "with_rewrite": len(main), "silence_suggestions": silences,
               "coverage": len(main) / max(1, len(todo)), "offered": len(checked)}
     for scope, items in (("main", main), ("every", checked)):
-        for key in ("open", "on_topic", "grammatical", "all"):
+        for key in ("open", "on_topic", "grammatical", "all", "unflagged", "all_unflagged"):
             result[f"{scope}_{key}"] = share(items, key)
     # End to end: a turn that needed a rewrite and got none counts as a failure.
     result["end_to_end_all"] = sum(1 for c in main if c["all"]) / max(1, len(todo))
-    result["failures"] = [c for c in checked if not c["all"]]
+    result["checked"] = checked
+    result["failures"] = [c for c in checked if not c["all_unflagged"]]
     result["missing"] = [{"id": r.get("id"), "text": r["text"], "gold": r["label"], "predicted": v.label.value}
                          for r, v in todo if not rewrites_of(v)]
 
@@ -511,12 +515,13 @@ def rewrite_quality(clf, rows: list[dict], verdicts: list, verbose: bool = False
           f"{len(checked)} rewrites in all, {silences} 'stay silent' suggestions not checked")
     for scope, title in (("main", "main rewrite"), ("every", "every rewrite offered")):
         print(f"{title:<22} open/echo {result[f'{scope}_open']:.1%}   on topic {result[f'{scope}_on_topic']:.1%}   "
-              f"grammatical {result[f'{scope}_grammatical']:.1%}   all three {result[f'{scope}_all']:.1%}")
+              f"grammatical {result[f'{scope}_grammatical']:.1%}   all three {result[f'{scope}_all']:.1%}   "
+              f"(all three and not itself hypothetical/pitch: {result[f'{scope}_all_unflagged']:.1%})")
     print(f"end to end (no rewrite = fail): all three {result['end_to_end_all']:.1%}")
     if verbose:
         for c in result["failures"]:
             why = ([] if c["open"] else [f"labelled {c['label']}"]) + ([] if c["on_topic"] else ["off topic"]) \
-                + c["problems"]
+                + c["problems"] + [f"still {f}" for f in c["still_flagged"]]
             print(f"  FAIL {c['id']}{'' if c['main'] else ' (alt)'}: {c['turn']!r} -> {c['rewrite']!r}: {'; '.join(why)}")
         for m in result["missing"]:
             print(f"  NONE {m['id']} (gold {m['gold']}, scored {m['predicted']}): {m['text']!r}")

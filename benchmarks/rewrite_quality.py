@@ -60,6 +60,9 @@ _EMBEDDED_INVERSION = re.compile(
 )
 _DOUBLED_WORD = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
 _DOUBLED_OK = {"that", "had", "very", "bye", "no", "so", "really"}
+# Prepositions that take a noun phrase or a gerund, never a clause ("about they're", "with to restore").
+_NO_CLAUSE_PREPOSITIONS = {"about", "of", "with", "for", "on", "in", "at", "from", "to", "into", "through", "over",
+                           "by", "without", "towards", "toward", "onto", "upon"}
 _TIME_COMPARATIVES = {"more", "less", "earlier", "later", "sooner", "longer", "further", "else", "before"}
 _SAYING = {"tell", "describe", "explain", "talk", "walk", "say", "share", "ask", "think"}
 _SILENCE = re.compile(r"^\W*(?:\(|\[)?\s*(?:stay|staying|keep|remain)\s+(?:silent|quiet)|^\W*(?:\(|\[)?\s*(?:silence|"
@@ -111,7 +114,7 @@ def _sentence_problems(sent: Any) -> list[str]:
             aux_finite = [c for c in auxes if c.tag_ in ("VBZ", "VBP")]
             target = aux_finite[0] if aux_finite else verb
             subj = tok.lower_
-            if subj in ("that", "which", "who") or (auxes and not aux_finite) or not (0 < target.i - tok.i <= 3 or tok.i - target.i == 1):
+            if subj in ("that", "which", "who") or any(c.pos_ == "NUM" for c in tok.children) or (auxes and not aux_finite) or not (0 < target.i - tok.i <= 3 or tok.i - target.i == 1):
                 pass  # a mis-tagged main verb after "did"/"will", or subject and verb too far apart to judge
             elif target.tag_ == "VBZ" and (subj in _PRONOUN_PLURAL or tok.tag_ in ("NNS", "NNPS")):
                 problems.append(f"agreement: '{tok.text} … {target.text}'")
@@ -158,10 +161,14 @@ def _sentence_problems(sent: Any) -> list[str]:
     # A preposition followed by a clause or a bare finite verb: "about they're better", "about it's one",
     # "how you go with gets done".
     for tok in words[:-1]:
-        if tok.pos_ == "ADP" and tok.dep_ in ("prep", "agent", "dative"):
+        if tok.lower_ in _NO_CLAUSE_PREPOSITIONS and tok.tag_ == "IN":
             nxt = tok.doc[tok.i + 1]
             after = tok.doc[tok.i + 2] if tok.i + 2 < len(tok.doc) else None
-            if (nxt.tag_ in _FINITE and nxt.pos_ in ("VERB", "AUX")) or (nxt.pos_ == "AUX" and nxt.lower_ in (
+            if nxt.lower_ == "to" and after is not None and after.tag_ == "VB":
+                problems.append(f"preposition before an infinitive: '{tok.text} to {after.text}'")
+            elif nxt.tag_ == "PRP" and after is not None and after.tag_ in _FINITE and after.pos_ in ("VERB", "AUX"):
+                problems.append(f"preposition before a clause: '{tok.text} {nxt.text} {after.text}'")
+            elif (nxt.tag_ in _FINITE and nxt.pos_ in ("VERB", "AUX")) or (nxt.pos_ == "AUX" and nxt.lower_ in (
                     "is", "are", "was", "were", "gets", "got", "has", "have", "had", "does", "did", "do")):
                 problems.append(f"preposition before a verb: '{tok.text} {nxt.text}'")
             elif nxt.lower_ in ("i", "he", "she", "we", "they"):
@@ -215,8 +222,14 @@ def grammar_problems(text: str) -> list[str]:
     for m in _DOUBLED_WORD.finditer(text):
         if m.group(1).lower() not in _DOUBLED_OK:
             problems.append(f"doubled word '{m.group(0)}'")
-    if re.search(r"\b(?:a|an|the)\s*[?.!]$", text, re.IGNORECASE):
-        problems.append("ends on an article")
+    if re.search(r"\b(?:a|an|the|our|your|my|their)\s*[?.!]$", text, re.IGNORECASE):
+        problems.append("ends on a determiner")
+    if re.search(r"\b(?:about|with|of|on|for)\s+(?:the|our|your|my|their)\s+[\w-]+(?:\s+[\w-]+)?[’']s\s*[?.!]$",
+                 text, re.IGNORECASE):
+        problems.append("ends on a possessive 's")
+    repeated = re.search(r"\b(for|about|with|of|to|on|in)\s+\w+\s+\1\b", text, re.IGNORECASE)
+    if repeated:
+        problems.append(f"preposition twice: '{repeated.group(0)}'")
     if re.search(r"\b(?:i)\b", text) and not re.search(r"\bi\.e\b", text):
         problems.append("lower-case 'i'")
     doc = nlp.parse(text)
@@ -232,7 +245,9 @@ def grammar_problems(text: str) -> list[str]:
 _GENERIC = frozenset(
     "tell walk describe last time feel something anything everything thing like handle deal today experience think "
     "make help bring come back happen typical day usually example more option consider choose difference notice "
-    "lately change fit compare use do get go way bit little else need".split()
+    "lately change fit compare use do get go way bit little else need "
+    # the interviewer's hedges: "I guess", "I bet", "I'd imagine", "do you think"
+    "guess bet imagine suppose reckon say".split()
 )
 _BACK_REFERENCE = re.compile(r"\b(?:that|it|this|there|then)\b", re.IGNORECASE)
 
@@ -330,6 +345,12 @@ GOOD = [
     "Who did you go with, and how did you pick them?",
     "What was it like living with the damp?",
     "How do you feel about that?",
+    "What did you do before you signed?",
+    "Tell me about the time you spent with your sister's family.",
+    "What was it like to move from one flat to another?",
+    "How do you feel about what they did?",
+    "What happened after you called them?",
+    "Tell me about your experience with the refund, from start to finish.",
 ]
 BAD = [
     "How do you feel about isn't it true?",
@@ -348,6 +369,11 @@ BAD = [
     "Walk me through how you go with gets done.",
     "How do you feel about they're better?",
     "How do you feel about it's one?",
+    "How do you feel about you've probably thought?",
+    "How do you feel about they're uncomfortable?",
+    "How do you feel about the sizing's?",
+    "Tell me about the last time you paid for more for next-day delivery.",
+    "Tell me about your experience with to restore anything.",
 ]
 
 
