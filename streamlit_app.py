@@ -1,4 +1,8 @@
-"""The app's router: `streamlit run streamlit_app.py`. Pages live in app_pages/; shared glue in app_pages/common.py."""
+"""The app's router: `streamlit run streamlit_app.py`. Pages live in app_pages/; shared glue in app_pages/common.py.
+
+`python -m app_pages.server` runs the same app with the models loading as the server starts (scripts/start.sh).
+No page ever shows a traceback: a failure is logged and explained in plain words.
+"""
 
 from pathlib import Path
 
@@ -59,6 +63,12 @@ page = st.navigation({"": practice_pages, "Coach": coach_pages}, position="top")
 # The trainee's ?trainee=…&sid=… belong to the practice pages; coach pages keep their own (?session=…).
 if page.url_path not in {SIGN_IN, *COACH_PAGES}:
     common.sync_url()
-page.run()
+try:
+    page.run()
+except Exception as e:  # never a traceback on a page: plain words here, the details in the server log
+    from app_pages.persistence import friendly
+
+    common.log.exception("page %s failed", page.url_path or "home")
+    st.error(friendly(e), icon=":material/error:")
 # After the first page is on screen: start loading the models, so the first question does not wait for them.
 common.warm_up()

@@ -5,16 +5,17 @@ Only the app layer imports streamlit; everything here is glue between the pages 
 
 from __future__ import annotations
 
-import concurrent.futures
 import logging
 import random
 import re
+import threading
 import time
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
 import streamlit as st
 
+from app_pages import persistence
 from app_pages.persistence import InterviewStore, open_store
 from scoring import metrics as scoring_metrics
 from scoring import i18n
@@ -196,8 +197,9 @@ DIFFICULTY = {"easy": ("●○○", "green"), "medium": ("●●○", "orange"),
 # ------------------------------------------------------------------------------------------------
 
 
-def _build_engine():
+def _build_engine(progress=lambda fraction, stage: None):
     """The shared Engine with the real models (or the hashing fake under INTERVIEW_SIM_EMBEDDER=hashing)."""
+    progress(0.05, "Reading the settings")
     from simulator.config import configured_backend
     from simulator.embeddings import get_embedder
     from simulator.engine import Engine
@@ -208,15 +210,20 @@ def _build_engine():
     except Exception:  # no secrets.toml, or unreadable: the environment and interview-sim.toml still apply
         secrets = {}
     backend, note = configured_backend(secrets)
+    progress(0.15, "Loading the language model")
     embedder = get_embedder()
+    embedder.encode(["warm up"])  # load the weights now, not on the first question
+    progress(0.55, "Loading the question classifier")
     engine = Engine(embedder=embedder, backend=backend, guard=ReplyGuard(embedder))
     # Shown in the interview's sidebar: which backend speaks, and why it fell back if it did.
     engine.backend_note = note
     # Embed the classifier's examples now, not on the trainee's first ambiguous question.
+    progress(0.8, "Preparing the coaching")
     warm = getattr(engine.classifier, "warm_up", None)
     if warm is not None:
         warm()
     engine.classifier.classify("What happened the last time you did that?", None)
+    progress(1.0, "Ready")
     return engine
 
 
@@ -231,44 +238,144 @@ def note_activity() -> None:
     _last_activity = time.monotonic()
 
 
-def _warm_persona_indexes(engine, sleep=time.sleep) -> None:
-    """Embed every persona's topics ahead of time, one at a time, only while no interview is running."""
+# Set when the server stops: the warm-up thread leaves at its next step instead of holding the exit.
+_STOP = threading.Event()
+
+
+def _warm_persona_indexes(engine, sleep=None, personas_loaded=None) -> None:
+    """Embed every persona's topics ahead of time, one at a time, only while no interview is running.
+
+    Runs in the loader's daemon thread; every wait is on ``_STOP``, so a stopping server never waits for it.
+    """
+    wait = sleep or _STOP.wait
     try:
-        for persona in load_personas().personas.values():
+        found = personas_loaded if personas_loaded is not None else load_personas().personas.values()
+        for persona in found:
             while time.monotonic() - _last_activity < WARM_WHEN_IDLE_FOR:
-                sleep(1.0)
+                if wait(1.0) and _STOP.is_set():
+                    return
+            if _STOP.is_set():
+                return
             engine.index_for(persona)
     except Exception:  # a broken persona folder shows up on the gallery, not here
         log.exception("warming the persona indexes failed")
 
 
 class _EngineLoader:
-    """Builds the engine in a worker thread at once; ``get()`` waits for it. The thread never calls st.*."""
+    """Builds the engine in a daemon thread at once; ``get()`` waits for it. The thread never calls st.*.
+
+    ``progress`` (0..1) and ``stage`` say how far it got (the gallery shows them). After the engine, the same thread
+    embeds every persona's topics while the server is idle. Being a daemon thread that waits on ``_STOP``, it never
+    holds up the server's exit (SIGTERM, Ctrl-C).
+    """
 
     def __init__(self) -> None:
-        pool = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="engine-loader")
-        self._future = pool.submit(_build_engine)
-        # Same worker, after the engine is ready: the personas' indexes, which no one has to wait for.
-        self._future.add_done_callback(
-            lambda f: f.exception() is None and pool.submit(_warm_persona_indexes, f.result()))
-        self._pool = pool
+        self.progress = 0.0
+        self.stage = "Starting"
+        self.started = time.monotonic()
+        self.ready_after: float | None = None
+        self._done = threading.Event()
+        self._engine = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="engine-loader", daemon=True)
+        self._thread.start()
+
+    def _step(self, fraction: float, stage: str) -> None:
+        self.progress, self.stage = fraction, stage
+
+    def _run(self) -> None:
+        try:
+            self._engine = _build_engine(self._step)
+        except BaseException as e:  # reported by get()
+            self._error = e
+            log.error("loading the engine failed: %s", e, exc_info=True)
+        finally:
+            self.ready_after = time.monotonic() - self.started
+            self._done.set()
+        if self._engine is not None:
+            log.info("models ready %.1f s after start", self.ready_after)
+            _warm_persona_indexes(self._engine)
 
     def ready(self) -> bool:
-        return self._future.done()
+        return self._done.is_set()
+
+    @property
+    def failed(self) -> bool:
+        return self._done.is_set() and self._error is not None
 
     def get(self):
-        return self._future.result()
+        self._done.wait()
+        if self._error is not None:
+            raise self._error
+        return self._engine
 
 
-@st.cache_resource(show_spinner=False)
+_loader: _EngineLoader | None = None
+_loader_lock = threading.Lock()
+
+
 def _engine_loader() -> _EngineLoader:
-    return _EngineLoader()
+    """The process's engine loader, started on first call (at server start, or the first page view)."""
+    global _loader
+    with _loader_lock:
+        if _loader is None:
+            _loader = _EngineLoader()
+        return _loader
+
+
+def _reset_engine_loader() -> None:
+    global _loader
+    with _loader_lock:
+        _loader = None
+
+
+_warm_started = threading.Event()
+
+
+def start_warm_up() -> None:
+    """At server start: load the models and open the store in the background (idempotent, never blocks)."""
+    if _warm_started.is_set():
+        return
+    _warm_started.set()
+    _engine_loader()
+    threading.Thread(target=_open_store_quietly, name="store-opener", daemon=True).start()
+
+
+def _open_store_quietly() -> None:
+    try:
+        _process_store()
+    except Exception:
+        log.exception("opening the store at start failed")
 
 
 def warm_up() -> None:
     """Start loading the models in the background (idempotent; the first page view calls it)."""
     if st.session_state.get(ENGINE) is None:
         _engine_loader()
+
+
+def warm_up_progress() -> None:
+    """On the gallery: a progress bar while the models load (refreshed every second), nothing once ready."""
+    if st.session_state.get(ENGINE) is not None:
+        return
+    loader = _engine_loader()
+    if loader.ready():
+        return
+
+    @st.fragment(run_every=1.0)
+    def _progress() -> None:
+        if loader.ready():
+            st.rerun()  # the whole page again: the bar goes, and the fragment stops refreshing
+        st.progress(loader.progress, text=f"Getting the interviews ready: {loader.stage.lower()}…")
+
+    _progress()
+
+
+def stop() -> None:
+    """The server is stopping: background warm-up leaves at once; waiting turns get one last quick try (the rest
+    stay in the outbox for the next start)."""
+    _STOP.set()
+    persistence.close_writers()
 
 
 def get_engine():
@@ -282,10 +389,11 @@ def get_engine():
             with st.spinner("Loading the language models — only on the first interview after a restart…"):
                 return loader.get()
         return loader.get()
-    except Exception as e:
-        _engine_loader.clear()  # the next attempt starts afresh
+    except Exception:
+        _reset_engine_loader()  # the next attempt starts afresh
         log.exception("loading the engine failed")
-        st.error(f"The interview models could not be loaded: {md(e)}. Reload the page to try again.")
+        st.error("The interview models could not be loaded (the server log says why). Reload the page to try "
+                 "again.")
         st.stop()
 
 
@@ -294,20 +402,70 @@ def get_engine():
 # ------------------------------------------------------------------------------------------------
 
 
-@st.cache_resource(show_spinner=False)
+_opened: tuple[InterviewStore, str | None] | None = None
+_opened_lock = threading.Lock()
+
+
+def _process_store() -> tuple[InterviewStore, str | None]:
+    """The server's store (opened once, at start or on first use) and its start-up warning; its turn writer
+    reserves the outbox and writes back what an earlier run left there."""
+    global _opened
+    with _opened_lock:
+        if _opened is None:
+            store, warning = open_store()
+            writer = persistence.writer_for(store)
+            writer.reserve()
+            found = persistence.problem(store, fresh=True)
+            if found is not None:
+                log.warning("the store at start: %s (%s)", found, found.detail)
+            _opened = (persistence.AppStore(store), warning)
+            import atexit
+
+            atexit.register(stop)  # at exit (SIGTERM, Ctrl-C): warm-up stops, waiting turns get a last try
+        return _opened
+
+
 def _store() -> tuple[InterviewStore, str | None]:
-    return open_store()
+    return _process_store()
 
 
 def get_store() -> InterviewStore:
+    """The store the pages use: the server's, or the one a test injects (both wrapped in ``AppStore``)."""
     injected = st.session_state.get(STORE)
     if injected is not None:
-        return injected
+        wrapped = st.session_state.get("_app_store")
+        if wrapped is None or wrapped.inner is not injected:
+            wrapped = persistence.AppStore(injected)
+            st.session_state["_app_store"] = wrapped
+        return wrapped
     return _store()[0]
 
 
+def raw_store():
+    """The store itself, not the page wrapper (for the turn writer and health checks)."""
+    store = get_store()
+    return store.inner if isinstance(store, persistence.AppStore) else store
+
+
+def get_writer():
+    """The turn writer of the store in use: commits each turn, or queues it while the database is away."""
+    return persistence.writer_for(raw_store())
+
+
+def store_problem():
+    """Why the database cannot take writes now (``StoreUnavailable``), or None; probed every few seconds."""
+    return persistence.problem(raw_store())
+
+
 def store_warning() -> str | None:
-    return None if st.session_state.get(STORE) is not None else _store()[1]
+    """What the practice pages say about the store: memory-only at start, or read-only/full/away now."""
+    warning = None if st.session_state.get(STORE) is not None else _store()[1]
+    found = store_problem()
+    if found is not None:
+        note = (f"{found} Practice goes on: each turn is kept on this server and saved to the database as soon as "
+                "it can take it.")
+        warning = f"{warning} {note}" if warning else note
+    return warning
 
 
 # ------------------------------------------------------------------------------------------------
@@ -406,7 +564,12 @@ def load_transcript(sid: str | None) -> Transcript | None:
     if not sid or not trainee():
         return None
     try:
+        get_writer().flush(sid)  # turns that waited for the database go in first
         return get_store().load(sid, trainee=trainee())
+    except persistence.StoreUnavailable as e:
+        log.warning("loading session %s failed: %s (%s)", sid, e, e.detail)
+        st.error(persistence.friendly(e), icon=":material/cloud_off:")
+        return None
     except (LookupError, PermissionError):
         if st.session_state.get(SID) == sid:
             st.session_state.pop(SID, None)
@@ -421,7 +584,11 @@ def live_interview() -> Live | None:
     sid = st.session_state.get(SID)
     if live is not None and live.sid == sid:
         if live.pending is not None and live.pending.persona is None:
-            live.pending.finish()  # a rerun cut the stream short; record the reply before anything else
+            pending, live.pending = live.pending, None
+            try:
+                pending.finish()  # a rerun cut the stream short; record the reply before anything else
+            except (persistence.TurnConflict, persistence.SessionFinished) as e:
+                refresh_interview(live, error=e)
         live.pending = None
         return live
     transcript = load_transcript(sid)
@@ -437,8 +604,9 @@ def live_interview() -> Live | None:
 
 
 def _attach(sid: str, persona: Persona, session) -> Live:
-    store = get_store()
-    session.on_turn = lambda turn: store.add_turn(sid, turn)
+    writer = get_writer()
+    # Each turn is committed (or queued durably while the database is away) before it joins the transcript.
+    session.on_turn = lambda turn: writer.write(sid, turn)
     live = Live(sid=sid, persona=persona, session=session)
     st.session_state[LIVE] = live
     st.session_state[SID] = sid
@@ -453,8 +621,37 @@ def start_interview(persona: Persona) -> Live:
     engine = get_engine()
     with st.spinner(f"Getting {first_name(persona)} ready…"):  # the first interview embeds the persona's topics
         session = engine.start(persona, seed=random.randrange(1_000_000), trainee=trainee())
-    sid = get_store().start_session(trainee(), session.transcript)
+    try:
+        sid = get_store().start_session(trainee(), session.transcript)
+    except Exception as e:  # the database is away, full or read-only: say so, keep the gallery
+        log.exception("starting an interview failed")
+        st.error(f"The interview could not be started. {persistence.friendly(e)}", icon=":material/cloud_off:")
+        st.stop()
     return _attach(sid, persona, session)
+
+
+def refresh_interview(live: Live, unsent: str | None = None, error: BaseException | None = None) -> None:
+    """Another tab (or server) went on with this interview: take the stored transcript, tell the trainee, rerun.
+
+    Nothing is lost: what the stale tab was sending is shown back to the trainee, and the conversation on screen
+    is the stored one."""
+    writer = get_writer()
+    writer.forget(live.sid)
+    st.session_state.pop(LIVE, None)
+    from simulator.store import SessionFinished
+
+    if isinstance(error, SessionFinished):
+        note = "This interview was ended in another tab or window."
+    else:
+        note = ("This interview went on in another tab or window, so this page now shows the saved conversation "
+                "and continues from there.")
+    if unsent:
+        note += f" What you were sending here was not sent: {quote(shorten(unsent, 300))}"
+    st.session_state[NOTICE] = note
+    st.rerun()
+
+
+NOTICE = "interview_notice"
 
 
 def record_team() -> None:
@@ -515,11 +712,16 @@ def resume_interview(sid: str) -> Live | None:
 
 def end_interview(live: Live) -> bool:
     """Finish the interview in the store with its final metrics; False (and a message) if that failed."""
+    writer = get_writer()
+    if not writer.flush(live.sid, force=True):  # every turn goes in before the session is closed
+        st.warning("Some turns are still waiting to be saved, so the interview stays open for now. End it again "
+                   "once the database is back.", icon=":material/cloud_off:")
+        return False
     try:
         get_store().finish_session(live.sid, metrics=session_metrics(live.session.transcript))
     except Exception as e:
         log.exception("finishing session %s failed", live.sid)
-        st.error(f"The interview could not be closed ({md(type(e).__name__)}: {md(e)}). Try again in a moment.")
+        st.error(f"The interview could not be closed. {persistence.friendly(e)} Try again in a moment.")
         return False
     st.session_state.pop(LIVE, None)
     st.session_state[SID] = live.sid

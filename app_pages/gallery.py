@@ -23,6 +23,7 @@ report = common.personas()
 store = common.get_store()
 if (warning := common.store_warning()):
     st.warning(warning, icon=":material/warning:")
+common.warm_up_progress()  # while the models load after a server start
 
 
 def _feedback_marker() -> None:

@@ -10,4 +10,5 @@ if [ ! -x "$VENV/bin/streamlit" ]; then
   "$VENV/bin/python" -m pip install -q -e .
 fi
 export HF_HUB_OFFLINE=1
-exec "$VENV/bin/streamlit" run streamlit_app.py "$@"
+# The launcher loads the models as the server starts (python -m app_pages.server takes streamlit run flags).
+exec "$VENV/bin/python" -m app_pages.server "$@"
