@@ -247,7 +247,9 @@ _GENERIC = frozenset(
     "make help bring come back happen typical day usually example more option consider choose difference notice "
     "lately change fit compare use do get go way bit little else need "
     # the interviewer's hedges: "I guess", "I bet", "I'd imagine", "do you think"
-    "guess bet imagine suppose reckon say".split()
+    "guess bet imagine suppose reckon say "
+    # tag and filler words the parser may read as nouns
+    "huh eh yeah right okay ok um uh".split()
 )
 _BACK_REFERENCE = re.compile(r"\b(?:that|it|this|there|then)\b", re.IGNORECASE)
 
