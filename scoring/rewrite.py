@@ -15,7 +15,7 @@ from typing import Callable, Iterable
 from .labels import Flag, Label
 from .rules import TRAILING_OFFER, analyse, strip_markers
 
-__all__ = ["suggest_rewrite", "past", "gerund"]
+__all__ = ["suggest_rewrite", "suggest_rewrites", "past", "gerund", "SILENCE_ALTERNATIVE"]
 
 _IRREGULAR_PAST = {
     "be": "were", "buy": "bought", "pay": "paid", "go": "went", "get": "got", "take": "took", "make": "made",
@@ -34,11 +34,24 @@ _DOUBLE_FINAL = {"stop", "plan", "shop", "drop", "swap", "chat", "skip", "ship",
 _DOUBLE_GERUND = {"get", "put", "set", "sit", "run", "cut", "win", "begin", "forget", "hit", "let", "swim", "dig"}
 
 
+def _lemminflect_base(verb: str) -> str | None:
+    try:
+        from lemminflect import getLemma
+    except ImportError:  # pragma: no cover - lemminflect ships with the project
+        return None
+    found = getLemma(verb, upos="VERB")
+    return found[0].lower() if found else None
+
+
 def base(verb: str) -> str:
-    """A verb's base form from a past form (good enough for the verbs interviews use)."""
+    """A verb's base form from any of its forms ("came", "come", "stopped" -> "come", "come", "stop")."""
     verb = verb.lower()
     if verb in _PAST_TO_BASE:
         return _PAST_TO_BASE[verb]
+    if verb.endswith(("ed", "en", "ne", "ught", "ung", "ank", "ode", "ove", "ook", "ew", "ame", "ept", "ent")):
+        found = _lemminflect_base(verb)
+        if found and found != verb:
+            return found
     if verb.endswith("ied") and len(verb) > 4:
         return verb[:-3] + "y"
     if verb.endswith("ed") and len(verb) > 4:
@@ -56,6 +69,14 @@ def past(verb: str) -> str:
     verb = base(verb)
     if verb in _IRREGULAR_PAST:
         return _IRREGULAR_PAST[verb]
+    try:
+        from lemminflect import getInflection
+
+        forms = getInflection(verb, tag="VBD")
+        if forms:
+            return forms[0]
+    except ImportError:  # pragma: no cover
+        pass
     if verb.endswith("e"):
         return verb + "d"
     if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
@@ -116,8 +137,16 @@ _TRAILING_NOISE = re.compile(
 _LEADING_NOISE = re.compile(r"^(?:ever|still|actually|really|usually|normally|also|just|even|only)\s+", re.IGNORECASE)
 
 
+_INDIRECT_OBJECT = re.compile(r"^(?:you|them|us|me|him|her|people|customers)\s+(?=(?:a|an|the|some|any|more|your|their|our|"
+                              r"free|\d|one|two|three|ten|half)\b)", re.IGNORECASE)
+_TRAILING_COMPARATIVE = re.compile(r"\s+(?:better|more|less|most|least|worse|best|instead|anymore|any\s+more|"
+                                   r"than\s+\w+(?:\s+\w+)?)\s*$", re.IGNORECASE)
+
+
 def _tidy(phrase: str) -> str:
     """A phrase without prices, trailing conditions ('if', 'because'...) and frequency words."""
+    phrase = _INDIRECT_OBJECT.sub("", (phrase or "").strip())
+    phrase = _TRAILING_COMPARATIVE.sub("", phrase)
     phrase = _PRICE.sub("", phrase or "")
     phrase = re.split(r"\s*(?:,|\bif\b|\bwhen\b|\bbecause\b|\bso that\b|\bbefore\b|\bafter\b|\buntil\b|\binstead of\b)\s*",
                       phrase, maxsplit=1, flags=re.IGNORECASE)[0]
@@ -214,7 +243,19 @@ def _r(pattern: str) -> re.Pattern[str]:
 
 
 def _feel_about(topic: str | None) -> str | None:
-    return f"How do you feel about {topic}?" if topic else None
+    if not topic or re.match(r"^(?:isn't|is|it|that|this|there|wasn't|was|do|does|did|don't)\b", topic, re.IGNORECASE):
+        return None
+    return f"How do you feel about {topic}?"
+
+
+_PAST_CLAUSE = re.compile(r"\b(?:was|were|had|did|didn't|wasn't|weren't|went|came|got|took|left|sent|[a-z]{3,}ed)\b",
+                          re.IGNORECASE)
+
+
+def _feel_when(rest: str) -> str:
+    """'How do you feel when …' with the tense of the clause: 'How did you feel when the van was late?'."""
+    aux = "did" if _PAST_CLAUSE.search(rest) else "do"
+    return f"How {aux} you feel when {rest}?"
 
 
 def _last_time(verb: str, rest: str, fallback: str = "something like this") -> str:
@@ -250,8 +291,11 @@ _HYPOTHETICAL_RULES: list[Rule] = [
      lambda m: (f"Walk me through how you deal with {np} today." if (np := _first_np(m.group("rest"))) and
                 not np.lower().startswith(("the app", "our", "the tool")) else
                 "Walk me through how you handle that today.")),
-    (_r(r"^(?:wouldn't|would|don't)\s+you\s+(?:love|like|want|prefer)\s+(?P<np>(?:a|an|the|some)\s+[\w-]+)"),
-     lambda m: f"Tell me about how you choose {m.group('np')} today."),
+    (_r(r"^(?:wouldn't|would|don't)\s+you\s+(?:love|like|want|prefer)\s+(?P<np>(?:a|an|the|some)\s+[\w-]+)"
+        r"(?P<more>(?:\s+(?!better\b|more\b|instead\b|than\b|if\b|to\b|that\b|which\b|who\b|with\b|for\b)[\w'-]+){0,2})"),
+     lambda m: (f"Tell me about how you choose {m.group('np')}{m.group('more')} today."
+                if m.group("np").split()[0].lower() in ("a", "an", "some") else
+                f"Tell me about your experience with {m.group('np')}{m.group('more')}.")),
     (_r(r"^what\s+would\s+(?:make|get|convince|bring)\s+you\s+(?:to\s+)?(?P<verb>[a-z]+)(?P<rest>.*)$"),
      lambda m: (f"Think about the last time you {past(m.group('verb'))} {_tidy(m.group('rest'))}. What made you do it?"
                 if m.group("verb").lower() not in ("back", "come") else
@@ -282,8 +326,10 @@ _HEDGE = _r(r"^(?:so\s+)?(?:i'm\s+sure|i\s+am\s+sure|i\s+bet|i\s+guess|i\s+imagi
 _PRICE_WORDS = ("expensive", "cheap", "pricey", "overpriced", "costly", "a rip-off", "rip-off", "affordable")
 
 _LEADING_RULES: list[Rule] = [
-    (_r(r"^(?:don't|do)\s+you\s+(?:feel|get)\s+\w+\s+when\s+(?P<rest>.+)$"),
-     lambda m: f"How do you feel when {m.group('rest')}?"),
+    (_r(r"^(?:(?:don't|do)\s+you|didn't\s+you|did\s+you)\s+(?:feel|get)\s+\w+\s+when\s+(?P<rest>.+)$"),
+     lambda m: _feel_when(m.group("rest"))),
+    (_r(r"^(?:isn't|wasn't|is|was)\s+it\s+true\s+(?:that\s+)?(?P<rest>.+)$"),
+     lambda m: _feel_about(_subject(m.group("rest")))),
     (_r(r"^(?:don't|do)\s+you\s+(?:miss|like|love|hate|enjoy)\s+(?P<topic>.+)$"),
      lambda m: f"How do you feel about {_tidy(m.group('topic'))}?"),
     (_r(r"^(?:don't|do)\s+you\s+(?:think|feel|find|agree)\s+(?:that\s+)?it's\s+(?:too\s+|so\s+|really\s+|a\s+bit\s+)?(?P<adj>[\w-]+)"),
@@ -309,11 +355,11 @@ _LEADING_RULES: list[Rule] = [
     (_r(r"^how\s+(?:\w+)\s+(?P<be>is|was|are|were)\s+(?P<topic>.+?)(?:\s+for\s+you)?$"),
      lambda m: f"What {'was' if m.group('be').lower() in ('was', 'were') else 'is'} {m.group('topic')} like for you?"),
     (_r(r"^how\s+(?:\w+)\s+(?:do|did)\s+you\s+feel\s+(?:when\s+)?(?P<rest>.+)$"),
-     lambda m: f"How do you feel when {m.group('rest')}?"),
+     lambda m: _feel_when(m.group("rest"))),
     (_r(r"^what\s+(?:do|did)\s+you\s+(?:love|adore|enjoy)\s+(?:most\s+|the\s+most\s+)?about\s+(?P<topic>.+)$"),
      lambda m: f"Tell me about your experience with {m.group('topic')}."),
     (_r(r"^(?:you|that|it)\s+must\s+(?:get|be|feel|have\s+been)\s+(?:really\s+|so\s+|very\s+)?\w+\s+when\s+(?P<rest>.+)$"),
-     lambda m: f"How do you feel when {m.group('rest')}?"),
+     lambda m: _feel_when(m.group("rest"))),
     (_r(r"^(?:you|that|it)\s+must\s+(?:get|be|feel|have\s+been)\s+(?:really\s+|so\s+|very\s+)?\w+\s+about\s+(?P<rest>.+)$"),
      lambda m: f"How do you feel about {m.group('rest')}?"),
     (_r(r"^(?:you|that|it)\s+must\s+(?:get|be|feel|have\s+been).*$"),
@@ -325,7 +371,7 @@ _LEADING_RULES: list[Rule] = [
         r"(?:love|loves|like|likes|prefer|prefers|hate|hates)\s+(?P<topic>.+)$"),
      lambda m: f"How do you feel about {_tidy(m.group('topic'))}?"),
     (_r(r"^(?:isn't|wasn't|it's|it\s+is|it\s+was)\s+(?:it\s+)?(?:really\s+|so\s+|much\s+|a\s+bit\s+)?[\w-]+\s+when\s+(?P<rest>.+)$"),
-     lambda m: f"How do you feel when {m.group('rest')}?"),
+     lambda m: _feel_when(m.group("rest"))),
     (_r(r"^(?:isn't|wasn't|it's|it\s+is)\s+(?:it\s+)?(?:really\s+|so\s+|much\s+|a\s+bit\s+|pretty\s+)?(?:a\s+)?[\w-]+\s+(?P<not>not\s+)?to\s+(?P<rest>.+)$"),
      lambda m: f"What is it like {'not ' if m.group('not') else ''}to {m.group('rest')}?"),
     (_r(r"^(?:isn't|wasn't|aren't|weren't)\s+(?P<topic>(?:the|your|our)\s+.+?)\s+(?:much\s+|so\s+|really\s+|a\s+bit\s+|way\s+)?"
@@ -377,8 +423,12 @@ _CLOSED_RULES: list[Rule] = [
                 if m.group("verb") else f"How would you describe {m.group('topic')}?")),
     (_r(r"^is\s+there\s+anything\s+(?:else\s+)?(?:that\s+)?you(?:'d|\s+would)?\s+(?:like|want|wanna)\s+to\s+(?P<verb>\w+)(?P<rest>.*)$"),
      lambda m: f"What else would you like to {m.group('verb')}{m.group('rest')}?"),
-    (_r(r"^is\s+there\s+anything\s+(?:else\s+)?(?P<rest>.*)$"),
-     lambda m: f"What else {_tidy(m.group('rest')) or 'should I know'}?"),
+    (_r(r"^is\s+there\s+anything\s+(?:else\s+)?(?:that\s+)?(?:i|we)\s+(?:haven't|didn't|should)\b.*$"),
+     lambda m: "What else should I know that I haven't asked about?"),
+    (_r(r"^is\s+there\s+anything\s+(?:else\s+)?(?:about\s+)?(?P<rest>(?:the|your|our)\s+.*)$"),
+     lambda m: (f"What else comes to mind about {np}?" if (np := _first_np(m.group("rest"))) else
+                "What else comes to mind?")),
+    (_r(r"^is\s+there\s+anything\s+(?:else\s+)?.*$"), lambda m: "What else comes to mind?"),
     (_r(r"^(?:any|anything)\s+else\b.*$"), lambda m: "What else comes to mind?"),
     (_r(r"^(?:was|is)\s+it\s+(?:the\s+)?(?P<np>.+?)\s+that\s+(?P<rest>.+)$"),
      lambda m: f"What {m.group('rest')}?"),
@@ -437,7 +487,7 @@ _CLOSED_RULES: list[Rule] = [
     (_r(r"^(?:have|had)\s+you\s+(?:ever\s+)?(?P<verb>had|been|used|seen|heard\s+of)\s+(?P<rest>.+)$"),
      lambda m: f"Tell me about your experience with {_object(m.group('rest'), 'that')}."),
     (_r(r"^(?:have|had)\s+you\s+(?:ever\s+)?(?P<verb>[a-z]+)\s+(?P<rest>.+)$"),
-     lambda m: f"Tell me about the last time you {m.group('verb')} {_object(m.group('rest'), 'that')}."),
+     lambda m: f"Tell me about the last time you {past(m.group('verb'))} {_object(m.group('rest'), 'that')}."),
     (_r(r"^do\s+you\s+remember\b.*$"), lambda m: "Can you take me back to that time?"),
     (_r(r"^(?:do|does)\s+(?P<who>you|your\s+\w+|the\s+\w+)\s+(?:" + _ADVERB + r"\s+)?(?P<verb>[a-z]+)(?P<rest>.*)$"),
      lambda m: (f"Tell me about how {m.group('who')} {m.group('verb')} {_tidy(m.group('rest'))}."
@@ -605,8 +655,211 @@ def suggest_rewrite(text: str, label: Label | str, flags: Iterable[Flag | str] =
     return out or _fallback(q)
 
 
+# The third technique: say nothing. In parentheses: an action, not words to say.
+SILENCE_ALTERNATIVE = {
+    "en": "(Say nothing for a few seconds and let them go on.)",
+    "nl": "(Zeg een paar seconden niets en laat ze verder vertellen.)",
+    "ko": "(몇 초 동안 아무 말 없이 기다려 상대가 이어서 말하게 하세요.)",
+    "zh": "（先沉默几秒，让对方接着说。）",
+}
+
+# Signs that a rewrite does not read like a person wrote it.
+_BAD_GRAMMAR = [
+    re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE),
+    re.compile(r"\b(?:about|with|of|for)\s+(?:isn't|is|was|are|were|do|does|did|don't|didn't|would|will|can|could|should|"
+               r"has|have|had|you'd|you'll|i'd|i|we|they|he|she)\b(?!\s*(?:'s|own))", re.IGNORECASE),
+    re.compile(r"\b(?:need|needed|want|wanted|get|got)\s+(?:you|them|us|me)\s+(?:a|an|the|some|\d)", re.IGNORECASE),
+    re.compile(r"^what\s+else\s+(?:i|you|we|they)\b", re.IGNORECASE),
+    re.compile(r"\bhow\s+you\s+(?:prefer|like|love|want|need|know|think|mind|own|have|hate|enjoy)\b", re.IGNORECASE),
+    re.compile(r"\b(?:about|with|for|of|to|in|on|at|the|a|an|your|and|or)\s*[?.]$", re.IGNORECASE),
+    re.compile(r"\byou\s+(?:is|was|has)\b|\bi\s+(?:is|are|was|has)\b", re.IGNORECASE),
+    re.compile(r"\b(?:better|more|less|worse)\s*[?.]$", re.IGNORECASE),
+    re.compile(r"\bhow\s+you\s+(?:must|were|was|are|am|'re|should|could)\b|\bthe\s+last\s+time\s+you\s+had\s+\w+(?:ed|en)\b",
+               re.IGNORECASE),
+    re.compile(r"\babout\s+(?:bet|guess|think|reckon|suppose|imagine|must)\b", re.IGNORECASE),
+]
+_LAST_TIME = re.compile(r"\bthe\s+last\s+time\s+you\s+(?P<verb>[a-z]+)\b", re.IGNORECASE)
+_GENERIC = frozenset("""
+time times thing things something anything way ways lot bit kind sort one ones day days week weeks part experience
+people person today use using like know think feel want need get go make take say tell ask question example moment
+""".split())
+
+
+def reads_naturally(candidate: str) -> bool:
+    """Cheap grammar checks on a rewrite: no doubled words, no verb after "about", no "need you a …", past tense
+    after "the last time you", no dangling preposition or comparative at the end."""
+    if not candidate or any(p.search(candidate) for p in _BAD_GRAMMAR):
+        return False
+    last = _LAST_TIME.search(candidate)
+    if last and past(last.group("verb")) != last.group("verb").lower():
+        return False
+    return True
+
+
+def _content(text: str) -> set[str]:
+    from .rules import content_words
+
+    return {w for w in content_words(text) if w not in _GENERIC and len(w) > 2}
+
+
+def _keeps_topic(candidate: str, question: str) -> bool:
+    """The rewrite still names what the question was about: the head of its first noun phrase, or one of its
+    names ("BasketRun", "WhatsApp"); a noun phrase cut short ("the WhatsApp" of "the WhatsApp group") does not."""
+    body = re.sub(r"[?.!]+$", "", _TAG_RE.sub("", strip_markers(question)[0]))
+    low = candidate.lower()
+    names = [w for w in re.findall(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w'-]*[a-z][\w'-]*", body) if w not in ("I", "I'm", "I'd")]
+    np = _first_np(body)
+    if np:
+        words = [w.lower().strip(",") for w in np.split()[1:]]
+        if words and words[-1] not in low and not any(n.lower() in low for n in names):
+            return False
+    elif names and not any(n.lower() in low for n in names):
+        return False
+    return True
+
+
+def _spacy_topic(question: str) -> str | None:
+    """The question's topic noun phrase as written (spaCy noun chunks): the object or subject that is not the
+    person being asked ("the WhatsApp group", "BasketRun's prices"), None when it only speaks of "it" or "that"."""
+    try:
+        from simulator import nlp
+    except ImportError:  # pragma: no cover
+        return None
+    doc = nlp.parse(re.sub(r"[?!.]+$", "", question.strip()))
+    if doc is None:
+        return _first_np(question)
+    best, best_rank = None, 99
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        if root.pos_ == "PRON" or root.lower_ in _GENERIC:
+            continue
+        rank = {"dobj": 0, "pobj": 1, "attr": 2, "nsubj": 3, "nsubjpass": 3}.get(root.dep_, 4)
+        if rank < best_rank:
+            words = [t for t in chunk if t.dep_ not in ("predet",) and not (t.i == chunk.start and t.lower_ in
+                                                                          ("a", "an", "any", "some"))]
+            phrase = " ".join(t.text for t in words).replace(" 's", "'s").replace(" '", "'")
+            phrase = _TRAILING_COMPARATIVE.sub("", phrase).strip()
+            if phrase:
+                if words and words[0].lower_ not in _DETERMINERS and words[0].pos_ != "PROPN" and \
+                        chunk.root.tag_ not in ("NNS", "NNPS") and words[0].tag_ not in ("PRP$", "POS"):
+                    phrase = "the " + phrase
+                best, best_rank = phrase, rank
+    return best
+
+
+def _open_alternative(text: str, label: Label, flags: set[Flag]) -> str | None:
+    """The open rewrite: the template for the question's shape when it reads naturally, keeps the topic and is
+    itself open; else one built from the question's topic noun phrase."""
+    first = suggest_rewrite(text, label, flags)
+    if first and reads_naturally(first) and _keeps_topic(first, text) and _is_open(first):
+        return first
+    if first is None and label not in (Label.CLOSED, Label.LEADING) and Flag.HYPOTHETICAL not in flags:
+        return None
+    if isinstance(text, str) and _LOGISTICS.search(text):
+        return None
+    form = analyse(text)
+    focus = strip_markers(form.focus)[0]
+    focus = _TAG_RE.sub("", re.sub(r"[?.!]+$", "", focus))
+    topic = _spacy_topic(focus)
+    if topic:
+        if Flag.HYPOTHETICAL in flags:
+            built = f"Tell me about the last time {topic} came up. What did you do?"
+        else:
+            built = f"Tell me about your experience with {topic}."
+    else:
+        built = "Tell me about the last time that happened." if Flag.HYPOTHETICAL not in flags else \
+            "Tell me about the last time this came up. What did you do?"
+    if first and not reads_naturally(first) or not first or not _keeps_topic(first, text):
+        return built
+    return first if _is_open(first) else built
+
+
+_NUMBER_PHRASE = re.compile(
+    r"\b(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|"
+    r"ninety|a\s+hundred|half\s+an?|an?|a\s+couple\s+of|a\s+few)\s+(?:[a-z]+\s+)?(?:hours?|minutes?|mins|days?|weeks?|"
+    r"months?|years?|times?|pounds?|euros?|dollars?|quid|percent|kids?|people|orders?|calls?|emails?|apps?|vans?)\b",
+    re.IGNORECASE)
+_EVALUATIVE = re.compile(
+    r"\b(?:(?:too|so|really|a\s+bit|pretty|quite|way\s+too|such\s+an?)\s+)?(?:an?\s+)?(?:nightmare|pain|hassle|mess|chaos|"
+    r"forever|ages|disaster|headache|faff|rip-off|joke|blur|poorly|declined|engaged|fell\s+apart|gave\s+up|"
+    r"expensive|annoying|stressful|frustrating|confusing|awkward|weird|off|exhausting|impossible|useless)\b",
+    re.IGNORECASE)
+_DET_NP = re.compile(r"\b(?:the|my|our|this|that)\s+(?:[a-z'-]+\s+){0,2}?[a-z'-]+(?=\s*(?:[,.;!?]|$|\s+(?:is|was|are|were|"
+                     r"and|but|so|in|on|at|for|to|from|with|every|again|because|that|which|when)\b))", re.IGNORECASE)
+_TIME_WORDS = frozenset("""
+month year week day end spring summer autumn winter evening morning night afternoon time place thing way start
+moment bit lot basically really again now then too
+""".split())
+_FLIP = {"my": "your", "i": "you", "me": "you", "mine": "yours", "myself": "yourself", "our": "your", "we": "you",
+         "us": "you", "i'm": "you're", "i've": "you've", "i'd": "you'd"}
+
+
+def _echo_alternative(previous: str | None) -> str | None:
+    """A few of the customer's own last words handed back ("Two hours?", "A nightmare?", "The premium plan?"),
+    or None when nothing in their last sentence makes a clean echo."""
+    if not previous or not previous.strip():
+        return None
+    from .rules import echo_match, split_sentences
+
+    sentences = split_sentences(previous.strip()) or [previous.strip()]
+    for sentence in reversed(sentences[-2:]):
+        found = []
+        for pattern in (_NUMBER_PHRASE, _EVALUATIVE, _DET_NP):
+            matches = list(pattern.finditer(sentence))
+            if matches:
+                found.append(matches[-1].group(0))
+        words = re.findall(r"[\w'-]+", sentence)
+        if 1 <= len(words) <= 3:
+            found.append(" ".join(words))
+        for phrase in found:
+            head = phrase.lower().split()[-1]
+            if head in _TIME_WORDS or (len(phrase.split()) == 1 and head in ("off",) and len(words) > 3):
+                continue
+            flipped = " ".join(_FLIP.get(w.lower(), w) for w in phrase.split())
+            echo = flipped[:1].upper() + flipped[1:] + "?"
+            if echo_match(echo, previous) >= 0.6:
+                return echo
+    return None
+
+
 def suggest_rewrites(text: str, label: Label | str, flags: Iterable[Flag | str] = (), previous: str | None = None,
                      language: str | None = "en") -> list[str]:
-    """Two or three alternatives that differ in technique, best first; empty when the turn needs none."""
-    first = suggest_rewrite(text, label, flags, language=language)
-    return [first] if first else []
+    """Two or three alternatives that differ in technique, best first; empty when the turn needs none.
+
+    1. an open question on the same topic (:func:`suggest_rewrite`, checked to read naturally, keep the topic and be
+       open; rebuilt from the question's topic noun phrase when it does not);
+    2. an echo of the customer's own last words (``previous``), when there are any (English);
+    3. staying silent (:data:`SILENCE_ALTERNATIVE`, in parentheses: an action, not words).
+    """
+    lang = (str(language or "en").strip().replace("_", "-").split("-")[0].lower()) or "en"
+    try:
+        label = Label(label)
+    except ValueError:
+        return []
+    flag_set: set[Flag] = set()
+    for flag in flags or ():
+        try:
+            flag_set.add(Flag(flag))
+        except ValueError:
+            continue
+    if Flag.OFF_TASK in flag_set:
+        return []
+    if label not in (Label.CLOSED, Label.LEADING) and Flag.HYPOTHETICAL not in flag_set:
+        return []
+    if lang in ("nl", "ko", "zh"):
+        first = suggest_rewrite(text, label, flag_set, language=lang)
+        if not first:
+            return []
+        return [first] + ([SILENCE_ALTERNATIVE[lang]] if previous and previous.strip() else [])
+    if not isinstance(text, str) or not text.strip() or _LOGISTICS.search(text):
+        return []
+    out: list[str] = []
+    first = _open_alternative(text, label, flag_set)
+    if first:
+        out.append(first)
+    if previous and previous.strip() and out:
+        echo = _echo_alternative(previous)
+        if echo and echo.lower() not in (o.lower() for o in out):
+            out.append(echo)
+        out.append(SILENCE_ALTERNATIVE["en"])
+    return out

@@ -13,8 +13,17 @@ import re
 from dataclasses import dataclass, field
 
 from .persona import LAYERS, Persona, Topic
-from .retrieval import TopicIndex, keyword_hits
-from .textutil import echo_fragment, join_sentences, language_of, sentences, tokens, word_count
+from .retrieval import LEXICAL_WEIGHT, Sentence, TopicIndex, TopicMatch, keyword_hits
+from .textutil import echo_fragment, is_cjk_language, join_sentences, language_of, sentences, tokens, word_count
+from .understanding import (
+    echo_overlap,
+    is_invitation,
+    looks_like_echo,
+    sentence_keys,
+    shorten,
+    title_phrase,
+    voice,
+)
 from .transcript import PERSONA, TRAINEE, Turn
 
 __all__ = ["Plan", "State", "decide", "RAPPORT", "is_break_attempt", "extract_suggestion"]
@@ -82,7 +91,7 @@ _FOLLOW_UP = re.compile(
     r"what\s+was\s+that\s+like|what\s+made\s+(that|it)\s+\w+)\b",
     re.IGNORECASE,
 )
-_ANAPHORA = {"that", "it", "this", "then", "there", "those", "them", "he", "she", "they"}
+_ANAPHORA = {"that", "it", "this", "then", "there", "those", "them", "he", "she", "they", "her", "him", "his"}
 
 
 # The same attempts in Dutch, Korean and Chinese. Checked whatever the persona's language: a trainee
@@ -252,6 +261,11 @@ def extract_suggestion(text: str) -> str | None:
         suggestion = match.group("s").strip(" ?.!,—–-")
         # Spoken connectives before the proposition are not part of what was suggested.
         suggestion = _CONNECTIVES.sub("", suggestion).strip(" ,")
+        # Tags and hedges left at the end ("..., isn't that so, maybe, yes") are not part of it either.
+        previous_suggestion = None
+        while suggestion != previous_suggestion:
+            previous_suggestion = suggestion
+            suggestion = _TRAILING_TAGS.sub("", suggestion).strip(" ,?.!—–-")
         if not suggestion or len(suggestion.split()) > 16:
             return None
         flipped = []
@@ -267,8 +281,40 @@ def extract_suggestion(text: str) -> str | None:
                      r"\1 me", out)
         out = re.sub(r"\bI are\b", "I am", out)
         out = re.sub(r"\byou am\b", "you are", out)
-        return out[0].lower() + out[1:] if out and not out.startswith("I ") else out
+        return _sentence_internal(out)
     return None
+
+
+_TRAILING_TAGS = re.compile(
+    r"[\s,]*\b(?:isn'?t\s+(?:that|it)\s+so|isn'?t\s+(?:it|that)|is\s+it\s+not|right|correct|yeah|yes|no|maybe|perhaps|"
+    r"probably|surely|then|eh|huh|or\s+not|don'?t\s+you\s+think|wouldn'?t\s+you\s+(?:say|agree)|do\s+you\s+agree|"
+    r"would\s+you\s+agree|you\s+know|am\s+i\s+right|aren'?t\s+(?:they|you)|don'?t\s+you|doesn'?t\s+it|wasn'?t\s+it|"
+    r"didn'?t\s+(?:it|you)|won'?t\s+it|can'?t\s+you)\s*[?.!]*$", re.I)
+
+
+def _sentence_internal(text: str) -> str:
+    """``text`` to go inside a sentence: the first word lower-cased only when it is an ordinary word ("The app"
+    -> "the app"); names and "I" as written ("BasketRun's prices", "WhatsApp", "I'd")."""
+    if not text:
+        return text
+    first = text.split(" ", 1)[0]
+    core = first.strip(",;:")
+    if core == "I" or core.startswith("I'") or any(ch.isupper() for ch in core[1:]) or not core[:1].isupper():
+        return text
+    word = core.lower().split("'")[0]
+    try:
+        from lemminflect import getAllLemmas
+
+        known = bool(getAllLemmas(word)) or word in _ORDINARY_WORDS
+    except ImportError:  # pragma: no cover
+        known = word in _ORDINARY_WORDS
+    return text[0].lower() + text[1:] if known else text
+
+
+_ORDINARY_WORDS = frozenset("""
+the a an this that these those it there my your our their his her its most many some all every each no people everyone
+everybody nobody you we they he she what which who if when so and but
+""".split())
 
 
 def first_sentence(text: str) -> str:
@@ -278,6 +324,33 @@ def first_sentence(text: str) -> str:
 
 
 # State ----------------------------------------------------------------------------------------
+
+# How many of the persona's last turns the dialogue memory keeps (what "that", "the extras" can mean).
+MEMORY_TURNS = 4
+# Things the persona just mentioned pull a question toward their topic ("Tomasz?", "the extras"): up to
+# this much, decaying per turn back.
+MENTION_BONUS = 0.12
+MENTION_DECAY = 0.7
+# A follow-up or a short question with "that"/"her" stays on the current topic unless another topic
+# is clearly better (by this much).
+FOLLOW_UP_MARGIN = 0.15
+# Just under the threshold, two topics this close that both share the question's words: the persona
+# asks back which one is meant.
+CLARIFY_BAND = 0.08
+CLARIFY_MARGIN = 0.03
+# A question whose content words the persona never uses ("How's the weather?") needs this much more
+# than the threshold to be taken as being about one of its topics.
+NOVEL_MARGIN = 0.06
+# An echo may give back words from this many of the persona's last turns.
+ECHO_TURNS = 3
+# A recap is built from a sentence of at least this many words when there is one.
+RECAP_MIN_WORDS = 6
+# A question starting with a question word wants a fact ("Who does the approving?" -> "Janet does.").
+_WH_QUESTION = re.compile(r"^\W*(?:(?:and|so|but|okay|ok|right)[\s,]+)*(?:who|what|when|where|which|whose|how\s+(?:many|much|often|long|far))\b",
+                          re.IGNORECASE)
+# Below the match threshold by less than this, a question that uses the persona's own words is still
+# answered (its words come from one topic); further below, the persona has no experience of it.
+LEXICAL_RESCUE = 0.55
 
 
 @dataclass
@@ -295,6 +368,11 @@ class State:
     silence_run: int = 0
     greeted: bool = False
     last_persona: Turn | None = None
+    # Dialogue memory: every sentence the persona said (normalised) -> the persona turn that last said it,
+    # and the persona's last turns (topic, text), newest last.
+    said_sentences: dict[str, int] = field(default_factory=dict)
+    persona_turns: int = 0
+    recent: list[tuple[str | None, str]] = field(default_factory=list)
 
     @classmethod
     def initial(cls, persona: Persona) -> "State":
@@ -302,6 +380,14 @@ class State:
 
     def level(self, topic: str) -> int:
         return self.told.get(topic, 0)
+
+    def is_fresh(self, text: str) -> bool:
+        """None of the sentences of ``text`` has been said in this interview."""
+        return not any(key in self.said_sentences for key in sentence_keys(text))
+
+    def last_said(self, text: str) -> int:
+        """The persona turn that last said a sentence of ``text`` (0: never)."""
+        return max((self.said_sentences.get(key, 0) for key in sentence_keys(text)), default=0)
 
     def observe(self, persona: Persona, trainee: Turn | None, reply: Turn) -> None:
         """Fold one exchange (trainee turn, persona reply) into the state."""
@@ -318,10 +404,14 @@ class State:
             self.unlocked.add(reply.topic)
         if reply.topic and reply.layer:
             self.told[reply.topic] = max(self.level(reply.topic), _LEVEL[reply.layer])
-        if reply.topic and reply.move not in {"unknown", "break_character"}:
+        if reply.topic and reply.move not in {"unknown", "no_experience", "clarify", "break_character"}:
             self.current_topic = reply.topic
         self.revealed.update(reply.insights)
         self._mark_said(persona, reply)
+        self.persona_turns += 1
+        for key in sentence_keys(reply.text):
+            self.said_sentences[key] = self.persona_turns
+        self.recent = [*self.recent, (reply.topic, reply.text or "")][-MEMORY_TURNS:]
         self.last_persona = reply
 
     def _mark_said(self, persona: Persona, reply: Turn) -> None:
@@ -387,15 +477,20 @@ class Plan:
 
 
 class _Chooser:
-    """Seeded choice among phrasings, preferring lines not said yet (so replies vary)."""
+    """Seeded choice among phrasings: a line none of whose sentences was said yet, else the one said
+    longest ago (so stock reactions rotate and nothing comes back while something else is left)."""
 
-    def __init__(self, rng: random.Random, said: set[str]) -> None:
+    def __init__(self, rng: random.Random, state: State) -> None:
         self.rng = rng
-        self.said = said
+        self.state = state
+        self.said = state.said
 
     def pick(self, lines: list[str]) -> str:
-        fresh = [line for line in lines if line not in self.said]
-        return self.rng.choice(fresh or lines)
+        fresh = [line for line in lines if self.state.is_fresh(line)]
+        if fresh:
+            return self.rng.choice(fresh)
+        oldest = min(self.state.last_said(line) for line in lines)
+        return self.rng.choice([line for line in lines if self.state.last_said(line) == oldest])
 
 
 def _next_layer(topic: Topic, level: int, allow_deep: bool) -> str | None:
@@ -427,7 +522,7 @@ def decide(
     rng: random.Random,
 ) -> Plan:
     """The disclosure policy. ``label`` is the scorer's label (or "silence")."""
-    choose = _Chooser(rng, state.said)
+    choose = _Chooser(rng, state)
     reactions = persona.reactions
     flags_set = set(flags)
     language = persona.language
@@ -437,9 +532,17 @@ def decide(
         return Plan(move=move, text=choose.pick(lines), max_words=_length(persona, "default"), **extra)
 
     if label == "silence":
-        return _silence(persona, state, choose)
+        return _silence(persona, index, state, choose)
     if is_break_attempt(text):
         return reaction("break_character", reactions.break_character)
+    if is_invitation(text, language) and "pitch" not in flags_set:
+        return _invite(persona, state, choose)
+
+    # An echo is an echo whatever the scorer called it: a short turn made of the persona's own words.
+    if (label in ("closed", "open", "statement", "reflection") and not flags_set & {"pitch", "hypothetical"}
+            and not moves.closing.search(text) and not moves.thanks.search(text)
+            and any(topic_id and looks_like_echo(text, said, language) for topic_id, said in state.recent[-ECHO_TURNS:])):
+        label = "echo"
 
     if label == "statement":
         if "pitch" in flags_set:
@@ -457,7 +560,7 @@ def decide(
         return reaction("acknowledge", reactions.acknowledge)
 
     if label == "leading":
-        match = index.best(text, state.current_topic)
+        match = index.best(text, state.current_topic, _dialogue_prior(index, state, text))
         lines = reactions.leading
         suggestion = extract_suggestion(text) if persona.language.startswith("en") else None
         if suggestion:
@@ -482,7 +585,7 @@ def decide(
         if topic_id is None:
             return reaction("acknowledge", reactions.acknowledge)
         plan = _go_deeper(persona, state, choose, topic_id, allow_deep=True, move="echo")
-        return plan or _retell(persona, state, choose, topic_id, move="echo")
+        return plan or _exhausted(persona, index, state, choose, topic_id, text)
 
     if label == "reflection":
         topic_id = state.current_topic
@@ -497,25 +600,15 @@ def decide(
         plan.text = join_sentences([confirm, plan.text], language)
         return plan
 
-    topic_id = _question_topic(index, state, text, language)
+    topic_id, ranked = _understand(index, state, text, language)
     if topic_id is None:
-        return reaction("unknown", reactions.unknown)
+        if ranked:
+            return _clarify(persona, index, choose, ranked)
+        return reaction("no_experience", reactions.unknown)
     topic = persona.topic(topic_id)
 
     if label == "closed":
-        interrogated = state.closed_run + 1 >= INTERROGATION_RUN
-        if topic.closed:
-            text_out = _closed_line(index, choose, topic, text)
-            return Plan(move="closed", text=text_out, topic=topic_id, max_words=_length(persona, "closed"),
-                        had_more=_has_more(topic, state.level(topic_id)))
-        short = choose.pick(reactions.closed)
-        if interrogated or persona.style.verbosity == "terse":
-            return Plan(move="closed", text=short, topic=topic_id, max_words=_length(persona, "closed"),
-                        had_more=_has_more(topic, state.level(topic_id)))
-        plan = _plan_layers(persona, state, topic, ["surface"], move="closed", choose=choose)
-        plan.text = join_sentences([short, first_sentence(plan.text)], language)
-        plan.max_words = _length(persona, "closed")
-        return plan
+        return _closed_answer(persona, index, state, choose, topic, text)
 
     # Open questions (and anything else that asks for an account).
     allow_deep = state.rapport + RAPPORT["open"] >= persona.deep_threshold or topic_id in state.unlocked
@@ -530,58 +623,114 @@ def decide(
             layers = ["detail"] if topic.detail else ["surface"]
         return _plan_layers(persona, state, topic, layers, move="answer", choose=choose)
     plan = _go_deeper(persona, state, choose, topic_id, allow_deep=allow_deep, move="answer")
-    return plan or _retell(persona, state, choose, topic_id, move="answer")
+    return plan or _exhausted(persona, index, state, choose, topic_id, text)
 
 
-# A closed line answers the question when it is clearly closer to it than the topic's other closed
-# lines ("自提点换过地方吗？" -> "换过，三月份搬到驿站了。", not "现在来回要二十五分钟。"); otherwise any
-# of them will do.
-CLOSED_MARGIN = 0.05
+# Understanding the question -----------------------------------------------------------------------
 
 
-def _closed_line(index: TopicIndex, choose: _Chooser, topic: Topic, text: str) -> str:
-    sims = index.closed_similarity(topic.id, text)
-    if len(topic.closed) > 1 and sims:
-        ranked = sorted(topic.closed, key=lambda line: sims.get(line, 0.0), reverse=True)
-        if sims.get(ranked[0], 0.0) - sims.get(ranked[1], 0.0) >= CLOSED_MARGIN:
-            return ranked[0]
-    return choose.pick(topic.closed)
+def _turn_units(index: TopicIndex, text: str) -> set[str]:
+    out: set[str] = set()
+    for sentence in sentences(text) or [text]:
+        out.update(index.units(sentence))
+    return out
 
 
-def _question_topic(index: TopicIndex, state: State, text: str, language: str = "en") -> str | None:
-    """The topic a question is about; short follow-ups ("why was that?") stay on the current topic."""
+def _dialogue_prior(index: TopicIndex, state: State, text: str) -> dict[str, float]:
+    """Topics of what the persona just said, weighted by how much of the question repeats it ("the
+    extras", "Tomasz", "that Saturday trip") and how recently it was said."""
+    question = index.query(text)
+    if not question:
+        return {}
+    prior: dict[str, float] = {}
+    weight = MENTION_BONUS
+    for topic_id, said in reversed(state.recent):
+        if topic_id:
+            share = index.overlap(question, _turn_units(index, said))
+            if share:
+                prior[topic_id] = max(prior.get(topic_id, 0.0), weight * share)
+        weight *= MENTION_DECAY
+    return prior
+
+
+def _understand(index: TopicIndex, state: State, text: str, language: str) -> tuple[str | None, list[TopicMatch]]:
+    """The topic a question is about, or None with the candidates when the persona should ask back
+    (two close candidates) or has no experience of it (an empty list).
+
+    Short follow-ups ("why was that?", "what was that like?") and questions that point back ("her",
+    "that") stay on the current topic unless another topic is clearly better.
+    """
     current = state.current_topic
-    match = index.best(text, current)
+    # A reaction before the question ("Sixty days, that's a lot. How do you keep on top of it?"): the
+    # question is what is asked.
+    parts = sentences(text)
+    if len(parts) > 1 and len(tokens(parts[-1], language)) >= 4:
+        text = parts[-1]
+    ranked = index.scores(text, current, _dialogue_prior(index, state, text))
+    if not ranked:
+        return current, []
+    top = ranked[0]
+    threshold = index.threshold
     moves = _moves(language)
     # Words: \w+ tokens as always; Chinese and Japanese characters / 1.5.
     length = word_count(text, language) if language_of(language) in {"zh", "ja"} else len(tokens(text, language))
     if current is not None:
-        if moves.follow_up.match(text) and (match is None or match.topic == current or length <= 6):
-            return current
-        if match is None and length <= 8 and _has_anaphora(text, language):
-            return current
-    return match.topic if match else None
+        follow = moves.follow_up.match(text) or (length <= 10 and _has_anaphora(text, language))
+        if follow:
+            mine = next(m for m in ranked if m.topic == current)
+            if top.topic == current or top.score - mine.score < FOLLOW_UP_MARGIN or top.score < threshold:
+                return current, ranked
+    # The question uses none of the persona's words: it must be clearly about one of its topics.
+    if top.lexical == 0 and max(index.query(text).values(), default=0.0) > 0 and top.score < threshold + NOVEL_MARGIN:
+        return None, []
+    if top.score >= threshold:
+        return top.topic, ranked
+    # Just under the line, but most of what was asked is in one topic's own words.
+    if top.lexical >= LEXICAL_RESCUE and top.score >= threshold - LEXICAL_WEIGHT * (1 - LEXICAL_RESCUE):
+        return top.topic, ranked
+    # Just under the line, in the persona's words, and two topics fit as well: ask back.
+    second = ranked[1] if len(ranked) > 1 else None
+    if (second is not None and top.score >= threshold - CLARIFY_BAND and top.score - second.score < CLARIFY_MARGIN
+            and top.lexical > 0 and second.lexical > 0):
+        return None, ranked[:2]
+    return None, []
+
+
+def _clarify(persona: Persona, index: TopicIndex, choose: _Chooser, ranked: list[TopicMatch]) -> Plan:
+    a, b = (persona.topic(m.topic) for m in ranked[:2])
+    template = choose.rng.choice(voice(persona.language, "clarify"))
+    text = template.format(a=title_phrase(a.title, persona.language), b=title_phrase(b.title, persona.language))
+    return Plan(move="clarify", text=text, max_words=_length(persona, "default"))
 
 
 def _echo_topic(persona: Persona, index: TopicIndex, state: State, text: str) -> str | None:
     """An echo expands the topic of the echoed words: usually the persona's last turn.
 
-    Whether the words came back is language-aware (:func:`simulator.textutil.echo_fragment`): shared
-    words in English and Dutch, stems without particles in Korean, substrings in Chinese.
+    Whether the words came back is language-aware (:func:`simulator.textutil.echo_fragment` and
+    :func:`simulator.understanding.echo_overlap`): shared words or lemmas in English and Dutch, stems
+    without particles in Korean, substrings in Chinese.
     """
     last = state.last_persona
-    if last is not None and last.topic and echo_fragment(text, last.text, persona.language):
+    language = persona.language
+    if last is not None and last.topic and (echo_fragment(text, last.text, language)
+                                            or echo_overlap(text, last.text, language)[0]):
         # The echoed words may come from a line of another topic that the last turn quoted;
         # a keyword of another topic wins over the last turn's topic, unless the echo also
         # repeats one of the last topic's own keywords.
-        language = persona.language
         if not keyword_hits(text, persona.topic(last.topic).keywords, language):
             for topic in persona.topics:
                 if topic.id != last.topic and keyword_hits(text, topic.keywords, language):
                     return topic.id
         return last.topic
+    # The echo may go further back: the most recent turn whose words it repeats.
+    for topic_id, said in reversed(state.recent[:-1]):
+        if topic_id and (looks_like_echo(text, said, language) or echo_overlap(text, said, language)[1] >= 0.5):
+            return topic_id
     match = index.best(text, state.current_topic)
     return match.topic if match else None
+
+
+# Answers ------------------------------------------------------------------------------------------
 
 
 def _go_deeper(persona: Persona, state: State, choose: _Chooser, topic_id: str, *, allow_deep: bool,
@@ -593,13 +742,99 @@ def _go_deeper(persona: Persona, state: State, choose: _Chooser, topic_id: str, 
     return _plan_layers(persona, state, topic, [layer], move=move, choose=choose)
 
 
-def _retell(persona: Persona, state: State, choose: _Chooser, topic_id: str, *, move: str) -> Plan:
-    """Nothing new may be said on this topic yet: the persona tells the deepest allowed layer again."""
+def _exhausted(persona: Persona, index: TopicIndex, state: State, choose: _Chooser, topic_id: str,
+               text: str) -> Plan:
+    """Nothing new may be said on this topic yet. Never a line again: a short recap of what was said
+    ("Like I said, the slots went fast."), else a step to a related topic not touched yet, else a
+    plain "that's about it"."""
+    language = persona.language
     topic = persona.topic(topic_id)
     level = state.level(topic_id)
-    allowed = [name for name in LAYERS[: max(level, 1)] if topic.layer(name)]
-    layer = allowed[-1] if allowed else "surface"
-    return _plan_layers(persona, state, topic, [layer], move=move, choose=choose)
+    question = index.query(text)
+    told_layers = tuple(name for name in LAYERS[: max(level, 1)])
+    sources = [s for s in index.topic_sentences(topic_id, told_layers) if sentence_keys(s.text)
+               and all(k in state.said_sentences for k in sentence_keys(s.text))]
+    # The said sentence closest to the question (words first, then meaning), long enough to stand alone.
+    sims = index.sentence_similarity(text, sources)
+    fits = {id(s): index.overlap(question, s.units) + 0.5 * sim for s, sim in zip(sources, sims)}
+    ranked = sorted(sources, key=lambda s: (len(s.text.split()) >= RECAP_MIN_WORDS or is_cjk_language(language),
+                                            fits[id(s)], _LEVEL[s.layer]), reverse=True)
+    templates = voice(language, "recap")
+    for source in ranked:
+        short = shorten(source.text, language)
+        for template in choose.rng.sample(templates, len(templates)):
+            candidate = template.format(x=short)
+            if state.is_fresh(candidate):
+                return Plan(move="recap", text=candidate, topic=topic_id, layer=source.layer,
+                            had_more=_has_more(topic, level), max_words=_length(persona, "default"))
+    related = _related_untouched(persona, index, state, topic_id)
+    if related is not None:
+        plan = _plan_layers(persona, state, related, ["surface"], move="answer", choose=choose)
+        plan.text = join_sentences([choose.rng.choice(voice(language, "related")), plan.text], language)
+        return plan
+    return Plan(move="recap", text=choose.pick(voice(language, "nothing")), topic=topic_id,
+                max_words=_length(persona, "default"))
+
+
+def _related_untouched(persona: Persona, index: TopicIndex, state: State, topic_id: str) -> Topic | None:
+    """The topic not touched yet that is closest to ``topic_id`` (by its title and examples)."""
+    untouched = [t for t in persona.topics if state.level(t.id) == 0 and t.id != topic_id]
+    if not untouched:
+        return None
+    topic = persona.topic(topic_id)
+    ranked = index.scores(topic.title)
+    order = {m.topic: i for i, m in enumerate(ranked)}
+    return min(untouched, key=lambda t: order.get(t.id, len(order)))
+
+
+def _closed_answer(persona: Persona, index: TopicIndex, state: State, choose: _Chooser, topic: Topic,
+                   text: str) -> Plan:
+    """A short, true answer from the right topic: the ``closed`` line that fits the question best, or
+    the surface sentence that does ("Who does the approving?" -> the sentence that names her), never a
+    line said before and never the detail or deep layer."""
+    level = state.level(topic.id)
+    interrogated = state.closed_run + 1 >= INTERROGATION_RUN
+    terse = persona.style.verbosity == "terse"
+    question = index.query(text)
+    closed = [line for line in topic.closed if state.is_fresh(line)]
+    surface: list[Sentence] = []
+    if not (interrogated or terse):
+        surface = [s for s in index.topic_sentences(topic.id, ("surface",)) if state.is_fresh(s.text)]
+    had_more = _has_more(topic, level)
+    # A closed line that shares a word with the question answers it; failing that, a surface sentence
+    # that does; failing that, the closed line nearest in meaning.
+    choice: tuple[str, str | None] | None = None
+    if closed:
+        sims = index.closed_similarity(topic.id, text)
+        scored = [(index.overlap(question, set(index.units(line))), sims.get(line, 0.0), line) for line in closed]
+        best_closed = max(scored, key=lambda c: (c[0] + 0.5 * c[1], -closed.index(c[2])))
+        # A closed wh-question ("Who does the approving?") wants the fact, not a yes.
+        if (best_closed[0] > 0 and not _WH_QUESTION.match(text)) or not surface:
+            choice = (best_closed[2], None)
+    if choice is None and surface:
+        sims = index.sentence_similarity(text, surface)
+        scored_s = [(index.overlap(question, s.units), sim, s) for s, sim in zip(surface, sims)]
+        best_surface = max(scored_s, key=lambda c: c[0] + 0.5 * c[1])
+        if best_surface[0] > 0 or not closed or (_WH_QUESTION.match(text) and best_surface[0] >= best_closed[0]):
+            choice = (best_surface[2].text, "surface")
+        else:
+            choice = (best_closed[2], None)
+    if choice is not None:
+        line, layer = choice
+        insights: list[str] = []
+        if layer == "surface":
+            insights = [i.id for i in persona.insights_for(topic.id, "surface") if i.id not in state.revealed]
+        return Plan(move="closed", text=line, topic=topic.id, layer=layer, layers=(layer,) if layer else (),
+                    insights=insights,
+                    contaminated_insights=[i for i in insights if topic.id in state.contaminated_topics],
+                    had_more=had_more, max_words=_length(persona, "closed"))
+    if level > 0:
+        plan = _exhausted(persona, index, state, choose, topic.id, text)
+        if plan.topic == topic.id:
+            plan.max_words = _length(persona, "closed")
+            return plan
+    return Plan(move="closed", text=choose.pick(persona.reactions.closed), topic=topic.id,
+                had_more=had_more, max_words=_length(persona, "closed"))
 
 
 def _plan_layers(persona: Persona, state: State, topic: Topic, layers: list[str], *, move: str,
@@ -623,24 +858,60 @@ def _plan_layers(persona: Persona, state: State, topic: Topic, layers: list[str]
     )
 
 
-def _silence(persona: Persona, state: State, choose: _Chooser) -> Plan:
+def _invite(persona: Persona, state: State, choose: _Chooser) -> Plan:
+    """"Anything I haven't asked about?": a topic not touched yet (the one holding the most insights not
+    found), in its surface; or, when everything has been touched, one more layer toward an insight not
+    earned yet, if rapport allows; else "I think we covered it"."""
+    language = persona.language
+    lead = choose.pick(voice(language, "invite"))
+    pending = {t.id: sum(1 for i in persona.insights if i.topic == t.id and i.id not in state.revealed)
+               for t in persona.topics}
+    untouched = [t for t in persona.topics if state.level(t.id) == 0]
+    if untouched:
+        topic = max(untouched, key=lambda t: pending[t.id])
+        plan = _plan_layers(persona, state, topic, ["surface"], move="invite", choose=choose)
+        plan.text = join_sentences([lead, plan.text], language)
+        return plan
+    allow_deep = state.rapport >= persona.deep_threshold
+    for topic in sorted(persona.topics, key=lambda t: -pending[t.id]):
+        if not pending[topic.id]:
+            break
+        plan = _go_deeper(persona, state, choose, topic.id, allow_deep=allow_deep, move="invite")
+        if plan is not None:
+            plan.text = join_sentences([lead, plan.text], language)
+            return plan
+    return Plan(move="invite", text=choose.pick(voice(language, "covered")), max_words=_length(persona, "default"))
+
+
+# A silence lead-in that answers a question ("… well, since you're asking") is wrong after a silence.
+_ASKED = re.compile(r"\b(?:ask|asks|asking|asked|question)\b|vraagt|vraag|물어|질문|问", re.IGNORECASE)
+
+
+def _silence(persona: Persona, index: TopicIndex, state: State, choose: _Chooser) -> Plan:
     reactions = persona.reactions
+    language = persona.language
     if state.silence_run >= 1:
         return Plan(move="silence_end", text=choose.pick(reactions.silence_end),
                     topic=state.current_topic, max_words=_length(persona, "default"))
-    lead_in = choose.pick(reactions.silence)
-    topic_id = state.current_topic
+    lead_ins = [line for line in reactions.silence if not _ASKED.search(line)] or reactions.silence
+    lead_in = choose.pick(lead_ins)
+    # The silence follows the persona's last words: the same topic, one layer deeper.
+    last = state.last_persona
+    topic_id = (last.topic if last is not None and last.topic else None) or state.current_topic
     if topic_id is not None:
         plan = _go_deeper(persona, state, choose, topic_id, allow_deep=True, move="silence")
         if plan is not None:
-            plan.text = join_sentences([lead_in, plan.text], persona.language)
+            plan.text = join_sentences([lead_in, plan.text], language)
             return plan
-    # Nothing more on this topic: offer a new surface fact from a topic not yet touched.
-    untouched = [t for t in persona.topics if state.level(t.id) == 0]
-    if untouched:
-        topic = choose.rng.choice(untouched)
+        # Everything on this topic has been said: the persona says so rather than change the subject.
+        return Plan(move="recap", text=choose.pick(voice(language, "nothing")), topic=topic_id,
+                    max_words=_length(persona, "default"))
+    else:
+        untouched = [t for t in persona.topics if state.level(t.id) == 0]
+        topic = choose.rng.choice(untouched) if untouched else None
+    if topic is not None:
         plan = _plan_layers(persona, state, topic, ["surface"], move="silence", choose=choose)
-        plan.text = join_sentences([lead_in, plan.text], persona.language)
+        plan.text = join_sentences([lead_in, plan.text], language)
         return plan
     return Plan(move="silence_end", text=choose.pick(reactions.silence_end), topic=topic_id,
                 max_words=_length(persona, "default"))
