@@ -156,3 +156,65 @@ def test_guide_check_command_on_bad_input_names_the_file(runner, tmp_path):
         result = runner.invoke(cli.app, ["guide", "check", str(path), "--persona", "maria-grocery-lapsed"])
         assert result.exit_code == 2 and message in result.stderr, result.stderr
         assert "Traceback" not in result.stderr + result.stdout
+
+
+# The page ----------------------------------------------------------------------------------------
+
+from tests.practice_support import app, persona_dir  # noqa: E402,F401  (fixtures)
+
+
+def test_app_guide_pasted_flags_the_pitch_and_leading_question_and_the_order(app):
+    from tests.practice_support import LEADING as APP_LEADING
+    from tests.practice_support import PITCH as APP_PITCH
+    from tests.practice_support import texts
+
+    at = app()
+    at.switch_page("app_pages/guide.py").run()
+    assert not at.exception, at.exception
+    at.selectbox(key="guide_persona").set_value("test-persona")
+    at.text_area(key="guide_text").set_value(
+        f"# Opening\n- {APP_PITCH}\n- {APP_LEADING}\n- Tell me about your work schedule.\n"
+        f"# Problems\n- What was the hardest part of your last delivery?\n").run()
+    at.button(key="guide_check").click().run()
+    assert not at.exception, at.exception
+    body = texts(at)
+    assert "talks about a solution or pitch before you ask about the problem (Q4)" in body
+    assert "Your guide opens with talk of a solution" in body
+    assert "4 questions, 2 flagged." in body
+    assert "⚠ Pitch" in body and "⚠ Leading question" in body and "⚠ Hypothetical" in body
+    # No name yet: the interview waits for one.
+    assert at.button(key="guide_start").disabled
+
+
+def test_app_guide_goes_into_the_interview_and_is_ticked_off(app):
+    from tests.practice_support import WEEK, ask, name, texts
+
+    at = name(app())
+    at.switch_page("app_pages/guide.py").run()
+    at.selectbox(key="guide_persona").set_value("test-persona")
+    at.text_area(key="guide_text").set_value(f"{WEEK}\nWhat happened with the van?\n").run()
+    at.button(key="guide_check").click().run()
+    assert "The order follows the funnel" in texts(at)
+    at.button(key="guide_start").click().run()
+    assert not at.exception, at.exception
+    assert [t.value for t in at.title][0] == "Interview with Tess Tester"
+    sidebar = "\n".join(m.value for m in at.sidebar.markdown)
+    assert "Tell me about your work schedule" in sidebar.replace("\\", "")
+    assert any(e.label.startswith("Your guide · 0 of 2 asked") for e in at.sidebar.expander)
+    at.switch_page("app_pages/interview.py")  # AppTest reruns the page it was last switched to
+    ask(at, "So tell me about your work schedule")
+    at.run()
+    assert any(e.label.startswith("Your guide · 1 of 2 asked") for e in at.sidebar.expander)
+    assert "asked in turn 1" in "\n".join(m.value for m in at.sidebar.markdown)
+    assert at.session_state["store"].guide(at.session_state["sid"])["items"][1]["text"] == \
+        "What happened with the van?"
+
+
+def test_app_guide_check_of_an_empty_guide_says_what_to_write(app):
+    from tests.practice_support import texts
+
+    at = app()
+    at.switch_page("app_pages/guide.py").run()
+    at.button(key="guide_check").click().run()
+    assert "Your guide: no questions found" in texts(at)
+    assert not at.exception
