@@ -295,6 +295,8 @@ class _EngineLoader:
         if self._engine is not None:
             log.info("models ready %.1f s after start", self.ready_after)
             _warm_persona_indexes(self._engine)
+            if not _STOP.is_set():
+                log.info("persona topics ready %.1f s after start", time.monotonic() - self.started)
 
     def ready(self) -> bool:
         return self._done.is_set()
@@ -371,11 +373,30 @@ def warm_up_progress() -> None:
     _progress()
 
 
+_stopped = threading.Event()
+
+
 def stop() -> None:
     """The server is stopping: background warm-up leaves at once; waiting turns get one last quick try (the rest
-    stay in the outbox for the next start)."""
+    stay in the outbox for the next start). Idempotent."""
+    if _stopped.is_set():
+        return
+    _stopped.set()
     _STOP.set()
     persistence.close_writers()
+
+
+def _at_exit() -> None:
+    """Under ``streamlit run``: after the server stopped, leave at once (``app_pages.server.exit_now``) instead of
+    waiting for the warm-up thread to leave native code during interpreter teardown. Elsewhere (tests): stop()."""
+    import sys
+    from pathlib import Path
+
+    if Path(sys.argv[0] if sys.argv else "").name == "streamlit_app.py":
+        from app_pages.server import exit_now
+
+        exit_now(0)
+    stop()
 
 
 def get_engine():
@@ -421,7 +442,7 @@ def _process_store() -> tuple[InterviewStore, str | None]:
             _opened = (persistence.AppStore(store), warning)
             import atexit
 
-            atexit.register(stop)  # at exit (SIGTERM, Ctrl-C): warm-up stops, waiting turns get a last try
+            atexit.register(_at_exit)  # at exit (SIGTERM, Ctrl-C): warm-up stops, waiting turns get a last try
         return _opened
 
 

@@ -419,7 +419,8 @@ class TurnWriter:
                         record = turns[index]
                         self._enqueue(sid, Turn.from_dict(record["turn"]), record.get("trainee"))
                         found += 1
-            log.warning("recovered %d waiting turn(s) from %s", sum(len(t) for t in by_session.values()), path)
+            if by_session:
+                log.warning("recovered %d waiting turn(s) from %s", sum(len(t) for t in by_session.values()), path)
             if self.status().durable:  # every copy is in this process's outbox now
                 try:
                     path.unlink()
