@@ -11,7 +11,8 @@ import typer
 
 from simulator.transcript import PERSONA, TRAINEE, Transcript, Turn
 
-__all__ = ["register", "load_for_scoring", "LOADERS", "ScoringInputError", "classify_stream", "turns_view"]
+__all__ = ["register", "load_for_scoring", "LOADERS", "ScoringInputError", "classify_stream", "turns_view",
+           "learn_examples"]
 
 BATCH_SIZE = 256
 
@@ -115,7 +116,14 @@ def label_unlabelled(transcript: Transcript, classifier: Any | None = None) -> i
         from .classifier import QuestionClassifier
 
         classifier = QuestionClassifier()
-    verdicts = classifier.classify_many([(t.text, _previous_persona_text(transcript.turns, i)) for i, t in speaking])
+    said: list[str] = []
+    context_at: dict[int, list[str]] = {}
+    for i, turn in enumerate(transcript.turns):
+        context_at[i] = list(said)
+        if turn.speaker == PERSONA and turn.text.strip():
+            said.append(turn.text)
+    verdicts = classifier.classify_many([(t.text, _previous_persona_text(transcript.turns, i), context_at[i])
+                                         for i, t in speaking])
     for (_, turn), verdict in zip(speaking, verdicts):
         turn.label = verdict.label.value
         turn.flags = [f.value for f in verdict.flags]
@@ -167,24 +175,54 @@ def _parse_line(line: str) -> tuple[dict[str, Any] | None, str | None]:
     previous = data.get("previous")
     if previous is not None and not isinstance(previous, str):
         return None, f"'previous' must be a string or null, got {type(previous).__name__}"
+    context = data.get("context")
+    if context is not None and not isinstance(context, str) and not (
+            isinstance(context, list) and all(isinstance(c, str) for c in context)):
+        return None, "'context' must be a string or a list of strings (what the interviewee said earlier)"
+    lang = data.get("lang")
+    if lang is not None:
+        from .classifier import LANGUAGES, primary_language
+
+        if not isinstance(lang, str) or primary_language(lang) not in LANGUAGES:
+            return None, f"'lang' {lang!r} has no question rules (use {', '.join(LANGUAGES)})"
     return data, None
 
 
 def classify_stream(lines: Iterable[str], out: TextIO, err: TextIO, classifier: Any | None = None,
-                    batch_size: int = BATCH_SIZE) -> int:
-    """Classify JSON lines from ``lines`` into ``out``, in order; bad lines go to ``err``. Returns lines skipped."""
+                    batch_size: int = BATCH_SIZE, language: str | None = None) -> int:
+    """Classify JSON lines from ``lines`` into ``out``, in order; bad lines go to ``err``. Returns lines skipped.
+
+    Each line's language is its ``"lang"``, else ``language`` (``--lang``), else guessed from its words
+    (``scoring.langid``: the script for Korean and Chinese, function words for Dutch and English)."""
+    from .classifier import classifier_for, primary_language
+    from .langid import guess_language
+
     skipped = 0
     batch: list[dict[str, Any]] = []
+    chosen: dict[str, Any] = {}
+    if classifier is not None:
+        chosen[getattr(classifier, "language", "en")] = classifier
+    fixed = primary_language(language) if language else None
+
+    def for_language(lang: str) -> Any:
+        if lang not in chosen:
+            chosen[lang] = classifier_for(lang)
+        return chosen[lang]
 
     def flush() -> None:
-        nonlocal classifier
         if not batch:
             return
-        if classifier is None:
-            from .classifier import QuestionClassifier
-
-            classifier = QuestionClassifier()
-        verdicts = classifier.classify_many([(item["text"], item.get("previous")) for item in batch])
+        groups: dict[str, list[int]] = {}
+        for n, item in enumerate(batch):
+            lang = item.get("lang")
+            lang = primary_language(lang) if lang else fixed or guess_language(item["text"], item.get("previous"))
+            groups.setdefault(lang, []).append(n)
+        verdicts: list[Any] = [None] * len(batch)
+        for lang, members in groups.items():
+            found = for_language(lang).classify_many(
+                [(batch[n]["text"], batch[n].get("previous"), batch[n].get("context")) for n in members])
+            for n, verdict in zip(members, found):
+                verdicts[n] = verdict
         for item, verdict in zip(batch, verdicts):
             record = {
                 "id": item.get("id"),
@@ -193,6 +231,8 @@ def classify_stream(lines: Iterable[str], out: TextIO, err: TextIO, classifier: 
                 "confidence": round(float(verdict.confidence), 3),
                 "reason": verdict.reason,
                 "rewrite": verdict.rewrite,
+                "rewrites": list(getattr(verdict, "rewrites", ()) or ()),
+                "language": verdict.language,
             }
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
         out.flush()
@@ -219,11 +259,13 @@ def classify_stream(lines: Iterable[str], out: TextIO, err: TextIO, classifier: 
 def classify_command(
     input_path: Path | None = typer.Option(None, "--input", "-i", help="JSON lines {id, text, previous}; default: stdin."),
     output_path: Path | None = typer.Option(None, "--output", "-o", help="Where to write JSON lines; default: stdout."),
-    lang: str = typer.Option("en", "--lang", help="The turns' language, a BCP-47 tag: en, nl, ko or zh (zh-Hans, "
-                             "nl-BE… read as their primary subtag); reasons and rewrites come out in it."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="The turns' language, a BCP-47 tag: en, nl, ko or zh "
+                                       "(zh-Hans, nl-BE… read as their primary subtag); reasons and rewrites come out "
+                                       "in it. Default: a line's own \"lang\", else guessed per line from its words."),
 ) -> None:
-    """Label interviewer turns: JSON lines in, {id, label, flags, confidence, reason, rewrite} lines out."""
-    classifier = _classifier_for_option(lang)
+    """Label interviewer turns: JSON lines {id, text, previous, context, lang} in, {id, label, flags, confidence,
+    reason, rewrite, rewrites, language} lines out."""
+    classifier = _classifier_for_option(lang) if lang is not None else None
     try:
         source = input_path.open(encoding="utf-8") if input_path else sys.stdin
     except OSError as e:
@@ -235,7 +277,7 @@ def classify_command(
         typer.echo(f"error: {output_path}: cannot write it ({e.strerror or e})", err=True)
         raise typer.Exit(2) from e
     try:
-        skipped = classify_stream(source, sink, sys.stderr, classifier=classifier)
+        skipped = classify_stream(source, sink, sys.stderr, classifier=classifier, language=lang)
     except UnicodeDecodeError as e:
         typer.echo(f"error: {input_path or 'stdin'}: not UTF-8 text (byte {e.start})", err=True)
         raise typer.Exit(2) from e
@@ -286,15 +328,18 @@ def _load_any(path: Path, fmt: str, interviewer: str | None, silence_threshold: 
 
 
 def score_command(
-    transcript: Path = typer.Argument(..., help="A transcript: `simulate --json` output, WebVTT, SRT, text or JSON."),
-    as_json: bool = typer.Option(False, "--json", help="Print {turns, metrics} as JSON."),
+    transcripts: list[Path] = typer.Argument(..., help="One or more transcripts: `simulate --json` output, WebVTT, SRT, "
+                                             "text or JSON."),
+    as_json: bool = typer.Option(False, "--json", help="Print {turns, metrics} as JSON (a list of {file, turns, "
+                                 "metrics} for several files)."),
     fmt: str = typer.Option("auto", "--format", help="auto, vtt, srt, txt or json."),
     interviewer: Optional[str] = typer.Option(None, "--interviewer", help="The interviewer's name in the file."),
     silence_threshold: float = typer.Option(3.0, "--silence-threshold", help="Seconds of waiting that count as a silence."),
     lang: Optional[str] = typer.Option(None, "--lang", help="The interview's language: en, nl, ko or zh. Default: the "
                                        "transcript's own language (a `simulate --json` file records it), else en."),
 ) -> None:
-    """Session metrics and the 0-100 score of a transcript (unlabelled interviewer turns are classified)."""
+    """Session metrics and the 0-100 score of transcripts (unlabelled interviewer turns are classified; several
+    files show a progress bar on stderr; a file that cannot be read is reported and the others still scored)."""
     from .metrics import REFERENCE_LINES, compute_metrics
 
     if fmt not in ("auto", "vtt", "srt", "txt", "json"):
@@ -302,22 +347,41 @@ def score_command(
         raise typer.Exit(2)
     if lang is not None:
         _classifier_for_option(lang)  # an unknown language fails before the file is read
-    try:
-        data = _load_any(transcript, fmt, interviewer, silence_threshold)
-    except ScoringInputError as e:
-        typer.echo(f"error: {e}", err=True)
-        raise typer.Exit(2) from e
-    if lang is not None:
-        data.language = lang
     from .classifier import LANGUAGES, primary_language
 
-    own = primary_language(data.language)
-    label_unlabelled(data, _classifier_for_option(own if own in LANGUAGES else "en"))
-    metrics = compute_metrics(data, silence_threshold=silence_threshold)
+    results: list[tuple[Path, Transcript, Any]] = []
+    failed = 0
+    several = len(transcripts) > 1
+    progress = typer.progressbar(transcripts, label="scoring", file=sys.stderr, show_pos=True) if several else None
+    items = progress.__enter__() if progress is not None else transcripts
+    try:
+        for transcript in items:
+            try:
+                data = _load_any(transcript, fmt, interviewer, silence_threshold)
+            except ScoringInputError as e:
+                typer.echo(f"error: {e}", err=True)
+                failed += 1
+                continue
+            if lang is not None:
+                data.language = lang
+            own = primary_language(data.language)
+            label_unlabelled(data, _classifier_for_option(own if own in LANGUAGES else "en"))
+            results.append((transcript, data, compute_metrics(data, silence_threshold=silence_threshold)))
+    finally:
+        if progress is not None:
+            progress.__exit__(None, None, None)
     if as_json:
-        typer.echo(json.dumps({"turns": turns_view(data), "metrics": metrics.to_dict()}, ensure_ascii=False, indent=2))
-        return
-    typer.echo(_table(transcript, data, metrics, REFERENCE_LINES))
+        if several:
+            typer.echo(json.dumps([{"file": str(path), "turns": turns_view(data), "metrics": metrics.to_dict()}
+                                   for path, data, metrics in results], ensure_ascii=False, indent=2))
+        elif results:
+            path, data, metrics = results[0]
+            typer.echo(json.dumps({"turns": turns_view(data), "metrics": metrics.to_dict()}, ensure_ascii=False,
+                                  indent=2))
+    else:
+        typer.echo("\n\n".join(_table(path, data, metrics, REFERENCE_LINES) for path, data, metrics in results))
+    if failed:
+        raise typer.Exit(2)
 
 
 def _pct(value: float | None) -> str:
@@ -358,11 +422,121 @@ def _table(path: Path, transcript: Transcript, metrics: Any, lines: dict[str, di
     return "\n".join(rows)
 
 
+def learn_examples(lines: Iterable[str], target: Path, *, language: str | None = None,
+                   source: str = "coach labels") -> tuple[int, int, list[str]]:
+    """Add coach-labelled turns (the Agreement page's JSON lines: ``id``, ``text``, ``previous``, ``label``, optional
+    ``flags``/``lang``) to the team example file ``target``. Returns (added, already there, problems): a turn
+    already in the file (same text and previous) is replaced by the newer label, not added twice."""
+    from .classifier import Example, primary_language
+
+    problems: list[str] = []
+    incoming: dict[str, dict[str, Any]] = {}
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as e:
+            problems.append(f"line {number}: invalid JSON ({e.msg} at column {e.colno}); skipped")
+            continue
+        if not isinstance(data, dict):
+            problems.append(f"line {number}: expected a JSON object, got {type(data).__name__}; skipped")
+            continue
+        if data.get("lang") is None:
+            data["lang"] = primary_language(language) if language else None
+        if not data.get("lang"):
+            from .langid import guess_language
+
+            data["lang"] = guess_language(str(data.get("text") or ""), data.get("previous"))
+        data.setdefault("flags", [])
+        try:
+            example = Example.from_dict(data, where=f"line {number}")
+        except ValueError as e:
+            problems.append(f"{e}; skipped")
+            continue
+        key = _learn_key(example.text, example.previous)
+        incoming[key] = {"id": str(data.get("id") or f"team-{number}"), "text": example.text,
+                         "previous": example.previous, "label": example.label.value,
+                         "flags": [f.value for f in example.flags], "lang": example.lang, "source": source}
+    existing: list[dict[str, Any]] = []
+    if target.exists():
+        for number, line in enumerate(target.read_text(encoding="utf-8").splitlines(), start=1):
+            if line.strip():
+                try:
+                    existing.append(json.loads(line))
+                except json.JSONDecodeError as e:
+                    raise ScoringInputError(f"{target}:{number}: invalid JSON ({e.msg}); fix or remove that line") from e
+    replaced = 0
+    kept = []
+    for row in existing:
+        if _learn_key(row.get("text"), row.get("previous")) in incoming:
+            replaced += 1
+            continue
+        kept.append(row)
+    rows = kept + list(incoming.values())
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    tmp.replace(target)
+    return len(incoming) - replaced, replaced, problems
+
+
+def _learn_key(text: Any, previous: Any) -> str:
+    norm = lambda v: " ".join(str(v or "").lower().split())  # noqa: E731
+    return norm(text) + "|" + norm(previous)
+
+
+def learn_command(
+    labels: Path = typer.Argument(..., help="Coach-labelled turns: the JSON lines the Agreement page exports."),
+    target: Optional[Path] = typer.Option(None, "--to", help="The team example file (default: "
+                                          "$INTERVIEW_SIM_TEAM_EXAMPLES, else data/team_examples.jsonl)."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="The turns' language when a line has no \"lang\" "
+                                       "(default: guessed from its words)."),
+) -> None:
+    """Teach the classifier a team's coach labels: add them to the team example file it loads beside its own."""
+    from .classifier import LANGUAGES, primary_language, team_examples_path
+
+    if lang is not None and primary_language(lang) not in LANGUAGES:
+        typer.echo(f"error: --lang {lang!r}: no question rules for it (use {', '.join(LANGUAGES)})", err=True)
+        raise typer.Exit(2)
+    destination = target or team_examples_path()
+    try:
+        with labels.open(encoding="utf-8") as source:
+            added, replaced, problems = learn_examples(source, destination, language=lang, source=labels.name)
+    except FileNotFoundError as e:
+        typer.echo(f"error: {labels}: no such file (export it from the coach Agreement page)", err=True)
+        raise typer.Exit(2) from e
+    except UnicodeDecodeError as e:
+        typer.echo(f"error: {labels}: not UTF-8 text (byte {e.start})", err=True)
+        raise typer.Exit(2) from e
+    except ScoringInputError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from e
+    except OSError as e:
+        typer.echo(f"error: cannot write {destination} ({e.strerror or e}); choose another file with --to", err=True)
+        raise typer.Exit(2) from e
+    for problem in problems:
+        typer.echo(f"{labels}: {problem}", err=True)
+    typer.echo(f"{added} turn(s) added, {replaced} updated in {destination}; the classifier reads them beside its "
+               "own examples from the next start.")
+    if problems and not (added or replaced):
+        raise typer.Exit(1)
+
+
 def register(app: typer.Typer) -> None:
-    """Add ``classify`` and ``score`` to the ``interview-sim`` app (calling it twice adds them once)."""
+    """Add ``classify``, ``score`` and the ``scoring`` group (``scoring learn``, ``scoring classify``, ``scoring
+    score``) to the ``interview-sim`` app (calling it twice adds them once)."""
     existing = {getattr(c, "name", None) or getattr(getattr(c, "callback", None), "__name__", None)
                 for c in app.registered_commands}
     if "classify" not in existing:
         app.command("classify")(classify_command)
     if "score" not in existing:
         app.command("score")(score_command)
+    groups = {getattr(g, "name", None) for g in app.registered_groups}
+    if "scoring" not in groups:
+        group = typer.Typer(help="Scoring tools: learn from coach labels, classify turns, score transcripts.",
+                            no_args_is_help=True)
+        group.command("learn")(learn_command)
+        group.command("classify")(classify_command)
+        group.command("score")(score_command)
+        app.add_typer(group, name="scoring")

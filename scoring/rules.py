@@ -503,7 +503,7 @@ _HYP_EXCLUDE = _rx(
     r"\b(?:would|wouldn't|could)\s+you\s+(?:agree|mind|say|describe|rate|tell|walk|talk|explain|share|show|give|"
     r"help|please|send|repeat|clarify|elaborate|expand|run|take|go|start|remind|like\s+to\s+(?:add|tell|talk|share|"
     r"say))\b|\bhow\s+would\s+you\s+(?:describe|rate|explain|define|sum)\b|\bwhat\s+would\s+you\s+say\b|"
-    r"\byou'd\s+(?:like|rather|agree|prefer|say)\b|\bwould\s+you\s+like\b|\bwould\s+it\s+be\s+(?:ok|okay|alright|fine)\b|"
+    r"\byou(?:'d|\s+would)\s+(?:like|rather|agree|prefer|say)\b|\bwould\s+you\s+like\b|\bwould\s+it\s+be\s+(?:ok|okay|alright|fine)\b|"
     r"\b(?:i\s+(?:was\s+)?wonder(?:ing)?\s+)?if\s+you\s+could\s+(?:please\s+)?(?:tell|walk|talk|describe|explain|share|say|"
     r"give|show|take|run)\b.*$"
 )
@@ -1133,7 +1133,7 @@ def _flag_hits(clean: str, focus_low: str, questions: list[str], is_question: bo
         hits.append(FlagHit(Flag.PITCH, "pitch", pitch.group("ev").strip()))
 
     question_text = " ".join(strip_markers(q)[0] for q in questions).lower() if questions else ""
-    if is_question and question_text:
+    if is_question and question_text and "closing_invitation" not in cue_names:
         probe = _HYP_EXCLUDE.sub(" ", question_text)
         hyp = _HYP.search(probe)
         if hyp:

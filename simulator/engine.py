@@ -233,7 +233,13 @@ class Session:
         self._finish_pending()
         previous = self._previous_persona_text()
         probe = text[:MAX_INPUT_CHARS]
-        verdict = self.engine.classifier_for(self.persona.language).classify(probe, previous)
+        classifier = self.engine.classifier_for(self.persona.language)
+        if "context" in getattr(getattr(classifier.classify, "__code__", None), "co_varnames", ()):
+            # Everything the customer said so far: a summary is a reflection only when its content is in there.
+            context = [t.text for t in self.transcript.turns if t.speaker == PERSONA and t.text.strip()]
+            verdict = classifier.classify(probe, previous, context=context)
+        else:
+            verdict = classifier.classify(probe, previous)
         turn = Turn(
             speaker=TRAINEE,
             text=text,
