@@ -27,6 +27,7 @@ BRANCH = "app_pages/branch.py"
 COMPARE_SID = "compare_sid"  # the branch the Compare page shows
 GUIDE_CACHE = "guide_cache"  # sid -> the guide dict (None when the session has none)
 BRANCH_CACHE = "branch_cache"  # sid -> {"parent_id", "branch_point", "question", "label"} or None
+BRANCHABLE = "branchable"  # sid -> whether "Ask differently" applies (a practice interview, persona known)
 VECTORS = "guide_vectors"  # text -> embedding, so ticking off the guide embeds each text once
 
 
@@ -54,12 +55,22 @@ def _store_can(name: str) -> bool:
 
 def ask_differently_button(sid: str | None, turn: Turn) -> None:
     """The "Ask differently" control under one of the trainee's turns: restart the interview at that turn."""
-    if not sid or turn.speaker != TRAINEE or not _store_can("start_branch"):
+    if not sid or turn.speaker != TRAINEE or not _store_can("start_branch") or not _branchable(sid):
         return
     if st.button("Ask differently", key=f"reask-{turn.index}", type="tertiary", icon=":material/undo:",
                  help="Go back to just before this turn, with the customer as they were then, and ask "
                       "something else. Your interview stays as it is; you can compare the two afterwards."):
         ask_differently(sid, turn.index)
+
+
+def _branchable(sid: str) -> bool:
+    """A practice interview with a persona that is still there (an imported transcript has no customer to ask)."""
+    cache = st.session_state.setdefault(BRANCHABLE, {})
+    if sid not in cache:
+        transcript = common.load_transcript(sid)
+        cache[sid] = bool(transcript is not None and transcript.source == "practice"
+                          and transcript.persona_id in common.personas().personas)
+    return cache[sid]
 
 
 def ask_differently(sid: str, turn_index: int) -> None:
