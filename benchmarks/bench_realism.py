@@ -273,7 +273,10 @@ def technique_scripts(persona) -> tuple[list[str | None], list[str | None]]:
     for topic in persona.topics:
         title = _title(persona, topic)
         good += [topic.examples[0], FOLLOW_UP[lang], None]
-        bad += [LEADING[lang].format(title=title), topic.examples[-1], PITCH[lang].format(title=title)]
+        # A closed question: English personas' last example is often a bare phrase, so one is built from the
+        # title (as `personas check` does); other languages' last example is a closed question by convention.
+        closed = f"Is {title} important to you?" if lang == "en" else topic.examples[-1]
+        bad += [LEADING[lang].format(title=title), closed, PITCH[lang].format(title=title)]
     return good, bad
 
 
