@@ -626,7 +626,7 @@ class QuestionClassifier:
                 continue
             flags.append(hit.flag)
             flag_reasons[hit.flag.value] = feedback.flag_reason(hit.name, hit.flag, hit.evidence, language=lang)
-        rewrites = tuple(suggest_rewrites(text, label, flags, previous=previous, language=lang))
+        rewrites = tuple(suggest_rewrites(text, label, flags, previous=previous, language=lang, form=form))
         return Classification(label=label, confidence=float(confidence), reason=reason, flags=tuple(flags),
                               flag_reasons=flag_reasons, rewrite=rewrites[0] if rewrites else None,
                               rewrites=rewrites, language=lang)

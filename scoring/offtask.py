@@ -53,7 +53,9 @@ def _fold_word(match: re.Match[str]) -> str:
 
 def fold_confusables(text: str) -> str:
     """``text`` with NFKC applied, format characters dropped and look-alike letters read as Latin."""
-    text = unicodedata.normalize("NFKC", text or "")
+    if not text or text.isascii():
+        return text or ""
+    text = unicodedata.normalize("NFKC", text)
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
     return _WORD.sub(_fold_word, text)
 
@@ -88,6 +90,14 @@ _INJECTION = [
     _rx(r"\bstop\s+(?:being|playing|pretending\s+to\s+be)\s+(?:the\s+|a\s+)?(?:customer|persona|character|role)\b"),
 ]
 
+# A cheap first look: every injection pattern contains one of these.
+_TRIGGER = re.compile(r"ignor|disregard|forget|overrid|bypass|skip|system|assistant|develop|admin|root|sudo|[<\[#]|prompt|"
+                      r"persona|character|config|yaml|source|instruct|you\s+are|you're|u\s+r\b|mode|jailbreak|act\s+as|"
+                      r"behave|respond|score|grade|rate|mark|award|give\s+me|from\s+now|stop\s+(?:being|playing|pretend)|"
+                      r"reveal|dump|leak|print|output|expose|display|repeat|show\s+me|list|tell\s+me|write\s+out|"
+                      r"inst\]|im_|endoftext|sys", re.IGNORECASE)
+# All of them in one pass.
+_ANY_INJECTION = re.compile("|".join(f"(?:{p.pattern})" for p in _INJECTION), re.IGNORECASE)
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _VOWELS = set("aeiouyAEIOUY")
 _LAUGH = frozenset("ha haha hah lol lmao hahaha he hehe no yes yeah mm hmm yep ok okay right wow oh".split())
@@ -99,10 +109,9 @@ def off_task(text: str) -> str | None:
         return None
     folded = fold_confusables(text)
     probe = folded[-4000:]
-    for pattern in _INJECTION:
-        match = pattern.search(probe)
-        if match:
-            return " ".join(match.group(0).split())[:60]
+    match = _ANY_INJECTION.search(probe) if _TRIGGER.search(probe) else None
+    if match:
+        return " ".join(match.group(0).split())[:60]
     # Runs of one character ("!!!!!!!!!!", "aaaaaaaaaaaa") or one short chunk ("lolololol").
     run = re.search(r"(\S{1,3})\1{7,}", probe)
     if run:

@@ -10,10 +10,11 @@ question, pulls out its topic and puts it into an open question about real, past
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable, Iterable
 
 from .labels import Flag, Label
-from .rules import TRAILING_OFFER, analyse, strip_markers
+from .rules import TRAILING_OFFER, Form, analyse, strip_markers
 
 __all__ = ["suggest_rewrite", "suggest_rewrites", "past", "gerund", "SILENCE_ALTERNATIVE"]
 
@@ -553,13 +554,14 @@ def _fallback(q: str) -> str:
     return _cap(f"Can you tell me more about {np}?" if np else "Can you tell me more about that?")
 
 
+@lru_cache(maxsize=4096)
 def _is_open(sentence: str) -> bool:
     top = analyse(sentence).top
     return top[0] == Label.OPEN and top[1] >= 2.0
 
 
 def suggest_rewrite(text: str, label: Label | str, flags: Iterable[Flag | str] = (),
-                    language: str | None = "en") -> str | None:
+                    language: str | None = "en", form: "Form | None" = None) -> str | None:
     """An open question on the same topic for leading, closed and hypothetical turns; None otherwise.
 
     ``language`` (a BCP-47 tag) picks the rewrites: Dutch, Korean and Chinese have their own
@@ -587,7 +589,7 @@ def suggest_rewrite(text: str, label: Label | str, flags: Iterable[Flag | str] =
         return suggest(text, label, flag_set, lang)
     if not isinstance(text, str) or not text.strip() or _LOGISTICS.search(text):
         return None
-    form = analyse(text)
+    form = form if form is not None else analyse(text)
     if form.language != "en":
         return None
     focus = form.focus
@@ -671,7 +673,7 @@ _BAD_GRAMMAR = [
     re.compile(r"\b(?:need|needed|want|wanted|get|got)\s+(?:you|them|us|me)\s+(?:a|an|the|some|\d)", re.IGNORECASE),
     re.compile(r"^what\s+else\s+(?:i|you|we|they)\b", re.IGNORECASE),
     re.compile(r"\bhow\s+you\s+(?:prefer|like|love|want|need|know|think|mind|own|have|hate|enjoy)\b", re.IGNORECASE),
-    re.compile(r"\b(?:about|with|for|of|to|in|on|at|the|a|an|your|and|or)\s*[?.]$", re.IGNORECASE),
+    re.compile(r"(?:^|\s)(?:with|for|of|to|in|on|at|the|a|an|your|and|or)\s*[?.]$", re.IGNORECASE),
     re.compile(r"\byou\s+(?:is|was|has)\b|\bi\s+(?:is|are|was|has)\b", re.IGNORECASE),
     re.compile(r"\b(?:better|more|less|worse)\s*[?.]$", re.IGNORECASE),
     re.compile(r"\bhow\s+you\s+(?:must|were|was|are|am|'re|should|could)\b|\bthe\s+last\s+time\s+you\s+had\s+\w+(?:ed|en)\b",
@@ -725,6 +727,8 @@ def _spacy_topic(question: str) -> str | None:
         from simulator import nlp
     except ImportError:  # pragma: no cover
         return None
+    if getattr(nlp, "_pipeline", None) is None:
+        return None  # not loaded in this process (the command line): the regular noun phrase has to do
     doc = nlp.parse(re.sub(r"[?!.]+$", "", question.strip()))
     if doc is None:
         return _first_np(question)
@@ -747,20 +751,21 @@ def _spacy_topic(question: str) -> str | None:
     return best
 
 
-def _open_alternative(text: str, label: Label, flags: set[Flag]) -> str | None:
+def _open_alternative(text: str, label: Label, flags: set[Flag], form: "Form | None" = None) -> str | None:
     """The open rewrite: the template for the question's shape when it reads naturally, keeps the topic and is
     itself open; else one built from the question's topic noun phrase."""
-    first = suggest_rewrite(text, label, flags)
+    form = form if form is not None else analyse(text)
+    first = suggest_rewrite(text, label, flags, form=form)
     if first and reads_naturally(first) and _keeps_topic(first, text) and _is_open(first):
         return first
     if first is None and label not in (Label.CLOSED, Label.LEADING) and Flag.HYPOTHETICAL not in flags:
         return None
     if isinstance(text, str) and _LOGISTICS.search(text):
         return None
-    form = analyse(text)
     focus = strip_markers(form.focus)[0]
     focus = _TAG_RE.sub("", re.sub(r"[?.!]+$", "", focus))
-    topic = _spacy_topic(focus)
+    # The regular noun phrase first (microseconds); the parse only when it finds none.
+    topic = _first_np(_tidy(focus)) or _spacy_topic(focus)
     if topic:
         if Flag.HYPOTHETICAL in flags:
             built = f"Tell me about the last time {topic} came up. What did you do?"
@@ -823,7 +828,7 @@ def _echo_alternative(previous: str | None) -> str | None:
 
 
 def suggest_rewrites(text: str, label: Label | str, flags: Iterable[Flag | str] = (), previous: str | None = None,
-                     language: str | None = "en") -> list[str]:
+                     language: str | None = "en", form: "Form | None" = None) -> list[str]:
     """Two or three alternatives that differ in technique, best first; empty when the turn needs none.
 
     1. an open question on the same topic (:func:`suggest_rewrite`, checked to read naturally, keep the topic and be
@@ -854,7 +859,7 @@ def suggest_rewrites(text: str, label: Label | str, flags: Iterable[Flag | str] 
     if not isinstance(text, str) or not text.strip() or _LOGISTICS.search(text):
         return []
     out: list[str] = []
-    first = _open_alternative(text, label, flag_set)
+    first = _open_alternative(text, label, flag_set, form if form is not None and form.language == "en" else None)
     if first:
         out.append(first)
     if previous and previous.strip() and out:

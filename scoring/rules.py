@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable
 
 from .labels import Flag, Label
@@ -106,15 +107,20 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": 
                          "\u2014": " - ", "\u2013": " - ", "\u2026": "...", "\uff1f": "?", "\uff01": "!",
                          "\u3002": ".", "\uff0c": ","})
 _WS = re.compile(r"\s+")
+_ASCII_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def clean_text(text: str, limit: int = MAX_ANALYSED_CHARS) -> str:
     """Unicode-normalised text with control characters removed; long text keeps its end."""
     if not isinstance(text, str):
         text = "" if text is None else str(text)
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    # Control and format characters (zero-width joiners, bidi marks, NULs) carry no words.
-    text = "".join(" " if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch for ch in text)
+    if text.isascii():
+        # NFKC leaves ASCII as it is; only control characters need to go.
+        text = _ASCII_CONTROL.sub(" ", text)
+    else:
+        text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+        # Control and format characters (zero-width joiners, bidi marks, NULs) carry no words.
+        text = "".join(" " if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch for ch in text)
     text = _WS.sub(" ", text).strip()
     if len(text) > limit:
         cut = text[-limit:]
@@ -147,7 +153,7 @@ _REPEAT = re.compile(r"\b(\w+(?:'\w+)?)(?:,?\s+\1\b)+", re.IGNORECASE)
 
 
 # A phrase said twice ("do you do you use it") and a cut-off start ("did you- have you tried").
-_PHRASE_REPEAT = re.compile(r"\b((?:\w+'?\w*\s+){1,3}\w+'?\w*)\s*,?\s+\1\b", re.IGNORECASE)
+_PHRASE_REPEAT = re.compile(r"\b((?:\w+(?:'\w+)?\s+){1,3}\w+(?:'\w+)?)\s*,?\s+\1\b", re.IGNORECASE)
 _CUT_START = re.compile(r"(^|[,.;:?!]\s*|\b(?:so|and|but|okay|ok|yeah|right)\s+)[^,.;:?!]{0,40}?\b\w+-(?:\s+|$)(?=\w)",
                         re.IGNORECASE)
 # A question begun, dropped and begun again: "did you like did you ever call them", "how did you how do you plan".
@@ -161,7 +167,10 @@ def strip_fillers(text: str) -> str:
     """The turn without hesitation sounds, comma-fenced fillers, stuttered repeats and false starts."""
     out = _FILLER.sub(" ", text)
     out = _REPEAT.sub(r"\1", out)
-    out = _PHRASE_REPEAT.sub(r"\1", out)
+    lowered = out.lower().split()
+    pairs = list(zip(lowered, lowered[1:]))
+    if len(set(pairs)) < len(pairs):
+        out = _PHRASE_REPEAT.sub(r"\1", out)
     out = _CUT_START.sub(r"\1", out)
     restart = _RESTART.match(out)
     if restart:
@@ -574,6 +583,7 @@ _IRREGULAR = {
 }
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     word = _IRREGULAR.get(word, word)
     for suffix in ("ing", "ed", "es", "s"):
@@ -593,13 +603,23 @@ def _unclitic(token: str) -> str:
 
 
 def _norm_tokens(text: str) -> list[str]:
-    return [_PRONOUN_MAP.get(t, stem(_unclitic(t))) for t in tokens(text)]
+    return list(_norm_tokens_cached(text))
+
+
+@lru_cache(maxsize=8192)
+def _norm_tokens_cached(text: str) -> tuple[str, ...]:
+    return tuple(_PRONOUN_MAP.get(t, stem(_unclitic(t))) for t in tokens(text))
 
 
 def content_words(text: str) -> list[str]:
     """Stemmed words that carry meaning (no stopwords, pronouns or acknowledgements)."""
-    return [stem(t) for t in tokens(text) if t not in STOPWORDS and t not in _ACK_WORDS and not t.isdigit()
-            or (t.isdigit())]
+    return list(_content_words_cached(text))
+
+
+@lru_cache(maxsize=8192)
+def _content_words_cached(text: str) -> tuple[str, ...]:
+    return tuple(stem(t) for t in tokens(text) if t not in STOPWORDS and t not in _ACK_WORDS and not t.isdigit()
+                 or (t.isdigit()))
 
 
 def _overlap(text: str, previous: str | None) -> float:
@@ -645,7 +665,8 @@ def echo_match(text: str, previous: str | None) -> float:
         their_raw = {_unclitic(t) for t in tokens(previous)}
         if 1 <= len(raw) <= 2 and all(t in their_raw and t not in _NOT_ECHO for t in raw):
             return 1.0
-        return 0.0
+        if len(raw) < 3 or not any(t in _PRONOUN_MAP for t in raw):
+            return 0.0  # "Most of it yourselves?" goes on: its words are theirs, pronouns flipped
     their_content = {stem(_unclitic(t)) for t in tokens(previous)} | set(content_words(previous))
     if not set(stem(t) for t in meaningful) <= their_content:
         return 0.0
@@ -1217,6 +1238,20 @@ _ACK_PHRASE = _rx(
 
 def analyse(text: str, previous: str | None = None, language: str | None = "en",
             context: "str | Iterable[str] | None" = None) -> Form:
+    if context is not None and not isinstance(context, str):
+        context = tuple(str(c) for c in context)
+    if isinstance(text, str) and (previous is None or isinstance(previous, str)):
+        return _analyse_cached(text, previous, language, context)
+    return _analyse(text, previous, language, context)
+
+
+@lru_cache(maxsize=4096)
+def _analyse_cached(text: str, previous: str | None, language: str | None, context: "str | tuple[str, ...] | None") -> Form:
+    return _analyse(text, previous, language, context)
+
+
+def _analyse(text: str, previous: str | None = None, language: str | None = "en",
+             context: "str | Iterable[str] | None" = None) -> Form:
     """Read the form of one interviewer turn (``previous``: what the interviewee said just before).
 
     ``context`` is everything the interviewee said earlier in the interview (a string or a list of their
