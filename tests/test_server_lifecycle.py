@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser_support import CHROMIUM, REPLY, USER, browser_page, send_chat, wait_idle
-from tests.lifecycle_support import Server, open_first_interview
+from tests.lifecycle_support import INTERVIEW_HEADING, Server, open_first_interview
 
 TEST_PERSONAS = Path(__file__).parent / "data"
 GENEROUS_EXIT_S = 15.0
@@ -76,8 +76,8 @@ def test_sigterm_mid_interview_exits_promptly_and_keeps_every_turn(tmp_path):
         again.wait_healthy()
         with browser_page(timeout_ms=120000) as page:
             page.goto(again.url + f"interview?trainee=Lifecycle+Test&sid={sessions.pop()}")
-            page.get_by_role("heading", name="Interview with Tess Tester").wait_for()
-            wait_idle(page, 60000)
+            page.get_by_role("heading", name=INTERVIEW_HEADING).wait_for(timeout=240000)
+            wait_idle(page, 120000)
             assert page.locator(REPLY).count() == page.locator(USER).count() + 1
     finally:
         again.close()
