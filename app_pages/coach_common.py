@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 OPEN_SESSION = "coach_open_session"
 # The session list's filters and sort as query parameters, so "All sessions" goes back to the same view.
 LIST_PARAMS = "coach_list_params"
+LIST_RESTORE = "coach_list_restore"  # set by "All sessions": the list takes LIST_PARAMS back
 
 VIA = {"passcode": "Passcode, for this tab", "login": "Organisation login", "account": "Signed in with your account"}
 

@@ -27,6 +27,8 @@ FLASH = "coach_session_flash"
 COMMENT = "coach_session_comment"
 CONFIRM = "confirm"
 FOCUS = "coach_focus"  # {session id: the turn index in the review panel}
+PINNED = "coach_focus_pinned"  # a turn jumped to: kept in the panel until the filters change
+FILTERS = "coach_focus_filters"
 SHORTCUTS = {"agree": "A", "next_unreviewed": "N", "next": "J", "previous": "K"}
 
 role = coach_common.require_coach()
@@ -37,6 +39,7 @@ viewer = coach_common.viewer(role)
 def _back() -> None:
     if st.button("All sessions", icon=":material/arrow_back:", type="tertiary", key="coach_back"):
         # Back to the list as it was: its filters and sort live in its address.
+        st.session_state[coach_common.LIST_RESTORE] = True
         st.switch_page(common.COACH_SESSIONS, query_params=st.session_state.get(coach_common.LIST_PARAMS) or {})
 
 
@@ -286,6 +289,7 @@ def _first(*values):
 
 
 def _focus_on(index: int | None) -> None:
+    st.session_state.pop(PINNED, None)
     if index is not None:
         focus_map[sid] = index
 
@@ -334,6 +338,7 @@ def _jump() -> None:
         return
     candidates = [t.index for t in questions if t.index >= wanted] or [t.index for t in questions][-1:]
     _focus_on(candidates[0] if candidates else None)
+    st.session_state[PINNED] = focus_map.get(sid)  # shown even where the filters would hide it
 
 
 def _scorer_verdict(turn) -> None:
@@ -409,8 +414,12 @@ if not questions:
     st.caption("This session has no labelled questions to review.")
 else:
     focus = focus_map.get(sid)
-    if focus not in by_index or by_index[focus] not in questions or (focus not in shown_ids and shown_ids
-                                                                        and st.session_state.get("coach_jump") is None):
+    signature = (sid, tuple(wanted_labels or ()), tuple(wanted_flags or ()), bool(only_open))
+    if st.session_state.get(FILTERS) != signature:  # other filters: a turn jumped to no longer stays
+        st.session_state[FILTERS] = signature
+        st.session_state.pop(PINNED, None)
+    pinned = st.session_state.get(PINNED) == focus
+    if focus not in by_index or by_index[focus] not in questions or (focus not in shown_ids and not pinned):
         focus = _first(_next_unreviewed(None), shown_ids[0] if shown_ids else None)
         _focus_on(focus)
     if focus is None:

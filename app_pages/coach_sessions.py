@@ -1,7 +1,8 @@
 """The coach's session list: filter, sort, page through the team's sessions, see which are reviewed, open one.
 
-Every filter and the sort live in the address (``bind="query-params"``), so the browser's Back button, a reload
-and a shared link all show the same list; the session page's "All sessions" returns to it as it was.
+Every filter and the sort live in the address (``?coach_f_review=unreviewed&coach_f_sort=score``…), so the
+browser's Back button, a reload and a shared link all show the same list; the session page's "All sessions"
+returns to it as it was.
 """
 
 import math
@@ -25,7 +26,6 @@ SORTS = {
     "persona": "Persona",
 }
 REVIEW = {"unreviewed": "Not reviewed", "reviewed": "Reviewed"}
-URL = "query-params"
 
 role = coach_common.require_coach()
 store = coach_common.sql_store()
@@ -41,27 +41,98 @@ try:
 except Exception as e:
     coach_common.store_failed(e, "read the trainees and personas")
 
+# The filters live in the address. The widgets take their starting values from it; when the address changes
+# from outside (the browser's Back, a shared link, "All sessions" on a session's page) they start again from it.
+FILTER_KEYS = ("coach_f_trainee", "coach_f_persona", "coach_f_source", "coach_f_review", "coach_f_since",
+               "coach_f_until", "coach_f_score", "coach_f_sort", "coach_f_desc")
+SYNCED = "coach_list_synced"
+
+
+def _from_url(params) -> dict:
+    def pick(key, options):
+        value = params.get(key)
+        return value if value in options else None
+
+    def day(key):
+        try:
+            return date.fromisoformat(params.get(key) or "")
+        except ValueError:
+            return None
+
+    try:
+        low, high = (int(v) for v in (params.get("coach_f_score") or "").split("-"))
+        score = (low, high) if 0 <= low <= high <= 100 else (0, 100)
+    except ValueError:
+        score = (0, 100)
+    return {
+        "coach_f_trainee": pick("coach_f_trainee", trainees), "coach_f_persona": pick("coach_f_persona", personas),
+        "coach_f_source": pick("coach_f_source", SOURCES), "coach_f_review": pick("coach_f_review", REVIEW),
+        "coach_f_since": day("coach_f_since"), "coach_f_until": day("coach_f_until"), "coach_f_score": score,
+        "coach_f_sort": pick("coach_f_sort", SORTS) or "started_at", "coach_f_desc": params.get("coach_f_desc") != "0",
+    }
+
+
+def _to_url(values: dict) -> dict[str, str]:
+    out = {}
+    for key, value in values.items():
+        if key == "coach_f_score":
+            if tuple(value) != (0, 100):
+                out[key] = f"{value[0]}-{value[1]}"
+        elif key == "coach_f_desc":
+            if not value:
+                out[key] = "0"
+        elif key == "coach_f_sort":
+            if value != "started_at":
+                out[key] = value
+        elif isinstance(value, date):
+            out[key] = value.isoformat()
+        elif value is not None:
+            out[key] = str(value)
+    return out
+
+
+current = {k: v for k, v in st.query_params.to_dict().items() if k in FILTER_KEYS}
+if st.session_state.pop(coach_common.LIST_RESTORE, False) and not current:
+    current = dict(st.session_state.get(coach_common.LIST_PARAMS) or {})  # "All sessions": the list as it was
+if st.session_state.get(SYNCED) != current:
+    for key in FILTER_KEYS:
+        st.session_state.pop(key, None)
+start = _from_url(current)
+
+
+def _index(options, value):
+    return list(options).index(value) if value in options else None
+
+
 with st.container(border=True, key="coach_filters"):
     left, middle, right, far = st.columns(4)
-    trainee = left.selectbox("Trainee", trainees, index=None, placeholder="All trainees", key="coach_f_trainee",
-                             bind=URL)
-    persona = middle.selectbox("Persona", list(personas), index=None, placeholder="All personas",
-                               format_func=lambda p: personas.get(p, p), key="coach_f_persona", bind=URL)
-    source = right.selectbox("Source", SOURCES, index=None, placeholder="Practice and imported",
-                             format_func=str.capitalize, key="coach_f_source", bind=URL)
-    review = far.selectbox("Review", list(REVIEW), index=None, placeholder="Reviewed or not",
-                           format_func=REVIEW.get, key="coach_f_review", bind=URL)
+    trainee = left.selectbox("Trainee", trainees, index=_index(trainees, start["coach_f_trainee"]),
+                             placeholder="All trainees", key="coach_f_trainee")
+    persona = middle.selectbox("Persona", list(personas), index=_index(personas, start["coach_f_persona"]),
+                               placeholder="All personas", format_func=lambda p: personas.get(p, p),
+                               key="coach_f_persona")
+    source = right.selectbox("Source", SOURCES, index=_index(SOURCES, start["coach_f_source"]),
+                             placeholder="Practice and imported", format_func=str.capitalize, key="coach_f_source")
+    review = far.selectbox("Review", list(REVIEW), index=_index(REVIEW, start["coach_f_review"]),
+                           placeholder="Reviewed or not", format_func=REVIEW.get, key="coach_f_review")
     left, middle, right, far = st.columns(4)
-    since = left.date_input("Started from", value=None, format="YYYY-MM-DD", key="coach_f_since", bind=URL)
-    until = middle.date_input("Started until", value=None, format="YYYY-MM-DD", key="coach_f_until", bind=URL)
-    low, high = right.slider("Score", 0, 100, (0, 100), step=5, key="coach_f_score", bind=URL,
+    since = left.date_input("Started from", value=start["coach_f_since"], format="YYYY-MM-DD", key="coach_f_since")
+    until = middle.date_input("Started until", value=start["coach_f_until"], format="YYYY-MM-DD", key="coach_f_until")
+    low, high = right.slider("Score", 0, 100, start["coach_f_score"], step=5, key="coach_f_score",
                              help="Narrowing the range leaves out sessions without a score (still running).")
     with far:
-        sort = st.selectbox("Sort by", list(SORTS), format_func=SORTS.get, key="coach_f_sort", bind=URL)
-        descending = st.toggle("Highest / newest first", value=True, key="coach_f_desc", bind=URL)
+        sort = st.selectbox("Sort by", list(SORTS), index=_index(SORTS, start["coach_f_sort"]), format_func=SORTS.get,
+                            key="coach_f_sort")
+        descending = st.toggle("Highest / newest first", value=start["coach_f_desc"], key="coach_f_desc")
 
+wanted = _to_url({"coach_f_trainee": trainee, "coach_f_persona": persona, "coach_f_source": source,
+                  "coach_f_review": review, "coach_f_since": since, "coach_f_until": until,
+                  "coach_f_score": (low, high), "coach_f_sort": sort, "coach_f_desc": descending})
+if wanted != current:
+    st.query_params.from_dict(wanted)
+st.session_state[SYNCED] = wanted
 # Where "All sessions" on a session's page goes back to: this list, as filtered and sorted now.
-st.session_state[coach_common.LIST_PARAMS] = {k: v for k, v in st.query_params.to_dict().items() if k != "session"}
+st.session_state[coach_common.LIST_PARAMS] = wanted
 
 if isinstance(since, date) and isinstance(until, date) and since > until:
     st.warning("“Started from” is after “Started until”: no session can match.", icon=":material/warning:")

@@ -269,6 +269,8 @@ def start_saved(store: Any, name: str, scored: Scored) -> str:
     transcript.source = "imported"
     if transcript.ended_at is None:  # no times in the file: it ended when it was imported
         transcript.ended_at = max(transcript.started_at, time.time())
+    if hasattr(store, "find_import"):  # the SQL store keeps one session per file (DuplicateImport otherwise)
+        return store.start_session(name, transcript, content_hash=scored.key.split(":", 1)[0])
     return store.start_session(name, transcript)
 
 

@@ -13,9 +13,11 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import common
+from app_pages import import_identity
 from app_pages import import_support as support
 from app_pages.common import md
 from simulator.importing import ImportProblem
+from simulator.store import DuplicateImport
 from simulator.transcript import TRAINEE
 
 log = logging.getLogger(__name__)
@@ -248,9 +250,12 @@ def _save(parsed: support.Parsed, scored: support.Scored) -> None:
     st.subheader("Save and download", anchor="save")
     saves: list[dict] = st.session_state.setdefault(SAVES, {}).setdefault(parsed.content, [])
     this = next((s for s in saves if s["key"] == scored.key), None)
+    existing = import_identity.existing_import(parsed.content)
     if this is not None and this["finished"]:
         st.success(f"Saved as session {md(this['sid'])} under the name {md(this['name'])}. Coaches find it with the "
                    "other sessions, marked as imported.", icon=":material/check_circle:")
+    elif existing is not None and (this is None or this["sid"] != existing):
+        import_identity.show_duplicate(existing)  # saved before, from this or another tab, or before a restart
     else:
         if saves and this is None:
             before = saves[-1]
@@ -258,8 +263,9 @@ def _save(parsed: support.Parsed, scored: support.Scored) -> None:
                     f"{md(before['interviewer'])}). Saving again adds a second session.", icon=":material/info:")
         name = st.text_input(
             "Save under the name", key=f"import_save_name_{parsed.content[:16]}", max_chars=support.NAME_MAX,
-            value=support.default_save_name(common.trainee(), scored.interviewer),
+            value=import_identity.locked_name() or support.default_save_name(common.trainee(), scored.interviewer),
             help="Whose interview this is: coaches list and filter sessions by this name.",
+            disabled=import_identity.locked_name() is not None,  # signed in: it goes under your own name
         )
         failed = st.session_state.pop(SAVE_ERROR, None)
         if failed:
@@ -291,6 +297,8 @@ def _do_save(saves: list[dict], this: dict | None, name: str, scored: support.Sc
                     "interviewer": scored.interviewer, "finished": False}
             saves.append(this)
         support.finish_saved(store, this["sid"], scored)
+    except DuplicateImport:
+        pass  # another tab saved the same file first: the rerun shows that session instead of a button
     except ValueError as e:
         st.session_state[SAVE_ERROR] = md(e)
     except Exception as e:  # noqa: BLE001 - the database may be down: say so, keep the scores

@@ -250,6 +250,62 @@ with right:
                         alt=f"Your R:Q is {rq:.2f}; reference lines: "
                             + ", ".join(f"{r['name']} at {r['value']:g}" for r in refs))
 
+# Coach feedback -----------------------------------------------------------------------------------------
+
+
+def _load_feedback(sid: str | None) -> dict | None:
+    """The coaches' labels and comments on this (the viewer's own) session, or None where there are none."""
+    feedback = getattr(common.get_store(), "feedback", None)
+    viewer = common.viewer()
+    if feedback is None or sid is None or viewer is None:
+        return None
+    try:
+        found = feedback(sid, viewer=viewer)
+    except Exception:  # the report stands without the feedback
+        common.log.exception("reading the coach feedback of %s failed", sid)
+        return None
+    return found if found["turns"] or found["session"] else None
+
+
+def _coach_feedback_section(found: dict | None) -> None:
+    """What the coaches said about the whole session, with how much is new since the trainee last looked."""
+    if found is None:
+        return
+    new = f" :violet-badge[{found['new']} new]" if found["new"] else ""
+    st.subheader("From your coach", anchor="coach")
+    st.markdown(f"Your coach reviewed this interview.{new} Their labels and comments on your questions are in the "
+                "transcript below, beside the scorer's.")
+    seen = found.get("seen_at")
+    for position, comment in enumerate(found["session"]):
+        fresh = seen is None or max(comment["at"], comment.get("edited_at") or 0) > seen
+        with st.container(border=True, key=f"report-coach-comment-{position}"):
+            st.markdown(f"**{md(comment['coach'])}** · :gray[{datetime.fromtimestamp(comment['at']):%d %b %Y, %H:%M}]"
+                        + (" :violet-badge[new]" if fresh else ""))
+            st.markdown(md(comment["text"]))
+
+
+def _coach_turn_notes(found: dict | None, turn) -> None:
+    """Under one of the trainee's questions: each coach's label (beside the scorer's) and comment."""
+    if found is None:
+        return
+    seen = found.get("seen_at")
+    for note in (n for n in found["turns"] if n["turn"] == turn.index):
+        fresh = seen is None or note["at"] > seen
+        with st.container(horizontal=True, gap="small"):
+            st.badge(f"Coach {md(note['coach'])}", icon=":material/rate_review:", color="violet")
+            if note["label"]:
+                text, colour = common.label_badge(note["label"], transcript.language)
+                st.badge(f"{text} ({'agrees with the scorer' if note['confirmed'] else 'the coach’s label'})",
+                         color=colour)
+            if fresh:
+                st.badge("new", color="violet")
+        if note["comment"]:
+            st.caption(common.quote(note["comment"]))
+
+
+coach_feedback = _load_feedback(st.session_state.get(common.SID))
+_coach_feedback_section(coach_feedback)
+
 # Transcript ---------------------------------------------------------------------------------------------
 st.subheader("Transcript", anchor="transcript")
 for turn in transcript.turns:
@@ -259,6 +315,7 @@ for turn in transcript.turns:
         common.render_turn_text(turn)
         if turn.speaker == TRAINEE:
             common.render_coaching(turn, transcript.language)
+            _coach_turn_notes(coach_feedback, turn)
             practice.ask_differently_button(st.session_state.get(common.SID), turn)
         elif turn.insights:
             names = {c["id"]: c.get("finding") or c["id"] for c in catalog}
@@ -279,3 +336,10 @@ with st.container(horizontal=True, gap="small"):
 
 if st.button("Interview someone else", icon=":material/groups:"):
     common.go(common.GALLERY)
+
+# The trainee has now seen the feedback: the "N new" markers go until a coach adds or changes something.
+if coach_feedback is not None and coach_feedback["new"]:
+    try:
+        common.get_store().mark_feedback_read(st.session_state.get(common.SID), viewer=common.viewer())
+    except Exception:
+        common.log.exception("marking the coach feedback read failed")
