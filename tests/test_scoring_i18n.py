@@ -376,7 +376,7 @@ def test_i18n_cli_classify_lang():
     assert run.returncode == 0, run.stderr
     records = [json.loads(line) for line in run.stdout.splitlines()]
     assert [r["label"] for r in records] == ["closed", "echo"]
-    assert set(records[0]) == {"id", "label", "flags", "confidence", "reason", "rewrite"}
+    assert set(records[0]) == {"id", "label", "flags", "confidence", "reason", "rewrite", "rewrites", "language"}
     assert records[0]["rewrite"] == "Hoe gebruik je de app?" and "ja of nee" in records[0]["reason"]
     zh = _run_cli(["classify", "--lang", "zh"], json.dumps({"id": "c", "text": "太贵了，对吧？"}, ensure_ascii=False) + "\n")
     assert json.loads(zh.stdout)["label"] == "leading" and "对吧" in json.loads(zh.stdout)["reason"]
