@@ -25,7 +25,11 @@ personas = {pid: p for pid, p in sorted(report.personas.items(), key=lambda kv: 
 if not personas:
     st.info("No personas are available to plan an interview with.")
     st.stop()
-chosen_id = st.selectbox("Who you will interview", list(personas), key="guide_persona",
+# The persona of the trainee's current interview, if any, else the first by name.
+current = common.load_transcript(st.session_state.get(common.SID))
+ids = list(personas)
+chosen_id = st.selectbox("Who you will interview", ids, key="guide_persona",
+                         index=ids.index(current.persona_id) if current and current.persona_id in personas else 0,
                          format_func=lambda pid: f"{personas[pid].name} · {personas[pid].domain}")
 persona = personas[chosen_id]
 st.caption(f"Research goal: {md(persona.research_goal)}")
