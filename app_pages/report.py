@@ -1,5 +1,6 @@
 """The report after an interview: the score and how it was earned, the question mix, talk and R:Q, the insights."""
 
+import html
 from datetime import datetime
 
 import altair as alt
@@ -7,20 +8,22 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import common, practice
+from app_pages import i18n as ui
 from app_pages.common import md
+from app_pages.i18n import _
 from simulator import export
 from simulator.transcript import TRAINEE
 
 transcript = common.load_transcript(st.session_state.get(common.SID))
 if transcript is None or transcript.ended_at is None:
-    st.title("Report")
+    st.title(_("Report"))
     if transcript is not None:
-        st.info("Your interview is still running. End it from the interview's sidebar to see the report.")
-        if st.button("Back to the interview", type="primary", icon=":material/forum:"):
+        st.info(_("Your interview is still running. End it from the interview's sidebar to see the report."))
+        if st.button(_("Back to the interview"), type="primary", icon=":material/forum:"):
             common.go(common.INTERVIEW)
     else:
-        st.info("Interview someone first: the report appears when you end the interview.")
-        if st.button("Choose a persona", type="primary", icon=":material/groups:"):
+        st.info(_("Interview someone first: the report appears when you end the interview."))
+        if st.button(_("Choose a persona"), type="primary", icon=":material/groups:"):
             common.go(common.GALLERY)
     st.stop()
 
@@ -31,74 +34,85 @@ questions = metrics.get("questions", 0)
 minutes = max(0.0, ((transcript.ended_at or 0) - transcript.started_at) / 60)
 
 
-def _number(key: str, fmt: str = "{:.0f}", scale: float = 1.0) -> str:
+def _number(key: str, kind: str = "int") -> str:
+    """A metric for the interface language: "int" (42), "percent" (42%), "ratio" (1.50, or 1,50 in Dutch)."""
     value = metrics.get(key)
-    return "–" if not isinstance(value, (int, float)) else fmt.format(value * scale)
+    if not isinstance(value, (int, float)):
+        return "–"
+    if kind == "percent":
+        return ui.percent(value)
+    return ui.decimal(value, 2) if kind == "ratio" else ui.decimal(value, 0)
 
 
-def _reference(metric: str, fmt: str) -> str:
+def _reference(metric: str, kind: str = "int") -> str:
     ref = common.reference(metric)
     if "fair" not in ref or "good" not in ref:
         return ""
-    return f"Reference: {fmt.format(ref['fair'])} is fair, {fmt.format(ref['good'])} is good."
+    show = ui.percent if kind == "percent" else (lambda v: f"{v:g}")
+    return _("Reference: {fair} is fair, {good} is good.").format(fair=show(ref["fair"]), good=show(ref["good"]))
 
 
-st.title("Interview report", anchor=False)
-duration = "under a minute" if minutes < 1 else f"{minutes:.0f} min"
+st.title(_("Interview report"), anchor=False)
+duration = _("under a minute") if minutes < 1 else _("{n} min").format(n=ui.decimal(minutes, 0))
 st.markdown(f"**{md(persona_name)}** · {md(transcript.trainee or '')} · "
-            f"{datetime.fromtimestamp(transcript.started_at):%d %b %Y, %H:%M} · {duration} · "
-            f"{len(trainee_turns)} turns, {questions} questions")
+            f"{ui.when(transcript.started_at)} · {duration} · "
+            + ui.ngettext("{n} turn", "{n} turns", len(trainee_turns)).format(n=ui.number(len(trainee_turns)))
+            + ", " + ui.ngettext("{n} question", "{n} questions", questions).format(n=ui.number(questions)))
 practice.report_links(st.session_state.get(common.SID))  # compare with a branch or the original
 catalog = [c for c in transcript.insight_catalog if isinstance(c, dict) and c.get("id")]
 uncovered = transcript.uncovered()
 unreliable = transcript.contaminated_insights()
 
 with st.container(horizontal=True, gap="medium"):
-    st.metric("Score", _number("score"), border=True,
-              help=f"Out of 100. {_reference('score', '{:g}')} The parts are below.")
-    st.metric("Open questions", _number("open_share", "{:.0f}%", 100), border=True,
-              help=f"Share of your questions that were open. {_reference('open_share', '{:.0%}')}")
-    st.metric("Insights found", f"{len(uncovered)} of {len(catalog)}", border=True)
-    st.metric("You talked", _number("talk_ratio", "{:.0f}%", 100), border=True,
-              help=f"Your share of all the words spoken. {_reference('talk_ratio', '{:.0%}')}")
+    st.metric(_("Score"), _number("score"), border=True,
+              help=_("Out of 100.") + f" {_reference('score')} " + _("The parts are below."))
+    st.metric(_("Open questions"), _number("open_share", "percent"), border=True,
+              help=_("Share of your questions that were open.") + f" {_reference('open_share', 'percent')}")
+    st.metric(_("Insights found"), _("{found} of {total}").format(found=ui.number(len(uncovered)),
+                                                                   total=ui.number(len(catalog))), border=True)
+    st.metric(_("You talked"), _number("talk_ratio", "percent"), border=True,
+              help=_("Your share of all the words spoken.") + f" {_reference('talk_ratio', 'percent')}")
 
 # Insights ---------------------------------------------------------------------------------------------
-st.subheader("Insights", anchor="insights")
+st.subheader(_("Insights"), anchor="insights")
 if not catalog:
-    st.caption("This persona has no insights to find.")
+    st.caption(_("This persona has no insights to find."))
 found_rows = [c for c in catalog if c["id"] in uncovered]
 missed_rows = [c for c in catalog if c["id"] not in uncovered]
 if catalog and not found_rows:
-    st.markdown(f"You found none of the {len(catalog)} insights this time.")
+    st.markdown(_("You found none of the {n} insights this time.").format(n=ui.number(len(catalog))))
 for item in found_rows:
     turn = uncovered[item["id"]]
-    line = f"{common.GOOD} {md(item.get('finding') or item['id'])} — [turn {turn}](#turn-{turn})"
+    line = (f"{common.GOOD} {md(item.get('finding') or item['id'])} — ["
+            + _("turn {n}").format(n=turn) + f"](#turn-{turn})")
     if item["id"] in unreliable:
-        line += (f"  \n{common.CAUTION} **Unreliable:** it came after a leading question had coloured this topic, "
-                 "so it may echo your suggestion rather than their experience.")
+        line += (f"  \n{common.CAUTION} **" + _("Unreliable:") + "** "
+                 + _("it came after a leading question had coloured this topic, so it may echo your suggestion "
+                     "rather than their experience."))
     st.markdown(line)
 if missed_rows:
-    st.markdown(f"**Not found ({len(missed_rows)}) — and how you could have reached them**")
+    st.markdown("**" + _("Not found ({n}) — and how you could have reached them").format(n=len(missed_rows)) + "**")
     for item in missed_rows:
-        hint = f"  \n:small[:gray[How to reach it: {md(item['hint'])}]]" if item.get("hint") else ""
+        hint = (f"  \n:small[:gray[" + _("How to reach it:") + f" {md(item['hint'])}]]") if item.get("hint") else ""
         st.markdown(f"✗ {md(item.get('finding') or item['id'])}{hint}")
 
 # Score --------------------------------------------------------------------------------------------------
-st.subheader("How your score was earned", anchor="score")
+st.subheader(_("How your score was earned"), anchor="score")
 breakdown = metrics.get("score_breakdown") or {}
 components = breakdown.get("components") or {}
 weights = breakdown.get("weights") or {}
 weighted = breakdown.get("weighted") or {}
-COMPONENTS = {"craft": "Question craft", "listening": "Listening (reflections per question)",
-              "talk": "Talk ratio", "insights": "Insights found"}
+COMPONENTS = {"craft": _("Question craft"), "listening": _("Listening (reflections per question)"),
+              "talk": _("Talk ratio"), "insights": _("Insights found")}
+PART, RESULT, WEIGHT, POINTS = _("Part"), _("Your result"), _("Weight"), _("Points in your score")
 parts = [
-    {"Part": name, "Your result": f"{components[key]:.0f} / 100", "Weight": f"{weights[key]:.0%}",
-     "Points in your score": f"{weighted[key]:.1f}"}
+    {PART: name, RESULT: f"{ui.decimal(components[key], 0)} / 100", WEIGHT: ui.percent(weights[key]),
+     POINTS: ui.decimal(weighted[key], 1)}
     for key, name in COMPONENTS.items() if key in weights and components.get(key) is not None
 ]
 if parts:
-    parts.append({"Part": "**Score**", "Your result": "", "Weight": "",
-                  "Points in your score": f"**{_number('score')}**"})
+    parts.append({PART: "**" + _("Score") + "**", RESULT: "", WEIGHT: "",
+                  POINTS: f"**{_number('score')}**"})
     st.table(pd.DataFrame(parts), hide_index=True, border="horizontal")
 
 findings = {c["id"]: c.get("finding") or c["id"] for c in catalog}
@@ -112,28 +126,29 @@ for item in metrics.get("contributions") or []:
         insight = reason.split("'")[1] if reason.count("'") >= 2 else ""
         what = f"★ {md(findings.get(insight, reason))}"
         said = ""
-        points_text = "½ insight (after a leading question)" if points == 0.5 else "1 insight"
+        points_text = _("½ insight (after a leading question)") if points == 0.5 else _("1 insight")
     else:
         sign = common.GOOD if isinstance(points, (int, float)) and points > 0 else common.CAUTION
         what = f"{sign} {md(reason)}"
         said = md(common.shorten(turn.display_text, 70)) if turn else ""
-        points_text = f"{points:+g}" if isinstance(points, (int, float)) else ""
+        points_text = ui.decimal(points, 0 if float(points).is_integer() else 1, sign=True) \
+            if isinstance(points, (int, float)) else ""
     rows.append({
-        "Turn": str(item.get("turn", "")),
-        "What counted": what,
-        "Your words": said,
-        "Points": points_text,
-        "On the score": f"{effect:+.1f}" if isinstance(effect, (int, float)) else "",
+        _("Turn"): str(item.get("turn", "")),
+        _("What counted"): what,
+        _("Your words"): said,
+        _("Points"): points_text,
+        _("On the score"): ui.decimal(effect, 1, sign=True) if isinstance(effect, (int, float)) else "",
     })
 if rows:
-    st.markdown("**Turn by turn**")
+    st.markdown("**" + _("Turn by turn") + "**")
     # st.table is plain HTML (readable by screen readers); its cells are Markdown, so every text is escaped.
     st.table(pd.DataFrame(rows), hide_index=True, border="horizontal")
 else:
-    st.caption("No turn earned or lost points.")
-with st.expander("The formula", icon=":material/function:"):
+    st.caption(_("No turn earned or lost points."))
+with st.expander(_("The formula"), icon=":material/function:"):
     st.markdown(common.formula_markdown())
-st.page_link(common.SCORING, label="How scoring works, with examples", icon=":material/help:")
+st.page_link(common.SCORING, label=_("How scoring works, with examples"), icon=":material/help:")
 
 # Charts -------------------------------------------------------------------------------------------------
 # The badge colours; the label text (with its ✓ / ⚠ / • symbol) always says the same without colour.
@@ -142,7 +157,7 @@ TONE_SCALE = alt.Scale(domain=["green", "blue", "orange", "red", "gray"],
 SHAPE_SCALE = alt.Scale(domain=["green", "blue", "orange", "red", "gray"],
                         range=["circle", "circle", "triangle-up", "diamond", "square"])
 
-st.subheader("Question mix", anchor="mix")
+st.subheader(_("Question mix"), anchor="mix")
 counts = {label: n for label, n in (metrics.get("label_counts") or {}).items() if n}
 if counts:
     mix = pd.DataFrame([
@@ -150,17 +165,19 @@ if counts:
         for label, n in counts.items()
     ])
     bars = alt.Chart(mix).mark_bar(cornerRadiusEnd=3).encode(
-        x=alt.X("count:Q", title="Turns", axis=alt.Axis(tickMinStep=1),
+        x=alt.X("count:Q", title=_("Turns"), axis=alt.Axis(tickMinStep=1, format="d"),
                 scale=alt.Scale(domain=[0, max(counts.values()) * 1.12], nice=False)),
         y=alt.Y("label:N", sort="-x", title=None),
         color=alt.Color("tone:N", scale=TONE_SCALE, legend=None),
-        tooltip=[alt.Tooltip("label:N", title="Label"), alt.Tooltip("count:Q", title="Turns")],
+        tooltip=[alt.Tooltip("label:N", title=_("Label")), alt.Tooltip("count:Q", title=_("Turns"))],
     )
     text = bars.mark_text(align="left", dx=4).encode(text="count:Q", color=alt.value("#1E2A33"))
     st.altair_chart((bars + text).properties(height=alt.Step(30)), width="stretch",
-                    alt=f"Bar chart of your turns by label: " + ", ".join(f"{r.label} {r.count}" for r in mix.itertuples()))
+                    alt=_("Bar chart of your turns by label:") + " "
+                    + ", ".join(f"{r.label} {r.count}" for r in mix.itertuples()))
 
-st.markdown("**Your turns over time**")
+st.markdown("**" + _("Your turns over time") + "**")
+INSIGHT_LANE = "★ " + _("Insight revealed")
 lanes = [common.label_badge(label)[0] for label in common.LABELS]
 timeline = pd.DataFrame([
     {
@@ -172,42 +189,44 @@ timeline = pd.DataFrame([
     for t in trainee_turns
 ])
 revealed = pd.DataFrame([
-    {"turn": t.index, "lane": "★ Insight revealed", "tone": "blue",
+    {"turn": t.index, "lane": INSIGHT_LANE, "tone": "blue",
      "said": ", ".join(t.insights)}
     for t in transcript.persona_turns if t.insights
 ])
 if not timeline.empty:
     frame = pd.concat([timeline, revealed], ignore_index=True)
-    lane_order = [lane for lane in lanes if lane in set(frame["lane"])] + (["★ Insight revealed"] if not revealed.empty else [])
+    lane_order = [lane for lane in lanes if lane in set(frame["lane"])] + ([INSIGHT_LANE] if not revealed.empty else [])
     points = alt.Chart(frame).mark_point(filled=True, size=140).encode(
-        x=alt.X("turn:Q", title="Turn", axis=alt.Axis(tickMinStep=1),
+        x=alt.X("turn:Q", title=_("Turn"), axis=alt.Axis(tickMinStep=1, format="d"),
                 scale=alt.Scale(domain=[0, int(frame["turn"].max()) + 1], nice=False)),
         y=alt.Y("lane:N", sort=lane_order, title=None),
         color=alt.Color("tone:N", scale=TONE_SCALE, legend=None),
         shape=alt.Shape("tone:N", scale=SHAPE_SCALE, legend=None),
-        tooltip=[alt.Tooltip("turn:Q", title="Turn"), alt.Tooltip("lane:N", title="Label"),
-                 alt.Tooltip("said:N", title="Said")],
+        tooltip=[alt.Tooltip("turn:Q", title=_("Turn")), alt.Tooltip("lane:N", title=_("Label")),
+                 alt.Tooltip("said:N", title=_("Said"))],
     )
     st.altair_chart(points.properties(height=alt.Step(34)), width="stretch",
-                    alt="Each of your turns in order, on the row of its label; stars mark turns that revealed an insight.")
+                    alt=_("Each of your turns in order, on the row of its label; stars mark turns that revealed an "
+                          "insight."))
 
 # Talk and reflection ------------------------------------------------------------------------------------
-st.subheader("Talk and reflection", anchor="talk")
+st.subheader(_("Talk and reflection"), anchor="talk")
 left, right = st.columns(2, gap="large")
 with left:
     talk = metrics.get("talk_ratio")
-    st.markdown(f"**Your share of the talk: {_number('talk_ratio', '{:.0f}%', 100)}**",
-                help="Words you said, out of all words spoken. Interviews that listen keep this low.")
+    st.markdown("**" + _("Your share of the talk: {share}").format(share=_number("talk_ratio", "percent")) + "**",
+                help=_("Words you said, out of all words spoken. Interviews that listen keep this low."))
     if isinstance(talk, (int, float)):
         other = common.first_name_of(persona_name)
         share = pd.DataFrame([
-            {"who": "You", "start": 0.0, "end": talk, "colour": "#2E6A80", "ink": "#FFFFFF"},
+            {"who": _("You"), "start": 0.0, "end": talk, "colour": "#2E6A80", "ink": "#FFFFFF"},
             {"who": other, "start": talk, "end": 1.0, "colour": "#D5E3E9", "ink": "#1E2A33"},
         ])
-        share["text"] = [f"{w} {e - b:.0%}" if e - b >= 0.12 else "" for w, b, e in
+        share["text"] = [f"{w} {ui.percent(e - b)}" if e - b >= 0.12 else "" for w, b, e in
                          zip(share["who"], share["start"], share["end"])]
         talk_ref = common.reference("talk_ratio")
-        marks = [{"value": float(talk_ref[k]), "name": f"{talk_ref[k]:.0%} {k}"} for k in ("good", "fair")
+        grade = {"good": _("good"), "fair": _("fair")}
+        marks = [{"value": float(talk_ref[k]), "name": f"{ui.percent(talk_ref[k])} {grade[k]}"} for k in ("good", "fair")
                  if k in talk_ref]
         names = " : ".join(f"datum.value == {m['value']} ? '{m['name']}'" for m in marks) + " : ''"
         share["row"] = "talk"
@@ -218,7 +237,7 @@ with left:
                     axis=alt.Axis(values=[m["value"] for m in marks], labelExpr=names, grid=False)),
             x2="end:Q",
             color=alt.Color("colour:N", scale=None),
-            tooltip=[alt.Tooltip("who:N", title="Who"), alt.Tooltip("text:N", title="Share")],
+            tooltip=[alt.Tooltip("who:N", title=_("Who")), alt.Tooltip("text:N", title=_("Share"))],
         )
         # "You" sits at the start of its bar, the persona at the end of theirs: clear of the reference lines.
         text = alt.layer(
@@ -229,26 +248,28 @@ with left:
         )
         rules = alt.Chart(pd.DataFrame(marks)).mark_rule(strokeDash=[4, 3], color="#1E2A33").encode(x="value:Q")
         st.altair_chart((bar + text + rules).properties(height=alt.Step(36)), width="stretch",
-                        alt=f"You spoke {talk:.0%} of the words, {other} {1 - talk:.0%}. "
-                            + str(talk_ref.get("label") or ""))
+                        alt=_("You spoke {you} of the words, {name} {other}.").format(
+                            you=ui.percent(talk), name=other, other=ui.percent(1 - talk))
+                            + " " + _(str(talk_ref.get("label") or "")))
 with right:
     rq = metrics.get("rq_ratio")
-    st.markdown(f"**Reflections per question (R:Q): {_number('rq_ratio', '{:.2f}')}**",
-                help=f"Reflections and echoes per question. {common.reference('rq_ratio').get('label', '')}")
+    st.markdown("**" + _("Reflections per question (R:Q): {value}").format(value=_number("rq_ratio", "ratio")) + "**",
+                help=_("Reflections and echoes per question.") + " "
+                + _(str(common.reference("rq_ratio").get("label") or "")))
     if isinstance(rq, (int, float)):
         refs = common.rq_reference_lines()
         top = max(2.5, rq * 1.15)
         names = " : ".join(f"datum.value == {r['value']} ? '{r['name']}'" for r in refs) + " : datum.label"
         x = alt.X("rq:Q", title=None, scale=alt.Scale(domain=[0, top], nice=False),
                   axis=alt.Axis(values=[0] + [r["value"] for r in refs], labelExpr=names, grid=False))
-        bar = alt.Chart(pd.DataFrame([{"rq": rq, "who": "You"}])).mark_bar(color="#2E6A80").encode(
+        bar = alt.Chart(pd.DataFrame([{"rq": rq, "who": _("You")}])).mark_bar(color="#2E6A80").encode(
             x=x, y=alt.Y("who:N", title=None),
-            tooltip=[alt.Tooltip("rq:Q", title="Your R:Q", format=".2f")],
+            tooltip=[alt.Tooltip("rq:Q", title=_("Your R:Q"), format=".2f")],
         )
         rules = alt.Chart(pd.DataFrame(refs)).mark_rule(strokeDash=[4, 3], color="#1E2A33").encode(x="value:Q")
         st.altair_chart((bar + rules).properties(height=alt.Step(36)), width="stretch",
-                        alt=f"Your R:Q is {rq:.2f}; reference lines: "
-                            + ", ".join(f"{r['name']} at {r['value']:g}" for r in refs))
+                        alt=_("Your R:Q is {value}; reference lines:").format(value=ui.decimal(rq, 2)) + " "
+                            + ", ".join(f"{r['name']}" for r in refs))
 
 # Coach feedback -----------------------------------------------------------------------------------------
 
@@ -307,11 +328,12 @@ coach_feedback = _load_feedback(st.session_state.get(common.SID))
 _coach_feedback_section(coach_feedback)
 
 # Transcript ---------------------------------------------------------------------------------------------
-st.subheader("Transcript", anchor="transcript")
+st.subheader(_("Transcript"), anchor="transcript")
 for turn in transcript.turns:
     with common.chat_message(turn.speaker):
         # A heading gets the anchor "turn-N" that the insight links above jump to.
-        st.markdown(f"###### Turn {turn.index}")
+        # The id stays "turn-N" in every language (a heading's own anchor would follow its translated text).
+        st.html(f'<h6 id="turn-{turn.index}" style="margin:0">{html.escape(_("Turn {n}").format(n=turn.index))}</h6>')
         common.render_turn_text(turn)
         if turn.speaker == TRAINEE:
             common.render_coaching(turn, transcript.language)
@@ -319,22 +341,22 @@ for turn in transcript.turns:
             practice.ask_differently_button(st.session_state.get(common.SID), turn)
         elif turn.insights:
             names = {c["id"]: c.get("finding") or c["id"] for c in catalog}
-            st.caption("★ Revealed: " + "; ".join(md(names.get(i, i)) for i in turn.insights)
-                       + (f"  \n{common.CAUTION} From a topic a leading question had coloured."
+            st.caption("★ " + _("Revealed:") + " " + "; ".join(md(names.get(i, i)) for i in turn.insights)
+                       + (f"  \n{common.CAUTION} " + _("From a topic a leading question had coloured.")
                           if turn.contaminated_insights else ""))
 
 # Downloads ----------------------------------------------------------------------------------------------
-st.subheader("Save this interview", anchor="save")
+st.subheader(_("Save this interview"), anchor="save")
 stem = f"interview-{transcript.persona_id}-{datetime.fromtimestamp(transcript.started_at):%Y%m%d-%H%M}"
 with st.container(horizontal=True, gap="small"):
-    st.download_button("Markdown", export.to_markdown(transcript, metrics), file_name=f"{stem}.md",
+    st.download_button("Markdown", export.to_markdown(transcript, metrics, language=ui.current()), file_name=f"{stem}.md",
                        mime="text/markdown", icon=":material/description:", on_click="ignore")
     st.download_button("JSON", export.to_json(transcript, metrics), file_name=f"{stem}.json",
                        mime="application/json", icon=":material/data_object:", on_click="ignore")
-    st.download_button("CSV", export.to_csv(transcript, metrics), file_name=f"{stem}.csv",
+    st.download_button("CSV", export.to_csv(transcript, metrics, language=ui.current()), file_name=f"{stem}.csv",
                        mime="text/csv", icon=":material/table:", on_click="ignore")
 
-if st.button("Interview someone else", icon=":material/groups:"):
+if st.button(_("Interview someone else"), icon=":material/groups:"):
     common.go(common.GALLERY)
 
 # The trainee has now seen the feedback: the "N new" markers go until a coach adds or changes something.
