@@ -15,7 +15,9 @@ from typing import Any, Iterable, Iterator
 
 import streamlit as st
 
+from app_pages import i18n as ui
 from app_pages import persistence
+from app_pages.i18n import N_, _
 from app_pages.persistence import InterviewStore, open_store
 from scoring import metrics as scoring_metrics
 from scoring import i18n
@@ -101,8 +103,10 @@ def _help_name(catalogue: dict[str, dict], key: str) -> str:
 
 
 def label_name(label: str | None, language: str | None = None) -> str:
-    """The label's name, in ``language`` where the scorer speaks it (the persona's language), else English."""
-    return i18n.label_name(label or "", language) or _help_name(LABEL_HELP, label or "unlabelled")
+    """The label's name in ``language`` where the scorer speaks it (the coaching passes the persona's language);
+    without one, in the interface language; else English."""
+    lang = language if language is not None else ui.current()
+    return i18n.label_name(label or "", lang) or _help_name(LABEL_HELP, label or "unlabelled")
 
 
 def label_badge(label: str | None, language: str | None = None) -> tuple[str, str]:
@@ -112,7 +116,8 @@ def label_badge(label: str | None, language: str | None = None) -> tuple[str, st
 
 
 def flag_name(flag: str, language: str | None = None) -> str:
-    return i18n.flag_name(flag, language) or _help_name(FLAG_HELP, flag)
+    lang = language if language is not None else ui.current()
+    return i18n.flag_name(flag, lang) or _help_name(FLAG_HELP, flag)
 
 
 def render_coaching(turn: Turn, language: str | None = None) -> None:
@@ -148,7 +153,7 @@ def chat_message(speaker: str):
 def render_turn_text(turn: Turn) -> None:
     """A turn's words, never parsed as Markdown or HTML."""
     if turn.is_silence:
-        st.caption("*(You stayed silent.)*")
+        st.caption("*" + md(_("(You stayed silent.)")) + "*")
     else:
         st.text(turn.text)
 
@@ -190,6 +195,13 @@ def language_name(tag: str | None) -> str:
 
 
 DIFFICULTY = {"easy": ("●○○", "green"), "medium": ("●●○", "orange"), "hard": ("●●●", "red")}
+DIFFICULTY_NAMES = {"easy": N_("Easy"), "medium": N_("Medium"), "hard": N_("Hard")}
+
+
+def difficulty_name(difficulty: str) -> str:
+    """A persona's difficulty in the interface language ("Easy", "Makkelijk", "쉬움", "简单")."""
+    name = DIFFICULTY_NAMES.get(difficulty)
+    return _(name) if name else str(difficulty).capitalize()
 
 
 # ------------------------------------------------------------------------------------------------
@@ -199,7 +211,7 @@ DIFFICULTY = {"easy": ("●○○", "green"), "medium": ("●●○", "orange"),
 
 def _build_engine(progress=lambda fraction, stage: None):
     """The shared Engine with the real models (or the hashing fake under INTERVIEW_SIM_EMBEDDER=hashing)."""
-    progress(0.05, "Reading the settings")
+    progress(0.05, N_("Reading the settings"))
     from simulator.config import configured_backend
     from simulator.embeddings import get_embedder
     from simulator.engine import Engine
@@ -210,20 +222,20 @@ def _build_engine(progress=lambda fraction, stage: None):
     except Exception:  # no secrets.toml, or unreadable: the environment and interview-sim.toml still apply
         secrets = {}
     backend, note = configured_backend(secrets)
-    progress(0.15, "Loading the language model")
+    progress(0.15, N_("Loading the language model"))
     embedder = get_embedder()
     embedder.encode(["warm up"])  # load the weights now, not on the first question
-    progress(0.55, "Loading the question classifier")
+    progress(0.55, N_("Loading the question classifier"))
     engine = Engine(embedder=embedder, backend=backend, guard=ReplyGuard(embedder))
     # Shown in the interview's sidebar: which backend speaks, and why it fell back if it did.
     engine.backend_note = note
     # Embed the classifier's examples now, not on the trainee's first ambiguous question.
-    progress(0.8, "Preparing the coaching")
+    progress(0.8, N_("Preparing the coaching"))
     warm = getattr(engine.classifier, "warm_up", None)
     if warm is not None:
         warm()
     engine.classifier.classify("What happened the last time you did that?", None)
-    progress(1.0, "Ready")
+    progress(1.0, N_("Ready"))
     return engine
 
 
@@ -271,7 +283,7 @@ class _EngineLoader:
 
     def __init__(self) -> None:
         self.progress = 0.0
-        self.stage = "Starting"
+        self.stage = N_("Starting")
         self.started = time.monotonic()
         self.ready_after: float | None = None
         self._done = threading.Event()
@@ -368,7 +380,8 @@ def warm_up_progress() -> None:
     def _progress() -> None:
         if loader.ready():
             st.rerun()  # the whole page again: the bar goes, and the fragment stops refreshing
-        st.progress(loader.progress, text=f"Getting the interviews ready: {loader.stage.lower()}…")
+        st.progress(loader.progress, text=_("Getting the interviews ready: {stage}…").format(
+            stage=_(loader.stage).lower()))
 
     _progress()
 
@@ -407,14 +420,14 @@ def get_engine():
     loader = _engine_loader()
     try:
         if not loader.ready():
-            with st.spinner("Loading the language models — only on the first interview after a restart…"):
+            with st.spinner(_("Loading the language models — only on the first interview after a restart…")):
                 return loader.get()
         return loader.get()
     except Exception:
         _reset_engine_loader()  # the next attempt starts afresh
         log.exception("loading the engine failed")
-        st.error("The interview models could not be loaded (the server log says why). Reload the page to try "
-                 "again.")
+        st.error(_("The interview models could not be loaded (the server log says why). Reload the page to try "
+                   "again."))
         st.stop()
 
 
@@ -483,8 +496,8 @@ def store_warning() -> str | None:
     warning = None if st.session_state.get(STORE) is not None else _store()[1]
     found = store_problem()
     if found is not None:
-        note = (f"{found} Practice goes on: each turn is kept on this server and saved to the database as soon as "
-                "it can take it.")
+        note = f"{found} " + _("Practice goes on: each turn is kept on this server and saved to the database as "
+                                "soon as it can take it.")
         warning = f"{warning} {note}" if warning else note
     return warning
 
@@ -561,8 +574,9 @@ def url_params() -> dict[str, str]:
     from app_pages import accounts
 
     if accounts.mode() == "accounts":
-        return {SID: st.session_state[SID]} if trainee() and st.session_state.get(SID) else {}
-    out = {}
+        found = {SID: st.session_state[SID]} if trainee() and st.session_state.get(SID) else {}
+        return {**found, **ui.url_param()}
+    out = dict(ui.url_param())
     if trainee():
         out[TRAINEE_KEY] = trainee()
         if st.session_state.get(SID):
@@ -617,9 +631,10 @@ def live_interview() -> Live | None:
         return None
     persona = personas().personas.get(transcript.persona_id)
     if persona is None:
-        st.warning(f"The persona of your interview ({md(transcript.persona_id)}) is no longer available.")
+        st.warning(_("The persona of your interview ({persona}) is no longer available.").format(
+            persona=md(transcript.persona_id)))
         return None
-    with st.spinner(f"Picking up your interview with {first_name(persona)}…"):
+    with st.spinner(_("Picking up your interview with {name}…").format(name=first_name(persona))):
         session = get_engine().resume(persona, transcript)
     return _attach(sid, persona, session)
 
@@ -640,13 +655,13 @@ def start_interview(persona: Persona) -> Live:
     note_activity()
     record_team()
     engine = get_engine()
-    with st.spinner(f"Getting {first_name(persona)} ready…"):  # the first interview embeds the persona's topics
+    with st.spinner(_("Getting {name} ready…").format(name=first_name(persona))):  # the first interview embeds the persona's topics
         session = engine.start(persona, seed=random.randrange(1_000_000), trainee=trainee())
     try:
         sid = get_store().start_session(trainee(), session.transcript)
     except Exception as e:  # the database is away, full or read-only: say so, keep the gallery
         log.exception("starting an interview failed")
-        st.error(f"The interview could not be started. {persistence.friendly(e)}", icon=":material/cloud_off:")
+        st.error(_("The interview could not be started.") + f" {persistence.friendly(e)}", icon=":material/cloud_off:")
         st.stop()
     return _attach(sid, persona, session)
 
@@ -662,12 +677,12 @@ def refresh_interview(live: Live, unsent: str | None = None, error: BaseExceptio
     from simulator.store import SessionFinished
 
     if isinstance(error, SessionFinished):
-        note = "This interview was ended in another tab or window."
+        note = _("This interview was ended in another tab or window.")
     else:
-        note = ("This interview went on in another tab or window, so this page now shows the saved conversation "
-                "and continues from there.")
+        note = _("This interview went on in another tab or window, so this page now shows the saved conversation "
+                 "and continues from there.")
     if unsent:
-        note += f" What you were sending here was not sent: {quote(shorten(unsent, 300))}"
+        note += " " + _("What you were sending here was not sent: {text}").format(text=quote(shorten(unsent, 300)))
     st.session_state[NOTICE] = note
     st.rerun()
 
@@ -691,22 +706,22 @@ def identity_box() -> None:
         if person is None:
             return
         with st.container(horizontal=True, vertical_alignment="center", gap="small"):
-            team = f" · team {md(person.team)}" if person.team else ""
-            st.markdown(f"Signed in as **{md(person.name)}**{team}")
-            if st.button("Sign out", key="account_sign_out", type="tertiary", icon=":material/logout:"):
+            team = " · " + _("team {team}").format(team=md(person.team)) if person.team else ""
+            st.markdown(_("Signed in as **{name}**").format(name=md(person.name)) + team)
+            if st.button(_("Sign out"), key="account_sign_out", type="tertiary", icon=":material/logout:"):
                 accounts.sign_out()
                 st.rerun()
         return
     if NAME_WIDGET not in st.session_state:
         st.session_state[NAME_WIDGET] = trainee() or ""
     st.text_input(
-        "Your name", key=NAME_WIDGET, on_change=lambda: set_trainee(st.session_state[NAME_WIDGET]),
-        max_chars=200, placeholder="e.g. Ana Souza",
-        help="Identifies your interviews, so you and your coach can find them again.",
+        _("Your name"), key=NAME_WIDGET, on_change=lambda: set_trainee(st.session_state[NAME_WIDGET]),
+        max_chars=200, placeholder=_("e.g. Ana Souza"),
+        help=_("Identifies your interviews, so you and your coach can find them again."),
     )
-    st.caption(":material/info: A typed name is for one person practising on their own: anyone who types the "
-               "same name sees those interviews. For a team, whoever runs the app sets up sign-in "
-               "(README, “Sign-in for a team”).")
+    st.caption(":material/info: " + _("A typed name is for one person practising on their own: anyone who types "
+                                      "the same name sees those interviews. For a team, whoever runs the app sets "
+                                      "up sign-in (README, “Sign-in for a team”)."))
 
 
 NAME_WIDGET = "trainee_name_input"
@@ -735,14 +750,14 @@ def end_interview(live: Live) -> bool:
     """Finish the interview in the store with its final metrics; False (and a message) if that failed."""
     writer = get_writer()
     if not writer.flush(live.sid, force=True):  # every turn goes in before the session is closed
-        st.warning("Some turns are still waiting to be saved, so the interview stays open for now. End it again "
-                   "once the database is back.", icon=":material/cloud_off:")
+        st.warning(_("Some turns are still waiting to be saved, so the interview stays open for now. End it again "
+                     "once the database is back."), icon=":material/cloud_off:")
         return False
     try:
         get_store().finish_session(live.sid, metrics=session_metrics(live.session.transcript))
     except Exception as e:
         log.exception("finishing session %s failed", live.sid)
-        st.error(f"The interview could not be closed. {persistence.friendly(e)} Try again in a moment.")
+        st.error(_("The interview could not be closed.") + f" {persistence.friendly(e)} " + _("Try again in a moment."))
         return False
     st.session_state.pop(LIVE, None)
     st.session_state[SID] = live.sid
@@ -767,22 +782,25 @@ def reference(metric: str) -> dict[str, Any]:
 def rq_reference_lines() -> list[dict[str, Any]]:
     """[{"value": 1.0, "name": "1:1 fair"}, ...]: the coach reference lines for reflections per question."""
     ref = reference("rq_ratio")
-    return [{"value": float(ref[k]), "name": f"{ref[k]:g}:1 {k}"} for k in ("fair", "good") if k in ref]
+    names = {"fair": _("fair"), "good": _("good")}
+    return [{"value": float(ref[k]), "name": f"{ui.decimal(ref[k], 0 if float(ref[k]).is_integer() else 1)}:1 {names[k]}"}
+            for k in ("fair", "good") if k in ref]
 
 
 def reference_lines() -> list[str]:
     """The coach reference lines, one sentence each."""
     lines = []
     for name, ref in scoring_metrics.REFERENCE_LINES.items():
-        label = str(ref.get("label") or name)
+        label = _(str(ref.get("label") or name))
         if not re.search(r"\d", label) and "fair" in ref and "good" in ref:
-            label += f" (fair: {ref['fair']:g}, good: {ref['good']:g})"
+            label += " " + _("(fair: {fair}, good: {good})").format(fair=f"{ref['fair']:g}", good=f"{ref['good']:g}")
         lines.append(label)
     return lines
 
 
 def score_formula() -> str:
-    return scoring_metrics.SCORE_FORMULA
+    """The score's formula (scoring.metrics.SCORE_FORMULA), in the interface language."""
+    return _(scoring_metrics.SCORE_FORMULA)
 
 
 def formula_markdown() -> str:
@@ -805,20 +823,21 @@ def label_points(label: str) -> str:
     """What one turn with this label does to the question-craft part of the score, e.g. "+4 points"."""
     if label == "silence":
         points = scoring_metrics.SILENCE_POINTS
-        return f"{_points(points['well_placed'])} when well placed, {points['other']:+d} otherwise"
+        return _("{points} when well placed, {other} otherwise").format(
+            points=_points(points['well_placed']), other=f"{points['other']:+d}")
     value = scoring_metrics.TURN_POINTS.get(label)
     if value is None:
         return ""
-    return "no points (not counted)" if value == 0 else _points(value)
+    return _("no points (not counted)") if value == 0 else _points(value)
 
 
 def flag_points(flag: str) -> str:
     value = scoring_metrics.FLAG_POINTS.get(flag)
-    return f"{_points(value)}, on top of the label" if value else ""
+    return _("{points}, on top of the label").format(points=_points(value)) if value else ""
 
 
 def _points(value: int) -> str:
-    return f"{value:+d} point{'' if abs(value) == 1 else 's'}"
+    return ui.ngettext("{n} point", "{n} points", abs(value)).format(n=f"{value:+d}")
 
 
 def shorten(text: str, limit: int = 90) -> str:

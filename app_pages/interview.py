@@ -5,7 +5,9 @@ import time
 import streamlit as st
 
 from app_pages import common, practice
+from app_pages import i18n as ui
 from app_pages.common import md
+from app_pages.i18n import _
 from app_pages.persistence import SessionFinished, TurnConflict, friendly
 from simulator.transcript import PERSONA, TRAINEE
 
@@ -16,15 +18,15 @@ MAX_CHAT_CHARS = 4000
 
 live = common.live_interview()
 if live is None:
-    st.title("Interview")
+    st.title(_("Interview"))
     transcript = common.load_transcript(st.session_state.get(common.SID))
     if transcript is not None and transcript.ended_at is not None:
-        st.info("This interview has ended.")
-        if st.button("See its report", type="primary", icon=":material/insights:"):
+        st.info(_("This interview has ended."))
+        if st.button(_("See its report"), type="primary", icon=":material/insights:"):
             common.go(common.REPORT)
     else:
-        st.info("Pick a persona to interview first.")
-    if st.button("Choose a persona", icon=":material/groups:"):
+        st.info(_("Pick a persona to interview first."))
+    if st.button(_("Choose a persona"), icon=":material/groups:"):
         common.go(common.GALLERY)
     st.stop()
 
@@ -37,36 +39,38 @@ coach_live = st.session_state.get(common.COACH_LIVE, True)
 # The input row sits at the bottom of the page; read it first, draw the conversation, then act on it.
 with st.bottom:
     with st.container(horizontal=True, vertical_alignment="bottom", gap="small"):
-        prompt = st.chat_input(f"Ask {first} a question…", key="chat")
+        prompt = st.chat_input(_("Ask {name} a question…").format(name=first), key="chat")
         silent = st.button(
-            "Stay silent", key="silent", icon=":material/more_horiz:",
-            help=f"Say nothing and let {first} go on. A pause after an answer often brings out more.",
+            _("Stay silent"), key="silent", icon=":material/more_horiz:",
+            help=_("Say nothing and let {name} go on. A pause after an answer often brings out more.").format(
+                name=first),
         )
 
 too_long = None
 if prompt is not None and not prompt.strip():
     # Only spaces or line breaks: not a question, and not a silence either (Stay silent is for that).
     prompt = None
-    st.toast(f"Nothing to send. Type a question, or press Stay silent to let {md(first)} go on.",
+    st.toast(_("Nothing to send. Type a question, or press Stay silent to let {name} go on.").format(name=md(first)),
              icon=":material/info:")
 elif prompt and len(prompt) > MAX_CHAT_CHARS:
     too_long, prompt = prompt, None
 
-st.title(f"Interview with {md(persona.name)}", anchor=False)
+st.title(_("Interview with {name}").format(name=md(persona.name)), anchor=False)
 if (notice := st.session_state.pop(common.NOTICE, None)):
     st.info(notice, icon=":material/sync:")
 first_run = not transcript.trainee_turns and not (prompt or silent)
-with st.expander("Your brief", expanded=first_run, icon=":material/assignment:"):
+with st.expander(_("Your brief"), expanded=first_run, icon=":material/assignment:"):
     st.markdown(
-        f"**Research goal:** {md(persona.research_goal)}  \n"
-        f"**Who:** {md(persona.summary)}  \n"
-        f"**Context:** {md(persona.context)}  \n"
-        f"**Communication style:** {md(persona.style_summary)} · **Difficulty:** {md(persona.difficulty)}"
+        "**" + _("Research goal:") + f"** {md(persona.research_goal)}  \n"
+        "**" + _("Who:") + f"** {md(persona.summary)}  \n"
+        "**" + _("Context:") + f"** {md(persona.context)}  \n"
+        "**" + _("Communication style:") + f"** {md(persona.style_summary)} · "
+        "**" + _("Difficulty:") + f"** {md(common.difficulty_name(persona.difficulty))}"
     )
-    st.caption(
+    st.caption(_(
         "Ask about past, concrete experiences. Press **Stay silent** to give them room. "
         "End the interview from the sidebar to see your report."
-    )
+    ))
 
 practice.branch_banner(live.sid, transcript)  # a branch: which turn is asked differently
 
@@ -85,7 +89,7 @@ if transcript.turns and transcript.turns[-1].speaker == TRAINEE and not (prompt 
     except Exception:  # never lose the page over a reply that can be asked for again
         common.log.exception("answering the last question failed in session %s", live.sid)
         unanswered = None
-        st.caption(f"The page reloaded before {md(first)} answered this. Ask again.")
+        st.caption(_("The page reloaded before {name} answered this. Ask again.").format(name=md(first)))
     if unanswered is not None:
         live.pending = unanswered
         with common.chat_message(PERSONA):
@@ -110,9 +114,9 @@ if prompt or silent:
         common.refresh_interview(live, unsent=prompt, error=e)
     except Exception as e:  # the scorer or the store failed: say so, keep the page and the interview
         common.log.exception("turn failed in session %s", live.sid)
-        st.error(f"That turn could not be processed. {friendly(e)} Please try again.")
+        st.error(_("That turn could not be processed.") + f" {friendly(e)} " + _("Please try again."))
         if prompt:
-            st.caption(f"Your question: {common.quote(common.shorten(prompt, 300))}")
+            st.caption(_("Your question: {text}").format(text=common.quote(common.shorten(prompt, 300))))
 if pending is not None:
     live.pending = pending
     with common.chat_message(TRAINEE):
@@ -136,8 +140,9 @@ if pending is not None:
 
 if too_long is not None:
     st.warning(
-        f"Your message has {len(too_long):,} characters; a question can have at most {MAX_CHAT_CHARS:,}. "
-        "Nothing was sent. Shorten it and send it again (it is below, to copy from).",
+        _("Your message has {n} characters; a question can have at most {limit}. Nothing was sent. Shorten it "
+          "and send it again (it is below, to copy from).").format(n=ui.number(len(too_long)),
+                                                                  limit=ui.number(MAX_CHAT_CHARS)),
         icon=":material/content_cut:",
     )
     st.code(too_long[:20_000], language=None, wrap_lines=True)
@@ -157,15 +162,19 @@ def _waiting_note() -> None:
         if status.waiting == 0:
             st.rerun()
         n = status.waiting
-        turns = f"your last {n} turns are" if n > 1 else "your last turn is"
-        reason = str(status.problem or "The database cannot take new turns right now.")
+        reason = str(status.problem or _("The database cannot take new turns right now."))
         if status.durable:
-            st.warning(f"Saving is paused. {reason} {turns.capitalize()} kept safely on this server and will be "
-                       "saved, in order, as soon as the database is back. You can go on.",
-                       icon=":material/cloud_sync:")
+            kept = ui.ngettext("Your last turn is kept safely on this server and will be saved, in order, as soon "
+                               "as the database is back. You can go on.",
+                               "Your last {n} turns are kept safely on this server and will be saved, in order, as "
+                               "soon as the database is back. You can go on.", n).format(n=n)
+            st.warning(_("Saving is paused.") + f" {reason} {kept}", icon=":material/cloud_sync:")
         else:
-            st.error(f"Saving is paused. {reason} {turns.capitalize()} held in this server's memory only: keep "
-                     "this page open until this note goes away.", icon=":material/cloud_off:")
+            held = ui.ngettext("Your last turn is held in this server's memory only: keep this page open until "
+                               "this note goes away.",
+                               "Your last {n} turns are held in this server's memory only: keep this page open "
+                               "until this note goes away.", n).format(n=n)
+            st.error(_("Saving is paused.") + f" {reason} {held}", icon=":material/cloud_off:")
 
     note()
 
@@ -177,8 +186,8 @@ with st.sidebar:
     st.caption(md(persona.research_goal))
     backend_name = getattr(session.backend, "name", "authored")
     model = getattr(session.backend, "model", None) if backend_name != "authored" else None
-    voice = "authored lines" if backend_name == "authored" else backend_name + (f" · {model}" if model else "")
-    st.caption(md(f"Voice: {voice}"))
+    voice = _("authored lines") if backend_name == "authored" else backend_name + (f" · {model}" if model else "")
+    st.caption(md(_("Voice: {voice}").format(voice=voice)))
     backend_note = getattr(session.engine, "backend_note", None)
     if backend_note:
         st.info(md(backend_note))
@@ -186,15 +195,15 @@ with st.sidebar:
     if last_reply is not None and (last_reply.guard or "").startswith("error"):
         # The configured server failed on this reply: it is the persona's authored line, and the trainee should know.
         st.warning(
-            f"The {md(backend_name)} voice did not answer the last question, so {md(first)} used an authored line "
-            f"({md(common.shorten(last_reply.guard, 120))}).",
+            _("The {voice} voice did not answer the last question, so {name} used an authored line ({why}).").format(
+                voice=md(backend_name), name=md(first), why=md(common.shorten(last_reply.guard, 120))),
             icon=":material/cloud_off:",
         )
     if coach_live:
         metrics = common.session_metrics(transcript)
         score = metrics.get("score")
-        st.metric("Score", "–" if score is None else f"{score:.0f}", help="How the score is computed: see "
-                  "How scoring works.")
+        st.metric(_("Score"), "–" if score is None else ui.decimal(score, 0),
+                  help=_("How the score is computed: see How scoring works."))
         counts = {label: n for label, n in metrics.get("label_counts", {}).items() if n}
         if counts:
             st.markdown("  \n".join(
@@ -202,15 +211,16 @@ with st.sidebar:
                 for label, n in sorted(counts.items(), key=lambda kv: -kv[1])
             ))
         found, total = session.insights_found, session.insights_total
-        st.progress(found / total if total else 0.0, text=f"Insights found: {found} of {total}")
+        st.progress(found / total if total else 0.0, text=_("Insights found: {found} of {total}").format(
+            found=ui.number(found), total=ui.number(total)))
     else:
-        st.info("Coaching is off until you end the interview.", icon=":material/visibility_off:")
+        st.info(_("Coaching is off until you end the interview."), icon=":material/visibility_off:")
     practice.guide_sidebar(live.sid, transcript)  # the discussion guide, ticked off as asked
     st.toggle(
-        "Live coaching", value=True, key=common.COACH_LIVE, persist_state="session",
-        help="Off: no labels or score until the report, like a real interview.",
+        _("Live coaching"), value=True, key=common.COACH_LIVE, persist_state="session",
+        help=_("Off: no labels or score until the report, like a real interview."),
     )
     st.divider()
-    if st.button("End interview", type="primary", icon=":material/flag:", key="end", width="stretch"):
+    if st.button(_("End interview"), type="primary", icon=":material/flag:", key="end", width="stretch"):
         if common.end_interview(live):
             common.go(common.REPORT)

@@ -292,16 +292,16 @@ def _coach_feedback_section(found: dict | None) -> None:
     """What the coaches said about the whole session, with how much is new since the trainee last looked."""
     if found is None:
         return
-    new = f" :violet-badge[{found['new']} new]" if found["new"] else ""
-    st.subheader("From your coach", anchor="coach")
-    st.markdown(f"Your coach reviewed this interview.{new} Their labels and comments on your questions are in the "
-                "transcript below, beside the scorer's.")
+    new = " :violet-badge[" + _("{n} new").format(n=ui.number(found["new"])) + "]" if found["new"] else ""
+    st.subheader(_("From your coach"), anchor="coach")
+    st.markdown(_("Your coach reviewed this interview.") + new + " "
+                + _("Their labels and comments on your questions are in the transcript below, beside the scorer's."))
     seen = found.get("seen_at")
     for position, comment in enumerate(found["session"]):
         fresh = seen is None or max(comment["at"], comment.get("edited_at") or 0) > seen
         with st.container(border=True, key=f"report-coach-comment-{position}"):
-            st.markdown(f"**{md(comment['coach'])}** · :gray[{datetime.fromtimestamp(comment['at']):%d %b %Y, %H:%M}]"
-                        + (" :violet-badge[new]" if fresh else ""))
+            st.markdown(f"**{md(comment['coach'])}** · :gray[{md(ui.when(comment['at']))}]"
+                        + (" :violet-badge[" + _("new") + "]" if fresh else ""))
             st.markdown(md(comment["text"]))
 
 
@@ -313,13 +313,13 @@ def _coach_turn_notes(found: dict | None, turn) -> None:
     for note in (n for n in found["turns"] if n["turn"] == turn.index):
         fresh = seen is None or note["at"] > seen
         with st.container(horizontal=True, gap="small"):
-            st.badge(f"Coach {md(note['coach'])}", icon=":material/rate_review:", color="violet")
+            st.badge(_("Coach {name}").format(name=md(note['coach'])), icon=":material/rate_review:", color="violet")
             if note["label"]:
                 text, colour = common.label_badge(note["label"], transcript.language)
-                st.badge(f"{text} ({'agrees with the scorer' if note['confirmed'] else 'the coach’s label'})",
-                         color=colour)
+                verdict = _("agrees with the scorer") if note["confirmed"] else _("the coach’s label")
+                st.badge(f"{text} ({verdict})", color=colour)
             if fresh:
-                st.badge("new", color="violet")
+                st.badge(_("new"), color="violet")
         if note["comment"]:
             st.caption(common.quote(note["comment"]))
 

@@ -8,10 +8,12 @@ VENV="${VENV:-.venv}"
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
-# System packages: Debian's Chromium for the browser tests, PostgreSQL for the store tests.
+# System packages: Debian's Chromium for the browser tests (with CJK fonts), PostgreSQL for the store tests.
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+# Korean and Chinese glyphs, so the browser tests' screenshots show text, not boxes.
+(fc-list 2>/dev/null | grep -qi "noto sans cjk") || need+=(fonts-noto-cjk)
 if [ ${#need[@]} -gt 0 ]; then
   echo "==> apt-get install ${need[*]}"
   $SUDO apt-get update -q

@@ -8,18 +8,26 @@ spreadsheet would run as a formula get a leading apostrophe.
 ``metrics`` is the dict given to ``Store.finish_session`` (every key optional: ``score``, ``label_counts``,
 ``open_share``, ``rq_ratio``, ``talk_ratio``, ``insights_total``, ``insights_uncovered``, ``contributions``);
 ``annotations`` is what ``Store.annotations`` returns. Output depends on nothing else (times are UTC).
+
+``language`` ("nl", "ko", "zh"; default English) writes the Markdown, HTML and CSV for people in that language:
+headings, field names, CSV column headers, label names, numbers and dates (Babel), from the interface's
+catalogue (``simulator.i18n``). Values meant for tools stay as they are (labels in the CSV, every JSON key).
 """
 
 from __future__ import annotations
 
+import contextvars
 import csv
 import html
 import io
 import json
 import re
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from typing import Any, Callable
 
+from simulator import i18n as _i18n
+from simulator.i18n import N_
 from simulator.transcript import PERSONA, TRAINEE, Transcript, Turn
 
 __all__ = ["FORMATS", "export", "to_markdown", "to_csv", "to_json", "to_html", "escape_markdown"]
@@ -30,12 +38,49 @@ Annotations = dict[str, Any] | None
 
 # Shared helpers -----------------------------------------------------------------------------------
 
+# The language of the export being written (set by each ``to_*`` for its own call; English when None).
+_LANGUAGE: contextvars.ContextVar[str | None] = contextvars.ContextVar("export_language", default=None)
+
+
+@contextmanager
+def _in_language(language: str | None):
+    token = _LANGUAGE.set(_i18n.normalize(language))
+    try:
+        yield
+    finally:
+        _LANGUAGE.reset(token)
+
+
+def _(message: str) -> str:
+    return _i18n.gettext(message, _LANGUAGE.get())
+
+
+def _english() -> bool:
+    return _LANGUAGE.get() in (None, "en")
+
+
+def _label(label: Any) -> str:
+    """A label or flag for people: its name in the export's language; the plain value in English."""
+    if _english():
+        return str(label)
+    from scoring import feedback
+
+    from scoring.labels import Flag, Label
+    if str(label) in {item.value for item in Label}:
+        return feedback.label_name(str(label), _LANGUAGE.get())
+    if str(label) in {item.value for item in Flag}:
+        return feedback.flag_name(str(label), _LANGUAGE.get())
+    return str(label)
+
 
 def _when(ts: Any) -> str:
     if not isinstance(ts, (int, float)) or isinstance(ts, bool):
         return ""
     try:
-        return datetime.fromtimestamp(ts, tz=timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        moment = datetime.fromtimestamp(ts, tz=timezone.utc)
+        if _english():
+            return moment.strftime("%Y-%m-%d %H:%M UTC")
+        return _i18n.fmt_datetime(moment, _LANGUAGE.get()) + " UTC"
     except (OverflowError, OSError, ValueError):
         return ""
 
@@ -48,6 +93,12 @@ def _fmt(value: Any, *, percent: bool = False, digits: int = 2) -> str:
     number = _num(value)
     if number is None:
         return ""
+    if not _english():
+        if percent:
+            return _i18n.fmt_percent(number, _LANGUAGE.get())
+        from babel.numbers import format_decimal
+
+        return format_decimal(round(number, digits), locale=_i18n.babel_locale(_LANGUAGE.get()))
     return f"{number * 100:.0f}%" if percent else f"{round(number, digits):g}"
 
 
@@ -55,8 +106,8 @@ def _speaker(turn: Turn, transcript: Transcript) -> str:
     if turn.name:
         return turn.name
     if turn.speaker == PERSONA:
-        return transcript.persona_name or transcript.persona_id or "Persona"
-    return transcript.trainee or "Interviewer"
+        return transcript.persona_name or transcript.persona_id or _("Persona")
+    return transcript.trainee or _("Interviewer")
 
 
 def _coach_notes(annotations: Annotations) -> dict[int, list[dict[str, Any]]]:
@@ -84,7 +135,7 @@ def _verdict(note: dict[str, Any]) -> str:
     label = note.get("label")
     if not label:
         return ""
-    return f"{label} (confirmed)" if note.get("confirmed") else f"{label} (override)"
+    return (_("{label} (confirmed)") if note.get("confirmed") else _("{label} (override)")).format(label=_label(label))
 
 
 def _points(item: dict[str, Any]) -> str:
@@ -102,12 +153,12 @@ def _turn_notes(turn: Turn, points: dict[int, list[dict[str, Any]]],
     """
     out: list[tuple[str, str]] = []
     if turn.rewrite:
-        out.append(("rewrite", f"Try instead: {turn.rewrite}"))
+        out.append(("rewrite", _("Try instead: {text}").format(text=turn.rewrite)))
     for item in points.get(turn.index, []):
-        out.append(("score", f"Score {_points(item)}: {item.get('reason') or ''}"))
+        out.append(("score", _("Score {points}: {reason}").format(points=_points(item), reason=item.get('reason') or '')))
     for note in notes.get(turn.index, []):
         parts = [p for p in (_verdict(note), note.get("comment") or "") if p]
-        out.append(("coach", f"Coach {note.get('coach') or ''}: {' — '.join(parts)}"))
+        out.append(("coach", _("Coach {name}: {notes}").format(name=note.get('coach') or '', notes=' — '.join(parts))))
     return out
 
 
@@ -116,37 +167,39 @@ def _metric_lines(transcript: Transcript, metrics: Metrics) -> list[tuple[str, s
     m = metrics or {}
     lines: list[tuple[str, str]] = []
     if _num(m.get("score")) is not None:
-        lines.append(("Score", _fmt(m["score"], digits=1)))
+        lines.append((_("Score"), _fmt(m["score"], digits=1)))
     if _num(m.get("open_share")) is not None:
-        lines.append(("Open questions", _fmt(m["open_share"], percent=True)))
+        lines.append((_("Open questions"), _fmt(m["open_share"], percent=True)))
     if _num(m.get("rq_ratio")) is not None:
-        lines.append(("Reflections per question (R:Q)", _fmt(m["rq_ratio"])))
+        lines.append((_("Reflections per question (R:Q)"), _fmt(m["rq_ratio"])))
     if _num(m.get("talk_ratio")) is not None:
-        lines.append(("Talk ratio", _fmt(m["talk_ratio"])))
+        lines.append((_("Talk ratio"), _fmt(m["talk_ratio"])))
     uncovered = m.get("insights_uncovered")
     total = m.get("insights_total")
     if isinstance(uncovered, list) or isinstance(total, int):
         findings = {str(c.get("id")): c.get("finding") for c in transcript.insight_catalog if isinstance(c, dict)}
         found = [str(i) for i in uncovered] if isinstance(uncovered, list) else []
         named = ", ".join(f"{findings[i]} ({i})" if findings.get(i) else i for i in found)
-        count = f"{len(found)} of {total}" if isinstance(total, int) else f"{len(found)}"
-        lines.append(("Insights uncovered", f"{count}: {named}" if named else count))
+        count = _("{found} of {total}").format(found=len(found), total=total) if isinstance(total, int) \
+            else f"{len(found)}"
+        lines.append((_("Insights uncovered"), f"{count}: {named}" if named else count))
     counts = m.get("label_counts")
     if isinstance(counts, dict) and counts:
-        lines.append(("Labels", ", ".join(f"{k} {v}" for k, v in counts.items())))
+        lines.append((_("Labels"), ", ".join(f"{_label(k)} {v}" for k, v in counts.items())))
     return lines
 
 
 def _header_lines(transcript: Transcript) -> list[tuple[str, str]]:
-    lines = [("Trainee", transcript.trainee or ""), ("Persona", transcript.persona_id), ("Source", transcript.source)]
-    lines.append(("Started", _when(transcript.started_at)))
+    lines = [(_("Trainee"), transcript.trainee or ""), (_("Persona"), transcript.persona_id),
+             (_("Source"), transcript.source)]
+    lines.append((_("Started"), _when(transcript.started_at)))
     if transcript.ended_at is not None:
-        lines.append(("Ended", _when(transcript.ended_at)))
+        lines.append((_("Ended"), _when(transcript.ended_at)))
     return [(k, v) for k, v in lines if v]
 
 
 def _title(transcript: Transcript) -> str:
-    return f"Interview with {transcript.persona_name or transcript.persona_id}"
+    return _("Interview with {name}").format(name=transcript.persona_name or transcript.persona_id)
 
 
 # Markdown -----------------------------------------------------------------------------------------
@@ -177,36 +230,42 @@ def escape_markdown(text: str) -> str:
     return "  \n".join(lines)
 
 
-def to_markdown(transcript: Transcript, metrics: Metrics = None, annotations: Annotations = None) -> str:
+def to_markdown(transcript: Transcript, metrics: Metrics = None, annotations: Annotations = None, *,
+                language: str | None = None) -> str:
     """The session as Markdown: header, metrics, every turn with its label and coach notes, session comments."""
+    with _in_language(language):
+        return _to_markdown(transcript, metrics, annotations)
+
+
+def _to_markdown(transcript: Transcript, metrics: Metrics, annotations: Annotations) -> str:
     e = escape_markdown
     out = [f"# {e(_title(transcript))}", ""]
     out += [f"- **{name}:** {e(value)}" for name, value in _header_lines(transcript) + _metric_lines(transcript, metrics)]
-    out += ["", "## Transcript", ""]
+    out += ["", "## " + _("Transcript"), ""]
     notes = _coach_notes(annotations)
     points = _contributions(metrics)
     for turn in transcript.turns:
         tags = []
         if turn.speaker == TRAINEE and turn.label:
             confidence = f" {turn.confidence:.2f}" if _num(turn.confidence) is not None else ""
-            tags.append(f"*{e(turn.label)}{confidence}*")
+            tags.append(f"*{e(_label(turn.label))}{confidence}*")
         if turn.flags:
-            tags.append("flags: " + e(", ".join(map(str, turn.flags))))
+            tags.append(_("flags:") + " " + e(", ".join(map(_label, turn.flags))))
         if turn.speaker == PERSONA and turn.insights:
-            tags.append("reveals: " + e(", ".join(map(str, turn.insights))))
+            tags.append(_("reveals:") + " " + e(", ".join(map(str, turn.insights))))
         if turn.contaminated:
-            tags.append("contaminated")
+            tags.append(_("contaminated"))
         head = f"**{turn.index}. {e(_speaker(turn, transcript))}**"
         if tags:
             head += " (" + " · ".join(tags) + ")"
         out.append(f"{head}: {e(turn.display_text)}")
-        extra = [e(text) for _, text in _turn_notes(turn, points, notes)]
+        extra = [e(text) for _kind, text in _turn_notes(turn, points, notes)]
         if extra:
             out += ["", "> " + "  \n> ".join(extra)]
         out.append("")
     comments = _session_comments(annotations)
     if comments:
-        out += ["## Coach comments", ""]
+        out += ["## " + _("Coach comments"), ""]
         for c in comments:
             when = _when(c.get("at"))
             out.append(f"- **{e(c.get('coach') or '')}**{f' ({when})' if when else ''}: {e(c.get('text') or '')}")
@@ -221,6 +280,15 @@ CSV_COLUMNS = (
     "patience", "topic", "layer", "insights", "contaminated", "move", "coach_labels", "coach_comments",
     "points", "point_reasons",
 )
+# The header row for people reading the CSV in another language (the columns stay the same).
+CSV_HEADERS = {
+    "turn": N_("Turn"), "speaker": N_("Speaker"), "name": N_("Name"), "at": N_("Time (UTC)"),
+    "start": N_("Start (s)"), "end": N_("End (s)"), "text": N_("Text"), "label": N_("Label"),
+    "confidence": N_("Confidence"), "flags": N_("Flags"), "reason": N_("Reason"), "rewrite": N_("Rewrite"),
+    "patience": N_("Waited (s)"), "topic": N_("Topic"), "layer": N_("Layer"), "insights": N_("Insights"),
+    "contaminated": N_("After a leading question"), "move": N_("Move"), "coach_labels": N_("Coach labels"),
+    "coach_comments": N_("Coach comments"), "points": N_("Points"), "point_reasons": N_("Why the points"),
+}
 
 
 def _cell(value: Any) -> Any:
@@ -230,8 +298,17 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def to_csv(transcript: Transcript, metrics: Metrics = None, annotations: Annotations = None) -> str:
-    """One row per turn (columns ``CSV_COLUMNS``), with the coach notes and score contributions of each."""
+def to_csv(transcript: Transcript, metrics: Metrics = None, annotations: Annotations = None, *,
+           language: str | None = None) -> str:
+    """One row per turn (columns ``CSV_COLUMNS``), with the coach notes and score contributions of each.
+
+    With ``language`` (not English) the header row is in that language (``CSV_HEADERS``); the cells are the same.
+    """
+    with _in_language(language):
+        return _to_csv(transcript, metrics, annotations)
+
+
+def _to_csv(transcript: Transcript, metrics: Metrics, annotations: Annotations) -> str:
     notes = _coach_notes(annotations)
     points = _contributions(metrics)
     buffer = io.StringIO()
@@ -239,7 +316,7 @@ def to_csv(transcript: Transcript, metrics: Metrics = None, annotations: Annotat
     # Python's writer quotes a cell holding "\n" (the line terminator) but not one holding a lone "\r", which
     # spreadsheets and most readers take for a line break: a row with one is written with every cell quoted.
     quoting_writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(CSV_COLUMNS if _english() else [_(CSV_HEADERS[c]) for c in CSV_COLUMNS])
     for turn in transcript.turns:
         turn_notes = notes.get(turn.index, [])
         turn_points = points.get(turn.index, [])
@@ -322,8 +399,14 @@ footer { margin-top: 2rem; font-size: .8rem; color: #666; }
 _LABEL_CLASS = re.compile(r"^[a-z_]{1,30}$")
 
 
-def to_html(transcript: Transcript, metrics: Metrics = None, annotations: Annotations = None) -> str:
+def to_html(transcript: Transcript, metrics: Metrics = None, annotations: Annotations = None, *,
+            language: str | None = None) -> str:
     """A self-contained printable page: no scripts, no external resources, every transcript text escaped."""
+    with _in_language(language):
+        return _to_html(transcript, metrics, annotations)
+
+
+def _to_html(transcript: Transcript, metrics: Metrics, annotations: Annotations) -> str:
 
     def e(value: Any) -> str:
         return html.escape(str(value), quote=True)
@@ -339,12 +422,12 @@ def to_html(transcript: Transcript, metrics: Metrics = None, annotations: Annota
         if turn.speaker == TRAINEE and turn.label:
             css = f"label-{turn.label}" if _LABEL_CLASS.match(turn.label) else ""
             confidence = f" {turn.confidence:.2f}" if _num(turn.confidence) is not None else ""
-            tags.append(f'<span class="tag {css}">{e(turn.label)}{e(confidence)}</span>')
-        tags += [f'<span class="tag">{e(flag)}</span>' for flag in turn.flags]
+            tags.append(f'<span class="tag {css}">{e(_label(turn.label))}{e(confidence)}</span>')
+        tags += [f'<span class="tag">{e(_label(flag))}</span>' for flag in turn.flags]
         if turn.speaker == PERSONA and turn.insights:
-            tags.append(f'<span class="tag">reveals {e(", ".join(map(str, turn.insights)))}</span>')
+            tags.append(f'<span class="tag">{e(_("reveals"))} {e(", ".join(map(str, turn.insights)))}</span>')
         if turn.contaminated:
-            tags.append('<span class="tag">contaminated</span>')
+            tags.append(f'<span class="tag">{e(_("contaminated"))}</span>')
         body = [
             f'<div class="who"><span class="n">{turn.index}</span>{e(_speaker(turn, transcript))}{"".join(tags)}</div>',
             f'<p class="text">{e(turn.display_text)}</p>',
@@ -360,9 +443,11 @@ def to_html(transcript: Transcript, metrics: Metrics = None, annotations: Annota
         f'<span class="text">{e(c.get("text") or "")}</span></li>'
         for c in _session_comments(annotations)
     )
-    comments_section = f"<h2>Coach comments</h2><ul>{comments}</ul>" if comments else ""
+    comments_section = f"<h2>{e(_('Coach comments'))}</h2><ul>{comments}</ul>" if comments else ""
     title = _title(transcript) + (f" — {transcript.trainee}" if transcript.trainee else "")
     language = transcript.language if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", transcript.language or "") else "en"
+    if not _english():  # the page's own words are in the export's language
+        language = {"zh": "zh-Hans"}.get(_LANGUAGE.get(), _LANGUAGE.get())
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{e(language)}">\n<head>\n<meta charset="utf-8">\n'
@@ -371,19 +456,22 @@ def to_html(transcript: Transcript, metrics: Metrics = None, annotations: Annota
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{e(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
         f"<header><h1>{e(_title(transcript))}</h1><dl class=\"facts\">{facts}</dl></header>\n"
-        f'<main><h2>Transcript</h2><ol class="turns">\n' + "\n".join(items) + "\n</ol>\n"
+        f'<main><h2>{e(_("Transcript"))}</h2><ol class="turns">\n' + "\n".join(items) + "\n</ol>\n"
         f"{comments_section}</main>\n"
-        "<footer>Exported from interview-sim.</footer>\n</body>\n</html>\n"
+        f"<footer>{e(_('Exported from interview-sim.'))}</footer>\n</body>\n</html>\n"
     )
 
 
 FORMATS: dict[str, Callable[..., str]] = {"md": to_markdown, "csv": to_csv, "json": to_json, "html": to_html}
 
 
-def export(fmt: str, transcript: Transcript, metrics: Metrics = None, annotations: Annotations = None) -> str:
-    """The session in format ``fmt`` (one of ``FORMATS``: md, csv, json, html)."""
+def export(fmt: str, transcript: Transcript, metrics: Metrics = None, annotations: Annotations = None, *,
+           language: str | None = None) -> str:
+    """The session in format ``fmt`` (one of ``FORMATS``: md, csv, json, html); ``language`` for md, csv, html."""
     try:
         render = FORMATS[fmt]
     except KeyError:
         raise ValueError(f"unknown export format {fmt!r} (expected one of: {', '.join(FORMATS)})") from None
-    return render(transcript, metrics, annotations)
+    if fmt == "json" or language is None:
+        return render(transcript, metrics, annotations)
+    return render(transcript, metrics, annotations, language=language)
