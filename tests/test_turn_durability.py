@@ -353,3 +353,22 @@ def test_postgres_stopped_mid_interview_then_restarted(own_postgres, tmp_path, m
     assert_same_turns(store.load(sid), session.transcript)
     writer.close()
     store.close()
+
+
+def test_a_session_an_old_outage_left_with_a_gap_goes_on_after_its_last_turn(tmp_path, make_engine, test_persona):
+    from sqlalchemy import text
+
+    with Store(f"sqlite:///{tmp_path / 'db.sqlite'}") as store:
+        engine = make_engine()
+        session = engine.start(test_persona)
+        sid = store.start_session("Ana", session.transcript)
+        session.on_turn = lambda turn: store.add_turn(sid, turn)
+        for q in QUESTIONS[:6]:
+            session.ask(q)
+        with store.engine.begin() as conn:  # what the old code left behind: turns 7 and 8 never stored
+            conn.execute(text("DELETE FROM turns WHERE session_id = :s AND idx IN (7, 8)"), {"s": sid})
+        resumed = engine.resume(test_persona, store.load(sid))
+        resumed.on_turn = lambda turn: store.add_turn(sid, turn)
+        resumed.ask(QUESTIONS[6])  # no TurnConflict: the next index is one past the last stored one
+        indexes = [t.index for t in store.load(sid).turns]
+        assert indexes == [0, 1, 2, 3, 4, 5, 6, 9, 10, 11, 12, 13, 14]
