@@ -262,6 +262,9 @@ def _warm_persona_indexes(engine, sleep=None, personas_loaded=None) -> None:
     wait = sleep or _STOP.wait
     try:
         found = personas_loaded if personas_loaded is not None else load_personas().personas.values()
+        # In the gallery's order: the first cards are the likeliest first interviews.
+        levels = ["easy", "medium", "hard"]
+        found = sorted(found, key=lambda p: (levels.index(p.difficulty) if p.difficulty in levels else 3, p.name))
         for persona in found:
             while time.monotonic() - _last_activity < WARM_WHEN_IDLE_FOR:
                 if wait(1.0) and _STOP.is_set():
