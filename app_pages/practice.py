@@ -13,7 +13,9 @@ from typing import Any
 import streamlit as st
 
 from app_pages import common
+from app_pages import i18n as ui
 from app_pages.common import md
+from app_pages.i18n import _
 from simulator.transcript import TRAINEE, Transcript, Turn
 
 log = logging.getLogger(__name__)
@@ -40,8 +42,8 @@ def name_box() -> None:
     key = "trainee_name_input"
     if key not in st.session_state:
         st.session_state[key] = common.trainee() or ""
-    st.text_input("Your name", key=key, on_change=lambda: common.set_trainee(st.session_state[key]), max_chars=200,
-                  placeholder="e.g. Ana Souza")
+    st.text_input(_("Your name"), key=key, on_change=lambda: common.set_trainee(st.session_state[key]), max_chars=200,
+                  placeholder=_("e.g. Ana Souza"))
 
 
 def _store_can(name: str) -> bool:
@@ -57,9 +59,9 @@ def ask_differently_button(sid: str | None, turn: Turn) -> None:
     """The "Ask differently" control under one of the trainee's turns: restart the interview at that turn."""
     if not sid or turn.speaker != TRAINEE or not _store_can("start_branch") or not _branchable(sid):
         return
-    if st.button("Ask differently", key=f"reask-{turn.index}", type="tertiary", icon=":material/undo:",
-                 help="Go back to just before this turn, with the customer as they were then, and ask "
-                      "something else. Your interview stays as it is; you can compare the two afterwards."):
+    if st.button(_("Ask differently"), key=f"reask-{turn.index}", type="tertiary", icon=":material/undo:",
+                 help=_("Go back to just before this turn, with the customer as they were then, and ask "
+                        "something else. Your interview stays as it is; you can compare the two afterwards.")):
         ask_differently(sid, turn.index)
 
 
@@ -79,18 +81,19 @@ def ask_differently(sid: str, turn_index: int) -> None:
 
     original = common.load_transcript(sid)
     if original is None:
-        st.error("That interview is not available any more.")
+        st.error(_("That interview is not available any more."))
         return
     persona = common.personas().personas.get(original.persona_id)
     if persona is None:
-        st.error(f"The persona of that interview ({md(original.persona_id)}) is no longer available.")
+        st.error(_("The persona of that interview ({persona}) is no longer available.").format(
+            persona=md(original.persona_id)))
         return
     store = common.get_store()
     try:
         if original.ended_at is None:
             # The original is kept as it stands, finished, so the comparison has its score.
             store.finish_session(sid, metrics=common.session_metrics(original))
-        with st.spinner(f"Taking {common.first_name(persona)} back to turn {turn_index}…"):
+        with st.spinner(_("Taking {name} back to turn {n}…").format(name=common.first_name(persona), n=turn_index)):
             session = start_branch(common.get_engine(), persona, original, turn_index)
         branch_sid = store.start_branch(common.trainee(), session.transcript, parent_id=sid,
                                         branch_point=turn_index)
@@ -102,7 +105,8 @@ def ask_differently(sid: str, turn_index: int) -> None:
         return
     except Exception as e:  # the store or the engine failed: say so, keep the page
         log.exception("branching session %s at turn %s failed", sid, turn_index)
-        st.error(f"Could not go back to turn {turn_index} ({md(type(e).__name__)}: {md(e)}). Try again.")
+        st.error(_("Could not go back to turn {n} ({why}). Try again.").format(
+            n=turn_index, why=f"{md(type(e).__name__)}: {md(e)}"))
         return
     st.session_state.pop(common.LIVE, None)
     common._attach(branch_sid, persona, session)
@@ -138,10 +142,11 @@ def branch_banner(sid: str | None, transcript: Transcript) -> None:
     point = info["branch_point"]
     asked_again = any(t.speaker == TRAINEE and t.index >= point for t in transcript.turns)
     badge = common.label_badge(info.get("label"))[0] if info.get("label") else ""
-    text = (f"You went back to turn {point}. Before, you asked: “{md(common.shorten(info['question'], 140))}”"
-            + (f" ({md(badge)})" if badge else "") + ".  \n")
-    text += ("End the interview to compare both versions." if asked_again
-             else "Ask it differently below; the customer is where they were at that point.")
+    text = (_("You went back to turn {n}. Before, you asked: {question}").format(
+        n=point, question=common.quote(common.shorten(info['question'], 140)))
+            + (f" ({md(badge)})" if badge else "") + "  \n")
+    text += (_("End the interview to compare both versions.") if asked_again
+             else _("Ask it differently below; the customer is where they were at that point."))
     st.info(text, icon=":material/alt_route:")
 
 
@@ -152,8 +157,9 @@ def report_links(sid: str | None) -> None:
     info = branch_info(sid)
     if info:
         with st.container(horizontal=True, vertical_alignment="center", gap="small", key="branch-of"):
-            st.markdown(f":material/alt_route: This interview asks turn {info['branch_point']} differently.")
-            if st.button("Compare with the original", key="compare-original", type="primary",
+            st.markdown(":material/alt_route: " + _("This interview asks turn {n} differently.").format(
+                n=info['branch_point']))
+            if st.button(_("Compare with the original"), key="compare-original", type="primary",
                          icon=":material/compare_arrows:"):
                 open_comparison(sid)
         return
@@ -166,11 +172,12 @@ def report_links(sid: str | None) -> None:
         return
     finished = [b for b in children if b.get("ended_at") is not None]
     if finished:
-        st.markdown(f":material/alt_route: You asked this interview differently {len(finished)} "
-                    f"time{'s' if len(finished) != 1 else ''}.")
+        st.markdown(":material/alt_route: " + ui.ngettext(
+            "You asked this interview differently {n} time.", "You asked this interview differently {n} times.",
+            len(finished)).format(n=len(finished)))
         with st.container(horizontal=True, gap="small"):
             for b in finished[-5:]:
-                if st.button(f"Compare: turn {b['branch_point']}", key=f"compare-{b['id']}",
+                if st.button(_("Compare: turn {n}").format(n=b['branch_point']), key=f"compare-{b['id']}",
                              icon=":material/compare_arrows:"):
                     open_comparison(b["id"])
 
@@ -248,11 +255,13 @@ def guide_sidebar(sid: str | None, transcript: Transcript) -> None:
     except Exception:  # ticking off is a help, never a reason to lose the page
         log.exception("matching the guide failed")
         done = {}
-    with st.expander(f"Your guide · {len(done)} of {len(items)} asked", expanded=True, icon=":material/checklist:"):
+    with st.expander(_("Your guide · {done} of {total} asked").format(done=len(done), total=len(items)),
+                     expanded=True, icon=":material/checklist:"):
         lines = []
         for item in items:
             if item.number in done:
-                lines.append(f"{common.GOOD} {md(item.text)} :small[:gray[— asked in turn {done[item.number]}]]")
+                lines.append(f"{common.GOOD} {md(item.text)} :small[:gray[— "
+                             + _("asked in turn {n}").format(n=done[item.number]) + "]]")
             else:
                 lines.append(f"○ {md(item.text)}")
         with st.container(key="guide-sidebar"):

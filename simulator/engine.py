@@ -263,7 +263,7 @@ class Session:
             at=at or time.time(),
             label="silence",
             confidence=1.0,
-            reason="You stayed silent and gave the customer room to go on.",
+            reason=_silence_reason(self.persona.language),
             patience=self._patience(patience, at),
         )
         return self._respond(turn, "")
@@ -421,3 +421,12 @@ class PendingReply:
             for _ in self.stream():
                 pass
         return self.persona  # type: ignore[return-value]  # set by stream()
+
+
+def _silence_reason(language: str | None) -> str:
+    """Why a silence is coached as it is, in the persona's language like the rest of the coaching."""
+    from scoring import feedback
+
+    if feedback.catalogue_language(language) == "en":
+        return "You stayed silent and gave the customer room to go on."
+    return feedback.label_reason("silence", language)
