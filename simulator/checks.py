@@ -172,19 +172,20 @@ class CoverageRow:
 
     @property
     def verdict(self) -> str:
-        """``topic`` (answered from a topic), ``abstain`` (a natural abstention), ``dont_know`` or ``reaction``
-        (a stock line with no topic: leading, hypothetical, pitch, ...)."""
+        """``topic`` (answered from a topic), a natural abstention (``clarify``: asks back; ``no_experience``;
+        ``break_character``), ``dont_know`` (``reactions.unknown``) or ``reaction`` (a stock line with no
+        topic: leading, hypothetical, pitch, ...)."""
         if self.topic is not None:
             return "topic"
         if self.move in ABSTAIN_MOVES:
-            return "abstain"
+            return self.move
         if self.move in DONT_KNOW_MOVES:
             return "dont_know"
         return "reaction"
 
     @property
     def ok(self) -> bool:
-        return self.verdict in {"topic", "abstain"}
+        return self.verdict == "topic" or self.verdict in ABSTAIN_MOVES
 
     @property
     def lands(self) -> str:
@@ -215,7 +216,7 @@ class CoverageReport:
         return self.answered / len(self.rows) if self.rows else 0.0
 
     def counts(self) -> dict[str, int]:
-        out = {"topic": 0, "abstain": 0, "dont_know": 0, "reaction": 0}
+        out = {"topic": 0, "clarify": 0, "no_experience": 0, "break_character": 0, "dont_know": 0, "reaction": 0}
         for r in self.rows:
             out[r.verdict] += 1
         return out

@@ -163,8 +163,9 @@ def _coverage(engine, report: LoadReport, as_json: bool, min_coverage: float, fa
             typer.echo(f"{mark}[{row.section}] {row.question}  ->  {row.lands}")
         counts = cov.counts()
         typer.echo(f"{'FAIL' if low else 'ok  '} {persona.id}: {100 * cov.rate:.1f}% ({cov.answered}/{len(cov.rows)}) "
-                   f"answered on a topic or with a natural abstention; {counts['topic']} topic, {counts['abstain']} "
-                   f"abstain, {counts['dont_know']} don't know, {counts['reaction']} stock reaction")
+                   f"answered on a topic or with a natural abstention; {counts['topic']} topic, {counts['clarify']} "
+                   f"asks back, {counts['no_experience']} no experience, {counts['break_character']} in character, "
+                   f"{counts['dont_know']} don't know, {counts['reaction']} stock reaction")
         unused = [t.id for t in persona.topics if t.id not in cov.topics()]
         if unused:
             typer.echo(f"     topics no bank question reached: {', '.join(unused)}")
