@@ -453,7 +453,7 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="bench-load-"))
     stop_pg = ""
     server: Server | None = None
-    ok = True
+    ok = False
     try:
         if args.postgres:
             database_url, stop_pg = start_postgres()
@@ -508,6 +508,10 @@ def main() -> int:
             print(f"server stopped (SIGTERM) in {server.stop():.1f} s")
         if stop_pg:
             subprocess.run(stop_pg, shell=True, check=False, capture_output=True)
+        if server is not None and not ok:
+            kept = Path(tempfile.gettempdir()) / "bench-load-server.log"
+            shutil.copy(work / "server.log", kept)
+            print(f"server log (for the errors above): {kept}")
         shutil.rmtree(work, ignore_errors=True)
     return 0 if ok else 1
 

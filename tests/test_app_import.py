@@ -53,7 +53,7 @@ class ImportClassifier:
         return Classification(label=Label.STATEMENT, confidence=0.9, reason="No question in it.")
 
     def classify_many(self, pairs):
-        return [self.classify(text, previous) for text, previous in pairs]
+        return [self.classify(item[0], item[1]) for item in pairs]  # (text, previous[, context])
 
 
 def plain(markdown: str) -> str:

@@ -631,7 +631,7 @@ class BatchClassifier:
         self.batches.append(list(pairs))
         return [Classification(label=Label.ECHO if text.endswith("call around?") else Label.OPEN, confidence=0.8,
                                reason="fake", flags=(Flag.PITCH,) if "app" in text else (),
-                               rewrite="What else?" if "app" in text else None) for text, _ in pairs]
+                               rewrite="What else?" if "app" in text else None) for text, *_ in pairs]
 
 
 class OneByOneClassifier:
@@ -651,8 +651,10 @@ def test_importers_score_imported_labels_interviewer_turns_in_one_batch():
     assert len(classifier.batches) == 1
     batch = classifier.batches[0]
     assert len(batch) == 11
-    assert batch[0] == (result.transcript.turns[0].text, None)
-    assert batch[1] == (result.transcript.turns[2].text, "Sure, happy to help.")
+    # As `interview-sim score` asks: (text, the interviewee's last words, everything they said so far).
+    assert batch[0] == (result.transcript.turns[0].text, None, [])
+    assert batch[1] == (result.transcript.turns[2].text, "Sure, happy to help.", ["Sure, happy to help."])
+    assert batch[2][2] == [result.transcript.turns[1].text, result.transcript.turns[3].text]
     echo = transcript.turns[6]
     assert (echo.label, echo.flags, echo.confidence, echo.reason) == ("echo", [], 0.8, "fake")
     pitch = transcript.turns[12]
@@ -800,3 +802,21 @@ def test_importers_score_imported_in_batches_reports_progress(monkeypatch):
     assert sum(calls) == asked and max(calls) == 2
     assert seen[0] == (0, asked) and seen[-1] == (asked, asked) and len(seen) == len(calls) + 1
     assert all(t.label == "open" for t in result.transcript.trainee_turns)
+
+
+def test_importers_score_imported_context_is_bounded_but_what_the_classifier_reads(monkeypatch):
+    from simulator.importing import _pipeline
+
+    monkeypatch.setattr(_pipeline, "CONTEXT_CHARS", 100)
+    cues = []
+    for i in range(40):
+        cues.append((i * 10.0, i * 10.0 + 4, f"Dana: Question number {i}?"))
+        cues.append((i * 10.0 + 5, i * 10.0 + 9, f"Marcus: Answer number {i} is a sentence of some length."))
+    result = parse_transcript_text(vtt(*cues), "vtt", name="long.vtt")
+    classifier = BatchClassifier()
+    score_imported(result, classifier)
+    contexts = [context for _, _, context in classifier.batches[0]]
+    assert max(len(c) for c in contexts) <= 3  # a few turns, not the whole interview
+    last = contexts[-1]
+    assert last[-1] == "Answer number 38 is a sentence of some length."
+    assert sum(len(c) + 1 for c in last[1:]) < 100 <= sum(len(c) + 1 for c in last)  # the most recent 100 chars

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import math
+from collections import deque
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path, PurePath
@@ -183,6 +184,9 @@ def reassign(result: ImportResult, interviewer: str | None = None, *,
                    threshold, source)
 
 
+# What the interviewee said before a turn, as context for its label: the classifier reads the last 4,000
+# characters of it; twice that is kept, so the cut never changes a label.
+CONTEXT_CHARS = 8000
 # Interviewer turns labelled per classify_many call: big enough for the embedder's batching, small enough
 # for a progress bar to move.
 SCORE_CHUNK = 512
@@ -192,22 +196,33 @@ def score_imported(result: ImportResult, classifier: _Classifier,
                    progress: Callable[[int, int], None] | None = None) -> Transcript:
     """Label every interviewer turn of ``result.transcript`` in place (``classify_many`` batches) and return it.
 
-    ``previous`` for each turn is the interviewee turn just before it, or None. A classifier without
-    ``classify_many`` is called turn by turn. ``progress(done, total)`` is called after each batch of
-    ``SCORE_CHUNK`` turns (and once with ``(0, total)`` before the first).
+    Each turn is classified as ``interview-sim score`` does it: ``(text, previous, context)``, ``previous`` the
+    interviewee's last words before it (None when they have not spoken), ``context`` what they said before
+    that, cut to the most recent ``CONTEXT_CHARS`` characters (the classifier reads the last 4,000), so a long
+    file costs linear memory. A classifier without ``classify_many`` is called turn by turn with
+    ``(text, previous)``. ``progress(done, total)`` is called after each batch of ``SCORE_CHUNK`` turns (and
+    once with ``(0, total)`` before the first).
     """
     from ..engine import MAX_INPUT_CHARS  # the same cut as live sessions, so the scores compare
 
     transcript = result.transcript
     targets: list[Turn] = []
-    pairs: list[tuple[str, str | None]] = []
-    for i, turn in enumerate(transcript.turns):
-        if turn.speaker != TRAINEE:
+    items: list[tuple[str, str | None, list[str]]] = []
+    said: deque[str] = deque()  # the interviewee's recent turns, at least CONTEXT_CHARS of them
+    said_chars = 0
+    for turn in transcript.turns:
+        if turn.speaker == PERSONA and turn.text.strip():
+            said.append(turn.text)
+            said_chars += len(turn.text) + 1
+            while len(said) > 1 and said_chars - len(said[0]) - 1 >= CONTEXT_CHARS:
+                said_chars -= len(said.popleft()) + 1
             continue
-        before = transcript.turns[i - 1] if i > 0 else None
-        previous = before.text[:MAX_INPUT_CHARS] if before is not None and before.speaker == PERSONA else None
+        if turn.speaker != TRAINEE or not turn.text.strip():
+            continue
+        previous = said[-1] if said else None
         targets.append(turn)
-        pairs.append((turn.text[:MAX_INPUT_CHARS], previous))
+        items.append((turn.text[:MAX_INPUT_CHARS], previous, list(said)))  # as the CLI: previous included
+    pairs = [(text, previous) for text, previous, _ in items]
     if not pairs:
         return transcript
     many = getattr(classifier, "classify_many", None)
@@ -217,7 +232,8 @@ def score_imported(result: ImportResult, classifier: _Classifier,
     size = SCORE_CHUNK if progress is not None else len(pairs)  # without a progress bar: one batch
     for at in range(0, len(pairs), size):
         chunk = pairs[at: at + size]
-        got: Sequence[Any] = many(chunk) if callable(many) else [classifier.classify(t, p) for t, p in chunk]
+        got: Sequence[Any] = (many(items[at: at + size]) if callable(many)
+                              else [classifier.classify(t, p) for t, p in chunk])
         if len(got) != len(chunk):
             raise ValueError(f"the classifier returned {len(got)} verdicts for {len(chunk)} turns")
         verdicts.extend(got)
