@@ -101,6 +101,9 @@ def _previous_persona_text(turns: list[Turn], i: int) -> str | None:
     return None
 
 
+CONTEXT_CHARS = 8000
+
+
 def label_unlabelled(transcript: Transcript, classifier: Any | None = None) -> int:
     """Classify every trainee turn without a label (empty text: silence; only whitespace: not a turn, left
     unlabelled and out of the metrics). Returns how many were labelled."""
@@ -116,12 +119,15 @@ def label_unlabelled(transcript: Transcript, classifier: Any | None = None) -> i
         from .classifier import QuestionClassifier
 
         classifier = QuestionClassifier()
-    said: list[str] = []
-    context_at: dict[int, list[str]] = {}
+    # What the interviewee said before each turn, as one string cut to its last CONTEXT_CHARS characters:
+    # the rules read no further back, and a copy of the whole history per turn would grow with the square of
+    # the transcript's length.
+    said = ""
+    context_at: dict[int, str] = {}
     for i, turn in enumerate(transcript.turns):
-        context_at[i] = list(said)
+        context_at[i] = said
         if turn.speaker == PERSONA and turn.text.strip():
-            said.append(turn.text)
+            said = (said + "\n" + turn.text if said else turn.text)[-CONTEXT_CHARS:]
     verdicts = classifier.classify_many([(t.text, _previous_persona_text(transcript.turns, i), context_at[i])
                                          for i, t in speaking])
     for (_, turn), verdict in zip(speaking, verdicts):
@@ -163,7 +169,7 @@ def turns_view(transcript: Transcript) -> list[dict[str, Any]]:
 
 def _parse_line(line: str) -> tuple[dict[str, Any] | None, str | None]:
     try:
-        data = json.loads(line)
+        data = json.loads(line.rstrip("\r\n"))
     except json.JSONDecodeError as e:
         return None, f"invalid JSON ({e.msg} at column {e.colno})"
     if not isinstance(data, dict):
