@@ -3,11 +3,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV="${VENV:-.venv}"
-if [ ! -x "$VENV/bin/streamlit" ]; then
-  echo "==> Installing into $VENV (first run only, a few minutes)"
-  python3 -m venv "$VENV"
+# Install on the first run, and again whenever pyproject.toml has changed since the last install.
+STAMP="$VENV/.installed-$(sha256sum pyproject.toml | cut -c1-16)"
+if [ ! -f "$STAMP" ]; then
+  echo "==> Installing into $VENV (first run, or the dependencies changed: a few minutes)"
+  [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
   "$VENV/bin/python" -m pip install -q --upgrade pip
   "$VENV/bin/python" -m pip install -q -e .
+  rm -f "$VENV"/.installed-* && touch "$STAMP"
 fi
 export HF_HUB_OFFLINE=1
 # The launcher loads the models as the server starts (python -m app_pages.server takes streamlit run flags).
