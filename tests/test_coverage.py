@@ -90,7 +90,10 @@ def test_run_coverage_asks_each_question_on_a_fresh_interview(make_engine, test_
     assert first.topic == "shifts" and first.verdict == "topic"
     # A fresh interview each time: the same question gets the same first answer, not the next layer.
     assert report.rows[1] == first
-    assert report.rows[2].topic is None and not report.rows[2].ok
+    # Off-topic: no topic line; an abstention counts as answered, a plain "don't know" does not.
+    off = report.rows[2]
+    assert off.topic is None and off.verdict in {"no_experience", "clarify", "dont_know"}
+    assert off.ok == (off.verdict != "dont_know")
     assert report.answered == sum(r.ok for r in report.rows)
     assert report.rate == pytest.approx(report.answered / 3)
     data = report.to_dict()
