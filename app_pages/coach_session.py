@@ -29,6 +29,7 @@ CONFIRM = "confirm"
 FOCUS = "coach_focus"  # {session id: the turn index in the review panel}
 PINNED = "coach_focus_pinned"  # a turn jumped to: kept in the panel until the filters change
 FILTERS = "coach_focus_filters"
+TRANSCRIPT_PAGE = 40  # turns of the transcript drawn at a time
 SHORTCUTS = {"agree": "A", "next_unreviewed": "N", "next": "J", "previous": "K"}
 
 role = coach_common.require_coach()
@@ -475,9 +476,15 @@ if filtered:
         visible.add(index)
         if index - 1 in by_index and by_index[index - 1].speaker != TRAINEE:
             visible.add(index - 1)
-for turn in transcript.turns:
-    if turn.index not in visible:
-        continue
+# A long transcript comes a page at a time: 100 turns with a review form each would take seconds to draw.
+listed = [t for t in transcript.turns if t.index in visible]
+pages = max(1, -(-len(listed) // TRANSCRIPT_PAGE))
+if pages > 1:
+    st.caption(f"{len(listed)} turns, {TRANSCRIPT_PAGE} to a page. The review panel above goes through every "
+               "question without paging.")
+    part = st.pagination(pages, key=f"coach_transcript_page_{sid}")
+    listed = listed[(part - 1) * TRANSCRIPT_PAGE: part * TRANSCRIPT_PAGE]
+for turn in listed:
     with common.chat_message(turn.speaker):
         _turn_head(turn)
         common.render_turn_text(turn)

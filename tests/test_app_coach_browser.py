@@ -184,3 +184,149 @@ def test_app_coach_browser_review_override_agreement_export(server, seeded, page
     page.get_by_role("menuitem").first.wait_for()
     items = [t.strip().splitlines()[-1] for t in page.get_by_role("menuitem").all_inner_texts()]
     assert items == ["Coach sign-in"]
+
+
+# The coaching loop for a team, signed in as two trainees and a coach ---------------------------------------
+
+TEAM_CODES = {"ana": "ana passcode 1", "ben": "ben passcode 2", "jo": "jo coach passcode"}
+TEAM_USERS = {"ana": ("Ana Souza", "trainee"), "ben": ("Ben Okafor", "trainee"), "jo": ("Jo Rivera", "coach")}
+ZOOM = Path(__file__).parent / "fixtures" / "import" / "zoom.vtt"
+
+
+@pytest.fixture(scope="module")
+def team_server(tmp_path_factory):
+    import hashlib
+
+    from simulator.identity import hash_passcode
+    from tests.test_app_coach_review import imported_session
+
+    tmp = tmp_path_factory.mktemp("team")
+    url = f"sqlite:///{tmp / 'team.db'}"
+    users = tmp / "users.toml"
+    users.write_text("".join(
+        f'[users.{login}]\nname = "{name}"\nrole = "{role}"\nteam = "north"\n'
+        f'passcode = "{hash_passcode(TEAM_CODES[login], iterations=1000)}"\n\n'
+        for login, (name, role) in TEAM_USERS.items()), encoding="utf-8")
+    with Store(url) as store:
+        for name in ("Ana Souza", "Ben Okafor"):
+            store.set_trainee_team(name, "north")
+        ids = {"ana": imported_session(store, "Ana Souza", turns=100),
+               "ben": _session(store, "Ben Okafor", "tess", days_ago=1, score=40, reply="Ben's private answer")}
+        # Ana saved this recording before (another tab, before a restart): saving it again is refused.
+        zoom = ZOOM.read_bytes()
+        transcript = store.load(ids["ana"])
+        ids["zoom"] = store.start_session("Ana Souza", transcript, content_hash=hashlib.sha256(zoom).hexdigest())
+    app = AppServer(tmp / "streamlit.log", env={
+        "INTERVIEW_SIM_DATABASE_URL": url, "INTERVIEW_SIM_USERS_FILE": str(users),
+        "INTERVIEW_SIM_EMBEDDER": "hashing", "INTERVIEW_SIM_DATA_DIR": str(tmp / "data"),
+    })
+    try:
+        app.wait_healthy(90)
+        yield app, url, ids
+    finally:
+        app.stop()
+
+
+def account_sign_in(page, login: str) -> None:
+    page.locator(".st-key-account_login input").fill(login)
+    page.locator(".st-key-account_passcode input").fill(TEAM_CODES[login])
+    click_and_wait(page, page.get_by_role("button", name="Sign in"), timeout_ms=120000)
+
+
+def press_and_wait(page, key: str) -> None:
+    before = page.evaluate("window.__h.wsIn")
+    page.keyboard.press(key)
+    page.wait_for_function("(b) => window.__h.wsIn > b", arg=before, timeout=120000, polling=20)
+    wait_idle(page, 120000)
+
+
+def test_app_coach_browser_team_loop(team_server):
+    server, url, ids = team_server
+    sid = ids["ana"]
+    # The coach opens a shared link to Ana's 100-turn import: sign-in first, then that session.
+    with browser_page(timeout_ms=60000) as page:
+        main = page.locator(".stMain")
+        page.goto(f"{server.url}coach-session?session={sid}")
+        page.get_by_role("heading", name="Coach sign-in").wait_for()
+        wait_idle(page, 120000)
+        account_sign_in(page, "jo")
+        page.get_by_role("heading", name="Zoom call · Ana Souza").wait_for()
+        wait_idle(page, 120000)
+        check(page)
+        body = main.inner_text()
+        assert "Waited 5.2 s before speaking: a silence." in body and "Insights found" not in body
+        assert "Dana · " in body and "Marcus" in body  # speakers and times, as the import page shows them
+        # Only leading and closed questions: 25 of the 50.
+        filters = page.locator(".st-key-coach_turn_labels")
+        click_and_wait(page, filters.locator("button", has_text="Leading question"), timeout_ms=120000)
+        click_and_wait(page, filters.locator("button", has_text="Closed question"), timeout_ms=120000)
+        focus = page.locator(".st-key-coach-focus")
+        assert "25 not reviewed yet" in focus.inner_text()
+        scrolled = page.evaluate("() => document.querySelector('.stMain').scrollTop")
+        # The first one: a different label, with a comment for Ana.
+        focus.get_by_label("Comment for the trainee (optional)").fill("Ask it without the answer in it.")
+        focus.get_by_role("combobox").click()
+        page.get_by_role("option", name="✓ Open question").click()
+        page.wait_for_timeout(300)
+        wait_idle(page, 120000)
+        click_and_wait(page, focus.get_by_role("button", name="Save the change"), timeout_ms=120000)
+        # The other 24: one key each, A (agree), with no scrolling through the rest.
+        for left in range(24, 0, -1):
+            assert f"{left} not reviewed yet" in focus.inner_text()
+            page.locator("h1").first.click()  # nothing typed anywhere: the key goes to the page
+            press_and_wait(page, "a")
+        assert "0 not reviewed yet" in focus.inner_text()
+        assert page.evaluate("() => document.querySelector('.stMain').scrollTop") == scrolled
+        check(page)
+        screenshot(page, SHOTS / "07-review-panel.png")
+    with Store(url) as store:
+        wanted = {t.index for t in store.load(sid).turns if t.label in ("leading", "closed")}
+        verdicts = {n["turn"]: n for n in store.annotations(sid)["turns"] if n["coach"] == "Jo Rivera"}
+    assert set(verdicts) == wanted
+    assert sum(1 for v in verdicts.values() if v["confirmed"]) == 24
+
+    # Ana: the coach's comment on her report, marked new; nothing of Ben's anywhere she can reach.
+    with browser_page(timeout_ms=60000) as page:
+        main = page.locator(".stMain")
+        page.goto(server.url)
+        page.get_by_role("heading", name="Sign in").wait_for()
+        wait_idle(page, 120000)
+        account_sign_in(page, "ana")
+        page.get_by_text("Your coach left feedback").wait_for()
+        click_and_wait(page, page.locator(f".st-key-feedback-{sid} button"), timeout_ms=120000)
+        page.get_by_role("heading", name="Interview report").wait_for()
+        wait_idle(page, 120000)
+        report = main.inner_text()
+        assert "From your coach" in report and "Ask it without the answer in it." in report
+        assert "the coach’s label" in report
+        check(page)
+        screenshot(page, SHOTS / "08-trainee-report-feedback.png")
+        for address in (f"report?sid={ids['ben']}", f"interview?sid={ids['ben']}",
+                        f"report?sid={ids['ben']}&trainee=Ben+Okafor", f"coach-session?session={ids['ben']}",
+                        f"coach?coach_f_trainee=Ben+Okafor"):
+            # A reload asks for the passcode again: sign in at the link, then see what it opens.
+            page.goto(server.url + address)
+            wait_idle(page, 120000)
+            account_sign_in(page, "ana")
+            text = main.inner_text()
+            signed_in = page.get_by_role("heading", name="Sign in", exact=True).count() == 0
+            assert signed_in or "not a coach's" in text, address
+            assert "Ben's private answer" not in text and "Ben Okafor" not in text, address
+            assert page.get_by_role("button", name="Markdown").count() == 0, address
+            check(page)
+        # The same recording again: refused, with a way to the saved session.
+        page.goto(server.url + "score-a-transcript")
+        wait_idle(page, 120000)
+        account_sign_in(page, "ana")
+        page.get_by_role("heading", name="Score a transcript").wait_for()
+        wait_idle(page, 120000)
+        page.locator("input[type=file]").set_input_files(str(ZOOM))
+        page.get_by_role("button", name="Score the interview").wait_for()
+        wait_idle(page, 120000)
+        click_and_wait(page, page.get_by_role("button", name="Score the interview"), timeout_ms=120000)
+        page.get_by_text("This file is already saved as session").wait_for()
+        assert page.get_by_role("button", name="Save as a session").count() == 0
+        assert page.get_by_role("button", name="Open its report").count() == 1
+        check(page)
+    with Store(url) as store:
+        assert store.list_sessions(source="imported")[1] == 2  # the 100-turn one and the zoom file, once
