@@ -130,7 +130,8 @@ for item in metrics.get("contributions") or []:
     else:
         sign = common.GOOD if isinstance(points, (int, float)) and points > 0 else common.CAUTION
         what = f"{sign} {md(reason)}"
-        said = md(common.shorten(turn.display_text, 70)) if turn else ""
+        said = md(_("(You stayed silent.)") if turn and turn.is_silence else common.shorten(turn.display_text, 70)) \
+            if turn else ""
         points_text = ui.decimal(points, 0 if float(points).is_integer() else 1, sign=True) \
             if isinstance(points, (int, float)) else ""
     rows.append({
@@ -333,7 +334,8 @@ for turn in transcript.turns:
     with common.chat_message(turn.speaker):
         # A heading gets the anchor "turn-N" that the insight links above jump to.
         # The id stays "turn-N" in every language (a heading's own anchor would follow its translated text).
-        st.html(f'<h6 id="turn-{turn.index}" style="margin:0">{html.escape(_("Turn {n}").format(n=turn.index))}</h6>')
+        heading = html.escape(_("Turn {n}").format(n=turn.index))
+        st.html(f'<h6 id="turn-{turn.index}" style="margin:0">{heading}</h6>')
         common.render_turn_text(turn)
         if turn.speaker == TRAINEE:
             common.render_coaching(turn, transcript.language)

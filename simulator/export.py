@@ -425,9 +425,11 @@ def _to_html(transcript: Transcript, metrics: Metrics, annotations: Annotations)
             tags.append(f'<span class="tag {css}">{e(_label(turn.label))}{e(confidence)}</span>')
         tags += [f'<span class="tag">{e(_label(flag))}</span>' for flag in turn.flags]
         if turn.speaker == PERSONA and turn.insights:
-            tags.append(f'<span class="tag">{e(_("reveals"))} {e(", ".join(map(str, turn.insights)))}</span>')
+            reveals = _("reveals")
+            tags.append(f'<span class="tag">{e(reveals)} {e(", ".join(map(str, turn.insights)))}</span>')
         if turn.contaminated:
-            tags.append(f'<span class="tag">{e(_("contaminated"))}</span>')
+            contaminated = _("contaminated")
+            tags.append(f'<span class="tag">{e(contaminated)}</span>')
         body = [
             f'<div class="who"><span class="n">{turn.index}</span>{e(_speaker(turn, transcript))}{"".join(tags)}</div>',
             f'<p class="text">{e(turn.display_text)}</p>',
@@ -443,7 +445,8 @@ def _to_html(transcript: Transcript, metrics: Metrics, annotations: Annotations)
         f'<span class="text">{e(c.get("text") or "")}</span></li>'
         for c in _session_comments(annotations)
     )
-    comments_section = f"<h2>{e(_('Coach comments'))}</h2><ul>{comments}</ul>" if comments else ""
+    comments_heading, transcript_heading, footer = _("Coach comments"), _("Transcript"), _("Exported from interview-sim.")
+    comments_section = f"<h2>{e(comments_heading)}</h2><ul>{comments}</ul>" if comments else ""
     title = _title(transcript) + (f" — {transcript.trainee}" if transcript.trainee else "")
     language = transcript.language if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", transcript.language or "") else "en"
     if not _english():  # the page's own words are in the export's language
@@ -456,9 +459,9 @@ def _to_html(transcript: Transcript, metrics: Metrics, annotations: Annotations)
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{e(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
         f"<header><h1>{e(_title(transcript))}</h1><dl class=\"facts\">{facts}</dl></header>\n"
-        f'<main><h2>{e(_("Transcript"))}</h2><ol class="turns">\n' + "\n".join(items) + "\n</ol>\n"
+        f'<main><h2>{e(transcript_heading)}</h2><ol class="turns">\n' + "\n".join(items) + "\n</ol>\n"
         f"{comments_section}</main>\n"
-        f"<footer>{e(_('Exported from interview-sim.'))}</footer>\n</body>\n</html>\n"
+        f"<footer>{e(footer)}</footer>\n</body>\n</html>\n"
     )
 
 

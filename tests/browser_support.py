@@ -206,15 +206,17 @@ def download_text(page, locator, timeout_ms: int = 30000) -> tuple[str, str]:
 
 
 @contextlib.contextmanager
-def browser_page(timeout_ms: int = 60000):
+def browser_page(timeout_ms: int = 60000, locale: str | None = None):
     """A Chromium page with the timing script, downloads on, and console errors / page errors collected in
-    ``page.problems``; on leaving, any problem fails the test. Skips when Playwright is not installed."""
+    ``page.problems``; on leaving, any problem fails the test. Skips when Playwright is not installed.
+    ``locale`` ("ko-KR") is the browser's language, as Streamlit's ``st.context.locale`` reads it."""
     import pytest
 
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as p:
         browser = launch_browser(p)
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True,
+                                      **({"locale": locale} if locale else {}))
         context.add_init_script(INIT_SCRIPT)
         page = context.new_page()
         page.set_default_timeout(timeout_ms)

@@ -161,6 +161,23 @@ def untranslated_literals(path: Path) -> list[str]:
     return found
 
 
+def gettext_inside_fstrings(path: Path) -> list[str]:
+    """_() calls inside an f-string's braces: the extractor cannot see them, so they would never be translated."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FormattedValue):
+            for inner in ast.walk(node.value):
+                if isinstance(inner, ast.Call) and getattr(inner.func, "id", None) in {"_", "N_"}:
+                    found.append(f"{path.name}:{inner.lineno}")
+    return found
+
+
+@pytest.mark.parametrize("rel", TRANSLATED + ["simulator/export.py"])
+def test_no_gettext_inside_fstrings(rel):
+    assert gettext_inside_fstrings(ROOT / rel) == []
+
+
 @pytest.mark.parametrize("rel", TRANSLATED)
 def test_page_text_goes_through_the_catalogue(rel):
     """Text handed to a Streamlit element as a plain literal would stay English: it must be wrapped in _()."""
