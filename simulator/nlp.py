@@ -20,7 +20,6 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -31,6 +30,7 @@ __all__ = [
     "available",
     "load",
     "parse",
+    "parse_many",
     "expand_contractions",
     "strip_disfluencies",
     "content_lemmas",
@@ -69,13 +69,36 @@ def available() -> bool:
     return load() is not None
 
 
-@lru_cache(maxsize=4096)
+_PARSES: "dict[str, Doc]" = {}
+_PARSE_LIMIT = 16384
+
+
 def parse(text: str) -> "Doc | None":
     """spaCy's parse of ``text`` (cached; treat it as read-only), or None without the pipeline."""
+    doc = _PARSES.get(text)
+    if doc is not None:
+        return doc
     pipeline = load()
     if pipeline is None:
         return None
-    return pipeline(text)
+    doc = pipeline(text)
+    if len(_PARSES) >= _PARSE_LIMIT:
+        _PARSES.clear()
+    _PARSES[text] = doc
+    return doc
+
+
+def parse_many(texts: "list[str]") -> None:
+    """Parse many texts in one batch (a persona's lines when its index is built) into the cache that
+    :func:`parse` reads; nothing without the pipeline."""
+    pipeline = load()
+    if pipeline is None:
+        return
+    missing = [t for t in dict.fromkeys(texts) if t not in _PARSES]
+    if len(_PARSES) + len(missing) >= _PARSE_LIMIT:
+        _PARSES.clear()
+    for text, doc in zip(missing, pipeline.pipe(missing, batch_size=64)):
+        _PARSES[text] = doc
 
 
 # Contractions, including the spoken ones, expanded before matching: "weren't" -> "were not".

@@ -338,13 +338,17 @@ FOLLOW_UP_MARGIN = 0.15
 # asks back which one is meant.
 CLARIFY_BAND = 0.08
 CLARIFY_MARGIN = 0.03
-# A question whose content words the persona never uses ("How's the weather?") needs this much more
-# than the threshold to be taken as being about one of its topics.
-NOVEL_MARGIN = 0.06
+# A question whose content words the persona never uses ("How's the weather?") must be close in meaning
+# to how one of its topics is asked (title and examples; no dialogue bonus), by this much over the
+# threshold. (Its lines are left out here: the best of many sentences is high by chance.)
+NOVEL_MARGIN = 0.0
 # An echo may give back words from this many of the persona's last turns.
 ECHO_TURNS = 3
 # A recap is built from a sentence of at least this many words when there is one.
 RECAP_MIN_WORDS = 6
+# A closed question answered from a surface sentence instead of a closed line needs this share of its
+# words in that sentence ("Do you ever swap shifts?" -> the sentence about swapping shifts).
+SURFACE_FIT = 0.75
 # A question starting with a question word wants a fact ("Who does the approving?" -> "Janet does.").
 _WH_QUESTION = re.compile(r"^\W*(?:(?:and|so|but|okay|ok|right)[\s,]+)*(?:who|what|when|where|which|whose|how\s+(?:many|much|often|long|far))\b",
                           re.IGNORECASE)
@@ -675,13 +679,17 @@ def _understand(index: TopicIndex, state: State, text: str, language: str) -> tu
     # Words: \w+ tokens as always; Chinese and Japanese characters / 1.5.
     length = word_count(text, language) if language_of(language) in {"zh", "ja"} else len(tokens(text, language))
     if current is not None:
-        follow = moves.follow_up.match(text) or (length <= 10 and _has_anaphora(text, language))
-        if follow:
+        follow_up = bool(moves.follow_up.match(text))
+        if follow_up or (length <= 10 and _has_anaphora(text, language)):
+            # "How did that feel?", "What's the hardest part of that?" point back: only a clearly better
+            # topic that the question names (one of its keywords) takes it elsewhere.
             mine = next(m for m in ranked if m.topic == current)
-            if top.topic == current or top.score - mine.score < FOLLOW_UP_MARGIN or top.score < threshold:
+            gap = top.score - mine.score
+            if (top.topic == current or top.score < threshold or gap < FOLLOW_UP_MARGIN
+                    or (not top.keyword and (follow_up or gap < 2 * FOLLOW_UP_MARGIN))):
                 return current, ranked
-    # The question uses none of the persona's words: it must be clearly about one of its topics.
-    if top.lexical == 0 and max(index.query(text).values(), default=0.0) > 0 and top.score < threshold + NOVEL_MARGIN:
+    # The question uses none of the persona's words: its meaning alone must be about one of its topics.
+    if top.lexical == 0 and index.query(text) and top.asked < threshold + NOVEL_MARGIN:
         return None, []
     if top.score >= threshold:
         return top.topic, ranked
@@ -815,7 +823,11 @@ def _closed_answer(persona: Persona, index: TopicIndex, state: State, choose: _C
         sims = index.sentence_similarity(text, surface)
         scored_s = [(index.overlap(question, s.units), sim, s) for s, sim in zip(surface, sims)]
         best_surface = max(scored_s, key=lambda c: c[0] + 0.5 * c[1])
-        if best_surface[0] > 0 or not closed or (_WH_QUESTION.match(text) and best_surface[0] >= best_closed[0]):
+        # The closed lines were written as the short answers: a surface sentence replaces them only when
+        # most of what was asked is in its words (or a wh-question wants the fact it holds).
+        wh = bool(_WH_QUESTION.match(text))
+        if (not closed or best_surface[0] >= SURFACE_FIT
+                or (wh and best_surface[0] > 0 and best_surface[0] >= best_closed[0])):
             choice = (best_surface[2].text, "surface")
         else:
             choice = (best_closed[2], None)

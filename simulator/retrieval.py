@@ -1,17 +1,35 @@
-"""Which of a persona's topics a trainee's words are about: embedding similarity plus keyword hits."""
+"""Which of a persona's topics a trainee's words are about: hybrid retrieval over everything the
+persona knows.
+
+Every topic is read from its title, examples and keywords *and* every sentence of every layer and its
+``closed`` lines. A question is scored against each topic twice:
+
+* semantically: the best cosine between the question and the topic's title/examples, or (a little
+  discounted, statements are further from questions) one of its sentences;
+* lexically: the share of the question's content units (:func:`simulator.understanding.units`: spaCy
+  lemmas with contractions expanded in English, stems in Dutch, particles off in Korean, character pairs
+  in Chinese) that the topic's texts contain, each unit weighted by how specific it is to one topic
+  (inverse topic frequency). "Were the drivers friendly?" needs no example mentioning drivers if a
+  line does.
+
+Keywords the trainee uses verbatim add a bonus; the policy adds dialogue priors (the current topic,
+the topics of things the persona just mentioned). Nothing here keeps per-interview state.
+"""
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
 import numpy as np
 
 from .embeddings import Embedder
-from .persona import Persona
-from .textutil import language_of, tokens, topic_core
+from .persona import LAYERS, Persona
+from .textutil import language_of, sentences, tokens, topic_core
+from .understanding import light_units, units, warm_units
 
-__all__ = ["TopicIndex", "TopicMatch", "words", "keyword_hits"]
+__all__ = ["TopicIndex", "TopicMatch", "Sentence", "words", "keyword_hits"]
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 # A word character that is not CJK: a Latin keyword ("app") is a whole word against Latin letters and
@@ -23,6 +41,18 @@ _NON_CJK_WORD = r"[^\W\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]"
 KEYWORD_BONUS = 0.12
 # Staying on the topic being discussed is what people do when a question is ambiguous.
 CURRENT_TOPIC_BONUS = 0.04
+# The lexical share (0..1) is worth up to this much cosine.
+LEXICAL_WEIGHT = 0.30
+# A sentence the persona would say is further from a question than an example question is.
+LINE_DISCOUNT = 0.06
+# A verb or adverb of the question ("find", "feel") is weaker evidence than a noun, a name or a number.
+LIGHT_WEIGHT = 0.5
+# The lexical share is taken of at least this much weight (about one specific noun's).
+LEXICAL_FLOOR = 2.0
+# How much each kind of text counts for the lexical share: what the author wrote to steer retrieval
+# (title, keywords, examples) fully, the persona's lines a little less.
+KIND_WEIGHT = {"title": 1.0, "keyword": 1.0, "example": 0.9, "surface": 0.8, "detail": 0.8, "deep": 0.7,
+               "closed": 0.8}
 
 
 def words(text: str, language: str = "en") -> list[str]:
@@ -34,10 +64,26 @@ def words(text: str, language: str = "en") -> list[str]:
 class TopicMatch:
     topic: str
     score: float
+    semantic: float = 0.0
+    lexical: float = 0.0
+    keyword: bool = False
+    asked: float = 0.0  # the semantic part from the title and examples alone (how the author said it is asked)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of one of a topic's lines."""
+
+    topic: str
+    layer: str  # surface, detail, deep or closed
+    line: str
+    text: str
+    units: frozenset[str]
 
 
 class TopicIndex:
-    """Embeddings of every topic's examples and title, built once per persona and embedder.
+    """Everything a persona knows, indexed once per persona and embedder: title, examples, keywords and
+    every sentence of every line, embedded and broken into lexical units.
 
     Holds no per-interview state, so one index is shared by every session on that persona.
     """
@@ -45,24 +91,114 @@ class TopicIndex:
     def __init__(self, persona: Persona, embedder: Embedder) -> None:
         self.persona = persona
         self.embedder = embedder
+        self.language = language = persona.language
+        self.topic_ids = [t.id for t in persona.topics]
+        self._position = {tid: i for i, tid in enumerate(self.topic_ids)}
         texts: list[str] = []
         owners: list[int] = []
-        language = persona.language
         for i, topic in enumerate(persona.topics):
             for text in [topic.title, *topic.examples]:
                 # Without the question framing in Dutch, Korean and Chinese (see textutil.topic_core).
                 texts.append(topic_core(text, language))
                 owners.append(i)
         self._owners = np.asarray(owners)
-        self._matrix = embedder.encode(texts)
-        self._keywords = [
-            {k.lower() for k in topic.keywords} for topic in persona.topics
-        ]
+        self._keywords = [{k.lower() for k in topic.keywords} for topic in persona.topics]
         self.threshold = embedder.match_threshold
+
+        # Every sentence of every line, with its units.
+        line_texts: list[str] = []
+        for topic in persona.topics:
+            for layer in (*LAYERS, "closed"):
+                line_texts += topic.layer(layer)
+        all_texts = [t.title for t in persona.topics] + [e for t in persona.topics for e in t.examples]
+        warm_units(all_texts + line_texts + [s for line in line_texts for s in sentences(line)], language)
+        self.sentences: list[Sentence] = []
+        for topic in persona.topics:
+            for layer in (*LAYERS, "closed"):
+                for line in topic.layer(layer):
+                    for sentence in sentences(line) or [line]:
+                        self.sentences.append(Sentence(topic.id, layer, line, sentence,
+                                                       frozenset(units(sentence, language))))
+        self._by_text = {s.text: s for s in self.sentences}
+        self._rows = {id(s): i for i, s in enumerate(self.sentences)}
+        self._sentence_owners = np.asarray([self._position[s.topic] for s in self.sentences])
+        encoded = embedder.encode([texts[i] for i in range(len(texts))] + [s.text for s in self.sentences])
+        self._matrix = encoded[: len(texts)]
+        self._sentence_matrix = encoded[len(texts):]
+
+        # Lexical: per topic, each unit with the weight of the strongest kind of text it appears in.
+        self._topic_units: list[dict[str, float]] = []
+        for topic in persona.topics:
+            weights: dict[str, float] = {}
+
+            def add(text: str, kind: str) -> None:
+                for unit in units(text, language):
+                    weights[unit] = max(weights.get(unit, 0.0), KIND_WEIGHT[kind])
+
+            add(topic.title, "title")
+            for keyword in topic.keywords:
+                add(keyword, "keyword")
+            for example in topic.examples:
+                add(example, "example")
+            for layer in (*LAYERS, "closed"):
+                for line in topic.layer(layer):
+                    add(line, layer)
+            self._topic_units.append(weights)
+        n = len(persona.topics)
+        df: dict[str, int] = {}
+        for weights in self._topic_units:
+            for unit in weights:
+                df[unit] = df.get(unit, 0) + 1
+        self._idf = {unit: math.log(1.0 + n / count) for unit, count in df.items()}
+        # A unit no topic has is as specific as a unit only one topic has: it dilutes the share.
+        self._unseen_idf = math.log(1.0 + n)
+
         # Each topic's short answers, to pick the one that answers the question asked.
         self._closed = {topic.id: (list(topic.closed), embedder.encode(list(topic.closed)))
                         for topic in persona.topics if topic.closed}
 
+    # Units -------------------------------------------------------------------------------------------
+    def units(self, text: str) -> list[str]:
+        """The content units of ``text`` in the persona's language."""
+        known = self._by_text.get(text)
+        return list(known.units) if known is not None else units(text, self.language)
+
+    def idf(self, unit: str) -> float:
+        return self._idf.get(unit, self._unseen_idf)
+
+    def query(self, text: str) -> dict[str, float]:
+        """The question's units, each with its weight: how specific it is to one topic (idf), less for
+        verbs and adverbs."""
+        light = light_units(text, self.language)
+        return {u: self.idf(u) * (LIGHT_WEIGHT if u in light else 1.0) for u in self.units(text)}
+
+    def overlap(self, question: "dict[str, float] | list[str]", other: "set[str] | frozenset[str]") -> float:
+        """The weighted share of the question's units found in ``other`` (0..1)."""
+        if not isinstance(question, dict):
+            question = {u: self.idf(u) for u in question}
+        total = sum(question.values())
+        if not total:
+            return 0.0
+        return sum(w for u, w in question.items() if u in other) / total
+
+    def sentence(self, text: str) -> Sentence | None:
+        return self._by_text.get(text)
+
+    def topic_sentences(self, topic_id: str, layers: tuple[str, ...] = (*LAYERS, "closed")) -> list[Sentence]:
+        return [s for s in self.sentences if s.topic == topic_id and s.layer in layers]
+
+    def sentence_similarity(self, text: str, candidates: list[Sentence]) -> list[float]:
+        """Cosine between ``text`` and each candidate sentence."""
+        if not candidates or not text.strip():
+            return [0.0] * len(candidates)
+        vector = self.embedder.encode([text])[0]
+        rows = [self._sentence_row(c) for c in candidates]
+        return [float(self._sentence_matrix[r] @ vector) for r in rows]
+
+    def _sentence_row(self, sentence: Sentence) -> int:
+        return self._rows[id(sentence)]
+
+    # Scores -----------------------------------------------------------------------------------------
     def closed_similarity(self, topic_id: str, text: str) -> dict[str, float]:
         """How close ``text`` is to each of the topic's ``closed`` lines (empty if it has none)."""
         lines, matrix = self._closed.get(topic_id, ([], None))
@@ -71,31 +207,50 @@ class TopicIndex:
         sims = matrix @ self.embedder.encode([text])[0]
         return {line: float(sim) for line, sim in zip(lines, sims)}
 
-    def scores(self, text: str, current: str | None = None) -> list[TopicMatch]:
-        """Every topic with its score, best first."""
+    def lexical(self, question: "dict[str, float]") -> list[float]:
+        """Per topic, the weighted share of the question's units (:meth:`query`) that the topic's texts hold."""
+        total = sum(question.values())
+        if not total:
+            return [0.0] * len(self.topic_ids)
+        # A question of one weak word ("finding that out") is not mostly about the topic that has it.
+        total = max(total, LEXICAL_FLOOR)
+        return [sum(w * weights.get(u, 0.0) for u, w in question.items()) / total for weights in self._topic_units]
+
+    def scores(self, text: str, current: str | None = None, prior: "dict[str, float] | None" = None) -> list[TopicMatch]:
+        """Every topic with its score, best first. ``prior`` adds a dialogue bonus per topic id."""
         if not text.strip():
             return []
-        vector = self.embedder.encode([topic_core(text, self.persona.language)])[0]
-        sims = self._matrix @ vector
-        best = np.full(len(self.persona.topics), -1.0, dtype=np.float32)
-        np.maximum.at(best, self._owners, sims)
+        language = self.language
+        vector = self.embedder.encode([topic_core(text, language)])[0]
+        n = len(self.topic_ids)
+        best = np.full(n, -1.0, dtype=np.float32)
+        np.maximum.at(best, self._owners, self._matrix @ vector)
+        if len(self.sentences):
+            lines = np.full(n, -1.0, dtype=np.float32)
+            np.maximum.at(lines, self._sentence_owners, self._sentence_matrix @ vector)
+            semantic = np.maximum(best, lines - LINE_DISCOUNT)
+        else:
+            semantic = best
+        lexical = self.lexical(self.query(text))
         lowered = text.lower()
-        language = self.persona.language
         out: list[TopicMatch] = []
-        for i, topic in enumerate(self.persona.topics):
-            score = float(best[i])
+        for i, topic_id in enumerate(self.topic_ids):
+            score = float(semantic[i]) + LEXICAL_WEIGHT * lexical[i]
             keywords = self._keywords[i]
-            if keywords and any(_contains_keyword(lowered, k, language) for k in keywords):
+            hit = bool(keywords) and any(_contains_keyword(lowered, k, language) for k in keywords)
+            if hit:
                 score += KEYWORD_BONUS
-            if current is not None and topic.id == current:
+            if current is not None and topic_id == current:
                 score += CURRENT_TOPIC_BONUS
-            out.append(TopicMatch(topic.id, score))
+            if prior:
+                score += prior.get(topic_id, 0.0)
+            out.append(TopicMatch(topic_id, score, float(semantic[i]), lexical[i], hit, float(best[i])))
         out.sort(key=lambda m: m.score, reverse=True)
         return out
 
-    def best(self, text: str, current: str | None = None) -> TopicMatch | None:
+    def best(self, text: str, current: str | None = None, prior: "dict[str, float] | None" = None) -> TopicMatch | None:
         """The best topic if it clears the embedder's threshold, else None (nothing is invented)."""
-        ranked = self.scores(text, current)
+        ranked = self.scores(text, current, prior)
         if ranked and ranked[0].score >= self.threshold:
             return ranked[0]
         return None

@@ -107,7 +107,8 @@ def test_engine_silence_label_and_well_placed_rapport(make_engine, test_persona)
 def test_engine_unknown_question_is_not_fabricated(make_engine, test_persona):
     session = make_engine().start(test_persona)
     _, reply = session.ask("What is your opinion on quantum cryptography standards?")
-    assert reply.move == "unknown" and reply.topic is None
+    # Off-topic: a natural abstention from the persona's own "unknown" lines, never a topic line.
+    assert reply.move == "no_experience" and reply.topic is None
     assert reply.text.startswith("UNKNOWN") and reply.insights == []
 
 
@@ -120,7 +121,9 @@ def test_engine_deep_layer_needs_rapport(make_engine, test_persona):
     assert session.state.rapport < 0
     _, first = session.ask(WEEK)
     _, second = session.ask("What does a normal week look like?")
-    assert first.layer == "detail" and second.layer == "detail"
+    assert first.layer == "detail"
+    # Nothing new may be said without rapport: a short recap of what was said, never the deep layer.
+    assert second.move == "recap" and second.layer in ("surface", "detail") and not second.insights
     assert "DEEP" not in second.text
 
 

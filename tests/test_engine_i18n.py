@@ -348,7 +348,9 @@ def test_i18n_no_english_leaks_into_replies(personas, lang):
     allowed = _persona_ascii_words(persona)
     replies = [t for t in session.transcript.turns if t.speaker == "persona"]
     moves = {t.move for t in replies}
-    assert {"greeting", "answer", "silence", "leading", "closed", "unknown", "pitch", "hypothetical", "closing"} <= moves
+    assert {"greeting", "answer", "leading", "closed", "no_experience", "pitch", "hypothetical", "closing"} <= moves
+    # After the echo reached the deepest layer, a silence says so ("recap") rather than change the subject.
+    assert moves & {"silence", "recap"}
     for turn in replies:
         leaked = {w.lower() for w in _ASCII_WORD.findall(turn.text)} - allowed
         assert not leaked, (turn.move, turn.text)

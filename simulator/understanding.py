@@ -1,0 +1,392 @@
+"""Reading the trainee's turn: lexical units, echoes, closing invitations, and the persona's own
+phrasings for asking back, recapping and offering something new, in every persona language.
+
+Lexical units are what two phrasings of one thing share, language by language:
+
+    units("Were the drivers friendly?", "en")        -> ["driver", "friendly"]     (spaCy lemmas)
+    units("Fietsen jullie veel?", "nl")                -> ["fiets", "veel"]          (stems, no function words)
+    units("모임통장은 어떻게 쓰세요?", "ko")            -> ["모임통장", "모임", "쓰세"]  (particles off, 2-syllable stems)
+    units("自提点搬到驿站了", "zh")                     -> ["自提", "提点", "搬到", ...]   (character pairs)
+
+Retrieval (:mod:`simulator.retrieval`) weighs them by how specific they are to one topic; the policy
+(:mod:`simulator.policy`) uses :func:`echo_overlap` to see an echo whatever the scorer called it, and
+:func:`is_invitation` to see "anything I haven't asked?". Nothing here keeps state.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import nlp
+from .textutil import (
+    _KO_STOP,
+    _NL_STOP,
+    _ZH_TRAILING,
+    language_of,
+    sentences,
+    strip_korean_ending,
+    strip_punctuation,
+)
+
+__all__ = [
+    "units",
+    "light_units",
+    "echo_overlap",
+    "looks_like_echo",
+    "is_invitation",
+    "normalise_sentence",
+    "sentence_keys",
+    "voice",
+    "title_phrase",
+    "shorten",
+]
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_CJK_STOP_CHARS = frozenset("的了是我你您他她它们吗呢吧啊呀在有就都也和这那个么什怎")
+
+# English words that carry no topic in an interview question, beyond spaCy's function words.
+_EN_STOP = frozenset(
+    "tell say talk describe walk happen feel think know mean like want need make let give take "
+    "time thing way bit lot kind sort ever usually normally actually really probably maybe okay ok "
+    "yeah um uh oh well right sure good great nice also still even now then today back much many little "
+    "something anything everything nothing someone anyone people person".split()
+)
+# Dutch suffixes, longest first: "fietsen" -> "fiets", "gebeurde" -> "gebeur".
+_NL_SUFFIXES = ("heden", "ingen", "tjes", "etje", "jes", "ing", "en", "de", "te", "je", "e", "s", "t")
+_NL_EXTRA_STOP = frozenset("vertel eens gewoon heel veel vaak altijd meestal iets wat waar hoe waarom wanneer wie welke "
+                           "gebeurd gebeurde gaat ging doen deed".split())
+
+
+_KO_FRAME = frozenset("어떻게 왜 뭐 뭘 무슨 어떤 언제 어디 얼마나 얼마 이야기 이야기해 얘기 얘기해 말씀 말씀해 주세요 주시겠어요 "
+                      "있으세요 있어요 하세요 하셨어요 하시나요 혹시 보통 평소".split())
+
+
+def _nl_stem(word: str) -> str:
+    for suffix in _NL_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+@lru_cache(maxsize=8192)
+def _units(text: str, lang: str) -> tuple[str, ...]:
+    if lang == "en":
+        out = []
+        for u in nlp.content_lemmas(nlp.strip_disfluencies(text)):
+            if len(u) > 3 and u.endswith("s") and not u.endswith("ss"):
+                u = nlp.lemma(u)  # spaCy keeps "saturdays", "extras" as proper nouns
+            if u not in _EN_STOP and len(u) > 1:
+                out.append(u)
+        return tuple(out)
+    lowered = (text or "").lower()
+    if lang in {"zh", "ja"}:
+        out: list[str] = []
+        for run in _HAN.findall(lowered):
+            chars = [c for c in run]
+            for i in range(len(chars) - 1):
+                pair = chars[i] + chars[i + 1]
+                if pair[0] in _CJK_STOP_CHARS and pair[1] in _CJK_STOP_CHARS:
+                    continue
+                out.append(pair)
+            if len(chars) == 1 and chars[0] not in _CJK_STOP_CHARS:
+                out.append(chars[0])
+        out += [w for w in _WORD.findall(_HAN.sub(" ", lowered)) if len(w) > 1]
+        return tuple(out)
+    if lang == "ko":
+        out = []
+        for word in _WORD.findall(lowered):
+            stem = strip_korean_ending(word)
+            if not stem or stem in _KO_STOP or stem in _KO_FRAME:
+                continue
+            out.append(stem)
+            if len(stem) >= 3:
+                out.append("~" + stem[:2])
+        return tuple(out)
+    stop = _NL_STOP | _NL_EXTRA_STOP if lang == "nl" else frozenset()
+    words = [w for w in _WORD.findall(lowered) if w not in stop and len(w) > 1]
+    if lang == "nl":
+        return tuple(_nl_stem(w) for w in words)
+    return tuple(words)
+
+
+@lru_cache(maxsize=8192)
+def _light(text: str) -> frozenset[str]:
+    doc = nlp.parse(nlp.expand_contractions(nlp.strip_disfluencies(text)))
+    if doc is None:
+        return frozenset()
+    return frozenset(t.lemma_.lower() for t in doc if t.pos_ in {"VERB", "ADV", "AUX"})
+
+
+def light_units(text: str, language: str | None = "en") -> frozenset[str]:
+    """The units of ``text`` that are verbs or adverbs (English): weaker evidence of a topic than nouns,
+    names and numbers ("find", "feel" are in every story; "party", "Tomasz" are not)."""
+    if language_of(language) != "en" or not text:
+        return frozenset()
+    return _light(text)
+
+
+def units(text: str, language: str | None = "en") -> list[str]:
+    """The content units of ``text`` in its language (see the module docstring), in order."""
+    return list(_units(text or "", language_of(language)))
+
+
+def warm_units(texts: list[str], language: str | None = "en") -> None:
+    """Compute the units of many texts at once (one spaCy batch for English); later calls hit the cache."""
+    lang = language_of(language)
+    if lang == "en":
+        nlp.parse_many([nlp.expand_contractions(nlp.strip_disfluencies(t)) for t in texts])
+    for text in texts:
+        _units(text or "", lang)
+
+
+# Sentences ---------------------------------------------------------------------------------------------
+
+
+def normalise_sentence(sentence: str) -> str:
+    """A sentence as repeats are counted: lower case, punctuation and spacing dropped."""
+    cleaned = re.sub(r"[^\w\s]", "", (sentence or "").lower().replace("\u2019", "'"))
+    return re.sub(r"\s+", " ", cleaned).strip()
+
+
+def sentence_keys(text: str) -> list[str]:
+    """The normalised sentences of ``text`` (empty ones dropped)."""
+    return [k for k in (normalise_sentence(s) for s in sentences(text or "")) if k]
+
+
+# Echoes -------------------------------------------------------------------------------------------------
+
+_EN_QUESTION_START = re.compile(
+    r"^\s*(?:(?:and|so|but|okay|ok|right|um+|uh+|oh)[\s,]+)*(?:what|why|how|when|where|who|whom|whose|which|do|does|did|"
+    r"is|are|was|were|have|has|had|can|could|would|will|should|shall|may|might|tell|walk|describe|talk|explain|"
+    r"give|share|show|let|please|i|we|so\s+you|you\s+said|you\s+mentioned)\b",
+    re.IGNORECASE,
+)
+_EN_WH = re.compile(r"\b(?:what|why|how|when|where|who|which|whose)\b", re.IGNORECASE)
+_NL_QUESTION_START = re.compile(
+    r"^\s*(?:(?:en|maar|dus|oké|nou)[\s,]+)*(?:wat|waarom|hoe|wanneer|waar|wie|welke|welk|ben|bent|is|was|waren|heb|hebt|"
+    r"heeft|had|kun|kunt|kan|zou|zal|wil|wilt|vertel|beschrijf|doe|doet|deed|gebruik|ik|wij|we)\b",
+    re.IGNORECASE,
+)
+_KO_QUESTION_WORDS = ("어떻게", "왜", "뭐", "무엇", "무슨", "언제", "누가", "누구", "어디", "어떤", "얼마", "몇", "주세요", "주시겠")
+_ZH_QUESTION_MARKS = ("吗", "什么", "怎么", "为什么", "为啥", "哪", "谁", "多少", "几", "说说", "讲讲", "聊聊", "是不是", "有没有")
+
+
+def echo_overlap(question: str, previous: str | None, language: str | None = "en") -> tuple[int, float]:
+    """How much of ``question`` repeats ``previous``: (content units shared, share of the question's
+    units that are shared). Robust to contractions, punctuation, quotes, inflection and an added word."""
+    if not question or not previous:
+        return 0, 0.0
+    lang = language_of(language)
+    if lang in {"zh", "ja"}:
+        mine = strip_punctuation(question).lower().rstrip(_ZH_TRAILING)
+        for a, b in (("您", "我"), ("你", "我")):
+            mine = mine.replace(a, b)
+        theirs = strip_punctuation(previous).lower()
+        if not mine:
+            return 0, 0.0
+        pairs = [mine[i : i + 2] for i in range(len(mine) - 1)] or [mine]
+        hits = sum(1 for p in pairs if p in theirs)
+        return hits, hits / len(pairs)
+    mine_units = units(question, lang)
+    theirs_units = set(units(previous, lang))
+    theirs_words = {w.lower() for w in _WORD.findall(nlp.expand_contractions(previous) if lang == "en" else previous)}
+    if lang == "ko":
+        theirs_text = previous.lower()
+        mine_units = [u for u in mine_units if not u.startswith("~")]
+        hits = sum(1 for u in mine_units if u in theirs_units or (len(u) >= 2 and u[:2] in theirs_text))
+        return hits, (hits / len(mine_units)) if mine_units else 0.0
+    if not mine_units:
+        # Only function words ("Little one?" reads as "little" in English; a bare "And?" has nothing).
+        words = [w.lower() for w in _WORD.findall(question)]
+        hits = sum(1 for w in words if w in theirs_words)
+        return (hits, hits / len(words)) if words and hits == len(words) and len(words) <= 3 else (0, 0.0)
+    hits = sum(1 for u in mine_units if u in theirs_units or u in theirs_words)
+    return hits, hits / len(mine_units)
+
+
+def looks_like_echo(question: str, previous: str | None, language: str | None = "en") -> bool:
+    """A short turn that gives the persona's own words back ("Little one?", "One word, 'declined'?"),
+    whatever label the scorer gave it: no question frame of its own, and at least half of its content
+    comes from the persona's last turn."""
+    if not question or not previous:
+        return False
+    lang = language_of(language)
+    text = question.strip()
+    if lang in {"zh", "ja"}:
+        if any(m in text for m in _ZH_QUESTION_MARKS) or len(strip_punctuation(text)) > 12:
+            return False
+    elif lang == "ko":
+        if any(w in text for w in _KO_QUESTION_WORDS) or len(text.split()) > 5:
+            return False
+    else:
+        pattern = _NL_QUESTION_START if lang == "nl" else _EN_QUESTION_START
+        if pattern.match(nlp.strip_disfluencies(text) if lang == "en" else text) or len(_WORD.findall(text)) > 8:
+            return False
+        if lang == "en" and _EN_WH.search(text):
+            return False
+    hits, share = echo_overlap(text, previous, lang)
+    return hits >= 1 and share >= 0.5
+
+
+# Closing invitations ------------------------------------------------------------------------------------
+
+_INVITATION = {
+    "en": re.compile(
+        r"\b(?:anything|something|what)\b[^.?!]{0,40}\b(?:i|we)\s+(?:haven'?t|have\s+not|didn'?t|did\s+not|should\s+have|"
+        r"should'?ve|ought\s+to\s+have|forgot\s+to|missed|could\s+have)\b[^.?!]{0,30}\b(?:ask|asked|cover|covered|"
+        r"talk|talked|mention|mentioned|raise|raised|discuss|discussed|missed)?"
+        r"|\banything\s+(?:else\s+)?(?:that\s+)?(?:you'?d|you\s+would|you\s+want\s+to|you'?d\s+like\s+to|you\s+wanted\s+to)\s+"
+        r"(?:like\s+to\s+)?(?:add|say|share|mention|tell\s+me|bring\s+up)"
+        r"|\bwhat\s+else\s+(?:should|could)\s+i\s+(?:have\s+)?(?:ask|know)"
+        r"|\bis\s+there\s+anything\s+else\b(?![^.?!]*\b(?:you\s+(?:buy|use|order|do|get|eat|cook))\b)"
+        r"|\banything\s+(?:we|i)\s+(?:haven'?t|didn'?t)\s+(?:covered|talked|touched)"
+        r"|\bwhat\s+(?:haven'?t|didn'?t)\s+i\s+ask",
+        re.IGNORECASE,
+    ),
+    "nl": re.compile(
+        r"\bwat\s+(?:had|zou)\s+ik\s+(?:je|jou|u)?\s*(?:nog\s+)?(?:moeten\s+)?vragen"
+        r"|\b(?:nog\s+)?iets\s+(?:dat|wat)\s+(?:ik|we)\s+(?:nog\s+)?niet\s+(?:heb|hebben)?\s*(?:gevraagd|besproken)"
+        r"|\b(?:wil|wilt)\s+(?:je|u)\s+nog\s+iets\s+(?:toevoegen|kwijt|zeggen|vertellen)"
+        r"|\bnog\s+iets\s+(?:toe\s+te\s+voegen|wat\s+je\s+kwijt\s+wilt)|\bis\s+er\s+nog\s+iets\b",
+        re.IGNORECASE,
+    ),
+    "ko": re.compile(r"(?:더\s*)?여쭤\s*봤어야|제가\s*(?:안|못)\s*여쭤|더\s*하고\s*싶은\s*(?:말|이야기|얘기)|추가로\s*(?:하실|하고\s*싶은)"
+                     r"|더\s*(?:말씀하고|이야기하고)\s*싶으신|빠뜨린\s*(?:게|것)"),
+    "zh": re.compile(r"还有什么(?:是)?我(?:应该|该|需要)?(?:问|知道)|还有什么(?:想|要)(?:补充|说|聊)|我(?:没|还没)问到|还有(?:没有)?什么要补充"
+                     r"|还有别的(?:想说|要说)"),
+}
+
+
+def is_invitation(text: str, language: str | None = "en") -> bool:
+    """The interviewer's closing invitation: "Is there anything I haven't asked that I should have?",
+    "Anything else you'd like to add?" (in the persona's language, or English)."""
+    if not text:
+        return False
+    lang = language_of(language)
+    pattern = _INVITATION.get(lang)
+    if pattern is not None and pattern.search(text):
+        return True
+    return lang != "en" and bool(_INVITATION["en"].search(text))
+
+
+# The persona's own phrasings ---------------------------------------------------------------------------
+
+_VOICE = {
+    "en": {
+        "recap": ["Like I said, {x}", "As I said, {x}", "Well, like I say, {x}"],
+        "clarify": ["Sorry, do you mean {a}, or {b}?", "Sorry, {a}, or {b}?"],
+        "invite": ["Hm, one thing maybe.", "Well, there is one thing.", "Actually, yes, one thing."],
+        "nothing": ["That's about all there is to it, really.", "I think that's everything on that, honestly.",
+                    "Not much more to say on that one, to be honest."],
+        "covered": ["No, I think we've covered it, honestly.", "No, I think that's everything."],
+        "related": ["Mind you,", "Although,", "Then again,"],
+    },
+    "nl": {
+        "recap": ["Zoals ik al zei, {x}", "Zoals gezegd, {x}"],
+        "clarify": ["Sorry, bedoel je {a}, of {b}?", "Hoe bedoel je, {a} of {b}?"],
+        "invite": ["Hm, misschien nog één ding.", "Eigenlijk wel, ja, één ding."],
+        "nothing": ["Meer is er eigenlijk niet over te zeggen.", "Dat is het wel zo'n beetje, hoor."],
+        "covered": ["Nee, ik denk dat we alles wel gehad hebben.", "Nee, volgens mij is dat alles."],
+        "related": ["Al moet ik zeggen:", "Maar goed,"],
+    },
+    "ko": {
+        "recap": ["말씀드렸듯이, {x}", "아까도 말씀드렸지만, {x}"],
+        "clarify": ["죄송한데, {a} 말씀이세요, 아니면 {b} 말씀이세요?", "{a} 말씀이세요, {b} 말씀이세요?"],
+        "invite": ["음, 하나 있다면요.", "사실 하나 더 있긴 해요."],
+        "nothing": ["그거 말고는 딱히 더 드릴 말씀이 없어요.", "그 얘기는 그 정도예요."],
+        "covered": ["아니요, 거의 다 말씀드린 것 같아요.", "아니요, 그 정도인 것 같아요."],
+        "related": ["그리고,", "그런데"],
+    },
+    "zh": {
+        "recap": ["我刚才也说了，{x}", "就像我说的，{x}"],
+        "clarify": ["不好意思，你是说{a}，还是{b}？", "你是问{a}，还是{b}？"],
+        "invite": ["嗯，还有一件事吧。", "其实还有一件事。"],
+        "nothing": ["这个大概就这些了。", "这方面也就这些了。"],
+        "covered": ["没有了，我觉得都说得差不多了。", "应该没什么了。"],
+        "related": ["说起来，", "还有，"],
+    },
+}
+
+
+def voice(language: str | None, kind: str) -> list[str]:
+    """The persona's phrasings of one kind ("recap", "clarify", "invite", "nothing", "covered", "related")
+    in its language (English for a language without its own)."""
+    return _VOICE.get(language_of(language), _VOICE["en"])[kind]
+
+
+_FLIP = {"her": "my", "his": "my", "their": "our", "she": "I", "he": "I", "him": "me", "they": "we", "them": "us",
+         "herself": "myself", "himself": "myself", "hers": "mine"}
+
+
+@lru_cache(maxsize=1024)
+def title_phrase(title: str, language: str | None = "en") -> str:
+    """A topic title as the persona would name it in a question back: first letter lower case and, in
+    English, in the first person ("Looking after her mum" -> "looking after my mum", "How she shops now"
+    -> "how I shop now")."""
+    text = (title or "").strip().rstrip(".")
+    if language_of(language) != "en":
+        return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+    words = text.split()
+    out: list[str] = []
+    flipped = False
+    for i, word in enumerate(words):
+        low = word.lower()
+        if low in _FLIP:
+            out.append(_FLIP[low])
+            flipped = low in {"she", "he", "they"}
+            continue
+        if flipped and low.endswith("s") and len(low) > 3:
+            base = nlp.lemma(low)
+            out.append("am" if low == "is" else base)
+            flipped = False
+            continue
+        flipped = False
+        keep = i > 0 or word[:2].isupper() or _is_name(word.strip(",."), "en")
+        out.append(word if keep else word[:1].lower() + word[1:])
+    return " ".join(out)
+
+
+_LEAD = re.compile(
+    r"^(?:(?:honestly|actually|well|so|and|but|oh|yeah|yes|no|look|mind\s+you|to\s+be\s+honest|truthfully|"
+    r"if\s+i'?m\s+honest|the\s+truth\s+is|i'?ll\s+be\s+honest(?:\s+with\s+you)?|between\s+you\s+and\s+me|"
+    r"i\s+mean|you\s+know)\b[\s,:]*)+",
+    re.IGNORECASE,
+)
+
+
+def shorten(sentence: str, language: str | None = "en", max_words: int = 14) -> str:
+    """A said sentence as a recap: without its lead-in ("Honestly, ..."), cut at a clause boundary when
+    it is long, first letter lower case (not "I" or a name), no closing punctuation."""
+    lang = language_of(language)
+    text = (sentence or "").strip()
+    if lang in {"zh", "ja"}:
+        parts = re.split(r"[，,；;]", text.rstrip("。！？!?…"))
+        return "，".join(parts[:2]) + "。"
+    text = _LEAD.sub("", text).strip() or text
+    words = text.split()
+    if len(words) > max_words:
+        cut = None
+        for i, word in enumerate(words[: max_words + 1]):
+            if i >= 4 and re.search(r"[,;:]$", word):
+                cut = i + 1
+        text = " ".join(words[: cut or max_words]).rstrip(",;:")
+    text = text.rstrip(" .!?…")
+    if lang in {"en", "nl"} and text:
+        first = text.split()[0]
+        keep = first in {"I", "I'm", "I've", "I'd", "I'll"} or (first[:1].isupper() and first[1:2].islower()
+                                                               and _is_name(first, lang))
+        if not keep:
+            text = text[:1].lower() + text[1:]
+    end = "." if lang != "ko" else "."
+    return text + end
+
+
+def _is_name(word: str, lang: str) -> bool:
+    if lang != "en":
+        return False
+    doc = nlp.parse(f"I saw {word} there.")
+    if doc is None:
+        return False
+    return any(t.text == word and t.pos_ == "PROPN" for t in doc)
