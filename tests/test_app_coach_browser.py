@@ -68,6 +68,8 @@ def server(seeded):
 @pytest.fixture
 def page(server):
     with browser_page(timeout_ms=60000) as page:
+        # A coach's 1920-px screen: the top bar has room for every section (at 1280 px "Coach" folds into "N more").
+        page.set_viewport_size({"width": 1920, "height": 1000})
         yield page
 
 
