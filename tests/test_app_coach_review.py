@@ -16,7 +16,7 @@ from simulator.store import Store
 from simulator.transcript import PERSONA, TRAINEE, Transcript, Turn
 from tests.conftest import ScriptedClassifier
 from tests.test_app_coach import (  # noqa: F401
-    APP, COACH, PASSCODE, _session, coach_env, content, downloads, go, sign_in, texts, titles, unreachable,
+    APP, COACH, _session, coach_env, content, downloads, go, sign_in, texts, titles, unreachable,
 )
 
 TIMEOUT = 30

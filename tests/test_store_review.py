@@ -11,7 +11,7 @@ from simulator.identity import (
     COACH, TRAINEE, SignInThrottle, UsersError, Viewer, hash_passcode, parse_users, verify_passcode,
 )
 from simulator.store import AccessDenied, DuplicateImport, Store, alembic_config
-from simulator.transcript import PERSONA, TRAINEE as TRAINEE_SPEAKER, Transcript, Turn
+from simulator.transcript import PERSONA, TRAINEE as TRAINEE_SPEAKER, Turn
 from tests.store_support import new_transcript, pg_url, sqlite_url, store, store_url  # noqa: F401
 
 ANA = Viewer("Ana", TRAINEE, "north")
