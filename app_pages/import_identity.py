@@ -9,7 +9,9 @@ import logging
 import streamlit as st
 
 from app_pages import accounts, coach_auth, common
+from app_pages import i18n as ui
 from app_pages.common import md
+from app_pages.i18n import _
 
 log = logging.getLogger(__name__)
 
@@ -33,18 +35,18 @@ def existing_import(content_hash: str) -> str | None:
 
 def show_duplicate(session_id: str) -> None:
     """"Already saved" with a way to the existing session: the coach's review, or the trainee's own report."""
-    st.warning(f"This file is already saved as session {md(session_id[:8])}…, so it is not saved again (a second "
-               "copy would count twice in Progress).", icon=":material/content_copy:")
+    st.warning(_("This file is already saved as session {sid}…, so it is not saved again (a second copy would "
+                 "count twice in Progress).").format(sid=md(session_id[:8])), icon=":material/content_copy:")
     if coach_auth.is_coach():
-        st.page_link(common.COACH_SESSION, label="Open the saved session", icon=":material/rate_review:",
-                     query_params={"session": session_id})
+        st.page_link(common.COACH_SESSION, label=_("Open the saved session"), icon=":material/rate_review:",
+                     query_params={"session": session_id, **ui.url_param()})
         return
     try:
         common.get_store().load(session_id, trainee=common.trainee() or "")
     except Exception:  # someone else's: say so, show nothing of it
-        st.caption("It was saved under another name; ask your coach if you need it.")
+        st.caption(_("It was saved under another name; ask your coach if you need it."))
         return
-    if st.button("Open its report", key="import_open_existing", icon=":material/insights:"):
+    if st.button(_("Open its report"), key="import_open_existing", icon=":material/insights:"):
         st.session_state[common.SID] = session_id
         st.session_state.pop(common.LIVE, None)
         common.go(common.REPORT)

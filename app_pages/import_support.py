@@ -24,6 +24,8 @@ from typing import Any
 
 from scoring.metrics import compute_metrics, silence_before
 from simulator import export
+from simulator import i18n as core
+from simulator.i18n import N_
 from simulator.importing import MAX_BYTES, ImportProblem, ImportResult, parse_transcript_text, reassign, score_imported
 from simulator.transcript import TRAINEE, Transcript
 
@@ -41,10 +43,10 @@ log = logging.getLogger(__name__)
 MAX_UPLOAD_MB = MAX_BYTES // (1024 * 1024)
 FORMAT_CHOICES = ("auto", "vtt", "srt", "txt", "json")
 FORMAT_NAMES = {
-    "auto": "Detect it",
-    "vtt": "WebVTT (Zoom, Teams, Meet)",
-    "srt": "SRT subtitles",
-    "txt": "Text (Name: words)",
+    "auto": N_("Detect it"),
+    "vtt": N_("WebVTT (Zoom, Teams, Meet)"),
+    "srt": N_("SRT subtitles"),
+    "txt": N_("Text (Name: words)"),
     "json": "JSON",
 }
 # How pasted text is named in messages ("pasted text, line 4: …").
@@ -102,43 +104,53 @@ class Scored:
         return self.result.transcript
 
 
-def parse_upload(data: bytes | str, name: str, fmt: str = "auto") -> Parsed:
-    """Read an upload (bytes of a file, or pasted text). Never raises: ``problem`` holds the message instead."""
+def parse_upload(data: bytes | str, name: str, fmt: str = "auto", language: str | None = None) -> Parsed:
+    """Read an upload (bytes of a file, or pasted text). Never raises: ``problem`` holds the message instead,
+    in the interface ``language`` for the page's own limits (the importer's messages are English)."""
+    _ = core.translator(language)
     if isinstance(data, str):
         data = data.encode("utf-8")
     name = str(name or "upload")
     key = upload_key(data, name, fmt)
     parsed = Parsed(key=key, content=key.split(":", 1)[0], name=name, fmt=fmt, data=data)
     if len(data) > MAX_BYTES:
-        parsed.problem = (f"{name}: too large to be one interview's transcript ({len(data) / 1024 / 1024:.1f} MB; "
-                          f"the limit is {MAX_UPLOAD_MB} MB). Import the captions of one interview at a time.")
+        parsed.problem = _("{name}: too large to be one interview's transcript ({size} MB; the limit is {limit} MB). "
+                           "Import the captions of one interview at a time.").format(
+            name=name, size=core.fmt_decimal(len(data) / 1024 / 1024, language, 1),
+            limit=core.fmt_number(MAX_UPLOAD_MB, language))
         return parsed
     cues = data.count(b"-->")
     if cues > MAX_PAGE_CUES:
-        parsed.problem = (f"{name}: {cues:,} captions — more than this page scores at once (the limit is "
-                          f"{MAX_PAGE_TURNS:,} turns, about nine hours of interview). {_too_long_fix(name)}")
+        parsed.problem = _("{name}: {n} captions — more than this page scores at once (the limit is {limit} turns, "
+                           "about nine hours of interview).").format(
+            name=name, n=core.fmt_number(cues, language), limit=core.fmt_number(MAX_PAGE_TURNS, language)) \
+            + " " + _too_long_fix(name, language)
         return parsed
     try:
         result = parse_transcript_text(data, fmt, name=name)
         turns = len(result.transcript.turns)
         if turns > MAX_PAGE_TURNS:
-            parsed.problem = (f"{name}: {turns:,} turns — more than this page scores at once (the limit is "
-                              f"{MAX_PAGE_TURNS:,} turns, about nine hours of interview). {_too_long_fix(name)}")
+            parsed.problem = _("{name}: {n} turns — more than this page scores at once (the limit is {limit} "
+                               "turns, about nine hours of interview).").format(
+                name=name, n=core.fmt_number(turns, language), limit=core.fmt_number(MAX_PAGE_TURNS, language)) \
+                + " " + _too_long_fix(name, language)
         else:
             parsed.result = result
     except ImportProblem as e:
         parsed.problem = str(e)
     except Exception as e:  # noqa: BLE001 - the importer promises ImportProblem; a page shows a message regardless
         log.exception("importing %s failed", name)
-        parsed.problem = f"{name}: could not be imported ({type(e).__name__}). Please report it with the file."
+        parsed.problem = _("{name}: could not be imported ({error}). Please report it with the file.").format(
+            name=name, error=type(e).__name__)
     return parsed
 
 
-def _too_long_fix(name: str) -> str:
+def _too_long_fix(name: str, language: str | None = None) -> str:
     base = PurePath(str(name).replace("\\", "/")).name
     word = base if re.fullmatch(r"[\w.,+-]+", base) else "FILE"
-    return (f"Split the recording into one file per interview, or score it on the command line, which has no "
-            f"such limit: interview-sim score {word}")
+    _ = core.translator(language)
+    return _("Split the recording into one file per interview, or score it on the command line, which has no such "
+             "limit:") + f" interview-sim score {word}"
 
 
 def score_key(parsed: Parsed, interviewer: str, silence_threshold: float) -> str:
@@ -247,13 +259,15 @@ def default_save_name(trainee: str | None, interviewer: str) -> str:
     return ((trainee or "").strip() or interviewer.strip())[:NAME_MAX]
 
 
-def check_save_name(name: str | None) -> str:
-    """The name, stripped; ValueError with a message for the page when it can't be saved under it."""
+def check_save_name(name: str | None, language: str | None = None) -> str:
+    """The name, stripped; ValueError with a message for the page (in ``language``) when it can't be saved."""
+    _ = core.translator(language)
     name = (name or "").strip()
     if not name:
-        raise ValueError("Give the name to save this interview under.")
+        raise ValueError(_("Give the name to save this interview under."))
     if len(name) > NAME_MAX:
-        raise ValueError(f"The name is {len(name)} characters long; at most {NAME_MAX} fit.")
+        raise ValueError(_("The name is {n} characters long; at most {limit} fit.").format(
+            n=core.fmt_number(len(name), language), limit=core.fmt_number(NAME_MAX, language)))
     return name
 
 
@@ -295,8 +309,8 @@ def scored_json(scored: Scored) -> str:
                       indent=2)
 
 
-def scored_markdown(scored: Scored) -> str:
-    return export.to_markdown(scored.transcript, scored.metrics)
+def scored_markdown(scored: Scored, language: str | None = None) -> str:
+    return export.to_markdown(scored.transcript, scored.metrics, language=language)
 
 
 def download_stem(name: str) -> str:

@@ -114,7 +114,8 @@ def test_numbers_and_dates_follow_the_language():
 
 # Pages whose interface text is in the catalogue. The rest still show English (see docs/i18n-notes.md).
 TRANSLATED = ["streamlit_app.py", "app_pages/common.py", "app_pages/gallery.py", "app_pages/interview.py",
-              "app_pages/report.py", "app_pages/scoring_guide.py", "app_pages/i18n.py", "app_pages/practice.py"]
+              "app_pages/report.py", "app_pages/scoring_guide.py", "app_pages/i18n.py", "app_pages/practice.py",
+              "app_pages/import_transcript.py", "app_pages/import_identity.py"]
 SHOWN = {"title", "header", "subheader", "write", "markdown", "caption", "info", "warning", "error", "success",
          "toast", "button", "download_button", "page_link", "text_input", "text_area", "selectbox", "pills",
          "toggle", "checkbox", "radio", "metric", "expander", "spinner", "chat_input", "badge", "Page", "tabs",
@@ -281,6 +282,34 @@ def test_every_practice_page_renders_without_english(engine, personas, lang):
     assert not at.exception
     assert at.title[0].value == core.gettext("How scoring works", lang)
     assert english_on(at) == [], "how scoring works"
+
+
+# A Korean interview pasted as text: its words are the interviewee's, so no English comes from the content.
+KOREAN_PASTE = "\n".join([
+    "지수: 요즘 월급 통장은 어떻게 관리하고 계세요?",
+    "민호: 얼마 전에 다른 은행으로 옮겼어요.",
+    "지수: 옮기게 된 계기를 말씀해 주시겠어요?",
+    "민호: 앱이 자꾸 멈춰서 답답했거든요.",
+    "지수: 답답하셨군요.",
+    "민호: 네, 특히 월말에요.",
+])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_score_a_transcript_renders_without_english(engine, lang):
+    """Paste -> who spoke -> score -> turn by turn and save: no interface English, and translated table columns."""
+    at = _app(engine, lang)
+    at.switch_page("app_pages/import_transcript.py").run()
+    assert at.title[0].value == core.gettext("Score a transcript", lang)
+    at.radio(key="import_source").set_value(core.gettext("Paste the text", lang)).run()  # options as shown
+    at.text_area(key="import_paste").set_value(KOREAN_PASTE).run()
+    assert not at.exception, at.exception
+    assert english_on(at) == [], "preview"
+    assert "Speaker" not in at.table[0].value.columns and core.gettext("Role", lang) in at.table[0].value.columns
+    at.button(key="import_score").click().run()
+    assert not at.exception, at.exception
+    assert english_on(at) == [], "scored"
+    assert at.button(key="import_save").label == core.gettext("Save as a session", lang)
 
 
 def _stored(at: AppTest) -> Transcript:
