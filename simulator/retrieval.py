@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -267,8 +268,14 @@ def _contains_keyword(lowered: str, keyword: str, language: str = "en") -> bool:
     # glued on ("모임통장" in "모임통장이요?", "모임통장은"); word boundaries keep "van" out of "vanilla".
     if _CJK.search(keyword):
         return keyword in lowered
-    end = "" if len(keyword) >= 4 and language_of(language) in _COMPOUNDING else f"(?!{_NON_CJK_WORD})"
-    return re.search(rf"(?<!{_NON_CJK_WORD}){re.escape(keyword)}{end}", lowered) is not None
+    return _keyword_pattern(keyword, language_of(language)).search(lowered) is not None
+
+
+@lru_cache(maxsize=None)
+def _keyword_pattern(keyword: str, language: str) -> "re.Pattern[str]":
+    # Compiled once per keyword (every question checks every topic's keywords).
+    end = "" if len(keyword) >= 4 and language in _COMPOUNDING else f"(?!{_NON_CJK_WORD})"
+    return re.compile(rf"(?<!{_NON_CJK_WORD}){re.escape(keyword)}{end}")
 
 
 def keyword_hits(text: str, keywords: "set[str] | list[str]", language: str = "en") -> set[str]:

@@ -136,6 +136,7 @@ def warm_units(texts: list[str], language: str | None = "en") -> None:
     """Compute the units of many texts at once (one spaCy batch for English); later calls hit the cache."""
     lang = language_of(language)
     if lang == "en":
+        nlp.lemma("warming")  # lemminflect loads its tables on the first call (half a second)
         nlp.parse_many([nlp.expand_contractions(nlp.strip_disfluencies(t)) for t in texts])
     for text in texts:
         _units(text or "", lang)
