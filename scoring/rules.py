@@ -419,7 +419,8 @@ _TAG = _rx(
     r"won't\s+you|won't\s+it|wouldn't\s+you|wouldn't\s+it|haven't\s+you|hasn't\s+it|haven't\s+they|"
     r"can't\s+you|couldn't\s+you|is\s+it\s+not|am\s+i\s+right|wouldn't\s+you\s+say|would\s+you\s+say|"
     r"don't\s+they|do\s+they|does\s+it|is\s+it|was\s+it|did\s+you|do\s+you|aren't\s+i|surely|yes|ok|okay|"
-    r"you\s+know\s+what\s+i\s+mean|know\s+what\s+i\s+mean)"
+    r"you\s+know\s+what\s+i\s+mean|know\s+what\s+i\s+mean|"
+    r"(?:is|are|was|were|do|does|did|has|have|had|can|could|would|will|should|wo|ca)n't\s+(?:she|he|we|i|there|this|that))"
     r"\s*[?.!]*\s*$"
 )
 _TAG_MID = _rx(
@@ -434,7 +435,7 @@ _AGREE = _rx(
     r"i'm\s+sure\s+you|i\s+am\s+sure\s+you|i\s+bet|i\s+guess\s+(?:you|the|that|it)|i\s+imagine\s+(?!what|how|why)\w+|"
     r"i\s+suppose\s+(?:you|the|that|it)|"
     r"i'd\s+guess|i\s+would\s+guess|i\s+assume|presumably|surely|obviously\s+you|of\s+course\s+you|"
-    r"you\s+probably|(?:that|it)\s+must\s+(?:have\s+been|be|feel|get|seem)|you\s+(?:really\s+)?(?:love|hate)|"
+    r"you\s+probably|(?:that|it)\s+must\s+(?:have\s+\w+|be|feel|get|seem)|you\s+(?:really\s+)?(?:love|hate)|"
     r"don't\s+you\s+think|you'd\s+never|you\s+wouldn't)\b"
 )
 _SOCIAL = _rx(
@@ -641,6 +642,14 @@ i you he she we they me him her us them my your his its our their the a an is ar
 be been mm hmm oh ah sure well then now there here
 """.split())
 _WILDCARDS = frozenset({"it", "that", "this", "them", "there", "the", "a", "an"})
+# Words an echo may add to their words without making it a question of its own ("Just the one?").
+# Acknowledgements that stay acknowledgements with a "?" even when they said the word ("Really?", "Right?").
+_PURE_ACK = frozenset("""
+mm mmm mhm hm hmm huh uh-huh mm-hm mm-hmm okay ok right yeah yes yep yup sure so well oh ah aha really wow seriously
+ha haha hah oof gosh aw aww alright uh um no
+""".split())
+_ECHO_HEDGES = frozenset({"just", "only", "really", "actually", "all", "even"})
+_CLAUSE_ECHO = re.compile(r"^(?:you|you're|you've|you'd|your)\b", re.IGNORECASE)
 
 
 def echo_match(text: str, previous: str | None) -> float:
@@ -652,6 +661,9 @@ def echo_match(text: str, previous: str | None) -> float:
     if not previous:
         return 0.0
     body = _ECHO_PREFIX.sub("", text.strip().lower()).strip(" ?!.,")
+    hedged = " ".join(t for t in body.split() if t not in _ECHO_HEDGES)
+    if hedged and hedged != body and len(body.split()) <= 5:
+        body = hedged
     mine = _norm_tokens(body)
     if not 1 <= len(mine) <= 8:
         return 0.0
@@ -665,11 +677,18 @@ def echo_match(text: str, previous: str | None) -> float:
         their_raw = {_unclitic(t) for t in tokens(previous)}
         if 1 <= len(raw) <= 2 and all(t in their_raw and t not in _NOT_ECHO for t in raw):
             return 1.0
+        # "Just the one?" after "I've only got the one account": their words, a hedge added.
+        if 1 <= len(raw) <= 3 and all(t in their_raw for t in raw) and any(t not in _NOT_ECHO for t in raw):
+            return 1.0
         if len(raw) < 3 or not any(t in _PRONOUN_MAP for t in raw):
             return 0.0  # "Most of it yourselves?" goes on: its words are theirs, pronouns flipped
     their_content = {stem(_unclitic(t)) for t in tokens(previous)} | set(content_words(previous))
     if not set(stem(t) for t in meaningful) <= their_content:
         return 0.0
+    if len(mine) <= 4 and all(t in _PRONOUN_MAP or t in _WILDCARDS or t in meaningful for t in raw) \
+            and not re.match(r"^(?:" + "|".join(_AUX + _NEG_AUX) + r")\b", body):
+        # "You cried?", "Lost it altogether?": only their words, with pronouns turned round.
+        return 1.0
     # Longest run of ``mine`` found in order inside ``theirs`` (wildcards match any one word).
     best = 0
     for start in range(len(theirs)):
@@ -868,8 +887,8 @@ def _their_word(word: str, previous: str | None) -> bool:
     return stem(word.lower()) in {stem(t) for t in tokens(previous)}
 
 
-def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> list[Cue]:
-    """Cues from the focus question ``q`` (lower-case, markers stripped)."""
+def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, said: str | None = None) -> list[Cue]:
+    """Cues from the focus question ``q`` (lower-case, markers stripped); ``said``: all the customer said."""
     cues: list[Cue] = []
     add = cues.append
 
@@ -928,6 +947,9 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> 
         elif ev.startswith(("i imagine", "i suppose")) and not has_qmark:
             weight = WEAK
         add(Cue("agreement", Label.LEADING, weight, ev))
+    candidate = _candidate_answer(q, said or previous)
+    if candidate:
+        add(Cue(candidate[0], Label.LEADING, STRONG + 1.0, candidate[1]))
     social = _SOCIAL.search(full.lower())
     if social and (has_qmark or starts_like_question):
         add(Cue("social_proof", Label.LEADING, STRONG, social.group("ev")))
@@ -1040,7 +1062,7 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> 
 
 
 def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark: bool,
-                      overlap: float, raw_low: str = "") -> list[Cue]:
+                      overlap: float, raw_low: str = "", caption: bool = False) -> list[Cue]:
     cues: list[Cue] = []
     add = cues.append
     low = body.lower()
@@ -1056,17 +1078,30 @@ def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark
         add(Cue("restates", Label.REFLECTION, MEDIUM + (0.5 if second_person else 0.0), ""))
     elif previous and overlap >= 0.25 and len(words) >= 4:
         add(Cue("restates", Label.REFLECTION, WEAK + (0.5 if second_person else 0.0), ""))
-    if has_qmark and (reflect or so_start) and previous and overlap < 0.2:
+    if has_qmark and not caption and (reflect or so_start) and previous and overlap < 0.2:
         add(Cue("guess_question", Label.LEADING, MEDIUM, "so" if so_start else reflect.group("ev")))
     about_you = bool(re.match(r"^(?:you|you're|you've|you'd|you'll|your)\b", low))
+    claim = None
     if previous and has_qmark and (reflect or so_start or about_you) and len(words) >= 3:
         summary = low[reflect.end():] if reflect else low
-        claim = _new_claim(summary, previous, has_qmark)
+        claim = _new_claim(summary, previous, has_qmark, summary_frame=bool(reflect or so_start), strict=caption)
         if claim:
             add(Cue("new_claim", Label.LEADING, STRONG + 1.0, claim))
-    agree = _AGREE_STATEMENT.search(low)
+    if (previous and has_qmark and not claim and not reflect and not so_start and len(words) >= 3
+            and _DECLARATIVE_SUBJECT.match(low) and not _AGREE_STATEMENT.search(low)
+            and (not caption or re.match(r"^\W*(?:and|but|or)\b", raw_low or ""))):
+        # A declarative question ("And you pay for that yourself?", a caption's "and that was a monthly contract"):
+        # a check of a fact of yours when it brings new content, a feeling or verdict of yours when it names one.
+        content, novel = _novel_words(low, previous)
+        if novel and len(novel) / max(1, len(content)) >= 0.3:
+            named = _claim_word(novel)
+            if named:
+                add(Cue("new_claim", Label.LEADING, STRONG + 1.0, named))
+            else:
+                add(Cue("check_question", Label.CLOSED, STRONG, body.rstrip("?")))
+    agree = _AGREE_STATEMENT.search(low) or _GUESS_FRAME.search(low)
     if agree:
-        add(Cue("agreement", Label.LEADING, MEDIUM + 1.0, agree.group("ev")))
+        add(Cue("agreement", Label.LEADING, MEDIUM + 1.0 + (1.0 if has_qmark else 0.0), agree.group(0).strip()))
 
     if (previous and not reflect and second_person and len(words) >= 4
             and not _YOU_INFO.match(low) and not re.match(r"^(?:i|i'm|i've|i'd|we|we're|our|thanks|thank)\b", low)):
@@ -1114,7 +1149,99 @@ def _said(word: str, their_stems: set[str]) -> bool:
     return len(w) >= 5 and any(len(t) >= 5 and (t.startswith(w[:5]) or w.startswith(t[:5])) for t in their_stems)
 
 
-def _new_claim(summary: str, said: str, has_qmark: bool) -> str | None:
+# Words that, put into a summary or a yes/no question, name a feeling, a verdict, a cause or an intention of
+# theirs: said by the interviewer first, they hand the customer an answer to agree with.
+_CLAIM_WORDS = frozenset("""
+angry anger furious livid upset crushing crushed gutted devastated heartbroken knocked confidence guilty guilt
+ashamed embarrassed embarrassing fed shattered tired exhausted drained overwhelmed lonely isolated relief relieved
+worried worry nervous disappointed disappointing betrayed faith trust motivation motivated unmotivated lazy wasted
+waste fault blame mistake problem problems issue issues trouble worth useless hopeless badly rubbish straw done
+ready thinking planning plan switch switching moving quit quitting leaving give giving regret regretted sick
+unhappy unsatisfied dissatisfied satisfied happy happier cheaper pricey unreliable reliable furious infuriating
+infuriated stressed stress miserable scared afraid fear frightened panic panicked shame proud loves hates
+""".split()) | LOADED
+# Words of a candidate answer that are not an answer ("Was it the same one?", "Was it the first time?").
+_NOT_CANDIDATE = frozenset("same first last one usual other next only whole".split())
+
+
+def _novel_words(text: str, said: str) -> tuple[list[str], list[str]]:
+    """(the content words of ``text``, those of them the customer never said)."""
+    their_stems = {stem(_unclitic(t)) for t in tokens(said)}
+    words = [t for t in tokens(text) if t not in STOPWORDS and t not in _ACK_WORDS and t not in _SUMMARY_NOISE
+             and not t.isdigit()]
+    return words, [w for w in words if not _said(w, their_stems)]
+
+
+def _claim_word(novel: Iterable[str]) -> str | None:
+    for w in novel:
+        base = _unclitic(w)
+        if base in _CLAIM_WORDS or stem(base) in _CLAIM_WORDS:
+            return w
+    return None
+
+
+_CLEFT = _rx(r"^(?:so\s+)?(?:was|is|wasn't|isn't)\s+it\s+(?:really\s+|mainly\s+|mostly\s+|just\s+)?(?P<x>(?:the|your|their|that|a|an)\s+"
+             r"[^,?]+?|\w+ing\b[^,?]*?)\s+that\s+(?P<y>[^?]+)$")
+_BECAUSE_Q = _rx(r"^(?:so\s+)?(?:was|is|were|are)\s+(?:it|that|this)\s+(?:mainly\s+|mostly\s+|just\s+|partly\s+)?"
+                 r"(?:because|due\s+to|down\s+to)\b(?P<y>.*)$")
+_CANDIDATE = _rx(r"^(?:so\s+)?was\s+it\s+(?P<x>(?:the|your|their|a|an)\s+[\w'-]+(?:\s+[\w'-]+){0,3}?)"
+                 r"(?:\s+in\s+the\s+end|\s+then|\s+mainly|\s+mostly)?\s*\??$")
+_FEEL_Q = _rx(r"^(?:did|do|does|were|are|was|is)\s+(?:you|that|it|this)\s+(?:ever\s+|also\s+|really\s+)?"
+              r"(?:feel|felt|find|make\s+you(?:\s+feel)?|leave\s+you(?:\s+feeling)?|get\s+to\s+you|put\s+you\s+off)\b(?P<y>.*)$")
+_FEEL_BE = _rx(r"^(?:were|are)\s+you\s+(?:a\s+bit\s+|really\s+|quite\s+|pretty\s+|so\s+|very\s+|feeling\s+)?(?P<y>[\w'-]+)")
+
+
+def _candidate_answer(q: str, said: str | None) -> tuple[str, str] | None:
+    """A closed question that hands them the answer, when the answer is yours: "Was it the price that put you off?",
+    "Is it because the trains are so unreliable?", "Was it the knee injury?", "Did you feel guilty cancelling?".
+    Returns (cue name, evidence), or None (the answer is their own words, or no answer is offered)."""
+    if not said:
+        return None
+    q = q.strip().rstrip(" ?.!")
+    cleft = _CLEFT.match(q)
+    if cleft:
+        _, novel = _novel_words(cleft.group("x") + " " + cleft.group("y"), said)
+        if novel:
+            return "guess_question", " ".join(novel[:3])
+        return None
+    because = _BECAUSE_Q.match(q)
+    if because:
+        _, novel = _novel_words(because.group("y"), said)
+        if novel:
+            return "guess_question", " ".join(novel[:3])
+        return None
+    candidate = _CANDIDATE.match(q)
+    if candidate:
+        words, novel = _novel_words(candidate.group("x"), said)
+        if novel and not (set(words) & _NOT_CANDIDATE):
+            return "guess_question", " ".join(novel[:3])
+        return None
+    feel = _FEEL_Q.match(q)
+    if feel:
+        _, novel = _novel_words(feel.group("y"), said)
+        claim = _claim_word(novel)
+        if claim:
+            return "loaded_yes_no", claim
+    be = _FEEL_BE.match(q)
+    if be and be.group("y") in _FEELINGS and not _said(be.group("y"), {stem(_unclitic(t)) for t in tokens(said)}):
+        return "loaded_yes_no", be.group("y")
+    return None
+
+
+_FEELINGS = frozenset("""
+angry furious livid upset crushed gutted devastated heartbroken guilty ashamed embarrassed shattered exhausted drained
+overwhelmed lonely relieved worried nervous disappointed stressed annoyed frustrated scared afraid frightened miserable
+""".split())
+# A guess said as a statement ("I suppose you just lost motivation", "you were furious with them I guess").
+_GUESS_FRAME = _rx(r"^(?:so\s+)?(?:i\s+suppose|i\s+guess|i\s+imagine|i'd\s+imagine|i\s+reckon|i\s+expect|i\s+take\s+it)\s+"
+                   r"(?:that\s+)?(?:you|your|it|that|the|this|they)\b|\b(?:i\s+guess|i\s+suppose|i\s+reckon|i\s+bet|i\s+imagine)\s*[?.!]*$")
+
+
+_DECLARATIVE_SUBJECT = _rx(r"^(?:you|you're|you've|you'd|your|that|that's|that\s+was|it|it's|it\s+was|they|they're|the|"
+                          r"this|he|she|he's|she's|there's|there\s+was)\b")
+
+
+def _new_claim(summary: str, said: str, has_qmark: bool, summary_frame: bool = True, strict: bool = False) -> str | None:
     """What a summary said with a rising "?" adds that the customer never said, when it adds a claim: a reason
     of yours ("because it got too expensive?"), a verdict of yours ("you're happy with it?"), or mostly new
     content. (A summary said as a statement stays a reflection, however freely it paraphrases.)"""
@@ -1134,7 +1261,14 @@ def _new_claim(summary: str, said: str, has_qmark: bool) -> str | None:
     loaded = [w for w in novel if w in LOADED]
     if has_qmark and loaded:
         return loaded[0]
+    claim = _claim_word(novel) if has_qmark else None
+    if claim:
+        return claim
+    if strict:
+        return None  # a caption without "?": a paraphrase is a reflection unless it names a feeling or verdict
     if len(novel) >= 2 and len(novel) / len(words) > 0.5:
+        return " ".join(novel[:3])
+    if has_qmark and summary_frame and (len(novel) / len(words) > 0.5 if strict else len(novel) / len(words) >= 0.5):
         return " ".join(novel[:3])
     return None
 
@@ -1188,7 +1322,7 @@ doing come came comes it them things everything something nothing anything quite
 """.split())
 
 _OVERRIDING_LEADING = frozenset({"tag_question", "negative_question", "agreement", "social_proof", "presupposition",
-                                 "loaded_degree", "loaded_yes_no", "suggests_action"})
+                                 "loaded_degree", "loaded_yes_no", "suggests_action", "guess_question"})
 _FORM_CUES = frozenset({"wh_open", "yes_no", "short_fact", "choice", "check_question", "invitation", "rating"})
 _OVERLAP_CUES = frozenset({"restates", "about_them", "so_summary", "check_question"})
 
@@ -1200,8 +1334,12 @@ def _resolve(cues: list[Cue]) -> list[Cue]:
     strong_leading = any(c.name in _OVERRIDING_LEADING and c.weight >= STRONG for c in cues)
     strong_echo = any(c.name == "echo" and c.weight >= STRONG for c in cues)
     new_claim = "new_claim" in names
+    # A declarative question that checks a new fact of yours: what it shares with their words is context, not a summary.
+    checks_fact = any(c.name == "check_question" and c.weight >= STRONG for c in cues)
     out = []
     for cue in cues:
+        if checks_fact and cue.label == Label.REFLECTION and cue.name in ("restates", "about_them", "so_summary"):
+            cue = Cue(cue.name, cue.label, cue.weight / 2, cue.evidence)
         if new_claim and cue.label == Label.REFLECTION:
             # A summary that adds a claim of yours: its restating parts do not make it a reflection.
             cue = Cue(cue.name, cue.label, cue.weight / 2, cue.evidence)
@@ -1352,7 +1490,9 @@ def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable
     focus = clean
     declarative = False
 
-    if _ACK_PHRASE.match(clean.lower()) or all(t in _ACK_WORDS for t in tokens(clean)):
+    ack_echo = (clean.rstrip().endswith("?") and len(tokens(clean)) == 1 and tokens(clean)[0] not in _PURE_ACK
+                and echo_match(clean, prev) >= 0.99)
+    if not ack_echo and (_ACK_PHRASE.match(clean.lower()) or all(t in _ACK_WORDS for t in tokens(clean))):
         cues.append(Cue("acknowledgement", Label.STATEMENT, STRONG + 0.5, clean))
         focus = clean
         declarative = True
@@ -1377,7 +1517,10 @@ def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable
                 low = body.lower()
             has_qmark = focus.rstrip().endswith("?") or has_any_qmark and focus is sentences[-1]
             echo = echo_match(body, prev)
-            if echo >= 0.99 and not (_WH_OPEN.match(low) and len(tokens(low)) > 3):
+            if echo >= 0.6 and _CLAUSE_ECHO.match(low) and len(tokens(low)) >= (4 if so_start else 5):
+                # Their sentence said back as yours ("And you get the train in most days?"): a reflection.
+                cues.append(Cue("restates", Label.REFLECTION, STRONG, ""))
+            elif echo >= 0.99 and not (_WH_OPEN.match(low) and len(tokens(low)) > 3):
                 cues.append(Cue("echo", Label.ECHO, STRONG + 0.5, body.rstrip("?.! ")))
             elif echo >= 0.6:
                 cues.append(Cue("echo", Label.ECHO, MEDIUM, body.rstrip("?.! ")))
@@ -1388,7 +1531,7 @@ def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable
             offer = _TRAILING_OFFER.search(q_low)
             if offer and len(tokens(offer.group("q"))) >= 3 and (_WH_OPEN.match(q_low) or _AUX_START.match(q_low)):
                 q_low = offer.group("q")
-            qcues = _question_cues(q_low, clean, prev, has_qmark)
+            qcues = _question_cues(q_low, clean, prev, has_qmark, said)
             if not qcues:
                 # A question mark on a declarative: a reflection said with rising intonation, a guess,
                 # or a clarification. Which one depends on what they said.
@@ -1406,15 +1549,22 @@ def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable
         whole_body, whole_so = strip_markers(clean)
         ov = _overlap(whole_body, said)
         echo = echo_match(whole_body, prev)
-        if echo >= 0.99:
+        if echo >= 0.6 and _CLAUSE_ECHO.match(whole_body.lower()) and len(tokens(whole_body)) >= (4 if whole_so else 5):
+            cues.append(Cue("restates", Label.REFLECTION, STRONG, ""))
+        elif echo >= 0.99:
             cues.append(Cue("echo", Label.ECHO, STRONG + 0.5, whole_body.rstrip("?.! ")))
         elif echo >= 0.6:
             cues.append(Cue("echo", Label.ECHO, MEDIUM, whole_body.rstrip("?.! ")))
         substantive = [x for x in sentences if not _ACK_PHRASE.match(x.lower())] or sentences or [clean]
+        # A caption (a transcript line without punctuation) carries no question mark: a summary or a statement about
+        # them in it is heard as a question with a rising voice ("and you pay for that yourself", "so that was it then").
+        caption = bool(said) and not re.search(r"[.?!]", clean) and len(tokens(clean)) >= 3
+        then_end = bool(re.search(r"\bthen\s*$", clean.lower()))
+        rising = has_any_qmark or caption or then_end
         if len(substantive) <= 1:
             main_body, main_so = strip_markers(substantive[0])
-            cues.extend(_declarative_cues(main_body, main_so or whole_so, said, has_any_qmark,
-                                          _overlap(main_body, said), clean.lower()))
+            cues.extend(_declarative_cues(main_body, main_so or whole_so, said, rising,
+                                          _overlap(main_body, said), clean.lower(), caption=not (has_any_qmark or then_end)))
         else:
             # Like the last question of a question turn, the last thing said decides ("Okay, got it. I just
             # want to check. So you paid twice."); earlier sentences count, but less.
@@ -1428,8 +1578,10 @@ def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable
         # A tag anywhere in a caption ("that's ridiculous isn't it an hour") seeks agreement.
         low = whole_body.lower()
         mid = _TAG_MID.search(low) or _TAG.search(low)
-        if mid and mid.group("tag") not in ("right", "yes", "ok", "okay", "no", "yeah", "true", "is it", "was it",
-                                            "did you", "do you", "does it", "do they"):
+        if mid and (mid.group("tag") not in ("right", "yes", "ok", "okay", "no", "yeah", "true", "is it", "was it",
+                                             "did you", "do you", "does it", "do they")
+                    or (mid.group("tag") in ("is it", "was it") and _DECLARATIVE_SUBJECT.match(low)
+                        and len(tokens(low)) >= 5)):
             cues.append(Cue("tag_question", Label.LEADING, STRONG, mid.group("tag")))
         elif re.search(r"\s(?:right|yeah)\s*$", low) and len(tokens(low)) >= 4 and not re.search(
                 r"\b(?:that's|all|you're|just|turn|exactly|quite|is|was|it's)\s+right\s*$", low):
