@@ -9,6 +9,7 @@ question, pulls out its topic and puts it into an open question about real, past
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from typing import Callable, Iterable
@@ -244,8 +245,10 @@ def _r(pattern: str) -> re.Pattern[str]:
 
 
 def _feel_about(topic: str | None) -> str | None:
-    if not topic or re.match(r"^(?:isn't|is|it|that|this|there|wasn't|was|do|does|did|don't)\b", topic, re.IGNORECASE):
+    if not topic or re.match(r"^(?:isn't|is|it|that|this|there|wasn't|was|do|does|did|don't|you|i|we|they|he|she|"
+                             r"you're|i'm|we're|they're|it's|that's|there's|he's|she's)\b", topic, re.IGNORECASE):
         return None
+    topic = re.sub(r"'s$", "", topic)  # "the van's" (the van is …) names the van
     return f"How do you feel about {topic}?"
 
 
@@ -679,6 +682,8 @@ _BAD_GRAMMAR = [
     re.compile(r"\bhow\s+you\s+(?:must|were|was|are|am|'re|should|could)\b|\bthe\s+last\s+time\s+you\s+had\s+\w+(?:ed|en)\b",
                re.IGNORECASE),
     re.compile(r"\babout\s+(?:bet|guess|think|reckon|suppose|imagine|must)\b", re.IGNORECASE),
+    re.compile(r"\b(?:about|with|of|for)\s+(?:it's|that's|there's|you're|i'm|we're|they're|he's|she's)\b", re.IGNORECASE),
+    re.compile(r"\w's\s*[?.]$", re.IGNORECASE),
 ]
 _LAST_TIME = re.compile(r"\bthe\s+last\s+time\s+you\s+(?P<verb>[a-z]+)\b", re.IGNORECASE)
 _GENERIC = frozenset("""
@@ -751,12 +756,239 @@ def _spacy_topic(question: str) -> str | None:
     return best
 
 
+# Words of a question that are not its topic: the verdict, feeling or guess it pushes, and template words.
+_NOT_TOPIC_STEMS = frozenset("""
+bet guess suppose imagine reckon assume think feel felt sound seem mean say right yeah huh true mainly main real really
+biggest worst best whole issue problem reason point lot bit thing way kind sort stage moment part deal end ready sure
+""".split())
+
+
+def _topic_stems(text: str) -> set[str]:
+    from .rules import LOADED, content_words
+
+    words = [w for w in re.findall(r"[a-z0-9'-]+", strip_markers(text)[0].lower())]
+    loaded = {w for w in words if w in LOADED}
+    return {w for w in _content(text) if w not in _NOT_TOPIC_STEMS and w not in loaded
+            and not any(w == c[: len(w)] for c in loaded)}
+
+
+def _shares_topic(candidate: str, question: str) -> bool:
+    """The rewrite shares a topic word with the question (its nouns and verbs, not its verdicts or template words),
+    or the question has none ("That must be stressful, huh?")."""
+    def bare(words: set[str]) -> set[str]:
+        return {re.sub(r"'s?$", "", w) for w in words}
+
+    mine = bare(_topic_stems(question))
+    return not mine or bool(mine & bare(_content(candidate)))
+
+
+# The frame of a guess or a summary around the claim it hands over ("so", "I bet", "is it because", "was it … that").
+_GUESS_FRAME = re.compile(
+    r"^(?:so\s+|and\s+|but\s+)?(?:(?:i\s+bet|i\s+guess|i\s+suppose|i\s+imagine|i'd\s+imagine|i\s+reckon|i\s+assume|"
+    r"i'm\s+sure|surely|presumably)\s+(?:that\s+)?|(?:is|was)\s+(?:it|that)\s+(?:mainly\s+|just\s+)?because\s+(?:of\s+)?|"
+    r"would\s+you\s+say\s+(?:that\s+)?)", re.IGNORECASE)
+_TRAILING_WORDS = re.compile(r"(?:\s+(?:then|now|by\s+now|though|i\s+guess|i\s+suppose|i\s+bet|after\s+that|at\s+all))+\s*$",
+                             re.IGNORECASE)
+_SKIP_NOUNS = frozenset("""
+lot bit time thing things way kind sort point stage moment part deal end issue problem reason one ones reasons
+""".split())
+_DROP_MODIFIERS = frozenset("""
+same real main whole more most really very so too such pretty quite just only biggest worst best new
+""".split())
+_DULL_VERBS = frozenset("be have do get think feel make say know want go try keep seem sound mean bet guess suppose "
+                        "imagine reckon let".split())
+
+
+def _np_text(chunk) -> str | None:
+    from .rules import LOADED
+
+    words = []
+    for tok in chunk:
+        low = tok.lower_
+        if tok.dep_ == "det" and low in ("a", "an", "some", "any"):
+            continue
+        if tok.i < chunk.root.i and (low in _DROP_MODIFIERS or low in LOADED or tok.pos_ == "ADV"
+                                     or (tok.pos_ == "ADJ" and tok.tag_ in ("JJR", "JJS"))):
+            continue
+        if tok.i < chunk.root.i and tok.pos_ in ("ADJ", "VERB") and tok.tag_ in ("VBG", "JJ") and low.endswith("ing"):
+            continue  # "a really exhausting week": the feeling is theirs to name
+        words.append(tok)
+    if not words or words[-1] != chunk.root:
+        return None
+    phrase = " ".join(t.text for t in words).replace(" 's", "'s").replace(" '", "'")
+    had_det = any(t.dep_ == "det" for t in chunk)
+    if had_det and words[0].dep_ != "det" and words[0].tag_ not in ("PRP$", "POS") and chunk.root.pos_ != "PROPN" \
+            and not any(t.dep_ == "poss" for t in words):
+        phrase = "the " + phrase
+    return phrase
+
+
+_VERDICT_NOUNS = frozenset("relief headache nightmare hassle straw pain mess joke disaster shame waste".split())
+
+
+def _claim_noun(word: str) -> bool:
+    """A word that is the verdict or feeling being handed over ("relief", "crushing"), not a topic."""
+    from .rules import _FEELINGS, LOADED
+
+    word = word.lower()
+    return any(w in LOADED or w in _FEELINGS or w in _VERDICT_NOUNS for w in (word, word.rstrip("s")))
+
+
+_WHEN_CLAUSE = re.compile(r"\bwhen\s+(?P<c>(?:you|they|it|we|he|she|the|your|their|my|our)\b[^,?.!]+)$", re.IGNORECASE)
+_EVALUATED = re.compile(r"^(?P<np>(?:the|your|their|our)\s+[\w'-]+(?:\s+[\w'-]+)?)\s+(?P<be>is|are|was|were)\s+"
+                        r"(?:(?:so|too|really|pretty|just|quite|very|a\s+bit|badly|way|more|less|much)\s+)*[\w-]+\b", re.IGNORECASE)
+_VAGUE_HEAD = re.compile(r"\b(?:lot|bit|time|thing|things|way|kind|sort|point|stage|moment|part|deal|end|issue|problem|"
+                         r"reason|one|ones|same|first)$", re.IGNORECASE)
+
+
+def _regex_rewrite(clause: str, label: Label) -> str | None:
+    """The parse-free part of :func:`_parsed_rewrite`: a "when" clause, an evaluated subject, the first noun phrase."""
+    when = _WHEN_CLAUSE.search(clause)
+    if when:
+        inner = _tidy(when.group("c"))
+        if inner and len(inner.split()) >= 2:
+            return f"What {'happened' if _PAST_CLAUSE.search(inner) else 'happens'} when {_lower_first(inner)}?"
+    cleft = re.match(r"^(?:it's|it\s+is|it\s+was)\s+(?:mainly\s+|really\s+|just\s+|all\s+)?(?P<np>(?:the|your)\s+[\w'-]+)\s+"
+                     r"(?:that|which)\b", clause, re.IGNORECASE)
+    if cleft and not _VAGUE_HEAD.search(cleft.group("np")):
+        np = cleft.group("np")
+        return f"How do you feel about {np}?" if label == Label.LEADING else f"Tell me about {np}."
+    evaluated = _EVALUATED.match(clause)
+    if evaluated and not _VAGUE_HEAD.search(evaluated.group("np")):
+        np = evaluated.group("np")
+        words = np.split()
+        if len(words) == 3 and words[2].lower() in _NP_STOP | {"so", "too", "really", "pretty", "just"}:
+            np = " ".join(words[:2])
+        be = evaluated.group("be").lower()
+        return f"What {be} {_lower_first(np)} like for you?"
+    from .rules import LOADED
+
+    def ask(phrase: str) -> str:
+        return f"How do you feel about {phrase}?" if label == Label.LEADING else f"Tell me about {phrase}."
+
+    # The verdict words and intensifiers go first: "a really exhausting week" names the week.
+    plain = " ".join(w for w in clause.split() if w.lower().strip(",") not in LOADED
+                     and w.lower().strip(",") not in _DROP_MODIFIERS and not _claim_noun(w.strip(",")))
+    words = plain.split()
+    for i, word in enumerate(words):
+        if word.lower() not in _DETERMINERS - _QUANTIFIERS - {"that", "this", "these", "those"}:
+            continue
+        np = _np_at(words, i)
+        if not np:
+            continue
+        parts = np.split()
+        if len(parts) >= 3 and re.search(r"[a-z]ed$", parts[-1]):
+            parts = parts[:-1]  # "the spreadsheet shared (with …)": a participle, not part of the name
+        if parts[0].lower() in ("a", "an"):
+            parts[0] = "the"
+        if len(parts) >= 2 and not _VAGUE_HEAD.search(parts[-1]) and parts[-1].lower() not in _DETERMINERS:
+            if re.match(r"^(?:it's|it\s+has)\s+been\b", clause, re.IGNORECASE):
+                return f"How has {' '.join(parts)} been for you?"
+            return ask(" ".join(parts))
+    # A name ("done with FreshCart"), a bare noun after a preposition ("worried about money", "paid by work").
+    name = re.search(r"(?<!^)\b([A-Z][a-z]+[A-Z]\w*|[A-Z][a-z]{2,})\b", plain)
+    if name and name.group(1) not in ("I", "I'm", "I'd"):
+        return ask(name.group(1))
+    bare = re.search(r"\b(?:about|with|of|for|by|on)\s+(?P<n>[a-z][a-z-]{2,})\b(?!\s+(?:to|that|which|who)\b)", plain,
+                     re.IGNORECASE)
+    if bare and bare.group("n").lower() not in _NP_STOP | _DETERMINERS | _PRONOUN_OBJECTS | _SKIP_NOUNS and \
+            not bare.group("n").lower().endswith(("ing", "ly")):
+        return ask(bare.group("n").lower())
+    # An action they were handed: "thinking of moving out", "ready to give up".
+    action = re.search(r"\b(?:of|to|about)\s+(?P<v>[a-z]{3,}?)(?P<p>\s+(?:out|up|off|away|back|in|on|over))?(?:\s|$)",
+                       plain, re.IGNORECASE)
+    if action and label == Label.LEADING and action.group("v").lower() not in _NP_STOP | _DETERMINERS \
+            and action.group("v").lower() not in _DULL_VERBS:
+        verb = action.group("v").lower()
+        return f"How do you feel about {verb if verb.endswith('ing') else gerund(verb)}{action.group('p') or ''}?"
+    return None
+
+
+# Whether a rewrite may load the English pipeline itself (about a second, once) when the templates fall short.
+# Off by default: a parse costs more than the rest of classifying a turn, so it is used where the engine has
+# already loaded the pipeline (the app), and the command line keeps to the parse-free rewrites.
+_LOAD_PIPELINE = os.environ.get("INTERVIEW_SIM_REWRITE_PARSE", "") == "1"
+
+
+def _parsed_rewrite(focus: str, label: Label) -> str | None:
+    """An open question built from the parse of the question's claim: "What happened when you cancelled?",
+    "What are the trains like for you?", "How do you feel about the cost?", "How do you feel about moving out?".
+    Loads the English pipeline once, the first time a template falls short; None without it."""
+    clause = _HEDGE.sub("", _TAG_RE.sub("", focus.strip()))
+    clause = _GUESS_FRAME.sub("", clause)
+    clause = _TRAILING_WORDS.sub("", clause).strip(" ,")
+    # "the van's more trouble": that 's is "is", not a possessive.
+    clause = re.sub(r"(\w)'s\s+(?=(?:more|less|just|really|so|too|pretty|been|not|always|never|quite|a|an|the|"
+                    r"[a-z]+ly)\b)", r"\1 is ", clause)
+    if not clause or not re.search(r"[a-z]", clause, re.IGNORECASE):
+        return None
+    quick = _regex_rewrite(clause, label)
+    if quick:
+        return quick
+    try:
+        from simulator import nlp
+    except ImportError:  # pragma: no cover
+        return None
+    if getattr(nlp, "_pipeline", None) is None and not _LOAD_PIPELINE:
+        return None  # not loaded in this process (the command line): the regular expressions have to do
+    doc = nlp.parse(clause)
+    if doc is None:
+        return None
+    # A "when" clause names the moment: ask what happened then.
+    for tok in doc:
+        if tok.dep_ == "advcl" and tok.pos_ in ("VERB", "AUX") and any(
+                c.lower_ == "when" and c.i < tok.i for c in tok.children):
+            words = [t for t in tok.subtree if t.lower_ != "when"]
+            sub = " ".join(t.text for t in words).replace(" 's", "'s").replace(" n't", "n't").replace(" '", "'")
+            past_tense = tok.tag_ in ("VBD",) or any(c.tag_ == "VBD" for c in tok.children if c.dep_ in ("aux", "auxpass"))
+            if sub and not re.match(r"^(?:it|that|this)\b", sub, re.IGNORECASE):
+                return f"What {'happened' if past_tense else 'happens'} when {_lower_first(sub)}?"
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    past_tense = root.tag_ == "VBD" or any(c.tag_ == "VBD" for c in root.children if c.dep_ in ("aux", "auxpass"))
+    chunks = [c for c in doc.noun_chunks if c.root.pos_ in ("NOUN", "PROPN") and c.root.lower_ not in _SKIP_NOUNS
+              and not (c.root.pos_ == "NOUN" and len(c.root.text) <= 2) and not _claim_noun(c.root.lower_)]
+    # An evaluated subject ("the trains are so unreliable", "the pharmacy is badly run"): what is it like?
+    for chunk in chunks:
+        if chunk.root.dep_ in ("nsubj", "nsubjpass") and chunk.root.head == root and (
+                root.lemma_ == "be" or root.tag_ == "VBN"):
+            np = _np_text(chunk)
+            if np:
+                plural = chunk.root.tag_ in ("NNS", "NNPS")
+                be = ("were" if plural else "was") if past_tense else ("are" if plural else "is")
+                return f"What {be} {np} like for you?"
+    # "It's been a really exhausting week": how has it been?
+    if root.lemma_ == "be" and root.tag_ == "VBN" and any(c.lemma_ == "have" for c in root.children):
+        for chunk in chunks:
+            if chunk.root.dep_ == "attr":
+                np = _np_text(chunk)
+                if np:
+                    return f"How has {np} been for you?"
+    rank = {"attr": 0, "dobj": 0, "pobj": 1, "nsubj": 2, "nsubjpass": 2}
+    for chunk in sorted(chunks, key=lambda c: rank.get(c.root.dep_, 3)):
+        np = _np_text(chunk)
+        if np:
+            return f"How do you feel about {np}?" if label == Label.LEADING else f"Tell me about {np}."
+    # No noun: the action they were handed ("you're thinking of moving out" -> moving out).
+    for tok in doc:
+        if tok.pos_ == "VERB" and tok.tag_ in ("VB", "VBG", "VBP", "VBZ") and tok.lemma_.lower() not in _DULL_VERBS \
+                and not _claim_noun(tok.lower_) and not _claim_noun(tok.lemma_.lower()) and not (
+                    tok.tag_ == "VBG" and any(c.lemma_ == "be" and c.dep_ in ("aux", "auxpass") for c in tok.children)
+                    and not any(c.dep_ in ("dobj", "prt", "prep") for c in tok.children)):
+            particle = " ".join(c.text for c in tok.children if c.dep_ == "prt")
+            return f"How do you feel about {gerund(tok.lemma_.lower())}{' ' + particle if particle else ''}?"
+    return None
+
+
 def _open_alternative(text: str, label: Label, flags: set[Flag], form: "Form | None" = None) -> str | None:
     """The open rewrite: the template for the question's shape when it reads naturally, keeps the topic and is
     itself open; else one built from the question's topic noun phrase."""
     form = form if form is not None else analyse(text)
     first = suggest_rewrite(text, label, flags, form=form)
-    if first and reads_naturally(first) and _keeps_topic(first, text) and _is_open(first):
+    if first and reads_naturally(first) and _is_open(first) and _shares_topic(first, text) and (
+            _keeps_topic(first, text) or re.match(r"^What\s+(?!else\b)\w+", first)):
+        # "What put you off?" for "Was it the price that put you off?": the open question behind the guess.
         return first
     if first is None and label not in (Label.CLOSED, Label.LEADING) and Flag.HYPOTHETICAL not in flags:
         return None
@@ -764,6 +996,13 @@ def _open_alternative(text: str, label: Label, flags: set[Flag], form: "Form | N
         return None
     focus = strip_markers(form.focus)[0]
     focus = _TAG_RE.sub("", re.sub(r"[?.!]+$", "", focus))
+    if Flag.HYPOTHETICAL not in flags:
+        # The template lost the topic or fell back on a generic question: build one from the parse.
+        parsed = _parsed_rewrite(focus, label)
+        if parsed and reads_naturally(parsed) and _is_open(parsed) and _shares_topic(parsed, text):
+            return parsed
+        if first and reads_naturally(first) and _keeps_topic(first, text) and _is_open(first):
+            return first
     # The regular noun phrase first (microseconds); the parse only when it finds none.
     topic = _first_np(_tidy(focus)) or _spacy_topic(focus)
     if topic:
