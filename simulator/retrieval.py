@@ -18,9 +18,14 @@ the topics of things the persona just mentioned). Nothing here keeps per-intervi
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import math
+import os
 import re
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 from functools import lru_cache
 
 import numpy as np
@@ -82,6 +87,45 @@ class Sentence:
     units: frozenset[str]
 
 
+CACHE_ENV = "INTERVIEW_SIM_CACHE_DIR"
+log = logging.getLogger(__name__)
+
+
+def _cache_dir() -> Path | None:
+    configured = os.environ.get(CACHE_ENV)
+    if configured is not None:
+        return Path(configured) if configured.strip() else None  # set but empty: no cache
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "interview-sim" / "embeddings"
+
+
+def encode_persistent(embedder: Embedder, texts: list[str]) -> np.ndarray:
+    """``embedder.encode(texts)``, kept on disk for the next server start: a persona's index embeds a few
+    hundred sentences (seconds on two cores), the same ones every time. Keyed by the embedder's name and
+    the exact texts; only model embedders are cached (the hashing fake is cheaper than the file). A cache
+    that cannot be read or written is skipped (``INTERVIEW_SIM_CACHE_DIR=""`` turns it off)."""
+    name = getattr(embedder, "name", "")
+    folder = _cache_dir() if name in {"minilm", "use"} else None
+    if folder is None or not texts:
+        return embedder.encode(texts)
+    digest = hashlib.sha256("\x1f".join([name, str(getattr(embedder, "dim", "")), *texts]).encode()).hexdigest()
+    path = folder / f"{name}-{digest[:32]}.npy"
+    try:
+        cached = np.load(path, allow_pickle=False)
+        if cached.shape[0] == len(texts):
+            return cached
+    except (OSError, ValueError):
+        pass
+    encoded = embedder.encode(texts)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as handle:
+            np.save(handle, np.asarray(encoded, dtype=np.float32), allow_pickle=False)
+        os.replace(handle.name, path)  # atomic: a concurrent reader sees the old file or the whole new one
+    except OSError as e:
+        log.debug("embedding cache not written (%s): %s", path, e)
+    return encoded
+
+
 class TopicIndex:
     """Everything a persona knows, indexed once per persona and embedder: title, examples, keywords and
     every sentence of every line, embedded and broken into lexical units.
@@ -123,7 +167,7 @@ class TopicIndex:
         self._by_text = {s.text: s for s in self.sentences}
         self._rows = {id(s): i for i, s in enumerate(self.sentences)}
         self._sentence_owners = np.asarray([self._position[s.topic] for s in self.sentences])
-        encoded = embedder.encode([texts[i] for i in range(len(texts))] + [s.text for s in self.sentences])
+        encoded = encode_persistent(embedder, [texts[i] for i in range(len(texts))] + [s.text for s in self.sentences])
         self._matrix = encoded[: len(texts)]
         self._sentence_matrix = encoded[len(texts):]
 
