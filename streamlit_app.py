@@ -65,6 +65,10 @@ i18n.language_picker()  # in the sidebar of every page
 # The trainee's ?trainee=…&sid=… belong to the practice pages; coach pages keep their own (?session=…).
 if page.url_path not in {SIGN_IN, *COACH_PAGES}:
     common.sync_url()
+else:  # a coach page keeps its own parameters, and the interface language stays in the address too
+    for key, value in i18n.url_param().items():
+        if st.query_params.get(key) != value:
+            st.query_params[key] = value
 try:
     page.run()
 except Exception as e:  # never a traceback on a page: plain words here, the details in the server log

@@ -30,6 +30,8 @@ from typing import Any
 import streamlit as st
 
 from app_pages import coach_auth
+from app_pages import i18n as ui
+from app_pages.i18n import _
 from simulator.identity import COACH, TRAINEE, USERS_FILE_ENV, SignInThrottle, Users, UsersError, Viewer, parse_users
 
 log = logging.getLogger(__name__)
@@ -167,22 +169,22 @@ def sign_in(login: Any, passcode: Any, *, clock=time.monotonic) -> str | None:
     try:
         accounts = users()
     except UsersError:
-        return "Sign-in is not set up correctly on this server; ask whoever runs the app."
+        return _("Sign-in is not set up correctly on this server; ask whoever runs the app.")
     if not accounts:
-        return "Signing in with a passcode is not set up on this server."
+        return _("Signing in with a passcode is not set up on this server.")
     login = login.strip().lower() if isinstance(login, str) else ""
     if not login:
-        return "Enter your login."
+        return _("Enter your login.")
     where = source()
     wait = THROTTLE.locked_for(where, login, clock())
     if wait > 0:
-        return f"Too many wrong passcodes from here. Try again in {wait:.0f} seconds."
+        return _("Too many wrong passcodes from here. Try again in {n} seconds.").format(n=ui.decimal(wait, 0))
     account = accounts.authenticate(login, passcode)
     if account is None:
         _sleep(FAIL_DELAY_S)
         THROTTLE.fail(where, login, clock())
         log.warning("a wrong passcode was entered for a login")
-        return "That login and passcode don't match."
+        return _("That login and passcode don't match.")
     THROTTLE.succeed(where, login)
     for key in ("trainee", "sid", "live", TEAM_RECORDED):
         st.session_state.pop(key, None)
@@ -232,27 +234,29 @@ def signin_form() -> None:
 
     problem = users_problem()
     if problem:
-        st.error("Sign-in is set up on this server, but its accounts can't be used, so nobody can sign in "
-                 "until it is fixed:", icon=":material/error:")
+        st.error(_("Sign-in is set up on this server, but its accounts can't be used, so nobody can sign in "
+                   "until it is fixed:"), icon=":material/error:")
         st.code(problem, language=None, wrap_lines=True)
         return
     if trainee_login():
         for provider in coach_auth.login_providers(_secrets()):
-            label = "Log in with your organisation account" if provider is None else f"Log in with {md(provider)}"
+            label = (_("Log in with your organisation account") if provider is None
+                     else _("Log in with {provider}").format(provider=md(provider)))
             if st.button(label, key=f"account_login_{provider or 'default'}", type="primary",
                          icon=":material/login:"):
                 try:
                     st.login(provider) if provider else st.login()
                 except Exception as e:  # a half-finished [auth] section: say so, do not crash
-                    st.error(f"The login is not set up correctly on this server ({md(type(e).__name__)}).")
+                    st.error(_("The login is not set up correctly on this server ({error}).").format(
+                        error=md(type(e).__name__)))
     accounts = users()
     if accounts:
         with st.form("account_signin_form"):
-            st.text_input("Login", key=LOGIN, max_chars=100, autocomplete="username", placeholder="e.g. ana")
-            st.text_input("Passcode", key=CODE, type="password", autocomplete="current-password")
-            st.form_submit_button("Sign in", key="account_sign_in", type="primary", icon=":material/login:",
+            st.text_input(_("Login"), key=LOGIN, max_chars=100, autocomplete="username", placeholder=_("e.g. ana"))
+            st.text_input(_("Passcode"), key=CODE, type="password", autocomplete="current-password")
+            st.form_submit_button(_("Sign in"), key="account_sign_in", type="primary", icon=":material/login:",
                                   on_click=_submit)
         message = st.session_state.pop(MESSAGE, None)
         if message:
             st.error(message, icon=":material/error:")
-        st.caption("Your passcode comes from whoever runs the app. A reload of the page asks for it again.")
+        st.caption(_("Your passcode comes from whoever runs the app. A reload of the page asks for it again."))

@@ -35,6 +35,8 @@ from typing import Any, Callable, Mapping
 
 import streamlit as st
 
+from app_pages import i18n as ui
+from app_pages.i18n import _
 from simulator.identity import SignInThrottle
 
 log = logging.getLogger(__name__)
@@ -207,16 +209,16 @@ def sign_in(name: Any, given: Any, *, clock: Callable[[], float] = time.monotoni
     """Take the coach role with a passcode; None on success, else what to tell the coach (never the passcode)."""
     configured = passcode()
     if not configured:
-        return "Signing in with a passcode is not set up on this server."
+        return _("Signing in with a passcode is not set up on this server.")
     name = name.strip() if isinstance(name, str) else ""
     if not name:
-        return "Enter your name: it goes on your labels and comments."
+        return _("Enter your name: it goes on your labels and comments.")
     if len(name) > NAME_MAX:
-        return f"Your name can have at most {NAME_MAX} characters."
+        return _("Your name can have at most {n} characters.").format(n=ui.number(NAME_MAX))
     where = source()
     wait = THROTTLE.locked_for(where, name, clock())
     if wait > 0:
-        return f"Too many wrong passcodes from here. Try again in {wait:.0f} seconds."
+        return _("Too many wrong passcodes from here. Try again in {n} seconds.").format(n=ui.decimal(wait, 0))
     if not check_passcode(given, configured):
         _sleep(FAIL_DELAY_S)
         now = clock()
@@ -224,8 +226,9 @@ def sign_in(name: Any, given: Any, *, clock: Callable[[], float] = time.monotoni
         log.warning("a wrong coach passcode was entered")
         wait = THROTTLE.locked_for(where, name, now)
         if wait > 0:
-            return f"That passcode is wrong. Too many wrong passcodes from here: try again in {wait:.0f} seconds."
-        return "That passcode is wrong."
+            return _("That passcode is wrong. Too many wrong passcodes from here: try again in {n} seconds.").format(
+                n=ui.decimal(wait, 0))
+        return _("That passcode is wrong.")
     THROTTLE.succeed(where, name)
     st.session_state[ROLE_KEY] = Role(name, "passcode")
     return None

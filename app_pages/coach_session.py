@@ -17,7 +17,10 @@ from datetime import datetime
 import streamlit as st
 
 from app_pages import coach_common, common
+from app_pages import i18n as ui
 from app_pages.common import md, quote
+from app_pages.i18n import N_, _
+from simulator import i18n as core
 from scoring.metrics import silence_before
 from simulator import export
 from simulator.store import COACH_LABELS
@@ -38,22 +41,24 @@ viewer = coach_common.viewer(role)
 
 
 def _back() -> None:
-    if st.button("All sessions", icon=":material/arrow_back:", type="tertiary", key="coach_back"):
+    if st.button(_("All sessions"), icon=":material/arrow_back:", type="tertiary", key="coach_back"):
         # Back to the list as it was: its filters and sort live in its address.
         st.session_state[coach_common.LIST_RESTORE] = True
-        st.switch_page(common.COACH_SESSIONS, query_params=st.session_state.get(coach_common.LIST_PARAMS) or {})
+        st.switch_page(common.COACH_SESSIONS,
+                       query_params={**(st.session_state.get(coach_common.LIST_PARAMS) or {}), **ui.url_param()})
 
 
 raw = str(st.query_params.get("session") or st.session_state.get(coach_common.OPEN_SESSION) or "").strip().lower()
 if not raw:
     _back()
-    st.title("Session review", anchor=False)
-    st.info("Pick a session from the list to review it.", icon=":material/list:")
+    st.title(_("Session review"), anchor=False)
+    st.info(_("Pick a session from the list to review it."), icon=":material/list:")
     st.stop()
 if not re.fullmatch(r"[0-9a-f]{4,64}", raw):
     _back()
-    st.title("Session review", anchor=False)
-    st.error(f"{quote(raw[:80])} is not a session id: an id is hexadecimal, like 3f2a9c41….", icon=":material/error:")
+    st.title(_("Session review"), anchor=False)
+    st.error(_("{value} is not a session id: an id is hexadecimal, like 3f2a9c41….").format(value=quote(raw[:80])),
+             icon=":material/error:")
     st.stop()
 try:
     sid = raw if len(raw) == 32 else store.find_session(raw)
@@ -64,14 +69,15 @@ try:
 except (LookupError, PermissionError) as e:
     # Another team's session reads exactly like a missing one: its existence is not the coach's to know.
     _back()
-    st.title("Session review", anchor=False)
-    detail = md(e) if isinstance(e, LookupError) else f"no session {quote(raw)} among your team's sessions"
-    st.error(f"Session not found: {detail}. It may have been deleted, or the link is incomplete.",
-             icon=":material/search_off:")
+    st.title(_("Session review"), anchor=False)
+    detail = md(e) if isinstance(e, LookupError) else _("no session {id} among your team's sessions").format(
+        id=quote(raw))
+    st.error(_("Session not found: {detail}. It may have been deleted, or the link is incomplete.").format(
+        detail=detail), icon=":material/search_off:")
     st.session_state.pop(coach_common.OPEN_SESSION, None)
     st.stop()
 except Exception as e:
-    coach_common.store_failed(e, "load the session")
+    coach_common.store_failed(e, N_("load the session"))
 
 st.session_state[coach_common.OPEN_SESSION] = sid
 if st.query_params.get("session") != sid:
@@ -111,23 +117,23 @@ def _save_review(turn_index: int) -> None:
         store.annotate(sid, turn_index, role.name, label=None if choice in (None, CONFIRM) else choice,
                        confirm=choice == CONFIRM, comment=comment, viewer=viewer)
     except Exception as e:
-        _flash("error", f"Your review of turn {turn_index} was not saved: {md(e)}")
+        _flash("error", _("Your review of turn {n} was not saved: {error}").format(n=turn_index, error=md(e)))
     else:
-        _flash("success", f"Saved your review of turn {turn_index}.")
+        _flash("success", _("Saved your review of turn {n}.").format(n=turn_index))
 
 
 def _add_comment() -> None:
     text = st.session_state.get(COMMENT) or ""
     if not text.strip():
-        _flash("error", "Write something first: the comment was empty.")
+        _flash("error", _("Write something first: the comment was empty."))
         return
     try:
         store.comment_session(sid, role.name, text, viewer=viewer)
     except Exception as e:
-        _flash("error", f"Your comment was not saved: {md(e)}")
+        _flash("error", _("Your comment was not saved: {error}").format(error=md(e)))
     else:
         st.session_state[COMMENT] = ""
-        _flash("success", "Comment added.")
+        _flash("success", _("Comment added."))
 
 
 def _edit_comment(comment_id: int) -> None:
@@ -135,71 +141,79 @@ def _edit_comment(comment_id: int) -> None:
         store.edit_session_comment(sid, comment_id, role.name, st.session_state.get(f"comment_text_{comment_id}") or "",
                                    viewer=viewer)
     except Exception as e:
-        _flash("error", f"Your comment was not changed: {md(e)}")
+        _flash("error", _("Your comment was not changed: {error}").format(error=md(e)))
     else:
-        _flash("success", "Comment changed; the earlier text is kept in its history.")
+        _flash("success", _("Comment changed; the earlier text is kept in its history."))
 
 
 def _delete_comment(comment_id: int) -> None:
     try:
         store.delete_session_comment(sid, comment_id, role.name, viewer=viewer)
     except Exception as e:
-        _flash("error", f"Your comment was not deleted: {md(e)}")
+        _flash("error", _("Your comment was not deleted: {error}").format(error=md(e)))
     else:
-        _flash("success", "Comment deleted.")
+        _flash("success", _("Comment deleted."))
 
 
 def _mark_reviewed(reviewed: bool) -> None:
     try:
         store.mark_reviewed(sid, role.name, reviewed=reviewed, viewer=viewer)
     except Exception as e:
-        _flash("error", f"The review mark was not saved: {md(e)}")
+        _flash("error", _("The review mark was not saved: {error}").format(error=md(e)))
     else:
-        _flash("success", "Marked as reviewed." if reviewed else "No longer marked as reviewed.")
+        _flash("success", _("Marked as reviewed.") if reviewed else _("No longer marked as reviewed."))
 
 
 # Header -------------------------------------------------------------------------------------------------
 _back()
 persona_name = transcript.persona_name or transcript.persona_id
 st.title(f"{md(persona_name)} · {md(transcript.trainee or '')}", anchor=False)
-status = f"ended {coach_common.when(transcript.ended_at)}" if transcript.ended_at else "still running"
-st.caption(f"{md(info.source.capitalize())} session · started {coach_common.when(transcript.started_at)} · "
-           f"{status} · {info.turns} turns · id {sid}")
+status = (_("ended {when}").format(when=coach_common.when(transcript.ended_at)) if transcript.ended_at
+          else _("still running"))
+kind = _("Imported session") if imported else (_("Practice session") if info.source == "practice"
+                                               else md(info.source.capitalize()))
+st.caption(" · ".join([kind, _("started {when}").format(when=coach_common.when(transcript.started_at)), status,
+                       ui.ngettext("{n} turn", "{n} turns", info.turns).format(n=ui.number(info.turns)),
+                       _("id {id}").format(id=sid)]))
 catalog = [c for c in transcript.insight_catalog if isinstance(c, dict) and c.get("id")]
 found = transcript.uncovered()
 with st.container(horizontal=True, gap="medium"):
-    st.metric("Score", coach_common.score(info.score), border=True, help="Out of 100, as the trainee saw it.")
-    st.metric("Open questions", coach_common.percent(info.open_share), border=True)
+    st.metric(_("Score"), coach_common.score(info.score), border=True, help=_("Out of 100, as the trainee saw it."))
+    st.metric(_("Open questions"), coach_common.percent(info.open_share), border=True)
     if catalog:  # an imported interview has no insights to find: no "0 of 0"
-        st.metric("Insights found", f"{len(found)} of {len(catalog)}", border=True)
+        st.metric(_("Insights found"), _("{found} of {total}").format(found=ui.number(len(found)),
+                                                                      total=ui.number(len(catalog))), border=True)
     elif imported and metrics:
-        st.metric("Silences", str(metrics.get("silences", 0)), border=True,
-                  help=f"Waits of {metrics.get('silence_threshold', 3):g} s or more before the interviewer spoke.")
-    st.metric("Coach verdicts", str(len([n for n in notes["turns"] if n["label"]])), border=True,
-              help="Turns a coach labelled or confirmed.")
-    st.metric("Reviewed by you", f"{sum(_reviewed(t) for t in questions)} of {len(questions)}", border=True,
-              help="Questions you agreed with or relabelled.")
+        st.metric(_("Silences"), ui.number(metrics.get("silences", 0) or 0), border=True,
+                  help=_("Waits of {seconds} s or more before the interviewer spoke.").format(
+                      seconds=ui.decimal(float(metrics.get("silence_threshold", 3) or 3), 1)))
+    st.metric(_("Coach verdicts"), ui.number(len([n for n in notes["turns"] if n["label"]])), border=True,
+              help=_("Turns a coach labelled or confirmed."))
+    st.metric(_("Reviewed by you"), _("{found} of {total}").format(
+        found=ui.number(sum(_reviewed(t) for t in questions)), total=ui.number(len(questions))), border=True,
+              help=_("Questions you agreed with or relabelled."))
 
 
 def _review_state() -> None:
     with st.container(horizontal=True, gap="small", vertical_alignment="center", key="coach-reviewed"):
         if info.reviewed:
-            st.markdown(f":green-badge[:material/task_alt: Reviewed] by **{md(info.reviewed_by)}**, "
-                        f"{coach_common.when(info.reviewed_at)}")
-            st.button("Mark as not reviewed", key="coach_unmark_reviewed", type="tertiary",
+            st.markdown(":green-badge[:material/task_alt: " + _("Reviewed") + "] "
+                        + _("by **{name}**, {when}").format(name=md(info.reviewed_by),
+                                                            when=coach_common.when(info.reviewed_at)))
+            st.button(_("Mark as not reviewed"), key="coach_unmark_reviewed", type="tertiary",
                       on_click=_mark_reviewed, args=(False,))
         else:
-            st.markdown(":orange-badge[Not reviewed yet]")
-            st.button("Mark session as reviewed", key="coach_mark_reviewed", icon=":material/task_alt:",
+            st.markdown(":orange-badge[" + _("Not reviewed yet") + "]")
+            st.button(_("Mark session as reviewed"), key="coach_mark_reviewed", icon=":material/task_alt:",
                       on_click=_mark_reviewed, args=(True,))
         try:
-            rows, _ = store.list_sessions(reviewed=False, viewer=viewer, limit=2)
+            rows, _total = store.list_sessions(reviewed=False, viewer=viewer, limit=2)
         except Exception:
             rows = []
         following = next((r for r in rows if r.id != sid), None)
-        if following is not None and st.button("Next unreviewed session", key="coach_next_session",
+        if following is not None and st.button(_("Next unreviewed session"), key="coach_next_session",
                                                 icon=":material/skip_next:", type="tertiary"):
-            st.switch_page(common.COACH_SESSION, query_params={"session": following.id})
+            st.switch_page(common.COACH_SESSION, query_params={"session": following.id, **ui.url_param()})
 
 
 _review_state()
@@ -226,7 +240,7 @@ def _clock(seconds: float | None) -> str:
 
 def _turn_head(turn) -> None:
     """"Turn 12" (an anchor), and for an import the speaker's name, the time and a silence before it."""
-    st.markdown(f"###### Turn {turn.index}")
+    st.markdown("###### " + _("Turn {n}").format(n=turn.index))
     if imported:
         head = md(turn.name or "")
         if turn.start is not None:
@@ -234,7 +248,8 @@ def _turn_head(turn) -> None:
         if head:
             st.caption(head)
         if turn.index in waits:
-            st.caption(f":material/hourglass_bottom: Waited {waits[turn.index]:.1f} s before speaking: a silence.")
+            st.caption(":material/hourglass_bottom: " + _("Waited {seconds} s before speaking: a silence.").format(
+                seconds=ui.decimal(waits[turn.index], 1)))
 
 
 names = {c["id"]: c.get("finding") or c["id"] for c in catalog}
@@ -242,13 +257,14 @@ names = {c["id"]: c.get("finding") or c["id"] for c in catalog}
 
 def _render_note(note: dict, position: int, prefix: str = "note") -> None:
     with st.container(horizontal=True, gap="small", key=f"{prefix}-{note['turn']}-{position}"):
-        st.badge(f"Coach {md(note['coach'])}", icon=":material/rate_review:", color="violet")
+        st.badge(_("Coach {name}").format(name=md(note["coach"])), icon=":material/rate_review:", color="violet")
         if note["label"]:
             text, colour = common.label_badge(note["label"])
-            st.badge(f"{text} ({'agrees' if note['confirmed'] else 'override'})", color=colour)
+            st.badge((_("{label} (agrees)") if note["confirmed"] else _("{label} (override)")).format(label=text),
+                     color=colour)
     lines = []
     if note["label"] and not note["confirmed"]:
-        lines.append(f"Changed from the scorer's {md(common.label_name(note['scorer_label']))}.")
+        lines.append(_("Changed from the scorer's {label}.").format(label=md(common.label_name(note["scorer_label"]))))
     if note["comment"]:
         lines.append(quote(note["comment"]))
     if lines:
@@ -256,15 +272,15 @@ def _render_note(note: dict, position: int, prefix: str = "note") -> None:
 
 
 # The review panel: one question at a time --------------------------------------------------------------
-st.subheader("Review the questions", anchor="review")
+st.subheader(_("Review the questions"), anchor="review")
 present_labels = [label for label in COACH_LABELS if any(t.label == label for t in questions)]
 present_flags = sorted({f for t in questions for f in t.flags})
 with st.container(horizontal=True, gap="medium", vertical_alignment="bottom", key="coach-turn-filters"):
-    wanted_labels = st.pills("Scorer's label", present_labels, selection_mode="multi", key="coach_turn_labels",
+    wanted_labels = st.pills(_("Scorer's label"), present_labels, selection_mode="multi", key="coach_turn_labels",
                              format_func=coach_common.label_choice)
-    wanted_flags = st.pills("Flags", present_flags, selection_mode="multi", key="coach_turn_flags",
+    wanted_flags = st.pills(_("Flags"), present_flags, selection_mode="multi", key="coach_turn_flags",
                             format_func=common.flag_name) if present_flags else []
-    only_open = st.toggle("Only questions I haven't reviewed", key="coach_turn_unreviewed")
+    only_open = st.toggle(_("Only questions I haven't reviewed"), key="coach_turn_unreviewed")
 shown = [t for t in questions
          if (not wanted_labels or t.label in wanted_labels)
          and (not wanted_flags or set(t.flags) & set(wanted_flags))
@@ -310,27 +326,27 @@ def _agree(turn_index: int) -> None:
     try:
         store.annotate(sid, turn_index, role.name, confirm=True, comment=comment, viewer=viewer)
     except Exception as e:
-        _flash("error", f"Turn {turn_index} was not saved: {md(e)}")
+        _flash("error", _("Turn {n} was not saved: {error}").format(n=turn_index, error=md(e)))
         return
     _just_done.add(turn_index)
     _focus_on(_first(_next_unreviewed(turn_index), turn_index))
-    _flash("success", f"Turn {turn_index}: you agree with the scorer.")
+    _flash("success", _("Turn {n}: you agree with the scorer.").format(n=turn_index))
 
 
 def _relabel(turn_index: int) -> None:
     label = st.session_state.get(f"focus_label_{turn_index}")
     comment = st.session_state.get(f"focus_comment_{turn_index}")
     if label is None:
-        _flash("error", "Pick the label you would give first.")
+        _flash("error", _("Pick the label you would give first."))
         return
     try:
         store.annotate(sid, turn_index, role.name, label=label, comment=comment, viewer=viewer)
     except Exception as e:
-        _flash("error", f"Turn {turn_index} was not saved: {md(e)}")
+        _flash("error", _("Turn {n} was not saved: {error}").format(n=turn_index, error=md(e)))
         return
     _just_done.add(turn_index)
     _focus_on(_first(_next_unreviewed(turn_index), turn_index))
-    _flash("success", f"Turn {turn_index}: changed to {common.label_name(label)}.")
+    _flash("success", _("Turn {n}: changed to {label}.").format(n=turn_index, label=common.label_name(label)))
 
 
 def _jump() -> None:
@@ -355,7 +371,7 @@ def _scorer_verdict(turn) -> None:
     lines += [f"**{common.flag_name(f, language)}:** {md(r)}" for f, r in (turn.flag_reasons or {}).items()
               if f in turn.flags and r]
     if turn.rewrite and (turn.label in common.REWRITE_LABELS or "hypothetical" in turn.flags):
-        lines.append(f"**Try instead:** {quote(turn.rewrite)}")
+        lines.append(f"**{md(common.i18n.ui_text('try_instead', language))}:** {quote(turn.rewrite)}")
     if lines:
         st.caption("  \n".join(lines))
 
@@ -364,8 +380,10 @@ def _focus_card(turn) -> None:
     with st.container(border=True, key="coach-focus"):
         position = shown_ids.index(turn.index) + 1 if turn.index in shown_ids else None
         left = sum(1 for t in shown if not _reviewed(t))
-        where = f"question {position} of {len(shown)} shown" if position else "not among the questions shown"
-        st.markdown(f"**Turn {turn.index}** · {where} · {left} not reviewed yet")
+        where = (_("question {n} of {total} shown").format(n=ui.number(position), total=ui.number(len(shown)))
+                 if position else _("not among the questions shown"))
+        st.markdown("**" + _("Turn {n}").format(n=turn.index) + f"** · {where} · "
+                    + _("{n} not reviewed yet").format(n=ui.number(left)))
         previous = next((by_index[i] for i in range(turn.index - 1, -1, -1) if i in by_index
                          and by_index[i].speaker != TRAINEE), None)
         if previous is not None:
@@ -375,44 +393,48 @@ def _focus_card(turn) -> None:
         if imported:
             head = md(turn.name or "") + (f" · {_clock(turn.start)}" if turn.start is not None else "")
             if turn.index in waits:
-                head += f" · waited {waits[turn.index]:.1f} s"
+                head += " · " + _("waited {seconds} s").format(seconds=ui.decimal(waits[turn.index], 1))
             st.caption(head)
         st.text(turn.text)
         _scorer_verdict(turn)
         for position_, note in enumerate(by_turn.get(turn.index, [])):
             _render_note(note, position_, "focus-note")
         current = mine.get(turn.index) or {}
-        st.text_area("Comment for the trainee (optional)", value=current.get("comment") or "",
+        st.text_area(_("Comment for the trainee (optional)"), value=current.get("comment") or "",
                      key=f"focus_comment_{turn.index}", max_chars=2000, height=68,
-                     placeholder="What would you tell the trainee about this question?")
+                     placeholder=_("What would you tell the trainee about this question?"))
         with st.container(horizontal=True, gap="small", vertical_alignment="bottom"):
-            st.button(f"Agree: {coach_common.label_choice(turn.label)}", key="coach_agree", type="primary",
-                      icon=":material/check:", shortcut=SHORTCUTS["agree"], on_click=_agree, args=(turn.index,),
-                      help="Keep the scorer's label (and the comment above), then go to the next unreviewed question.")
+            st.button(_("Agree: {label}").format(label=coach_common.label_choice(turn.label)), key="coach_agree",
+                      type="primary", icon=":material/check:", shortcut=SHORTCUTS["agree"], on_click=_agree,
+                      args=(turn.index,),
+                      help=_("Keep the scorer's label (and the comment above), then go to the next unreviewed "
+                             "question."))
             others = [label for label in COACH_LABELS if label != turn.label]
-            st.selectbox("Or change it to", others, index=others.index(current["label"])
-                         if current.get("label") in others else None, placeholder="Another label…",
+            st.selectbox(_("Or change it to"), others, index=others.index(current["label"])
+                         if current.get("label") in others else None, placeholder=_("Another label…"),
                          format_func=coach_common.label_choice, key=f"focus_label_{turn.index}", width=260)
-            st.button("Save the change", key="coach_relabel", icon=":material/edit:", on_click=_relabel,
+            st.button(_("Save the change"), key="coach_relabel", icon=":material/edit:", on_click=_relabel,
                       args=(turn.index,))
         with st.container(horizontal=True, gap="small"):
-            st.button("Previous", key="coach_previous", icon=":material/chevron_left:", shortcut=SHORTCUTS["previous"],
+            st.button(_("Previous"), key="coach_previous", icon=":material/chevron_left:", shortcut=SHORTCUTS["previous"],
                       on_click=_move, args=(-1,))
-            st.button("Next", key="coach_next", icon=":material/chevron_right:", shortcut=SHORTCUTS["next"],
+            st.button(_("Next"), key="coach_next", icon=":material/chevron_right:", shortcut=SHORTCUTS["next"],
                       on_click=_move, args=(1,))
-            st.button("Next unreviewed", key="coach_next_unreviewed", icon=":material/skip_next:",
+            st.button(_("Next unreviewed"), key="coach_next_unreviewed", icon=":material/skip_next:",
                       shortcut=SHORTCUTS["next_unreviewed"],
                       on_click=lambda: _focus_on(_next_unreviewed(focus_map.get(sid))))
-            st.number_input("Go to turn", min_value=0, max_value=max(t.index for t in transcript.turns),
+            st.number_input(_("Go to turn"), min_value=0, max_value=max(t.index for t in transcript.turns),
                             value=None, step=1, key="coach_jump", on_change=_jump, width=160,
-                            placeholder="Turn number")
+                            placeholder=_("Turn number"))
         if _reviewed(turn):
-            verdict = "agree" if current.get("confirmed") else f"said {common.label_name(current.get('label'))}"
-            st.caption(f":material/task_alt: You reviewed this question (you {md(verdict)}).")
+            verdict = (_("You reviewed this question (you agree).") if current.get("confirmed") else
+                       _("You reviewed this question (you said {label}).").format(
+                           label=md(common.label_name(current.get("label")))))
+            st.caption(":material/task_alt: " + verdict)
 
 
 if not questions:
-    st.caption("This session has no labelled questions to review.")
+    st.caption(_("This session has no labelled questions to review."))
 else:
     focus = focus_map.get(sid)
     signature = (sid, tuple(wanted_labels or ()), tuple(wanted_flags or ()), bool(only_open))
@@ -424,26 +446,29 @@ else:
         focus = _first(_next_unreviewed(None), shown_ids[0] if shown_ids else None)
         _focus_on(focus)
     if focus is None:
-        st.info("No question matches these filters.", icon=":material/filter_alt_off:")
+        st.info(_("No question matches these filters."), icon=":material/filter_alt_off:")
     else:
         _focus_card(by_index[focus])
-    st.caption(f"Keys: **{SHORTCUTS['agree']}** agree · **{SHORTCUTS['next_unreviewed']}** next unreviewed · "
-               f"**{SHORTCUTS['next']}**/**{SHORTCUTS['previous']}** next/previous shown.")
+    st.caption(_("Keys: **{agree}** agree · **{unreviewed}** next unreviewed · **{next}**/**{previous}** "
+                 "next/previous shown.").format(agree=SHORTCUTS["agree"], unreviewed=SHORTCUTS["next_unreviewed"],
+                                                next=SHORTCUTS["next"], previous=SHORTCUTS["previous"]))
 
 # Transcript ---------------------------------------------------------------------------------------------
 filtered = bool(wanted_labels or wanted_flags or only_open)
-st.subheader("Transcript", anchor="transcript")
-st.caption(("Only the questions the filters above show, each after what was said before it. " if filtered else "")
-           + "Under each question: the scorer's label, flags, reason and rewrite, then the coaches' verdicts. "
-             "A coach's label is kept beside the scorer's, never instead of it. **Review** gives yours.")
+st.subheader(_("Transcript"), anchor="transcript")
+st.caption((_("Only the questions the filters above show, each after what was said before it.") + " " if filtered
+            else "")
+           + _("Under each question: the scorer's label, flags, reason and rewrite, then the coaches' verdicts. "
+               "A coach's label is kept beside the scorer's, never instead of it. **Review** gives yours."))
+tr = core.translator(ui.current())  # bound now: a format_func may also be called outside this run
 
 
 def _choice_name(value, scorer_label) -> str:
     if value is None:
-        return "No label from me"
+        return tr(N_("No label from me"))
     if value == CONFIRM:
-        return f"Agree with the scorer: {coach_common.label_choice(scorer_label)}"
-    return f"Change to: {coach_common.label_choice(value)}"
+        return tr(N_("Agree with the scorer: {label}")).format(label=coach_common.label_choice(scorer_label))
+    return tr(N_("Change to: {label}")).format(label=coach_common.label_choice(value))
 
 
 def _review_form(turn) -> None:
@@ -457,15 +482,16 @@ def _review_form(turn) -> None:
     current = None
     if mine_ and mine_["label"]:
         current = CONFIRM if mine_["confirmed"] else mine_["label"]
-    with st.popover("Review", icon=":material/rate_review:", key=f"review-{turn.index}"):
+    with st.popover(_("Review"), icon=":material/rate_review:", key=f"review-{turn.index}"):
         with st.form(f"review_form_{turn.index}", border=False):
             if can_label:
-                st.selectbox("Your label", options, index=options.index(current) if current in options else 0,
+                st.selectbox(_("Your label"), options, index=options.index(current) if current in options else 0,
                              format_func=lambda v: _choice_name(v, turn.label), key=f"review_label_{turn.index}")
-            st.text_area("Comment", value=(mine_ or {}).get("comment") or "", key=f"review_comment_{turn.index}",
-                         max_chars=2000, height=90, placeholder="What would you tell the trainee about this turn? "
-                                                                 "(Empty it and save to delete yours.)")
-            st.form_submit_button("Save", type="primary", key=f"review_save_{turn.index}", on_click=_save_review,
+            st.text_area(_("Comment"), value=(mine_ or {}).get("comment") or "", key=f"review_comment_{turn.index}",
+                         max_chars=2000, height=90,
+                         placeholder=_("What would you tell the trainee about this turn? (Empty it and save to delete "
+                                       "yours.)"))
+            st.form_submit_button(_("Save"), type="primary", key=f"review_save_{turn.index}", on_click=_save_review,
                                   args=(turn.index,))
 
 
@@ -480,8 +506,8 @@ if filtered:
 listed = [t for t in transcript.turns if t.index in visible]
 pages = max(1, -(-len(listed) // TRANSCRIPT_PAGE))
 if pages > 1:
-    st.caption(f"{len(listed)} turns, {TRANSCRIPT_PAGE} to a page. The review panel above goes through every "
-               "question without paging.")
+    st.caption(_("{n} turns, {per} to a page. The review panel above goes through every question without "
+                 "paging.").format(n=ui.number(len(listed)), per=ui.number(TRANSCRIPT_PAGE)))
     part = st.pagination(pages, key=f"coach_transcript_page_{sid}")
     listed = listed[(part - 1) * TRANSCRIPT_PAGE: part * TRANSCRIPT_PAGE]
 for turn in listed:
@@ -495,62 +521,63 @@ for turn in listed:
             _review_form(turn)
         else:
             if turn.insights:
-                st.caption("★ Revealed: " + "; ".join(md(names.get(i, i)) for i in turn.insights)
-                           + (f"  \n{common.CAUTION} From a topic a leading question had coloured."
+                st.caption("★ " + _("Revealed:") + " " + "; ".join(md(names.get(i, i)) for i in turn.insights)
+                           + (f"  \n{common.CAUTION} " + _("From a topic a leading question had coloured.")
                               if turn.contaminated_insights or turn.contaminated else ""))
             for position, note in enumerate(by_turn.get(turn.index, [])):
                 _render_note(note, position)
 
 # Session comments ---------------------------------------------------------------------------------------
-st.subheader("Comments on the whole session", anchor="comments")
+st.subheader(_("Comments on the whole session"), anchor="comments")
 if not notes["session"]:
-    st.caption("No comments yet.")
+    st.caption(_("No comments yet."))
 history = {c["id"]: c.get("history") or [] for c in store.annotations(sid, history=True, viewer=viewer)["session"]}
 
 
 def _session_comment(comment: dict) -> None:
     with st.container(border=True, key=f"session-comment-{comment['id']}"):
-        edited = f" · edited {coach_common.when(comment['edited_at'])}" if comment.get("edited_at") else ""
+        edited = (" · " + _("edited {when}").format(when=coach_common.when(comment["edited_at"]))
+                  if comment.get("edited_at") else "")
         st.markdown(f"**{md(comment['coach'])}** · :gray[{coach_common.when(comment['at'])}{edited}]")
         st.markdown(md(comment["text"]))
         earlier = history.get(comment["id"]) or []
         if earlier:
-            with st.expander(f"Earlier version{'s' if len(earlier) != 1 else ''} ({len(earlier)})",
-                             icon=":material/history:"):
+            with st.expander(ui.ngettext("Earlier version ({n})", "Earlier versions ({n})", len(earlier)).format(
+                    n=ui.number(len(earlier))), icon=":material/history:"):
                 for version in reversed(earlier):
                     st.caption(f"{coach_common.when(version.get('at'))}: {quote(version.get('text'))}")
         if comment["coach"] == role.name:  # only its author changes or deletes a comment
             with st.container(horizontal=True, gap="small"):
-                with st.popover("Edit", icon=":material/edit:", key=f"comment-edit-{comment['id']}"):
+                with st.popover(_("Edit"), icon=":material/edit:", key=f"comment-edit-{comment['id']}"):
                     with st.form(f"comment_edit_form_{comment['id']}", border=False):
-                        st.text_area("Your comment", value=comment["text"], key=f"comment_text_{comment['id']}",
+                        st.text_area(_("Your comment"), value=comment["text"], key=f"comment_text_{comment['id']}",
                                      max_chars=5000, height=100)
-                        st.form_submit_button("Save", type="primary", key=f"comment_edit_save_{comment['id']}",
+                        st.form_submit_button(_("Save"), type="primary", key=f"comment_edit_save_{comment['id']}",
                                               on_click=_edit_comment, args=(comment["id"],))
-                with st.popover("Delete", icon=":material/delete:", key=f"comment-delete-{comment['id']}"):
-                    st.write("Delete this comment? The trainee no longer sees it.")
-                    st.button("Delete", type="primary", key=f"comment_delete_{comment['id']}",
+                with st.popover(_("Delete"), icon=":material/delete:", key=f"comment-delete-{comment['id']}"):
+                    st.write(_("Delete this comment? The trainee no longer sees it."))
+                    st.button(_("Delete"), type="primary", key=f"comment_delete_{comment['id']}",
                               on_click=_delete_comment, args=(comment["id"],))
 
 
 for comment in notes["session"]:
     _session_comment(comment)
 with st.form("coach_comment_form", border=False):
-    st.text_area("Add a comment", key=COMMENT, max_chars=5000, height=100,
-                 placeholder="What went well, and what to practise next")
-    st.form_submit_button("Add comment", key="coach_comment_save", icon=":material/add_comment:", on_click=_add_comment)
+    st.text_area(_("Add a comment"), key=COMMENT, max_chars=5000, height=100,
+                 placeholder=_("What went well, and what to practise next"))
+    st.form_submit_button(_("Add comment"), key="coach_comment_save", icon=":material/add_comment:", on_click=_add_comment)
 
 # Exports ------------------------------------------------------------------------------------------------
-st.subheader("Export", anchor="export")
+st.subheader(_("Export"), anchor="export")
 stem = re.sub(r"[^A-Za-z0-9_-]+", "-",
               f"session-{transcript.persona_id}-{datetime.fromtimestamp(transcript.started_at):%Y%m%d-%H%M}-{sid[:8]}")
 with st.container(horizontal=True, gap="small"):
-    st.download_button("Markdown", export.to_markdown(transcript, metrics, notes), file_name=f"{stem}.md",
+    st.download_button("Markdown", export.to_markdown(transcript, metrics, notes, language=ui.current()), file_name=f"{stem}.md",
                        mime="text/markdown", icon=":material/description:", on_click="ignore", key="export_md")
-    st.download_button("CSV", export.to_csv(transcript, metrics, notes), file_name=f"{stem}.csv",
+    st.download_button("CSV", export.to_csv(transcript, metrics, notes, language=ui.current()), file_name=f"{stem}.csv",
                        mime="text/csv", icon=":material/table:", on_click="ignore", key="export_csv")
     st.download_button("JSON", export.to_json(transcript, metrics, notes), file_name=f"{stem}.json",
                        mime="application/json", icon=":material/data_object:", on_click="ignore", key="export_json")
-    st.download_button("Printable HTML", export.to_html(transcript, metrics, notes), file_name=f"{stem}.html",
+    st.download_button(_("Printable HTML"), export.to_html(transcript, metrics, notes, language=ui.current()), file_name=f"{stem}.html",
                        mime="text/html", icon=":material/print:", on_click="ignore", key="export_html")
-st.caption("Exports include the coaches' labels and comments. Open the HTML file in a browser and print it.")
+st.caption(_("Exports include the coaches' labels and comments. Open the HTML file in a browser and print it."))

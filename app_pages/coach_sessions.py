@@ -12,34 +12,38 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import coach_common, common
+from app_pages import i18n as ui
+from app_pages.i18n import N_, _
+from simulator import i18n as core
 from simulator.store import SOURCES
 
 PAGE_SIZE = 20
 TABLE = "coach_sessions_table"
 SORTS = {
-    "started_at": "Start time",
-    "ended_at": "End time",
-    "score": "Score",
-    "open_share": "Open-question share",
-    "turns": "Turns",
-    "trainee": "Trainee",
-    "persona": "Persona",
+    "started_at": N_("Start time"),
+    "ended_at": N_("End time"),
+    "score": N_("Score"),
+    "open_share": N_("Open-question share"),
+    "turns": N_("Turns"),
+    "trainee": N_("Trainee"),
+    "persona": N_("Persona"),
 }
-REVIEW = {"unreviewed": "Not reviewed", "reviewed": "Reviewed"}
+REVIEW = {"unreviewed": N_("Not reviewed"), "reviewed": N_("Reviewed")}
+SOURCE_NAMES = {"practice": N_("Practice"), "imported": N_("Imported")}
 
 role = coach_common.require_coach()
 store = coach_common.sql_store()
 viewer = coach_common.viewer(role)
 
-st.title("Sessions", anchor=False)
-st.caption(("Your team's practice interviews and imported transcripts. " if role.team else
-            "Every practice interview and imported transcript in the store. ")
-           + "Click a row to review it.")
+st.title(_("Sessions"), anchor=False)
+st.caption((_("Your team's practice interviews and imported transcripts.") if role.team else
+            _("Every practice interview and imported transcript in the store."))
+           + " " + _("Click a row to review it."))
 
 try:
     trainees, personas = coach_common.filter_options(store, role)
 except Exception as e:
-    coach_common.store_failed(e, "read the trainees and personas")
+    coach_common.store_failed(e, N_("read the trainees and personas"))
 
 # The filters live in the address. The widgets take their starting values from it; when the address changes
 # from outside (the browser's Back, a shared link, "All sessions" on a session's page) they start again from it.
@@ -104,38 +108,42 @@ def _index(options, value):
     return list(options).index(value) if value in options else None
 
 
+tr = core.translator(ui.current())  # bound now: a format_func may also be called outside this run
 with st.container(border=True, key="coach_filters"):
     left, middle, right, far = st.columns(4)
-    trainee = left.selectbox("Trainee", trainees, index=_index(trainees, start["coach_f_trainee"]),
-                             placeholder="All trainees", key="coach_f_trainee")
-    persona = middle.selectbox("Persona", list(personas), index=_index(personas, start["coach_f_persona"]),
-                               placeholder="All personas", format_func=lambda p: personas.get(p, p),
+    trainee = left.selectbox(_("Trainee"), trainees, index=_index(trainees, start["coach_f_trainee"]),
+                             placeholder=_("All trainees"), key="coach_f_trainee")
+    persona = middle.selectbox(_("Persona"), list(personas), index=_index(personas, start["coach_f_persona"]),
+                               placeholder=_("All personas"), format_func=lambda p: personas.get(p, p),
                                key="coach_f_persona")
-    source = right.selectbox("Source", SOURCES, index=_index(SOURCES, start["coach_f_source"]),
-                             placeholder="Practice and imported", format_func=str.capitalize, key="coach_f_source")
-    review = far.selectbox("Review", list(REVIEW), index=_index(REVIEW, start["coach_f_review"]),
-                           placeholder="Reviewed or not", format_func=REVIEW.get, key="coach_f_review")
+    source = right.selectbox(_("Source"), SOURCES, index=_index(SOURCES, start["coach_f_source"]),
+                             placeholder=_("Practice and imported"),
+                             format_func=lambda s: tr(SOURCE_NAMES.get(s, s.capitalize())), key="coach_f_source")
+    review = far.selectbox(_("Review"), list(REVIEW), index=_index(REVIEW, start["coach_f_review"]),
+                           placeholder=_("Reviewed or not"), format_func=lambda r: tr(REVIEW[r]), key="coach_f_review")
     left, middle, right, far = st.columns(4)
-    since = left.date_input("Started from", value=start["coach_f_since"], format="YYYY-MM-DD", key="coach_f_since")
-    until = middle.date_input("Started until", value=start["coach_f_until"], format="YYYY-MM-DD", key="coach_f_until")
-    low, high = right.slider("Score", 0, 100, start["coach_f_score"], step=5, key="coach_f_score",
-                             help="Narrowing the range leaves out sessions without a score (still running).")
+    since = left.date_input(_("Started from"), value=start["coach_f_since"], format="YYYY-MM-DD",
+                            key="coach_f_since")
+    until = middle.date_input(_("Started until"), value=start["coach_f_until"], format="YYYY-MM-DD",
+                              key="coach_f_until")
+    low, high = right.slider(_("Score"), 0, 100, start["coach_f_score"], step=5, key="coach_f_score",
+                             help=_("Narrowing the range leaves out sessions without a score (still running)."))
     with far:
-        sort = st.selectbox("Sort by", list(SORTS), index=_index(SORTS, start["coach_f_sort"]), format_func=SORTS.get,
-                            key="coach_f_sort")
-        descending = st.toggle("Highest / newest first", value=start["coach_f_desc"], key="coach_f_desc")
+        sort = st.selectbox(_("Sort by"), list(SORTS), index=_index(SORTS, start["coach_f_sort"]),
+                            format_func=lambda s: tr(SORTS[s]), key="coach_f_sort")
+        descending = st.toggle(_("Highest / newest first"), value=start["coach_f_desc"], key="coach_f_desc")
 
 wanted = _to_url({"coach_f_trainee": trainee, "coach_f_persona": persona, "coach_f_source": source,
                   "coach_f_review": review, "coach_f_since": since, "coach_f_until": until,
                   "coach_f_score": (low, high), "coach_f_sort": sort, "coach_f_desc": descending})
 if wanted != current:
-    st.query_params.from_dict(wanted)
+    st.query_params.from_dict({**wanted, **ui.url_param()})  # the interface language stays in the address
 st.session_state[SYNCED] = wanted
 # Where "All sessions" on a session's page goes back to: this list, as filtered and sorted now.
 st.session_state[coach_common.LIST_PARAMS] = wanted
 
 if isinstance(since, date) and isinstance(until, date) and since > until:
-    st.warning("“Started from” is after “Started until”: no session can match.", icon=":material/warning:")
+    st.warning(_("“Started from” is after “Started until”: no session can match."), icon=":material/warning:")
 
 filters = dict(
     trainee=trainee, persona=persona, source=source, since=since, until=until,
@@ -156,22 +164,23 @@ try:
         rows, total = store.list_sessions(**filters, sort=sort, descending=descending, limit=PAGE_SIZE,
                                           offset=(page - 1) * PAGE_SIZE, viewer=viewer)
 except Exception as e:  # a store error, or the database went away
-    coach_common.store_failed(e, "list the sessions")
+    coach_common.store_failed(e, N_("list the sessions"))
 
 if not total:
-    st.info("No session matches these filters.", icon=":material/search_off:")
+    st.info(_("No session matches these filters."), icon=":material/search_off:")
     st.stop()
 
 first = (page - 1) * PAGE_SIZE + 1
 unreviewed = sum(1 for r in rows if not r.reviewed)
-st.markdown(f"**{total} session{'s' if total != 1 else ''}** · showing {first}–{first + len(rows) - 1}"
-            + (f" · {unreviewed} of these not reviewed yet" if unreviewed else ""))
+st.markdown("**" + ui.ngettext("{n} session", "{n} sessions", total).format(n=ui.number(total)) + "** · "
+            + _("showing {first}–{last}").format(first=ui.number(first), last=ui.number(first + len(rows) - 1))
+            + (" · " + _("{n} of these not reviewed yet").format(n=ui.number(unreviewed)) if unreviewed else ""))
 
 
 def _reviewed(row) -> str:
     if not row.reviewed:
         return "–"
-    return f"✓ {row.reviewed_by} · {datetime.fromtimestamp(row.reviewed_at):%d %b %H:%M}"
+    return f"✓ {row.reviewed_by} · {ui.day(row.reviewed_at)} {ui.time_of(row.reviewed_at)}"
 
 
 table = pd.DataFrame([
@@ -179,11 +188,11 @@ table = pd.DataFrame([
         "Started": datetime.fromtimestamp(r.started_at),
         "Trainee": r.trainee,
         "Persona": r.persona_name or r.persona,
-        "Status": "Finished" if r.finished else "Running",
+        "Status": _("Finished") if r.finished else _("Running"),
         "Reviewed": _reviewed(r),
         "Comments": r.comments,
         "Flags": r.flags,
-        "Source": r.source.capitalize(),
+        "Source": _(SOURCE_NAMES[r.source]) if r.source in SOURCE_NAMES else r.source.capitalize(),
         "Turns": r.turns,
         "Score": None if r.score is None else round(r.score),
         "Open questions": None if r.open_share is None else round(r.open_share * 100),
@@ -194,13 +203,22 @@ event = st.dataframe(
     table, hide_index=True, on_select="rerun", selection_mode="single-row", key=TABLE, width="stretch",
     placeholder="–",
     column_config={
-        "Started": st.column_config.DatetimeColumn(format="D MMM YYYY, HH:mm"),
-        "Reviewed": st.column_config.TextColumn(help="Who marked the session reviewed, and when"),
-        "Comments": st.column_config.NumberColumn(help="Coach comments on its turns and on the whole session"),
-        "Flags": st.column_config.NumberColumn(help="Flags the scorer raised on the interviewer's turns"),
-        "Score": st.column_config.NumberColumn(format="%d", help="Out of 100; empty while a session runs"),
-        "Open questions": st.column_config.ProgressColumn(format="%d%%", min_value=0, max_value=100,
-                                                          help="Share of the questions that were open"),
+        # Month names would be English in any language: other languages get numbers only.
+        "Started": st.column_config.DatetimeColumn(
+            _("Started"), format="D MMM YYYY, HH:mm" if ui.current() == "en" else "YYYY-MM-DD HH:mm"),
+        "Trainee": st.column_config.TextColumn(_("Trainee")),
+        "Persona": st.column_config.TextColumn(_("Persona")),
+        "Status": st.column_config.TextColumn(_("Status")),
+        "Reviewed": st.column_config.TextColumn(_("Reviewed"), help=_("Who marked the session reviewed, and when")),
+        "Comments": st.column_config.NumberColumn(
+            _("Comments"), help=_("Coach comments on its turns and on the whole session")),
+        "Flags": st.column_config.NumberColumn(_("Flags"), help=_("Flags the scorer raised on the interviewer's turns")),
+        "Source": st.column_config.TextColumn(_("Source")),
+        "Turns": st.column_config.NumberColumn(_("Turns")),
+        "Score": st.column_config.NumberColumn(_("Score"), format="%d", help=_("Out of 100; empty while a session runs")),
+        "Open questions": st.column_config.ProgressColumn(_("Open questions"), format="%d%%", min_value=0,
+                                                          max_value=100,
+                                                          help=_("Share of the questions that were open")),
     },
 )
 if pages > 1:
@@ -210,4 +228,4 @@ chosen = event.selection.rows if event is not None else []
 if chosen and 0 <= chosen[0] < len(rows):
     sid = rows[chosen[0]].id
     st.session_state[coach_common.OPEN_SESSION] = sid
-    st.switch_page(common.COACH_SESSION, query_params={"session": sid})
+    st.switch_page(common.COACH_SESSION, query_params={"session": sid, **ui.url_param()})

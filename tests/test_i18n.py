@@ -115,7 +115,10 @@ def test_numbers_and_dates_follow_the_language():
 # Pages whose interface text is in the catalogue. The rest still show English (see docs/i18n-notes.md).
 TRANSLATED = ["streamlit_app.py", "app_pages/common.py", "app_pages/gallery.py", "app_pages/interview.py",
               "app_pages/report.py", "app_pages/scoring_guide.py", "app_pages/i18n.py", "app_pages/practice.py",
-              "app_pages/import_transcript.py", "app_pages/import_identity.py"]
+              "app_pages/import_transcript.py", "app_pages/import_identity.py", "app_pages/coach_common.py",
+              "app_pages/coach_signin.py", "app_pages/signin.py", "app_pages/accounts.py", "app_pages/coach_auth.py",
+              "app_pages/coach_sessions.py", "app_pages/coach_session.py", "app_pages/coach_agreement.py",
+              "app_pages/coach_progress.py", "app_pages/coach_team.py"]
 SHOWN = {"title", "header", "subheader", "write", "markdown", "caption", "info", "warning", "error", "success",
          "toast", "button", "download_button", "page_link", "text_input", "text_area", "selectbox", "pills",
          "toggle", "checkbox", "radio", "metric", "expander", "spinner", "chat_input", "badge", "Page", "tabs",
