@@ -27,6 +27,8 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from simulator import i18n as core
+from simulator.i18n import N_
 from simulator.practice_store import MemoryPracticeMixin
 from simulator.outbox import TurnWriter, default_outbox_dir
 from simulator.store import SessionFinished, StoreConfigError, StoreUnavailable, TurnConflict
@@ -292,12 +294,30 @@ def problem(store: Any, *, fresh: bool = False) -> StoreUnavailable | None:
     return result
 
 
-def friendly(e: BaseException) -> str:
-    """A failure in plain words for the page; the details (SQL, names, paths) belong in the server log only."""
+# StoreUnavailable.PLAIN, in the catalogue: what the page says about each kind of outage.
+UNAVAILABLE = {
+    "read-only": N_("The database is read-only, so nothing new can be saved to it."),
+    "full": N_("The disk that holds the database is full."),
+    "missing": N_("The database file cannot be opened (its folder is missing or not accessible)."),
+    "away": N_("The database server is not answering."),
+    "busy": N_("The database stayed busy with other writes."),
+    "error": N_("The database reported an error."),
+}
+
+
+def friendly(e: BaseException, language: str | None = None) -> str:
+    """A failure in plain words for the page, in the interface ``language`` (default: this session's); the details
+    (SQL, names, paths) belong in the server log only."""
+    if language is None:
+        from app_pages.i18n import current  # the page's language; imported here, this module has no Streamlit
+
+        language = current()
+    _ = core.translator(language)
     if isinstance(e, StoreUnavailable):
-        return f"{e} Your interview so far is safe; the server will save new turns as soon as it can."
+        said = _(UNAVAILABLE[e.kind]) if e.kind in UNAVAILABLE else str(e)
+        return said + " " + _("Your interview so far is safe; the server will save new turns as soon as it can.")
     if isinstance(e, (TurnConflict, SessionFinished)):
-        return "This interview went on in another tab or window."
+        return _("This interview went on in another tab or window.")
     if isinstance(e, SessionGone):
-        return "That interview is not available to you."
-    return "Something went wrong on the server (the details are in its log). Your interview so far is saved."
+        return _("That interview is not available to you.")
+    return _("Something went wrong on the server (the details are in its log). Your interview so far is saved.")

@@ -383,3 +383,13 @@ def test_exports_for_people_follow_the_language_and_json_keeps_its_keys():
     assert export.to_csv(transcript, metrics).splitlines()[0].startswith("turn,speaker,name")
     assert export.to_json(transcript, metrics) == export.export("json", transcript, metrics, language="ko")
     assert export.to_markdown(transcript, metrics) == export.export("md", transcript, metrics)
+
+
+def test_store_failures_are_explained_in_the_interface_language():
+    from app_pages.persistence import friendly
+    from simulator.store import StoreUnavailable, TurnConflict
+
+    assert friendly(StoreUnavailable("full"), "nl").startswith("De schijf met de database is vol.")
+    assert "데이터베이스 서버가 응답하지 않아요." in friendly(StoreUnavailable("away"), "ko")
+    assert friendly(TurnConflict("x"), "zh") == "这次访谈已在另一个标签页或窗口中继续。"
+    assert friendly(StoreUnavailable("busy"), "en").startswith(StoreUnavailable.PLAIN["busy"])
