@@ -1,33 +1,53 @@
 """Drills from your own mistakes: your leading, closed and hypothetical questions, to ask better, graded at once."""
 
-from datetime import datetime
-
 import altair as alt
 import pandas as pd
 import streamlit as st
 
 from app_pages import common, practice
+from app_pages import i18n as ui
+from app_pages.coach_common import AXIS_DAY, TOOLTIP_DAY, localized
 from app_pages.common import md
+from app_pages.i18n import N_, _, ngettext
 from scoring.drills import collect_drills, daily_share, grade_attempt, load_bank, streaks
 
 RESULTS = "drill_results"  # item id -> the last Grade
 SHOWN = 8
 CHECKS = {
-    "open": "Open question",
-    "not_leading": "Not leading",
-    "no_hypothetical": "About what they did, not an imagined future or a pitch",
-    "keeps_topic": "Keeps the topic",
+    "open": N_("Open question"),
+    "not_leading": N_("Not leading"),
+    "no_hypothetical": N_("About what they did, not an imagined future or a pitch"),
+    "keeps_topic": N_("Keeps the topic"),
 }
-MISTAKES = {"leading": "Leading", "closed": "Closed", "hypothetical": "Hypothetical", "pitch": "Pitch"}
+MISTAKES = {"leading": N_("Leading"), "closed": N_("Closed"), "hypothetical": N_("Hypothetical"), "pitch": N_("Pitch")}
 
-st.title("Drills", anchor=False)
-st.write("Your own leading, closed and hypothetical questions, from your interviews. Ask each one better: "
-         "open, on the same topic, without suggesting the answer. The scorer grades every try at once.")
+
+def feedback(grade, language: str | None) -> list[str]:
+    """The scorer's advice on a try (scoring.drills.grade_attempt's ``feedback``), in the interface language:
+    rebuilt from the checks, which decide it."""
+    lines = []
+    if not grade.checks.get("open"):
+        lines.append(_("The scorer reads it as {label}: ask so they can answer in their own words (how, what, "
+                       "tell me about…).").format(label=md(common.label_name(grade.label, language).lower())))
+    if not grade.checks.get("not_leading"):
+        lines.append(_("It still suggests the answer you expect."))
+    if not grade.checks.get("no_hypothetical"):
+        lines.append(_("It asks about an imagined future or pitches an idea; ask about what they actually did."))
+    if not grade.checks.get("keeps_topic"):
+        lines.append(_("It changes the subject: keep what the original question was about."))
+    if grade.good:
+        lines.append(_("Open, on topic and neutral: that is the better question."))
+    return lines
+
+
+st.title(_("Drills"), anchor=False)
+st.write(_("Your own leading, closed and hypothetical questions, from your interviews. Ask each one better: "
+           "open, on the same topic, without suggesting the answer. The scorer grades every try at once."))
 
 name = common.trainee()
 if not name:
     practice.name_box()
-    st.info("Enter your name to drill the questions from your interviews.")
+    st.info(_("Enter your name to drill the questions from your interviews."))
     st.stop()
 
 store = common.get_store()
@@ -36,7 +56,8 @@ try:
     attempts = store.drill_attempts(name)
 except Exception as e:
     common.log.exception("reading the drills of %s failed", name)
-    st.error(f"Your drills could not be loaded ({md(type(e).__name__)}: {md(e)}). Try again in a moment.")
+    st.error(_("Your drills could not be loaded ({error}). Try again in a moment.").format(
+        error=f"{md(type(e).__name__)}: {md(e)}"))
     st.stop()
 
 items = collect_drills(history)
@@ -47,36 +68,43 @@ if from_bank:
     except ValueError as e:
         st.error(md(str(e)))
         st.stop()
-    st.info("You have no flagged questions of your own yet, so these come from the team's question bank. "
-            "After an interview, your own leading and closed questions land here.", icon=":material/library_books:")
+    st.info(_("You have no flagged questions of your own yet, so these come from the team's question bank. "
+              "After an interview, your own leading and closed questions land here."),
+            icon=":material/library_books:")
 
 # Progress -------------------------------------------------------------------------------------------------
 progress = streaks(attempts)
 with st.container(horizontal=True, gap="medium"):
-    st.metric("Good rewrites in a row", progress["current"], border=True,
-              help=f"Your best run: {progress['best']}.")
-    st.metric("Days in a row", progress["days"], border=True, help="Days with at least one good rewrite.")
-    share = f"{progress['good'] / progress['attempts']:.0%}" if progress["attempts"] else "–"
-    st.metric("Good rewrites", share, border=True, help=f"{progress['good']} of {progress['attempts']} tries.")
+    st.metric(_("Good rewrites in a row"), progress["current"], border=True,
+              help=_("Your best run: {n}.").format(n=ui.number(progress["best"])))
+    st.metric(_("Days in a row"), progress["days"], border=True, help=_("Days with at least one good rewrite."))
+    share = ui.percent(progress["good"] / progress["attempts"]) if progress["attempts"] else "–"
+    st.metric(_("Good rewrites"), share, border=True,
+              help=ngettext("{good} of {n} try.", "{good} of {n} tries.", progress["attempts"]).format(
+                  good=ui.number(progress["good"]), n=ui.number(progress["attempts"])))
 days = daily_share(attempts)
 if days:
     frame = pd.DataFrame(days)
     frame["day"] = pd.to_datetime(frame["day"])
     line = alt.Chart(frame).mark_line(point=alt.OverlayMarkDef(filled=True, size=70), color="#2E6A80").encode(
-        x=alt.X("day:T", title="Day", axis=alt.Axis(format="%d %b", tickCount={"interval": "day", "step": 1})),
-        y=alt.Y("share:Q", title="Good rewrites", scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format="%")),
-        tooltip=[alt.Tooltip("day:T", title="Day", format="%d %b %Y"),
-                 alt.Tooltip("share:Q", title="Good", format=".0%"),
-                 alt.Tooltip("attempts:Q", title="Tries")],
+        x=alt.X("day:T", title=_("Day"), axis=alt.Axis(format=_(AXIS_DAY),
+                                                       tickCount={"interval": "day", "step": 1})),
+        y=alt.Y("share:Q", title=_("Good rewrites"), scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format="%")),
+        tooltip=[alt.Tooltip("day:T", title=_("Day"), format=_(TOOLTIP_DAY)),
+                 alt.Tooltip("share:Q", title=_("Good"), format=".0%"),
+                 alt.Tooltip("attempts:Q", title=_("Tries"))],
     )
-    st.altair_chart(line.properties(height=180), width="stretch",
-                    alt="Share of good rewrites per day: " + ", ".join(
-                        f"{d['day']} {d['share']:.0%} of {d['attempts']}" for d in days))
+    st.altair_chart(localized(line.properties(height=180)), width="stretch",
+                    alt=_("Share of good rewrites per day: {days}").format(days=", ".join(
+                        _("{day}: {share} of {n}").format(day=ui.day(pd.Timestamp(d["day"]).to_pydatetime()),
+                                                          share=ui.percent(d["share"]), n=ui.number(d["attempts"]))
+                        for d in days)))
 
 # The drills ----------------------------------------------------------------------------------------------
 results = st.session_state.setdefault(RESULTS, {})
 engine = common.get_engine()
-st.subheader(f"{len(items)} question{'s' if len(items) != 1 else ''} to ask better", anchor=False)
+st.subheader(ngettext("{n} question to ask better", "{n} questions to ask better", len(items)).format(
+    n=ui.number(len(items))), anchor=False)
 for n, item in enumerate(items[:SHOWN]):
     with st.container(border=True, key=f"drill-{n}"):
         with st.container(horizontal=True, gap="small"):
@@ -86,16 +114,21 @@ for n, item in enumerate(items[:SHOWN]):
                 st.badge(f"{common.CAUTION} {common.flag_name(flag, item.language)}", color="orange")
         st.text(item.text)
         if item.source == "own":
-            when = f"{datetime.fromtimestamp(item.at):%d %b}" if item.at else ""
-            st.caption(f"You asked this in your interview with {md(item.persona or '')}, turn {item.turn_index}"
-                       + (f" ({when})" if when else "") + ".")
+            if item.at:
+                st.caption(_("You asked this in your interview with {name}, turn {turn} ({day}).").format(
+                    name=md(item.persona or ""), turn=item.turn_index, day=ui.day(item.at)))
+            else:
+                st.caption(_("You asked this in your interview with {name}, turn {turn}.").format(
+                    name=md(item.persona or ""), turn=item.turn_index))
         if item.previous:
-            st.caption(f"They had just said: “{md(common.shorten(item.previous, 160))}”")
+            st.caption(_("They had just said: “{text}”").format(text=md(common.shorten(item.previous, 160))))
         with st.form(key=f"drill-form-{n}", border=False, clear_on_submit=False):
-            attempt = st.text_input("Your better version", key=f"drill-answer-{n}", max_chars=1000,
-                                    placeholder="Ask it open, on the same topic, without the answer in it")
-            submitted = st.form_submit_button("Check", icon=":material/task_alt:")
-        if submitted:
+            attempt = st.text_input(_("Your better version"), key=f"drill-answer-{n}", max_chars=1000,
+                                    placeholder=_("Ask it open, on the same topic, without the answer in it"))
+            submitted = st.form_submit_button(_("Check"), icon=":material/task_alt:")
+        if submitted and not (attempt or "").strip():
+            st.warning(_("Write your better version of the question first."))
+        elif submitted:
             try:
                 grade = grade_attempt(item, attempt, engine.classifier_for(item.language))
             except ValueError as e:
@@ -108,16 +141,17 @@ for n, item in enumerate(items[:SHOWN]):
                                                    "session_id": item.session_id, "turn_index": item.turn_index})
                 except Exception:  # the grade still shows; only the progress misses one try
                     common.log.exception("saving a drill attempt failed")
-                    st.caption("This try could not be saved to your progress.")
+                    st.caption(_("This try could not be saved to your progress."))
                 else:
                     st.rerun()  # the streaks and the chart above count this try
         grade = results.get(item.id)
         if grade is not None:
             with st.container(key=f"drill-result-{n}"):
                 if grade.good:
-                    st.success(f"Better: “{md(grade.attempt)}”", icon=":material/check_circle:")
+                    st.success(_("Better: “{attempt}”").format(attempt=md(grade.attempt)),
+                               icon=":material/check_circle:")
                 else:
-                    st.warning(f"Not yet: “{md(grade.attempt)}”", icon=":material/replay:")
+                    st.warning(_("Not yet: “{attempt}”").format(attempt=md(grade.attempt)), icon=":material/replay:")
                 lines = []
                 for check, label in CHECKS.items():
                     ok = grade.checks.get(check)
@@ -126,10 +160,10 @@ for n, item in enumerate(items[:SHOWN]):
                         detail = f" ({md(', '.join(grade.shared))})"
                     if check == "open":
                         detail = f" ({md(common.label_name(grade.label, item.language))})"
-                    lines.append(f"{common.GOOD if ok else '✗'} {label}{detail}")
-                lines += [md(f) for f in grade.feedback]
+                    lines.append((common.GOOD if ok else "✗") + " " + _(label) + detail)
+                lines += feedback(grade, item.language)
                 if grade.hint:
-                    lines.append(f"**Hint — the scorer's rewrite:** {common.quote(grade.hint)}")
+                    lines.append(_("**Hint — the scorer's rewrite:** {rewrite}").format(rewrite=common.quote(grade.hint)))
                 st.markdown("  \n".join(lines))
 if len(items) > SHOWN:
-    st.caption(f"The {SHOWN} most recent are shown; the rest wait for the next round.")
+    st.caption(_("The {n} most recent are shown; the rest wait for the next round.").format(n=ui.number(SHOWN)))

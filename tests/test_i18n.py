@@ -118,7 +118,8 @@ TRANSLATED = ["streamlit_app.py", "app_pages/common.py", "app_pages/gallery.py",
               "app_pages/import_transcript.py", "app_pages/import_identity.py", "app_pages/coach_common.py",
               "app_pages/coach_signin.py", "app_pages/signin.py", "app_pages/accounts.py", "app_pages/coach_auth.py",
               "app_pages/coach_sessions.py", "app_pages/coach_session.py", "app_pages/coach_agreement.py",
-              "app_pages/coach_progress.py", "app_pages/coach_team.py"]
+              "app_pages/coach_progress.py", "app_pages/coach_team.py", "app_pages/drills.py", "app_pages/guide.py",
+              "app_pages/branch.py"]
 SHOWN = {"title", "header", "subheader", "write", "markdown", "caption", "info", "warning", "error", "success",
          "toast", "button", "download_button", "page_link", "text_input", "text_area", "selectbox", "pills",
          "toggle", "checkbox", "radio", "metric", "expander", "spinner", "chat_input", "badge", "Page", "tabs",
