@@ -355,6 +355,18 @@ _WH_QUESTION = re.compile(r"^\W*(?:(?:and|so|but|okay|ok|right)[\s,]+)*(?:who|wh
 # Below the match threshold by less than this, a question that uses the persona's own words is still
 # answered (its words come from one topic); further below, the persona has no experience of it.
 LEXICAL_RESCUE = 0.55
+# A topic that only one of the question's words points to (a keyword met in passing: "Do you follow any
+# football?" when one line mentions football), while the question's meaning stays below this share of
+# the threshold, is not what was asked: the other words fit nothing there. (A share, not a difference:
+# embedders put their threshold at different heights.)
+SOLE_WORD_SHARE = 0.75
+# Words the persona never says but means ("the drivers" for a persona who talks about "the van"): a
+# meaning just under the threshold (at least this share of it) still answers when the topic is clearly
+# ahead of the runner-up (by this much).
+NEAR_SHARE = 0.95
+NEAR_MARGIN = 0.06
+# "Would you recommend them?" asks for an opinion the persona holds now, not about an imagined future.
+_OPINION_NOW = re.compile(r"\bwould\s+you\s+(?:ever\s+|still\s+|actually\s+)?recommend\b", re.IGNORECASE)
 
 
 @dataclass
@@ -581,7 +593,7 @@ def decide(
     if "pitch" in flags_set:
         return reaction("pitch", reactions.pitch)
     # "What would make you leave?" still asks for an account; only yes/no futures get fluff.
-    if "hypothetical" in flags_set and label != "open":
+    if "hypothetical" in flags_set and label != "open" and not _OPINION_NOW.search(text):
         return reaction("hypothetical", reactions.hypothetical)
 
     if label == "echo":
@@ -688,8 +700,20 @@ def _understand(index: TopicIndex, state: State, text: str, language: str) -> tu
             if (top.topic == current or top.score < threshold or gap < FOLLOW_UP_MARGIN
                     or (not top.keyword and (follow_up or gap < 2 * FOLLOW_UP_MARGIN))):
                 return current, ranked
+    # Before anything has been talked about, "it" / "them" is what the interview is about (the product
+    # or service): a person answers about that rather than saying they have no idea.
+    cold = current is None and _has_anaphora(text, language)
+    fallback = index.product_topic() if cold else None
+    query = index.query(text)
     # The question uses none of the persona's words: its meaning alone must be about one of its topics.
-    if top.lexical == 0 and index.query(text) and top.asked < threshold + NOVEL_MARGIN:
+    if top.lexical == 0 and query and top.asked < threshold + NOVEL_MARGIN:
+        if _near_miss(ranked, threshold, asked=True):
+            return top.topic, ranked
+        return fallback, ([] if fallback is None else ranked)
+    # One word of the question is all that ties it to a topic not being talked about, and the meaning
+    # is far off.
+    if (top.topic != current and len(query) >= 2 and top.semantic < threshold * SOLE_WORD_SHARE
+            and len(index.support(query, top.topic)) == 1):
         return None, []
     if top.score >= threshold:
         return top.topic, ranked
@@ -701,7 +725,24 @@ def _understand(index: TopicIndex, state: State, text: str, language: str) -> tu
     if (second is not None and top.score >= threshold - CLARIFY_BAND and top.score - second.score < CLARIFY_MARGIN
             and top.lexical > 0 and second.lexical > 0):
         return None, ranked[:2]
-    return None, []
+    if _near_miss(ranked, threshold, asked=False):
+        return top.topic, ranked
+    return fallback, ([] if fallback is None else ranked)
+
+
+def _near_miss(ranked: list[TopicMatch], threshold: float, *, asked: bool) -> bool:
+    """Just under the threshold in meaning and clearly ahead of the runner-up: the persona means it even
+    if she never says the word. (The dialogue priors are in the ranking already: the topic being talked
+    about or one just mentioned is more often the one on top; the margin is what makes it safe, as
+    "How's the weather?" sits just under the threshold for several topics at once.) ``asked``: judged
+    on how the topic is asked (title and examples) alone, for a question none of whose words the
+    persona uses."""
+    top = ranked[0]
+    value = (lambda m: m.asked) if asked else (lambda m: m.score)
+    if value(top) < threshold * NEAR_SHARE:
+        return False
+    second = max((value(m) for m in ranked[1:]), default=0.0)
+    return value(top) - second >= NEAR_MARGIN
 
 
 def _clarify(persona: Persona, index: TopicIndex, choose: _Chooser, ranked: list[TopicMatch]) -> Plan:

@@ -293,6 +293,20 @@ class TopicIndex:
         out.sort(key=lambda m: m.score, reverse=True)
         return out
 
+    def support(self, question: "dict[str, float]", topic_id: str) -> set[str]:
+        """The question's units (:meth:`query`) that the topic's texts hold."""
+        weights = self._topic_units[self._position[topic_id]]
+        return {u for u in question if u in weights}
+
+    def product_topic(self) -> str | None:
+        """The topic most about what the interview is about (the persona's ``domain``: the product or
+        service): what a cold "it" or "them" means before anything else has been talked about."""
+        if not hasattr(self, "_product_topic"):
+            domain = (getattr(self.persona, "domain", "") or "").strip()
+            ranked = self.scores(domain) if domain else []
+            self._product_topic = ranked[0].topic if ranked else None
+        return self._product_topic
+
     def best(self, text: str, current: str | None = None, prior: "dict[str, float] | None" = None) -> TopicMatch | None:
         """The best topic if it clears the embedder's threshold, else None (nothing is invented)."""
         ranked = self.scores(text, current, prior)

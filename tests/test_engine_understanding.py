@@ -226,6 +226,44 @@ def test_off_topic_question_is_deflected_without_a_topic_line(maria):
     assert not any(line in reply.text for line in every_line)
 
 
+@pytest.mark.parametrize("question", ["Are you happy with it overall?", "How long have you used it?",
+                                      "Would you recommend them?"])
+def test_a_cold_it_means_what_the_interview_is_about(maria, question):
+    # Before any topic is on the table, "it" / "them" is the service the interview is about: the persona
+    # answers from it instead of saying she has no idea.
+    e = engine({"Would you recommend them?": ("closed", ["hypothetical"])}, default="closed")
+    session = e.start(maria)
+    _, reply = session.ask(question)
+    assert reply.move not in {"unknown", "no_experience", "hypothetical"}
+    assert reply.topic is not None
+
+
+def test_the_product_topic_comes_from_the_domain(maria):
+    assert engine().index_for(maria).product_topic() == "ordering_habit"
+
+
+def test_a_keyword_met_in_passing_does_not_carry_an_unrelated_question(maria):
+    # delivery_slots mentions football (Jonas missed training) and has it as a keyword.
+    session = engine(default="closed").start(maria)
+    session.ask("What does a normal working day look like for you?")
+    _, reply = session.ask("Do you follow any football yourself?")
+    assert reply.move in {"no_experience", "clarify"} and reply.topic is None
+
+
+def test_a_near_miss_answers_only_when_clearly_ahead():
+    # "Were the drivers friendly?" for a persona who says "the van": just under the threshold and well
+    # ahead of the rest. "How's the weather?": just under it for several topics at once.
+    from simulator.policy import _near_miss
+    from simulator.retrieval import TopicMatch
+
+    def ranked(*asked):
+        return [TopicMatch(f"t{i}", a, a, 0.0, False, a) for i, a in enumerate(asked)]
+
+    assert _near_miss(ranked(0.407, 0.322, 0.32), 0.42, asked=True)
+    assert not _near_miss(ranked(0.437, 0.415, 0.41), 0.42, asked=True)
+    assert not _near_miss(ranked(0.35, 0.1), 0.42, asked=True)
+
+
 def test_break_attempt_gets_a_break_character_line(maria):
     _, reply = engine(default="closed").start(maria).ask("Are you an AI?")
     assert reply.move == "break_character" and reply.text in maria.reactions.break_character
