@@ -30,7 +30,7 @@ pytestmark = [
 ]
 
 SHOTS = ROOT / "artifacts" / "screenshots"
-OPEN_Q = "Tell me about the last time you ordered groceries."
+OPEN_Q = "Tell me about the last time you ordered from BasketRun."
 LEADING_Q = "Don't you think the delivery slots are too early for you?"
 
 
@@ -74,10 +74,16 @@ def test_app_browser_interview_from_gallery_to_report(server, page):
     name.press("Enter")
     page.wait_for_function("(b) => window.__h.wsIn > b", arg=before)
     wait_idle(page)
+    # Let the start-up warm-up finish first (its progress bar leaves the gallery): see the note in
+    # docs/store.md on starting an interview while the models are still loading.
+    page.get_by_text("Getting the interviews ready").wait_for(state="detached", timeout=240000)
+    wait_idle(page)
     maria = page.get_by_role("button", name="Interview Maria")
     assert maria.is_enabled()
     click_and_wait(page, maria, timeout_ms=120000)  # the first interview may wait for the models
-    page.get_by_role("heading", name=re.compile("Interview with Maria")).wait_for()
+    # The first interview after a start loads the models and Maria's topic index: minutes on a busy machine.
+    page.get_by_role("heading", name=re.compile("Interview with Maria")).wait_for(timeout=240000)
+    page.locator('[data-testid="stChatInputTextArea"]').wait_for(timeout=240000)
     assert "trainee=Browser+Test" in page.url and "sid=" in page.url
     check(page)
 
@@ -139,7 +145,8 @@ def test_app_browser_interview_from_gallery_to_report(server, page):
     assert download.suggested_filename.endswith(".md")
     assert "Maria" in content and OPEN_Q in content
 
-    click_and_wait(page, page.get_by_test_id("stTopNav").get_by_role("link", name="How scoring works"))
+    # The top bar folds its last pages into "N more" on a 1280-px window: open the page from its address.
+    page.goto(server.url.rstrip("/") + "/how-scoring-works")
     page.get_by_role("heading", name=re.compile("How scoring works")).first.wait_for()
     check(page)
     screenshot(page, SHOTS / "04-how-scoring-works.png")
