@@ -16,6 +16,7 @@ from typing import Callable, Iterable
 
 from .labels import Flag, Label
 from .rules import TRAILING_OFFER, Form, analyse, strip_markers
+from simulator import nlp
 
 __all__ = ["suggest_rewrite", "suggest_rewrites", "past", "gerund", "SILENCE_ALTERNATIVE"]
 
@@ -71,14 +72,9 @@ def past(verb: str) -> str:
     verb = base(verb)
     if verb in _IRREGULAR_PAST:
         return _IRREGULAR_PAST[verb]
-    try:
-        from lemminflect import getInflection
-
-        forms = getInflection(verb, tag="VBD")
-        if forms:
-            return forms[0]
-    except ImportError:  # pragma: no cover
-        pass
+    form = nlp.inflect(verb, "VBD")
+    if form:
+        return form
     if verb.endswith("e"):
         return verb + "d"
     if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":

@@ -191,12 +191,12 @@ def content_lemmas(text: str) -> list[str]:
     return out
 
 
-def inflect(word: str, tag: str) -> str:
-    """``word`` inflected to the Penn tag ``tag`` ("VBD", "VBG", "NNS", ...) with lemminflect; ``word``
-    unchanged when it has no such form."""
+def inflect(word: str, tag: str) -> str | None:
+    """``word`` inflected to the Penn tag ``tag`` ("VBD", "VBG", "NNS", ...) with lemminflect; None when
+    lemminflect has no such form (or is missing)."""
     try:
         from lemminflect import getInflection
     except ImportError:  # pragma: no cover
-        return word
+        return None
     forms = getInflection(word, tag=tag)
-    return forms[0] if forms else word
+    return forms[0] if forms else None
