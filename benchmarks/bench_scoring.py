@@ -5,6 +5,8 @@
     python benchmarks/bench_scoring.py --languages nl,ko,zh   # only the Dutch, Korean and Chinese section
     python benchmarks/bench_scoring.py --json results.json
     python benchmarks/bench_scoring.py --coaching [--verbose]   # only the coaching section (natural turns, rewrites)
+    python benchmarks/bench_scoring.py --coaching-dev tests/data/coaching_dev3.jsonl [...]   # the same section on
+        tuning sets instead of the held-out ones (a row's "lang" field, default en, picks its language)
 
 Per language (Dutch, Korean, Chinese: the team's examples, ``scoring/data/examples_{lang}.jsonl``): accuracy with
 each example left out of its own neighbours, accuracy on ``heldout_{lang}.jsonl`` (a quarter of the team's turns,
@@ -194,11 +196,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--coaching", action="store_true",
                         help="only the coaching section (benchmarks/data/coaching: natural turns and rewrites)")
+    parser.add_argument("--coaching-dev", type=Path, nargs="+", metavar="JSONL",
+                        help="only the coaching section, on these tuning files (tests/data/...) instead of "
+                             "benchmarks/data/coaching; each row's 'lang' (default en) picks its language")
     parser.add_argument("--verbose", action="store_true",
                         help="coaching section: list every wrong label and every rewrite that fails a check")
     args = parser.parse_args(argv)
     languages = [lang.strip() for lang in args.languages.split(",") if lang.strip()]
     results: dict = {}
+    if args.coaching_dev:
+        results["coaching"] = coaching(args.embedder, languages, verbose=args.verbose,
+                                       sets=load_dev_sets(args.coaching_dev, languages))
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=2, default=str), encoding="utf-8")
+        return 0
     if not args.coaching:
         if "en" in languages:
             results.update(english(args.embedder))
@@ -369,6 +380,27 @@ def load_coaching(lang: str) -> list[dict]:
             except json.JSONDecodeError as e:
                 raise SystemExit(f"{path}:{number}: not a JSON line ({e.msg}); fix the line and run again") from e
     return rows
+
+
+def load_dev_sets(paths: list[Path], languages: list[str]) -> dict[str, list[dict]]:
+    """Tuning files (same schema as the coaching sets) grouped by each row's ``lang`` (default en); ids are made
+    unique across files by the file's name."""
+    sets: dict[str, list[dict]] = {}
+    for path in paths:
+        if not path.exists():
+            raise SystemExit(f"--coaching-dev: {path} does not exist; give a JSONL file of labelled turns")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise SystemExit(f"{path}:{number}: not a JSON line ({e.msg}); fix the line and run again") from e
+            lang = row.get("lang") or "en"
+            if lang in languages:
+                row = dict(row, id=f"{path.stem}:{row.get('id', number)}")
+                sets.setdefault(lang, []).append(row)
+    return sets
 
 
 def cohen_kappa(gold: list[str], pred: list[str]) -> float:
@@ -584,13 +616,14 @@ def cli_without_lang(kind: str, rows: list[dict]) -> list[str | None]:
     return [by_id.get(r["id"]) for r in rows]
 
 
-def coaching(kind: str, languages: list[str], verbose: bool = False) -> dict:
+def coaching(kind: str, languages: list[str], verbose: bool = False, sets: dict | None = None) -> dict:
     """The coaching section: natural and spoken turns per language, the English rewrites, and the languages
     through the command line without --lang."""
     from simulator.embeddings import get_embedder
 
     out: dict = {}
-    sets = {lang: load_coaching(lang) for lang in languages if (COACHING / f"natural_{lang}.jsonl").exists()}
+    if sets is None:
+        sets = {lang: load_coaching(lang) for lang in languages if (COACHING / f"natural_{lang}.jsonl").exists()}
     print("\n################ coaching: natural and spoken turns (benchmarks/data/coaching) ################")
     print(f"open-vs-closed kappa: open = {'/'.join(sorted(OPEN_SIDE))}, not open = {'/'.join(sorted(CLOSED_SIDE))} "
           f"(and a question scored as a statement); gold statements left out")
