@@ -442,7 +442,7 @@ _SOCIAL = _rx(
     r"\b(?P<ev>(?:most|many|lots\s+of|a\s+lot\s+of|other|our|some|all|plenty\s+of)\s+(?:of\s+our\s+)?(?:customers|people|users|"
     r"clients|parents|travell?ers|freelancers|students|drivers|members|folks|patients|families|teams|"
     r"companies|owners|riders|listeners|readers|gamers|farmers)|everyone|everybody|nobody)\s+"
-    r"(?:\w+\s+){0,2}(?:say|said|says|tell\s+us|told\s+us|love|loves|prefer|prefers|find|finds|think|thinks|"
+    r"(?:(?:who|that)\s+(?:\w+\s+){1,4}?|(?:\w+\s+){0,2})(?:say|said|says|tell\s+us|told\s+us|love|loves|prefer|prefers|find|finds|think|thinks|"
     r"hate|hates|agree|like|likes|want|wants|complain|complains)\b"
 )
 _WHY_PRESUPPOSE = _rx(
@@ -650,6 +650,17 @@ ha haha hah oof gosh aw aww alright uh um no
 """.split())
 _ECHO_HEDGES = frozenset({"just", "only", "really", "actually", "all", "even"})
 _CLAUSE_ECHO = re.compile(r"^(?:you|you're|you've|you'd|your)\b", re.IGNORECASE)
+
+
+def _echo_heard(text: str, previous: str | None, earlier: "list[str] | tuple[str, ...]" = ()) -> float:
+    """``echo_match`` against their last turn or, as well, any one of their earlier turns."""
+    best = echo_match(text, previous)
+    for turn in earlier:
+        if best >= 0.99:
+            break
+        if turn != previous:
+            best = max(best, echo_match(text, turn))
+    return best
 
 
 def echo_match(text: str, previous: str | None) -> float:
@@ -887,10 +898,37 @@ def _their_word(word: str, previous: str | None) -> bool:
     return stem(word.lower()) in {stem(t) for t in tokens(previous)}
 
 
+# Feelings a question may take for granted ("what annoyed you most", "the biggest headache").
+_PRESUPPOSED_FEELINGS = frozenset("""
+annoy annoying annoyed annoyance frustrate frustrating frustrated frustration headache headaches stress stressful
+stressed upset upsetting anger angry infuriate infuriating infuriated irritate irritating irritated bother bothered
+disappoint disappointing disappointed disappointment hate hated love loved worry worried worrying scare scared
+scary pain painful nightmare hassle
+""".split())
+_FEELING_STEMS = frozenset(w[:6] for w in _PRESUPPOSED_FEELINGS if len(w) >= 6)
+_SUPERLATIVE_VERDICT = _rx(r"\b(?:the|your|their)\s+(?P<sup>worst|biggest|best)\s+(?:\w+\s+){0,1}"
+                           r"(?:part|thing|problem|issue|headache|frustration|pain|bit)\b")
+
+
+def _presupposed_feeling(q: str, said: str | None) -> str | None:
+    """The feeling a wh-question takes for granted that they never named: "What frustrated you most about X?"."""
+    heard = {stem(_unclitic(t)) for t in tokens(said or "")}
+    heard_starts = {t[:6] for t in heard if len(t) >= 6}
+    for word in tokens(q):
+        w = _unclitic(word)
+        if w in _PRESUPPOSED_FEELINGS or (len(w) >= 6 and w[:6] in _FEELING_STEMS):
+            if stem(w) in heard or (len(w) >= 6 and w[:6] in heard_starts):
+                return None
+            return w
+    return None
+
+
 def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, said: str | None = None) -> list[Cue]:
     """Cues from the focus question ``q`` (lower-case, markers stripped); ``said``: all the customer said."""
     cues: list[Cue] = []
     add = cues.append
+    # A word is theirs when they said it anywhere in the interview, not only in their last turn.
+    previous = said or previous
 
     faux = _FAUX.match(q)
     if faux:
@@ -919,7 +957,7 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
         # "that's right", "all right", "turn right", "it wasn't right", "went right" are not tags; nor is "is it"
         # ending a real question. Without a comma, a plain word at the end is a tag only after a full clause
         # that it does not complete.
-        if plain and before in _COMPLEMENTED:
+        if plain and before in _COMPLEMENTED and not re.search(r",\s*" + word + r"\s*[?.!]*\s*$", q):
             pass
         elif plain and not re.search(r",\s*" + word, q) and _INVITE.match(q):
             pass
@@ -994,6 +1032,12 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
     what_love = _WHAT_LOVE.match(q)
     if what_love and not _their_word(what_love.group("adj"), previous):
         add(Cue("presupposition", Label.LEADING, STRONG + 0.5, what_love.group("adj")))
+    elif (_WH_OPEN.match(q) or _WH_CLOSED.match(q)) and not why and not how:
+        # "What annoyed you most about the deliveries?", "What's the biggest headache with it?": the question takes
+        # a feeling of theirs as given. When they named that feeling themselves it is their word, and open.
+        felt = _presupposed_feeling(q, previous)
+        if felt:
+            add(Cue("presupposition", Label.LEADING, STRONG + 0.5, felt))
 
     # Question form.
     invite = _INVITE.match(q) or _INVITE_STATEMENT.match(q)
@@ -1020,6 +1064,11 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
             if loaded and re.match(r"^(?:do|did|does)\s+you\s+(?:find|feel|think)\b", q):
                 add(Cue("loaded_yes_no", Label.LEADING, MEDIUM, loaded[0]))
                 weight = MEDIUM
+        verdict = _SUPERLATIVE_VERDICT.search(q)
+        if verdict and not _their_word(verdict.group("sup"), previous) and not any(
+                c.label == Label.LEADING for c in cues):
+            # "Is that the worst part of your day?": a yes/no question that hands over a verdict of yours.
+            add(Cue("loaded_yes_no", Label.LEADING, STRONG + 1.0, verdict.group(0)))
         if re.match(r"^(?:would|could)\s+you\s+say\b", q):
             weight = MEDIUM
             loaded = [w for w in tokens(q) if _loaded(w) and not _their_word(w, previous)]
@@ -1062,7 +1111,9 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
 
 
 def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark: bool,
-                      overlap: float, raw_low: str = "", caption: bool = False) -> list[Cue]:
+                      overlap: float, raw_low: str = "", caption: bool = False, heard_all: bool = False) -> list[Cue]:
+    """``heard_all``: ``previous`` is everything they said in the interview (the context was given), so a summary
+    said as a statement can be checked against it; with their last turn alone it may restate an earlier one."""
     cues: list[Cue] = []
     add = cues.append
     low = body.lower()
@@ -1082,9 +1133,12 @@ def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark
         add(Cue("guess_question", Label.LEADING, MEDIUM, "so" if so_start else reflect.group("ev")))
     about_you = bool(re.match(r"^(?:you|you're|you've|you'd|you'll|your)\b", low))
     claim = None
-    if previous and has_qmark and (reflect or so_start or about_you) and len(words) >= 3:
+    if previous and (has_qmark or heard_all) and (reflect or so_start or about_you) and len(words) >= 3:
+        # A summary is a reflection only when its content is theirs; one that puts a new reason, feeling, verdict
+        # or intention in their mouth is leading, said with a "?" or not.
         summary = low[reflect.end():] if reflect else low
-        claim = _new_claim(summary, previous, has_qmark, summary_frame=bool(reflect or so_start), strict=caption)
+        claim = _new_claim(summary, previous, has_qmark, summary_frame=bool(reflect or so_start), strict=caption,
+                           heard_all=heard_all)
         if claim:
             add(Cue("new_claim", Label.LEADING, STRONG + 1.0, claim))
     if (previous and has_qmark and not claim and not reflect and not so_start and len(words) >= 3
@@ -1129,7 +1183,11 @@ def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark
 
 
 _AGREE_STATEMENT = _rx(
-    r"^(?:so\s+)?(?P<ev>i\s+bet\s+(?:you|that|it)|i'm\s+sure\s+(?:you|that|it)|i\s+am\s+sure\s+(?:you|that)|"
+    r"^(?:so\s+)?(?:and\s+)?(?P<ev>i\s+bet\s+(?:you|that|it|the|your|they)|"
+    r"(?:i'm|i\s+am)\s+guessing\s+(?:that\s+)?(?:you|the|your|it|that|they|this)|"
+    r"i(?:'d|\s+would)\s+(?:imagine|guess|think)\s+(?!what|how|why|when|where|so\b)(?:that\s+)?\w+|"
+    r"i\s+guess\s+(?:that|it|this)\s+(?:makes|made|must|would|left|leaves)\s+you|"
+    r"you\s+must\s+be\s+\w+|i'm\s+sure\s+(?:you|that|it)|i\s+am\s+sure\s+(?:you|that)|"
     r"you\s+must\s+(?:be|have|feel|get|love|hate|find|think|\w+ly)|surely\s+you|obviously\s+you|of\s+course\s+you|"
     r"you\s+(?:really\s+)?(?:love|hate)\b)"
 )
@@ -1241,7 +1299,21 @@ _DECLARATIVE_SUBJECT = _rx(r"^(?:you|you're|you've|you'd|your|that|that's|that\s
                           r"this|he|she|he's|she's|there's|there\s+was)\b")
 
 
-def _new_claim(summary: str, said: str, has_qmark: bool, summary_frame: bool = True, strict: bool = False) -> str | None:
+# Words with which a customer passes a verdict of their own ("takes forever", "drives me mad", "the worst part").
+_VERDICT_MARKERS = frozenset("forever ages mad crazy nuts joke pain worst never always sick fed".split())
+
+
+def _paraphrased_verdict(word: str, their_stems: set[str]) -> bool:
+    """A verdict word in a summary said as a statement ("so swapping shifts is still slow" after "it takes forever")
+    restates a verdict they gave in other words; a feeling they never named is still yours."""
+    base = _unclitic(word)
+    if base in _FEELINGS or base in _PRESUPPOSED_FEELINGS or stem(base) in _FEELINGS:
+        return False
+    return any(t in LOADED or t in _VERDICT_MARKERS for t in their_stems)
+
+
+def _new_claim(summary: str, said: str, has_qmark: bool, summary_frame: bool = True, strict: bool = False,
+               heard_all: bool = False) -> str | None:
     """What a summary said with a rising "?" adds that the customer never said, when it adds a claim: a reason
     of yours ("because it got too expensive?"), a verdict of yours ("you're happy with it?"), or mostly new
     content. (A summary said as a statement stays a reflection, however freely it paraphrases.)"""
@@ -1261,13 +1333,16 @@ def _new_claim(summary: str, said: str, has_qmark: bool, summary_frame: bool = T
     loaded = [w for w in novel if w in LOADED]
     if has_qmark and loaded:
         return loaded[0]
-    claim = _claim_word(novel) if has_qmark else None
-    if claim:
+    claim = _claim_word(novel)
+    if claim and not (strict and not has_qmark and _paraphrased_verdict(claim, their_stems)):
         return claim
-    if strict:
-        return None  # a caption without "?": a paraphrase is a reflection unless it names a feeling or verdict
+    if strict and not heard_all:
+        return None  # said without "?": a paraphrase is a reflection unless it names a feeling or verdict
     if len(novel) >= 2 and len(novel) / len(words) > 0.5:
+        # Mostly content of yours (checked against all they said): their words are the setting, the claim is new.
         return " ".join(novel[:3])
+    if strict:
+        return None
     if has_qmark and summary_frame and (len(novel) / len(words) > 0.5 if strict else len(novel) / len(words) >= 0.5):
         return " ".join(novel[:3])
     return None
@@ -1474,6 +1549,9 @@ def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable
     prev = clean_text(previous, limit=600) if previous else None
     # Everything they said so far: what a summary may restate.
     said = clean_text(customer_text(previous, context), limit=4000) if (prev or context) else None
+    # Their earlier turns, each one on its own: an echo may hand back words from any of them.
+    earlier = [clean_text(c, limit=600) for c in ([context] if isinstance(context, str) else list(context or ()))
+               if isinstance(c, str) and c.strip()][-8:]
     language = detect_language(raw) if raw else "en"
     clean = strip_fillers(raw) if raw else ""
     if not clean and raw:
@@ -1506,7 +1584,7 @@ def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable
             focus = " ".join(sentences[:-1])
             fbody, fso = strip_markers(focus)
             ov = _overlap(fbody, said)
-            cues.extend(_declarative_cues(fbody, fso, said, False, ov))
+            cues.extend(_declarative_cues(fbody, fso, said, False, ov, heard_all=bool(earlier)))
             cues.append(Cue("reflection_check", Label.REFLECTION, MEDIUM, low.rstrip("?")))
             declarative = True
         else:
@@ -1516,7 +1594,7 @@ def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable
                 body, so_start = strip_markers(focus)
                 low = body.lower()
             has_qmark = focus.rstrip().endswith("?") or has_any_qmark and focus is sentences[-1]
-            echo = echo_match(body, prev)
+            echo = _echo_heard(body, prev, earlier)
             if echo >= 0.6 and _CLAUSE_ECHO.match(low) and len(tokens(low)) >= (4 if so_start else 5):
                 # Their sentence said back as yours ("And you get the train in most days?"): a reflection.
                 cues.append(Cue("restates", Label.REFLECTION, STRONG, ""))
@@ -1536,7 +1614,7 @@ def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable
                 # A question mark on a declarative: a reflection said with rising intonation, a guess,
                 # or a clarification. Which one depends on what they said.
                 ov = _overlap(body, said)
-                dcues = _declarative_cues(body, so_start, said, True, ov)
+                dcues = _declarative_cues(body, so_start, said, True, ov, heard_all=bool(earlier))
                 if so_start and said and ov < 0.2 and not any(c.label == Label.LEADING for c in dcues):
                     dcues.append(Cue("guess_question", Label.LEADING, MEDIUM, "so"))
                 if not any(c.label in (Label.REFLECTION, Label.LEADING) for c in dcues):
@@ -1548,7 +1626,7 @@ def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable
         body, so_start = strip_markers(clean if len(sentences) <= 1 else sentences[-1])
         whole_body, whole_so = strip_markers(clean)
         ov = _overlap(whole_body, said)
-        echo = echo_match(whole_body, prev)
+        echo = _echo_heard(whole_body, prev, earlier)
         if echo >= 0.6 and _CLAUSE_ECHO.match(whole_body.lower()) and len(tokens(whole_body)) >= (4 if whole_so else 5):
             cues.append(Cue("restates", Label.REFLECTION, STRONG, ""))
         elif echo >= 0.99:
@@ -1564,14 +1642,15 @@ def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable
         if len(substantive) <= 1:
             main_body, main_so = strip_markers(substantive[0])
             cues.extend(_declarative_cues(main_body, main_so or whole_so, said, rising,
-                                          _overlap(main_body, said), clean.lower(), caption=not (has_any_qmark or then_end)))
+                                          _overlap(main_body, said), clean.lower(), caption=not (has_any_qmark or then_end),
+                                          heard_all=bool(earlier)))
         else:
             # Like the last question of a question turn, the last thing said decides ("Okay, got it. I just
             # want to check. So you paid twice."); earlier sentences count, but less.
             for position, sentence in enumerate(substantive):
                 s_body, s_so = strip_markers(sentence)
                 s_cues = _declarative_cues(s_body, s_so, said, sentence.rstrip().endswith("?"),
-                                           _overlap(s_body, said), sentence.lower())
+                                           _overlap(s_body, said), sentence.lower(), heard_all=bool(earlier))
                 last = position == len(substantive) - 1
                 cues.extend(c if last else Cue(c.name, c.label, c.weight * 0.6, c.evidence)
                             for c in s_cues if last or c.name != "declarative")
