@@ -27,6 +27,20 @@ from simulator.transcript import TRAINEE, Transcript, Turn
 
 log = logging.getLogger(__name__)
 
+
+def _thread_dumps_on_sigusr1() -> None:
+    """``kill -USR1 <server pid>`` writes every thread's stack to the server log: what a stuck page waits on."""
+    import faulthandler
+    import signal
+
+    try:
+        faulthandler.register(signal.SIGUSR1, all_threads=True, chain=False)
+    except (AttributeError, ValueError, RuntimeError, OSError):  # no SIGUSR1 (Windows), or no usable stderr
+        pass
+
+
+_thread_dumps_on_sigusr1()
+
 # Page files, as registered in streamlit_app.py (st.switch_page takes these paths).
 GALLERY = "app_pages/gallery.py"
 INTERVIEW = "app_pages/interview.py"
@@ -747,6 +761,51 @@ def resume_interview(sid: str) -> Live | None:
     st.session_state[SID] = sid
     st.session_state.pop(LIVE, None)
     return live_interview()
+
+
+# A persona picked on the gallery, started by the interview page (``request_start``/``pending_start``).
+PENDING_START = "pending_start"
+
+
+def request_start(persona: Persona, *, resume_sid: str | None = None) -> None:
+    """From the gallery: open the interview page at once, which starts (or resumes) the interview there.
+
+    The gallery never waits for the models or the persona's topics itself: while the models load, its progress
+    bar refreshes itself every second, and a click that then waited minutes on the gallery before switching pages
+    could land on a blank interview page (a refresh of the gallery's bar arriving after the switch). The
+    interview page has no such refresh: it shows its heading, waits with a progress bar, then starts."""
+    note_activity()
+    if resume_sid:
+        st.session_state[SID] = resume_sid
+        st.session_state.pop(PENDING_START, None)
+    else:
+        st.session_state[PENDING_START] = persona.id
+        st.session_state.pop(SID, None)
+    st.session_state.pop(LIVE, None)
+    go(INTERVIEW)
+
+
+def pending_start() -> Persona | None:
+    """The persona the gallery asked the interview page to start (None when nothing waits, or it is gone)."""
+    wanted = st.session_state.get(PENDING_START)
+    return personas().personas.get(wanted) if wanted else None
+
+
+def wait_for_models() -> None:
+    """On the interview page: a progress bar until the models are ready (none when they are). The page's own
+    run waits, so nothing refreshes on a timer meanwhile; a click elsewhere interrupts the wait as usual."""
+    if st.session_state.get(ENGINE) is not None:
+        return
+    loader = _engine_loader()
+    if loader.ready():
+        return
+    bar = st.progress(loader.progress, text=_("Getting the interviews ready: {stage}…").format(
+        stage=_(loader.stage).lower()))
+    while not loader.ready():
+        time.sleep(0.25)
+        bar.progress(loader.progress, text=_("Getting the interviews ready: {stage}…").format(
+            stage=_(loader.stage).lower()))
+    bar.empty()
 
 
 def end_interview(live: Live) -> bool:

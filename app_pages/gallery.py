@@ -72,16 +72,13 @@ def _card(persona) -> None:
             if st.button(_("Resume your interview with {name}").format(name=first), key=f"resume-{persona.id}",
                          type="primary",
                          icon=":material/play_arrow:"):
-                if common.resume_interview(open_sid) is not None:
-                    common.go(common.INTERVIEW)
+                common.request_start(persona, resume_sid=open_sid)
             if st.button(_("Start a new interview"), key=f"start-{persona.id}", type="tertiary"):
-                common.start_interview(persona)
-                common.go(common.INTERVIEW)
+                common.request_start(persona)
         elif st.button(_("Interview {name}").format(name=first), key=f"start-{persona.id}", type="primary",
                        disabled=not name,
                        icon=":material/forum:"):
-            common.start_interview(persona)
-            common.go(common.INTERVIEW)
+            common.request_start(persona)
 
 
 personas = sorted(report.personas.values(), key=lambda p: (["easy", "medium", "hard"].index(p.difficulty), p.name))

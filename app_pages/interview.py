@@ -16,6 +16,18 @@ STALE = (TurnConflict, SessionFinished)
 # The most a chat message may hold; longer pastes are refused with a message (the box would otherwise empty).
 MAX_CHAT_CHARS = 4000
 
+starting = common.pending_start()
+if starting is not None and common.trainee():
+    # Picked on the gallery: the heading at once, then the models (first interview after a start) and the
+    # persona's topics, then the page again with the interview.
+    st.title(_("Interview with {name}").format(name=md(starting.name)), anchor=False)
+    common.wait_for_models()
+    st.session_state.pop(common.PENDING_START, None)  # one try: a failure says why and leaves the gallery's pick
+    common.start_interview(starting)
+    st.rerun()
+st.session_state.pop(common.PENDING_START, None)
+if st.session_state.get(common.SID) and st.session_state.get(common.LIVE) is None:
+    common.wait_for_models()  # resuming after a reload or from the gallery: the models first, with progress
 live = common.live_interview()
 if live is None:
     st.title(_("Interview"))
@@ -201,7 +213,8 @@ with st.sidebar:
         )
     if coach_live:
         metrics = common.session_metrics(transcript)
-        score = metrics.get("score")
+        # Before the first question there is nothing to score: a dash, not the formula's floor.
+        score = metrics.get("score") if transcript.trainee_turns else None
         st.metric(_("Score"), "–" if score is None else ui.decimal(score, 0),
                   help=_("How the score is computed: see How scoring works."))
         counts = {label: n for label, n in metrics.get("label_counts", {}).items() if n}

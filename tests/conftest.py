@@ -74,3 +74,38 @@ def real_engine(real_embedder):
     from simulator.engine import Engine
 
     return Engine(embedder=real_embedder)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failed browser test says what the page showed and what the server was doing: a screenshot in
+    artifacts/failures/, the page's text, and the server log's tail after a thread dump (SIGUSR1)."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.when != "call" or not report.failed:
+        return
+    funcargs = getattr(item, "funcargs", {})
+    page, server = funcargs.get("page"), funcargs.get("server")
+    if page is not None and hasattr(page, "screenshot"):
+        try:
+            shot = ROOT / "artifacts" / "failures" / f"{item.name}.png"
+            shot.parent.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(shot), full_page=True)
+            text = page.locator("body").inner_text(timeout=5000)
+            report.sections.append(("page at failure", f"{page.url}\n{shot}\n{text[:4000]}"))
+        except Exception as e:  # the page may be gone
+            report.sections.append(("page at failure", f"unavailable: {e}"))
+    proc, log = getattr(server, "proc", None), getattr(server, "log", None)
+    if proc is not None and log is not None:
+        import signal
+        import time
+
+        try:
+            if proc.poll() is None:
+                os.kill(proc.pid, signal.SIGUSR1)
+                time.sleep(1.0)
+            log.flush()
+            lines = Path(log.name).read_text(errors="replace").splitlines()
+            report.sections.append(("server log (tail)", f"exit code: {proc.poll()}\n" + "\n".join(lines[-250:])))
+        except Exception as e:
+            report.sections.append(("server log (tail)", f"unavailable: {e}"))

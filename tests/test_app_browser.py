@@ -74,8 +74,8 @@ def test_app_browser_interview_from_gallery_to_report(server, page):
     name.press("Enter")
     page.wait_for_function("(b) => window.__h.wsIn > b", arg=before)
     wait_idle(page)
-    # Let the start-up warm-up finish first (its progress bar leaves the gallery): see the note in
-    # docs/store.md on starting an interview while the models are still loading.
+    # Let the start-up warm-up finish first (its progress bar leaves the gallery), so the timings below are the
+    # warm ones; tests/test_practice_browser.py starts its first interview while the models still load.
     page.get_by_text("Getting the interviews ready").wait_for(state="detached", timeout=240000)
     wait_idle(page)
     maria = page.get_by_role("button", name="Interview Maria")
