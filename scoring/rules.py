@@ -574,7 +574,7 @@ _PRONOUN_MAP = {
     "am": "_be", "are": "_be", "was": "_be", "were": "_be",
 }
 _IRREGULAR = {
-    "forgot": "forget", "forgotten": "forget", "went": "go", "gone": "go", "had": "have", "has": "have",
+    "forgot": "forget", "forgotten": "forget", "went": "go", "gone": "go", "going": "go", "had": "have", "has": "have",
     "paid": "pay", "bought": "buy", "brought": "bring", "thought": "think", "felt": "feel", "left": "leave",
     "kept": "keep", "took": "take", "taken": "take", "made": "make", "said": "say", "told": "tell",
     "got": "get", "gotten": "get", "did": "do", "done": "do", "ran": "run", "came": "come", "found": "find",
@@ -650,6 +650,15 @@ ha haha hah oof gosh aw aww alright uh um no
 """.split())
 _ECHO_HEDGES = frozenset({"just", "only", "really", "actually", "all", "even"})
 _CLAUSE_ECHO = re.compile(r"^(?:you|you're|you've|you'd|your)\b", re.IGNORECASE)
+
+
+_PROFORMS = frozenset({"there", "it", "that", "this", "them", "then"})
+
+
+def _own_proforms(text: str, said: str | None) -> bool:
+    """No pro-form stands in for their words ("you've been there four years" for "in the flat" is a paraphrase)."""
+    theirs = set(tokens(said or ""))
+    return all(t in theirs for t in tokens(text) if t in _PROFORMS)
 
 
 def _echo_heard(text: str, previous: str | None, earlier: "list[str] | tuple[str, ...]" = ()) -> float:
@@ -763,7 +772,7 @@ def detect_language(text: str) -> str:
 # After a wh-word, a question goes on with an auxiliary ("what do you"), a subject-question verb
 # ("what happened") or a quantity ("how often"); "when one item is swapped, ..." is a statement.
 _WH_INVERTED = _rx(
-    r"^(?:(?:what|which|whose|how)\s+(?:\w+\s+){0,2}|(?:why|when|where|who|whom)\s+(?:else\s+|exactly\s+|then\s+|"
+    r"^(?:(?:what|which|whose|how)\s+(?:\w+\s+){0,2}|(?:what|which)\s+\w+\s+of\s+(?:the\s+)?\w+\s+|(?:why|when|where|who|whom)\s+(?:else\s+|exactly\s+|then\s+|"
     r"now\s+|usually\s+|normally\s+)?)(?:do|does|did|is|are|was|were|"
     r"have|has|had|can|could|will|would|should|shall|may|might|am|'s|don't|didn't|doesn't|isn't|wasn't)\b"
     r"|^(?:what|how|why|when|where|which|who|whom|whose)(?:'s|'d|'re)?\s+(?:"
@@ -923,6 +932,10 @@ def _presupposed_feeling(q: str, said: str | None) -> str | None:
     return None
 
 
+# "Was customer service too slow?": a yes/no question whose subject is a bare noun.
+_AUX_NOUN = _rx(r"^(?P<aux>is|was|are|were|does|did|has|have)\s+(?!not\b)[a-z][\w'-]+\s+[a-z][\w'-]+")
+
+
 def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, said: str | None = None) -> list[Cue]:
     """Cues from the focus question ``q`` (lower-case, markers stripped); ``said``: all the customer said."""
     cues: list[Cue] = []
@@ -1048,7 +1061,7 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
     rating = _RATE.search(q) or _RATE.search(full.lower())
     if rating:
         add(Cue("rating", Label.CLOSED, STRONG, rating.group(0)))
-    aux = _AUX_START.match(q)
+    aux = _AUX_START.match(q) or (has_qmark and _AUX_NOUN.match(q))
     wh_closed = _WH_CLOSED.match(q)
     what_kind = _WHAT_KIND.match(q)
     wh_open = _WH_OPEN.match(q)
@@ -1132,8 +1145,10 @@ def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark
     if has_qmark and not caption and (reflect or so_start) and previous and overlap < 0.2:
         add(Cue("guess_question", Label.LEADING, MEDIUM, "so" if so_start else reflect.group("ev")))
     about_you = bool(re.match(r"^(?:you|you're|you've|you'd|you'll|your)\b", low))
+    # "And that's why you want to move off the spreadsheet": a cause of yours given as theirs.
+    causal = bool(re.match(r"^(?:and\s+)?(?:that's|that\s+is|which\s+is)\s+why\b", low))
     claim = None
-    if previous and (has_qmark or heard_all) and (reflect or so_start or about_you) and len(words) >= 3:
+    if previous and (has_qmark or heard_all or causal) and (reflect or so_start or about_you or causal) and len(words) >= 3:
         # A summary is a reflection only when its content is theirs; one that puts a new reason, feeling, verdict
         # or intention in their mouth is leading, said with a "?" or not.
         summary = low[reflect.end():] if reflect else low
@@ -1154,7 +1169,12 @@ def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark
             else:
                 add(Cue("check_question", Label.CLOSED, STRONG, body.rstrip("?")))
     agree = _AGREE_STATEMENT.search(low) or _GUESS_FRAME.search(low)
-    if agree:
+    felt = _MUST_FEEL.match(low)
+    if felt and previous and heard_all and _claim_word([felt.group("w")]) and not _said(
+            felt.group("w"), {stem(_unclitic(t)) for t in tokens(previous)}):
+        # "That must have been really stressful." when they never said it was: a feeling handed to them.
+        add(Cue("agreement", Label.LEADING, STRONG, f"must ... {felt.group('w')}"))
+    elif agree:
         add(Cue("agreement", Label.LEADING, MEDIUM + 1.0 + (1.0 if has_qmark else 0.0), agree.group(0).strip()))
 
     if (previous and not reflect and second_person and len(words) >= 4
@@ -1182,6 +1202,8 @@ def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark
     return cues
 
 
+_MUST_FEEL = _rx(r"^(?:and\s+)?(?:that|it|this)\s+must\s+(?:have\s+been|be|have\s+felt|feel)\s+(?:so\s+|really\s+|pretty\s+|"
+                 r"quite\s+|very\s+|a\s+bit\s+|a\s+real\s+|such\s+a\s+|a\s+)?(?P<w>[\w'-]+)\s*[.!]*$")
 _AGREE_STATEMENT = _rx(
     r"^(?:so\s+)?(?:and\s+)?(?P<ev>i\s+bet\s+(?:you|that|it|the|your|they)|"
     r"(?:i'm|i\s+am)\s+guessing\s+(?:that\s+)?(?:you|the|your|it|that|they|this)|"
@@ -1196,7 +1218,7 @@ _SUMMARY_NOISE = frozenset("""
 basically overall sounds sound seems seem feel felt feels saying say said hear hearing mean means meaning
 guess think thinking get getting understand understanding right correct pretty then really whole part
 """.split())
-_REASON = _rx(r"\b(?:because(?:\s+of)?|cause|'cause|since|due\s+to|as\s+a\s+result\s+of|thanks\s+to|so\s+that)\b(?P<why>.*)$")
+_REASON = _rx(r"\b(?:because(?:\s+of)?|(?:that's|that\s+is|which\s+is|that\s+was|which\s+was)\s+why|cause|'cause|since|due\s+to|as\s+a\s+result\s+of|thanks\s+to|so\s+that)\b(?P<why>.*)$")
 
 
 def _said(word: str, their_stems: set[str]) -> bool:
@@ -1212,7 +1234,7 @@ def _said(word: str, their_stems: set[str]) -> bool:
 _CLAIM_WORDS = frozenset("""
 angry anger furious livid upset crushing crushed gutted devastated heartbroken knocked confidence guilty guilt
 ashamed embarrassed embarrassing fed shattered tired exhausted drained overwhelmed lonely isolated relief relieved
-worried worry nervous disappointed disappointing betrayed faith trust motivation motivated unmotivated lazy wasted
+rather prefer prefers preferred worried worry nervous disappointed disappointing betrayed faith trust motivation motivated unmotivated lazy wasted
 waste fault blame mistake problem problems issue issues trouble worth useless hopeless badly rubbish straw done
 ready thinking planning plan switch switching moving quit quitting leaving give giving regret regretted sick
 unhappy unsatisfied dissatisfied satisfied happy happier cheaper pricey unreliable reliable furious infuriating
@@ -1307,8 +1329,8 @@ def _paraphrased_verdict(word: str, their_stems: set[str]) -> bool:
     """A verdict word in a summary said as a statement ("so swapping shifts is still slow" after "it takes forever")
     restates a verdict they gave in other words; a feeling they never named is still yours."""
     base = _unclitic(word)
-    if base in _FEELINGS or base in _PRESUPPOSED_FEELINGS or stem(base) in _FEELINGS:
-        return False
+    if base not in LOADED or base in _FEELINGS or base in _PRESUPPOSED_FEELINGS or stem(base) in _FEELINGS:
+        return False  # an intention, a cause or a feeling of yours is not a paraphrase of a verdict of theirs
     return any(t in LOADED or t in _VERDICT_MARKERS for t in their_stems)
 
 
@@ -1338,7 +1360,7 @@ def _new_claim(summary: str, said: str, has_qmark: bool, summary_frame: bool = T
         return claim
     if strict and not heard_all:
         return None  # said without "?": a paraphrase is a reflection unless it names a feeling or verdict
-    if len(novel) >= 2 and len(novel) / len(words) > 0.5:
+    if len(novel) >= 2 and len(novel) / len(words) > 0.5 or (heard_all and summary_frame and len(novel) == len(words)):
         # Mostly content of yours (checked against all they said): their words are the setting, the claim is new.
         return " ".join(novel[:3])
     if strict:
@@ -1408,7 +1430,7 @@ def _resolve(cues: list[Cue]) -> list[Cue]:
     names = {c.name for c in cues}
     strong_leading = any(c.name in _OVERRIDING_LEADING and c.weight >= STRONG for c in cues)
     strong_echo = any(c.name == "echo" and c.weight >= STRONG for c in cues)
-    new_claim = "new_claim" in names
+    new_claim = "new_claim" in names or any(c.name == "agreement" and c.weight >= STRONG for c in cues)
     # A declarative question that checks a new fact of yours: what it shares with their words is context, not a summary.
     checks_fact = any(c.name == "check_question" and c.weight >= STRONG for c in cues)
     out = []
@@ -1544,6 +1566,41 @@ def _after_preamble(body: str) -> str | None:
     return best
 
 
+# A question inside a spoken turn with no punctuation: after a preamble ("so um the evenings then, I mean, how do
+# evenings usually go") or a fronted clause ("when you got to the desk what happened").
+_SPOKEN_QUESTION = _rx(
+    r"^(?:what|how|why|when|where|which|who)(?:\s+[\w']+){0,3}?\s+(?:do|does|did|is|are|was|were|have|has|had|can|"
+    r"could|will|would)\s+(?:you|they|it|he|she|we|there|that|this|the|your|any|[\w']+s)\b"
+    r"|^(?:what|who)\s+(?:happened|happens|made|makes|went|goes|got)\b|^(?:what's|how's|how'd|what'd|what're)\s+\w+"
+    r"|^(?:do|does|did|is|are|was|were|have|has|can|could)\s+(?:you|they|it|he|she|we|there|that|this|your)\s+\w+"
+)
+
+
+_WH_START = _rx(r"^(?:what|how|why|when|where|which|who)\b")
+
+
+def _spoken_questions(sentence: str) -> list[str]:
+    """The questions of an unpunctuated spoken turn, in order: each comma-separated chunk that is one, or the end of a
+    chunk from a question word on; [] when it asks none (a caption summary, a statement)."""
+    found: list[str] = []
+    for chunk in re.split(r",\s*|\s+-\s+", sentence):
+        body = strip_markers(chunk)[0].strip()
+        words = body.split()
+        if len(tokens(body)) < 3 or _REFLECT_START.match(body.lower()):
+            continue
+        if _is_question_sentence(body) and _SPOKEN_QUESTION.match(body.lower()):
+            found.append(body)
+            continue
+        for i in range(1, len(words) - 1):
+            tail = " ".join(words[i:])
+            if _WH_START.match(tail.lower()) and _SPOKEN_QUESTION.match(tail.lower()) and not re.match(
+                    r"^(?:know|see|wonder|wondering|understand|remember|tell|ask|asked|asking|sure|idea|matter)$",
+                    words[i - 1].lower().strip(",")):
+                found.append(tail)
+                break
+    return found
+
+
 def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable[str] | None" = None) -> Form:
     raw = clean_text(fold_confusables(text) if isinstance(text, str) else text)
     prev = clean_text(previous, limit=600) if previous else None
@@ -1564,6 +1621,8 @@ def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable
     sentences = _sentences(clean)
     questions = [s for s in sentences if _is_question_sentence(s)]
     has_any_qmark = "?" in clean
+    if not questions and not re.search(r"[.?!]", clean) and sentences and prev is not None:
+        questions = _spoken_questions(sentences[-1])
     cues: list[Cue] = []
     focus = clean
     declarative = False
@@ -1595,13 +1654,15 @@ def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable
                 low = body.lower()
             has_qmark = focus.rstrip().endswith("?") or has_any_qmark and focus is sentences[-1]
             echo = _echo_heard(body, prev, earlier)
-            if echo >= 0.6 and _CLAUSE_ECHO.match(low) and len(tokens(low)) >= (4 if so_start else 5):
+            if echo >= 0.6 and _CLAUSE_ECHO.match(low) and len(tokens(low)) >= 7:
                 # Their sentence said back as yours ("And you get the train in most days?"): a reflection.
                 cues.append(Cue("restates", Label.REFLECTION, STRONG, ""))
             elif echo >= 0.99 and not (_WH_OPEN.match(low) and len(tokens(low)) > 3):
                 cues.append(Cue("echo", Label.ECHO, STRONG + 0.5, body.rstrip("?.! ")))
             elif echo >= 0.6:
-                cues.append(Cue("echo", Label.ECHO, MEDIUM, body.rstrip("?.! ")))
+                # Their clause handed back, pronouns turned ("You switched in the spring?"): short, so an echo.
+                short_clause = bool(_CLAUSE_ECHO.match(low)) and len(tokens(low)) <= 6 and _own_proforms(low, said)
+                cues.append(Cue("echo", Label.ECHO, STRONG if short_clause else MEDIUM, body.rstrip("?.! ")))
             preamble = _after_preamble(body)
             if preamble is not None:
                 body, low = preamble, preamble.lower()
@@ -1627,12 +1688,14 @@ def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable
         whole_body, whole_so = strip_markers(clean)
         ov = _overlap(whole_body, said)
         echo = _echo_heard(whole_body, prev, earlier)
-        if echo >= 0.6 and _CLAUSE_ECHO.match(whole_body.lower()) and len(tokens(whole_body)) >= (4 if whole_so else 5):
+        if echo >= 0.6 and _CLAUSE_ECHO.match(whole_body.lower()) and len(tokens(whole_body)) >= 7:
             cues.append(Cue("restates", Label.REFLECTION, STRONG, ""))
         elif echo >= 0.99:
             cues.append(Cue("echo", Label.ECHO, STRONG + 0.5, whole_body.rstrip("?.! ")))
         elif echo >= 0.6:
-            cues.append(Cue("echo", Label.ECHO, MEDIUM, whole_body.rstrip("?.! ")))
+            short_clause = (bool(_CLAUSE_ECHO.match(whole_body.lower())) and len(tokens(whole_body)) <= 6
+                            and _own_proforms(whole_body.lower(), said))
+            cues.append(Cue("echo", Label.ECHO, STRONG if short_clause else MEDIUM, whole_body.rstrip("?.! ")))
         substantive = [x for x in sentences if not _ACK_PHRASE.match(x.lower())] or sentences or [clean]
         # A caption (a transcript line without punctuation) carries no question mark: a summary or a statement about
         # them in it is heard as a question with a rising voice ("and you pay for that yourself", "so that was it then").
