@@ -397,10 +397,13 @@ def warm_up_progress() -> None:
     def _progress() -> None:
         if loader.ready():
             st.rerun()  # the whole page again: the bar goes, and the fragment stops refreshing
-        st.progress(loader.progress, text=_("Getting the interviews ready: {stage}…").format(
-            stage=_(loader.stage).lower()))
+        st.progress(loader.progress, text=_progress_text(loader))
 
     _progress()
+
+
+def _progress_text(loader: _EngineLoader) -> str:
+    return _("Getting the interviews ready: {stage}…").format(stage=_(loader.stage).lower())
 
 
 _stopped = threading.Event()
@@ -799,12 +802,10 @@ def wait_for_models() -> None:
     loader = _engine_loader()
     if loader.ready():
         return
-    bar = st.progress(loader.progress, text=_("Getting the interviews ready: {stage}…").format(
-        stage=_(loader.stage).lower()))
+    bar = st.progress(loader.progress, text=_progress_text(loader))
     while not loader.ready():
         time.sleep(0.25)
-        bar.progress(loader.progress, text=_("Getting the interviews ready: {stage}…").format(
-            stage=_(loader.stage).lower()))
+        bar.progress(loader.progress, text=_progress_text(loader))
     bar.empty()
 
 
