@@ -191,8 +191,12 @@ _MOVES: dict[str, _Moves] = {
             r"^\s*(?:그래서요|그\s*다음에?는?요|그\s*후에?는?요|그\s*뒤에?는?요|그때\s*어떻게\s*하셨어요|왜요|어째서요|"
             r"어떻게요|예를\s*들면요?|(?:좀\s*)?더\s*(?:자세히\s*)?(?:말씀해|이야기해|얘기해)\s*주세요|"
             r"(?:그게\s*)?무슨\s*(?:뜻|말씀)이에요|그래서\s*어떻게\s*(?:되었|됐)어요|그때\s*기분이\s*어떠셨어요|"
-            r"그다음에?는?요)"),
+            r"그다음에?는?요|"
+            # "그다음에는 어떻게 됐어요?", "그 후에 어떻게 하셨어요?", "그래서 뭐라고 하셨어요?"
+            r"(?:그\s*다음|그\s*후|그\s*뒤|그래서|그때|그러고\s*나서)(?:에|에는|엔|에도|는|요)?[\s,]*"
+            r"(?:어떻게|무슨\s*일|뭐라고|뭘|뭐)\s*(?:되었|됐|됐었|하셨|했|이\s*있었|있었|하셨었))"),
         anaphora=frozenset("그거 그게 그건 그걸 그때 그분 거기 그곳 그런 그렇게 그 이거 저거".split()),
+        anaphora_substrings=("그다음", "그 다음", "그 후", "그 뒤", "그때", "그분", "그거", "그게"),
     ),
     "zh": _Moves(
         greeting=re.compile(
@@ -365,6 +369,13 @@ SOLE_WORD_SHARE = 0.75
 # ahead of the runner-up (by this much).
 NEAR_SHARE = 0.95
 NEAR_MARGIN = 0.06
+# English yes/no questions by their form (an auxiliary verb first, a question mark last), and the
+# requests among them that ask for an account ("Could you tell me about...?").
+_YES_NO = re.compile(r"^\W*(?:(?:and|so|but|okay|ok|right|um|uh)[\s,]+)*(?:is|are|was|were|does|did|has|have|had|"
+                     r"isn't|aren't|wasn't|weren't|doesn't|didn't|hasn't|haven't)\s+[^?]*\?\s*$", re.IGNORECASE)
+_JUDGEMENT = re.compile(r"^\W*(?:(?:and|so|but|okay|ok|right|um|uh)[\s,]+)*(?:is|are|was|were|isn't|aren't|wasn't|"
+                        r"weren't)\s+[^?]*\?\s*$", re.IGNORECASE)
+_YES_NO_REQUEST = re.compile(r"\b(?:tell|walk|describe|talk|explain|say\s+more|share)\b|\?.+\?", re.IGNORECASE)
 # "Would you recommend them?" asks for an opinion the persona holds now, not about an imagined future.
 _OPINION_NOW = re.compile(r"\bwould\s+you\s+(?:ever\s+|still\s+|actually\s+)?recommend\b", re.IGNORECASE)
 
@@ -616,6 +627,13 @@ def decide(
         plan.text = join_sentences([confirm, plan.text], language)
         return plan
 
+    # A yes/no question is no reflection ("Did you ever complain?" asks, it does not sum up), and one that
+    # asks for a judgement ("Is the price important to you?") gets a closed answer whatever else the
+    # classifier read in it: its form asks for a yes or a no, not for the story.
+    if ((label == "reflection" and _YES_NO.match(text) or label == "open" and _JUDGEMENT.match(text))
+            and not _YES_NO_REQUEST.search(text)):
+        label = "closed"
+
     topic_id, ranked = _understand(index, state, text, language)
     if topic_id is None:
         if ranked:
@@ -630,8 +648,13 @@ def decide(
     allow_deep = state.rapport + RAPPORT["open"] >= persona.deep_threshold or topic_id in state.unlocked
     level = state.level(topic_id)
     style = persona.style
+    last = state.last_persona
+    asked_again = last is not None and last.move == "closed" and last.topic == topic_id
     if level == 0:
-        if style.verbosity == "terse" or style.directness == "indirect":
+        if asked_again and topic.detail:
+            # Asked for the story right after a short yes/no on it: the fact and the story together.
+            layers = ["surface", "detail"]
+        elif style.verbosity == "terse" or style.directness == "indirect":
             layers = ["surface"]
         elif style.verbosity == "talkative" and topic.detail:
             layers = ["surface", "detail"]
@@ -669,6 +692,24 @@ def _dialogue_prior(index: TopicIndex, state: State, text: str) -> dict[str, flo
     return prior
 
 
+def _is_cleft(text: str, language: str) -> bool:
+    """"What is it you do?": an "it" that only fronts a clause ("it" the subject of "be", which governs a
+    clause with its own subject) points at nothing (English; elsewhere False)."""
+    if language_of(language) != "en":
+        return False
+    from . import nlp
+
+    doc = nlp.parse(nlp.expand_contractions(nlp.strip_disfluencies(text)))
+    if doc is None:
+        return False
+    for tok in doc:
+        if tok.lower_ == "it" and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+            if any(c.dep_ in {"ccomp", "relcl", "advcl"} and any(g.dep_ == "nsubj" for g in c.children)
+                   for c in tok.head.children):
+                return True
+    return False
+
+
 def _understand(index: TopicIndex, state: State, text: str, language: str) -> tuple[str | None, list[TopicMatch]]:
     """The topic a question is about, or None with the candidates when the persona should ask back
     (two close candidates) or has no experience of it (an empty list).
@@ -679,8 +720,10 @@ def _understand(index: TopicIndex, state: State, text: str, language: str) -> tu
     current = state.current_topic
     # A reaction before the question ("Sixty days, that's a lot. How do you keep on top of it?"): the
     # question is what is asked.
+    # Unless the question points back ("You mentioned your dad. How's he doing?", "The allotment. What do
+    # you do there?"): then the sentence before names what "he" / "there" is, and the turn is read whole.
     parts = sentences(text)
-    if len(parts) > 1 and len(tokens(parts[-1], language)) >= 4:
+    if len(parts) > 1 and len(tokens(parts[-1], language)) >= 4 and not _has_anaphora(parts[-1], language):
         text = parts[-1]
     ranked = index.scores(text, current, _dialogue_prior(index, state, text))
     if not ranked:
@@ -702,9 +745,13 @@ def _understand(index: TopicIndex, state: State, text: str, language: str) -> tu
                 return current, ranked
     # Before anything has been talked about, "it" / "them" is what the interview is about (the product
     # or service): a person answers about that rather than saying they have no idea.
-    cold = current is None and _has_anaphora(text, language)
+    cold = current is None and _has_anaphora(text, language) and not _is_cleft(text, language)
     fallback = index.product_topic() if cold else None
     query = index.query(text)
+    # "Do you like it?" before anything was said: no word of the question is the persona's, so "it" is the
+    # product, however close in meaning some line happens to be.
+    if fallback is not None and top.lexical == 0:
+        return fallback, ranked
     # The question uses none of the persona's words: its meaning alone must be about one of its topics.
     if top.lexical == 0 and query and top.asked < threshold + NOVEL_MARGIN:
         if _near_miss(ranked, threshold, asked=True):

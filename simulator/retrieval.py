@@ -33,7 +33,7 @@ import numpy as np
 from .embeddings import Embedder
 from .persona import LAYERS, Persona
 from .textutil import language_of, sentences, tokens, topic_core
-from .understanding import light_units, units, warm_units
+from .understanding import light_units, time_anchor, time_counts, units, warm_units
 
 __all__ = ["TopicIndex", "TopicMatch", "Sentence", "words", "keyword_hits"]
 
@@ -49,6 +49,9 @@ KEYWORD_BONUS = 0.12
 CURRENT_TOPIC_BONUS = 0.04
 # The lexical share (0..1) is worth up to this much cosine.
 LEXICAL_WEIGHT = 0.30
+# A question anchored in the past or the present (:func:`simulator.understanding.time_anchor`) is worth up
+# to this much to a topic of that time, and costs as much to a topic of the other.
+TIME_WEIGHT = 0.05
 # A sentence the persona would say is further from a question than an example question is.
 LINE_DISCOUNT = 0.06
 # A verb or adverb of the question ("find", "feel") is weaker evidence than a noun, a name or a number.
@@ -198,6 +201,17 @@ class TopicIndex:
         # A unit no topic has is as specific as a unit only one topic has: it dilutes the share.
         self._unseen_idf = math.log(1.0 + n)
 
+        # When each topic happens: its examples and surface lines in the past ("I ordered every week") or the
+        # present ("Now it's one big shop"), -1..+1; a question anchored in time leans toward the topics of
+        # that time ("the last time you ordered" -> the old habit, not today's shop).
+        self._time: list[float] = []
+        for topic in persona.topics:
+            past = present = 0.0
+            for text in [*topic.examples, *topic.surface]:
+                p, q = time_counts(text, language)
+                past, present = past + p, present + q
+            self._time.append((past - present) / (past + present) if past + present else 0.0)
+
         # Each topic's short answers, to pick the one that answers the question asked.
         self._closed = {topic.id: (list(topic.closed), embedder.encode(list(topic.closed)))
                         for topic in persona.topics if topic.closed}
@@ -277,6 +291,7 @@ class TopicIndex:
         else:
             semantic = best
         lexical = self.lexical(self.query(text))
+        anchor = time_anchor(text, language)
         lowered = text.lower()
         out: list[TopicMatch] = []
         for i, topic_id in enumerate(self.topic_ids):
@@ -287,6 +302,8 @@ class TopicIndex:
                 score += KEYWORD_BONUS
             if current is not None and topic_id == current:
                 score += CURRENT_TOPIC_BONUS
+            if anchor:
+                score += TIME_WEIGHT * anchor * self._time[i]
             if prior:
                 score += prior.get(topic_id, 0.0)
             out.append(TopicMatch(topic_id, score, float(semantic[i]), lexical[i], hit, float(best[i])))
@@ -299,12 +316,31 @@ class TopicIndex:
         return {u for u in question if u in weights}
 
     def product_topic(self) -> str | None:
-        """The topic most about what the interview is about (the persona's ``domain``: the product or
-        service): what a cold "it" or "them" means before anything else has been talked about."""
+        """The topic most about what the interview is about (the product or service): what a cold "it" or
+        "them" means before anything else has been talked about.
+
+        The ``domain`` alone is a category ("Shampoo and hair care") that a routine topic can match better
+        than the product does, so the context's first sentence ("Lumeo is a mid-priced shampoo brand...")
+        counts as well, and most of all the product's name (the context's first word): the topic that
+        names it in its title or keywords, then the one whose examples name it most."""
         if not hasattr(self, "_product_topic"):
-            domain = (getattr(self.persona, "domain", "") or "").strip()
-            ranked = self.scores(domain) if domain else []
-            self._product_topic = ranked[0].topic if ranked else None
+            persona = self.persona
+            domain = (getattr(persona, "domain", "") or "").strip()
+            context = (getattr(persona, "context", "") or "").strip()
+            first = (sentences(context) or [""])[0] if context else ""
+            totals = {tid: 0.0 for tid in self.topic_ids}
+            for text in (domain, first):
+                for m in self.scores(text) if text else []:
+                    totals[m.topic] += m.score
+            name = _product_name(context, self.language)
+            if name:
+                for topic in persona.topics:
+                    in_title = name in topic.title.lower()
+                    in_keywords = any(name in k.lower() for k in topic.keywords)
+                    share = sum(name in e.lower() for e in topic.examples) / max(1, len(topic.examples))
+                    totals[topic.id] += PRODUCT_NAME_BONUS * ((1.0 if in_title else 0.6 if in_keywords else 0.0)
+                                                              + 0.5 * share)
+            self._product_topic = max(totals, key=totals.get) if any(totals.values()) else None
         return self._product_topic
 
     def best(self, text: str, current: str | None = None, prior: "dict[str, float] | None" = None) -> TopicMatch | None:
@@ -313,6 +349,30 @@ class TopicIndex:
         if ranked and ranked[0].score >= self.threshold:
             return ranked[0]
         return None
+
+
+# The topic that names the product (title, keywords, examples) is what a cold "it" means: worth this much
+# over the meaning of the domain and the context's first sentence.
+PRODUCT_NAME_BONUS = 0.5
+
+
+def _product_name(context: str, language: str) -> str | None:
+    """The product's name as the persona's context introduces it: its first word ("Lumeo is a ...",
+    "모아뱅크는 ...", "邻里鲜是一个 ..."), lower case; None when that word is an ordinary one ("The ...")."""
+    lang = language_of(language)
+    text = (context or "").strip()
+    if not text:
+        return None
+    if lang in {"zh", "ja"}:
+        cut = re.split(r"[是：:，,（(\s]", text, maxsplit=1)[0]
+        return cut.lower() if 1 < len(cut) <= 8 else None
+    word = re.split(r"\s+", text, maxsplit=1)[0].strip(".,:;!?\"'()")
+    if lang == "ko":
+        word = tokens(word, "ko")[0] if tokens(word, "ko") else ""
+        return word.lower() if len(word) >= 2 else None
+    if not word[:1].isupper() or word.lower() in {"the", "a", "an", "de", "het", "een", "this", "our"}:
+        return None
+    return word.lower() if len(word) >= 3 else None
 
 
 # Languages that glue words into compounds and inflect by adding to the end: a keyword of four letters

@@ -40,6 +40,8 @@ __all__ = [
     "voice",
     "title_phrase",
     "shorten",
+    "time_counts",
+    "time_anchor",
 ]
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -391,3 +393,49 @@ def _is_name(word: str, lang: str) -> bool:
     if doc is None:
         return False
     return any(t.text == word and t.pos_ == "PROPN" for t in doc)
+
+
+# Time --------------------------------------------------------------------------------------------------
+
+# Words that anchor a question in the past ("back when", "the first time", "used to") or in the present
+# ("these days", "now"), beyond the tense of its verbs.
+_PAST_MARKERS = re.compile(r"\b(?:back\s+(?:when|then)|used\s+to|at\s+first|originally|(?:the\s+)?(?:first|last)\s+time|"
+                           r"when\s+you\s+(?:first|last|started|stopped)|in\s+those\s+days|before\s+(?:that|you\s+stopped)|"
+                           r"ago|last\s+(?:week|month|year|summer|winter|spring|autumn)|did\s+you\s+(?:first|last))\b",
+                           re.IGNORECASE)
+_PRESENT_MARKERS = re.compile(r"\b(?:these\s+days|nowadays|now|at\s+the\s+moment|currently|any\s*more|today|"
+                              r"at\s+present|still)\b", re.IGNORECASE)
+_PAST_TAGS = frozenset({"VBD"})
+_PRESENT_TAGS = frozenset({"VBP", "VBZ"})
+
+
+@lru_cache(maxsize=4096)
+def _english_time(text: str) -> tuple[float, float]:
+    doc = nlp.parse(nlp.expand_contractions(nlp.strip_disfluencies(text)))
+    past = 2.0 * len(_PAST_MARKERS.findall(text))
+    present = 2.0 * len(_PRESENT_MARKERS.findall(text))
+    if doc is not None:
+        for tok in doc:
+            if tok.tag_ in _PAST_TAGS:
+                past += 1.0
+            elif tok.tag_ in _PRESENT_TAGS:
+                present += 1.0
+            elif tok.tag_ == "VBN" and any(c.lemma_ == "have" and c.dep_ == "aux" for c in tok.children):
+                past += 1.0
+    return past, present
+
+
+def time_counts(text: str, language: str | None = "en") -> tuple[float, float]:
+    """How much ``text`` speaks of the past and of the present (English: tensed verbs, "used to", "back
+    when", "the last time" / "these days", "now"); (0, 0) where the language has no reading of it."""
+    if language_of(language) != "en" or not text:
+        return 0.0, 0.0
+    return _english_time(text)
+
+
+def time_anchor(text: str, language: str | None = "en") -> float:
+    """Where a question is anchored in time: +1 in the past ("the last time you ordered", "when you first
+    started"), -1 in the present ("how do you shop now?"), 0 neither or both."""
+    past, present = time_counts(text, language)
+    total = past + present
+    return 0.0 if not total else (past - present) / total
