@@ -18,6 +18,7 @@ The ending of the last predicate carries most of the form:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from .labels import Flag, Label
 from .rules import Cue, FlagHit, Form
@@ -37,6 +38,8 @@ _REQUEST = (r"(?:(?:이야기|얘기|말씀|설명|소개|묘사|자랑)(?:을|�
 _REQUEST_RE = _rx(_REQUEST)
 _BARE_REQUEST = _rx(r"^(?:좀\s*|조금\s*)?(?:더\s*)?(?:자세히\s*|편하게\s*|솔직하게\s*|솔직히\s*)?(?:말씀|이야기|얘기|설명)(?:을|를)?\s*"
                     r"(?:좀\s*)?해\s*(?:주세요|주시겠어요|주실래요|주실\s*수\s*있을까요|주시겠습니까)[?.]?$")
+_TOPIC_CURIOUS = _rx(r"(?:이|가|도|은|는)\s*(?:좀\s*|많이\s*|더\s*)?(?:궁금(?:해요|한데요|합니다|하네요|해서요|하거든요)|"
+                    r"듣고\s*싶(?:어요|은데요|습니다))$")
 _CURIOUS = _rx(r"(?:지|지가)\s*(?:궁금해요|궁금합니다|궁금하네요|궁금해서요|알고\s*싶어요|알고\s*싶습니다|듣고\s*싶어요)")
 _EMBEDDED = _rx(r"[가-힣]*지\s*(?:말씀|이야기|얘기|설명|알려)")
 _WHETHER_NOT = _rx(r"지\s*(?:안\s*[가-힣]+지|아닌지|않는지|못\s*[가-힣]+지)")
@@ -52,7 +55,8 @@ _WH_FACT = _rx(r"몇\s*(?:번|개|명|시|년|살|분|달|주|일|회|시간|층
                r"얼마(?:나\s*(?:자주|오래|동안|걸리|되셨|되세요|됐|되|정도|쓰|내|드)|예요|에요|였|까지|정도|쯤|씩)?|언제|"
                r"어디|어느|누가|누구|무슨\s*(?:앱|은행|카드|브랜드|요일|색|메뉴|샴푸|서비스|상품|요금제|차|폰|회사|일\s*하)|"
                r"(?:성함|이름|나이|연세|연락처|직업|직함|번호|주소|요금|가격)(?:이|은|가)?\s*어떻게\s*되")
-_INDEFINITE = _rx(r"뭔가|혹시.*(?:뭐|무슨|어디|누구|누가)|(?:뭐|무슨)\s*\S*\s*(?:점|거|것|게|일|문제)\S*\s*(?:있|없)")
+_INDEFINITE = _rx(r"뭔가|혹시.*(?:어디|누구|누가)|혹시.*(?:뭐|무슨)(?=.*(?:있|없|적\s))|"
+                  r"(?:뭐|무슨)\s*\S*\s*(?:점|거|것|게|일|문제)\S*\s*(?:있|없)")
 _Q_ENDING = _rx(r"(?:나요|까요|습니까|니까|신가요|인가요|던가요|가요|세요|셨어요|셨나요|셨습니까|었어요|았어요|했어요|였어요|"
                 r"예요|이에요|어요|아요|해요|래요|죠|지요|ㄹ까요|을까요|실까요|건가요|는데요|던데요)$")
 _CHOICE = _rx(r"아니면|(?:이에요|예요|어요|아요|세요|셨어요|나요|건가요)\s*,\s*[가-힣\s]+(?:이에요|예요|어요|아요|세요|셨어요|나요|건가요)$")
@@ -72,10 +76,33 @@ _LOADED = ("어렵|어려운|어려웠|불편|힘들|힘든|힘드|비싸|비싼
            "좋|편하|편한|편리|깔끔|친절|쉽|쉬운|만족|싸|저렴|빠르|빠른")
 _WHY_PRESUPPOSE = _rx(r"왜[^?]*?(?P<int>그렇게|이렇게|그리|너무|자꾸)\s*(?P<adj>" + _LOADED + r")")
 _HOW_LOADED = _rx(r"얼마나\s*(?:더\s*)?(?P<adj>" + _LOADED + r")")
+_FEELINGS = (_LOADED + "|괴로|괴롭|속상|서운|당황|놀라|놀랐|화나|화가|기쁘|기뻐|좋아하|행복|후회|아깝|아까|외로|쓸쓸|"
+             r"스트레스|신경\s*쓰|걱정|피곤|지치|지쳤|뿌듯|고마|감사|부담|창피|민망|속\s*터|막막|억울|걱정되")
+_HOW_FEELING_WORD = _rx(_FEELINGS)
+_HOW_FEELING = _rx(r"얼마나\s*(?:더\s*|많이\s*|좀\s*)?(?P<adj>" + _FEELINGS + r")")
 _PROBLEMS = _rx(r"(?P<ev>(?:어떤|무슨|어떠한)\s*(?:문제|불편|어려움|불만|단점|아쉬운\s*점|불편한\s*점|힘든\s*점|어려운\s*점|애로)\S*\s*"
                 r"(?:이|가)?\s*(?:있|겪|생기))")
 _PROBLEM_WORDS = _rx(r"문제|오류|에러|불편|안\s*됐|안\s*돼|힘들|어려|답답|짜증|실망|고장|늦|비싸|포기|꼬였|안\s*되")
 _INTENSE = _rx(r"(?P<int>너무|훨씬|정말|진짜|엄청|되게|많이|그렇게|참|굉장히|아주|제일|가장)\s*(?P<adj>" + _LOADED + r")")
+
+# Unpunctuated (spoken) turns: the endings that ask them to agree, whatever the punctuation.
+_NEG_Q_END = _rx(r"(?P<ev>지\s*않(?:아요|았어요|으셨어요|으세요|나요|았나요|으셨나요|을까요|겠어요|습니까)|"
+                 r"아니(?:에요|세요|었어요|었나요|예요|야|죠)|아닌가요|아닐까요|잖아요|겠죠|겠지요|"
+                 r"(?:^|\s)(?:그쵸|그렇죠|맞죠|안\s*그래요|그렇지\s*않나요))$")
+# A guess at what they felt or thought: "-(으)셨을 것 같은데요", "-실 것 같아요", "-셨을 텐데요" ("I'd imagine…").
+_GUESS = _rx(r"(?P<ev>(?:셨을|으셨을|하셨을|실|으실|하실|었을|았을|했을|였을)\s*(?:것|거)\s*"
+             r"같(?:은데요|아요|네요|습니다|은데|아)|셨을\s*텐데요?|으셨을\s*텐데요?)$")
+# A reason the interviewer supplies in a yes/no question: "혹시 X 때문이었나요?", "X-아서 …하신 거예요?".
+_CAUSE = _rx(r"(?P<cause>[가-힣A-Za-z0-9\s]{1,30}?)\s*(?:때문(?:에|이|인|이었|이에|이세|일)|탓(?:에|이)|바람에)")
+_CAUSE_CLEFT = _rx(r"(?P<cause>[가-힣A-Za-z0-9\s]{1,30}?(?:아서|어서|해서|여서|워서|와서|돼서|되서|라서|이라서|져서|려서|러서|나서|겨서))"
+                   r"\s+[가-힣\s]*?(?:거|건|것|그러|그랬|그런)[가-힣]*$")
+# A verdict on them in a summary they never gave ("결국 의지가 좀 약하셨던 거네요", "집중력이 부족한 편이죠"); a feeling
+# read into their words ("보기 싫으시다는 말씀이시군요") stays a reflection.
+_JUDGMENT = _rx(r"(?<![가-힣])(?P<ev>의지|약(?:하|한|해)|게으르|게을러|부족|잘못|원래)")
+# An echo said with a quotative ending ("불편했다고요?", "세 시간이라고요?") or a bare word with 요 ("저녁마다요?").
+_QUOTE_ECHO = _rx(r"(?:다고요|라고요|이라고요|냐고요|다구요|라구요)$")
+_FRAGMENT_ECHO = _rx(r"(?:[가-힣0-9]이요|에서요|으로요|[가-힣]로요|마다요|까지요|부터요|[가-힣]도요|[가-힣]게요|[가-힣]히요|"
+                     r"(?:아|어|해|워|와|돼|라|져)서요|[0-9]+\s*[가-힣]{0,3}요|(?:시간|번|개월|달|년|분|주|개|명|원)이?나요)$")
 
 # Reflection and statements.
 _REFLECT_START = _rx(r"^(?P<ev>그러니까|그니까|들어\s*보니|말씀을?\s*들어\s*보니|결국|요약하면|요약하자면|정리하면|정리해\s*보면|"
@@ -148,13 +175,15 @@ def is_question(sentence: str) -> bool:
     core = _core(sentence)
     if not core or _ACK.match(core) or _SIGNPOST.search(core) or _GREETING.match(core) or _OPEN_FREE.match(core):
         return False
-    if _REQUEST_RE.search(core) or _CURIOUS.search(core) or _SHORT_OPEN.match(core):
+    if _REQUEST_RE.search(core) or _CURIOUS.search(core) or _SHORT_OPEN.match(core) or _TOPIC_CURIOUS.search(core):
         return True
     if _REFLECT_START.match(core) or _REFLECT_END_STRONG.search(core) or _REFLECT_END.search(core) or _OWN_VIEW.match(core):
         return bool(_JANA.search(core))
     # A caption without "?": the honorific question endings, or a wh-word with a question ending.
     if re.search(r"(?:셨어요|시나요|나요|까요|습니까|셨나요|신가요|인가요|으세요|세요)$", core) and not re.search(r"주세요$", core):
         return True
+    if _NEG_Q_END.search(core) or (re.search(r"가요$", core) and len(core) >= 3 and _jong(core[-3]) == 4):
+        return True  # "…낫지 않았어요", "…아니에요", "…그쵸", "가까운가요" said without "?"
     return bool(_has_wh(core) and _Q_ENDING.search(core)) or bool(_JANA.search(core) or re.search(r"지\s*않아요$", core))
 
 
@@ -165,8 +194,45 @@ def _words_at(text: str, match: re.Match[str]) -> str:
     return text[start: end if end >= 0 else len(text)].strip(" ,?")
 
 
+def _cho(ch: str) -> int:
+    """The initial consonant index of a Hangul syllable, -1 for anything else."""
+    code = ord(ch) - 0xAC00
+    return code // 588 if 0 <= code < 11172 else -1
+
+
 def _their(stem: str, previous: str | None) -> bool:
-    return bool(previous) and stem[:2] in previous
+    """Whether they used the word: its first two syllables, or (irregular stems: 힘드/힘들, 어려/어렵) its first
+    syllable followed by one that starts with the same consonant."""
+    if not previous or not stem:
+        return False
+    if stem[:2] in previous or len(stem) < 2:
+        return stem[:2] in previous
+    return any(previous[i] == stem[0] and _cho(previous[i + 1]) == _cho(stem[1]) >= 0 for i in range(len(previous) - 1))
+
+
+def _adds_claim(text: str, previous: str | None) -> bool:
+    """Whether ``text`` says more than they did: a feeling or judgment of theirs they never named, or little of
+    its content in their words (with nothing of theirs to compare, it does)."""
+    if not previous:
+        return True
+    feeling = _HOW_FEELING_WORD.search(text) or _JUDGMENT.search(text)
+    if feeling and feeling.group(0)[:2] not in previous:
+        return True
+    return overlap(text, previous, LANG) < 0.3
+
+
+def _supplied_cause(q: str, previous: str | None) -> str | None:
+    """The reason a yes/no question hands them ("혹시 가격이 부담돼서 해지하신 거였나요?") when they never gave it;
+    None when they did ("배송 때문이었나요?" after "배송이 늦었어요": a check of their own reason) or no reason is named."""
+    match = _CAUSE.search(q) or _CAUSE_CLEFT.search(q)
+    if not match or not previous:
+        return None
+    cause = re.sub(r"^(?:혹시|그럼|그러면|그래서|근데|아니면|결국|좀)\s*", "", match.group("cause").strip())
+    if not cause or cause in ("그", "그거", "그것", "이거", "뭐", "무엇", "무슨", "어떤", "그게"):
+        return None
+    if overlap(cause, previous, LANG) >= 0.5:
+        return None
+    return (cause + (" 때문" if match.re is _CAUSE else ""))[-16:]
 
 
 def _leading_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> list[Cue]:
@@ -182,8 +248,14 @@ def _leading_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> l
         plain_jo = ev in ("죠", "지요")
         if has_qmark and not (plain_jo and wh):
             add(Cue("presumptive", Label.LEADING, STRONG, _words_at(q, end)))
-        elif not has_qmark and re.search(r"지\s*않아요|않나요", ev):
-            add(Cue("presumptive", Label.LEADING, MEDIUM + 0.5, _words_at(q, end)))
+        elif not has_qmark and _NEG_Q_END.search(q):
+            # Spoken, no "?": a negative question, 아니에요, 겠죠 or a tag still asks them to agree.
+            add(Cue("presumptive", Label.LEADING, STRONG, _words_at(q, end)))
+        elif not has_qmark and plain_jo and not wh and _adds_claim(q, previous):
+            # "…많이 외로우시죠" unpunctuated: a claim of ours about them, not a restatement.
+            add(Cue("presumptive", Label.LEADING, STRONG, _words_at(q, end)))
+    elif not tag and _NEG_Q_END.search(q):
+        add(Cue("tag_question", Label.LEADING, STRONG, _NEG_Q_END.search(q).group("ev").strip()))
     jana = _JANA.search(q) or _JANA.search(full)
     if jana:
         add(Cue("presumptive", Label.LEADING, STRONG, jana.group("ev")))
@@ -199,7 +271,13 @@ def _leading_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> l
             add(Cue("their_word", Label.OPEN, MEDIUM, why.group("adj")))
         else:
             add(Cue("presupposition", Label.LEADING, STRONG + 0.5, f"{why.group('int')} {why.group('adj')}"))
-    how = _HOW_LOADED.search(q)
+    guess = _GUESS.search(q)
+    if guess and _adds_claim(q, previous):
+        add(Cue("presumptive", Label.LEADING, STRONG + 0.5, _words_at(q, guess)))
+    cause = None if wh else _supplied_cause(q, previous)
+    if cause:
+        add(Cue("presumptive", Label.LEADING, STRONG + 0.5, cause))
+    how = _HOW_LOADED.search(q) or _HOW_FEELING.search(q)
     if how:
         if _their(how.group("adj"), previous):
             add(Cue("their_word", Label.OPEN, WEAK, how.group("adj")))
@@ -241,12 +319,28 @@ def _clauses(q: str) -> list[str]:
     return [c.strip() for c in re.split(r",", q) if c.strip()]
 
 
+def _echo_form(q: str) -> str | None:
+    """A few words handed back with an echo ending, whoever said them first: "불편했다고요?" (quotative),
+    "3개월이요?", "저녁마다요?" (a word with 요 and no predicate). The words themselves are matched in ``echo_share``."""
+    words = q.split()
+    if not words or len(words) > 5 or _has_wh(q) or _REQUEST_RE.search(q) or _JANA.search(q):
+        return None
+    if _QUOTE_ECHO.search(q):
+        return words[-1]
+    if len(words) <= 3 and _FRAGMENT_ECHO.search(q):
+        return words[-1]
+    return None
+
+
 def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool,
                    before: list[str]) -> tuple[list[Cue], list[FlagHit]]:
     cues: list[Cue] = []
     flags: list[FlagHit] = []
     if _SHORT_OPEN.match(q):
         return [Cue("short_open", Label.OPEN, STRONG, q)], flags
+    echo = _echo_form(q)
+    if echo:
+        return [Cue("echo", Label.ECHO, MEDIUM + 0.5, echo)], flags
     clauses = _clauses(q)
     # Faux invitations: a request around a yes/no question.
     wrapper = None
@@ -268,7 +362,7 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool,
             flags.append(FlagHit(Flag.FAUX_INVITATION, "faux_invitation", ev))
             return cues, flags
     cues.extend(_leading_cues(q, full, previous, has_qmark))
-    request = _REQUEST_RE.search(q) or (_CURIOUS.search(q) if _has_wh(q) else None)
+    request = _REQUEST_RE.search(q) or (_CURIOUS.search(q) if _has_wh(q) else None) or _TOPIC_CURIOUS.search(q)
     if request:
         cues.append(Cue("invitation", Label.OPEN, STRONG, request.group(0).strip()))
         return cues, flags
@@ -296,6 +390,19 @@ def _declarative_cues(body: str, previous: str | None, has_qmark: bool, ov: floa
         add(Cue("restates", Label.REFLECTION, MEDIUM, ""))
     elif previous and ov >= 0.25 and len(words) >= 3:
         add(Cue("restates", Label.REFLECTION, WEAK, ""))
+    guess = _GUESS.search(body)
+    if guess and len(words) >= 2 and _adds_claim(body, previous):
+        # "…당황하셨을 것 같은데요": a feeling or thought put in their mouth, said as a statement.
+        add(Cue("presumptive", Label.LEADING, STRONG + 1.0, _words_at(body, guess)))
+    if re.search(r"(?:시죠|세요|시지요|겠죠|겠지요|죠)$", body) and not _REFLECT_END_STRONG.search(body) \
+            and not reflect and not _OWN_VIEW.match(body) and len(words) >= 2 and previous and _adds_claim(body, previous):
+        # Unpunctuated "…많이 외로우시죠": it tells them what they feel and waits for a yes.
+        add(Cue("presumptive", Label.LEADING, STRONG + 1.0, words[-1]))
+    judgment = _JUDGMENT.search(body)
+    if judgment and (reflect or end or _REFLECT_END.search(body) or re.search(r"(?:편이|거)(?:죠|지요|네요|군요)$", body)) \
+            and not (previous and judgment.group("ev")[:2] in previous):
+        # A summary that judges them ("결국 의지가 좀 약하셨던 거네요"): a claim they never made.
+        add(Cue("presumptive", Label.LEADING, STRONG + 1.0, _words_at(body, judgment)))
     greeting = _GREETING.match(body)
     if greeting:
         add(Cue("greeting", Label.STATEMENT, STRONG, greeting.group("ev")))
@@ -308,6 +415,9 @@ def _declarative_cues(body: str, previous: str | None, has_qmark: bool, ov: floa
     info = _INFO.match(body)
     if info and not reflect:
         add(Cue("information", Label.STATEMENT, MEDIUM, info.group("ev")))
+    if any(c.name == "presumptive" for c in cues):
+        # A guess or a verdict of ours said in a summary's words: the summary form does not make it a reflection.
+        cues[:] = [c for c in cues if c.label != Label.REFLECTION]
     if not cues:
         add(Cue("declarative", Label.STATEMENT, WEAK, ""))
     return cues
@@ -372,5 +482,11 @@ READER = Reader(
 )
 
 
-def analyse(text: str, previous: str | None = None) -> Form:
+def analyse(text: str, previous: str | None = None, context: "str | Iterable[str] | None" = None) -> Form:
+    """The form of one turn; ``context`` is everything the customer said earlier (``previous`` may be among it):
+    their words anywhere in it count for echoes, restatements and supplied reasons."""
+    if context:
+        from .rules import customer_text
+
+        previous = customer_text(previous, context, limit=600) or previous
     return read_turn(READER, text, previous)
