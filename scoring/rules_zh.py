@@ -16,6 +16,7 @@ turned full-width ？，：！ into ? , : ! and 。 into "." before these rules 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from .labels import Flag, Label
 from .rules import Cue, FlagHit, Form
@@ -30,7 +31,7 @@ _rx = re.compile
 # ---------------------------------------------------------------------------------------------------
 # Word lists
 
-_FILLER = _rx(r"^(?:(?:嗯+|哦+|噢+|喔|啊+|呃+|额|那么?(?![种个次些天时里边样儿位家段阵])|然后(?!呢)|就是(?!说)|对(?![吧不])|好的?(?=,))[,\s]*)+")
+_FILLER = _rx(r"^(?:(?:嗯+|哦+|噢+|喔|啊+|呃+|额|(?:那|这)个(?=[,\s])|那么?(?![种个次些天时里边样儿位家段阵])|然后(?!呢)|就是(?!说)|对(?![吧不])|好的?(?=,))[,\s]*)+")
 _INVITE_VERB = (r"(?:说说|讲讲|聊聊|谈谈|说一说|讲一讲|聊一聊|谈一谈|说一下|讲一下|聊一下|谈一下|描述一下|描述下|介绍一下|"
                 r"形容一下|回忆一下|展开说|展开讲|多说一点|多讲一点|多说一些|多讲一些|多聊一些|多说几句|多说说|多讲讲|讲给我听|说给我听|分享一下|具体说|具体讲)")
 _INVITE = _rx(r"(?<!顺便)(?<!我先)(?<!我来)(?<!我再)" + _INVITE_VERB)
@@ -63,18 +64,33 @@ _RHETORICAL = _rx(r"(?P<ev>难道|岂不|不觉得.*[吗么]$|(?:这|那)(?:难�
 _AGREE = _rx(r"(?P<ev>(?:你|您)(?:也)?同意(?:吗|吧|这个说法)|(?:你|您)也(?:这么|这样)(?:觉得|认为|想)|你说是不是)")
 _SOCIAL = _rx(r"(?P<ev>(?:大多数|大部分|很多|好多|其他|别的|不少|多数|一般)(?:的)?(?:客户|人|用户|顾客|家长|邻居|朋友|会员|妈妈|"
               r"同事|年轻人)(?:都)?(?:说|觉得|反映|认为|表示|喜欢|抱怨|选择|在用|会)|大家都(?:说|觉得|认为|在用|喜欢))")
-_EVAL_SHIBUSHI = _rx(r"是不是(?P<ev>因为|太|更|特别|非常|挺|比较|有点|有些|真的|又|.{0,8}(?:多了|得多|不好|不方便|麻烦|太贵|难用|"
+_EVAL_SHIBUSHI = _rx(r"是不是(?P<ev>因为|太|更|特别|非常|挺|比较|有点|有些|真的|又|已经|早就|本来|其实|根本|压根|一直|就是|嫌|"
+                     r".{1,10}(?:的问题|的原因|的错|的锅)$|.{0,8}(?:多了|得多|不好|不方便|麻烦|太贵|难用|"
                      r"清爽|方便|好用|划算|值|失望|生气|后悔))")
 _PRESUME_BA = _rx(r"吧$")
 _NOT_PRESUMING_BA = _rx(_INVITE_VERB + r"|开始吧|继续吧|好吧|说吧|讲吧|聊吧|来吧|(?:一下|看)吧$")
 _PRESUME_ADV = _rx(r"(?P<ev>肯定|一定|想必|必然)")
+_CAUSE = _rx(r"(?:是不是|是|就是)?因为(?P<cause>[^,?]{1,16}?)(?:才|所以|就|而|,|的吗|吗|么|吧|$)")
+# "你肯定也觉得…", "你一定用过…": an opinion or an act of theirs taken for granted (a feeling stated, 你一定很着急, is
+# a reflection).
+_PRESUME_CLAIM = _rx(r"(?P<ev>(?:你|您|你们)(?:当时|那时候?|现在)?(?:肯定|一定|想必)(?:也|都|是|会|不|没|觉得|认为|知道|用过|遇到|"
+                     r"想过|嫌|希望|更|早就))")
+# A bare fragment of a few characters: the customer's words handed back, even when they said them turns ago.
+# A motive a summary pins on them ("所以说你就是嫌贵" when price never came up); a verdict restated in other words
+# ("团购确实便宜" after "一个月能省三百多") stays a reflection.
+_VERDICT = _rx(r"(?P<ev>嫌.{1,6}|(?:就是|其实就是|说白了就是|根本就是)(?:因为|觉得|不想|怕|不喜欢).{1,6})")
+_FRAGMENT = _rx(r"^[一-鿿0-9]{1,6}$")
+_AFTER_THAT = _rx(r"(?:之后|以后|后来|然后|接下来|再后来|那后来)呢$")
 _LOADED = ("难|贵|麻烦|差|慢|烦|复杂|难用|不方便|失望|生气|糟|烂|讨厌|累|坑|离谱|崩溃|头疼|好用|方便|便宜|快|简单|贴心|清爽|"
            "新鲜|划算|满意|开心|喜欢|舒服|好")
 _WHY_PRESUPPOSE = _rx(r"为什么.{0,10}(?P<int>这么|那么|如此|太|特别|总是|老是)(?P<adj>" + _LOADED + r")")
 _MAKE_YOU = _rx(r"(?P<ev>(?:让|令|叫)(?:你|您)(?:这么|那么|如此|特别|这样))")
 _PROBLEMS = _rx(r"(?P<ev>(?:遇到|碰到|有|出|遇上)了?(?:哪些|什么|些什么|啥)(?:样的)?(?:问题|麻烦|困难|不便|不满|糟心事?|毛病|bug|坑))")
 _PROBLEM_WORDS = _rx(r"问题|麻烦|坏|烂|错|投诉|慢|贵|不好|差|失望|生气|烦|难|不方便|毛病|坑|退款|售后|糟")
-_HOW_LOADED = _rx(r"(?:有多|多么|多)(?P<adj>失望|生气|麻烦|难受|方便|好用|满意|喜欢|讨厌|烦|糟糕|难|累|开心|崩溃|头疼|爱|贵|慢)")
+_HOW_LOADED = _rx(r"(?:有多|多么|多)(?P<adj>失望|生气|麻烦|难受|方便|好用|满意|喜欢|讨厌|烦|糟糕|难|累|开心|崩溃|头疼|爱|贵|慢|"
+                  r"心疼|着急|担心|焦虑|无奈|委屈|后悔|痛苦|郁闷|尴尬|高兴|激动|感动|轻松|省心|舒服|难过|伤心|无语|心累|绝望|"
+                  r"害怕|紧张|闹心|糟心|不爽|不方便|重要)|有多(?P<any>(?!少|久|远|长|大|高|宽|深|厚|重(?!要)|频繁|快|早|晚)"
+                  r"[\u4e00-\u9fff]{1,2})$")
 _LOVE = _rx(r"(?P<ev>最喜欢|最爱|爱上|(?<!可)爱)(?:我们)?.{0,10}(?:什么|哪)")
 _INTENSE = _rx(r"(?P<int>太|这么|那么|特别|非常|超级?|真的|极其|相当|实在)(?P<adj>" + _LOADED + r")")
 _GUESS_CAUSE = _rx(r"(?P<ev>因为.{1,12}(?:才|所以)?)")
@@ -135,7 +151,7 @@ def is_question(sentence: str) -> bool:
         return False
     if _REFLECT_START.match(core) or _OWN_VIEW.match(core) or _SIGNPOST.search(core) or _GREETING.match(core):
         return bool(_TAG.search(core) or _YES_NO_END.search(core))
-    if _INVITE.search(core) or _SHORT_OPEN.match(core):
+    if _INVITE.search(core) or _SHORT_OPEN.match(core) or _AFTER_THAT.search(core):
         return True
     return _has_question_marker(core)
 
@@ -172,7 +188,16 @@ def _leading_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> l
     social = _SOCIAL.search(full)
     if social:
         add(Cue("social_proof", Label.LEADING, STRONG, social.group("ev")))
-    shibushi = _EVAL_SHIBUSHI.search(q)
+    cause = _CAUSE.search(q)
+    theirs = bool(cause and previous and overlap(cause.group("cause"), previous, LANG) >= 0.5)
+    if cause and previous and not theirs and not _WH_OPEN_STRONG.search(q) and (
+            _YES_NO_END.search(q) or _A_NOT_A.search(q) or _PRESUME_BA.search(q) or has_qmark):
+        # A reason they never gave, handed to them to confirm.
+        add(Cue("presumptive", Label.LEADING, STRONG + 0.5, "因为" + cause.group("cause")[:8]))
+    claim = _PRESUME_CLAIM.search(q)
+    if claim and not _WH_OPEN_STRONG.search(q):
+        add(Cue("presumptive", Label.LEADING, STRONG + 0.5, claim.group("ev")))
+    shibushi = None if theirs else _EVAL_SHIBUSHI.search(q)
     if shibushi:
         add(Cue("presumptive", Label.LEADING, STRONG + 0.5, "是不是" + shibushi.group("ev")[:8]))
     if _PRESUME_BA.search(q) and not _NOT_PRESUMING_BA.search(q):
@@ -193,7 +218,7 @@ def _leading_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> l
     if problems and not (previous and _PROBLEM_WORDS.search(previous)):
         add(Cue("presupposition", Label.LEADING, STRONG + 0.5, problems.group("ev")))
     how = _HOW_LOADED.search(q)
-    if how and not _their(how.group("adj"), previous):
+    if how and not _their(how.group("adj") or how.group("any"), previous):
         add(Cue("loaded_degree", Label.LEADING, STRONG + 0.5, how.group(0)))
     love = _LOVE.search(q)
     if love and not _their(love.group("ev"), previous):
@@ -234,7 +259,7 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool,
                    before: list[str]) -> tuple[list[Cue], list[FlagHit]]:
     cues: list[Cue] = []
     flags: list[FlagHit] = []
-    if _SHORT_OPEN.match(q):
+    if _SHORT_OPEN.match(q) or _AFTER_THAT.search(q):
         return [Cue("short_open", Label.OPEN, STRONG, q)], flags
     clauses = _clauses(q)
     # Faux invitation: an invitation, then a yes/no, A-not-A or A还是B clause.
@@ -283,6 +308,12 @@ def _declarative_cues(body: str, previous: str | None, has_qmark: bool, ov: floa
         cause = _GUESS_CAUSE.search(body)
         if has_qmark and previous and (ov < 0.3 or (cause and "因为" not in previous)):
             add(Cue("guess_question", Label.LEADING, MEDIUM + 0.5, cause.group("ev") if cause else starter))
+    claim = _PRESUME_CLAIM.search(body)
+    verdict = _VERDICT.search(body) if reflect else None
+    if claim or (verdict and previous and not _their(verdict.group("ev"), previous) and ov < 0.5):
+        # "你肯定也觉得不值了", "所以说你就是嫌贵": an opinion or a reason of ours, said as if it were theirs.
+        add(Cue("presumptive", Label.LEADING, STRONG + 1.0, (claim or verdict).group("ev")))
+        return cues
     feeling = _FEELING.search(body)
     if feeling and previous:
         add(Cue("feeling_reflection", Label.REFLECTION, MEDIUM + 0.5, feeling.group("ev")))
@@ -358,7 +389,10 @@ def _settle_question(q: str, previous: str | None, has_qmark: bool, qcues: list[
     if qcues:
         return qcues
     dcues = _declarative_cues(q, previous, True, overlap(q, previous, LANG))
-    if not any(c.label in (Label.REFLECTION, Label.LEADING) for c in dcues):
+    fragment = _FRAGMENT.match(strip_punctuation(q)) and not re.search(r"[你您我的]", q)
+    if fragment:
+        dcues.append(Cue("echo", Label.ECHO, MEDIUM + 0.5, q))
+    if not any(c.label in (Label.REFLECTION, Label.LEADING, Label.ECHO) for c in dcues):
         dcues.append(Cue("check_question", Label.CLOSED, MEDIUM, q[:16]))
     return [c for c in dcues if c.name != "declarative"]
 
@@ -377,5 +411,11 @@ READER = Reader(
 )
 
 
-def analyse(text: str, previous: str | None = None) -> Form:
+def analyse(text: str, previous: str | None = None, context: "str | Iterable[str] | None" = None) -> Form:
+    """The form of one turn; ``context`` is everything the customer said earlier (``previous`` may be among it):
+    their words anywhere in it count for echoes, restatements and supplied reasons."""
+    if context:
+        from .rules import customer_text
+
+        previous = customer_text(previous, context, limit=600) or previous
     return read_turn(READER, text, previous)
