@@ -42,6 +42,7 @@ _TOPIC_CURIOUS = _rx(r"(?:이|가|도|은|는)\s*(?:좀\s*|많이\s*|더\s*)?(?:
                     r"듣고\s*싶(?:어요|은데요|습니다))$")
 _CURIOUS = _rx(r"(?:지|지가)\s*(?:궁금해요|궁금합니다|궁금하네요|궁금해서요|알고\s*싶어요|알고\s*싶습니다|듣고\s*싶어요)")
 _EMBEDDED = _rx(r"[가-힣]*지\s*(?:말씀|이야기|얘기|설명|알려)")
+_KNOW_WRAP = _rx(r"(?P<ev>지\s*(?:혹시\s*)?(?:기억(?:나|하)[가-힣]*|아세요|아시나요|아십니까|알고\s*계세요|알고\s*계신가요))$")
 _WHETHER_NOT = _rx(r"지\s*(?:안\s*[가-힣]+지|아닌지|않는지|못\s*[가-힣]+지)")
 _SHORT_OPEN = _rx(r"^(?:그\s*다음에?는?요|그다음에?는?요|그래서요|그리고요|그\s*뒤로는요|그\s*뒤에는요|그러고\s*나서요|또요|"
                   r"어떻게요|왜요|예를\s*들면요|예를\s*들어서요|그래서\s*어떻게\s*됐어요|그\s*다음엔요|그다음엔요|그래서\s*어떻게\s*하셨어요)$")
@@ -69,7 +70,8 @@ _LEADING_END = _rx(r"(?P<ev>잖아요|잖아|지\s*않아요|지\s*않나요|지
 _TAG = _rx(r",\s*(?P<tag>그렇죠|맞죠|그렇지\s*않나요|그렇지\s*않아요|안\s*그래요|그쵸|맞지요|그렇지요|아닌가요)$")
 _JANA = _rx(r"(?P<ev>잖아요|잖아(?=\s|,|$)|잖습니까)")
 _SOCIAL = _rx(r"(?P<ev>(?:다들|대부분|많은\s*분들이?|다른\s*(?:고객|분|사람)(?:분)?들?(?:이|은|도)?|요즘\s*다|보통\s*다|"
-              r"고객분들(?:이|은|도)?\s*대부분)[^?]*(?:하는데|하시는데|그러는데|그러시는데|다고\s*하|라고\s*하|좋아하|불편해하|"
+              r"고객분들(?:이|은|도)?\s*대부분)[^?]*(?:하는데|하시는데|그러는데|그러시는데|다고\s*하|라고\s*하|좋아하|불편해하|던데|"
+              r"더라고요|더라구요|대요|[^?\s]*시는\s*편|"
               r"잖아요|동의|말씀하시))")
 _PRESUME_ADV = _rx(r"(?P<ev>역시|당연히|아무래도|분명히|분명|확실히|틀림없이|물론)")
 _LOADED = ("어렵|어려운|어려웠|불편|힘들|힘든|힘드|비싸|비싼|느리|느린|느려|복잡|답답|귀찮|짜증|실망|화가|속상|불안|무서|"
@@ -100,6 +102,8 @@ _CAUSE_CLEFT = _rx(r"(?P<cause>[가-힣A-Za-z0-9\s]{1,30}?(?:아서|어서|해�
 # read into their words ("보기 싫으시다는 말씀이시군요") stays a reflection.
 _JUDGMENT = _rx(r"(?<![가-힣])(?P<ev>의지|약(?:하|한|해)|게으르|게을러|부족|잘못|원래)")
 # An echo said with a quotative ending ("불편했다고요?", "세 시간이라고요?") or a bare word with 요 ("저녁마다요?").
+# Syllables that end a verb before 요 (가요, 해요, 세요, 네요…): a word ending otherwise is a noun or adverb + 요.
+_VERB_BEFORE_YO = frozenset("아어여해워와러라려세셔네죠군까나래게데지고서면는가야예에돼되봐줘써타자꿔춰둬쳐켜펴혀겨져사내새개태배매채재")
 _QUOTE_ECHO = _rx(r"(?:다고요|라고요|이라고요|냐고요|다구요|라구요)$")
 _FRAGMENT_ECHO = _rx(r"(?:[가-힣0-9]이요|에서요|으로요|[가-힣]로요|마다요|까지요|부터요|[가-힣]도요|[가-힣]게요|[가-힣]히요|"
                      r"(?:아|어|해|워|와|돼|라|져)서요|[0-9]+\s*[가-힣]{0,3}요|(?:시간|번|개월|달|년|분|주|개|명|원)이?나요)$")
@@ -153,9 +157,15 @@ def _jong(ch: str) -> int:
 _SENTENCE = _rx(r".*?(?:[.?!]+(?=\s|$)|$)")
 
 
+# Spoken word order: a time word said after the predicate ("얼마나 답답하셨어요 그때").
+_AFTERTHOUGHT = _rx(r"(?<=[요까죠])\s+(?:그때|그\s*때|그\s*당시|당시에?|요즘|요즘에|평소에?|처음에|그날|그\s*날|지금|혹시|"
+                    r"그\s*순간|그\s*동안)$")
+
+
 def _core(sentence: str) -> str:
-    """The sentence without fillers and final punctuation."""
-    return core(sentence, _FILLER)
+    """The sentence without fillers, final punctuation and a time word said after the predicate."""
+    out = core(sentence, _FILLER)
+    return _AFTERTHOUGHT.sub("", out) or out
 
 
 def split_sentences(text: str) -> list[str]:
@@ -177,6 +187,8 @@ def is_question(sentence: str) -> bool:
         return False
     if _REQUEST_RE.search(core) or _CURIOUS.search(core) or _SHORT_OPEN.match(core) or _TOPIC_CURIOUS.search(core):
         return True
+    if _QUOTE_ECHO.search(core) and len(core.split()) <= 5:
+        return True  # "번거로우시다고요" said back, no "?"
     if _REFLECT_START.match(core) or _REFLECT_END_STRONG.search(core) or _REFLECT_END.search(core) or _OWN_VIEW.match(core):
         return bool(_JANA.search(core))
     # A caption without "?": the honorific question endings, or a wh-word with a question ending.
@@ -329,6 +341,10 @@ def _echo_form(q: str) -> str | None:
         return words[-1]
     if len(words) <= 3 and _FRAGMENT_ECHO.search(q):
         return words[-1]
+    last = words[-1]
+    if len(words) <= 3 and len(last) >= 3 and last.endswith("요") and _jong(last[-2]) == 0 \
+            and last[-2] not in _VERB_BEFORE_YO:
+        return last
     return None
 
 
@@ -353,6 +369,12 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool,
             cues.append(Cue("faux_invitation", Label.CLOSED, STRONG + 0.5, wrapper))
             flags.append(FlagHit(Flag.FAUX_INVITATION, "faux_invitation", wrapper))
             return cues, flags
+    know = _KNOW_WRAP.search(q)
+    if know and not _REQUEST_RE.search(q):
+        # "어떤 옷이었는지 기억나세요?": they can answer yes or no, or name one thing.
+        cues.extend(_leading_cues(q, full, previous, has_qmark))
+        cues.append(Cue("yes_no", Label.CLOSED, STRONG + 0.5, know.group("ev").strip()))
+        return cues, flags
     embedded = _EMBEDDED.search(q)
     if embedded and _REQUEST_RE.search(q[embedded.start():]) or _WHETHER_NOT.search(q):
         clause = q[: embedded.end()] if embedded else q
@@ -390,6 +412,9 @@ def _declarative_cues(body: str, previous: str | None, has_qmark: bool, ov: floa
         add(Cue("restates", Label.REFLECTION, MEDIUM, ""))
     elif previous and ov >= 0.25 and len(words) >= 3:
         add(Cue("restates", Label.REFLECTION, WEAK, ""))
+    if 1 <= len(words) <= 4 and re.search(r"[가-힣](?<!니)다$", body) and previous and ov >= 0.3:
+        # Their words handed back in the plain -다 form, which the interviewer uses for nothing else.
+        add(Cue("echo", Label.ECHO, MEDIUM + 0.5, words[-1]))
     guess = _GUESS.search(body)
     if guess and len(words) >= 2 and _adds_claim(body, previous):
         # "…당황하셨을 것 같은데요": a feeling or thought put in their mouth, said as a statement.

@@ -29,6 +29,8 @@ def label(text: str, previous: str | None = PREV, context=None) -> Label:
     "얼마나 서운하셨어요?",                           # a feeling presupposed
     "어 결국 의지가 좀 약해지신 거네요",              # a summary that adds a verdict on them
     "요즘 같은 날씨엔 캠핑이 좀 힘드시죠",            # unpunctuated -시죠 that tells them what they feel
+    "얼마나 서운하셨어요 그때",                        # spoken order: a time word after the predicate
+    "다른 분들은 보통 차박을 하시던데 고객님은 어떠세요?",  # social proof before an open question
 ])
 def test_leading_forms_in_chat_and_speech(text):
     assert label(text) == Label.LEADING
@@ -60,12 +62,14 @@ def test_open_questions_with_yes_no_looking_endings(text):
     "혹시 뭐 불편한 점 있으셨어요?",     # 혹시 + 뭐 + 있다: "anything?"
     "캠핑장은 집에서 가까운가요",          # -ㄴ가요 without "?"
     "장비는 온라인에서 사셨어요?",
+    "음 처음 가셨던 캠핑장이 어디였는지 기억나세요",   # a yes/no question around an embedded one
 ])
 def test_closed_questions(text):
     assert label(text) == Label.CLOSED
 
 
-@pytest.mark.parametrize("text", ["잘 안 가신다고요?", "주말마다요?", "한 시간이요?"])
+@pytest.mark.parametrize("text", ["잘 안 가신다고요?", "주말마다요?", "한 시간이요?", "요즘은 잘 안 가신다고요",
+                                  "캠핑요?", "요즘은 잘 안 가신다"])
 def test_echo_endings(text):
     assert label(text, context=CONTEXT) == Label.ECHO
 
