@@ -96,7 +96,7 @@ _GUESS = _rx(r"(?P<ev>(?:셨을|으셨을|하셨을|실|으실|하실|었을|았
              r"같(?:은데요|아요|네요|습니다|은데|아)|셨을\s*텐데요?|으셨을\s*텐데요?)$")
 # A reason the interviewer supplies in a yes/no question: "혹시 X 때문이었나요?", "X-아서 …하신 거예요?".
 _CAUSE = _rx(r"(?P<cause>[가-힣A-Za-z0-9\s]{1,30}?)\s*(?:때문(?:에|이|인|이었|이에|이세|일)|탓(?:에|이)|바람에)")
-_CAUSE_CLEFT = _rx(r"(?P<cause>[가-힣A-Za-z0-9\s]{1,30}?(?:아서|어서|해서|여서|워서|와서|돼서|되서|라서|이라서|져서|려서|러서|나서|겨서))"
+_CAUSE_CLEFT = _rx(r"(?P<cause>[가-힣A-Za-z0-9\s]{1,30}?[가-힣](?<![에게의])서)"
                    r"\s+[가-힣\s]*?(?:거|건|것|그러|그랬|그런)[가-힣]*$")
 # A verdict on them in a summary they never gave ("결국 의지가 좀 약하셨던 거네요", "집중력이 부족한 편이죠"); a feeling
 # read into their words ("보기 싫으시다는 말씀이시군요") stays a reflection.
@@ -159,7 +159,7 @@ _SENTENCE = _rx(r".*?(?:[.?!]+(?=\s|$)|$)")
 
 # Spoken word order: a time word said after the predicate ("얼마나 답답하셨어요 그때").
 _AFTERTHOUGHT = _rx(r"(?<=[요까죠])\s+(?:그때|그\s*때|그\s*당시|당시에?|요즘|요즘에|평소에?|처음에|그날|그\s*날|지금|혹시|"
-                    r"그\s*순간|그\s*동안)$")
+                    r"그\s*순간|그\s*동안|아무래도|솔직히|역시|분명히?|확실히|사실|아마)$")
 
 
 def _core(sentence: str) -> str:
@@ -189,6 +189,8 @@ def is_question(sentence: str) -> bool:
         return True
     if _QUOTE_ECHO.search(core) and len(core.split()) <= 5:
         return True  # "번거로우시다고요" said back, no "?"
+    if re.match(r"^혹시\s", core) and re.search(r"(?:요|까|니까|죠)$", core):
+        return True  # "혹시 …하시는 거예요" without "?": 혹시 opens a question
     if _REFLECT_START.match(core) or _REFLECT_END_STRONG.search(core) or _REFLECT_END.search(core) or _OWN_VIEW.match(core):
         return bool(_JANA.search(core))
     # A caption without "?": the honorific question endings, or a wh-word with a question ending.

@@ -31,6 +31,8 @@ def label(text: str, previous: str | None = PREV, context=None) -> Label:
     "요즘 같은 날씨엔 캠핑이 좀 힘드시죠",            # unpunctuated -시죠 that tells them what they feel
     "얼마나 서운하셨어요 그때",                        # spoken order: a time word after the predicate
     "다른 분들은 보통 차박을 하시던데 고객님은 어떠세요?",  # social proof before an open question
+    "음 아이가 캠핑을 좋아하시죠 아무래도",           # an adverb said after the predicate
+    "혹시 아이가 학원을 다니셔서 못 가시는 거예요",    # 혹시 opens a question without "?"; a reason supplied
 ])
 def test_leading_forms_in_chat_and_speech(text):
     assert label(text) == Label.LEADING
