@@ -977,7 +977,227 @@ def _parsed_rewrite(focus: str, label: Label) -> str | None:
     return None
 
 
+_OBJECT_DEPS = ("dobj", "prt", "prep", "dative", "acomp", "xcomp", "ccomp", "advmod", "npadvmod", "attr", "oprd")
+_SKIP_ADVERBS = frozenset("still ever really actually just also even usually normally always never already last "
+                          "then now anyway too exactly basically".split())
+_SUBJECT_WORDS = {"you": "you", "they": "they", "we": "you", "he": "he", "she": "she", "i": "you"}
+
+
+def _last_time_rewrite(focus: str) -> str | None:
+    """"Tell me about the last time you paid for it." from "Are you still paying for it?", "Tell me about the last time
+    they refunded you." from "Did they refund you?": the question's own action, asked about as a past occasion. None
+    when the pipeline is not loaded or the question names no action of theirs (a feeling, "be", "have")."""
+    try:
+        from simulator import nlp
+    except ImportError:  # pragma: no cover
+        return None
+    if getattr(nlp, "_pipeline", None) is None:
+        return None
+    from .rules import LOADED, _PRESUPPOSED_FEELINGS
+
+    clause = _GUESS_FRAME.sub("", _HEDGE.sub("", _TAG_RE.sub("", focus.strip())))
+    clause = _TRAILING_WORDS.sub("", re.sub(r"[?.!]+$", "", clause)).strip(" ,")
+    doc = nlp.parse(clause) if clause else None
+    if doc is None:
+        return None
+    verbs = [t for t in doc if t.pos_ == "VERB" and t.dep_ in ("ROOT", "xcomp", "ccomp", "conj")]
+    for verb in verbs:
+        lemma = verb.lemma_.lower()
+        if lemma in _DULL_VERBS or lemma in LOADED or lemma in _PRESUPPOSED_FEELINGS or lemma in (
+                "find", "like", "love", "hate", "remember", "recall", "notice", "mind", "expect", "wonder", "agree"):
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None and verb.head is not verb:
+            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        who = _SUBJECT_WORDS.get(subject.lower_) if subject is not None else None
+        if who is None:
+            continue
+        tail_tokens = []
+        for child in verb.children:
+            if child.dep_ in _OBJECT_DEPS and child.i > verb.i and child.lower_ not in _SKIP_ADVERBS:
+                words = [t for t in child.subtree if t.lower_ not in _SKIP_ADVERBS and t.lower_ not in LOADED]
+                tail_tokens.extend(words)
+        tail = " ".join(_FLIP_OBJECT.get(t.lower_, t.text) for t in sorted(tail_tokens, key=lambda t: t.i))
+        tail = tail.replace(" 's", "'s").replace(" n't", "n't").replace(" '", "'")
+        if re.search(r"\b(?:or|and|if|whether|than)\b", tail):
+            tail = re.split(r"\s+\b(?:or|and|if|whether|than)\b", tail)[0]
+        if len(tail.split()) > 6:
+            tail = " ".join(tail.split()[:6])
+            if tail.split()[-1].lower() in _NP_STOP | _DETERMINERS:
+                continue
+        form = past(lemma)
+        out = f"Tell me about the last time {who} {form}{' ' + tail if tail else ''}."
+        return out
+    return None
+
+
+_FLIP_OBJECT = {"me": "you", "us": "you", "my": "your", "our": "your", "myself": "yourself"}
+
+
 def _open_alternative(text: str, label: Label, flags: set[Flag], form: "Form | None" = None) -> str | None:
+    form = form if form is not None else analyse(text)
+    when = _WHEN_DID.match(strip_markers(form.focus)[0].strip())
+    if when and Flag.HYPOTHETICAL not in flags:
+        # "When did the first box arrive?" -> "What happened when the first box arrived?": the moment, not the date.
+        built = _when_rewrite(when.group("body"))
+        if built and reads_naturally(built) and _is_open(built):
+            return built
+    chosen = _open_alternative_raw(text, label, flags, form)
+    leaked = chosen is not None and re.search(r"\s(?:which|what|whose)\s+\w+\s+(?:like|is|was)\b", chosen, re.IGNORECASE)
+    if chosen is None or not leaked and _shares_topic(chosen, text) and (
+            _keeps_topic(chosen, text) or chosen.startswith("What ")):
+        return chosen
+    focus = strip_markers((form if form is not None else analyse(text)).focus)[0]
+    focus = _FAUX_WRAPPER.sub("", focus) if Flag.FAUX_INVITATION in flags else focus
+    # "Which gym is it?", "how many orders you get a day": the thing the fact is about.
+    which = _WHICH_NOUN.match(focus.strip())
+    if which and which.group("n").lower() not in _GENERIC | _SKIP_NOUNS | _NP_STOP:
+        noun = which.group("n").lower()
+        built = f"Tell me about {'the ' if not noun.endswith('s') else 'the '}{noun}{_you_clause(which.group('rest'))}."
+        if reads_naturally(built) and _is_open(built):
+            return built
+    judged = _JUDGED.match(focus.strip())
+    if judged and judged.group("np").split()[0].lower() not in ("it", "that", "this", "they", "there", "you"):
+        built = f"What {judged.group('be').lower()} {judged.group('np')} like for you?"
+        if reads_naturally(built) and _is_open(built):
+            return built
+    # The rewrite lost what the question was about: ask about the question's own action as a past occasion.
+    built = _regex_last_time(focus) or _last_time_rewrite(focus)
+    if built and reads_naturally(built) and _is_open(built) and _shares_topic(built, text):
+        return built
+    # Or about the thing it names ("you just lost motivation" -> "Tell me more about motivation.").
+    for source in (focus, form.clean):
+        built = _noun_rewrite(source)
+        if built and reads_naturally(built) and _is_open(built) and _shares_topic(built, text):
+            return built
+    return None if leaked else chosen
+
+
+def _noun_rewrite(focus: str) -> str | None:
+    """"Tell me more about {noun phrase}." with the last noun the question names that is not a verdict, a feeling or a
+    word of the template; lemminflect's dictionary says what a noun is (no parse)."""
+    from simulator import nlp
+
+    from .rules import LOADED, _PRESUPPOSED_FEELINGS
+
+    clause = _GUESS_FRAME.sub("", _HEDGE.sub("", _TAG_RE.sub("", _END_TAG.sub("", focus.strip()))))
+    words = re.findall(r"[A-Za-z][\w'-]*", clause)
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
+        low = w.lower()
+        if (low in LOADED or low in _PRESUPPOSED_FEELINGS or low in _GENERIC or low in _SKIP_NOUNS or low in _NP_STOP
+                or low in _DETERMINERS or low in _PRONOUN_OBJECTS or len(low) < 3 or low.endswith("ly")
+                or low in ("you", "i", "me", "we", "they", "right", "yeah", "then", "now", "there", "here")):
+            continue
+        if not nlp.is_noun(low) or (nlp.verb_lemma(low) and not low.endswith(("tion", "ment", "ness", "ity", "ance", "ence"))
+                                     and not (i > 0 and words[i - 1].lower() in _DETERMINERS)):
+            continue
+        if i > 0 and words[i - 1].lower() in _QUANTIFIERS | {"other", "lots", "plenty"}:
+            continue  # "most parents tell us": who you quote, not what they told you about
+        det = words[i - 1].lower() if i > 0 and words[i - 1].lower() in _DETERMINERS else ""
+        det = {"my": "your", "our": "your", "a": "the", "an": "the", "that": "the", "this": "the"}.get(det, det)
+        return f"Tell me more about {det + ' ' if det else ''}{low}."
+    return None
+
+
+_WHEN_DID = re.compile(r"^(?:(?:so|and|but|ok|okay|um|uh)\s+)*when\s+did\s+(?P<body>(?:you|they|we|he|she|the|your|their)\b"
+                       r"[\w\s'-]*?)\s*[?.!]*$", re.IGNORECASE)
+_PREPOSITIONS = frozenset("to for with in on at from about into up out off back by of over".split())
+
+
+def _when_rewrite(body: str) -> str | None:
+    """"What happened when the first box arrived?" from "the first box arrive" (the words after "when did")."""
+    from simulator import nlp
+
+    words = body.split()
+    if not 2 <= len(words) <= 9:
+        return None
+    if words[0].lower() in ("you", "they", "we", "he", "she"):
+        i = 1
+        while i < len(words) and words[i].lower() in ("first", "last", "actually", "finally", "ever", "eventually"):
+            i += 1
+        if i >= len(words):
+            return None
+        subject, verb_at = words[:1], i
+    else:
+        stop = next((j for j in range(2, len(words)) if words[j].lower() in _PREPOSITIONS | _DETERMINERS), len(words))
+        verb_at = next((j for j in range(stop - 1, 1, -1) if nlp.verb_lemma(words[j])), None)
+        if verb_at is None:
+            return None
+        subject = words[:verb_at]
+    lemma = nlp.verb_lemma(words[verb_at])
+    if not lemma or lemma in ("be", "have", "do"):
+        return None
+    who = " ".join(_FLIP_OBJECT.get(w.lower(), w) for w in subject)
+    rest = " ".join(_FLIP_OBJECT.get(w.lower(), w) for w in words[verb_at + 1:])
+    return f"What happened when {who} {past(lemma)}{' ' + rest if rest else ''}?"
+_ACTION_Q = re.compile(
+    r"^(?:(?:so|and|but|ok|okay|right|then)\s+)*(?:(?:what|which)\s+[\w\s]+?\s+|if\s+[^,]+,\s*)?"
+    r"(?:(?P<aux>are|were|do|did|have|had|would|will|could)\s+(?P<subj>you|they|he|she|we)"
+    r"|(?P<subj2>you|they|we)(?P<aux2>'re|\s+are|'ve|\s+have|'d|\s+would|'ll|\s+will|\s+were))\s+"
+    r"(?:(?:still|ever|actually|really|usually|normally|also|even|already|just|probably|been)\s+)*"
+    r"(?P<verb>[a-z]+)(?P<rest>(?:\s+[\w'-]+){0,6}?)"
+    r"(?:\s+(?:again|anymore|any\s+more|then|now|these\s+days|at\s+all|a\s+(?:day|week|month)|instead|or\s+not))*\s*[?.!]*$",
+    re.IGNORECASE)
+_NOT_ACTIONS = frozenset("""
+be have do get go think feel find know want like love hate mind remember recall notice expect wonder agree say mean
+need seem look sound try keep let make use
+""".split())
+_SUBJECT_FLIP = {"we": "you", "you": "you", "they": "they", "he": "he", "she": "she"}
+
+
+def _regex_last_time(focus: str) -> str | None:
+    """The parse-free "last time" rewrite: "Are you still paying for it?" -> "Tell me about the last time you paid
+    for it.", "Did they refund you?" -> "Tell me about the last time they refunded you.", "so you'd pay more to
+    reserve one" -> "Tell me about the last time you paid more to reserve one." None when the question names no
+    action of theirs (a feeling, "be", "have") or the verb is not a known verb form."""
+    from simulator import nlp
+
+    clause = _GUESS_FRAME.sub("", _HEDGE.sub("", _TAG_RE.sub("", _END_TAG.sub("", focus.strip()))))
+    clause = _TRAILING_WORDS.sub("", re.sub(r"[?.!]+$", "", clause)).strip(" ,")
+    m = _ACTION_Q.match(clause)
+    if not m:
+        return None
+    verb = m.group("verb").lower()
+    aux = (m.group("aux") or m.group("aux2") or "").strip().lower().lstrip("'")
+    if aux in ("are", "were", "re") and not verb.endswith("ing"):
+        return None  # "are you happy with it": a state, not an action
+    if aux in ("have", "had", "ve") and not re.search(r"(?:ed|en|t|wn|ne|ng)$", verb):
+        return None
+    lemma = nlp.verb_lemma(verb)
+    if not lemma or lemma in _NOT_ACTIONS or lemma in _DULL_VERBS:
+        return None
+    from .rules import LOADED
+
+    if lemma in LOADED or verb in LOADED:
+        return None
+    rest = " ".join(_FLIP_OBJECT.get(w.lower(), w) for w in (m.group("rest") or "").split())
+    rest = re.split(r"\s+\b(?:or|and|if|whether|than|because)\b", " " + rest)[0].strip()
+    if rest.split() and rest.split()[-1].lower() in _NP_STOP | _DETERMINERS - {"it", "them", "that"}:
+        return None
+    who = _SUBJECT_FLIP.get((m.group("subj") or m.group("subj2") or "you").lower(), "you")
+    return f"Tell me about the last time {who} {past(lemma)}{' ' + rest if rest else ''}."
+
+
+_END_TAG = re.compile(r",?\s+(?:right|correct|yeah|yes|no|huh|eh|isn't\s+it|aren't\s+you|don't\s+you|didn't\s+you|"
+                      r"wasn't\s+it|weren't\s+you|haven't\s+you|won't\s+you|wouldn't\s+you)\s*[?.!]*$", re.IGNORECASE)
+# "Was customer service too slow?": the thing judged, asked about without the verdict.
+_JUDGED = re.compile(r"^(?:(?:so|and|but)\s+)?(?P<be>is|was|are|were)\s+(?P<np>(?:the\s+|your\s+|their\s+)?[a-z][\w-]*"
+                     r"(?:\s+[a-z][\w-]*)?)\s+(?:too|so|really|very|pretty|quite|a\s+bit|way\s+too)\s+[a-z][\w-]*\s*[?.!]*$",
+                     re.IGNORECASE)
+_WHICH_NOUN = re.compile(r"^(?:which|what|how\s+many|how\s+much)\s+(?P<n>[a-z]+)\b(?P<rest>.*)$", re.IGNORECASE)
+
+
+def _you_clause(rest: str) -> str:
+    """" you use" from " do you use" ("Which supermarket do you use?"); "" when the rest is not a clause of theirs."""
+    m = re.match(r"^\s+(?:do\s+)?you\s+(?P<v>[a-z]+)(?P<o>(?:\s+[a-z']+){0,3}?)\s*(?:a\s+(?:day|week|month))?\s*[?.!]*$",
+                 rest, re.IGNORECASE)
+    if m and m.group("v").lower() not in ("usually", "normally", "ever", "think", "feel"):
+        return f" you {m.group('v').lower()}{m.group('o') or ''}"
+    return ""
+
+
+def _open_alternative_raw(text: str, label: Label, flags: set[Flag], form: "Form | None" = None) -> str | None:
     """The open rewrite: the template for the question's shape when it reads naturally, keeps the topic and is
     itself open; else one built from the question's topic noun phrase."""
     form = form if form is not None else analyse(text)

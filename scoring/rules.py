@@ -652,7 +652,7 @@ _ECHO_HEDGES = frozenset({"just", "only", "really", "actually", "all", "even"})
 _CLAUSE_ECHO = re.compile(r"^(?:you|you're|you've|you'd|your)\b", re.IGNORECASE)
 
 
-_PROFORMS = frozenset({"there", "it", "that", "this", "them", "then"})
+_PROFORMS = frozenset({"there", "then"})
 
 
 def _own_proforms(text: str, said: str | None) -> bool:
@@ -1069,7 +1069,9 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
         weight = STRONG
         # A yes/no question that hands over a strong verdict ("too slow", "so easy") is leading.
         for m in _INTENSE_EVAL.finditer(q):
-            if _loaded(m.group("adj")) and not _their_word(m.group("adj"), previous):
+            # "Is the app too cluttered?": "too" hands over a verdict whatever the adjective.
+            too = m.group("int") in ("too", "way too") and m.group("adj") not in ("much", "many", "long", "late", "early")
+            if (_loaded(m.group("adj")) or too) and not _their_word(m.group("adj"), previous):
                 add(Cue("loaded_yes_no", Label.LEADING, STRONG + 1.0, f"{m.group('int')} {m.group('adj')}"))
                 break
         else:
@@ -1322,7 +1324,7 @@ _DECLARATIVE_SUBJECT = _rx(r"^(?:you|you're|you've|you'd|your|that|that's|that\s
 
 
 # Words with which a customer passes a verdict of their own ("takes forever", "drives me mad", "the worst part").
-_VERDICT_MARKERS = frozenset("forever ages mad crazy nuts joke pain worst never always sick fed".split())
+_VERDICT_MARKERS = frozenset("forever ages mad crazy nuts joke pain worst sick fed".split())
 
 
 def _paraphrased_verdict(word: str, their_stems: set[str]) -> bool:
@@ -1504,6 +1506,9 @@ def _analyse(text: str, previous: str | None = None, language: str | None = "en"
     if lang in ("nl", "ko", "zh"):
         from importlib import import_module
 
+        if context is not None and previous is not None:
+            # Everything they said: an echo or a summary may hand back an earlier turn, not only the last one.
+            previous = customer_text(previous, context, limit=1200) or previous
         return import_module(f".rules_{lang}", __package__).analyse(text, previous)
     return _analyse_en(text, previous, context)
 

@@ -93,7 +93,9 @@ _PRESUME = _rx(r"(?P<ev>\btoch\b|\bzeker\b(?!\s+weten)|\bvast\b(?!\s+(?:contract
 _NOT_PRESUME = _rx(r"\b(?:het|dat|je|u)\s+zeker\s+(?:weten|wist)\b|\bweet\s+(?:je|u)\s+(?:het|dat)\s+zeker\b|\been\s+vast\b|"
                    r"\bvast\s+(?:zitten|zat|gezeten|lopen|liep)\b|\btoch\s+(?:nog|maar)\b")
 _NEG_Q = _rx(r"^(?P<ev>(?:was|is|waren|zijn|had|heb|hebt|heeft|zou|zouden|kon|kan|kun|kunt|wordt|werd|wil|wilt|moest|moet|"
-             r"ga|gaat|vond|vind|doe|doet|deed)\s+(?:het|dat|je|u|jij|die|er|dit|ze)\s+(?:\w+\s+){0,1}niet)\b")
+             r"ga|gaat|vond|vind|doe|doet|deed)\s+(?:het|dat|je|u|jij|die|er|dit|ze)\s+(?:\w+\s+){0,1}niet"
+             # A reflexive verb of feeling, negated: "Ergerde je je daar niet aan?", "Stoor je je niet aan de mails?"
+             r"|\w+\s+(?:je|u|jij)\s+(?:je|zich|u)\s+(?:daar\s+|er\s+|ook\s+|dan\s+)*niet)\b")
 _LOADED = ("duur|traag|langzaam|ingewikkeld|moeilijk|lastig|onhandig|vervelend|irritant|frustrerend|makkelijk|handig|fijn|"
            "goedkoop|slecht|goed|leuk|mooi|erg|rot|naar|stom|heerlijk|geweldig|prettig|snel|omslachtig|onduidelijk|"
            "verwarrend|gedoe|vreselijk|gek|ergerlijk|zwaar|spannend|eng|eenvoudig|betrouwbaar|onbetrouwbaar")
@@ -114,6 +116,16 @@ _INTENSE = _rx(r"\b(?P<int>te|veel\s+te|zo|zó|heel|erg|echt|super|ontzettend|vr
 _FEELING_Q = _rx(r"^(?:dat|het|die)\s+(?:moet|moest|zal)\s+(?:\w+\s+){0,4}(?:zijn\s+geweest|geweest\s+zijn|zijn|voelen|"
                  r"gevoeld\s+hebben)\b")
 _DECL_GUESS = _rx(r"^(?:dus\s+)?(?:je\s+zou|jij\s+zou|u\s+zou|je\s+gaat|u\s+gaat|je\s+wilt|u\s+wilt)\b")
+# A guess about them said as a statement: "Je was vast teleurgesteld.", "Dat kostte je zeker een avond.",
+# "Je zult wel boos zijn geweest."
+_GUESS_DECL = _rx(r"^(?:dus\s+|en\s+)?(?P<ev>(?:je|jij|u|jullie|dat|het|die)\b(?:\s+[\w']+){0,4}?\s+(?:vast|zeker|ongetwijfeld)\b"
+                  r"(?!\s+weten)|(?:je|jij|u|jullie|dat|het)\s+(?:zult|zal|zullen)\s+(?:\w+\s+)?wel\b)")
+# Words that, put into a summary, hand them a decision or a feeling they did not name.
+_NL_CLAIM = frozenset("""
+gestopt stoppen stopte opgezegd opzeggen zegde overgestapt overstappen stapte klaar zat beu spijt boos
+teleurgesteld gefrustreerd geïrriteerd geërgerd ontevreden tevreden blij bang bezorgd duur goedkoper weg verhuizen
+vertrokken opgegeven ophouden gehad zonde
+""".split())
 _CAUSE = _rx(r"\b(?P<ev>omdat|vanwege|door|doordat|want|daarom|zodat)\b")
 
 # Reflection and statements.
@@ -374,6 +386,15 @@ def _declarative_cues(body: str, dus: bool, previous: str | None, has_qmark: boo
             add(Cue("guess_question", Label.LEADING, STRONG + 1.5, cause.group("ev")))
         elif ov < 0.2:
             add(Cue("guess_question", Label.LEADING, MEDIUM + 0.5, "dus"))
+    guess = _GUESS_DECL.match(low)
+    if guess and not re.search(r"\b(?:ik|mij|me)\b", low):
+        add(Cue("agreement", Label.LEADING, STRONG + 0.5, guess.group("ev")))
+    if previous and (dus or second_person) and not reflect and not has_qmark and not guess:
+        # A summary that hands them a decision or a feeling of yours: "Dus je bent gestopt met online bestellen."
+        theirs = {w.lower() for w in re.findall(r"\w+", previous)}
+        claim = [w for w in words if w in _NL_CLAIM and w not in theirs]
+        if claim:
+            add(Cue("new_claim", Label.LEADING, STRONG + 1.0, claim[0]))
     if _FEELING_STATEMENT.match(low) and previous and not has_qmark:
         add(Cue("feeling_reflection", Label.REFLECTION, MEDIUM + 0.5, " ".join(words[:3])))
     if (previous and not reflect and second_person and len(words) >= 4
@@ -398,6 +419,9 @@ def _declarative_cues(body: str, dus: bool, previous: str | None, has_qmark: boo
         add(Cue("information", Label.STATEMENT, MEDIUM, info.group("ev")))
     if not cues:
         add(Cue("declarative", Label.STATEMENT, WEAK, ""))
+    if any(c.name in ("new_claim", "agreement") for c in cues):
+        # A summary that adds a claim of yours: what it restates does not make it a reflection.
+        cues = [Cue(c.name, c.label, c.weight / 2, c.evidence) if c.label == Label.REFLECTION else c for c in cues]
     return cues
 
 

@@ -200,3 +200,23 @@ def inflect(word: str, tag: str) -> str | None:
         return None
     forms = getInflection(word, tag=tag)
     return forms[0] if forms else None
+
+
+def verb_lemma(word: str) -> str | None:
+    """The verb lemma of ``word`` from lemminflect's dictionary ("paying" -> "pay", "tried" -> "try"); None when the
+    word is not a known verb form ("happy", "notifications") or lemminflect is missing. No spaCy parse."""
+    try:
+        from lemminflect import getAllLemmas
+    except ImportError:  # pragma: no cover
+        return None
+    lemmas = getAllLemmas((word or "").lower(), upos="VERB").get("VERB")
+    return lemmas[0] if lemmas else None
+
+
+def is_noun(word: str) -> bool:
+    """Whether lemminflect's dictionary knows ``word`` as a noun form ("motivation", "notifications"). No parse."""
+    try:
+        from lemminflect import getAllLemmas
+    except ImportError:  # pragma: no cover
+        return False
+    return bool(getAllLemmas((word or "").lower(), upos="NOUN").get("NOUN"))
