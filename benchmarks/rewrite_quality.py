@@ -232,6 +232,14 @@ def grammar_problems(text: str) -> list[str]:
         problems.append(f"preposition twice: '{repeated.group(0)}'")
     if re.search(r"\b(?:i)\b", text) and not re.search(r"\bi\.e\b", text):
         problems.append("lower-case 'i'")
+    broken = re.search(r"\w\s+(?:n't|'(?:s|re|ve|ll|d|m))\b|\b(?:do|does|did|is|are|was|were|can|could|would|have|has)n\s+t\b|"
+                       r"\b\w+'\s+(?:t|s|re|ve|ll|d|m)\b", text, re.IGNORECASE)
+    if broken:
+        problems.append(f"broken contraction '{broken.group(0)}'")
+    dangling = re.search(r"\babout\s+(?:[\w'-]+\s+){1,8}?about\s+(?:that|it|this)\s*[?.!]$", text, re.IGNORECASE) or re.search(
+        r"\b(?:is|was|are|were|did|do|does|have|has|had|you|they|it)\s+about\s+(?:that|it|this)\s*[?.!]$", text, re.IGNORECASE)
+    if dangling:
+        problems.append(f"dangling 'about that' after a clause: '{dangling.group(0)}'")
     doc = nlp.parse(text)
     if doc is None:
         return problems + ["spaCy unavailable: grammar not checked"]
@@ -376,6 +384,9 @@ BAD = [
     "How do you feel about the sizing's?",
     "Tell me about the last time you paid for more for next-day delivery.",
     "Tell me about your experience with to restore anything.",
+    "How do you feel about you 're paying for it?",
+    "Tell me about the delivery you did about that?",
+    "Can you tell me about the app was slow about that?",
 ]
 
 

@@ -513,7 +513,8 @@ _HYP_EXCLUDE = _rx(
     r"\b(?:would|wouldn't|could)\s+you\s+(?:agree|mind|say|describe|rate|tell|walk|talk|explain|share|show|give|"
     r"help|please|send|repeat|clarify|elaborate|expand|run|take|go|start|remind|like\s+to\s+(?:add|tell|talk|share|"
     r"say))\b|\bhow\s+would\s+you\s+(?:describe|rate|explain|define|sum)\b|\bwhat\s+would\s+you\s+say\b|"
-    r"\byou(?:'d|\s+would)\s+(?:like|rather|agree|prefer|say)\b|\bwould\s+you\s+like\b|\bwould\s+it\s+be\s+(?:ok|okay|alright|fine)\b|"
+    r"\byou(?:'d|\s+would)\s+(?:like|rather|agree|prefer|say)\b|\byou'd\s+(?:already\s+|just\s+)?(?:\w+ed|been|gone|done|had|"
+    r"lost|spent|paid|got|made|left|forgotten|seen|taken)\b|\bwould\s+you\s+like\b|\bwould\s+it\s+be\s+(?:ok|okay|alright|fine)\b|"
     r"\b(?:i\s+(?:was\s+)?wonder(?:ing)?\s+)?if\s+you\s+could\s+(?:please\s+)?(?:tell|walk|talk|describe|explain|share|say|"
     r"give|show|take|run)\b.*$"
 )
@@ -560,8 +561,11 @@ _DB_AND = _rx(
     r"can|could|would|will|should)\b|(?:what|how|where|who)'s\b|"
     r"(?:do|does|did|is|are|was|were|have|has|can|could|would|will)\s+(?:you|your|they|it|he|she|we|the|that|"
     r"this|there|anyone|people|someone|anybody)\b|(?:why|how\s+often|how\s+much|how\s+long|how\s+many|when|"
-    r"where|who|what\s+else|why\s+not(?:\s+\w+){0,6})\s*\??$|what\s+(?:else\s+)?(?:keeps|makes|made|got|happened|"
+    r"where|who|what\s+else|why\s+not(?:\s+\w+){0,6})\s*\??$|what\s+(?:else\s+)?(?:keeps|makes|made|got|happened|happens|"
     r"would\s+\w+)\b|who\s+(?:\w+\s+){0,1}(?:decides|does|gets|pays|chooses|signs))"
+    # Two questions run together with a comma, as people speak: "how do they usually go, what do you do when…".
+    r"|^(?:what|how|why)\b[^,]{3,},\s+(?P<ev2>(?:what|how|why)\s+(?:\w+\s+){0,2}?(?:do|does|did|made|makes|"
+    r"happened|happens)\s+(?:you|they|it|that)?\b)"
 )
 
 # Pronouns and stems, so that "my car" in their words matches "your car" in an echo.
@@ -892,7 +896,7 @@ def _last_clause(q: str) -> str:
         last = match
     if last is None:
         return q
-    tail = q[last.start("ev"):].strip()
+    tail = q[last.start("ev" if last.group("ev") is not None else "ev2"):].strip()
     # "... and how often?" continues the first question with one more fact; keep both for the form.
     return tail if len(tokens(tail)) >= 1 else q
 
@@ -1395,10 +1399,17 @@ def _flag_hits(clean: str, focus_low: str, questions: list[str], is_question: bo
         elif _IF_THEN.search(probe):
             hits.append(FlagHit(Flag.HYPOTHETICAL, "hypothetical", "if ... would"))
 
+    if not is_question and not any(h.flag == Flag.HYPOTHETICAL for h in hits):
+        probe = _HYP_EXCLUDE.sub(" ", strip_markers(focus_low)[0])
+        guess = re.match(r"^(?:and\s+|but\s+)?(?:you'd|you\s+would|you'll|you\s+will|you're\s+going\s+to)\s+(?!have\b)\w+", probe)
+        if guess and any(c.label == Label.LEADING for c in cues):
+            # A guess at what they would do, said as a statement: still about the future.
+            hits.append(FlagHit(Flag.HYPOTHETICAL, "hypothetical", guess.group(0)))
     if is_question:
         double = _DB_AND.search(focus_low)
         if double:
-            hits.append(FlagHit(Flag.DOUBLE_BARRELED, "double_barreled", double.group("ev").strip(" ?")))
+            hits.append(FlagHit(Flag.DOUBLE_BARRELED, "double_barreled",
+                                (double.group("ev") or double.group("ev2") or "").strip(" ?")))
         elif len(questions) >= 2 and (questions[-2].rstrip().endswith("?") or "?" not in clean):
             first = strip_markers(questions[-2])[0].lower()
             last = strip_markers(questions[-1])[0].lower()
