@@ -1517,10 +1517,13 @@ def _analyse(text: str, previous: str | None = None, language: str | None = "en"
     if lang in ("nl", "ko", "zh"):
         from importlib import import_module
 
+        module = import_module(f".rules_{lang}", __package__)
+        if lang != "nl":
+            return module.analyse(text, previous, context=context)  # Korean and Chinese read the context themselves
         if context is not None and previous is not None:
             # Everything they said: an echo or a summary may hand back an earlier turn, not only the last one.
             previous = customer_text(previous, context, limit=1200) or previous
-        return import_module(f".rules_{lang}", __package__).analyse(text, previous)
+        return module.analyse(text, previous)
     return _analyse_en(text, previous, context)
 
 
