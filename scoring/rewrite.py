@@ -39,7 +39,9 @@ _DOUBLE_GERUND = {"get", "put", "set", "sit", "run", "cut", "win", "begin", "for
 
 def _lemminflect_base(verb: str) -> str | None:
     try:
-        from lemminflect import getLemma
+        from simulator.nlp import lemminflect
+
+        getLemma = lemminflect().getLemma
     except ImportError:  # pragma: no cover - lemminflect ships with the project
         return None
     found = getLemma(verb, upos="VERB")

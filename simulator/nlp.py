@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 import threading
 from typing import TYPE_CHECKING
 
@@ -157,13 +158,46 @@ _STOP = frozenset(
 _SUFFIX = re.compile(r"(?:ing|ed|es|s)$")
 
 
+def lemminflect():
+    """The ``lemminflect`` module, imported without its spaCy hook.
+
+    lemminflect's ``__init__`` imports spaCy (and through thinc, torch: 3–5 s on two cores) only to register
+    ``Token._.lemma``/``Token._.inflect``, which this project never uses; its dictionaries need neither. So while
+    it is imported, ``import spacy`` fails for it alone (an import finder refuses it) (under the lock that also guards loading the pipeline,
+    so nothing of ours imports spaCy meanwhile). Raises ImportError when lemminflect is not installed."""
+    found = sys.modules.get("lemminflect")
+    if found is not None:
+        return found
+    with _lock:
+        if "lemminflect" not in sys.modules and "spacy" not in sys.modules:
+            sys.meta_path.insert(0, _NO_SPACY)
+            try:
+                import lemminflect as module
+            finally:
+                sys.meta_path.remove(_NO_SPACY)
+            return module
+    import lemminflect as module
+
+    return module
+
+
+class _NoSpacyFinder:
+    """An import finder that refuses spaCy (see ``lemminflect``); spaCy stays absent from ``sys.modules``."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name == "spacy" or name.startswith("spacy."):
+            raise ModuleNotFoundError(f"{name} is not imported while lemminflect loads", name=name)
+        return None
+
+
+_NO_SPACY = _NoSpacyFinder()
+
+
 def lemma(word: str) -> str:
     """The lemma of one English word (lemminflect, else a small suffix rule)."""
     w = (word or "").lower()
     try:
-        from lemminflect import getAllLemmas
-
-        found = getAllLemmas(w)
+        found = lemminflect().getAllLemmas(w)
         for pos in ("NOUN", "VERB", "ADJ", "ADV", "PROPN"):
             if pos in found:
                 return found[pos][0].lower()
@@ -195,7 +229,7 @@ def inflect(word: str, tag: str) -> str | None:
     """``word`` inflected to the Penn tag ``tag`` ("VBD", "VBG", "NNS", ...) with lemminflect; None when
     lemminflect has no such form (or is missing)."""
     try:
-        from lemminflect import getInflection
+        getInflection = lemminflect().getInflection
     except ImportError:  # pragma: no cover
         return None
     forms = getInflection(word, tag=tag)
@@ -206,7 +240,7 @@ def verb_lemma(word: str) -> str | None:
     """The verb lemma of ``word`` from lemminflect's dictionary ("paying" -> "pay", "tried" -> "try"); None when the
     word is not a known verb form ("happy", "notifications") or lemminflect is missing. No spaCy parse."""
     try:
-        from lemminflect import getAllLemmas
+        getAllLemmas = lemminflect().getAllLemmas
     except ImportError:  # pragma: no cover
         return None
     lemmas = getAllLemmas((word or "").lower(), upos="VERB").get("VERB")
@@ -216,7 +250,7 @@ def verb_lemma(word: str) -> str | None:
 def is_noun(word: str) -> bool:
     """Whether lemminflect's dictionary knows ``word`` as a noun form ("motivation", "notifications"). No parse."""
     try:
-        from lemminflect import getAllLemmas
+        getAllLemmas = lemminflect().getAllLemmas
     except ImportError:  # pragma: no cover
         return False
     return bool(getAllLemmas((word or "").lower(), upos="NOUN").get("NOUN"))

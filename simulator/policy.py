@@ -307,7 +307,7 @@ def _sentence_internal(text: str) -> str:
         return text
     word = core.lower().split("'")[0]
     try:
-        from lemminflect import getAllLemmas
+        getAllLemmas = nlp.lemminflect().getAllLemmas
 
         known = bool(getAllLemmas(word)) or word in _ORDINARY_WORDS
     except ImportError:  # pragma: no cover

@@ -78,8 +78,7 @@ __all__ = [
     "COACH_LABELS",
 ]
 
-DATABASE_URL_ENV = "INTERVIEW_SIM_DATABASE_URL"
-DATA_DIR_ENV = "INTERVIEW_SIM_DATA_DIR"
+from .store_env import DATA_DIR_ENV, DATABASE_URL_ENV  # noqa: E402  (re-exported)
 DEFAULT_DATA_DIR = "data"
 DB_FILENAME = "interview-sim.db"
 SOURCES = ("practice", "imported")

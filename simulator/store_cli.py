@@ -10,8 +10,9 @@ from typing import NoReturn, Optional
 
 import typer
 
-from simulator.export import export as render_export
-from simulator.store import DATA_DIR_ENV, DATABASE_URL_ENV, Store, StoreError, UnknownSession, describe_url, resolve_url
+from simulator.store_env import DATA_DIR_ENV, DATABASE_URL_ENV
+
+# simulator.store (SQLAlchemy, ~1 s to import) is imported by the commands that open a store, not by every call.
 
 __all__ = ["register"]
 
@@ -40,8 +41,10 @@ def _fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
-def _open_store(database_url: str | None) -> Store:
+def _open_store(database_url: str | None) -> "Store":  # noqa: F821 (imported inside)
     """The store to read; a missing SQLite file is an error here (reading must not create an empty store)."""
+    from simulator.store import Store, StoreError, resolve_url
+
     try:
         url = resolve_url(database_url)
         if url.get_backend_name() == "sqlite" and not Path(url.database).exists():
@@ -68,6 +71,8 @@ def sessions_list(
     database_url: Optional[str] = typer.Option(None, "--database-url", help=URL_HELP),
 ) -> None:
     """List stored sessions, newest first (times in UTC)."""
+    from simulator.store import StoreError
+
     store = _open_store(database_url)
     try:
         rows, total = store.list_sessions(trainee=trainee, persona=persona, limit=limit or 2**31 - 1)
@@ -101,6 +106,9 @@ def export_session(
     database_url: Optional[str] = typer.Option(None, "--database-url", help=URL_HELP),
 ) -> None:
     """Export one session with its metrics and coach annotations as Markdown, CSV, JSON or printable HTML."""
+    from simulator.export import export as render_export
+    from simulator.store import StoreError, UnknownSession, describe_url
+
     store = _open_store(database_url)
     try:
         full_id = store.find_session(session_id)
