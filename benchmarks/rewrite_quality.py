@@ -150,7 +150,8 @@ def _sentence_problems(sent: Any) -> list[str]:
         # Tense clash inside "the last/first time you …".
         if tok.lower_ == "time" and tok.i >= 1 and tok.doc[tok.i - 1].lower_ in ("last", "first", "next"):
             for child in tok.children:
-                if child.dep_ in ("relcl", "acl") and child.tag_ in ("VBP", "VBZ") and tok.doc[tok.i - 1].lower_ != "next":
+                if child.dep_ in ("relcl", "acl") and child.tag_ in ("VBP", "VBZ") and tok.doc[tok.i - 1].lower_ != "next" \
+                        and nlp.inflect(child.lemma_.lower(), "VBD") != child.lower_:  # "let", "put", "set": past too
                     problems.append(f"tense clash: 'the {tok.doc[tok.i - 1].text} time … {child.text}'")
         # Tense clash between a main clause and its "when" clause.
         if tok.dep_ == "advcl" and any(c.lower_ == "when" and c.dep_ == "advmod" for c in tok.children):
@@ -204,6 +205,52 @@ def _sentence_problems(sent: Any) -> list[str]:
     return problems
 
 
+_PRONOUNS = {"you", "they", "we", "he", "she", "i", "it", "someone", "people"}
+_ABOUT_NP = re.compile(r"\b(?:about|with)\s+(?:the|your|my|our|their|his|her)\s+(?P<w>(?:[\w'-]+\s+){0,4}[\w'-]+)\s*[?.!]$",
+                       re.IGNORECASE)
+_CAME_UP = re.compile(r"\bthe\s+(?:last|first)\s+time\s+(?P<w>(?:[\w'-]+\s+){2,8}?)came\s+up\b", re.IGNORECASE)
+
+
+def _known(word: str, upos: str) -> bool:
+    lemmas = nlp.lemminflect().getAllLemmas(word.lower(), upos=upos)
+    return bool(lemmas.get(upos))
+
+
+def _word_problems(text: str) -> list[str]:
+    """Errors a dictionary shows without a parse: a clause left after "about the …" ("Can you tell me more about the
+    refund arrive?", "…about the gym busy?"), a clause before "came up" ("the last time the noise drove you mad came
+    up"), and a made-up inflection ("movinged", "anded")."""
+    try:
+        nlp.lemminflect()
+    except ImportError:  # pragma: no cover
+        return []
+    problems = []
+    m = _ABOUT_NP.search(text)
+    if m:
+        words = m.group("w").split()
+        seen_noun = False
+        for word in words:
+            low = word.lower()
+            if low in _PRONOUNS or low in ("who", "that", "which", "when", "where", "from", "to", "for", "in", "on", "at"):
+                break
+            known = any(_known(low, u) for u in ("NOUN", "VERB", "ADJ"))
+            noun = (_known(low, "NOUN") and not _known(low, "ADJ")) or word[:1].isupper() or not known
+            if seen_noun and not noun and (_known(low, "VERB") or _known(low, "ADJ")) and not low.endswith("ly"):
+                problems.append(f"clause after 'about/with …': '{m.group(0).strip()}'")
+                break
+            seen_noun = seen_noun or noun
+    m = _CAME_UP.search(text)
+    if m and any((_known(w, "VERB") and not _known(w, "NOUN")) or (
+            (lemma := nlp.verb_lemma(w)) and lemma != w and nlp.inflect(lemma, "VBD") == w) for w in m.group("w").lower().split()):
+        problems.append(f"a clause before 'came up': '{m.group(0)}'")
+    for word in re.findall(r"\b[a-z]{4,}ed\b", text):
+        stem = word[:-2]
+        if not any(_known(word, u) for u in ("VERB", "ADJ", "NOUN")) and (
+                stem.endswith("ing") or stem in ("and", "or", "but", "the", "if", "then")):
+            problems.append(f"made-up word '{word}'")
+    return problems
+
+
 def grammar_problems(text: str) -> list[str]:
     """What reads wrong in ``text`` (an English rewrite); an empty list when nothing was caught."""
     text = (text or "").strip()
@@ -240,6 +287,7 @@ def grammar_problems(text: str) -> list[str]:
         r"\b(?:is|was|are|were|did|do|does|have|has|had|you|they|it)\s+about\s+(?:that|it|this)\s*[?.!]$", text, re.IGNORECASE)
     if dangling:
         problems.append(f"dangling 'about that' after a clause: '{dangling.group(0)}'")
+    problems.extend(_word_problems(text))
     doc = nlp.parse(text)
     if doc is None:
         return problems + ["spaCy unavailable: grammar not checked"]
@@ -271,6 +319,22 @@ def topic_lemmas(text: str) -> set[str]:
     return {lem for lem in nlp.content_lemmas(text or "") if lem not in _GENERIC and len(lem) > 1}
 
 
+# Feelings and verdicts an interviewer hands over ("you must hate that", "I bet that was crushing", "a nightmare"):
+# what the customer should name, not a topic.
+_VERDICT = frozenset("""
+hate love loathe dread adore resent enjoy like miss crush crushing crushed gutted devastated heartbroken guilty ashamed
+embarrassed furious livid angry upset annoyed annoying frustrated frustrating stressed stressful relieved relief
+worried nervous disappointed disappointing overwhelmed overwhelming exhausted exhausting lonely miserable scared awful
+terrible horrible nightmare headache hassle pain mess disaster joke waste unfair clunky confusing confused tired
+sound seem must
+""".split())
+
+
+def _verdicts(text: str) -> set[str]:
+    words = set(re.findall(r"[a-z]+", (text or "").lower()))
+    return {w for w in words if w in _VERDICT and w not in ("like", "must", "sound", "seem")}
+
+
 def _core(text: str) -> set[str]:
     """What a question is about: its nouns, names, numbers and main verbs (not its adjectives: in a leading
     question those are usually the verdict it pushes, "stressful", "unfair")."""
@@ -278,7 +342,8 @@ def _core(text: str) -> set[str]:
     if doc is None:
         return topic_lemmas(text)
     return {t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "PROPN", "NUM", "VERB")
-            and t.lemma_.lower() not in _GENERIC and not t.is_stop and len(t.lemma_) > 1}
+            and t.lemma_.lower() not in _GENERIC and not t.is_stop and len(t.lemma_) > 1
+            and t.lemma_.lower() not in _VERDICT and t.lower_ not in _VERDICT}
 
 
 def keeps_topic(rewrite: str, original: str, previous: str | None = None) -> tuple[bool, list[str]]:
@@ -289,6 +354,9 @@ def keeps_topic(rewrite: str, original: str, previous: str | None = None) -> tup
     topic of its own (nouns, verbs: "That must be pretty stressful, huh?"), the rewrite refers back ("that",
     "it") or uses the customer's words; or a short echo-style rewrite hands back the customer's words."""
     mine = topic_lemmas(rewrite)
+    kept = sorted(_verdicts(rewrite) & _verdicts(original))
+    if kept:
+        return False, [f"(keeps the guessed feeling or verdict: {', '.join(kept)})"]
     stripped = _words(rewrite)
     if stripped and stripped in _words(original):
         return True, ["(part of the original)"]
@@ -361,6 +429,12 @@ GOOD = [
     "How do you feel about what they did?",
     "What happened after you called them?",
     "Tell me about your experience with the refund, from start to finish.",
+    "Tell me about the last time you let your kids use the app.",
+    "What happened when the refund arrived?",
+    "What is the gym like in the mornings?",
+    "What did your parents make of the care home?",
+    "Tell me about the last time you talked to the council.",
+    "What happened with the price?",
 ]
 BAD = [
     "How do you feel about isn't it true?",
@@ -387,6 +461,12 @@ BAD = [
     "How do you feel about you 're paying for it?",
     "Tell me about the delivery you did about that?",
     "Can you tell me about the app was slow about that?",
+    "Can you tell me more about the refund arrive?",
+    "Can you tell me more about the gym busy?",
+    "How do you feel about the app felt clunky?",
+    "Tell me about the last time the noise drove you mad came up. What did you do?",
+    "Tell me about the last time you movinged to a smaller flat.",
+    "Tell me about the last time you anded your husband talked about it.",
 ]
 
 
@@ -408,5 +488,57 @@ def self_check() -> int:
     return 1 if wrong else 0
 
 
+def check_file(path: str | Path, verbose: bool = False, threshold: float | None = None) -> int:
+    """Classify every turn of a JSONL file (``text``, ``previous``, gold ``label`` and ``flags``) with the
+    scorer and check the rewrites it offers, as ``benchmarks/bench_scoring.py --coaching`` does on its sets.
+    A turn the scorer does not flag gets the rewrites for its gold label (counted apart: ``not flagged``)."""
+    import json
+    import os
+
+    os.environ.setdefault("INTERVIEW_SIM_EMBEDDER", "hashing")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from benchmarks.bench_scoring import rewrite_quality
+    from scoring.classifier import QuestionClassifier
+    from scoring.rewrite import suggest_rewrites
+    from simulator.embeddings import get_embedder
+
+    rows = []
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise SystemExit(f"{path}, line {number}: not JSON ({exc.msg}); write one JSON object per line")
+        if not isinstance(row, dict) or not isinstance(row.get("text"), str) or "label" not in row:
+            raise SystemExit(f"{path}, line {number}: needs a 'text' string and a gold 'label'")
+        rows.append(row)
+    clf = QuestionClassifier(embedder=get_embedder(os.environ["INTERVIEW_SIM_EMBEDDER"]))
+    verdicts = clf.classify_many([(r["text"], r.get("previous")) for r in rows])
+
+    class _Gold:  # the rewrites for the gold label, for a turn the scorer let through
+        def __init__(self, row):
+            self.rewrites = suggest_rewrites(row["text"], row["label"], row.get("flags", []), previous=row.get("previous"))
+            self.rewrite = self.rewrites[0] if self.rewrites else None
+
+    unflagged = [r["id"] for r, v in zip(rows, verdicts) if not rewrites_of(v)]
+    verdicts = [v if rewrites_of(v) else _Gold(r) for r, v in zip(rows, verdicts)]
+    result = rewrite_quality(clf, rows, verdicts, verbose)
+    print(f"not flagged by the scorer (gold-label rewrites used): {len(unflagged)}")
+    if threshold is not None and result["main_all"] < threshold:
+        print(f"main rewrite meets all three {result['main_all']:.1%} < {threshold:.0%}")
+        return 1
+    return 0
+
+
 if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", help="a JSONL file of turns (text, previous, label, flags) to rewrite and check")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every failing rewrite")
+    parser.add_argument("--min", type=float, default=None, help="fail when the main rewrite meets all three less often")
+    args = parser.parse_args()
+    if args.data:
+        raise SystemExit(check_file(args.data, args.verbose, args.min))
     raise SystemExit(self_check())

@@ -49,8 +49,13 @@ def _lemminflect_base(verb: str) -> str | None:
 
 
 def base(verb: str) -> str:
-    """A verb's base form from any of its forms ("came", "come", "stopped" -> "come", "come", "stop")."""
+    """A verb's base form from any of its forms ("came", "come", "stopped", "moving" -> "come", "come", "stop",
+    "move")."""
     verb = verb.lower()
+    if verb.endswith("ing") and len(verb) > 5:
+        found = nlp.verb_lemma(verb)
+        if found and found != verb:
+            return found
     if verb in _PAST_TO_BASE:
         return _PAST_TO_BASE[verb]
     if verb.endswith(("ed", "en", "ne", "ught", "ung", "ank", "ode", "ove", "ook", "ew", "ame", "ept", "ent")):
@@ -242,6 +247,13 @@ def _r(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
+def _agree(who: str, verb: str) -> str:
+    """``verb`` agreeing with ``who``: "your partner does", "your students bring", "you use"."""
+    if who.lower() in ("you", "they", "we", "i") or _plural(who):
+        return verb
+    return nlp.inflect(verb.lower(), "VBZ") or verb
+
+
 def _feel_about(topic: str | None) -> str | None:
     if not topic or re.match(r"^(?:isn't|is|it|that|this|there|wasn't|was|do|does|did|don't|you|i|we|they|he|she|"
                              r"you're|i'm|we're|they're|it's|that's|there's|he's|she's)\b", topic, re.IGNORECASE):
@@ -260,7 +272,13 @@ def _feel_when(rest: str) -> str:
     return f"How {aux} you feel when {rest}?"
 
 
+_FUTURE_TIME = re.compile(r"\s+(?:next\s+(?:year|month|week|time|season|summer|winter|spring|autumn)|this\s+(?:year|month|"
+                          r"week|summer|winter|spring|autumn)|again|in\s+(?:the\s+)?future|one\s+day|someday|soon)\b",
+                          re.IGNORECASE)
+
+
 def _last_time(verb: str, rest: str, fallback: str = "something like this") -> str:
+    rest = _FUTURE_TIME.sub("", rest)
     return f"Tell me about the last time you {past(verb)} {_object(rest, fallback)}."
 
 
@@ -272,7 +290,7 @@ def _hyp_would(m: re.Match[str]) -> str | None:
     if verb == "recommend":
         return f"Tell me about the last time you told someone about {_object(rest, 'it')}."
     if verb == "pay":
-        paid_for = _object(re.sub(r"^\s*for\s+", " ", _tidy(rest)))
+        paid_for = _object(re.sub(r"^\s*(?:(?:a\s+bit\s+|a\s+little\s+|much\s+)?(?:more|extra|less)\s+)?for\s+", " ", _tidy(rest)))
         return f"Tell me about the last time you paid for {paid_for}."
     if verb in ("consider", "try", "use") and re.match(r"^\s*(?:a|an)\b", rest):
         return f"Tell me about the last time you {past(verb)} {_object(rest)}."
@@ -314,6 +332,9 @@ _HYPOTHETICAL_RULES: list[Rule] = [
         r"(?P<verb>[a-z]+)(?P<rest>.*)$"), _hyp_would),
     (_r(r"^(?:are|were)\s+you\s+(?:going|planning)\s+to\s+(?P<verb>[a-z]+)(?P<rest>.*)$"),
      lambda m: _last_time(m.group("verb"), re.sub(r"\bnext\s+\w+$", "", m.group("rest")))),
+    (_r(r"^would\s+(?P<who>(?:your|the)\s+[\w-]+)\s+(?:ever\s+|still\s+|actually\s+|really\s+)?(?P<verb>[a-z]+)(?P<rest>.*)$"),
+     lambda m: (f"Tell me about the last time {m.group('who')} {past(m.group('verb'))} {_object(_FUTURE_TIME.sub('', m.group('rest')), 'something new')}."
+                if nlp.verb_lemma(m.group("verb")) and m.group("verb").lower() not in ("be", "like", "mind", "want") else None)),
     (_r(r"^will\s+(?:your|the)\s+(?P<who>\w+)\s+(?P<verb>[a-z]+)(?P<rest>.*)$"),
      lambda m: f"Tell me about how your {m.group('who')} decided to {m.group('verb').lower()} {_object(m.group('rest'), 'it')} last time."),
 ]
@@ -395,10 +416,143 @@ _LEADING_RULES: list[Rule] = [
     (_r(r"^you\s+(?:find|think|consider)\s+(?P<topic>.+?)\s+[\w-]+$"),
      lambda m: f"How do you feel about {m.group('topic')}?"),
     (_r(r"^(?P<subj>(?:your|the|their)\s+[\w-]+)\s+(?:really\s+)?(?:love|loves|like|likes|hate|hates|enjoy|enjoys)\s+(?P<obj>.+)$"),
-     lambda m: f"How do {m.group('subj')} get on with {m.group('obj')}?"),
+     lambda m: f"How {'do' if _plural(m.group('subj')) else 'does'} {m.group('subj')} get on with {m.group('obj')}?"),
     (_r(r"^(?:don't|didn't|doesn't)\s+(?:you|it)\s+(?:\w+\s+)?(?P<rest>.+)$"),
      lambda m: (f"Tell me about {np}." if (np := _first_np(m.group("rest"))) else None)),
 ]
+
+# The frame around a claim handed to the customer: a guess ("I'm guessing", "I'd imagine", "surely"), a summary
+# ("so basically", "so what you're saying is") or an invitation to agree ("would you say", "don't you think",
+# "wouldn't you agree", "isn't it true that", "would it be fair to say").
+_CLAIM_FRAME = _r(
+    r"^(?:(?:so|and|but|well|okay|ok|right)\s*,?\s+)*(?:basically\s*,?\s+|really\s+)?"
+    r"(?:(?:what\s+you're\s+saying\s+is|what\s+i'm\s+hearing\s+is|in\s+other\s+words|"
+    r"i'm\s+guessing|i\s+am\s+guessing|i'm\s+sure|i\s+am\s+sure|i'd\s+(?:imagine|guess|say|bet)|i\s+(?:bet|guess|suppose|"
+    r"imagine|reckon|assume|think)|i\s+take\s+it|presumably|surely|obviously|clearly|"
+    r"(?:would|wouldn't|do|don't)\s+you\s+(?:say|agree|think|feel|find)|you'd\s+(?:say|agree)|"
+    r"(?:is|isn't|wasn't|was)\s+it\s+(?:true|fair\s+to\s+say|safe\s+to\s+say)|"
+    r"(?:would|wouldn't)\s+it\s+be\s+(?:fair|true|safe|right)\s+to\s+say)\s*,?\s+(?:that\s+)?)?"
+    r"(?:basically\s+)?")
+_SOFT_ADVERBS = frozenset("""
+never always really probably just only actually still basically mainly mostly simply definitely certainly totally
+already ever even also finally eventually
+""".split())
+_BE_FORMS = {"is": "is", "are": "are", "was": "was", "were": "were", "'s": "is", "'re": "are"}
+_LINKING = frozenset("seem seemed seems feel felt feels look looked looks sound sounded sounds get got gets".split())
+_OWNERS = frozenset("the your my our their his her this these those".split())
+
+
+def _subject_np(words: list[str]) -> int | None:
+    """Where the determiner-led subject noun phrase at the start of ``words`` ends (the index after its head noun),
+    when a verb follows it: "the price | put you off", "the delivery driver | call ahead", "your manager | approve".
+    lemminflect's dictionary says what is a noun and what a verb; no parse."""
+    from simulator import nlp
+
+    if len(words) < 2 or words[0].lower() not in _OWNERS:
+        return None
+    for end in range(2, min(len(words), 5) + 1):
+        head = words[end - 1].lower()
+        if head in _NP_STOP or head in _DETERMINERS or head in _SOFT_ADVERBS:
+            return None
+        if end >= len(words):
+            return None
+        nxt = words[end].lower()
+        named = bool(re.search(r"[A-Z]", words[end - 1][1:] or ""))
+        if not named and not nlp.is_noun(head) and (nlp.verb_lemma(head) or _is_adjective(head)):
+            continue  # "the new | pricing", "the | saved": not a head noun
+        if nxt in _BE_FORMS or nxt in _SOFT_ADVERBS or nxt.endswith("n't") or nxt in (
+                "must", "should", "would", "will", "could", "might", "can", "did", "does", "do", "has", "have", "had"):
+            return end
+        lemma = nlp.verb_lemma(nxt)
+        if lemma and not (nlp.is_noun(nxt) and end < 4 and end + 1 < len(words) and nlp.verb_lemma(words[end + 1])):
+            return end
+    return None
+
+
+def _is_adjective(word: str) -> bool:
+    try:
+        getAllLemmas = nlp.lemminflect().getAllLemmas
+    except ImportError:  # pragma: no cover
+        return False
+    return bool(getAllLemmas(word.lower(), upos="ADJ").get("ADJ"))
+
+
+def _plural(np: str) -> bool:
+    head = np.split()[-1].lower()
+    return head.endswith("s") and not head.endswith(("ss", "us", "is", "'s")) or head in ("people", "children", "staff")
+
+
+def _claim_rewrite(clause: str) -> str | None:
+    """An open question about the thing a claim is about, without the claim: "the price put you off" -> "What
+    happened with the price?", "the setup was confusing" -> "What was the setup like for you?", "the meetings are a
+    waste of time" -> "What are the meetings like for you?". None when the claim does not start with such a
+    noun phrase and a verb."""
+    from simulator import nlp
+
+    words = re.findall(r"[\w'-]+", clause)
+    end = _subject_np(words)
+    if end is None:
+        return None
+    np = " ".join(words[:end])
+    if _claim_noun(words[end - 1]) or words[end - 1].lower() in _SKIP_NOUNS | _GENERIC:
+        return None
+    if np.split()[0].lower() in ("this", "that", "these", "those"):
+        np = "the " + " ".join(np.split()[1:])
+    rest = [w.lower() for w in words[end:] if w.lower() not in _SOFT_ADVERBS]
+    if not rest:
+        return None
+    first = rest[0]
+    plural = _plural(np)
+    modal_past = len(rest) >= 3 and rest[0] in ("must", "should", "would", "could", "might") and rest[1] == "have"
+    past_tense = first in ("was", "were", "did", "didn't", "had", "hadn't", "wasn't", "weren't") or modal_past or (
+        first not in ("should", "would", "could", "might", "must") and nlp.verb_lemma(first) is not None and nlp.inflect(nlp.verb_lemma(first), "VBD") == first
+        and nlp.inflect(nlp.verb_lemma(first), "VBZ") != first)
+    verbs = [w for w in rest[:4] if w not in ("must", "should", "would", "could", "might", "have", "has", "had", "been",
+                                               "be", "did", "didn't", "does", "doesn't", "do", "don't", "will", "not")]
+    main = nlp.verb_lemma(verbs[0]) if verbs else None
+    evaluated = first in _BE_FORMS or first in _LINKING or (rest[-1] in ("been", "be")) or main in ("be", None) or (
+        main in ("seem", "feel", "look", "sound"))
+    if evaluated:
+        from .rules import _FEELINGS
+
+        pred = next((w for w in rest if w not in _BE_FORMS and w not in _LINKING and w not in (
+            "must", "should", "would", "could", "might", "have", "has", "had", "been", "be", "a", "an", "so", "such")), "")
+        if pred in _FEELINGS or (pred.endswith("ed") and not _is_adjective(pred)) or pred.endswith("ed") and pred in (
+                "annoyed", "pleased", "relieved", "worried", "upset", "thrilled", "disappointed", "surprised", "shocked"):
+            # "your manager was annoyed": a feeling of theirs, not a verdict on a thing; ask what happened.
+            return f"What happened with {np}?" if past_tense else f"What's going on with {np}?"
+        be = ("were" if plural else "was") if past_tense else ("are" if plural else "is")
+        return f"What {be} {np} like for you?"
+    if past_tense:
+        return f"What happened with {np}?"
+    return None  # "your team hates the new rota": the templates for the verb do better
+
+
+def _pronoun_claim(clause: str) -> str | None:
+    """A guess about "it"/"that" with no thing named ("I bet that was crushing", "You must hate that", "That must have
+    been a nightmare"): ask what it was like, in the claim's tense; "it must be lonely working from home" -> "What is
+    it like working from home?"."""
+    low = clause.lower().strip(" ,")
+    m = re.match(r"^(?:it|that|this)\s+(?:must\s+be|is|'s|can\s+be)\s+(?:\w+\s+){1,3}?(?P<rest>(?:\w+ing|with|without|"
+                 r"having|being)\b.*)$", low)
+    if m and re.match(r"^\w+ing\b", m.group("rest")) and nlp.verb_lemma(m.group("rest").split()[0]):
+        return f"What is it like {m.group('rest')}?"
+    if m and m.group("rest").startswith(("with ", "without ")) and len(m.group("rest").split()) >= 2:
+        return f"What is it like {m.group('rest')}?"
+    didnt = re.match(r"^you\s+(?:(?:probably|just|never|obviously|clearly|really)\s+)*(?:didn't|did\s+not|never|haven't|"
+                     r"hadn't)\s+(?:even\s+)?[a-z]+\s+(?P<np>(?:the|your|their|any|my|our)\s+[\w-]+(?:\s+[\w-]+)?)$", low)
+    if didnt:
+        words = didnt.group("np").split()
+        if words[0] in ("any", "my", "our"):
+            words[0] = {"any": "the", "my": "your", "our": "your"}[words[0]]
+        return f"What happened with {' '.join(words)}?"
+    past_tense = re.search(r"\b(?:was|were|had|have\s+been|must\s+have|did|felt|sounded|got)\b", low)
+    if re.match(r"^(?:it|that|this)\b", low) and not re.search(r"\b(?:when|if|because|with|about)\b", low):
+        return "What was that like for you?" if past_tense else "What is that like for you?"
+    if re.match(r"^you\s+must\s+(?:\w+\s+){0,2}?(?:hate|love|dread|loathe|miss|like|enjoy|resent)\s+(?:that|it|this)$", low):
+        return "What is that like for you?"
+    return None
+
 
 _CLOSED_RULES: list[Rule] = [
     (_r(r"^which\s+of\s+(?:these|the|those)\s+.*?\s+(?:did|do)\s+you\s+(?P<verb>[a-z]+)(?P<rest>.*?)\s+(?:for|about)$"),
@@ -412,6 +566,10 @@ _CLOSED_RULES: list[Rule] = [
      lambda m: f"What made you {base(m.group('verb'))}{' ' + _tidy(m.group('rest')) if _tidy(m.group('rest')) else ''}?"),
     (_r(r"^(?:so\s+)?you\s+(?:" + _ADVERB + r"\s+)?(?P<verb>[a-z]+)(?P<rest>.*?)\s+because\s+(?:of\s+)?.+$"),
      lambda m: f"What made you {base(m.group('verb'))}{' ' + _tidy(m.group('rest')) if _tidy(m.group('rest')) else ''}?"),
+    (_r(r"^(?:so\s+)?you\s+(?:" + _ADVERB + r"\s+)?(?P<verb>[a-z]+)(?P<rest>(?:\s+[\w'-]+){0,4}?)\s+(?:(?:mainly|mostly|just|only|"
+        r"partly|largely|really)\s+(?:for|to|because|since|due\s+to|over)|to\s+(?:save|get|avoid|cut|spend|keep|be\s+closer))\b.+$"),
+     lambda m: (f"What made you {base(m.group('verb'))}{' ' + _tidy(m.group('rest')) if _tidy(m.group('rest')) else ''}?"
+                if nlp.verb_lemma(m.group("verb")) and m.group("verb").lower() not in ("are", "were", "have", "had") else None)),
     (_r(r"^(?:did|do)\s+you\s+find\s+(?P<topic>.+?)\s+(?:\w+)$"),
      lambda m: f"What was {m.group('topic')} like for you?"),
     (_r(r"^(?:are|were)\s+you\s+(?:happy|satisfied|pleased|unhappy|disappointed)\s+with\s+(?P<topic>.+)$"),
@@ -488,11 +646,11 @@ _CLOSED_RULES: list[Rule] = [
      lambda m: "How do you feel about what you pay?"),
     (_r(r"^(?:have|had)\s+you\s+(?:ever\s+)?(?P<verb>had|been|used|seen|heard\s+of)\s+(?P<rest>.+)$"),
      lambda m: f"Tell me about your experience with {_object(m.group('rest'), 'that')}."),
-    (_r(r"^(?:have|had)\s+you\s+(?:ever\s+)?(?P<verb>[a-z]+)\s+(?P<rest>.+)$"),
-     lambda m: f"Tell me about the last time you {past(m.group('verb'))} {_object(m.group('rest'), 'that')}."),
+    (_r(r"^(?:have|had)\s+you\s+(?P<with>and\s+(?:your|the)\s+[\w-]+\s+)?(?:ever\s+)?(?P<verb>(?!and\b)[a-z]+)\s+(?P<rest>.+)$"),
+     lambda m: f"Tell me about the last time you {m.group('with') or ''}{past(m.group('verb'))} {_object(m.group('rest'), 'that')}."),
     (_r(r"^do\s+you\s+remember\b.*$"), lambda m: "Can you take me back to that time?"),
     (_r(r"^(?:do|does)\s+(?P<who>you|your\s+\w+|the\s+\w+)\s+(?:" + _ADVERB + r"\s+)?(?P<verb>[a-z]+)(?P<rest>.*)$"),
-     lambda m: (f"Tell me about how {m.group('who')} {m.group('verb')} {_tidy(m.group('rest'))}."
+     lambda m: (f"Tell me about how {m.group('who')} {_agree(m.group('who'), m.group('verb'))} {_tidy(m.group('rest'))}."
                 if m.group("verb").lower() not in ("have", "know", "want", "need", "think", "mind", "own", "like")
                 else None)),
     (_r(r"^did\s+(?:you|your\s+\w+)\s+(?:ever\s+|actually\s+)?(?P<verb>[a-z]+)(?P<rest>.*)$"),
@@ -630,6 +788,18 @@ def suggest_rewrite(text: str, label: Label | str, flags: Iterable[Flag | str] =
     if not q:
         return None
 
+    # A guess, a summary or an invitation to agree: ask about the thing the claim is about, without the claim.
+    claim = _CLAIM_FRAME.sub("", _lower_first(nlp.strip_disfluencies(q)) if re.search(
+        r"\b(?:um|uh|erm|er|like|you\s+know|i\s+mean)\b", q, re.IGNORECASE) else q).strip(" ,")
+    framed = claim != q.strip(" ,") and claim
+    if framed or label == Label.LEADING:
+        built = _claim_rewrite(claim) or (_pronoun_claim(claim) if label == Label.LEADING else None)
+        if built and not framed and re.match(r"^What (?:is|are) (?!that\b)", built):
+            built = None  # "The substitutions are really annoying, right?": "How do you feel about the substitutions?"
+        if built:
+            return _cap(built)
+        if framed and label == Label.LEADING:
+            q = claim
     if hypothetical:
         out = _apply(_HYPOTHETICAL_RULES, q)
         if out:
@@ -711,6 +881,7 @@ def _keeps_topic(candidate: str, question: str) -> bool:
     """The rewrite still names what the question was about: the head of its first noun phrase, or one of its
     names ("BasketRun", "WhatsApp"); a noun phrase cut short ("the WhatsApp" of "the WhatsApp group") does not."""
     body = re.sub(r"[?.!]+$", "", _TAG_RE.sub("", strip_markers(question)[0]))
+    body = _FUTURE_TIME.sub("", re.sub(r"^\s*(?:if|imagine|suppose)\b[^,]+,\s*", "", body, flags=re.IGNORECASE))
     low = candidate.lower()
     names = [w for w in re.findall(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w'-]*[a-z][\w'-]*", body) if w not in ("I", "I'm", "I'd")]
     np = _first_np(body)
@@ -774,7 +945,8 @@ def _shares_topic(candidate: str, question: str) -> bool:
     """The rewrite shares a topic word with the question (its nouns and verbs, not its verdicts or template words),
     or the question has none ("That must be stressful, huh?")."""
     def bare(words: set[str]) -> set[str]:
-        return {re.sub(r"'s?$", "", w) for w in words}
+        out = {re.sub(r"'s?$", "", w) for w in words}
+        return out | {lemma for w in out if (lemma := nlp.verb_lemma(w))}  # "moved" and "move" are one topic
 
     mine = bare(_topic_stems(question))
     return not mine or bool(mine & bare(_content(candidate)))
@@ -788,7 +960,7 @@ _GUESS_FRAME = re.compile(
 _TRAILING_WORDS = re.compile(r"(?:\s+(?:then|now|by\s+now|though|i\s+guess|i\s+suppose|i\s+bet|after\s+that|at\s+all))+\s*$",
                              re.IGNORECASE)
 _SKIP_NOUNS = frozenset("""
-lot bit time thing things way kind sort point stage moment part deal end issue problem reason one ones reasons
+half quarter lot bit time thing things way kind sort point stage moment part deal end issue problem reason one ones reasons
 """.split())
 _DROP_MODIFIERS = frozenset("""
 same real main whole more most really very so too such pretty quite just only biggest worst best new
@@ -1036,6 +1208,56 @@ def _last_time_rewrite(focus: str) -> str | None:
 _FLIP_OBJECT = {"me": "you", "us": "you", "my": "your", "our": "your", "myself": "yourself"}
 
 
+_FACT_Q = re.compile(r"^(?:(?:so|and|but|ok|okay|um|uh|like)\s*,?\s+)*(?P<aux>did|is|was|are|were)\s+(?P<body>(?:the|your|my|our|"
+                     r"their|his|her)\s+[\w\s'-]+?)\s*[?.!]*$", re.IGNORECASE)
+_HAPPY = frozenset("happy unhappy satisfied pleased glad okay ok fine sure aware able ready willing".split())
+
+
+def _fact_rewrite(focus: str) -> str | None:
+    """"Did the refund arrive on time?" -> "What happened when the refund arrived?", "Did the pharmacy have your
+    prescription ready?" -> "What happened with the pharmacy?", "Is the gym busy in the mornings?" -> "What is the gym
+    like in the mornings?": a yes/no question about a thing (not about the person) asked as an open one. Parse-free:
+    lemminflect's dictionary tells the head noun from the verb or adjective after it."""
+    m = _FACT_Q.match(focus)
+    if not m:
+        return None
+    words = re.findall(r"[\w'-]+", m.group("body"))
+    aux = m.group("aux").lower()
+    if aux == "did":
+        end = _subject_np(words)
+        if end is None:
+            return None
+        np = " ".join(words[:end])
+        rest = [w for w in words[end:] if w.lower() not in _SOFT_ADVERBS]
+        lemma = nlp.verb_lemma(rest[0]) if rest else None
+        tail = re.sub(r"\s*\b(?:on|in)\s+time$", "", " ".join(rest[1:]))
+        if lemma in ("like", "love", "enjoy", "hate", "mind", "prefer", "appreciate", "dislike", "rate", "value"):
+            # "Did the kids enjoy it?" -> "What did the kids make of it?": their view, without the verdict.
+            obj = " ".join(_FLIP_OBJECT.get(w.lower(), w) for w in tail.split()) or "it"
+            return f"What did {np} make of {obj}?"
+        if not lemma or lemma in _DULL_VERBS | {"help", "need", "want", "like"} or len(tail.split()) > 3:
+            return f"What happened with {np}?"
+        tail = " ".join(_FLIP_OBJECT.get(w.lower(), w) if w.lower() not in ("me", "us") else "you" for w in tail.split())
+        return f"What happened when {np} {past(lemma)}{' ' + tail if tail else ''}?"
+    for end in range(2, min(len(words), 4) + 1):
+        if end >= len(words):
+            return None
+        head, adj = words[end - 1].lower(), words[end].lower()
+        if head in _NP_STOP or head in _SKIP_NOUNS or _claim_noun(head):
+            return None
+        ends = end + 1 == len(words) or words[end + 1].lower() in ("to", "in", "at", "for", "with", "enough", "again")
+        if (nlp.is_noun(head) or not _is_adjective(head)) and _is_adjective(adj) and (not nlp.is_noun(adj) or ends):
+            from .rules import _FEELINGS
+
+            if adj in _HAPPY or adj in _FEELINGS:
+                return None  # "Was your daughter happy with the tutor?": the templates ask about the tutor
+            np = " ".join(words[:end])
+            after = " ".join(words[end + 1:])
+            pp = re.match(r"^(?:in|at|on|during)\s+(?:the|a|an|your|their)?\s*[\w-]+$", after, re.IGNORECASE)
+            return f"What {aux} {np} like{' ' + pp.group(0) if pp else ''}?"
+    return None
+
+
 def _open_alternative(text: str, label: Label, flags: set[Flag], form: "Form | None" = None) -> str | None:
     form = form if form is not None else analyse(text)
     when = _WHEN_DID.match(strip_markers(form.focus)[0].strip())
@@ -1044,9 +1266,14 @@ def _open_alternative(text: str, label: Label, flags: set[Flag], form: "Form | N
         built = _when_rewrite(when.group("body"))
         if built and reads_naturally(built) and _is_open(built):
             return built
+    if Flag.HYPOTHETICAL not in flags:
+        # "Did the refund arrive on time?", "Is the gym busy in the mornings?": the thing the fact is about.
+        built = _fact_rewrite(strip_markers(form.focus)[0].strip())
+        if built and reads_naturally(built) and _is_open(built):
+            return built
     chosen = _open_alternative_raw(text, label, flags, form)
     leaked = chosen is not None and re.search(r"\s(?:which|what|whose)\s+\w+\s+(?:like|is|was)\b", chosen, re.IGNORECASE)
-    if chosen is None or not leaked and _shares_topic(chosen, text) and (
+    if chosen is None or not leaked and (_shares_topic(chosen, text) or _made_you(chosen, text)) and (
             _keeps_topic(chosen, text) or chosen.startswith("What ")):
         return chosen
     focus = strip_markers((form if form is not None else analyse(text)).focus)[0]
@@ -1199,11 +1426,20 @@ def _you_clause(rest: str) -> str:
     return ""
 
 
+def _made_you(candidate: str, text: str) -> bool:
+    """"What made you move?" for "So you moved mainly for the schools?": the question's own action, asked about."""
+    made = re.match(r"^What\s+made\s+you\s+(?P<v>[a-z]+)", candidate or "")
+    return bool(made) and made.group("v") in {nlp.verb_lemma(w) for w in re.findall(r"[a-z]+", (text or "").lower())}
+
+
 def _open_alternative_raw(text: str, label: Label, flags: set[Flag], form: "Form | None" = None) -> str | None:
     """The open rewrite: the template for the question's shape when it reads naturally, keeps the topic and is
     itself open; else one built from the question's topic noun phrase."""
     form = form if form is not None else analyse(text)
     first = suggest_rewrite(text, label, flags, form=form)
+    if first and _made_you(first, text) and reads_naturally(first) and _is_open(first):
+        # "So you moved mainly for the schools?" -> "What made you move?": the action, without the reason handed over.
+        return first
     if first and reads_naturally(first) and _is_open(first) and _shares_topic(first, text) and (
             _keeps_topic(first, text) or re.match(r"^What\s+(?!else\b)\w+", first)):
         # "What put you off?" for "Was it the price that put you off?": the open question behind the guess.
@@ -1275,7 +1511,7 @@ def _echo_alternative(previous: str | None) -> str | None:
             found.append(" ".join(words))
         for phrase in found:
             head = phrase.lower().split()[-1]
-            if head in _TIME_WORDS or (len(phrase.split()) == 1 and head in ("off",) and len(words) > 3):
+            if head in _TIME_WORDS or head.rstrip("s") in _TIME_WORDS or head in ("after", "before", "ago") or (len(phrase.split()) == 1 and head in ("off",) and len(words) > 3):
                 continue
             flipped = " ".join(_FLIP.get(w.lower(), w) for w in phrase.split())
             echo = flipped[:1].upper() + flipped[1:] + "?"
