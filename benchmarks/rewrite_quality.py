@@ -240,7 +240,7 @@ def _word_problems(text: str) -> list[str]:
                 break
             seen_noun = seen_noun or noun
     m = _CAME_UP.search(text)
-    if m and any((_known(w, "VERB") and not _known(w, "NOUN")) or (
+    if m and any((_known(w, "VERB") and not _known(w, "NOUN") and not w.endswith("ing")) or (
             (lemma := nlp.verb_lemma(w)) and lemma != w and nlp.inflect(lemma, "VBD") == w) for w in m.group("w").lower().split()):
         problems.append(f"a clause before 'came up': '{m.group(0)}'")
     for word in re.findall(r"\b[a-z]{4,}ed\b", text):
@@ -326,6 +326,7 @@ hate love loathe dread adore resent enjoy like miss crush crushing crushed gutte
 embarrassed furious livid angry upset annoyed annoying frustrated frustrating stressed stressful relieved relief
 worried nervous disappointed disappointing overwhelmed overwhelming exhausted exhausting lonely miserable scared awful
 terrible horrible nightmare headache hassle pain mess disaster joke waste unfair clunky confusing confused tired
+shattered shatter sick glad thrilled delighted proud sad
 sound seem must
 """.split())
 
@@ -360,7 +361,10 @@ def keeps_topic(rewrite: str, original: str, previous: str | None = None) -> tup
     stripped = _words(rewrite)
     if stripped and stripped in _words(original):
         return True, ["(part of the original)"]
-    shared = sorted(mine & topic_lemmas(original))
+    def verbs(lemmas: set[str]) -> set[str]:  # "switching" read as a noun in one and a verb in the other
+        return lemmas | {v for w in lemmas if (v := nlp.verb_lemma(w))}
+
+    shared = sorted(verbs(mine) & verbs(topic_lemmas(original)))
     if shared:
         return True, shared
     theirs = topic_lemmas(previous or "")
@@ -512,7 +516,8 @@ def check_file(path: str | Path, verbose: bool = False, threshold: float | None 
             raise SystemExit(f"{path}, line {number}: not JSON ({exc.msg}); write one JSON object per line")
         if not isinstance(row, dict) or not isinstance(row.get("text"), str) or "label" not in row:
             raise SystemExit(f"{path}, line {number}: needs a 'text' string and a gold 'label'")
-        rows.append(row)
+        if str(row.get("lang") or row.get("language") or "en").lower().startswith("en"):
+            rows.append(row)  # the English rewrites only
     clf = QuestionClassifier(embedder=get_embedder(os.environ["INTERVIEW_SIM_EMBEDDER"]))
     verdicts = clf.classify_many([(r["text"], r.get("previous")) for r in rows])
 

@@ -278,7 +278,10 @@ _FUTURE_TIME = re.compile(r"\s+(?:next\s+(?:year|month|week|time|season|summer|w
 
 
 def _last_time(verb: str, rest: str, fallback: str = "something like this") -> str:
+    had_rest = bool(rest.strip())
     rest = _FUTURE_TIME.sub("", rest)
+    if not _tidy(rest) and had_rest:
+        return f"Tell me about the last time you {past(verb)}."  # "would you order again (if …)"
     return f"Tell me about the last time you {past(verb)} {_object(rest, fallback)}."
 
 
@@ -307,7 +310,7 @@ _HYPOTHETICAL_RULES: list[Rule] = [
     (_r(r"^if\s+(?:we|they|the\s+\w+|our\s+\w+)\s+(?:added|built|made|offered|did|had|launched|created|gave|sent|"
         r"introduced|included|provided)\s+(?P<obj>(?!it\b|that\b|this\b)[^,]+?)(?:,|\s+(?:would|will|could|do)\b).*$"),
      lambda m: f"What do you do today when you need {_tidy(m.group('obj'))}?"),
-    (_r(r"^(?:wouldn't|would)\s+it\s+be\s+\w+\s+if\s+(?P<rest>.+)$"),
+    (_r(r"^(?:wouldn't|would)\s+it\s+(?:be\s+\w+|help|make\s+(?:a|any)\s+difference|matter)\s+if\s+(?P<rest>.+)$"),
      lambda m: (f"Walk me through how you deal with {np} today." if (np := _first_np(m.group("rest"))) and
                 not np.lower().startswith(("the app", "our", "the tool")) else
                 "Walk me through how you handle that today.")),
@@ -395,7 +398,8 @@ _LEADING_RULES: list[Rule] = [
      lambda m: f"How do you feel about {_tidy(m.group('topic'))}?"),
     (_r(r"^(?:isn't|wasn't|it's|it\s+is|it\s+was)\s+(?:it\s+)?(?:really\s+|so\s+|much\s+|a\s+bit\s+)?[\w-]+\s+when\s+(?P<rest>.+)$"),
      lambda m: _feel_when(m.group("rest"))),
-    (_r(r"^(?:isn't|wasn't|it's|it\s+is)\s+(?:it\s+)?(?:really\s+|so\s+|much\s+|a\s+bit\s+|pretty\s+)?(?:a\s+)?[\w-]+\s+(?P<not>not\s+)?to\s+(?P<rest>.+)$"),
+    (_r(r"^(?:isn't|wasn't|it's|it\s+is)\s+(?:it\s+)?(?:really\s+|so\s+|much\s+|a\s+bit\s+|pretty\s+|quite\s+)?(?:a\s+|an\s+)?"
+        r"(?:[\w-]+\s+)?(?:way\s+)?(?P<not>not\s+)?to\s+(?P<rest>.+)$"),
      lambda m: f"What is it like {'not ' if m.group('not') else ''}to {m.group('rest')}?"),
     (_r(r"^(?:isn't|wasn't|aren't|weren't)\s+(?P<topic>(?:the|your|our)\s+.+?)\s+(?:much\s+|so\s+|really\s+|a\s+bit\s+|way\s+)?"
         r"(?:\w+er|more\s+\w+|less\s+\w+)\s+than\s+(?P<other>.+)$"),
@@ -491,6 +495,12 @@ def _claim_rewrite(clause: str) -> str | None:
 
     words = re.findall(r"[\w'-]+", clause)
     end = _subject_np(words)
+    if end is None and words and words[0].lower().endswith("ing") and nlp.verb_lemma(words[0]):
+        # "switching was a real hassle", "chasing invoices is the biggest headache": the activity is the subject.
+        be = next((i for i, w in enumerate(words[:7]) if w.lower() in ("is", "was", "are", "were")), None)
+        if be:
+            tense = "was" if words[be].lower() in ("was", "were") else "is"
+            return f"What {tense} {' '.join(w.lower() for w in words[:be])} like for you?"
     if end is None:
         return None
     np = " ".join(words[:end])
@@ -528,11 +538,48 @@ def _claim_rewrite(clause: str) -> str | None:
     return None  # "your team hates the new rota": the templates for the verb do better
 
 
+_NAMED_FEELING = _r(
+    r"^(?:(?:so|and|but)\s+)?(?:(?P<aux>did|do|were|are|was)\s+you|you(?:\s+must\s+have|\s+must)?(?:\s+(?:probably|really|just))?\s+"
+    r"(?P<verb>felt|feel|were|are|was|been|be|got|get))\s+(?:(?P<verb2>feel|felt|get|be)\s+)?(?:so\s+|really\s+|a\s+bit\s+|quite\s+|"
+    r"pretty\s+|very\s+|kind\s+of\s+)?(?P<feeling>[a-z]+)\s+(?P<rest>(?:about|when|after|that|for|over|with|of)\b.+|[a-z]+ing\b.*)$")
+
+
+def _named_feeling(clause: str) -> str | None:
+    """A feeling the trainee named, with what it is about: "you felt guilty about it" -> "How did you feel about it?",
+    "Did you feel guilty cancelling the calls?" -> "How did you feel about cancelling the calls?". The customer names
+    the feeling; the rewrite keeps what it was about. None when the word is not a feeling."""
+    from .rules import _FEELINGS, LOADED
+
+    m = _NAMED_FEELING.match(_TRAILING_WORDS.sub("", clause.strip(" ,?.!")).strip(" ,"))
+    if not m:
+        return None
+    feeling = m.group("feeling").lower()
+    if feeling not in _FEELINGS and feeling not in LOADED and feeling not in ("glad", "happy", "sad", "bad", "sick", "tired"):
+        return None
+    words = " ".join(m.group(g) or "" for g in ("aux", "verb", "verb2")).lower().split()
+    tense = "do" if words and all(w in ("do", "feel", "are", "be", "get") for w in words) else "did"
+    rest = m.group("rest").strip()
+    first = rest.split()[0].lower()
+    if first in ("that", "for", "over", "with", "after", "of"):
+        rest = "about " + rest.split(" ", 1)[1] if first != "that" and len(rest.split()) > 1 else rest
+        if first == "that":
+            return None
+    elif first.endswith("ing"):
+        rest = "about " + rest
+    rest = " ".join(_FLIP_OBJECT.get(w.lower(), w) for w in rest.split())
+    return f"How {tense} you feel {rest}?"
+
+
 def _pronoun_claim(clause: str) -> str | None:
     """A guess about "it"/"that" with no thing named ("I bet that was crushing", "You must hate that", "That must have
     been a nightmare"): ask what it was like, in the claim's tense; "it must be lonely working from home" -> "What is
     it like working from home?"."""
     low = clause.lower().strip(" ,")
+    det = re.search(r"\b(?:a|an|the|your|their)\s+((?:[a-z'-]+\s*){1,3})", low)
+    named = [w for w in (det.group(1).split() if det else []) if nlp.is_noun(w) and not _claim_noun(w)
+             and w not in _SKIP_NOUNS and w not in ("way",) and not _is_adjective(w)]
+    if named and not re.search(r"\b(?:with|without)\b", low):
+        return None  # "it's been a really exhausting week": the templates ask about the week
     m = re.match(r"^(?:it|that|this)\s+(?:must\s+be|is|'s|can\s+be)\s+(?:\w+\s+){1,3}?(?P<rest>(?:\w+ing|with|without|"
                  r"having|being)\b.*)$", low)
     if m and re.match(r"^\w+ing\b", m.group("rest")) and nlp.verb_lemma(m.group("rest").split()[0]):
@@ -570,7 +617,7 @@ _CLOSED_RULES: list[Rule] = [
         r"partly|largely|really)\s+(?:for|to|because|since|due\s+to|over)|to\s+(?:save|get|avoid|cut|spend|keep|be\s+closer))\b.+$"),
      lambda m: (f"What made you {base(m.group('verb'))}{' ' + _tidy(m.group('rest')) if _tidy(m.group('rest')) else ''}?"
                 if nlp.verb_lemma(m.group("verb")) and m.group("verb").lower() not in ("are", "were", "have", "had") else None)),
-    (_r(r"^(?:did|do)\s+you\s+find\s+(?P<topic>.+?)\s+(?:\w+)$"),
+    (_r(r"^(?:did|do)\s+you\s+find\s+(?P<topic>.+?)\s+(?:(?:really|so|quite|very|pretty|a\s+bit|too)\s+)?(?:\w+)$"),
      lambda m: f"What was {m.group('topic')} like for you?"),
     (_r(r"^(?:are|were)\s+you\s+(?:happy|satisfied|pleased|unhappy|disappointed)\s+with\s+(?P<topic>.+)$"),
      lambda m: f"How do you feel about {_tidy(m.group('topic'))}?"),
@@ -792,9 +839,12 @@ def suggest_rewrite(text: str, label: Label | str, flags: Iterable[Flag | str] =
     claim = _CLAIM_FRAME.sub("", _lower_first(nlp.strip_disfluencies(q)) if re.search(
         r"\b(?:um|uh|erm|er|like|you\s+know|i\s+mean)\b", q, re.IGNORECASE) else q).strip(" ,")
     framed = claim != q.strip(" ,") and claim
+    felt = _named_feeling(claim)
+    if felt and (label == Label.LEADING or Flag.HYPOTHETICAL not in flag_set):
+        return _cap(felt)
     if framed or label == Label.LEADING:
         built = _claim_rewrite(claim) or (_pronoun_claim(claim) if label == Label.LEADING else None)
-        if built and not framed and re.match(r"^What (?:is|are) (?!that\b)", built):
+        if built and not framed and re.match(r"^What (?:is|are) (?!that\b|it\b)", built):
             built = None  # "The substitutions are really annoying, right?": "How do you feel about the substitutions?"
         if built:
             return _cap(built)
@@ -882,6 +932,7 @@ def _keeps_topic(candidate: str, question: str) -> bool:
     names ("BasketRun", "WhatsApp"); a noun phrase cut short ("the WhatsApp" of "the WhatsApp group") does not."""
     body = re.sub(r"[?.!]+$", "", _TAG_RE.sub("", strip_markers(question)[0]))
     body = _FUTURE_TIME.sub("", re.sub(r"^\s*(?:if|imagine|suppose)\b[^,]+,\s*", "", body, flags=re.IGNORECASE))
+    body = re.sub(r"\s+(?:if|when|because|unless)\b.*$", "", body, flags=re.IGNORECASE)  # the condition is not the topic
     low = candidate.lower()
     names = [w for w in re.findall(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w'-]*[a-z][\w'-]*", body) if w not in ("I", "I'm", "I'd")]
     np = _first_np(body)
@@ -945,8 +996,7 @@ def _shares_topic(candidate: str, question: str) -> bool:
     """The rewrite shares a topic word with the question (its nouns and verbs, not its verdicts or template words),
     or the question has none ("That must be stressful, huh?")."""
     def bare(words: set[str]) -> set[str]:
-        out = {re.sub(r"'s?$", "", w) for w in words}
-        return out | {lemma for w in out if (lemma := nlp.verb_lemma(w))}  # "moved" and "move" are one topic
+        return {re.sub(r"'s?$", "", w) for w in words}
 
     mine = bare(_topic_stems(question))
     return not mine or bool(mine & bare(_content(candidate)))
@@ -957,7 +1007,7 @@ _GUESS_FRAME = re.compile(
     r"^(?:so\s+|and\s+|but\s+)?(?:(?:i\s+bet|i\s+guess|i\s+suppose|i\s+imagine|i'd\s+imagine|i\s+reckon|i\s+assume|"
     r"i'm\s+sure|surely|presumably)\s+(?:that\s+)?|(?:is|was)\s+(?:it|that)\s+(?:mainly\s+|just\s+)?because\s+(?:of\s+)?|"
     r"would\s+you\s+say\s+(?:that\s+)?)", re.IGNORECASE)
-_TRAILING_WORDS = re.compile(r"(?:\s+(?:then|now|by\s+now|though|i\s+guess|i\s+suppose|i\s+bet|after\s+that|at\s+all))+\s*$",
+_TRAILING_WORDS = re.compile(r"(?:\s+(?:then|now|by\s+now|by\s+then|at\s+that\s+point|at\s+the\s+time|though|i\s+guess|i\s+suppose|i\s+bet|after\s+that|at\s+all))+\s*$",
                              re.IGNORECASE)
 _SKIP_NOUNS = frozenset("""
 half quarter lot bit time thing things way kind sort point stage moment part deal end issue problem reason one ones reasons
@@ -1453,12 +1503,21 @@ def _open_alternative_raw(text: str, label: Label, flags: set[Flag], form: "Form
     if Flag.HYPOTHETICAL not in flags:
         # The template lost the topic or fell back on a generic question: build one from the parse.
         parsed = _parsed_rewrite(focus, label)
+        if parsed and re.match(r"^How do you feel about \w+ing(?: \w+)?\?$", parsed):
+            # "You're still paying for it, right?": the action as a past occasion beats a feeling about a bare gerund
+            # (and is what the command line, without the parse, offers too).
+            action = _regex_last_time(focus)
+            if action and reads_naturally(action) and _is_open(action) and _shares_topic(action, text):
+                return action
         if parsed and reads_naturally(parsed) and _is_open(parsed) and _shares_topic(parsed, text):
             return parsed
         if first and reads_naturally(first) and _keeps_topic(first, text) and _is_open(first):
             return first
     # The regular noun phrase first (microseconds); the parse only when it finds none.
     topic = _first_np(_tidy(focus)) or _spacy_topic(focus)
+    if topic and (_claim_noun(topic.split()[-1]) or topic.split()[-1].lower() in _SKIP_NOUNS or any(
+            _claim_noun(w) for w in topic.split()[1:])):
+        topic = None  # "a stressful way", "a real hassle": the verdict, not the topic
     if topic:
         if Flag.HYPOTHETICAL in flags:
             built = f"Tell me about the last time {topic} came up. What did you do?"
