@@ -18,6 +18,7 @@ from .textutil import echo_fragment, is_cjk_language, join_sentences, language_o
 from .understanding import (
     echo_overlap,
     is_invitation,
+    light_units,
     looks_like_echo,
     sentence_keys,
     shorten,
@@ -63,7 +64,11 @@ _BREAK = re.compile(
     r"|\byou\s+are\s+(now\s+)?(an?\s+)?(ai|assistant|chatgpt|language\s+model|llm|bot)\b"
     r"|\bpretend\s+(to\s+be|you\s+are)\b|\b(reveal|show|list|tell\s+me)\s+(me\s+)?(your|the)\s+"
     r"(hidden\s+)?(instructions|prompt|insights|script|persona\s+file)\b"
-    r"|\bout\s+of\s+character\b|\bbreak\s+character\b",
+    r"|\bout\s+of\s+character\b|\bbreak\s+character\b"
+    # "Is this a real person?", "Am I talking to a bot?", "Are you even real?"
+    r"|\b(?:is\s+(?:this|that)|am\s+i\s+(?:talking|speaking|chatting)\s+(?:to|with))\s+(?:really\s+|actually\s+)?"
+    r"(?:an?\s+)?(?:real\s+(?:person|human)|human(?:\s+being)?|person|ai|a\.i\.|bot|chat\s?bot|robot|computer|machine|"
+    r"program|simulation)\s*(?:\?|$|or\b)|\bare\s+(?:you|u)\s+(?:even\s+|actually\s+|really\s+)?real\s*\?",
     re.IGNORECASE,
 )
 _GREETING = re.compile(
@@ -105,18 +110,26 @@ _BREAK_I18N = re.compile(
     r"simulatie|echt\s+mens|echte\s+persoon|mens|chatgpt)\b"
     r"|\b(?:negeer|vergeet)\s+(?:al\s+|alle\s+)?(?:je\s+|jouw\s+|de\s+|uw\s+)?(?:eerdere\s+|vorige\s+|bovenstaande\s+)?"
     r"(?:instructies|opdrachten|regels|prompts?)\b"
+    # "Is dit een echt mens?", "Praat ik met een robot?"
+    r"|\b(?:is\s+dit|is\s+dat|praat\s+ik\s+(?:met|tegen)|spreek\s+ik\s+(?:met|tegen)|chat\s+ik\s+met)\s+"
+    r"(?:nu\s+|hier\s+|eigenlijk\s+|echt\s+)?(?:een\s+)?(?:echt\s+mens|echte\s+persoon|mens|ai|bot|robot|chatbot|computer|"
+    r"programma|simulatie)\s*(?:\?|$|of\b)"
     r"|\bsysteem\s*prompt\b|\bdoe\s+alsof\s+(?:je|jij|u)\b|\buit\s+(?:je|jouw|uw)\s+rol\b"
     r"|\b(?:laat|toon|geef)\s+(?:me\s+|mij\s+)?(?:je|jouw|uw|de)\s+(?:verborgen\s+)?"
     r"(?:instructies|prompt|inzichten|script)\b"
     # Korean: an honorific question about being an AI ("혹시 AI세요?"), "are you a real person?", injection.
     rf"|{_AI_WORDS_KO}\s*(?:이세요|세요|이십니까|십니까|이신가요|신가요|인가요|이에요\s*\?|예요\s*\?|이야\s*\?|이지요\s*\?|죠\s*\?)"
     rf"|(?:당신|너|넌|지우\s*씨)\s*(?:은|는)?\s*(?:혹시\s*|진짜\s*|사실\s*)?{_AI_WORDS_KO}"
+    # "지금 실제 사람이랑 얘기하는 거 맞죠?"
+    r"|(?:(?:진짜|실제|진짜로)\s*사람|AI|로봇|챗봇|봇)\s*(?:이랑|하고|과|와|이하고)\s*(?:얘기|이야기|대화|채팅)\s*(?:하는|중)"
     r"|(?:진짜|실제|진짜로)\s*사람\s*(?:이세요|이에요|인가요|이신가요|맞아요|맞으세요|맞나요)"
     r"|(?:지시|지침|명령|프롬프트|설정|규칙)(?:사항)?\s*(?:은|는|을|를)?\s*(?:모두|전부|다)?\s*(?:무시|잊어)"
     r"|시스템\s*프롬프트|(?:숨겨진|숨긴)\s*(?:인사이트|지시|정보|설정)|(?:역할극|캐릭터)\S*\s*(?:그만|멈추|벗어나)"
     # Chinese
     rf"|你(?:是|是不是|该不会是|到底是|其实是)\s*(?:一个|个)?\s*{_AI_WORDS_ZH}(?![员师猿])"
     r"|(?:忽略|无视|忘掉|忘记)(?:掉)?(?:之前|以上|前面|上面|所有|你的|全部|先前)?的?(?:所有|全部)?(?:指令|指示|提示|设定|规则|要求)"
+    # "我是在跟真人说话吗？", "我在和机器人聊天吗？"
+    rf"|(?:跟|和|与|同)\s*{_AI_WORDS_ZH}\s*(?:说话|聊天|对话|交流|讲话)"
     r"|系统提示|提示词|假装你是|(?:跳出|脱离)(?:角色|人设)|(?:隐藏的?|秘密的?)(?:洞察|信息|设定|指令)",
     re.IGNORECASE,
 )
@@ -173,7 +186,8 @@ _MOVES: dict[str, _Moves] = {
             r"wat\s+gebeurde\s+er(?:\s+(?:toen|daarna|vervolgens))?|"
             r"wat\s+deed\s+je\s+(?:toen|daarna)|vertel\s+(?:eens\s+)?(?:wat\s+)?meer|hoe\s+(?:was|voelde)\s+dat|"
             r"wat\s+nog\s+meer|zoals|bijvoorbeeld|hoe\s+ging\s+dat(?:\s+verder)?)\b", re.IGNORECASE),
-        anaphora=frozenset("dat het dit toen daar die hij zij ze hem haar daarna".split()),
+        anaphora=frozenset("dat het dit toen daar die hij zij ze hem haar daarna daarover daarvan daarmee daardoor "
+                           "daarbij erover ervan ermee ie m t".split()),
     ),
     "ko": _Moves(
         greeting=re.compile(
@@ -307,6 +321,8 @@ def _sentence_internal(text: str) -> str:
         return text
     word = core.lower().split("'")[0]
     try:
+        from . import nlp
+
         getAllLemmas = nlp.lemminflect().getAllLemmas
 
         known = bool(getAllLemmas(word)) or word in _ORDINARY_WORDS
@@ -369,6 +385,13 @@ SOLE_WORD_SHARE = 0.75
 # ahead of the runner-up (by this much).
 NEAR_SHARE = 0.95
 NEAR_MARGIN = 0.06
+# A question with less than this share of its content words (idf-weighted) in anything the persona says
+# is foreign to it unless its meaning reaches a topic on its own (see _foreign); below ALIEN_SHARE, its
+# meaning must reach ALIEN_BAR times the threshold (a share: embedders put their threshold at different
+# heights).
+FOREIGN_SHARE = 0.45
+ALIEN_SHARE = 0.2
+ALIEN_BAR = 1.2
 # English yes/no questions by their form (an auxiliary verb first, a question mark last), and the
 # requests among them that ask for an account ("Could you tell me about...?").
 _YES_NO = re.compile(r"^\W*(?:(?:and|so|but|okay|ok|right|um|uh)[\s,]+)*(?:is|are|was|were|does|did|has|have|had|"
@@ -588,6 +611,15 @@ def decide(
 
     if label == "leading":
         match = index.best(text, state.current_topic, _dialogue_prior(index, state, text))
+        # A tag question about something outside the persona's life ("Lovely weather today, isn't it?")
+        # is not hers to agree with.
+        if match is None:
+            ranked = index.scores(text)
+            share, _ = index.known_share(text)
+            words = {u for u in index.units(text) if not u.startswith("~")} - light_units(text, language)
+            if (ranked and share < ALIEN_SHARE and len(words) >= 2
+                    and _foreign(index, ranked, text, index.threshold)):
+                return reaction("no_experience", reactions.unknown)
         lines = reactions.leading
         suggestion = extract_suggestion(text) if persona.language.startswith("en") else None
         if suggestion:
@@ -609,10 +641,13 @@ def decide(
 
     if label == "echo":
         topic_id = _echo_topic(persona, index, state, text)
-        if topic_id is None:
+        if topic_id is not None:
+            plan = _go_deeper(persona, state, choose, topic_id, allow_deep=True, move="echo")
+            return plan or _exhausted(persona, index, state, choose, topic_id, text)
+        # Not her words after all: a question is read as one ("오늘 날씨 어때요?"), anything else acknowledged.
+        if not re.search(r"[?？]\s*$", text or ""):
             return reaction("acknowledge", reactions.acknowledge)
-        plan = _go_deeper(persona, state, choose, topic_id, allow_deep=True, move="echo")
-        return plan or _exhausted(persona, index, state, choose, topic_id, text)
+        label = "open"
 
     if label == "reflection":
         topic_id = state.current_topic
@@ -723,7 +758,9 @@ def _understand(index: TopicIndex, state: State, text: str, language: str) -> tu
     # Unless the question points back ("You mentioned your dad. How's he doing?", "The allotment. What do
     # you do there?"): then the sentence before names what "he" / "there" is, and the turn is read whole.
     parts = sentences(text)
-    if len(parts) > 1 and len(tokens(parts[-1], language)) >= 4 and not _has_anaphora(parts[-1], language):
+    # (A last sentence of function words alone, "Voor wie ben je?", says nothing without the one before.)
+    if (len(parts) > 1 and len(tokens(parts[-1], language)) >= 4 and not _has_anaphora(parts[-1], language)
+            and index.query(parts[-1])):
         text = parts[-1]
     ranked = index.scores(text, current, _dialogue_prior(index, state, text))
     if not ranked:
@@ -752,6 +789,8 @@ def _understand(index: TopicIndex, state: State, text: str, language: str) -> tu
     # product, however close in meaning some line happens to be.
     if fallback is not None and top.lexical == 0:
         return fallback, ranked
+    if _foreign(index, ranked, text, threshold):
+        return None, []
     # The question uses none of the persona's words: its meaning alone must be about one of its topics.
     if top.lexical == 0 and query and top.asked < threshold + NOVEL_MARGIN:
         if _near_miss(ranked, threshold, asked=True):
@@ -775,6 +814,22 @@ def _understand(index: TopicIndex, state: State, text: str, language: str) -> tu
     if _near_miss(ranked, threshold, asked=False):
         return top.topic, ranked
     return fallback, ([] if fallback is None else ranked)
+
+
+def _foreign(index: TopicIndex, ranked: list[TopicMatch], text: str, threshold: float) -> bool:
+    """The question is about something outside the persona's life: most of its content words (idf-weighted,
+    verbs and adverbs aside) are words the persona never says, and its meaning alone (no dialogue or
+    current-topic bonus, no generic shared word) does not reach a topic. A question of entirely foreign
+    content words needs a meaning clearly over the threshold ("Where are you going on holiday?" sits just
+    over it for a persona with weekends); one just under it that is clearly one topic still counts."""
+    share, count = index.known_share(text)
+    if not count or share >= FOREIGN_SHARE:
+        return False
+    semantic = max(m.semantic for m in ranked)
+    if semantic < threshold:
+        by_meaning = sorted(ranked, key=lambda m: m.asked, reverse=True)
+        return not _near_miss(by_meaning, threshold, asked=True)
+    return share < ALIEN_SHARE and semantic < threshold * ALIEN_BAR
 
 
 def _near_miss(ranked: list[TopicMatch], threshold: float, *, asked: bool) -> bool:

@@ -231,6 +231,18 @@ class TopicIndex:
         light = light_units(text, self.language)
         return {u: self.idf(u) * (LIGHT_WEIGHT if u in light else 1.0) for u in self.units(text)}
 
+    def known_share(self, text: str) -> tuple[float, int]:
+        """How much of the question's content (its units less verbs and adverbs, weighted by idf) the persona
+        ever says, anywhere (0..1), and how many content units it has. A question whose content is
+        foreign to everything the persona knows ("Seen any good films?") is about something else, whatever
+        one generic word it shares with a topic."""
+        light = light_units(text, self.language)
+        content = {u: self.idf(u) for u in self.units(text) if u not in light}
+        total = sum(content.values())
+        if not total:
+            return 1.0, 0
+        return sum(w for u, w in content.items() if u in self._idf) / total, len(content)
+
     def overlap(self, question: "dict[str, float] | list[str]", other: "set[str] | frozenset[str]") -> float:
         """The weighted share of the question's units found in ``other`` (0..1)."""
         if not isinstance(question, dict):

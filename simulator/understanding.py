@@ -58,7 +58,21 @@ _EN_STOP = frozenset(
 # Dutch suffixes, longest first: "fietsen" -> "fiets", "gebeurde" -> "gebeur".
 _NL_SUFFIXES = ("heden", "ingen", "tjes", "etje", "jes", "ing", "en", "de", "te", "je", "e", "s", "t")
 _NL_EXTRA_STOP = frozenset("vertel eens gewoon heel veel vaak altijd meestal iets wat waar hoe waarom wanneer wie welke "
-                           "gebeurd gebeurde gaat ging doen deed".split())
+                           "gebeurd gebeurde gaat ging doen deed "
+                           # spoken fillers and the clipped pronoun "ie" ("doet ie 't?")
+                           "eh ehm uhm nou zeg ie".split())
+# Dutch verbs and adverbs in every story ("kijk", "eigenlijk", "goed"): weaker evidence of a topic than
+# nouns and names, as spaCy's verbs and adverbs are in English. Stemmed like any word (see _nl_light).
+_NL_LIGHT_WORDS = (
+    "kijk kijkt kijken keek gekeken zie ziet zien zag gezien vind vindt vinden vond gevonden denk denkt denken "
+    "dacht gedacht kun kunt kan kunnen kon konden zou zouden wil wilt willen wilde moet moeten moest mag mogen "
+    "ga gaan ging gegaan doe doet gedaan heb hebt heeft hebben had gehad ben bent zijn was waren geweest word "
+    "wordt worden werd geworden krijg krijgt krijgen kreeg gekregen kom komt komen kwam gekomen zeg zegt zeggen "
+    "zei gezegd weet weten wist maak maakt maken maakte gemaakt houd houdt houden hield neem neemt nemen nam "
+    "genomen geef geeft geven gaf gegeven laat laten liet help helpt helpen hielp geholpen vind speel speelt "
+    "spelen eigenlijk nog al ook wel niet even echt best goed goede leuk leuke mooi lekker nu toen dan daar "
+    "hier soms net alweer weer ooit nooit laatst laatste tijd tegenwoordig vroeger beetje graag zomaar zeker "
+    "misschien precies samen allemaal").split()
 
 
 _KO_FRAME = frozenset("어떻게 왜 뭐 뭘 무슨 어떤 언제 어디 얼마나 얼마 이야기 이야기해 얘기 얘기해 말씀 말씀해 주세요 주시겠어요 "
@@ -121,10 +135,21 @@ def _light(text: str) -> frozenset[str]:
     return frozenset(t.lemma_.lower() for t in doc if t.pos_ in {"VERB", "ADV", "AUX"})
 
 
+@lru_cache(maxsize=1)
+def _nl_light() -> frozenset[str]:
+    return frozenset(_nl_stem(w) for w in _NL_LIGHT_WORDS if w not in _NL_STOP | _NL_EXTRA_STOP)
+
+
 def light_units(text: str, language: str | None = "en") -> frozenset[str]:
-    """The units of ``text`` that are verbs or adverbs (English): weaker evidence of a topic than nouns,
-    names and numbers ("find", "feel" are in every story; "party", "Tomasz" are not)."""
-    if language_of(language) != "en" or not text:
+    """The units of ``text`` that are verbs or adverbs (English, by parse; Dutch, the common ones by a
+    list): weaker evidence of a topic than nouns, names and numbers ("find", "feel" are in every story;
+    "party", "Tomasz" are not)."""
+    lang = language_of(language)
+    if not text:
+        return frozenset()
+    if lang == "nl":
+        return frozenset(_units(text, "nl")) & _nl_light()
+    if lang != "en":
         return frozenset()
     return _light(text)
 
