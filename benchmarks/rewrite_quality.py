@@ -307,7 +307,7 @@ _GENERIC = frozenset(
     # tag and filler words the parser may read as nouns
     "huh eh yeah right okay ok um uh".split()
 )
-_BACK_REFERENCE = re.compile(r"\b(?:that|it|this|there|then)\b", re.IGNORECASE)
+_BACK_REFERENCE = re.compile(r"\b(?:that|it|this|there|then|them|they|those|these)\b", re.IGNORECASE)
 
 
 def _words(text: str) -> str:
