@@ -450,10 +450,24 @@ def _english_time(text: str) -> tuple[float, float]:
     return past, present
 
 
+# Dutch has no parse here: its time words alone ("toen", "vroeger", "de laatste keer" / "nu", "tegenwoordig").
+_NL_PAST_MARKERS = re.compile(r"\b(?:toen|vroeger|destijds|(?:de\s+)?(?:eerste|laatste)\s+keer|in\s+het\s+begin|"
+                              r"aanvankelijk|geleden|vorige\s+(?:week|maand|keer|zomer|winter)|vorig\s+jaar|"
+                              r"gisteren|eerst)\b", re.IGNORECASE)
+_NL_PRESENT_MARKERS = re.compile(r"\b(?:nu|tegenwoordig|momenteel|op\s+dit\s+moment|nog\s+steeds|"
+                                 r"deze\s+dagen|inmiddels|sindsdien)\b", re.IGNORECASE)
+
+
 def time_counts(text: str, language: str | None = "en") -> tuple[float, float]:
     """How much ``text`` speaks of the past and of the present (English: tensed verbs, "used to", "back
-    when", "the last time" / "these days", "now"); (0, 0) where the language has no reading of it."""
-    if language_of(language) != "en" or not text:
+    when", "the last time" / "these days", "now"; Dutch: "toen", "vroeger", "de laatste keer" / "nu",
+    "tegenwoordig"); (0, 0) where the language has no reading of it."""
+    lang = language_of(language)
+    if not text:
+        return 0.0, 0.0
+    if lang == "nl":
+        return 2.0 * len(_NL_PAST_MARKERS.findall(text)), 2.0 * len(_NL_PRESENT_MARKERS.findall(text))
+    if lang != "en":
         return 0.0, 0.0
     return _english_time(text)
 

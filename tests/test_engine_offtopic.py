@@ -151,3 +151,12 @@ def test_a_shared_generic_word_does_not_take_the_topic_but_her_own_words_do(ship
     assert reply.topic is None
     _, reply = session.ask("Hoe vaak gaat er iets mis met de fiets?")
     assert reply.topic == "pech"
+
+
+def test_dutch_time_anchors():
+    from simulator.understanding import time_anchor
+
+    assert time_anchor("Hoe ging dat vroeger, met Kees?", "nl") == 1.0
+    assert time_anchor("Wat gebeurde er de laatste keer?", "nl") == 1.0
+    assert time_anchor("En hoe regel je het nu, tegenwoordig?", "nl") == -1.0
+    assert time_anchor("Hoe kom je op je werk?", "nl") == 0.0
