@@ -649,6 +649,13 @@ def decide(
             return reaction("acknowledge", reactions.acknowledge)
         label = "open"
 
+    # A yes/no question is no reflection ("Did you ever complain?" asks, it does not sum up), and one that
+    # asks for a judgement ("Is the price important to you?") gets a closed answer whatever else the
+    # classifier read in it: its form asks for a yes or a no, not for the story.
+    if ((label == "reflection" and _YES_NO.match(text) or label == "open" and _JUDGEMENT.match(text))
+            and not _YES_NO_REQUEST.search(text)):
+        label = "closed"
+
     if label == "reflection":
         topic_id = state.current_topic
         confirm = choose.pick(reactions.reflection)
@@ -661,13 +668,6 @@ def decide(
                         had_more=_has_more(persona.topic(topic_id), state.level(topic_id)))
         plan.text = join_sentences([confirm, plan.text], language)
         return plan
-
-    # A yes/no question is no reflection ("Did you ever complain?" asks, it does not sum up), and one that
-    # asks for a judgement ("Is the price important to you?") gets a closed answer whatever else the
-    # classifier read in it: its form asks for a yes or a no, not for the story.
-    if ((label == "reflection" and _YES_NO.match(text) or label == "open" and _JUDGEMENT.match(text))
-            and not _YES_NO_REQUEST.search(text)):
-        label = "closed"
 
     topic_id, ranked = _understand(index, state, text, language)
     if topic_id is None:

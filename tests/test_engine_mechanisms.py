@@ -94,11 +94,17 @@ def test_questions_anchored_in_the_present(question):
     assert time_anchor(question) < 0
 
 
-def test_questions_anchored_nowhere_and_other_languages_are_neutral():
+def test_questions_anchored_nowhere_and_languages_without_anchors_are_neutral():
     assert time_anchor("Tell me about cooking.") == 0.0
     assert time_anchor("") == 0.0
-    assert time_counts("Waar woonde je toen?", "nl") == (0.0, 0.0)
     assert time_counts("예전에는 어떻게 하셨어요?", "ko") == (0.0, 0.0)
+
+
+def test_dutch_time_words_anchor_a_question():
+    past, present = time_counts("Waar woonde je toen?", "nl")
+    assert past > 0 and present == 0
+    past, present = time_counts("Hoe doe je dat tegenwoordig?", "nl")
+    assert present > past
 
 
 def test_time_counts_read_tense_and_markers():
@@ -277,8 +283,6 @@ def test_a_yes_no_request_for_an_account_is_still_open(test_persona, question):
     assert reply.move == "answer" and reply.topic == "shifts" and "DETAIL-SHIFTS" in reply.text
 
 
-@pytest.mark.xfail(strict=True, reason="decide() returns from the reflection branch before the yes/no override "
-                                       "is reached, so a yes/no question labelled reflection still goes deeper")
 def test_a_yes_no_question_labelled_reflection_is_answered_closed(test_persona):
     question = "Did the night shifts make you miss deliveries?"
     session = engine({"Do you work nights?": "closed", question: "reflection"}).start(test_persona)
