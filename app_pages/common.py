@@ -760,12 +760,6 @@ def new_feedback() -> dict[str, int]:
         return {}
 
 
-def resume_interview(sid: str) -> Live | None:
-    st.session_state[SID] = sid
-    st.session_state.pop(LIVE, None)
-    return live_interview()
-
-
 # A persona picked on the gallery, started by the interview page (``request_start``/``pending_start``).
 PENDING_START = "pending_start"
 
