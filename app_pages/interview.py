@@ -22,7 +22,8 @@ if starting is not None and common.trainee():
     # persona's topics, then the page again with the interview.
     st.title(_("Interview with {name}").format(name=md(starting.name)), anchor=False)
     common.wait_for_models()
-    st.session_state.pop(common.PENDING_START, None)  # one try: a failure says why and leaves the gallery's pick
+    # Cleared before starting: a start that fails says why once, rather than being retried on every rerun.
+    st.session_state.pop(common.PENDING_START, None)
     common.start_interview(starting)
     st.rerun()
 st.session_state.pop(common.PENDING_START, None)
