@@ -27,12 +27,14 @@ nou hè zo al wel geen deze die voor te ben was waren werd wordt worden hebben k
 doe doet deed vind vond vindt eigenlijk misschien even iets niets alles hun hem haar ons onze zij ze mee heel erg veel
 weinig elke waarvoor waardoor daar hier nu dan toen omdat als of want sinds tijdens zonder tegen wie welk hoezo
 vertelt vertellen beschrijf gebruik gebruikt gebruiken zeg zegt zei weet weten denk denkt dacht jouw jullie
+ja nee oké oke precies serieus zeker twee drie vier vijf zes tien keer weken week dagen maand maanden jaar jaren
+avonds ochtends middags gisteren morgen vandaag straks sindsdien daarna eh ehm tja jawel klopt snap in is
 """.split())
 _EN = frozenset("""
 the a an and of to in on at for with from about you your i me my we our they them it is are was were be been do does
 did have has had can could would will should what how why when where which who this that these those there not if so
 just tell walk describe think feel get got go going don't didn't you're i'm what's how's it's that's really very
-much many more any some ever usually anything something last time
+much many more any some ever usually anything something last time yeah yes yep okay oh
 """.split())
 
 
@@ -57,4 +59,21 @@ def guess_language(text: str, previous: str | None = None, fallback: str = "en")
         return "nl"
     if en > nl and en >= 1:
         return "en"
+    # No function words, or as many of each ("In het park?", "Jeuk?", "Rot geschrokken?"): the spelling decides.
+    spelling = _spelling(text or "")
+    if spelling > 0:
+        return "nl"
+    if spelling < 0:
+        return "en"
     return fallback
+
+
+# Letter sequences that are common in one language's words and rare in the other's.
+_NL_SPELLING = re.compile(r"ij|aa|uu|oe(?!s\b)|ui|eu|sch|'s\b|ië|\bge[a-z]{3,}en\b|[a-z]{2,}tje\b|[a-z]+je\b")
+_EN_SPELLING = re.compile(r"th|wh|sh|ck|w\b|ly\b|ing\b|tion|ou|igh|qu|c[ei]|y\b")
+
+
+def _spelling(text: str) -> int:
+    """Positive when the spelling looks Dutch, negative when it looks English, 0 when it says nothing."""
+    low = text.lower()
+    return len(_NL_SPELLING.findall(low)) - len(_EN_SPELLING.findall(low))
