@@ -16,6 +16,9 @@ for one person practising on their own machine (the gallery says so).
 A broken ``[users]`` table keeps sign-in on and lets nobody in (the sign-in page names the problem): a typo must
 not open every session to everyone. Wrong passcodes are counted on the server per source address and per login
 (``simulator.identity.SignInThrottle``), so a reload does not reset them and nobody elsewhere is locked out.
+
+A passcode sign-in lasts, on that browser, for the session cookie's lifetime (12 hours by default) or until
+Sign out: a reload or a new tab takes the person back from the cookie (``app_pages/browser_session.py``).
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from typing import Any
 
 import streamlit as st
 
-from app_pages import coach_auth
+from app_pages import browser_session, coach_auth
 from app_pages import i18n as ui
 from app_pages.i18n import _
 from simulator.identity import COACH, TRAINEE, USERS_FILE_ENV, SignInThrottle, Users, UsersError, Viewer, parse_users
@@ -139,19 +142,45 @@ def _login_viewer() -> Viewer | None:
     return Viewer(name[:200], role, team) if name else None
 
 
+def _restore(accounts: Users) -> Viewer | None:
+    """The person this browser's session cookie names, when it is genuine and current and their account and
+    passcode are unchanged since they signed in (``app_pages/browser_session.py``); else None."""
+    claims = browser_session.restore("account")
+    if claims is None:
+        return None
+    account = accounts.get(claims.subject)
+    if account is None or account.passcode_hash is None or not browser_session.matches(claims, account.passcode_hash):
+        return None
+    person = account.viewer()
+    st.session_state[ACCOUNT_KEY] = person
+    browser_session.adopt(claims)
+    return person
+
+
 def signed_in() -> Viewer | None:
-    """The person signed in to this browser session in accounts mode, or None."""
+    """The person signed in to this browser session in accounts mode, or None.
+
+    A new browser session (a reload, a new tab) takes the person back from the session cookie; a tab whose
+    token was revoked since (signed out in another tab) is signed out.
+    """
+    browser_session.sync()
     viewer = _login_viewer()
     if viewer is not None:
         return viewer
     held = st.session_state.get(ACCOUNT_KEY)
-    if not isinstance(held, Viewer):
-        return None
     try:
         accounts = users()
     except UsersError:
         return None
-    account = accounts.by_name(held.name) if accounts else None
+    if not accounts:
+        return None
+    if isinstance(held, Viewer) and browser_session.revoked("account"):
+        for key in (ACCOUNT_KEY, "trainee", "sid", "live", TEAM_RECORDED):
+            st.session_state.pop(key, None)
+        held = None
+    if not isinstance(held, Viewer):
+        return _restore(accounts)
+    account = accounts.by_name(held.name)
     # The account may have been removed or changed since: the configuration wins.
     return account.viewer() if account is not None else None
 
@@ -189,6 +218,7 @@ def sign_in(login: Any, passcode: Any, *, clock=time.monotonic) -> str | None:
     for key in ("trainee", "sid", "live", TEAM_RECORDED):
         st.session_state.pop(key, None)
     st.session_state[ACCOUNT_KEY] = account.viewer()
+    browser_session.remember("account", account.login, account.role, account.passcode_hash)
     return None
 
 
@@ -196,6 +226,7 @@ def sign_out() -> None:
     was_login = _login_viewer() is not None
     for key in (ACCOUNT_KEY, "trainee", "sid", "live", TEAM_RECORDED, coach_auth.ROLE_KEY):
         st.session_state.pop(key, None)
+    browser_session.forget("account", "coach")  # revoked on the server; the cookies cleared
     if was_login:
         st.logout()
 
@@ -259,4 +290,8 @@ def signin_form() -> None:
         message = st.session_state.pop(MESSAGE, None)
         if message:
             st.error(message, icon=":material/error:")
-        st.caption(_("Your passcode comes from whoever runs the app. A reload of the page asks for it again."))
+        stay = browser_session.stay_note()
+        if stay:
+            st.caption(_("Your passcode comes from whoever runs the app.") + " " + stay)
+        else:
+            st.caption(_("Your passcode comes from whoever runs the app. A reload of the page asks for it again."))

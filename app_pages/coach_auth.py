@@ -4,7 +4,8 @@ Two ways in, either or both configured by whoever runs the app:
 
 - a passcode: ``INTERVIEW_SIM_COACH_PASSCODE`` in the environment, or ``coach_passcode = "…"`` in
   ``.streamlit/secrets.toml`` (the environment wins). The coach gives their name with it; the name goes on
-  their labels and comments. The role lasts for the browser tab (a reload asks again).
+  their labels and comments. The role lasts on that browser for the session cookie's lifetime (12 hours by
+  default) or until Sign out (``app_pages/browser_session.py``); a reload or a new tab keeps it.
 - a login: when secrets.toml has an ``[auth]`` section, ``st.login`` signs the coach in with the
   organisation's identity provider and ``st.user`` says who they are. ``coach_emails = ["…", …]`` in secrets
   limits the role to those addresses; without it, anyone who can log in is a coach.
@@ -162,7 +163,9 @@ def passcode() -> str | None:
 
 def role() -> Role | None:
     """The coach role of this browser session, or None."""
-    from app_pages import accounts
+    from app_pages import accounts, browser_session
+
+    browser_session.sync()
 
     if accounts.mode() == "accounts":
         person = accounts.signed_in()
@@ -173,11 +176,23 @@ def role() -> Role | None:
         name = login_coach(current_user(), coach_emails(found))
         if name:
             return Role(name, "login")
-    held = st.session_state.get(ROLE_KEY)
+    configured = configured_passcode(found, os.environ)
     # Only while a passcode is configured: taking it out of the configuration ends every passcode session.
-    if isinstance(held, Role) and held.via == "passcode" and configured_passcode(found, os.environ):
-        return held
-    return None
+    if not configured:
+        return None
+    held = st.session_state.get(ROLE_KEY)
+    if isinstance(held, Role) and held.via == "passcode":
+        if not browser_session.revoked("coach"):
+            return held
+        st.session_state.pop(ROLE_KEY, None)  # signed out in another tab of this browser
+    # A new browser session (a reload, a new tab): the session cookie, if it was issued for this passcode.
+    claims = browser_session.restore("coach")
+    if claims is None or not browser_session.matches(claims, configured):
+        return None
+    held = Role(claims.subject[:NAME_MAX], "passcode")
+    st.session_state[ROLE_KEY] = held
+    browser_session.adopt(claims)
+    return held
 
 
 def is_coach() -> bool:
@@ -231,14 +246,21 @@ def sign_in(name: Any, given: Any, *, clock: Callable[[], float] = time.monotoni
         return _("That passcode is wrong.")
     THROTTLE.succeed(where, name)
     st.session_state[ROLE_KEY] = Role(name, "passcode")
+    from app_pages import browser_session
+
+    browser_session.remember("coach", name, "coach", configured)
     return None
 
 
 def sign_out() -> None:
     """Give up the coach role; a login session also logs out of the identity provider's session here."""
+    from app_pages import browser_session
+
     current = role()
     st.session_state.pop(ROLE_KEY, None)
-    if current is not None and current.via == "account":
+    if current is not None and current.via == "passcode":
+        browser_session.forget("coach")  # revoked on the server; the cookie cleared
+    elif current is not None and current.via == "account":
         from app_pages import accounts
 
         accounts.sign_out()

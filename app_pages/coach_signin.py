@@ -6,7 +6,7 @@ to a coach page (``/coach-session?session=…``) signs the coach in first, then 
 
 import streamlit as st
 
-from app_pages import accounts, coach_auth, common
+from app_pages import accounts, browser_session, coach_auth, common
 from app_pages import i18n as ui
 from app_pages.common import md
 from app_pages.i18n import _
@@ -94,4 +94,8 @@ if passcode_set:
     message = st.session_state.pop(MESSAGE, None)
     if message:
         st.error(message, icon=":material/error:")  # our own words: never the passcode
-    st.caption(_("A passcode sign-in lasts for this browser tab; a reload asks again."))
+    stay = browser_session.stay_note()
+    if stay:
+        st.caption(stay)
+    else:
+        st.caption(_("A passcode sign-in lasts for this browser tab; a reload asks again."))

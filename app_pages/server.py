@@ -9,10 +9,19 @@ SIGTERM and Ctrl-C stop it as they stop ``streamlit run``: Streamlit's handler e
 already committed (or in the fsync'd outbox), waiting turns get one last quick try, and the process exits at once
 (``os._exit``) rather than waiting for the warm-up thread to leave native code (spaCy, torch) during interpreter
 teardown, which took seconds and could abort in a native library.
+
+It also adds two routes to Streamlit's web server (Starlette), for the passcode sign-ins' session cookie
+(``app_pages/browser_session.py``): ``POST /_auth/session`` and ``POST /_auth/signout``. Each takes a one-time
+code the page got after a sign-in or a sign-out (``{"code": "…"}``) and answers with the ``Set-Cookie`` that
+stores or clears the signed token (HttpOnly, SameSite=Lax, Secure over https). A request must carry the
+``X-Interview-Sim`` header and, when it says where it comes from, come from the app's own origin, so another site
+can neither sign a browser in nor out. Under a plain ``streamlit run streamlit_app.py`` the routes are absent
+and a passcode sign-in lasts for the browser tab.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import sys
@@ -61,8 +70,122 @@ def _log_to_stderr() -> None:
             logger.propagate = False
 
 
+# ------------------------------------------------------------------------------------------------
+# The session-cookie routes
+# ------------------------------------------------------------------------------------------------
+
+BODY_MAX = 1024
+
+
+def _secure(request, forced: bool) -> bool:
+    """Whether the cookie gets ``Secure``: configured so, or the page came over https (here or at the proxy)."""
+    if forced or request.url.scheme == "https":
+        return True
+    forwarded = (request.headers.get("x-forwarded-proto") or "").split(",")[0].strip().lower()
+    return forwarded == "https"
+
+
+def _same_origin(request) -> bool:
+    """The request names no other origin than the app's own (a browser sends ``Origin`` with a POST)."""
+    from urllib.parse import urlsplit
+
+    origin = request.headers.get("origin")
+    if origin is None:
+        return True
+    host = request.headers.get("x-forwarded-host") or request.headers.get("host") or ""
+    try:
+        return urlsplit(origin).netloc.lower() == host.split(",")[0].strip().lower() and bool(host)
+    except ValueError:
+        return False
+
+
+async def _code(request) -> str | None:
+    body = await request.body()
+    if len(body) > BODY_MAX:
+        return None
+    try:
+        code = json.loads(body or b"{}").get("code")
+    except (ValueError, AttributeError):
+        return None
+    return code if isinstance(code, str) else None
+
+
+def auth_routes(base_url: str) -> list:
+    """The Starlette routes that set and clear the sign-in cookie (see the module docstring)."""
+    from starlette.responses import JSONResponse, Response
+    from starlette.routing import Route
+    from streamlit.url_util import make_url_path
+
+    from app_pages import browser_session
+
+    path = "/" + base_url.strip("/") + "/" if base_url.strip("/") else "/"
+    headers = {"Cache-Control": "no-store"}
+
+    async def refuse() -> Response:
+        return JSONResponse({"ok": False}, status_code=403, headers=headers)
+
+    async def set_session(request) -> Response:
+        if request.headers.get(browser_session.HEADER) != "1" or not _same_origin(request):
+            return await refuse()
+        action = browser_session.CODES.redeem(await _code(request))
+        if not isinstance(action, dict) or action.get("route") != browser_session.SET_ROUTE:
+            return JSONResponse({"ok": False}, headers=headers)  # used, expired or unknown: nothing to do
+        response = JSONResponse({"ok": True}, headers=headers)
+        response.set_cookie(action["cookie"], action["token"], max_age=int(action["max_age"]), path=path,
+                            secure=_secure(request, bool(action.get("secure"))), httponly=True, samesite="lax")
+        return response
+
+    async def sign_out(request) -> Response:
+        if request.headers.get(browser_session.HEADER) != "1" or not _same_origin(request):
+            return await refuse()
+        action = browser_session.CODES.redeem(await _code(request))
+        if not isinstance(action, dict) or action.get("route") != browser_session.SIGNOUT_ROUTE:
+            return JSONResponse({"ok": False}, headers=headers)
+        signer = browser_session.tokens()
+        response = JSONResponse({"ok": True}, headers=headers)
+        for name in action.get("cookies", []):
+            # The token this browser holds is revoked too: a tab that took its identity from it is signed out.
+            claims = signer.verify(request.cookies.get(name)) if signer is not None else None
+            if claims is not None:
+                signer.revoke(claims.sid, claims.expires_at)
+            response.delete_cookie(name, path=path, secure=_secure(request, False), httponly=True,
+                                   samesite="lax")
+        return response
+
+    return [
+        Route(make_url_path(base_url, browser_session.SET_ROUTE), set_session, methods=["POST"]),
+        Route(make_url_path(base_url, browser_session.SIGNOUT_ROUTE), sign_out, methods=["POST"]),
+    ]
+
+
+def install_auth_routes() -> bool:
+    """Add :func:`auth_routes` to the web server Streamlit is about to build; False where it cannot."""
+    try:
+        from streamlit import config
+        from streamlit.web.server.starlette import starlette_app
+    except ImportError:
+        log.warning("this Streamlit has no Starlette server: a passcode sign-in lasts for the browser tab")
+        return False
+    original = starlette_app.create_streamlit_routes
+    if getattr(original, "_interview_sim", False):
+        return True
+
+    def create_streamlit_routes(runtime):
+        from app_pages import browser_session
+
+        # Ahead of Streamlit's own: its last route serves the app's pages for any other path.
+        routes = auth_routes(config.get_option("server.baseUrlPath") or "") + list(original(runtime))
+        browser_session.ROUTES_INSTALLED = True
+        return routes
+
+    create_streamlit_routes._interview_sim = True  # type: ignore[attr-defined]
+    starlette_app.create_streamlit_routes = create_streamlit_routes
+    return True
+
+
 def main(argv: list[str] | None = None) -> None:
     _log_to_stderr()
+    install_auth_routes()
     threading.Thread(target=_warm, name="warm-up", daemon=True).start()
     from streamlit.web import cli
 

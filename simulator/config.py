@@ -265,3 +265,86 @@ def configured_backend(
     except ConfigError as e:
         return AuthoredBackend(), f"reply backend configuration: {e} — {FALLBACK_NOTE}"
     return backend_from_config(config, check=check)
+
+
+# ------------------------------------------------------------------------------------------------
+# Browser sessions (the sign-in cookie): [session] in the TOML file or secrets.toml, or INTERVIEW_SIM_SESSION_*
+# ------------------------------------------------------------------------------------------------
+
+SESSION_SECTION = "session"
+SESSION_SECRET_ENV = ENV_PREFIX + "SESSION_SECRET"
+SESSION_HOURS_ENV = ENV_PREFIX + "SESSION_HOURS"
+SESSION_SECURE_ENV = ENV_PREFIX + "SESSION_SECURE"
+SESSION_SECRET_MIN = 32
+
+
+class SessionConfig(BaseModel):
+    """How long a passcode sign-in lasts in a browser, and what signs its cookie.
+
+    ``secret`` None: one is generated once and kept in the data folder. ``lifetime_hours`` 0 turns the cookie
+    off (a sign-in lasts for the browser tab). ``secure`` None: the cookie is ``Secure`` when the page is served
+    over https (directly, or behind a proxy that says so in ``X-Forwarded-Proto``); True: always.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    secret: str | None = Field(default=None, repr=False, min_length=SESSION_SECRET_MIN)
+    lifetime_hours: float = Field(default=12.0, ge=0, le=24 * 90)
+    secure: bool | None = None
+
+
+def _session_section(data: Mapping[str, Any] | None, source: str) -> dict[str, Any]:
+    try:
+        section = _plain(data).get(SESSION_SECTION) if data else None
+    except FileNotFoundError:
+        return {}
+    if section is None:
+        return {}
+    if not isinstance(section, dict):
+        raise ConfigError([f"{source}: [{SESSION_SECTION}] must be a table of settings (got {type(section).__name__})"])
+    return section
+
+
+def load_session_config(secrets: Mapping[str, Any] | None = None, *, path: str | Path | None = None,
+                        environ: Mapping[str, str] | None = None) -> SessionConfig:
+    """The sign-in cookie's settings; later wins: the TOML file's ``[session]``, secrets.toml's ``[session]``,
+    ``$INTERVIEW_SIM_SESSION_SECRET`` / ``_HOURS`` / ``_SECURE``. Raises :class:`ConfigError` (never showing the
+    secret)."""
+    environ = os.environ if environ is None else environ
+    values: dict[str, Any] = {}
+    sources: dict[str, str] = {}
+    file = Path(path) if path is not None else config_path(environ)
+    layers: list[tuple[dict[str, Any], str]] = []
+    if file is not None:
+        try:
+            with file.open("rb") as f:
+                layers.append((_session_section(tomllib.load(f), str(file)), f"{file}: [{SESSION_SECTION}]"))
+        except (OSError, tomllib.TOMLDecodeError) as e:
+            raise ConfigError([f"{file}: cannot be read ({e})"]) from e
+    if secrets is not None:
+        layers.append((_session_section(secrets, "secrets"), f"secrets: [{SESSION_SECTION}]"))
+    env = {key: environ[name] for key, name in (("secret", SESSION_SECRET_ENV), ("lifetime_hours", SESSION_HOURS_ENV),
+                                                 ("secure", SESSION_SECURE_ENV)) if environ.get(name, "").strip()}
+    for settings, where in layers:
+        for key, value in settings.items():
+            values[key], sources[key] = value, f"{where} {key}"
+    for key, value in env.items():
+        values[key] = value.strip()
+        sources[key] = {"secret": SESSION_SECRET_ENV, "lifetime_hours": SESSION_HOURS_ENV}.get(key, SESSION_SECURE_ENV)
+    problems = [f"{sources[k]}: unknown setting {k!r} (expected secret, lifetime_hours or secure)"
+                for k in values if k not in SessionConfig.model_fields]
+    try:
+        config = SessionConfig(**{k: v for k, v in values.items() if k in SessionConfig.model_fields})
+    except ValidationError as e:
+        fixes = {"secret": f"at least {SESSION_SECRET_MIN} random characters, e.g. the output of "
+                           "`python -c \"import secrets; print(secrets.token_hex(32))\"`",
+                 "lifetime_hours": "lifetime_hours = 12 (hours; 0 keeps a sign-in to the browser tab)",
+                 "secure": "secure = true (always), or leave it out (Secure when served over https)"}
+        for error in e.errors():
+            key = str(error["loc"][0]) if error["loc"] else ""
+            shown = "***" if key == "secret" else repr(values.get(key))
+            problems.append(f"{sources.get(key, key)}: {error['msg']} (got {shown}); fix: {fixes.get(key, key)}")
+        raise ConfigError(problems) from e
+    if problems:
+        raise ConfigError(problems)
+    return config

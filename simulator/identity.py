@@ -29,17 +29,26 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import json
+import logging
+import os
 import re
 import secrets as _secrets
 import threading
+import time
 from collections import OrderedDict, deque
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping
 
 __all__ = [
     "Viewer", "Account", "Users", "UsersError", "SignInThrottle", "ROLES", "TRAINEE", "COACH",
     "hash_passcode", "verify_passcode", "parse_users", "USERS_FILE_ENV",
+    "SessionClaims", "SessionTokens", "OneTimeCodes", "load_or_create_secret", "SESSION_VIAS",
+    "DEFAULT_SESSION_HOURS",
 ]
+
+log = logging.getLogger(__name__)
 
 TRAINEE, COACH = "trainee", "coach"
 ROLES = (TRAINEE, COACH)
@@ -319,3 +328,257 @@ class SignInThrottle:
 
 def team_of(users: Iterable[Account], name: str) -> str | None:
     return next((a.team for a in users if a.name == name), None)
+
+
+# Browser sessions: a signed, expiring token kept in an HttpOnly cookie ---------------------------------
+#
+# After a passcode sign-in the browser keeps a token that says who signed in, so a reload or a new tab does
+# not ask again. The token is ``BODY.SIGNATURE``: BODY is the URL-safe base64 of a small JSON object
+# (``via``, ``sub``, ``role``, ``iat``, ``exp``, ``sid``, ``bind``), SIGNATURE an HMAC-SHA256 over it with a
+# key derived from the deployment's secret. ``sid`` is a random id per sign-in: signing out revokes it on the
+# server, so a copied cookie stops working. ``bind`` is a fingerprint of the credential signed in with (the
+# account's passcode hash, the coach passcode): changing the passcode ends the sessions signed in with the old
+# one. A token from another deployment (another secret), a changed, expired, revoked or malformed token is
+# simply not accepted: :meth:`SessionTokens.verify` returns None and never raises.
+
+SESSION_VIAS = ("account", "coach")  # a [users] account's passcode; the shared coach passcode
+DEFAULT_SESSION_HOURS = 12.0
+SECRET_FILE = "session-secret"
+REVOKED_FILE = "session-revoked.jsonl"
+_TOKEN_MAX = 4096  # longer than any token this module writes
+_CLOCK_SKEW_S = 300  # a token issued up to this far "in the future" (another instance's clock) still counts
+
+
+@dataclass(frozen=True)
+class SessionClaims:
+    """What a verified token says: ``subject`` signed in ``via`` a passcode, with ``role``, at ``issued_at``."""
+
+    via: str  # "account" | "coach"
+    subject: str  # the account's login, or the coach's name
+    role: str
+    issued_at: int
+    expires_at: int
+    sid: str  # random per sign-in; what sign-out revokes
+    bind: str
+
+
+def session_key(secret: str | bytes) -> bytes:
+    """The HMAC key for session tokens, derived from the deployment's secret."""
+    raw = secret.encode("utf-8") if isinstance(secret, str) else bytes(secret)
+    return hmac.new(raw, b"interview-sim session token v1", hashlib.sha256).digest()
+
+
+def load_or_create_secret(data_dir: str | Path) -> str:
+    """The secret kept in ``data_dir/session-secret``, written once (mode 0600) when it does not exist yet.
+
+    Two processes starting at once write it only once (``O_EXCL``) and both read the same value.
+    """
+    folder = Path(data_dir)
+    path = folder / SECRET_FILE
+    for _attempt in range(3):
+        try:
+            found = path.read_text(encoding="ascii").strip()
+            if len(found) >= 32:
+                return found
+            raise ValueError(f"{path}: too short to be a secret; delete the file to have a new one written")
+        except FileNotFoundError:
+            pass
+        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            time.sleep(0.05)  # another process is writing it: read theirs
+            continue
+        with os.fdopen(fd, "w", encoding="ascii") as f:
+            f.write(_secrets.token_hex(32) + "\n")
+            f.flush()
+            os.fsync(f.fileno())
+    return path.read_text(encoding="ascii").strip()
+
+
+class SessionTokens:
+    """Sign and check session tokens; revoke them (kept in ``revoked_path`` when given, so a restart and other
+    instances sharing the folder honour a sign-out). Thread-safe."""
+
+    def __init__(self, secret: str | bytes, *, lifetime_s: float = DEFAULT_SESSION_HOURS * 3600,
+                 revoked_path: str | Path | None = None, clock: Callable[[], float] = time.time) -> None:
+        if not secret:
+            raise ValueError("a session secret is needed")
+        if lifetime_s <= 0:
+            raise ValueError("the session lifetime must be more than 0 seconds")
+        self._key = session_key(secret)
+        self.lifetime_s = float(lifetime_s)
+        self._clock = clock
+        self._path = Path(revoked_path) if revoked_path is not None else None
+        self._revoked: dict[str, int] = {}  # sid -> the token's expiry (after which the entry can go)
+        self._seen: tuple[int, int] | None = None  # the revocation file's (mtime_ns, size) when last read
+        self._lock = threading.Lock()
+
+    # -- signing ------------------------------------------------------------------------------------
+
+    def _mac(self, body: str) -> str:
+        return _b64(hmac.new(self._key, body.encode("ascii"), hashlib.sha256).digest())
+
+    def fingerprint(self, credential: str | None) -> str:
+        """A short keyed fingerprint of what the person signed in with (never the credential itself)."""
+        text = (credential or "").encode("utf-8", "surrogatepass")
+        return _b64(hmac.new(self._key, b"bind\0" + text, hashlib.sha256).digest()[:12])
+
+    def issue(self, via: str, subject: str, role: str, credential: str | None = None, *,
+              now: float | None = None) -> str:
+        """A new token for ``subject`` (a new random ``sid`` each time)."""
+        if via not in SESSION_VIAS:
+            raise ValueError(f"via must be one of {', '.join(SESSION_VIAS)} (got {via!r})")
+        if not isinstance(subject, str) or not subject.strip():
+            raise ValueError("a session needs a subject")
+        now = int(self._clock() if now is None else now)
+        payload = {"v": 1, "via": via, "sub": subject, "role": role, "iat": now,
+                   "exp": now + int(self.lifetime_s), "sid": _secrets.token_urlsafe(16),
+                   "bind": self.fingerprint(credential)}
+        body = _b64(json.dumps(payload, separators=(",", ":"), ensure_ascii=True).encode("ascii"))
+        return f"{body}.{self._mac(body)}"
+
+    def verify(self, token: Any, *, now: float | None = None) -> SessionClaims | None:
+        """The claims of a genuine, unexpired, unrevoked token; None for anything else. Never raises."""
+        try:
+            if not isinstance(token, str) or len(token) > _TOKEN_MAX or token.count(".") != 1:
+                return None
+            body, mac = token.split(".")
+            if not hmac.compare_digest(self._mac(body).encode("ascii"), mac.encode("ascii", "replace")):
+                return None
+            data = json.loads(_unb64(body))
+            claims = SessionClaims(str(data["via"]), str(data["sub"]), str(data["role"]), int(data["iat"]),
+                                   int(data["exp"]), str(data["sid"]), str(data["bind"]))
+            if data.get("v") != 1 or claims.via not in SESSION_VIAS or not claims.subject or not claims.sid:
+                return None
+            now = self._clock() if now is None else now
+            # The token's own expiry, and the lifetime configured now (shortening it ends older sessions).
+            if claims.issued_at > now + _CLOCK_SKEW_S:
+                return None
+            if now >= claims.expires_at or now >= claims.issued_at + self.lifetime_s:
+                return None
+            if self.is_revoked(claims.sid):
+                return None
+            return claims
+        except Exception:  # whatever a browser sends: not a session
+            return None
+
+    def matches(self, claims: SessionClaims, credential: str | None) -> bool:
+        """Whether ``claims`` were issued for ``credential`` (the passcode or its hash has not changed since)."""
+        return hmac.compare_digest(claims.bind.encode("ascii", "replace"),
+                                   self.fingerprint(credential).encode("ascii"))
+
+    # -- revocation ---------------------------------------------------------------------------------
+
+    def _refresh(self) -> None:
+        """Take in revocations other processes wrote since the last look (the caller holds the lock)."""
+        if self._path is None:
+            return
+        try:
+            st = self._path.stat()
+        except OSError:
+            return
+        seen = (st.st_mtime_ns, st.st_size)
+        if seen == self._seen:
+            return
+        try:
+            lines = self._path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            return
+        for line in lines:
+            try:
+                entry = json.loads(line)
+                self._revoked[str(entry["sid"])] = int(entry["until"])
+            except (ValueError, KeyError, TypeError):
+                continue  # a torn last line: the rest still counts
+        self._seen = seen
+
+    def is_revoked(self, sid: str) -> bool:
+        with self._lock:
+            self._refresh()
+            return sid in self._revoked
+
+    def revoke(self, sid: str, until: float | None = None) -> None:
+        """Refuse the token with this ``sid`` from now on (``until`` its expiry; then it expires anyway)."""
+        if not sid:
+            return
+        until = int(until if until is not None else self._clock() + self.lifetime_s)
+        with self._lock:
+            self._refresh()
+            self._revoked[sid] = until
+            if self._path is None:
+                return
+            try:
+                self._path.parent.mkdir(parents=True, exist_ok=True)
+                fd = os.open(self._path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+                with os.fdopen(fd, "a", encoding="utf-8") as f:
+                    f.write(json.dumps({"sid": sid, "until": until}) + "\n")
+                    f.flush()
+                    os.fsync(f.fileno())
+                self._compact()
+            except OSError:
+                log.exception("recording a sign-out in %s failed; it holds until this process stops", self._path)
+
+    def _compact(self) -> None:
+        """Rewrite the revocation file without the entries of tokens that have expired anyway."""
+        now = self._clock()
+        live = {sid: until for sid, until in self._revoked.items() if until > now}
+        if len(live) == len(self._revoked) or len(self._revoked) < 64:
+            return
+        assert self._path is not None
+        tmp = self._path.with_name(self._path.name + f".{os.getpid()}.tmp")
+        with open(tmp, "w", encoding="utf-8") as f:
+            for sid, until in live.items():
+                f.write(json.dumps({"sid": sid, "until": until}) + "\n")
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, self._path)
+        self._revoked = live
+        self._seen = None
+
+
+class OneTimeCodes:
+    """Short-lived, single-use codes that stand for a cookie action the browser is to carry out.
+
+    The page gets only the code; the browser posts it to the server's ``/_auth/…`` route, which takes the
+    action (the token to set, or the cookies to clear) and answers with the ``Set-Cookie`` header. So neither
+    the passcode nor the token is ever in a URL or in the page. Thread-safe; at most ``max_codes`` are kept.
+    """
+
+    def __init__(self, ttl_s: float = 120.0, max_codes: int = 10_000,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.ttl_s, self.max_codes, self._clock = ttl_s, max_codes, clock
+        self._codes: OrderedDict[str, tuple[float, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def _prune(self, now: float) -> None:
+        while self._codes:
+            code, (until, _action) = next(iter(self._codes.items()))
+            if until > now and len(self._codes) <= self.max_codes:
+                break
+            del self._codes[code]
+
+    def issue(self, action: Any) -> str:
+        code = _secrets.token_urlsafe(24)
+        with self._lock:
+            now = self._clock()
+            self._codes[code] = (now + self.ttl_s, action)
+            self._prune(now)
+        return code
+
+    def redeem(self, code: Any) -> Any:
+        """The code's action, once; None for an unknown, used or expired code."""
+        if not isinstance(code, str) or len(code) > 100:
+            return None
+        with self._lock:
+            found = self._codes.pop(code, None)
+        if found is None or found[0] <= self._clock():
+            return None
+        return found[1]
+
+    def pending(self, code: Any) -> bool:
+        """Whether ``code`` is still waiting for the browser (issued, not redeemed, not expired)."""
+        with self._lock:
+            found = self._codes.get(code) if isinstance(code, str) else None
+            return found is not None and found[0] > self._clock()
