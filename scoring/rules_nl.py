@@ -21,7 +21,7 @@ import re
 
 from .labels import Flag, Label
 from .rules import Cue, FlagHit, Form, clean_text
-from .rules_i18n import MEDIUM, STRONG, WEAK, echo_share, empty_form, make_form, nl_norm, overlap
+from .rules_i18n import MEDIUM, NL_STOP, STRONG, WEAK, echo_share, empty_form, make_form, nl_norm, overlap
 
 __all__ = ["analyse", "split_sentences", "is_question", "strip_markers"]
 
@@ -81,7 +81,8 @@ _FAUX_OF = _rx(r"\b(?P<ev>(?:kun|kunt|wil|wilt|zou)\s+(?:je|jij|u)\s+(?:me|mij|o
                r"laten\s+weten)\s+of|vertel\s+(?:me\s+|eens\s+)*of|zeg\s+(?:me\s+|eens\s+)*of)\b")
 
 # Leading.
-_TAG = _rx(r"(?:,\s*|\s)(?P<tag>toch|niet|hè|he|hé|nietwaar|of\s+niet|toch\s+niet|right|ja|zeker|of\s+hoe\s+zit\s+dat)\s*[?.!]*$")
+_TAG = _rx(r"(?:,\s*|\s)(?P<tag>toch|niet|hè|he|hé|nietwaar|of\s+niet|toch\s+niet|right|ja|zeker|of\s+hoe\s+zit\s+dat|"
+           r"(?:denk|vind|denkt|vindt)\s+(?:je|jij|u)\s+(?:ook\s+)?niet|zou\s+je\s+(?:ook\s+)?niet\s+zeggen)\s*[?.!]*$")
 _AGREE = _rx(r"(?P<ev>^(?:vind|vindt|vond)\s+(?:je|jij|u)\s+(?:ook\s+|het\s+|dat\s+)?niet\b|\b(?:ben|bent)\s+(?:je|jij|u)\s+het\s+"
              r"(?:daar\s+|er\s+)?(?:daarmee\s+|ermee\s+|met\s+(?:me|mij)\s+)?(?:niet\s+)?(?:mee\s+)?eens\b|\bje\s+bent\s+het\b.*\beens\b|"
              r"\bmee\s+eens\s*\?|\bzou\s+je\s+niet\s+zeggen|\bdenk\s+je\s+ook\s+niet|\bjij\s+toch\s+ook|\bu\s+toch\s+ook)")
@@ -140,6 +141,26 @@ _REFLECT_START = _rx(r"^(?P<ev>als\s+ik\s+(?:je|jou|u)\s+(?:goed\s+)?(?:begrijp|
 _REFLECT_CHECK = _rx(r"^(?:klopt\s+dat|heb\s+ik\s+(?:dat|het)\s+goed(?:\s+begrepen)?|begrijp\s+ik\s+(?:dat|het|je|u)\s+goed|"
                      r"zie\s+ik\s+dat\s+goed|zeg\s+ik\s+het\s+goed|is\s+dat\s+(?:zo|juist))\s*[?]?$")
 _FEELING_STATEMENT = _rx(r"^(?:dat|het|die)\s+(?:moet|moest)\s+")
+# A fragment: at most four words, none of them a finite verb of the usual kind or a question word.
+_FRAGMENT = _rx(r"^(?!.*\b(?:is|was|zijn|waren|heb|hebt|heeft|had|hadden|ben|bent|wordt|werd|kan|kon|kun|kunt|wil|wilt|"
+                r"zou|moet|moest|ga|gaat|ging|doe|doet|deed|vind|vond|wat|hoe|waarom|wie|welke|wanneer|waar)\b)"
+                r"[\wà-ÿ']+(?:\s+[\wà-ÿ']+){0,3}$")
+_PERSON = _rx(r"\b(?:je|jij|jou|jouw|u|uw|jullie|ik|mij|me|mijn|wij|we|ons|onze)\b")
+# "te" + a word that is not an infinitive (-en) nor a particle: an excess, which is a verdict.
+_EXCESS = _rx(r"\b(?:veel\s+|wel\s+|echt\s+|gewoon\s+)?te\s+(?P<adj>(?!veel\b|zijn\b|doen\b|gaan\b|zien\b|staan\b)"
+              r"[a-zà-ÿ]+(?<!en)(?<!eren))\b")
+# The words of "Dat moet … zijn geweest" that are not the feeling itself.
+_FEELING_FRAME = frozenset("moet moest moeten zal zou zijn geweest voelen voelde gevoeld hebben best behoorlijk nogal "
+                           "beetje wel heel erg echt zo toch vast ook een voor jou je u jullie dan".split())
+
+
+def _feeling_theirs(low: str, previous: str | None) -> bool | None:
+    """Whether the feeling in "Dat moet (best) stressvol zijn geweest" is one they named: True, False, or None when
+    the sentence names no feeling word."""
+    words = [w for w in re.findall(r"[\wà-ÿ']+", low)[2:] if w not in _FEELING_FRAME and w not in NL_STOP]
+    if not words:
+        return None
+    return any(_their(w, previous) for w in words)
 _ACK = _rx(r"^(?:(?:hm+(?:-hm+)?|mm+(?:-hm+)?|ja+|jaja|oké|okay|ok|oke|helder|duidelijk|ik\s+snap\s+het|snap\s+ik|"
            r"ik\s+begrijp\s+het|begrijpelijk|interessant|oei|o+|oh+|ah+|aha|juist|precies|klopt|goed|prima|mooi|top|fijn|"
            r"ja\s+nee|dank\s+je(?:\s+wel)?|dankjewel|bedankt|dank\s+u(?:\s+wel)?|nou\s+nou|jeetje|tjonge|echt\s+waar|"
@@ -199,8 +220,22 @@ def strip_markers(sentence: str) -> tuple[str, bool]:
     return out.strip(), dus
 
 
+# A preamble before a colon ("Sorry, even terug: hoe begon dat?"): the question after it is a sentence of its own,
+# unless the preamble is the request that wraps it ("Vertel eens: heb je opgezegd?", a faux invitation).
+_COLON = re.compile(r":\s+(?=\S)")
+_WRAPPER = _rx(r"^(?:vertel|vertelt\s+u|zeg|zegt\s+u|beschrijf|leg(?:\s+eens)?\s+uit|legt\s+u\s+uit)(?:\s+(?:eens|me|mij|ons|"
+               r"gerust))*$")
+
+
 def split_sentences(text: str) -> list[str]:
-    parts = [p.strip(" ,") for p in _SENTENCE_END.split(text)]
+    parts = []
+    for part in _SENTENCE_END.split(text):
+        pieces = _COLON.split(part, maxsplit=1)
+        if len(pieces) == 2 and not _WRAPPER.match(strip_markers(pieces[0])[0]) and is_question(pieces[1]):
+            parts.extend(pieces)
+        else:
+            parts.append(part)
+    parts = [p.strip(" ,") for p in parts]
     return [p for p in parts if p and re.search(r"\w", p)]
 
 
@@ -280,13 +315,20 @@ def _leading_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> l
         add(Cue("presupposition", Label.LEADING, STRONG + 0.5, love.group("adj")))
     if _SAVES.match(q):
         add(Cue("presupposition", Label.LEADING, STRONG + 0.5, "hoeveel … scheelt"))
-    if has_qmark and _FEELING_Q.match(q):
+    if has_qmark and _FEELING_Q.match(q) and not _feeling_theirs(q.lower(), previous):
         add(Cue("presumptive", Label.LEADING, STRONG, " ".join(words[:3])))
     if _yes_no(q) or _CONFIRM.match(q):
         for m in _INTENSE.finditer(q):
             if not _their(m.group("adj"), previous):
                 add(Cue("loaded_yes_no", Label.LEADING, STRONG + 1.0, f"{m.group('int')} {m.group('adj')}"))
                 break
+        else:
+            # "te" before a word that is not an infinitive is a verdict ("te weinig variatie", "te vol"): when they
+            # never used the word, the yes/no question (or "Klopt het dat…") hands them the verdict.
+            for m in _EXCESS.finditer(q):
+                if not _their(m.group("adj"), previous):
+                    add(Cue("loaded_yes_no", Label.LEADING, STRONG + 1.0, m.group(0).strip()))
+                    break
     return cues
 
 
@@ -396,7 +438,11 @@ def _declarative_cues(body: str, dus: bool, previous: str | None, has_qmark: boo
         if claim:
             add(Cue("new_claim", Label.LEADING, STRONG + 1.0, claim[0]))
     if _FEELING_STATEMENT.match(low) and previous and not has_qmark:
-        add(Cue("feeling_reflection", Label.REFLECTION, MEDIUM + 0.5, " ".join(words[:3])))
+        if _feeling_theirs(low, previous) is False:
+            # A feeling they never named, put into their mouth ("Dat moet best stressvol zijn geweest."): leading.
+            add(Cue("new_claim", Label.LEADING, STRONG + 1.0, " ".join(words[:4])))
+        else:
+            add(Cue("feeling_reflection", Label.REFLECTION, MEDIUM + 0.5, " ".join(words[:3])))
     if (previous and not reflect and second_person and len(words) >= 4
             and not re.match(r"^(?:ik|wij|we|onze|ons|dank|bedankt|je\s+kunt|u\s+kunt|je\s+mag|u\s+mag)\b", low)):
         add(Cue("about_them", Label.REFLECTION, WEAK + 0.5, ""))
@@ -504,7 +550,12 @@ def analyse(text: str, previous: str | None = None) -> Form:
                 ov = overlap(body, prev, LANG)
                 dcues = _declarative_cues(body, dus, prev, True, ov)
                 if not any(c.label in (Label.REFLECTION, Label.LEADING) for c in dcues):
-                    dcues.append(Cue("check_question", Label.CLOSED, MEDIUM, q[:40]))
+                    if not echo and _FRAGMENT.match(q) and not _PERSON.search(q):
+                        # A few words without a verb or a person, said with a "?" ("De inlogcode?", "Twee keer te
+                        # laat?"): the echo probe, handing back words they said, even turns ago.
+                        dcues.append(Cue("echo", Label.ECHO, MEDIUM + 0.5, q))
+                    else:
+                        dcues.append(Cue("check_question", Label.CLOSED, MEDIUM, q[:40]))
                 qcues = [c for c in dcues if c.name != "declarative"]
             cues.extend(qcues)
     else:
@@ -525,7 +576,8 @@ def analyse(text: str, previous: str | None = None) -> Form:
             cues.extend(c if last else Cue(c.name, c.label, c.weight * 0.6, c.evidence)
                         for c in s_cues if last or c.name != "declarative")
         tag = _TAG.search(whole.lower())
-        if tag and re.search(r"\b(?:toch|of\s+niet|nietwaar)\b", tag.group("tag")):
+        if tag and re.search(r"\b(?:toch|of\s+niet|nietwaar|hè|he|hé|(?:denk|vind|denkt|vindt)\s+(?:je|jij|u))\b",
+                             tag.group("tag")) and len(re.findall(r"\w+", whole)) >= 3:
             cues.append(Cue("tag_question", Label.LEADING, STRONG, tag.group("tag")))
         elif _PRESUME.search(whole.lower()) and re.search(r"\btoch\b", whole.lower()) and \
                 not _NOT_PRESUME.search(whole.lower()):
