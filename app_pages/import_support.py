@@ -106,7 +106,7 @@ class Scored:
 
 def parse_upload(data: bytes | str, name: str, fmt: str = "auto", language: str | None = None) -> Parsed:
     """Read an upload (bytes of a file, or pasted text). Never raises: ``problem`` holds the message instead,
-    in the interface ``language`` for the page's own limits (the importer's messages are English)."""
+    in the interface ``language``."""
     _ = core.translator(language)
     if isinstance(data, str):
         data = data.encode("utf-8")
@@ -137,7 +137,7 @@ def parse_upload(data: bytes | str, name: str, fmt: str = "auto", language: str 
         else:
             parsed.result = result
     except ImportProblem as e:
-        parsed.problem = str(e)
+        parsed.problem = e.localized(language)
     except Exception as e:  # noqa: BLE001 - the importer promises ImportProblem; a page shows a message regardless
         log.exception("importing %s failed", name)
         parsed.problem = _("{name}: could not be imported ({error}). Please report it with the file.").format(

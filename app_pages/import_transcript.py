@@ -107,7 +107,8 @@ def _show_warnings(warnings: list[str]) -> None:
     head = ui.ngettext("**Imported, with {n} warning.**", "**Imported, with {n} warnings.**", len(warnings))
     st.warning(head.format(n=ui.number(len(warnings))) + " "
                + _("What could be repaired was; the lines named below are worth checking:")
-               + "\n\n" + "\n".join(f"- {md(w)}" for w in warnings), icon=":material/warning:")
+               + "\n\n" + "\n".join(f"- {md(core.localize(w, ui.current()))}" for w in warnings),
+               icon=":material/warning:")
 
 
 def _preview(parsed: support.Parsed) -> tuple[str, float]:
@@ -179,7 +180,7 @@ def _score(parsed: support.Parsed, interviewer: str, threshold: float) -> suppor
         scored = support.score_upload(parsed, interviewer, threshold, engine.classifier, progress=progress)
     except ImportProblem as e:
         bar.empty()
-        st.error(md(e), icon=":material/error:")
+        st.error(md(e.localized(ui.current())), icon=":material/error:")
         return None
     except Exception as e:  # noqa: BLE001 - a message, never a traceback
         log.exception("scoring %s failed", parsed.name)

@@ -3,7 +3,7 @@
     python scripts/i18n.py extract   # locales/messages.pot from the source; every locales/*/.../messages.po updated
     python scripts/i18n.py check     # exit 1, listing them, if any entry is untranslated or fuzzy in any language
 
-Strings are found in ``_()``, ``N_()`` and ``ngettext()`` calls in ``SOURCES``, plus the scorer's own English text
+Strings are found in ``_()``, ``N_()``, ``Nn_()`` and ``ngettext()`` calls in ``SOURCES``, plus the scorer's own English text
 that the interface shows (``domain_messages``: the score formula and the reference lines). Translators edit the
 .po files (Poedit or any editor); the app compiles them on first use (``simulator.i18n``).
 """
@@ -24,8 +24,8 @@ LOCALES = ROOT / "locales"
 POT = LOCALES / "messages.pot"
 # Interface language -> catalogue folder (Babel's locale identifiers).
 CATALOGUES = {"nl": "nl", "ko": "ko", "zh": "zh_Hans"}
-SOURCES = ["streamlit_app.py", "app_pages/*.py", "simulator/export.py", "simulator/i18n.py"]
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+SOURCES = ["streamlit_app.py", "app_pages/*.py", "simulator/export.py", "simulator/i18n.py", "simulator/importing/*.py"]
+KEYWORDS = {"_": None, "N_": None, "Nn_": (1, 2), "ngettext": (1, 2)}
 
 
 def source_files() -> list[Path]:

@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 
 __all__ = ["UI_LANGUAGES", "LOCALE_DIR", "DOMAIN", "normalize", "babel_locale", "translations", "translator",
            "gettext", "ngettext", "fmt_number", "fmt_decimal", "fmt_percent", "fmt_datetime", "fmt_date",
-           "fmt_time", "N_"]
+           "fmt_time", "N_", "Nn_", "Text", "localize"]
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE_DIR = Path(os.environ.get("INTERVIEW_SIM_LOCALES") or ROOT / "locales")
@@ -43,6 +43,49 @@ _LOCALE = {"en": "en", "nl": "nl", "ko": "ko", "zh": "zh_Hans"}
 def N_(message: str) -> str:
     """Marks ``message`` for the catalogue where it is defined; it is translated where it is shown."""
     return message
+
+
+def Nn_(singular: str, plural: str) -> tuple[str, str]:
+    """Marks a singular/plural pair for the catalogue: ``Text(*Nn_("{n} turn", "{n} turns"), n, n=n)``."""
+    return singular, plural
+
+
+class Text(str):
+    """English text built from a catalogue template and its values, which an interface can show in another
+    language. ``Text(N_("{file}: the file is empty."), file=name)`` is the English string itself (so code that
+    prints or compares it is unchanged), and ``.localized("ko")`` the Korean one. Values that are ``Text``
+    themselves are localized with it. The domain makes these without knowing the reader's language."""
+
+    template: str
+    values: dict
+    plural: str | None
+    count: int | None
+
+    def __new__(cls, template: str, plural: str | None = None, count: int | None = None, **values: object) -> "Text":
+        english = template if plural is None or count == 1 else plural
+        self = super().__new__(cls, english.format(**values) if values else english)
+        self.template, self.plural, self.count, self.values = template, plural, count, values
+        return self
+
+    def __getnewargs_ex__(self) -> tuple[tuple, dict]:
+        return (self.template, self.plural, self.count), dict(self.values)
+
+    def localized(self, language: str | None) -> str:
+        if self.plural is not None:
+            template = ngettext(self.template, self.plural, int(self.count or 0), language)
+        else:
+            template = gettext(self.template, language)
+        values = {k: localize(v, language) if isinstance(v, Text) else v for k, v in self.values.items()}
+        try:
+            return template.format(**values) if values else template
+        except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder: show the English
+            log.warning("catalogue entry for %r does not format; shown in English", self.template)
+            return str(self)
+
+
+def localize(text: object, language: str | None) -> str:
+    """``text`` in ``language`` where it is a :class:`Text`, else as it is."""
+    return text.localized(language) if isinstance(text, Text) else str(text)
 
 
 def normalize(tag: str | None) -> str | None:

@@ -394,3 +394,57 @@ def test_store_failures_are_explained_in_the_interface_language():
     assert "데이터베이스 서버가 응답하지 않아요." in friendly(StoreUnavailable("away"), "ko")
     assert friendly(TurnConflict("x"), "zh") == "这次访谈已在另一个标签页或窗口中继续。"
     assert friendly(StoreUnavailable("busy"), "en").startswith(StoreUnavailable.PLAIN["busy"])
+
+
+# A paste the importer cannot use (one speaker) and one it imports with warnings (a line before the first name,
+# a line without its timestamp, start times only): both explained in the interface language.
+ONE_SPEAKER_PASTE = "민호: 앱이 자꾸 멈춰서 답답했거든요.\n민호: 네, 특히 월말에요."
+WARNED_PASTE = ("그냥 메모\n[00:00:01] 지수: 옮기게 된 계기를 말씀해 주시겠어요?\n민호: 앱이 자꾸 멈춰서 답답했거든요.\n"
+                "[00:00:09] 지수: 답답하셨군요.\n[00:00:12] 민호: 네, 특히 월말에요.\n")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_importer_problems_and_warnings_follow_the_interface_language(engine, lang):
+    at = _app(engine, lang)
+    at.switch_page("app_pages/import_transcript.py").run()
+    at.radio(key="import_source").set_value(core.gettext("Paste the text", lang)).run()
+    at.text_area(key="import_paste").set_value(ONE_SPEAKER_PASTE).run()
+    assert not at.exception, at.exception
+    shown = " ".join(e.value for e in at.error)
+    assert "'민호'" in shown and "only one speaker" not in shown
+    assert english_on(at) == [], "problem"
+    at.text_area(key="import_paste").set_value(WARNED_PASTE).run()
+    at.button(key="import_score").click().run()
+    assert not at.exception, at.exception
+    warned = " ".join(w.value for w in at.warning).replace("\u2060", "").replace("\\", "")
+    assert "그냥 메모" in warned and "was skipped" not in warned and "no timestamp" not in warned
+    assert english_on(at) == [], "warnings"
+
+
+def test_domain_text_is_english_and_localizes_later():
+    import copy
+    import pickle
+
+    from simulator.importing import ImportProblem, parse_transcript_text
+
+    with pytest.raises(ImportProblem) as caught:
+        parse_transcript_text(b"   \n", "auto", name="talk.vtt")
+    problem = caught.value
+    assert str(problem) == ("talk.vtt: the file is empty. Download the transcript again from the meeting tool; it "
+                            "should have the words.")
+    assert problem.localized("ko").startswith("talk.vtt: 파일이 비어 있습니다.")
+    assert problem.localized("zh").startswith("talk.vtt：文件是空的。")
+    result = parse_transcript_text(WARNED_PASTE.encode(), "auto", name="talk.txt")
+    assert result.warnings and all(isinstance(w, core.Text) for w in result.warnings)
+    for warning in result.warnings:
+        dutch = core.localize(warning, "nl")
+        assert dutch != str(warning) and dutch.startswith("talk.txt")
+        assert copy.deepcopy(warning).localized("nl") == dutch == pickle.loads(pickle.dumps(warning)).localized("nl")
+    turns = core.Text(*core.Nn_("{n} turn", "{n} turns"), 2, n=2)
+    assert str(turns) == "2 turns" and str(core.Text(*core.Nn_("{n} turn", "{n} turns"), 1, n=1)) == "1 turn"
+
+
+def test_a_translation_that_lost_a_placeholder_shows_the_english(monkeypatch):
+    text = core.Text(core.N_("{file}: the file is empty."), file="a.vtt")
+    monkeypatch.setattr(core, "gettext", lambda message, language: "{bestand}: leeg.")
+    assert text.localized("nl") == "a.vtt: the file is empty."

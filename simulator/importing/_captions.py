@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import webvtt
 from webvtt.models import Caption
 
+from ..i18n import N_, Text
 from ._model import Notes, Segment, where
 from ._speakers import NamePrefix, accepted_names, clean_cue_text, name_key, split_name
 
@@ -59,8 +60,9 @@ def read_captions(text: str, fmt: str, file: str, notes: Notes) -> list[Segment]
             cue.lines = list(caption.lines)
     else:
         if refusal and own_notes.kinds - {"header"}:
-            notes.add("fallback", f"{file}: webvtt-py could not read this file ({refusal}); it was read line by "
-                                  "line instead, and the warnings below name the lines to fix.")
+            notes.add("fallback", Text(N_("{file}: webvtt-py could not read this file ({reason}); it was read line "
+                                          "by line instead, and the warnings below name the lines to fix."),
+                                       file=file, reason=refusal))
         notes.extend(own_notes)
     _check_end(text, lines, cues, file, notes)
     return _segments(cues)
@@ -124,8 +126,8 @@ def _read_lines(lines: list[str], fmt: str, file: str, notes: Notes) -> list[_Cu
     seen_content = False
     first = next(((i + 1, line.strip()) for i, line in enumerate(lines) if line.strip()), None)
     if fmt == "vtt" and first and not first[1].startswith("WEBVTT") and any("-->" in line for line in lines):
-        notes.add("header", f"{where(file, first[0])}: no WEBVTT header; the cues were read anyway. "
-                            "Fix: make 'WEBVTT' the first line.")
+        notes.add("header", Text(N_("{where}: no WEBVTT header; the cues were read anyway. Fix: make 'WEBVTT' the "
+                                    "first line."), where=where(file, first[0])))
     for index, raw in enumerate(lines):
         line = raw.strip()
         number = index + 1
@@ -141,13 +143,15 @@ def _read_lines(lines: list[str], fmt: str, file: str, notes: Notes) -> list[_Cu
             example = _EXAMPLE.get(fmt, _EXAMPLE["vtt"])
             start = _clock(cut.group("start"), fmt) if cut else None
             if times is None and start is not None:
-                notes.add("timing", f"{where(file, number)}: the cue timing is cut off ({line[:60]!r}); its text was "
-                                    f"kept, starting at {line.strip()[:len(cut.group('start'))]} with no end time. "
-                                    f"Fix the line to read like {example}.")
+                notes.add("timing", Text(N_("{where}: the cue timing is cut off ({text}); its text was kept, "
+                                            "starting at {start} with no end time. Fix the line to read like "
+                                            "{example}."), where=where(file, number), text=repr(line[:60]),
+                                         start=line.strip()[:len(cut.group('start'))], example=example))
                 cues.append(_Cue(number, start, None))
             elif times is None:
-                notes.add("timing", f"{where(file, number)}: can't read the cue timing {line[:60]!r}; its text was "
-                                    f"kept without times. Fix the line to read like {example}.")
+                notes.add("timing", Text(N_("{where}: can't read the cue timing {text}; its text was kept without "
+                                            "times. Fix the line to read like {example}."),
+                                         where=where(file, number), text=repr(line[:60]), example=example))
                 cues.append(_Cue(number, None, None))
             else:
                 cues.append(_Cue(number, *times))
@@ -177,14 +181,15 @@ def _read_lines(lines: list[str], fmt: str, file: str, notes: Notes) -> list[_Cu
             continue
         if cues:
             if fmt == "vtt":
-                notes.add("orphan", f"{where(file, number)}: text without a cue timing line ({line[:40]!r}); it "
-                                    "was added to the cue above. Fix: add its timing line, or remove the empty "
-                                    "line above it.")
+                notes.add("orphan", Text(N_("{where}: text without a cue timing line ({text}); it was added to the "
+                                            "cue above. Fix: add its timing line, or remove the empty line above "
+                                            "it."), where=where(file, number), text=repr(line[:40])))
             # SRT: blank lines inside a cue's text are common, and players keep the text with the cue.
             target = cues[-1].lines
             target.append(line)
         else:
-            notes.add("orphan", f"{where(file, number)}: text before the first cue ({line[:40]!r}) was skipped.")
+            notes.add("orphan", Text(N_("{where}: text before the first cue ({text}) was skipped."),
+                                     where=where(file, number), text=repr(line[:40])))
             target = None
     return cues
 
@@ -198,16 +203,19 @@ def _check_end(text: str, lines: list[str], cues: list[_Cue], file: str, notes: 
     if last is None or not cues:
         return
     number, line = last + 1, lines[last].strip()
-    fix = "If the file was cut off (a partial download or copy), export or download it again."
+    fix = Text(N_("If the file was cut off (a partial download or copy), export or download it again."))
     if cues[-1].line == number:
-        notes.add("truncated", f"{where(file, number)}: the file ends with a cue timing line and no text under it; "
-                               f"it looks cut off there. The cues above were imported. {fix}")
+        notes.add("truncated", Text(N_("{where}: the file ends with a cue timing line and no text under it; it looks "
+                                       "cut off there. The cues above were imported. {fix}"),
+                                    where=where(file, number), fix=fix))
     elif line.isdigit() and (last == 0 or not lines[last - 1].strip()):
-        notes.add("truncated", f"{where(file, number)}: the file ends with a cue number and no timing or text; it "
-                               f"looks cut off there. The cues above were imported. {fix}")
+        notes.add("truncated", Text(N_("{where}: the file ends with a cue number and no timing or text; it looks cut "
+                                       "off there. The cues above were imported. {fix}"),
+                                    where=where(file, number), fix=fix))
     elif not text.endswith("\n") and not _SENTENCE_END.search(line):
-        notes.add("truncated", f"{where(file, number)}: the file ends in mid-sentence, without a final line break "
-                               f"({line[-40:]!r}); it may have been cut off there. {fix}")
+        notes.add("truncated", Text(N_("{where}: the file ends in mid-sentence, without a final line break ({text}); "
+                                       "it may have been cut off there. {fix}"),
+                                    where=where(file, number), text=repr(line[-40:]), fix=fix))
 
 
 def _segments(cues: list[_Cue]) -> list[Segment]:

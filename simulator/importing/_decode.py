@@ -7,6 +7,7 @@ import json
 import re
 from pathlib import PurePath
 
+from ..i18n import N_, Text
 from ._model import ImportProblem
 
 __all__ = ["FORMATS", "decode_bytes", "detect_format", "normalise_newlines"]
@@ -31,11 +32,11 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str, list[str]]:
     """Return ``(text, encoding, warnings)``. Raises ImportProblem for binary data."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _decode(data[len(bom):], encoding, name, how="its byte order mark")
+            return _decode(data[len(bom):], encoding, name, how=Text(N_("its byte order mark")))
     # Before UTF-8: ASCII text in UTF-16 is also valid UTF-8, full of NUL characters.
     utf16 = _utf16_without_bom(data)
     if utf16:
-        return _decode(data, utf16, name, how="the zero bytes between its letters")
+        return _decode(data, utf16, name, how=Text(N_("the zero bytes between its letters")))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -48,8 +49,8 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str, list[str]]:
         # Bytes cp1252 leaves undefined (0x81, 0x8d, …): Latin-1 decodes every byte.
         text, encoding = data.decode("latin-1"), "latin-1"
     return _reject_binary(text, name), encoding, [
-        f"{name}: not UTF-8; read as Windows-1252 (Latin-1). If accents or quotes look wrong, save the file "
-        "as UTF-8 and import it again."
+        Text(N_("{file}: not UTF-8; read as Windows-1252 (Latin-1). If accents or quotes look wrong, save the "
+                "file as UTF-8 and import it again."), file=name)
     ]
 
 
@@ -59,9 +60,9 @@ def _decode(data: bytes, encoding: str, name: str, *, how: str) -> tuple[str, st
         warnings: list[str] = []
     except UnicodeDecodeError as e:
         text = data.decode(encoding, errors="replace")
-        warnings = [f"{name}: looks like {encoding.upper()} ({how}), but byte {e.start} is not valid "
-                    f"{encoding.upper()}; unreadable characters were replaced with '\ufffd'. Save the file as "
-                    "UTF-8 and import it again."]
+        warnings = [Text(N_("{file}: looks like {encoding} ({how}), but byte {byte} is not valid {encoding}; "
+                            "unreadable characters were replaced with '\ufffd'. Save the file as UTF-8 and import it "
+                            "again."), file=name, encoding=encoding.upper(), how=how, byte=e.start)]
     return _reject_binary(text, name), encoding, warnings
 
 
@@ -89,9 +90,9 @@ def _reject_binary(text: str, name: str) -> str:
 
 def _binary(name: str) -> ImportProblem:
     return ImportProblem(
-        name, "this is not a text file (it holds binary data: an audio or video recording?).",
-        fix="Import the captions or transcript the meeting tool saved next to the recording "
-            "(.vtt, .srt, .txt or .json).",
+        name, Text(N_("this is not a text file (it holds binary data: an audio or video recording?).")),
+        fix=Text(N_("Import the captions or transcript the meeting tool saved next to the recording "
+                    "(.vtt, .srt, .txt or .json).")),
     )
 
 

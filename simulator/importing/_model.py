@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from ..i18n import N_, Text
+
 __all__ = ["ImportProblem", "Segment", "Notes", "where"]
 
 # After this many warnings of one kind, the rest are counted in a single line: a three-hour Teams file
@@ -13,21 +15,28 @@ WARNINGS_PER_KIND = 5
 
 
 class ImportProblem(Exception):
-    """A transcript file that cannot be imported. The message names the file, the line where it applies, and the fix."""
+    """A transcript file that cannot be imported. The message names the file, the line where it applies, and the fix.
+
+    ``problem`` and ``fix`` are :class:`~simulator.i18n.Text` (or plain English); ``str(e)`` is the English message
+    and ``e.localized(language)`` the same in the interface's language.
+    """
 
     def __init__(self, file: str, problem: str, *, line: int | None = None, fix: str | None = None) -> None:
         self.file = file
         self.line = line
         self.problem = problem
         self.fix = fix
-        message = f"{where(file, line)}: {problem}"
-        if fix:
-            message += f" {fix}"
-        super().__init__(message)
+        super().__init__(self.localized("en"))
+
+    def localized(self, language: str | None) -> str:
+        values = {"where": where(self.file, self.line), "problem": self.problem}
+        if self.fix:
+            return Text(N_("{where}: {problem} {fix}"), fix=self.fix, **values).localized(language)
+        return Text(N_("{where}: {problem}"), **values).localized(language)
 
 
 def where(file: str, line: int | None = None) -> str:
-    return f"{file}, line {line}" if line is not None else file
+    return Text(N_("{file}, line {line}"), file=file, line=line) if line is not None else file
 
 
 @dataclass
@@ -81,5 +90,6 @@ class Notes:
         out = [message for _, message in self._lines]
         for kind, count in self._counts.items():
             if count > WARNINGS_PER_KIND:
-                out.append(f"… and {count - WARNINGS_PER_KIND} more warnings like these ({kind}).")
+                out.append(Text(N_("… and {n} more warnings like these ({kind})."), n=count - WARNINGS_PER_KIND,
+                                kind=kind))
         return out

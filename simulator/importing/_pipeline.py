@@ -13,6 +13,7 @@ from typing import Any, Callable, Protocol, Sequence
 from ..transcript import PERSONA, TRAINEE, Transcript, Turn
 from ._captions import read_captions
 from ._decode import FORMATS, decode_bytes, detect_format, normalise_newlines
+from ..i18n import N_, Nn_, Text
 from ._model import ImportProblem, Notes, Segment
 from ._plain import read_json, read_plain_text
 from ._speakers import count_questions, count_words, name_key
@@ -29,7 +30,9 @@ OVERLAP_TOLERANCE_S = 0.05
 IMPORTED_PERSONA_ID = "imported"
 # Two speakers this close in questions per turn: the guess is worth confirming.
 UNCERTAIN_RATIO = 0.8
-_FORMAT_NAMES = {"vtt": "WebVTT", "srt": "SRT", "txt": "plain text", "json": "JSON"}
+_FORMAT_NAMES = {"vtt": "WebVTT", "srt": "SRT", "txt": N_("plain text"), "json": "JSON"}
+_BAD_THRESHOLD = N_("silence threshold must be a number of seconds >= 0 (got {value}).")
+_THRESHOLD_FIX = N_("Pass e.g. silence_threshold=3.")
 
 
 @dataclass(frozen=True)
@@ -130,16 +133,16 @@ def load_transcript_file(path: str | Path, fmt: str = "auto", *, interviewer: st
     try:
         size = file.stat().st_size
         if file.is_dir():
-            raise ImportProblem(name, "is a folder, not a transcript file.", fix="Pick the .vtt, .srt, .txt or "
-                                                                                   ".json file inside it.")
+            raise ImportProblem(name, Text(N_("is a folder, not a transcript file.")),
+                                fix=Text(N_("Pick the .vtt, .srt, .txt or .json file inside it.")))
         if size > MAX_BYTES:
             raise _too_large(name, size)
         data = file.read_bytes()
     except FileNotFoundError as e:
-        raise ImportProblem(name, "no such file.", fix="Check the path and the file name.") from e
+        raise ImportProblem(name, Text(N_("no such file.")), fix=Text(N_("Check the path and the file name."))) from e
     except OSError as e:
-        raise ImportProblem(name, f"can't read the file ({e.strerror or e}).",
-                            fix="Check that it exists and that you may read it.") from e
+        raise ImportProblem(name, Text(N_("can't read the file ({reason})."), reason=str(e.strerror or e)),
+                            fix=Text(N_("Check that it exists and that you may read it."))) from e
     return parse_transcript_text(data, fmt, name=name, interviewer=interviewer, silence_threshold=silence_threshold)
 
 
@@ -152,8 +155,9 @@ def parse_transcript_text(text_or_bytes: str | bytes, fmt: str = "auto", *, name
     except ImportProblem:
         raise
     except Exception as e:  # noqa: BLE001 - the promise is a message, never a traceback, even for our own bugs
-        raise ImportProblem(str(name), f"could not be imported ({type(e).__name__}: {e}).",
-                            fix="This is a bug in the importer: please report it with the file attached.") from e
+        raise ImportProblem(str(name), Text(N_("could not be imported ({error})."), error=f"{type(e).__name__}: {e}"),
+                            fix=Text(N_("This is a bug in the importer: please report it with the file attached."))) \
+            from e
 
 
 def reassign(result: ImportResult, interviewer: str | None = None, *,
@@ -168,8 +172,7 @@ def reassign(result: ImportResult, interviewer: str | None = None, *,
     if (isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not math.isfinite(threshold)
             or threshold < 0):
         raise ImportProblem(source.file if source else "transcript",
-                            f"silence threshold must be a number of seconds >= 0 (got {threshold!r}).",
-                            fix="Pass e.g. silence_threshold=3.")
+                            Text(_BAD_THRESHOLD, value=repr(threshold)), fix=Text(_THRESHOLD_FIX))
     if source is None:
         raise ValueError("this ImportResult was not made by the importer; import the file again")
     if interviewer is None:
@@ -275,14 +278,14 @@ def _import(raw: str | bytes, fmt: str, *, name: str, interviewer: str | None,
             silence_threshold: float) -> ImportResult:
     fmt = (fmt or "auto").lower().lstrip(".")
     if fmt not in (*FORMATS, "auto"):
-        raise ImportProblem(name, f"unknown format {fmt!r}.", fix=f"Use one of: auto, {', '.join(FORMATS)}.")
+        raise ImportProblem(name, Text(N_("unknown format {value}."), value=repr(fmt)),
+                            fix=Text(N_("Use one of: {choices}."), choices=f"auto, {', '.join(FORMATS)}"))
     if (isinstance(silence_threshold, bool) or not isinstance(silence_threshold, (int, float))
             or not math.isfinite(silence_threshold) or silence_threshold < 0):
-        raise ImportProblem(name, f"silence threshold must be a number of seconds >= 0 (got {silence_threshold!r}).",
-                            fix="Pass e.g. silence_threshold=3.")
+        raise ImportProblem(name, Text(_BAD_THRESHOLD, value=repr(silence_threshold)), fix=Text(_THRESHOLD_FIX))
     if interviewer is not None and (not isinstance(interviewer, str) or not interviewer.strip()):
-        raise ImportProblem(name, f"interviewer must be a speaker's name (got {interviewer!r}).",
-                            fix="Leave it out to have it guessed.")
+        raise ImportProblem(name, Text(N_("interviewer must be a speaker's name (got {value})."),
+                                       value=repr(interviewer)), fix=Text(N_("Leave it out to have it guessed.")))
     notes = Notes()
     if isinstance(raw, (bytes, bytearray, memoryview)):
         data = bytes(raw)
@@ -296,17 +299,19 @@ def _import(raw: str | bytes, fmt: str, *, name: str, interviewer: str | None,
             raise _too_large(name, len(raw))
         text, encoding = raw, "utf-8"
     else:
-        raise ImportProblem(name, f"expected text or bytes, got {type(raw).__name__}.")
+        raise ImportProblem(name, Text(N_("expected text or bytes, got {kind}."), kind=type(raw).__name__))
     text = normalise_newlines(text)
     if not text.strip():
-        raise ImportProblem(name, "the file is empty.",
-                            fix="Download the transcript again from the meeting tool; it should have the words.")
+        raise ImportProblem(name, Text(N_("the file is empty.")),
+                            fix=Text(N_("Download the transcript again from the meeting tool; it should have the "
+                                        "words.")))
 
     detected = detect_format(name, text) if fmt == "auto" else fmt
     suffix = PurePath(name).suffix.lower().lstrip(".")
     if fmt == "auto" and suffix in FORMATS and suffix != detected:
-        notes.add("format", f"{name}: the name says .{suffix} but the content reads as {_FORMAT_NAMES[detected]}; "
-                            f"imported as {detected}.")
+        notes.add("format", Text(N_("{file}: the name says .{suffix} but the content reads as {kind}; imported as "
+                                    "{format}."), file=name, suffix=suffix, kind=Text(_FORMAT_NAMES[detected]),
+                                 format=detected))
 
     project = None
     if detected in ("vtt", "srt"):
@@ -317,7 +322,8 @@ def _import(raw: str | bytes, fmt: str, *, name: str, interviewer: str | None,
         segments, project = read_json(text, name, notes)
     segments = [s for s in segments if s.text]
     if not segments:
-        raise ImportProblem(name, f"no speech found in this {_FORMAT_NAMES[detected]} file.", fix=_NO_SPEECH[detected])
+        raise ImportProblem(name, Text(N_("no speech found in this {kind} file."), kind=Text(_FORMAT_NAMES[detected])),
+                            fix=Text(_NO_SPEECH[detected]))
 
     segments = _check_times(segments, name, notes)
     turns = _merge(segments, name, notes, detected)
@@ -325,10 +331,12 @@ def _import(raw: str | bytes, fmt: str, *, name: str, interviewer: str | None,
     if len(stats) < 2:
         only = stats[0]
         raise ImportProblem(
-            name, f"only one speaker found ({only.name!r}, {only.turns} turn{'s' if only.turns != 1 else ''}), so "
-                  "the interviewer can't be told apart from the interviewee.",
-            fix="Export the transcript with a name for every speaker (in Zoom and Teams: the meeting transcript, "
-                "not the closed captions), or write each line as 'Name: text'.")
+            name, Text(*Nn_("only one speaker found ({name}, {n} turn), so the interviewer can't be told apart "
+                            "from the interviewee.",
+                            "only one speaker found ({name}, {n} turns), so the interviewer can't be told apart "
+                            "from the interviewee."), only.turns, name=repr(only.name), n=only.turns),
+            fix=Text(N_("Export the transcript with a name for every speaker (in Zoom and Teams: the meeting "
+                        "transcript, not the closed captions), or write each line as 'Name: text'.")))
 
     before_guess = copy.deepcopy(notes)
     guess_notes = Notes()
@@ -344,17 +352,17 @@ def _import(raw: str | bytes, fmt: str, *, name: str, interviewer: str | None,
 
 
 _NO_SPEECH = {
-    "vtt": "Check that the cues have text under their timing lines (00:00:01.000 --> 00:00:04.000, then the words).",
-    "srt": "Check that the cues have text under their timing lines (00:00:01,000 --> 00:00:04,000, then the words).",
-    "txt": "Write one turn per line as 'Name: text'.",
-    "json": 'Give each turn a "speaker" and a "text".',
+    "vtt": N_("Check that the cues have text under their timing lines (00:00:01.000 --> 00:00:04.000, then the words)."),
+    "srt": N_("Check that the cues have text under their timing lines (00:00:01,000 --> 00:00:04,000, then the words)."),
+    "txt": N_("Write one turn per line as 'Name: text'."),
+    "json": N_('Give each turn a "speaker" and a "text".'),
 }
 
 
 def _too_large(name: str, size: int) -> ImportProblem:
-    return ImportProblem(name, f"too large to be one interview's transcript ({_megabytes(size)}; the limit is "
-                               f"{_megabytes(MAX_BYTES)}).",
-                         fix="Import the captions of one interview at a time.")
+    return ImportProblem(name, Text(N_("too large to be one interview's transcript ({size}; the limit is {limit})."),
+                                    size=_megabytes(size), limit=_megabytes(MAX_BYTES)),
+                         fix=Text(N_("Import the captions of one interview at a time.")))
 
 
 def _megabytes(size: int) -> str:
@@ -371,8 +379,9 @@ def _clock(seconds: float) -> str:
 def _check_times(segments: list[Segment], file: str, notes: Notes) -> list[Segment]:
     for s in segments:
         if s.start is not None and s.end is not None and s.end < s.start:
-            notes.add("end-before-start", f"{s.location(file)}: ends ({_clock(s.end)}) before it starts "
-                                          f"({_clock(s.start)}); its end was set to its start. Fix the timing.")
+            notes.add("end-before-start", Text(N_("{where}: ends ({end}) before it starts ({start}); its end was set "
+                                                  "to its start. Fix the timing."), where=s.location(file),
+                                               end=_clock(s.end), start=_clock(s.start)))
             s.end = s.start
     latest: float | None = None
     unordered = False
@@ -381,22 +390,23 @@ def _check_times(segments: list[Segment], file: str, notes: Notes) -> list[Segme
             continue
         if latest is not None and s.start < latest - OVERLAP_TOLERANCE_S:
             unordered = True
-            notes.add("order", f"{s.location(file)}: starts at {_clock(s.start)}, before a cue above it "
-                               f"({_clock(latest)}); the cues were put in time order. If this cue is in the right "
-                               "place, fix its timing.")
+            notes.add("order", Text(N_("{where}: starts at {start}, before a cue above it ({before}); the cues were "
+                                       "put in time order. If this cue is in the right place, fix its timing."),
+                                    where=s.location(file), start=_clock(s.start), before=_clock(latest)))
         latest = s.start if latest is None else max(latest, s.start)
     if unordered:
         if all(s.start is not None for s in segments):
             segments = sorted(segments, key=lambda s: s.start)  # stable: equal starts keep the file's order
         else:
-            notes.add("order", f"{file}: some cues have no time, so the file's order was kept.")
+            notes.add("order", Text(N_("{file}: some cues have no time, so the file's order was kept."), file=file))
     previous: Segment | None = None
     for s in segments:
         if (previous is not None and s.start is not None and previous.end is not None
                 and s.start < previous.end - OVERLAP_TOLERANCE_S and previous.speaker is not None
                 and s.speaker is not None and name_key(s.speaker) != name_key(previous.speaker)):
-            notes.add("overlap", f"{s.location(file)}: starts {previous.end - s.start:.1f} s before the cue above "
-                                 "ends (people talking at once?); both were kept, and a wait before it counts as 0 s.")
+            notes.add("overlap", Text(N_("{where}: starts {seconds:.1f} s before the cue above ends (people talking "
+                                         "at once?); both were kept, and a wait before it counts as 0 s."),
+                                      where=s.location(file), seconds=previous.end - s.start))
         if s.start is not None or s.end is not None:
             previous = s
     return segments
@@ -410,8 +420,9 @@ def _merge(segments: list[Segment], file: str, notes: Notes, fmt: str) -> list[_
     for s in segments:
         if s.speaker is None:
             if not turns:
-                notes.add("no-speaker", f"{s.location(file)}: text before the first speaker name "
-                                        f"({s.text[:40]!r}) was skipped. Fix: start the line with 'Name: '.")
+                notes.add("no-speaker", Text(N_("{where}: text before the first speaker name ({text}) was skipped. "
+                                                "Fix: start the line with 'Name: '."),
+                                             where=s.location(file), text=repr(s.text[:40])))
                 continue
             key = keys[-1]
         else:
@@ -432,17 +443,17 @@ def _merge(segments: list[Segment], file: str, notes: Notes, fmt: str) -> list[_
         if len(said) > 1:
             turn.text = " ".join(said)
     if not turns:
-        raise ImportProblem(file, "no speaker names found, so the interviewer can't be told apart from the "
-                                  "interviewee.", fix=_NO_NAMES.get(fmt, _NO_NAMES["txt"]))
+        raise ImportProblem(file, Text(N_("no speaker names found, so the interviewer can't be told apart from the "
+                                          "interviewee.")), fix=Text(_NO_NAMES.get(fmt, _NO_NAMES["txt"])))
     return turns
 
 
 _NO_NAMES = {
-    "vtt": "Export the meeting transcript with speaker names (Zoom: the recording's audio transcript; Teams: "
-           "'Download as .vtt'), or start each cue's text with 'Name: '.",
-    "srt": "Start each cue's text with 'Name: ', or export the transcript as .vtt with speaker names.",
-    "txt": "Start each turn with 'Name: ', e.g. 'Dana: How did you pay the last invoice?'.",
-    "json": 'Give each turn a "speaker".',
+    "vtt": N_("Export the meeting transcript with speaker names (Zoom: the recording's audio transcript; Teams: "
+           "'Download as .vtt'), or start each cue's text with 'Name: '."),
+    "srt": N_("Start each cue's text with 'Name: ', or export the transcript as .vtt with speaker names."),
+    "txt": N_("Start each turn with 'Name: ', e.g. 'Dana: How did you pay the last invoice?'."),
+    "json": N_('Give each turn a "speaker".'),
 }
 
 
@@ -472,8 +483,9 @@ def _match_interviewer(given: str, stats: list[SpeakerStats], file: str) -> str:
     by_first = [s for s in stats if name_key(s.name).split(" ")[0] == key]
     if len(by_first) == 1:
         return by_first[0].name
-    raise ImportProblem(file, f"interviewer {given!r} is not a speaker in this file. Speakers found: "
-                              f"{_listing(stats)}.", fix="Pass one of these names as the interviewer.")
+    raise ImportProblem(file, Text(N_("interviewer {name} is not a speaker in this file. Speakers found: {found}."),
+                                   name=repr(given), found=_listing(stats)),
+                        fix=Text(N_("Pass one of these names as the interviewer.")))
 
 
 def _guess_interviewer(stats: list[SpeakerStats], turns: list[_Turn], file: str, notes: Notes) -> str:
@@ -483,14 +495,18 @@ def _guess_interviewer(stats: list[SpeakerStats], turns: list[_Turn], file: str,
     best = ranked[0]
     if scores[best.name] == 0:
         first = turns[0].name
-        notes.add("interviewer", f"{file}: nobody asks a question, so the first speaker ({first!r}) was taken for "
-                                 f"the interviewer. Confirm it, or name the interviewer.")
+        notes.add("interviewer", Text(N_("{file}: nobody asks a question, so the first speaker ({name}) was taken "
+                                         "for the interviewer. Confirm it, or name the interviewer."),
+                                      file=file, name=repr(first)))
         return first
     runner = ranked[1]
     if scores[runner.name] >= UNCERTAIN_RATIO * scores[best.name]:
-        notes.add("interviewer", f"{file}: the interviewer guess is uncertain: {best.name!r} asks "
-                                 f"{best.questions} questions in {best.turns} turns, {runner.name!r} "
-                                 f"{runner.questions} in {runner.turns}. Confirm it, or name the interviewer.")
+        notes.add("interviewer", Text(N_("{file}: the interviewer guess is uncertain: {name} asks {questions} "
+                                         "questions in {turns} turns, {other} {other_questions} in {other_turns}. "
+                                         "Confirm it, or name the interviewer."),
+                                      file=file, name=repr(best.name), questions=best.questions, turns=best.turns,
+                                      other=repr(runner.name), other_questions=runner.questions,
+                                      other_turns=runner.turns))
     return best.name
 
 
@@ -530,11 +546,11 @@ def _result(turns: list[_Turn], stats: list[SpeakerStats], interviewer: str, gue
         previous = raw
 
     if unmeasured:
-        how = "" if not measured else f" ({unmeasured} of {unmeasured + measured} waits)"
-        notes.add("start-times", f"{file}: the turns have start times but no end times, so a wait before the "
-                                 f"interviewer spoke can't be told apart from the other person's talking time: "
-                                 f"silences were not measured{how}. Import captions (.vtt/.srt) or JSON with end "
-                                 "times to measure them.")
+        how = "" if not measured else Text(N_(" ({n} of {total} waits)"), n=unmeasured, total=unmeasured + measured)
+        notes.add("start-times", Text(N_("{file}: the turns have start times but no end times, so a wait before the "
+                                         "interviewer spoke can't be told apart from the other person's talking "
+                                         "time: silences were not measured{how}. Import captions (.vtt/.srt) or JSON "
+                                         "with end times to measure them."), file=file, how=how))
     mine = [t for t in transcript.turns if t.speaker == TRAINEE]
     lengths = [Monologue(t.index, _seconds(t), count_words(t.text)) for t in mine]
     timed = [m for m in lengths if m.seconds is not None]
@@ -546,8 +562,9 @@ def _result(turns: list[_Turn], stats: list[SpeakerStats], interviewer: str, gue
     ends = [t.end for t in transcript.turns if t.end is not None]
     duration = round(max(ends) - min(starts), 3) if starts and ends and max(ends) >= min(starts) else None
     if duration is not None and duration > LONG_RECORDING_S:
-        notes.add("long", f"{file}: the recording lasts {duration / 3600:.1f} hours: imported whole. If it holds "
-                          "several interviews, split the file so each one is scored on its own.")
+        notes.add("long", Text(N_("{file}: the recording lasts {hours:.1f} hours: imported whole. If it holds "
+                                  "several interviews, split the file so each one is scored on its own."),
+                               file=file, hours=duration / 3600))
     if duration is not None:
         transcript.ended_at = started_at + duration
     return ImportResult(transcript=transcript, speakers=stats, interviewer=interviewer, interviewer_guessed=guessed,

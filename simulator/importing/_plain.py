@@ -7,6 +7,7 @@ import math
 import re
 from typing import Any
 
+from ..i18n import N_, Text
 from ._model import ImportProblem, Notes, Segment, where
 from ._speakers import CLOCK, accepted_names, name_key, split_name
 
@@ -70,8 +71,8 @@ def read_plain_text(text: str, file: str, notes: Notes) -> list[Segment]:
         return segments
     if any(s.start is None for s in segments if s.speaker is not None):
         missing = next(s for s in segments if s.speaker is not None and s.start is None)
-        notes.add("stamp", f"{where(file, missing.line)}: this line has no timestamp while others do; its turn "
-                           "has no time.")
+        notes.add("stamp", Text(N_("{where}: this line has no timestamp while others do; its turn has no time."),
+                                where=where(file, missing.line)))
     return segments
 
 
@@ -93,25 +94,29 @@ def read_json(text: str, file: str, notes: Notes) -> tuple[list[Segment], Projec
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
-        raise ImportProblem(file, f"not valid JSON: {e.msg} (column {e.colno}).", line=e.lineno,
-                            fix="Fix the JSON there, or import the captions file (.vtt/.srt) instead.") from e
+        raise ImportProblem(file, Text(N_("not valid JSON: {reason} (column {column})."), reason=e.msg, column=e.colno),
+                            line=e.lineno,
+                            fix=Text(N_("Fix the JSON there, or import the captions file (.vtt/.srt) instead."))) \
+            from e
     except (ValueError, RecursionError) as e:
-        raise ImportProblem(file, "not valid JSON (a number too long, or lists nested too deeply).",
-                            fix="Export the transcript again from the tool that made it.") from e
+        raise ImportProblem(file, Text(N_("not valid JSON (a number too long, or lists nested too deeply).")),
+                            fix=Text(N_("Export the transcript again from the tool that made it."))) from e
     prefix = "turns"
     if isinstance(data, dict):
         items = data.get("turns", data.get("segments", data.get("utterances")))
         prefix = next((k for k in ("turns", "segments", "utterances") if k in data), "turns")
         if not isinstance(items, list):
-            raise ImportProblem(file, "a JSON object needs a 'turns' list.",
-                                fix='Write {"turns": [{"speaker": "Dana", "text": "…", "start": 1.5, "end": 4.0}]}, '
-                                    "or a list of such turns.")
+            raise ImportProblem(file, Text(N_("a JSON object needs a 'turns' list.")),
+                                fix=Text(N_("Write {example}, or a list of such turns."),
+                                         example='{"turns": [{"speaker": "Dana", "text": "…", "start": 1.5, '
+                                                 '"end": 4.0}]}'))
     elif isinstance(data, list):
         items = data
         prefix = ""
     else:
-        raise ImportProblem(file, f"expected a list of turns, got a JSON {type(data).__name__}.",
-                            fix='Write [{"speaker": "Dana", "text": "…", "start": 1.5, "end": 4.0}, …].')
+        raise ImportProblem(file, Text(N_("expected a list of turns, got a JSON {kind}."), kind=type(data).__name__),
+                            fix=Text(N_("Write {example}."),
+                                     example='[{"speaker": "Dana", "text": "…", "start": 1.5, "end": 4.0}, …]'))
 
     project = isinstance(data, dict) and "persona" in data and items and all(
         isinstance(item, dict) and isinstance(item.get("speaker"), str) and item["speaker"] in _ROLE_NAMES
@@ -121,14 +126,15 @@ def read_json(text: str, file: str, notes: Notes) -> tuple[list[Segment], Projec
     for i, item in enumerate(items):
         path = f"{prefix} -> {i}" if prefix else str(i)
         if not isinstance(item, dict):
-            notes.add("json", f"{file}: {path}: expected an object with 'speaker' and 'text', got "
-                              f"{type(item).__name__}; skipped.")
+            notes.add("json", Text(N_("{file}: {path}: expected an object with 'speaker' and 'text', got {kind}; "
+                                      "skipped."), file=file, path=path, kind=type(item).__name__))
             continue
         said = _first(item, _TEXT_KEYS)
         if isinstance(said, list):
             said = " ".join(str(w.get("text", w.get("word", ""))) if isinstance(w, dict) else str(w) for w in said)
         if said is None or not isinstance(said, (str, int, float)) or isinstance(said, bool):
-            notes.add("json", f"{file}: {path}: no 'text'; skipped. Fix: give every turn a 'text'.")
+            notes.add("json", Text(N_("{file}: {path}: no 'text'; skipped. Fix: give every turn a 'text'."),
+                                   file=file, path=path))
             continue
         said = " ".join(str(said).split())
         recorded_patience = None
@@ -145,8 +151,8 @@ def read_json(text: str, file: str, notes: Notes) -> tuple[list[Segment], Projec
             raw = _first(item, _SPEAKER_KEYS)
             speaker = " ".join(str(raw).split()) if isinstance(raw, (str, int)) and not isinstance(raw, bool) else ""
             if not speaker:
-                notes.add("json", f"{file}: {path}: no 'speaker'; the text was given to the speaker above. Fix: "
-                                  "give every turn a 'speaker'.")
+                notes.add("json", Text(N_("{file}: {path}: no 'speaker'; the text was given to the speaker above. "
+                                          "Fix: give every turn a 'speaker'."), file=file, path=path))
                 speaker = None
         if not said:
             continue
@@ -180,8 +186,9 @@ def _time(item: dict[str, Any], keys: tuple[str, ...], file: str, path: str, not
                     except ValueError:
                         seconds = None
             if seconds is None or not math.isfinite(seconds) or seconds < 0:
-                notes.add("json-time", f"{file}: {path} -> {name}: expected seconds or hh:mm:ss.mmm, got "
-                                       f"{str(value)[:30]!r}; ignored.")
+                notes.add("json-time", Text(N_("{file}: {path} -> {name}: expected seconds or hh:mm:ss.mmm, got "
+                                               "{value}; ignored."), file=file, path=path, name=name,
+                                            value=repr(str(value)[:30])))
                 return None
             return round(seconds, 3)
     return None
