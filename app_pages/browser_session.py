@@ -144,6 +144,11 @@ def remember(via: str, subject: str, role: str, credential: str | None) -> None:
         log.exception("keeping the sign-in in a cookie failed")
 
 
+def _cookie(name: str) -> str | None:
+    """The cookie this browser session sent when it connected (a reload or a new tab connects anew)."""
+    return st.context.cookies.get(name)
+
+
 def restore(via: str) -> SessionClaims | None:
     """The claims of this browser's cookie for ``via``, when genuine and current; None otherwise. Never raises.
 
@@ -153,7 +158,7 @@ def restore(via: str) -> SessionClaims | None:
     try:
         if not ROUTES_INSTALLED:
             return None
-        token = st.context.cookies.get(COOKIES[via])
+        token = _cookie(COOKIES[via])
         if not token:
             return None
         signer = tokens()
