@@ -10,6 +10,7 @@ from app_pages.coach_common import AXIS_DAY, TOOLTIP_DAY, localized
 from app_pages.common import md
 from app_pages.i18n import N_, _, ngettext
 from scoring.drills import collect_drills, daily_share, grade_attempt, load_bank, streaks
+from simulator import i18n as core
 
 RESULTS = "drill_results"  # item id -> the last Grade
 SHOWN = 8
@@ -66,7 +67,7 @@ if from_bank:
     try:
         items = load_bank()
     except ValueError as e:
-        st.error(md(str(e)))
+        st.error(md(core.localize(e.args[0] if e.args else e, ui.current())))
         st.stop()
     st.info(_("You have no flagged questions of your own yet, so these come from the team's question bank. "
               "After an interview, your own leading and closed questions land here."),
@@ -132,7 +133,7 @@ for n, item in enumerate(items[:SHOWN]):
             try:
                 grade = grade_attempt(item, attempt, engine.classifier_for(item.language))
             except ValueError as e:
-                st.warning(md(str(e)))
+                st.warning(md(core.localize(e.args[0] if e.args else e, ui.current())))
             else:
                 results[item.id] = grade
                 try:

@@ -10,6 +10,7 @@ from app_pages import i18n as ui
 from app_pages.common import md
 from app_pages.i18n import N_, _, ngettext
 from scoring.guide import GuideError, check_guide, parse_guide
+from simulator import i18n as core
 from simulator.transcript import TRAINEE, Turn
 
 TEXT = "guide_text"
@@ -111,7 +112,7 @@ if st.button(_("Check my guide"), type="primary", icon=":material/fact_check:", 
         items = parse_guide(text, source=_("Your guide"))
     except GuideError as e:
         st.session_state.pop(CHECKED, None)
-        st.error(md(str(e)))
+        st.error(md(core.localize(e.args[0] if e.args else e, ui.current())))
     else:
         engine = common.get_engine()
         with st.spinner(_("Coaching your guide…")):

@@ -23,6 +23,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Iterable, Protocol, Sequence
 
+from simulator.i18n import N_, Text
+
 __all__ = [
     "DrillItem",
     "Grade",
@@ -129,21 +131,26 @@ def load_bank(path: str | Path | None = None, *, language: str | None = None) ->
     try:
         lines = source.read_text(encoding="utf-8").splitlines()
     except OSError as e:
-        raise ValueError(f"{source}: cannot read the question bank ({e})") from e
+        raise ValueError(Text(N_("{source}: cannot read the question bank ({reason})"), source=str(source),
+                              reason=str(e))) from e
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
             data = json.loads(line)
         except json.JSONDecodeError as e:
-            raise ValueError(f"{source}, line {number}: not JSON ({e.msg}); one object per line") from e
+            raise ValueError(Text(N_("{source}, line {line}: not JSON ({reason}); one object per line"),
+                                  source=str(source), line=number, reason=e.msg)) from e
         if not isinstance(data, dict) or not isinstance(data.get("text"), str) or not data["text"].strip():
-            raise ValueError(f"{source}, line {number}: expected an object with a non-empty 'text'")
+            raise ValueError(Text(N_("{source}, line {line}: expected an object with a non-empty 'text'"),
+                                  source=str(source), line=number))
         label = data.get("label") or "closed"
         flags = data.get("flags") or []
         if not is_drill_worthy(label, flags):
-            raise ValueError(f"{source}, line {number}: label {label!r} with flags {flags} is not a mistake to "
-                             f"drill; use one of {', '.join(DRILL_LABELS)} or a flag of {', '.join(DRILL_FLAGS)}")
+            raise ValueError(Text(N_("{source}, line {line}: label {label} with flags {flags} is not a mistake to "
+                                     "drill; use one of {labels} or a flag of {known_flags}"),
+                                  source=str(source), line=number, label=repr(label), flags=flags,
+                                  labels=", ".join(DRILL_LABELS), known_flags=", ".join(DRILL_FLAGS)))
         item = DrillItem(id=str(data.get("id") or f"bank-{number}"), text=data["text"].strip(), label=label,
                          flags=list(flags), previous=data.get("previous"), rewrite=data.get("rewrite"),
                          reason=data.get("reason"), language=data.get("language") or "en", source="bank")
@@ -209,10 +216,10 @@ def grade_attempt(item: DrillItem, attempt: str, classifier: _Classifier, *, lan
     """Grade a better version of ``item`` at once with the scorer. Raises ValueError for an empty or huge attempt."""
     attempt = (attempt or "").strip()
     if not attempt:
-        raise ValueError("write your better version of the question first")
+        raise ValueError(Text(N_("write your better version of the question first")))
     if len(attempt) > MAX_ATTEMPT:
-        raise ValueError(f"your version is {len(attempt)} characters; keep it to one question "
-                         f"(at most {MAX_ATTEMPT})")
+        raise ValueError(Text(N_("your version is {n} characters; keep it to one question (at most {limit})"),
+                              n=len(attempt), limit=MAX_ATTEMPT))
     lang = language or item.language or "en"
     verdict = classifier.classify(attempt, item.previous)
     label = str(getattr(verdict.label, "value", verdict.label))

@@ -21,6 +21,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Callable, Iterable, Protocol, Sequence
 
+from simulator.i18n import N_, Text
+
 __all__ = [
     "GuideItem",
     "GuideReport",
@@ -119,10 +121,10 @@ def parse_guide(text: str, *, source: str = "the guide") -> list[GuideItem]:
     if text is None:
         text = ""
     if not isinstance(text, str):
-        raise GuideError(f"{source}: expected text, got {type(text).__name__}")
+        raise GuideError(Text(N_("{source}: expected text, got {kind}"), source=source, kind=type(text).__name__))
     if len(text) > MAX_CHARS:
-        raise GuideError(f"{source}: {len(text):,} characters is more than a guide holds (at most {MAX_CHARS:,}); "
-                         "keep only the questions you plan to ask")
+        raise GuideError(Text(N_("{source}: {n:,} characters is more than a guide holds (at most {limit:,}); keep "
+                                 "only the questions you plan to ask"), source=source, n=len(text), limit=MAX_CHARS))
     items: list[GuideItem] = []
     section: str | None = None
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -137,15 +139,16 @@ def parse_guide(text: str, *, source: str = "the guide") -> list[GuideItem]:
         if not line:
             continue
         if len(line) > MAX_LINE:
-            raise GuideError(f"{source}, line {number}: {len(line)} characters; a planned question is one line of "
-                             f"at most {MAX_LINE} characters (put each question on its own line)")
+            raise GuideError(Text(N_("{source}, line {line}: {n} characters; a planned question is one line of at "
+                                     "most {limit} characters (put each question on its own line)"),
+                                  source=source, line=number, n=len(line), limit=MAX_LINE))
         items.append(GuideItem(number=len(items) + 1, text=line, section=section, line=number))
         if len(items) > MAX_ITEMS:
-            raise GuideError(f"{source}: more than {MAX_ITEMS} questions; a guide for one interview has far "
-                             "fewer (keep the ones you plan to ask)")
+            raise GuideError(Text(N_("{source}: more than {limit} questions; a guide for one interview has far "
+                                     "fewer (keep the ones you plan to ask)"), source=source, limit=MAX_ITEMS))
     if not items:
-        raise GuideError(f"{source}: no questions found; write one question per line (Markdown lists and "
-                         "headings are fine)")
+        raise GuideError(Text(N_("{source}: no questions found; write one question per line (Markdown lists and "
+                                 "headings are fine)"), source=source))
     return items
 
 

@@ -24,7 +24,8 @@ LOCALES = ROOT / "locales"
 POT = LOCALES / "messages.pot"
 # Interface language -> catalogue folder (Babel's locale identifiers).
 CATALOGUES = {"nl": "nl", "ko": "ko", "zh": "zh_Hans"}
-SOURCES = ["streamlit_app.py", "app_pages/*.py", "simulator/export.py", "simulator/i18n.py", "simulator/importing/*.py"]
+SOURCES = ["streamlit_app.py", "app_pages/*.py", "simulator/export.py", "simulator/i18n.py", "simulator/importing/*.py",
+           "scoring/guide.py", "scoring/drills.py"]
 KEYWORDS = {"_": None, "N_": None, "Nn_": (1, 2), "ngettext": (1, 2)}
 
 

@@ -448,3 +448,18 @@ def test_a_translation_that_lost_a_placeholder_shows_the_english(monkeypatch):
     text = core.Text(core.N_("{file}: the file is empty."), file="a.vtt")
     monkeypatch.setattr(core, "gettext", lambda message, language: "{bestand}: leeg.")
     assert text.localized("nl") == "a.vtt: the file is empty."
+
+
+def test_guide_and_drill_messages_follow_the_interface_language():
+    from scoring.drills import DrillItem, grade_attempt
+    from scoring.guide import GuideError, parse_guide
+
+    with pytest.raises(GuideError) as caught:
+        parse_guide("# Only a heading\n", source="guide.md")
+    message = caught.value.args[0]
+    assert str(message).startswith("guide.md: no questions found")
+    assert core.localize(message, "ko").startswith("guide.md: 질문을 찾지 못했어요")
+    item = DrillItem(id="x", text="Do you like it?", label="closed", flags=[], source="bank")
+    with pytest.raises(ValueError) as caught:
+        grade_attempt(item, "x" * 5000, classifier=None)
+    assert core.localize(caught.value.args[0], "nl").startswith("je versie is 5000 tekens")
