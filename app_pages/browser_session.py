@@ -47,6 +47,7 @@ ROUTES_INSTALLED = False
 CODES = OneTimeCodes()
 _lock = threading.Lock()
 _built: tuple[tuple, SessionTokens | None] | None = None
+_last_problem: str | None = None
 
 
 def _data_dir() -> Path:
@@ -63,10 +64,13 @@ def _secrets() -> dict[str, Any]:
 
 def settings() -> SessionConfig | None:
     """The cookie's settings; None (and a log line) when they are unusable: a sign-in then lasts for the tab."""
+    global _last_problem
     try:
         return load_session_config(_secrets())
     except ConfigError as e:
-        log.error("the sign-in cookie is off: %s", e)
+        if str(e) != _last_problem:  # once, not on every page view
+            _last_problem = str(e)
+            log.error("the sign-in cookie is off: %s", e)
         return None
 
 
@@ -132,6 +136,9 @@ def remember(via: str, subject: str, role: str, credential: str | None) -> None:
         if signer is None:
             st.session_state.pop(HELD[via], None)
             return
+        earlier = st.session_state.get(HELD[via])
+        if earlier:  # signing in again in this tab, maybe as someone else: the earlier token ends
+            signer.revoke(earlier[0], earlier[1])
         token = signer.issue(via, subject, role, credential)
         claims = signer.verify(token)
         assert claims is not None
@@ -219,7 +226,10 @@ def _script(pending: list[dict[str, str]]) -> str:
     calls = [{"url": _url(p["route"]), "code": p["code"]} for p in pending]
     # JSON in a script element: "</" could end it, so it is escaped.
     data = json.dumps(calls).replace("</", "<\\/")
-    return ("<script>(function(){var calls=" + data + ";var go=function(i){if(i>=calls.length)return;"
+    # The element itself takes no room: its container is hidden (a hidden element's script still runs).
+    hide = ('<span class="interview-sim-cookie-sync"></span><style>[data-testid="stElementContainer"]'
+            ':has(.interview-sim-cookie-sync){display:none}</style>')
+    return hide + ("<script>(function(){var calls=" + data + ";var go=function(i){if(i>=calls.length)return;"
             "fetch(calls[i].url,{method:'POST',credentials:'same-origin',cache:'no-store',"
             "headers:{'Content-Type':'application/json','" + HEADER + "':'1'},"
             "body:JSON.stringify({code:calls[i].code})}).catch(function(){}).then(function(){go(i+1);});};"

@@ -86,15 +86,19 @@ def _secure(request, forced: bool) -> bool:
 
 
 def _same_origin(request) -> bool:
-    """The request names no other origin than the app's own (a browser sends ``Origin`` with a POST)."""
+    """The request names no other host than the app's own (a browser sends ``Origin`` with a POST).
+
+    Host names only: a proxy passing ``Host $host`` drops a port the browser still puts in ``Origin``. The
+    ``X-Interview-Sim`` header is what keeps other sites out; this is a second lock.
+    """
     from urllib.parse import urlsplit
 
     origin = request.headers.get("origin")
     if origin is None:
         return True
-    host = request.headers.get("x-forwarded-host") or request.headers.get("host") or ""
+    host = (request.headers.get("x-forwarded-host") or request.headers.get("host") or "").split(",")[0].strip()
     try:
-        return urlsplit(origin).netloc.lower() == host.split(",")[0].strip().lower() and bool(host)
+        return bool(host) and urlsplit(origin).hostname == urlsplit("//" + host).hostname
     except ValueError:
         return False
 

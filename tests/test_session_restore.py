@@ -154,3 +154,4 @@ def test_the_sign_in_page_says_how_long_a_sign_in_lasts(store, browser, monkeypa
     at = make_app(store, SECRETS)
     assert "A reload of the page asks for it again." in texts(at)
     assert not account_sign_in(at, "ana").get("html")
+

@@ -382,3 +382,15 @@ def test_the_routes_go_ahead_of_streamlits_own(monkeypatch):
     assert browser_session.ROUTES_INSTALLED
     assert server.install_auth_routes()  # twice: still once
     assert len(starlette_app.create_streamlit_routes(None)) == 3
+
+
+def test_a_proxy_that_drops_the_port_from_host_still_passes_the_origin_check(routes):
+    client, codes, tokens = routes
+    code = codes.issue(_set_action(tokens.issue("account", "ana", "trainee", "h")))
+    answer = client.post("/_auth/session", json={"code": code},
+                         headers={"X-Interview-Sim": "1", "Origin": "http://app.test:8080"})
+    assert answer.json() == {"ok": True}
+    code = codes.issue(_set_action(tokens.issue("account", "ana", "trainee", "h")))
+    answer = client.post("/_auth/session", json={"code": code},
+                         headers={"X-Interview-Sim": "1", "Origin": "http://app.test.evil.example:8080"})
+    assert answer.status_code == 403
