@@ -22,6 +22,10 @@ Passcodes are kept only as PBKDF2-SHA256 hashes and compared in constant time; a
 costs the same time as one that does. :class:`SignInThrottle` counts wrong passcodes on the server, keyed by
 the source (the client's address) and by the login, so a reload does not reset it and an attacker at one
 address cannot lock out a person signing in from another.
+
+:class:`SessionTokens` signs and checks the session tokens that keep a passcode sign-in across reloads (the app
+keeps one in an HttpOnly cookie: ``app_pages/browser_session.py``), and revokes them on sign-out;
+:class:`OneTimeCodes` are what the page hands the browser instead of the token.
 """
 
 from __future__ import annotations
