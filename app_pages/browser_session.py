@@ -185,8 +185,9 @@ def matches(claims: SessionClaims, credential: str | None) -> bool:
 
 
 def revoked(via: str) -> bool:
-    """Whether this tab's identity for ``via`` came from a token that was since revoked or has expired (signed
-    out in another tab, the lifetime shortened). A tab signed in without a cookie is never revoked."""
+    """Whether this tab's identity for ``via`` rests on a token that was since revoked (signed out in another
+    tab of this browser) or has expired; the caller then drops the identity. A tab whose sign-in was not kept
+    in a cookie (no routes, the cookie turned off) never is."""
     held = st.session_state.get(HELD[via])
     if not held:
         return False
@@ -194,7 +195,10 @@ def revoked(via: str) -> bool:
     if signer is None:
         return False
     sid, expires_at = held
-    return signer.is_revoked(sid) or time.time() >= expires_at
+    if signer.is_revoked(sid) or time.time() >= expires_at:
+        st.session_state.pop(HELD[via], None)
+        return True
+    return False
 
 
 def forget(*vias: str) -> None:
