@@ -22,7 +22,7 @@ from collections.abc import Iterable
 
 from .labels import Flag, Label
 from .rules import Cue, FlagHit, Form
-from .rules_i18n import MEDIUM, STRONG, WEAK, Reader, core, overlap, read_turn
+from .rules_i18n import MEDIUM, STRONG, WEAK, Reader, core, ko_stem, overlap, read_turn
 from .rules_i18n import split_sentences as _split
 
 __all__ = ["analyse", "split_sentences", "is_question"]
@@ -30,7 +30,7 @@ __all__ = ["analyse", "split_sentences", "is_question"]
 LANG = "ko"
 _rx = re.compile
 
-_FILLER = _rx(r"^(?:(?:음+|어+|으음|그+(?=\s)|아+(?=\s|,)|저+(?=\s|,)|그럼|그러면|근데|자|네+(?=\s|,)|예(?=\s|,)|아\s*네)[\s,.]+)+")
+_FILLER = _rx(r"^(?:(?:음+|어+|으음|그+(?=\s)(?!\s*(?:다음|뒤|후|때|날|동안|전|이후|당시|순간|사람|분|거|게|건))|아+(?=\s|,)|저+(?=\s|,)|그럼|그러면|근데|자|네+(?=\s|,)|예(?=\s|,)|아\s*네)[\s,.]+)+")
 _REQUEST = (r"(?:(?:이야기|얘기|말씀|설명|소개|묘사|자랑)(?:을|를|도|은)?\s*(?:좀\s*|조금\s*)?(?:더\s*)?(?:자세히\s*|편하게\s*)?"
             r"(?:해|들려)\s*(?:주세요|주시겠어요|주실\s*수\s*있을까요|주실\s*수\s*있으세요|주실래요|주시겠습니까|주시면\s*좋겠|"
             r"줄\s*수\s*있|주셨으면|주시겠어요)|들려\s*주(?:세요|시겠어요|실\s*수)|(?:설명|말씀)\s*부탁|"
@@ -59,7 +59,9 @@ _WH_FACT = _rx(r"몇\s*(?:번|개|명|시|년|살|분|달|주|일|회|시간|층
 _INDEFINITE = _rx(r"뭔가|혹시.*(?:어디|누구|누가)|혹시.*(?:뭐|무슨)(?=.*(?:있|없|적\s))|"
                   r"(?:뭐|무슨)\s*\S*\s*(?:점|거|것|게|일|문제)\S*\s*(?:있|없)")
 _Q_ENDING = _rx(r"(?:나요|까요|습니까|니까|신가요|인가요|던가요|가요|세요|셨어요|셨나요|셨습니까|었어요|았어요|했어요|였어요|"
-                r"예요|이에요|어요|아요|해요|래요|죠|지요|ㄹ까요|을까요|실까요|건가요|는데요|던데요)$")
+                r"예요|이에요|어요|아요|해요|래요|죠|지요|ㄹ까요|을까요|실까요|건가요|는데요|던데요|"
+                # contracted 해요체 endings: 와요 (오다), 워요, 돼요, 봐요, 줘요, 내요, 려요, 져요, 써요, 서요, 켜요
+                r"와요|워요|돼요|봐요|줘요|내요|려요|져요|써요|서요|켜요|가요|나요|사요|자요|차요|타요|파요)$")
 _CHOICE = _rx(r"아니면|(?:이에요|예요|어요|아요|세요|셨어요|나요|건가요)\s*,\s*[가-힣\s]+(?:이에요|예요|어요|아요|세요|셨어요|나요|건가요)$")
 
 # Leading.
@@ -93,9 +95,12 @@ _NEG_Q_END = _rx(r"(?P<ev>지\s*않(?:아요|았어요|으셨어요|으세요|�
                  r"(?:^|\s)(?:그쵸|그렇죠|맞죠|안\s*그래요|그렇지\s*않나요))$")
 # A guess at what they felt or thought: "-(으)셨을 것 같은데요", "-실 것 같아요", "-셨을 텐데요" ("I'd imagine…").
 _GUESS = _rx(r"(?P<ev>(?:셨을|으셨을|하셨을|실|으실|하실|었을|았을|했을|였을)\s*(?:것|거)\s*"
-             r"같(?:은데요|아요|네요|습니다|은데|아)|셨을\s*텐데요?|으셨을\s*텐데요?)$")
+             r"같(?:은데요|아요|네요|습니다|은데|아)|셨을\s*텐데요?|으셨을\s*텐데요?|"
+             r"(?:거|것|게)\s*아닐까\s*(?:싶(?:은데요|어요|네요|습니다)|해요|합니다)|"
+             r"(?:ㄹ|을|실|으실|셨을|었을|았을)까\s*싶(?:은데요|어요|네요|습니다))$")
 # A reason the interviewer supplies in a yes/no question: "혹시 X 때문이었나요?", "X-아서 …하신 거예요?".
-_CAUSE = _rx(r"(?P<cause>[가-힣A-Za-z0-9\s]{1,30}?)\s*(?:때문(?:에|이|인|이었|이에|이세|일)|탓(?:에|이)|바람에)")
+_CAUSE = _rx(r"(?P<cause>[가-힣A-Za-z0-9\s]{1,30}?)\s*(?:때문(?:에|이|인|이었|이에|이세|일)|탓(?:에|이)|바람에|"
+             r"(?<=[가-힣])(?:이|가)\s+(?:제일\s+|가장\s+|좀\s+)?(?:문제|원인|이유)(?:였|이었|이에|예|인|일|이세|이)[가-힣]*$)")
 _CAUSE_CLEFT = _rx(r"(?P<cause>[가-힣A-Za-z0-9\s]{1,30}?[가-힣](?<![에게의])서)"
                    r"\s+[가-힣\s]*?(?:거|건|것|그러|그랬|그런)[가-힣]*$")
 # A verdict on them in a summary they never gave ("결국 의지가 좀 약하셨던 거네요", "집중력이 부족한 편이죠"); a feeling
@@ -107,6 +112,9 @@ _VERB_BEFORE_YO = frozenset("아어여해워와러라려세셔네죠군까나래
 _QUOTE_ECHO = _rx(r"(?:다고요|라고요|이라고요|냐고요|다구요|라구요)$")
 _FRAGMENT_ECHO = _rx(r"(?:[가-힣0-9]이요|에서요|으로요|[가-힣]로요|마다요|까지요|부터요|[가-힣]도요|[가-힣]게요|[가-힣]히요|"
                      r"(?:아|어|해|워|와|돼|라|져)서요|[0-9]+\s*[가-힣]{0,3}요|(?:시간|번|개월|달|년|분|주|개|명|원)이?나요)$")
+
+# A comparison ("헬스장보다 공원이 더 잘 맞으시는", "훨씬 낫"): in a summary, a ranking they may never have made.
+_COMPARISON = _rx(r"(?P<ev>[가-힣]+보다(?:는|도)?\s)")
 
 # Reflection and statements.
 _REFLECT_START = _rx(r"^(?P<ev>그러니까|그니까|들어\s*보니|말씀을?\s*들어\s*보니|결국|요약하면|요약하자면|정리하면|정리해\s*보면|"
@@ -224,6 +232,88 @@ def _their(stem: str, previous: str | None) -> bool:
     return any(previous[i] == stem[0] and _cho(previous[i + 1]) == _cho(stem[1]) >= 0 for i in range(len(previous) - 1))
 
 
+# A guess said with the conjectural -겠- ("답답하셨겠어요", "배신감 드셨겠네요", "낫겠죠"): the predicate it carries.
+# The -겠- of a guess about them has their past or honorific before it, or asks them to agree (겠네요, 겠죠); the
+# speaker's own "알겠습니다", "모르겠어요", "좋겠어요" are none of these.
+_CONJECTURE = _rx(r"(?:^|\s)(?P<word>[가-힣]+?)(?:(?:하셨|으셨|셨|었|았|였|했|하시|으시|시)겠(?:어요|네요|죠|지요|습니다|군요|어|네|다)|"
+                  r"겠(?:네요|죠|지요|군요)|"
+                  r"나\s*(?:봐요|보네요|봅니다|보다)|(?:은|는)가\s*(?:봐요|보네요))$")
+# The predicate a summary asserts: the word before "…다는 말씀이시죠", "…는 거네요", or the last word before 군요/네요.
+_SUMMARY_TAIL = _rx(r"\s*(?:말씀이시[가-힣]*|말씀이[가-힣]*|거(?:네요|군요|죠|지요|예요|고요)|것\s*같[가-힣]*)$")
+# Their own reason in what they just said ("시간이 없어서 못 했어요"); "그래서 …" points back to a reason said before.
+_THEIR_REASON = _rx(r"(?<!그래)(?<!그러니)[가-힣](?:아서|어서|해서|워서|라서|니까)(?=\s)|때문")
+_PREDICATE = _rx(r"^(?P<stem>[가-힣]+?)(?:하셨|으셨|셨|하시|으시|시|했|였|었|았|이었|였|이)?(?:신다는|는다는|다는|라는|던|는|은|신|다|"
+                 r"ㄴ|어서|아서|해서)?$")
+# Words between a noun and a light verb ("배신감 많이 드셨겠어요", "난방도 거의 못 트셨겠네요").
+_KO_ADVERBS = frozenset("못 안 많이 좀 너무 정말 진짜 거의 되게 엄청 완전 꽤 참 아주 더 조금 다 그렇게 훨씬 많이들 괜히 또".split())
+
+
+def _conjecture(text: str, previous: str | None) -> tuple[str, bool] | None:
+    """The predicate a -겠- guess puts on them and whether it is theirs: ("답답", False) for "많이 답답하셨겠어요"
+    after "잘 모르시더라고요", ("속상", True) after "솔직히 그때 좀 속상했어요"; None without a -겠- ending.
+    A one-syllable verb (드-, 트-, 나-) is a light verb: the noun before it is what is claimed."""
+    match = _CONJECTURE.search(text)
+    if not match:
+        return None
+    stem = match.group("word")
+    stem = stem[:-1] if len(stem) >= 3 and stem.endswith("하") else stem
+    if len(stem) <= 1:
+        words = [w for w in text[: match.start("word")].split() if w not in _KO_ADVERBS]
+        stem = ko_stem(words[-1]) if words else stem
+    return stem, _their_feeling(stem, previous)
+
+
+# Feelings close enough that saying one for the other is a paraphrase, not a new feeling ("피곤했어요" ->
+# "힘드셨겠어요"). Stems as _their compares them (the first two syllables).
+_FEELING_FAMILIES = (
+    ("피곤", "힘들", "힘드", "지치", "지쳤", "고단", "녹초"),
+    ("짜증", "답답", "귀찮", "번거", "성가", "불편"),
+    ("속상", "서운", "섭섭", "슬프", "슬퍼", "우울"),
+    ("놀라", "놀랐", "깜짝", "당황"),
+    ("화가", "화나", "열받", "억울", "분하"),
+    ("걱정", "불안", "초조", "조마"),
+    ("실망", "아쉬", "아쉽"),
+)
+
+
+def _their_feeling(stem: str, previous: str | None) -> bool:
+    """Whether ``stem`` is a word of theirs, or a feeling of the same family as one they named."""
+    if _their(stem, previous):
+        return True
+    for family in _FEELING_FAMILIES:
+        if any(stem.startswith(f) for f in family):
+            return any(f in (previous or "") for f in family)
+    return False
+
+
+_EVALUATIVE = _rx(r"^(?:" + _FEELINGS + r"|별로|괜찮|아깝|나쁘|나빠|싫|최악|최고|지겨|지루|질리|질려|낫)")
+
+
+def _summary_predicate(body: str, previous: str | None) -> tuple[str, bool] | None:
+    """What a summary says they did or felt, and whether it is in their words: ("별로", False) for "그 앱이 별로였다는
+    말씀이시죠" after "안 쓰게 됐어요"; ("포장", True) for "포장을 하신다는 거죠" after "포장해 와요" (a one-syllable verb
+    is a light verb: the noun before it is what is said)."""
+    tail = _SUMMARY_TAIL.search(body)
+    if not tail or not previous:
+        return None
+    words = body[: tail.start()].split()
+    if not words:
+        return None
+    match = _PREDICATE.match(words[-1])
+    stem = match.group("stem") if match else words[-1]
+    stem = stem[:-1] if len(stem) >= 3 and stem.endswith("하") else stem
+    if len(stem) <= 1:
+        rest = [w for w in words[:-1] if w not in _KO_ADVERBS]
+        if not rest:
+            return None
+        stem = ko_stem(rest[-1])
+    if len(stem) < 2:
+        return None
+    # Their plain word with our honorific -(으)시- ("안 쓰시게" for "안 쓰게") is still theirs.
+    plain = re.sub(r"(?<=[가-힣])으?시(?=[가-힣])", "", stem)
+    return stem, _their(stem, previous) or (len(plain) >= 2 and _their(plain, previous))
+
+
 def _adds_claim(text: str, previous: str | None) -> bool:
     """Whether ``text`` says more than they did: a feeling or judgment of theirs they never named, or little of
     its content in their words (with nothing of theirs to compare, it does)."""
@@ -257,6 +347,9 @@ def _leading_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> l
     if tag:
         add(Cue("tag_question", Label.LEADING, STRONG, tag.group("tag")))
     end = _LEADING_END.search(q)
+    guessed = _conjecture(q, previous) if end and "겠" in end.group("ev") else None
+    if guessed and guessed[1] and not _INTENSE.search(q.replace("많이", "")):
+        end = None  # "속상하셨겠어요?" after "속상했어요": their feeling said back, not a guess
     if end and not tag:
         ev = end.group("ev")
         plain_jo = ev in ("죠", "지요")
@@ -417,6 +510,28 @@ def _declarative_cues(body: str, previous: str | None, has_qmark: bool, ov: floa
     if 1 <= len(words) <= 4 and re.search(r"[가-힣](?<!니)다$", body) and previous and ov >= 0.3:
         # Their words handed back in the plain -다 form, which the interviewer uses for nothing else.
         add(Cue("echo", Label.ECHO, MEDIUM + 0.5, words[-1]))
+    guessed = _conjecture(body, previous)
+    if guessed and not guessed[1] and previous:
+        # "많이 답답하셨겠어요" when they never said 답답: a feeling put in their mouth, however kindly.
+        add(Cue("presumptive", Label.LEADING, STRONG + 1.0, guessed[0]))
+    elif guessed and previous and not (end and len(words) >= 2):
+        # "속상하셨겠네요" after "속상했어요": the feeling they named, said back.
+        add(Cue("reflection_ending", Label.REFLECTION, STRONG, guessed[0]))
+    comparison = _COMPARISON.search(body)
+    if comparison and (reflect or end or _REFLECT_END.search(body)) and previous and not _COMPARISON.search(previous):
+        # A summary that ranks one thing over another when they never compared: a verdict of ours.
+        add(Cue("presumptive", Label.LEADING, STRONG + 1.0, comparison.group("ev")))
+    if reflect or end:
+        # A reason is swapped only when they gave one just now (an earlier one may be what is summed up).
+        cause = _supplied_cause(body, previous) if previous and _THEIR_REASON.search(previous) else None
+        asserted = _summary_predicate(body, previous)
+        if cause:
+            # "결국 귀찮아서 안 하신 거네요" after "시간이 없어서": a reason of ours in the form of a summary.
+            add(Cue("presumptive", Label.LEADING, STRONG + 1.0, cause))
+        elif asserted and not asserted[1] and _EVALUATIVE.match(asserted[0]) \
+                and not _their_feeling(asserted[0], previous) and not any(c.name == "presumptive" for c in cues):
+            # "그 앱이 별로였다는 말씀이시죠" when they only said they stopped: a verdict they never gave.
+            add(Cue("presumptive", Label.LEADING, STRONG + 0.5, asserted[0]))
     guess = _GUESS.search(body)
     if guess and len(words) >= 2 and _adds_claim(body, previous):
         # "…당황하셨을 것 같은데요": a feeling or thought put in their mouth, said as a statement.
@@ -495,6 +610,10 @@ def _settle_question(q: str, previous: str | None, has_qmark: bool, qcues: list[
     if reflective and not any(c.label == Label.LEADING for c in qcues):
         ov = overlap(q, previous, LANG)
         qcues = qcues + [c for c in _declarative_cues(q, previous, has_qmark, ov) if c.label == Label.REFLECTION]
+        guessed = _conjecture(q, previous)
+        if guessed and guessed[1]:
+            # "속상하셨겠어요?" after "속상했어요": a yes/no form only in its "?", their feeling said back.
+            qcues = [c for c in qcues if c.label != Label.CLOSED]
         if has_qmark and previous and ov < 0.3:
             qcues.append(Cue("guess_question", Label.LEADING, MEDIUM, reflective.group("ev")))
     return qcues
