@@ -492,10 +492,11 @@ def self_check() -> int:
     return 1 if wrong else 0
 
 
-def check_file(path: str | Path, verbose: bool = False, threshold: float | None = None) -> int:
+def check_file(path: str | Path, verbose: bool = False, threshold: float | None = None, half: int | None = None) -> int:
     """Classify every turn of a JSONL file (``text``, ``previous``, gold ``label`` and ``flags``) with the
     scorer and check the rewrites it offers, as ``benchmarks/bench_scoring.py --coaching`` does on its sets.
-    A turn the scorer does not flag gets the rewrites for its gold label (counted apart: ``not flagged``)."""
+    A turn the scorer does not flag gets the rewrites for its gold label (counted apart: ``not flagged``).
+    ``half`` 1 or 2 keeps the first or the second half of the file's English rows (a tuning half and a held-out half)."""
     import json
     import os
 
@@ -518,6 +519,8 @@ def check_file(path: str | Path, verbose: bool = False, threshold: float | None 
             raise SystemExit(f"{path}, line {number}: needs a 'text' string and a gold 'label'")
         if str(row.get("lang") or row.get("language") or "en").lower().startswith("en"):
             rows.append(row)  # the English rewrites only
+    if half in (1, 2):
+        rows = rows[: len(rows) // 2] if half == 1 else rows[len(rows) // 2:]
     clf = QuestionClassifier(embedder=get_embedder(os.environ["INTERVIEW_SIM_EMBEDDER"]))
     verdicts = clf.classify_many([(r["text"], r.get("previous")) for r in rows])
 
@@ -543,7 +546,9 @@ if __name__ == "__main__":
     parser.add_argument("--data", help="a JSONL file of turns (text, previous, label, flags) to rewrite and check")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every failing rewrite")
     parser.add_argument("--min", type=float, default=None, help="fail when the main rewrite meets all three less often")
+    parser.add_argument("--half", type=int, choices=(1, 2), default=None,
+                        help="only the first (tuning) or second (held-out) half of the file's rows")
     args = parser.parse_args()
     if args.data:
-        raise SystemExit(check_file(args.data, args.verbose, args.min))
+        raise SystemExit(check_file(args.data, args.verbose, args.min, args.half))
     raise SystemExit(self_check())

@@ -917,7 +917,9 @@ def reads_naturally(candidate: str) -> bool:
         return False
     last = _LAST_TIME.search(candidate)
     if last and past(last.group("verb")) != last.group("verb").lower():
-        return False
+        lemma = nlp.verb_lemma(last.group("verb").lower())
+        if not lemma or nlp.inflect(lemma, "VBD") != last.group("verb").lower():
+            return False
     return True
 
 
@@ -1279,8 +1281,8 @@ def _fact_rewrite(focus: str) -> str | None:
             return None
         np = " ".join(words[:end])
         rest = [w for w in words[end:] if w.lower() not in _SOFT_ADVERBS]
-        lemma = nlp.verb_lemma(rest[0]) if rest else None
-        tail = re.sub(r"\s*\b(?:on|in)\s+time$", "", " ".join(rest[1:]))
+        lemma, after = _verb_tail(rest)  # "manage to get there" -> get, there
+        tail = re.sub(r"\s*\b(?:on|in)\s+time$", "", " ".join(after))
         if lemma in ("like", "love", "enjoy", "hate", "mind", "prefer", "appreciate", "dislike", "rate", "value"):
             # "Did the kids enjoy it?" -> "What did the kids make of it?": their view, without the verdict.
             obj = " ".join(_FLIP_OBJECT.get(w.lower(), w) for w in tail.split()) or "it"
@@ -1308,6 +1310,608 @@ def _fact_rewrite(focus: str) -> str | None:
     return None
 
 
+# ---------------------------------------------------------------------------------------------
+# One reading of the clause, one construction per technique.
+#
+# A flagged question is read into its parts (the auxiliary that opens it, its subject, the adverbs, the main verb
+# or the predicate after "be", the rest) with lemminflect's dictionary, so that the command line, which does not
+# load spaCy, and the app read it the same way. The rewrite then replaces the part the question offered for a yes
+# with the question word that asks for it ("Was anyone with you?" -> "Who was with you?", "Is that why you
+# switched?" -> "What made you switch?", "Can you remember what it said?" -> "What did it say?"), or asks how it
+# was for them ("I bet you were glad to be rid of it" -> "How did you feel about being rid of it?"), in the
+# question's own tense.
+
+_AUX_FORMS = {
+    "do": "do", "does": "does", "did": "did", "is": "is", "are": "are", "was": "was", "were": "were", "am": "am",
+    "have": "have", "has": "has", "had": "had", "can": "can", "could": "could", "will": "will", "would": "would",
+    "should": "should", "may": "may", "might": "might", "must": "must",
+    "'d": "would", "'re": "are", "'s": "is", "'ve": "have", "'ll": "will", "'m": "am",
+}
+_NEGATED_AUX = re.compile(r"^(?P<a>do|does|did|is|are|was|were|have|has|had|could|would|should|must|need)n't$|^(?P<b>can't|won't)$",
+                          re.IGNORECASE)
+_SUBJECT_PRONOUNS = {"you", "it", "that", "this", "they", "he", "she", "we", "there", "i"}
+_INDEFINITE = {"anyone": "who", "anybody": "who", "someone": "who", "somebody": "who", "anything": "what",
+               "something": "what"}
+_OBJECT_FORM = {"you": "you", "they": "them", "he": "him", "she": "her", "we": "you", "i": "you", "it": "it",
+                "that": "that", "this": "this"}
+_CLAUSE_ADVERBS = frozenset("""
+ever still really actually just also even usually normally always never already probably definitely maybe perhaps
+basically mainly mostly simply clearly obviously surely honestly finally eventually ultimately generally typically
+kind sort
+""".split())
+_TIME_TAIL = re.compile(r"\s*,?\s*\b(?:again|any\s*more|at\s+all|by\s+now|since|then|now|these\s+days|any\s+longer|"
+                        r"in\s+the\s+end|after\s+all|mostly|first|yet|too|as\s+well|though|either|long|"
+                        r"next\s+\w+|this\s+(?:year|month|week|term|summer|winter|spring|autumn)|in\s+future|"
+                        r"in\s+the\s+future|one\s+day|someday|soon)\s*$", re.IGNORECASE)
+_FRAME = re.compile(
+    r"^(?:(?:so|and|but|well|okay|ok|right|then|oh|now)\s*,?\s+)*(?:basically\s*,?\s+)?"
+    r"(?:(?:i\s+bet|i'd\s+bet|i\s+guess|i'd\s+guess|i'm\s+guessing|i\s+suppose|i\s+imagine|i'd\s+imagine|i\s+reckon|"
+    r"i\s+assume|i'm\s+sure|i\s+take\s+it|surely|presumably|obviously|clearly|it\s+sounds\s+like|sounds\s+like|"
+    r"it\s+seems\s+like|seems\s+like|it\s+sounds\s+as\s+if|i\s+think|"
+    r"(?:do|did)\s+you\s+(?:think|reckon|feel|suppose)|would\s+you\s+say|you'd\s+say)\s*,?\s+(?:that\s+)?)?",
+    re.IGNORECASE)
+_END_WORDS = re.compile(r"(?:\s*,?\s*\b(?:i\s+guess|i\s+suppose|i\s+bet|i\s+imagine|i\s+think|then|though|or\s+what|"
+                        r"or\s+not|and\s+all\s+that|or\s+something)\b)+\s*$", re.IGNORECASE)
+_FALSE_START = re.compile(r"^(?P<s>(?:\w+\s+){0,2}\w+)\s*,\s+(?P=s)\b", re.IGNORECASE)
+_HEDGE_FILLERS = re.compile(r"\b(?:kind\s+of|sort\s+of|like,|you\s+know,|i\s+mean,)\s+", re.IGNORECASE)
+_FEELING_WORDS = frozenset("""
+glad happy unhappy relieved pleased okay ok fine sick fed tired annoyed upset angry worried nervous disappointed
+frustrated stressed guilty embarrassed ashamed scared afraid proud sad thrilled excited delighted satisfied let
+ignored hurt gutted devastated overwhelmed lonely bored comfortable uncomfortable confident sure keen
+""".split())
+_FEELING_VERBS = frozenset("like love hate enjoy mind miss trust resent dread fancy prefer appreciate care".split())
+_CATENATIVES = {"plan": "to", "want": "to", "decide": "to", "manage": "to", "try": "to", "get": "to", "have": "to", "need": "to", "keep": "ing", "start": "ing",
+                "end": "up"}
+
+
+def _clean_clause(focus: str) -> str:
+    """The question without markers, fillers, false starts, tags, hedges and trailing time words."""
+    s = strip_markers(focus or "")[0].strip()
+    if re.search(r"\b(?:um+|uh+|erm|er)\b|(?:^|,)\s*(?:you\s+know|i\s+mean|like)\s*,", s, re.IGNORECASE):
+        s = nlp.strip_disfluencies(s)
+    s = _HEDGE_FILLERS.sub("", s)
+    for _ in range(2):
+        s = _FALSE_START.sub(lambda m: m.group("s"), s.strip())
+    s = re.sub(r"[?.!]+$", "", s).strip()
+    for _ in range(2):
+        s = _TAG_RE.sub("", _END_TAG.sub("", s)).strip(" ,")
+        s = _END_WORDS.sub("", s).strip(" ,")
+    s = _FRAME.sub("", s).strip(" ,")
+    s = re.sub(r"^(?:so|and|but|then|okay|ok)\s*,?\s+", "", s, flags=re.IGNORECASE)
+    return s.strip(" ,")
+
+
+def _split_contractions(words: list[str]) -> list[str]:
+    out = []
+    for w in words:
+        m = re.match(r"^(you|it|that|they|he|she|we|there|i)('d|'re|'s|'ve|'ll|'m)$", w, re.IGNORECASE)
+        out.extend([m.group(1), m.group(2)] if m else [w])
+    return out
+
+
+class _Clause:
+    """A question or a claim read into parts: ``aux`` (base word, e.g. "did"), ``neg``, ``inverted``, ``subj``
+    (words), ``advs``, ``pred`` (the words after the subject, auxiliaries and adverbs)."""
+
+    def __init__(self, aux, neg, inverted, subj, pred, aux2=None):
+        self.aux, self.neg, self.inverted, self.subj, self.pred, self.aux2 = aux, neg, inverted, subj, pred, aux2
+
+    @property
+    def who(self) -> str:
+        return " ".join(self.subj)
+
+    @property
+    def past(self) -> bool:
+        return self.aux in ("did", "was", "were", "had") or (self.aux is None and bool(self.pred) and _is_past(self.pred[0]))
+
+
+def _is_past(word: str) -> bool:
+    lemma = nlp.verb_lemma(word.lower())
+    return bool(lemma) and lemma != word.lower() and nlp.inflect(lemma, "VBD") == word.lower()
+
+
+def _aux_of(word: str) -> tuple[str | None, bool]:
+    low = word.lower()
+    if low in _AUX_FORMS:
+        return _AUX_FORMS[low], False
+    neg = _NEGATED_AUX.match(low)
+    if neg:
+        return (neg.group("a") or {"can't": "can", "won't": "will"}[neg.group("b")]), True
+    return None, False
+
+
+def _read_subject(words: list[str], i: int) -> int | None:
+    """Where the subject starting at ``words[i]`` ends: a pronoun, "anyone (else)", "you and your husband", or a
+    determiner-led noun phrase."""
+    if i >= len(words):
+        return None
+    low = words[i].lower()
+    if low in _SUBJECT_PRONOUNS or low in _INDEFINITE:
+        end = i + 1
+        if end < len(words) and words[end].lower() == "else":
+            end += 1
+        if low == "you" and end + 1 < len(words) and words[end].lower() == "and":
+            sub = _subject_np(words[end + 1:])
+            if sub:
+                end = end + 1 + sub
+        return end
+    if low in _OWNERS:
+        if i == 1 and words[0].lower() in ("will", "would", "can", "could", "should", "do", "does", "did", "won't",
+                                           "wouldn't", "can't", "don't", "doesn't", "didn't", "might", "may"):
+            # "Will your team switch over": the noun phrase ends before the base verb.
+            for end in range(i + 2, min(len(words), i + 5)):
+                word = words[end].lower()
+                if nlp.verb_lemma(word) == word and word not in _NP_STOP - {"use", "get", "go", "make", "take",
+                                                                             "keep", "send", "give"}:
+                    return end
+        sub = _subject_np(words[i:])
+        if sub:
+            return i + sub
+        # "Is the nursery close": a noun then an adjective or a preposition.
+        if i + 2 <= len(words) and nlp.is_noun(words[i + 1].lower()):
+            return i + 2
+    if words[i][:1].isupper() and i > 0 and not nlp.verb_lemma(low):
+        return i + 1  # a name: "Did Sam …"
+    return None
+
+
+def _read(clause: str) -> _Clause | None:
+    words = _split_contractions(re.findall(r"[\w'-]+", clause))
+    if len(words) < 2:
+        return None
+    aux, neg = _aux_of(words[0])
+    inverted = aux is not None
+    i = 1 if inverted else 0
+    end = _read_subject(words, i)
+    if end is None:
+        return None
+    subj = words[i:end]
+    j = end
+    aux2 = None
+    if not inverted:
+        aux, neg = _aux_of(words[j]) if j < len(words) else (None, False)
+        if aux:
+            j += 1
+    if j < len(words) and words[j].lower() in ("not", "n't"):
+        neg, j = True, j + 1
+    while j < len(words) and words[j].lower() in _CLAUSE_ADVERBS | {"not", "of"}:
+        if words[j].lower() == "not":
+            neg = True
+        j += 1
+    # A second auxiliary: "would have been", "had been", "have had to".
+    while j < len(words) and words[j].lower() in ("have", "been", "be") and j + 1 < len(words):
+        aux2 = (aux2 or "") + " " + words[j].lower()
+        j += 1
+    return _Clause(aux, neg, inverted, subj, words[j:], (aux2 or "").strip() or None)
+
+
+def _verb_tail(pred: list[str]) -> tuple[str | None, list[str]]:
+    """The lemma of the predicate's verb (past a catenative: "end up going", "manage to get") and what follows."""
+    if not pred:
+        return None, []
+    lemma = nlp.verb_lemma(pred[0].lower())
+    rest = pred[1:]
+    if lemma in _CATENATIVES and rest:
+        link = _CATENATIVES[lemma]
+        if link == "to" and rest[0].lower() == "to" and len(rest) > 1 and nlp.verb_lemma(rest[1].lower()):
+            return nlp.verb_lemma(rest[1].lower()), rest[2:]
+        if link == "ing" and rest[0].lower().endswith("ing") and nlp.verb_lemma(rest[0].lower()):
+            return nlp.verb_lemma(rest[0].lower()), rest[1:]
+    return lemma, rest
+
+
+def _flip(words: list[str]) -> str:
+    return " ".join(_FLIP_OBJECT.get(w.lower(), w) for w in words)
+
+
+def _tail_text(words: list[str]) -> str:
+    text = _TIME_TAIL.sub("", " " + " ".join(words)).strip()
+    text = _TIME_TAIL.sub("", " " + text).strip()
+    return text
+
+
+def _invert(clause_words: list[str], wh: str) -> str | None:
+    """"What did it say?" from "what" + "it said"; "How much do you spend a month?" from "how much" + "you spend a
+    month"."""
+    sub_end = _read_subject(clause_words, 0)
+    if not sub_end or sub_end >= len(clause_words):
+        return None
+    subj, rest = clause_words[:sub_end], clause_words[sub_end:]
+    aux, _ = _aux_of(rest[0])
+    who = " ".join(subj)
+    if aux:
+        return f"{wh} {aux} {who}{' ' + ' '.join(rest[1:]) if rest[1:] else ''}?"
+    lemma = nlp.verb_lemma(rest[0].lower())
+    if not lemma:
+        return None
+    if _is_past(rest[0]):
+        do = "did"
+    else:
+        do = "does" if who.lower() in ("he", "she", "it", "that", "this") or (
+            len(subj) > 1 and not _plural(who)) else "do"
+    return f"{wh} {do} {who} {lemma}{' ' + ' '.join(rest[1:]) if rest[1:] else ''}?"
+
+
+def _wh_open(clause: str) -> str:
+    """A wh-question ("who was with you"), or, where the scorer reads it as closed, the same words embedded in an
+    invitation ("Tell me about who was with you.")."""
+    question = _cap(clause + "?")
+    return question if _is_open(question) else _cap(f"Tell me about {clause}.")
+
+
+def _tense_do(c: _Clause) -> str:
+    return "did" if c.past or c.aux2 or c.aux in ("could", "should", "would") and c.aux2 else "do"
+
+
+def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
+    """The open question behind a yes/no question or a guess, from :func:`_read`; None when no construction fits."""
+    clause = _clean_clause(focus)
+    if not clause:
+        return None
+    # "When was the last time you rang them?": the last time itself.
+    last = re.match(r"^when\s+(?:was|is)\s+the\s+last\s+time\s+(?P<c>(?:you|they|he|she|we)\s+.+)$", clause, re.IGNORECASE)
+    if last:
+        return f"Tell me about the last time {_flip(last.group('c').split())}."
+    # "Where did you stay?", "What time did you get there?": the same question asked as an invitation.
+    wh = re.match(r"^(?P<wh>where|what\s+time|who\s+else|who)\s+(?P<rest>(?:did|do|does|was|were|is|are)\s+.+)$", clause,
+                  re.IGNORECASE)
+    if wh:
+        words = _split_contractions(wh.group("rest").split())
+        aux, _ = _aux_of(words[0])
+        end = _read_subject(words, 1)
+        whw = wh.group("wh").lower()
+        if whw.startswith("who") and aux in ("was", "were", "is", "are") and end is None:
+            return _wh_open(f"{whw} {aux} {_flip(words[1:])}")  # "Who else was involved?"
+        if end and end < len(words):
+            subj = words[1:end]
+            rest = words[end:]
+            if aux in ("did", "do", "does"):
+                lemma = nlp.verb_lemma(rest[0].lower())
+                if lemma:
+                    verb = past(lemma) if aux == "did" else _agree(" ".join(subj), lemma)
+                    whw = "when" if whw == "what time" else whw
+                    return f"Tell me about {whw} {' '.join(subj)} {verb}{' ' + _flip(rest[1:]) if rest[1:] else ''}."
+            elif aux:
+                return f"Tell me about {whw} {' '.join(subj)} {aux} {_flip(rest)}."
+    # "Is this something you do every week?": a typical week.
+    typical = re.match(r"^(?:is|was)\s+(?:this|that|it)\s+something\s+(?:that\s+)?(?:you|they)\s+[\w\s'-]*?\b"
+                       r"(?:every|each|a|once\s+a)\s+(?P<unit>day|week|month|year|weekend|morning|evening)$", clause,
+                       re.IGNORECASE)
+    if typical:
+        return f"Walk me through a typical {typical.group('unit').lower()}."
+    if re.match(r"^(?:is|was)\s+(?:it|that|this)\s+the\s+first\s+time$", clause, re.IGNORECASE):
+        return "Tell me about the other times it has happened."
+    c = _read(clause)
+    if c is None:
+        return None
+    low_pred = [w.lower() for w in c.pred]
+    subj_low = [w.lower() for w in c.subj]
+    who = c.who if subj_low[0] != "i" else "you"
+    past_tense = c.past or c.aux in ("had",)
+    hypothetical = Flag.HYPOTHETICAL in flags
+
+    # "Is that why you switched?", "Is there a reason you didn't complain?": what made them do it.
+    if c.inverted and c.aux in ("is", "was") and subj_low[0] in ("that", "this", "it", "there"):
+        rest = low_pred
+        if rest[:2] in (["a", "reason"], ["any", "reason"]):
+            rest = rest[2:]
+            if rest[:1] in (["why"], ["that"]):
+                rest = rest[1:]
+        elif rest[:1] == ["why"]:
+            rest = rest[1:]
+        else:
+            rest = None
+        if rest:
+            inner = _read(" ".join(c.pred[len(c.pred) - len(rest):]))
+            if inner and inner.subj and inner.subj[0].lower() in ("you", "they", "he", "she", "we", "i"):
+                verb, tail = _verb_tail(inner.pred)
+                if verb and verb not in ("be",):
+                    obj = _OBJECT_FORM.get(inner.subj[0].lower(), "you")
+                    tail_text = _tail_text([_FLIP_OBJECT.get(w.lower(), w) for w in tail])
+                    if inner.neg:
+                        return f"What stopped {obj} from {gerund(verb)}{' ' + tail_text if tail_text else ''}?"
+                    return f"What made {obj} {verb}{' ' + tail_text if tail_text else ''}?"
+
+    # "Can you remember what it said?", "Do you know how many hours you work?": the question inside.
+    if c.inverted and subj_low == ["you"] and low_pred and nlp.verb_lemma(low_pred[0]) in ("remember", "recall", "know",
+                                                                                          "tell", "say"):
+        rest = c.pred[1:]
+        if rest and rest[0].lower() == "me":
+            rest = rest[1:]
+        m = re.match(r"^(what|how\s+much|how\s+many\s+\w+|how\s+long|how|why|where|when|who)\s+(.+)$", " ".join(rest),
+                     re.IGNORECASE)
+        if m:
+            wh = m.group(1)
+            inner_words = m.group(2).split()
+            if nlp.verb_lemma(low_pred[0]) in ("remember", "recall"):
+                return f"What do you remember about {wh.lower()} {' '.join(inner_words)}?"
+            if wh.lower() == "who" and inner_words and nlp.verb_lemma(inner_words[0].lower()):
+                built = f"Who {' '.join(inner_words)}?"
+            else:
+                built = _invert(inner_words, wh[:1].upper() + wh[1:].lower())
+            if built and _is_open(_cap(built)):
+                return built
+            return f"Tell me about {wh.lower()} {' '.join(inner_words)}."
+
+    # "Was anyone with you?", "Did anyone help you set it up?": who (or what) it was.
+    if subj_low[0] in _INDEFINITE and c.aux:
+        wh = _INDEFINITE[subj_low[0]] + (" else" if len(subj_low) > 1 and subj_low[1] == "else" else "")
+        if c.aux in ("did", "do", "does"):
+            verb, tail = (nlp.verb_lemma(low_pred[0]), c.pred[1:]) if low_pred else (None, [])
+            if verb:
+                form = past(verb) if c.aux == "did" else nlp.inflect(verb, "VBZ") or verb
+                return _wh_open(f"{wh} {form}{' ' + _flip(tail) if tail else ''}")
+        elif c.pred:
+            aux = {"are": "is", "were": "was"}.get(c.aux, c.aux)
+            then = " then" if aux == "was" and not re.search(r"\b(?:then|when|at\s+the\s+time)\b", clause, re.IGNORECASE) else ""
+            return _wh_open(f"{wh} {aux}{' ' + c.aux2 if c.aux2 else ''} {_flip(c.pred)}{then}")
+
+    # "Were you on your own?": who was with them.
+    if c.aux in ("was", "were", "are", "is") and " ".join(low_pred) in ("on your own", "alone", "by yourself",
+                                                                           "on their own", "on his own", "on her own"):
+        return _wh_open(f"who {'was' if past_tense else 'is'} with {_OBJECT_FORM.get(subj_low[0], who)}"
+                        f"{' then' if past_tense else ''}")
+
+    # "Did you drive or take the train?": how they chose.
+    if c.inverted and c.aux in ("did", "do") and " or " in " ".join(low_pred) and subj_low == ["you"]:
+        a, b = " ".join(low_pred).split(" or ", 1)
+        b_words = b.split()
+        if b_words[:2] in (["did", "your"], ["did", "the"]) or b_words[:1] == ["did"]:
+            verb, tail = _verb_tail(a.split())
+            if verb:
+                obj = _tail_text([_FLIP_OBJECT.get(w, w) for w in tail if w not in ("yourself", "myself")])
+                return f"How did you decide who would {verb}{' ' + obj if obj else ''}?"
+        else:
+            va, ta = _verb_tail(a.split())
+            vb, tb = _verb_tail(b_words)
+            if va and vb and va not in _DULL_VERBS and vb not in _DULL_VERBS:
+                ga = " ".join([gerund(va)] + ta)
+                gb = " ".join([gerund(vb)] + tb)
+                return f"How did you decide between {ga} and {gb}?" if c.aux == "did" else \
+                    f"How do you decide between {ga} and {gb}?"
+
+    # "Was it worth the money?", "Do you think it's worth it?": what they got out of it.
+    if low_pred[:1] == ["worth"]:
+        thing = " ".join(c.subj) if subj_low[0] not in ("that", "this", "it") else "it"
+        if len(low_pred) > 2 and low_pred[1] in _OWNERS and thing == "it":
+            return f"What {'did' if past_tense else 'do'} you get for {_tail_text([_FLIP_OBJECT.get(w, w) for w in low_pred[1:]])}?"
+        return f"What {'did' if past_tense else 'do'} you get out of {_lower_first(thing)}?"
+
+    # "did you end up going": what they ended up doing.
+    if low_pred[:2] == ["end", "up"] or low_pred[:2] == ["ended", "up"]:
+        return f"What {'did' if c.aux in ('did', None) else 'do'} {_OBJECT_FORM.get(subj_low[0], who) if subj_low[0] != 'you' else 'you'} end up doing?"
+
+    # "Should the landlord have fixed it sooner?": what they expected of them.
+    if c.aux in ("should", "could", "would") and c.aux2 == "have" and subj_low[0] not in _SUBJECT_PRONOUNS:
+        return f"What did you expect from {_lower_first(who)}?"
+
+    # "Don't you wish you'd gone sooner?": what decided the timing.
+    if subj_low == ["you"] and low_pred[:1] in (["wish"], ["regret"]) and len(low_pred) >= 3:
+        inner = _read(" ".join(c.pred[1:]))
+        if inner and inner.subj and inner.subj[0].lower() == "you" and inner.pred:
+            verb, tail = _verb_tail(inner.pred)
+            words = [w for w in tail]
+            timing = words and words[-1].lower() in ("sooner", "earlier", "later", "before")
+            tail_text = _tail_text([w for w in words if w.lower() not in ("sooner", "earlier", "later")])
+            if verb and timing:
+                return f"What made you {verb}{' ' + tail_text if tail_text else ''} when you did?"
+
+    # Feelings handed over: "I bet you were glad to be rid of it", "You probably felt let down by the school",
+    # "Was she okay about it?", "so you didn't trust them after that": how they felt about it.
+    if c.aux in ("was", "were", "is", "are", "am", "did", "do", "does", None, "must") and low_pred:
+        k = 0
+        verb = nlp.verb_lemma(low_pred[0])
+        if verb in ("feel", "get", "be", "seem", "look") and c.aux in (None, "did", "do", "does", "must"):
+            k = 1
+        if k < len(low_pred) and low_pred[k] in _CLAUSE_ADVERBS | {"so", "really", "very", "quite", "a", "bit", "pretty", "too"}:
+            while k < len(low_pred) and low_pred[k] in _CLAUSE_ADVERBS | {"so", "really", "very", "quite", "a", "bit", "pretty", "too"}:
+                k += 1
+        word = low_pred[k] if k < len(low_pred) else ""
+        from .rules import _FEELINGS
+
+        feeling_verb = k == 0 and verb in _FEELING_VERBS and c.aux in (None, "did", "do", "does")
+        if (word in _FEELING_WORDS or word in _FEELINGS) and not feeling_verb or feeling_verb:
+            rest = low_pred[k + 1:]
+            cased = {w.lower(): w for w in c.pred}
+            if word in ("let", "fed", "sick", "tired") and rest[:1] in (["down"], ["up"], ["of"]):
+                rest = rest[1:] if rest[:1] != ["of"] else rest
+            if feeling_verb:
+                rest = low_pred[1:]
+            felt_past = c.past or c.aux in ("was", "were", "did") or (c.aux is None and _is_past(low_pred[0])) or (
+                c.aux in ("must", "would", "could", "should") and (c.aux2 or "").startswith("have"))
+            tense = "did" if felt_past else "do"
+            person = _OBJECT_FORM.get(subj_low[0]) if subj_low[0] in ("you", "he", "she", "they", "i", "we") else None
+            if person is not None:
+                subject = {"him": "he", "her": "she", "them": "they"}.get(person, person)
+                tense_word = tense if subject in ("you", "they") or tense == "did" else "does"
+                head = f"How {tense_word} {subject} feel"
+                if rest[:1] in (["about"], ["with"], ["by"], ["of"]) and len(rest) > 1:
+                    obj = _tail_text([_FLIP_OBJECT.get(w, cased.get(w, w)) for w in rest[1:]])
+                    if obj:
+                        return f"{head} about {obj}?"
+                if rest[:1] == ["to"] and len(rest) > 1 and nlp.verb_lemma(rest[1]):
+                    obj = _tail_text([_FLIP_OBJECT.get(w, w) for w in rest[2:]])
+                    return f"{head} about {gerund(nlp.verb_lemma(rest[1]))}{' ' + obj if obj else ''}?"
+                if rest[:1] == ["when"] and len(rest) > 2:
+                    return f"{head} when {' '.join(rest[1:])}?"
+                if rest and rest[0].endswith("ing") and nlp.verb_lemma(rest[0]):
+                    return f"{head} about {_tail_text(rest)}?"
+                if feeling_verb and rest:
+                    obj = _tail_text([_FLIP_OBJECT.get(w, cased.get(w, w)) for w in rest])
+                    after = re.search(r"\s+(after|since|before)\s+(.+)$", obj)
+                    if after:
+                        obj = obj[:after.start()]
+                    if obj:
+                        return f"{head} about {obj}{' ' + after.group(0).strip() if after else ''}?"
+                if not rest:
+                    return f"{head} about it?"
+
+    # "You were probably too busy to deal with it": what got in the way.
+    if label == Label.LEADING and "too" in low_pred and "to" in low_pred:
+        at = low_pred.index("to")
+        if at > low_pred.index("too") and at + 1 < len(low_pred) and nlp.verb_lemma(low_pred[at + 1]):
+            tail = _tail_text([_FLIP_OBJECT.get(w, w) for w in low_pred[at + 2:]])
+            return f"What got in the way of {gerund(nlp.verb_lemma(low_pred[at + 1]))}{' ' + tail if tail else ''}?"
+
+    # "I suppose it was cheaper to just buy a new one": what made them do it.
+    if subj_low[0] == "it" and c.aux in ("was", "is", "would") and len(low_pred) >= 3 and "to" in low_pred[:3]:
+        at = low_pred.index("to")
+        adj = low_pred[at - 1] if at else ""
+        rest = [w for w in low_pred[at + 1:] if w not in _CLAUSE_ADVERBS]
+        if (adj.endswith("er") or adj in ("better", "easier", "simpler", "quicker")) and rest and nlp.verb_lemma(rest[0]):
+            tail = _tail_text([_FLIP_OBJECT.get(w, w) for w in rest[1:]])
+            return f"What made you {nlp.verb_lemma(rest[0])}{' ' + tail if tail else ''}?"
+
+    # "Is it the same with the other apps?": how the other compares.
+    if low_pred[:2] == ["the", "same"] and len(low_pred) > 4 and low_pred[2] in ("with", "at", "for", "in"):
+        np = " ".join(c.pred[3:])
+        return f"How {'do' if _plural(np) else 'does'} {np} compare?"
+
+    # "Has it got any better since?", "Has it improved at all?": what has changed.
+    if c.aux in ("has", "have") and subj_low[0] in ("it", "that", "this", "things") and low_pred and (
+            nlp.verb_lemma(low_pred[0]) in ("improve", "change", "get") and (
+                low_pred[0] != "got" or any(w in ("better", "worse", "easier", "harder") for w in low_pred))):
+        return "What has changed since then?"
+
+    # "Will your team switch over in January?": what the others have said about it.
+    if hypothetical and c.aux == "will" and subj_low[0] in _OWNERS and c.pred:
+        verb, tail = _verb_tail(c.pred)
+        if verb and verb not in _DULL_VERBS and verb not in ("like", "mind", "want", "use", "eat"):
+            tail_text = _tail_text([_FLIP_OBJECT.get(w.lower(), w) for w in tail])
+            tail_text = re.sub(r"\s+in\s+(?:january|february|march|april|may|june|july|august|september|october|"
+                               r"november|december)$", "", tail_text, flags=re.IGNORECASE)
+            return f"What has {_lower_first(who)} said about {gerund(verb)}{' ' + tail_text if tail_text else ''}?"
+
+    # Their own action: "you just gave up on it" (a guess at why) -> "What made you give up on it?"; "Have you had
+    # to call them out again?" -> "Tell me about the last time you called them out."; "Will you keep using the
+    # planner next term?" -> "Tell me about the last time you used the planner."; "Would you go back?" -> "What was
+    # it like there?".
+    if subj_low[0] in ("you", "i", "we") and c.pred:
+        verb, tail = _verb_tail(c.pred)
+        particle = tail[:1] and tail[0].lower() in ("back", "again")
+        if verb in ("go", "come") and (particle or "back" in low_pred or "again" in low_pred) and (
+                hypothetical or c.aux in ("will", "would") or "going" in low_pred):
+            return "What was it like there?"
+        if verb and verb not in _DULL_VERBS | _FEELING_VERBS | {"use"} | _NOT_ACTIONS - {"use", "try", "keep"} or \
+                verb in ("use", "try") and tail or verb == "get" and tail and tail[0].lower() in _DETERMINERS | {"another"}:
+            tail_words = [_FLIP_OBJECT.get(w.lower(), w) for w in tail]
+            tail_words = ["a" if w.lower() == "another" else w for w in tail_words]
+            tail_text = _tail_text(tail_words)
+            if tail_text.split() and tail_text.split()[-1].lower() in (_NP_STOP | _DETERMINERS) - {"it", "them", "that"}:
+                tail_text = ""
+            caten = nlp.verb_lemma(low_pred[0]) != verb
+            if not c.inverted and c.aux is None and c.past and label == Label.LEADING and not c.neg:
+                # The reason they were handed is left out: "you moved mainly for the schools" -> "What made you move?"
+                kept = []
+                for w in tail_text.split():
+                    if w.lower() in ("mainly", "mostly", "just", "only", "partly", "for", "because", "to", "since", "so",
+                                     "as", "due", "over"):
+                        break
+                    kept.append(w)
+                return f"What made you {verb}{' ' + ' '.join(kept) if kept else ''}?"
+            if (hypothetical and c.aux in ("will", "would", "are", "is") and caten and low_pred[0] not in (
+                    "consider", "be", "like", "love", "prefer")) or (
+                    c.aux in ("have", "has", "had", "did") and caten and not c.neg):
+                return f"Tell me about the last time you {past(verb)}{' ' + tail_text if tail_text else ''}."
+            if not c.inverted and c.aux is None and not c.past and not c.neg and label == Label.CLOSED and \
+                    nlp.verb_lemma(low_pred[0]) == low_pred[0]:
+                # "you use it on your phone mostly": a declarative question, asked as an invitation.
+                return f"Tell me about how you {verb}{' ' + tail_text if tail_text else ''}."
+
+    # "Had you been a member long?": how they became one.
+    if subj_low == ["you"] and c.aux in ("have", "had") and c.aux2 == "been" and low_pred[:1] in (["a"], ["an"]) and \
+            len(low_pred) >= 2:
+        np = [w for w in c.pred if w.lower() not in ("long", "for", "very", "that", "so")]
+        return f"Tell me about how you became {' '.join(np)}."
+
+    # "Should they have warned you?": how it was not to be.
+    if c.inverted and c.aux in ("should", "could") and c.aux2 == "have" and subj_low[0] in ("they", "he", "she") and \
+            len(low_pred) == 2 and low_pred[1] in ("you", "me", "us") and nlp.verb_lemma(low_pred[0]) and \
+            low_pred[0] != nlp.verb_lemma(low_pred[0]):
+        return f"How did you feel about not being {low_pred[0]}?"
+
+    # "It sounds like the landlord doesn't care.": what happened with them.
+    if not c.inverted and subj_low[0] in _OWNERS and len(c.subj) >= 2 and label == Label.LEADING and c.pred and \
+            c.aux in (None, "do", "does", "did") and nlp.verb_lemma(low_pred[0]) not in (set() if c.neg else _FEELING_VERBS) | {
+                None, "be", "feel", "seem", "look", "sound", "get", "have", "make"}:
+        return f"What happened with {_lower_first(who)}?"
+
+    # A fact about someone or something they mentioned: "Did it arrive in one piece?" -> "What happened when it
+    # arrived?", "Did that help?" -> "What difference did that make?", "Do they charge for that?" -> "Tell me about
+    # how they charge for that."
+    if c.inverted and subj_low[0] in ("it", "that", "this", "they", "he", "she") and c.aux in ("did", "do", "does") \
+            and c.pred and not c.neg:
+        verb, tail = _verb_tail(c.pred)
+        if verb in ("help", "work", "matter"):
+            return f"What difference {'did' if c.aux == 'did' else 'does'} {subj_low[0]} make?"
+        if verb and verb not in _DULL_VERBS | _FEELING_VERBS:
+            tail_text = _tail_text([_FLIP_OBJECT.get(w.lower(), w) if w.lower() not in ("me", "us") else "you"
+                                    for w in tail])
+            tail_text = re.sub(r"\s*\b(?:on\s+time|in\s+one\s+piece|ok|okay|all\s+right|alright|safely)$", "",
+                               tail_text, flags=re.IGNORECASE)
+            if c.aux == "did":
+                return f"What happened when {subj_low[0]} {past(verb)}{' ' + tail_text if tail_text else ''}?"
+            return f"Tell me about how {subj_low[0]} {_agree(subj_low[0], verb)}{' ' + tail_text if tail_text else ''}."
+
+    # "Surely the kids loved it?": what they made of it.
+    if subj_low[0] in _OWNERS and c.pred and nlp.verb_lemma(low_pred[0]) in _FEELING_VERBS and (
+            c.aux in ("did",) or (c.aux is None and _is_past(low_pred[0]))):
+        obj = _tail_text([_FLIP_OBJECT.get(w.lower(), w) for w in c.pred[1:]]) or "it"
+        return f"What did {_lower_first(who)} make of {obj}?"
+
+    # "It's a lot easier now, right?", "Was it busy when you got there?": what it is (was) like.
+    if c.aux in ("is", "was", "are", "were") and subj_low[0] in ("it", "that", "this", "things") and low_pred:
+        k = 0
+        while k < len(low_pred) and low_pred[k] in ("a", "lot", "much", "so", "really", "very", "bit", "pretty", "quite",
+                                                       "way", "too", "far", "even"):
+            k += 1
+        if k < len(low_pred) and low_pred[k] in _PRICE_WORDS:
+            return f"How {'did' if past_tense else 'do'} you feel about the cost of {'it' if subj_low[0] != 'they' else 'them'}?"
+        if k < len(low_pred) and _is_adjective(low_pred[k]) and not nlp.is_noun(low_pred[k]) and low_pred[k] != "worth" \
+                and low_pred[k] not in _NP_STOP and (k + 1 == len(low_pred) or low_pred[k + 1] in (
+                    "when", "now", "at", "in", "on", "after", "before", "since", "these", "today")):
+            rest = low_pred[k + 1:]
+            tail = ""
+            if rest[:1] in (["when"], ["now"], ["at"], ["in"], ["on"], ["after"], ["before"], ["since"]):
+                tail = " " + " ".join(c.pred[k + 1:])
+            be = "was" if past_tense else "is"
+            return f"What {be} {'it' if subj_low[0] != 'things' else 'things'} like{tail}?"
+    return None
+
+
+# After a pitch, the useful question is how they do the job today, not what they think of the idea: the action the
+# pitched thing would do for them ("a button to split the bill", "an app that tracks your spending", "it lets you
+# book online") becomes "How do you split the bill today?".
+_PITCHED_ACTION = re.compile(
+    r"\b(?:to|that|which|lets?\s+you|helps?\s+you|so\s+(?:that\s+)?you\s+(?:can|could)|you\s+could|you\s+can|would|"
+    r"could|can|will)\s+"
+    r"(?:(?:automatically|instantly|easily|quickly|just|also)\s+)?(?P<v>[a-z]+)\s+"
+    r"(?P<o>(?:(?:the|your|a|an|all|their|our|any)\s+)?(?:[a-z-]+\s+){0,2}?[a-z-]+?)"
+    r"(?=\s*(?:[,.?!]|$|\s+(?:for|with|in|on|at|from|when|if|so|and|automatically|every|each|would|will|could|"
+    r"instead|without|before|after)\b))", re.IGNORECASE)
+
+
+def _pitch_rewrite(text: str) -> str | None:
+    """"How do you split the bill today?" from "If there was a button to split the bill, would you use that?"; None
+    when the pitch names no action with an object."""
+    body = strip_markers(text or "")[0]
+    for m in _PITCHED_ACTION.finditer(body):
+        verb = nlp.verb_lemma(m.group("v").lower())
+        if not verb or verb in _DULL_VERBS | {"use", "like", "love", "want", "need", "pay", "buy", "sign", "try",
+                                              "help", "save", "be", "have"} or m.group("v").lower() != verb and \
+                nlp.inflect(verb, "VBZ") != m.group("v").lower():
+            continue
+        obj = [_FLIP_OBJECT.get(w.lower(), w) for w in m.group("o").split()]
+        if obj and obj[0].lower() in ("a", "an", "any", "all"):
+            obj = obj[1:]
+        if not obj or obj[-1].lower() in _NP_STOP | _DETERMINERS | _PRONOUN_OBJECTS or obj[0].lower() in ("you", "them"):
+            continue
+        if obj[0].lower() not in _DETERMINERS and len(obj) == 1 and not obj[0].lower().endswith("s"):
+            obj = ["your"] + obj
+        return f"How do you {verb} {' '.join(obj)} today?"
+    return None
+
+
 def _open_alternative(text: str, label: Label, flags: set[Flag], form: "Form | None" = None) -> str | None:
     form = form if form is not None else analyse(text)
     when = _WHEN_DID.match(strip_markers(form.focus)[0].strip())
@@ -1320,6 +1924,26 @@ def _open_alternative(text: str, label: Label, flags: set[Flag], form: "Form | N
         # "Did the refund arrive on time?", "Is the gym busy in the mornings?": the thing the fact is about.
         built = _fact_rewrite(strip_markers(form.focus)[0].strip())
         if built and reads_naturally(built) and _is_open(built):
+            return built
+    if Flag.DOUBLE_BARRELED in flags and label == Label.OPEN:
+        # "How did you pick the nursery and what do you like about it?": one open question at a time.
+        questions = list(form.questions)
+        parts = [questions[0]] if len(questions) >= 2 else re.split(
+            r"(?:,\s*|\s)(?:and|also)\s+(?=(?:what|how|why|when|where|which|who)\b)", form.focus, maxsplit=1,
+            flags=re.IGNORECASE)[:1]
+        first = _cap(_prepare(parts[0]) + "?") if parts and parts[0].strip() else None
+        return first if first and _is_open(first) and first.rstrip("?") != _cap(_prepare(form.focus)) else None
+    if Flag.PITCH in flags:
+        built = _pitch_rewrite(form.clean if hasattr(form, "clean") else text)
+        if built and reads_naturally(built) and _is_open(built):
+            return built
+        if label not in (Label.CLOSED, Label.LEADING) and Flag.HYPOTHETICAL not in flags:
+            return "How do you handle that today?"
+    # The part the question offered for a yes, asked for with a question word; or how it was for them.
+    built = _wh_rewrite(form.focus, label, flags)
+    if built:
+        built = _cap(built)
+        if reads_naturally(built) and _is_open(built):
             return built
     chosen = _open_alternative_raw(text, label, flags, form)
     leaked = chosen is not None and re.search(r"\s(?:which|what|whose)\s+\w+\s+(?:like|is|was)\b", chosen, re.IGNORECASE)
@@ -1551,6 +2175,32 @@ _FLIP = {"my": "your", "i": "you", "me": "you", "mine": "yours", "myself": "your
          "us": "you", "i'm": "you're", "i've": "you've", "i'd": "you'd"}
 
 
+def _echo_phrase(phrase: str) -> str | None:
+    """A noun phrase of the customer's cut to end on its noun: "the wardrobe together yourself" -> "the wardrobe",
+    "my son's been waiting" -> "my son", "the open day started" -> "the open day"; None when no noun is left."""
+    words = phrase.split()
+    for i, word in enumerate(words[1:], 1):
+        if word.lower().endswith("'s") and i + 1 < len(words) and nlp.verb_lemma(words[i + 1].lower()):
+            words = words[:i] + [word[:-2]]
+            break
+    for i, word in enumerate(words[1:], 1):
+        if _is_past(word.lower()) and not nlp.is_noun(word.lower()):
+            words = words[:i]  # "my friend invited me": the phrase ends before the verb
+            break
+    while len(words) > 1:
+        last = words[-1].lower()
+        nounish = (nlp.is_noun(last) or words[-1][:1].isupper() or "-" in last or not (
+            nlp.verb_lemma(last) or _is_adjective(last))) and not last.endswith("ly") and \
+            last not in ("yourself", "myself", "online", "together", "yet", "back", "again", "too", "there", "here", "me",
+                         "you", "us", "them", "him", "her", "it")
+        if nounish and not (nlp.verb_lemma(last) and _is_past(last)):
+            break
+        words = words[:-1]
+    if len(words) < 2 and words and words[0].lower() in _DETERMINERS | set(_FLIP):
+        return None
+    return " ".join(words) if words else None
+
+
 def _echo_alternative(previous: str | None) -> str | None:
     """A few of the customer's own last words handed back ("Two hours?", "A nightmare?", "The premium plan?"),
     or None when nothing in their last sentence makes a clean echo."""
@@ -1569,6 +2219,10 @@ def _echo_alternative(previous: str | None) -> str | None:
         if 1 <= len(words) <= 3:
             found.append(" ".join(words))
         for phrase in found:
+            if phrase in [m.group(0) for m in _DET_NP.finditer(sentence)] and phrase != " ".join(words):
+                phrase = _echo_phrase(phrase)
+            if not phrase:
+                continue
             head = phrase.lower().split()[-1]
             if head in _TIME_WORDS or head.rstrip("s") in _TIME_WORDS or head in ("after", "before", "ago") or (len(phrase.split()) == 1 and head in ("off",) and len(words) > 3):
                 continue
@@ -1601,7 +2255,11 @@ def suggest_rewrites(text: str, label: Label | str, flags: Iterable[Flag | str] 
             continue
     if Flag.OFF_TASK in flag_set:
         return []
-    if label not in (Label.CLOSED, Label.LEADING) and Flag.HYPOTHETICAL not in flag_set:
+    if label not in (Label.CLOSED, Label.LEADING) and Flag.HYPOTHETICAL not in flag_set and not (
+            Flag.PITCH in flag_set and label in (Label.STATEMENT, Label.REFLECTION, Label.OPEN)
+            or Flag.DOUBLE_BARRELED in flag_set and label == Label.OPEN):
+        # A plain reflection, statement or open question needs none; a pitch (whatever its form) gets a question
+        # about how they do it today, and two open questions in one get the first on its own.
         return []
     if lang in ("nl", "ko", "zh"):
         first = suggest_rewrite(text, label, flag_set, language=lang)
