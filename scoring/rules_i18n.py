@@ -412,7 +412,13 @@ def read_turn(reader: Reader, text: str, previous: str | None) -> Form:
         cues.extend(reader.caption_cues(core_all))
 
     asked = [reader.core(s) for s in questions]
-    flags.extend(reader.flags(raw, asked, focus, bool(questions) and not declarative, questions))
+    turn_flags = reader.flags(raw, asked, focus, bool(questions) and not declarative, questions)
+    if prev:
+        # Words of theirs are no pitch of ours ("新版的验证方式" after "新版的验证方式她搞不明白").
+        theirs = strip_punctuation(prev).lower()
+        turn_flags = [h for h in turn_flags
+                      if not (h.flag == Flag.PITCH and strip_punctuation(h.evidence).lower() in theirs)]
+    flags.extend(turn_flags)
     return make_form(text=text, clean=raw, focus=focus, sentences=sentences, questions=questions, language=lang,
                      cues=cues, flags=flags, previous=prev, declarative=declarative, echo=echo)
 

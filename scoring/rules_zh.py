@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 from .labels import Flag, Label
 from .rules import Cue, FlagHit, Form
-from .rules_i18n import MEDIUM, STRONG, WEAK, Reader, core, overlap, read_turn, strip_punctuation
+from .rules_i18n import MEDIUM, STRONG, WEAK, Reader, _common_run, core, overlap, read_turn, strip_punctuation
 from .rules_i18n import split_sentences as _split
 
 __all__ = ["analyse", "split_sentences", "is_question"]
@@ -40,9 +40,10 @@ _INVITE_CLAUSE = _rx(r"^(?:请(?:你|您)?|(?:你|您))?(?:能不能|能|可以|
                      r"(?:" + _INVITE_VERB[3:-1] + r"|告诉我)(?:看|吧|呗)?$")
 _TELL_ME = _rx(r"^(?:你|您)?(?:能不能|能|可以|可不可以)(?:跟我|给我)?(?:说|讲)?告诉我(?P<inner>.+?)吗?$")
 _SHORT_OPEN = _rx(r"^(?:那|然后|嗯)?(?:后来呢|然后呢|还有呢|接下来呢|之后呢|再后来呢|比如呢|比如说呢|具体呢|怎么说|为什么呢|为什么|"
-                  r"然后发生了什么|后来怎么样了|后来怎么了|后来发生了什么|怎么讲|然后怎么样了|那后来呢|接着呢|结果呢|怎么回事)$")
+                  r"然后发生了什么|后来怎么样了|后来怎么了|后来发生了什么|怎么讲|然后怎么样了|那后来呢|接着呢|结果呢|怎么回事|"
+                  r"(?:你|您)觉得呢|(?:你|您)怎么看|(?:你|您)说呢)$")
 
-_WH_OPEN_STRONG = _rx(r"为什么|为啥|为何|怎么(?!样)|怎样|如何|什么样|发生了什么|什么情况|什么感觉|什么原因|什么想法|什么感受|"
+_WH_OPEN_STRONG = _rx(r"为什么|为啥|为何|(?<!不)怎么(?!样)|怎样|如何|什么样|发生了什么|什么情况|什么感觉|什么原因|什么想法|什么感受|"
                       r"什么体验|什么区别|什么变化|什么影响|什么意思|啥感觉|啥情况")
 _WH_OPEN = _rx(r"什么|啥|哪些|怎么样")
 _WH_FACT = _rx(r"什么时候|啥时候|几(?:次|个|口|年|点|天|岁|号|月|周|家|趟|分钟|小时|块|回|遍|年级|位|种|样|十)?|多少|多久|多长时间|"
@@ -68,6 +69,13 @@ _EVAL_SHIBUSHI = _rx(r"是不是(?P<ev>因为|太|更|特别|非常|挺|比较|�
                      r".{1,10}(?:的问题|的原因|的错|的锅)$|.{0,8}(?:多了|得多|不好|不方便|麻烦|太贵|难用|"
                      r"清爽|方便|好用|划算|值|失望|生气|后悔))")
 _PRESUME_BA = _rx(r"吧$")
+# "你是不是觉得…", "是不是今年用电比较多": 是不是 around an opinion put in their mouth or a degree (比较, 挺, 太…) is a
+# guess of ours; around their own words it checks them.
+_SHIBUSHI_GUESS = _rx(r"是不是(?P<ev>(?:也|都|还)?(?:觉得|认为|感觉|感到|嫌|想|怕|担心|对).{1,16}|"
+                      r".{0,8}?(?:比较|挺|很|太|特别|有点|有些|更|不太|本来|其实|根本).{1,8})")
+# What 吧 and 是不是 wrap, without the words that only frame it ("当时真是…吧", "你是不是觉得…").
+_FRAME = _rx(r"^(?:那时候?|那次|那天|所以|其实|当时|真是|真的|应该|是不是|觉得|认为|那|你|您|也|就|都|是|挺|很)+|"
+             r"(?:的|了|吧|吗|呢)+$")
 _NOT_PRESUMING_BA = _rx(_INVITE_VERB + r"|开始吧|继续吧|好吧|说吧|讲吧|聊吧|来吧|(?:一下|看)吧$")
 _PRESUME_ADV = _rx(r"(?P<ev>肯定|一定|想必|必然)")
 _CAUSE = _rx(r"(?:是不是|是|就是)?因为(?P<cause>[^,?]{1,16}?)(?:才|所以|就|而|,|的吗|吗|么|吧|$)")
@@ -138,7 +146,7 @@ def split_sentences(text: str) -> list[str]:
 
 
 def _has_question_marker(core: str) -> bool:
-    return bool(_YES_NO_END.search(core) or _A_NOT_A.search(core) or _WH_OPEN_STRONG.search(core) or _WH_OPEN.search(core)
+    return bool(core.startswith("难道") or re.search(r"(?:你|您)(?:就|也|都)?难道", core) or _YES_NO_END.search(core) or _A_NOT_A.search(core) or _WH_OPEN_STRONG.search(core) or _WH_OPEN.search(core)
                 or _WH_FACT.search(core) or _CHOICE.search(core) or _WHETHER.search(core) or _TAG.search(core)
                 or _PRESUME_BA.search(core) and not _NOT_PRESUMING_BA.search(core))
 
@@ -173,6 +181,24 @@ def _their(word: str, previous: str | None) -> bool:
     return bool(previous) and word in previous
 
 
+def _their_claim(text: str, previous: str | None) -> bool:
+    """Whether what ``text`` claims (its frame words, 你→我 aside) is mostly their own words: a run of three
+    characters or more of it is in what they said, covering most of it."""
+    if not previous:
+        return False
+    body = _FRAME.sub("", strip_punctuation(text))
+    body = _FRAME.sub("", body)
+    if len(body) < 2:
+        return False
+    theirs = strip_punctuation(previous)
+    candidates = [body, body.replace("你", "我").replace("您", "我")]
+    best = max((_common_run(c, theirs) for c in candidates), key=len)
+    if len(best) >= min(3, len(body)) and len(best) / len(body) >= 0.6:
+        return True
+    # Their words with one character put in or left out ("吓了一跳" for "吓了我一跳"): most character pairs are theirs.
+    return len(body) >= 3 and overlap(body, previous, LANG) >= 0.6
+
+
 def _leading_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> list[Cue]:
     cues: list[Cue] = []
     add = cues.append
@@ -197,11 +223,18 @@ def _leading_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> l
     claim = _PRESUME_CLAIM.search(q)
     if claim and not _WH_OPEN_STRONG.search(q):
         add(Cue("presumptive", Label.LEADING, STRONG + 0.5, claim.group("ev")))
-    shibushi = None if theirs else _EVAL_SHIBUSHI.search(q)
+    shibushi = None if theirs else (_EVAL_SHIBUSHI.search(q) or _SHIBUSHI_GUESS.search(q))
+    if shibushi and _their_claim(shibushi.group("ev"), previous):
+        shibushi = None  # "你是不是觉得挺难过的？" after "那次我挺难过的": their own words, checked
     if shibushi:
         add(Cue("presumptive", Label.LEADING, STRONG + 0.5, "是不是" + shibushi.group("ev")[:8]))
     if _PRESUME_BA.search(q) and not _NOT_PRESUMING_BA.search(q):
-        add(Cue("presumptive", Label.LEADING, STRONG, q[-8:]))
+        if _their_claim(q, previous) and not _PRESUME_ADV.search(q) and not any(
+                not _their(m.group("adj"), previous) for m in _INTENSE.finditer(q)):
+            # "当时真是吓了一跳吧" after "吓了我一跳": their own feeling said back, with a soft 吧.
+            add(Cue("their_words", Label.REFLECTION, STRONG + 0.5, q[-8:]))
+        else:
+            add(Cue("presumptive", Label.LEADING, STRONG, q[-8:]))
     presume = _PRESUME_ADV.search(q)
     if presume and has_qmark and not _WH_OPEN_STRONG.search(q):
         add(Cue("presumptive", Label.LEADING, MEDIUM + 0.5, presume.group("ev")))
@@ -310,6 +343,12 @@ def _declarative_cues(body: str, previous: str | None, has_qmark: bool, ov: floa
             add(Cue("guess_question", Label.LEADING, MEDIUM + 0.5, cause.group("ev") if cause else starter))
     claim = _PRESUME_CLAIM.search(body)
     verdict = _VERDICT.search(body) if reflect else None
+    loaded = next((m for m in _INTENSE.finditer(body) if not _their(m.group("adj"), previous)), None) \
+        if reflect and previous else None
+    if loaded and not claim and not verdict:
+        # "所以说白了还是太贵" when they never said 贵: a summary that hands them a verdict.
+        add(Cue("presumptive", Label.LEADING, STRONG + 1.0, loaded.group(0)))
+        return cues
     if claim or (verdict and previous and not _their(verdict.group("ev"), previous) and ov < 0.5):
         # "你肯定也觉得不值了", "所以说你就是嫌贵": an opinion or a reason of ours, said as if it were theirs.
         add(Cue("presumptive", Label.LEADING, STRONG + 1.0, (claim or verdict).group("ev")))
@@ -338,6 +377,10 @@ def _declarative_cues(body: str, previous: str | None, has_qmark: bool, ov: floa
     info = _INFO.match(body)
     if info and not reflect:
         add(Cue("information", Label.STATEMENT, MEDIUM, info.group("ev")))
+    if not cues and _FRAGMENT.match(body) and len(body) <= 4 and not re.search(r"[你您我的了吧]", body):
+        # A caption of a few characters, no person and no verb ending ("夜宵", "吓了一跳" aside): their words handed
+        # back, even when they said them turns ago.
+        add(Cue("echo", Label.ECHO, MEDIUM + 0.5, body))
     if not cues:
         add(Cue("declarative", Label.STATEMENT, WEAK, ""))
     return cues
