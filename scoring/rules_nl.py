@@ -33,7 +33,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 # Words that open a turn without adding to it; "dus" is kept aside (it often opens a reflection).
-_MARKER = _rx(r"^(?:hm+(?:-hm+)?|mm+|eh+m?|uh+m?|ehm|nou|ja+|jaja|oké|okay|ok|goed|prima|mooi|helder|duidelijk|en|maar|"
+_MARKER = _rx(r"^(?:zeg\s+maar|weet\s+je|ik\s+bedoel|nou\s+ja|hm+(?:-hm+)?|mm+|eh+m?|uh+m?|ehm|nou|ja+|jaja|oké|okay|ok|goed|prima|mooi|helder|duidelijk|en|maar|"
               r"oh|o|ah|oja|oke|top|fijn|zeker|precies|juist|tja|nee)\b[\s,.:;!-]*")
 _DUS = _rx(r"^dus\b[\s,]*")
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=\S)|\s+-\s+(?=\S)|;\s+")
@@ -67,7 +67,8 @@ _SHORT_OPEN = _rx(r"^(?:en\s+)?(?:daarna|toen|verder|dan|wat\s+nog\s+meer|hoe\s+
                   r"vertel\s+eens\s+wat\s+meer|vertel\s+verder|ga\s+door|ga\s+verder|ga\s+gerust\s+door|bijvoorbeeld|"
                   r"zoals|hoe\s+ging\s+dat|hoe\s+was\s+dat|en\s+verder|wat\s+dan|en\s+nu)\s*[?.!]*$")
 _INVITE = _rx(r"^(?:(?:kun|kunt|wil|wilt|zou|zoudt|mag)\s+(?:je|jij|u)\s+(?:me|mij|ons)?\s*(?:eens\s+|misschien\s+|nog\s+|"
-              r"iets\s+|wat\s+)*(?:meer\s+)?(?:vertellen|beschrijven|uitleggen|schetsen|meenemen|toelichten)\b(?!\s+of\b)|"
+              r"iets\s+|wat\s+|een\s+keer\s+|even\s+|kort\s+|dat\s+|het\s+|daar\s+|er\s+|over\s+|kunnen\s+)*(?:meer\s+)?"
+              r"(?:over\s+|kunnen\s+)*(?:vertellen|beschrijven|uitleggen|schetsen|meenemen|toelichten)\b(?!\s+of\b)|"
               r"(?P<verb>vertel|vertelt\s+u|beschrijf|beschrijft\s+u|neem\s+(?:me|mij|ons)(?:\s+eens)?\s+mee|"
               r"leg(?:\s+eens)?\s+uit|legt\s+u(?:\s+eens)?\s+uit|schets|geef(?:\s+eens)?\s+een\s+voorbeeld|"
               r"laten\s+we\s+het(?:\s+eens)?\s+over|ik\s+ben\s+(?:benieuwd|nieuwsgierig)\s+(?:naar|hoe|wat|waarom)|"
@@ -141,6 +142,8 @@ _REFLECT_START = _rx(r"^(?P<ev>als\s+ik\s+(?:je|jou|u)\s+(?:goed\s+)?(?:begrijp|
 _REFLECT_CHECK = _rx(r"^(?:klopt\s+dat|heb\s+ik\s+(?:dat|het)\s+goed(?:\s+begrepen)?|begrijp\s+ik\s+(?:dat|het|je|u)\s+goed|"
                      r"zie\s+ik\s+dat\s+goed|zeg\s+ik\s+het\s+goed|is\s+dat\s+(?:zo|juist))\s*[?]?$")
 _FEELING_STATEMENT = _rx(r"^(?:dat|het|die)\s+(?:moet|moest)\s+")
+# "Je zou zeggen dat…", "Je zou toch denken dat…": a view handed over.
+_SUGGEST = _rx(r"^(?:dus\s+|en\s+)?(?:je|u|jij)\s+zou\s+(?:toch\s+|ook\s+|dan\s+)*(?:zeggen|denken)\s+(?:dat\b)?")
 # A fragment: at most four words, none of them a finite verb of the usual kind or a question word.
 _FRAGMENT = _rx(r"^(?!.*\b(?:is|was|zijn|waren|heb|hebt|heeft|had|hadden|ben|bent|wordt|werd|kan|kon|kun|kunt|wil|wilt|"
                 r"zou|moet|moest|ga|gaat|ging|doe|doet|deed|vind|vond|wat|hoe|waarom|wie|welke|wanneer|waar)\b)"
@@ -186,7 +189,8 @@ _HYP = _rx(r"(?P<ev>\b(?:zou|zouden|zoudt)\s+(?:je|u|jij|jullie|het|dat|er|ze|di
            r"\bwat\s+als\b|\bin\s+de\s+toekomst\b|\bals\b[^?]*\b(?:zou|zouden|zal|zult|ga\s+je|gaat\s+u)\b|\bje\s+zou\s+toch\b|"
            r"\b(?:ga|gaat)\s+(?:je|u)\s+[^?]*\b(?:volgend\s+jaar|binnenkort|later|straks)\b|\bstel\s+je\s+eens\s+voor\b|"
            r"\bzou\s+[^?]*\bwillen\b|\bstel\s+dat\b|\bvoortaan\b)")
-_HYP_EXCLUDE = _rx(r"\b(?:zou|zoudt)\s+(?:je|u|jij)\s+(?:me|mij|ons)?\s*(?:eens\s+|misschien\s+)?(?:kunnen\s+)?(?:vertellen|"
+_HYP_EXCLUDE = _rx(r"\b(?:zou|zoudt)\s+(?:je|u|jij)\s+(?:me|mij|ons)?\s*(?:eens\s+|misschien\s+|dat\s+|het\s+|daar\s+|er\s+|"
+                   r"iets\s+|wat\s+|meer\s+|over\s+|een\s+keer\s+|even\s+)*(?:kunnen\s+)?(?:vertellen|"
                    r"beschrijven|uitleggen|zeggen|meenemen|toelichten)\b|\bhoe\s+zou\s+(?:je|u)\s+(?:het|dat)?\s*(?:omschrijven|"
                    r"beschrijven|noemen)\b|\bzou\s+je\s+het\s+erg\s+vinden\b|\bwat\s+zou\s+je\s+zeggen\b")
 _PITCH = _rx(r"(?P<ev>\b(?:wij|we)\s+(?:werken\s+aan|hebben\s+(?:nu|sinds|een\s+nieuwe|sinds\s+kort)|lanceren|bieden|ontwikkelen|"
@@ -203,9 +207,16 @@ _DB_EN = _rx(r"(?:,\s*|\s)en\s+(?P<ev>(?:wat|hoe|waarom|wanneer|waar|wie|welke|h
              r"(?:je|jij|u|jullie)\b)")
 
 
+# Spoken fillers inside or at the end of a sentence: ", eh,", ", zeg maar,", ", hè," before more words, ", zeg maar?".
+_INNER_FILLER = _rx(r",\s*(?:eh+m?|ehm|uh+m?|zeg\s+maar|weet\s+je|hè|he|hé)\s*,\s*|\s+(?:eh+m?|ehm|uh+m?)\s+|"
+                    r",?\s*\bzeg\s+maar\s*(?=[?.!]*$)")
+
+
 def strip_markers(sentence: str) -> tuple[str, bool]:
-    """The sentence without opening fillers ("Hm, oké, en…"); also says whether it opened with "dus"."""
-    out = sentence.strip()
+    """The sentence without opening fillers ("Hm, oké, en…"), spoken fillers inside it (", eh,", ", hè,",
+    "zeg maar" at the end); also says whether it opened with "dus"."""
+    out = _INNER_FILLER.sub(" ", sentence.strip()).strip()
+    out = re.sub(r"\s+([?.!])", r"\1", out)
     dus = False
     previous = None
     while out and out != previous:
@@ -329,6 +340,11 @@ def _leading_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> l
                 if not _their(m.group("adj"), previous):
                     add(Cue("loaded_yes_no", Label.LEADING, STRONG + 1.0, m.group(0).strip()))
                     break
+            else:
+                # "Klopt het dat de app traag was?" when they never said so: a verdict of ours to confirm.
+                verdict = next((w for w in re.findall(r"[\wà-ÿ]+", q) if _loaded(w) and not _their(w, previous)), None)
+                if _CONFIRM.match(q) and verdict:
+                    add(Cue("loaded_yes_no", Label.LEADING, STRONG + 1.0, verdict))
     return cues
 
 
@@ -428,6 +444,10 @@ def _declarative_cues(body: str, dus: bool, previous: str | None, has_qmark: boo
             add(Cue("guess_question", Label.LEADING, STRONG + 1.5, cause.group("ev")))
         elif ov < 0.2:
             add(Cue("guess_question", Label.LEADING, MEDIUM + 0.5, "dus"))
+    suggest = _SUGGEST.match(low)
+    if suggest and previous and overlap(low[suggest.end():], previous, LANG) < 0.5:
+        # "Je zou zeggen dat het ook aan de prijs lag": a view of ours offered for them to take over.
+        add(Cue("agreement", Label.LEADING, STRONG + 0.5, suggest.group(0).strip()))
     guess = _GUESS_DECL.match(low)
     if guess and not re.search(r"\b(?:ik|mij|me)\b", low):
         add(Cue("agreement", Label.LEADING, STRONG + 0.5, guess.group("ev")))
@@ -562,7 +582,8 @@ def analyse(text: str, previous: str | None = None) -> Form:
         declarative = True
         whole, whole_dus = strip_markers(raw)
         fragment, echo = echo_share(whole, prev, LANG)
-        if fragment and len(re.findall(r"\w+", whole)) <= 6:
+        # "Dus het werkte niet lekker.": "dus" makes their words a summary, not an echo.
+        if fragment and len(re.findall(r"\w+", whole)) <= 6 and not whole_dus:
             if echo >= 0.99:
                 cues.append(Cue("echo", Label.ECHO, STRONG + 0.5, fragment))
             elif echo >= 0.6:

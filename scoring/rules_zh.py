@@ -343,8 +343,10 @@ def _declarative_cues(body: str, previous: str | None, has_qmark: bool, ov: floa
             add(Cue("guess_question", Label.LEADING, MEDIUM + 0.5, cause.group("ev") if cause else starter))
     claim = _PRESUME_CLAIM.search(body)
     verdict = _VERDICT.search(body) if reflect else None
+    # Only when they gave no verdict of their own: "太麻烦" for their "太折腾了" is a paraphrase.
+    their_verdict = previous and (_PROBLEM_WORDS.search(previous) or re.search(r"(?:太|特别|非常|真的|挺|很|超)[\u4e00-\u9fff]", previous))
     loaded = next((m for m in _INTENSE.finditer(body) if not _their(m.group("adj"), previous)), None) \
-        if reflect and previous else None
+        if reflect and previous and not their_verdict else None
     if loaded and not claim and not verdict:
         # "所以说白了还是太贵" when they never said 贵: a summary that hands them a verdict.
         add(Cue("presumptive", Label.LEADING, STRONG + 1.0, loaded.group(0)))
