@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from app_pages import coach_auth, common
+from app_pages import browser_session, coach_auth, common
 from app_pages import i18n as ui
 from app_pages.common import md
 from app_pages.i18n import N_, _
@@ -23,6 +23,8 @@ LIST_RESTORE = "coach_list_restore"  # set by "All sessions": the list takes LIS
 
 VIA = {"passcode": N_("Passcode, for this tab"), "login": N_("Organisation login"),
        "account": N_("Signed in with your account")}
+# Under the launcher (python -m app_pages.server) a passcode sign-in outlasts the tab (app_pages/browser_session.py).
+VIA_KEPT = {"passcode": N_("Passcode, kept on this browser")}
 
 
 def require_coach() -> coach_auth.Role:
@@ -36,7 +38,8 @@ def require_coach() -> coach_auth.Role:
     with st.sidebar:
         team = _("team {team}").format(team=md(role.team)) if role.team else _("every team")
         st.markdown(_("Signed in as **{name}**").format(name=md(role.name)) + "  \n"
-                    + ":small[:gray[" + _(VIA.get(role.via, role.via)) + f" · {team}]]")
+                    + ":small[:gray[" + _((VIA_KEPT if browser_session.enabled() else VIA).get(
+                        role.via, VIA.get(role.via, role.via))) + f" · {team}]]")
         if st.button(_("Sign out"), key="coach_sign_out", icon=":material/logout:"):
             coach_auth.sign_out()
             st.switch_page(common.COACH_SIGNIN, query_params=ui.url_param())
