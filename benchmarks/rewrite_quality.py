@@ -243,6 +243,28 @@ def _word_problems(text: str) -> list[str]:
     if m and any((_known(w, "VERB") and not _known(w, "NOUN") and not w.endswith("ing")) or (
             (lemma := nlp.verb_lemma(w)) and lemma != w and nlp.inflect(lemma, "VBD") == w) for w in m.group("w").lower().split()):
         problems.append(f"a clause before 'came up': '{m.group(0)}'")
+    # A noun phrase with no noun: "Tell me more about the first.", "…about your own?", "…about worth."
+    bare = re.search(r"\b(?:about|with|of)\s+(?:(?:the|your|my|our|their|a|an)\s+)?(?P<w>[a-z]+)\s*[?.!]$", text, re.IGNORECASE)
+    if bare:
+        word = bare.group("w").lower()
+        if word in ("first", "last", "other", "same", "own", "next", "worth", "whole", "rest", "latter", "former") or (
+                _known(word, "ADJ") and not _known(word, "NOUN") and not _known(word, "VERB") and not word.endswith("ing")):
+            problems.append(f"no noun after the preposition: '{bare.group(0).strip()}'")
+    # A noun phrase followed by a finite verb after "about": "…about the landlord doesn't care?"
+    clause = re.search(r"\b(?:about|with)\s+(?:the|your|my|our|their)\s+[\w-]+\s+(?:doesn[’']?t|don[’']?t|didn[’']?t|isn[’']?t|"
+                       r"wasn[’']?t|won[’']?t|can[’']?t|is|was|are|were|has|have|had)\b", text, re.IGNORECASE)
+    if clause:
+        problems.append(f"clause after 'about/with …': '{clause.group(0)}'")
+    # The interviewer's hedge or filler left in: "…gave up on it I guess.", "…kind of gave up…"
+    hedge = re.search(r"\b(?:i\s+guess|i\s+suppose|i\s+bet|i\s+reckon)\s*[?.!]$|\b(?:kind|sort)\s+of\s+(?=[a-z]+(?:ed|ing)?\b)"
+                      r"(?!(?:the|a|an|thing|things|person|people|place)\b)", text, re.IGNORECASE)
+    if hedge:
+        problems.append(f"hedge or filler left in: '{hedge.group(0).strip()}'")
+    # A past occasion with a future time: "the last time you kept using the planner next term".
+    future = re.search(r"\bthe\s+(?:last|first)\s+time\b[^.?!]*\b(?:next\s+(?:week|month|year|term|time|summer|winter|spring|"
+                       r"autumn)|tomorrow|in\s+the\s+future)\b", text, re.IGNORECASE)
+    if future:
+        problems.append(f"tense clash: '{future.group(0)}'")
     for word in re.findall(r"\b[a-z]{4,}ed\b", text):
         stem = word[:-2]
         if not any(_known(word, u) for u in ("VERB", "ADJ", "NOUN")) and (
@@ -471,6 +493,12 @@ BAD = [
     "Tell me about the last time the noise drove you mad came up. What did you do?",
     "Tell me about the last time you movinged to a smaller flat.",
     "Tell me about the last time you anded your husband talked about it.",
+    "Tell me more about the first.",
+    "Can you tell me more about your own?",
+    "Tell me more about worth.",
+    "Can you tell me more about the landlord doesn't care?",
+    "Tell me about how you kind of gave up on it I guess.",
+    "Tell me about the last time you kept using the planner next term.",
 ]
 
 

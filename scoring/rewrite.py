@@ -1670,6 +1670,13 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
                 return f"How did you decide between {ga} and {gb}?" if c.aux == "did" else \
                     f"How do you decide between {ga} and {gb}?"
 
+    # "Are you still in touch with them?": how things are with them.
+    if subj_low[0] in ("you", "i", "we") and c.aux in ("are", "is", "am", "were", "was") and "with" in low_pred and \
+            low_pred[0] in ("in", "on", "at") and low_pred.index("with") <= 3:
+        other = _tail_text([_FLIP_OBJECT.get(w.lower(), w) for w in c.pred[low_pred.index("with") + 1:]])
+        if other:
+            return f"How {'were' if past_tense else 'are'} things with {other}{' then' if past_tense else ' now'}?"
+
     # "Was it worth the money?", "Do you think it's worth it?": what they got out of it.
     if low_pred[:1] == ["worth"]:
         thing = " ".join(c.subj) if subj_low[0] not in ("that", "this", "it") else "it"
