@@ -1377,7 +1377,7 @@ def _clean_clause(focus: str) -> str:
         s = _TAG_RE.sub("", _END_TAG.sub("", s)).strip(" ,")
         s = _END_WORDS.sub("", s).strip(" ,")
     s = _FRAME.sub("", s).strip(" ,")
-    s = re.sub(r"^(?:so|and|but|then|okay|ok)\s*,?\s+", "", s, flags=re.IGNORECASE)
+    s = re.sub(r"^(?:(?:so|and|but|then|okay|ok)\s*,?\s+)+", "", s, flags=re.IGNORECASE)
     return s.strip(" ,")
 
 
@@ -1532,11 +1532,12 @@ def _invert(clause_words: list[str], wh: str) -> str | None:
     return f"{wh} {do} {who} {lemma}{' ' + ' '.join(rest[1:]) if rest[1:] else ''}?"
 
 
-def _wh_open(clause: str) -> str:
+def _wh_open(clause: str, embedded: str | None = None) -> str:
     """A wh-question ("who was with you"), or, where the scorer reads it as closed, the same words embedded in an
-    invitation ("Tell me about who was with you.")."""
+    invitation ("Tell me about who was with you."; ``embedded`` gives the statement order where it differs:
+    "where you were when it happened")."""
     question = _cap(clause + "?")
-    return question if _is_open(question) else _cap(f"Tell me about {clause}.")
+    return question if _is_open(question) else _cap(f"Tell me about {embedded or clause}.")
 
 
 def _tense_do(c: _Clause) -> str:
@@ -1553,7 +1554,8 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
     if last:
         return f"Tell me about the last time {_flip(last.group('c').split())}."
     # "Where did you stay?", "What time did you get there?": the same question asked as an invitation.
-    wh = re.match(r"^(?P<wh>where|what\s+time|who\s+else|who)\s+(?P<rest>(?:did|do|does|was|were|is|are)\s+.+)$", clause,
+    wh = re.match(r"^(?P<wh>where|what\s+time|who\s+else|who|how\s+long(?=\s+(?:was|were)\b))\s+"
+                  r"(?P<rest>(?:did|do|does|was|were|is|are)\s+.+)$", clause,
                   re.IGNORECASE)
     if wh:
         words = _split_contractions(wh.group("rest").split())
@@ -1589,6 +1591,52 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
     who = c.who if subj_low[0] != "i" else "you"
     past_tense = c.past or c.aux in ("had",)
     hypothetical = Flag.HYPOTHETICAL in flags
+
+    # "You were probably too tired to cook": what got in the way (before the feeling it names).
+    if label == Label.LEADING and "too" in low_pred and "to" in low_pred:
+        at = low_pred.index("to")
+        if at > low_pred.index("too") and at + 1 < len(low_pred) and nlp.verb_lemma(low_pred[at + 1]):
+            tail = _tail_text([_FLIP_OBJECT.get(w, w) for w in low_pred[at + 2:]])
+            return f"What got in the way of {gerund(nlp.verb_lemma(low_pred[at + 1]))}{' ' + tail if tail else ''}?"
+
+    # "Were you at work when it happened?": where they were then; "How long were you on hold?" -> being on hold.
+    when_at = low_pred.index("when") if "when" in low_pred else None
+    if subj_low[0] in ("you", "he", "she", "they") and c.aux in ("was", "were", "is", "are") and low_pred and \
+            low_pred[0] in ("at", "in", "on") and when_at and when_at > 1:
+        return _wh_open(f"where {c.aux} {subj_low[0]} {' '.join(c.pred[when_at:])}",
+                        f"where {subj_low[0]} {c.aux} {' '.join(c.pred[when_at:])}")
+
+    # "You've been there before, haven't you?": the last time they were there.
+    if subj_low == ["you"] and c.aux in ("have", "had") and c.aux2 == "been" and low_pred[:1] in (["there"], ["here"]):
+        return "Tell me about the last time you were there."
+
+    # "Was it raining when you set off?": what it was like then.
+    if subj_low[0] in ("it", "that", "this") and c.aux in ("was", "is") and len(low_pred) >= 3 and \
+            low_pred[0].endswith("ing") and low_pred[1] == "when":
+        return f"What {c.aux} it like {' '.join(c.pred[1:])}?"
+
+    # "Didn't the hotel offer you another room?", "Did you buy a new one?": what it was.
+    if c.inverted and c.aux in ("did", "do", "does") and c.pred and subj_low[0] not in _INDEFINITE:
+        verb = nlp.verb_lemma(low_pred[0])
+        obj_at = next((i for i, w in enumerate(low_pred[1:4], 1) if w in ("a", "an", "another", "any", "some")), None)
+        if verb and verb not in _DULL_VERBS | _FEELING_VERBS | {"need", "want", "use", "like"} and obj_at and all(
+                w.lower() in ("you", "me", "us", "them", "him", "her") for w in low_pred[1:obj_at]) and \
+                not any(w in ("or", "and", "to") for w in low_pred[obj_at:]):
+            indirect = _flip(c.pred[1:obj_at])
+            aux = c.aux if c.aux != "does" or subj_low[0] not in ("you", "they") else "do"
+            return f"What {aux} {_lower_first(who)} {verb}{' ' + indirect if indirect else ''}?"
+
+    # "Can you pay for it by card?": how they do it.
+    if c.inverted and c.aux in ("can", "could") and subj_low == ["you"] and c.pred and c.aux2 is None:
+        verb = nlp.verb_lemma(low_pred[0])
+        if verb and verb not in _DULL_VERBS | _FEELING_VERBS | _NOT_ACTIONS and verb == low_pred[0]:
+            tail = []
+            for w in c.pred[1:]:
+                if w.lower() in ("by", "with", "online", "in", "at", "on", "using", "through", "via"):
+                    break
+                tail.append(_FLIP_OBJECT.get(w.lower(), w))
+            tail_text = _tail_text(tail)
+            return f"How do you {verb}{' ' + tail_text if tail_text else ''}?"
 
     # "Is that why you switched?", "Is there a reason you didn't complain?": what made them do it.
     if c.inverted and c.aux in ("is", "was") and subj_low[0] in ("that", "this", "it", "there"):
@@ -1675,7 +1723,8 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
             low_pred[0] in ("in", "on", "at") and low_pred.index("with") <= 3:
         other = _tail_text([_FLIP_OBJECT.get(w.lower(), w) for w in c.pred[low_pred.index("with") + 1:]])
         if other:
-            return f"How {'were' if past_tense else 'are'} things with {other}{' then' if past_tense else ' now'}?"
+            state = _tail_text([_FLIP_OBJECT.get(w.lower(), w) for w in c.pred])
+            return f"Tell me about being {state}{' then' if past_tense else ' now'}."
 
     # "Was it worth the money?", "Do you think it's worth it?": what they got out of it.
     if low_pred[:1] == ["worth"]:
@@ -1778,7 +1827,10 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
     if c.aux in ("has", "have") and subj_low[0] in ("it", "that", "this", "things") and low_pred and (
             nlp.verb_lemma(low_pred[0]) in ("improve", "change", "get") and (
                 low_pred[0] != "got" or any(w in ("better", "worse", "easier", "harder") for w in low_pred))):
-        return "What has changed since then?"
+        better = next((w for w in low_pred if w in ("better", "worse", "easier", "harder")), None)
+        change = ("improved" if better in ("better", "easier") else "changed") if better else (
+            low_pred[0] if _is_past(low_pred[0]) or low_pred[0].endswith("ed") else "changed")
+        return f"What, if anything, has {change} since then?"
 
     # "Will your team switch over in January?": what the others have said about it.
     if hypothetical and c.aux == "will" and subj_low[0] in _OWNERS and c.pred:
@@ -1851,6 +1903,10 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
         verb, tail = _verb_tail(c.pred)
         if verb in ("help", "work", "matter"):
             return f"What difference {'did' if c.aux == 'did' else 'does'} {subj_low[0]} make?"
+        if verb == "happen":
+            return f"Tell me about the last time {subj_low[0]} happened."
+        if verb and c.aux == "did" and past(verb) == verb and not tail:
+            return f"How did {subj_low[0]} {verb}?"  # "Did it fit?": "fit" reads as the present after "when"
         if verb and verb not in _DULL_VERBS | _FEELING_VERBS:
             tail_text = _tail_text([_FLIP_OBJECT.get(w.lower(), w) if w.lower() not in ("me", "us") else "you"
                                     for w in tail])
