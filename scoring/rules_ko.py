@@ -13,6 +13,9 @@ The ending of the last predicate carries most of the form:
   presuppositions (왜 … 그렇게 어려운…, 얼마나 불편하셨어요? when they never said so).
 * echo: their word with an echo ending (세 시간이요?, 불편했다고요?) — ``rules_i18n.echo_share``.
 * reflection: -는 거네요, -(으)셨군요, -다는 말씀이시죠. (with a full stop), 그러니까…, 들어 보니…, 요약하면….
+* a guess with -겠- or -나 봐요 ("많이 답답하셨겠어요") is leading unless its feeling is one they named (or of the
+  same family), then a reflection ("속상하셨겠어요" after "속상했어요"); a summary that swaps their reason, ranks
+  X보다 Y or gives a verdict word they never used is leading.
 """
 
 from __future__ import annotations
@@ -513,7 +516,7 @@ def _declarative_cues(body: str, previous: str | None, has_qmark: bool, ov: floa
     guessed = _conjecture(body, previous)
     if guessed and not guessed[1] and previous:
         # "많이 답답하셨겠어요" when they never said 답답: a feeling put in their mouth, however kindly.
-        add(Cue("presumptive", Label.LEADING, STRONG + 1.0, guessed[0]))
+        add(Cue("guessed_feeling", Label.LEADING, STRONG + 1.0, guessed[0]))
     elif guessed and previous and not (end and len(words) >= 2):
         # "속상하셨겠네요" after "속상했어요": the feeling they named, said back.
         add(Cue("reflection_ending", Label.REFLECTION, STRONG, guessed[0]))
@@ -529,7 +532,8 @@ def _declarative_cues(body: str, previous: str | None, has_qmark: bool, ov: floa
             # "결국 귀찮아서 안 하신 거네요" after "시간이 없어서": a reason of ours in the form of a summary.
             add(Cue("presumptive", Label.LEADING, STRONG + 1.0, cause))
         elif asserted and not asserted[1] and _EVALUATIVE.match(asserted[0]) \
-                and not _their_feeling(asserted[0], previous) and not any(c.name == "presumptive" for c in cues):
+                and not _their_feeling(asserted[0], previous) \
+                and not any(c.name in ("presumptive", "guessed_feeling") for c in cues):
             # "그 앱이 별로였다는 말씀이시죠" when they only said they stopped: a verdict they never gave.
             add(Cue("presumptive", Label.LEADING, STRONG + 0.5, asserted[0]))
     guess = _GUESS.search(body)
@@ -557,7 +561,7 @@ def _declarative_cues(body: str, previous: str | None, has_qmark: bool, ov: floa
     info = _INFO.match(body)
     if info and not reflect:
         add(Cue("information", Label.STATEMENT, MEDIUM, info.group("ev")))
-    if any(c.name == "presumptive" for c in cues):
+    if any(c.name in ("presumptive", "guessed_feeling") for c in cues):
         # A guess or a verdict of ours said in a summary's words: the summary form does not make it a reflection.
         cues[:] = [c for c in cues if c.label != Label.REFLECTION]
     if not cues:

@@ -460,7 +460,7 @@ def _declarative_cues(body: str, dus: bool, previous: str | None, has_qmark: boo
     if _FEELING_STATEMENT.match(low) and previous and not has_qmark:
         if _feeling_theirs(low, previous) is False:
             # A feeling they never named, put into their mouth ("Dat moet best stressvol zijn geweest."): leading.
-            add(Cue("new_claim", Label.LEADING, STRONG + 1.0, " ".join(words[:4])))
+            add(Cue("guessed_feeling", Label.LEADING, STRONG + 1.0, " ".join(words[2:5])))
         else:
             add(Cue("feeling_reflection", Label.REFLECTION, MEDIUM + 0.5, " ".join(words[:3])))
     if (previous and not reflect and second_person and len(words) >= 4
@@ -485,7 +485,7 @@ def _declarative_cues(body: str, dus: bool, previous: str | None, has_qmark: boo
         add(Cue("information", Label.STATEMENT, MEDIUM, info.group("ev")))
     if not cues:
         add(Cue("declarative", Label.STATEMENT, WEAK, ""))
-    if any(c.name in ("new_claim", "agreement") for c in cues):
+    if any(c.name in ("new_claim", "agreement", "guessed_feeling") for c in cues):
         # A summary that adds a claim of yours: what it restates does not make it a reflection.
         cues = [Cue(c.name, c.label, c.weight / 2, c.evidence) if c.label == Label.REFLECTION else c for c in cues]
     return cues

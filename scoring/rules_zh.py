@@ -80,7 +80,7 @@ _NOT_PRESUMING_BA = _rx(_INVITE_VERB + r"|开始吧|继续吧|好吧|说吧|讲�
 _PRESUME_ADV = _rx(r"(?P<ev>肯定|一定|想必|必然)")
 _CAUSE = _rx(r"(?:是不是|是|就是)?因为(?P<cause>[^,?]{1,16}?)(?:才|所以|就|而|,|的吗|吗|么|吧|$)")
 # "你肯定也觉得…", "你一定用过…": an opinion or an act of theirs taken for granted (a feeling stated, 你一定很着急, is
-# a reflection).
+# read by _FEELING: a reflection when they named it, leading when they did not).
 _PRESUME_CLAIM = _rx(r"(?P<ev>(?:你|您|你们)(?:当时|那时候?|现在)?(?:肯定|一定|想必)(?:也|都|是|会|不|没|觉得|认为|知道|用过|遇到|"
                      r"想过|嫌|希望|更|早就))")
 # A bare fragment of a few characters: the customer's words handed back, even when they said them turns ago.
@@ -357,7 +357,13 @@ def _declarative_cues(body: str, previous: str | None, has_qmark: bool, ov: floa
         return cues
     feeling = _FEELING.search(body)
     if feeling and previous:
-        add(Cue("feeling_reflection", Label.REFLECTION, MEDIUM + 0.5, feeling.group("ev")))
+        named = feeling.group("ev")
+        if any(ch in previous for ch in named if ch not in "不好了一口气"):
+            # "你一定特别着急" after "急死了": the feeling they named (or a word of it), said back.
+            add(Cue("feeling_reflection", Label.REFLECTION, MEDIUM + 0.5, named))
+        else:
+            # A feeling they never named, stated for them ("那天你一定特别着急" after the facts alone): yours.
+            add(Cue("guessed_feeling", Label.LEADING, STRONG + 0.5, named))
     if previous and ov >= 0.5 and len(body) >= 6:
         add(Cue("restates", Label.REFLECTION, MEDIUM + (0.5 if re.match(r"^(?:你|您)", body) else 0.0), ""))
     elif previous and ov >= 0.25 and len(body) >= 6:
@@ -379,6 +385,9 @@ def _declarative_cues(body: str, previous: str | None, has_qmark: bool, ov: floa
     info = _INFO.match(body)
     if info and not reflect:
         add(Cue("information", Label.STATEMENT, MEDIUM, info.group("ev")))
+    if any(c.name == "guessed_feeling" for c in cues):
+        # The feeling is ours: what the sentence restates does not make it a reflection.
+        cues[:] = [c for c in cues if c.label != Label.REFLECTION]
     if not cues and _FRAGMENT.match(body) and len(body) <= 4 and not re.search(r"[你您我的了吧]", body):
         # A caption of a few characters, no person and no verb ending ("夜宵", "吓了一跳" aside): their words handed
         # back, even when they said them turns ago.

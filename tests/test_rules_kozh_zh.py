@@ -38,8 +38,10 @@ def test_a_reason_they_gave_is_a_check_not_a_lead():
     assert label("你不去是因为教练换了三次吗？", context=CONTEXT) == Label.CLOSED
 
 
-def test_a_feeling_stated_stays_a_reflection():
-    assert label("你一定很失望。") == Label.REFLECTION
+def test_a_feeling_stated_is_a_reflection_only_when_they_named_it():
+    # The English convention: a feeling they never named, stated for them, is leading; the one they named is not.
+    assert label("你一定很失望。") == Label.LEADING
+    assert label("你一定很失望。", previous="后来我就不去那家健身房了，挺失望的。") == Label.REFLECTION
 
 
 @pytest.mark.parametrize("text", [
