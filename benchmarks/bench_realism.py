@@ -3,6 +3,7 @@
 Usage:
     python benchmarks/bench_realism.py [--persona ID] [--language LANG] [--verbose] [--json]
     python benchmarks/bench_realism.py --data DIR      # other interview files (default: benchmarks/data/realism)
+    python benchmarks/bench_realism.py --data DIR --personas PDIR --glob '*_r4.yaml'   # unseen persona files elsewhere
 
 Every interview in ``benchmarks/data/realism/*.yaml`` is a flowing interview written for one persona, the way
 an interviewer reacts to what that person would say (contractions, fillers, "her"/"that" references,
@@ -135,13 +136,15 @@ def load_interview(path: Path, topic_ids: set[str] | None = None) -> Interview:
     return Interview(data["persona"], path, questions)
 
 
-def load_all(data_dir: Path = DATA) -> tuple[list[Interview], dict]:
-    """Every interview and the personas they are for (shipped ones, plus the unseen ones in ``personas/``)."""
+def load_all(data_dir: Path = DATA, personas_dir: Path | None = None,
+             pattern: str = "*.yaml") -> tuple[list[Interview], dict]:
+    """Every interview (``pattern`` in ``data_dir``) and the personas they are for: shipped ones, plus the
+    unseen ones in ``personas_dir`` (default: ``data_dir/personas``)."""
     from simulator.persona import load_personas
 
     personas = dict(load_personas().personas)
     unseen_ids: set[str] = set()
-    unseen_dir = data_dir / "personas"
+    unseen_dir = personas_dir if personas_dir is not None else data_dir / "personas"
     if unseen_dir.is_dir():
         report = load_personas([unseen_dir])
         if report.errors:
@@ -149,7 +152,7 @@ def load_all(data_dir: Path = DATA) -> tuple[list[Interview], dict]:
         unseen_ids = set(report.personas)
         personas.update(report.personas)
     interviews = []
-    for path in sorted(data_dir.glob("*.yaml")):
+    for path in sorted(data_dir.glob(pattern)):
         probe = load_interview(path)
         persona = personas.get(probe.persona_id)
         if persona is None:
@@ -379,6 +382,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--persona", default=None, help="only this persona id")
     parser.add_argument("--language", default=None, help="only personas in this language (en, nl, ko, zh)")
     parser.add_argument("--data", type=Path, default=DATA, help="folder of interview files")
+    parser.add_argument("--personas", type=Path, default=None,
+                        help="folder of persona files that do not ship (default: DATA/personas)")
+    parser.add_argument("--glob", default="*.yaml", help="which interview files in --data (e.g. '*_r4.yaml')")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss and repeat")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
     parser.add_argument("--no-technique", action="store_true", help="skip the good/bad technique scripts")
@@ -389,7 +395,7 @@ def main(argv: list[str] | None = None) -> int:
     from simulator.textutil import language_of
 
     try:
-        interviews, personas = load_all(args.data)
+        interviews, personas = load_all(args.data, args.personas, args.glob)
     except DataError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
