@@ -72,7 +72,8 @@ def base(verb: str) -> str:
                 ("ear", "ook", "oar")):
             return stem + "e"  # moved, noticed, changed, used, created, decided
         return stem
-    return verb
+    found = nlp.verb_lemma(verb)  # any other form the dictionary knows: "flown" -> "fly", "rang" -> "ring"
+    return found if found else verb
 
 
 def past(verb: str) -> str:
@@ -2009,6 +2010,8 @@ def _open_alternative(text: str, label: Label, flags: set[Flag], form: "Form | N
         if reads_naturally(built) and _is_open(built):
             return built
     chosen = _open_alternative_raw(text, label, flags, form)
+    if chosen and chosen.startswith("Tell me about the last time ") and re.search(r"\babout\s+(?:it|that|this)\.$", chosen):
+        chosen = "Walk me through" + chosen[len("Tell me about"):]  # not "about … about it"
     leaked = chosen is not None and re.search(r"\s(?:which|what|whose)\s+\w+\s+(?:like|is|was)\b", chosen, re.IGNORECASE)
     if chosen is None or not leaked and (_shares_topic(chosen, text) or _made_you(chosen, text)) and (
             _keeps_topic(chosen, text) or chosen.startswith("What ")):

@@ -146,3 +146,12 @@ def test_rewriting_does_not_load_the_parser():
     env.pop("INTERVIEW_SIM_REWRITE_PARSE", None)
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert out.stdout.strip().endswith("True"), out.stdout + out.stderr
+
+
+def test_past_of_a_participle_and_no_double_about():
+    from scoring.rewrite import past
+
+    assert (past("flown"), past("rang"), past("gone")) == ("flew", "rang", "went")
+    assert main_rewrite("Had you flown with them before?", "closed") == "Tell me about the last time you flew with them."
+    assert main_rewrite("Have you asked the school about it?", "closed") == \
+        "Walk me through the last time you asked the school about it."
