@@ -1253,6 +1253,7 @@ def _last_time_rewrite(focus: str) -> str | None:
             if tail.split()[-1].lower() in _NP_STOP | _DETERMINERS:
                 continue
         form = past(lemma)
+        tail = _tail_text(tail.split())
         out = f"Tell me about the last time {who} {form}{' ' + tail if tail else ''}."
         return out
     return None
@@ -1341,7 +1342,7 @@ basically mainly mostly simply clearly obviously surely honestly finally eventua
 kind sort
 """.split())
 _TIME_TAIL = re.compile(r"\s*,?\s*\b(?:again|any\s*more|at\s+all|by\s+now|since|then|now|these\s+days|any\s+longer|"
-                        r"in\s+the\s+end|after\s+all|mostly|first|yet|too|as\s+well|though|either|long|"
+                        r"in\s+the\s+end|after\s+all|mostly|first|yet|too|as\s+well|though|either|long|before|"
                         r"next\s+\w+|this\s+(?:year|month|week|term|summer|winter|spring|autumn)|in\s+future|"
                         r"in\s+the\s+future|one\s+day|someday|soon)\s*$", re.IGNORECASE)
 _FRAME = re.compile(
