@@ -119,6 +119,12 @@ _FRAGMENT_ECHO = _rx(r"(?:[가-힣0-9]이요|에서요|으로요|[가-힣]로요
 # A comparison ("헬스장보다 공원이 더 잘 맞으시는", "훨씬 낫"): in a summary, a ranking they may never have made.
 _COMPARISON = _rx(r"(?P<ev>[가-힣]+보다(?:는|도)?\s)")
 
+# Closing invitations: something they would like to add, or that was not asked ("혹시 더 하고 싶은 말씀 있으세요?",
+# "제가 안 여쭤본 것 중에…").
+_CLOSING = _rx(r"(?P<ev>(?:말씀하시고|하시고|덧붙이시고|덧붙이고|이야기하시고|얘기하시고|말하고|하고|나누고)\s*싶(?:으신|은)|"
+               r"(?:제가\s*)?(?:안|못)\s*여쭤(?:본|봤던|보지)|여쭤보지\s*(?:않은|못한)|빠뜨린|놓친|빠진)"
+               r"[^?]*(?:있으세요|있으신가요|있을까요|있나요|있으실까요|없으세요|없으신가요|없을까요|있으면)")
+
 # Reflection and statements.
 _REFLECT_START = _rx(r"^(?P<ev>그러니까|그니까|들어\s*보니|말씀을?\s*들어\s*보니|결국|요약하면|요약하자면|정리하면|정리해\s*보면|"
                      r"정리하자면|즉|다시\s*말해|다시\s*말하면|말하자면|제가\s*이해한\s*(?:게|바로는)|그러면\s*정리하면)")
@@ -455,6 +461,10 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool,
     echo = _echo_form(q)
     if echo:
         return [Cue("echo", Label.ECHO, MEDIUM + 0.5, echo)], flags
+    closing = _CLOSING.search(q)
+    if closing:
+        # "혹시 더 말씀하시고 싶은 거 있으세요?": the floor is theirs for whatever was not asked.
+        return [Cue("closing_invitation", Label.OPEN, STRONG + 0.5, closing.group("ev").strip())], flags
     clauses = _clauses(q)
     # Faux invitations: a request around a yes/no question.
     wrapper = None

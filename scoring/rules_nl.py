@@ -142,6 +142,13 @@ _REFLECT_START = _rx(r"^(?P<ev>als\s+ik\s+(?:je|jou|u)\s+(?:goed\s+)?(?:begrijp|
 _REFLECT_CHECK = _rx(r"^(?:klopt\s+dat|heb\s+ik\s+(?:dat|het)\s+goed(?:\s+begrepen)?|begrijp\s+ik\s+(?:dat|het|je|u)\s+goed|"
                      r"zie\s+ik\s+dat\s+goed|zeg\s+ik\s+het\s+goed|is\s+dat\s+(?:zo|juist))\s*[?]?$")
 _FEELING_STATEMENT = _rx(r"^(?:dat|het|die)\s+(?:moet|moest)\s+")
+# Closing invitations: anything (else) they want to add, or that was not asked.
+_CLOSING = _rx(r"^(?:(?:is|zijn)\s+er|heb\s+(?:je|jij|u)|hebt\s+u|weet\s+(?:je|u))?\s*(?:verder\s+|nog\s+|misschien\s+|ook\s+|"
+               r"tot\s+slot\s+)*(?P<ev>iets|dingen|vragen)\b(?P<rest>.*\b(?:niet\s+(?:\w+\s+)?(?:gevraagd|besproken|genoemd|"
+               r"gehad)|kwijt|toevoegen|aanvullen|vertellen|zeggen|delen|kwijt\s+wil|moet\s+weten|had\s+moeten\s+vragen|"
+               r"vergeten|belangrijk)\b.*)$")
+# A topic put in front of the question, after a comma: "de laatste keer dat je bestelde, hoe ging dat".
+_FRONTED = _rx(r"^[^,]{3,80},\s*(?P<q>(?:en\s+)?(?:waarom|waardoor|hoezo|hoe|wat|wanneer|waar|wie|welke?|hoeveel)\b.*)$")
 # "Je zou zeggen dat…", "Je zou toch denken dat…": a view handed over.
 _SUGGEST = _rx(r"^(?:dus\s+|en\s+)?(?:je|u|jij)\s+zou\s+(?:toch\s+|ook\s+|dan\s+)*(?:zeggen|denken)\s+(?:dat\b)?")
 # A fragment: at most four words, none of them a finite verb of the usual kind or a question word.
@@ -410,13 +417,22 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> 
         return cues, flags
     if _SHORT_OPEN.match(q):
         return [Cue("short_open", Label.OPEN, STRONG, q.rstrip("?.! "))], flags
+    closing = _CLOSING.match(q)
+    if closing:
+        # "Is er verder nog iets wat je kwijt wilt?": the floor is theirs for whatever was not asked.
+        return [Cue("closing_invitation", Label.OPEN, STRONG + 0.5, closing.group(0).strip(" ?")[:48])], flags
     q = _main_clause(q)
     cues.extend(_leading_cues(q, full, previous, has_qmark))
     invite = _INVITE.match(q) or _INVITE_ANY.search(q)
     if invite and not _LATER.search(q):
         cues.append(Cue("invitation", Label.OPEN, STRONG, invite.group(0).strip()))
         return cues, flags
-    cues.extend(_form_cues(_last_clause(q), has_qmark))
+    form = _last_clause(q)
+    fronted = _FRONTED.match(form)
+    if fronted and not (_WH_OPEN.match(form) or _WH_CLOSED.match(form) or _yes_no(form) or _CONFIRM.match(form)):
+        # "En de laatste keer dat je bestelde, hoe ging dat?": a topic put in front, then the question.
+        form = fronted.group("q")
+    cues.extend(_form_cues(form, has_qmark))
     return cues, flags
 
 

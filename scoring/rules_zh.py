@@ -103,6 +103,11 @@ _LOVE = _rx(r"(?P<ev>最喜欢|最爱|爱上|(?<!可)爱)(?:我们)?.{0,10}(?:�
 _INTENSE = _rx(r"(?P<int>太|这么|那么|特别|非常|超级?|真的|极其|相当|实在)(?P<adj>" + _LOADED + r")")
 _GUESS_CAUSE = _rx(r"(?P<ev>因为.{1,12}(?:才|所以)?)")
 
+# Closing invitations: anything they want to add, or that was not asked ("还有没有什么想补充的？",
+# "还有什么我没问到、但你觉得我应该知道的吗？").
+_CLOSING = _rx(r"(?:还有|有没有|还有没有|另外)[^?]{0,10}?(?P<ev>(?:想|要|需要)?补充|想(?:说|聊|分享|告诉我)|我没(?:有)?问(?:到)?|"
+               r"没(?:有)?问到|(?:我|我们)?应该知道|忘了问|漏掉)")
+
 # Reflection and statements.
 _REFLECT_START = _rx(r"^(?P<ev>所以你的意思是|所以说|所以|听起来|听上去|也就是说|换句话说|换言之|我理解的是|我的理解是|我理解|"
                      r"我听下来|我听到的是|总结一下|简单来说|简单说|总的来说|总之|感觉你|你是说|您是说|你的意思是|您的意思是|"
@@ -294,6 +299,10 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool,
     flags: list[FlagHit] = []
     if _SHORT_OPEN.match(q) or _AFTER_THAT.search(q):
         return [Cue("short_open", Label.OPEN, STRONG, q)], flags
+    closing = _CLOSING.search(q)
+    if closing:
+        # "还有没有什么想补充的？": the floor is theirs for whatever was not asked.
+        return [Cue("closing_invitation", Label.OPEN, STRONG + 0.5, closing.group("ev"))], flags
     clauses = _clauses(q)
     # Faux invitation: an invitation, then a yes/no, A-not-A or A还是B clause.
     wrapper = clauses[0] if len(clauses) >= 2 and _INVITE_CLAUSE.match(clauses[0]) else None

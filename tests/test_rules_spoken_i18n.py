@@ -196,3 +196,32 @@ def test_short_dutch_lines_are_not_guessed_english(text):
                                   "Little one?"])
 def test_short_english_lines_stay_english(text):
     assert guess_language(text) == "en"
+
+
+# --------------------------------------------------------------------------------------------------
+# Closing invitations are open in every language; a yes/no question about a thing is not one.
+
+
+@pytest.mark.parametrize("analyse_label, text, previous", [
+    (nl, "Is er verder nog iets wat je kwijt wil?", NL_APP),
+    (nl, "Is er nog iets wat je wilt toevoegen?", NL_APP),
+    (ko, "혹시 더 말씀하시고 싶은 거 있으세요?", KO_NONE),
+    (ko, "혹시 제가 안 여쭤본 것 중에 더 하고 싶은 말씀 있으세요?", KO_NONE),
+    (zh, "还有没有什么想补充的？", ZH_STOP),
+    (zh, "还有什么我没问到、但你觉得我应该知道的吗？", ZH_STOP),
+])
+def test_closing_invitations_are_open(analyse_label, text, previous):
+    assert analyse_label(text, previous) == Label.OPEN
+
+
+@pytest.mark.parametrize("analyse_label, text, previous", [
+    (nl, "Is er iets veranderd?", NL_APP),
+    (ko, "그 앱 계속 쓰고 싶으세요?", KO_NONE),
+    (zh, "还有别的App吗？", ZH_STOP),
+])
+def test_yes_no_questions_about_a_thing_are_no_closing_invitation(analyse_label, text, previous):
+    assert analyse_label(text, previous) == Label.CLOSED
+
+
+def test_nl_a_topic_in_front_of_the_question():
+    assert nl("En de laatste keer dat je bestelde, hoe ging dat?", NL_APP) == Label.OPEN
