@@ -33,8 +33,69 @@ def suggest(text: str, label: Label, flags: set[Flag], language: str) -> str | N
     form = analyse(text, None, language)
     if not form.questions:
         return None
+    if Flag.HYPOTHETICAL not in flags:
+        # As in English: the part a yes/no question offered ("iemand", "有人") asked for with its question word, or
+        # how they felt about what the guess names.
+        built = {"nl": _nl_clause, "zh": _zh_clause}.get(language, lambda q: None)(form.questions[-1])
+        if built and analyse(built, None, language).top[0] == Label.OPEN:
+            return built
     builder = {"nl": _nl, "ko": _ko, "zh": _zh}[language]
     return builder(form, label, flags)
+
+
+_NL_INDEFINITE = re.compile(r"^(?:(?:en|dus|maar|oké|ok)\s*,?\s+)?(?P<aux>was|is|waren|zijn|heeft|had|hebben|kon|kan|wilde|ging)\s+"
+                            r"(?P<er>er\s+)?(?P<who>iemand|iets)\s+(?P<rest>[^?]+?)\s*\??$", re.IGNORECASE)
+_NL_INDEFINITE_OBJECT = re.compile(r"^(?:(?:en|dus|maar)\s*,?\s+)?(?P<aux>heb|hebt|had|heeft|ben|bent|was|kon|kun|kunt)\s+"
+                                   r"(?P<who>je|jij|u)\s+(?P<adv>(?:nog|toen|ooit|wel|eigenlijk)\s+)?(?P<what>iemand|iets)\s+"
+                                   r"(?P<rest>[^?]+?)\s*\??$", re.IGNORECASE)
+_NL_FEELING = re.compile(r"^(?:(?:en|dus|maar)\s*,?\s+)?(?:(?P<aux1>was|ben|bent|werd|word)\s+(?:je|jij|u)|(?:je|jij|u)\s+"
+                         r"(?P<aux2>was|bent|werd|wordt))\s+(?:(?:vast|zeker|wel|toch|echt|heel|erg|best)\s+)*"
+                         r"(?P<feel>blij|opgelucht|boos|teleurgesteld|bang|verdrietig|gefrustreerd|zenuwachtig|tevreden|"
+                         r"ontevreden|geïrriteerd|geschrokken|bezorgd|gestrest|trots|moe|klaar)\s+"
+                         r"(?:(?:dat|toen|met|over|van)\s+)(?P<rest>[^?]+?)\s*(?:,?\s*(?:toch|hè|niet))?\s*\??$",
+                         re.IGNORECASE)
+
+
+def _nl_clause(question: str) -> str | None:
+    """"Was er iemand bij je?" -> "Vertel eens wie er bij je was." (the finite verb to the end of the clause);
+    "Heb je iets gemerkt?" -> "Vertel eens wat je gemerkt hebt."; "Was je blij dat het voorbij was?" -> "Hoe voelde je
+    je toen het voorbij was?"."""
+    q = question.strip()
+    m = _NL_INDEFINITE.match(q)
+    if m:
+        wh = "wie" if m.group("who").lower() == "iemand" else "wat"
+        return f"Vertel eens {wh} {(m.group('er') or '').strip() + ' ' if m.group('er') else ''}{m.group('rest')} " \
+               f"{m.group('aux').lower()}."
+    m = _NL_INDEFINITE_OBJECT.match(q)
+    if m:
+        wh = "wie" if m.group("what").lower() == "iemand" else "wat"
+        aux = {"heb": "hebt", "kun": "kunt"}.get(m.group("aux").lower(), m.group("aux").lower())
+        who = m.group("who").lower()
+        return f"Vertel eens {wh} {who} {m.group('rest')} {aux}."
+    m = _NL_FEELING.match(q)
+    if m:
+        aux = (m.group("aux1") or m.group("aux2")).lower()
+        past_tense = aux in ("was", "werd")
+        rest = m.group("rest")
+        link = re.search(r"\b(?:dat|toen)\s+" + re.escape(rest) + "$", q.rstrip("? "), re.IGNORECASE)
+        if link or re.match(r"^(?:het|de|dat|alles|ze|hij|zij|je)\b", rest, re.IGNORECASE) and re.search(
+                r"\b(?:was|waren|is|zijn|had|heeft|werd)$", rest):
+            return f"Hoe {'voelde' if past_tense else 'voel'} je je toen {rest}?" if past_tense else \
+                f"Hoe voel je je nu {rest}?"
+        return f"Wat {'vond' if past_tense else 'vind'} je van {rest}?"
+    return None
+
+
+_ZH_INDEFINITE = re.compile(r"^(?:那|那么|所以|嗯)?(?:当时|那次|那天)?(?:有没有人|有人|有谁)(?P<rest>[\u4e00-\u9fffA-Za-z]+?)"
+                            r"(?:了)?(?:吗|么|嘛|没有)?[？?]?$")
+
+
+def _zh_clause(question: str) -> str | None:
+    """"有人陪你去吗？" -> "能说说当时是谁陪你去的吗？": the person the question offered, asked for."""
+    m = _ZH_INDEFINITE.match(question.strip())
+    if m and len(m.group("rest")) >= 2:
+        return f"能说说当时是谁{m.group('rest')}的吗？"
+    return None
 
 
 def _first(items: Iterable[str | None]) -> str | None:
