@@ -50,6 +50,7 @@ class TorchMiniLM:
                                           local_files_only=True)
         self._model.max_seq_length = 128
         self._cache: dict[str, np.ndarray] = {}
+        self.forward_passes = 0
 
     def encode(self, texts):
         texts = [t or "" for t in texts]
@@ -58,6 +59,7 @@ class TorchMiniLM:
             vectors = self._model.encode(missing, batch_size=64, convert_to_numpy=True, normalize_embeddings=True,
                                          show_progress_bar=False)
             self._cache.update(zip(missing, vectors.astype(np.float32)))
+            self.forward_passes += 1
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         return np.stack([self._cache[t] for t in texts])

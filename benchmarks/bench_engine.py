@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 SCRIPT_EN = [
@@ -304,6 +305,23 @@ def run_dev(engine, folder: Path = DEV_DIR, verbose: bool = False, seed: int = 1
     return rates
 
 
+def _forget(engine, language: str) -> None:
+    """Drop the embedder's text cache and the parse cache (``--cold``)."""
+    from simulator import nlp
+
+    cache = getattr(engine.embedder_for(language), "_cache", None)
+    if cache is not None:
+        cache.clear()
+    nlp._PARSES.clear()
+
+
+def _work(engine, language: str) -> tuple[int, int]:
+    """(forward passes of the embedder, spaCy parses) so far, where the embedder counts them."""
+    from simulator import nlp
+
+    return getattr(engine.embedder_for(language), "forward_passes", 0), nlp.parses_run
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--persona", default=None, help="persona id (default: every shipped persona)")
@@ -311,6 +329,13 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--dev", action="store_true", help="replay the dev interviews and print their rates")
     parser.add_argument("--verbose", action="store_true", help="with --dev: list every miss")
+    parser.add_argument("--cold", action="store_true",
+                        help="forget embedded and parsed texts before each persona: every question is new, as for a "
+                             "real trainee (otherwise personas after the first reuse the script's vectors)")
+    parser.add_argument("--cpu", action="store_true",
+                        help="also print CPU time per reply (process_time: every thread), forward passes and parses")
+    parser.add_argument("--embedder", choices=("default", "torch"), default="default",
+                        help="torch: MiniLM through sentence-transformers on torch (2 threads), as before numpy")
     args = parser.parse_args()
 
     from simulator.engine import Engine
@@ -318,7 +343,12 @@ def main() -> None:
     from simulator.textutil import language_of
 
     t0 = time.perf_counter()
-    engine = Engine()
+    if args.embedder == "torch":
+        from bench_embedder import TorchMiniLM
+
+        engine = Engine(embedder=TorchMiniLM(threads=2))
+    else:
+        engine = Engine()
     load_s = time.perf_counter() - t0
     if args.dev:
         run_dev(engine, verbose=args.verbose)
@@ -354,15 +384,24 @@ def main() -> None:
     index_s = time.perf_counter() - t0
 
     latencies: dict[str, list[float]] = {lang: [] for lang in languages}
+    cpu: dict[str, list[float]] = {lang: [] for lang in languages}
+    work = {"forward": 0, "parses": 0}
     for _ in range(args.rounds):
         for persona in personas:
             lang = language_of(persona.language)
             script = SCRIPTS.get(lang, SCRIPT_EN)
+            if args.cold:
+                _forget(engine, lang)
             session = engine.start(persona, seed=1)
+            before = _work(engine, lang)
             for line in script:
-                start = time.perf_counter()
+                start, start_cpu = time.perf_counter(), time.process_time()
                 session.ask(line)
                 latencies[lang].append((time.perf_counter() - start) * 1000)
+                cpu[lang].append((time.process_time() - start_cpu) * 1000)
+            after = _work(engine, lang)
+            work["forward"] += after[0] - before[0]
+            work["parses"] += after[1] - before[1]
 
     everything = [ms for values in latencies.values() for ms in values]
     print(f"English models + classifier load: {load_s:.2f} s ({english_rss:.0f} MB resident after)")
@@ -373,6 +412,12 @@ def main() -> None:
         count = sum(1 for p in personas if language_of(p.language) == lang)
         print(f"  {lang}: {count} persona(s), reply latency ms: {_percentiles(latencies[lang])}")
     print(f"reply latency ms, all: {_percentiles(everything)}   (target p95 <= 200)")
+    if args.cpu:
+        for lang in languages:
+            print(f"  {lang}: reply CPU ms (process_time, all threads): {_percentiles(cpu[lang])}")
+        print(f"per reply: {work['forward'] / max(1, len(everything)):.2f} embedder forward passes, "
+              f"{work['parses'] / max(1, len(everything)):.2f} spaCy parses"
+              f"{' (cold: every persona embeds and parses its questions anew)' if args.cold else ''}")
     print(f"peak RSS: {rss_mb():.0f} MB   (target <= 1024)")
 
 

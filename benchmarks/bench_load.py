@@ -112,11 +112,13 @@ class Server:
     """``python -m app_pages.server`` on a loopback port, with its own database and data folder."""
 
     def __init__(self, database_url: str, work: Path, *, embedder: str | None, english_only: bool,
-                 session_ttl: int | None) -> None:
+                 session_ttl: int | None, malloc_arena_max: int = 2) -> None:
         self.port = free_port()
         self.url = f"ws://127.0.0.1:{self.port}"
         env = dict(os.environ, INTERVIEW_SIM_DATABASE_URL=database_url, INTERVIEW_SIM_DATA_DIR=str(work),
                    HF_HUB_OFFLINE="1", PYTHONUNBUFFERED="1")
+        if malloc_arena_max:  # as scripts/start.sh sets it
+            env["MALLOC_ARENA_MAX"] = str(malloc_arena_max)
         if embedder:
             env["INTERVIEW_SIM_EMBEDDER"] = embedder
         flags = ["--server.port", str(self.port), "--server.address", "127.0.0.1", "--server.headless", "true",
@@ -445,6 +447,8 @@ def main() -> int:
     parser.add_argument("--english-only", action="store_true", help="serve only the English personas")
     parser.add_argument("--session-ttl", type=int, default=None,
                         help="server.disconnectedSessionTTL (Streamlit's default: 120 s)")
+    parser.add_argument("--malloc-arena-max", type=int, default=2,
+                        help="MALLOC_ARENA_MAX for the server, as scripts/start.sh sets it (0: glibc's default)")
     parser.add_argument("--cores", type=int, default=0, help="pin server and client to this many cores (0: all)")
     args = parser.parse_args()
     if args.cores and hasattr(os, "sched_setaffinity"):
@@ -465,7 +469,7 @@ def main() -> int:
             print(f"server: {url} (already running); database {kind}")
         else:
             server = Server(database_url, work, embedder=args.embedder, english_only=args.english_only,
-                            session_ttl=args.session_ttl)
+                            session_ttl=args.session_ttl, malloc_arena_max=args.malloc_arena_max)
             url = server.url
             up = server.wait_healthy()
             print(f"server: {url}, up in {up:.1f} s, RSS {server.rss:.0f} MB; database {kind}; "

@@ -145,6 +145,10 @@ class _LRU:
                 self._items.move_to_end(text)
             return vector
 
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
     def put(self, text: str, vector: np.ndarray) -> None:
         with self._lock:
             self._items[text] = vector
