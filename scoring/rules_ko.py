@@ -41,8 +41,8 @@ _REQUEST = (r"(?:(?:이야기|얘기|말씀|설명|소개|묘사|자랑)(?:을|�
 _REQUEST_RE = _rx(_REQUEST)
 _BARE_REQUEST = _rx(r"^(?:좀\s*|조금\s*)?(?:더\s*)?(?:자세히\s*|편하게\s*|솔직하게\s*|솔직히\s*)?(?:말씀|이야기|얘기|설명)(?:을|를)?\s*"
                     r"(?:좀\s*)?해\s*(?:주세요|주시겠어요|주실래요|주실\s*수\s*있을까요|주시겠습니까)[?.]?$")
-_TOPIC_CURIOUS = _rx(r"(?:이|가|도|은|는)\s*(?:좀\s*|많이\s*|더\s*)?(?:궁금(?:해요|한데요|합니다|하네요|해서요|하거든요)|"
-                    r"듣고\s*싶(?:어요|은데요|습니다))$")
+_TOPIC_CURIOUS = _rx(r"(?:(?:이|가|도|은|는)|(?:얘기|이야기|말씀)(?:을|를|도)?)\s*(?:좀\s*|많이\s*|더\s*|조금\s*|자세히\s*)*"
+                    r"(?:궁금(?:해요|한데요|합니다|하네요|해서요|하거든요)|듣고\s*싶(?:어요|은데요|습니다))$")
 _CURIOUS = _rx(r"(?:지|지가)\s*(?:궁금해요|궁금합니다|궁금하네요|궁금해서요|알고\s*싶어요|알고\s*싶습니다|듣고\s*싶어요)")
 _EMBEDDED = _rx(r"[가-힣]*지\s*(?:말씀|이야기|얘기|설명|알려)")
 _KNOW_WRAP = _rx(r"(?P<ev>지\s*(?:혹시\s*)?(?:기억(?:나|하)[가-힣]*|아세요|아시나요|아십니까|알고\s*계세요|알고\s*계신가요))$")
@@ -70,7 +70,7 @@ _CHOICE = _rx(r"아니면|(?:이에요|예요|어요|아요|세요|셨어요|나
 # Leading.
 _LEADING_END = _rx(r"(?P<ev>잖아요|잖아|지\s*않아요|지\s*않나요|지\s*않으세요|지\s*않으셨어요|지\s*않았어요|지\s*않으셨나요|"
                    r"지\s*않겠어요|지\s*않을까요|겠죠|겠지요|겠네요|셨겠어요|셨겠네요|셨겠죠|아닌가요|아니에요|아니세요|아니죠|"
-                   r"아니었어요|아닐까요|아니었나요|맞죠|맞지요|그렇죠|그렇지요|그렇지\s*않나요|그렇지\s*않아요|않나요|않아요|"
+                   r"아니었어요|아닐까요|아니었나요|아니고요|아니구요|맞죠|맞지요|그렇죠|그렇지요|그렇지\s*않나요|그렇지\s*않아요|않나요|않아요|"
                    r"않으세요|않으셨어요|죠|지요)$")
 _TAG = _rx(r",\s*(?P<tag>그렇죠|맞죠|그렇지\s*않나요|그렇지\s*않아요|안\s*그래요|그쵸|맞지요|그렇지요|아닌가요)$")
 _JANA = _rx(r"(?P<ev>잖아요|잖아(?=\s|,|$)|잖습니까)")
@@ -94,7 +94,7 @@ _INTENSE = _rx(r"(?P<int>너무|훨씬|정말|진짜|엄청|되게|많이|그렇
 
 # Unpunctuated (spoken) turns: the endings that ask them to agree, whatever the punctuation.
 _NEG_Q_END = _rx(r"(?P<ev>지\s*않(?:아요|았어요|으셨어요|으세요|나요|았나요|으셨나요|을까요|겠어요|습니까)|"
-                 r"아니(?:에요|세요|었어요|었나요|예요|야|죠)|아닌가요|아닐까요|잖아요|겠죠|겠지요|"
+                 r"아니(?:에요|세요|었어요|었나요|예요|야|죠|고요|구요)|아닌가요|아닐까요|잖아요|겠죠|겠지요|"
                  r"(?:^|\s)(?:그쵸|그렇죠|맞죠|안\s*그래요|그렇지\s*않나요))$")
 # A guess at what they felt or thought: "-(으)셨을 것 같은데요", "-실 것 같아요", "-셨을 텐데요" ("I'd imagine…").
 _GUESS = _rx(r"(?P<ev>(?:셨을|으셨을|하셨을|실|으실|하실|었을|았을|했을|였을)\s*(?:것|거)\s*"
@@ -103,12 +103,13 @@ _GUESS = _rx(r"(?P<ev>(?:셨을|으셨을|하셨을|실|으실|하실|었을|았
              r"(?:ㄹ|을|실|으실|셨을|었을|았을)까\s*싶(?:은데요|어요|네요|습니다))$")
 # A reason the interviewer supplies in a yes/no question: "혹시 X 때문이었나요?", "X-아서 …하신 거예요?".
 _CAUSE = _rx(r"(?P<cause>[가-힣A-Za-z0-9\s]{1,30}?)\s*(?:때문(?:에|이|인|이었|이에|이세|일)|탓(?:에|이)|바람에|"
-             r"(?<=[가-힣])(?:이|가)\s+(?:제일\s+|가장\s+|좀\s+)?(?:문제|원인|이유)(?:였|이었|이에|예|인|일|이세|이)[가-힣]*$)")
+             r"(?<=[가-힣])(?:이|가)\s+(?:제일\s+|가장\s+|좀\s+)?(?:문제|원인|이유)(?:였|이었|이에|예|인|일|이세|이)[가-힣]*$|"
+             r"(?<=[가-힣])\s+(?:문제|탓)(?:였던|이었던|였|이었|인|이)[가-힣\s]*$)")
 _CAUSE_CLEFT = _rx(r"(?P<cause>[가-힣A-Za-z0-9\s]{1,30}?[가-힣](?<![에게의])서)"
                    r"\s+[가-힣\s]*?(?:거|건|것|그러|그랬|그런)[가-힣]*$")
 # A verdict on them in a summary they never gave ("결국 의지가 좀 약하셨던 거네요", "집중력이 부족한 편이죠"); a feeling
 # read into their words ("보기 싫으시다는 말씀이시군요") stays a reflection.
-_JUDGMENT = _rx(r"(?<![가-힣])(?P<ev>의지|약(?:하|한|해)|게으르|게을러|부족|잘못|원래)")
+_JUDGMENT = _rx(r"(?<![가-힣])(?P<ev>의지|약(?:하|한|해)|게으르|게을러|부족|잘못(?=\s*[가-힣]*시)|원래)")
 # An echo said with a quotative ending ("불편했다고요?", "세 시간이라고요?") or a bare word with 요 ("저녁마다요?").
 # Syllables that end a verb before 요 (가요, 해요, 세요, 네요…): a word ending otherwise is a noun or adverb + 요.
 _VERB_BEFORE_YO = frozenset("아어여해워와러라려세셔네죠군까나래게데지고서면는가야예에돼되봐줘써타자꿔춰둬쳐켜펴혀겨져사내새개태배매채재")
@@ -136,7 +137,7 @@ _REFLECT_END_STRONG = _rx(r"(?P<ev>말씀이시군요|말씀이시죠|말씀이�
 _REFLECT_END = _rx(r"(?P<ev>군요|구나|네요|거죠|것\s*같아요|거고요?|구요|시고요?|겠어요)$")
 _ACK = _rx(r"^(?:(?:네+|네네|예+|아+|어+|음+|아하|오+|와+|헐|저런|어머|세상에|아이고|아이구|그렇군요|그랬구나|그러셨군요|그렇구나|"
            r"그러셨구나|그랬군요|아\s*그래요|그래요|그러셨어요|그러시구나|맞아요|맞습니다|알겠습니다|알겠어요|좋아요|좋습니다|"
-           r"감사합니다|고맙습니다|이해해요|이해가\s*돼요|그렇죠|그렇네요|그럴\s*수\s*있죠|그럼요|물론이죠|아\s*네|네\s*알겠습니다)"
+           r"감사합니다|고맙습니다|이해해요|진짜요|정말요|정말이요|진짜로요|이해가\s*돼요|그렇죠|그렇네요|그럴\s*수\s*있죠|그럼요|물론이죠|아\s*네|네\s*알겠습니다)"
            r"[\s,.!?~…]*)+$")
 _GREETING = _rx(r"^(?P<ev>안녕하세요|반갑습니다|만나서\s*반갑|감사합니다|감사드립니다|고맙습니다|오늘\s*(?:말씀|시간|인터뷰)[^?]*감사|"
                 r"시간\s*내\s*주셔서|와\s*주셔서)")
@@ -250,7 +251,7 @@ _CONJECTURE = _rx(r"(?:^|\s)(?P<word>[가-힣]+?)(?:(?:하셨|으셨|셨|었|았
 # The predicate a summary asserts: the word before "…다는 말씀이시죠", "…는 거네요", or the last word before 군요/네요.
 _SUMMARY_TAIL = _rx(r"\s*(?:말씀이시[가-힣]*|말씀이[가-힣]*|거(?:네요|군요|죠|지요|예요|고요)|것\s*같[가-힣]*)$")
 # Their own reason in what they just said ("시간이 없어서 못 했어요"); "그래서 …" points back to a reason said before.
-_THEIR_REASON = _rx(r"(?<!그래)(?<!그러니)[가-힣](?:아서|어서|해서|워서|라서|니까)(?=\s)|때문")
+_THEIR_REASON = _rx(r"(?<!그)[가-힣](?<![에데래])서(?=\s)|(?<!그러)니까(?=\s)|때문")
 _PREDICATE = _rx(r"^(?P<stem>[가-힣]+?)(?:하셨|으셨|셨|하시|으시|시|했|였|었|았|이었|였|이)?(?:신다는|는다는|다는|라는|던|는|은|신|다|"
                  r"ㄴ|어서|아서|해서)?$")
 # Words between a noun and a light verb ("배신감 많이 드셨겠어요", "난방도 거의 못 트셨겠네요").
@@ -334,7 +335,7 @@ def _adds_claim(text: str, previous: str | None) -> bool:
     return overlap(text, previous, LANG) < 0.3
 
 
-def _supplied_cause(q: str, previous: str | None) -> str | None:
+def _supplied_cause(q: str, previous: str | None, strict: bool = False) -> str | None:
     """The reason a yes/no question hands them ("혹시 가격이 부담돼서 해지하신 거였나요?") when they never gave it;
     None when they did ("배송 때문이었나요?" after "배송이 늦었어요": a check of their own reason) or no reason is named."""
     match = _CAUSE.search(q) or _CAUSE_CLEFT.search(q)
@@ -343,8 +344,8 @@ def _supplied_cause(q: str, previous: str | None) -> str | None:
     cause = re.sub(r"^(?:혹시|그럼|그러면|그래서|근데|아니면|결국|좀)\s*", "", match.group("cause").strip())
     if not cause or cause in ("그", "그거", "그것", "이거", "뭐", "무엇", "무슨", "어떤", "그게"):
         return None
-    if overlap(cause, previous, LANG) >= 0.5:
-        return None
+    if overlap(cause, previous, LANG) >= (0.01 if strict else 0.5):
+        return None  # strict (a summary): any word of theirs in it makes it their reason, paraphrased
     return (cause + (" 때문" if match.re is _CAUSE else ""))[-16:]
 
 
@@ -536,7 +537,7 @@ def _declarative_cues(body: str, previous: str | None, has_qmark: bool, ov: floa
         add(Cue("presumptive", Label.LEADING, STRONG + 1.0, comparison.group("ev")))
     if reflect or end:
         # A reason is swapped only when they gave one just now (an earlier one may be what is summed up).
-        cause = _supplied_cause(body, previous) if previous and _THEIR_REASON.search(previous) else None
+        cause = _supplied_cause(body, previous, strict=True) if previous and _THEIR_REASON.search(previous) else None
         asserted = _summary_predicate(body, previous)
         if cause:
             # "결국 귀찮아서 안 하신 거네요" after "시간이 없어서": a reason of ours in the form of a summary.

@@ -142,6 +142,8 @@ _REFLECT_START = _rx(r"^(?P<ev>als\s+ik\s+(?:je|jou|u)\s+(?:goed\s+)?(?:begrijp|
 _REFLECT_CHECK = _rx(r"^(?:klopt\s+dat|heb\s+ik\s+(?:dat|het)\s+goed(?:\s+begrepen)?|begrijp\s+ik\s+(?:dat|het|je|u)\s+goed|"
                      r"zie\s+ik\s+dat\s+goed|zeg\s+ik\s+het\s+goed|is\s+dat\s+(?:zo|juist))\s*[?]?$")
 _FEELING_STATEMENT = _rx(r"^(?:dat|het|die)\s+(?:moet|moest)\s+")
+# Words that boil a story down ("dus eigenlijk…", "uiteindelijk gewoon…").
+_REDUCE = _rx(r"\b(?:eigenlijk|gewoon|uiteindelijk|in\s+feite|kortom|simpelweg|puur)\b")
 # Closing invitations: anything (else) they want to add, or that was not asked.
 _CLOSING = _rx(r"^(?:(?:is|zijn)\s+er|heb\s+(?:je|jij|u)|hebt\s+u|weet\s+(?:je|u))?\s*(?:verder\s+|nog\s+|misschien\s+|ook\s+|"
                r"tot\s+slot\s+)*(?P<ev>iets|dingen|vragen)\b(?P<rest>.*\b(?:niet\s+(?:\w+\s+)?(?:gevraagd|besproken|genoemd|"
@@ -175,7 +177,7 @@ _ACK = _rx(r"^(?:(?:hm+(?:-hm+)?|mm+(?:-hm+)?|ja+|jaja|oké|okay|ok|oke|helder|d
            r"ik\s+begrijp\s+het|begrijpelijk|interessant|oei|o+|oh+|ah+|aha|juist|precies|klopt|goed|prima|mooi|top|fijn|"
            r"ja\s+nee|dank\s+je(?:\s+wel)?|dankjewel|bedankt|dank\s+u(?:\s+wel)?|nou\s+nou|jeetje|tjonge|echt\s+waar|"
            r"wauw|wow|zo|tja|hè\s+hè|ach|gut|lekker|zeker|natuurlijk|ik\s+hoor\s+je|dat\s+snap\s+ik|dat\s+begrijp\s+ik|"
-           r"ik\s+zie\s+het|aha)[\s,.!?…-]*)+$")
+           r"ik\s+zie\s+het|aha|echt|serieus|o\s+ja|oh\s+ja|nee\s+joh|sjonge|hè\s+ja)[\s,.!?…-]*)+$")
 _GREETING = _rx(r"^(?P<ev>hoi|hallo|hee|hey|goedemorgen|goedemiddag|goedenavond|dag|welkom|fijn\s+dat\s+(?:je|u)|"
                 r"leuk\s+(?:je|u|dat\s+je|dat\s+u)|dank\s+(?:je|u)|bedankt|hartelijk\s+dank|heel\s+erg\s+bedankt|"
                 r"dankjewel|tot\s+ziens|doei)\b")
@@ -464,6 +466,14 @@ def _declarative_cues(body: str, dus: bool, previous: str | None, has_qmark: boo
     if suggest and previous and overlap(low[suggest.end():], previous, LANG) < 0.5:
         # "Je zou zeggen dat het ook aan de prijs lag": a view of ours offered for them to take over.
         add(Cue("agreement", Label.LEADING, STRONG + 0.5, suggest.group(0).strip()))
+    reduce = _REDUCE.search(low)
+    if reduce and (dus or reflect) and previous and ov < 0.2 and len(words) >= 4:
+        # "Dus eigenlijk ging het om het geld.": a summary that boils their story down to a thing they never said.
+        theirs = {nl_norm(w) for w in re.findall(r"\w+", previous.lower())}
+        new = [w for w in words if w not in NL_STOP and w not in _FEELING_FRAME and nl_norm(w) not in theirs
+               and w != reduce.group(0)]
+        if new:
+            add(Cue("new_claim", Label.LEADING, STRONG + 1.0, new[-1]))
     guess = _GUESS_DECL.match(low)
     if guess and not re.search(r"\b(?:ik|mij|me)\b", low):
         add(Cue("agreement", Label.LEADING, STRONG + 0.5, guess.group("ev")))

@@ -53,7 +53,8 @@ _A_NOT_A = _rx(r"(?:有没有|是不是|会不会|能不能|要不要|用不用|
                r"喜不喜欢|知不知道|想不想|方不方便|满不满意|习不习惯|还在不在|在不在|对不对|合不合适|值不值|够不够|"
                r"([\u4e00-\u9fff])[不没]\1)")
 _YES_NO_END = _rx(r"(?:吗|(?<![什怎这那多要])么|嘛)$")
-_CHOICE = _rx(r"还是")
+# A或B: 还是 between two options; after 你/我/说到底/其实… it means "still, after all" ("说到底还是价格的问题").
+_CHOICE = _rx(r"(?<![你我他她您底实后要竟究来就也都])还是(?!觉得|认为|会|要|想|得)")
 _WHETHER = _rx(r"是否")
 
 # Leading.
@@ -88,6 +89,7 @@ _PRESUME_CLAIM = _rx(r"(?P<ev>(?:你|您|你们)(?:当时|那时候?|现在)?(?:
 # ("团购确实便宜" after "一个月能省三百多") stays a reflection.
 _VERDICT = _rx(r"(?P<ev>嫌.{1,6}|(?:就是|其实就是|说白了就是|根本就是)(?:因为|觉得|不想|怕|不喜欢).{1,6})")
 _FRAGMENT = _rx(r"^[一-鿿0-9]{1,6}$")
+_CAUSE_NOUN = _rx(r"(?P<ev>[\u4e00-\u9fff]{1,6}?)的?(?:问题|原因|错|锅)(?:吧|啊|了)?$")
 _AFTER_THAT = _rx(r"(?:之后|以后|后来|然后|接下来|再后来|那后来)呢$")
 _LOADED = ("难|贵|麻烦|差|慢|烦|复杂|难用|不方便|失望|生气|糟|烂|讨厌|累|坑|离谱|崩溃|头疼|好用|方便|便宜|快|简单|贴心|清爽|"
            "新鲜|划算|满意|开心|喜欢|舒服|好")
@@ -109,11 +111,12 @@ _CLOSING = _rx(r"(?:还有|有没有|还有没有|另外)[^?]{0,10}?(?P<ev>(?:�
                r"没(?:有)?问到|(?:我|我们)?应该知道|忘了问|漏掉)")
 
 # Reflection and statements.
-_REFLECT_START = _rx(r"^(?P<ev>所以你的意思是|所以说|所以|听起来|听上去|也就是说|换句话说|换言之|我理解的是|我的理解是|我理解|"
+_REFLECT_START = _rx(r"^(?P<ev>所以你的意思是|所以说|说到底|归根结底|归根到底|到头来|所以|听起来|听上去|也就是说|换句话说|换言之|我理解的是|我的理解是|我理解|"
                      r"我听下来|我听到的是|总结一下|简单来说|简单说|总的来说|总之|感觉你|你是说|您是说|你的意思是|您的意思是|"
                      r"就是说|说白了|这么说来?|看来|意思是|我听明白了)")
 _FEELING = _rx(r"(?:你|您)(?:当时|那时候?)?(?:一定|肯定|应该|想必|估计)?(?:是|会)?(?:很|特别|挺|非常|真的|有点|有些)?"
-               r"(?P<ev>着急|难过|生气|失望|累|辛苦|委屈|无奈|心疼|害怕|担心|烦|难受|崩溃|心寒|心冷|不好受|不容易|感激|开心|高兴|"
+               r"(?P<ev>气坏|气死|急坏|吓坏|烦死|累坏|伤心|郁闷|火大|恼火|不爽|心烦|着急|难过|生气|失望|累|辛苦|委屈|无奈|心疼|害怕|担心|烦|"
+               r"难受|崩溃|心寒|心冷|不好受|不容易|感激|开心|高兴|"
                r"松了一口气|放心|踏实|舍不得|不甘心|为难)")
 _ACK = _rx(r"^(?:(?:嗯+|哦+|噢+|喔|啊+|哈+|好的?|好吧|行|明白了?|了解了?|懂了|知道了|收到|原来如此|原来是这样|这样啊|是这样啊|"
            r"这样子?|对对对?|对的|对|是的|是啊|没错|确实|有意思|真的吗|是吗|真的啊|哇|天哪|我的天|我明白了?|我懂了?|我理解|"
@@ -352,6 +355,10 @@ def _declarative_cues(body: str, previous: str | None, has_qmark: bool, ov: floa
             add(Cue("guess_question", Label.LEADING, MEDIUM + 0.5, cause.group("ev") if cause else starter))
     claim = _PRESUME_CLAIM.search(body)
     verdict = _VERDICT.search(body) if reflect else None
+    if reflect and previous and not verdict:
+        # "说到底还是价格的问题" when they never spoke of the price: a cause of ours, summed up as theirs.
+        named = _CAUSE_NOUN.search(body)
+        verdict = named if named and not _their(named.group("ev")[-2:], previous) else None
     # Only when they gave no verdict of their own: "太麻烦" for their "太折腾了" is a paraphrase.
     their_verdict = previous and (_PROBLEM_WORDS.search(previous) or re.search(r"(?:太|特别|非常|真的|挺|很|超)[\u4e00-\u9fff]", previous))
     loaded = next((m for m in _INTENSE.finditer(body) if not _their(m.group("adj"), previous)), None) \

@@ -225,3 +225,32 @@ def test_yes_no_questions_about_a_thing_are_no_closing_invitation(analyse_label,
 
 def test_nl_a_topic_in_front_of_the_question():
     assert nl("En de laatste keer dat je bestelde, hoe ging dat?", NL_APP) == Label.OPEN
+
+
+KO_PARCEL = "택배가 자꾸 엉뚱한 데로 가서 결국 다른 데로 바꿨어요."
+ZH_PARCEL = "快递老是送错地方，后来我就换了一家。"
+NL_PARCEL = "Het pakket werd steeds op het verkeerde adres bezorgd, dus ben ik overgestapt."
+
+
+def test_ko_their_reason_paraphrased_is_no_swap_and_a_cause_noun_is():
+    assert ko("그러니까 배송이 자꾸 잘못 와서 바꾸신 거네요", KO_PARCEL) == Label.REFLECTION
+    assert ko("결국 돈 문제였던 거네요", KO_PARCEL) == Label.LEADING
+    assert ko("혹시 그 회사 앱이 불편해서 그러신 건 아니고요?", KO_PARCEL) == Label.LEADING
+
+
+def test_ko_spoken_requests_and_surprise():
+    assert ko("그 얘기 좀 더 듣고 싶어요", KO_PARCEL) == Label.OPEN
+    assert ko("아 진짜요?", KO_PARCEL) == Label.STATEMENT
+
+
+def test_zh_a_feeling_word_of_speech_and_a_cause_summed_up():
+    assert zh("你当时肯定气坏了", ZH_PARCEL) == Label.LEADING
+    assert zh("说到底还是价格的问题", ZH_PARCEL) == Label.LEADING
+    assert zh("说到底还是老送错的问题", ZH_PARCEL) == Label.REFLECTION
+    assert zh("你是中午拿还是晚上拿", ZH_PARCEL) == Label.CLOSED   # 还是 between two options still offers a choice
+
+
+def test_nl_a_summary_boiled_down_to_something_new_is_leading():
+    assert nl("Dus eigenlijk ging het om het geld.", NL_PARCEL) == Label.LEADING
+    assert nl("Dus eigenlijk ben je overgestapt omdat het steeds misging.", NL_PARCEL) == Label.REFLECTION
+    assert nl("Oh echt?", NL_PARCEL) == Label.STATEMENT
