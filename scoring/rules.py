@@ -373,7 +373,7 @@ def _closing_invitation(q: str) -> str | None:
         return (match.group("ev") + (match.group("else") or "")).strip()
     return None
 _SHORT_OPEN = _rx(
-    r"^(?:and\s+)?(?:why|why not|how come|how so|in what way|in what ways|such as|like what|for example|"
+    r"^(?:and\s+)?(?:why|why not|how come|how so|how do you mean|in what way|in what ways|in what sense|such as|like what|for example|"
     r"for instance|what else|and then|then what|what then|what next|what happened next|what happened then|"
     r"what do you mean|meaning|go on|tell me more|say more|more on that|how|what about it|and\s+then\s+what|"
     r"then what happened|what was that like|how was that|how did that go|how did that feel|and after that|"
@@ -386,7 +386,7 @@ _EXCLAMATIVE = _rx(
     r"horrible|terrible)(?!\s+(?:was|is|were|are|did|do|does|would|will|has|have|had|can|could)\b)|who\s+knows|"
     r"why\s+not)\b[^?]*[.!]?$"
 )
-_NEG_START = _rx(r"^(?:" + "|".join(_NEG_AUX) + r")\s+" + _SUBJECTS + r"\b|^(?:do|does|did|is|are|was|were)\s+(?:you|it|that|they)\s+not\b")
+_NEG_START = _rx(r"^(?:" + "|".join(_NEG_AUX) + r")\s+(?!(?:know|care|mind|worry|hesitate|forget)\b)[a-z][\w'-]*\b|^(?:do|does|did|is|are|was|were)\s+(?:you|it|that|they)\s+not\b")
 _AUX_START = _rx(r"^(?P<aux>" + "|".join(_AUX) + r")\s+" + _SUBJECTS + r"\b")
 _ELLIPTIC_YESNO = _rx(r"^(?:any|anything|anyone|anybody|ever|still|much|every|each)\b")
 _WH_CLOSED = _rx(
@@ -430,7 +430,7 @@ _TAG_MID = _rx(
 _AGREE = _rx(
     r"\b(?P<ev>do\s+you\s+agree|would\s+you\s+agree|you'd\s+agree|don't\s+you\s+agree|agree\s+that|"
     r"wouldn't\s+you\s+say|^(?:so\s+)?would\s+you\s+say\s+(?:that|[^?]*\b(?:main|biggest|real|only|key|primary|chief|"
-    r"number\s+one|mainly|mostly|primarily|largely|the\s+most|the\s+best|the\s+worst|the\s+hardest)\b)|is\s+it\s+fair\s+to\s+say|would\s+it\s+be\s+fair\s+to\s+say|"
+    r"number\s+one|mainly|mostly|primarily|largely|the\s+most|the\s+best|the\s+worst|the\s+hardest)\b)|(?:is\s+it|would\s+it\s+be|would\s+you\s+say\s+it's|am\s+i)\s+(?:fair|right|true|accurate|correct)\s+(?:to\s+say|in\s+(?:saying|thinking))|"
     r"am\s+i\s+right|isn't\s+it\s+true|is\s+that\s+true\s+for\s+you|you\s+must\s+(?:have\s+been|be|get|feel|have|love|hate|find|think|\w+ly)|"
     r"i'm\s+sure\s+you|i\s+am\s+sure\s+you|i\s+bet|i\s+guess\s+(?:you|the|that|it)|i\s+imagine\s+(?!what|how|why)\w+|"
     r"i\s+suppose\s+(?:you|the|that|it)|"
@@ -439,7 +439,7 @@ _AGREE = _rx(
     r"don't\s+you\s+think|you'd\s+never|you\s+wouldn't)\b"
 )
 _SOCIAL = _rx(
-    r"\b(?P<ev>(?:most|many|lots\s+of|a\s+lot\s+of|other|our|some|all|plenty\s+of)\s+(?:of\s+our\s+)?(?:customers|people|users|"
+    r"\b(?P<ev>(?:most|many|lots\s+of|a\s+lot\s+of|other|our|some|all|plenty\s+of)\s+(?:of\s+our\s+)?(?:[a-z]+\s+)?(?:customers|people|users|"
     r"clients|parents|travell?ers|freelancers|students|drivers|members|folks|patients|families|teams|"
     r"companies|owners|riders|listeners|readers|gamers|farmers)|everyone|everybody|nobody)\s+"
     r"(?:(?:who|that)\s+(?:\w+\s+){1,4}?|(?:\w+\s+){0,2})(?:say|said|says|tell\s+us|told\s+us|love|loves|prefer|prefers|find|finds|think|thinks|"
@@ -448,6 +448,8 @@ _SOCIAL = _rx(
 _WHY_PRESUPPOSE = _rx(
     r"^why\s+(?:is|was|are|were|does|did|do|has|have)\b.*?\b(?P<int>so|such|too|that)\s+(?:an?\s+)?(?P<adj>[\w'-]+)"
 )
+# "What's so bad about the gym?", "How is it such a hassle?": a verdict taken as given by any question word.
+_WH_SO = _rx(r"^(?:what|how)\b(?:'s)?[^?]*?\b(?P<int>so|such)\s+(?:an?\s+)?(?P<adj>[\w'-]+)")
 _WHY_FEEL = _rx(r"^why\s+(?:do|did|does)\s+(?:you|they)\s+(?P<adj>hate|love|dislike|prefer|enjoy|like)\b")
 _WHY_JUST = _rx(r"^why\s+(?:don't|didn't|wouldn't|won't|can't|couldn't)\s+(?:you|they)\s+(?:just|simply)\b")
 _HOW_LOADED = _rx(
@@ -481,7 +483,7 @@ _REFLECT_CHECK = _rx(
 # Statements.
 _GREETING = _rx(
     r"^(?:hi|hello|hey|good\s+(?:morning|afternoon|evening)|morning|afternoon|welcome|nice\s+to\s+(?:meet|see)|"
-    r"thanks|thank\s+you|many\s+thanks|cheers|bye|goodbye|take\s+care)\b"
+    r"thanks|thank\s+you|many\s+thanks|cheers|bye|goodbye|take\s+care|congrat\w*)\b"
 )
 _SIGNPOST = _rx(
     r"^(?:before\s+we\s+(?:start|begin|go\s+on)|just\s+so\s+you\s+know|let\s+me\s+(?:just\s+)?(?:check|explain|"
@@ -511,7 +513,7 @@ _YOU_INFO = _rx(
 # Flags.
 _HYP_EXCLUDE = _rx(
     r"\b(?:would|wouldn't|could)\s+you\s+(?:agree|mind|say|describe|rate|tell|walk|talk|explain|share|show|give|"
-    r"help|please|send|repeat|clarify|elaborate|expand|run|take|go|start|remind|like\s+to\s+(?:add|tell|talk|share|"
+    r"help|please|send|repeat|clarify|elaborate|expand|run|take|go(?=\s+(?:into|through|over|on|ahead))|start|remind|like\s+to\s+(?:add|tell|talk|share|"
     r"say))\b|\bhow\s+would\s+you\s+(?:describe|rate|explain|define|sum)\b|\bwhat\s+would\s+you\s+say\b|"
     r"\byou(?:'d|\s+would)\s+(?:like|rather|agree|prefer|say)\b|\byou'd\s+(?:already\s+|just\s+)?(?:\w+ed|been|gone|done|had|"
     r"lost|spent|paid|got|made|left|forgotten|seen|taken)\b|\bwould\s+you\s+like\b|\bwould\s+it\s+be\s+(?:ok|okay|alright|fine)\b|"
@@ -565,7 +567,7 @@ _DB_AND = _rx(
     r"would\s+\w+)\b|who\s+(?:\w+\s+){0,1}(?:decides|does|gets|pays|chooses|signs))"
     # Two questions run together with a comma, as people speak: "how do they usually go, what do you do when…".
     r"|^(?:what|how|why)\b[^,]{3,},\s+(?P<ev2>(?:what|how|why)\s+(?:\w+\s+){0,2}?(?:do|does|did|made|makes|"
-    r"happened|happens)\s+(?:you|they|it|that)?\b)"
+    r"happened|happens)\s+(?:you|they|it|that)?\b|(?:do|does|did|is|are|was|were|have|has)\s+(?:you|they|it|he|she|we)\s+\w+)"
 )
 
 # Pronouns and stems, so that "my car" in their words matches "your car" in an echo.
@@ -1019,6 +1021,9 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
             add(Cue("their_word", Label.OPEN, MEDIUM, why.group("adj")))
         else:
             add(Cue("presupposition", Label.LEADING, STRONG + 0.5, f"{why.group('int')} {why.group('adj')}"))
+    wh_so = None if why else _WH_SO.match(q)
+    if wh_so and _loaded(wh_so.group("adj")) and not _their_word(wh_so.group("adj"), previous):
+        add(Cue("presupposition", Label.LEADING, STRONG + 0.5, f"{wh_so.group('int')} {wh_so.group('adj')}"))
     why_feel = _WHY_FEEL.match(q)
     if why_feel and why_feel.group("adj") in ("hate", "love", "dislike", "enjoy"):
         if _their_word(why_feel.group("adj"), previous):
@@ -1053,8 +1058,14 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
         # "What annoyed you most about the deliveries?", "What's the biggest headache with it?": the question takes
         # a feeling of theirs as given. When they named that feeling themselves it is their word, and open.
         felt = _presupposed_feeling(q, previous)
+        verdict = _SUPERLATIVE_VERDICT.search(q)
         if felt:
             add(Cue("presupposition", Label.LEADING, STRONG + 0.5, felt))
+        elif verdict and (verdict.group("sup") == "worst" or re.search(
+                r"(?:problem|issue|headache|frustration|pain)$", verdict.group(0))) and not _their_word(
+                verdict.group("sup"), previous):
+            # "What's the worst part about the booking app?": a bad part taken as given, their verdict to give.
+            add(Cue("presupposition", Label.LEADING, STRONG + 0.5, verdict.group(0)))
 
     # Question form.
     invite = _INVITE.match(q) or _INVITE_STATEMENT.match(q)
@@ -1208,8 +1219,11 @@ def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark
     return cues
 
 
-_MUST_FEEL = _rx(r"^(?:and\s+)?(?:that|it|this)\s+must\s+(?:have\s+been|be|have\s+felt|feel)\s+(?:so\s+|really\s+|pretty\s+|"
-                 r"quite\s+|very\s+|a\s+bit\s+|a\s+real\s+|such\s+a\s+|a\s+)?(?P<w>[\w'-]+)\s*[.!]*$")
+_MUST_FEEL = _rx(r"^(?:and\s+)?(?:(?:that|it|this|(?:the|your|all|those|these|having|being|\w+ing)(?:\s+[\w'-]+){0,4}?)\s+)?"
+                 r"must\s+(?:have\s+been|be|have\s+felt|feel|(?:have\s+)?(?:made|make|left|leave|got|get)\s+you(?:\s+feel(?:ing)?)?)\s+"
+                 r"(?:so\s+|really\s+|pretty\s+|"
+                 r"quite\s+|very\s+|a\s+bit\s+|a\s+real\s+|such\s+a\s+|a\s+)?(?P<w>[\w'-]+)"
+                 r"(?:\s+(?:for|to|with|about|when|on|in|at|after)\b[^.!?]*)?\s*[.!?]*$")
 _AGREE_STATEMENT = _rx(
     r"^(?:so\s+)?(?:and\s+)?(?P<ev>i\s+bet\s+(?:you|that|it|the|your|they)|"
     r"(?:i'm|i\s+am)\s+guessing\s+(?:that\s+)?(?:you|the|your|it|that|they|this)|"
@@ -1286,7 +1300,9 @@ def _candidate_answer(q: str, said: str | None) -> tuple[str, str] | None:
     q = q.strip().rstrip(" ?.!")
     cleft = _CLEFT.match(q)
     if cleft:
-        _, novel = _novel_words(cleft.group("x") + " " + cleft.group("y"), said)
+        words, novel = _novel_words(cleft.group("x") + " " + cleft.group("y"), said)
+        if set(tokens(cleft.group("x"))) & _NOT_CANDIDATE:
+            return None  # "Was it the first time that happened?" asks a fact, it offers no answer
         if novel:
             return "guess_question", " ".join(novel[:3])
         return None
@@ -1311,6 +1327,44 @@ def _candidate_answer(q: str, said: str | None) -> tuple[str, str] | None:
     be = _FEEL_BE.match(q)
     if be and be.group("y") in _FEELINGS and not _said(be.group("y"), {stem(_unclitic(t)) for t in tokens(said)}):
         return "loaded_yes_no", be.group("y")
+    if _AUX_START.match(q) or _AUX_NOUN.match(q):
+        return _supplied_answer(q, said)
+    return None
+
+
+# A reason offered inside a yes/no question ("Did you cancel because of the price?", "Was the price a factor?").
+_REASON_IN_Q = _rx(r"\b(?:because(?:\s+of)?|due\s+to|'cause|cause\s+of|thanks\s+to)\b(?P<why>.+)$")
+_FACTOR_IN_Q = _rx(r"\b(?:a|the|one|your)\s+(?:main\s+|big\s+|real\s+|major\s+|deciding\s+|key\s+)?(?:factor|reason|cause)\b")
+
+
+def _affect(word: str) -> bool:
+    """A word that names a feeling ("frustrating", "annoy", "relief", "bored"): by the word, its stem or its first
+    six letters (the -ing, -ed and -ment forms of one feeling)."""
+    w = _unclitic(word)
+    return w in _AFFECT or stem(w) in _AFFECT or (len(w) >= 6 and w[:6] in _AFFECT_STEMS)
+
+
+def _supplied_answer(q: str, said: str) -> tuple[str, str] | None:
+    """A yes/no question that hands them a feeling or a reason they never gave: "Was it frustrating?", "Did that
+    annoy you?", "Did the classes make you feel unwelcome?", "Did you cancel because of the price?"."""
+    if _INVITE.match(q) or _FAUX.match(q):
+        return None  # "Can you tell me more about the main reason you left?" asks for their account
+    words, novel = _novel_words(q, said)
+    reason = _REASON_IN_Q.search(q)
+    if reason:
+        _, new = _novel_words(reason.group("why"), said)
+        if new:
+            return "guess_question", " ".join(new[:3])
+    if re.match(r"^(?:is|was|are|were)\b", q) and _FACTOR_IN_Q.search(q):
+        new = [w for w in novel if w not in ("factor", "reason", "cause", "main", "big", "real", "major", "key")]
+        if new:
+            return "guess_question", " ".join(new[:3])
+    heard = tokens(said)
+    if any(_affect(t) or t in LOADED or t in _VERDICT_MARKERS for t in heard):
+        return None  # they named a feeling or verdict of their own: asking which one is a check, not a suggestion
+    for w in novel:
+        if _affect(w):
+            return "loaded_yes_no", w
     return None
 
 
@@ -1318,9 +1372,20 @@ _FEELINGS = frozenset("""
 angry furious livid upset crushed gutted devastated heartbroken guilty ashamed embarrassed shattered exhausted drained
 overwhelmed lonely relieved worried nervous disappointed stressed annoyed frustrated scared afraid frightened miserable
 """.split())
+# Words that name a feeling, the customer's to give: handed to them in a yes/no question, they suggest the answer.
+_AFFECT = _FEELINGS | _PRESUPPOSED_FEELINGS | frozenset("""
+relief bored boring tiring exhausting unwelcome embarrassing overwhelming anxious anxiety panic nerve-wracking
+depressing depressed hopeless helpless sad excited exciting thrilled delighted proud resent resentful jealous
+insulted offended humiliating humiliated betrayed fed-up gutting heartbreaking shock shocked shocking
+""".split())
+_AFFECT_STEMS = frozenset(w[:6] for w in _AFFECT if len(w) >= 6)
 # A guess said as a statement ("I suppose you just lost motivation", "you were furious with them I guess").
-_GUESS_FRAME = _rx(r"^(?:so\s+)?(?:i\s+suppose|i\s+guess|i\s+imagine|i'd\s+imagine|i\s+reckon|i\s+expect|i\s+take\s+it)\s+"
-                   r"(?:that\s+)?(?:you|your|it|that|the|this|they)\b|\b(?:i\s+guess|i\s+suppose|i\s+reckon|i\s+bet|i\s+imagine)\s*[?.!]*$")
+_GUESS_FRAME = _rx(r"^(?:so\s+)?(?:and\s+)?(?:(?:i\s+)?(?:suppose|guess|imagine|reckon|expect|bet)|i'd\s+imagine|i\s+take\s+it|"
+                   r"i(?:'d|\s+would)\s+have\s+(?:thought|guessed|imagined)|no\s+doubt)\s+"
+                   r"(?!(?:what|how|why|when|where|who|which|if|whether|so|not|my|our|i|we|i'm|i've|the\s+question)\b)"
+                   r"(?:that\s+)?[a-z]"
+                   r"|\b(?:i\s+(?:guess|suppose|reckon|bet|imagine|assume|expect)|i(?:'d|\s+would)\s+(?:imagine|guess|think)|"
+                   r"i'm\s+guessing|i\s+take\s+it|no\s+doubt|presumably)\s*[?.!]*$")
 
 
 _DECLARATIVE_SUBJECT = _rx(r"^(?:you|you're|you've|you'd|your|that|that's|that\s+was|it|it's|it\s+was|they|they're|the|"
@@ -1620,6 +1685,19 @@ def _spoken_questions(sentence: str) -> list[str]:
     return found
 
 
+def _fragment_guess(body: str, said: str | None) -> str | None:
+    """A verdict or feeling asked as a bare fragment ("Too expensive?", "Annoying?", "Bit of a nightmare?") that they
+    never gave: the interviewer's guess, not their words."""
+    words = tokens(body)
+    if not said or not 1 <= len(words) <= 4 or _AUX_START.match(body.lower()) or _WH_OPEN.match(body.lower()):
+        return None
+    their_stems = {stem(_unclitic(t)) for t in tokens(said)}
+    for w in words:
+        if (_loaded(w) or _affect(w)) and not _said(w, their_stems):
+            return w
+    return None
+
+
 def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable[str] | None" = None) -> Form:
     raw = clean_text(fold_confusables(text) if isinstance(text, str) else text)
     prev = clean_text(previous, limit=600) if previous else None
@@ -1697,6 +1775,9 @@ def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable
                 dcues = _declarative_cues(body, so_start, said, True, ov, heard_all=bool(earlier))
                 if so_start and said and ov < 0.2 and not any(c.label == Label.LEADING for c in dcues):
                     dcues.append(Cue("guess_question", Label.LEADING, MEDIUM, "so"))
+                guess = _fragment_guess(body, said) if echo < 0.6 else None
+                if guess:
+                    dcues.append(Cue("guess_question", Label.LEADING, STRONG + 0.5, guess))
                 if not any(c.label in (Label.REFLECTION, Label.LEADING) for c in dcues):
                     dcues.append(Cue("check_question", Label.CLOSED, MEDIUM, body.rstrip("?")))
                 qcues = [c for c in dcues if c.name != "declarative"]
