@@ -344,7 +344,7 @@ _HYPOTHETICAL_RULES: list[Rule] = [
 ]
 
 _TAG_RE = _r(
-    r"\s*,?\s*(?:right|correct|yeah|no|huh|eh|true|isn't it|isn't that|aren't they|aren't you|don't you|didn't you|"
+    r"\s*,?\s*\b(?:right|correct|yeah|no|huh|eh|true|isn't it|isn't that|aren't they|aren't you|don't you|didn't you|"
     r"didn't they|doesn't it|didn't it|wasn't it|weren't you|won't you|wouldn't you|wouldn't it|haven't you|"
     r"hasn't it|can't you|is it not|am i right|wouldn't you say|would you say|don't they|do they|surely|ok|okay)\s*$"
 )
@@ -1566,6 +1566,9 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
         whw = wh.group("wh").lower()
         if whw.startswith("who") and aux in ("was", "were", "is", "are") and end is None:
             return _wh_open(f"{whw} {aux} {_flip(words[1:])}")  # "Who else was involved?"
+        if whw.startswith("who") and aux in ("do", "does", "did") and len(words) > 2 and \
+                words[1].lower() in ("the", "a", "an", "all", "most", "your", "their"):
+            return _wh_open(f"{whw} {' '.join(words)}")  # "Who does the cooking at home?": who is the subject
         if end and end < len(words):
             subj = words[1:end]
             rest = words[end:]
@@ -1577,6 +1580,28 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
                     return f"Tell me about {whw} {' '.join(subj)} {verb}{' ' + _flip(rest[1:]) if rest[1:] else ''}."
             elif aux:
                 return f"Tell me about {whw} {' '.join(subj)} {aux} {_flip(rest)}."
+    # "Who looks after the accounts?": who it is, as an invitation.
+    who_does = re.match(r"^(?P<wh>who(?:\s+else)?)\s+(?P<v>[a-z]+s)\s+(?P<rest>.+)$", clause, re.IGNORECASE)
+    if who_does and nlp.verb_lemma(who_does.group("v").lower()) and not _aux_of(who_does.group("v"))[0] and \
+            nlp.inflect(nlp.verb_lemma(who_does.group("v").lower()), "VBZ") == who_does.group("v").lower():
+        return _wh_open(f"{who_does.group('wh').lower()} {who_does.group('v').lower()} {who_does.group('rest')}")
+    # "Would you say that's normal for them?": what usually happens.
+    usual = re.match(r"^(?:that|it|this)(?:'s|\s+is|\s+was)\s+(?:pretty\s+|quite\s+|fairly\s+)?(?:normal|typical|usual)"
+                     r"(?:\s+(?:for|with)\s+(?P<who>them|him|her|the\s+[\w-]+|your\s+[\w-]+))?$", clause, re.IGNORECASE)
+    if usual:
+        return f"What usually happens with {usual.group('who') or 'it'}?"
+    # "How many people work there?": the people themselves.
+    many = re.match(r"^how\s+many\s+(?P<n>[a-z]+)\s+(?P<v>[a-z]+)\b(?P<rest>.*)$", clause, re.IGNORECASE)
+    if many and nlp.verb_lemma(many.group("v").lower()) and many.group("v").lower() not in _AUX_FORMS and \
+            not _aux_of(many.group("v"))[0]:
+        rel = "who" if many.group("n").lower() in ("people", "staff", "kids", "children", "men", "women", "students",
+                                                   "customers", "employees", "friends", "workers") else "that"
+        return f"Tell me about the {many.group('n').lower()} {rel} {many.group('v').lower()}{many.group('rest')}."
+    # "Was that before you moved here?": what was going on then.
+    around = re.match(r"^(?:was|is)\s+(?:that|it|this)\s+(?P<p>before|after)\s+(?P<c>(?:you|they|he|she|we|the|your)\b.+)$",
+                      clause, re.IGNORECASE)
+    if around:
+        return f"What was going on for you {around.group('p').lower()} {_flip(around.group('c').split())}?"
     # "Is this something you do every week?": a typical week.
     typical = re.match(r"^(?:is|was)\s+(?:this|that|it)\s+something\s+(?:that\s+)?(?:you|they)\s+[\w\s'-]*?\b"
                        r"(?:every|each|a|once\s+a)\s+(?P<unit>day|week|month|year|weekend|morning|evening)$", clause,
@@ -1620,13 +1645,22 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
     # "Didn't the hotel offer you another room?", "Did you buy a new one?": what it was.
     if c.inverted and c.aux in ("did", "do", "does") and c.pred and subj_low[0] not in _INDEFINITE:
         verb = nlp.verb_lemma(low_pred[0])
-        obj_at = next((i for i, w in enumerate(low_pred[1:4], 1) if w in ("a", "an", "another", "any", "some")), None)
+        obj_at = next((i for i, w in enumerate(low_pred[1:4], 1) if w in ("a", "an", "another", "any", "some")
+                       and i + 1 < len(low_pred) and low_pred[i + 1] not in _SKIP_NOUNS | {"lot", "few", "little", "couple"}),
+                      None)
         if verb and verb not in _DULL_VERBS | _FEELING_VERBS | {"need", "want", "use", "like"} and obj_at and all(
                 w.lower() in ("you", "me", "us", "them", "him", "her") for w in low_pred[1:obj_at]) and \
                 not any(w in ("or", "and", "to") for w in low_pred[obj_at:]):
             indirect = _flip(c.pred[1:obj_at])
             aux = c.aux if c.aux != "does" or subj_low[0] not in ("you", "they") else "do"
             return f"What {aux} {_lower_first(who)} {verb}{' ' + indirect if indirect else ''}?"
+
+    # "Didn't the shop offer to replace it?": what they offered (said, suggested).
+    if c.inverted and c.aux == "did" and c.pred and subj_low[0] not in _INDEFINITE and subj_low[0] != "you" and \
+            nlp.verb_lemma(low_pred[0]) in ("offer", "say", "suggest", "promise", "tell", "explain", "recommend"):
+        verb = nlp.verb_lemma(low_pred[0])
+        to_you = " you" if low_pred[1:2] in (["you"], ["me"], ["us"]) else ""
+        return f"What did {_lower_first(who)} {verb}{to_you}?"
 
     # "Can you pay for it by card?": how they do it.
     if c.inverted and c.aux in ("can", "could") and subj_low == ["you"] and c.pred and c.aux2 is None:
@@ -1696,6 +1730,12 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
             then = " then" if aux == "was" and not re.search(r"\b(?:then|when|at\s+the\s+time)\b", clause, re.IGNORECASE) else ""
             return _wh_open(f"{wh} {aux}{' ' + c.aux2 if c.aux2 else ''} {_flip(c.pred)}{then}")
 
+    # "Do you reckon it was a good deal?": what they made of the deal.
+    if subj_low[0] in ("it", "that", "this") and c.aux in ("was", "is") and len(low_pred) in (2, 3) and \
+            low_pred[0] in ("a", "an") and nlp.is_noun(low_pred[-1]) and low_pred[-1] not in _GENERIC and \
+            not _claim_noun(low_pred[-1]):
+        return f"What {'did' if past_tense else 'do'} you make of the {c.pred[-1]}?"
+
     # "Were you on your own?": who was with them.
     if c.aux in ("was", "were", "are", "is") and " ".join(low_pred) in ("on your own", "alone", "by yourself",
                                                                            "on their own", "on his own", "on her own"):
@@ -1714,7 +1754,10 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
         else:
             va, ta = _verb_tail(a.split())
             vb, tb = _verb_tail(b_words)
-            if va and vb and va not in _DULL_VERBS and vb not in _DULL_VERBS:
+            def _action(v, t):
+                return v and (v not in _DULL_VERBS or v in ("get", "go") and t)
+
+            if _action(va, ta) and _action(vb, tb):
                 ga = " ".join([gerund(va)] + ta)
                 gb = " ".join([gerund(vb)] + tb)
                 return f"How did you decide between {ga} and {gb}?" if c.aux == "did" else \
@@ -1768,7 +1811,8 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
         from .rules import _FEELINGS
 
         feeling_verb = k == 0 and verb in _FEELING_VERBS and c.aux in (None, "did", "do", "does")
-        if (word in _FEELING_WORDS or word in _FEELINGS) and not feeling_verb or feeling_verb:
+        felt = k >= 1 and verb == "feel" and bool(word) and (_is_adjective(word) or word.endswith(("ed", "en")))
+        if (word in _FEELING_WORDS or word in _FEELINGS or felt) and not feeling_verb or feeling_verb:
             rest = low_pred[k + 1:]
             cased = {w.lower(): w for w in c.pred}
             if word in ("let", "fed", "sick", "tired") and rest[:1] in (["down"], ["up"], ["of"]):
@@ -1801,7 +1845,7 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
                         obj = obj[:after.start()]
                     if obj:
                         return f"{head} about {obj}{' ' + after.group(0).strip() if after else ''}?"
-                if not rest:
+                if not rest or rest in (["to"], ["at"], ["for"]):
                     return f"{head} about it?"
 
     # "You were probably too busy to deal with it": what got in the way.
@@ -1852,6 +1896,11 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
         particle = tail[:1] and tail[0].lower() in ("back", "again")
         if verb in ("go", "come") and (particle or "back" in low_pred or "again" in low_pred) and (
                 hypothetical or c.aux in ("will", "would") or "going" in low_pred):
+            place = re.search(r"\b(?:to|at)\s+(?P<np>(?:the|your|that|this)\s+(?:same\s+)?[\w'-]+(?:\s+[\w'-]+)?)$",
+                              " ".join(tail))
+            if place:
+                np = re.sub(r"^(?:that|this)\s+", "the ", re.sub(r"\bsame\s+", "", place.group("np")), flags=re.IGNORECASE)
+                return f"What was {np} like?"
             return "What was it like there?"
         if verb and verb not in _DULL_VERBS | _FEELING_VERBS | {"use"} | _NOT_ACTIONS - {"use", "try", "keep"} or \
                 verb in ("use", "try") and tail or verb == "get" and tail and tail[0].lower() in _DETERMINERS | {"another"}:
@@ -1869,7 +1918,8 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
                                      "as", "due", "over"):
                         break
                     kept.append(w)
-                return f"What made you {verb}{' ' + ' '.join(kept) if kept else ''}?"
+                made = f"What made you {verb}{' ' + ' '.join(kept) if kept else ''}?"
+                return made if not kept or _is_open(made) else f"What made you {verb}?"
             if (hypothetical and c.aux in ("will", "would", "are", "is") and caten and low_pred[0] not in (
                     "consider", "be", "like", "love", "prefer")) or (
                     c.aux in ("have", "has", "had", "did") and caten and not c.neg):
@@ -1932,7 +1982,8 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
             k += 1
         if k < len(low_pred) and low_pred[k] in _PRICE_WORDS:
             return f"How {'did' if past_tense else 'do'} you feel about the cost of {'it' if subj_low[0] != 'they' else 'them'}?"
-        if k < len(low_pred) and _is_adjective(low_pred[k]) and not nlp.is_noun(low_pred[k]) and low_pred[k] != "worth" \
+        if k < len(low_pred) and _is_adjective(low_pred[k]) and (not nlp.is_noun(low_pred[k]) or low_pred[k + 1:k + 2] == [
+                "when"]) and low_pred[k] != "worth" \
                 and low_pred[k] not in _NP_STOP and (k + 1 == len(low_pred) or low_pred[k + 1] in (
                     "when", "now", "at", "in", "on", "after", "before", "since", "these", "today")):
             rest = low_pred[k + 1:]

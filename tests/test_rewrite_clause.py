@@ -155,3 +155,22 @@ def test_past_of_a_participle_and_no_double_about():
     assert main_rewrite("Had you flown with them before?", "closed") == "Tell me about the last time you flew with them."
     assert main_rewrite("Have you asked the school about it?", "closed") == \
         "Walk me through the last time you asked the school about it."
+
+
+@pytest.mark.parametrize("text, label, flags, expected", [
+    ("Who does the cooking at home?", "closed", [], "Tell me about who does the cooking at home."),
+    ("Who looks after the accounts?", "closed", [], "Tell me about who looks after the accounts."),
+    ("How many people work there?", "closed", [], "Tell me about the people who work there."),
+    ("Didn't the shop offer to replace it?", "leading", [], "What did the shop offer?"),
+    ("Didn't the hotel offer you another room?", "leading", [], "What did the hotel offer you?"),
+    ("Did you walk or get the bus?", "closed", [], "How did you decide between walking and getting the bus?"),
+    ("Will you go back to the same dentist?", "closed", ["hypothetical"], "What was the dentist like?"),
+    ("Would you say that's normal for them?", "leading", [], "What usually happens with them?"),
+    ("Was that before you moved here?", "closed", [], "What was going on for you before you moved here?"),
+    ("You were probably too tired to cook.", "leading", [], "What got in the way of cooking?"),
+    ("and then you sort of stopped bothering, right", "leading", [], "What made you stop?"),
+])
+def test_more_clause_constructions(text, label, flags, expected):
+    got = main_rewrite(text, label, flags)
+    assert got == expected
+    assert analyse(got).top[0] == Label.OPEN, got
