@@ -407,7 +407,7 @@ def _table(path: Path, transcript: Transcript, metrics: Any, lines: dict[str, di
     rq, open_share = lines["rq_ratio"], lines["open_share"]
     rows += [
         "",
-        f"Score: {metrics.score}/100",
+        f"Score: {metrics.score}/100" if metrics.score is not None else "Score: – (not scored: no trainee turns)",
         *(f"  {name:<10} {value if value is not None else 'n/a':>6} x {metrics.score_breakdown['weights'].get(name, 0):.2f}"
           for name, value in metrics.score_breakdown["components"].items()),
         "",

@@ -18,6 +18,10 @@ The score is a weighted mean of four components, each 0-100:
   after a leading question counts half. Imported transcripts have no insight catalogue; this
   component is then dropped and the other weights are scaled up to sum to 1 (it is not a zero).
 
+An interview without a single trainee turn is **not scored**: ``score`` is None (null in JSON, empty in CSV,
+"–" on a page), every component is None and ``score_breakdown["not_scored"]`` says why. (Scored, it got 15:
+the talk-ratio part of a trainee who said nothing.)
+
 Words are counted per language (``transcript.language``): whitespace-separated words, as before, for English,
 Dutch and Korean (a Korean "word" is an 어절, the unit between spaces); Chinese and Japanese have no spaces, so a
 turn counts its Han/kana characters divided by 1.5 (about one word each, rounded up) plus any Latin words
@@ -120,7 +124,7 @@ class SessionMetrics:
     insights_total: int
     insights_uncovered: list[str]
     insights_contaminated: list[str]
-    score: int
+    score: int | None  # None: not scored (the trainee took no turn: nothing to score)
     score_breakdown: dict[str, Any]
     contributions: list[dict[str, Any]] = field(default_factory=list)
     silence_threshold: float = DEFAULT_SILENCE_THRESHOLD
@@ -187,6 +191,7 @@ def compute_metrics(transcript: Transcript, *, silence_threshold: float = DEFAUL
     label_names, flag_names = _names(language)
 
     said_before: set[str] = set()
+    trainee_turns = 0
     for i, turn in enumerate(turns):
         if turn.speaker == TRAINEE and turn.text and not turn.text.strip():
             continue  # only whitespace: not a turn (an explicit silence has empty text)
@@ -195,6 +200,7 @@ def compute_metrics(transcript: Transcript, *, silence_threshold: float = DEFAUL
         if turn.speaker != TRAINEE:
             current = 0
             continue
+        trainee_turns += 1
         trainee_words += words
         current += words
         longest = max(longest, current)
@@ -276,11 +282,16 @@ def compute_metrics(transcript: Transcript, *, silence_threshold: float = DEFAUL
     else:
         components["insights"] = None
 
+    scored = trainee_turns > 0
+    if not scored:
+        # No question, reflection, silence or remark from the trainee: there is nothing to score, and the
+        # components would only measure the persona (a talk ratio of 0 % "earns" 15 points). Not a zero either.
+        components = {k: None for k in components}
     weights = {k: w for k, w in WEIGHTS.items() if components.get(k) is not None}
     total_weight = sum(weights.values())
     weights = {k: w / total_weight for k, w in weights.items()}
     raw = sum(weights[k] * float(components[k]) for k in weights)  # type: ignore[arg-type]
-    score = int(round(_clip(raw)))
+    score = int(round(_clip(raw))) if scored else None
 
     # What each turn's points did to the final score (craft is linear in the mean until it is clipped).
     if craft_points:
@@ -288,7 +299,7 @@ def compute_metrics(transcript: Transcript, *, silence_threshold: float = DEFAUL
         for item in contributions:
             if item["component"] == "craft":
                 item["score_effect"] = round(item["points"] * per_point, 2)
-    if insights_total:
+    if insights_total and "insights" in weights:
         per_insight = weights["insights"] * 100 / insights_total
         for item in contributions:
             if item["component"] == "insights":
@@ -304,6 +315,7 @@ def compute_metrics(transcript: Transcript, *, silence_threshold: float = DEFAUL
         "insights_dropped": not insights_total,
         "insight_catalog_ids": catalog_ids,
         "silence_threshold": silence_threshold,
+        "not_scored": None if scored else "no trainee turns",
     }
     return SessionMetrics(
         label_counts=dict(label_counts),

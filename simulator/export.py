@@ -168,6 +168,8 @@ def _metric_lines(transcript: Transcript, metrics: Metrics) -> list[tuple[str, s
     lines: list[tuple[str, str]] = []
     if _num(m.get("score")) is not None:
         lines.append((_("Score"), _fmt(m["score"], digits=1)))
+    elif "score" in m:  # finished but not scored (the trainee took no turn): a dash, not a number
+        lines.append((_("Score"), "–"))
     if _num(m.get("open_share")) is not None:
         lines.append((_("Open questions"), _fmt(m["open_share"], percent=True)))
     if _num(m.get("rq_ratio")) is not None:

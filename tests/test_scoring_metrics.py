@@ -159,7 +159,33 @@ def test_metrics_patience_and_timestamps_count_as_silences():
 
 def test_metrics_empty_transcript_does_not_crash():
     m = compute_metrics(build([]))
-    assert m.score == 0 and m.open_share is None and m.rq_ratio is None and m.talk_ratio is None
+    assert m.score is None and m.open_share is None and m.rq_ratio is None and m.talk_ratio is None
+
+
+def test_metrics_no_trainee_turn_is_not_scored():
+    # Only the persona's opening (and a whitespace-only send, which is not a turn): nothing to score. The formula
+    # alone gave 15 here (a talk ratio of 0 % is the talk part's best).
+    t = build([persona("Hi! I only have half an hour.", had_more=True), trainee("   ", "statement")],
+              catalog=["late", "cancel"])
+    m = compute_metrics(t)
+    assert m.score is None
+    assert m.score_breakdown["not_scored"] == "no trainee turns"
+    assert set(m.score_breakdown["components"].values()) == {None}
+    assert m.score_breakdown["weights"] == {} and m.score_breakdown["weighted"] == {}
+    assert m.contributions == []
+    data = m.to_dict()
+    assert data["score"] is None
+    import json
+
+    assert json.loads(json.dumps(data))["score"] is None  # null in JSON
+
+
+def test_metrics_one_trainee_turn_is_scored(practice):
+    for turns in ([persona("Hi!"), trainee("Hello, thanks for your time.", "statement")],
+                  [persona("Hi!", had_more=True), trainee("", "silence")]):
+        m = compute_metrics(build(turns))
+        assert isinstance(m.score, int) and m.score_breakdown["not_scored"] is None
+    assert compute_metrics(practice).score_breakdown["not_scored"] is None
 
 
 def test_metrics_to_dict_has_the_contract_keys(practice):
