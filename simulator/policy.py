@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .persona import LAYERS, Persona, Topic
-from .retrieval import LEXICAL_WEIGHT, Sentence, TopicIndex, TopicMatch, keyword_hits
+from .retrieval import LEXICAL_WEIGHT, Sentence, TopicIndex, TopicMatch, interview_vocabulary, keyword_hits
 from .textutil import echo_fragment, is_cjk_language, join_sentences, language_of, sentences, tokens, word_count
 from .understanding import (
     echo_overlap,
@@ -162,10 +162,16 @@ class _Moves:
     follow_up: re.Pattern[str]
     anaphora: frozenset[str]
     anaphora_substrings: tuple[str, ...] = ()
+    # A demonstrative with a word for a moment ("that morning", "die ochtend", "그날", "那天"): the episode the
+    # persona was just telling.
+    episode: "re.Pattern[str] | None" = None
 
 
 _MOVES: dict[str, _Moves] = {
-    "en": _Moves(_GREETING, _CLOSING, _THANKS, _CONTINUER, _FOLLOW_UP, frozenset(_ANAPHORA)),
+    "en": _Moves(_GREETING, _CLOSING, _THANKS, _CONTINUER, _FOLLOW_UP, frozenset(_ANAPHORA),
+                 episode=re.compile(r"\b(?:that|those|this)\s+(?:same\s+|very\s+)?(?:morning|day|night|evening|afternoon|"
+                                    r"time|week|weekend|moment|year|month|point|trip|visit|call|order|meeting)s?\b"
+                                    r"|\bat\s+the\s+time\b|\bback\s+then\b", re.IGNORECASE)),
     "nl": _Moves(
         greeting=re.compile(
             r"^\s*(?:hoi|hallo|hai|hey|dag|goedemorgen|goedemiddag|goedenavond|welkom|"
@@ -188,6 +194,9 @@ _MOVES: dict[str, _Moves] = {
             r"wat\s+nog\s+meer|zoals|bijvoorbeeld|hoe\s+ging\s+dat(?:\s+verder)?)\b", re.IGNORECASE),
         anaphora=frozenset("dat het dit toen daar die hij zij ze hem haar daarna daarover daarvan daarmee daardoor "
                            "daarbij erover ervan ermee ie m t".split()),
+        episode=re.compile(r"\b(?:die|dat|deze|diezelfde|datzelfde)\s+(?:ochtend|dag|avond|nacht|middag|keer|week|weekend|"
+                           r"tijd|moment|periode|maand|jaar|rit|bezoek|gesprek)\b|\bop\s+dat\s+moment\b|\btoentertijd\b",
+                           re.IGNORECASE),
     ),
     "ko": _Moves(
         greeting=re.compile(
@@ -211,6 +220,7 @@ _MOVES: dict[str, _Moves] = {
             r"(?:어떻게|무슨\s*일|뭐라고|뭘|뭐)\s*(?:되었|됐|됐었|하셨|했|이\s*있었|있었|하셨었))"),
         anaphora=frozenset("그거 그게 그건 그걸 그때 그분 거기 그곳 그런 그렇게 그 이거 저거".split()),
         anaphora_substrings=("그다음", "그 다음", "그 후", "그 뒤", "그때", "그분", "그거", "그게"),
+        episode=re.compile(r"그때|그날|그\s*당시|그\s*주|그\s*날|그\s*순간|그\s*무렵"),
     ),
     "zh": _Moves(
         greeting=re.compile(
@@ -229,6 +239,7 @@ _MOVES: dict[str, _Moves] = {
         anaphora=frozenset(),
         anaphora_substrings=("那个", "这个", "那时", "当时", "那次", "这件事", "那件事", "她", "他", "那里", "那儿",
                              "这样"),
+        episode=re.compile(r"那天|那次|那时|那会儿?|当时|那个时候|那一?阵子?|那段时间"),
     ),
 }
 
@@ -385,6 +396,8 @@ SOLE_WORD_SHARE = 0.75
 # ahead of the runner-up (by this much).
 NEAR_SHARE = 0.95
 NEAR_MARGIN = 0.06
+# A unit this unspecific (idf: in about every topic) names no topic (see _elliptic).
+ELLIPTIC_IDF = 0.75
 # A question with less than this share of its content words (idf-weighted) in anything the persona says
 # is foreign to it unless its meaning reaches a topic on its own (see _foreign); below ALIEN_SHARE, its
 # meaning must reach ALIEN_BAR times the threshold (a share: embedders put their threshold at different
@@ -619,7 +632,7 @@ def decide(
             words = {u for u in index.units(text) if not u.startswith("~")} - light_units(text, language)
             if (ranked and share < ALIEN_SHARE and len(words) >= 2
                     and _foreign(index, ranked, text, index.threshold)):
-                return reaction("no_experience", reactions.unknown)
+                return _abstain(persona, state, choose)
         lines = reactions.leading
         suggestion = extract_suggestion(text) if persona.language.startswith("en") else None
         if suggestion:
@@ -637,6 +650,11 @@ def decide(
         return reaction("pitch", reactions.pitch)
     # "What would make you leave?" still asks for an account; only yes/no futures get fluff.
     if "hypothetical" in flags_set and label != "open" and not _OPINION_NOW.search(text):
+        # "Where are you going on holiday next year?" imagines something outside the persona's life: not hers
+        # to speculate about.
+        ranked = index.scores(text)
+        if ranked and _foreign(index, ranked, text, index.threshold):
+            return _abstain(persona, state, choose)
         return reaction("hypothetical", reactions.hypothetical)
 
     if label == "echo":
@@ -656,6 +674,13 @@ def decide(
             and not _YES_NO_REQUEST.search(text)):
         label = "closed"
 
+    # A question the scorer read as a summary ("Je hebt het over de kinderen, hoe oud zijn ze?") that clearly
+    # asks about another topic than the one being talked about is a question about that topic.
+    if label == "reflection" and state.current_topic and re.search(r"[?？]\s*$", text or ""):
+        asked_topic, _ = _understand(index, state, text, language)
+        if asked_topic is not None and asked_topic != state.current_topic:
+            label = "open"
+
     if label == "reflection":
         topic_id = state.current_topic
         confirm = choose.pick(reactions.reflection)
@@ -666,14 +691,16 @@ def decide(
         if plan is None:
             return Plan(move="reflection", text=confirm, topic=topic_id, max_words=_length(persona, "default"),
                         had_more=_has_more(persona.topic(topic_id), state.level(topic_id)))
-        plan.text = join_sentences([confirm, plan.text], language)
+        # A confirmation already said in this interview is left out rather than repeated.
+        if state.is_fresh(confirm):
+            plan.text = join_sentences([confirm, plan.text], language)
         return plan
 
     topic_id, ranked = _understand(index, state, text, language)
     if topic_id is None:
         if ranked:
             return _clarify(persona, index, choose, ranked)
-        return reaction("no_experience", reactions.unknown)
+        return _abstain(persona, state, choose)
     topic = persona.topic(topic_id)
 
     if label == "closed":
@@ -772,13 +799,19 @@ def _understand(index: TopicIndex, state: State, text: str, language: str) -> tu
     length = word_count(text, language) if language_of(language) in {"zh", "ja"} else len(tokens(text, language))
     if current is not None:
         follow_up = bool(moves.follow_up.match(text))
-        if follow_up or (length <= 10 and _has_anaphora(text, language)):
+        # Ellipsis: a short question with no content word of its own ("Who do you go with?", "How did you
+        # find out?", "Did you ever miss one?") is about what is being talked about, like one that points back.
+        episode = (moves.episode is not None and length <= 16 and bool(moves.episode.search(text))
+                   and _told_story(state, current))
+        if follow_up or episode or (length <= 10 and (_has_anaphora(text, language) or _elliptic(index, text))):
             # "How did that feel?", "What's the hardest part of that?" point back: only a clearly better
             # topic that the question names (one of its keywords) takes it elsewhere.
             mine = next(m for m in ranked if m.topic == current)
             gap = top.score - mine.score
+            # "En die ochtend, hoe ben je toen op je werk gekomen?": a moment of the story just told keeps
+            # the question there, whatever else its words are about, unless it names another topic.
             if (top.topic == current or top.score < threshold or gap < FOLLOW_UP_MARGIN
-                    or (not top.keyword and (follow_up or gap < 2 * FOLLOW_UP_MARGIN))):
+                    or (not top.keyword and (follow_up or episode or gap < 2 * FOLLOW_UP_MARGIN))):
                 return current, ranked
     # Before anything has been talked about, "it" / "them" is what the interview is about (the product
     # or service): a person answers about that rather than saying they have no idea.
@@ -789,7 +822,7 @@ def _understand(index: TopicIndex, state: State, text: str, language: str) -> tu
     # product, however close in meaning some line happens to be.
     if fallback is not None and top.lexical == 0:
         return fallback, ranked
-    if _foreign(index, ranked, text, threshold):
+    if _foreign(index, ranked, text, threshold, _recent_units(index, state)):
         return None, []
     # The question uses none of the persona's words: its meaning alone must be about one of its topics.
     if top.lexical == 0 and query and top.asked < threshold + NOVEL_MARGIN:
@@ -816,13 +849,37 @@ def _understand(index: TopicIndex, state: State, text: str, language: str) -> tu
     return fallback, ([] if fallback is None else ranked)
 
 
-def _foreign(index: TopicIndex, ranked: list[TopicMatch], text: str, threshold: float) -> bool:
+def _told_story(state: State, topic_id: str) -> bool:
+    """The persona's last turn told the story or the subtext of ``topic_id`` (its detail or deep layer)."""
+    last = state.last_persona
+    return last is not None and last.topic == topic_id and last.layer in {"detail", "deep"}
+
+
+def _elliptic(index: TopicIndex, text: str) -> bool:
+    """The question names nothing: every unit it has is a verb or an adverb, a word of any interview ("the
+    last time", "how often"; :func:`simulator.retrieval.interview_vocabulary`) or a word every topic uses, so
+    what it is about is left to the conversation."""
+    light = light_units(text, index.language) | interview_vocabulary(index.language)
+    content = [u for u in index.units(text) if u not in light and not u.startswith("~")]
+    return all(index.idf(u) <= ELLIPTIC_IDF for u in content)
+
+
+def _recent_units(index: TopicIndex, state: State) -> frozenset[str]:
+    """The units of what the persona said in its last turns (the dialogue memory)."""
+    out: set[str] = set()
+    for _, said in state.recent:
+        out |= _turn_units(index, said)
+    return frozenset(out)
+
+
+def _foreign(index: TopicIndex, ranked: list[TopicMatch], text: str, threshold: float,
+             said: "frozenset[str]" = frozenset()) -> bool:
     """The question is about something outside the persona's life: most of its content words (idf-weighted,
     verbs and adverbs aside) are words the persona never says, and its meaning alone (no dialogue or
     current-topic bonus, no generic shared word) does not reach a topic. A question of entirely foreign
     content words needs a meaning clearly over the threshold ("Where are you going on holiday?" sits just
     over it for a persona with weekends); one just under it that is clearly one topic still counts."""
-    share, count = index.known_share(text)
+    share, count = index.known_share(text, said)
     if not count or share >= FOREIGN_SHARE:
         return False
     semantic = max(m.semantic for m in ranked)
@@ -845,6 +902,26 @@ def _near_miss(ranked: list[TopicMatch], threshold: float, *, asked: bool) -> bo
         return False
     second = max((value(m) for m in ranked[1:]), default=0.0)
     return value(top) - second >= NEAR_MARGIN
+
+
+def _abstain(persona: Persona, state: State, choose: _Chooser) -> Plan:
+    """The persona has no experience of what was asked. Never the same words twice in an interview: its
+    own ``reactions.unknown`` lines while one is still unsaid, then a short decline in its language or a
+    pointer back to a part of its life not talked about yet ("No idea, sorry. I could tell you about my
+    mum, if that helps?"), and only when all of those are spent the line said longest ago."""
+    language = persona.language
+    own = [line for line in persona.reactions.unknown if state.is_fresh(line)]
+    if own:
+        text = choose.rng.choice(own)
+    else:
+        options = list(voice(language, "decline"))
+        untold = [t for t in persona.topics if state.level(t.id) == 0]
+        if untold:
+            topic = choose.rng.choice(untold)
+            options += [t.format(a=title_phrase(topic.title, language)) for t in voice(language, "redirect")]
+        fresh = [line for line in options if state.is_fresh(line)]
+        text = choose.rng.choice(fresh) if fresh else choose.pick(persona.reactions.unknown + options)
+    return Plan(move="no_experience", text=text, max_words=_length(persona, "default"))
 
 
 def _clarify(persona: Persona, index: TopicIndex, choose: _Chooser, ranked: list[TopicMatch]) -> Plan:

@@ -58,10 +58,48 @@ LINE_DISCOUNT = 0.06
 LIGHT_WEIGHT = 0.5
 # The lexical share is taken of at least this much weight (about one specific noun's).
 LEXICAL_FLOOR = 2.0
+# Per-persona threshold (see TopicIndex._calibrated_threshold): a share of the median similarity of an
+# example to the rest of its topic, within [CALIBRATION_FLOOR x the embedder's threshold, that threshold],
+# from at least this many examples.
+CALIBRATION_SHARE = 0.83
+CALIBRATION_FLOOR = 0.9
+CALIBRATION_MIN_EXAMPLES = 8
+# A word the persona only says in its lines is fully hers from this many sentences that say it (fewer: in
+# proportion); words of titles, keywords and examples always are.
+FAMILIAR_MENTIONS = 3.0
 # How much each kind of text counts for the lexical share: what the author wrote to steer retrieval
 # (title, keywords, examples) fully, the persona's lines a little less.
 KIND_WEIGHT = {"title": 1.0, "keyword": 1.0, "example": 0.9, "surface": 0.8, "detail": 0.8, "deep": 0.7,
                "closed": 0.8}
+
+
+# A unit of the common interview vocabulary counts this much toward whether a question's words are the
+# persona's (see interview_vocabulary).
+GENERIC_WEIGHT = 0.3
+_BANKS = Path(__file__).resolve().parent / "data"
+
+
+@lru_cache(maxsize=8)
+def interview_vocabulary(language: str | None) -> frozenset[str]:
+    """The units of the language's bank of common customer-interview questions
+    (``simulator/data/question_bank_<lang>.txt``): the words any interview uses, whoever the customer is.
+    A background against which a question's own words are judged: "this year" is asked of everyone,
+    "holiday" is asked of someone who goes on holiday. Empty when the language has no bank, and for Chinese
+    and Japanese (whose units are character pairs, not words)."""
+    lang = language_of(language)
+    if lang in {"zh", "ja"}:
+        return frozenset()  # character pairs across word boundaries are no vocabulary
+    path = _BANKS / f"question_bank_{lang}.txt"
+    try:
+        lines = [line.strip() for line in path.read_text(encoding="utf-8-sig").splitlines()]
+    except (OSError, UnicodeDecodeError):
+        return frozenset()
+    questions = [line for line in lines if line and not line.startswith("#")]
+    warm_units(questions, lang)
+    out: set[str] = set()
+    for question in questions:
+        out.update(u for u in units(question, lang) if not u.startswith("~"))
+    return frozenset(out)
 
 
 def words(text: str, language: str = "en") -> list[str]:
@@ -151,7 +189,7 @@ class TopicIndex:
                 owners.append(i)
         self._owners = np.asarray(owners)
         self._keywords = [{k.lower() for k in topic.keywords} for topic in persona.topics]
-        self.threshold = embedder.match_threshold
+        self.base_threshold = embedder.match_threshold
 
         # Every sentence of every line, with its units.
         line_texts: list[str] = []
@@ -173,6 +211,7 @@ class TopicIndex:
         encoded = encode_persistent(embedder, [texts[i] for i in range(len(texts))] + [s.text for s in self.sentences])
         self._matrix = encoded[: len(texts)]
         self._sentence_matrix = encoded[len(texts):]
+        self.threshold = self._calibrated_threshold(persona)
 
         # Lexical: per topic, each unit with the weight of the strongest kind of text it appears in.
         self._topic_units: list[dict[str, float]] = []
@@ -201,6 +240,22 @@ class TopicIndex:
         # A unit no topic has is as specific as a unit only one topic has: it dilutes the share.
         self._unseen_idf = math.log(1.0 + n)
 
+        # How familiar each unit is to the persona (0..1): a word of a title, a keyword or an example is
+        # what the persona's life is about (1.0); a word met only in its lines counts by how often she says
+        # it, so one passing mention ("I check my phone too much", "the books") does not make a question
+        # about phones or books hers. Counted per sentence, so every phrasing of a line counts.
+        steering: set[str] = set()
+        for topic in persona.topics:
+            for text in [topic.title, *topic.keywords, *topic.examples]:
+                steering.update(units(text, language))
+        said: dict[str, int] = {}
+        for s in self.sentences:
+            for unit in s.units:
+                said[unit] = said.get(unit, 0) + 1
+        self._familiarity = {unit: 1.0 if unit in steering else min(1.0, said.get(unit, 0) / FAMILIAR_MENTIONS)
+                             for unit in self._idf}
+        self._steering = frozenset(steering)
+
         # When each topic happens: its examples and surface lines in the past ("I ordered every week") or the
         # present ("Now it's one big shop"), -1..+1; a question anchored in time leans toward the topics of
         # that time ("the last time you ordered" -> the old habit, not today's shop).
@@ -215,6 +270,29 @@ class TopicIndex:
         # Each topic's short answers, to pick the one that answers the question asked.
         self._closed = {topic.id: (list(topic.closed), embedder.encode(list(topic.closed)))
                         for topic in persona.topics if topic.closed}
+
+    def _calibrated_threshold(self, persona: Persona) -> float:
+        """The match threshold for this persona: the embedder's, lowered for a persona whose own examples are
+        far apart in meaning. How close a question on a topic comes to the topic's examples depends on how the
+        author wrote them (several wordings of one question, or questions from many angles), so each
+        example is compared with the other examples and the title of its own topic (leave one out, from the
+        vectors already computed: no embedding call); when the median of those is low, the threshold follows
+        it (CALIBRATION_SHARE of it), never below CALIBRATION_FLOOR of the embedder's own."""
+        base = self.base_threshold
+        rows: list[float] = []
+        start = 0
+        for topic in persona.topics:
+            count = 1 + len(topic.examples)
+            block = self._matrix[start: start + count]
+            for i in range(1, count):  # the examples (row 0 is the title)
+                others = np.delete(block, i, axis=0)
+                if len(others):
+                    rows.append(float(np.max(others @ block[i])))
+            start += count
+        if len(rows) < CALIBRATION_MIN_EXAMPLES:
+            return base
+        level = float(np.median(rows))
+        return float(min(base, max(base * CALIBRATION_FLOOR, CALIBRATION_SHARE * level)))
 
     # Units -------------------------------------------------------------------------------------------
     def units(self, text: str) -> list[str]:
@@ -231,17 +309,30 @@ class TopicIndex:
         light = light_units(text, self.language)
         return {u: self.idf(u) * (LIGHT_WEIGHT if u in light else 1.0) for u in self.units(text)}
 
-    def known_share(self, text: str) -> tuple[float, int]:
-        """How much of the question's content (its units less verbs and adverbs, weighted by idf) the persona
-        ever says, anywhere (0..1), and how many content units it has. A question whose content is
-        foreign to everything the persona knows ("Seen any good films?") is about something else, whatever
-        one generic word it shares with a topic."""
+    def familiarity(self, unit: str) -> float:
+        """How much ``unit`` belongs to the persona (0..1): 1 for a word of a title, keyword or example, less
+        for a word said in passing (by how many sentences say it), 0 for one it never uses."""
+        return self._familiarity.get(unit, 0.0)
+
+    def known_share(self, text: str, said: "frozenset[str] | set[str]" = frozenset()) -> tuple[float, int]:
+        """How much of the question's content (its units less verbs and adverbs, weighted by idf) belongs to
+        the persona (0..1, each unit counted by :meth:`familiarity`), and how many content units it has. A
+        question whose content is foreign to what the persona talks about ("Seen any good films?", "What
+        phone do you have?" to someone who once mentions her phone) is about something else, whatever one
+        generic word it shares with a topic. ``said``: units of what the persona just said, fully hers."""
         light = light_units(text, self.language)
-        content = {u: self.idf(u) for u in self.units(text) if u not in light}
+        generic = interview_vocabulary(self.language) - self._steering
+        # Words of any customer interview ("year", "phone", "price") say less about whether a question is the
+        # persona's than its own words do ("holiday", "cabinet", "pizza"), unless the author made them part of
+        # how a topic is asked.
+        content = {u: self.idf(u) * (GENERIC_WEIGHT if u in generic else 1.0)
+                   for u in self.units(text) if u not in light}
         total = sum(content.values())
         if not total:
             return 1.0, 0
-        return sum(w for u, w in content.items() if u in self._idf) / total, len(content)
+        # What the persona has just said is hers, however rarely her file says it ("the housing association").
+        return (sum(w * (1.0 if u in said else self.familiarity(u)) for u, w in content.items()) / total,
+                len(content))
 
     def overlap(self, question: "dict[str, float] | list[str]", other: "set[str] | frozenset[str]") -> float:
         """The weighted share of the question's units found in ``other`` (0..1)."""

@@ -165,7 +165,9 @@ _ZH_TRAILING = "吗呢吧啊呀哦嘛么"
 _NL_STOP = frozenset(
     "de het een en of maar als dan dat dit die deze er ik je jij u uw jouw mijn me mij we wij ons onze "
     "jullie hij zij ze zijn haar hem is was ben bent heb hebt heeft had ook nog wel niet geen toch dus "
-    "zo al in op aan van voor met naar bij uit te om tot over zeg zegt echt ja nee nou eh oh".split()
+    "zo al in op aan van voor met naar bij uit te om tot over zeg zegt echt ja nee nou eh oh "
+    # prepositions and conjunctions that carry no topic ("sinds wanneer", "terwijl zij nog op zijn")
+    "sinds tijdens zonder omdat terwijl want nadat voordat totdat hoewel tegen onder na".split()
 )
 _KO_STOP = frozenset("그 저 제 네 아 음 어 좀 그냥 정말 진짜 그럼 혹시".split())
 
