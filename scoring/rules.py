@@ -1245,6 +1245,9 @@ def _said(word: str, their_stems: set[str]) -> bool:
     w = stem(_unclitic(word))
     if w in their_stems:
         return True
+    # "move" / "moved" (stem "mov"), "close" / "closing": a silent final e is the same word.
+    if w.endswith("e") and len(w) >= 4 and w[:-1] in their_stems:
+        return True
     # "expensive" / "expense", "payment" / "pay": a shared start of five letters counts as their word.
     return len(w) >= 5 and any(len(t) >= 5 and (t.startswith(w[:5]) or w.startswith(t[:5])) for t in their_stems)
 
@@ -1426,6 +1429,9 @@ def _new_claim(summary: str, said: str, has_qmark: bool, summary_frame: bool = T
     loaded = [w for w in novel if w in LOADED]
     if has_qmark and loaded:
         return loaded[0]
+    excess = re.search(r"\b(?:too|way\s+too|far\s+too)\s+(?:much\s+|many\s+)?(?P<x>[\w'-]+)", summary)
+    if excess and excess.group("x") in novel and excess.group("x") not in ("much", "many"):
+        return excess.group(0)  # "so the meeting's too long": an excess they never called one
     claim = _claim_word(novel)
     if claim and not (strict and not has_qmark and _paraphrased_verdict(claim, their_stems)):
         return claim
@@ -1542,7 +1548,7 @@ _ACK_PHRASE = _rx(
     r"^(?:(?:oh|ah|aw+|ha|haha|wow|okay|ok|right|yeah|yes|mm+|mm-?hm+|uh-huh|hmm|huh|gosh|oof|great|cool|nice|"
     r"lovely|brilliant|perfect|excellent|awesome|sure|really|interesting|i\s+see|got\s+it|gotcha|fair\s+enough|"
     r"(?:that\s+)?makes\s+sense|understood|noted|thanks|thank\s+you(?:\s+so\s+much)?|absolutely|totally|of\s+course|"
-    r"exactly|true|indeed|i\s+hear\s+you|yeah\s+no|no\s+totally|for\s+sure|wow\s+okay|go\s+on|sorry,?\s+go\s+on|"
+    r"exactly|true|indeed|i\s+hear\s+you|yeah\s+no|no\s+totally|for\s+sure|wow\s+okay|sorry,?\s+go\s+on|"
     r"right\s+right|i\s+know|i\s+can\s+imagine|oh\s+no|oh\s+dear|good\s+for\s+you|congratulations|well\s+done|"
     r"no\s+worries|no\s+problem|sure\s+thing|got\s+you|i\s+get\s+it|i\s+understand|"
     r"of\s+course|fine|good|alright|all\s+right|wonderful|amazing|huh|nice\s+one)[\s,.!?-]*)+$"
