@@ -1362,7 +1362,7 @@ frustrated stressed guilty embarrassed ashamed scared afraid proud sad thrilled 
 ignored hurt gutted devastated overwhelmed lonely bored comfortable uncomfortable confident sure keen
 """.split())
 _FEELING_VERBS = frozenset("like love hate enjoy mind miss trust resent dread fancy prefer appreciate care".split())
-_CATENATIVES = {"plan": "to", "want": "to", "decide": "to", "manage": "to", "try": "to", "get": "to", "have": "to", "need": "to", "keep": "ing", "start": "ing",
+_CATENATIVES = {"go": "to", "plan": "to", "want": "to", "decide": "to", "manage": "to", "try": "to", "get": "to", "have": "to", "need": "to", "keep": "ing", "start": "ing",
                 "end": "up"}
 
 
@@ -1378,6 +1378,9 @@ def _clean_clause(focus: str) -> str:
     for _ in range(2):
         s = _TAG_RE.sub("", _END_TAG.sub("", s)).strip(" ,")
         s = _END_WORDS.sub("", s).strip(" ,")
+        # Any question tag: ", are you", ", did they", ", won't it".
+        s = re.sub(r",\s*(?:is|are|was|were|do|does|did|have|has|had|can|could|will|would|should|wo|ca)(?:n't)?\s+"
+                   r"(?:you|it|they|he|she|we|that|there|i)\s*$", "", s, flags=re.IGNORECASE).strip(" ,")
     s = _FRAME.sub("", s).strip(" ,")
     s = re.sub(r"^(?:(?:so|and|but|then|okay|ok)\s*,?\s+)+", "", s, flags=re.IGNORECASE)
     return s.strip(" ,")
@@ -1577,7 +1580,9 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
                 if lemma:
                     verb = past(lemma) if aux == "did" else _agree(" ".join(subj), lemma)
                     whw = "when" if whw == "what time" else whw
-                    return f"Tell me about {whw} {' '.join(subj)} {verb}{' ' + _flip(rest[1:]) if rest[1:] else ''}."
+                    body = f"{whw} {' '.join(subj)} {verb}{' ' + _flip(rest[1:]) if rest[1:] else ''}"
+                    lead = "Walk me through" if re.search(r"\babout\s+(?:it|that|this)$", body) else "Tell me about"
+                    return f"{lead} {body}."
             elif aux:
                 return f"Tell me about {whw} {' '.join(subj)} {aux} {_flip(rest)}."
     # "Who looks after the accounts?": who it is, as an invitation.
@@ -1782,9 +1787,20 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
     if low_pred[:2] == ["end", "up"] or low_pred[:2] == ["ended", "up"]:
         return f"What {'did' if c.aux in ('did', None) else 'do'} {_OBJECT_FORM.get(subj_low[0], who) if subj_low[0] != 'you' else 'you'} end up doing?"
 
+    # "Is she still working there?": what it is like for her.
+    if c.inverted and c.aux in ("is", "are") and subj_low[0] in ("he", "she", "they") and low_pred and \
+            low_pred[0].endswith("ing") and nlp.verb_lemma(low_pred[0]) and nlp.verb_lemma(low_pred[0]) not in _DULL_VERBS:
+        return f"What is it like for {_OBJECT_FORM[subj_low[0]]} {' '.join(c.pred)}?"
+
     # "Should the landlord have fixed it sooner?": what they expected of them.
     if c.aux in ("should", "could", "would") and c.aux2 == "have" and subj_low[0] not in _SUBJECT_PRONOUNS:
         return f"What did you expect from {_lower_first(who)}?"
+
+    # "You'd have preferred to go by train, wouldn't you?": how they feel about that way.
+    if subj_low == ["you"] and c.aux == "would" and low_pred[:1] and nlp.verb_lemma(low_pred[0]) in ("prefer", "like", "love") \
+            and low_pred[1:2] == ["to"] and len(low_pred) > 2 and nlp.verb_lemma(low_pred[2]):
+        tail = _tail_text([_FLIP_OBJECT.get(w.lower(), w) for w in c.pred[3:]])
+        return f"How do you feel about {gerund(nlp.verb_lemma(low_pred[2]))}{' ' + tail if tail else ''}?"
 
     # "Don't you wish you'd gone sooner?": what decided the timing.
     if subj_low == ["you"] and low_pred[:1] in (["wish"], ["regret"]) and len(low_pred) >= 3:
@@ -1907,9 +1923,13 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
             tail_words = [_FLIP_OBJECT.get(w.lower(), w) for w in tail]
             tail_words = ["a" if w.lower() == "another" else w for w in tail_words]
             tail_text = _tail_text(tail_words)
-            if tail_text.split() and tail_text.split()[-1].lower() in (_NP_STOP | _DETERMINERS) - {"it", "them", "that"}:
+            if tail_text.split() and tail_text.split()[-1].lower() in (_NP_STOP | _DETERMINERS) - {"it", "them", "that"} \
+                    and not nlp.is_noun(tail_text.split()[-1].lower()):
                 tail_text = ""
             caten = nlp.verb_lemma(low_pred[0]) != verb
+            if label == Label.LEADING and c.aux in ("are", "is", "am", "will") and caten and not hypothetical:
+                # "You're not going to renew, are you?": how they feel about it, without the answer handed over.
+                return f"How do you feel about {gerund(verb)}{' ' + tail_text if tail_text else ''}?"
             if not c.inverted and c.aux is None and c.past and label == Label.LEADING and not c.neg:
                 # The reason they were handed is left out: "you moved mainly for the schools" -> "What made you move?"
                 kept = []
@@ -1927,7 +1947,8 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
             if not c.inverted and c.aux is None and not c.past and not c.neg and label == Label.CLOSED and \
                     nlp.verb_lemma(low_pred[0]) == low_pred[0]:
                 # "you use it on your phone mostly": a declarative question, asked as an invitation.
-                return f"Tell me about how you {verb}{' ' + tail_text if tail_text else ''}."
+                if tail_text:
+                    return f"Tell me about how you {verb} {tail_text}."
 
     # "Had you been a member long?": how they became one.
     if subj_low == ["you"] and c.aux in ("have", "had") and c.aux2 == "been" and low_pred[:1] in (["a"], ["an"]) and \
@@ -1953,6 +1974,8 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
     if c.inverted and subj_low[0] in ("it", "that", "this", "they", "he", "she") and c.aux in ("did", "do", "does") \
             and c.pred and not c.neg:
         verb, tail = _verb_tail(c.pred)
+        if verb == "work" and not tail:
+            return f"How {'did' if c.aux == 'did' else 'does'} {subj_low[0]} work out?"
         if verb in ("help", "work", "matter"):
             return f"What difference {'did' if c.aux == 'did' else 'does'} {subj_low[0]} make?"
         if verb == "happen":
@@ -2000,7 +2023,7 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
 # book online") becomes "How do you split the bill today?".
 _PITCHED_ACTION = re.compile(
     r"\b(?:to|that|which|lets?\s+you|helps?\s+you|so\s+(?:that\s+)?you\s+(?:can|could)|you\s+could|you\s+can|would|"
-    r"could|can|will)\s+"
+    r"could|can|will|if\s+(?:the|our|an?)\s+[\w-]+|if\s+(?:we|it))\s+"
     r"(?:(?:automatically|instantly|easily|quickly|just|also)\s+)?(?P<v>[a-z]+)\s+"
     r"(?P<o>(?:(?:the|your|a|an|all|their|our|any)\s+)?(?:[a-z-]+\s+){0,2}?[a-z-]+?)"
     r"(?=\s*(?:[,.?!]|$|\s+(?:for|with|in|on|at|from|when|if|so|and|automatically|every|each|would|will|could|"
@@ -2013,10 +2036,12 @@ def _pitch_rewrite(text: str) -> str | None:
     body = strip_markers(text or "")[0]
     for m in _PITCHED_ACTION.finditer(body):
         verb = nlp.verb_lemma(m.group("v").lower())
-        if not verb or verb in _DULL_VERBS | {"use", "like", "love", "want", "need", "pay", "buy", "sign", "try",
+        if not verb or verb in _DULL_VERBS | {"use", "like", "love", "want", "need", "buy", "sign", "try",
                                               "help", "save", "be", "have"} or m.group("v").lower() != verb and \
-                nlp.inflect(verb, "VBZ") != m.group("v").lower():
+                nlp.inflect(verb, "VBZ") != m.group("v").lower() and nlp.inflect(verb, "VBD") != m.group("v").lower():
             continue
+        if m.group("o").split()[0].lower() in ("by", "with", "online", "in", "at", "on"):
+            return f"How do you {verb} today?"  # "a way to pay by phone"
         obj = [_FLIP_OBJECT.get(w.lower(), w) for w in m.group("o").split()]
         if obj and obj[0].lower() in ("a", "an", "any", "all"):
             obj = obj[1:]
@@ -2041,6 +2066,10 @@ def _open_alternative(text: str, label: Label, flags: set[Flag], form: "Form | N
         built = _fact_rewrite(strip_markers(form.focus)[0].strip())
         if built and reads_naturally(built) and _is_open(built):
             return built
+    if Flag.DOUBLE_BARRELED in flags and label != Label.OPEN and len(form.questions) >= 2:
+        first = _cap(_prepare(form.questions[-2]) + "?")
+        if _is_open(first):
+            return first  # "What did you think of the food? Would you go back?": the first one was fine
     if Flag.DOUBLE_BARRELED in flags and label == Label.OPEN:
         # "How did you pick the nursery and what do you like about it?": one open question at a time.
         questions = list(form.questions)
@@ -2121,7 +2150,7 @@ def _noun_rewrite(focus: str) -> str | None:
     return None
 
 
-_WHEN_DID = re.compile(r"^(?:(?:so|and|but|ok|okay|um|uh)\s+)*when\s+did\s+(?P<body>(?:you|they|we|he|she|the|your|their)\b"
+_WHEN_DID = re.compile(r"^(?:(?:so|and|but|ok|okay|um|uh)\s+)*when\s+did\s+(?P<body>(?:you|they|we|he|she|it|the|your|their)\b"
                        r"[\w\s'-]*?)\s*[?.!]*$", re.IGNORECASE)
 _PREPOSITIONS = frozenset("to for with in on at from about into up out off back by of over".split())
 
@@ -2133,7 +2162,7 @@ def _when_rewrite(body: str) -> str | None:
     words = body.split()
     if not 2 <= len(words) <= 9:
         return None
-    if words[0].lower() in ("you", "they", "we", "he", "she"):
+    if words[0].lower() in ("you", "they", "we", "he", "she", "it"):
         i = 1
         while i < len(words) and words[i].lower() in ("first", "last", "actually", "finally", "ever", "eventually"):
             i += 1
@@ -2297,6 +2326,8 @@ def _echo_phrase(phrase: str) -> str | None:
     """A noun phrase of the customer's cut to end on its noun: "the wardrobe together yourself" -> "the wardrobe",
     "my son's been waiting" -> "my son", "the open day started" -> "the open day"; None when no noun is left."""
     words = phrase.split()
+    if words[0].lower() in ("that", "this") and any(nlp.verb_lemma(w.lower()) for w in words[1:]):
+        return None  # "shoes that last": a relative clause, not a noun phrase
     for i, word in enumerate(words[1:], 1):
         if word.lower().endswith("'s") and i + 1 < len(words) and nlp.verb_lemma(words[i + 1].lower()):
             words = words[:i] + [word[:-2]]

@@ -174,3 +174,22 @@ def test_more_clause_constructions(text, label, flags, expected):
     got = main_rewrite(text, label, flags)
     assert got == expected
     assert analyse(got).top[0] == Label.OPEN, got
+
+
+@pytest.mark.parametrize("text, label, flags, expected", [
+    ("You're not going to renew, are you?", "leading", [], "How do you feel about renewing?"),
+    ("You'd have preferred to go by train, wouldn't you?", "leading", [], "How do you feel about going by train?"),
+    ("Is she still working there?", "closed", [], "What is it like for her working there?"),
+    ("Did it work?", "closed", [], "How did it work out?"),
+    ("Would it help if the app tracked your spending for you?", "closed", ["hypothetical", "pitch"],
+     "How do you track your spending today?"),
+    ("What did you think of the food? Would you go back?", "closed", ["double_barreled", "hypothetical"],
+     "What did you think of the food?"),
+    ("Where did you find out about it?", "closed", [], "Walk me through where you found out about it."),
+])
+def test_tags_catenatives_and_first_open_question(text, label, flags, expected):
+    assert main_rewrite(text, label, flags) == expected
+
+
+def test_a_relative_clause_is_no_echo():
+    assert _echo_alternative("I'd rather pay more for shoes that last.") != "That last?"
