@@ -882,6 +882,14 @@ def _foreign(index: TopicIndex, ranked: list[TopicMatch], text: str, threshold: 
     share, count = index.known_share(text, said)
     if not count or share >= FOREIGN_SHARE:
         return False
+    # Words the persona says rarely but together, in one topic ("the housing association"), or a keyword the
+    # author gave a topic, are hers however seldom she says them: only a single passing word is not.
+    top = ranked[0]
+    light = light_units(text, index.language)
+    content = {u: index.idf(u) for u in index.units(text) if u not in light and not u.startswith("~")}
+    # (Words, not the character pairs and stems of Chinese and Korean, which two unrelated questions share.)
+    if top.keyword or (not is_cjk_language(index.language) and len(index.support(content, top.topic)) >= 2):
+        return False
     semantic = max(m.semantic for m in ranked)
     if semantic < threshold:
         by_meaning = sorted(ranked, key=lambda m: m.asked, reverse=True)
