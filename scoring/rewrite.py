@@ -2041,7 +2041,9 @@ def _pitch_rewrite(text: str) -> str | None:
                 nlp.inflect(verb, "VBZ") != m.group("v").lower() and nlp.inflect(verb, "VBD") != m.group("v").lower():
             continue
         if m.group("o").split()[0].lower() in ("by", "with", "online", "in", "at", "on"):
-            return f"How do you {verb} today?"  # "a way to pay by phone"
+            if m.group(0).lower().startswith("to "):
+                return f"How do you {verb} today?"  # "a way to pay by phone"
+            continue  # "if the invoices came by email": the thing's doing, not theirs
         obj = [_FLIP_OBJECT.get(w.lower(), w) for w in m.group("o").split()]
         if obj and obj[0].lower() in ("a", "an", "any", "all"):
             obj = obj[1:]
