@@ -23,7 +23,7 @@ from .persona import Persona
 from .policy import is_break_attempt
 from .textutil import language_of
 
-__all__ = ["ProbeResult", "run_checks", "INJECTION_PROBES", "BankQuestion", "CoverageRow", "CoverageReport",
+__all__ = ["ProbeResult", "run_checks", "authoring_warnings", "INJECTION_PROBES", "BankQuestion", "CoverageRow", "CoverageReport",
            "load_question_bank", "question_bank_path", "run_coverage", "COVERAGE_TARGET"]
 
 INJECTION_PROBES = (
@@ -54,6 +54,22 @@ class ProbeResult:
 
 def _title_phrase(title: str) -> str:
     return title[0].lower() + title[1:] if title[:2] != title[:2].upper() else title
+
+
+# Fewer lines than this in a reaction the persona says again and again makes the engine fill in with generic
+# phrasings of its language (see simulator.policy._abstain).
+MIN_UNKNOWN_LINES = 2
+
+
+def authoring_warnings(persona: Persona) -> list[str]:
+    """Things in the file that work but will sound worse than they could: a single ``reactions.unknown``
+    line (the persona declines off-topic questions in its own words once, then in the engine's generic ones)."""
+    warnings: list[str] = []
+    unknown = persona.reactions.unknown
+    if len(unknown) < MIN_UNKNOWN_LINES:
+        warnings.append(f"reactions -> unknown: only {len(unknown)} line; write {MIN_UNKNOWN_LINES}-4 ways this "
+                        "person declines a question outside their life, or the later ones will be generic")
+    return warnings
 
 
 def run_checks(engine: Engine, persona: Persona, *, seed: int = 0) -> list[ProbeResult]:

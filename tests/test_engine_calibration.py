@@ -98,13 +98,21 @@ def test_a_question_that_names_nothing_is_elliptic(personas):
     assert not _elliptic(index, "Who do you share the flat with?")
 
 
-def test_elliptic_follow_up_stays_on_the_topic_being_talked_about(personas):
-    persona = personas["maria-grocery-lapsed"]
-    session = engine().start(persona, seed=1)
-    _, first = session.ask("Tell me about delivery slots and waiting in for the van.")
-    assert first.topic == "delivery_slots"
-    _, reply = session.ask("Did you ever miss one?")
-    assert reply.topic == "delivery_slots", reply.text
+def test_elliptic_follow_up_stays_on_the_topic_being_talked_about(personas, monkeypatch):
+    from simulator.policy import State, _understand
+    from simulator.retrieval import TopicMatch
+
+    persona = personas["sam-fitness-noncustomer"]
+    index = TopicIndex(persona, HashingEmbedder())
+    t = index.threshold
+    # Another topic a little ahead of the one being talked about, by meaning alone (no keyword).
+    ranked = [TopicMatch("flat_and_friends", t + 0.2, t + 0.1, 0.0, False, t + 0.1),
+              TopicMatch("swimming", t + 0.1, t + 0.05, 0.0, False, t + 0.05)]
+    monkeypatch.setattr(index, "scores", lambda *a, **k: ranked)
+    state = State.initial(persona)
+    state.current_topic = "swimming"
+    assert _understand(index, state, "Who do you go with?", "en")[0] == "swimming"
+    assert _understand(index, state, "Who do you share the flat with?", "en")[0] == "flat_and_friends"
 
 
 def test_a_moment_of_the_story_just_told_keeps_a_dutch_question_there(personas):
@@ -124,3 +132,25 @@ def test_a_question_read_as_a_summary_that_asks_about_another_topic_is_answered_
     assert first.topic == "werkdag"
     _, reply = session.ask(question)
     assert reply.topic == "kinderen", (reply.topic, reply.text)
+
+
+def test_personas_check_warns_an_author_who_gives_one_unknown_line(gwen, personas):
+    from simulator.checks import authoring_warnings
+
+    assert any("unknown" in w for w in authoring_warnings(gwen))
+    assert authoring_warnings(personas["maria-grocery-lapsed"]) == []
+
+
+def test_words_said_together_in_one_topic_are_the_personas(personas):
+    from simulator.policy import _foreign
+    from simulator.retrieval import TopicMatch
+
+    index = TopicIndex(personas["priya-invoicing-buyer"], HashingEmbedder())
+    low = index.threshold * 0.5  # the meaning reaches no topic
+    ranked = [TopicMatch("switching_risk", low, low, 0.5, False, low), TopicMatch("partners", low, low, 0.0, False, low)]
+    together = "How did the housing association react?"
+    assert index.known_share(together)[0] < FOREIGN_SHARE  # each word is said in passing
+    assert not _foreign(index, ranked, together, index.threshold)
+    # One passing word alone is not enough.
+    assert _foreign(index, ranked, "What phone case do you have?", index.threshold) or \
+        index.known_share("What phone case do you have?")[0] >= FOREIGN_SHARE
