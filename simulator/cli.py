@@ -114,7 +114,7 @@ def personas_check(
     With a model backend, also reports how many generated replies the guards rejected, per reason.
     With --coverage, asks the common-question bank instead (see personas/README.md).
     """
-    from .checks import run_checks
+    from .checks import authoring_warnings, run_checks
 
     report = _report(paths)
     _print_errors(report)
@@ -136,6 +136,8 @@ def personas_check(
         typer.echo(f"{status} {report.sources[persona.id]}: {len(results) - len(bad)}/{len(results)} probes passed")
         for r in bad:
             typer.echo(f"     - {r.name}: {r.detail}")
+        for warning in authoring_warnings(persona):  # works, but could sound better: no failure
+            typer.echo(f"     warning: {warning}")
         if replies.name != "authored":
             typer.echo(f"     {_rejections(engine.guard_rejections - before, replies.calls - generated)}")
         failed = failed or bool(bad)

@@ -129,3 +129,17 @@ def test_cli_check_coverage_lang_filters_personas(runner, monkeypatch):
     monkeypatch.setenv("INTERVIEW_SIM_EMBEDDER", "hashing")
     result = runner.invoke(app, ["personas", "check", str(TEST_PERSONA), "--coverage", "--lang", "ko", "--json"])
     assert result.exit_code == 0 and json.loads(result.stdout) == []
+
+
+def test_cli_check_warns_about_a_single_unknown_line_without_failing(runner, monkeypatch, tmp_path):
+    monkeypatch.setenv("INTERVIEW_SIM_EMBEDDER", "hashing")
+    result = runner.invoke(app, ["personas", "check", str(TEST_PERSONA)])
+    assert "warning: reactions -> unknown: only 1 line" in result.stdout, result.stdout
+    # A second way to decline, and the warning is gone (the probes decide the exit status as before).
+    text = TEST_PERSONA.read_text(encoding="utf-8").replace(
+        'unknown: ["UNKNOWN I wouldn\'t know about that."]',
+        'unknown: ["UNKNOWN I wouldn\'t know about that.", "UNKNOWN Not my area, sorry."]')
+    two = tmp_path / "two-unknown.yaml"
+    two.write_text(text, encoding="utf-8")
+    again = runner.invoke(app, ["personas", "check", str(two)])
+    assert "warning: reactions -> unknown" not in again.stdout and again.exit_code == result.exit_code
