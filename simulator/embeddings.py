@@ -310,10 +310,7 @@ class MiniLMEmbedder:
         if missing:
             with self._lock, _blas_threads(1 if len(missing) <= 4 else self.threads):
                 ids = self._model.tokenize(missing)
-                # Similar lengths together: less padding to compute.
-                order = sorted(range(len(missing)), key=lambda i: len(ids[i]))
-                for start in range(0, len(order), self.batch_size):
-                    chunk = order[start : start + self.batch_size]
+                for chunk in _length_batches(ids, self.batch_size):
                     vectors = self._model.forward([ids[i] for i in chunk])
                     self.forward_passes += 1
                     for i, vector in zip(chunk, vectors):
@@ -321,6 +318,20 @@ class MiniLMEmbedder:
                         self._cache.put(missing[i], vector)
                 self.texts_embedded += len(missing)
         return np.stack([found[t] for t in texts])
+
+
+def _length_batches(ids: "list[list[int]]", size: int) -> "list[list[int]]":
+    """Indexes of ``ids`` in batches of at most ``size`` texts of similar length. A batch is padded to its longest
+    text and costs about its padded token count, so a question (15 tokens) and the persona's reply before it (60)
+    go in two passes (75 rows), not one (120)."""
+    order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
+    batches: list[list[int]] = []
+    for i in order:
+        if batches and len(batches[-1]) < size and len(ids[i]) <= 1.25 * len(ids[batches[-1][0]]) + 2:
+            batches[-1].append(i)
+        else:
+            batches.append([i])
+    return batches
 
 
 _BLAS = None

@@ -96,3 +96,13 @@ def test_an_english_engine_never_imports_torch():
                           env={"HF_HUB_OFFLINE": "1", "PATH": "/usr/bin:/bin", "INTERVIEW_SIM_CACHE_DIR": ""})
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_texts_of_very_different_lengths_are_not_padded_together():
+    from simulator.embeddings import _length_batches
+
+    ids = [[0] * 60, [0] * 15, [0] * 16, [0] * 14, [0] * 70]
+    batches = _length_batches(ids, size=32)
+    assert sorted(i for b in batches for i in b) == [0, 1, 2, 3, 4]
+    assert [sorted(b) for b in batches] == [[1, 2, 3], [0, 4]]
+    assert all(len(b) <= 2 for b in _length_batches([[0] * 10] * 5, size=2))
