@@ -289,7 +289,7 @@ inconvenient motivating motivated exciting excited fun enjoyable boring slow fas
 expensive overpriced unfair ridiculous rip-off guilty worried worrying scary scared anxious happy happier
 satisfied pleased love loved hate hated relief relieved better healthier simpler messy mess disorganised
 disorganized exhausting exhausted unsafe safe reliable unreliable impossible stupid silly wonderful
-headache biggest worst best favourite favorite rip-off nightmare hassle
+headache biggest worst best favourite favorite rip-off nightmare hassle rough tough
 """.split())
 
 
@@ -386,7 +386,8 @@ _EXCLAMATIVE = _rx(
     r"horrible|terrible)(?!\s+(?:was|is|were|are|did|do|does|would|will|has|have|had|can|could)\b)|who\s+knows|"
     r"why\s+not)\b[^?]*[.!]?$"
 )
-_NEG_START = _rx(r"^(?:" + "|".join(_NEG_AUX) + r")\s+(?!(?:know|care|mind|worry|hesitate|forget)\b)[a-z][\w'-]*\b|^(?:do|does|did|is|are|was|were)\s+(?:you|it|that|they)\s+not\b")
+_NEG_START = _rx(r"^(?:" + "|".join(_NEG_AUX) + r")\s+" + _SUBJECTS + r"\b|^(?:" + "|".join(a for a in _NEG_AUX if a != "don't")
+                 + r")\s+(?!(?:know|care|mind|worry|hesitate|forget)\b)[a-z][\w'-]*\b|^(?:do|does|did|is|are|was|were)\s+(?:you|it|that|they)\s+not\b")
 _AUX_START = _rx(r"^(?P<aux>" + "|".join(_AUX) + r")\s+" + _SUBJECTS + r"\b")
 _ELLIPTIC_YESNO = _rx(r"^(?:any|anything|anyone|anybody|ever|still|much|every|each)\b")
 _WH_CLOSED = _rx(
@@ -428,7 +429,7 @@ _TAG_MID = _rx(
     r"haven't\s+you|didn't\s+they|right)\s+(?:\w+\s*){1,3}[?.!]?$"
 )
 _AGREE = _rx(
-    r"\b(?P<ev>do\s+you\s+agree|would\s+you\s+agree|you'd\s+agree|don't\s+you\s+agree|agree\s+that|"
+    r"\b(?P<ev>do\s+you\s+agree|would(?:n't)?\s+you\s+agree|you'd\s+agree|don't\s+you\s+agree|agree\s+that|"
     r"wouldn't\s+you\s+say|^(?:so\s+)?would\s+you\s+say\s+(?:that|[^?]*\b(?:main|biggest|real|only|key|primary|chief|"
     r"number\s+one|mainly|mostly|primarily|largely|the\s+most|the\s+best|the\s+worst|the\s+hardest)\b)|(?:is\s+it|would\s+it\s+be|would\s+you\s+say\s+it's|am\s+i)\s+(?:fair|right|true|accurate|correct)\s+(?:to\s+say|in\s+(?:saying|thinking))|"
     r"am\s+i\s+right|isn't\s+it\s+true|is\s+that\s+true\s+for\s+you|you\s+must\s+(?:have\s+been|be|get|feel|have|love|hate|find|think|\w+ly)|"
@@ -567,7 +568,8 @@ _DB_AND = _rx(
     r"would\s+\w+)\b|who\s+(?:\w+\s+){0,1}(?:decides|does|gets|pays|chooses|signs))"
     # Two questions run together with a comma, as people speak: "how do they usually go, what do you do when…".
     r"|^(?:what|how|why)\b[^,]{3,},\s+(?P<ev2>(?:what|how|why)\s+(?:\w+\s+){0,2}?(?:do|does|did|made|makes|"
-    r"happened|happens)\s+(?:you|they|it|that)?\b|(?:do|does|did|is|are|was|were|have|has)\s+(?:you|they|it|he|she|we)\s+\w+)"
+    r"happened|happens)\s+(?:you|they|it|that)?\b|(?!(?:is|was|are|were|did|does)\s+it\b)(?:do|does|did|is|are|was|were|have|has)\s+"
+    r"(?:you|they|it|he|she|we)\s+\w+)"
 )
 
 # Pronouns and stems, so that "my car" in their words matches "your car" in an echo.
@@ -942,7 +944,8 @@ def _presupposed_feeling(q: str, said: str | None) -> str | None:
 _AUX_NOUN = _rx(r"^(?P<aux>is|was|are|were|does|did|has|have)\s+(?!not\b)[a-z][\w'-]+\s+[a-z][\w'-]+")
 
 
-def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, said: str | None = None) -> list[Cue]:
+def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, said: str | None = None,
+                   offer: bool = False) -> list[Cue]:
     """Cues from the focus question ``q`` (lower-case, markers stripped); ``said``: all the customer said."""
     cues: list[Cue] = []
     add = cues.append
@@ -1004,7 +1007,7 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
         elif ev.startswith(("i imagine", "i suppose")) and not has_qmark:
             weight = WEAK
         add(Cue("agreement", Label.LEADING, weight, ev))
-    candidate = _candidate_answer(q, said or previous)
+    candidate = _candidate_answer(q, said or previous, offer)
     if candidate:
         add(Cue(candidate[0], Label.LEADING, STRONG + 1.0, candidate[1]))
     social = _SOCIAL.search(full.lower())
@@ -1063,7 +1066,7 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
             add(Cue("presupposition", Label.LEADING, STRONG + 0.5, felt))
         elif verdict and (verdict.group("sup") == "worst" or re.search(
                 r"(?:problem|issue|headache|frustration|pain)$", verdict.group(0))) and not _their_word(
-                verdict.group("sup"), previous):
+                verdict.group("sup"), previous) and not _their_verdict(previous):
             # "What's the worst part about the booking app?": a bad part taken as given, their verdict to give.
             add(Cue("presupposition", Label.LEADING, STRONG + 0.5, verdict.group(0)))
 
@@ -1165,7 +1168,9 @@ def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark
     # "And that's why you want to move off the spreadsheet": a cause of yours given as theirs.
     causal = bool(re.match(r"^(?:and\s+)?(?:that's|that\s+is|which\s+is)\s+why\b", low))
     claim = None
-    if previous and (has_qmark or heard_all or causal) and (reflect or so_start or about_you or causal) and len(words) >= 3:
+    # "So you're lonely.": two words about them are enough to hand them a feeling.
+    if previous and (has_qmark or heard_all or causal) and (reflect or so_start or about_you or causal) and (
+            len(words) >= 3 or (len(words) == 2 and about_you)):
         # A summary is a reflection only when its content is theirs; one that puts a new reason, feeling, verdict
         # or intention in their mouth is leading, said with a "?" or not.
         summary = low[reflect.end():] if reflect else low
@@ -1294,7 +1299,7 @@ _FEEL_Q = _rx(r"^(?:did|do|does|were|are|was|is)\s+(?:you|that|it|this)\s+(?:eve
 _FEEL_BE = _rx(r"^(?:were|are)\s+you\s+(?:a\s+bit\s+|really\s+|quite\s+|pretty\s+|so\s+|very\s+|feeling\s+)?(?P<y>[\w'-]+)")
 
 
-def _candidate_answer(q: str, said: str | None) -> tuple[str, str] | None:
+def _candidate_answer(q: str, said: str | None, offer: bool = False) -> tuple[str, str] | None:
     """A closed question that hands them the answer, when the answer is yours: "Was it the price that put you off?",
     "Is it because the trains are so unreliable?", "Was it the knee injury?", "Did you feel guilty cancelling?".
     Returns (cue name, evidence), or None (the answer is their own words, or no answer is offered)."""
@@ -1331,13 +1336,18 @@ def _candidate_answer(q: str, said: str | None) -> tuple[str, str] | None:
     if be and be.group("y") in _FEELINGS and not _said(be.group("y"), {stem(_unclitic(t)) for t in tokens(said)}):
         return "loaded_yes_no", be.group("y")
     if _AUX_START.match(q) or _AUX_NOUN.match(q):
-        return _supplied_answer(q, said)
+        return _supplied_answer(q, said, offer)
     return None
 
 
 # A reason offered inside a yes/no question ("Did you cancel because of the price?", "Was the price a factor?").
 _REASON_IN_Q = _rx(r"\b(?:because(?:\s+of)?|due\s+to|'cause|cause\s+of|thanks\s+to)\b(?P<why>.+)$")
 _FACTOR_IN_Q = _rx(r"\b(?:a|the|one|your)\s+(?:main\s+|big\s+|real\s+|major\s+|deciding\s+|key\s+)?(?:factor|reason|cause)\b")
+
+
+def _their_verdict(said: str | None) -> bool:
+    """Whether the customer named a feeling or passed a verdict of their own ("drives me mad", "a rough year")."""
+    return any(_affect(t) or t in LOADED or t in _VERDICT_MARKERS for t in tokens(said or ""))
 
 
 def _affect(word: str) -> bool:
@@ -1347,7 +1357,7 @@ def _affect(word: str) -> bool:
     return w in _AFFECT or stem(w) in _AFFECT or (len(w) >= 6 and w[:6] in _AFFECT_STEMS)
 
 
-def _supplied_answer(q: str, said: str) -> tuple[str, str] | None:
+def _supplied_answer(q: str, said: str, offer: bool = False) -> tuple[str, str] | None:
     """A yes/no question that hands them a feeling or a reason they never gave: "Was it frustrating?", "Did that
     annoy you?", "Did the classes make you feel unwelcome?", "Did you cancel because of the price?"."""
     if _INVITE.match(q) or _FAUX.match(q):
@@ -1362,9 +1372,10 @@ def _supplied_answer(q: str, said: str) -> tuple[str, str] | None:
         new = [w for w in novel if w not in ("factor", "reason", "cause", "main", "big", "real", "major", "key")]
         if new:
             return "guess_question", " ".join(new[:3])
-    heard = tokens(said)
-    if any(_affect(t) or t in LOADED or t in _VERDICT_MARKERS for t in heard):
-        return None  # they named a feeling or verdict of their own: asking which one is a check, not a suggestion
+    if offer or _their_verdict(said):
+        # They named a feeling or verdict of their own: asking which one is a check, not a suggestion. After an open
+        # question ("What was that like, was it stressful?") the offer is one example of what they may answer.
+        return None
     for w in novel:
         if _affect(w):
             return "loaded_yes_no", w
@@ -1514,7 +1525,8 @@ def _resolve(cues: list[Cue]) -> list[Cue]:
     names = {c.name for c in cues}
     strong_leading = any(c.name in _OVERRIDING_LEADING and c.weight >= STRONG for c in cues)
     strong_echo = any(c.name == "echo" and c.weight >= STRONG for c in cues)
-    new_claim = "new_claim" in names or any(c.name == "agreement" and c.weight >= STRONG for c in cues)
+    # A summary that adds a claim, or asks them to agree ("it's hard when your friends all drink right").
+    new_claim = "new_claim" in names or any(c.name in ("agreement", "tag_question") and c.weight >= STRONG for c in cues)
     # A declarative question that checks a new fact of yours: what it shares with their words is context, not a summary.
     checks_fact = any(c.name == "check_question" and c.weight >= STRONG for c in cues)
     out = []
@@ -1691,6 +1703,10 @@ def _spoken_questions(sentence: str) -> list[str]:
     return found
 
 
+_YOU_MENTIONED = _rx(r"\byou\s+(?:mentioned|said|brought\s+up|talked\s+about|told\s+me\s+about|spoke\s+about)\s+"
+                    r"(?P<what>[^.?!,;]{2,60})")
+
+
 def _fragment_guess(body: str, said: str | None) -> str | None:
     """A verdict or feeling asked as a bare fragment ("Too expensive?", "Annoying?", "Bit of a nightmare?") that they
     never gave: the interviewer's guess, not their words."""
@@ -1709,6 +1725,10 @@ def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable
     prev = clean_text(previous, limit=600) if previous else None
     # Everything they said so far: what a summary may restate.
     said = clean_text(customer_text(previous, context), limit=4000) if (prev or context) else None
+    mentioned = _YOU_MENTIONED.search(raw)
+    if said and mentioned:
+        # "You mentioned the fees earlier. Were the fees the main reason?": the words they are said to have used.
+        said = said + " " + mentioned.group("what")
     # Their earlier turns, each one on its own: an echo may hand back words from any of them.
     earlier = [clean_text(c, limit=600) for c in ([context] if isinstance(context, str) else list(context or ()))
                if isinstance(c, str) and c.strip()][-8:]
@@ -1773,7 +1793,7 @@ def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable
             offer = _TRAILING_OFFER.search(q_low)
             if offer and len(tokens(offer.group("q"))) >= 3 and (_WH_OPEN.match(q_low) or _AUX_START.match(q_low)):
                 q_low = offer.group("q")
-            qcues = _question_cues(q_low, clean, prev, has_qmark, said)
+            qcues = _question_cues(q_low, clean, prev, has_qmark, said, offer=bool(offer and q_low == offer.group("q")))
             if not qcues:
                 # A question mark on a declarative: a reflection said with rising intonation, a guess,
                 # or a clarification. Which one depends on what they said.

@@ -100,3 +100,45 @@ def test_a_yes_no_question_after_a_comma_is_a_second_question():
     form = rules.analyse("um how does your partner use the app, do they look at it too", GYM[-1], "en", GYM)
     assert Flag.DOUBLE_BARRELED in {h.flag for h in form.flags}
     assert form.top[0] == Label.CLOSED
+
+
+DRINK = ["I've been trying to cut down on drinking since my birthday.",
+         "Weekends are the hard part, everyone I know goes to the pub.",
+         "Last Saturday I stayed in and felt left out."]
+
+
+def test_two_words_about_them_can_hand_over_a_feeling():
+    assert label("So you're lonely.", DRINK) == Label.LEADING
+    assert label("You felt left out.", DRINK) == Label.REFLECTION
+
+
+def test_a_tag_on_their_own_words_asks_for_agreement():
+    assert label("it's hard when your friends all drink right", DRINK) == Label.LEADING
+
+
+def test_wouldnt_you_agree_is_leading():
+    assert label("Four months is far too long for something like that, wouldn't you agree?",
+                 ["In the end it took four months."]) == Label.LEADING
+
+
+def test_dont_get_me_wrong_is_no_negative_question():
+    assert label("I mean, don't get me wrong, I get why they do it.", ["They make it hard on purpose."]) \
+        == Label.STATEMENT
+    assert label("Doesn't the gym feel crowded?") == Label.LEADING
+
+
+def test_an_offer_after_an_open_question_stays_closed_and_single():
+    form = rules.analyse("What was that like for you, I mean, was it stressful?", "I called them in the end.")
+    assert form.top[0] == Label.CLOSED
+    assert Flag.DOUBLE_BARRELED not in {h.flag for h in form.flags}
+
+
+def test_words_the_turn_says_they_mentioned_are_theirs():
+    said = ["I just got fed up in the end."]
+    assert label("And you mentioned the fees earlier. Were the fees the main reason?", said) == Label.CLOSED
+    assert label("Were the fees the main reason?", ["I just stopped in the end."]) == Label.LEADING
+
+
+def test_a_verdict_of_theirs_licenses_the_worst_part():
+    assert label("What's the worst thing that happened?", ["It's been a rough year with the bank."]) == Label.OPEN
+    assert label("What's the worst thing that happened?", ["I moved banks last year."]) == Label.LEADING
