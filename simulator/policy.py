@@ -1127,6 +1127,28 @@ def _invite(persona: Persona, state: State, choose: _Chooser) -> Plan:
 _ASKED = re.compile(r"\b(?:ask|asks|asking|asked|question)\b|vraagt|vraag|물어|질문|问", re.IGNORECASE)
 
 
+# The opening of a line, up to its first clause break: what a lead-in must not say again.
+_CLAUSE_BREAK = re.compile(r"[,.;:!?，。、；：！？]")
+
+
+def _marked_words(text: str, language: str) -> set[str]:
+    """Words that carry meaning in a short lead-in or opening: longer words (not "I", "be", "you"), Korean stems
+    of two syllables or more, and pairs of Chinese characters."""
+    found = tokens(text, language)
+    if is_cjk_language(language) and language_of(language) != "ko":
+        return {a + b for a, b in zip(found, found[1:])}
+    shortest = 2 if language_of(language) == "ko" else 4
+    return {w for w in found if len(w) >= shortest}
+
+
+def _lead_in_for(lead_ins: list[str], line: str, language: str, choose: _Chooser) -> str:
+    """A silence lead-in that does not say what the line's opening says ("… I'll be honest with you." before
+    "If I'm honest, …"); none where every one would."""
+    opening = _marked_words(" ".join(_CLAUSE_BREAK.split(line.lstrip(" .…"), maxsplit=1)[:1]), language)
+    fitting = [lead for lead in lead_ins if not (_marked_words(lead, language) & opening)]
+    return choose.pick(fitting) if fitting else ""
+
+
 def _silence(persona: Persona, index: TopicIndex, state: State, choose: _Chooser) -> Plan:
     reactions = persona.reactions
     language = persona.language
@@ -1134,14 +1156,13 @@ def _silence(persona: Persona, index: TopicIndex, state: State, choose: _Chooser
         return Plan(move="silence_end", text=choose.pick(reactions.silence_end),
                     topic=state.current_topic, max_words=_length(persona, "default"))
     lead_ins = [line for line in reactions.silence if not _ASKED.search(line)] or reactions.silence
-    lead_in = choose.pick(lead_ins)
     # The silence follows the persona's last words: the same topic, one layer deeper.
     last = state.last_persona
     topic_id = (last.topic if last is not None and last.topic else None) or state.current_topic
     if topic_id is not None:
         plan = _go_deeper(persona, state, choose, topic_id, allow_deep=True, move="silence")
         if plan is not None:
-            plan.text = join_sentences([lead_in, plan.text], language)
+            plan.text = join_sentences([_lead_in_for(lead_ins, plan.text, language, choose), plan.text], language)
             return plan
         # Everything on this topic has been said: the persona says so rather than change the subject.
         return Plan(move="recap", text=choose.pick(voice(language, "nothing")), topic=topic_id,
@@ -1151,7 +1172,7 @@ def _silence(persona: Persona, index: TopicIndex, state: State, choose: _Chooser
         topic = choose.rng.choice(untouched) if untouched else None
     if topic is not None:
         plan = _plan_layers(persona, state, topic, ["surface"], move="silence", choose=choose)
-        plan.text = join_sentences([lead_in, plan.text], language)
+        plan.text = join_sentences([_lead_in_for(lead_ins, plan.text, language, choose), plan.text], language)
         return plan
     return Plan(move="silence_end", text=choose.pick(reactions.silence_end), topic=topic_id,
                 max_words=_length(persona, "default"))

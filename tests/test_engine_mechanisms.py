@@ -337,3 +337,32 @@ def test_real_product_topic_is_found_by_the_product_name(real_engine):
     index = real_engine.index_for(hyejin)
     assert index.scores(hyejin.domain)[0].topic != "current_shampoo"
     assert index.product_topic() == "current_shampoo"
+
+
+# --- A silence lead-in never says what the line after it opens with -----------------------------------------
+
+
+def test_a_silence_lead_in_is_left_out_when_the_line_opens_the_same_way():
+    from simulator.policy import _lead_in_for
+
+    class Pick:
+        def pick(self, lines):
+            return lines[0]
+
+    lead_ins = ["… hm. I'll be honest with you.", "… actually, there's something else."]
+    assert _lead_in_for(lead_ins, "If I'm honest, I think I'd been looking for a way out.", "en", Pick()) \
+        == "… actually, there's something else."
+    assert _lead_in_for(lead_ins[:1], "If I'm honest, I think so.", "en", Pick()) == ""
+    assert _lead_in_for(lead_ins[:1], "Truthfully, it felt like a relief.", "en", Pick()) == lead_ins[0]
+    assert _lead_in_for(["…음, 사실은요."], "사실 그때 좀 무서웠어요.", "ko", Pick()) == ""
+    assert _lead_in_for(["……说实话吧。"], "说实话，我有点怕。", "zh", Pick()) == ""
+    assert _lead_in_for(["……其实吧，还有件事。"], "我妈后来也不用了。", "zh", Pick()) == "……其实吧，还有件事。"
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_silence_after_the_story_never_doubles_a_hedge(seed):
+    session = engine().start(load_persona(ROOT / "personas" / "maria-grocery-lapsed.yaml"), seed=seed)
+    session.ask("What made you stop ordering every week?")
+    session.ask("What happened that week?")
+    _, reply = session.ask(None)  # stay silent: one layer deeper, with a lead-in
+    assert reply.layer == "deep" and reply.text.lower().count("honest") <= 1, reply.text
