@@ -451,6 +451,7 @@ _WHY_PRESUPPOSE = _rx(
 )
 # "What's so bad about the gym?", "How is it such a hassle?": a verdict taken as given by any question word.
 _WH_SO = _rx(r"^(?:what|how)\b(?:'s)?[^?]*?\b(?P<int>so|such)\s+(?:an?\s+)?(?P<adj>[\w'-]+)")
+_WHAT_IS_LOADED = _rx(r"^what(?:'s|\s+is|\s+was|\s+were|\s+are)\s+(?:so\s+|really\s+|most\s+)?(?P<adj>[\w'-]+)\s+about\b")
 _WHY_FEEL = _rx(r"^why\s+(?:do|did|does)\s+(?:you|they)\s+(?P<adj>hate|love|dislike|prefer|enjoy|like)\b")
 _WHY_JUST = _rx(r"^why\s+(?:don't|didn't|wouldn't|won't|can't|couldn't)\s+(?:you|they)\s+(?:just|simply)\b")
 _HOW_LOADED = _rx(
@@ -1054,10 +1055,13 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
             else:
                 add(Cue("loaded_degree", Label.LEADING, STRONG + 0.5, f"how {head}"))
 
-    what_love = _WHAT_LOVE.match(q)
-    if what_love and not _their_word(what_love.group("adj"), previous):
+    what_love = _WHAT_LOVE.match(q) or _WHAT_IS_LOADED.match(q)
+    degree_added = any(c.name == "loaded_degree" for c in cues)
+    if what_love and (what_love.group("adj") in ("love", "adore", "enjoy") or _loaded(what_love.group("adj"))) \
+            and not _their_word(what_love.group("adj"), previous):
+        # "What do you love about it?", "What's great about the app?": a verdict of yours taken as theirs.
         add(Cue("presupposition", Label.LEADING, STRONG + 0.5, what_love.group("adj")))
-    elif (_WH_OPEN.match(q) or _WH_CLOSED.match(q)) and not why and not how:
+    elif (_WH_OPEN.match(q) or _WH_CLOSED.match(q)) and not why and not (how and degree_added):
         # "What annoyed you most about the deliveries?", "What's the biggest headache with it?": the question takes
         # a feeling of theirs as given. When they named that feeling themselves it is their word, and open.
         felt = _presupposed_feeling(q, previous)

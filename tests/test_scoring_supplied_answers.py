@@ -142,3 +142,16 @@ def test_words_the_turn_says_they_mentioned_are_theirs():
 def test_a_verdict_of_theirs_licenses_the_worst_part():
     assert label("What's the worst thing that happened?", ["It's been a rough year with the bank."]) == Label.OPEN
     assert label("What's the worst thing that happened?", ["I moved banks last year."]) == Label.LEADING
+
+
+BANK = ["I switched banks last year.", "The old bank closed my local branch.", "Now I do everything on the app."]
+
+
+def test_how_much_with_a_feeling_they_never_named_is_leading():
+    assert label("How much did the branch closing upset you?", BANK) == Label.LEADING
+    assert label("How much do you pay a month?", BANK) == Label.CLOSED
+
+
+def test_a_verdict_taken_as_given_after_what_is():
+    assert label("What's great about the app?", BANK) == Label.LEADING
+    assert label("What do you like most about the new app?", BANK) == Label.OPEN
