@@ -592,7 +592,7 @@ def _pronoun_claim(clause: str) -> str | None:
     if didnt:
         words = didnt.group("np").split()
         if words[0] in ("any", "my", "our"):
-            words[0] = {"any": "the", "my": "your", "our": "your"}[words[0]]
+            words[0] = {"any": "the", "my": "my", "our": "our"}[words[0]]
         return f"What happened with {' '.join(words)}?"
     past_tense = re.search(r"\b(?:was|were|had|have\s+been|must\s+have|did|felt|sounded|got)\b", low)
     if re.match(r"^(?:it|that|this)\b", low) and not re.search(r"\b(?:when|if|because|with|about)\b", low):
@@ -1259,7 +1259,9 @@ def _last_time_rewrite(focus: str) -> str | None:
     return None
 
 
-_FLIP_OBJECT = {"me": "you", "us": "you", "my": "your", "our": "your", "myself": "yourself"}
+# The interviewer's own words keep their owner: "our product" is still ours in the rewrite, "me" becomes "you"
+# only where the rewrite turns the sentence round.
+_FLIP_OBJECT = {"me": "you", "us": "you", "myself": "yourself"}
 
 
 _FACT_Q = re.compile(r"^(?:(?:so|and|but|ok|okay|um|uh|like)\s*,?\s+)*(?P<aux>did|is|was|are|were)\s+(?P<body>(?:the|your|my|our|"
