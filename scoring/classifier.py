@@ -583,7 +583,8 @@ class QuestionClassifier:
     def _analyse(self, text: str, previous: str | None, context: Any = None) -> rules.Form:
         if self.language == "en":
             return rules.analyse(text, previous, "en", context)
-        form = rules.analyse(text, previous, self.language)
+        # Every language reads what the customer said earlier: an echo or a summary of two turns back.
+        form = rules.analyse(text, previous, self.language, context)
         if self.language in ("ko", "zh") and text.strip() and _looks_latin_only(text, self.language):
             # An English (or other Latin-script) turn in a Korean or Chinese interview: the rules cannot read it.
             form = replace(form, language="other")

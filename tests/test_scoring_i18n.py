@@ -405,3 +405,17 @@ def test_i18n_cli_score_lang(tmp_path):
 
 def test_i18n_languages_constant():
     assert LANGUAGES == ("en", "nl", "ko", "zh") and i18n.LANGUAGES == OTHERS
+
+
+@pytest.mark.parametrize("language, said, previous, turn", [
+    # A feeling the customer named two turns back, said back to them: a reflection, not a guess.
+    ("zh", "那天晚上外卖员把菜全洒了，我真的很生气。", "对，差不多吧。", "所以那天晚上菜全洒了，你很生气。"),
+    ("ko", "지난달에 앱이 계속 멈춰서 정말 답답했어요.", "네, 그렇죠.", "앱이 계속 멈춰서 답답하셨겠어요."),
+])
+def test_the_classifier_reads_earlier_customer_turns_in_every_language(language, said, previous, turn):
+    from scoring.classifier import QuestionClassifier
+    from simulator.embeddings import HashingEmbedder
+
+    classifier = QuestionClassifier(embedder=HashingEmbedder(), language=language)
+    assert classifier.classify(turn, previous=previous).label == "leading"
+    assert classifier.classify(turn, previous=previous, context=[said, previous]).label == "reflection"
