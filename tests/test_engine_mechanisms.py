@@ -366,3 +366,27 @@ def test_silence_after_the_story_never_doubles_a_hedge(seed):
     session.ask("What happened that week?")
     _, reply = session.ask(None)  # stay silent: one layer deeper, with a lead-in
     assert reply.layer == "deep" and reply.text.lower().count("honest") <= 1, reply.text
+
+
+# --- Keywords match as whole words (no regex per keyword) -----------------------------------------------------
+
+
+def test_keyword_matching_is_the_whole_word_test_of_a_pattern():
+    import random
+    import re
+
+    from simulator.retrieval import _COMPOUNDING, _NON_CJK_WORD, _contains_keyword
+
+    def by_pattern(text, keyword, language):
+        end = "" if len(keyword) >= 4 and language in _COMPOUNDING else f"(?!{_NON_CJK_WORD})"
+        return re.search(rf"(?<!{_NON_CJK_WORD}){re.escape(keyword)}{end}", text) is not None
+
+    rng = random.Random(7)
+    alphabet = list("vanila ._-'é2") + ["用", "이", " "]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        keyword = rng.choice(["van", "vanilla", "fiets", "part-time", "a", "la"])
+        language = rng.choice(["en", "nl"])
+        assert _contains_keyword(text, keyword, language) == by_pattern(text, keyword, language), (text, keyword)
+    assert not _contains_keyword("a vanilla latte", "van") and _contains_keyword("the van was late", "van")
+    assert _contains_keyword("用app买菜", "app", "zh") and _contains_keyword("fietsenstalling", "fiets", "nl")
