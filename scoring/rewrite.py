@@ -1556,6 +1556,11 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
     clause = _clean_clause(focus)
     if not clause:
         return None
+    # "Can you tell me how many orders you get?": a request to the interviewer with the question inside it
+    # (the faux-invitation rewrite asks that); "tell" is not the customer's action to ask about.
+    if re.match(r"^(?:can|could|would|will)\s+you\s+(?:please\s+|just\s+)?(?:tell|show|walk|explain|describe|give|"
+                r"talk)\b", clause, re.IGNORECASE):
+        return None
     # "When was the last time you rang them?": the last time itself.
     last = re.match(r"^when\s+(?:was|is)\s+the\s+last\s+time\s+(?P<c>(?:you|they|he|she|we)\s+.+)$", clause, re.IGNORECASE)
     if last:
@@ -1853,6 +1858,9 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
                     obj = _tail_text([_FLIP_OBJECT.get(w, w) for w in rest[2:]])
                     return f"{head} about {gerund(nlp.verb_lemma(rest[1]))}{' ' + obj if obj else ''}?"
                 if rest[:1] == ["when"] and len(rest) > 2:
+                    # The when-clause sets the time: "…angry when the van was late?" -> "How did you feel when…".
+                    if tense == "do" and _PAST_CLAUSE.search(" ".join(rest[1:])):
+                        head = f"How did {subject} feel"
                     return f"{head} when {' '.join(rest[1:])}?"
                 if rest and rest[0].endswith("ing") and nlp.verb_lemma(rest[0]):
                     return f"{head} about {_tail_text(rest)}?"
