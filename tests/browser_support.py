@@ -69,6 +69,9 @@ def free_port() -> int:
 class AppServer:
     """`streamlit run streamlit_app.py` on a free loopback port, in its own process group."""
 
+    # What runs the app (after the interpreter); a subclass may start it another way.
+    COMMAND = ("-m", "streamlit", "run", "streamlit_app.py")
+
     def __init__(self, log_path: Path, env: dict[str, str] | None = None) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
@@ -79,7 +82,7 @@ class AppServer:
         self.log = open(log_path, "w")
         self.started = time.perf_counter()
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
+            [sys.executable, *self.COMMAND,
              "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(self.port),
              "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"],
             cwd=ROOT, env=full_env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True,

@@ -5,21 +5,15 @@ sign-in page, and the old cookie, put back as a copy, no longer signs anyone in.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from tests.browser_support import (
     CHROMIUM,
-    ROOT,
     AppServer,
     browser_page,
     click_and_wait,
-    free_port,
     visible_exceptions,
     wait_idle,
 )
@@ -36,19 +30,7 @@ COOKIE = "interview_sim_session"
 class LauncherServer(AppServer):
     """AppServer, started the way scripts/start.sh starts the app: ``python -m app_pages.server``."""
 
-    def __init__(self, log_path: Path, env: dict[str, str]) -> None:  # noqa: D107 (AppServer's fields)
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}/"
-        full_env = dict(os.environ)
-        full_env.update(env)
-        self.log = open(log_path, "w")
-        self.started = time.perf_counter()
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "app_pages.server",
-             "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(self.port),
-             "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env=full_env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True,
-        )
+    COMMAND = ("-m", "app_pages.server")
 
 
 @pytest.fixture(scope="module")
