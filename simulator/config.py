@@ -117,15 +117,16 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _section(data: Mapping[str, Any], source: str) -> dict[str, Any]:
+def _section(data: Mapping[str, Any] | None, source: str, name: str = SECTION) -> dict[str, Any]:
+    """The ``[name]`` table of a settings file or of st.secrets; {} when there is none."""
     try:
-        section = _plain(data).get(SECTION) if data else None
+        section = _plain(data).get(name) if data else None
     except FileNotFoundError:  # st.secrets without a secrets.toml: nothing configured there
         return {}
     if section is None:
         return {}
     if not isinstance(section, dict):
-        raise ConfigError([f"{source}: [{SECTION}] must be a table of settings (got {type(section).__name__})"])
+        raise ConfigError([f"{source}: [{name}] must be a table of settings (got {type(section).__name__})"])
     return section
 
 
@@ -293,18 +294,6 @@ class SessionConfig(BaseModel):
     secure: bool | None = None
 
 
-def _session_section(data: Mapping[str, Any] | None, source: str) -> dict[str, Any]:
-    try:
-        section = _plain(data).get(SESSION_SECTION) if data else None
-    except FileNotFoundError:
-        return {}
-    if section is None:
-        return {}
-    if not isinstance(section, dict):
-        raise ConfigError([f"{source}: [{SESSION_SECTION}] must be a table of settings (got {type(section).__name__})"])
-    return section
-
-
 def load_session_config(secrets: Mapping[str, Any] | None = None, *, path: str | Path | None = None,
                         environ: Mapping[str, str] | None = None) -> SessionConfig:
     """The sign-in cookie's settings; later wins: the TOML file's ``[session]``, secrets.toml's ``[session]``,
@@ -318,11 +307,11 @@ def load_session_config(secrets: Mapping[str, Any] | None = None, *, path: str |
     if file is not None:
         try:
             with file.open("rb") as f:
-                layers.append((_session_section(tomllib.load(f), str(file)), f"{file}: [{SESSION_SECTION}]"))
+                layers.append((_section(tomllib.load(f), str(file), SESSION_SECTION), f"{file}: [{SESSION_SECTION}]"))
         except (OSError, tomllib.TOMLDecodeError) as e:
             raise ConfigError([f"{file}: cannot be read ({e})"]) from e
     if secrets is not None:
-        layers.append((_session_section(secrets, "secrets"), f"secrets: [{SESSION_SECTION}]"))
+        layers.append((_section(secrets, "secrets", SESSION_SECTION), f"secrets: [{SESSION_SECTION}]"))
     env = {key: environ[name] for key, name in (("secret", SESSION_SECRET_ENV), ("lifetime_hours", SESSION_HOURS_ENV),
                                                  ("secure", SESSION_SECURE_ENV)) if environ.get(name, "").strip()}
     for settings, where in layers:
