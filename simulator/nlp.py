@@ -21,6 +21,7 @@ import logging
 import re
 import sys
 import threading
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -67,20 +68,30 @@ def load() -> "Language | None":
     return _pipeline
 
 
-class _NoTorchFinder:
-    """An import finder that refuses torch to the thread that imports spaCy (see ``_import_spacy_without_torch``);
-    other threads import what they like meanwhile."""
+class _Refuse:
+    """An import finder that refuses one package (and its submodules) to the thread that installed it; other
+    threads import what they like meanwhile."""
 
-    def __init__(self) -> None:
-        self.thread: int | None = None
+    def __init__(self, package: str) -> None:
+        self.package = package
+        self.thread = threading.get_ident()
 
     def find_spec(self, name, path=None, target=None):
-        if threading.get_ident() == self.thread and (name == "torch" or name.startswith("torch.")):
-            raise ModuleNotFoundError(f"{name} is not imported for spaCy", name=name)
+        if threading.get_ident() == self.thread and (name == self.package or name.startswith(self.package + ".")):
+            raise ModuleNotFoundError(f"{name} is not imported here (refused while another package loads)", name=name)
         return None
 
 
-_NO_TORCH = _NoTorchFinder()
+@contextmanager
+def _refusing(package: str):
+    """While inside, ``import package`` fails in this thread: a package that would pull it in optionally loads
+    without it."""
+    finder = _Refuse(package)
+    sys.meta_path.insert(0, finder)
+    try:
+        yield
+    finally:
+        sys.meta_path.remove(finder)
 
 
 def _import_spacy_without_torch() -> None:
@@ -92,13 +103,8 @@ def _import_spacy_without_torch() -> None:
     optional local language model) imports it as usual. Called with ``_lock`` held."""
     if "spacy" in sys.modules or "torch" in sys.modules:
         return
-    _NO_TORCH.thread = threading.get_ident()
-    sys.meta_path.insert(0, _NO_TORCH)
-    try:
+    with _refusing("torch"):
         import spacy  # noqa: F401
-    finally:
-        sys.meta_path.remove(_NO_TORCH)
-        _NO_TORCH.thread = None
 
 
 def available() -> bool:
@@ -201,34 +207,19 @@ def lemminflect():
 
     lemminflect's ``__init__`` imports spaCy (and through thinc, torch: 3–5 s on two cores) only to register
     ``Token._.lemma``/``Token._.inflect``, which this project never uses; its dictionaries need neither. So while
-    it is imported, ``import spacy`` fails for it alone (an import finder refuses it) (under the lock that also guards loading the pipeline,
-    so nothing of ours imports spaCy meanwhile). Raises ImportError when lemminflect is not installed."""
+    it is imported, ``import spacy`` fails in this thread (``_refusing``), under the lock that also guards loading
+    the pipeline. Raises ImportError when lemminflect is not installed."""
     found = sys.modules.get("lemminflect")
     if found is not None:
         return found
     with _lock:
         if "lemminflect" not in sys.modules and "spacy" not in sys.modules:
-            sys.meta_path.insert(0, _NO_SPACY)
-            try:
+            with _refusing("spacy"):
                 import lemminflect as module
-            finally:
-                sys.meta_path.remove(_NO_SPACY)
             return module
     import lemminflect as module
 
     return module
-
-
-class _NoSpacyFinder:
-    """An import finder that refuses spaCy (see ``lemminflect``); spaCy stays absent from ``sys.modules``."""
-
-    def find_spec(self, name, path=None, target=None):
-        if name == "spacy" or name.startswith("spacy."):
-            raise ModuleNotFoundError(f"{name} is not imported while lemminflect loads", name=name)
-        return None
-
-
-_NO_SPACY = _NoSpacyFinder()
 
 
 def lemma(word: str) -> str:
