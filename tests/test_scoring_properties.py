@@ -113,7 +113,9 @@ def test_properties_metrics_any_transcript(turns):
         transcript.add(Turn(speaker=speaker, text=text, label=label if speaker == TRAINEE else None,
                             patience=patience if speaker == TRAINEE else None, had_more=had_more))
     metrics = compute_metrics(transcript)
-    # No question asked, nothing to score: None; else a score on the 0-100 scale.
-    assert (metrics.score is None) == (not any(t.speaker == TRAINEE for t in transcript.turns))
+    # No question asked, nothing to score: None; else a score on the 0-100 scale. A silence (empty text) is a
+    # turn; text of whitespace alone is not.
+    asked = any(t.speaker == TRAINEE and (not t.text or t.text.strip()) for t in transcript.turns)
+    assert (metrics.score is None) == (not asked)
     assert metrics.score is None or 0 <= metrics.score <= 100
     assert metrics.silences >= metrics.well_placed_silences >= 0
