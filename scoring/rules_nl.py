@@ -86,14 +86,14 @@ _TAG = _rx(r"(?:,\s*|\s)(?P<tag>toch|niet|hè|he|hé|nietwaar|of\s+niet|toch\s+n
            r"(?:denk|vind|denkt|vindt)\s+(?:je|jij|u)\s+(?:ook\s+)?niet|zou\s+je\s+(?:ook\s+)?niet\s+zeggen)\s*[?.!]*$")
 _AGREE = _rx(r"(?P<ev>^(?:vind|vindt|vond)\s+(?:je|jij|u)\s+(?:ook\s+|het\s+|dat\s+)?niet\b|\b(?:ben|bent)\s+(?:je|jij|u)\s+het\s+"
              r"(?:daar\s+|er\s+)?(?:daarmee\s+|ermee\s+|met\s+(?:me|mij)\s+)?(?:niet\s+)?(?:mee\s+)?eens\b|\bje\s+bent\s+het\b.*\beens\b|"
-             r"\bmee\s+eens\s*\?|\bzou\s+je\s+niet\s+zeggen|\bdenk\s+je\s+ook\s+niet|\bjij\s+toch\s+ook|\bu\s+toch\s+ook)")
+             r"\bmee\s+eens\s*\?|\bzou\s+je\s+niet\s+zeggen|^(?:en\s+)?zou(?:dt)?\s+(?:je|jij|u)\s+(?:ook\s+|dan\s+|eerlijk\s+)*zeggen\s+dat|\bdenk\s+je\s+ook\s+niet|\bjij\s+toch\s+ook|\bu\s+toch\s+ook)")
 _SOCIAL = _rx(r"(?P<ev>\b(?:de\s+meeste|veel|alle|andere|onze|heel\s+veel|de\s+meesten\s+van\s+onze)\s+(?:klanten|mensen|gebruikers|"
               r"ouders|leden|abonnees|fietsers|collega's|bewoners|huurders|reizigers)\b[^?]*\b(?:zeggen|zegt|vinden|vindt|kiezen|"
               r"willen|klagen|geven\s+aan|noemen|gebruiken)|\biedereen\s+(?:zegt|vindt|wil|gebruikt))")
 _PRESUME = _rx(r"(?P<ev>\btoch\b|\bzeker\b(?!\s+weten)|\bvast\b(?!\s+(?:contract|bedrag|abonnement|nummer|adres))|"
                r"\bnatuurlijk\b|\bwel\s+zeker\b|\bongetwijfeld\b)")
 _NOT_PRESUME = _rx(r"\b(?:het|dat|je|u)\s+zeker\s+(?:weten|wist)\b|\bweet\s+(?:je|u)\s+(?:het|dat)\s+zeker\b|\been\s+vast\b|"
-                   r"\bvast\s+(?:zitten|zat|gezeten|lopen|liep)\b|\btoch\s+(?:nog|maar)\b")
+                   r"\bvast\s+(?:zitten|zat|gezeten|lopen|liep)\b|\btoch\s+(?:nog|maar)\b|\b(?:en|maar)\s+toch\b")
 _NEG_Q = _rx(r"^(?P<ev>(?:was|is|waren|zijn|had|heb|hebt|heeft|zou|zouden|kon|kan|kun|kunt|wordt|werd|wil|wilt|moest|moet|"
              r"ga|gaat|vond|vind|doe|doet|deed)\s+(?:het|dat|je|u|jij|die|er|dit|ze)\s+(?:\w+\s+){0,1}niet"
              # A reflexive verb of feeling, negated: "Ergerde je je daar niet aan?", "Stoor je je niet aan de mails?"
@@ -121,7 +121,7 @@ _DECL_GUESS = _rx(r"^(?:dus\s+)?(?:je\s+zou|jij\s+zou|u\s+zou|je\s+gaat|u\s+gaat
 # A guess about them said as a statement: "Je was vast teleurgesteld.", "Dat kostte je zeker een avond.",
 # "Je zult wel boos zijn geweest."
 _GUESS_DECL = _rx(r"^(?:dus\s+|en\s+)?(?P<ev>(?:je|jij|u|jullie|dat|het|die)\b(?:\s+[\w']+){0,4}?\s+(?:vast|zeker|ongetwijfeld)\b"
-                  r"(?!\s+weten)|(?:je|jij|u|jullie|dat|het)\s+(?:zult|zal|zullen)\s+(?:\w+\s+)?wel\b)")
+                  r"(?!\s+weten)|(?:je|jij|u|jullie|dat|het)\s+(?:zult|zal|zullen)\s+(?:[\w']+\s+){0,3}wel\b)")
 # Words that, put into a summary, hand them a decision or a feeling they did not name.
 _NL_CLAIM = frozenset("""
 gestopt stoppen stopte opgezegd opzeggen zegde overgestapt overstappen stapte klaar zat beu spijt boos
@@ -263,6 +263,59 @@ def _yes_no(low: str) -> re.Match[str] | None:
     match = _YES_NO.match(low)
     if match and match.group("verb") not in _NOT_VERB:
         return match
+    if match and match.group("verb") == "stel" and re.match(r"^stel\s+(?:je|jij|u)\s+(?!(?:\w+\s+){0,2}voor\b)\w+", low):
+        return match  # "stel je die zelf samen?" (not "stel je (eens) voor")
+    return None
+
+
+# Spoken turns put a topic, a false start or a filler before the question, between commas ("en eh die bestellijst,
+# stel je die zelf samen…", "als je, als je zo'n gesprek hebt, hoe bereid je je voor, wat doe je dan"). A question
+# starts where a question word is followed by the finite verb (V2: "hoe ging dat"; "hoe het ging" is embedded) or
+# where the finite verb comes first with its subject after it (V1: "was dat dezelfde winkel").
+_WH_ONSET = _rx(r"^(?:waarom|waardoor|hoezo|hoe|wat|waar|wanneer|wie|welke?|hoeveel|waarmee|waarover|waaraan)$")
+_WH_MODIFIER = frozenset("vaak lang laat oud ver veel groot duur snel voor".split())
+_NOT_V2 = frozenset("ik je jij u hij zij ze we wij jullie het er de een dat die dit deze mijn jouw uw zijn haar hun ons onze "
+                    "men iemand mensen je,".split())
+
+
+def _starts_question(segment: str) -> bool:
+    """Whether a clause (markers stripped, lower case) opens as a question: wh + finite verb, or verb + subject."""
+    words = re.findall(r"[\wà-ÿ']+", segment)
+    if len(words) < 3:
+        return False
+    if _yes_no(segment) or _INVITE.match(segment) and not _LATER.search(segment):
+        return True
+    if not _WH_ONSET.match(words[0]) or (words[0] == "waar" and words[1] in ("je", "jij", "u")):
+        return False
+    i = 1
+    if words[0] in ("hoe", "wat") and words[1] in _WH_MODIFIER or words[0] in ("welke", "welk", "hoeveel"):
+        i = 2  # "hoe vaak ga je", "wat voor app heb je", "welke provider heb je"
+    if i >= len(words) or words[i] in _NOT_V2 or words[0] == "hoe" and words[i] == "dan" and "ook" in words[i:i + 2]:
+        return False
+    # "wat leuk", "wat een gedoe": an exclamation, not a question
+    return not (words[0] == "wat" and i == 1 and (_loaded(words[1]) or words[1] in _EXCLAIM))
+
+
+_EXCLAIM = frozenset("leuk mooi jammer knap interessant heftig sneu zonde raar grappig bijzonder fijn goed zuur balen "
+                     "spannend lief".split())
+
+
+def _after_dan(low: str) -> str:
+    """"en dan wat doe je": a question word after "(en) dan" opens the question ("dan gaan we…" is no question)."""
+    match = re.match(r"^(?:en\s+)?dan\s+(?=(?:waarom|hoe|wat|waar|wanneer|wie|welke?|hoeveel)\b)", low)
+    return low[match.end():] if match else low
+
+
+def question_onset(sentence: str) -> str | None:
+    """The question a spoken sentence ends with, when something else comes first between commas: the last clause
+    that opens as a question, with everything after it; None when the sentence has no such later clause."""
+    segments = [p for p in re.split(r"\s*,\s*", sentence.strip()) if p.strip()]
+    for i in range(len(segments) - 1, 0, -1):
+        body = _after_dan(strip_markers(segments[i])[0].lower())
+        tag = _TAG.match(" " + body)
+        if _starts_question(body) and not (tag and tag.end() == len(body) + 1):  # ", denk je niet?" is a tag
+            rest = [strip_markers(p)[0] for p in segments[i + 1:]]
+            return ", ".join([body] + [r for r in rest if r])
     return None
 
 
@@ -273,6 +326,8 @@ def is_question(sentence: str) -> bool:
         return True
     if sentence.rstrip().endswith("!") or _ACK.match(low) or _REFLECT_START.match(low) or _SIGNPOST.search(low):
         return False
+    if _starts_question(_after_dan(low)) or question_onset(sentence):
+        return True  # a caption without "?": "eh ga je ook weleens met de auto", "nou ehm, wat zegt hij zelf…"
     if _INVITE.match(low) and not _LATER.search(low) or _FAUX.match(low) or _SHORT_OPEN.match(low):
         return True
     if _WH_OPEN.match(low) or _WH_CLOSED.match(low):
@@ -327,6 +382,12 @@ def _leading_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> l
             add(Cue("their_word", Label.OPEN, WEAK, how.group("adj")))
         else:
             add(Cue("loaded_degree", Label.LEADING, STRONG + 0.5, f"hoe {how.group('adj')}"))
+    if _WH_OPEN.match(q) and not why and not how:
+        # "Wat maakt het voor jou zo zwaar…?": a wh-question that takes a verdict of yours as given.
+        for m in _INTENSE.finditer(q):
+            if m.group("int") in ("zo", "zó", "te", "veel te", "zo'n") and not _their(m.group("adj"), previous):
+                add(Cue("presupposition", Label.LEADING, STRONG + 0.5, f"{m.group('int')} {m.group('adj')}"))
+                break
     problems = _PROBLEMS.match(q)
     if problems and not (previous and _PROBLEM_WORDS.search(previous)):
         add(Cue("presupposition", Label.LEADING, STRONG + 0.5, problems.group("ev")))
@@ -438,6 +499,9 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> 
     return cues, flags
 
 
+_AUXILIARY = frozenset("wordt werd worden werden is was zijn waren had hadden heeft hebben".split())
+
+
 def _declarative_cues(body: str, dus: bool, previous: str | None, has_qmark: bool, ov: float) -> list[Cue]:
     cues: list[Cue] = []
     add = cues.append
@@ -467,7 +531,7 @@ def _declarative_cues(body: str, dus: bool, previous: str | None, has_qmark: boo
         # "Je zou zeggen dat het ook aan de prijs lag": a view of ours offered for them to take over.
         add(Cue("agreement", Label.LEADING, STRONG + 0.5, suggest.group(0).strip()))
     reduce = _REDUCE.search(low)
-    if reduce and (dus or reflect) and previous and ov < 0.2 and len(words) >= 4:
+    if reduce and (dus or reflect) and previous and ov < 0.2 and len(words) >= 4 and not _their(reduce.group(0), previous):
         # "Dus eigenlijk ging het om het geld.": a summary that boils their story down to a thing they never said.
         theirs = {nl_norm(w) for w in re.findall(r"\w+", previous.lower())}
         new = [w for w in words if w not in NL_STOP and w not in _FEELING_FRAME and nl_norm(w) not in theirs
@@ -477,10 +541,13 @@ def _declarative_cues(body: str, dus: bool, previous: str | None, has_qmark: boo
     guess = _GUESS_DECL.match(low)
     if guess and not re.search(r"\b(?:ik|mij|me)\b", low):
         add(Cue("agreement", Label.LEADING, STRONG + 0.5, guess.group("ev")))
-    if previous and (dus or second_person) and not reflect and not has_qmark and not guess:
-        # A summary that hands them a decision or a feeling of yours: "Dus je bent gestopt met online bestellen."
+    if previous and (dus or second_person) and not reflect and (not has_qmark or dus) and not guess:
+        # A summary that hands them a decision or a feeling of yours: "Dus je bent gestopt met online bestellen.",
+        # also with a rising "?" ("Dus eigenlijk ben je wel klaar met…?"). A participle before its auxiliary
+        # ("wat er bezorgd wordt") is a passive, not a feeling.
         theirs = {w.lower() for w in re.findall(r"\w+", previous)}
-        claim = [w for w in words if w in _NL_CLAIM and w not in theirs]
+        claim = [w for n, w in enumerate(words) if w in _NL_CLAIM and w not in theirs
+                 and not (n + 1 < len(words) and words[n + 1] in _AUXILIARY)]
         if claim:
             add(Cue("new_claim", Label.LEADING, STRONG + 1.0, claim[0]))
     if _FEELING_STATEMENT.match(low) and previous and not has_qmark:
@@ -489,7 +556,7 @@ def _declarative_cues(body: str, dus: bool, previous: str | None, has_qmark: boo
             add(Cue("guessed_feeling", Label.LEADING, STRONG + 1.0, " ".join(words[2:5])))
         else:
             add(Cue("feeling_reflection", Label.REFLECTION, MEDIUM + 0.5, " ".join(words[:3])))
-    if (previous and not reflect and second_person and len(words) >= 4
+    if (previous and not reflect and second_person and len(words) >= 4 and (not has_qmark or ov >= 0.25)
             and not re.match(r"^(?:ik|wij|we|onze|ons|dank|bedankt|je\s+kunt|u\s+kunt|je\s+mag|u\s+mag)\b", low)):
         add(Cue("about_them", Label.REFLECTION, WEAK + 0.5, ""))
     greeting = _GREETING.match(low)
@@ -573,6 +640,9 @@ def analyse(text: str, previous: str | None = None) -> Form:
     elif questions:
         focus = questions[-1]
         body, dus = strip_markers(focus)
+        onset = None if _starts_question(body.lower()) else question_onset(focus)
+        if onset:
+            body = onset  # "nou en eh, die winkel, was dat dezelfde winkel…": the question after the topic
         q = body.lower().rstrip(" ?.!…")
         has_qmark = focus.rstrip().endswith("?")
         if _REFLECT_CHECK.match(q) and len(sentences) >= 2 and sentences[-2] not in questions[:-1]:
