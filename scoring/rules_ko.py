@@ -35,7 +35,7 @@ _rx = re.compile
 
 _FILLER = _rx(r"^(?:(?:음+|어+|으음|그+(?=\s)(?!\s*(?:다음|뒤|후|때|날|동안|전|이후|당시|순간|사람|분|거|게|건))|아+(?=\s|,)|저+(?=\s|,)|그럼|그러면|근데|자|네+(?=\s|,)|예(?=\s|,)|아\s*네)[\s,.]+)+")
 _REQUEST = (r"(?:(?:이야기|얘기|말씀|설명|소개|묘사|자랑)(?:을|를|도|은)?\s*(?:좀\s*|조금\s*)?(?:더\s*)?(?:자세히\s*|편하게\s*)?"
-            r"(?:해|들려)\s*(?:주세요|주시겠어요|주실\s*수\s*있을까요|주실\s*수\s*있으세요|주실래요|주시겠습니까|주시면\s*좋겠|"
+            r"(?:해|들려)\s*(?:주세요|주시겠어요|주실\s*수\s*있을까요|주실\s*수\s*있(?:으세요|어요|나요|으신가요|습니까)|주실래요|주시겠습니까|주시면\s*좋겠|"
             r"줄\s*수\s*있|주셨으면|주시겠어요)|들려\s*주(?:세요|시겠어요|실\s*수)|(?:설명|말씀)\s*부탁|"
             r"(?:이야기|얘기)\s*(?:나눠|해)\s*볼까요|떠올려\s*(?:보시겠어요|주세요|보세요))")
 _REQUEST_RE = _rx(_REQUEST)
@@ -57,7 +57,7 @@ _WH_OPEN_STRONG = _rx(r"어떻게|왜|어땠|어떠(?:셨|세|신|했|하셨|십
 _WH_OPEN = _rx(r"어떤|무슨|뭐|뭘|무엇|뭔지")
 _WH_FACT = _rx(r"몇\s*(?:번|개|명|시|년|살|분|달|주|일|회|시간|층|호|군데|가지|차례|개월|주일|km|킬로|퍼센트)?|"
                r"얼마(?:나\s*(?:자주|오래|동안|걸리|되셨|되세요|됐|되|정도|쓰|내|드)|예요|에요|였|까지|정도|쯤|씩)?|언제|"
-               r"어디|어느|누가|누구|무슨\s*(?:앱|은행|카드|브랜드|요일|색|메뉴|샴푸|서비스|상품|요금제|차|폰|회사|일\s*하)|"
+               r"어디|어느|누가|누구|(?:무슨|어떤)\s*(?:앱|은행|카드|브랜드|요일|색|메뉴|샴푸|서비스|상품|요금제|차|폰|회사|일\s*하)|"
                r"(?:성함|이름|나이|연세|연락처|직업|직함|번호|주소|요금|가격)(?:이|은|가)?\s*어떻게\s*되")
 _INDEFINITE = _rx(r"뭔가|혹시.*(?:어디|누구|누가)|혹시.*(?:뭐|무슨)(?=.*(?:있|없|적\s))|"
                   r"(?:뭐|무슨)\s*\S*\s*(?:점|거|것|게|일|문제)\S*\s*(?:있|없)")
@@ -65,7 +65,9 @@ _Q_ENDING = _rx(r"(?:나요|까요|습니까|니까|신가요|인가요|던가�
                 r"예요|이에요|어요|아요|해요|래요|죠|지요|ㄹ까요|을까요|실까요|건가요|는데요|던데요|"
                 # contracted 해요체 endings: 와요 (오다), 워요, 돼요, 봐요, 줘요, 내요, 려요, 져요, 써요, 서요, 켜요
                 r"와요|워요|돼요|봐요|줘요|내요|려요|져요|써요|서요|켜요|가요|나요|사요|자요|차요|타요|파요)$")
-_CHOICE = _rx(r"아니면|(?:이에요|예요|어요|아요|세요|셨어요|나요|건가요)\s*,\s*[가-힣\s]+(?:이에요|예요|어요|아요|세요|셨어요|나요|건가요)$")
+_CHOICE = _rx(r"아니면|(?:이에요|예요|어요|아요|세요|셨어요|나요|건가요)\s*,\s*[가-힣\s]+(?:이에요|예요|어요|아요|세요|셨어요|나요|건가요)$|"
+               # spoken, unpunctuated: two short alternatives with the copula ("주 2회예요 3회예요")
+               r"(?:이에요|예요)\s+[가-힣0-9]+(?:\s[가-힣0-9]+)?(?:이에요|예요)$")
 
 # Leading.
 _LEADING_END = _rx(r"(?P<ev>잖아요|잖아|지\s*않아요|지\s*않나요|지\s*않으세요|지\s*않으셨어요|지\s*않았어요|지\s*않으셨나요|"
@@ -186,8 +188,29 @@ def _core(sentence: str) -> str:
     return _AFTERTHOUGHT.sub("", out) or out
 
 
+# Spoken turns run questions together without punctuation ("그때 기분이 어떠셨어요 좀 화나셨어요"): a word with an
+# honorific or interrogative ending, followed by a clause of two words or more that ends as a question, closes a
+# sentence of its own. "주 2회예요 3회예요" (one word after) stays one choice.
+_SPOKEN_BREAK = _rx(r"(?:셨어요|으세요|세요|시나요|나요|까요|습니까|셨나요|신가요|인가요|셨습니까)$")
+
+
+def _spoken_split(piece: str) -> list[str]:
+    if re.search(r"[.?!,]\s", piece.rstrip(" .?!")):
+        return [piece]
+    words = piece.split()
+    out: list[str] = []
+    start = 0
+    for i, word in enumerate(words[:-2]):
+        rest = " ".join(words[i + 1:])
+        if _SPOKEN_BREAK.search(word) and (_Q_ENDING.search(rest.rstrip(" ?.!")) or rest.rstrip().endswith("?")):
+            out.append(" ".join(words[start: i + 1]))
+            start = i + 1
+    out.append(" ".join(words[start:]))
+    return out
+
+
 def split_sentences(text: str) -> list[str]:
-    return _split(text, _SENTENCE)
+    return [part for piece in _split(text, _SENTENCE) for part in _spoken_split(piece)]
 
 
 def _has_wh(core: str) -> bool:
@@ -209,6 +232,9 @@ def is_question(sentence: str) -> bool:
         return True  # "번거로우시다고요" said back, no "?"
     if re.match(r"^혹시\s", core) and re.search(r"(?:요|까|니까|죠)$", core):
         return True  # "혹시 …하시는 거예요" without "?": 혹시 opens a question
+    if _REFLECT_START.match(core) and not (_REFLECT_END_STRONG.search(core) or _REFLECT_END.search(core)) \
+            and _has_wh(core) and _Q_ENDING.search(core) and not _INDEFINITE.search(core):
+        return True  # "그러니까 그 앱을, 그 앱을 처음에 어떻게 알게 되셨어요": 그러니까 as a spoken run-up to a question
     if _REFLECT_START.match(core) or _REFLECT_END_STRONG.search(core) or _REFLECT_END.search(core) or _OWN_VIEW.match(core):
         return bool(_JANA.search(core))
     # A caption without "?": the honorific question endings, or a wh-word with a question ending.
@@ -216,6 +242,8 @@ def is_question(sentence: str) -> bool:
         return True
     if _NEG_Q_END.search(core) or (re.search(r"가요$", core) and len(core) >= 3 and _jong(core[-3]) == 4):
         return True  # "…낫지 않았어요", "…아니에요", "…그쵸", "가까운가요" said without "?"
+    if _CHOICE.search(core) and not re.search(r"아니면", core[:2]):
+        return True  # "주 2회예요 3회예요": alternatives to choose from
     return bool(_has_wh(core) and _Q_ENDING.search(core)) or bool(_JANA.search(core) or re.search(r"지\s*않아요$", core))
 
 
@@ -317,6 +345,8 @@ def _summary_predicate(body: str, previous: str | None) -> tuple[str, bool] | No
         if not rest:
             return None
         stem = ko_stem(rest[-1])
+        if len(stem) < 2 and _EVALUATIVE.match(rest[-1]):
+            stem = rest[-1]  # "화가 나셨던": the one-syllable noun with its particle is the feeling (화가)
     if len(stem) < 2:
         return None
     # Their plain word with our honorific -(으)시- ("안 쓰시게" for "안 쓰게") is still theirs.
