@@ -46,7 +46,7 @@ _SHORT_OPEN = _rx(r"^(?:那|然后|嗯)?(?:后来呢|然后呢|还有呢|接下�
 _WH_OPEN_STRONG = _rx(r"为什么|为啥|为何|(?<!不)怎么(?!样)|怎样|如何|什么样|发生了什么|什么情况|什么感觉|什么原因|什么想法|什么感受|"
                       r"什么体验|什么区别|什么变化|什么影响|什么意思|啥感觉|啥情况")
 _WH_OPEN = _rx(r"什么|啥|哪些|怎么样")
-_WH_FACT = _rx(r"什么时候|啥时候|几(?:次|个|口|年|点|天|岁|号|月|周|家|趟|分钟|小时|块|回|遍|年级|位|种|样|十)?|多少|多久|多长时间|"
+_WH_FACT = _rx(r"什么时候|啥时候|(?<![好十这那前头])几(?!乎)(?:次|个|口|年|点|天|岁|号|月|周|家|趟|分钟|小时|块|回|遍|年级|位|种|样|十)?|多少|多久|多长时间|"
                r"多远|多大|多高|多重|多贵|哪(?:一|个|家|天|年|里|儿|位|款|种|个月|次)|谁|什么(?:牌子|品牌|时间|价格|价位|型号|"
                r"App|app|平台|颜色|地方|时段|软件|东西|菜)")
 _A_NOT_A = _rx(r"(?:有没有|是不是|会不会|能不能|要不要|用不用|去不去|买不买|好不好|远不远|贵不贵|行不行|可不可以|愿不愿意|"
@@ -93,6 +93,7 @@ _CAUSE_NOUN = _rx(r"(?P<ev>[\u4e00-\u9fff]{1,6}?)的?(?:问题|原因|错|锅)(?
 _AFTER_THAT = _rx(r"(?:之后|以后|后来|然后|接下来|再后来|那后来)呢$")
 _LOADED = ("难|贵|麻烦|差|慢|烦|复杂|难用|不方便|失望|生气|糟|烂|讨厌|累|坑|离谱|崩溃|头疼|好用|方便|便宜|快|简单|贴心|清爽|"
            "新鲜|划算|满意|开心|喜欢|舒服|好")
+_LOADED_WORD = _rx("(?:" + _LOADED + ")")
 _WHY_PRESUPPOSE = _rx(r"为什么.{0,10}(?P<int>这么|那么|如此|太|特别|总是|老是)(?P<adj>" + _LOADED + r")")
 _MAKE_YOU = _rx(r"(?P<ev>(?:让|令|叫)(?:你|您)(?:这么|那么|如此|特别|这样))")
 _PROBLEMS = _rx(r"(?P<ev>(?:遇到|碰到|有|出|遇上)了?(?:哪些|什么|些什么|啥)(?:样的)?(?:问题|麻烦|困难|不便|不满|糟心事?|毛病|bug|坑))")
@@ -103,11 +104,15 @@ _HOW_LOADED = _rx(r"(?:有多|多么|多)(?P<adj>失望|生气|麻烦|难受|方
                   r"[\u4e00-\u9fff]{1,2})$")
 _LOVE = _rx(r"(?P<ev>最喜欢|最爱|爱上|(?<!可)爱)(?:我们)?.{0,10}(?:什么|哪)")
 _INTENSE = _rx(r"(?P<int>太|这么|那么|特别|非常|超级?|真的|极其|相当|实在)(?P<adj>" + _LOADED + r")")
+# "你觉得主要是价格的问题吗？": a main reason or a ranking of ours, offered for them to agree with (what they
+# never ranked); "你觉得最大的问题是什么？" asks them to rank and stays open.
+_MAIN_REASON = _rx(r"(?:你|您)(?:会|是)?(?:觉得|认为|说)(?P<ev>.{0,6}?(?:主要|最主要|最大|首要)(?:的)?(?:原因|问题)?(?:是|就是|还是)?)"
+                   r"(?P<what>.{1,14}?)(?:的问题|的原因)?(?:吗|么|吧)$")
 _GUESS_CAUSE = _rx(r"(?P<ev>因为.{1,12}(?:才|所以)?)")
 
 # Closing invitations: anything they want to add, or that was not asked ("还有没有什么想补充的？",
 # "还有什么我没问到、但你觉得我应该知道的吗？").
-_CLOSING = _rx(r"(?:还有|有没有|还有没有|另外)[^?]{0,10}?(?P<ev>(?:想|要|需要)?补充|想(?:说|聊|分享|告诉我)|我没(?:有)?问(?:到)?|"
+_CLOSING = _rx(r"(?:还有|有没有|还有没有|另外)[^?]{0,10}?(?P<ev>(?:想|要|需要)?补充|想(?:跟我|和我|对我|给我)?(?:说|聊|分享|告诉我|讲)|我没(?:有)?问(?:到)?|"
                r"没(?:有)?问到|(?:我|我们)?应该知道|忘了问|漏掉)")
 
 # Reflection and statements.
@@ -199,6 +204,8 @@ def _their_claim(text: str, previous: str | None) -> bool:
     if len(body) < 2:
         return False
     theirs = strip_punctuation(previous)
+    if any(m.group(0) not in theirs for m in re.finditer(_LOADED_WORD, body)):
+        return False  # "你是不是觉得帮她挂号挺累的" after "帮她挂号": the feeling (累) is ours
     candidates = [body, body.replace("你", "我").replace("您", "我")]
     best = max((_common_run(c, theirs) for c in candidates), key=len)
     if len(best) >= min(3, len(body)) and len(best) / len(body) >= 0.6:
@@ -264,6 +271,9 @@ def _leading_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> l
     love = _LOVE.search(q)
     if love and not _their(love.group("ev"), previous):
         add(Cue("presupposition", Label.LEADING, STRONG + 0.5, love.group("ev")))
+    main = _MAIN_REASON.search(q)
+    if main and not _WH_OPEN_STRONG.search(q) and not (previous and re.search(r"主要|最", previous)):
+        add(Cue("agreement", Label.LEADING, STRONG + 0.5, main.group("ev")[:8]))
     yes_no = _YES_NO_END.search(q) or _A_NOT_A.search(q)
     if yes_no:
         for m in _INTENSE.finditer(q):
@@ -384,6 +394,12 @@ def _declarative_cues(body: str, previous: str | None, has_qmark: bool, ov: floa
         add(Cue("restates", Label.REFLECTION, MEDIUM + (0.5 if re.match(r"^(?:你|您)", body) else 0.0), ""))
     elif previous and ov >= 0.25 and len(body) >= 6:
         add(Cue("restates", Label.REFLECTION, WEAK + (0.5 if re.match(r"^(?:你|您)", body) else 0.0), ""))
+    elif previous and not reflect and len(body) >= 8 and not _OWN_VIEW.match(body) and not _INFO.match(body):
+        # "每个医院的小程序都不一样，所以上次才挂错了科室": one clause says back what they just said, the rest
+        # what they said before; "所以" inside the sentence ties it into a summary.
+        clause_ov = max((overlap(c, previous, LANG) for c in _clauses(body) if len(c) >= 4), default=0.0)
+        if clause_ov >= 0.5:
+            add(Cue("restates", Label.REFLECTION, WEAK + (0.5 if re.search(r"所以|然后|也就是说", body) else 0.0), ""))
     if previous and not reflect and re.match(r"^.{0,4}(?:你|您)", body) and len(body) >= 6 and not _SIGNPOST.search(body):
         add(Cue("about_them", Label.REFLECTION, WEAK + 0.5, ""))
     greeting = _GREETING.match(body)
@@ -459,7 +475,12 @@ def _settle_question(q: str, previous: str | None, has_qmark: bool, qcues: list[
     if qcues:
         return qcues
     dcues = _declarative_cues(q, previous, True, overlap(q, previous, LANG))
-    fragment = _FRAGMENT.match(strip_punctuation(q)) and not re.search(r"[你您我的]", q)
+    bare = strip_punctuation(q)
+    # A few words with a rising "?" and no person, no question word and no verb of its own up front ("新版的验证方式？",
+    # "砍价砍得特别狠？"): the echo probe, their words handed back, even turns ago.
+    fragment = (_FRAGMENT.match(bare) and not re.search(r"[你您我的]", q)) or (
+        has_qmark and re.fullmatch(r"[一-鿿0-9]{7,9}", bare) and not re.search(r"[你您我们]", q)
+        and not re.match(r"[是有在会要能想用去买]", bare))
     if fragment:
         dcues.append(Cue("echo", Label.ECHO, MEDIUM + 0.5, q))
     if not any(c.label in (Label.REFLECTION, Label.LEADING, Label.ECHO) for c in dcues):
