@@ -469,9 +469,20 @@ def _subject_np(words: list[str]) -> int | None:
                 "must", "should", "would", "will", "could", "might", "can", "did", "does", "do", "has", "have", "had"):
             return end
         lemma = nlp.verb_lemma(nxt)
-        if lemma and not (nlp.is_noun(nxt) and end < 4 and end + 1 < len(words) and nlp.verb_lemma(words[end + 1])):
+        following = words[end + 1].lower() if end + 1 < len(words) else ""
+        # "your kids | pick up the app", "the plumber | turn up", "the support team | call you back": a word that is
+        # both a noun and a verb is the verb when a particle, an object pronoun or a determiner follows it, or when
+        # a plural head noun comes before it in its base form.
+        verb_next = following in _PARTICLES | _OBJECT_PRONOUNS | _DETERMINERS or (
+            _plural(head) and lemma == nxt and not head.endswith("'s"))
+        if lemma and (verb_next or not (nlp.is_noun(nxt) and end < 4 and end + 1 < len(words)
+                                        and nlp.verb_lemma(following))):
             return end
     return None
+
+
+_PARTICLES = frozenset("up down out off in on back over away round around through along".split())
+_OBJECT_PRONOUNS = frozenset("you me us them him her it".split())
 
 
 def _is_adjective(word: str) -> bool:
@@ -1385,7 +1396,29 @@ def _clean_clause(focus: str) -> str:
                    r"(?:you|it|they|he|she|we|that|there|i)\s*$", "", s, flags=re.IGNORECASE).strip(" ,")
     s = _FRAME.sub("", s).strip(" ,")
     s = re.sub(r"^(?:(?:so|and|but|then|okay|ok)\s*,?\s+)+", "", s, flags=re.IGNORECASE)
-    return s.strip(" ,")
+    return _undislocate(s.strip(" ,"))
+
+
+_DISLOCATED_LEFT = re.compile(
+    r"^(?P<np>(?:the|your|my|our|their|his|her)\s+[\w'-]+(?:\s+[\w'-]+){0,3}?)\s*,\s*(?:(?:so|and|um|uh)\s*,?\s+)*"
+    r"(?P<aux>is|was|are|were|do|does|did|has|have|had|can|could|will|would)\s+(?:he|she|it|they|that)\b(?P<rest>.*)$",
+    re.IGNORECASE)
+_DISLOCATED_RIGHT = re.compile(
+    r"^(?P<aux>is|was|are|were)\s+(?:it|that|they)\s+(?P<pred>[^,]+?)\s*,\s*(?P<np>(?:the|your|my|our|their|his|her|all\s+the)"
+    r"\s+[\w' -]+)$", re.IGNORECASE)
+
+
+def _undislocate(clause: str) -> str:
+    """The noun phrase put back in place of the pronoun that stands for it: "the landlord, has he been round" ->
+    "has the landlord been round", "was it stressful, the whole moving thing" -> "was the whole moving thing
+    stressful" (spoken questions name their topic before or after the question)."""
+    m = _DISLOCATED_LEFT.match(clause)
+    if m:
+        return f"{m.group('aux')} {_lower_first(m.group('np'))}{m.group('rest')}"
+    m = _DISLOCATED_RIGHT.match(clause)
+    if m:
+        return f"{m.group('aux')} {_lower_first(m.group('np'))} {m.group('pred')}"
+    return clause
 
 
 def _split_contractions(words: list[str]) -> list[str]:
@@ -1437,6 +1470,11 @@ def _read_subject(words: list[str], i: int) -> int | None:
         end = i + 1
         if end < len(words) and words[end].lower() == "else":
             end += 1
+        if low in _INDEFINITE and end + 2 < len(words) and words[end].lower() in ("from", "at", "in", "on") and \
+                words[end + 1].lower() in _OWNERS:
+            sub = _subject_np(words[end + 1:])  # "anybody from the support team | call you back"
+            if sub:
+                end = end + 1 + sub
         if low == "you" and end + 1 < len(words) and words[end].lower() == "and":
             sub = _subject_np(words[end + 1:])
             if sub:
@@ -1631,6 +1669,12 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
     past_tense = c.past or c.aux in ("had",)
     hypothetical = Flag.HYPOTHETICAL in flags
 
+    # "Has the garden centre changed much since …?", "And that worked out well for you?": the degree or manner they
+    # were offered is what "how" asks for.
+    how = _how_rewrite(c, hypothetical)
+    if how:
+        return how
+
     # "You were probably too tired to cook": what got in the way (before the feeling it names).
     if label == Label.LEADING and "too" in low_pred and "to" in low_pred:
         at = low_pred.index("to")
@@ -1732,6 +1776,7 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
     # "Was anyone with you?", "Did anyone help you set it up?": who (or what) it was.
     if subj_low[0] in _INDEFINITE and c.aux:
         wh = _INDEFINITE[subj_low[0]] + (" else" if len(subj_low) > 1 and subj_low[1] == "else" else "")
+        wh += "".join(" " + w for w in c.subj[len(wh.split()):])  # "who from the support team"
         if c.aux in ("did", "do", "does"):
             verb, tail = (nlp.verb_lemma(low_pred[0]), c.pred[1:]) if low_pred else (None, [])
             if verb:
@@ -2028,6 +2073,73 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
     return None
 
 
+# Words that offer a degree or a manner for a yes ("changed much", "worked out well", "settled in okay"): "how" asks
+# for it. "any better" and its kin say something changed: "how has it changed".
+_DEGREE_WORDS = frozenset("much well quickly easily okay ok alright smoothly fast badly".split())
+_DEGREE_PHRASES = (("a", "lot"), ("at", "all"), ("all", "right"))
+_CHANGE_WORDS = frozenset("better worse easier harder".split())
+_AFTER_DEGREE = frozenset("since for at in on with now when after before so then there here these to from".split())
+
+
+def _how_rewrite(c: "_Clause", hypothetical: bool) -> str | None:
+    """"How has the garden centre changed since you started going?" from "Has the garden centre changed much since
+    you started going?", "How did that work out for you?" from "that worked out well for you", "How have the
+    headaches changed since …?" from "Have the headaches got better since …?": the question's own verb, asked with
+    "how" in its own tense, the offered degree left out. None when no degree or manner word follows the verb."""
+    if hypothetical or c.neg or not c.pred or c.aux in ("can", "could", "would", "should", "will", "might", "must", "may"):
+        return None
+    low = [w.lower() for w in c.pred]
+    verb = nlp.verb_lemma(low[0])
+    if not verb or verb in ("be", "have", "do", "feel", "seem", "look", "sound", "like", "love", "hate", "mind") or (
+            _is_adjective(low[0]) and not nlp.inflect(verb, "VBN") == low[0] and verb != low[0] and not _is_past(low[0])):
+        return None
+    at = None
+    span = 1
+    for i in range(1, len(low)):
+        if low[i] in _DEGREE_WORDS or low[i] in _CHANGE_WORDS and low[i - 1] in ("any", "got", "get", "getting", "gotten"):
+            at, span = i, 1
+        elif tuple(low[i:i + 2]) in _DEGREE_PHRASES:
+            at, span = i, 2
+        if at is not None:
+            break
+    if at is None:
+        return None
+    after = low[at + span:at + span + 1]
+    if after and after[0] not in _AFTER_DEGREE:
+        return None  # "much time", "well paid": the word belongs to what follows
+    changed = low[at] in _CHANGE_WORDS
+    start = at - 1 if changed and low[at - 1] == "any" else at
+    tail_words = [_FLIP_OBJECT.get(w.lower(), w) for w in c.pred[1:start] + c.pred[at + span:]]
+    if changed:
+        if verb not in ("get", "become", "go"):
+            return None
+        verb_word, tail_words = None, [_FLIP_OBJECT.get(w.lower(), w) for w in c.pred[at + span:]]
+        verb = "change"
+    tail = _tail_text(tail_words) if tail_words else ""
+    tail = re.sub(r"\s*\b(?:so\s+far|then)$", "", tail)
+    subj = [w if w.lower() != "i" else "you" for w in c.subj]
+    who = " ".join(subj)
+    if who and who != "I" and who.lower() not in ("you",) and not c.subj[0][:1].isupper():
+        who = who[:1].lower() + who[1:]
+    aux = c.aux
+    if aux is None:
+        aux = "did" if _is_past(low[0]) else ("does" if subj[0].lower() in ("he", "she", "it", "that", "this") or (
+            len(subj) > 1 and not _plural(who)) else "do")
+    if aux in ("do", "does", "did"):
+        form = verb
+    elif aux in ("have", "has", "had"):
+        form = nlp.inflect(verb, "VBN") or past(verb)
+    elif aux in ("is", "are", "was", "were", "am"):
+        form = gerund(verb)
+    else:
+        return None
+    if aux == "do" and (subj[0].lower() in ("he", "she", "it", "that", "this") or (len(subj) > 1 and not _plural(who))):
+        aux = "does"
+    if aux == "does" and (subj[0].lower() in ("you", "they", "we") or _plural(who)):
+        aux = "do"
+    return f"How {aux} {who} {form}{' ' + tail if tail else ''}?"
+
+
 # After a pitch, the useful question is how they do the job today, not what they think of the idea: the action the
 # pitched thing would do for them ("a button to split the bill", "an app that tracks your spending", "it lets you
 # book online") becomes "How do you split the bill today?".
@@ -2073,11 +2185,20 @@ def _open_alternative(text: str, label: Label, flags: set[Flag], form: "Form | N
         built = _when_rewrite(when.group("body"))
         if built and reads_naturally(built) and _is_open(built):
             return built
+    clean = _clean_clause(form.focus)
+    if Flag.HYPOTHETICAL not in flags and Flag.DOUBLE_BARRELED not in flags:
+        # "Has it changed much?", "Did they settle in okay?": "how" asks for the degree or manner offered.
+        read = _read(clean) if clean else None
+        built = _how_rewrite(read, False) if read is not None else None
+        if built and reads_naturally(built) and _is_open(built):
+            return _cap(built)
     if Flag.HYPOTHETICAL not in flags:
         # "Did the refund arrive on time?", "Is the gym busy in the mornings?": the thing the fact is about.
-        built = _fact_rewrite(strip_markers(form.focus)[0].strip())
-        if built and reads_naturally(built) and _is_open(built):
-            return built
+        raw = strip_markers(form.focus)[0].strip()
+        for source in dict.fromkeys((raw, clean + "?" if clean else raw)):
+            built = _fact_rewrite(source)
+            if built and reads_naturally(built) and _is_open(built):
+                return built
     if Flag.DOUBLE_BARRELED in flags and label != Label.OPEN and len(form.questions) >= 2:
         first = _cap(_prepare(form.questions[-2]) + "?")
         if _is_open(first):
