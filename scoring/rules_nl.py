@@ -33,7 +33,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 # Words that open a turn without adding to it; "dus" is kept aside (it often opens a reflection).
-_MARKER = _rx(r"^(?:zeg\s+maar|weet\s+je|ik\s+bedoel|nou\s+ja|hm+(?:-hm+)?|mm+|eh+m?|uh+m?|ehm|nou|ja+|jaja|oké|okay|ok|goed|prima|mooi|helder|duidelijk|en|maar|"
+_MARKER = _rx(r"^(?:zeg\s+maar|weet\s+je(?!\s+(?:nog|het|wat|hoe|waarom|wanneer|of|dat|welke?|wie|waar|zeker)\b)|ik\s+bedoel|nou\s+ja|hm+(?:-hm+)?|mm+|eh+m?|uh+m?|ehm|nou|ja+|jaja|oké|okay|ok|goed|prima|mooi|helder|duidelijk|en|maar|"
               r"oh|o|ah|oja|oke|top|fijn|zeker|precies|juist|tja|nee)\b[\s,.:;!-]*")
 _DUS = _rx(r"^dus\b[\s,]*")
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=\S)|\s+-\s+(?=\S)|;\s+")
@@ -69,6 +69,7 @@ _SHORT_OPEN = _rx(r"^(?:en\s+)?(?:daarna|toen|verder|dan|wat\s+nog\s+meer|hoe\s+
 _INVITE = _rx(r"^(?:(?:kun|kunt|wil|wilt|zou|zoudt|mag)\s+(?:je|jij|u)\s+(?:me|mij|ons)?\s*(?:eens\s+|misschien\s+|nog\s+|"
               r"iets\s+|wat\s+|een\s+keer\s+|even\s+|kort\s+|dat\s+|het\s+|daar\s+|er\s+|over\s+|kunnen\s+)*(?:meer\s+)?"
               r"(?:over\s+|kunnen\s+)*(?:vertellen|beschrijven|uitleggen|schetsen|meenemen|toelichten)\b(?!\s+of\b)|"
+              r"(?:kun|kunt|wil|wilt|zou|zoudt)\s+(?:je|jij|u)\s+(?:daar|er|hier)\s+(?:\w+\s+){0,2}meer\s+over\s+zeggen\b|"
               r"(?P<verb>vertel|vertelt\s+u|beschrijf|beschrijft\s+u|neem\s+(?:me|mij|ons)(?:\s+eens)?\s+mee|"
               r"leg(?:\s+eens)?\s+uit|legt\s+u(?:\s+eens)?\s+uit|schets|geef(?:\s+eens)?\s+een\s+voorbeeld|"
               r"laten\s+we\s+het(?:\s+eens)?\s+over|ik\s+ben\s+(?:benieuwd|nieuwsgierig)\s+(?:naar|hoe|wat|waarom)|"
@@ -444,6 +445,13 @@ _CONDITIONAL = _rx(r"^(?:stel\s+(?:je\s+voor\s+)?dat|stel\s+je\s+voor|als|wannee
                    r"en\s+als|stel)\b[^,]*,\s*(?P<main>.+)$")
 
 
+# A polite or memory wrapper around a wh-clause: the clause is what they answer.
+_EMBED_WRAP = _rx(r"^(?:en\s+)?(?:mag\s+ik\s+(?:je|jou|u)?\s*(?:eens\s+|even\s+)?vragen|weet\s+(?:je|u|jij)\s+(?:nog|het\s+nog)|"
+                  r"(?:kun|kan|kunt)\s+(?:je|u|jij)\s+(?:je|zich)\s+(?:nog\s+)?herinneren|herinner\s+(?:je|u)\s+(?:je|zich)"
+                  r"(?:\s+nog)?|ik\s+(?:vraag|vroeg)\s+me\s+af|ik\s+ben\s+benieuwd)\s+"
+                  r"(?P<wh>waarom|waardoor|hoe|wat|wanneer|waar|wie|welke?|hoeveel)\b")
+
+
 def _main_clause(q: str) -> str:
     """"Stel dat …, wat zou er dan veranderen?": the question is the main clause after the condition."""
     match = _CONDITIONAL.match(q)
@@ -491,6 +499,10 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> 
         cues.append(Cue("invitation", Label.OPEN, STRONG, invite.group(0).strip()))
         return cues, flags
     form = _last_clause(q)
+    wrapped = _EMBED_WRAP.match(form)
+    if wrapped:
+        # "Mag ik vragen waarom je bent overgestapt?", "Weet je nog hoe dat ging?": the embedded question decides.
+        form = form[wrapped.start("wh"):]
     fronted = _FRONTED.match(form)
     if fronted and not (_WH_OPEN.match(form) or _WH_CLOSED.match(form) or _yes_no(form) or _CONFIRM.match(form)):
         # "En de laatste keer dat je bestelde, hoe ging dat?": a topic put in front, then the question.
@@ -541,13 +553,17 @@ def _declarative_cues(body: str, dus: bool, previous: str | None, has_qmark: boo
     guess = _GUESS_DECL.match(low)
     if guess and not re.search(r"\b(?:ik|mij|me)\b", low):
         add(Cue("agreement", Label.LEADING, STRONG + 0.5, guess.group("ev")))
-    if previous and (dus or second_person) and not reflect and (not has_qmark or dus) and not guess:
+    if previous and (dus or second_person or reflect) and (not has_qmark or dus or reflect) and not guess:
         # A summary that hands them a decision or a feeling of yours: "Dus je bent gestopt met online bestellen.",
         # also with a rising "?" ("Dus eigenlijk ben je wel klaar met…?"). A participle before its auxiliary
         # ("wat er bezorgd wordt") is a passive, not a feeling.
         theirs = {w.lower() for w in re.findall(r"\w+", previous)}
         claim = [w for n, w in enumerate(words) if w in _NL_CLAIM and w not in theirs
-                 and not (n + 1 < len(words) and words[n + 1] in _AUXILIARY)]
+                 and not (n + 1 < len(words) and words[n + 1] in _AUXILIARY)
+                 # "het gehad", "het zat": done with it; "twee keer te laat gehad" is a fact
+                 and not (w in ("gehad", "zat") and (n == 0 or words[n - 1] not in ("het", "er")))
+                 # "te laat bezorgd", "thuis bezorgd": delivered, not worried
+                 and not (w == "bezorgd" and n > 0 and words[n - 1] in ("laat", "vroeg", "thuis", "niet", "pas", "goed"))]
         if claim:
             add(Cue("new_claim", Label.LEADING, STRONG + 1.0, claim[0]))
     if _FEELING_STATEMENT.match(low) and previous and not has_qmark:
