@@ -105,7 +105,7 @@ _GUESS = _rx(r"(?P<ev>(?:셨을|으셨을|하셨을|실|으실|하실|었을|았
              r"(?:ㄹ|을|실|으실|셨을|었을|았을)까\s*싶(?:은데요|어요|네요|습니다))$")
 # A reason the interviewer supplies in a yes/no question: "혹시 X 때문이었나요?", "X-아서 …하신 거예요?".
 _CAUSE = _rx(r"(?P<cause>[가-힣A-Za-z0-9\s]{1,30}?)\s*(?:때문(?:에|이|인|이었|이에|이세|일)|탓(?:에|이)|바람에|"
-             r"(?<=[가-힣])(?:이|가)\s+(?:제일\s+|가장\s+|좀\s+)?(?:문제|원인|이유)(?:였|이었|이에|예|인|일|이세|이)[가-힣]*$|"
+             r"(?<=[가-힣])(?:이|가)\s+(?:(?:제일|가장)\s+(?:큰\s+|주된\s+)?|좀\s+|주된\s+|큰\s+)?(?:문제|원인|이유)(?:였|이었|이에|예|인|일|이세|이)[가-힣]*$|"
              r"(?<=[가-힣])\s+(?:문제|탓)(?:였던|이었던|였|이었|인|이)[가-힣\s]*$)")
 _CAUSE_CLEFT = _rx(r"(?P<cause>[가-힣A-Za-z0-9\s]{1,30}?[가-힣](?<![에게의])서)"
                    r"\s+[가-힣\s]*?(?:거|건|것|그러|그랬|그런)[가-힣]*$")
@@ -325,6 +325,11 @@ def _their_feeling(stem: str, previous: str | None) -> bool:
 
 
 _EVALUATIVE = _rx(r"^(?:" + _FEELINGS + r"|별로|괜찮|아깝|나쁘|나빠|싫|최악|최고|지겨|지루|질리|질려|낫)")
+
+
+# A decision about the product, put in a summary ("이제 못 믿으시겠다는 거네요", "해지하실 생각이시라는 거죠"): like a
+# verdict, leading when they never said it.
+_DECISION = _rx(r"^(?:믿|신뢰|그만두|그만하|끊|해지|탈퇴|포기|후회|갈아타|옮기|옮길)")
 
 
 def _summary_predicate(body: str, previous: str | None) -> tuple[str, bool] | None:
@@ -572,7 +577,7 @@ def _declarative_cues(body: str, previous: str | None, has_qmark: bool, ov: floa
         if cause:
             # "결국 귀찮아서 안 하신 거네요" after "시간이 없어서": a reason of ours in the form of a summary.
             add(Cue("presumptive", Label.LEADING, STRONG + 1.0, cause))
-        elif asserted and not asserted[1] and _EVALUATIVE.match(asserted[0]) \
+        elif asserted and not asserted[1] and (_EVALUATIVE.match(asserted[0]) or _DECISION.match(asserted[0])) \
                 and not _their_feeling(asserted[0], previous) \
                 and not any(c.name in ("presumptive", "guessed_feeling") for c in cues):
             # "그 앱이 별로였다는 말씀이시죠" when they only said they stopped: a verdict they never gave.
