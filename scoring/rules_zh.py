@@ -87,7 +87,7 @@ _PRESUME_CLAIM = _rx(r"(?P<ev>(?:你|您|你们)(?:当时|那时候?|现在)?(?:
 # A bare fragment of a few characters: the customer's words handed back, even when they said them turns ago.
 # A motive a summary pins on them ("所以说你就是嫌贵" when price never came up); a verdict restated in other words
 # ("团购确实便宜" after "一个月能省三百多") stays a reflection.
-_VERDICT = _rx(r"(?P<ev>嫌.{1,6}|(?:就是|其实就是|说白了就是|根本就是)(?:因为|觉得|不想|怕|不喜欢).{1,6})")
+_VERDICT = _rx(r"(?P<ev>嫌.{1,6}|(?:以后|今后|从此)?(?:都|就)?(?:再也不|不会再|不再|再也没|以后都不|以后不)[\u4e00-\u9fff]{1,6}|(?:就是|其实就是|说白了就是|根本就是)(?:因为|觉得|不想|怕|不喜欢).{1,6})")
 _FRAGMENT = _rx(r"^[一-鿿0-9]{1,6}$")
 _CAUSE_NOUN = _rx(r"(?P<ev>[\u4e00-\u9fff]{1,6}?)的?(?:问题|原因|错|锅)(?:吧|啊|了)?$")
 _AFTER_THAT = _rx(r"(?:之后|以后|后来|然后|接下来|再后来|那后来)呢$")
@@ -174,6 +174,9 @@ def is_question(sentence: str) -> bool:
         return bool(_TAG.search(core) or _YES_NO_END.search(core))
     if _INVITE.search(core) or _SHORT_OPEN.match(core) or _AFTER_THAT.search(core):
         return True
+    clauses = _clauses(core)
+    if len(clauses) >= 2 and _SHORT_OPEN.match(clauses[-1]):
+        return True  # "大部分人都觉得…，你觉得呢": the last clause asks
     return _has_question_marker(core)
 
 
