@@ -107,7 +107,7 @@ _INTENSE = _rx(r"(?P<int>太|这么|那么|特别|非常|超级?|真的|极其|�
 # "你觉得主要是价格的问题吗？": a main reason or a ranking of ours, offered for them to agree with (what they
 # never ranked); "你觉得最大的问题是什么？" asks them to rank and stays open.
 _MAIN_REASON = _rx(r"(?:你|您)(?:会|是)?(?:觉得|认为|说)(?P<ev>.{0,6}?(?:主要|最主要|最大|首要)(?:的)?(?:原因|问题)?(?:是|就是|还是)?)"
-                   r"(?P<what>.{1,14}?)(?:的问题|的原因)?(?:吗|么|吧)$")
+                   r"(?P<what>.{1,14}?)(?:的问题|的原因)?(?:吗|(?<![什怎])么|吧)$")
 _GUESS_CAUSE = _rx(r"(?P<ev>因为.{1,12}(?:才|所以)?)")
 
 # Closing invitations: anything they want to add, or that was not asked ("还有没有什么想补充的？",
