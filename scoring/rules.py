@@ -308,16 +308,59 @@ def _rx(pattern: str) -> re.Pattern[str]:
 # Question patterns (matched against the focus, lower-cased, markers stripped)
 
 _FAUX = _rx(
-    r"^(?:(?:so|and|now|okay|ok)\s+)?(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?"
-    r"(?:tell|let)\s+(?:me|us)(?:\s+know)?\s*(?:[,:;-]+\s*|\s+)"
+    r"^(?:(?:so|and|now|okay|ok)\s+)?(?:please\s+)?(?:(?:(?:can|could|would|will)\s+you|(?:do|would)\s+you\s+mind)\s+"
+    r"(?:please\s+)?(?:mind\s+)?)?"
+    r"(?:tell(?:ing)?|let(?:ting)?)\s+(?:me|us)(?:\s+know)?\s*(?:[,:;-]+\s*|\s+)"
     r"(?P<inner>(?:if|whether|did|do|does|is|are|was|were|have|has|had|can|could|will|would|should|"
     r"how many|how much|how often|how long|how old|when|which|who|where)\b.*)$"
 )
 _FAUX_ANYWHERE = _rx(
-    r"\b(?:tell|let)\s+(?:me|us)(?:\s+know)?\s*(?:[,:;-]+\s*|\s+)"
+    r"\b(?:tell(?:ing)?|let(?:ting)?)\s+(?:me|us)(?:\s+know)?\s*(?:[,:;-]+\s*|\s+)"
     r"(?P<inner>(?:if|whether|did|do|does|is|are|was|were|have|has|had|can|could|will|would)\b)"
 )
 _WANT_TO_KNOW_IF = _rx(r"^(?:i'd|i would|i'd really|i) (?:love|like|want|wanted) to (?:know|ask|hear) (?:if|whether)\b")
+# Hedges a speaker puts between "can you" and the request ("can you sort of tell me", "could you maybe walk me
+# through"): they change nothing about what is asked.
+_HEDGE = _rx(r"\b(?P<head>(?:can|could|would|will)\s+you|(?:can|could|may|might)\s+i)\s+"
+             r"(?:(?:sort|kind)\s+of|maybe|perhaps|possibly|just|quickly|briefly|also|like|actually|please|um|uh)\s+")
+# A yes/no frame around the question the customer will answer: "Can I ask what made you sign up?", "Do you remember
+# how you felt?", "Would you be able to describe the last box?", "I'd be interested to hear how you chose it." The
+# frame asks nothing of its own; the embedded question decides (``inner``).
+_FRAME = _rx(
+    r"^(?:(?:so|and|okay|ok|now|but)\s+)?(?P<frame>(?:can|could|may|might)\s+i\s+ask(?:\s+you)?|"
+    r"(?:do|did)\s+you\s+(?:remember|recall|know)|(?:can|could)\s+you\s+(?:remember|recall)|"
+    r"(?:would|could|will)\s+you\s+be\s+able\s+to|(?:do|would)\s+you\s+mind|"
+    r"i(?:'d|\s+would)\s+be\s+(?:really\s+|very\s+|so\s+)?(?:interested|curious|keen|glad)\s+to\s+(?:hear|know|learn|understand)|"
+    r"i'm\s+(?:really\s+|very\s+)?(?:interested|curious)\s+to\s+(?:hear|know|learn))[,\s]+(?P<inner>.+)$"
+)
+_FRAME_INNER_WH = _rx(r"^(?:what|how|why|when|where|which|who|whether|if)\b")
+_ASKING_FRAME = _rx(r"^(?:(?:so|and|okay|ok|now|but)\s+)?(?:(?:can|could|may|might)\s+i\s+ask|i)")
+
+
+def _unhedge(q: str) -> str:
+    """``q`` without the hedges between "can you" and the request."""
+    for _ in range(3):
+        new = _HEDGE.sub(lambda m: m.group("head") + " ", q)
+        if new == q:
+            break
+        q = new
+    return q
+
+
+def _framed_question(q: str) -> tuple[str, str] | None:
+    """(frame, embedded question) when a yes/no frame only carries another question, else None."""
+    match = _FRAME.match(q)
+    if not match:
+        return None
+    inner = match.group("inner").strip(" ,")
+    frame = match.group("frame")
+    if re.match(r"^what\s+i\s+mean", inner):
+        return None  # "Do you know what I mean?" checks you were understood
+    if _FRAME_INNER_WH.match(inner):
+        return frame, inner
+    if re.search(r"\b(?:able\s+to|mind)$", frame) and (_INVITE.match(inner) or _FAUX.match(inner)):
+        return frame, inner  # "would you be able to describe…", "would you mind walking me through…"
+    return None
 
 _INVITE = _rx(
     r"^(?:(?:please|maybe|perhaps|just)\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+|maybe\s+|just\s+)?"
@@ -443,7 +486,7 @@ _SOCIAL = _rx(
     r"\b(?P<ev>(?:most|many|lots\s+of|a\s+lot\s+of|other|our|some|all|plenty\s+of)\s+(?:of\s+our\s+)?(?:[a-z]+\s+)?(?:customers|people|users|"
     r"clients|parents|travell?ers|freelancers|students|drivers|members|folks|patients|families|teams|"
     r"companies|owners|riders|listeners|readers|gamers|farmers)|everyone|everybody|nobody)\s+"
-    r"(?:(?:who|that)\s+(?:\w+\s+){1,4}?|(?:\w+\s+){0,2})(?:say|said|says|tell\s+us|told\s+us|love|loves|prefer|prefers|find|finds|think|thinks|"
+    r"(?:(?:who|that)\s+(?:\w+\s+){1,4}?|(?:we|i)\s+(?:\w+\s+){1,3}?|(?:\w+\s+){0,2})(?:say|said|says|tell\s+us|told\s+us|love|loves|prefer|prefers|find|finds|think|thinks|"
     r"hate|hates|agree|like|likes|want|wants|complain|complains)\b"
 )
 _WHY_PRESUPPOSE = _rx(
@@ -452,7 +495,8 @@ _WHY_PRESUPPOSE = _rx(
 # "What's so bad about the gym?", "How is it such a hassle?": a verdict taken as given by any question word.
 _WH_SO = _rx(r"^(?:what|how)\b(?:'s)?[^?]*?\b(?P<int>so|such)\s+(?:an?\s+)?(?P<adj>[\w'-]+)")
 _WHAT_IS_LOADED = _rx(r"^what(?:'s|\s+is|\s+was|\s+were|\s+are)\s+(?:so\s+|really\s+|most\s+)?(?P<adj>[\w'-]+)\s+about\b")
-_WHY_FEEL = _rx(r"^why\s+(?:do|did|does)\s+(?:you|they)\s+(?P<adj>hate|love|dislike|prefer|enjoy|like)\b")
+_WHY_FEEL = _rx(r"^why\s+(?:do|did|does)\s+(?:you|they|(?:the|your|their|those|these|all\s+the)\s+[\w'-]+(?:\s+[\w'-]+)?)\s+"
+               r"(?:all\s+|really\s+|just\s+)?(?P<adj>hate|love|dislike|prefer|enjoy|like)\b")
 _WHY_JUST = _rx(r"^why\s+(?:don't|didn't|wouldn't|won't|can't|couldn't)\s+(?:you|they)\s+(?:just|simply)\b")
 _HOW_LOADED = _rx(
     r"^how\s+(?:much\s+(?P<cmp>[\w'-]+er|more\s+\w+|less\s+\w+)|much\s+(?:do|did|does)\s+(?:you|they)\s+"
@@ -514,7 +558,8 @@ _YOU_INFO = _rx(
 
 # Flags.
 _HYP_EXCLUDE = _rx(
-    r"\b(?:would|wouldn't|could)\s+you\s+(?:agree|mind|say|describe|rate|tell|walk|talk|explain|share|show|give|"
+    r"\b(?:would|wouldn't|could)\s+you\s+(?:(?:sort|kind)\s+of\s+|maybe\s+|perhaps\s+|just\s+|possibly\s+|please\s+)*"
+    r"(?:be\s+able\s+to|agree|mind|say|describe|rate|tell|walk|talk|explain|share|show|give|"
     r"help|please|send|repeat|clarify|elaborate|expand|run|take|go(?=\s+(?:into|through|over|on|ahead))|start|remind|like\s+to\s+(?:add|tell|talk|share|"
     r"say))\b|\bhow\s+would\s+you\s+(?:describe|rate|explain|define|sum)\b|\bwhat\s+would\s+you\s+say\b|"
     r"\byou(?:'d|\s+would)\s+(?:like|rather|agree|prefer|say)\b|\byou'd\s+(?:already\s+|just\s+)?(?:\w+ed|been|gone|done|had|"
@@ -796,10 +841,29 @@ _WH_INVERTED = _rx(
 )
 
 
+# A question word left in place at the end, as people ask in speech: "and your own thing is what exactly", "you paid
+# how much?", "and that was when".
+_WH_IN_SITU = _rx(
+    r"\b(?:is|was|are|were|means?|meant|do|did|does|doing|done|said|say|paid|pay|costs?|took|takes|happened|"
+    r"went|called|named|got|get|for|about|with|from|at|on|to)\s+(?P<wh>what|why|how\s+(?:much|many|long|often)|how|"
+    r"when|where|who|which)(?:\s+(?:exactly|again|then|now|precisely|then\s+exactly))?\s*[?.]?$"
+)
+
+
+def _wh_in_situ(low: str) -> str | None:
+    """The question word a spoken question leaves at its end ("your own thing is what exactly"), or None."""
+    if re.match(r"^(?:what|how|why|when|where|which|who)\b", low) or len(tokens(low)) < 3:
+        return None
+    match = _WH_IN_SITU.search(low)
+    return match.group("wh") if match else None
+
+
 def _is_question_sentence(sentence: str) -> bool:
     body, _ = strip_markers(sentence)
     low = body.lower()
     if sentence.rstrip().endswith("?"):
+        return True
+    if _wh_in_situ(low):
         return True
     if _EXCLAMATIVE.match(low) or _REFLECT_START.match(low):
         return False
@@ -808,6 +872,8 @@ def _is_question_sentence(sentence: str) -> bool:
     if _WH_OPEN.match(low) or _WH_CLOSED.match(low):
         return bool(_WH_INVERTED.match(low) or _SHORT_OPEN.match(low))
     if _INVITE.match(low) or _FAUX.match(low):
+        return True
+    if _framed_question(_unhedge(low)):
         return True
     if _CONDITIONAL.match(low):
         main = _main_clause(low)
@@ -952,6 +1018,28 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
     add = cues.append
     # A word is theirs when they said it anywhere in the interview, not only in their last turn.
     previous = said or previous
+    q = _unhedge(q)
+
+    framed = _framed_question(q)
+    if framed:
+        frame, inner = framed
+        if re.match(r"^(?:if|whether)\b", inner):
+            # "Can I ask whether you still use it?": an invitation of yours around a yes/no question.
+            if _ASKING_FRAME.match(frame):
+                add(Cue("faux_invitation", Label.CLOSED, STRONG + 0.5, " ".join(frame.split()[-2:] + inner.split()[:2])))
+            else:
+                add(Cue("yes_no", Label.CLOSED, STRONG, frame))
+            return cues
+        if not re.match(r"^(?:what|how|why|when|where|which|who)\b", inner) or _WH_OPEN.match(inner) \
+                or _WH_CLOSED.match(inner) or _INVITE.match(inner) or _FAUX.match(inner):
+            inner_q = inner if inner.endswith("?") or not has_qmark else inner
+            inner_cues = _question_cues(inner_q, full, previous, has_qmark, said, offer)
+            if inner_cues and _ASKING_FRAME.match(frame) and _WH_CLOSED.match(inner) and not any(
+                    c.name == "faux_invitation" for c in inner_cues):
+                # "Can I ask how many boxes you got?": a request to talk around one fact.
+                inner_cues.append(Cue("faux_invitation", Label.CLOSED, STRONG, " ".join(inner.split()[:3])))
+            if inner_cues:
+                return inner_cues
 
     faux = _FAUX.match(q)
     if faux:
@@ -968,6 +1056,13 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
     closing = _closing_invitation(q)
     if closing:
         add(Cue("closing_invitation", Label.OPEN, STRONG + 0.5, closing))
+        return cues
+    in_situ = _wh_in_situ(q)
+    if in_situ:
+        if in_situ in ("what", "why", "how"):
+            add(Cue("wh_open", Label.OPEN, STRONG, in_situ))
+        else:
+            add(Cue("short_fact", Label.CLOSED, STRONG, in_situ))
         return cues
 
     # Agreement seeking and presupposition come first: they override the question form.
@@ -1008,6 +1103,9 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
         elif ev.startswith(("i imagine", "i suppose")) and not has_qmark:
             weight = WEAK
         add(Cue("agreement", Label.LEADING, weight, ev))
+    solution = _suggested_solution(q, said or previous)
+    if solution:
+        add(Cue("suggests_solution", Label.LEADING, STRONG + 1.0, solution))
     candidate = _candidate_answer(q, said or previous, offer)
     if candidate:
         add(Cue(candidate[0], Label.LEADING, STRONG + 1.0, candidate[1]))
@@ -1196,10 +1294,19 @@ def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark
                 add(Cue("check_question", Label.CLOSED, STRONG, body.rstrip("?")))
     agree = _AGREE_STATEMENT.search(low) or _GUESS_FRAME.search(low)
     felt = _MUST_FEEL.match(low)
-    if felt and previous and heard_all and _claim_word([felt.group("w")]) and not _said(
+    if not agree and not felt:
+        # "That sounds awful, you must have been mortified.": a guess after an aside is still a guess.
+        for clause in re.split(r"[,;:]\s*|\s+-\s+", low):
+            clause = clause.strip()
+            felt = _MUST_FEEL.match(clause)
+            agree = None if felt else (_AGREE_STATEMENT.search(clause) or _GUESS_FRAME.search(clause))
+            if felt or agree:
+                break
+    if felt and previous and heard_all and (_claim_word([felt.group("w")]) or _affect(felt.group("w"))
+                                           or felt.group("you")) and not _said(
             felt.group("w"), {stem(_unclitic(t)) for t in tokens(previous)}):
         # "That must have been really stressful." when they never said it was: a feeling handed to them.
-        add(Cue("agreement", Label.LEADING, STRONG, f"must ... {felt.group('w')}"))
+        add(Cue("agreement", Label.LEADING, STRONG + 0.5, f"must ... {felt.group('w')}"))
     elif agree:
         add(Cue("agreement", Label.LEADING, MEDIUM + 1.0 + (1.0 if has_qmark else 0.0), agree.group(0).strip()))
 
@@ -1228,7 +1335,7 @@ def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark
     return cues
 
 
-_MUST_FEEL = _rx(r"^(?:and\s+)?(?:(?:that|it|this|(?:the|your|all|those|these|having|being|\w+ing)(?:\s+[\w'-]+){0,4}?)\s+)?"
+_MUST_FEEL = _rx(r"^(?:and\s+)?(?:(?P<you>you)\s+|(?:that|it|this|(?:the|your|all|those|these|having|being|\w+ing)(?:\s+[\w'-]+){0,4}?)\s+)?"
                  r"must\s+(?:have\s+been|be|have\s+felt|feel|(?:have\s+)?(?:made|make|left|leave|got|get)\s+you(?:\s+feel(?:ing)?)?)\s+"
                  r"(?:so\s+|really\s+|pretty\s+|"
                  r"quite\s+|very\s+|a\s+bit\s+|a\s+real\s+|such\s+a\s+|a\s+)?(?P<w>[\w'-]+)"
@@ -1344,6 +1451,33 @@ def _candidate_answer(q: str, said: str | None, offer: bool = False) -> tuple[st
     return None
 
 
+# A yes/no question that names a fix of yours and asks whether it would help: "Would a reminder help?", "Would it
+# help if the app sent you a reminder?", "Would having a waitlist have made it easier?". The customer hears the
+# answer you hope for. ("We're building X. Would that help?" asks about a pitch already made: a closed question.)
+_SOLUTION_Q = _rx(
+    r"^(?:so\s+)?(?:would|will|could|might|wouldn't|won't|does|do|did)\s+(?:it\s+(?:have\s+)?(?:help(?:ed)?|make\s+(?:it|things|"
+    r"life|that|your\s+\w+)\s+easier|made\s+(?:it|things|life)\s+easier|be\s+(?:easier|better|useful|helpful))\s+"
+    r"(?P<cond>if|to|when|having)\b(?P<fix>.+)"
+    r"|(?P<np>(?:a|an|some\s+(?:kind|sort)\s+of|some)\s+[\w'-]+(?:[\s-]+[\w'-]+){0,4}?|(?:having|getting|adding|a)\s+"
+    r"[\w'-]+(?:[\s-]+[\w'-]+){0,4}?)\s+(?:have\s+)?(?:help(?:ed|s)?|solve[ds]?|fix(?:ed|es)?|sort(?:ed)?\s+(?:it|that|this)|"
+    r"ma(?:k|d)e\s+(?:it|things|life|that|this)\s+easier|work\s+(?:better|for\s+you)|be\s+(?:useful|helpful|better)|"
+    r"change\s+(?:that|anything|things)|save\s+you)\b.*)$"
+)
+
+
+def _suggested_solution(q: str, said: str | None) -> str | None:
+    """The fix a yes/no question offers ("a skip-a-week button", "the app sent you a reminder"), when the customer
+    did not bring it up themselves."""
+    match = _SOLUTION_Q.match(q.strip(" ?.!"))
+    if not match:
+        return None
+    fix = match.group("np") or match.group("fix") or ""
+    _, novel = _novel_words(fix, said or "")
+    if not novel:
+        return None
+    return " ".join(fix.split()[:5])
+
+
 # A reason offered inside a yes/no question ("Did you cancel because of the price?", "Was the price a factor?").
 _REASON_IN_Q = _rx(r"\b(?:because(?:\s+of)?|due\s+to|'cause|cause\s+of|thanks\s+to)\b(?P<why>.+)$")
 _FACTOR_IN_Q = _rx(r"\b(?:a|the|one|your)\s+(?:main\s+|big\s+|real\s+|major\s+|deciding\s+|key\s+)?(?:factor|reason|cause)\b")
@@ -1423,6 +1557,11 @@ def _paraphrased_verdict(word: str, their_stems: set[str]) -> bool:
     return any(t in LOADED or t in _VERDICT_MARKERS for t in their_stems)
 
 
+# A ranking or a contrast in a summary ("more for him than for you", "the app, not the gym", "rather than").
+_COMPARISON = _rx(r"\bmore\s+(?:[\w'-]+\s+){0,4}?than\b|\b(?:less|fewer|rather|better|worse|bigger|cheaper)\s+(?:[\w'-]+\s+){0,4}?than\b|"
+                  r"\b[\w'-]+er\s+than\b|\bnot\s+so\s+much\b|\bmatters?\s+more\b")
+
+
 def _new_claim(summary: str, said: str, has_qmark: bool, summary_frame: bool = True, strict: bool = False,
                heard_all: bool = False) -> str | None:
     """What a summary said with a rising "?" adds that the customer never said, when it adds a claim: a reason
@@ -1433,6 +1572,9 @@ def _new_claim(summary: str, said: str, has_qmark: bool, summary_frame: bool = T
              and not t.isdigit()]
     if not words:
         return None
+    compared = _COMPARISON.search(summary)
+    if compared and not _COMPARISON.search(said) and (has_qmark or not strict):
+        return compared.group(0).strip(" ,")  # "more for your husband than for you": a ranking they never made
     novel = [w for w in words if not _said(w, their_stems)]
     if not novel:
         return None
@@ -1475,6 +1617,10 @@ def _flag_hits(clean: str, focus_low: str, questions: list[str], is_question: bo
     pitch = _PITCH.search(low)
     if pitch:
         hits.append(FlagHit(Flag.PITCH, "pitch", pitch.group("ev").strip()))
+    else:
+        offered = next((c for c in cues if c.name == "suggests_solution"), None)
+        if offered:
+            hits.append(FlagHit(Flag.PITCH, "pitch", offered.evidence))
 
     question_text = " ".join(strip_markers(q)[0] for q in questions).lower() if questions else ""
     if is_question and question_text and "closing_invitation" not in cue_names:
@@ -1518,6 +1664,7 @@ doing come came comes it them things everything something nothing anything quite
 """.split())
 
 _OVERRIDING_LEADING = frozenset({"tag_question", "negative_question", "agreement", "social_proof", "presupposition",
+                                 "suggests_solution",
                                  "loaded_degree", "loaded_yes_no", "suggests_action", "guess_question"})
 _FORM_CUES = frozenset({"wh_open", "yes_no", "short_fact", "choice", "check_question", "invitation", "rating"})
 _OVERLAP_CUES = frozenset({"restates", "about_them", "so_summary", "check_question"})
