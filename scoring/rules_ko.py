@@ -213,6 +213,18 @@ def split_sentences(text: str) -> list[str]:
     return [part for piece in _split(text, _SENTENCE) for part in _spoken_split(piece)]
 
 
+def _asks_wh(core: str) -> bool:
+    """A wh-question (no indefinite 뭐/어디) with an interrogative ending, or a wh-word before 거예요/건가요 ("몇 시에
+    하신 거예요"): a summary never carries a wh-word."""
+    if _INDEFINITE.search(core) or not (_WH_OPEN_STRONG.search(core) or _WH_FACT.search(core)):
+        return False
+    if re.search(r"(?:거예요|거에요|건가요|건데요)$", core):
+        return True
+    return bool(_Q_ENDING.search(core) and re.search(r"(?:셨어요|세요|나요|까요|습니까|셨나요|신가요|인가요|었어요|았어요|했어요|"
+                                                     r"예요|이에요|돼요|와요|가요)$", core)
+                and not _REFLECT_END_STRONG.search(core) and not _REFLECT_END.search(core))
+
+
 def _has_wh(core: str) -> bool:
     if _INDEFINITE.search(core):
         rest = _INDEFINITE.sub(" ", core)
@@ -224,7 +236,14 @@ def is_question(sentence: str) -> bool:
     if sentence.rstrip().endswith("?"):
         return True
     core = _core(sentence)
-    if not core or _ACK.match(core) or _SIGNPOST.search(core) or _GREETING.match(core) or _OPEN_FREE.match(core):
+    if not core or _ACK.match(core):
+        return False
+    last = _clauses(core)[-1] if _clauses(core) else core
+    if _asks_wh(last) and len(last.split()) >= 2:
+        # A preamble, a signpost or a run-up first ("제가 하나 궁금한 게 있는데요, 그 앱은 어떻게 알게 되셨어요",
+        # "잠깐만요 그 그니까 … 어떻게 연락하셨어요"): a wh-word with a question ending closes it as a question.
+        return True
+    if _SIGNPOST.search(core) or _GREETING.match(core) or _OPEN_FREE.match(core):
         return False
     if _REQUEST_RE.search(core) or _CURIOUS.search(core) or _SHORT_OPEN.match(core) or _TOPIC_CURIOUS.search(core):
         return True
@@ -329,7 +348,15 @@ _EVALUATIVE = _rx(r"^(?:" + _FEELINGS + r"|별로|괜찮|아깝|나쁘|나빠|�
 
 # A decision about the product, put in a summary ("이제 못 믿으시겠다는 거네요", "해지하실 생각이시라는 거죠"): like a
 # verdict, leading when they never said it.
-_DECISION = _rx(r"^(?:믿|신뢰|그만두|그만하|끊|해지|탈퇴|포기|후회|갈아타|옮기|옮길)")
+_DECISION = _rx(r"^(?:안[가-힣]|못[가-힣]|믿|신뢰|그만두|그만하|끊|해지|탈퇴|포기|후회|갈아타|옮기|옮길)")
+
+
+# Feelings proper (not verdicts like 좋다, 편하다): put into a summary, they are read into their words.
+_EMOTION = _rx(r"스트레스|짜증|답답|속상|서운|섭섭|화가|화나|실망|불안|걱정|억울|외로|창피|민망|후회|막막|부담|무서|당황|"
+               r"우울|괴로|지치|지쳤|피곤|서러|분하|열받")
+
+
+_NEGATED = _rx(r"(?:안|못)\s*([가-힣])|([가-힣])[가-힣]?\s*(?:수가?\s*없|지\s*(?:않|못))")
 
 
 def _summary_predicate(body: str, previous: str | None) -> tuple[str, bool] | None:
@@ -345,6 +372,13 @@ def _summary_predicate(body: str, previous: str | None) -> tuple[str, bool] | No
     match = _PREDICATE.match(words[-1])
     stem = match.group("stem") if match else words[-1]
     stem = stem[:-1] if len(stem) >= 3 and stem.endswith("하") else stem
+    if len(stem) <= 1 and len(words) >= 2 and words[-2] in ("안", "못"):
+        # "안 쓰시는 거죠": the negated verb is what is said ("안 써요" of theirs keeps it theirs).
+        # Theirs when they negated a verb of the same first consonant (any ending: 쓸/써, 했): "못 했어요",
+        # "쓸 수가 없었어요", "쓰지 않아요".
+        cho = _cho(stem[0]) if stem else -1
+        negated = [m.group(1) or m.group(2) for m in _NEGATED.finditer(previous)]
+        return words[-2] + stem, cho >= 0 and any(_cho(ch) == cho for ch in negated)
     if len(stem) <= 1:
         rest = [w for w in words[:-1] if w not in _KO_ADVERBS]
         if not rest:
@@ -582,6 +616,12 @@ def _declarative_cues(body: str, previous: str | None, has_qmark: bool, ov: floa
                 and not any(c.name in ("presumptive", "guessed_feeling") for c in cues):
             # "그 앱이 별로였다는 말씀이시죠" when they only said they stopped: a verdict they never gave.
             add(Cue("presumptive", Label.LEADING, STRONG + 0.5, asserted[0]))
+    emotion = _EMOTION.search(body)
+    if emotion and previous and (reflect or end or re.search(r"(?:시죠|죠|지요)$", body)) \
+            and not _their_feeling(emotion.group(0), previous) \
+            and not any(c.name in ("presumptive", "guessed_feeling") for c in cues):
+        # "그러니까 배송이 늦는 게 제일 스트레스시죠" when they never spoke of stress: a feeling read into their words.
+        add(Cue("guessed_feeling", Label.LEADING, STRONG + 1.0, emotion.group(0)))
     guess = _GUESS.search(body)
     if guess and len(words) >= 2 and _adds_claim(body, previous):
         # "…당황하셨을 것 같은데요": a feeling or thought put in their mouth, said as a statement.
@@ -657,7 +697,7 @@ def _echo_weight(q: str, share: float) -> float:
 def _settle_question(q: str, previous: str | None, has_qmark: bool, qcues: list[Cue]) -> list[Cue]:
     """A summary said as a question ("…하신 거군요?") is a reflection, or a guess when it adds to their words."""
     reflective = _REFLECT_START.match(q) or _REFLECT_END_STRONG.search(q)
-    if reflective and not any(c.label == Label.LEADING for c in qcues):
+    if reflective and not any(c.label == Label.LEADING for c in qcues) and not _asks_wh(q):
         ov = overlap(q, previous, LANG)
         qcues = qcues + [c for c in _declarative_cues(q, previous, has_qmark, ov) if c.label == Label.REFLECTION]
         guessed = _conjecture(q, previous)

@@ -222,11 +222,16 @@ _INNER_FILLER = _rx(r",\s*(?:eh+m?|ehm|uh+m?|zeg\s+maar|weet\s+je|hè|he|hé)\s*
                     r",?\s*\bzeg\s+maar\s*(?=[?.!]*$)")
 
 
+# A false start: the same one to four words said twice ("hoe, hoe regelen jullie", "mag ik, eh, mag ik vragen").
+_FALSE_START = _rx(r"\b([\wà-ÿ']+(?:\s+[\wà-ÿ']+){0,3})[\s,]+\1\b")
+
+
 def strip_markers(sentence: str) -> tuple[str, bool]:
     """The sentence without opening fillers ("Hm, oké, en…"), spoken fillers inside it (", eh,", ", hè,",
     "zeg maar" at the end); also says whether it opened with "dus"."""
     out = _INNER_FILLER.sub(" ", sentence.strip()).strip()
     out = re.sub(r"\s+([?.!])", r"\1", out)
+    out = _FALSE_START.sub(r"\1", out)
     dus = False
     previous = None
     while out and out != previous:
@@ -284,7 +289,7 @@ def _starts_question(segment: str) -> bool:
     words = re.findall(r"[\wà-ÿ']+", segment)
     if len(words) < 3:
         return False
-    if _yes_no(segment) or _INVITE.match(segment) and not _LATER.search(segment):
+    if _yes_no(segment) or _INVITE.match(segment) and not _LATER.search(segment) or _EMBED_WRAP.match(segment):
         return True
     if not _WH_ONSET.match(words[0]) or (words[0] == "waar" and words[1] in ("je", "jij", "u")):
         return False
@@ -709,8 +714,10 @@ def analyse(text: str, previous: str | None = None) -> Form:
             cues.extend(c if last else Cue(c.name, c.label, c.weight * 0.6, c.evidence)
                         for c in s_cues if last or c.name != "declarative")
         tag = _TAG.search(whole.lower())
-        if tag and re.search(r"\b(?:toch|of\s+niet|nietwaar|hè|he|hé|(?:denk|vind|denkt|vindt)\s+(?:je|jij|u))\b",
-                             tag.group("tag")) and len(re.findall(r"\w+", whole)) >= 3:
+        comma_niet = tag is not None and tag.group("tag") == "niet" and re.search(r",\s*niet\s*[.!]*$", whole.lower())
+        if tag and (comma_niet or re.search(r"\b(?:toch|of\s+niet|nietwaar|hè|he|hé|(?:denk|vind|denkt|vindt)\s+(?:je|jij|u))\b",
+                                            tag.group("tag"))) and len(re.findall(r"\w+", whole)) >= 3:
+            # ", niet" after a claim, unpunctuated: it asks them to agree
             cues.append(Cue("tag_question", Label.LEADING, STRONG, tag.group("tag")))
         elif _PRESUME.search(whole.lower()) and re.search(r"\btoch\b", whole.lower()) and \
                 not _NOT_PRESUME.search(whole.lower()):

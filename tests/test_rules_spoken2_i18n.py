@@ -179,3 +179,49 @@ def test_zh_ni_juede_ne_after_a_claim_asks_and_leads():
 def test_zh_a_summary_that_says_they_will_not_use_it_again_is_leading():
     assert zh("所以你以后都不会在这上面买了", "后来我就自己去超市买了。") == Label.LEADING
     assert zh("所以你后来就自己去超市买了", "后来我就自己去超市买了。") == Label.REFLECTION
+
+
+# --------------------------------------------------------------------------------------------------
+# False starts, preambles and tags in speech.
+
+def test_nl_a_false_start_said_twice_counts_once():
+    assert rules_nl.strip_markers("mag ik, eh, mag ik vragen hoe dat voor jou was")[0] == \
+        "mag ik vragen hoe dat voor jou was"
+    assert nl("mag ik, eh, mag ik vragen hoe dat voor jou was", NL_BIKE) == Label.OPEN
+    assert nl("eh vraag je eh vraag je tegenwoordig een aanbetaling", NL_BIKE) == Label.CLOSED
+
+
+def test_nl_comma_niet_after_a_claim_is_a_tag_even_without_a_question_mark():
+    assert nl("nou, eh, dat is natuurlijk wel heel irritant, niet", NL_BIKE) == Label.LEADING
+    assert nl("nou, eh, dat is wel heel irritant", NL_BIKE) != Label.LEADING  # no tag, no "?"
+
+
+@pytest.mark.parametrize("text", ["아 제가 하나 궁금한 게 있는데요, 그 앱은 어떻게 알게 되셨어요",
+                                  "어 잠깐만요 그 그니까 그 배송 기사님이랑은 어떻게 연락하셨어요"])
+def test_ko_a_preamble_or_signpost_before_a_wh_question_does_not_hide_it(text):
+    assert ko(text, KO_LATE) == Label.OPEN
+
+
+def test_ko_a_wh_word_makes_a_geoyeyo_ending_a_question_not_a_summary():
+    assert ko("그 그러니까 그 주문은 몇 시에 하신 거예요", KO_LATE) == Label.CLOSED
+    assert ko("그러니까 배송이 늦어서 직접 사러 가신 거예요", "배송이 늦어서 직접 사러 갔어요.") == Label.REFLECTION
+
+
+def test_ko_a_feeling_read_into_a_summary_is_leading_and_their_feeling_is_not():
+    assert ko("음 그러니까 배송이 늦는 게 제일 스트레스시죠", KO_LATE) == Label.LEADING
+    assert ko("음 그러니까 배송이 늦는 게 제일 스트레스시죠", "배송이 늦는 게 제일 스트레스예요.") != Label.LEADING
+
+
+def test_ko_a_negated_decision_in_a_summary_is_theirs_only_when_they_said_it():
+    assert ko("음 그래서 이제 그 앱은 안 쓰시는 거죠", KO_LATE) == Label.LEADING
+    assert ko("저녁에 사람이 많아서 기구를 못 쓰셨던 거군요.", "저녁엔 사람이 많아서 기구를 쓸 수가 없었어요.") \
+        == Label.REFLECTION
+
+
+def test_zh_le_meiyou_at_the_end_asks_yes_or_no():
+    assert zh("嗯，那你后来投诉了没有", "快递晚了三个小时。") == Label.CLOSED
+    assert zh("那个，三个小时之后快递到了没", "快递晚了三个小时。") == Label.CLOSED
+
+
+def test_zh_ni_shi_bu_shi_ye_zheyang_asks_them_to_agree():
+    assert zh("嗯，换了我也会很生气的，你是不是也这样", "快递晚了三个小时。") == Label.LEADING
