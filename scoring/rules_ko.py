@@ -58,7 +58,7 @@ _WH_OPEN = _rx(r"어떤|무슨|뭐|뭘|무엇|뭔지")
 _WH_FACT = _rx(r"몇\s*(?:번|개|명|시|년|살|분|달|주|일|회|시간|층|호|군데|가지|차례|개월|주일|km|킬로|퍼센트)?|"
                r"얼마(?:나\s*(?:자주|오래|동안|걸리|되셨|되세요|됐|되|정도|쓰|내|드)|예요|에요|였|까지|정도|쯤|씩)?|언제|"
                r"어디|어느|누가|누구|(?:무슨|어떤)\s*(?:앱|은행|카드|브랜드|요일|색|메뉴|샴푸|서비스|상품|요금제|차|폰|회사|일\s*하)|"
-               r"(?:성함|이름|나이|연세|연락처|직업|직함|번호|주소|요금|가격)(?:이|은|가)?\s*어떻게\s*되")
+               r"(?:성함|이름|나이|연세|연락처|직업|직함|번호|주소|요금|가격)(?:이|은|가)?\s*(?:어떻게\s*되|뭐|무엇)")
 _INDEFINITE = _rx(r"뭔가|혹시.*(?:어디|누구|누가)|혹시.*(?:뭐|무슨)(?=.*(?:있|없|적\s))|"
                   r"(?:뭐|무슨)\s*\S*\s*(?:점|거|것|게|일|문제)\S*\s*(?:있|없)")
 _Q_ENDING = _rx(r"(?:나요|까요|습니까|니까|신가요|인가요|던가요|가요|세요|셨어요|셨나요|셨습니까|었어요|았어요|했어요|였어요|"
@@ -239,7 +239,9 @@ def is_question(sentence: str) -> bool:
     if not core or _ACK.match(core):
         return False
     last = _clauses(core)[-1] if _clauses(core) else core
-    if _asks_wh(last) and len(last.split()) >= 2:
+    if _asks_wh(last) and len(last.split()) >= 2 or _has_wh(last) and not _INDEFINITE.search(last) \
+            and re.search(r"[가-힣](?:는지|은지|던지|인지|ㄴ지|[셨었았했였]는지|신지)$", last):
+        # "음 그 앱을 왜 지우셨는지": the embedded question said without its "궁금해요" still asks.
         # A preamble, a signpost or a run-up first ("제가 하나 궁금한 게 있는데요, 그 앱은 어떻게 알게 되셨어요",
         # "잠깐만요 그 그니까 … 어떻게 연락하셨어요"): a wh-word with a question ending closes it as a question.
         return True
@@ -604,9 +606,10 @@ def _declarative_cues(body: str, previous: str | None, has_qmark: bool, ov: floa
     if comparison and (reflect or end or _REFLECT_END.search(body)) and previous and not _COMPARISON.search(previous):
         # A summary that ranks one thing over another when they never compared: a verdict of ours.
         add(Cue("presumptive", Label.LEADING, STRONG + 1.0, comparison.group("ev")))
-    if reflect or end:
+    if reflect or end or _REFLECT_END.search(body):
         # A reason is swapped only when they gave one just now (an earlier one may be what is summed up).
-        cause = _supplied_cause(body, previous, strict=True) if previous and _THEIR_REASON.search(previous) else None
+        cause = _supplied_cause(body, previous, strict=True) \
+            if (reflect or end) and previous and _THEIR_REASON.search(previous) else None
         asserted = _summary_predicate(body, previous)
         if cause:
             # "결국 귀찮아서 안 하신 거네요" after "시간이 없어서": a reason of ours in the form of a summary.

@@ -225,3 +225,18 @@ def test_zh_le_meiyou_at_the_end_asks_yes_or_no():
 
 def test_zh_ni_shi_bu_shi_ye_zheyang_asks_them_to_agree():
     assert zh("嗯，换了我也会很生气的，你是不是也这样", "快递晚了三个小时。") == Label.LEADING
+
+
+def test_ko_an_embedded_wh_question_said_without_its_frame_still_asks():
+    assert ko("음 그 앱을 왜 지우셨는지", KO_LATE) == Label.OPEN
+    assert ko("그 앱 이름이 뭐예요", KO_LATE) == Label.CLOSED  # a name is one fact
+
+
+def test_ko_a_verdict_with_a_plain_neyo_ending_is_checked_like_a_summary():
+    assert ko("아 그럼 그 회사 서비스가 별로인 거네요", KO_LATE) == Label.LEADING
+    assert ko("아 그럼 그 회사 서비스가 별로인 거네요", "그 회사 서비스는 좀 별로예요.") == Label.REFLECTION
+
+
+def test_zh_de_shi_shenme_plus_a_thing_asks_which_one():
+    assert zh("你用的是什么手机", "快递晚了三个小时。") == Label.CLOSED
+    assert zh("你当时是什么感觉", "快递晚了三个小时。") == Label.OPEN
