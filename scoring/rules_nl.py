@@ -142,6 +142,8 @@ _REFLECT_START = _rx(r"^(?P<ev>als\s+ik\s+(?:je|jou|u)\s+(?:goed\s+)?(?:begrijp|
                      r"als\s+ik\s+het\s+goed\s+(?:begrijp|heb|samenvat)|dus\s+als\s+ik\s+het\s+goed)")
 _REFLECT_CHECK = _rx(r"^(?:klopt\s+dat|heb\s+ik\s+(?:dat|het)\s+goed(?:\s+begrepen)?|begrijp\s+ik\s+(?:dat|het|je|u)\s+goed|"
                      r"zie\s+ik\s+dat\s+goed|zeg\s+ik\s+het\s+goed|is\s+dat\s+(?:zo|juist))\s*[?]?$")
+_TOLD_FEELING = _rx(r"^(?:en\s+)?(?:dat|het|die)\s+(?:was|is|werd|wordt)\s+(?:[\w']+\s+){0,4}?(?P<adj>" + _LOADED +
+                   r"|stressvol|pijnlijk|schrikken|balen|teleurstellend)\s+(?:voor\s+(?:je|jou|u|jullie)|geweest)\b")
 _FEELING_STATEMENT = _rx(r"^(?:dat|het|die)\s+(?:moet|moest)\s+")
 # Words that boil a story down ("dus eigenlijk…", "uiteindelijk gewoon…").
 _REDUCE = _rx(r"\b(?:eigenlijk|gewoon|uiteindelijk|in\s+feite|kortom|simpelweg|puur)\b")
@@ -430,7 +432,10 @@ def _form_cues(q: str, has_qmark: bool) -> list[Cue]:
     yes_no = _yes_no(q)
     confirm = _CONFIRM.match(q)
     wh_closed = _WH_CLOSED.match(q)
-    if _WHERE_OPEN.match(q):
+    if _WHERE_OPEN.match(q) or re.match(r"^(?:en\s+)?waar\s+\w+\s+(?:je|u|jij|jullie|ze|hij|zij|het|dat)\b.*\b(?:aan|over|mee|van|voor|op|door|"
+                                        r"tegen)\b(?!\s+(?:de|het|een|die|dat|deze|dit|mijn|je|jouw|zijn|haar|ons|onze|"
+                                        r"\w+e)\b)", q):
+        # "Waar moest je aan wennen?", "Waar ging het over?": waaraan/waarover split, not a place
         add(Cue("wh_open", Label.OPEN, STRONG, "waar … aan"))
     elif wh_closed:
         add(Cue("short_fact", Label.CLOSED, STRONG, wh_closed.group("wh")))
@@ -535,14 +540,15 @@ def _declarative_cues(body: str, dus: bool, previous: str | None, has_qmark: boo
         add(Cue("restates", Label.REFLECTION, MEDIUM + (0.5 if second_person else 0.0), ""))
     elif previous and ov >= 0.25 and len(words) >= 4:
         add(Cue("restates", Label.REFLECTION, WEAK + (0.5 if second_person else 0.0), ""))
-    if has_qmark and (reflect or dus) and previous:
+    if has_qmark and (reflect or dus or re.search(r"\bdus\b", low)) and previous:
         cause = _CAUSE.search(low)
         # "Dus je bent gestopt omdat het te duur werd?": a reason they never gave, handed over to confirm.
         new_cause = cause is not None and overlap(low[cause.end():], previous, LANG) < 0.5
         if new_cause:
             add(Cue("guess_question", Label.LEADING, STRONG + 1.5, cause.group("ev")))
         elif ov < 0.2:
-            add(Cue("guess_question", Label.LEADING, MEDIUM + 0.5, "dus"))
+            # Nothing of theirs in it at all: a guess of ours, not a summary of them.
+            add(Cue("guess_question", Label.LEADING, (STRONG if ov < 0.05 else MEDIUM + 0.5), "dus"))
     suggest = _SUGGEST.match(low)
     if suggest and previous and overlap(low[suggest.end():], previous, LANG) < 0.5:
         # "Je zou zeggen dat het ook aan de prijs lag": a view of ours offered for them to take over.
@@ -571,6 +577,10 @@ def _declarative_cues(body: str, dus: bool, previous: str | None, has_qmark: boo
                  and not (w == "bezorgd" and n > 0 and words[n - 1] in ("laat", "vroeg", "thuis", "niet", "pas", "goed"))]
         if claim:
             add(Cue("new_claim", Label.LEADING, STRONG + 1.0, claim[0]))
+    told = _TOLD_FEELING.match(low)
+    if told and previous and not has_qmark and not _their(told.group("adj"), previous):
+        # "Dat was natuurlijk wel heel vervelend voor je.": how it was for them, said for them (not "Dat klinkt…").
+        add(Cue("guessed_feeling", Label.LEADING, STRONG + 1.0, told.group("adj")))
     if _FEELING_STATEMENT.match(low) and previous and not has_qmark:
         if _feeling_theirs(low, previous) is False:
             # A feeling they never named, put into their mouth ("Dat moet best stressvol zijn geweest."): leading.
@@ -599,6 +609,8 @@ def _declarative_cues(body: str, dus: bool, previous: str | None, has_qmark: boo
         add(Cue("information", Label.STATEMENT, MEDIUM, info.group("ev")))
     if not cues:
         add(Cue("declarative", Label.STATEMENT, WEAK, ""))
+    if any(c.name == "guessed_feeling" for c in cues):
+        cues = [c for c in cues if c.name != "empathy"]
     if any(c.name in ("new_claim", "agreement", "guessed_feeling") for c in cues):
         # A summary that adds a claim of yours: what it restates does not make it a reflection.
         cues = [Cue(c.name, c.label, c.weight / 2, c.evidence) if c.label == Label.REFLECTION else c for c in cues]

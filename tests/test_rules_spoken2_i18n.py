@@ -240,3 +240,22 @@ def test_ko_a_verdict_with_a_plain_neyo_ending_is_checked_like_a_summary():
 def test_zh_de_shi_shenme_plus_a_thing_asks_which_one():
     assert zh("你用的是什么手机", "快递晚了三个小时。") == Label.CLOSED
     assert zh("你当时是什么感觉", "快递晚了三个小时。") == Label.OPEN
+
+
+def test_nl_how_it_was_for_them_said_for_them_is_leading_unless_they_said_it():
+    calls = "Ik heb drie keer gebeld en kreeg elke keer iemand anders."
+    assert nl("Dat was natuurlijk wel heel vervelend voor je.", calls) == Label.LEADING
+    assert nl("Dat was best lastig voor je.", "Het was best lastig, drie keer bellen.") == Label.REFLECTION
+    assert nl("Dat klinkt vervelend.", calls) == Label.STATEMENT  # your own reaction
+
+
+def test_nl_waar_with_a_stranded_preposition_asks_what_not_where():
+    calls = "Ik heb drie keer gebeld en kreeg elke keer iemand anders."
+    assert nl("Waar moest je aan wennen bij de nieuwe app?", calls) == Label.OPEN
+    assert nl("Waar woon je op dit moment?", calls) == Label.CLOSED
+
+
+def test_nl_a_guess_with_dus_inside_and_nothing_of_theirs_is_leading():
+    calls = "Ik heb drie keer gebeld en kreeg elke keer iemand anders."
+    assert nl("Jij hebt dus vooral behoefte aan meer overzicht?", calls) == Label.LEADING
+    assert nl("Je hebt dus drie keer gebeld?", calls) == Label.REFLECTION
