@@ -373,12 +373,16 @@ _INVITE = _rx(
     r"give\s+(?:me|us)\s+(?:an?\s+|some\s+)?(?:example|examples|idea|sense|picture)|show\s+(?:me|us)|"
     r"paint\s+(?:me|us)\s+a\s+picture|help\s+me\s+understand|go\s+(?:on|into)|keep\s+going|"
     r"think\s+back|remind\s+me|fill\s+me\s+in|go\s+back\s+to|recall|tell\s+(?:me|us)\s+more|talk\s+to\s+(?:me|us)\s+about|"
-    r"think\s+of\s+(?:a|an|one|the\s+last|some)\s+(?:\w+\s+)?(?:time|example|moment|occasion|day|situation|instance))\b"
+    r"think\s+of\s+(?:a|an|one|the\s+last|some)\s+(?:\w+\s+)?(?:time|example|moment|occasion|day|situation|instance)|"
+    r"unpack|clarify|break\s+(?:that|it|this)\s+down|dig\s+into|go\s+deeper|flesh\s+(?:that|it|this)\s+out|"
+    # "Do you have an example of when…?", "Is there a story behind that?": a story asked for, not a yes.
+    r"(?:do\s+you\s+have|have\s+you\s+got|is\s+there|got)\s+(?:an?\s+|any\s+|one\s+)?(?:(?:other|specific|concrete|"
+    r"recent|good|particular)\s+)?(?:example|examples|story|stories|instance))\b"
 )
 _INVITE_STATEMENT = _rx(
     r"^(?:.{0,40}?\b)?(?:i'd|i would|i'd really|i would really|we'd|i really)\s+(?:love|like|want)\s+(?:to\s+(?:hear|know\s+more|"
     r"understand|learn|talk)|you\s+to\s+(?:tell|walk|talk|describe|share|explain))\b(?!\s+(?:if|whether)\b)"
-    r"|^(?:i'm|i am|we're)\s+(?:really\s+|just\s+)?(?:curious|interested)[,:]?\s+(?:about|to\s+hear|in|how|what|why)\b"
+    r"|^(?:(?:i'm|i am|we're)\s+)?(?:really\s+|just\s+)?(?:curious|interested|wondering)[,:]?\s+(?:about|to\s+hear|in|how|what|why)\b"
     r"|^i\s+(?:was\s+)?wonder(?:ing)?\s+if\s+you\s+could\s+(?:tell|walk|talk|describe|explain|share)\b"
     r"|^let's\s+(?:talk|start|go\s+back|chat|dig|dive|look)\b(?!.*\b(?:in\s+a\s+(?:minute|moment|bit|second)|later|afterwards|next)\b)"
     r"|^let\s+me\s+hear\b"
@@ -393,16 +397,19 @@ _CLOSING_HEAD = _rx(
     r"(?P<else>\s+else)?\b(?P<rest>.*)$"
 )
 _CLOSING_META = _rx(
+    r"\byou(?:'d|\s+would)?\s+(?:like|want|wish)\s+(?:me|us)\s+to\s+(?:know|hear|understand)\b|"
     r"\b(?:i|we)\s+(?:haven't|have\s+not|didn't|did\s+not|never|forgot\s+to|should\s+have|might\s+have|may\s+have)\s+"
     r"(?:\w+\s+)?(?:ask|asked|cover|covered|talk|talked|mention|mentioned|discuss|discussed|get|got|touch|touched|missed)\b"
     r"|\bexpected\s+me\s+to\s+ask\b|\bi\s+should\s+(?:know|ask|hear|have\s+asked)\b|\bwe\s+should\s+(?:know|cover|talk)\b"
     r"|\byou(?:'d|\s+would)?\s+(?:like|want|wanna|wish)\s+to\s+(?:add|share|tell|mention|say|talk|ask|bring\s+up)\b"
     r"|\bto\s+add\b|\bbefore\s+we\s+(?:finish|wrap|stop|end|go|close)\b|\bon\s+your\s+mind\b|\bcomes?\s+to\s+mind\b"
-    r"|\bwe\s+(?:missed|skipped|left\s+out)\b|\bthat\s+(?:matters|stands\s+out|comes\s+up)\b"
+    r"|\bwe\s+(?:missed|skipped|left\s+out)\b|\bthat\s+(?:matters|mattered|stands\s+out|stood\s+out|comes\s+up|came\s+up|"
+    r"struck\s+you|surprised\s+you)\b"
 )
 _CLOSING_ELSE = _rx(
     r"\b(?:add|share|tell|mention|say|talk|cover|know|ask|think\s+(?:of|about)|important|matters?|about|bring\s+up|"
-    r"on\s+your\s+mind|come\s+to\s+mind|comes\s+to\s+mind|stand\s+out|stands\s+out|worth)\b|^\s*\??$"
+    r"on\s+your\s+mind|come\s+to\s+mind|comes\s+to\s+mind|came\s+to\s+mind|stand\s+out|stands\s+out|stood\s+out|"
+    r"surprised?|struck|worth)\b|^\s*\??$"
 )
 
 
@@ -845,7 +852,7 @@ _WH_INVERTED = _rx(
 # how much?", "and that was when".
 _WH_IN_SITU = _rx(
     r"\b(?:is|was|are|were|means?|meant|do|did|does|doing|done|said|say|paid|pay|costs?|took|takes|happened|"
-    r"went|called|named|got|get|for|about|with|from|at|on|to)\s+(?P<wh>what|why|how\s+(?:much|many|long|often)|how|"
+    r"went|called|named|got|get|for|about|with|from|at|on|to|meaning|like|as\s+in)[,\s]+(?P<wh>what|why|how\s+(?:much|many|long|often)|how|"
     r"when|where|who|which)(?:\s+(?:exactly|again|then|now|precisely|then\s+exactly))?\s*[?.]?$"
 )
 
@@ -1008,7 +1015,11 @@ def _presupposed_feeling(q: str, said: str | None) -> str | None:
 
 
 # "Was customer service too slow?": a yes/no question whose subject is a bare noun.
-_AUX_NOUN = _rx(r"^(?P<aux>is|was|are|were|does|did|has|have)\s+(?!not\b)[a-z][\w'-]+\s+[a-z][\w'-]+")
+_AUX_NOUN = _rx(r"^(?P<aux>is|was|are|were|does|did|has|have|would|will|could|should)\s+(?!not\b)[a-z][\w'-]+\s+[a-z][\w'-]+")
+
+
+_CHECK_TAG = _rx(r"\w[\w'\s-]+,\s*(?:is\s+that\s+(?:right|correct|accurate|fair)|have\s+i\s+got\s+that\s+right|"
+                 r"did\s+i\s+get\s+that\s+right)\s*[?.]*$")
 
 
 def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, said: str | None = None,
@@ -1065,6 +1076,10 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
             add(Cue("short_fact", Label.CLOSED, STRONG, in_situ))
         return cues
 
+    if _CHECK_TAG.search(q) and not (_AUX_START.match(q) or _WH_OPEN.match(q) or _WH_CLOSED.match(q)):
+        # "You're the owner, is that right?": a check on a statement; the statement decides (a summary of theirs, a
+        # fact of yours to confirm, or a claim of yours).
+        return cues
     # Agreement seeking and presupposition come first: they override the question form.
     tag = _TAG.search(q)
     starts_like_question = bool(_AUX_START.match(q) or _WH_OPEN.match(q) or _WH_CLOSED.match(q))
@@ -1110,6 +1125,8 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
     if candidate:
         add(Cue(candidate[0], Label.LEADING, STRONG + 1.0, candidate[1]))
     social = _SOCIAL.search(full.lower())
+    if social and re.match(r"\s*(?:the\s+same|that\s+too|something\s+similar|similar\s+things?)\b", full.lower()[social.end():]):
+        social = None  # "a lot of people we talk to say the same thing": their view backed up, no view of yours
     if social and (has_qmark or starts_like_question):
         add(Cue("social_proof", Label.LEADING, STRONG, social.group("ev")))
 
@@ -1434,6 +1451,9 @@ def _candidate_answer(q: str, said: str | None, offer: bool = False) -> tuple[st
     candidate = _CANDIDATE.match(q)
     if candidate:
         words, novel = _novel_words(candidate.group("x"), said)
+        x_words = tokens(candidate.group("x"))
+        if x_words and x_words[0] in ("a", "an") and words and words[-1] not in novel:
+            return None  # "Was it a busy Saturday?": a detail of their own Saturday to confirm, not an answer of yours
         if novel and not (set(words) & _NOT_CANDIDATE):
             return "guess_question", " ".join(novel[:3])
         return None
@@ -1458,10 +1478,11 @@ _SOLUTION_Q = _rx(
     r"^(?:so\s+)?(?:would|will|could|might|wouldn't|won't|does|do|did)\s+(?:it\s+(?:have\s+)?(?:help(?:ed)?|make\s+(?:it|things|"
     r"life|that|your\s+\w+)\s+easier|made\s+(?:it|things|life)\s+easier|be\s+(?:easier|better|useful|helpful))\s+"
     r"(?P<cond>if|to|when|having)\b(?P<fix>.+)"
-    r"|(?P<np>(?:a|an|some\s+(?:kind|sort)\s+of|some)\s+[\w'-]+(?:[\s-]+[\w'-]+){0,4}?|(?:having|getting|adding|a)\s+"
-    r"[\w'-]+(?:[\s-]+[\w'-]+){0,4}?)\s+(?:have\s+)?(?:help(?:ed|s)?|solve[ds]?|fix(?:ed|es)?|sort(?:ed)?\s+(?:it|that|this)|"
-    r"ma(?:k|d)e\s+(?:it|things|life|that|this)\s+easier|work\s+(?:better|for\s+you)|be\s+(?:useful|helpful|better)|"
-    r"change\s+(?:that|anything|things)|save\s+you)\b.*)$"
+    r"|(?P<np>(?!(?:it|that|this|they|you|we|i|he|she|there|anyone|anything|someone|something|people)\b)"
+    r"(?:(?:a|an|some\s+(?:kind|sort)\s+of|some|having|getting|adding|using)\s+)?[\w'-]+(?:[\s-]+[\w'-]+){0,4}?)\s+"
+    r"(?:have\s+)?(?:help(?:ed|s)?|solved?|fix(?:ed)?|sort(?:ed)?\s+(?:it|that|this)(?:\s+out)?|"
+    r"ma(?:k|d)e\s+(?:it|things|life|that|this)\s+(?:easier|better)|work(?:ed)?\s+(?:better|for\s+you)|be(?:en)?\s+(?:useful|helpful|better)|"
+    r"change[ds]?\s+(?:that|anything|things)|sav(?:e|ed)\s+(?:you|the\s+day|time)|prevent(?:ed)?|stop(?:ped)?\s+(?:it|that|this))\b.*)$"
 )
 
 
@@ -1557,6 +1578,9 @@ def _paraphrased_verdict(word: str, their_stems: set[str]) -> bool:
     return any(t in LOADED or t in _VERDICT_MARKERS for t in their_stems)
 
 
+# A verdict said as a failing ("isn't fit for", "couldn't cope"): a state or an ability denied, not an action reported.
+_NEGATION = _rx(r"\b(?:isn't|wasn't|aren't|weren't|couldn't|can't|cannot|is\s+not|was\s+not|no\s+longer)\b")
+_ANY_NEGATION = _rx(r"\b(?:\w+n't|not|never|no|nothing|nobody|none|cannot|hardly|barely)\b")
 # A ranking or a contrast in a summary ("more for him than for you", "the app, not the gym", "rather than").
 _COMPARISON = _rx(r"\bmore\s+(?:[\w'-]+\s+){0,4}?than\b|\b(?:less|fewer|rather|better|worse|bigger|cheaper)\s+(?:[\w'-]+\s+){0,4}?than\b|"
                   r"\b[\w'-]+er\s+than\b|\bnot\s+so\s+much\b|\bmatters?\s+more\b")
@@ -1572,9 +1596,15 @@ def _new_claim(summary: str, said: str, has_qmark: bool, summary_frame: bool = T
              and not t.isdigit()]
     if not words:
         return None
-    compared = _COMPARISON.search(summary)
-    if compared and not _COMPARISON.search(said) and (has_qmark or not strict):
+    compared = _COMPARISON.search(summary) if has_qmark and not strict else None
+    if compared and not _COMPARISON.search(said):
         return compared.group(0).strip(" ,")  # "more for your husband than for you": a ranking they never made
+    negated = _NEGATION.search(summary)
+    if negated and not _ANY_NEGATION.search(said):
+        # "So the staff couldn't cope.", "the system isn't fit for a bakery": a failing of yours, said as theirs.
+        rest = [w for w in tokens(summary[negated.end():]) if w not in STOPWORDS and not _said(w, their_stems)]
+        if rest:
+            return " ".join([negated.group(0).strip()] + rest[:2])
     novel = [w for w in words if not _said(w, their_stems)]
     if not novel:
         return None
