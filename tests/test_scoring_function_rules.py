@@ -1,0 +1,165 @@
+"""Labels by function, not form: a yes/no frame around a question, hedges, story requests, fixes offered in a
+yes/no question, question words left at the end, checks on a statement, summaries that rank or deny, guesses
+after an aside, and social proof that only backs up the customer.
+
+Rules only (no embedding): each test pins one mechanism and fails when it is taken out."""
+
+from __future__ import annotations
+
+import pytest
+
+from scoring import rules
+from scoring.labels import Flag, Label
+
+TILL = ("I run a small bakery with two staff.", "We switched to a new till system in the spring.",
+        "It crashed twice on a Saturday and we had to take cash only.")
+HEAT = ("We had the smart thermostat fitted last winter.", "My husband loves the graphs, I mostly just want the house warm.",
+        "The schedule kept turning the heating off when I was working from home.")
+
+
+def form(text: str, context: tuple[str, ...] = TILL) -> rules.Form:
+    return rules.analyse(text, context[-1], "en", context=context)
+
+
+def label(text: str, context: tuple[str, ...] = TILL) -> str:
+    return form(text, context).top[0].value
+
+
+def flags(text: str, context: tuple[str, ...] = TILL) -> set[str]:
+    return {h.flag.value for h in form(text, context).flags}
+
+
+# --- A yes/no frame around the real question: the embedded question decides. ---
+
+@pytest.mark.parametrize("text, expected", [
+    ("Can I ask what made you switch?", "open"),
+    ("Do you remember how you felt when it crashed?", "open"),
+    ("Can you remember what happened on the Saturday?", "open"),
+    ("Would you be able to describe a normal Saturday?", "open"),
+    ("I'd be interested to hear how you chose the new till.", "open"),
+    ("Can I ask how many tills you have?", "closed"),
+    ("Can I ask whether you still use it?", "closed"),
+    # Without an embedded question the frame is an ordinary yes/no question.
+    ("Do you remember the name of the till company?", "closed"),
+    ("Do you remember if it was raining?", "closed"),
+])
+def test_a_frame_is_read_by_the_question_inside(text, expected):
+    assert label(text) == expected
+
+
+def test_an_asking_frame_around_a_yes_no_or_one_fact_is_a_faux_invitation():
+    assert "faux_invitation" in flags("Can I ask whether you still use it?")
+    assert "faux_invitation" in flags("Can I ask how many tills you have?")
+    assert "faux_invitation" in flags("Would you mind telling me whether you paid for the premium version?")
+    assert "faux_invitation" not in flags("Can I ask what made you switch?")
+    # Remembering is not an invitation of yours: a plain closed question.
+    assert "faux_invitation" not in flags("Do you remember if it was raining?")
+
+
+def test_do_you_know_what_i_mean_is_no_frame():
+    assert rules._framed_question("do you know what i mean") is None
+    assert rules._framed_question("do you know why it stopped") == ("do you know", "why it stopped")
+
+
+def test_hedges_after_can_you_change_nothing():
+    assert rules._unhedge("can you sort of tell me how you order") == "can you tell me how you order"
+    assert label("can you sort of tell me, step by step, how you go about doing an order") == "open"
+    # Not hypothetical: "could you maybe talk me through" is a request, not an imagined future.
+    assert "hypothetical" not in flags("Could you maybe talk me through a typical week?")
+    assert "hypothetical" not in flags("Would you be able to describe the last box you got?")
+
+
+@pytest.mark.parametrize("text", [
+    "Do you have an example of when it worked well?",
+    "Is there a story behind why you switched?",
+    "Can you unpack that a bit?",
+    "Curious how you picked the new till.",
+    "Is there anything about the new system that you'd want me to know?",
+    "Anything else that stood out that day?",
+])
+def test_requests_for_a_story_and_closing_invitations_are_open(text):
+    assert label(text) == "open"
+
+
+@pytest.mark.parametrize("text", ["Is there a card reader on the till?", "Do you have a backup till?",
+                                  "Is there anything wrong with the card reader?"])
+def test_existence_questions_about_things_stay_closed(text):
+    assert label(text) == "closed"
+
+
+# --- A fix of yours offered in a yes/no question. ---
+
+@pytest.mark.parametrize("text", [
+    "Would a backup card reader have saved the day?",
+    "Would offline mode solve the problem?",
+    "Would it help if the app sent you both a reminder an hour before pick-up?",
+    "Would a skip-a-week button have helped?",
+])
+def test_a_fix_you_name_leads_and_is_a_pitch(text):
+    f = form(text)
+    assert f.top[0] == Label.LEADING
+    assert Flag.PITCH in {h.flag for h in f.flags}
+
+
+def test_a_fix_they_named_or_a_pitch_already_made_is_closed():
+    assert label("Would cash only work for you long term?") == "closed"  # their own words
+    assert label("We're building a waitlist feature. Would that help?") == "closed"
+    assert rules._suggested_solution("would that help", "anything") is None
+    assert rules._suggested_solution("would a reminder help", "I forget the reminder every week") is None
+
+
+# --- Spoken forms. ---
+
+@pytest.mark.parametrize("text, expected", [
+    ("and your own thing is what exactly", "open"),
+    ("Cash only, meaning what?", "open"),
+    ("and you paid how much", "closed"),
+])
+def test_a_question_word_left_at_the_end(text, expected):
+    context = ("I did the 10k plan but got injured.", "Since then I've just been doing my own thing.") \
+        if "own thing" in text else TILL
+    assert label(text, context) == expected
+
+
+def test_a_check_tag_leaves_the_statement_to_decide():
+    assert label("You're the owner, is that right?") == "closed"  # a fact of yours to confirm
+    assert label("You switched in the spring, is that right?") == "reflection"  # their words
+    assert label("So you regret the switch, is that right?") == "leading"  # a feeling of yours
+
+
+def test_a_detail_of_their_own_thing_is_no_candidate_answer():
+    assert label("Was it a busy Saturday?") == "closed"
+    assert label("Was it the update that broke it?") == "leading"  # a cause of yours
+
+
+# --- Summaries that add a claim. ---
+
+def test_a_ranking_with_a_rising_voice_is_a_claim():
+    assert label("So the thermostat is really more for your husband than for you?", HEAT) == "leading"
+    # They ranked it themselves: the same comparison said back is theirs.
+    ranked = ("Honestly I use it more than my husband does.",)
+    assert label("So you use it more than your husband?", ranked) != "leading"
+
+
+def test_a_denied_state_or_ability_is_a_claim_unless_they_denied_it():
+    assert label("So the staff couldn't cope.") == "leading"
+    assert label("So it sounds like the new system isn't fit for a bakery.") == "leading"
+    denied = ("It's not the money, it's that it took three weeks and five calls.",)
+    assert label("So it sounds like it wasn't the money so much as the time it took", denied) == "reflection"
+
+
+def test_a_guessed_feeling_after_an_aside_is_still_a_guess():
+    assert label("That sounds awful, you must have been mortified.") == "leading"
+    assert label("I mean, it must be exhausting, reading all of those") == "leading"
+
+
+def test_social_proof_that_backs_up_their_view_is_not_leading():
+    text = "That makes sense. A lot of people we talk to say the same thing. Can I ask, how did your team react?"
+    assert label(text) == "open"
+    assert label("Most teams we talk to say spreadsheets don't scale. Have you found that too?") == "leading"
+
+
+def test_why_with_a_feeling_of_a_third_party_they_never_named():
+    context = ("We tried Trackly for six months.", "The devs liked it but the designers never got on with it.")
+    assert label("Why did the designers hate it so much?", context) == "leading"
+    assert label("Why do you think the designers never got on with it?", context) == "open"
