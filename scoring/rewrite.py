@@ -223,7 +223,7 @@ def _first_np(text: str) -> str | None:
 
 
 def _cap(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
+    text = _how_not_the_way(re.sub(r"\s+", " ", text).strip())
     text = re.sub(r"\s+([?.,])", r"\1", text)
     return text[:1].upper() + text[1:] if text else text
 
@@ -635,7 +635,7 @@ _CLOSED_RULES: list[Rule] = [
      lambda m: f"How do you feel about {_tidy(m.group('topic'))}?"),
     (_r(r"^(?:is|was)\s+(?P<topic>(?:the|your|our)\b.*?)\s+important\s+to\s+you$"),
      lambda m: f"What matters to you about {m.group('topic')}?"),
-    (_r(r"^(?P<aux>is|was)\s+(?P<topic>(?:the|your|our|it|that|this)\b.*?)\s+(?:too\s+|so\s+|really\s+|very\s+)?"
+    (_r(r"^(?P<aux>is|was)\s+(?P<topic>(?:the|your|our|it|that|this)\b.*?)\s+(?:too\s+|so\s+|really\s+|very\s+|any\s+)?"
         r"(?:easy|hard|difficult|expensive|cheap|slow|fast|useful|helpful|good|bad|confusing|clear|simple|"
         r"complicated|annoying|worth\s+it)(?:\s+to\s+(?P<verb>(?!you\b|me\b|us\b|them\b)\w+))?.*$"),
      lambda m: (f"What {m.group('aux').lower()} it like to {m.group('verb')} {m.group('topic')}?"
@@ -713,7 +713,10 @@ _CLOSED_RULES: list[Rule] = [
                 if m.group("verb").lower() not in ("have", "know", "want", "need", "think", "mind", "own", "like")
                 else None)),
     (_r(r"^did\s+(?:you|your\s+\w+)\s+(?:ever\s+|actually\s+)?(?P<verb>[a-z]+)(?P<rest>.*)$"),
-     lambda m: f"Tell me about {gerund(m.group('verb'))} {_tidy(m.group('rest'))}."),
+     lambda m: (f"Tell me about {gerund(m.group('verb'))} {_tidy(m.group('rest'))}."
+                if nlp.verb_lemma(m.group("verb").lower()) and m.group("verb").lower() not in _NP_STOP - {
+                    "use", "send", "tell", "show", "give", "keep", "help", "save", "make", "take", "get", "go", "come",
+                    "know", "work", "let", "need", "want"} else None)),
     (_r(r"^(?P<subj>you|you've|your\s+\w+)\s+(?:" + _ADVERB + r"\s+)?(?P<verb>[a-z]+)\s+(?P<rest>.+)$"),
      lambda m: (f"Tell me about your experience with {_object(m.group('rest'), 'that')}." if m.group("subj").lower() == "you've"
                 else f"Tell me about how {m.group('subj')} {m.group('verb')} {_tidy(m.group('rest'))}.")),
@@ -922,10 +925,55 @@ people person today use using like know think feel want need get go make take sa
 """.split())
 
 
+_ABOUT_THE = re.compile(r"^.*\b(?:about|with|of)\s+(?:the|your|my|our|their)\s+(?P<np>[\w'-]+(?:\s+[\w'-]+){0,4})\s*[?.]$",
+                        re.IGNORECASE)
+# Words that end a noun phrase without being its noun ("the other", "the second", "the main").
+_NOT_HEADS = frozenset("""
+other others same main whole first second third last next long nobody everybody somebody anybody everyone someone
+anyone one ones own real only few several
+""".split())
+
+
+def _noun_phrase_ok(words: list[str]) -> bool:
+    """A short noun phrase after its determiner ends on its noun, with no verb form or adjective after the noun ("the
+    garden centre changed", "your manager aware", "your kids pick", "the other"); lemminflect's dictionary says what a
+    word can be. Phrases with a clause in them ("the people who work there") are left to the other checks."""
+    lows = [w.lower() for w in words]
+    if not lows or len(lows) > 3 or any(w in _CLAUSE_WORDS for w in lows):
+        return True
+
+    def only_adjective(w: str) -> bool:
+        return _is_adjective(w) and not nlp.is_noun(w) and not nlp.verb_lemma(w)
+
+    def verb_form(w: str) -> bool:  # "changed", "collected", "arrives": an inflected verb, never a noun
+        lemma = nlp.verb_lemma(w)
+        return bool(lemma) and lemma != w and not nlp.is_noun(w) and not w.endswith("ing")
+
+    last = lows[-1]
+    if last in _NOT_HEADS and not (len(lows) > 1 and last == "one"):
+        return False
+    for i, w in enumerate(lows[1:], 1):
+        before = lows[i - 1]
+        if before.endswith("'s") and not nlp.is_noun(w) and (_is_adjective(w) or nlp.verb_lemma(w)):
+            return False  # "the driver's nearby": that 's is "is"
+        if (nlp.is_noun(before) and not _is_adjective(before) or words[i - 1][:1].isupper()) and before not in _NOT_HEADS and (
+                verb_form(w) or (_is_adjective(w) and not nlp.is_noun(w)) or (
+                    nlp.verb_lemma(w) == w and (not nlp.is_noun(w) or _plural(before)))):
+            return False
+    return not (len(lows) == 1 and only_adjective(last))
+
+
+_CLAUSE_WORDS = frozenset("who whom which that when where you they it them we he she i me us him her".split())
+
+
 def reads_naturally(candidate: str) -> bool:
     """Cheap grammar checks on a rewrite: no doubled words, no verb after "about", no "need you a …", past tense
-    after "the last time you", no dangling preposition or comparative at the end."""
+    after "the last time you", no dangling preposition or comparative at the end, a noun phrase after "about the"
+    that ends on its noun."""
     if not candidate or any(p.search(candidate) for p in _BAD_GRAMMAR):
+        return False
+    about = _ABOUT_THE.search(candidate)
+    if about and not _noun_phrase_ok(about.group("np").split()):
         return False
     last = _LAST_TIME.search(candidate)
     if last and past(last.group("verb")) != last.group("verb").lower():
@@ -1309,17 +1357,24 @@ def _fact_rewrite(focus: str) -> str | None:
     for end in range(2, min(len(words), 4) + 1):
         if end >= len(words):
             return None
-        head, adj = words[end - 1].lower(), words[end].lower()
-        if head in _NP_STOP or head in _SKIP_NOUNS or _claim_noun(head):
+        head = words[end - 1].lower()
+        at = end
+        while at + 1 < len(words) and words[at].lower() in ("any", "very", "so", "too", "really", "quite", "pretty"):
+            at += 1  # "Was the tutor any good?": the adjective after the intensifier
+        adj = words[at].lower()
+        if head in _NP_STOP or head in _SKIP_NOUNS or head in _DETERMINERS or _claim_noun(head):
             return None
-        ends = end + 1 == len(words) or words[end + 1].lower() in ("to", "in", "at", "for", "with", "enough", "again")
+        ends = at + 1 == len(words) or words[at + 1].lower() in ("to", "in", "at", "for", "with", "enough", "again")
+        if at + 1 < len(words) and words[at + 1].lower() not in _DETERMINERS | _PREPOSITIONS and \
+                nlp.is_noun(words[at + 1].lower()) and not ends:
+            continue  # "the only thing": an adjective of the next noun, not a verdict on this one
         if (nlp.is_noun(head) or not _is_adjective(head)) and _is_adjective(adj) and (not nlp.is_noun(adj) or ends):
             from .rules import _FEELINGS
 
             if adj in _HAPPY or adj in _FEELINGS:
                 return None  # "Was your daughter happy with the tutor?": the templates ask about the tutor
             np = " ".join(words[:end])
-            after = " ".join(words[end + 1:])
+            after = " ".join(words[at + 1:])
             pp = re.match(r"^(?:in|at|on|during)\s+(?:the|a|an|your|their)?\s*[\w-]+$", after, re.IGNORECASE)
             return f"What {aux} {np} like{' ' + pp.group(0) if pp else ''}?"
     return None
@@ -1446,8 +1501,12 @@ class _Clause:
 
 
 def _is_past(word: str) -> bool:
-    lemma = nlp.verb_lemma(word.lower())
-    return bool(lemma) and lemma != word.lower() and nlp.inflect(lemma, "VBD") == word.lower()
+    low = word.lower()
+    lemma = nlp.verb_lemma(low)
+    if not lemma or lemma == low:
+        return False
+    # British doubling ("cancelled", "travelled") beside the dictionary's American past ("canceled").
+    return nlp.inflect(lemma, "VBD") == low or (low.endswith("lled") and low == lemma + "led")
 
 
 def _aux_of(word: str) -> tuple[str | None, bool]:
@@ -1475,6 +1534,8 @@ def _read_subject(words: list[str], i: int) -> int | None:
             sub = _subject_np(words[end + 1:])  # "anybody from the support team | call you back"
             if sub:
                 end = end + 1 + sub
+        if low in ("you", "they", "we") and end < len(words) and words[end].lower() in ("both", "all"):
+            end += 1  # "Did you both agree": "you both" is the subject
         if low == "you" and end + 1 < len(words) and words[end].lower() == "and":
             sub = _subject_np(words[end + 1:])
             if sub:
@@ -1658,6 +1719,25 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
                        re.IGNORECASE)
     if typical:
         return f"Walk me through a typical {typical.group('unit').lower()}."
+    # "Was there a point where you thought about leaving?", "Were there any moments when you felt like giving up?":
+    # the moment itself, as a story.
+    moment = _EXISTENTIAL_MOMENT.match(clause)
+    if moment:
+        inner = _flip(moment.group("c").split())
+        return f"Tell me about a time when {inner}."
+    # "the problem there was that nobody owned it", "the main issue is the cost of childcare": the answer offered
+    # after "is"/"was" becomes the question.
+    # "Is the price the only thing stopping you?", "Was it the fees that made you leave?": what did it.
+    only = _ONLY_THING.match(clause)
+    if only and nlp.verb_lemma(only.group("v").lower()):
+        v = only.group("v").lower()
+        aux = only.group("be").lower()
+        verb = f"{'is' if aux == 'is' else 'was'} {v}" if v.endswith("ing") else v
+        return f"What {verb} {_flip(only.group('rest').split())}?"
+    offered = _OFFERED_COMPLEMENT.match(clause)
+    if offered and not _claim_noun(offered.group("np").split()[-1]) and offered.group("np").split()[-1].lower() not in (
+            "it", "that", "this", "thing", "things"):
+        return f"What {offered.group('be').lower()} {_lower_first(offered.group('np'))}?"
     if re.match(r"^(?:is|was)\s+(?:it|that|this)\s+the\s+first\s+time$", clause, re.IGNORECASE):
         return "Tell me about the other times it has happened."
     c = _read(clause)
@@ -2005,6 +2085,27 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
                 if tail_text:
                     return f"Tell me about how you {verb} {tail_text}."
 
+    # A past action stated for them to confirm: "you just cancelled it then?" -> "What made you cancel it?", "they
+    # never showed up?" -> "What happened when they didn't show up?".
+    if not c.inverted and c.aux is None and c.pred and _is_past(c.pred[0]) and subj_low[0] in (
+            "you", "they", "he", "she", "we", "i") and not hypothetical:
+        verb = nlp.verb_lemma(low_pred[0])
+        if verb and verb not in _DULL_VERBS - {"get", "go", "make", "keep", "try"} | _FEELING_VERBS | {"be", "have"}:
+            kept = []
+            for w in c.pred[1:]:
+                if w.lower() in ("mainly", "mostly", "just", "only", "partly", "because", "since", "so", "as", "due",
+                                 "then", "after", "when"):
+                    break
+                kept.append(_FLIP_OBJECT.get(w.lower(), w))
+            tail = _tail_text(kept)
+            if subj_low[0] in ("you", "i", "we"):
+                if c.neg or re.search(r"\bnever\b", clause, re.IGNORECASE):
+                    return f"What got in the way of {gerund(verb)}{' ' + tail if tail else ''}?"
+                return f"What made you {verb}{' ' + tail if tail else ''}?"
+            negated = c.neg or bool(re.search(r"\bnever\b", clause, re.IGNORECASE))
+            done = f"didn't {verb}" if negated else past(verb)
+            return f"What happened when {subj_low[0]} {done}{' ' + tail if tail else ''}?"
+
     # "Had you been a member long?": how they became one.
     if subj_low == ["you"] and c.aux in ("have", "had") and c.aux2 == "been" and low_pred[:1] in (["a"], ["an"]) and \
             len(low_pred) >= 2:
@@ -2073,6 +2174,21 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
     return None
 
 
+_EXISTENTIAL_MOMENT = re.compile(
+    r"^(?:was|were|is|has|have)\s+there\s+(?:been\s+)?(?:ever\s+)?(?:a|an|any|one)\s+(?:(?:particular|specific|single)\s+)?"
+    r"(?:point|time|times|moment|moments|occasion|occasions|day|days)\s+(?:where|when|that)\s+"
+    r"(?P<c>(?:you|they|he|she|we|i|your|the|it)\b.+)$", re.IGNORECASE)
+_ONLY_THING = re.compile(
+    r"^(?P<be>is|was)\s+(?:it\s+)?(?:the|your|their)\s+[\w'-]+(?:\s+[\w'-]+)?\s+the\s+(?:only|main|biggest|real|one|whole)\s+"
+    r"(?:thing|reason|problem|issue|factor)\s+(?:that\s+|which\s+)?(?P<v>[a-z]+(?:ing|s|ed))\s+(?P<rest>(?:you|them|him|her|"
+    r"us|me)\b.*)$", re.IGNORECASE)
+_OFFERED_COMPLEMENT = re.compile(
+    r"^(?P<np>(?:the|your)\s+(?:(?:main|real|biggest|big|only|whole)\s+)?(?:problem|issue|reason|thing|difficulty|"
+    r"challenge|worry|concern|sticking\s+point|hardest\s+part|worst\s+part|best\s+part|hard\s+part|goal|aim|plan)"
+    r"(?:\s+(?:there|then|here|now|for\s+you|with\s+(?:it|that|the\s+[\w-]+)))?)\s*,?\s+(?:(?:if\s+i'm\s+hearing\s+you"
+    r"(?:\s+right)?|i\s+think|i\s+guess|then|really|basically)\s*,?\s+)*(?P<be>is|was|'s)\s+(?:that\s+|just\s+|"
+    r"really\s+|basically\s+)*(?P<rest>\S.*)$", re.IGNORECASE)
+
 # Words that offer a degree or a manner for a yes ("changed much", "worked out well", "settled in okay"): "how" asks
 # for it. "any better" and its kin say something changed: "how has it changed".
 _DEGREE_WORDS = frozenset("much well quickly easily okay ok alright smoothly fast badly".split())
@@ -2090,7 +2206,8 @@ def _how_rewrite(c: "_Clause", hypothetical: bool) -> str | None:
         return None
     low = [w.lower() for w in c.pred]
     verb = nlp.verb_lemma(low[0])
-    if not verb or verb in ("be", "have", "do", "feel", "seem", "look", "sound", "like", "love", "hate", "mind") or (
+    if not verb or verb in ("be", "have", "do", "feel", "seem", "look", "sound", "like", "love", "hate", "mind",
+                            "happen", "occur") or (
             _is_adjective(low[0]) and not nlp.inflect(verb, "VBN") == low[0] and verb != low[0] and not _is_past(low[0])):
         return None
     at = None
@@ -2177,8 +2294,75 @@ def _pitch_rewrite(text: str) -> str | None:
     return None
 
 
+_AGREEMENT_WITH_BEFORE = re.compile(
+    r"^(?:(?:and|so|but)\s+)?(?:is|was|would|does|did|do|has)\s+(?:that|it|this)\s+(?:been\s+|be\s+)?(?:your|the\s+same|true|"
+    r"right|the\s+case|how|what|something|fair|familiar|what\s+you)\b|^(?:(?:and|so)\s+)?(?:do|would)\s+you\s+agree\b|"
+    r"^(?:(?:and|so)\s+)?(?:same|true)\s+for\s+you\b|^(?:(?:and|so)\s+)?(?:does|did)\s+that\s+(?:ring|sound)\b",
+    re.IGNORECASE)
+
+
+def _from_sentence_before(form: "Form", label: Label, flags: set[Flag]) -> str | None:
+    """"A lot of people tell us the app is confusing. Is that your experience too?": the last question names no topic
+    of its own and asks them to agree with the sentence before it; the open question is about that sentence's thing."""
+    if len(form.sentences) < 2 or _topic_stems(form.focus):
+        return None
+    focus = _clean_clause(form.focus)
+    if not _AGREEMENT_WITH_BEFORE.match(focus) and not re.match(r"^(?:is|was|does|did)\s+(?:that|it|this)\b",
+                                                                focus, re.IGNORECASE):
+        return None
+    before = strip_markers(form.sentences[-2])[0].strip()
+    if not _topic_stems(before):
+        return None
+    claim = re.sub(r"[.!?]+$", "", before).strip() + "?"
+    inner = analyse(claim)
+    return _open_alternative(claim, Label.LEADING if label == Label.LEADING or _AGREEMENT_WITH_BEFORE.match(focus)
+                             else label, flags - {Flag.DOUBLE_BARRELED}, inner)
+
+
+_CONDITIONAL_HELP = re.compile(
+    r"^(?:would|will|could)\s+(?P<subj>it|that|this|(?:a|an|the|some)\s+[\w'-]+(?:\s+[\w'-]+){0,3}?)\s+"
+    r"(?:(?:really|actually)\s+)?(?:help|work|make\s+(?:(?P<obj>(?:the|your|my|our|their)\s+[\w'-]+(?:\s+[\w'-]+){0,2}?)\s+)?"
+    r"(?:things\s+)?(?:a\s+(?:lot\s+|bit\s+)?)?(?:easier|better|simpler|quicker|faster|less\s+\w+|more\s+\w+)|make\s+"
+    r"(?:a|any|much\s+of\s+a)\s+difference|be\s+(?:easier|better|useful|helpful|simpler|quicker|more\s+\w+))"
+    r"(?:\s+(?:for|to)\s+(?:you|them|your\s+[\w-]+))?(?:\s+to\s+(?:have|get)\s+(?P<had>(?:the|your|my|our|their)\s+[\w'-]+"
+    r"(?:\s+[\w'-]+){0,2}?)\s+[a-z]+(?:ed|en|t)\b.*|\s+if\s+(?P<cond>.+))?$", re.IGNORECASE)
+
+
+def _conditional_rewrite(clause: str) -> str | None:
+    """"Would a shared calendar make the handovers easier?" -> "How do you manage the handovers today?", "Would it
+    make a difference if the classes were in the evening?" -> "What happens with the classes today?": a question
+    about an imagined fix asked as one about what they do now, with the thing it would change."""
+    m = _CONDITIONAL_HELP.match(clause)
+    if not m:
+        return None
+    if m.group("obj") or m.group("had"):
+        obj = " ".join(_FLIP_OBJECT.get(w.lower(), w) for w in (m.group("obj") or m.group("had")).split())
+        return f"How do you manage {obj} today?"
+    cond = m.group("cond") or ""
+    pitched = _pitch_rewrite("if " + cond) if cond else None
+    if pitched:
+        return pitched  # "if the app tracked your spending": "How do you track your spending today?"
+    when = re.search(r"\bwhen\s+(?P<c>(?:the|your|their|it|they|you|he|she)\b[^,]+)$", cond, re.IGNORECASE)
+    if when and len(when.group("c").split()) >= 2:
+        return f"What happens today when {_flip(when.group('c').split())}?"  # the moment the fix was for
+    words = re.findall(r"[\w'-]+", cond)
+    end = _subject_np(words) if words else None
+    if end:
+        np = " ".join(words[:end])
+        if not _claim_noun(words[end - 1]) and words[end - 1].lower() not in _SKIP_NOUNS | _GENERIC:
+            return f"What happens with {_lower_first(np)} today?"
+    return None
+
+
 def _open_alternative(text: str, label: Label, flags: set[Flag], form: "Form | None" = None) -> str | None:
     form = form if form is not None else analyse(text)
+    before = _from_sentence_before(form, label, flags)
+    if before:
+        return before
+    if Flag.HYPOTHETICAL in flags or Flag.PITCH in flags:
+        built = _conditional_rewrite(_clean_clause(form.focus))
+        if built and reads_naturally(built) and _is_open(built):
+            return built
     when = _WHEN_DID.match(strip_markers(form.focus)[0].strip())
     if when and Flag.HYPOTHETICAL not in flags:
         # "When did the first box arrive?" -> "What happened when the first box arrived?": the moment, not the date.
@@ -2226,9 +2410,10 @@ def _open_alternative(text: str, label: Label, flags: set[Flag], form: "Form | N
     chosen = _open_alternative_raw(text, label, flags, form)
     if chosen and chosen.startswith("Tell me about the last time ") and re.search(r"\babout\s+(?:it|that|this)\.$", chosen):
         chosen = "Walk me through" + chosen[len("Tell me about"):]  # not "about … about it"
+    chosen = _how_not_the_way(chosen)
     leaked = chosen is not None and re.search(r"\s(?:which|what|whose)\s+\w+\s+(?:like|is|was)\b", chosen, re.IGNORECASE)
     if chosen is None or not leaked and (_shares_topic(chosen, text) or _made_you(chosen, text)) and (
-            _keeps_topic(chosen, text) or chosen.startswith("What ")):
+            _keeps_topic(chosen, text) or chosen.startswith("What ")) and reads_naturally(chosen):
         return chosen
     focus = strip_markers((form if form is not None else analyse(text)).focus)[0]
     focus = _FAUX_WRAPPER.sub("", focus) if Flag.FAUX_INVITATION in flags else focus
@@ -2253,7 +2438,44 @@ def _open_alternative(text: str, label: Label, flags: set[Flag], form: "Form | N
         built = _noun_rewrite(source)
         if built and reads_naturally(built) and _is_open(built) and _shares_topic(built, text):
             return built
-    return None if leaked else chosen
+    if leaked:
+        return None
+    if chosen is None or reads_naturally(chosen):
+        return chosen
+    return _safe_rewrite(focus, label) or chosen
+
+
+def _how_not_the_way(candidate: str | None) -> str | None:
+    """"How do you feel about how the rent is collected?", not "… about the way the rent is collected?": after a
+    preposition a clause goes with "how"."""
+    if not candidate:
+        return candidate
+    return re.sub(r"\babout\s+the\s+way\s+(?=(?:the|your|their|our|my|it|they|he|she|we|you|things)\b)", "about how ",
+                  candidate)
+
+
+def _safe_rewrite(focus: str, label: Label) -> str | None:
+    """The last resort when every construction read badly: "Tell me more about {noun phrase}." with the first noun
+    phrase of the question that ends on its noun and names no verdict ("How do you feel about …" for a leading one)."""
+    clause = _clean_clause(focus)
+    words = re.findall(r"[\w'-]+", clause)
+    for i, word in enumerate(words):
+        if word.lower() not in _OWNERS - {"this", "that", "these", "those"}:
+            continue
+        np = [word]
+        for w in words[i + 1:i + 6]:
+            if w.lower() in _NP_STOP or w.lower() in _DETERMINERS or w.lower() in _PREPOSITIONS:
+                break
+            np.append(w)
+        while len(np) > 1 and not _noun_phrase_ok(np[1:]):
+            np.pop()
+        if len(np) < 2 or _claim_noun(np[-1]) or np[-1].lower() in _SKIP_NOUNS | _GENERIC:
+            continue
+        phrase = " ".join(np)
+        built = f"How do you feel about {phrase}?" if label == Label.LEADING else f"Tell me more about {phrase}."
+        if reads_naturally(built):
+            return _cap(built)
+    return None
 
 
 def _noun_rewrite(focus: str) -> str | None:
@@ -2279,6 +2501,11 @@ def _noun_rewrite(focus: str) -> str | None:
             continue  # "most parents tell us": who you quote, not what they told you about
         det = words[i - 1].lower() if i > 0 and words[i - 1].lower() in _DETERMINERS else ""
         det = {"my": "your", "our": "your", "a": "the", "an": "the", "that": "the", "this": "the"}.get(det, det)
+        if not det and i > 1 and words[i - 2].lower() in _OWNERS | {"a", "an"} and words[i - 1].lower() not in (
+                _NP_STOP | LOADED) and (_is_adjective(words[i - 1].lower()) or nlp.is_noun(words[i - 1].lower())):
+            # "the new car", "your shared calendar": the determiner two words back, with the word between.
+            det = {"a": "the", "an": "the", "my": "your", "our": "your", "this": "the", "that": "the"}.get(
+                words[i - 2].lower(), words[i - 2].lower()) + " " + words[i - 1]
         return f"Tell me more about {det + ' ' if det else ''}{low}."
     return None
 
