@@ -59,6 +59,25 @@ with st.bottom:
                 name=first),
         )
 
+
+
+def _embed_later(turn) -> None:
+    """The trainee's next question is read with the persona's last words (a summary of them is a reflection): they
+    are embedded now, in the background, while the trainee reads them, not on the next question's path."""
+    if turn is None or not turn.text or turn.is_silence:
+        return
+    try:
+        embedder = getattr(session.engine.classifier_for(persona.language), "embedder", None)
+        warm = getattr(embedder, "warm_later", None)
+        if warm is not None:
+            warm([turn.text])
+    except Exception:  # a help, never a reason to lose the page
+        common.log.debug("embedding the reply in the background failed", exc_info=True)
+
+
+if not transcript.trainee_turns and transcript.turns:
+    _embed_later(transcript.turns[-1])  # the opening line, before the first question
+
 too_long = None
 if prompt is not None and not prompt.strip():
     # Only spaces or line breaks: not a question, and not a silence either (Stay silent is for that).
@@ -115,6 +134,7 @@ if transcript.turns and transcript.turns[-1].speaker == TRAINEE and not (prompt 
                 common.log.exception("answering the last question failed in session %s", live.sid)
                 st.error(friendly(e))
         live.pending = None
+        _embed_later(unanswered.persona)
 
 pending = None
 if prompt or silent:
@@ -147,6 +167,7 @@ if pending is not None:
             st.error(friendly(e))
     live.pending = None
     reply = pending.persona
+    _embed_later(reply)
     if reply is not None and reply.guard and not reply.guard.startswith("error"):
         # The guard replaced a generated reply that had already streamed: draw the authored line in its place.
         st.rerun()

@@ -48,14 +48,141 @@ def _wait_for_server(timeout_s: float = 60.0) -> None:
         time.sleep(0.05)
 
 
+# The warm-up's threads: what they embed (the classifier's examples, the personas' lines, never a trainee's words)
+# is kept on disk, so the next start reads it instead of running the model (simulator/embeddings.py).
+WARM_THREADS = ("warm-up", "engine-loader")
+# Personas warmed right after the models whatever trainees do: the likeliest first interview(s).
+WARM_FIRST = 1
+# Any other persona waits until no page has run and no interview has done anything for this long: a trainee's
+# turn never waits for a persona nobody opened.
+WARM_REST_AFTER_IDLE_S = 2.0
+USAGE_DAYS = 30
+
+
 def _warm() -> None:
     try:
-        _wait_for_server()
+        from simulator import embeddings
+
+        embeddings.persist_in_threads(*WARM_THREADS)
+        _wait_for_config()
         from app_pages import common
 
         common.start_warm_up()
+        # The loader's own pass over the personas (gallery order, after two idle minutes) goes after this one.
+        common.note_activity()
+        ours = common._last_activity
+        engine = common._engine_loader().get()
+        freeze_heap()
+        warm_personas(engine, common, ours=ours)
+        embeddings.flush_disk_vectors()
     except Exception:  # the first page view tries again and shows what went wrong
         log.exception("warming up at start failed")
+
+
+def _wait_for_config(timeout_s: float = 60.0) -> None:
+    """Until Streamlit has read its configuration (its runtime exists), so the app's settings and secrets are
+    the server's: the models start loading while the web server is still starting."""
+    import time
+
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        runtime = getattr(sys.modules.get("streamlit.runtime.runtime"), "Runtime", None)
+        if runtime is not None and runtime.exists():
+            return
+        time.sleep(0.02)
+
+
+def freeze_heap() -> None:
+    """Move every object alive now (models, indexes, caches: the warm-up's) out of the garbage collector's sight.
+
+    Streamlit runs a full collection after every page run (``runner.postScriptGC``); over the models' objects
+    that took ~220 ms per run, the GIL held, more than half the server's CPU with 20 trainees. Frozen objects are
+    still freed when nothing refers to them; only cycles among them stay, and the warm-up leaves none (collected
+    first)."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+
+
+def pages_running() -> bool:
+    """Whether a page is running for some browser now (Streamlit runs each page in its own script thread)."""
+    return any(t.name == "ScriptRunner.scriptThread" for t in threading.enumerate())
+
+
+def persona_order(personas, usage: dict[str, int] | None = None) -> list:
+    """Personas in the order to warm them: English ones first (their models are loaded already), the most used
+    lately first, then as the gallery lists them (easy to hard, by name)."""
+    usage = usage or {}
+    levels = ["easy", "medium", "hard"]
+
+    def key(p):
+        english = (p.language or "en").split("-")[0].lower() == "en"
+        level = levels.index(p.difficulty) if p.difficulty in levels else len(levels)
+        return (not english, -usage.get(p.id, 0), level, p.name)
+
+    return sorted(personas, key=key)
+
+
+def persona_usage(store, ids, days: int = USAGE_DAYS) -> dict[str, int]:
+    """Sessions per persona in the last ``days`` days ({} when the store cannot say)."""
+    import time
+
+    inner = getattr(store, "inner", store)
+    usage: dict[str, int] = {}
+    try:
+        since = time.time() - days * 86400
+        for persona_id in ids:
+            usage[persona_id] = int(inner.list_sessions(persona=persona_id, since=since, limit=1)[1])
+    except Exception as e:  # the database is away: the gallery's order
+        log.info("persona usage not read (%s): warming in the gallery's order", e)
+        return {}
+    return usage
+
+
+def warm_personas(engine, common, *, first: int = WARM_FIRST, idle_s: float = WARM_REST_AFTER_IDLE_S,
+                  stopping=None, usage: dict[str, int] | None = None, ours: float | None = None) -> list[str]:
+    """Build the personas' topic indexes in :func:`persona_order`: the ``first`` likeliest at once, each next one
+    only while no trainee has been active for ``idle_s`` seconds (a trainee's own persona is built by their page
+    at once; it never waits behind one nobody opened). Returns the ids built, in order; leaves at once when the
+    server stops."""
+    import time
+
+    stop = stopping or getattr(common, "_STOP", None) or threading.Event()
+    found = list(common.load_personas().personas.values())
+    if usage is None:
+        try:
+            usage = persona_usage(common._process_store()[0], [p.id for p in found])
+        except Exception:
+            usage = {}
+    if ours is None:  # the activity time our own note_activity() set at start: not a trainee's
+        ours = getattr(common, "_last_activity", 0.0)
+    built: list[str] = []
+    started = time.monotonic()
+    for n, persona in enumerate(persona_order(found, usage)):
+        if stop.is_set():
+            break
+        if n >= first:
+            quiet_since = time.monotonic()
+            while True:
+                last = getattr(common, "_last_activity", 0.0)
+                if pages_running():
+                    quiet_since = time.monotonic()
+                elif (last <= ours or time.monotonic() - last >= idle_s) and time.monotonic() - quiet_since >= idle_s:
+                    break
+                if stop.wait(0.25):
+                    return built
+        if stop.is_set():
+            break
+        try:
+            engine.prepare(persona)
+        except Exception:  # a broken persona shows up on the gallery, not here
+            log.exception("warming persona %s failed", persona.id)
+            continue
+        built.append(persona.id)
+        log.info("persona %s ready %.1f s after the models", persona.id, time.monotonic() - started)
+        freeze_heap()  # its index too: it lives as long as the server
+    return built
 
 
 def _log_to_stderr() -> None:
@@ -193,7 +320,8 @@ def main(argv: list[str] | None = None) -> None:
     threading.Thread(target=_warm, name="warm-up", daemon=True).start()
     from streamlit.web import cli
 
-    sys.argv = ["streamlit", "run", str(APP), *(sys.argv[1:] if argv is None else argv)]
+    flags = list(sys.argv[1:] if argv is None else argv)
+    sys.argv = ["streamlit", "run", str(APP), *default_flags(flags), *flags]
     code: int = 0
     try:
         cli.main()
@@ -202,6 +330,40 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         code = 130
     exit_now(code)
+
+
+# Streamlit's defaults this server changes (a flag or config.toml setting of the same option wins).
+DEFAULT_FLAGS = {
+    # Streamlit collects all garbage after every page run (gc.collect(2)): over the models' objects that is
+    # ~0.2 s with the GIL held per run, more than half the server's CPU with 20 trainees. Python's own collector
+    # still runs; the warm-up's objects are frozen out of its sight (freeze_heap).
+    "runner.postScriptGC": "false",
+}
+
+
+def default_flags(flags: list[str]) -> list[str]:
+    """``--option value`` for each of :data:`DEFAULT_FLAGS` that neither ``flags`` nor a config file sets."""
+    out: list[str] = []
+    for option, value in DEFAULT_FLAGS.items():
+        if any(f == "--" + option or f.startswith("--" + option + "=") for f in flags) or _configured(option):
+            continue
+        out += ["--" + option, value]
+    return out
+
+
+def _configured(option: str) -> bool:
+    """Whether a Streamlit config file (the project's or the user's) sets ``option`` ("section.name")."""
+    import tomllib
+
+    section, name = option.split(".", 1)
+    for path in (Path.home() / ".streamlit" / "config.toml", Path.cwd() / ".streamlit" / "config.toml",
+                 APP.parent / ".streamlit" / "config.toml"):
+        try:
+            if name in tomllib.loads(path.read_text(encoding="utf-8")).get(section, {}):
+                return True
+        except (OSError, ValueError):
+            continue
+    return False
 
 
 def exit_now(code: int = 0) -> None:

