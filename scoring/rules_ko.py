@@ -316,8 +316,14 @@ def _conjecture(text: str, previous: str | None) -> tuple[str, bool] | None:
         return None
     stem = match.group("word")
     stem = stem[:-1] if len(stem) >= 3 and stem.endswith("하") else stem
+    before = text[: match.start("word")].split()
+    if len(stem) <= 1 and before and before[-1] in ("안", "못") and stem:
+        # "안 믿으시겠네요": a negated verb is a decision put on them, theirs only if they negated that verb.
+        cho = _cho(stem[0])
+        return before[-1] + stem, cho >= 0 and any(_cho(m.group(1) or m.group(2)) == cho
+                                                   for m in _NEGATED.finditer(previous or ""))
     if len(stem) <= 1:
-        words = [w for w in text[: match.start("word")].split() if w not in _KO_ADVERBS]
+        words = [w for w in before if w not in _KO_ADVERBS]
         stem = ko_stem(words[-1]) if words else stem
     return stem, _their_feeling(stem, previous)
 
@@ -374,8 +380,9 @@ def _summary_predicate(body: str, previous: str | None) -> tuple[str, bool] | No
     match = _PREDICATE.match(words[-1])
     stem = match.group("stem") if match else words[-1]
     stem = stem[:-1] if len(stem) >= 3 and stem.endswith("하") else stem
-    if len(stem) <= 1 and len(words) >= 2 and words[-2] in ("안", "못"):
-        # "안 쓰시는 거죠": the negated verb is what is said ("안 써요" of theirs keeps it theirs).
+    if len(stem) <= 1 and len(words) >= 2 and words[-2] in ("안", "못") and not re.search(r"[셨었았였했던]", words[-1]):
+        # "안 쓰시는 거죠": a negated verb, now or from now on, is a decision said for them ("못 쓰셨던 거군요" is
+        # what happened, summed up).
         # Theirs when they negated a verb of the same first consonant (any ending: 쓸/써, 했): "못 했어요",
         # "쓸 수가 없었어요", "쓰지 않아요".
         cho = _cho(stem[0]) if stem else -1

@@ -549,6 +549,10 @@ def _declarative_cues(body: str, dus: bool, previous: str | None, has_qmark: boo
         elif ov < 0.2:
             # Nothing of theirs in it at all: a guess of ours, not a summary of them.
             add(Cue("guess_question", Label.LEADING, (STRONG if ov < 0.05 else MEDIUM + 0.5), "dus"))
+    offered = re.match(r"^(?:omdat|vanwege|doordat|want)\b", low)
+    if has_qmark and previous and offered and not (reflect or dus) and overlap(low[offered.end():], previous, LANG) < 0.5:
+        # "Zeker omdat je het te druk had?": a reason of ours offered to confirm.
+        add(Cue("guess_question", Label.LEADING, STRONG + 1.0, offered.group(0)))
     suggest = _SUGGEST.match(low)
     if suggest and previous and overlap(low[suggest.end():], previous, LANG) < 0.5:
         # "Je zou zeggen dat het ook aan de prijs lag": a view of ours offered for them to take over.

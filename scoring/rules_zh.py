@@ -86,8 +86,8 @@ _PRESUME_ADV = _rx(r"(?P<ev>肯定|一定|想必|必然)")
 _CAUSE = _rx(r"(?:是不是|是|就是)?因为(?P<cause>[^,?]{1,16}?)(?:才|所以|就|而|,|的吗|吗|么|吧|$)")
 # "你肯定也觉得…", "你一定用过…": an opinion or an act of theirs taken for granted (a feeling stated, 你一定很着急, is
 # read by _FEELING: a reflection when they named it, leading when they did not).
-_PRESUME_CLAIM = _rx(r"(?P<ev>(?:你|您|你们)(?:当时|那时候?|现在)?(?:肯定|一定|想必)(?:也|都|是|会|不|没|觉得|认为|知道|用过|遇到|"
-                     r"想过|嫌|希望|更|早就))")
+_PRESUME_CLAIM = _rx(r"(?P<ev>(?:你|您|你们)(?:爸|妈|爸爸|妈妈|家人|孩子|老公|老婆|父母|家里)?(?:当时|那时候?|现在)?(?:肯定|一定|想必)"
+                     r"(?:也|都|是|会|不|没|觉得|认为|知道|用过|遇到|想过|嫌|希望|更|早就|特别|非常|很|挺|超))")
 # A bare fragment of a few characters: the customer's words handed back, even when they said them turns ago.
 # A motive a summary pins on them ("所以说你就是嫌贵" when price never came up); a verdict restated in other words
 # ("团购确实便宜" after "一个月能省三百多") stays a reflection.
@@ -300,6 +300,10 @@ def _form_cues(clause: str, has_qmark: bool) -> list[Cue]:
         add(Cue("invitation", Label.OPEN, STRONG, _INVITE.search(clause).group(0)))
     elif strong:
         add(Cue("wh_open", Label.OPEN, STRONG, strong.group(0)))
+    elif fact and re.match(r"哪(?:里|儿)$", fact.group(0)) and re.match(r"(?:不|没|" + _LOADED + r")",
+                                                                     clause[fact.end():]):
+        # "具体是哪里麻烦", "哪儿不方便": what about it, not a place
+        add(Cue("wh_open", Label.OPEN, STRONG, fact.group(0) + clause[fact.end():fact.end() + 2]))
     elif fact:
         add(Cue("short_fact", Label.CLOSED, STRONG, fact.group(0)))
     elif _YES_NO_END.search(clause) or _WHETHER.search(clause):
@@ -371,6 +375,8 @@ def _declarative_cues(body: str, previous: str | None, has_qmark: bool, ov: floa
         if has_qmark and previous and (ov < 0.3 or (cause and "因为" not in previous)):
             add(Cue("guess_question", Label.LEADING, MEDIUM + 0.5, cause.group("ev") if cause else starter))
     claim = _PRESUME_CLAIM.search(body)
+    if claim and claim.group("ev")[-1] in "别常很挺超" and _FEELING.search(body):
+        claim = None  # "你一定特别着急": a feeling stated for them, theirs or not (below)
     verdict = _VERDICT.search(body) if reflect else None
     if reflect and previous and not verdict:
         # "说到底还是价格的问题" when they never spoke of the price: a cause of ours, summed up as theirs.

@@ -259,3 +259,24 @@ def test_nl_a_guess_with_dus_inside_and_nothing_of_theirs_is_leading():
     calls = "Ik heb drie keer gebeld en kreeg elke keer iemand anders."
     assert nl("Jij hebt dus vooral behoefte aan meer overzicht?", calls) == Label.LEADING
     assert nl("Je hebt dus drie keer gebeld?", calls) == Label.REFLECTION
+
+
+def test_nl_a_reason_offered_with_omdat_and_a_question_mark_is_leading():
+    assert nl("Zeker omdat je het te druk had?", "Ik heb de box een paar weken overgeslagen.") == Label.LEADING
+    assert nl("Omdat je het te druk had?", "Ik had het te druk, dus ik heb de box overgeslagen.") != Label.LEADING
+
+
+def test_ko_a_negated_verb_now_is_a_decision_but_in_the_past_it_is_what_happened():
+    assert ko("어 그러면 이제 새벽 배송은 안 믿으시겠네요", KO_LATE) == Label.LEADING
+    assert ko("이제 못 믿으시겠네요", "이제 그 회사는 못 믿겠어요.") == Label.REFLECTION
+    assert ko("저녁에 사람이 많아서 기구를 못 쓰셨던 거군요.", "요즘은 그냥 공원에서 뛰어요.") == Label.REFLECTION
+
+
+def test_zh_nali_before_a_verdict_asks_what_about_it():
+    assert zh("嗯嗯，你说的麻烦，具体是哪里麻烦", "每次付钱都很麻烦。") == Label.OPEN
+    assert zh("你是在哪里买的", "每次付钱都很麻烦。") == Label.CLOSED
+
+
+def test_zh_a_presumption_about_their_family_is_leading_a_feeling_they_named_is_not():
+    assert zh("那你爸肯定特别依赖你", "我爸不太会用手机付钱。") == Label.LEADING
+    assert zh("那天晚上家里一个鸡蛋都没有，你一定特别着急。", "家里一个鸡蛋都没有，我急得不行。") == Label.REFLECTION
