@@ -504,7 +504,9 @@ _WH_SO = _rx(r"^(?:what|how)\b(?:'s)?[^?]*?\b(?P<int>so|such)\s+(?:an?\s+)?(?P<a
 _WHAT_IS_LOADED = _rx(r"^what(?:'s|\s+is|\s+was|\s+were|\s+are)\s+(?:so\s+|really\s+|most\s+)?(?P<adj>[\w'-]+)\s+about\b")
 _WHY_FEEL = _rx(r"^why\s+(?:do|did|does)\s+(?:you|they|(?:the|your|their|those|these|all\s+the)\s+[\w'-]+(?:\s+[\w'-]+)?)\s+"
                r"(?:all\s+|really\s+|just\s+)?(?P<adj>hate|love|dislike|prefer|enjoy|like)\b")
-_WHY_JUST = _rx(r"^why\s+(?:don't|didn't|wouldn't|won't|can't|couldn't)\s+(?:you|they)\s+(?:just|simply)\b")
+_WHY_JUST = _rx(r"^why\s+(?:don't|didn't|wouldn't|won't|can't|couldn't)\s+(?:you|they)\s+(?:just|simply)\b"
+                r"|^why\s+(?:don't|not)\s+(?:you\s+|they\s+)?(?:get|use|try|buy|switch|ask|call|set|book|order|pay|move|"
+                r"change|put|install|download|sign|join|go\s+for)\b")
 _HOW_LOADED = _rx(
     r"^how\s+(?:much\s+(?P<cmp>[\w'-]+er|more\s+\w+|less\s+\w+)|much\s+(?:do|did|does)\s+(?:you|they)\s+"
     r"(?P<verb>love|like|enjoy|hate|appreciate|value|miss)|(?P<adj>[\w'-]+))\b"
@@ -607,7 +609,12 @@ _PITCH = _rx(
     r"if\s+you\s+could\s+.*\bin\s+(?:the|our)\s+" + _PRODUCT_NOUNS + r"|"
     r"(?:(?:a|an)\s+(?:\w+[\s-]+){0,2})?" + _PRODUCT_NOUNS + r"\s+that\s+(?:\w+s|would|could|will|can|lets)\b|"
     r"(?:a|an)\s+(?:\w+[\s-]+){0,2}" + _PRODUCT_NOUNS + r"\s+would\s+(?:save|help|make|solve|fix|give|let)\b|"
-    r"\bif\b[^?]*\b(?:for\s+you|automatically)\b)"
+    r"\bif\b[^?]*\b(?:for\s+you|automatically)\b|"
+    # "something that reminded him automatically", "some kind of tool that…": a solution described, not named.
+    r"\b(?:something|a\s+thing|a\s+way|some\s+(?:kind|sort)\s+of\s+[\w-]+)\s+(?:that|which|to)\s+(?:[\w'-]+\s+){0,4}?"
+    r"(?:automatically|for\s+(?:you|him|her|them|your\s+\w+))\b|"
+    r"(?:would|you'd|you\s+would)\s+(?:\w+\s+){0,2}(?:find|want|use|like|need|pay\s+for|buy|try)\s+(?:an?|some)\s+"
+    r"(?:[\w-]+\s+){0,2}" + _PRODUCT_NOUNS + r"\b)"
 )
 # A second question after "and" has question word order ("and what do you buy", "and did anyone"); a noun
 # clause does not ("the pension and what it costs is the problem").
@@ -1486,9 +1493,17 @@ _SOLUTION_Q = _rx(
 )
 
 
+# "What if the pill box beeped?", "What if we sent you a reminder?": a proposal of yours to react to.
+_WHAT_IF = _rx(r"^(?:so\s+)?what\s+if\s+(?P<fix>(?:we|our|the|a|an|there\s+(?:was|were|is))\b.+)$")
+
+
 def _suggested_solution(q: str, said: str | None) -> str | None:
     """The fix a yes/no question offers ("a skip-a-week button", "the app sent you a reminder"), when the customer
     did not bring it up themselves."""
+    proposal = _WHAT_IF.match(q.strip(" ?.!"))
+    if proposal:
+        _, novel = _novel_words(proposal.group("fix"), said or "")
+        return " ".join(proposal.group("fix").split()[:5]) if novel else None
     match = _SOLUTION_Q.match(q.strip(" ?.!"))
     if not match:
         return None
@@ -2045,7 +2060,9 @@ def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable
     focus_body = strip_markers(focus)[0]
     overlap = _overlap(focus_body, prev)
     flags = _flag_hits(clean, focus_body.lower(), questions, bool(questions) and not declarative, cues)
-    if any(h.flag == Flag.PITCH for h in flags) and declarative:
+    if any(h.flag == Flag.PITCH for h in flags) and declarative and not any(
+            c.label == Label.LEADING and c.weight >= STRONG for c in cues):
+        # A pitch told is a statement; one put into their mouth ("so you'd want some kind of AI for that") leads.
         cues.append(Cue("pitch_statement", Label.STATEMENT, STRONG, ""))
     scores = rule_scores(cues)
     return Form(

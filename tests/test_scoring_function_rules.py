@@ -163,3 +163,28 @@ def test_why_with_a_feeling_of_a_third_party_they_never_named():
     context = ("We tried Trackly for six months.", "The devs liked it but the designers never got on with it.")
     assert label("Why did the designers hate it so much?", context) == "leading"
     assert label("Why do you think the designers never got on with it?", context) == "open"
+
+
+CARE = ("I look after my dad, he has early dementia.",
+        "I use a pill organiser but he sometimes takes the wrong day's pills.", "My sister lives abroad so it's mostly me.")
+
+
+def test_a_proposal_of_yours_leads_and_a_what_if_about_them_does_not():
+    assert label("What if the pill box beeped when it was time?", CARE) == "leading"
+    assert label("What if you couldn't look after him any more?", CARE) == "open"
+    assert label("Why don't you get a dispenser that locks?", CARE) == "leading"
+    assert label("Why don't you tell me about a typical morning?", CARE) == "open"
+
+
+@pytest.mark.parametrize("text", [
+    "How much would you pay for something that reminded him automatically?",
+    "You'd probably find a tracking app really useful, right?",
+    "so you'd want some kind of AI to do the screening for you",
+])
+def test_a_solution_described_is_a_pitch(text):
+    assert "pitch" in flags(text, CARE)
+
+
+def test_a_pitch_put_in_their_mouth_leads_a_pitch_told_is_a_statement():
+    assert label("so you'd want some kind of AI to do the screening for you", CARE) == "leading"
+    assert label("We've got a product that sends carers alerts when a dose is missed.", CARE) == "statement"
