@@ -565,6 +565,13 @@ def _declarative_cues(body: str, dus: bool, previous: str | None, has_qmark: boo
                and w != reduce.group(0)]
         if new:
             add(Cue("new_claim", Label.LEADING, STRONG + 1.0, new[-1]))
+    summary = dus or reflect or re.search(r"\bdus\b", low)
+    said = re.findall(r"[\wà-ÿ]+", low[reflect.end():] if reflect else low)  # not "als ik je goed begrijp"
+    verdict = next((w for w in said if _loaded(w.rstrip("e")) or _loaded(w)), None) if summary and previous else None
+    if verdict and not _their(verdict, previous) and not _their(verdict.rstrip("e"), previous) \
+            and not any(_loaded(w) or _loaded(w.rstrip("e")) for w in re.findall(r"[\wà-ÿ]+", previous.lower())):
+        # "vervelende buren dus eigenlijk" when they gave no verdict at all: a verdict of ours in a summary.
+        add(Cue("new_claim", Label.LEADING, STRONG + 1.0, verdict))
     guess = _GUESS_DECL.match(low)
     if guess and not re.search(r"\b(?:ik|mij|me)\b", low):
         add(Cue("agreement", Label.LEADING, STRONG + 0.5, guess.group("ev")))

@@ -280,3 +280,12 @@ def test_zh_nali_before_a_verdict_asks_what_about_it():
 def test_zh_a_presumption_about_their_family_is_leading_a_feeling_they_named_is_not():
     assert zh("那你爸肯定特别依赖你", "我爸不太会用手机付钱。") == Label.LEADING
     assert zh("那天晚上家里一个鸡蛋都没有，你一定特别着急。", "家里一个鸡蛋都没有，我急得不行。") == Label.REFLECTION
+
+
+def test_nl_a_verdict_in_a_summary_when_they_gave_none_is_leading():
+    facts = "Ik heb een uur op de bezorger gewacht. De buren hadden het pakket aangenomen."
+    assert nl("nou, vervelende buren dus eigenlijk", facts) == Label.LEADING
+    assert nl("nou, vervelende buren dus eigenlijk", "Die buren zijn echt vervelend.") == Label.REFLECTION
+    # the starter's own words ("als ik je goed begrijp") are no verdict
+    assert nl("Als ik je goed begrijp, bestel je pas als de koelkast leeg is.",
+              "Ik bestel meestal pas als er niks meer in de koelkast ligt.") == Label.REFLECTION
