@@ -458,6 +458,20 @@ _WHAT_FACT = _rx(
     r"^what(?:'s| is| was)\s+(?:your|the|their|his|her)\s+(?:name|role|job|title|age|budget|postcode|"
     r"address|email|salary|income|favou?rite\s+\w+|usual\s+\w+)\??$"
 )
+# "What was the app called again?": a name, one fact.
+_WHAT_NAME = _rx(r"^what(?:'s|\s+is|\s+was|\s+were|\s+are)\s+(?:the|your|their|his|her|that|this|it)\s*(?:[\w'-]+\s+){0,3}?"
+                 r"(?:called|named)\b")
+# A tag of the other polarity after a clause with a subject: "they probably don't trust the app, do they".
+_REVERSED_TAG = _rx(r"^(?:(?:and|so|but)\s+)?(?:you|they|it|that|he|she|we|the\s+\w+|people)\b(?P<clause>[^,]*?),\s*"
+                    r"(?P<tag>do|does|did|is|was|are|were|have|has|can|could|would|will)\s+(?:you|they|it|he|she|we|there)\s*[?.!]*$")
+
+
+def _reversed_tag(low: str) -> bool:
+    """A positive tag after a negative clause ("they don't trust it, do they"): it asks them to agree."""
+    match = _REVERSED_TAG.match(low.strip())
+    return bool(match and re.search(r"\b(?:\w+n't|not|never|no\s+longer)\b", match.group("clause")))
+
+
 _WH_OPEN = _rx(r"^(?P<wh>what|how|why|in\s+what\s+way|what's|how's|how'd|what'd)\b")
 _RATE = _rx(r"\b(?:on a scale|rate it|how would you rate|out of (?:ten|10|five|5)|score it)\b")
 _CHOICE_SHORT = _rx(r"^[\w' -]{1,30}\s+or\s+[\w' -]{1,30}\??$")
@@ -1247,7 +1261,7 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
             add(Cue("short_fact", Label.CLOSED, MEDIUM, f"what kind of {noun}"))
         else:
             add(Cue("wh_open", Label.OPEN, MEDIUM, f"what kind of {noun}"))
-    elif _WHAT_FACT.match(q):
+    elif _WHAT_FACT.match(q) or _WHAT_NAME.match(q):
         add(Cue("short_fact", Label.CLOSED, MEDIUM, q.rstrip("?")))
     elif wh_open:
         wh = wh_open.group("wh")
@@ -1886,7 +1900,7 @@ def _spoken_questions(sentence: str) -> list[str]:
         words = body.split()
         if len(tokens(body)) < 3 or _REFLECT_START.match(body.lower()):
             continue
-        if _is_question_sentence(body) and _SPOKEN_QUESTION.match(body.lower()):
+        if _is_question_sentence(body) and (_SPOKEN_QUESTION.match(body.lower()) or _INVITE.match(body.lower())):
             found.append(body)
             continue
         for i in range(1, len(words) - 1):
@@ -2045,7 +2059,8 @@ def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable
         if mid and (mid.group("tag") not in ("right", "yes", "ok", "okay", "no", "yeah", "true", "is it", "was it",
                                              "did you", "do you", "does it", "do they")
                     or (mid.group("tag") in ("is it", "was it") and _DECLARATIVE_SUBJECT.match(low)
-                        and len(tokens(low)) >= 5)):
+                        and len(tokens(low)) >= 5)
+                    or _reversed_tag(low)):
             cues.append(Cue("tag_question", Label.LEADING, STRONG, mid.group("tag")))
         elif re.search(r"\s(?:right|yeah)\s*$", low) and len(tokens(low)) >= 4 and not re.search(
                 r"\b(?:that's|all|you're|just|turn|exactly|quite|is|was|it's)\s+right\s*$", low):

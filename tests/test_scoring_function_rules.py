@@ -188,3 +188,20 @@ def test_a_solution_described_is_a_pitch(text):
 def test_a_pitch_put_in_their_mouth_leads_a_pitch_told_is_a_statement():
     assert label("so you'd want some kind of AI to do the screening for you", CARE) == "leading"
     assert label("We've got a product that sends carers alerts when a dose is missed.", CARE) == "statement"
+
+
+SWAPS = ("We moved the team onto a new rota app in January.",
+         "Swapping shifts is still a pain, people just do it on WhatsApp.",
+         "Last Saturday two people turned up for the same shift.")
+
+
+def test_spoken_tags_invitations_and_names():
+    # A positive tag after a negative clause asks them to agree.
+    assert label("they probably don't trust the app, do they", SWAPS) == "leading"
+    assert rules._reversed_tag("they don't trust the app, do they")
+    assert not rules._reversed_tag("they use whatsapp for it, do they")
+    # An invitation after an aside in a caption is the question.
+    assert label("um yeah that's interesting, uh, tell me about the Saturday", SWAPS) == "open"
+    # A name asked for is one fact.
+    assert label("what was the app called again", SWAPS) == "closed"
+    assert label("What was it like?", SWAPS) == "open"
