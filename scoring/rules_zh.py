@@ -97,6 +97,8 @@ _CAUSE_NOUN = _rx(r"(?P<ev>[\u4e00-\u9fff]{1,6}?)的?(?:问题|原因|错|锅)(?
 _AFTER_THAT = _rx(r"(?:之后|以后|后来|然后|接下来|再后来|那后来)呢$")
 _LOADED = ("难|贵|麻烦|差|慢|烦|复杂|难用|不方便|失望|生气|糟|烂|讨厌|累|坑|离谱|崩溃|头疼|好用|方便|便宜|快|简单|贴心|清爽|"
            "新鲜|划算|满意|开心|喜欢|舒服|好")
+# Words that boil a story down to one thing ("说到底就是…", "说白了还是…").
+_REDUCTION = _rx(r"^(?:所以|那)?(?:说)?(?:说到底|说白了|归根结底|归根到底|到头来|总之)(?:了)?(?:,)?(?:其实)?(?:就是|还是|也就是)?")
 _LOADED_WORD = _rx("(?:" + _LOADED + ")")
 _WHY_PRESUPPOSE = _rx(r"为什么.{0,10}(?P<int>这么|那么|如此|太|特别|总是|老是)(?P<adj>" + _LOADED + r")")
 _MAKE_YOU = _rx(r"(?P<ev>(?:让|令|叫)(?:你|您)(?:这么|那么|如此|特别|这样))")
@@ -389,6 +391,12 @@ def _declarative_cues(body: str, previous: str | None, has_qmark: bool, ov: floa
     if loaded and not claim and not verdict:
         # "所以说白了还是太贵" when they never said 贵: a summary that hands them a verdict.
         add(Cue("presumptive", Label.LEADING, STRONG + 1.0, loaded.group(0)))
+        return cues
+    reduced = _REDUCTION.match(body)
+    if reduced and previous and not claim and not verdict and len(body) - reduced.end() >= 3 \
+            and overlap(re.sub(r"的?(?:问题|原因|错|锅)?(?:吧|啊|了)?$", "", body[reduced.end():]), previous, LANG) < 0.3:
+        # "所以说到底就是保险公司不讲理": their story boiled down to a verdict or a cause of ours.
+        add(Cue("presumptive", Label.LEADING, STRONG + 1.0, body[reduced.end():][:8]))
         return cues
     if claim or (verdict and previous and not _their(verdict.group("ev"), previous) and ov < 0.5):
         # "你肯定也觉得不值了", "所以说你就是嫌贵": an opinion or a reason of ours, said as if it were theirs.

@@ -289,3 +289,13 @@ def test_nl_a_verdict_in_a_summary_when_they_gave_none_is_leading():
     # the starter's own words ("als ik je goed begrijp") are no verdict
     assert nl("Als ik je goed begrijp, bestel je pas als de koelkast leeg is.",
               "Ik bestel meestal pas als er niks meer in de koelkast ligt.") == Label.REFLECTION
+
+
+def test_ko_a_request_to_say_it_again_invites():
+    assert ko("어 잠깐 제가 이해를 잘 못 했는데 그 OTP 얘기 좀 다시 해 주실래요", KO_LATE) == Label.OPEN
+
+
+def test_zh_a_reduction_to_something_they_never_said_is_leading():
+    said = "理赔材料我交了好几次。最后还是跑到柜台去办的。"
+    assert zh("所以说到底就是保险公司不讲理", said) == Label.LEADING
+    assert zh("所以说到底就是材料交了好几次", said) != Label.LEADING
