@@ -155,9 +155,14 @@ _SPLIT_CLAUSE = _rx(r"[,:;]")
 _SENTENCE = _rx(r"[^.?!;]+[.?!;]*|[.?!;]+")
 
 
+# Fillers said after the question ("你平时会用这个App吗，就是", "有没有投诉过，那个").
+_TRAILING_FILLER = _rx(r"(?:[,\s]+(?:就是说?|那个|这个|嗯+|呃+|额|然后|啊+))+$")
+
+
 def _core(sentence: str) -> str:
-    """The sentence without fillers and final punctuation."""
-    return core(sentence, _FILLER)
+    """The sentence without fillers (before it, and trailing after a comma) and final punctuation."""
+    out = core(sentence, _FILLER)
+    return _TRAILING_FILLER.sub("", out) or out
 
 
 def split_sentences(text: str) -> list[str]:

@@ -299,3 +299,9 @@ def test_zh_a_reduction_to_something_they_never_said_is_leading():
     said = "理赔材料我交了好几次。最后还是跑到柜台去办的。"
     assert zh("所以说到底就是保险公司不讲理", said) == Label.LEADING
     assert zh("所以说到底就是材料交了好几次", said) != Label.LEADING
+
+
+def test_zh_a_filler_after_the_question_does_not_hide_it():
+    said = "理赔材料我交了好几次。"
+    assert zh("你平时会用这个App吗，就是", said) == Label.CLOSED
+    assert rules_zh._core("你当时是怎么处理的，就是说") == "你当时是怎么处理的"
