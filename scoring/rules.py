@@ -371,7 +371,8 @@ _INVITE = _rx(
     r"explain(?:ing)?|shar(?:e|ing)|elaborat(?:e|ing)|expand(?:ing)?|say\s+(?:a\s+(?:bit|little)\s+)?more|"
     r"start\s+(?:with|by\s+(?:telling|describing|walking))|"
     r"give\s+(?:me|us)\s+(?:an?\s+|some\s+)?(?:example|examples|idea|sense|picture)|show\s+(?:me|us)|"
-    r"paint\s+(?:me|us)\s+a\s+picture|help\s+me\s+understand|go\s+(?:on|into)|keep\s+going|"
+    r"paint\s+(?:me|us)\s+a\s+picture|help\s+me\s+(?:understand|picture|see|get\s+a\s+(?:sense|feel|picture))|go\s+(?:on|into)|keep\s+going|"
+    r"talk\s+to\s+(?:me|us)(?=\s*[.!?]*$)|is\s+there\s+(?:any(?:thing)?\s+)?more\s+(?:to|about|on|you|behind)|"
     r"think\s+back|remind\s+me|fill\s+me\s+in|go\s+back\s+to|recall|tell\s+(?:me|us)\s+more|talk\s+to\s+(?:me|us)\s+about|"
     r"think\s+of\s+(?:a|an|one|the\s+last|some)\s+(?:\w+\s+)?(?:time|example|moment|occasion|day|situation|instance)|"
     r"unpack|clarify|break\s+(?:that|it|this)\s+down|dig\s+into|go\s+deeper|flesh\s+(?:that|it|this)\s+out|"
@@ -386,6 +387,8 @@ _INVITE_STATEMENT = _rx(
     r"|^i\s+(?:was\s+)?wonder(?:ing)?\s+if\s+you\s+could\s+(?:tell|walk|talk|describe|explain|share)\b"
     r"|^let's\s+(?:talk|start|go\s+back|chat|dig|dive|look)\b(?!.*\b(?:in\s+a\s+(?:minute|moment|bit|second)|later|afterwards|next)\b)"
     r"|^let\s+me\s+hear\b"
+    # "You were saying something about WhatsApp?": the thread handed back to them to go on with.
+    r"|^(?:so\s+|and\s+)?you\s+(?:were\s+saying|mentioned|said|were\s+telling\s+me)\s+(?:something|a\s+(?:bit|little))\s+about\b"
     r"|^(?:i\s+guess\s+)?(?:what\s+)?i'm\s+(?:really\s+|just\s+)?(?:wondering|curious\s+about|trying\s+to\s+understand)"
     r"(?:\s+is)?,?\s+(?:how|what|why|in\s+what\s+way)\b"
 )
@@ -427,7 +430,8 @@ _SHORT_OPEN = _rx(
     r"for instance|what else|and then|then what|what then|what next|what happened next|what happened then|"
     r"what do you mean|meaning|go on|tell me more|say more|more on that|how|what about it|and\s+then\s+what|"
     r"then what happened|what was that like|how was that|how did that go|how did that feel|and after that|"
-    r"then|and so|after that|what happened after that)"
+    r"then|and so|after that|what happened after that|and|(?:any\s+)?(?:thoughts|reactions|reflections)(?:\s+on\s+(?:that|this|it))?|"
+    r"(?:any\s+)?(?:thoughts|reactions)\s+on\s+(?:why|how|what)\b.*)"
     r"\s*(?:happened)?\??$"
 )
 _EXCLAMATIVE = _rx(
@@ -458,6 +462,8 @@ _WHAT_FACT = _rx(
     r"^what(?:'s| is| was)\s+(?:your|the|their|his|her)\s+(?:name|role|job|title|age|budget|postcode|"
     r"address|email|salary|income|favou?rite\s+\w+|usual\s+\w+)\??$"
 )
+_WHERE_ABSTRACT = _rx(r"^where\s+(?:do|does|did|would|should)\s+(?:[\w'-]+\s+){1,4}?(?:come\s+in(?:to)?|fit\s+in(?:to)?|(?:like\s+|want\s+)?to\s+start|"
+                      r"stand|end\s+up\s+with)\b")
 # "What was the app called again?": a name, one fact.
 _WHAT_NAME = _rx(r"^what(?:'s|\s+is|\s+was|\s+were|\s+are)\s+(?:the|your|their|his|her|that|this|it)\s*(?:[\w'-]+\s+){0,3}?"
                  r"(?:called|named)\b")
@@ -1248,6 +1254,9 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
             if loaded:
                 add(Cue("loaded_yes_no", Label.LEADING, MEDIUM + 1.0, loaded[0]))
         add(Cue("yes_no", Label.CLOSED, weight, aux.group(0)))
+    elif wh_closed and _WHERE_ABSTRACT.match(q):
+        # "Where does WhatsApp come into it?", "Where do you want to start?": a place in their story, not on a map.
+        add(Cue("wh_open", Label.OPEN, STRONG, "where"))
     elif wh_closed:
         wh = wh_closed.group("wh")
         if wh.startswith("how much") and re.match(r"^how much\s+(?:would|will|could)\b", q):

@@ -205,3 +205,20 @@ def test_spoken_tags_invitations_and_names():
     # A name asked for is one fact.
     assert label("what was the app called again", SWAPS) == "closed"
     assert label("What was it like?", SWAPS) == "open"
+
+
+@pytest.mark.parametrize("text", [
+    "Any thoughts on why people prefer WhatsApp?", "Thoughts?", "And?", "Is there more to that?", "Talk to me.",
+    "You were saying something about WhatsApp?", "Help me picture last Saturday.",
+    "Where does WhatsApp come into it?", "Where do you want to start?",
+])
+def test_short_prompts_and_threads_handed_back_are_open(text):
+    assert label(text, SWAPS) == "open"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Where do you keep the rota?", "closed"), ("Where did you hear about the app?", "closed"),
+    ("Talk to me if anything changes.", "statement"),
+])
+def test_places_and_requests_for_later_are_not_prompts(text, expected):
+    assert label(text, SWAPS) == expected
