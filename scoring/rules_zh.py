@@ -156,7 +156,7 @@ _SENTENCE = _rx(r"[^.?!;]+[.?!;]*|[.?!;]+")
 
 
 # Fillers said after the question ("你平时会用这个App吗，就是", "有没有投诉过，那个").
-_TRAILING_FILLER = _rx(r"(?:[,\s]+(?:就是说?|那个|这个|嗯+|呃+|额|然后|啊+))+$")
+_TRAILING_FILLER = _rx(r"(?:[,，\s]+(?:就是说?|那个|这个|嗯+|呃+|额|然后|啊+))+$")
 
 
 def _core(sentence: str) -> str:
