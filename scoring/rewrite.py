@@ -590,14 +590,16 @@ def _pronoun_claim(clause: str) -> str | None:
     det = re.search(r"\b(?:a|an|the|your|their)\s+((?:[a-z'-]+\s*){1,3})", low)
     named = [w for w in (det.group(1).split() if det else []) if nlp.is_noun(w) and not _claim_noun(w)
              and w not in _SKIP_NOUNS and w not in ("way",) and not _is_adjective(w)]
-    if named and not re.search(r"\b(?:with|without)\b", low):
+    m = re.match(r"^(?:(?:it|that|this)\s+)?(?P<be>must\s+be|is|'s|can\s+be|must\s+have\s+been|was|must've\s+been)\s+"
+                 r"(?:\w+,?\s+){1,3}?(?P<rest>(?:\w+ing|with|without|having|being)\b.*)$", low)
+    if named and not re.search(r"\b(?:with|without)\b", low) and not (
+            m and re.match(r"^\w+ing\b", m.group("rest")) and nlp.verb_lemma(m.group("rest").split()[0])):
         return None  # "it's been a really exhausting week": the templates ask about the week
-    m = re.match(r"^(?:it|that|this)\s+(?:must\s+be|is|'s|can\s+be)\s+(?:\w+\s+){1,3}?(?P<rest>(?:\w+ing|with|without|"
-                 r"having|being)\b.*)$", low)
+    then = "was" if m and ("been" in m.group("be") or m.group("be") == "was") else "is"
     if m and re.match(r"^\w+ing\b", m.group("rest")) and nlp.verb_lemma(m.group("rest").split()[0]):
-        return f"What is it like {m.group('rest')}?"
+        return f"What {then} it like {m.group('rest')}?"
     if m and m.group("rest").startswith(("with ", "without ")) and len(m.group("rest").split()) >= 2:
-        return f"What is it like {m.group('rest')}?"
+        return f"What {then} it like {m.group('rest')}?"
     didnt = re.match(r"^you\s+(?:(?:probably|just|never|obviously|clearly|really)\s+)*(?:didn't|did\s+not|never|haven't|"
                      r"hadn't)\s+(?:even\s+)?[a-z]+\s+(?P<np>(?:the|your|their|any|my|our)\s+[\w-]+(?:\s+[\w-]+)?)$", low)
     if didnt:
@@ -1439,6 +1441,8 @@ def _clean_clause(focus: str) -> str:
     s = strip_markers(focus or "")[0].strip()
     if re.search(r"\b(?:um+|uh+|erm|er)\b|(?:^|,)\s*(?:you\s+know|i\s+mean|like)\s*,", s, re.IGNORECASE):
         s = nlp.strip_disfluencies(s)
+    s = re.sub(r"\b(did|do|does|was|were|is|are|have|has|had|can|could|would|will)\s*,\s+(?:like\s*,\s+)?", r"\1 ", s,
+               flags=re.IGNORECASE)  # "did, like, your flatmates": the commas of speech
     s = _HEDGE_FILLERS.sub("", s)
     for _ in range(2):
         s = _FALSE_START.sub(lambda m: m.group("s"), s.strip())
@@ -2742,6 +2746,35 @@ def _echo_alternative(previous: str | None) -> str | None:
     return None
 
 
+_YES_NO_START = re.compile(
+    r"^(?:(?:and|so|but|okay|ok|right|well|then|now|sorry)\s*,?\s+)*(?:did|do|does|is|are|was|were|have|has|had|can|could|"
+    r"will|would|should)(?:n't)?\s+(?:you|they|he|she|we|the|your|their|his|her|my|our|anyone|anybody|someone|"
+    r"somebody)\b", re.IGNORECASE)
+_GUESS_START = re.compile(
+    r"^(?:(?:and|so|but|okay|ok|right|well)\s*,?\s+)*(?:i'm\s+assuming|i\s+assume|i'm\s+guessing|i\s+guess|i\s+bet|"
+    r"i\s+suppose|i\s+imagine|i'd\s+imagine|i\s+take\s+it|surely|presumably|(?:it|that)?\s*must\s+(?:have\s+(?:been|felt)|be|feel)|"
+    r"(?:you|they|he|she)\s+must|(?:you|they|he|she)\s+(?:were\s+|was\s+)?probably)\b",
+    re.IGNORECASE)
+
+
+def _asks_for_yes(text: str) -> Label | None:
+    """CLOSED for a turn whose last sentence is a yes/no question once fillers are gone, LEADING for one that hands
+    over a guess with a question mark; None otherwise (a reflection or statement as written)."""
+    focus = strip_markers(text.strip())[0]
+    sentences = re.split(r"(?<=[.!?])\s+", focus)
+    last = sentences[-1].strip() if sentences else ""
+    plain = nlp.strip_disfluencies(last)
+    plain = re.sub(r"^(?:(?:um+|uh+|er+m?|like|so|and)\s*,?\s+)+", "", plain, flags=re.IGNORECASE)
+    plain = re.sub(r"\b(\w+),\s+(?:like,\s+)?", r"\1 ", plain)  # "did, like, your flatmates": the commas of speech
+    if _GUESS_START.match(plain):
+        return Label.LEADING  # a guess is a guess with or without the question mark
+    if not last.endswith("?"):
+        return None
+    if _YES_NO_START.match(plain):
+        return Label.CLOSED
+    return None
+
+
 def suggest_rewrites(text: str, label: Label | str, flags: Iterable[Flag | str] = (), previous: str | None = None,
                      language: str | None = "en", form: "Form | None" = None) -> list[str]:
     """Two or three alternatives that differ in technique, best first; empty when the turn needs none.
@@ -2764,6 +2797,14 @@ def suggest_rewrites(text: str, label: Label | str, flags: Iterable[Flag | str] 
             continue
     if Flag.OFF_TASK in flag_set:
         return []
+    if label in (Label.STATEMENT, Label.REFLECTION) and (lang == "en" or lang not in ("nl", "ko", "zh")) and \
+            isinstance(text, str):
+        # The turn's own form asks for a yes or hands over a guess ("Um, did, like, your flatmates chip in…?", "I'm
+        # assuming the kids do their homework on the laptop?"): an open alternative is worth offering whatever the
+        # label, since the customer can only confirm it.
+        asked = _asks_for_yes(text)
+        if asked is not None:
+            label = asked
     if label not in (Label.CLOSED, Label.LEADING) and Flag.HYPOTHETICAL not in flag_set and not (
             Flag.PITCH in flag_set and label in (Label.STATEMENT, Label.REFLECTION, Label.OPEN)
             or Flag.DOUBLE_BARRELED in flag_set and label == Label.OPEN):
