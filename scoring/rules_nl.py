@@ -273,6 +273,9 @@ def _yes_no(low: str) -> re.Match[str] | None:
         return match
     if match and match.group("verb") == "stel" and re.match(r"^stel\s+(?:je|jij|u)\s+(?!(?:\w+\s+){0,2}voor\b)\w+", low):
         return match  # "stel je die zelf samen?" (not "stel je (eens) voor")
+    if match and match.group("verb") in ("zeg", "leg", "neem") and re.match(r"^\w+\s+(?:je|jij|u)\s+(?!maar\b|eens\b|me\b|mij\b)", low) \
+            and not re.match(r"^(?:leg|neem)\s+(?:je|u)\s+(?:\w+\s+){0,3}(?:uit|mee)\b", low):
+        return match  # "zeg je dan ook iets tegen hem?" (not "zeg maar", "leg eens uit", "neem me mee")
     return None
 
 

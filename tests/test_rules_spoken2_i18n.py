@@ -305,3 +305,8 @@ def test_zh_a_filler_after_the_question_does_not_hide_it():
     said = "理赔材料我交了好几次。"
     assert zh("你平时会用这个App吗，就是", said) == Label.CLOSED
     assert rules_zh._core("你当时是怎么处理的，就是说") == "你当时是怎么处理的"
+
+
+def test_nl_zeg_je_with_the_subject_after_it_asks():
+    assert nl("Zeg je dan ook iets tegen de bezorger?", NL_BIKE) == Label.CLOSED
+    assert nl("Zeg maar, wat deed je toen?", NL_BIKE) == Label.OPEN
