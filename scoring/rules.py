@@ -920,7 +920,8 @@ def _is_question_sentence(sentence: str) -> bool:
 
 # "If we added X, would you use it?": the question is the main clause after the condition.
 _CONDITIONAL = _rx(
-    r"^(?:if|when|once|say\s+(?:you|we|there|it|your)|imagine|suppose|assuming|let's\s+say|given\s+that)\b"
+    r"^(?:if|when(?!\s+(?:did|do|does|is|was|are|were|has|have|had|will|would|can|could|should)\b)|once|"
+    r"say\s+(?:you|we|there|it|your)|imagine|suppose|assuming|let's\s+say|given\s+that)\b"
 )
 _MAIN_CLAUSE = _rx(
     r",\s*(?P<main>(?:what|how|why|which|where|when|who)\b.*|(?:would|will|could|do|does|did|is|are|was|were|can|"
@@ -1039,6 +1040,39 @@ def _presupposed_feeling(q: str, said: str | None) -> str | None:
                 return None
             return w
     return None
+
+
+# The asserted core of a how/why/when question ("how has the app made your life easier" -> "the app made your life
+# easier"): realis only ("How would you make it better?" asks for their ideas).
+_WH_CORE = _rx(r"^(?:how|why|when|what's\s+(?:stopping|holding)\s+you)\b(?:\s+(?:did|does|do|has|have|had|is|was|are|were)\b)?"
+               r"(?P<core>.*)$")
+_CLAIM_CHANGES = frozenset("problem problems improve improved improves improvement chaos chaotic struggle struggling "
+                           "struggled ruin ruined mess".split())
+
+
+def _presupposed_claim(q: str, said: str | None) -> str | None:
+    """A verdict of yours that a how/why/when question takes as given, when they never passed it: "better",
+    "easier", "the problem", "improve", "what's stopping you" (a wish of theirs assumed)."""
+    match = _WH_CORE.match(q.strip(" ?.!"))
+    if not match or re.match(r"^(?:how|why|when)\s+(?:would|could|might|will|should|can)\b", q):
+        return None
+    if re.match(r"^what's\s+(?:stopping|holding)\s+you", q):
+        return "stopping you"
+    their_stems = {stem(_unclitic(t)) for t in tokens(said or "")}
+    their_praise = any(t in _PRAISE for t in their_stems)
+    for word in tokens(match.group("core")):
+        base = _unclitic(word)
+        if not (base in LOADED or base in _CLAIM_CHANGES) or _said(base, their_stems):
+            continue
+        # A complaint of theirs said in other words is theirs ("a pain" -> "hard"); praise after a complaint is not.
+        if _paraphrased_verdict(base, their_stems) and (base not in _PRAISE or their_praise):
+            continue
+        return base
+    return None
+
+
+_PRAISE = frozenset("better best easier easy faster quicker simpler cheaper great good amazing brilliant helpful useful "
+                    "love loved loves perfect fantastic excellent improve improved improves".split())
 
 
 # "Was customer service too slow?": a yes/no question whose subject is a bare noun.
@@ -1200,7 +1234,9 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
     what_love = _WHAT_LOVE.match(q) or _WHAT_IS_LOADED.match(q)
     degree_added = any(c.name == "loaded_degree" for c in cues)
     if what_love and (what_love.group("adj") in ("love", "adore", "enjoy") or _loaded(what_love.group("adj"))) \
-            and not _their_word(what_love.group("adj"), previous):
+            and not _their_word(what_love.group("adj"), previous) and not (
+                what_love.group("adj") not in ("love", "adore", "enjoy")
+                and _paraphrased_verdict(what_love.group("adj"), {stem(_unclitic(t)) for t in tokens(previous or "")})):
         # "What do you love about it?", "What's great about the app?": a verdict of yours taken as theirs.
         add(Cue("presupposition", Label.LEADING, STRONG + 0.5, what_love.group("adj")))
     elif (_WH_OPEN.match(q) or _WH_CLOSED.match(q)) and not why and not (how and degree_added):
@@ -1215,6 +1251,12 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
                 verdict.group("sup"), previous) and not _their_verdict(previous):
             # "What's the worst part about the booking app?": a bad part taken as given, their verdict to give.
             add(Cue("presupposition", Label.LEADING, STRONG + 0.5, verdict.group(0)))
+        else:
+            claimed = _presupposed_claim(q, previous)
+            if claimed:
+                # "How has the app made your life easier?", "Why is WhatsApp better?": the question takes a verdict
+                # of yours as a fact and only asks how or why.
+                add(Cue("presupposition", Label.LEADING, STRONG + 0.5, claimed))
 
     # Question form.
     invite = _INVITE.match(q) or _INVITE_STATEMENT.match(q)

@@ -222,3 +222,22 @@ def test_short_prompts_and_threads_handed_back_are_open(text):
 ])
 def test_places_and_requests_for_later_are_not_prompts(text, expected):
     assert label(text, SWAPS) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A verdict of yours taken as given by how / why / when.
+    ("How has the app made your life easier?", "leading"),
+    ("How did the new app improve things for the team?", "leading"),
+    ("When did you realise the app was the problem?", "leading"),
+    ("Why is WhatsApp better than the app?", "leading"),
+    ("What's stopping you from going back to paper?", "leading"),
+    # Their complaint in other words, their ideas asked for, or nothing taken as given: open.
+    ("What's hard about swapping in the app?", "open"),
+    ("How would you make swapping better?", "open"),
+    ("How did the Saturday go?", "open"),
+    # "When did…" is a question about a time, not a condition.
+    ("When did you move to the app?", "closed"),
+    ("When you say a pain, what do you mean?", "open"),
+])
+def test_how_why_when_that_take_a_verdict_as_given(text, expected):
+    assert label(text, SWAPS) == expected
