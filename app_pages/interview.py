@@ -4,7 +4,7 @@ import time
 
 import streamlit as st
 
-from app_pages import common, practice
+from app_pages import common, practice, streaming
 from app_pages import i18n as ui
 from app_pages.common import md
 from app_pages.i18n import _
@@ -59,25 +59,6 @@ with st.bottom:
                 name=first),
         )
 
-
-
-def _embed_later(turn) -> None:
-    """The trainee's next question is read with the persona's last words (a summary of them is a reflection): they
-    are embedded now, in the background, while the trainee reads them, not on the next question's path."""
-    if turn is None or not turn.text or turn.is_silence:
-        return
-    try:
-        embedder = getattr(session.engine.classifier_for(persona.language), "embedder", None)
-        warm = getattr(embedder, "warm_later", None)
-        if warm is not None:
-            warm([turn.text])
-    except Exception:  # a help, never a reason to lose the page
-        common.log.debug("embedding the reply in the background failed", exc_info=True)
-
-
-if not transcript.trainee_turns and transcript.turns:
-    _embed_later(transcript.turns[-1])  # the opening line, before the first question
-
 too_long = None
 if prompt is not None and not prompt.strip():
     # Only spaces or line breaks: not a question, and not a silence either (Stay silent is for that).
@@ -126,7 +107,7 @@ if transcript.turns and transcript.turns[-1].speaker == TRAINEE and not (prompt 
         live.pending = unanswered
         with common.chat_message(PERSONA):
             try:
-                st.write_stream(common.paced(unanswered.stream()))
+                st.write_stream(common.paced(streaming.phrases(unanswered.stream())))
             except STALE as e:
                 live.pending = None
                 common.refresh_interview(live, error=e)
@@ -134,7 +115,6 @@ if transcript.turns and transcript.turns[-1].speaker == TRAINEE and not (prompt 
                 common.log.exception("answering the last question failed in session %s", live.sid)
                 st.error(friendly(e))
         live.pending = None
-        _embed_later(unanswered.persona)
 
 pending = None
 if prompt or silent:
@@ -158,7 +138,7 @@ if pending is not None:
             common.render_coaching(pending.trainee, persona.language)
     with common.chat_message(PERSONA):
         try:
-            st.write_stream(common.paced(pending.stream()))
+            st.write_stream(common.paced(streaming.phrases(pending.stream())))
         except STALE as e:
             live.pending = None
             common.refresh_interview(live, error=e)
@@ -167,7 +147,6 @@ if pending is not None:
             st.error(friendly(e))
     live.pending = None
     reply = pending.persona
-    _embed_later(reply)
     if reply is not None and reply.guard and not reply.guard.startswith("error"):
         # The guard replaced a generated reply that had already streamed: draw the authored line in its place.
         st.rerun()

@@ -55,7 +55,7 @@ WARM_THREADS = ("warm-up", "engine-loader")
 WARM_FIRST = 1
 # Any other persona waits until no page has run and no interview has done anything for this long: a trainee's
 # turn never waits for a persona nobody opened.
-WARM_REST_AFTER_IDLE_S = 2.0
+WARM_REST_AFTER_IDLE_S = 15.0
 USAGE_DAYS = 30
 
 
@@ -105,6 +105,39 @@ def freeze_heap() -> None:
     gc.freeze()
 
 
+# A few turns of every kind, asked once at start: what a first interview loads on its first questions (word forms,
+# rewrite patterns, the classifier's paths) is loaded then, not while a trainee waits.
+REHEARSAL = (
+    "Tell me about the last time you did that.",
+    "Do you usually do it on your own?",
+    "Did you like it?",
+    "So it sounds like that was frustrating.",
+    None,  # a silence
+    "Why was that important to you?",
+)
+
+
+def rehearse(engine, persona, questions=REHEARSAL) -> int:
+    """Run a short interview with ``persona`` in memory (nothing stored); returns the turns answered."""
+    answered = 0
+    try:
+        from simulator import nlp
+
+        # lemminflect's word-form tables (~2 s to read), which only some rewrites open.
+        nlp.inflect("order", "VBD")
+        nlp.verb_lemma("ordered")
+    except Exception:
+        log.debug("loading the word-form tables failed", exc_info=True)
+    try:
+        session = engine.start(persona, seed=0, trainee=None)
+        for question in questions:
+            session.ask(question)
+            answered += 1
+    except Exception:  # a rehearsal that fails costs nothing: the real first question loads what it needs
+        log.exception("rehearsing an interview with %s failed", getattr(persona, "id", persona))
+    return answered
+
+
 def pages_running() -> bool:
     """Whether a page is running for some browser now (Streamlit runs each page in its own script thread)."""
     return any(t.name == "ScriptRunner.scriptThread" for t in threading.enumerate())
@@ -142,10 +175,11 @@ def persona_usage(store, ids, days: int = USAGE_DAYS) -> dict[str, int]:
 
 def warm_personas(engine, common, *, first: int = WARM_FIRST, idle_s: float = WARM_REST_AFTER_IDLE_S,
                   stopping=None, usage: dict[str, int] | None = None, ours: float | None = None) -> list[str]:
-    """Build the personas' topic indexes in :func:`persona_order`: the ``first`` likeliest at once, each next one
-    only while no trainee has been active for ``idle_s`` seconds (a trainee's own persona is built by their page
-    at once; it never waits behind one nobody opened). Returns the ids built, in order; leaves at once when the
-    server stops."""
+    """Build the personas' topic indexes in :func:`persona_order`: back to back until the first trainee shows up
+    (a page runs, or an interview does something), then the ``first`` likeliest at once and each next one only
+    once no page has run and no interview has done anything for ``idle_s`` seconds (a trainee's own persona is
+    built by their page at once; it never waits behind one nobody opened). Returns the ids built, in order;
+    leaves at once when the server stops."""
     import time
 
     stop = stopping or getattr(common, "_STOP", None) or threading.Event()
@@ -159,10 +193,12 @@ def warm_personas(engine, common, *, first: int = WARM_FIRST, idle_s: float = WA
         ours = getattr(common, "_last_activity", 0.0)
     built: list[str] = []
     started = time.monotonic()
+    trainees = False  # until the first page runs, nobody waits: every persona is built back to back
     for n, persona in enumerate(persona_order(found, usage)):
         if stop.is_set():
             break
-        if n >= first:
+        trainees = trainees or pages_running() or getattr(common, "_last_activity", 0.0) > ours
+        if n >= first and trainees:
             quiet_since = time.monotonic()
             while True:
                 last = getattr(common, "_last_activity", 0.0)
@@ -181,6 +217,8 @@ def warm_personas(engine, common, *, first: int = WARM_FIRST, idle_s: float = WA
             continue
         built.append(persona.id)
         log.info("persona %s ready %.1f s after the models", persona.id, time.monotonic() - started)
+        if n == 0:
+            rehearse(engine, persona)
         freeze_heap()  # its index too: it lives as long as the server
     return built
 

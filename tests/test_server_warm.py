@@ -7,11 +7,14 @@ from __future__ import annotations
 import gc
 import threading
 import time
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
 from app_pages import server
+
+TEST_PERSONAS = Path(__file__).parent / "data"
 
 
 def persona(pid: str, difficulty: str = "medium", language: str = "en", name: str | None = None):
@@ -61,9 +64,13 @@ class FakeCommon:
 class FakeEngine:
     def __init__(self) -> None:
         self.prepared: list[str] = []
+        self.rehearsed: list[tuple[str, str | None]] = []
 
     def prepare(self, p) -> None:
         self.prepared.append(p.id)
+
+    def start(self, p, **kwargs):
+        return SimpleNamespace(ask=lambda question: self.rehearsed.append((p.id, question)))
 
 
 @pytest.fixture(autouse=True)
@@ -75,6 +82,48 @@ def test_every_persona_is_warmed_when_nobody_is_busy():
     common, engine = FakeCommon(PERSONAS), FakeEngine()
     built = server.warm_personas(engine, common, idle_s=0.0)
     assert built == engine.prepared == ["easy-a", "easy-b", "medium-en", "hard-en", "easy-ko", "medium-nl"]
+    # One short interview with the first, in memory, loads what a first question needs.
+    assert engine.rehearsed == [("easy-a", q) for q in server.REHEARSAL]
+
+
+def test_before_any_trainee_every_persona_is_built_back_to_back_and_one_arriving_pauses_the_rest():
+    common, engine = FakeCommon(PERSONAS), FakeEngine()
+    assert len(server.warm_personas(engine, common, idle_s=60.0, ours=0.0)) == len(PERSONAS)  # no wait at all
+
+    common, engine = FakeCommon(PERSONAS), FakeEngine()
+    prepare = engine.prepare
+
+    def arrives_during_the_second(p):
+        prepare(p)
+        if len(engine.prepared) == 2:
+            common._last_activity = time.monotonic()  # a trainee opened an interview meanwhile
+
+    engine.prepare = arrives_during_the_second
+    thread = threading.Thread(target=server.warm_personas, args=(engine, common), kwargs={"idle_s": 60.0, "ours": 0.0},
+                              daemon=True)
+    thread.start()
+    time.sleep(0.5)
+    assert engine.prepared == ["easy-a", "easy-b"]  # the rest wait for a quiet minute
+    common._STOP.set()
+    thread.join(2)
+    assert not thread.is_alive()
+
+
+def test_a_rehearsal_is_a_real_interview_that_stores_nothing():
+    from simulator.embeddings import HashingEmbedder
+    from simulator.engine import Engine
+    from simulator.persona import load_personas
+
+    found = load_personas([str(TEST_PERSONAS)]).personas
+    engine = Engine(embedder=HashingEmbedder())
+    persona = found[sorted(found)[0]]
+    assert server.rehearse(engine, persona) == len(server.REHEARSAL)
+
+    class Broken:
+        def start(self, *args, **kwargs):
+            raise RuntimeError("no models")
+
+    assert server.rehearse(Broken(), persona) == 0  # logged, never raised
 
 
 def test_a_busy_trainee_holds_back_all_but_the_likeliest_persona():
