@@ -201,8 +201,10 @@ def _spoken_split(piece: str) -> list[str]:
     out: list[str] = []
     start = 0
     for i, word in enumerate(words[:-2]):
+        if not _SPOKEN_BREAK.search(word):
+            continue
         rest = " ".join(words[i + 1:])
-        if _SPOKEN_BREAK.search(word) and (_Q_ENDING.search(rest.rstrip(" ?.!")) or rest.rstrip().endswith("?")):
+        if _Q_ENDING.search(rest.rstrip(" ?.!")) or rest.rstrip().endswith("?"):
             out.append(" ".join(words[start: i + 1]))
             start = i + 1
     out.append(" ".join(words[start:]))
