@@ -249,7 +249,8 @@ def is_question(sentence: str) -> bool:
         return True
     if _SIGNPOST.search(core) or _GREETING.match(core) or _OPEN_FREE.match(core):
         return False
-    if _REQUEST_RE.search(core) or _CURIOUS.search(core) or _SHORT_OPEN.match(core) or _TOPIC_CURIOUS.search(core):
+    if _REQUEST_RE.search(core) or _CURIOUS.search(core) or _SHORT_OPEN.match(core) or _TOPIC_CURIOUS.search(core) \
+            or _WHAT_ABOUT.match(core):
         return True
     if _QUOTE_ECHO.search(core) and len(core.split()) <= 5:
         return True  # "번거로우시다고요" said back, no "?"
@@ -533,11 +534,18 @@ def _echo_form(q: str) -> str | None:
     return None
 
 
+_WHAT_ABOUT = _rx(r"^(?:(?:그럼|그러면|그래서|그리고|그|아|음|어|이제)\s+)*(?:[가-힣0-9]+\s+){0,2}[가-힣0-9]+"
+                  r"(?<![요다])(?:은|는|에서는|에는|한테는|께서는|이랑은|하고는)요$")
+
+
 def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool,
                    before: list[str]) -> tuple[list[Cue], list[FlagHit]]:
     cues: list[Cue] = []
     flags: list[FlagHit] = []
     if _SHORT_OPEN.match(q):
+        return [Cue("short_open", Label.OPEN, STRONG, q)], flags
+    if _WHAT_ABOUT.match(q) and not _has_wh(q):
+        # "그래서 환불은요?", "그때 기분은요?": a topic with 은/는요, what about it, for them to tell.
         return [Cue("short_open", Label.OPEN, STRONG, q)], flags
     echo = _echo_form(q)
     if echo:
@@ -700,7 +708,7 @@ def _flags(clean: str, question_text: str, focus: str, is_q: bool, questions: li
 def _echo_weight(q: str, share: float) -> float:
     """Their words with an echo ending, a few words long; not a question of the trainee's own."""
     question_like = (_has_wh(q) or _REQUEST_RE.search(q) or _LEADING_END.search(q) and not re.search(r"요$", q)
-                     or _SHORT_OPEN.match(q) or _JANA.search(q))
+                     or _SHORT_OPEN.match(q) or _JANA.search(q) or _WHAT_ABOUT.match(q))
     if question_like or len(q.split()) > 5:
         return 0.0
     return STRONG + 0.5 if share >= 0.99 else MEDIUM if share >= 0.6 else 0.0

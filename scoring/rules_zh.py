@@ -183,7 +183,7 @@ def is_question(sentence: str) -> bool:
         return False
     if _REFLECT_START.match(core) or _OWN_VIEW.match(core) or _SIGNPOST.search(core) or _GREETING.match(core):
         return bool(_TAG.search(core) or _YES_NO_END.search(core))
-    if _INVITE.search(core) or _SHORT_OPEN.match(core) or _AFTER_THAT.search(core):
+    if _INVITE.search(core) or _SHORT_OPEN.match(core) or _AFTER_THAT.search(core) or _WHAT_ABOUT.match(core):
         return True
     clauses = _clauses(core)
     if len(clauses) >= 2 and _SHORT_OPEN.match(clauses[-1]):
@@ -324,11 +324,19 @@ def _form_cues(clause: str, has_qmark: bool) -> list[Cue]:
     return cues
 
 
+# "那X呢": a topic put to them ("what about the refund?"), a few words without a verb of their own.
+_WHAT_ABOUT = _rx(r"^(?:那|那么|然后|还有|所以)?(?P<topic>[\u4e00-\u9fffA-Za-z0-9的]{1,10}?)呢$")
+
+
 def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool,
                    before: list[str]) -> tuple[list[Cue], list[FlagHit]]:
     cues: list[Cue] = []
     flags: list[FlagHit] = []
     if _SHORT_OPEN.match(q) or _AFTER_THAT.search(q):
+        return [Cue("short_open", Label.OPEN, STRONG, q)], flags
+    topic = _WHAT_ABOUT.match(q)
+    if topic and not _has_question_marker(topic.group("topic")) and not _TAG.search(q):
+        # "那退款呢？", "那当时的心情呢？": what about it, for them to tell.
         return [Cue("short_open", Label.OPEN, STRONG, q)], flags
     closing = _CLOSING.search(q)
     if closing:

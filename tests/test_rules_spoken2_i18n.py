@@ -310,3 +310,17 @@ def test_zh_a_filler_after_the_question_does_not_hide_it():
 def test_nl_zeg_je_with_the_subject_after_it_asks():
     assert nl("Zeg je dan ook iets tegen de bezorger?", NL_BIKE) == Label.CLOSED
     assert nl("Zeg maar, wat deed je toen?", NL_BIKE) == Label.OPEN
+
+
+@pytest.mark.parametrize("text", ["그래서 환불은요?", "그때 기분은요?", "음 그럼 그 창구에서는요"])
+def test_ko_a_topic_with_eunyo_asks_what_about_it(text):
+    assert ko(text, "인증서가 만료돼서 결국 창구에 직접 갔어요.") == Label.OPEN
+
+
+def test_ko_their_word_with_a_plain_yo_stays_an_echo():
+    assert ko("창구요?", "인증서가 만료돼서 결국 창구에 직접 갔어요.") == Label.ECHO
+
+
+@pytest.mark.parametrize("text", ["那退款呢？", "那当时的心情呢？", "然后第二天呢"])
+def test_zh_a_topic_with_ne_asks_what_about_it(text):
+    assert zh(text, "理赔材料我交了好几次。最后还是跑到柜台去办的。") == Label.OPEN
