@@ -121,7 +121,7 @@ know knows use uses used go goes went come comes send sends give gives let lets 
 matters matter means depends happens takes ever never already finally
 """.split())
 # Noun phrases too vague to name as a topic ("Can you tell me more about the case?").
-_VAGUE_NP = {"the case", "the one", "the same", "the first time", "the way", "the thing", "the time", "the last time",
+_VAGUE_NP = {"the case", "the end", "the one", "the same", "the first time", "the way", "the thing", "the time", "the last time",
              "the other", "the first", "the second"}
 _QUANTIFIERS = {"most", "many", "all", "every", "each", "some", "any"}
 _PRONOUN_OBJECTS = {"it", "this", "that", "them", "one", "something", "those", "these"}
@@ -224,6 +224,10 @@ def _first_np(text: str) -> str | None:
 
 def _cap(text: str) -> str:
     text = _how_not_the_way(re.sub(r"\s+", " ", text).strip())
+    if re.search(r"\bthan\b", text) and not re.search(r"\b(?:more|less|rather|other|better|worse|fewer|\w+er)\s+"
+                                                       r"(?:\w+\s+){0,4}?than\b", text, re.IGNORECASE):
+        # "… having a real person on the phone than a chatbot?": the comparison lost its comparative.
+        text = re.sub(r"\s+than\s+[^?.!]*(?=[?.!]?$)", "", text)
     text = re.sub(r"\s+([?.,])", r"\1", text)
     return text[:1].upper() + text[1:] if text else text
 
@@ -639,8 +643,9 @@ _CLOSED_RULES: list[Rule] = [
      lambda m: f"What matters to you about {m.group('topic')}?"),
     (_r(r"^(?P<aux>is|was)\s+(?P<topic>(?:the|your|our|it|that|this)\b.*?)\s+(?:too\s+|so\s+|really\s+|very\s+|any\s+)?"
         r"(?:easy|hard|difficult|expensive|cheap|slow|fast|useful|helpful|good|bad|confusing|clear|simple|"
-        r"complicated|annoying|worth\s+it)(?:\s+to\s+(?P<verb>(?!you\b|me\b|us\b|them\b)\w+))?.*$"),
-     lambda m: (f"What {m.group('aux').lower()} it like to {m.group('verb')} {m.group('topic')}?"
+        r"complicated|annoying|worth\s+it)(?:\s+to\s+(?P<verb>(?!you\b|me\b|us\b|them\b)\w+)(?P<vrest>.*))?$"),
+     lambda m: (f"What {m.group('aux').lower()} it like to {m.group('verb')} "
+                f"{_tidy(m.group('vrest')) if m.group('topic').lower() in ('it', 'that', 'this') else m.group('topic')}?"
                 if m.group("verb") else f"How would you describe {m.group('topic')}?")),
     (_r(r"^is\s+there\s+anything\s+(?:else\s+)?(?:that\s+)?you(?:'d|\s+would)?\s+(?:like|want|wanna)\s+to\s+(?P<verb>\w+)(?P<rest>.*)$"),
      lambda m: f"What else would you like to {m.group('verb')}{m.group('rest')}?"),
@@ -716,9 +721,8 @@ _CLOSED_RULES: list[Rule] = [
                 else None)),
     (_r(r"^did\s+(?:you|your\s+\w+)\s+(?:ever\s+|actually\s+)?(?P<verb>[a-z]+)(?P<rest>.*)$"),
      lambda m: (f"Tell me about {gerund(m.group('verb'))} {_tidy(m.group('rest'))}."
-                if nlp.verb_lemma(m.group("verb").lower()) and m.group("verb").lower() not in _NP_STOP - {
-                    "use", "send", "tell", "show", "give", "keep", "help", "save", "make", "take", "get", "go", "come",
-                    "know", "work", "let", "need", "want"} else None)),
+                if nlp.verb_lemma(m.group("verb").lower()) and m.group("verb").lower() not in (
+                    "and", "or", "both", "all", "not", "just", "also", "really", "even", "still") else None)),
     (_r(r"^(?P<subj>you|you've|your\s+\w+)\s+(?:" + _ADVERB + r"\s+)?(?P<verb>[a-z]+)\s+(?P<rest>.+)$"),
      lambda m: (f"Tell me about your experience with {_object(m.group('rest'), 'that')}." if m.group("subj").lower() == "you've"
                 else f"Tell me about how {m.group('subj')} {m.group('verb')} {_tidy(m.group('rest'))}.")),
@@ -762,6 +766,8 @@ def _prepare(sentence: str) -> str:
     q = re.sub(r"\s*,?\s*(?:on\s+a\s+scale\s+(?:of|from)\s+\w+\s+to\s+\w+|out\s+of\s+(?:ten|10|five|5))\s*$", "", q,
                flags=re.IGNORECASE)
     q = re.sub(r"^(?:so|and|but|now|then|okay|ok)\s+", "", q, flags=re.IGNORECASE)
+    for _ in range(2):
+        q = _FALSE_START.sub(lambda m: m.group("s"), q.strip())  # "was it, was it hard to find …"
     return _lower_first(q)
 
 
@@ -1325,7 +1331,7 @@ def _last_time_rewrite(focus: str) -> str | None:
 _FLIP_OBJECT = {"me": "you", "us": "you", "myself": "yourself"}
 
 
-_FACT_Q = re.compile(r"^(?:(?:so|and|but|ok|okay|um|uh|like)\s*,?\s+)*(?P<aux>did|is|was|are|were)\s+(?P<body>(?:the|your|my|our|"
+_FACT_Q = re.compile(r"^(?:(?:so|and|but|ok|okay|um|uh|like)\s*,?\s+)*(?P<aux>did|is|was|are|were|isn't|wasn't|aren't|weren't)\s+(?P<body>(?:the|your|my|our|"
                      r"their|his|her)\s+[\w\s'-]+?)\s*[?.!]*$", re.IGNORECASE)
 _HAPPY = frozenset("happy unhappy satisfied pleased glad okay ok fine sure aware able ready willing".split())
 
@@ -1339,7 +1345,7 @@ def _fact_rewrite(focus: str) -> str | None:
     if not m:
         return None
     words = re.findall(r"[\w'-]+", m.group("body"))
-    aux = m.group("aux").lower()
+    aux = m.group("aux").lower().replace("n't", "")  # "Wasn't the bike cheaper?": what it was like
     if aux == "did":
         end = _subject_np(words)
         if end is None:
@@ -1420,9 +1426,9 @@ _FRAME = re.compile(
     r"(?:(?:i\s+bet|i'd\s+bet|i\s+guess|i'd\s+guess|i'm\s+guessing|i\s+suppose|i\s+imagine|i'd\s+imagine|i\s+reckon|"
     r"i\s+assume|i'm\s+sure|i\s+take\s+it|surely|presumably|obviously|clearly|it\s+sounds\s+like|sounds\s+like|"
     r"it\s+seems\s+like|seems\s+like|it\s+sounds\s+as\s+if|i\s+think|"
-    r"(?:do|did)\s+you\s+(?:think|reckon|feel|suppose)|would\s+you\s+say|you'd\s+say)\s*,?\s+(?:that\s+)?)?",
+    r"(?:do|did)\s+you\s+(?:think|reckon|feel|suppose)|would\s+you\s+say|you'd\s+say)\s*,?\s+(?:that\s+|like\s+)?)?",
     re.IGNORECASE)
-_END_WORDS = re.compile(r"(?:\s*,?\s*\b(?:i\s+guess|i\s+suppose|i\s+bet|i\s+imagine|i\s+think|then|though|or\s+what|"
+_END_WORDS = re.compile(r"(?:\s*,?\s*\b(?:i\s+guess|i\s+suppose|i\s+bet|i\s+imagine|i\s+think|then|though|or\s+what|or|in\s+the\s+end|"
                         r"or\s+not|and\s+all\s+that|or\s+something)\b)+\s*$", re.IGNORECASE)
 _FALSE_START = re.compile(r"^(?P<s>(?:\w+\s+){0,2}\w+)\s*,\s+(?P=s)\b", re.IGNORECASE)
 _HEDGE_FILLERS = re.compile(r"\b(?:kind\s+of|sort\s+of|like,|you\s+know,|i\s+mean,)\s+", re.IGNORECASE)
@@ -1723,6 +1729,14 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
                        re.IGNORECASE)
     if typical:
         return f"Walk me through a typical {typical.group('unit').lower()}."
+    # "Have you been able to get hold of the landlord?", "Were they able to fix the leak the same day?": what happened
+    # when they tried.
+    able = re.match(r"^(?:(?:have|has|had)\s+(?P<s1>you|they|he|she|we|i)\s+been|(?:were|was)\s+(?P<s2>you|they|he|she|we|i))"
+                    r"\s+(?:ever\s+|actually\s+)?able\s+to\s+(?P<v>[a-z]+)(?P<rest>.*)$", clause, re.IGNORECASE)
+    if able and nlp.verb_lemma(able.group("v").lower()) == able.group("v").lower():
+        who = _SUBJECT_WORDS.get((able.group("s1") or able.group("s2")).lower(), "you")
+        rest = _tail_text(_flip(able.group("rest").split()).split())
+        return f"What happened when {who} tried to {able.group('v').lower()}{' ' + rest if rest else ''}?"
     # "Was there a point where you thought about leaving?", "Were there any moments when you felt like giving up?":
     # the moment itself, as a story.
     moment = _EXISTENTIAL_MOMENT.match(clause)
@@ -1756,7 +1770,7 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
     # "Has the garden centre changed much since …?", "And that worked out well for you?": the degree or manner they
     # were offered is what "how" asks for.
     how = _how_rewrite(c, hypothetical)
-    if how:
+    if how and _is_open(_cap(how)):
         return how
 
     # "You were probably too tired to cook": what got in the way (before the feeling it names).
@@ -2231,17 +2245,25 @@ def _how_rewrite(c: "_Clause", hypothetical: bool) -> str | None:
     changed = low[at] in _CHANGE_WORDS
     start = at - 1 if changed and low[at - 1] == "any" else at
     tail_words = [_FLIP_OBJECT.get(w.lower(), w) for w in c.pred[1:start] + c.pred[at + span:]]
-    if changed:
-        if verb not in ("get", "become", "go"):
-            return None
-        verb_word, tail_words = None, [_FLIP_OBJECT.get(w.lower(), w) for w in c.pred[at + span:]]
-        verb = "change"
     tail = _tail_text(tail_words) if tail_words else ""
     tail = re.sub(r"\s*\b(?:so\s+far|then)$", "", tail)
     subj = [w if w.lower() != "i" else "you" for w in c.subj]
     who = " ".join(subj)
     if who and who != "I" and who.lower() not in ("you",) and not c.subj[0][:1].isupper():
         who = who[:1].lower() + who[1:]
+    if changed:
+        # "Has the noise got better since …?" -> "What has the noise been like since …?"; "Have the new bus times made
+        # your commute any better?" -> "How is your commute with the new bus times?" ("How has it changed?" would take
+        # the change as given).
+        rest = _tail_text([_FLIP_OBJECT.get(w.lower(), w) for w in c.pred[at + span:]])
+        if verb in ("get", "become", "go") and start == 1 + (low[1] == "any"):
+            if subj[0].lower() in ("you", "they", "we", "he", "she"):
+                return None
+            return f"What {'have' if _plural(who) else 'has'} {who} been like{' ' + rest if rest else ''}?"
+        if verb == "make" and start > 1 and c.aux in ("have", "has", "did", None):
+            obj = " ".join(_FLIP_OBJECT.get(w.lower(), w) for w in c.pred[1:start])
+            return f"How {'are' if _plural(obj) else 'is'} {obj} with {who}?"
+        return None
     aux = c.aux
     if aux is None:
         aux = "did" if _is_past(low[0]) else ("does" if subj[0].lower() in ("he", "she", "it", "that", "this") or (
