@@ -318,7 +318,9 @@ _FAUX_ANYWHERE = _rx(
     r"\b(?:tell(?:ing)?|let(?:ting)?)\s+(?:me|us)(?:\s+know)?\s*(?:[,:;-]+\s*|\s+)"
     r"(?P<inner>(?:if|whether|did|do|does|is|are|was|were|have|has|had|can|could|will|would)\b)"
 )
-_WANT_TO_KNOW_IF = _rx(r"^(?:i'd|i would|i'd really|i) (?:love|like|want|wanted) to (?:know|ask|hear) (?:if|whether)\b")
+_WANT_TO_KNOW_IF = _rx(r"^(?:(?:i'd|i would|i'd really|i) (?:love|like|want|wanted) to (?:know|ask|hear)|"
+                       r"(?:i'm|i am|i was)\s+(?:(?:just|really)\s+)?(?:curious|wondering|interested\s+to\s+(?:know|hear)))"
+                       r"\s+(?:if|whether)\b(?!\s+you\s+(?:could|would|can|might|'d)\b)")
 # Hedges a speaker puts between "can you" and the request ("can you sort of tell me", "could you maybe walk me
 # through"): they change nothing about what is asked.
 _HEDGE = _rx(r"\b(?P<head>(?:can|could|would|will)\s+you|(?:can|could|may|might)\s+i)\s+"
@@ -564,12 +566,12 @@ _SIGNPOST = _rx(
     r"^(?:before\s+we\s+(?:start|begin|go\s+on)|just\s+so\s+you\s+know|let\s+me\s+(?:just\s+)?(?:check|explain|"
     r"tell\s+you|introduce|write|note)|i'll\s+|i\s+will\s+|we'll\s+|we\s+will\s+|we're\s+nearly|we\s+have\s+about|"
     r"we've\s+got\s+about|i've\s+only\s+got|i\s+just\s+want\s+to|i\s+want\s+to\s+(?:ask|talk|go\s+back)|"
-    r"i'm\s+going\s+to|the\s+next\s+part|next\s+i|moving\s+on|let's\s+move\s+on|that's\s+(?:all|everything|it)|"
+    r"i'm\s+going\s+to|the\s+next\s+(?:part|bit|section|few\s+questions|topic|thing\s+i)|next\s+i|moving\s+on|let's\s+move\s+on|that's\s+(?:all|everything|it)|"
     r"no\s+worries|no\s+problem|take\s+your\s+time|that's\s+fine|this\s+(?:call|interview|session)|"
     r"there\s+are\s+no\s+(?:right|wrong)|i'm\s+(?:just\s+)?(?:writing|taking|making)|i\s+was\s+going\s+to\s+ask|"
     r"good\s+question|great\s+question|that's\s+a\s+(?:good|great)\s+question|i\s+wonder|sorry|"
     r"i'm\s+(?:not\s+from|here\s+to|on\s+the|from\s+the)|to\s+start,?\s+a\s+little|a\s+little\s+about\s+me|"
-    r"let's\s+\w+\s+about\s+.*\b(?:in\s+a\s+(?:minute|moment|bit)|later|next))"
+    r"let's\s+(?:\w+\s+){1,3}.*\b(?:in\s+a\s+(?:minute|moment|bit|second|sec)|later|afterwards|next))"
 )
 _EMPATHY = _rx(
     r"^(?:that|this|it)(?:'s|\s+is|\s+was|\s+sounds|\s+must\s+be|\s+must\s+have\s+been)?\s+(?:so\s+|really\s+|such\s+|"
@@ -589,7 +591,7 @@ _YOU_INFO = _rx(
 _HYP_EXCLUDE = _rx(
     r"\b(?:would|wouldn't|could)\s+you\s+(?:(?:sort|kind)\s+of\s+|maybe\s+|perhaps\s+|just\s+|possibly\s+|please\s+)*"
     r"(?:be\s+able\s+to|agree|mind|say|describe|rate|tell|walk|talk|explain|share|show|give|"
-    r"help|please|send|repeat|clarify|elaborate|expand|run|take|go(?=\s+(?:into|through|over|on|ahead))|start|remind|like\s+to\s+(?:add|tell|talk|share|"
+    r"help|please|send|repeat|clarify|elaborate|expand|run|take|let\s+(?:me|us)\s+know|go(?=\s+(?:into|through|over|on|ahead))|start|remind|like\s+to\s+(?:add|tell|talk|share|"
     r"say))\b|\bhow\s+would\s+you\s+(?:describe|rate|explain|define|sum)\b|\bwhat\s+would\s+you\s+say\b|"
     r"\byou(?:'d|\s+would)\s+(?:like|rather|agree|prefer|say)\b|\byou'd\s+(?:already\s+|just\s+)?(?:\w+ed|been|gone|done|had|"
     r"lost|spent|paid|got|made|left|forgotten|seen|taken)\b|\bwould\s+you\s+like\b|\bwould\s+it\s+be\s+(?:ok|okay|alright|fine)\b|"
@@ -1360,7 +1362,8 @@ def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark
     causal = bool(re.match(r"^(?:and\s+)?(?:that's|that\s+is|which\s+is)\s+why\b", low))
     claim = None
     # "So you're lonely.": two words about them are enough to hand them a feeling.
-    if previous and (has_qmark or heard_all or causal) and (reflect or so_start or about_you or causal) and (
+    if previous and (has_qmark or heard_all or causal) and (reflect or so_start or about_you or causal) and not (
+            _SIGNPOST.match(low) or _GREETING.match(low)) and (
             len(words) >= 3 or (len(words) == 2 and about_you)):
         # A summary is a reflection only when its content is theirs; one that puts a new reason, feeling, verdict
         # or intention in their mouth is leading, said with a "?" or not.
@@ -1660,6 +1663,9 @@ def _paraphrased_verdict(word: str, their_stems: set[str]) -> bool:
 
 # A verdict said as a failing ("isn't fit for", "couldn't cope"): a state or an ability denied, not an action reported.
 _NEGATION = _rx(r"\b(?:isn't|wasn't|aren't|weren't|couldn't|can't|cannot|is\s+not|was\s+not|no\s+longer)\b")
+# A plan or a wish said as theirs: "you're thinking of dropping", "you want to switch", "you're going to cancel".
+_INTENTION = _rx(r"\byou(?:'re|\s+are|'d|\s+would)?\s+(?:(?:thinking|planning|looking)\s+(?:of|about|to|on)|going\s+to|about\s+to|"
+                 r"want\s+to|wanna|like\s+to|need\s+to|ready\s+to)\s+(?:\w+ly\s+)?(?P<act>[\w'-]+)")
 _ANY_NEGATION = _rx(r"\b(?:\w+n't|not|never|no|nothing|nobody|none|cannot|hardly|barely)\b")
 # A ranking or a contrast in a summary ("more for him than for you", "the app, not the gym", "rather than").
 _COMPARISON = _rx(r"\bmore\s+(?:[\w'-]+\s+){0,4}?than\b|\b(?:less|fewer|rather|better|worse|bigger|cheaper)\s+(?:[\w'-]+\s+){0,4}?than\b|"
@@ -1679,6 +1685,9 @@ def _new_claim(summary: str, said: str, has_qmark: bool, summary_frame: bool = T
     compared = _COMPARISON.search(summary) if has_qmark and not strict else None
     if compared and not _COMPARISON.search(said):
         return compared.group(0).strip(" ,")  # "more for your husband than for you": a ranking they never made
+    intent = _INTENTION.search(summary)
+    if intent and not _said(intent.group("act"), their_stems):
+        return intent.group(0)  # "so you're thinking of dropping that agency": a plan of theirs you supplied
     negated = _NEGATION.search(summary)
     if negated and not _ANY_NEGATION.search(said):
         # "So the staff couldn't cope.", "the system isn't fit for a bakery": a failing of yours, said as theirs.

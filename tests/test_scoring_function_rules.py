@@ -241,3 +241,24 @@ def test_places_and_requests_for_later_are_not_prompts(text, expected):
 ])
 def test_how_why_when_that_take_a_verdict_as_given(text, expected):
     assert label(text, SWAPS) == expected
+
+
+AGENCY = ("I've been freelancing as a translator for six years.", "Most of my work comes through two agencies.",
+          "Last month one of them cut my rate by fifteen percent without asking.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Right, so the next bit is about how you find clients.", "statement"),  # a signpost, not a summary
+    ("Okay. Let's come back to the agencies in a bit.", "statement"),
+    ("So you're thinking of dropping that agency.", "leading"),  # a plan of theirs you supplied
+    ("I was wondering if you could walk me through your last job.", "open"),
+    ("I'm curious whether you've thought about raising your rates.", "closed"),
+])
+def test_signposts_plans_and_wondering(text, expected):
+    assert label(text, AGENCY) == expected
+
+
+def test_wondering_whether_is_a_faux_invitation_and_let_me_know_is_no_hypothetical():
+    assert "faux_invitation" in flags("I'm curious whether you've thought about raising your rates.", AGENCY)
+    both = flags("Could you let me know if the other agency has done the same?", AGENCY)
+    assert "faux_invitation" in both and "hypothetical" not in both
