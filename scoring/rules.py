@@ -373,7 +373,8 @@ _INVITE = _rx(
     r"explain(?:ing)?|shar(?:e|ing)|elaborat(?:e|ing)|expand(?:ing)?|say\s+(?:a\s+(?:bit|little)\s+)?more|"
     r"start\s+(?:with|by\s+(?:telling|describing|walking))|"
     r"give\s+(?:me|us)\s+(?:an?\s+|some\s+)?(?:example|examples|idea|sense|picture)|show\s+(?:me|us)|"
-    r"paint\s+(?:me|us)\s+a\s+picture|help\s+me\s+(?:understand|picture|see|get\s+a\s+(?:sense|feel|picture))|go\s+(?:on|into)|keep\s+going|"
+    r"paint\s+(?:me|us)\s+a\s+picture|help\s+me\s+(?:understand|picture|see|get\s+a\s+(?:sense|feel|picture))|go\s+(?:on|into)|"
+    r"go(?:ing)?\s+(?:through|over)\s+(?:it|that|this|the|your|what|how|last|a|an)\b|keep\s+going|"
     r"talk\s+to\s+(?:me|us)(?=\s*[.!?]*$)|is\s+there\s+(?:any(?:thing)?\s+)?more\s+(?:to|about|on|you|behind)|"
     r"think\s+back|remind\s+me|fill\s+me\s+in|go\s+back\s+to|recall|tell\s+(?:me|us)\s+more|talk\s+to\s+(?:me|us)\s+about|"
     r"think\s+of\s+(?:a|an|one|the\s+last|some)\s+(?:\w+\s+)?(?:time|example|moment|occasion|day|situation|instance)|"
@@ -590,11 +591,12 @@ _YOU_INFO = _rx(
 # Flags.
 _HYP_EXCLUDE = _rx(
     r"\b(?:would|wouldn't|could)\s+you\s+(?:(?:sort|kind)\s+of\s+|maybe\s+|perhaps\s+|just\s+|possibly\s+|please\s+)*"
-    r"(?:be\s+able\s+to|agree|mind|say|describe|rate|tell|walk|talk|explain|share|show|give|"
+    r"(?:be\s+(?:able|willing|happy)\s+to\s+(?:share|show|send|tell|walk|talk|describe|explain|give|go)|be\s+able\s+to|"
+    r"agree|mind|say|describe|rate|tell|walk|talk|explain|share|show|give|"
     r"help|please|send|repeat|clarify|elaborate|expand|run|take|let\s+(?:me|us)\s+know|go(?=\s+(?:into|through|over|on|ahead))|start|remind|like\s+to\s+(?:add|tell|talk|share|"
     r"say))\b|\bhow\s+would\s+you\s+(?:describe|rate|explain|define|sum)\b|\bwhat\s+would\s+you\s+say\b|"
     r"\byou(?:'d|\s+would)\s+(?:like|rather|agree|prefer|say)\b|\byou'd\s+(?:already\s+|just\s+)?(?:\w+ed|been|gone|done|had|"
-    r"lost|spent|paid|got|made|left|forgotten|seen|taken)\b|\bwould\s+you\s+like\b|\bwould\s+it\s+be\s+(?:ok|okay|alright|fine)\b|"
+    r"lost|spent|paid|got|made|left|forgotten|seen|taken)\b|\bwould\s+you\s+like\b|\bwould\s+it\s+be\s+(?:fair|right|true|accurate|correct)\s+to\s+say\b|\bwould\s+it\s+be\s+(?:ok|okay|alright|fine)\b|"
     r"\b(?:i\s+(?:was\s+)?wonder(?:ing)?\s+)?if\s+you\s+could\s+(?:please\s+)?(?:tell|walk|talk|describe|explain|share|say|"
     r"give|show|take|run)\b.*$"
 )
@@ -641,7 +643,7 @@ _PITCH = _rx(
 # A second question after "and" has question word order ("and what do you buy", "and did anyone"); a noun
 # clause does not ("the pension and what it costs is the problem").
 _DB_AND = _rx(
-    r"(?:,\s*|\s)(?:and|also)\s+(?P<ev>(?:what|how|why|when|where|which|who)(?:\s+(?:often|much|many|long|far|old|else|"
+    r"(?:,\s*|\s)(?:and|also),?\s+(?P<ev>(?:what|how|why|when|where|which|who)(?:\s+(?:often|much|many|long|far|old|else|"
     r"exactly|(?:kind|sort|type)\s+of\s+\w+|(?!this\b|his\b|its\b|us\b)\w+s))?\s+(?:do|does|did|is|are|was|were|have|has|had|"
     r"can|could|would|will|should)\b|(?:what|how|where|who)'s\b|"
     r"(?:do|does|did|is|are|was|were|have|has|can|could|would|will)\s+(?:you|your|they|it|he|she|we|the|that|"

@@ -262,3 +262,20 @@ def test_wondering_whether_is_a_faux_invitation_and_let_me_know_is_no_hypothetic
     assert "faux_invitation" in flags("I'm curious whether you've thought about raising your rates.", AGENCY)
     both = flags("Could you let me know if the other agency has done the same?", AGENCY)
     assert "faux_invitation" in both and "hypothetical" not in both
+
+
+TEAM = ("I coach an under-12s football team on Saturdays.", "We use a group chat for everything but messages get buried.",
+        "Last week three families missed a venue change.")
+
+
+def test_requests_are_not_hypothetical_but_imagined_choices_are():
+    assert "hypothetical" not in flags("Would it be fair to say the group chat is the main problem?", TEAM)
+    assert "hypothetical" not in flags("Would you be willing to share a screenshot of the chat?", TEAM)
+    assert "hypothetical" in flags("Would you be willing to pay for an app?", TEAM)
+    assert label("Would you mind going through last week step by step?", TEAM) == "open"
+
+
+def test_a_spoken_second_question_after_and_comma_decides_and_is_flagged():
+    text = "so um how many families are there, and, like, how do you usually reach them"
+    assert label(text, TEAM) == "open"
+    assert "double_barreled" in flags(text, TEAM)
