@@ -254,7 +254,7 @@ _KO_WRAPPER = re.compile(r"^(?:좀\s*|조금\s*)?(?:더\s*)?(?:자세히\s*|편�
 _KO_ADVERB = frozenset("매일 자주 보통 지금도 요즘 요즘도 아직 아직도 혹시 주로 평소에 평소 늘 항상 다시 혹시나 그때 그 당시 정말 진짜 "
                        "너무 많이 좀 조금 혹시라도 결국 역시 당연히 아무래도 이미 벌써 그냥 한번 한 번 먼저 또 원래 계속 가끔 "
                        "거의 보통은 주로는 요새 최근에 최근 음 어 그럼 그러면 근데 네 같이 함께 혼자 따로 직접 요즘은 요새는 "
-                       "오늘 어제 그러니까 그니까 결국 훨씬 제일 가장 엄청 되게 많이들 다들 대부분".split())
+                       "오늘 어제 그러니까 그니까 결국 훨씬 제일 가장 엄청 되게 많이들 다들 대부분 잘 못 제대로 안".split())
 # Endings stripped from the last predicate to find its stem: "쓰시나요" -> "쓰", "해지하셨나요" -> "해지하".
 _KO_ENDINGS = ("으셨습니까", "셨습니까", "으셨나요", "셨나요", "으셨어요", "셨어요", "으셨던", "으시나요", "시나요", "으세요", "세요",
                "으시겠어요", "시겠어요", "으실래요", "실래요", "으시는지", "시는지", "으셨는지", "셨는지", "었어요", "았어요",
@@ -405,8 +405,16 @@ def _ko(form, label: Label, flags: set[Flag]) -> str | None:
             obj = _ko_object(pred[0])
             return f"마지막으로 {obj + ' ' if obj else ''}{_ko_honorific_past(pred[1])} 때 이야기를 들려주시겠어요?"
         return "비슷한 일이 실제로 있었던 마지막 때를 떠올려서 말씀해 주시겠어요?"
+    # "새 앱은 마음에 드셨어요?", "그 샴푸 좋아하세요?": a liking asked for a yes; how it was for them, about the thing.
+    liking = re.search(r"(?P<topic>[가-힣]+(?:\s+[가-힣]+)?)\s+(?:마음에\s*(?:드|들)|좋아하|만족하|맘에\s*(?:드|들))", clause)
+    if liking and Flag.HYPOTHETICAL not in flags:
+        words = [w for w in liking.group("topic").split() if w not in _KO_ADVERB]
+        if words:
+            noun = _ko_bare(words[-1])
+            return f"{' '.join(words[:-1] + [_ko_topic_particle(noun)])} 어떠셨어요?"
     if label == Label.LEADING:
-        if "때문" in clause:
+        if "때문" in clause or re.search(r"[가-힣](?:서|니까)\s+[가-힣]+(?:신|은|한|된)\s*(?:거|건|것)", clause):
+            # "너무 비싸져서 그만두신 거죠?": the reason offered goes; what led to it is asked.
             return "어떤 계기로 그렇게 하셨는지 말씀해 주시겠어요?"
         if "문제" in clause:
             return "그때 어떤 일이 있었는지 처음부터 말씀해 주시겠어요?"
@@ -464,6 +472,18 @@ def _nl_formal(text: str) -> bool:
 
 def _nl_np(text: str) -> str | None:
     """The first noun phrase with an article or demonstrative: "Je vond die chatbot vast vreselijk" -> "die chatbot"."""
+    from .rules_i18n import NL_STOP
+
+    owned = re.match(r"^\W*(?:(?:en|dus|maar)\s*,?\s+)?(?:heeft|is|was|had|wordt|werd|vond|vindt|kon|kan|wilde|wil)\s+"
+                     r"(?P<np>(?:je|jouw|uw|zijn|haar)\s+[a-zà-ÿ'-]{3,})\b", text, re.IGNORECASE)
+    owned_np = owned.group("np") if owned and owned.group("np").split()[1].lower() not in NL_STOP else None
+    found = _nl_det_np(text)
+    if owned_np and (found is None or found.lower().startswith("het ")):
+        return owned_np  # "Heeft je dochter het leuk gevonden?": "je dochter", not "het leuk"
+    return found
+
+
+def _nl_det_np(text: str) -> str | None:
     from .rules_i18n import NL_STOP
 
     for match in _NL_NP.finditer(text):
@@ -526,6 +546,8 @@ def _nl(form, label: Label, flags: set[Flag]) -> str | None:
     if re.match(r"^hoe\s+lang\s+(?:ben|bent|is|zit|zat)\b", low):
         return "Hoe is dat zo gekomen?"
     perfect = _NL_PERFECT.match(q)
+    if perfect and perfect.group("aux").lower() in ("heeft", "is") and perfect.group("who").lower() in ("je", "jij"):
+        perfect = None  # "Heeft je dochter …": "je" is hers, not the subject ("heb je", "ben je" are)
     if perfect:
         words = _NL_ADVERBS.sub(" ", perfect.group("rest")).split()
         idx = next((i for i, w in enumerate(words) if _NL_PARTICIPLE.match(w)), None)

@@ -30,3 +30,18 @@ def test_indefinite_and_feeling_rewrites(text, label, lang, expected):
 
 def test_other_shapes_still_use_the_language_builders():
     assert suggest_rewrites("你每天都用这个应用吗？", "closed", [], language="zh") == ["能说说你上次用这个应用的经过吗？"]
+
+
+@pytest.mark.parametrize("text, label, lang, expected", [
+    # "je" before a noun after a third-person verb is possessive: the subject is "je dochter", not "je".
+    ("Heeft je dochter het leuk gevonden?", "closed", "nl", "Hoe ging dat de laatste keer met je dochter?"),
+    ("Was je moeder blij met de nieuwe thuiszorg?", "closed", "nl", "Hoe ging dat de laatste keer met de nieuwe thuiszorg?"),
+    # A liking asked for a yes: how the thing was for them, not "the process of liking it".
+    ("새 앱은 마음에 드셨어요?", "closed", "ko", "새 앱은 어떠셨어요?"),
+    # A reason offered with -서 before the action: what led to it, not the verb as a topic.
+    ("그럼 너무 비싸져서 그만두신 거죠?", "leading", "ko", "어떤 계기로 그렇게 하셨는지 말씀해 주시겠어요?"),
+    # An adverb is not the object: no "잘을".
+    ("배달 기사님이 시간은 잘 지키셨나요?", "closed", "ko", "배달 기사님이 시간을 지키셨던 과정을 처음부터 말씀해 주시겠어요?"),
+])
+def test_subject_liking_reason_and_adverbs(text, label, lang, expected):
+    assert suggest_rewrites(text, label, [], previous="x", language=lang)[0] == expected
