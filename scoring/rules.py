@@ -332,6 +332,13 @@ _FRAME = _rx(
     r"^(?:(?:so|and|okay|ok|now|but)\s+)?(?P<frame>(?:can|could|may|might)\s+i\s+ask(?:\s+you)?|"
     r"(?:do|did)\s+you\s+(?:remember|recall|know)|(?:can|could)\s+you\s+(?:remember|recall)|"
     r"(?:would|could|will)\s+you\s+be\s+able\s+to|(?:do|would)\s+you\s+mind|"
+    # Requests for permission or willingness: "Can we talk about…", "Shall we start with…", "Mind if we go back to…",
+    # "Are you comfortable sharing…", "Do you wanna describe…", "Is it okay if I ask what…".
+    r"(?P<request>(?:are|were)\s+you\s+(?:able|willing|happy|comfortable|okay|ok)(?:\s+to)?|"
+    r"(?:would|will)\s+you\s+be\s+(?:willing|happy|comfortable|okay|ok)(?:\s+to)?|"
+    r"(?:can|could|shall|may)\s+we|(?:do\s+you\s+)?(?:mind|want\s+to|wanna)(?:\s+if\s+(?:we|i))?|"
+    r"is\s+it\s+(?:okay|ok|alright|all\s+right)\s+(?:if|for)\s+(?:we|i|me)(?:\s+to)?(?:\s+ask(?:\s+you)?)?)|"
+    r"(?:have\s+you\s+got|do\s+you\s+have)\s+(?:a\s+sense|an\s+idea|any\s+idea|a\s+feel(?:ing)?)(?:\s+(?:of|for|about))?|"
     r"i(?:'d|\s+would)\s+be\s+(?:really\s+|very\s+|so\s+)?(?:interested|curious|keen|glad)\s+to\s+(?:hear|know|learn|understand)|"
     r"i'm\s+(?:really\s+|very\s+)?(?:interested|curious)\s+to\s+(?:hear|know|learn))[,\s]+(?P<inner>.+)$"
 )
@@ -360,7 +367,7 @@ def _framed_question(q: str) -> tuple[str, str] | None:
         return None  # "Do you know what I mean?" checks you were understood
     if _FRAME_INNER_WH.match(inner):
         return frame, inner
-    if re.search(r"\b(?:able\s+to|mind)$", frame) and (_INVITE.match(inner) or _FAUX.match(inner)):
+    if (re.search(r"\b(?:able\s+to|mind)$", frame) or match.group("request")) and (_INVITE.match(inner) or _FAUX.match(inner)):
         return frame, inner  # "would you be able to describe…", "would you mind walking me through…"
     return None
 
@@ -370,7 +377,7 @@ _INVITE = _rx(
     r"i\s+want\s+you\s+to\s+|start\s+by\s+|(?:do|would)\s+you\s+(?:mind|want\s+to)\s+)?"
     r"(?P<verb>tell(?:ing)?\s+(?:me|us)|walk(?:ing)?\s+(?:me|us)|talk(?:ing)?\s+(?:me|us)\s+through|"
     r"talk(?:ing)?\s+(?:a\s+(?:bit|little)\s+)?about|take\s+(?:me|us)|run\s+(?:me|us)\s+through|describ(?:e|ing)|"
-    r"explain(?:ing)?|shar(?:e|ing)|elaborat(?:e|ing)|expand(?:ing)?|say\s+(?:a\s+(?:bit|little)\s+)?more|"
+    r"explain(?:ing)?|shar(?:e|ing)|elaborat(?:e|ing)|expand(?:ing)?|say\s+(?:a\s+(?:bit|little|few\s+words)\s+)?(?:more|about)|"
     r"start\s+(?:with|by\s+(?:telling|describing|walking))|"
     r"give\s+(?:me|us)\s+(?:an?\s+|some\s+)?(?:example|examples|idea|sense|picture)|show\s+(?:me|us)|"
     r"paint\s+(?:me|us)\s+a\s+picture|help\s+me\s+(?:understand|picture|see|get\s+a\s+(?:sense|feel|picture))|go\s+(?:on|into)|"

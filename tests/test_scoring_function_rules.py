@@ -279,3 +279,26 @@ def test_a_spoken_second_question_after_and_comma_decides_and_is_flagged():
     text = "so um how many families are there, and, like, how do you usually reach them"
     assert label(text, TEAM) == "open"
     assert "double_barreled" in flags(text, TEAM)
+
+
+BUDGET = ("I started using the budgeting app after my divorce.",
+          "I link all my accounts so I can see everything in one place.", "Some months I just don't look at it at all.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Are you able to say a bit about why you started?", "open"),
+    ("Can we talk about the months you don't look at it?", "open"),
+    ("Mind if we go back to when you started?", "open"),
+    ("Shall we start with how you set it up?", "open"),
+    ("Is it okay if I ask what changed after the divorce?", "open"),
+    ("Are you comfortable sharing what those months look like?", "open"),
+    ("Have you got a sense of why some months you don't look?", "open"),
+    ("do you wanna just describe a normal month", "open"),
+    # The same frames around something to do, not something to tell: yes/no questions.
+    ("Do you want to keep using it?", "closed"),
+    ("Can we meet again next week?", "closed"),
+    ("Are you able to see your old statements?", "closed"),
+    ("Do you have an idea of your monthly budget?", "closed"),
+])
+def test_permission_and_willingness_frames_are_read_by_what_they_ask_for(text, expected):
+    assert label(text, BUDGET) == expected
