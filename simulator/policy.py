@@ -396,6 +396,9 @@ SOLE_WORD_SHARE = 0.75
 # ahead of the runner-up (by this much).
 NEAR_SHARE = 0.95
 NEAR_MARGIN = 0.06
+# The dialogue bonuses (current topic, things just mentioned) decide between topics the question's own
+# evidence puts within this much of each other, not beyond (see _weigh_prior).
+PRIOR_MARGIN = 0.05
 # A unit this unspecific (idf: in about every topic) names no topic (see _elliptic).
 ELLIPTIC_IDF = 0.75
 # A question with less than this share of its content words (idf-weighted) in anything the persona says
@@ -404,7 +407,7 @@ ELLIPTIC_IDF = 0.75
 # heights).
 FOREIGN_SHARE = 0.45
 ALIEN_SHARE = 0.2
-ALIEN_BAR = 1.2
+ALIEN_BAR = 1.3
 # English yes/no questions by their form (an auxiliary verb first, a question mark last), and the
 # requests among them that ask for an account ("Could you tell me about...?").
 _YES_NO = re.compile(r"^\W*(?:(?:and|so|but|okay|ok|right|um|uh)[\s,]+)*(?:is|are|was|were|does|did|has|have|had|"
@@ -623,16 +626,15 @@ def decide(
         return reaction("acknowledge", reactions.acknowledge)
 
     if label == "leading":
-        match = index.best(text, state.current_topic, _dialogue_prior(index, state, text))
-        # A tag question about something outside the persona's life ("Lovely weather today, isn't it?")
-        # is not hers to agree with.
-        if match is None:
-            ranked = index.scores(text)
-            share, _ = index.known_share(text)
-            words = {u for u in index.units(text) if not u.startswith("~")} - light_units(text, language)
-            if (ranked and share < ALIEN_SHARE and len(words) >= 2
-                    and _foreign(index, ranked, text, index.threshold)):
-                return _abstain(persona, state, choose)
+        # A tag question about something outside the persona's life ("Lovely weather today, isn't it?", "So
+        # you're seeing a dermatologist about it.") is not hers to agree with: the same gate as a question
+        # that names things of its own (one that points back, "Dat is toch vervelend?", or only brings a verdict,
+        # "불편하셨죠?", is about the topic being talked about).
+        topic_id, candidates = _understand(index, state, text, language)
+        if (topic_id is None and not candidates and len(_foreign_units(index, state, text)) >= 2
+                and _off_topic(index, state, text)):
+            return _abstain(persona, state, choose)
+        match = next((m for m in index.scores(text) if m.topic == topic_id), None) if topic_id else None
         lines = reactions.leading
         suggestion = extract_suggestion(text) if persona.language.startswith("en") else None
         if suggestion:
@@ -674,15 +676,28 @@ def decide(
             and not _YES_NO_REQUEST.search(text)):
         label = "closed"
 
-    # A question the scorer read as a summary ("Je hebt het over de kinderen, hoe oud zijn ze?") that clearly
-    # asks about another topic than the one being talked about is a question about that topic.
-    if label == "reflection" and state.current_topic and re.search(r"[?？]\s*$", text or ""):
-        asked_topic, _ = _understand(index, state, text, language)
-        if asked_topic is not None and asked_topic != state.current_topic:
+    reflected_topic = state.current_topic
+    if label == "reflection":
+        # A summary of something outside her life ("So you told me you run marathons too.") is not hers to
+        # confirm: the same gate as a question.
+        asked_topic, candidates = _understand(index, state, text, language)
+        if asked_topic is None and not candidates and _off_topic(index, state, text):
+            return _abstain(persona, state, choose)
+        # A question the scorer read as a summary ("Je hebt het over de kinderen, hoe oud zijn ze?") that clearly
+        # asks about another topic than the one being talked about is a question about that topic.
+        if (state.current_topic and re.search(r"[?？]\s*$", text or "") and asked_topic is not None
+                and asked_topic != state.current_topic):
             label = "open"
+        # A summary of what she never said, on one of her topics ("So you've already ordered a new one."):
+        # she answers it as the yes/no it is, from that topic.
+        elif asked_topic is not None and not _her_words(index, state, text):
+            label = "closed"
+        # A summary naming a topic with nothing talked about yet, or another topic than the current one.
+        elif asked_topic is not None:
+            reflected_topic = asked_topic
 
     if label == "reflection":
-        topic_id = state.current_topic
+        topic_id = reflected_topic
         confirm = choose.pick(reactions.reflection)
         if topic_id is None:
             return Plan(move="reflection", text=confirm, max_words=_length(persona, "default"))
@@ -785,34 +800,52 @@ def _understand(index: TopicIndex, state: State, text: str, language: str) -> tu
     # Unless the question points back ("You mentioned your dad. How's he doing?", "The allotment. What do
     # you do there?"): then the sentence before names what "he" / "there" is, and the turn is read whole.
     parts = sentences(text)
-    # (A last sentence of function words alone, "Voor wie ben je?", says nothing without the one before.)
+    threshold = index.threshold
+    # (A last sentence of function words alone, "Voor wie ben je?", says nothing without the one before; nor
+    # does one that names nothing, "Forty-six years with the bank. Why have you stayed?", when the turn
+    # read whole is about one of her topics and the last sentence alone is not.)
     if (len(parts) > 1 and len(tokens(parts[-1], language)) >= 4 and not _has_anaphora(parts[-1], language)
-            and index.query(parts[-1])):
+            and index.query(parts[-1]) and not _says_less(index, parts[-1], text, threshold)):
         text = parts[-1]
     ranked = index.scores(text, current, _dialogue_prior(index, state, text))
     if not ranked:
         return current, []
+    # The question's own evidence: its words and meaning, without the conversation's bonuses.
+    own = index.scores(text)
+    ranked = _weigh_prior(ranked, own)
     top = ranked[0]
-    threshold = index.threshold
     moves = _moves(language)
-    # Words: \w+ tokens as always; Chinese and Japanese characters / 1.5.
-    length = word_count(text, language) if language_of(language) in {"zh", "ja"} else len(tokens(text, language))
+    # Words: \w+ tokens as always; Chinese and Japanese characters / 1.5. Of the question itself: a reaction
+    # before it ("Sounds hectic. What time do you get out of there?") does not make "there" point elsewhere.
+    question = parts[-1] if len(parts) > 1 else text
+    length = (word_count(question, language) if language_of(language) in {"zh", "ja"}
+              else len(tokens(question, language)))
     if current is not None:
-        follow_up = bool(moves.follow_up.match(text))
+        follow_up = bool(moves.follow_up.match(text) or moves.follow_up.match(question))
         # Ellipsis: a short question with no content word of its own ("Who do you go with?", "How did you
         # find out?", "Did you ever miss one?") is about what is being talked about, like one that points back.
         episode = (moves.episode is not None and length <= 16 and bool(moves.episode.search(text))
                    and _told_story(state, current))
-        if follow_up or episode or (length <= 10 and (_has_anaphora(text, language) or _elliptic(index, text))):
+        # A pronoun whose antecedent the turn itself names ("You mentioned your dad. How's he doing?") points
+        # there, not back into the conversation.
+        pointing = (follow_up or episode or (length <= 10 and _has_anaphora(question, language))) \
+            and not _names_its_antecedent(index, parts, text, threshold)
+        bare = not pointing and length <= 10 and _elliptic(index, text)
+        if pointing or bare:
             # "How did that feel?", "What's the hardest part of that?" point back: only a clearly better
-            # topic that the question names (one of its keywords) takes it elsewhere.
-            mine = next(m for m in ranked if m.topic == current)
-            gap = top.score - mine.score
+            # topic that the question names (one of its keywords) takes it elsewhere. A question that only
+            # leaves its subject out ("Who do you live with?") is judged on its own evidence (no bonus for
+            # the topic being talked about or just mentioned): its meaning may still be one topic's.
+            basis = ranked if pointing else own
+            best = basis[0]
+            mine = next(m for m in basis if m.topic == current)
+            gap = best.score - mine.score
             # "En die ochtend, hoe ben je toen op je werk gekomen?": a moment of the story just told keeps
             # the question there, whatever else its words are about, unless it names another topic.
-            if (top.topic == current or top.score < threshold or gap < FOLLOW_UP_MARGIN
-                    or (not top.keyword and (follow_up or episode or gap < 2 * FOLLOW_UP_MARGIN))):
+            if (best.topic == current or best.score < threshold or gap < FOLLOW_UP_MARGIN
+                    or (not best.keyword and (follow_up or episode or gap < 2 * FOLLOW_UP_MARGIN))):
                 return current, ranked
+            ranked, top = basis, best
     # Before anything has been talked about, "it" / "them" is what the interview is about (the product
     # or service): a person answers about that rather than saying they have no idea.
     cold = current is None and _has_anaphora(text, language) and not _is_cleft(text, language)
@@ -849,6 +882,76 @@ def _understand(index: TopicIndex, state: State, text: str, language: str) -> tu
     return fallback, ([] if fallback is None else ranked)
 
 
+def _weigh_prior(ranked: list[TopicMatch], own: list[TopicMatch]) -> list[TopicMatch]:
+    """The ranking with the dialogue bonuses (``ranked``) unless the question's own evidence (``own``: its
+    words and meaning alone) puts another topic clearly ahead (by PRIOR_MARGIN) of the one the bonuses put
+    first: the current topic and what was just mentioned break near ties, they do not overrule a question
+    that says what it is about ("Okay, and how do you get to work?" while the children are talked about)."""
+    if not ranked or not own or ranked[0].topic == own[0].topic:
+        return ranked
+    boosted = next((m for m in own if m.topic == ranked[0].topic), None)
+    if boosted is not None and own[0].score - boosted.score >= PRIOR_MARGIN:
+        return own
+    return ranked
+
+
+def _off_topic(index: TopicIndex, state: State, text: str) -> bool:
+    """The turn is about something outside the persona's life (:func:`_foreign`), whatever its form: the
+    gate every path (question, closed question, summary, leading question) goes through."""
+    ranked = index.scores(text)
+    return bool(ranked) and _foreign(index, ranked, text, index.threshold, _recent_units(index, state))
+
+
+def _foreign_units(index: TopicIndex, state: State, text: str) -> set[str]:
+    """The content units of ``text`` that the persona never uses nor has just said."""
+    said = _recent_units(index, state)
+    light = index.known_light(text)
+    return {u for u in index.units(text) if not u.startswith("~") and u not in light and u not in said
+            and index.familiarity(u) == 0}
+
+
+# A summary is the persona's own words said back when at least this share of its content (idf-weighted) is
+# in what she has said in this interview.
+HER_WORDS_SHARE = 0.5
+
+
+def _her_words(index: TopicIndex, state: State, text: str) -> bool:
+    """Most of what a summary says of the persona's life (its units that are hers: words of her topics) is in
+    what she said so far (compared as substrings of her normalised sentences: stems, lemmas, Korean stems and
+    Chinese pairs all are), or it says nothing of her life ("That sounds hard.")."""
+    light = index.known_light(text)
+    content = {u: index.idf(u) for u in index.units(text)
+               if u not in light and not u.startswith("~") and index.familiarity(u) > 0}
+    total = sum(content.values())
+    if not total:
+        return True
+    said = " ".join(state.said_sentences)
+    return sum(w for u, w in content.items() if u in said) / total >= HER_WORDS_SHARE
+
+
+def _names_its_antecedent(index: TopicIndex, parts: list[str], text: str, threshold: float) -> bool:
+    """The turn has sentences before its question, and they name one of the persona's topics on their own
+    ("친구들이랑 모임통장 쓰신다고 들었어요. 그건 어떻게 시작된 거예요?"): what "그건" points to is there."""
+    if len(parts) < 2 or text == parts[-1]:
+        return False
+    before = " ".join(parts[:-1])
+    if _elliptic(index, before):
+        return False
+    ranked = index.scores(before)
+    return bool(ranked) and ranked[0].score >= threshold and ranked[0].lexical > 0
+
+
+def _says_less(index: TopicIndex, last: str, whole: str, threshold: float) -> bool:
+    """The last sentence of a turn, read alone, names nothing (:func:`_elliptic`) or no topic of hers, while
+    the whole turn does: the sentences before say what it is about."""
+    if not _elliptic(index, last):
+        alone = index.scores(last)
+        if alone and alone[0].score >= threshold:
+            return False
+    whole_ranked = index.scores(whole)
+    return bool(whole_ranked) and whole_ranked[0].score >= threshold
+
+
 def _told_story(state: State, topic_id: str) -> bool:
     """The persona's last turn told the story or the subtext of ``topic_id`` (its detail or deep layer)."""
     last = state.last_persona
@@ -859,7 +962,8 @@ def _elliptic(index: TopicIndex, text: str) -> bool:
     """The question names nothing: every unit it has is a verb or an adverb, a word of any interview ("the
     last time", "how often"; :func:`simulator.retrieval.interview_vocabulary`) or a word every topic uses, so
     what it is about is left to the conversation."""
-    light = light_units(text, index.language) | interview_vocabulary(index.language)
+    # (A verb the persona never says names something: "Have you ever been skiing?" is no ellipsis.)
+    light = index.known_light(text) | interview_vocabulary(index.language)
     content = [u for u in index.units(text) if u not in light and not u.startswith("~")]
     return all(index.idf(u) <= ELLIPTIC_IDF for u in content)
 
@@ -885,7 +989,7 @@ def _foreign(index: TopicIndex, ranked: list[TopicMatch], text: str, threshold: 
     # Words the persona says rarely but together, in one topic ("the housing association"), or a keyword the
     # author gave a topic, are hers however seldom she says them: only a single passing word is not.
     top = ranked[0]
-    light = light_units(text, index.language)
+    light = index.known_light(text)
     content = {u: index.idf(u) for u in index.units(text) if u not in light and not u.startswith("~")}
     # (Words, not the character pairs and stems of Chinese and Korean, which two unrelated questions share.)
     if top.keyword or (not is_cjk_language(index.language) and len(index.support(content, top.topic)) >= 2):

@@ -67,6 +67,10 @@ CALIBRATION_MIN_EXAMPLES = 8
 # A word the persona only says in its lines is fully hers from this many sentences that say it (fewer: in
 # proportion); words of titles, keywords and examples always are.
 FAMILIAR_MENTIONS = 3.0
+# A compound she never says is half as familiar (COMPOUND_SHARE) as a part of it she does say, of at least
+# COMPOUND_PART letters (Dutch, German: see TopicIndex.familiarity).
+COMPOUND_SHARE = 0.5
+COMPOUND_PART = 5
 # How much each kind of text counts for the lexical share: what the author wrote to steer retrieval
 # (title, keywords, examples) fully, the persona's lines a little less.
 KIND_WEIGHT = {"title": 1.0, "keyword": 1.0, "example": 0.9, "surface": 0.8, "detail": 0.8, "deep": 0.7,
@@ -84,11 +88,10 @@ def interview_vocabulary(language: str | None) -> frozenset[str]:
     """The units of the language's bank of common customer-interview questions
     (``simulator/data/question_bank_<lang>.txt``): the words any interview uses, whoever the customer is.
     A background against which a question's own words are judged: "this year" is asked of everyone,
-    "holiday" is asked of someone who goes on holiday. Empty when the language has no bank, and for Chinese
-    and Japanese (whose units are character pairs, not words)."""
+    "holiday" is asked of someone who goes on holiday. Empty when the language has no bank. Chinese units are
+    character pairs; pairs across a particle or a pronoun are no units at all (understanding._units), so the
+    bank's pairs are mostly its words ("觉得", "最近")."""
     lang = language_of(language)
-    if lang in {"zh", "ja"}:
-        return frozenset()  # character pairs across word boundaries are no vocabulary
     path = _BANKS / f"question_bank_{lang}.txt"
     try:
         lines = [line.strip() for line in path.read_text(encoding="utf-8-sig").splitlines()]
@@ -298,7 +301,31 @@ class TopicIndex:
     def units(self, text: str) -> list[str]:
         """The content units of ``text`` in the persona's language."""
         known = self._by_text.get(text)
-        return list(known.units) if known is not None else units(text, self.language)
+        if known is not None:
+            return list(known.units)
+        found = units(text, self.language)
+        if language_of(self.language) in {"zh", "ja"}:
+            found = self._segmented(text, found)
+        return found
+
+    def _segmented(self, text: str, found: list[str]) -> list[str]:
+        """Chinese character pairs less those that straddle a word the persona knows: in "你平时追剧吗" the
+        pair "时追" overlaps "平时", a pair of hers, so it is the edge of that word and not a word of its own
+        (a foreign pair that is no artifact, "追剧", stays and counts as foreign)."""
+        vocab = getattr(self, "_idf", None)
+        if not vocab:
+            return found
+        lowered = text.lower()
+        out = []
+        for unit in found:
+            if len(unit) == 2 and unit not in vocab and _CJK.match(unit):
+                at = lowered.find(unit)
+                left = lowered[at - 1: at + 1] if at > 0 else ""
+                right = lowered[at + 1: at + 3]
+                if (len(left) == 2 and left in vocab) or (len(right) == 2 and right in vocab):
+                    continue
+            out.append(unit)
+        return out
 
     def idf(self, unit: str) -> float:
         return self._idf.get(unit, self._unseen_idf)
@@ -312,7 +339,32 @@ class TopicIndex:
     def familiarity(self, unit: str) -> float:
         """How much ``unit`` belongs to the persona (0..1): 1 for a word of a title, keyword or example, less
         for a word said in passing (by how many sentences say it), 0 for one it never uses."""
-        return self._familiarity.get(unit, 0.0)
+        known = self._familiarity.get(unit)
+        if known is not None:
+            return known
+        if language_of(self.language) in _COMPOUNDING and len(unit) >= 2 * COMPOUND_PART:
+            return self._compound_familiarity(unit)
+        return 0.0
+
+    def _compound_familiarity(self, unit: str) -> float:
+        """A Dutch (or German) compound she never says whose head or modifier she does ("prijsverhoging" to
+        someone who talks about the price): half as familiar as that part."""
+        cache = self.__dict__.setdefault("_compound_cache", {})
+        if unit not in cache:
+            best = 0.0
+            for part, value in self._familiarity.items():
+                if (len(part) >= COMPOUND_PART and len(unit) - len(part) >= COMPOUND_PART - 1
+                        and (unit.startswith(part) or unit.endswith(part))):
+                    best = max(best, COMPOUND_SHARE * value)
+            cache[unit] = best
+        return cache[unit]
+
+    def known_light(self, text: str) -> frozenset[str]:
+        """The verbs and adverbs of ``text`` (:func:`simulator.understanding.light_units`) that the persona
+        itself uses somewhere. A verb she never says is what the question is about ("Have you ever been
+        skiing?", "Do you cook?"): it counts as content, like a noun, for whether the question is hers and
+        whether it names anything."""
+        return frozenset(u for u in light_units(text, self.language) if self.familiarity(u) > 0)
 
     def known_share(self, text: str, said: "frozenset[str] | set[str]" = frozenset()) -> tuple[float, int]:
         """How much of the question's content (its units less verbs and adverbs, weighted by idf) belongs to
@@ -320,19 +372,29 @@ class TopicIndex:
         question whose content is foreign to what the persona talks about ("Seen any good films?", "What
         phone do you have?" to someone who once mentions her phone) is about something else, whatever one
         generic word it shares with a topic. ``said``: units of what the persona just said, fully hers."""
-        light = light_units(text, self.language)
+        verbs = light_units(text, self.language)
+        light = self.known_light(text)
         generic = interview_vocabulary(self.language) - self._steering
         # Words of any customer interview ("year", "phone", "price") say less about whether a question is the
         # persona's than its own words do ("holiday", "cabinet", "pizza"), unless the author made them part of
-        # how a topic is asked.
-        content = {u: self.idf(u) * (GENERIC_WEIGHT if u in generic else 1.0)
-                   for u in self.units(text) if u not in light}
+        # how a topic is asked. A verb she never says counts, as a verb does: less than a noun.
+        found = self.units(text)
+        content = {u: self.idf(u) * (GENERIC_WEIGHT if u in generic else 1.0) * (LIGHT_WEIGHT if u in verbs else 1.0)
+                   for u in found if u not in light and not u.startswith("~")}
         total = sum(content.values())
         if not total:
             return 1.0, 0
+        # A Korean word counts as hers when its first syllables are the start of a word of hers ("불편하셨어요"
+        # and "불편했어요" share "~불편"): endings and honorifics differ between who asks and who answers.
+        prefixes = {u[1:]: u for u in found if u.startswith("~")}
+
+        def familiar(u: str) -> float:
+            value = 1.0 if u in said else self.familiarity(u)
+            prefix = prefixes.get(u[:2]) if len(u) >= 3 else None
+            return max(value, self.familiarity(prefix)) if prefix else value
+
         # What the persona has just said is hers, however rarely her file says it ("the housing association").
-        return (sum(w * (1.0 if u in said else self.familiarity(u)) for u, w in content.items()) / total,
-                len(content))
+        return sum(w * familiar(u) for u, w in content.items()) / total, len(content)
 
     def overlap(self, question: "dict[str, float] | list[str]", other: "set[str] | frozenset[str]") -> float:
         """The weighted share of the question's units found in ``other`` (0..1)."""

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from . import nlp
 from .textutil import (
+    KO_PARTICLES,
     _KO_STOP,
     _NL_STOP,
     _ZH_TRAILING,
@@ -79,6 +80,30 @@ _KO_FRAME = frozenset("어떻게 왜 뭐 뭘 무슨 어떤 언제 어디 얼마�
                       "있으세요 있어요 하세요 하셨어요 하시나요 혹시 보통 평소".split())
 
 
+# Chinese sentence and structural particles: a character pair with one of them at either end spans a word
+# boundary ("剧吗", "取的").
+_CJK_EDGE_CHARS = frozenset("的了吗呢吧啊呀嘛")
+# Korean particles that stack on another ("친구한테는": 한테 + 는) or that strip_korean_ending does not know;
+# multi-syllable ones (and 에, 를) come off even a one-syllable noun ("달에" -> "달").
+_KO_MORE_PARTICLES = ("에게는", "한테는", "에서도", "께서는", "에게", "께서", "이라고", "라고", "마다", "밖에", "조차",
+                      "씩")
+_KO_SHORT_OK = frozenset({"에서", "에게", "한테", "까지", "부터", "으로", "처럼", "보다", "이랑", "마다", "라고", "에", "를"})
+
+
+def _ko_stem(word: str) -> str:
+    """A Korean word without its echo ending and up to two particles ("친구한테는" -> "친구", "달에" -> "달")."""
+    stem = strip_korean_ending(word)
+    for _ in range(2):
+        for particle in (*_KO_MORE_PARTICLES, *KO_PARTICLES):
+            rest = len(stem) - len(particle)
+            if stem.endswith(particle) and (rest >= 2 or (rest >= 1 and particle in _KO_SHORT_OK)):
+                stem = stem[:rest]
+                break
+        else:
+            break
+    return stem
+
+
 def _nl_stem(word: str) -> str:
     for suffix in _NL_SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
@@ -105,6 +130,9 @@ def _units(text: str, lang: str) -> tuple[str, ...]:
                 pair = chars[i] + chars[i + 1]
                 if pair[0] in _CJK_STOP_CHARS and pair[1] in _CJK_STOP_CHARS:
                     continue
+                # A particle at either end is a pair across a word boundary ("剧吗", "取的"), not a word.
+                if pair[0] in _CJK_EDGE_CHARS or pair[1] in _CJK_EDGE_CHARS:
+                    continue
                 out.append(pair)
             if len(chars) == 1 and chars[0] not in _CJK_STOP_CHARS:
                 out.append(chars[0])
@@ -113,7 +141,7 @@ def _units(text: str, lang: str) -> tuple[str, ...]:
     if lang == "ko":
         out = []
         for word in _WORD.findall(lowered):
-            stem = strip_korean_ending(word)
+            stem = _ko_stem(word)
             if not stem or stem in _KO_STOP or stem in _KO_FRAME:
                 continue
             out.append(stem)
