@@ -1479,6 +1479,7 @@ waste fault blame mistake problem problems issue issues trouble worth useless ho
 ready thinking planning plan switch switching moving quit quitting leaving give giving regret regretted sick
 unhappy unsatisfied dissatisfied satisfied happy happier cheaper pricey unreliable reliable furious infuriating
 infuriated stressed stress miserable scared afraid fear frightened panic panicked shame proud loves hates
+care cares cared caring keen bothered fussed dealbreaker disaster gimmick lifesaver rip-off overpriced
 """.split()) | LOADED
 # Words of a candidate answer that are not an answer ("Was it the same one?", "Was it the first time?").
 _NOT_CANDIDATE = frozenset("same first last one usual other next only whole".split())

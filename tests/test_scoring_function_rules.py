@@ -302,3 +302,12 @@ BUDGET = ("I started using the budgeting app after my divorce.",
 ])
 def test_permission_and_willingness_frames_are_read_by_what_they_ask_for(text, expected):
     assert label(text, BUDGET) == expected
+
+
+def test_an_attitude_or_verdict_noun_of_yours_in_a_summary_is_a_claim():
+    vacuum = ("We've had the robot vacuum for about a year.",
+              "It's fine on the hard floors but it gets stuck on the rug in the lounge.",
+              "Mostly my wife runs it, I don't really touch it.")
+    assert label("So your wife is the one who really cares about it.", vacuum) == "leading"
+    assert label("I'm hearing that the lounge is a dealbreaker.", vacuum) == "leading"
+    assert label("So it's fine on the hard floors, but the rug in the lounge is where it gets stuck.", vacuum) == "reflection"
