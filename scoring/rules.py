@@ -321,6 +321,9 @@ _FAUX_ANYWHERE = _rx(
 _WANT_TO_KNOW_IF = _rx(r"^(?:(?:i'd|i would|i'd really|i) (?:love|like|want|wanted) to (?:know|ask|hear)|"
                        r"(?:i'm|i am|i was)\s+(?:(?:just|really)\s+)?(?:curious|wondering|interested\s+to\s+(?:know|hear)))"
                        r"\s+(?:if|whether)\b(?!\s+you\s+(?:could|would|can|might|'d)\b)")
+_SHARE_IF = _rx(r"^(?:(?:so|and|now|okay|ok)\s+)?(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?"
+               r"(?:share|say|confirm|explain|describe|mention)\s+(?:with\s+(?:me|us)\s+|to\s+(?:me|us)\s+)?"
+               r"(?P<inner>(?:if|whether)\b.*)$")
 # Hedges a speaker puts between "can you" and the request ("can you sort of tell me", "could you maybe walk me
 # through"): they change nothing about what is asked.
 _HEDGE = _rx(r"\b(?P<head>(?:can|could|would|will)\s+you|(?:can|could|may|might)\s+i)\s+"
@@ -1132,6 +1135,11 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
     if _WANT_TO_KNOW_IF.match(q):
         add(Cue("faux_invitation", Label.CLOSED, STRONG, q.split(" ")[-1]))
         return cues
+    shared = _SHARE_IF.match(q)
+    if shared:
+        # "Could you share whether you got a refund?": the invitation's verb around a yes/no question.
+        add(Cue("faux_invitation", Label.CLOSED, STRONG + 0.5, " ".join(shared.group("inner").split()[:4])))
+        return cues
 
     if _SHORT_OPEN.match(q):
         add(Cue("short_open", Label.OPEN, STRONG, q.strip("?")))
@@ -1306,6 +1314,12 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
             loaded = [w for w in tokens(q) if _loaded(w) and not _their_word(w, previous)]
             if loaded:
                 add(Cue("loaded_yes_no", Label.LEADING, MEDIUM + 1.0, loaded[0]))
+            elif not re.search(r"\bor\b", q) and not re.match(
+                    r"^(?:would|could)\s+you\s+say\s+(?:that\s+)?(?:you|you're|you've|you'd|your|yourself)\b", q):
+                # "Would you say the old supplier was careless?": a verdict of yours on a thing or a person, offered for
+                # agreement. About themselves ("Would you say you're loyal to one brand?") it asks them to place
+                # themselves: a closed question.
+                add(Cue("agreement", Label.LEADING, MEDIUM + 1.0, "would you say"))
         add(Cue("yes_no", Label.CLOSED, weight, aux.group(0)))
     elif wh_closed and _WHERE_ABSTRACT.match(q):
         # "Where does WhatsApp come into it?", "Where do you want to start?": a place in their story, not on a map.
@@ -1744,6 +1758,9 @@ def _flag_hits(clean: str, focus_low: str, questions: list[str], is_question: bo
                             match.group(0).strip() if match else "tell me"))
 
     pitch = _PITCH.search(low)
+    if pitch and pitch.group("ev").startswith("if") and re.search(
+            r"\b(?:tell\s+(?:me|us)|know|ask|wonder(?:ing)?|curious|sure|see|check|share|confirm)\s+" + re.escape(pitch.group("ev")), low):
+        pitch = None  # "Can you tell me if the app shows daily use?": "if" asks whether, it pitches nothing
     if pitch:
         hits.append(FlagHit(Flag.PITCH, "pitch", pitch.group("ev").strip()))
     else:

@@ -311,3 +311,26 @@ def test_an_attitude_or_verdict_noun_of_yours_in_a_summary_is_a_claim():
     assert label("So your wife is the one who really cares about it.", vacuum) == "leading"
     assert label("I'm hearing that the lounge is a dealbreaker.", vacuum) == "leading"
     assert label("So it's fine on the hard floors, but the rug in the lounge is where it gets stuck.", vacuum) == "reflection"
+
+
+ENERGY = ("I switched energy supplier in March.", "The old one kept sending estimated bills.",
+          "The new one has a smart meter app.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Would you say it was a good decision?", "leading"),
+    ("Would you say the old supplier was careless?", "leading"),
+    ("Would you say the app has changed how you use energy?", "leading"),
+    ("Would you say you're a careful person with money?", "closed"),  # placing themselves
+    ("Would you say you check it daily or weekly?", "closed"),  # a choice
+])
+def test_would_you_say_offers_a_verdict_unless_they_place_themselves(text, expected):
+    assert label(text, ENERGY) == expected
+
+
+def test_share_whether_is_a_faux_invitation_and_tell_me_if_pitches_nothing():
+    assert label("Could you share whether you got a refund?", ENERGY) == "closed"
+    assert "faux_invitation" in flags("Could you share whether you got a refund?", ENERGY)
+    asked = flags("Can you tell me if the app shows daily use?", ENERGY)
+    assert "faux_invitation" in asked and "pitch" not in asked
+    assert "pitch" in flags("If the app showed the cost per day, would you check it more?", ENERGY)
