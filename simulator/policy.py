@@ -20,6 +20,7 @@ from .understanding import (
     is_invitation,
     light_units,
     looks_like_echo,
+    nominal_units,
     sentence_keys,
     shorten,
     title_phrase,
@@ -631,7 +632,7 @@ def decide(
         # that names things of its own (one that points back, "Dat is toch vervelend?", or only brings a verdict,
         # "불편하셨죠?", is about the topic being talked about).
         topic_id, candidates = _understand(index, state, text, language)
-        if (topic_id is None and not candidates and len(_foreign_units(index, state, text)) >= 2
+        if (topic_id is None and not candidates and _names_foreign_things(index, state, text)
                 and _off_topic(index, state, text)):
             return _abstain(persona, state, choose)
         match = next((m for m in index.scores(text) if m.topic == topic_id), None) if topic_id else None
@@ -645,6 +646,10 @@ def decide(
             line = choose.pick(without or lines)
         rendered = line.replace("{suggestion}", suggestion or "").strip()
         rendered = re.sub(r"\s+([,.])", r"\1", re.sub(r",\s*,", ",", rendered)).strip(" ,")
+        if match is not None and match.score >= index.threshold:
+            fact = _passing_fact(persona, state, match.topic)
+            if fact:
+                rendered = join_sentences([rendered, fact], language)
         return Plan(move="leading", text=rendered, topic=match.topic if match else None, contaminated=True,
                     max_words=_length(persona, "leading"))
 
@@ -895,6 +900,19 @@ def _weigh_prior(ranked: list[TopicMatch], own: list[TopicMatch]) -> list[TopicM
     return ranked
 
 
+def _passing_fact(persona: Persona, state: State, topic_id: str) -> str | None:
+    """A short fact from a topic not told yet, said in passing after agreeing with a leading question (the
+    first sentence of one of its surface lines): only where another surface phrasing stays unsaid, so the
+    open question that may follow still has its own. It reveals no insight: the reply is contaminated."""
+    topic = persona.topic(topic_id)
+    if state.level(topic_id) > 0:
+        return None
+    fresh = [line for line in topic.surface if state.is_fresh(line)]
+    if len(fresh) < 2:
+        return None
+    return first_sentence(fresh[0])
+
+
 def _off_topic(index: TopicIndex, state: State, text: str) -> bool:
     """The turn is about something outside the persona's life (:func:`_foreign`), whatever its form: the
     gate every path (question, closed question, summary, leading question) goes through."""
@@ -908,6 +926,17 @@ def _foreign_units(index: TopicIndex, state: State, text: str) -> set[str]:
     light = index.known_light(text)
     return {u for u in index.units(text) if not u.startswith("~") and u not in light and u not in said
             and index.familiarity(u) == 0}
+
+
+def _names_foreign_things(index: TopicIndex, state: State, text: str) -> bool:
+    """The turn names things outside the persona's life, not only a verdict ("Exhausting, right?",
+    "불편하셨죠?"): a noun or name she never uses where a parse tells nouns from the rest (English), else two
+    foreign words."""
+    foreign = _foreign_units(index, state, text)
+    nouns = nominal_units(text, index.language)
+    if nouns is not None:
+        return bool(foreign & nouns)
+    return len(foreign) >= 2
 
 
 # A summary is the persona's own words said back when at least this share of its content (idf-weighted) is

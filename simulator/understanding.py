@@ -33,6 +33,7 @@ from .textutil import (
 __all__ = [
     "units",
     "light_units",
+    "nominal_units",
     "echo_overlap",
     "looks_like_echo",
     "is_invitation",
@@ -161,6 +162,22 @@ def _light(text: str) -> frozenset[str]:
     if doc is None:
         return frozenset()
     return frozenset(t.lemma_.lower() for t in doc if t.pos_ in {"VERB", "ADV", "AUX"})
+
+
+@lru_cache(maxsize=2048)
+def _nominal(text: str) -> frozenset[str]:
+    doc = nlp.parse(nlp.expand_contractions(nlp.strip_disfluencies(text)))
+    if doc is None:
+        return frozenset()
+    return frozenset(t.lemma_.lower() for t in doc if t.pos_ in {"NOUN", "PROPN"})
+
+
+def nominal_units(text: str, language: str | None = "en") -> frozenset[str] | None:
+    """The units of ``text`` that are nouns or names (English, by parse): the things a turn names, as opposed
+    to its verdicts ("Exhausting, right?"). None where the language has no parse."""
+    if language_of(language) != "en":
+        return None
+    return _nominal(text or "") & frozenset(_units(text or "", "en"))
 
 
 @lru_cache(maxsize=1)

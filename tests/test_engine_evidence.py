@@ -133,8 +133,9 @@ def test_her_words_are_judged_against_what_she_said(test_persona, index):
     assert _her_words(index, state, "That sounds hard.")  # says nothing of its own
 
 
-def test_a_leading_question_about_things_outside_her_life_is_deflected(test_persona):
-    text = "So you're training for the London marathon this spring, right?"
+@pytest.mark.parametrize("text", ["So you're training for the London marathon this spring, right?",
+                                  "So you're thinking of going to a dermatologist."])
+def test_a_leading_question_about_things_outside_her_life_is_deflected(test_persona, text):
     session = engine({text: "leading"}).start(test_persona)
     session.ask("Tell me about cooking at home.")
     _, reply = session.ask(text)
@@ -200,3 +201,24 @@ def test_a_dutch_compound_of_her_words_is_half_hers(shipped):
     assert part > 0
     assert index.familiarity("fietsenwinkel") == pytest.approx(COMPOUND_SHARE * part)
     assert index.familiarity("wiskundehuiswerk") == 0
+
+
+def test_a_leading_question_naming_a_topic_adds_a_fact_in_passing_that_reveals_nothing(shipped):
+    persona = shipped["maria-grocery-lapsed"]
+    text = "Don't you think the delivery slots were the real problem?"
+    session = engine({text: "leading"}).start(persona)
+    _, reply = session.ask(text)
+    topic = persona.topic(reply.topic)
+    assert reply.move == "leading" and reply.contaminated and not reply.insights
+    assert len(topic.surface) >= 2
+    assert any(line.split(". ")[0] in reply.text for line in topic.surface)
+    # The open question that follows still gets a surface phrasing not said yet, and its insight.
+    _, answer = session.ask(f"Tell me about {topic.title.lower()}.")
+    assert answer.topic == topic.id and not set(answer.text.split(". ")) & set(reply.text.split(". "))
+
+
+def test_no_fact_in_passing_when_the_topic_has_one_surface_line(test_persona):
+    text = "Don't you think the delivery slots are terrible?"
+    session = engine({text: "leading"}).start(test_persona)
+    _, reply = session.ask(text)
+    assert reply.topic == "delivery" and "SURFACE" not in reply.text
