@@ -254,8 +254,8 @@ def _r(pattern: str) -> re.Pattern[str]:
 
 def _agree(who: str, verb: str) -> str:
     """``verb`` agreeing with ``who``: "your partner does", "your students bring", "you use"."""
-    if who.lower() in ("you", "they", "we", "i") or _plural(who):
-        return verb
+    if who.lower() in ("you", "they", "we", "i") or _plural(who) or re.search(r"\band\b|^(?:you|they|we)\b", who, re.IGNORECASE):
+        return verb  # "you and your husband split"
     return nlp.inflect(verb.lower(), "VBZ") or verb
 
 
@@ -594,12 +594,14 @@ def _pronoun_claim(clause: str) -> str | None:
     det = re.search(r"\b(?:a|an|the|your|their)\s+((?:[a-z'-]+\s*){1,3})", low)
     named = [w for w in (det.group(1).split() if det else []) if nlp.is_noun(w) and not _claim_noun(w)
              and w not in _SKIP_NOUNS and w not in ("way",) and not _is_adjective(w)]
-    m = re.match(r"^(?:(?:it|that|this)\s+)?(?P<be>must\s+be|is|'s|can\s+be|must\s+have\s+been|was|must've\s+been)\s+"
+    m = re.match(r"^(?:(?:it|that|this)\s+(?P<be>must\s+be|is|'s|can\s+be|must\s+have\s+been|was|must've\s+been)|"
+                 r"(?P<be2>must\s+be|must\s+have\s+been|must've\s+been))\s+"
                  r"(?:\w+,?\s+){1,3}?(?P<rest>(?:\w+ing|with|without|having|being)\b.*)$", low)
     if named and not re.search(r"\b(?:with|without)\b", low) and not (
             m and re.match(r"^\w+ing\b", m.group("rest")) and nlp.verb_lemma(m.group("rest").split()[0])):
         return None  # "it's been a really exhausting week": the templates ask about the week
-    then = "was" if m and ("been" in m.group("be") or m.group("be") == "was") else "is"
+    be = (m.group("be") or m.group("be2")) if m else ""
+    then = "was" if m and ("been" in be or be == "was") else "is"
     if m and re.match(r"^\w+ing\b", m.group("rest")) and nlp.verb_lemma(m.group("rest").split()[0]):
         return f"What {then} it like {m.group('rest')}?"
     if m and m.group("rest").startswith(("with ", "without ")) and len(m.group("rest").split()) >= 2:
@@ -665,7 +667,8 @@ _CLOSED_RULES: list[Rule] = [
     (_r(r"^(?:is|was|are|were)\s+(?P<subj>(?:(?:the|your|our)\s+)?[\w'-]+)\s+.+?\s+or\s+.+$"),
      lambda m: (f"Can you tell me more about {m.group('subj')}?" if m.group("subj").lower().split()[0] not in
                 ("it", "that", "this", "they", "you") else "Can you tell me more about that?")),
-    (_r(r"^(?P<a>[\w' -]{1,30}?)\s+or\s+(?P<b>[\w' -]{1,30})$"),
+    (_r(r"^(?!(?:did|do|does|is|are|was|were|have|has|had|can|could|will|would)\b)(?P<a>[\w' -]{1,30}?)\s+or\s+"
+        r"(?P<b>[\w' -]{1,30})$"),
      lambda m: f"How do you decide between {m.group('a')} and {m.group('b')}?"),
     (_r(r"^how\s+(?:often|many\s+times(?:\s+a\s+\w+)?|frequently|regularly|far\s+in\s+advance|early)\s+(?:do|did)\s+you\s+"
         r"(?:" + _ADVERB + r"\s+)?(?P<verb>[a-z]+)(?P<rest>.*)$"),
@@ -715,10 +718,7 @@ _CLOSED_RULES: list[Rule] = [
     (_r(r"^(?:have|had)\s+you\s+(?P<with>and\s+(?:your|the)\s+[\w-]+\s+)?(?:ever\s+)?(?P<verb>(?!and\b)[a-z]+)\s+(?P<rest>.+)$"),
      lambda m: f"Tell me about the last time you {m.group('with') or ''}{past(m.group('verb'))} {_object(m.group('rest'), 'that')}."),
     (_r(r"^do\s+you\s+remember\b.*$"), lambda m: "Can you take me back to that time?"),
-    (_r(r"^(?:do|does)\s+(?P<who>you|your\s+\w+|the\s+\w+)\s+(?:" + _ADVERB + r"\s+)?(?P<verb>[a-z]+)(?P<rest>.*)$"),
-     lambda m: (f"Tell me about how {m.group('who')} {_agree(m.group('who'), m.group('verb'))} {_tidy(m.group('rest'))}."
-                if m.group("verb").lower() not in ("have", "know", "want", "need", "think", "mind", "own", "like")
-                else None)),
+    (_r(r"^(?:do|does)\s+(?P<body>(?:you|your|the)\s.+)$"), lambda m: _do_subject_rewrite(m.group("body"))),
     (_r(r"^did\s+(?:you|your\s+\w+)\s+(?:ever\s+|actually\s+)?(?P<verb>[a-z]+)(?P<rest>.*)$"),
      lambda m: (f"Tell me about {gerund(m.group('verb'))} {_tidy(m.group('rest'))}."
                 if nlp.verb_lemma(m.group("verb").lower()) and m.group("verb").lower() not in (
@@ -727,6 +727,24 @@ _CLOSED_RULES: list[Rule] = [
      lambda m: (f"Tell me about your experience with {_object(m.group('rest'), 'that')}." if m.group("subj").lower() == "you've"
                 else f"Tell me about how {m.group('subj')} {m.group('verb')} {_tidy(m.group('rest'))}.")),
 ]
+
+def _do_subject_rewrite(body: str) -> str | None:
+    """"Tell me about how the smart meter tells you …" from "does the smart meter tell you …": the subject read to its
+    head noun (lemminflect's dictionary), the verb agreeing with it."""
+    words = body.split()
+    end = _read_subject(words, 0)
+    if end is None or any(w.endswith(",") for w in words[:end]):
+        return None
+    who, rest = " ".join(words[:end]), words[end:]
+    while rest and re.fullmatch(_ADVERB, rest[0], re.IGNORECASE):
+        rest = rest[1:]
+    if not rest:
+        return None
+    verb = rest[0]
+    if verb.lower() in ("have", "know", "want", "need", "think", "mind", "own", "like") or not nlp.verb_lemma(verb.lower()):
+        return None
+    return f"Tell me about how {who} {_agree(who, verb)} {_tidy(' '.join(rest[1:]))}."
+
 
 _FAUX_WRAPPER = re.compile(
     r"^(?:(?:can|could|would)\s+you\s+)?(?:tell|let)\s+(?:me|us)(?:\s+know)?\s*[,:;-]*\s*(?:if|whether)?\s*",
@@ -768,7 +786,7 @@ def _prepare(sentence: str) -> str:
     q = re.sub(r"^(?:so|and|but|now|then|okay|ok)\s+", "", q, flags=re.IGNORECASE)
     for _ in range(2):
         q = _FALSE_START.sub(lambda m: m.group("s"), q.strip())  # "was it, was it hard to find …"
-    return _lower_first(q)
+    return _lower_first(_undislocate(q))
 
 
 def _fallback(q: str) -> str:
@@ -780,6 +798,11 @@ def _fallback(q: str) -> str:
         np = _first_np(q)
     if np and np.split()[0].lower() in ("a", "an"):
         np = None
+    if np:
+        words = np.split()
+        while len(words) > 2 and not _noun_phrase_ok(words[1:]):
+            words.pop()  # "the whole moving thing stressful": the phrase ends on its noun
+        np = " ".join(words) if _noun_phrase_ok(words[1:]) else None
     return _cap(f"Can you tell me more about {np}?" if np else "Can you tell me more about that?")
 
 
@@ -947,7 +970,7 @@ def _noun_phrase_ok(words: list[str]) -> bool:
     garden centre changed", "your manager aware", "your kids pick", "the other"); lemminflect's dictionary says what a
     word can be. Phrases with a clause in them ("the people who work there") are left to the other checks."""
     lows = [w.lower() for w in words]
-    if not lows or len(lows) > 3 or any(w in _CLAUSE_WORDS for w in lows):
+    if not lows or len(lows) > 5 or any(w in _CLAUSE_WORDS for w in lows):
         return True
 
     def only_adjective(w: str) -> bool:
@@ -1473,10 +1496,19 @@ _DISLOCATED_RIGHT = re.compile(
     r"\s+[\w' -]+)$", re.IGNORECASE)
 
 
+_RESTARTED = re.compile(
+    r"^(?P<aux>is|was|are|were|do|does|did|has|have|had|can|could|will|would)\s+(?P<np>(?:the|your|my|our|their|his|her)\s+"
+    r"[\w'-]+(?:\s+[\w'-]+){0,3}?)\s*,\s*(?:(?:um|uh|er)\s*,?\s+)*(?P=aux)\s+(?:he|she|it|they)\b(?P<rest>.*)$", re.IGNORECASE)
+
+
 def _undislocate(clause: str) -> str:
     """The noun phrase put back in place of the pronoun that stands for it: "the landlord, has he been round" ->
     "has the landlord been round", "was it stressful, the whole moving thing" -> "was the whole moving thing
-    stressful" (spoken questions name their topic before or after the question)."""
+    stressful", "do the customers, do they pay by card" -> "do the customers pay by card" (spoken questions name
+    their topic before or after the question, or start again with a pronoun)."""
+    m = _RESTARTED.match(clause)
+    if m:
+        return f"{m.group('aux')} {m.group('np')}{m.group('rest')}"
     m = _DISLOCATED_LEFT.match(clause)
     if m:
         return f"{m.group('aux')} {_lower_first(m.group('np'))}{m.group('rest')}"
@@ -1729,6 +1761,27 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
                        re.IGNORECASE)
     if typical:
         return f"Walk me through a typical {typical.group('unit').lower()}."
+    # "It was the fees that made you leave the bank": the cleft's guess goes, its action is asked about.
+    cleft = re.match(r"^(?:so\s+)?(?:it|that)\s+(?:was|is|'s)\s+(?:mainly\s+|really\s+|just\s+|probably\s+)?(?:the|your|their)\s+"
+                     r"[\w' -]+?\s+(?:that|which)\s+(?P<v>[a-z]+)\s+(?P<rest>(?:you|them|him|her|us|me)\b.+)$", clause, re.IGNORECASE)
+    if cleft and nlp.verb_lemma(cleft.group("v").lower()) and cleft.group("v").lower() != nlp.verb_lemma(
+            cleft.group("v").lower()):
+        return f"What {cleft.group('v').lower()} {_flip(cleft.group('rest').split())}?"
+    # "Was that because the software kept crashing?": what was going on with the thing the reason names.
+    because = re.match(r"^(?:was|is)\s+(?:that|it|this)\s+(?:mainly\s+|just\s+)?because\s+(?:of\s+)?(?P<np>(?:the|your|their)\s+"
+                       r"[\w'-]+(?:\s+[\w'-]+)?)", clause, re.IGNORECASE)
+    if because:
+        words = because.group("np").split()
+        end = _subject_np(words + ["was"]) or len(words)
+        np = " ".join(words[:end])
+        if _noun_phrase_ok(np.split()[1:]) and not _claim_noun(np.split()[-1]):
+            return f"What was going on with {_lower_first(np)}?"
+    # "Did the price or the reviews matter more to you?": how they weighed the two up.
+    either = re.match(r"^(?P<aux>did|do|does)\s+(?P<a>(?:the|your|their)\s+[\w'-]+(?:\s+[\w'-]+)?)\s+or\s+"
+                      r"(?P<b>(?:the|your|their)\s+[\w'-]+(?:\s+[\w'-]+)?)\s+(?:matter|count|weigh)\b", clause, re.IGNORECASE)
+    if either:
+        tense = "did" if either.group("aux").lower() == "did" else "do"
+        return f"How {tense} you weigh up {either.group('a')} and {either.group('b')}?"
     # "Have you been able to get hold of the landlord?", "Were they able to fix the leak the same day?": what happened
     # when they tried.
     able = re.match(r"^(?:(?:have|has|had)\s+(?P<s1>you|they|he|she|we|i)\s+been|(?:were|was)\s+(?P<s2>you|they|he|she|we|i))"
@@ -2521,8 +2574,10 @@ def _noun_rewrite(focus: str) -> str | None:
                 or low in ("you", "i", "me", "we", "they", "right", "yeah", "then", "now", "there", "here")):
             continue
         if not nlp.is_noun(low) or (nlp.verb_lemma(low) and not low.endswith(("tion", "ment", "ness", "ity", "ance", "ence"))
-                                     and not (i > 0 and words[i - 1].lower() in _DETERMINERS)):
-            continue
+                                     and not (i > 0 and words[i - 1].lower() in _DETERMINERS)
+                                     and not (i > 1 and words[i - 2].lower() in _OWNERS | {"a", "an"}
+                                              and words[i - 1].lower() not in _NP_STOP)):
+            continue  # a word that is a verb too names a thing only after a determiner ("that streaming service")
         if i > 0 and words[i - 1].lower() in _QUANTIFIERS | {"other", "lots", "plenty"}:
             continue  # "most parents tell us": who you quote, not what they told you about
         det = words[i - 1].lower() if i > 0 and words[i - 1].lower() in _DETERMINERS else ""

@@ -192,3 +192,34 @@ def test_tuning_set_rewrites_are_sound():
         if not out or grammar_problems(out[0]):
             bad.append((row["id"], row["text"], out[:1]))
     assert not bad, bad
+
+
+@pytest.mark.parametrize("text, label, expected", [
+    # A cleft hands over the cause: the action it caused is asked about.
+    ("It was the fees that made you leave the bank, wasn't it?", "leading", "What made you leave the bank?"),
+    ("So it was the lack of childcare that made you go part-time?", "leading", "What made you go part-time?"),
+    # A reason offered with "because": what was going on with the thing it names.
+    ("And was that because the software kept crashing?", "leading", "What was going on with the software?"),
+    # Two things offered as the answer: how they weighed them up.
+    ("Did the price or the reviews matter more to you?", "closed", "How did you weigh up the price and the reviews?"),
+])
+def test_offered_cause_or_choice(text, label, expected):
+    assert main(text, label) == expected
+    assert_sound(expected, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The subject read to its head noun, the verb agreeing with it (not "the smart meters tell").
+    ("Does the smart meter tell you anything useful?", "Tell me about how the smart meter tells you anything useful."),
+    ("Do you and your husband split the chores?", "Tell me about how you and your husband split the chores."),
+    # A spoken restart with a pronoun ("do the customers, do they …") is one question about the customers.
+    ("Um, yeah, so, do the customers, do they mostly pay by card?", "Tell me about how the customers pay by card."),
+])
+def test_subject_and_agreement(text, expected):
+    assert main(text) == expected
+    assert_sound(expected, text)
+
+
+def test_noun_phrase_of_the_fallback_ends_on_its_noun():
+    out = main("Was it stressful, the whole moving thing?", "leading")
+    assert not out.endswith("stressful?") and "moving thing" in out
