@@ -1443,6 +1443,12 @@ def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark
         add(Cue("empathy", Label.STATEMENT, weight, empathy.group(0)))
     if re.match(r"^(?:i|i'm|i've|i'd|i'll|i\s+think|i\s+know|i\s+totally|i\s+do|me\s+too|same)\b", low) and not reflect:
         add(Cue("own_view", Label.STATEMENT, MEDIUM, " ".join(words[:2])))
+    elif not reflect and not so_start and not second_person and not has_qmark and raw_low and (
+            _ASIDE_OPENER.match(raw_low) or _GENERIC_CLAIM.search(low)):
+        # "Yeah, delivery fees are brutal these days.", "Fair enough, the fees went up for everyone.": your own comment
+        # on their world after an acknowledgement, or a remark about people in general; nothing about them is said back.
+        both = bool(_ASIDE_OPENER.match(raw_low) and _GENERIC_CLAIM.search(low))
+        add(Cue("own_view", Label.STATEMENT, MEDIUM + (1.0 if both else 0.5), " ".join(tokens(raw_low)[:2])))
     if re.match(r"^(?:we|we're|we've|our|the\s+new|this\s+is|there's|there\s+is)\b", low) and not reflect:
         add(Cue("information", Label.STATEMENT, MEDIUM, " ".join(words[:2])))
     if not cues:
@@ -1450,6 +1456,10 @@ def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark
     return cues
 
 
+_ASIDE_OPENER = _rx(r"^(?:yeah|yes|yep|fair\s+enough|okay|ok|right|ha+|haha|oh|ah|wow|mm+|sure|totally|true|good|great|"
+                   r"nice|cool|same|honestly|god|gosh|blimey)\b[,.!]?\s")
+_GENERIC_CLAIM = _rx(r"\b(?:these\s+days|for\s+everyone|for\s+a\s+lot\s+of\s+people|for\s+most\s+people|everyone|everybody|"
+                    r"in\s+general|generally|anyway|nowadays)\b")
 _MUST_FEEL = _rx(r"^(?:and\s+)?(?:(?P<you>you)\s+|(?:that|it|this|(?:the|your|all|those|these|having|being|\w+ing)(?:\s+[\w'-]+){0,4}?)\s+)?"
                  r"must\s+(?:have\s+been|be|have\s+felt|feel|(?:have\s+)?(?:made|make|left|leave|got|get)\s+you(?:\s+feel(?:ing)?)?)\s+"
                  r"(?:so\s+|really\s+|pretty\s+|"

@@ -334,3 +334,19 @@ def test_share_whether_is_a_faux_invitation_and_tell_me_if_pitches_nothing():
     asked = flags("Can you tell me if the app shows daily use?", ENERGY)
     assert "faux_invitation" in asked and "pitch" not in asked
     assert "pitch" in flags("If the app showed the cost per day, would you check it more?", ENERGY)
+
+
+FEAST = ("I used to order from FeastBox most Fridays.", "Then the delivery fees went up in spring.",
+         "Now I mostly cook or grab something on the way home.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Yeah, delivery fees are brutal these days.", "statement"),
+    ("Fair enough, the fees went up for everyone.", "statement"),
+    ("Spring was a tough time for a lot of people.", "statement"),
+    # About them, after the same openers: said back to them.
+    ("Okay, so the fees went up and now you mostly cook.", "reflection"),
+    ("Right, the fees went up in spring and now you cook.", "reflection"),
+])
+def test_a_comment_on_their_world_is_yours_a_summary_about_them_is_theirs(text, expected):
+    assert label(text, FEAST) == expected
