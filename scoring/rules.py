@@ -1401,7 +1401,7 @@ def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark
         # A declarative question ("And you pay for that yourself?", a caption's "and that was a monthly contract"):
         # a check of a fact of yours when it brings new content, a feeling or verdict of yours when it names one.
         content, novel = _novel_words(low, previous)
-        if novel and len(novel) / max(1, len(content)) >= 0.3:
+        if novel and (len(novel) / max(1, len(content)) >= 0.3 or _claim_word(novel)):
             named = _claim_word(novel)
             if named:
                 add(Cue("new_claim", Label.LEADING, STRONG + 1.0, named))
@@ -1997,7 +1997,8 @@ def _spoken_questions(sentence: str) -> list[str]:
         words = body.split()
         if len(tokens(body)) < 3 or _REFLECT_START.match(body.lower()):
             continue
-        if _is_question_sentence(body) and (_SPOKEN_QUESTION.match(body.lower()) or _INVITE.match(body.lower())):
+        if _is_question_sentence(body) and (_SPOKEN_QUESTION.match(body.lower()) or _INVITE.match(body.lower())
+                                            or _INVITE_STATEMENT.match(body.lower()) or _framed_question(body.lower())):
             found.append(body)
             continue
         for i in range(1, len(words) - 1):

@@ -350,3 +350,14 @@ FEAST = ("I used to order from FeastBox most Fridays.", "Then the delivery fees 
 ])
 def test_a_comment_on_their_world_is_yours_a_summary_about_them_is_theirs(text, expected):
     assert label(text, FEAST) == expected
+
+
+DENTAL = ("I manage a small dental practice.", "We moved our appointment reminders to text messages last year.",
+          "No-shows dropped a bit but older patients still phone to check.")
+
+
+def test_captions_a_curious_invitation_and_a_claim_about_third_parties():
+    assert label("you mentioned the no-shows dropped a bit, I'm curious what that looked like", DENTAL) == "open"
+    # One word of yours about others can carry the claim ("don't trust"), however much else is theirs.
+    assert label("and the older patients just don't trust texts", DENTAL) == "leading"
+    assert label("and the older patients still phone to check", DENTAL) in ("echo", "reflection")
