@@ -836,6 +836,15 @@ def _understand(index: TopicIndex, state: State, text: str, language: str) -> tu
         pointing = (follow_up or episode or (length <= 10 and _has_anaphora(question, language))) \
             and not _names_its_antecedent(index, parts, text, threshold)
         bare = not pointing and length <= 10 and _elliptic(index, text)
+        # A pointing word does not make a question about things outside her life hers ("Are you a Yorkshire man
+        # born and bred, then?"): where a parse tells the things it names, those go through the same gate,
+        # unless its meaning is still closest to the topic being talked about ("Have you ever caught a mistake
+        # that way?" about her statements).
+        if (pointing and nominal_units(text, language) is not None
+                and max(own, key=lambda m: m.semantic).topic != current
+                and _names_foreign_things(index, state, text)
+                and _foreign(index, own, text, threshold, _recent_units(index, state))):
+            return None, []
         if pointing or bare:
             # "How did that feel?", "What's the hardest part of that?" point back: only a clearly better
             # topic that the question names (one of its keywords) takes it elsewhere. A question that only
@@ -932,7 +941,8 @@ def _names_foreign_things(index: TopicIndex, state: State, text: str) -> bool:
     """The turn names things outside the persona's life, not only a verdict ("Exhausting, right?",
     "불편하셨죠?"): a noun or name she never uses where a parse tells nouns from the rest (English), else two
     foreign words."""
-    foreign = _foreign_units(index, state, text)
+    # (Words of any interview, "a mistake", "the price", name nothing in particular.)
+    foreign = _foreign_units(index, state, text) - interview_vocabulary(index.language)
     nouns = nominal_units(text, index.language)
     if nouns is not None:
         return bool(foreign & nouns)

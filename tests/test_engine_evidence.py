@@ -222,3 +222,13 @@ def test_no_fact_in_passing_when_the_topic_has_one_surface_line(test_persona):
     session = engine({text: "leading"}).start(test_persona)
     _, reply = session.ask(text)
     assert reply.topic == "delivery" and "SURFACE" not in reply.text
+
+
+def test_a_pointing_word_does_not_make_a_question_about_foreign_things_hers(test_persona):
+    session = engine(default="closed").start(test_persona)
+    session.ask("Tell me about cooking at home.")
+    _, reply = session.ask("Are you a Yorkshire man born and bred, then?")
+    assert reply.move in ABSTAIN and reply.topic is None
+    # A pointing question about her things stays with the topic being talked about.
+    _, reply = session.ask("And did the kids like that?")
+    assert reply.topic == "cooking"
