@@ -621,10 +621,18 @@ def _pronoun_claim(clause: str) -> str | None:
     return None
 
 
+_ANY_SOME = re.compile(r"^(?:any|some)\s+", re.IGNORECASE)  # "had (any) problems with the delivery"
+
 _CLOSED_RULES: list[Rule] = [
     (_r(r"^which\s+of\s+(?:these|the|those)\s+.*?\s+(?:did|do)\s+you\s+(?P<verb>[a-z]+)(?P<rest>.*?)\s+(?:for|about)$"),
      lambda m: f"Tell me why you {past(m.group('verb'))}{m.group('rest')}."),
     (_r(r"^(?:and\s+)?(?:that|it)\s+was\s+because\b.*$"), lambda m: "What was behind that?"),
+    (_r(r"^(?P<aux>did|do)\s+you\s+find\s+(?P<topic>it|that|this|(?:the|your|our)\s+[\w'-]+(?:\s+[\w'-]+)?)\s+"
+        r"(?:(?:really|so|quite|very|pretty|a\s+bit|too)\s+)?[a-z]+\s+to\s+(?P<verb>[a-z]+)(?P<rest>(?:\s+[\w'-]+)*)$"),
+     lambda m: (f"What {'was' if m.group('aux').lower() == 'did' else 'is'} it like to {m.group('verb')}"
+                f"{' it' if m.group('topic').lower() in ('it', 'that', 'this') else ' ' + m.group('topic')}"
+                f"{' ' + _tidy(m.group('rest')) if _tidy(m.group('rest')) else ''}?"
+                if nlp.verb_lemma(m.group("verb").lower()) == m.group("verb").lower() else None)),
     (_r(r"^(?:do|did)\s+you\s+(?:ever\s+)?(?:feel|think|find)\s+(?:like\s+|that\s+)?(?P<rest>.+)$"),
      lambda m: _feel_about(_subject(m.group("rest")))),
     (_r(r"^(?:did|do|does)\s+you\s+(?:really\s+)?(?:like|enjoy|love|hate|dislike)\s+(?P<topic>.+)$"),
@@ -713,6 +721,8 @@ _CLOSED_RULES: list[Rule] = [
      lambda m: f"Tell me about the {m.group('noun')} you're {m.group('verb')}{m.group('rest')}."),
     (_r(r"^how\s+much\s+(?:do|did)\s+you\s+(?:pay|spend)\b.*$"),
      lambda m: "How do you feel about what you pay?"),
+    (_r(r"^(?:have|had)\s+you\s+(?:ever\s+)?(?P<verb>had|used|seen)\s+(?P<rest>(?:any\s+|some\s+)?[\w'-]+\s+(?:with|from|at|in|on)\s+.+)$"),
+     lambda m: f"Tell me about the last time you {past(m.group('verb'))} {_ANY_SOME.sub('', _tidy(m.group('rest')))}."),
     (_r(r"^(?:have|had)\s+you\s+(?:ever\s+)?(?P<verb>had|been|used|seen|heard\s+of)\s+(?P<rest>.+)$"),
      lambda m: f"Tell me about your experience with {_object(m.group('rest'), 'that')}."),
     (_r(r"^(?:have|had)\s+you\s+(?P<with>and\s+(?:your|the)\s+[\w-]+\s+)?(?:ever\s+)?(?P<verb>(?!and\b)[a-z]+)\s+(?P<rest>.+)$"),
@@ -736,13 +746,19 @@ def _do_subject_rewrite(body: str) -> str | None:
     if end is None or any(w.endswith(",") for w in words[:end]):
         return None
     who, rest = " ".join(words[:end]), words[end:]
+    ever = False
     while rest and re.fullmatch(_ADVERB, rest[0], re.IGNORECASE):
+        ever = ever or rest[0].lower() == "ever"
         rest = rest[1:]
     if not rest:
         return None
     verb = rest[0]
     if verb.lower() in ("have", "know", "want", "need", "think", "mind", "own", "like") or not nlp.verb_lemma(verb.lower()):
         return None
+    if ever and nlp.verb_lemma(verb.lower()) not in _DULL_VERBS | _FEELING_VERBS:
+        # "Do you ever forget to log your hours?": an event asked about for its frequency; the last one.
+        tail = _tail_text([_FLIP_OBJECT.get(w.lower(), w) for w in rest[1:]])
+        return f"Tell me about the last time {_lower_first(who)} {past(nlp.verb_lemma(verb.lower()))}{' ' + tail if tail else ''}."
     return f"Tell me about how {who} {_agree(who, verb)} {_tidy(' '.join(rest[1:]))}."
 
 
@@ -1761,6 +1777,13 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
                        re.IGNORECASE)
     if typical:
         return f"Walk me through a typical {typical.group('unit').lower()}."
+    # "Does it bother you when the app crashes?": the feeling handed over goes, the moment stays.
+    bother = re.match(r"^(?P<aux>does|did|do|would|will)(?:n't)?\s+(?:it|that|this)\s+(?:ever\s+|really\s+)?(?P<v>bother|annoy|upset|"
+                      r"worry|frustrate|stress|bug|irritate|scare|concern|embarrass)\s+(?:you|them)\s+(?:when|if|that)\s+"
+                      r"(?P<c>(?:you|they|the|your|their|it|he|she|nobody|no\s+one|someone|people)\b.+)$", clause, re.IGNORECASE)
+    if bother:
+        tense = "did" if bother.group("aux").lower() == "did" or _PAST_CLAUSE.search(bother.group("c")) else "do"
+        return f"How {tense} you feel when {_flip(bother.group('c').split())}?"
     # "It was the fees that made you leave the bank": the cleft's guess goes, its action is asked about.
     cleft = re.match(r"^(?:so\s+)?(?:it|that)\s+(?:was|is|'s)\s+(?:mainly\s+|really\s+|just\s+|probably\s+)?(?:the|your|their)\s+"
                      r"[\w' -]+?\s+(?:that|which)\s+(?P<v>[a-z]+)\s+(?P<rest>(?:you|them|him|her|us|me)\b.+)$", clause, re.IGNORECASE)
@@ -2263,7 +2286,7 @@ _OFFERED_COMPLEMENT = re.compile(
 # Words that offer a degree or a manner for a yes ("changed much", "worked out well", "settled in okay"): "how" asks
 # for it. "any better" and its kin say something changed: "how has it changed".
 _DEGREE_WORDS = frozenset("much well quickly easily okay ok alright smoothly fast badly".split())
-_DEGREE_PHRASES = (("a", "lot"), ("at", "all"), ("all", "right"))
+_DEGREE_PHRASES = (("at", "all"), ("all", "right"))  # not "a lot": "Does it crash a lot?" asks how often
 _CHANGE_WORDS = frozenset("better worse easier harder".split())
 _AFTER_DEGREE = frozenset("since for at in on with now when after before so then there here these to from".split())
 

@@ -223,3 +223,26 @@ def test_subject_and_agreement(text, expected):
 def test_noun_phrase_of_the_fallback_ends_on_its_noun():
     out = main("Was it stressful, the whole moving thing?", "leading")
     assert not out.endswith("stressful?") and "moving thing" in out
+
+
+@pytest.mark.parametrize("text, label, expected", [
+    # "ever" asks how often an event happens: the last one, told as a story.
+    ("Do you ever forget to log your hours?", "closed", "Tell me about the last time you forgot to log your hours."),
+    ("Do your customers ever complain about the waiting times?", "closed",
+     "Tell me about the last time your customers complained about the waiting times."),
+    ("Have you ever had problems with the delivery?", "closed", "Tell me about the last time you had problems with the delivery."),
+    # A feeling handed over about a moment: how they felt then, in the moment's tense.
+    ("Does it bother you when the app crashes?", "leading", "How do you feel when the app crashes?"),
+    ("Did it bother you that nobody told you about the delay?", "leading",
+     "How did you feel when nobody told you about the delay?"),
+    # "find it easy to …": what doing it was like.
+    ("Did you find it easy to set up?", "closed", "What was it like to set it up?"),
+    ("Did you find the recipe cards easy to follow?", "closed", "What was it like to follow the recipe cards?"),
+])
+def test_events_feelings_and_ease(text, label, expected):
+    assert main(text, label) == expected
+    assert_sound(expected, text)
+
+
+def test_a_lot_is_not_a_manner():
+    assert not main("So, um, the app, does it, like, crash a lot?").startswith("How does")
