@@ -906,10 +906,15 @@ def _wh_in_situ(low: str) -> str | None:
     return match.group("wh") if match else None
 
 
+_DO_QUESTION = _rx(r"^(?:do|does|did)\s+(?!(?:not|tell|let|go|come|have\s+a|keep|feel\s+free)\b)[a-z][\w'-]+\s+[a-z][\w'-]+")
+
+
 def _is_question_sentence(sentence: str) -> bool:
     body, _ = strip_markers(sentence)
     low = body.lower()
     if sentence.rstrip().endswith("?"):
+        return True
+    if _DO_QUESTION.match(low):
         return True
     if _wh_in_situ(low):
         return True
@@ -1090,7 +1095,7 @@ _PRAISE = frozenset("better best easier easy faster quicker simpler cheaper grea
 
 
 # "Was customer service too slow?": a yes/no question whose subject is a bare noun.
-_AUX_NOUN = _rx(r"^(?P<aux>is|was|are|were|does|did|has|have|would|will|could|should)\s+(?!not\b)[a-z][\w'-]+\s+[a-z][\w'-]+")
+_AUX_NOUN = _rx(r"^(?P<aux>is|was|are|were|do|does|did|has|have|would|will|could|should)\s+(?!not\b)[a-z][\w'-]+\s+[a-z][\w'-]+")
 
 
 _CHECK_TAG = _rx(r"\w[\w'\s-]+,\s*(?:is\s+that\s+(?:right|correct|accurate|fair)|have\s+i\s+got\s+that\s+right|"
@@ -1286,7 +1291,8 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
     rating = _RATE.search(q) or _RATE.search(full.lower())
     if rating:
         add(Cue("rating", Label.CLOSED, STRONG, rating.group(0)))
-    aux = _AUX_START.match(q) or (has_qmark and _AUX_NOUN.match(q))
+    # "do older patients get the text as well": do-support starts a question, with or without a question mark.
+    aux = _AUX_START.match(q) or ((has_qmark or _DO_QUESTION.match(q)) and _AUX_NOUN.match(q))
     wh_closed = _WH_CLOSED.match(q)
     what_kind = _WHAT_KIND.match(q)
     wh_open = _WH_OPEN.match(q)
@@ -1531,8 +1537,9 @@ _BECAUSE_Q = _rx(r"^(?:so\s+)?(?:was|is|were|are)\s+(?:it|that|this)\s+(?:mainly
                  r"(?:because|due\s+to|down\s+to)\b(?P<y>.*)$")
 _CANDIDATE = _rx(r"^(?:so\s+)?was\s+it\s+(?P<x>(?:the|your|their|a|an)\s+[\w'-]+(?:\s+[\w'-]+){0,3}?)"
                  r"(?:\s+in\s+the\s+end|\s+then|\s+mainly|\s+mostly)?\s*\??$")
-_FEEL_Q = _rx(r"^(?:did|do|does|were|are|was|is)\s+(?:you|that|it|this)\s+(?:ever\s+|also\s+|really\s+)?"
-              r"(?:feel|felt|find|make\s+you(?:\s+feel)?|leave\s+you(?:\s+feeling)?|get\s+to\s+you|put\s+you\s+off)\b(?P<y>.*)$")
+_FEEL_Q = _rx(r"^(?:did|do|does|were|are|was|is)\s+(?:you|that|it|this|the\s+[\w'-]+(?:\s+[\w'-]+)?)\s+(?:ever\s+|also\s+|really\s+)?"
+              r"(?:feel|felt|find|make\s+you(?:\s+feel)?|leave\s+you(?:\s+feeling)?|get\s+to\s+you|put\s+you\s+off|"
+              r"drive\s+you)\b(?P<y>.*)$")
 _FEEL_BE = _rx(r"^(?:were|are)\s+you\s+(?:a\s+bit\s+|really\s+|quite\s+|pretty\s+|so\s+|very\s+|feeling\s+)?(?P<y>[\w'-]+)")
 
 
@@ -1569,7 +1576,7 @@ def _candidate_answer(q: str, said: str | None, offer: bool = False) -> tuple[st
     feel = _FEEL_Q.match(q)
     if feel:
         _, novel = _novel_words(feel.group("y"), said)
-        claim = _claim_word(novel)
+        claim = _claim_word(novel) or next((w for w in novel if _affect(w) or w in _VERDICT_MARKERS), None)
         if claim:
             return "loaded_yes_no", claim
     be = _FEEL_BE.match(q)

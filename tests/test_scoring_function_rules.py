@@ -361,3 +361,11 @@ def test_captions_a_curious_invitation_and_a_claim_about_third_parties():
     # One word of yours about others can carry the claim ("don't trust"), however much else is theirs.
     assert label("and the older patients just don't trust texts", DENTAL) == "leading"
     assert label("and the older patients still phone to check", DENTAL) in ("echo", "reflection")
+
+
+def test_do_support_starts_a_question_and_a_feeling_they_never_named_leads():
+    assert label("Do older patients reply to the texts?", DENTAL) == "closed"
+    assert label("so do older patients get the text as well", DENTAL) == "closed"
+    assert label("Do tell me more about the calls.", DENTAL) == "open"
+    assert label("Do the phone calls drive you mad?", DENTAL) == "leading"
+    assert label("Do the phone calls take long?", DENTAL) == "closed"
