@@ -375,7 +375,7 @@ def _framed_question(q: str) -> tuple[str, str] | None:
     return None
 
 _INVITE = _rx(
-    r"^(?:(?:please|maybe|perhaps|just)\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+|maybe\s+|just\s+)?"
+    r"^(?:(?:please|maybe|perhaps|just|do)\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+|maybe\s+|just\s+)?"
     r"(?:start\s+by\s+)?|(?:can|could|may)\s+i\s+ask\s+you\s+to\s+|i'd\s+(?:love|like)\s+(?:for\s+)?you\s+to\s+|"
     r"i\s+want\s+you\s+to\s+|start\s+by\s+|(?:do|would)\s+you\s+(?:mind|want\s+to)\s+)?"
     r"(?P<verb>tell(?:ing)?\s+(?:me|us)|walk(?:ing)?\s+(?:me|us)|talk(?:ing)?\s+(?:me|us)\s+through|"
