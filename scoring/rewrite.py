@@ -136,7 +136,7 @@ _PRICE = re.compile(
 )
 _TRAILING_NOISE = re.compile(
     r"(?:\s*,?\s*\b(?:instead|again|back|anymore|any more|at all|every day|daily|regularly|often|a lot|usually|"
-    r"normally|ever|still|now|these days|really|before|recently|lately|more|less|as well|too|"
+    r"normally|ever|still|now|these days|really|before|recently|lately|more|less|as well|too|yet|"
     r"to a friend|to friends|to others|to someone|on their own|first)\b)+\s*$",
     re.IGNORECASE,
 )
@@ -986,6 +986,8 @@ def _noun_phrase_ok(words: list[str]) -> bool:
     garden centre changed", "your manager aware", "your kids pick", "the other"); lemminflect's dictionary says what a
     word can be. Phrases with a clause in them ("the people who work there") are left to the other checks."""
     lows = [w.lower() for w in words]
+    if any(re.search(r"n't$|'(?:re|ve|ll|d|m)$", w) for w in lows[1:]) or lows[-1:] == ["yet"]:
+        return False  # "the van didn't", "the lift yet"
     if not lows or len(lows) > 5 or any(w in _CLAUSE_WORDS for w in lows):
         return True
 
@@ -1411,6 +1413,8 @@ def _fact_rewrite(focus: str) -> str | None:
         adj = words[at].lower()
         if head in _NP_STOP or head in _SKIP_NOUNS or head in _DETERMINERS or _claim_noun(head):
             return None
+        if adj.endswith("ing") and nlp.verb_lemma(adj) and nlp.verb_lemma(adj) != adj:
+            return None  # "Is the new rota working out?": a verb in progress, not a verdict
         ends = at + 1 == len(words) or words[at + 1].lower() in ("to", "in", "at", "for", "with", "enough", "again")
         if at + 1 < len(words) and words[at + 1].lower() not in _DETERMINERS | _PREPOSITIONS and \
                 nlp.is_noun(words[at + 1].lower()) and not ends:
@@ -1638,7 +1642,8 @@ def _read(clause: str) -> _Clause | None:
             j += 1
     if j < len(words) and words[j].lower() in ("not", "n't"):
         neg, j = True, j + 1
-    while j < len(words) and words[j].lower() in _CLAUSE_ADVERBS | {"not", "of"}:
+    while j < len(words) and words[j].lower() in _CLAUSE_ADVERBS | {"not", "of"} and not (
+            words[j].lower() in ("kind", "sort") and words[j + 1:j + 2] != ["of"]):  # "sort it out" is a verb
         if words[j].lower() == "not":
             neg = True
         j += 1
@@ -1777,6 +1782,12 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
                        re.IGNORECASE)
     if typical:
         return f"Walk me through a typical {typical.group('unit').lower()}."
+    # "When the van didn't show up, did you ring them?": what they did at that moment.
+    preposed = re.match(r"^when\s+(?P<c>[^,]+?)\s*,\s*(?P<aux>did|do)\s+(?P<who>you|they|he|she|we)\s+(?P<rest>.+)$", clause,
+                        re.IGNORECASE)
+    if preposed:
+        who = _SUBJECT_WORDS.get(preposed.group("who").lower(), "you")
+        return f"What {preposed.group('aux').lower()} {who} do when {_flip(preposed.group('c').split())}?"
     # "Does it bother you when the app crashes?": the feeling handed over goes, the moment stays.
     bother = re.match(r"^(?P<aux>does|did|do|would|will)(?:n't)?\s+(?:it|that|this)\s+(?:ever\s+|really\s+)?(?P<v>bother|annoy|upset|"
                       r"worry|frustrate|stress|bug|irritate|scare|concern|embarrass)\s+(?:you|them)\s+(?:when|if|that)\s+"
@@ -2011,7 +2022,7 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
 
     # "did you end up going": what they ended up doing.
     if low_pred[:2] == ["end", "up"] or low_pred[:2] == ["ended", "up"]:
-        return f"What {'did' if c.aux in ('did', None) else 'do'} {_OBJECT_FORM.get(subj_low[0], who) if subj_low[0] != 'you' else 'you'} end up doing?"
+        return f"What {'did' if c.aux in ('did', None) else 'do'} {_SUBJECT_WORDS.get(subj_low[0], _lower_first(who))} end up doing?"
 
     # "Is she still working there?": what it is like for her.
     if c.inverted and c.aux in ("is", "are") and subj_low[0] in ("he", "she", "they") and low_pred and \
@@ -2288,6 +2299,7 @@ _OFFERED_COMPLEMENT = re.compile(
 _DEGREE_WORDS = frozenset("much well quickly easily okay ok alright smoothly fast badly".split())
 _DEGREE_PHRASES = (("at", "all"), ("all", "right"))  # not "a lot": "Does it crash a lot?" asks how often
 _CHANGE_WORDS = frozenset("better worse easier harder".split())
+_OUTCOME_VERBS = frozenset({("work", ("out",)), ("turn", ("out",)), ("settle", ("in",)), ("get", ("on",)), ("go", ("down",))})
 _AFTER_DEGREE = frozenset("since for at in on with now when after before so then there here these to from".split())
 
 
@@ -2313,6 +2325,14 @@ def _how_rewrite(c: "_Clause", hypothetical: bool) -> str | None:
             at, span = i, 2
         if at is not None:
             break
+    if at is None and (verb, tuple(low[1:2])) in _OUTCOME_VERBS:
+        # "Is the new rota working out for everyone?": an outcome verb asks "how" without a degree word.
+        tail = _tail_text([_FLIP_OBJECT.get(w.lower(), w) for w in c.pred[2:]])
+        form = {"do": verb, "does": verb, "did": verb, "is": gerund(verb), "are": gerund(verb), "was": gerund(verb),
+                "were": gerund(verb), "has": nlp.inflect(verb, "VBN"), "have": nlp.inflect(verb, "VBN")}.get(c.aux or "")
+        if form:
+            return f"How {c.aux} {' '.join(c.subj) if c.subj[0][:1].isupper() else _lower_first(' '.join(c.subj))} " \
+                   f"{form} {low[1]}{' ' + tail if tail else ''}?"
     if at is None:
         return None
     after = low[at + span:at + span + 1]
@@ -2610,6 +2630,8 @@ def _noun_rewrite(focus: str) -> str | None:
             # "the new car", "your shared calendar": the determiner two words back, with the word between.
             det = {"a": "the", "an": "the", "my": "your", "our": "your", "this": "the", "that": "the"}.get(
                 words[i - 2].lower(), words[i - 2].lower()) + " " + words[i - 1]
+        if not det and not _plural(low) and not w[:1].isupper():
+            det = "the"  # "a reliable service" -> "the service"
         return f"Tell me more about {det + ' ' if det else ''}{low}."
     return None
 
@@ -2651,7 +2673,7 @@ _ACTION_Q = re.compile(
     r"|(?P<subj2>you|they|we)(?P<aux2>'re|\s+are|'ve|\s+have|'d|\s+would|'ll|\s+will|\s+were))\s+"
     r"(?:(?:still|ever|actually|really|usually|normally|also|even|already|just|probably|been)\s+)*"
     r"(?P<verb>[a-z]+)(?P<rest>(?:\s+[\w'-]+){0,6}?)"
-    r"(?:\s+(?:again|anymore|any\s+more|then|now|these\s+days|at\s+all|a\s+(?:day|week|month)|instead|or\s+not))*\s*[?.!]*$",
+    r"(?:\s+(?:again|anymore|any\s+more|then|now|yet|these\s+days|at\s+all|a\s+(?:day|week|month)|instead|or\s+not))*\s*[?.!]*$",
     re.IGNORECASE)
 _NOT_ACTIONS = frozenset("""
 be have do get go think feel find know want like love hate mind remember recall notice expect wonder agree say mean

@@ -246,3 +246,23 @@ def test_events_feelings_and_ease(text, label, expected):
 
 def test_a_lot_is_not_a_manner():
     assert not main("So, um, the app, does it, like, crash a lot?").startswith("How does")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "sort" is a verb here, not the hedge "sort of".
+    ("Did they sort it out in the end?", "What happened when they sorted it out?"),
+    # A when-clause put first: what they did at that moment.
+    ("Okay. Right. And, um, when the van didn't show up, did you ring them?", "What did you do when the van didn't show up?"),
+    # An outcome verb asks "how" without a degree word.
+    ("Is the new rota working out for everyone?", "How is the new rota working out for everyone?"),
+    # The subject keeps its subject form.
+    ("Did she end up moving in with her sister?", "What did she end up doing?"),
+])
+def test_spoken_shapes(text, expected):
+    assert main(text) == expected
+    assert_sound(expected, text)
+
+
+def test_noun_phrase_with_a_contraction_or_yet_is_not_a_topic():
+    assert not _noun_phrase_ok(["van", "didn't"])
+    assert not _noun_phrase_ok(["lift", "yet"])
