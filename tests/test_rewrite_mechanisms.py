@@ -260,7 +260,7 @@ def test_a_lot_is_not_a_manner():
 ])
 def test_spoken_shapes(text, expected):
     assert main(text) == expected
-    assert_sound(expected, text)
+    assert not grammar_problems(expected)
 
 
 def test_noun_phrase_with_a_contraction_or_yet_is_not_a_topic():
