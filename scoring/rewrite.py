@@ -37,6 +37,23 @@ _DOUBLE_FINAL = {"stop", "plan", "shop", "drop", "swap", "chat", "skip", "ship",
 _DOUBLE_GERUND = {"get", "put", "set", "sit", "run", "cut", "win", "begin", "forget", "hit", "let", "swim", "dig"}
 
 
+# lemminflect copies its tables on every look-up (~0.2 ms): the same words come back turn after turn, so the rewrites
+# keep their answers.
+@lru_cache(maxsize=16384)
+def _verb_lemma(word: str) -> str | None:
+    return nlp.verb_lemma(word)
+
+
+@lru_cache(maxsize=16384)
+def _is_noun(word: str) -> bool:
+    return nlp.is_noun(word)
+
+
+@lru_cache(maxsize=16384)
+def _inflect(word: str, tag: str) -> str | None:
+    return nlp.inflect(word, tag)
+
+
 def _lemminflect_base(verb: str) -> str | None:
     try:
         from simulator.nlp import lemminflect
@@ -53,7 +70,7 @@ def base(verb: str) -> str:
     "move")."""
     verb = verb.lower()
     if verb.endswith("ing") and len(verb) > 5:
-        found = nlp.verb_lemma(verb)
+        found = _verb_lemma(verb)
         if found and found != verb:
             return found
     if verb in _PAST_TO_BASE:
@@ -72,7 +89,7 @@ def base(verb: str) -> str:
                 ("ear", "ook", "oar")):
             return stem + "e"  # moved, noticed, changed, used, created, decided
         return stem
-    found = nlp.verb_lemma(verb)  # any other form the dictionary knows: "flown" -> "fly", "rang" -> "ring"
+    found = _verb_lemma(verb)  # any other form the dictionary knows: "flown" -> "fly", "rang" -> "ring"
     return found if found else verb
 
 
@@ -80,7 +97,7 @@ def past(verb: str) -> str:
     verb = base(verb)
     if verb in _IRREGULAR_PAST:
         return _IRREGULAR_PAST[verb]
-    form = nlp.inflect(verb, "VBD")
+    form = _inflect(verb, "VBD")
     if form:
         return form
     if verb.endswith("e"):
@@ -256,7 +273,7 @@ def _agree(who: str, verb: str) -> str:
     """``verb`` agreeing with ``who``: "your partner does", "your students bring", "you use"."""
     if who.lower() in ("you", "they", "we", "i") or _plural(who) or re.search(r"\band\b|^(?:you|they|we)\b", who, re.IGNORECASE):
         return verb  # "you and your husband split"
-    return nlp.inflect(verb.lower(), "VBZ") or verb
+    return _inflect(verb.lower(), "VBZ") or verb
 
 
 def _feel_about(topic: str | None) -> str | None:
@@ -342,7 +359,7 @@ _HYPOTHETICAL_RULES: list[Rule] = [
      lambda m: _last_time(m.group("verb"), re.sub(r"\bnext\s+\w+$", "", m.group("rest")))),
     (_r(r"^would\s+(?P<who>(?:your|the)\s+[\w-]+)\s+(?:ever\s+|still\s+|actually\s+|really\s+)?(?P<verb>[a-z]+)(?P<rest>.*)$"),
      lambda m: (f"Tell me about the last time {m.group('who')} {past(m.group('verb'))} {_object(_FUTURE_TIME.sub('', m.group('rest')), 'something new')}."
-                if nlp.verb_lemma(m.group("verb")) and m.group("verb").lower() not in ("be", "like", "mind", "want") else None)),
+                if _verb_lemma(m.group("verb")) and m.group("verb").lower() not in ("be", "like", "mind", "want") else None)),
     (_r(r"^will\s+(?:your|the)\s+(?P<who>\w+)\s+(?P<verb>[a-z]+)(?P<rest>.*)$"),
      lambda m: f"Tell me about how your {m.group('who')} decided to {m.group('verb').lower()} {_object(m.group('rest'), 'it')} last time."),
 ]
@@ -467,20 +484,20 @@ def _subject_np(words: list[str]) -> int | None:
             return None
         nxt = words[end].lower()
         named = bool(re.search(r"[A-Z]", words[end - 1][1:] or ""))
-        if not named and not nlp.is_noun(head) and (nlp.verb_lemma(head) or _is_adjective(head)):
+        if not named and not _is_noun(head) and (_verb_lemma(head) or _is_adjective(head)):
             continue  # "the new | pricing", "the | saved": not a head noun
         if nxt in _BE_FORMS or nxt in _SOFT_ADVERBS or nxt.endswith("n't") or nxt in (
                 "must", "should", "would", "will", "could", "might", "can", "did", "does", "do", "has", "have", "had"):
             return end
-        lemma = nlp.verb_lemma(nxt)
+        lemma = _verb_lemma(nxt)
         following = words[end + 1].lower() if end + 1 < len(words) else ""
         # "your kids | pick up the app", "the plumber | turn up", "the support team | call you back": a word that is
         # both a noun and a verb is the verb when a particle, an object pronoun or a determiner follows it, or when
         # a plural head noun comes before it in its base form.
         verb_next = following in _PARTICLES | _OBJECT_PRONOUNS | _DETERMINERS or (
             _plural(head) and lemma == nxt and not head.endswith("'s"))
-        if lemma and (verb_next or not (nlp.is_noun(nxt) and end < 4 and end + 1 < len(words)
-                                        and nlp.verb_lemma(following))):
+        if lemma and (verb_next or not (_is_noun(nxt) and end < 4 and end + 1 < len(words)
+                                        and _verb_lemma(following))):
             return end
     return None
 
@@ -489,6 +506,7 @@ _PARTICLES = frozenset("up down out off in on back over away round around throug
 _OBJECT_PRONOUNS = frozenset("you me us them him her it".split())
 
 
+@lru_cache(maxsize=16384)
 def _is_adjective(word: str) -> bool:
     try:
         getAllLemmas = nlp.lemminflect().getAllLemmas
@@ -511,7 +529,7 @@ def _claim_rewrite(clause: str) -> str | None:
 
     words = re.findall(r"[\w'-]+", clause)
     end = _subject_np(words)
-    if end is None and words and words[0].lower().endswith("ing") and nlp.verb_lemma(words[0]):
+    if end is None and words and words[0].lower().endswith("ing") and _verb_lemma(words[0]):
         # "switching was a real hassle", "chasing invoices is the biggest headache": the activity is the subject.
         be = next((i for i, w in enumerate(words[:7]) if w.lower() in ("is", "was", "are", "were")), None)
         if be:
@@ -531,11 +549,11 @@ def _claim_rewrite(clause: str) -> str | None:
     plural = _plural(np)
     modal_past = len(rest) >= 3 and rest[0] in ("must", "should", "would", "could", "might") and rest[1] == "have"
     past_tense = first in ("was", "were", "did", "didn't", "had", "hadn't", "wasn't", "weren't") or modal_past or (
-        first not in ("should", "would", "could", "might", "must") and nlp.verb_lemma(first) is not None and nlp.inflect(nlp.verb_lemma(first), "VBD") == first
-        and nlp.inflect(nlp.verb_lemma(first), "VBZ") != first)
+        first not in ("should", "would", "could", "might", "must") and _verb_lemma(first) is not None and _inflect(_verb_lemma(first), "VBD") == first
+        and _inflect(_verb_lemma(first), "VBZ") != first)
     verbs = [w for w in rest[:4] if w not in ("must", "should", "would", "could", "might", "have", "has", "had", "been",
                                                "be", "did", "didn't", "does", "doesn't", "do", "don't", "will", "not")]
-    main = nlp.verb_lemma(verbs[0]) if verbs else None
+    main = _verb_lemma(verbs[0]) if verbs else None
     evaluated = first in _BE_FORMS or first in _LINKING or (rest[-1] in ("been", "be")) or main in ("be", None) or (
         main in ("seem", "feel", "look", "sound"))
     if evaluated:
@@ -592,17 +610,17 @@ def _pronoun_claim(clause: str) -> str | None:
     it like working from home?"."""
     low = clause.lower().strip(" ,")
     det = re.search(r"\b(?:a|an|the|your|their)\s+((?:[a-z'-]+\s*){1,3})", low)
-    named = [w for w in (det.group(1).split() if det else []) if nlp.is_noun(w) and not _claim_noun(w)
+    named = [w for w in (det.group(1).split() if det else []) if _is_noun(w) and not _claim_noun(w)
              and w not in _SKIP_NOUNS and w not in ("way",) and not _is_adjective(w)]
     m = re.match(r"^(?:(?:it|that|this)\s+(?P<be>must\s+be|is|'s|can\s+be|must\s+have\s+been|was|must've\s+been)|"
                  r"(?P<be2>must\s+be|must\s+have\s+been|must've\s+been))\s+"
                  r"(?:\w+,?\s+){1,3}?(?P<rest>(?:\w+ing|with|without|having|being)\b.*)$", low)
     if named and not re.search(r"\b(?:with|without)\b", low) and not (
-            m and re.match(r"^\w+ing\b", m.group("rest")) and nlp.verb_lemma(m.group("rest").split()[0])):
+            m and re.match(r"^\w+ing\b", m.group("rest")) and _verb_lemma(m.group("rest").split()[0])):
         return None  # "it's been a really exhausting week": the templates ask about the week
     be = (m.group("be") or m.group("be2")) if m else ""
     then = "was" if m and ("been" in be or be == "was") else "is"
-    if m and re.match(r"^\w+ing\b", m.group("rest")) and nlp.verb_lemma(m.group("rest").split()[0]):
+    if m and re.match(r"^\w+ing\b", m.group("rest")) and _verb_lemma(m.group("rest").split()[0]):
         return f"What {then} it like {m.group('rest')}?"
     if m and m.group("rest").startswith(("with ", "without ")) and len(m.group("rest").split()) >= 2:
         return f"What {then} it like {m.group('rest')}?"
@@ -632,7 +650,7 @@ _CLOSED_RULES: list[Rule] = [
      lambda m: (f"What {'was' if m.group('aux').lower() == 'did' else 'is'} it like to {m.group('verb')}"
                 f"{' it' if m.group('topic').lower() in ('it', 'that', 'this') else ' ' + m.group('topic')}"
                 f"{' ' + _tidy(m.group('rest')) if _tidy(m.group('rest')) else ''}?"
-                if nlp.verb_lemma(m.group("verb").lower()) == m.group("verb").lower() else None)),
+                if _verb_lemma(m.group("verb").lower()) == m.group("verb").lower() else None)),
     (_r(r"^(?:do|did)\s+you\s+(?:ever\s+)?(?:feel|think|find)\s+(?:like\s+|that\s+)?(?P<rest>.+)$"),
      lambda m: _feel_about(_subject(m.group("rest")))),
     (_r(r"^(?:did|do|does)\s+you\s+(?:really\s+)?(?:like|enjoy|love|hate|dislike)\s+(?P<topic>.+)$"),
@@ -644,7 +662,7 @@ _CLOSED_RULES: list[Rule] = [
     (_r(r"^(?:so\s+)?you\s+(?:" + _ADVERB + r"\s+)?(?P<verb>[a-z]+)(?P<rest>(?:\s+[\w'-]+){0,4}?)\s+(?:(?:mainly|mostly|just|only|"
         r"partly|largely|really)\s+(?:for|to|because|since|due\s+to|over)|to\s+(?:save|get|avoid|cut|spend|keep|be\s+closer))\b.+$"),
      lambda m: (f"What made you {base(m.group('verb'))}{' ' + _tidy(m.group('rest')) if _tidy(m.group('rest')) else ''}?"
-                if nlp.verb_lemma(m.group("verb")) and m.group("verb").lower() not in ("are", "were", "have", "had") else None)),
+                if _verb_lemma(m.group("verb")) and m.group("verb").lower() not in ("are", "were", "have", "had") else None)),
     (_r(r"^(?:did|do)\s+you\s+find\s+(?P<topic>.+?)\s+(?:(?:really|so|quite|very|pretty|a\s+bit|too)\s+)?(?:\w+)$"),
      lambda m: f"What was {m.group('topic')} like for you?"),
     (_r(r"^(?:are|were)\s+you\s+(?:happy|satisfied|pleased|unhappy|disappointed)\s+with\s+(?P<topic>.+)$"),
@@ -731,7 +749,7 @@ _CLOSED_RULES: list[Rule] = [
     (_r(r"^(?:do|does)\s+(?P<body>(?:you|your|the)\s.+)$"), lambda m: _do_subject_rewrite(m.group("body"))),
     (_r(r"^did\s+(?:you|your\s+\w+)\s+(?:ever\s+|actually\s+)?(?P<verb>[a-z]+)(?P<rest>.*)$"),
      lambda m: (f"Tell me about {gerund(m.group('verb'))} {_tidy(m.group('rest'))}."
-                if nlp.verb_lemma(m.group("verb").lower()) and m.group("verb").lower() not in (
+                if _verb_lemma(m.group("verb").lower()) and m.group("verb").lower() not in (
                     "and", "or", "both", "all", "not", "just", "also", "really", "even", "still") else None)),
     (_r(r"^(?P<subj>you|you've|your\s+\w+)\s+(?:" + _ADVERB + r"\s+)?(?P<verb>[a-z]+)\s+(?P<rest>.+)$"),
      lambda m: (f"Tell me about your experience with {_object(m.group('rest'), 'that')}." if m.group("subj").lower() == "you've"
@@ -753,12 +771,12 @@ def _do_subject_rewrite(body: str) -> str | None:
     if not rest:
         return None
     verb = rest[0]
-    if verb.lower() in ("have", "know", "want", "need", "think", "mind", "own", "like") or not nlp.verb_lemma(verb.lower()):
+    if verb.lower() in ("have", "know", "want", "need", "think", "mind", "own", "like") or not _verb_lemma(verb.lower()):
         return None
-    if ever and nlp.verb_lemma(verb.lower()) not in _DULL_VERBS | _FEELING_VERBS:
+    if ever and _verb_lemma(verb.lower()) not in _DULL_VERBS | _FEELING_VERBS:
         # "Do you ever forget to log your hours?": an event asked about for its frequency; the last one.
         tail = _tail_text([_FLIP_OBJECT.get(w.lower(), w) for w in rest[1:]])
-        return f"Tell me about the last time {_lower_first(who)} {past(nlp.verb_lemma(verb.lower()))}{' ' + tail if tail else ''}."
+        return f"Tell me about the last time {_lower_first(who)} {past(_verb_lemma(verb.lower()))}{' ' + tail if tail else ''}."
     return f"Tell me about how {who} {_agree(who, verb)} {_tidy(' '.join(rest[1:]))}."
 
 
@@ -992,22 +1010,22 @@ def _noun_phrase_ok(words: list[str]) -> bool:
         return True
 
     def only_adjective(w: str) -> bool:
-        return _is_adjective(w) and not nlp.is_noun(w) and not nlp.verb_lemma(w)
+        return _is_adjective(w) and not _is_noun(w) and not _verb_lemma(w)
 
     def verb_form(w: str) -> bool:  # "changed", "collected", "arrives": an inflected verb, never a noun
-        lemma = nlp.verb_lemma(w)
-        return bool(lemma) and lemma != w and not nlp.is_noun(w) and not w.endswith("ing")
+        lemma = _verb_lemma(w)
+        return bool(lemma) and lemma != w and not _is_noun(w) and not w.endswith("ing")
 
     last = lows[-1]
     if last in _NOT_HEADS and not (len(lows) > 1 and last == "one"):
         return False
     for i, w in enumerate(lows[1:], 1):
         before = lows[i - 1]
-        if before.endswith("'s") and not nlp.is_noun(w) and (_is_adjective(w) or nlp.verb_lemma(w)):
+        if before.endswith("'s") and not _is_noun(w) and (_is_adjective(w) or _verb_lemma(w)):
             return False  # "the driver's nearby": that 's is "is"
-        if (nlp.is_noun(before) and not _is_adjective(before) or words[i - 1][:1].isupper()) and before not in _NOT_HEADS and (
-                verb_form(w) or (_is_adjective(w) and not nlp.is_noun(w)) or (
-                    nlp.verb_lemma(w) == w and (not nlp.is_noun(w) or _plural(before)))):
+        if (_is_noun(before) and not _is_adjective(before) or words[i - 1][:1].isupper()) and before not in _NOT_HEADS and (
+                verb_form(w) or (_is_adjective(w) and not _is_noun(w)) or (
+                    _verb_lemma(w) == w and (not _is_noun(w) or _plural(before)))):
             return False
     return not (len(lows) == 1 and only_adjective(last))
 
@@ -1026,8 +1044,8 @@ def reads_naturally(candidate: str) -> bool:
         return False
     last = _LAST_TIME.search(candidate)
     if last and past(last.group("verb")) != last.group("verb").lower():
-        lemma = nlp.verb_lemma(last.group("verb").lower())
-        if not lemma or nlp.inflect(lemma, "VBD") != last.group("verb").lower():
+        lemma = _verb_lemma(last.group("verb").lower())
+        if not lemma or _inflect(lemma, "VBD") != last.group("verb").lower():
             return False
     return True
 
@@ -1413,13 +1431,13 @@ def _fact_rewrite(focus: str) -> str | None:
         adj = words[at].lower()
         if head in _NP_STOP or head in _SKIP_NOUNS or head in _DETERMINERS or _claim_noun(head):
             return None
-        if adj.endswith("ing") and nlp.verb_lemma(adj) and nlp.verb_lemma(adj) != adj:
+        if adj.endswith("ing") and _verb_lemma(adj) and _verb_lemma(adj) != adj:
             return None  # "Is the new rota working out?": a verb in progress, not a verdict
         ends = at + 1 == len(words) or words[at + 1].lower() in ("to", "in", "at", "for", "with", "enough", "again")
         if at + 1 < len(words) and words[at + 1].lower() not in _DETERMINERS | _PREPOSITIONS and \
-                nlp.is_noun(words[at + 1].lower()) and not ends:
+                _is_noun(words[at + 1].lower()) and not ends:
             continue  # "the only thing": an adjective of the next noun, not a verdict on this one
-        if (nlp.is_noun(head) or not _is_adjective(head)) and _is_adjective(adj) and (not nlp.is_noun(adj) or ends):
+        if (_is_noun(head) or not _is_adjective(head)) and _is_adjective(adj) and (not _is_noun(adj) or ends):
             from .rules import _FEELINGS
 
             if adj in _HAPPY or adj in _FEELINGS:
@@ -1564,11 +1582,11 @@ class _Clause:
 
 def _is_past(word: str) -> bool:
     low = word.lower()
-    lemma = nlp.verb_lemma(low)
+    lemma = _verb_lemma(low)
     if not lemma or lemma == low:
         return False
     # British doubling ("cancelled", "travelled") beside the dictionary's American past ("canceled").
-    return nlp.inflect(lemma, "VBD") == low or (low.endswith("lled") and low == lemma + "led")
+    return _inflect(lemma, "VBD") == low or (low.endswith("lled") and low == lemma + "led")
 
 
 def _aux_of(word: str) -> tuple[str | None, bool]:
@@ -1609,16 +1627,16 @@ def _read_subject(words: list[str], i: int) -> int | None:
             # "Will your team switch over": the noun phrase ends before the base verb.
             for end in range(i + 2, min(len(words), i + 5)):
                 word = words[end].lower()
-                if nlp.verb_lemma(word) == word and word not in _NP_STOP - {"use", "get", "go", "make", "take",
+                if _verb_lemma(word) == word and word not in _NP_STOP - {"use", "get", "go", "make", "take",
                                                                              "keep", "send", "give"}:
                     return end
         sub = _subject_np(words[i:])
         if sub:
             return i + sub
         # "Is the nursery close": a noun then an adjective or a preposition.
-        if i + 2 <= len(words) and nlp.is_noun(words[i + 1].lower()):
+        if i + 2 <= len(words) and _is_noun(words[i + 1].lower()):
             return i + 2
-    if words[i][:1].isupper() and i > 0 and not nlp.verb_lemma(low):
+    if words[i][:1].isupper() and i > 0 and not _verb_lemma(low):
         return i + 1  # a name: "Did Sam …"
     return None
 
@@ -1658,14 +1676,14 @@ def _verb_tail(pred: list[str]) -> tuple[str | None, list[str]]:
     """The lemma of the predicate's verb (past a catenative: "end up going", "manage to get") and what follows."""
     if not pred:
         return None, []
-    lemma = nlp.verb_lemma(pred[0].lower())
+    lemma = _verb_lemma(pred[0].lower())
     rest = pred[1:]
     if lemma in _CATENATIVES and rest:
         link = _CATENATIVES[lemma]
-        if link == "to" and rest[0].lower() == "to" and len(rest) > 1 and nlp.verb_lemma(rest[1].lower()):
-            return nlp.verb_lemma(rest[1].lower()), rest[2:]
-        if link == "ing" and rest[0].lower().endswith("ing") and nlp.verb_lemma(rest[0].lower()):
-            return nlp.verb_lemma(rest[0].lower()), rest[1:]
+        if link == "to" and rest[0].lower() == "to" and len(rest) > 1 and _verb_lemma(rest[1].lower()):
+            return _verb_lemma(rest[1].lower()), rest[2:]
+        if link == "ing" and rest[0].lower().endswith("ing") and _verb_lemma(rest[0].lower()):
+            return _verb_lemma(rest[0].lower()), rest[1:]
     return lemma, rest
 
 
@@ -1690,7 +1708,7 @@ def _invert(clause_words: list[str], wh: str) -> str | None:
     who = " ".join(subj)
     if aux:
         return f"{wh} {aux} {who}{' ' + ' '.join(rest[1:]) if rest[1:] else ''}?"
-    lemma = nlp.verb_lemma(rest[0].lower())
+    lemma = _verb_lemma(rest[0].lower())
     if not lemma:
         return None
     if _is_past(rest[0]):
@@ -1745,7 +1763,7 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
             subj = words[1:end]
             rest = words[end:]
             if aux in ("did", "do", "does"):
-                lemma = nlp.verb_lemma(rest[0].lower())
+                lemma = _verb_lemma(rest[0].lower())
                 if lemma:
                     verb = past(lemma) if aux == "did" else _agree(" ".join(subj), lemma)
                     whw = "when" if whw == "what time" else whw
@@ -1756,8 +1774,8 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
                 return f"Tell me about {whw} {' '.join(subj)} {aux} {_flip(rest)}."
     # "Who looks after the accounts?": who it is, as an invitation.
     who_does = re.match(r"^(?P<wh>who(?:\s+else)?)\s+(?P<v>[a-z]+s)\s+(?P<rest>.+)$", clause, re.IGNORECASE)
-    if who_does and nlp.verb_lemma(who_does.group("v").lower()) and not _aux_of(who_does.group("v"))[0] and \
-            nlp.inflect(nlp.verb_lemma(who_does.group("v").lower()), "VBZ") == who_does.group("v").lower():
+    if who_does and _verb_lemma(who_does.group("v").lower()) and not _aux_of(who_does.group("v"))[0] and \
+            _inflect(_verb_lemma(who_does.group("v").lower()), "VBZ") == who_does.group("v").lower():
         return _wh_open(f"{who_does.group('wh').lower()} {who_does.group('v').lower()} {who_does.group('rest')}")
     # "Would you say that's normal for them?": what usually happens.
     usual = re.match(r"^(?:that|it|this)(?:'s|\s+is|\s+was)\s+(?:pretty\s+|quite\s+|fairly\s+)?(?:normal|typical|usual)"
@@ -1766,7 +1784,7 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
         return f"What usually happens with {usual.group('who') or 'it'}?"
     # "How many people work there?": the people themselves.
     many = re.match(r"^how\s+many\s+(?P<n>[a-z]+)\s+(?P<v>[a-z]+)\b(?P<rest>.*)$", clause, re.IGNORECASE)
-    if many and nlp.verb_lemma(many.group("v").lower()) and many.group("v").lower() not in _AUX_FORMS and \
+    if many and _verb_lemma(many.group("v").lower()) and many.group("v").lower() not in _AUX_FORMS and \
             not _aux_of(many.group("v"))[0]:
         rel = "who" if many.group("n").lower() in ("people", "staff", "kids", "children", "men", "women", "students",
                                                    "customers", "employees", "friends", "workers") else "that"
@@ -1798,7 +1816,7 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
     # "It was the fees that made you leave the bank": the cleft's guess goes, its action is asked about.
     cleft = re.match(r"^(?:so\s+)?(?:it|that)\s+(?:was|is|'s)\s+(?:mainly\s+|really\s+|just\s+|probably\s+)?(?:the|your|their)\s+"
                      r"[\w' -]+?\s+(?:that|which)\s+(?P<v>[a-z]+)\s+(?P<rest>(?:you|them|him|her|us|me)\b.+)$", clause, re.IGNORECASE)
-    if cleft and nlp.verb_lemma(cleft.group("v").lower()) and cleft.group("v").lower() != nlp.verb_lemma(
+    if cleft and _verb_lemma(cleft.group("v").lower()) and cleft.group("v").lower() != _verb_lemma(
             cleft.group("v").lower()):
         return f"What {cleft.group('v').lower()} {_flip(cleft.group('rest').split())}?"
     # "Was that because the software kept crashing?": what was going on with the thing the reason names.
@@ -1820,7 +1838,7 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
     # when they tried.
     able = re.match(r"^(?:(?:have|has|had)\s+(?P<s1>you|they|he|she|we|i)\s+been|(?:were|was)\s+(?P<s2>you|they|he|she|we|i))"
                     r"\s+(?:ever\s+|actually\s+)?able\s+to\s+(?P<v>[a-z]+)(?P<rest>.*)$", clause, re.IGNORECASE)
-    if able and nlp.verb_lemma(able.group("v").lower()) == able.group("v").lower():
+    if able and _verb_lemma(able.group("v").lower()) == able.group("v").lower():
         who = _SUBJECT_WORDS.get((able.group("s1") or able.group("s2")).lower(), "you")
         rest = _tail_text(_flip(able.group("rest").split()).split())
         return f"What happened when {who} tried to {able.group('v').lower()}{' ' + rest if rest else ''}?"
@@ -1834,7 +1852,7 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
     # after "is"/"was" becomes the question.
     # "Is the price the only thing stopping you?", "Was it the fees that made you leave?": what did it.
     only = _ONLY_THING.match(clause)
-    if only and nlp.verb_lemma(only.group("v").lower()):
+    if only and _verb_lemma(only.group("v").lower()):
         v = only.group("v").lower()
         aux = only.group("be").lower()
         verb = f"{'is' if aux == 'is' else 'was'} {v}" if v.endswith("ing") else v
@@ -1863,9 +1881,9 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
     # "You were probably too tired to cook": what got in the way (before the feeling it names).
     if label == Label.LEADING and "too" in low_pred and "to" in low_pred:
         at = low_pred.index("to")
-        if at > low_pred.index("too") and at + 1 < len(low_pred) and nlp.verb_lemma(low_pred[at + 1]):
+        if at > low_pred.index("too") and at + 1 < len(low_pred) and _verb_lemma(low_pred[at + 1]):
             tail = _tail_text([_FLIP_OBJECT.get(w, w) for w in low_pred[at + 2:]])
-            return f"What got in the way of {gerund(nlp.verb_lemma(low_pred[at + 1]))}{' ' + tail if tail else ''}?"
+            return f"What got in the way of {gerund(_verb_lemma(low_pred[at + 1]))}{' ' + tail if tail else ''}?"
 
     # "Were you at work when it happened?": where they were then; "How long were you on hold?" -> being on hold.
     when_at = low_pred.index("when") if "when" in low_pred else None
@@ -1885,7 +1903,7 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
 
     # "Didn't the hotel offer you another room?", "Did you buy a new one?": what it was.
     if c.inverted and c.aux in ("did", "do", "does") and c.pred and subj_low[0] not in _INDEFINITE:
-        verb = nlp.verb_lemma(low_pred[0])
+        verb = _verb_lemma(low_pred[0])
         obj_at = next((i for i, w in enumerate(low_pred[1:4], 1) if w in ("a", "an", "another", "any", "some")
                        and i + 1 < len(low_pred) and low_pred[i + 1] not in _SKIP_NOUNS | {"lot", "few", "little", "couple"}),
                       None)
@@ -1898,14 +1916,14 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
 
     # "Didn't the shop offer to replace it?": what they offered (said, suggested).
     if c.inverted and c.aux == "did" and c.pred and subj_low[0] not in _INDEFINITE and subj_low[0] != "you" and \
-            nlp.verb_lemma(low_pred[0]) in ("offer", "say", "suggest", "promise", "tell", "explain", "recommend"):
-        verb = nlp.verb_lemma(low_pred[0])
+            _verb_lemma(low_pred[0]) in ("offer", "say", "suggest", "promise", "tell", "explain", "recommend"):
+        verb = _verb_lemma(low_pred[0])
         to_you = " you" if low_pred[1:2] in (["you"], ["me"], ["us"]) else ""
         return f"What did {_lower_first(who)} {verb}{to_you}?"
 
     # "Can you pay for it by card?": how they do it.
     if c.inverted and c.aux in ("can", "could") and subj_low == ["you"] and c.pred and c.aux2 is None:
-        verb = nlp.verb_lemma(low_pred[0])
+        verb = _verb_lemma(low_pred[0])
         if verb and verb not in _DULL_VERBS | _FEELING_VERBS | _NOT_ACTIONS and verb == low_pred[0]:
             tail = []
             for w in c.pred[1:]:
@@ -1938,7 +1956,7 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
                     return f"What made {obj} {verb}{' ' + tail_text if tail_text else ''}?"
 
     # "Can you remember what it said?", "Do you know how many hours you work?": the question inside.
-    if c.inverted and subj_low == ["you"] and low_pred and nlp.verb_lemma(low_pred[0]) in ("remember", "recall", "know",
+    if c.inverted and subj_low == ["you"] and low_pred and _verb_lemma(low_pred[0]) in ("remember", "recall", "know",
                                                                                           "tell", "say"):
         rest = c.pred[1:]
         if rest and rest[0].lower() == "me":
@@ -1948,9 +1966,9 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
         if m:
             wh = m.group(1)
             inner_words = m.group(2).split()
-            if nlp.verb_lemma(low_pred[0]) in ("remember", "recall"):
+            if _verb_lemma(low_pred[0]) in ("remember", "recall"):
                 return f"What do you remember about {wh.lower()} {' '.join(inner_words)}?"
-            if wh.lower() == "who" and inner_words and nlp.verb_lemma(inner_words[0].lower()):
+            if wh.lower() == "who" and inner_words and _verb_lemma(inner_words[0].lower()):
                 built = f"Who {' '.join(inner_words)}?"
             else:
                 built = _invert(inner_words, wh[:1].upper() + wh[1:].lower())
@@ -1963,9 +1981,9 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
         wh = _INDEFINITE[subj_low[0]] + (" else" if len(subj_low) > 1 and subj_low[1] == "else" else "")
         wh += "".join(" " + w for w in c.subj[len(wh.split()):])  # "who from the support team"
         if c.aux in ("did", "do", "does"):
-            verb, tail = (nlp.verb_lemma(low_pred[0]), c.pred[1:]) if low_pred else (None, [])
+            verb, tail = (_verb_lemma(low_pred[0]), c.pred[1:]) if low_pred else (None, [])
             if verb:
-                form = past(verb) if c.aux == "did" else nlp.inflect(verb, "VBZ") or verb
+                form = past(verb) if c.aux == "did" else _inflect(verb, "VBZ") or verb
                 return _wh_open(f"{wh} {form}{' ' + _flip(tail) if tail else ''}")
         elif c.pred:
             aux = {"are": "is", "were": "was"}.get(c.aux, c.aux)
@@ -1974,7 +1992,7 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
 
     # "Do you reckon it was a good deal?": what they made of the deal.
     if subj_low[0] in ("it", "that", "this") and c.aux in ("was", "is") and len(low_pred) in (2, 3) and \
-            low_pred[0] in ("a", "an") and nlp.is_noun(low_pred[-1]) and low_pred[-1] not in _GENERIC and \
+            low_pred[0] in ("a", "an") and _is_noun(low_pred[-1]) and low_pred[-1] not in _GENERIC and \
             not _claim_noun(low_pred[-1]):
         return f"What {'did' if past_tense else 'do'} you make of the {c.pred[-1]}?"
 
@@ -2026,7 +2044,7 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
 
     # "Is she still working there?": what it is like for her.
     if c.inverted and c.aux in ("is", "are") and subj_low[0] in ("he", "she", "they") and low_pred and \
-            low_pred[0].endswith("ing") and nlp.verb_lemma(low_pred[0]) and nlp.verb_lemma(low_pred[0]) not in _DULL_VERBS:
+            low_pred[0].endswith("ing") and _verb_lemma(low_pred[0]) and _verb_lemma(low_pred[0]) not in _DULL_VERBS:
         return f"What is it like for {_OBJECT_FORM[subj_low[0]]} {' '.join(c.pred)}?"
 
     # "Should the landlord have fixed it sooner?": what they expected of them.
@@ -2034,10 +2052,10 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
         return f"What did you expect from {_lower_first(who)}?"
 
     # "You'd have preferred to go by train, wouldn't you?": how they feel about that way.
-    if subj_low == ["you"] and c.aux == "would" and low_pred[:1] and nlp.verb_lemma(low_pred[0]) in ("prefer", "like", "love") \
-            and low_pred[1:2] == ["to"] and len(low_pred) > 2 and nlp.verb_lemma(low_pred[2]):
+    if subj_low == ["you"] and c.aux == "would" and low_pred[:1] and _verb_lemma(low_pred[0]) in ("prefer", "like", "love") \
+            and low_pred[1:2] == ["to"] and len(low_pred) > 2 and _verb_lemma(low_pred[2]):
         tail = _tail_text([_FLIP_OBJECT.get(w.lower(), w) for w in c.pred[3:]])
-        return f"How do you feel about {gerund(nlp.verb_lemma(low_pred[2]))}{' ' + tail if tail else ''}?"
+        return f"How do you feel about {gerund(_verb_lemma(low_pred[2]))}{' ' + tail if tail else ''}?"
 
     # "Don't you wish you'd gone sooner?": what decided the timing.
     if subj_low == ["you"] and low_pred[:1] in (["wish"], ["regret"]) and len(low_pred) >= 3:
@@ -2054,7 +2072,7 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
     # "Was she okay about it?", "so you didn't trust them after that": how they felt about it.
     if c.aux in ("was", "were", "is", "are", "am", "did", "do", "does", None, "must") and low_pred:
         k = 0
-        verb = nlp.verb_lemma(low_pred[0])
+        verb = _verb_lemma(low_pred[0])
         if verb in ("feel", "get", "be", "seem", "look") and c.aux in (None, "did", "do", "does", "must"):
             k = 1
         if k < len(low_pred) and low_pred[k] in _CLAUSE_ADVERBS | {"so", "really", "very", "quite", "a", "bit", "pretty", "too"}:
@@ -2084,15 +2102,15 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
                     obj = _tail_text([_FLIP_OBJECT.get(w, cased.get(w, w)) for w in rest[1:]])
                     if obj:
                         return f"{head} about {obj}?"
-                if rest[:1] == ["to"] and len(rest) > 1 and nlp.verb_lemma(rest[1]):
+                if rest[:1] == ["to"] and len(rest) > 1 and _verb_lemma(rest[1]):
                     obj = _tail_text([_FLIP_OBJECT.get(w, w) for w in rest[2:]])
-                    return f"{head} about {gerund(nlp.verb_lemma(rest[1]))}{' ' + obj if obj else ''}?"
+                    return f"{head} about {gerund(_verb_lemma(rest[1]))}{' ' + obj if obj else ''}?"
                 if rest[:1] == ["when"] and len(rest) > 2:
                     # The when-clause sets the time: "…angry when the van was late?" -> "How did you feel when…".
                     if tense == "do" and _PAST_CLAUSE.search(" ".join(rest[1:])):
                         head = f"How did {subject} feel"
                     return f"{head} when {' '.join(rest[1:])}?"
-                if rest and rest[0].endswith("ing") and nlp.verb_lemma(rest[0]):
+                if rest and rest[0].endswith("ing") and _verb_lemma(rest[0]):
                     return f"{head} about {_tail_text(rest)}?"
                 if feeling_verb and rest:
                     obj = _tail_text([_FLIP_OBJECT.get(w, cased.get(w, w)) for w in rest])
@@ -2107,18 +2125,18 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
     # "You were probably too busy to deal with it": what got in the way.
     if label == Label.LEADING and "too" in low_pred and "to" in low_pred:
         at = low_pred.index("to")
-        if at > low_pred.index("too") and at + 1 < len(low_pred) and nlp.verb_lemma(low_pred[at + 1]):
+        if at > low_pred.index("too") and at + 1 < len(low_pred) and _verb_lemma(low_pred[at + 1]):
             tail = _tail_text([_FLIP_OBJECT.get(w, w) for w in low_pred[at + 2:]])
-            return f"What got in the way of {gerund(nlp.verb_lemma(low_pred[at + 1]))}{' ' + tail if tail else ''}?"
+            return f"What got in the way of {gerund(_verb_lemma(low_pred[at + 1]))}{' ' + tail if tail else ''}?"
 
     # "I suppose it was cheaper to just buy a new one": what made them do it.
     if subj_low[0] == "it" and c.aux in ("was", "is", "would") and len(low_pred) >= 3 and "to" in low_pred[:3]:
         at = low_pred.index("to")
         adj = low_pred[at - 1] if at else ""
         rest = [w for w in low_pred[at + 1:] if w not in _CLAUSE_ADVERBS]
-        if (adj.endswith("er") or adj in ("better", "easier", "simpler", "quicker")) and rest and nlp.verb_lemma(rest[0]):
+        if (adj.endswith("er") or adj in ("better", "easier", "simpler", "quicker")) and rest and _verb_lemma(rest[0]):
             tail = _tail_text([_FLIP_OBJECT.get(w, w) for w in rest[1:]])
-            return f"What made you {nlp.verb_lemma(rest[0])}{' ' + tail if tail else ''}?"
+            return f"What made you {_verb_lemma(rest[0])}{' ' + tail if tail else ''}?"
 
     # "Is it the same with the other apps?": how the other compares.
     if low_pred[:2] == ["the", "same"] and len(low_pred) > 4 and low_pred[2] in ("with", "at", "for", "in"):
@@ -2127,7 +2145,7 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
 
     # "Has it got any better since?", "Has it improved at all?": what has changed.
     if c.aux in ("has", "have") and subj_low[0] in ("it", "that", "this", "things") and low_pred and (
-            nlp.verb_lemma(low_pred[0]) in ("improve", "change", "get") and (
+            _verb_lemma(low_pred[0]) in ("improve", "change", "get") and (
                 low_pred[0] != "got" or any(w in ("better", "worse", "easier", "harder") for w in low_pred))):
         better = next((w for w in low_pred if w in ("better", "worse", "easier", "harder")), None)
         change = ("improved" if better in ("better", "easier") else "changed") if better else (
@@ -2164,9 +2182,9 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
             tail_words = ["a" if w.lower() == "another" else w for w in tail_words]
             tail_text = _tail_text(tail_words)
             if tail_text.split() and tail_text.split()[-1].lower() in (_NP_STOP | _DETERMINERS) - {"it", "them", "that"} \
-                    and not nlp.is_noun(tail_text.split()[-1].lower()):
+                    and not _is_noun(tail_text.split()[-1].lower()):
                 tail_text = ""
-            caten = nlp.verb_lemma(low_pred[0]) != verb
+            caten = _verb_lemma(low_pred[0]) != verb
             if label == Label.LEADING and c.aux in ("are", "is", "am", "will") and caten and not hypothetical:
                 # "You're not going to renew, are you?": how they feel about it, without the answer handed over.
                 return f"How do you feel about {gerund(verb)}{' ' + tail_text if tail_text else ''}?"
@@ -2185,7 +2203,7 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
                     c.aux in ("have", "has", "had", "did") and caten and not c.neg):
                 return f"Tell me about the last time you {past(verb)}{' ' + tail_text if tail_text else ''}."
             if not c.inverted and c.aux is None and not c.past and not c.neg and label == Label.CLOSED and \
-                    nlp.verb_lemma(low_pred[0]) == low_pred[0]:
+                    _verb_lemma(low_pred[0]) == low_pred[0]:
                 # "you use it on your phone mostly": a declarative question, asked as an invitation.
                 if tail_text:
                     return f"Tell me about how you {verb} {tail_text}."
@@ -2194,7 +2212,7 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
     # never showed up?" -> "What happened when they didn't show up?".
     if not c.inverted and c.aux is None and c.pred and _is_past(c.pred[0]) and subj_low[0] in (
             "you", "they", "he", "she", "we", "i") and not hypothetical:
-        verb = nlp.verb_lemma(low_pred[0])
+        verb = _verb_lemma(low_pred[0])
         if verb and verb not in _DULL_VERBS - {"get", "go", "make", "keep", "try"} | _FEELING_VERBS | {"be", "have"}:
             kept = []
             for w in c.pred[1:]:
@@ -2219,13 +2237,13 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
 
     # "Should they have warned you?": how it was not to be.
     if c.inverted and c.aux in ("should", "could") and c.aux2 == "have" and subj_low[0] in ("they", "he", "she") and \
-            len(low_pred) == 2 and low_pred[1] in ("you", "me", "us") and nlp.verb_lemma(low_pred[0]) and \
-            low_pred[0] != nlp.verb_lemma(low_pred[0]):
+            len(low_pred) == 2 and low_pred[1] in ("you", "me", "us") and _verb_lemma(low_pred[0]) and \
+            low_pred[0] != _verb_lemma(low_pred[0]):
         return f"How did you feel about not being {low_pred[0]}?"
 
     # "It sounds like the landlord doesn't care.": what happened with them.
     if not c.inverted and subj_low[0] in _OWNERS and len(c.subj) >= 2 and label == Label.LEADING and c.pred and \
-            c.aux in (None, "do", "does", "did") and nlp.verb_lemma(low_pred[0]) not in (set() if c.neg else _FEELING_VERBS) | {
+            c.aux in (None, "do", "does", "did") and _verb_lemma(low_pred[0]) not in (set() if c.neg else _FEELING_VERBS) | {
                 None, "be", "feel", "seem", "look", "sound", "get", "have", "make"}:
         return f"What happened with {_lower_first(who)}?"
 
@@ -2253,7 +2271,7 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
             return f"Tell me about how {subj_low[0]} {_agree(subj_low[0], verb)}{' ' + tail_text if tail_text else ''}."
 
     # "Surely the kids loved it?": what they made of it.
-    if subj_low[0] in _OWNERS and c.pred and nlp.verb_lemma(low_pred[0]) in _FEELING_VERBS and (
+    if subj_low[0] in _OWNERS and c.pred and _verb_lemma(low_pred[0]) in _FEELING_VERBS and (
             c.aux in ("did",) or (c.aux is None and _is_past(low_pred[0]))):
         obj = _tail_text([_FLIP_OBJECT.get(w.lower(), w) for w in c.pred[1:]]) or "it"
         return f"What did {_lower_first(who)} make of {obj}?"
@@ -2266,7 +2284,7 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
             k += 1
         if k < len(low_pred) and low_pred[k] in _PRICE_WORDS:
             return f"How {'did' if past_tense else 'do'} you feel about the cost of {'it' if subj_low[0] != 'they' else 'them'}?"
-        if k < len(low_pred) and _is_adjective(low_pred[k]) and (not nlp.is_noun(low_pred[k]) or low_pred[k + 1:k + 2] == [
+        if k < len(low_pred) and _is_adjective(low_pred[k]) and (not _is_noun(low_pred[k]) or low_pred[k + 1:k + 2] == [
                 "when"]) and low_pred[k] != "worth" \
                 and low_pred[k] not in _NP_STOP and (k + 1 == len(low_pred) or low_pred[k + 1] in (
                     "when", "now", "at", "in", "on", "after", "before", "since", "these", "today")):
@@ -2311,10 +2329,10 @@ def _how_rewrite(c: "_Clause", hypothetical: bool) -> str | None:
     if hypothetical or c.neg or not c.pred or c.aux in ("can", "could", "would", "should", "will", "might", "must", "may"):
         return None
     low = [w.lower() for w in c.pred]
-    verb = nlp.verb_lemma(low[0])
+    verb = _verb_lemma(low[0])
     if not verb or verb in ("be", "have", "do", "feel", "seem", "look", "sound", "like", "love", "hate", "mind",
                             "happen", "occur") or (
-            _is_adjective(low[0]) and not nlp.inflect(verb, "VBN") == low[0] and verb != low[0] and not _is_past(low[0])):
+            _is_adjective(low[0]) and not _inflect(verb, "VBN") == low[0] and verb != low[0] and not _is_past(low[0])):
         return None
     at = None
     span = 1
@@ -2329,7 +2347,7 @@ def _how_rewrite(c: "_Clause", hypothetical: bool) -> str | None:
         # "Is the new rota working out for everyone?": an outcome verb asks "how" without a degree word.
         tail = _tail_text([_FLIP_OBJECT.get(w.lower(), w) for w in c.pred[2:]])
         form = {"do": verb, "does": verb, "did": verb, "is": gerund(verb), "are": gerund(verb), "was": gerund(verb),
-                "were": gerund(verb), "has": nlp.inflect(verb, "VBN"), "have": nlp.inflect(verb, "VBN")}.get(c.aux or "")
+                "were": gerund(verb), "has": _inflect(verb, "VBN"), "have": _inflect(verb, "VBN")}.get(c.aux or "")
         if form:
             return f"How {c.aux} {' '.join(c.subj) if c.subj[0][:1].isupper() else _lower_first(' '.join(c.subj))} " \
                    f"{form} {low[1]}{' ' + tail if tail else ''}?"
@@ -2367,7 +2385,7 @@ def _how_rewrite(c: "_Clause", hypothetical: bool) -> str | None:
     if aux in ("do", "does", "did"):
         form = verb
     elif aux in ("have", "has", "had"):
-        form = nlp.inflect(verb, "VBN") or past(verb)
+        form = _inflect(verb, "VBN") or past(verb)
     elif aux in ("is", "are", "was", "were", "am"):
         form = gerund(verb)
     else:
@@ -2396,10 +2414,10 @@ def _pitch_rewrite(text: str) -> str | None:
     when the pitch names no action with an object."""
     body = strip_markers(text or "")[0]
     for m in _PITCHED_ACTION.finditer(body):
-        verb = nlp.verb_lemma(m.group("v").lower())
+        verb = _verb_lemma(m.group("v").lower())
         if not verb or verb in _DULL_VERBS | {"use", "like", "love", "want", "need", "buy", "sign", "try",
                                               "help", "save", "be", "have"} or m.group("v").lower() != verb and \
-                nlp.inflect(verb, "VBZ") != m.group("v").lower() and nlp.inflect(verb, "VBD") != m.group("v").lower():
+                _inflect(verb, "VBZ") != m.group("v").lower() and _inflect(verb, "VBD") != m.group("v").lower():
             continue
         if m.group("o").split()[0].lower() in ("by", "with", "online", "in", "at", "on"):
             if m.group(0).lower().startswith("to "):
@@ -2616,7 +2634,7 @@ def _noun_rewrite(focus: str) -> str | None:
                 or low in _DETERMINERS or low in _PRONOUN_OBJECTS or len(low) < 3 or low.endswith("ly")
                 or low in ("you", "i", "me", "we", "they", "right", "yeah", "then", "now", "there", "here")):
             continue
-        if not nlp.is_noun(low) or (nlp.verb_lemma(low) and not low.endswith(("tion", "ment", "ness", "ity", "ance", "ence"))
+        if not _is_noun(low) or (_verb_lemma(low) and not low.endswith(("tion", "ment", "ness", "ity", "ance", "ence"))
                                      and not (i > 0 and words[i - 1].lower() in _DETERMINERS)
                                      and not (i > 1 and words[i - 2].lower() in _OWNERS | {"a", "an"}
                                               and words[i - 1].lower() not in _NP_STOP)):
@@ -2626,7 +2644,7 @@ def _noun_rewrite(focus: str) -> str | None:
         det = words[i - 1].lower() if i > 0 and words[i - 1].lower() in _DETERMINERS else ""
         det = {"my": "your", "our": "your", "a": "the", "an": "the", "that": "the", "this": "the"}.get(det, det)
         if not det and i > 1 and words[i - 2].lower() in _OWNERS | {"a", "an"} and words[i - 1].lower() not in (
-                _NP_STOP | LOADED) and (_is_adjective(words[i - 1].lower()) or nlp.is_noun(words[i - 1].lower())):
+                _NP_STOP | LOADED) and (_is_adjective(words[i - 1].lower()) or _is_noun(words[i - 1].lower())):
             # "the new car", "your shared calendar": the determiner two words back, with the word between.
             det = {"a": "the", "an": "the", "my": "your", "our": "your", "this": "the", "that": "the"}.get(
                 words[i - 2].lower(), words[i - 2].lower()) + " " + words[i - 1]
@@ -2657,11 +2675,11 @@ def _when_rewrite(body: str) -> str | None:
         subject, verb_at = words[:1], i
     else:
         stop = next((j for j in range(2, len(words)) if words[j].lower() in _PREPOSITIONS | _DETERMINERS), len(words))
-        verb_at = next((j for j in range(stop - 1, 1, -1) if nlp.verb_lemma(words[j])), None)
+        verb_at = next((j for j in range(stop - 1, 1, -1) if _verb_lemma(words[j])), None)
         if verb_at is None:
             return None
         subject = words[:verb_at]
-    lemma = nlp.verb_lemma(words[verb_at])
+    lemma = _verb_lemma(words[verb_at])
     if not lemma or lemma in ("be", "have", "do"):
         return None
     who = " ".join(_FLIP_OBJECT.get(w.lower(), w) for w in subject)
@@ -2700,7 +2718,7 @@ def _regex_last_time(focus: str) -> str | None:
         return None  # "are you happy with it": a state, not an action
     if aux in ("have", "had", "ve") and not re.search(r"(?:ed|en|t|wn|ne|ng)$", verb):
         return None
-    lemma = nlp.verb_lemma(verb)
+    lemma = _verb_lemma(verb)
     if not lemma or lemma in _NOT_ACTIONS or lemma in _DULL_VERBS:
         return None
     from .rules import LOADED
@@ -2736,7 +2754,7 @@ def _you_clause(rest: str) -> str:
 def _made_you(candidate: str, text: str) -> bool:
     """"What made you move?" for "So you moved mainly for the schools?": the question's own action, asked about."""
     made = re.match(r"^What\s+made\s+you\s+(?P<v>[a-z]+)", candidate or "")
-    return bool(made) and made.group("v") in {nlp.verb_lemma(w) for w in re.findall(r"[a-z]+", (text or "").lower())}
+    return bool(made) and made.group("v") in {_verb_lemma(w) for w in re.findall(r"[a-z]+", (text or "").lower())}
 
 
 def _open_alternative_raw(text: str, label: Label, flags: set[Flag], form: "Form | None" = None) -> str | None:
@@ -2812,23 +2830,23 @@ def _echo_phrase(phrase: str) -> str | None:
     """A noun phrase of the customer's cut to end on its noun: "the wardrobe together yourself" -> "the wardrobe",
     "my son's been waiting" -> "my son", "the open day started" -> "the open day"; None when no noun is left."""
     words = phrase.split()
-    if words[0].lower() in ("that", "this") and any(nlp.verb_lemma(w.lower()) for w in words[1:]):
+    if words[0].lower() in ("that", "this") and any(_verb_lemma(w.lower()) for w in words[1:]):
         return None  # "shoes that last": a relative clause, not a noun phrase
     for i, word in enumerate(words[1:], 1):
-        if word.lower().endswith("'s") and i + 1 < len(words) and nlp.verb_lemma(words[i + 1].lower()):
+        if word.lower().endswith("'s") and i + 1 < len(words) and _verb_lemma(words[i + 1].lower()):
             words = words[:i] + [word[:-2]]
             break
     for i, word in enumerate(words[1:], 1):
-        if _is_past(word.lower()) and not nlp.is_noun(word.lower()):
+        if _is_past(word.lower()) and not _is_noun(word.lower()):
             words = words[:i]  # "my friend invited me": the phrase ends before the verb
             break
     while len(words) > 1:
         last = words[-1].lower()
-        nounish = (nlp.is_noun(last) or words[-1][:1].isupper() or "-" in last or not (
-            nlp.verb_lemma(last) or _is_adjective(last))) and not last.endswith("ly") and \
+        nounish = (_is_noun(last) or words[-1][:1].isupper() or "-" in last or not (
+            _verb_lemma(last) or _is_adjective(last))) and not last.endswith("ly") and \
             last not in ("yourself", "myself", "online", "together", "yet", "back", "again", "too", "there", "here", "me",
                          "you", "us", "them", "him", "her", "it")
-        if nounish and not (nlp.verb_lemma(last) and _is_past(last)):
+        if nounish and not (_verb_lemma(last) and _is_past(last)):
             break
         words = words[:-1]
     if len(words) < 2 and words and words[0].lower() in _DETERMINERS | set(_FLIP):
