@@ -164,6 +164,7 @@ CUE_REASONS: dict[str, str] = {
     "loaded_degree": "“{evidence}” assumes the feeling and only asks how strong it is.",
     "loaded_yes_no": "It puts a verdict in their mouth (“{evidence}”) and asks them to confirm it.",
     "suggests_action": "“{evidence}” suggests what they should have done.",
+    "suggests_solution": "It proposes your solution (“{evidence}”) and asks them to approve it, before you know how they cope today.",
     "guess_question": "It hands them your guess to confirm instead of letting them explain.",
     "echo": "It repeats their own words (“{evidence}”), inviting them to say more.",
     "reflection_starter": "“{evidence}” introduces your summary of what they just said.",

@@ -419,3 +419,16 @@ def test_the_classifier_reads_earlier_customer_turns_in_every_language(language,
     classifier = QuestionClassifier(embedder=HashingEmbedder(), language=language)
     assert classifier.classify(turn, previous=previous).label == "leading"
     assert classifier.classify(turn, previous=previous, context=[said, previous]).label == "reflection"
+
+
+def test_every_english_cue_has_its_own_reason():
+    """A cue the English rules can emit (any ``Cue("name", …)`` in rules.py) has a reason of its own, so the
+    trainee never reads the generic one for a specific mistake."""
+    import re
+    from pathlib import Path
+
+    import scoring.rules as rules
+
+    names = set(re.findall(r'Cue\("(\w+)"', Path(rules.__file__).read_text(encoding="utf-8")))
+    assert names, "no cue names found in rules.py"
+    assert names <= set(feedback.CUE_REASONS), names - set(feedback.CUE_REASONS)
