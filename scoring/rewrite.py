@@ -976,7 +976,7 @@ _BAD_GRAMMAR = [
     re.compile(r"\bhow\s+you\s+(?:prefer|like|love|want|need|know|think|mind|own|have|hate|enjoy)\b", re.IGNORECASE),
     re.compile(r"(?:^|\s)(?:with|for|of|to|in|on|at|the|a|an|your|and|or)\s*[?.]$", re.IGNORECASE),
     re.compile(r"\byou\s+(?:is|was|has)\b|\bi\s+(?:is|are|was|has)\b", re.IGNORECASE),
-    re.compile(r"\b(?:better|more|less|worse)\s*[?.]$", re.IGNORECASE),
+    re.compile(r"(?<!getting )(?<!got )(?<!get )(?<!become )(?<!gets )\b(?:better|more|less|worse)\s*[?.]$", re.IGNORECASE),
     re.compile(r"\bhow\s+you\s+(?:must|were|was|are|am|'re|should|could)\b|\bthe\s+last\s+time\s+you\s+had\s+\w+(?:ed|en)\b",
                re.IGNORECASE),
     re.compile(r"\babout\s+(?:bet|guess|think|reckon|suppose|imagine|must)\b", re.IGNORECASE),
@@ -2419,6 +2419,8 @@ def _pitch_rewrite(text: str) -> str | None:
                                               "help", "save", "be", "have"} or m.group("v").lower() != verb and \
                 _inflect(verb, "VBZ") != m.group("v").lower() and _inflect(verb, "VBD") != m.group("v").lower():
             continue
+        if m.group("o").split()[0].lower() in _PARTICLES - {"in", "on"}:
+            continue  # "if the slots came back": a particle, not an object
         if m.group("o").split()[0].lower() in ("by", "with", "online", "in", "at", "on"):
             if m.group(0).lower().startswith("to "):
                 return f"How do you {verb} today?"  # "a way to pay by phone"
@@ -2474,11 +2476,22 @@ def _conditional_rewrite(clause: str) -> str | None:
     about an imagined fix asked as one about what they do now, with the thing it would change."""
     m = _CONDITIONAL_HELP.match(clause)
     if not m:
-        return None
+        then = re.match(r"^(?:what\s+)?if\s+(?P<cond>[^,]+?)\s*,\s*(?:would|will|could)\s+(?:you|they|your\s+[\w-]+)\s+"
+                        r"(?:still\s+|ever\s+)?(?P<v>\w+)", clause, re.IGNORECASE)
+        if then and (_verb_lemma(then.group("v").lower()) or "") in _DULL_VERBS | {"use", "join", "come", "buy", "sign",
+                                                                                     "pay", "consider"}:
+            return _condition_today(then.group("cond"))  # "would you come?": the condition carries the topic
+        return None  # "If the slots came back, would you order again?": their own action does
     if m.group("obj") or m.group("had"):
         obj = " ".join(_FLIP_OBJECT.get(w.lower(), w) for w in (m.group("obj") or m.group("had")).split())
         return f"How do you manage {obj} today?"
-    cond = m.group("cond") or ""
+    return _condition_today(m.group("cond") or "")
+
+
+def _condition_today(cond: str) -> str | None:
+    """What they do today about the condition of an imagined fix: the action it pitches ("if there was a way to pay by
+    phone" -> "How do you pay today?"), the moment it names, or the thing it changes ("if the classes were in the
+    evening" -> "What happens with the classes today?")."""
     pitched = _pitch_rewrite("if " + cond) if cond else None
     if pitched:
         return pitched  # "if the app tracked your spending": "How do you track your spending today?"

@@ -266,3 +266,20 @@ def test_spoken_shapes(text, expected):
 def test_noun_phrase_with_a_contraction_or_yet_is_not_a_topic():
     assert not _noun_phrase_ok(["van", "didn't"])
     assert not _noun_phrase_ok(["lift", "yet"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The condition of a "what if" carries the topic when the main verb is a plain one ("come", "use").
+    ("What if the classes were in the evening, would you come?", "What happens with the classes today?"),
+    ("If there was a way to pay by phone, would you use it?", "How do you pay today?"),
+    # Their own action does when it is one.
+    ("If the slots came back, would you order again?", "Tell me about the last time you ordered."),
+])
+def test_what_if_conditions(text, expected):
+    assert main(text, "closed", ["hypothetical"]) == expected
+
+
+def test_getting_worse_is_no_dangling_comparative():
+    assert reads_naturally("What happened when it started getting worse?")
+    assert not reads_naturally("Can you tell me more about the WhatsApp group better?")
+    assert main("When did it start getting worse?") == "What happened when it started getting worse?"
