@@ -1839,6 +1839,8 @@ def _resolve(cues: list[Cue]) -> list[Cue]:
     names = {c.name for c in cues}
     strong_leading = any(c.name in _OVERRIDING_LEADING and c.weight >= STRONG for c in cues)
     strong_echo = any(c.name == "echo" and c.weight >= STRONG for c in cues)
+    # The words of a verbatim echo (their own run of words handed back).
+    verbatim = set().union(*(_norm_tokens(c.evidence.lower()) for c in cues if c.name == "echo" and c.weight > STRONG))
     # A summary that adds a claim, or asks them to agree ("it's hard when your friends all drink right").
     new_claim = "new_claim" in names or any(c.name in ("agreement", "tag_question") and c.weight >= STRONG for c in cues)
     # A declarative question that checks a new fact of yours: what it shares with their words is context, not a summary.
@@ -1853,6 +1855,9 @@ def _resolve(cues: list[Cue]) -> list[Cue]:
         if strong_leading and cue.name in _FORM_CUES and cue.label != Label.LEADING:
             cue = Cue(cue.name, cue.label, cue.weight / 2, cue.evidence)
         if strong_echo and (cue.name in _OVERLAP_CUES or (cue.name in _FORM_CUES and "wh_open" not in names)):
+            cue = Cue(cue.name, cue.label, cue.weight / 3, cue.evidence)
+        if cue.name == "negative_question" and verbatim and set(_norm_tokens(cue.evidence.lower())) <= verbatim:
+            # "Couldn't be bothered?" after "I couldn't be bothered with it": the negation is theirs, handed back.
             cue = Cue(cue.name, cue.label, cue.weight / 3, cue.evidence)
         out.append(cue)
     return out

@@ -225,7 +225,8 @@ _INNER_FILLER = _rx(r",\s*(?:eh+m?|ehm|uh+m?|zeg\s+maar|weet\s+je|hè|he|hé)\s*
 
 
 # A false start: the same one to four words said twice ("hoe, hoe regelen jullie", "mag ik, eh, mag ik vragen").
-_FALSE_START = _rx(r"\b([\wà-ÿ']+(?:\s+[\wà-ÿ']+){0,3})[\s,]+\1\b")
+# One word said twice without a pause between is grammar, not a false start ("ergerde je je", "dat dat werkt").
+_FALSE_START = _rx(r"\b([\wà-ÿ']+(?:\s+[\wà-ÿ']+){1,3})[\s,]+\1\b|\b([\wà-ÿ']+)\s*,[\s,]*\2\b")
 
 
 def strip_markers(sentence: str) -> tuple[str, bool]:
@@ -233,7 +234,7 @@ def strip_markers(sentence: str) -> tuple[str, bool]:
     "zeg maar" at the end); also says whether it opened with "dus"."""
     out = _INNER_FILLER.sub(" ", sentence.strip()).strip()
     out = re.sub(r"\s+([?.!])", r"\1", out)
-    out = _FALSE_START.sub(r"\1", out)
+    out = _FALSE_START.sub(lambda m: m.group(1) or m.group(2), out)
     dus = False
     previous = None
     while out and out != previous:

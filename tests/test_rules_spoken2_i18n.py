@@ -324,3 +324,14 @@ def test_ko_their_word_with_a_plain_yo_stays_an_echo():
 @pytest.mark.parametrize("text", ["那退款呢？", "那当时的心情呢？", "然后第二天呢"])
 def test_zh_a_topic_with_ne_asks_what_about_it(text):
     assert zh(text, "理赔材料我交了好几次。最后还是跑到柜台去办的。") == Label.OPEN
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Ergerde je je daar niet aan?", "Ergerde je je daar niet aan?"),  # reflexive 'je je' is grammar
+    ("Denk je dat dat werkt?", "Denk je dat dat werkt?"),
+    ("hoe, hoe regelen jullie dat?", "hoe regelen jullie dat?"),      # one word, a pause between: a false start
+    ("mag ik mag ik vragen waarom?", "mag ik vragen waarom?"),
+])
+def test_dutch_false_start_is_a_pause_or_several_words_not_a_doubled_pronoun(text, kept):
+    from scoring.rules_nl import strip_markers
+    assert strip_markers(text)[0] == kept

@@ -369,3 +369,25 @@ def test_do_support_starts_a_question_and_a_feeling_they_never_named_leads():
     assert label("Do tell me more about the calls.", DENTAL) == "open"
     assert label("Do the phone calls drive you mad?", DENTAL) == "leading"
     assert label("Do the phone calls take long?", DENTAL) == "closed"
+
+
+
+@pytest.mark.parametrize("text, previous", [
+    ("Couldn't be bothered?", "After a month I couldn't be bothered with it anymore."),
+    ("Wouldn't let you?", "The bank wouldn't let me change the date."),
+    ("Doesn't fit?", "It just doesn't fit how we work."),
+])
+def test_their_own_negation_handed_back_is_an_echo_not_your_view(text, previous):
+    # The negation is theirs: the negative-question cue counts for little beside the verbatim echo, so the
+    # neighbour vote of the classifier cannot tip it to leading.
+    scores = form(text, (previous,)).scores
+    assert label(text, (previous,)) == "echo"
+    assert scores.get(Label.LEADING, 0.0) * 2 < scores[Label.ECHO]
+
+
+@pytest.mark.parametrize("text, previous", [
+    ("Doesn't it bother you?", "It just doesn't fit how we work."),
+    ("Wasn't it annoying?", "The van was late again."),
+])
+def test_a_negative_question_of_yours_stays_leading(text, previous):
+    assert label(text, (previous,)) == "leading"
