@@ -642,9 +642,12 @@ def limit_process_blas() -> int:
             count = 1
         count = min(count, _cpu_count())
         try:
+            from threadpoolctl import ThreadpoolController
+
             with _STORES_LOCK:
                 if _PROCESS_BLAS is None:
-                    _blas_threads(count)  # applied now and kept: never used as a context, so never restored
+                    # Applied now and kept (never used as a context, so never restored), to every BLAS loaded.
+                    ThreadpoolController().limit(limits=count, user_api="blas")
         except Exception:  # pragma: no cover - threadpoolctl missing
             pass
         _PROCESS_BLAS = count
