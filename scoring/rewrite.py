@@ -1803,7 +1803,10 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
     # "When the van didn't show up, did you ring them?": what they did at that moment.
     preposed = re.match(r"^when\s+(?P<c>[^,]+?)\s*,\s*(?P<aux>did|do)\s+(?P<who>you|they|he|she|we)\s+(?P<rest>.+)$", clause,
                         re.IGNORECASE)
-    if preposed:
+    if preposed and not re.match(r"^(?:you|i|we)\s+(?:say|said|mention|mentioned|talk|talked|mean|meant)\b", preposed.group("c"),
+                                 re.IGNORECASE) and (_verb_lemma(preposed.group("rest").split()[0].lower()) or "") not in (
+            "mean", "say", "think"):
+        # ("When you say it was a mess, do you mean the paperwork?" is about the words, not a moment.)
         who = _SUBJECT_WORDS.get(preposed.group("who").lower(), "you")
         return f"What {preposed.group('aux').lower()} {who} do when {_flip(preposed.group('c').split())}?"
     # "Does it bother you when the app crashes?": the feeling handed over goes, the moment stays.

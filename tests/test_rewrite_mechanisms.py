@@ -283,3 +283,8 @@ def test_getting_worse_is_no_dangling_comparative():
     assert reads_naturally("What happened when it started getting worse?")
     assert not reads_naturally("Can you tell me more about the WhatsApp group better?")
     assert main("When did it start getting worse?") == "What happened when it started getting worse?"
+
+
+def test_when_you_say_is_about_words_not_a_moment():
+    out = main("So when you say it was a mess, do you mean the paperwork?", "leading")
+    assert not out.startswith("What do you do when")
