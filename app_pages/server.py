@@ -143,6 +143,34 @@ def rehearse(engine, persona, questions=REHEARSAL) -> int:
     return answered
 
 
+# Modules a page imports on first use, in the middle of a trainee's first reply: st.write_stream checks whether
+# what it streams is a data frame, which imports pandas (and pyarrow's compute functions): ~0.5 s.
+PAGE_MODULES = ("pandas",)
+
+
+def preload_page_modules(names=PAGE_MODULES) -> list[str]:
+    """Import ``names`` now (those that are installed); returns the ones imported."""
+    import importlib
+
+    done = []
+    for name in names:
+        try:
+            importlib.import_module(name)
+            done.append(name)
+        except Exception:  # not installed, or broken: the page copes as it would have
+            log.debug("preloading %s failed", name, exc_info=True)
+    return done
+
+
+def _flush_vectors() -> None:
+    try:
+        from simulator import embeddings
+
+        embeddings.flush_disk_vectors()
+    except Exception:  # a cache that cannot be written is skipped
+        log.debug("writing the embedding cache failed", exc_info=True)
+
+
 def pages_running() -> bool:
     """Whether a page is running for some browser now (Streamlit runs each page in its own script thread)."""
     return any(t.name == "ScriptRunner.scriptThread" for t in threading.enumerate())
@@ -224,6 +252,8 @@ def warm_personas(engine, common, *, first: int = WARM_FIRST, idle_s: float = WA
         log.info("persona %s ready %.1f s after the models", persona.id, time.monotonic() - started)
         if n == 0:
             rehearse(engine, persona)
+            preload_page_modules()
+        _flush_vectors()  # what it embedded is on disk for the next start, even if this one stops soon
         freeze_heap()  # its index too: it lives as long as the server
     return built
 

@@ -15,6 +15,7 @@ import pytest
 from app_pages import server
 
 TEST_PERSONAS = Path(__file__).parent / "data"
+PRELOAD = server.preload_page_modules  # the real one (the warm-up tests replace it)
 
 
 def persona(pid: str, difficulty: str = "medium", language: str = "en", name: str | None = None):
@@ -76,6 +77,7 @@ class FakeEngine:
 @pytest.fixture(autouse=True)
 def no_freezing(monkeypatch):
     monkeypatch.setattr(server, "freeze_heap", lambda: None)
+    monkeypatch.setattr(server, "preload_page_modules", lambda: [])
 
 
 def test_every_persona_is_warmed_when_nobody_is_busy():
@@ -107,6 +109,11 @@ def test_before_any_trainee_every_persona_is_built_back_to_back_and_one_arriving
     common._STOP.set()
     thread.join(2)
     assert not thread.is_alive()
+
+
+def test_page_modules_are_preloaded_and_a_missing_one_is_skipped():
+    assert PRELOAD(("json", "no_such_module_here")) == ["json"]
+    assert "pandas" in server.PAGE_MODULES
 
 
 def test_a_rehearsal_is_a_real_interview_that_stores_nothing():
