@@ -94,6 +94,7 @@ class Engine:
         self.classifier = classifier
         self.backend = backend or AuthoredBackend()
         self._indexes: dict[tuple[str, int, int], TopicIndex] = {}
+        self._building: dict[tuple[str, int, int], threading.Lock] = {}
         self._lock = threading.Lock()
         self._build_lock = threading.Lock()  # building a language's classifier (seconds) off the main lock
 
@@ -141,10 +142,16 @@ class Engine:
         key = (persona.id, hash(persona.model_dump_json()), id(embedder))
         with self._lock:
             index = self._indexes.get(key)
+            building = self._building.setdefault(key, threading.Lock()) if index is None else None
         if index is None:
-            index = TopicIndex(persona, embedder)
-            with self._lock:
-                self._indexes[key] = index
+            with building:  # a second caller (page or warm-up) waits for this build instead of repeating it
+                with self._lock:
+                    index = self._indexes.get(key)
+                if index is None:
+                    index = TopicIndex(persona, embedder)
+                    with self._lock:
+                        self._indexes[key] = index
+                        self._building.pop(key, None)
         return index
 
     def prepare(self, persona: Persona) -> None:
