@@ -1823,7 +1823,8 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
             cleft.group("v").lower()):
         return f"What {cleft.group('v').lower()} {_flip(cleft.group('rest').split())}?"
     # "Was that because the software kept crashing?": what was going on with the thing the reason names.
-    because = re.match(r"^(?:was|is)\s+(?:that|it|this)\s+(?:mainly\s+|just\s+)?because\s+(?:of\s+)?(?P<np>(?:the|your|their)\s+"
+    # (In the present, "Is it because the trains are so unreliable?", the older reading asks what X is like.)
+    because = re.match(r"^was\s+(?:that|it|this)\s+(?:mainly\s+|just\s+)?because\s+(?:of\s+)?(?P<np>(?:the|your|their)\s+"
                        r"[\w'-]+(?:\s+[\w'-]+)?)", clause, re.IGNORECASE)
     if because:
         words = because.group("np").split()
