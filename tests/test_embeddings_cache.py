@@ -120,20 +120,6 @@ def test_the_disk_table_keeps_the_newest_texts_up_to_its_limit(tmp_path):
     assert sorted(reread.get([f"t{i}" for i in range(5)])) == ["t2", "t3", "t4"]
 
 
-def test_a_reply_embedded_in_the_background_costs_the_next_turn_no_model_run(cache_dir):
-    encoder = CountingEncoder()
-    reply = "I stopped ordering when the delivery fees went up, and the driver was always late."
-    assert not encoder.cached(reply)
-    encoder.warm_later([reply, ""])
-    embeddings.wait_for_background()
-    assert encoder.cached(reply) and encoder.ran == [reply]
-    encoder.encode(["So the fees put you off.", reply])
-    assert encoder.ran == [reply, "So the fees put you off."]  # the reply was not run again
-    encoder.warm_later([reply])  # already there: nothing queued
-    embeddings.wait_for_background()
-    assert encoder.ran.count(reply) == 1
-
-
 def test_texts_a_thread_embedded_while_another_waited_for_the_model_are_not_run_twice(cache_dir):
     encoder = CountingEncoder()
     gate, entered = threading.Event(), threading.Event()
