@@ -257,6 +257,7 @@ class TopicIndex:
                 said[unit] = said.get(unit, 0) + 1
         self._familiarity = {unit: 1.0 if unit in steering else min(1.0, said.get(unit, 0) / FAMILIAR_MENTIONS)
                              for unit in self._idf}
+        self._compound_cache: dict[str, float] = {}  # unit -> familiarity through a part of it (Dutch compounds)
         self._steering = frozenset(steering)
 
         # When each topic happens: its examples and surface lines in the past ("I ordered every week") or the
@@ -349,7 +350,7 @@ class TopicIndex:
     def _compound_familiarity(self, unit: str) -> float:
         """A Dutch (or German) compound she never says whose head or modifier she does ("prijsverhoging" to
         someone who talks about the price): half as familiar as that part."""
-        cache = self.__dict__.setdefault("_compound_cache", {})
+        cache = self._compound_cache
         if unit not in cache:
             best = 0.0
             for part, value in self._familiarity.items():
