@@ -89,6 +89,12 @@ def _tense(tok: Any) -> str | None:
     return None
 
 
+def _past_form(word: str) -> bool:
+    """Whether ``word`` is the simple past of a verb the dictionary knows ("rang", "swam"), whatever the tagger said."""
+    lemma = nlp.verb_lemma(word)
+    return bool(lemma) and lemma != word and nlp.inflect(lemma, "VBD") == word
+
+
 def _sentence_problems(sent: Any) -> list[str]:
     problems: list[str] = []
     words = [t for t in sent if not t.is_punct and not t.is_space]
@@ -151,7 +157,8 @@ def _sentence_problems(sent: Any) -> list[str]:
         if tok.lower_ == "time" and tok.i >= 1 and tok.doc[tok.i - 1].lower_ in ("last", "first", "next"):
             for child in tok.children:
                 if child.dep_ in ("relcl", "acl") and child.tag_ in ("VBP", "VBZ") and tok.doc[tok.i - 1].lower_ != "next" \
-                        and nlp.inflect(child.lemma_.lower(), "VBD") != child.lower_:  # "let", "put", "set": past too
+                        and nlp.inflect(child.lemma_.lower(), "VBD") != child.lower_ \
+                        and not _past_form(child.lower_):  # "let", "put", "set": past too; "rang" mis-tagged VBP
                     problems.append(f"tense clash: 'the {tok.doc[tok.i - 1].text} time … {child.text}'")
         # Tense clash between a main clause and its "when" clause.
         if tok.dep_ == "advcl" and any(c.lower_ == "when" and c.dep_ == "advmod" for c in tok.children):
@@ -461,6 +468,7 @@ GOOD = [
     "What did your parents make of the care home?",
     "Tell me about the last time you talked to the council.",
     "What happened with the price?",
+    "Walk me through the last time you rang.",
 ]
 BAD = [
     "How do you feel about isn't it true?",
@@ -520,11 +528,13 @@ def self_check() -> int:
     return 1 if wrong else 0
 
 
-def check_file(path: str | Path, verbose: bool = False, threshold: float | None = None, half: int | None = None) -> int:
+def check_file(path: str | Path, verbose: bool = False, threshold: float | None = None, half: int | None = None,
+               part: str | None = None) -> int:
     """Classify every turn of a JSONL file (``text``, ``previous``, gold ``label`` and ``flags``) with the
     scorer and check the rewrites it offers, as ``benchmarks/bench_scoring.py --coaching`` does on its sets.
     A turn the scorer does not flag gets the rewrites for its gold label (counted apart: ``not flagged``).
-    ``half`` 1 or 2 keeps the first or the second half of the file's English rows (a tuning half and a held-out half)."""
+    ``half`` 1 or 2 keeps the first or the second half of the file's English rows (a tuning half and a held-out half);
+    ``part`` "tune" or "heldout" keeps the first two thirds or the last third."""
     import json
     import os
 
@@ -549,6 +559,9 @@ def check_file(path: str | Path, verbose: bool = False, threshold: float | None 
             rows.append(row)  # the English rewrites only
     if half in (1, 2):
         rows = rows[: len(rows) // 2] if half == 1 else rows[len(rows) // 2:]
+    if part in ("tune", "heldout"):
+        cut = (2 * len(rows) + 2) // 3
+        rows = rows[:cut] if part == "tune" else rows[cut:]
     clf = QuestionClassifier(embedder=get_embedder(os.environ["INTERVIEW_SIM_EMBEDDER"]))
     verdicts = clf.classify_many([(r["text"], r.get("previous")) for r in rows])
 
@@ -576,7 +589,9 @@ if __name__ == "__main__":
     parser.add_argument("--min", type=float, default=None, help="fail when the main rewrite meets all three less often")
     parser.add_argument("--half", type=int, choices=(1, 2), default=None,
                         help="only the first (tuning) or second (held-out) half of the file's rows")
+    parser.add_argument("--part", choices=("tune", "heldout"), default=None,
+                        help="only the first two thirds (tuning) or the last third (held out) of the file's rows")
     args = parser.parse_args()
     if args.data:
-        raise SystemExit(check_file(args.data, args.verbose, args.min, args.half))
+        raise SystemExit(check_file(args.data, args.verbose, args.min, args.half, args.part))
     raise SystemExit(self_check())

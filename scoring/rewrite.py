@@ -1830,6 +1830,10 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
         words = because.group("np").split()
         end = _subject_np(words + ["was"]) or len(words)
         np = " ".join(words[:end])
+        rest = re.findall(r"[\w'-]+", clause[because.start("np"):])
+        read = _read_np(rest, 0) if rest else None
+        if read and len(read) < len(np.split()):
+            np = " ".join(read)  # "because the trainer left": the trainer
         if _noun_phrase_ok(np.split()[1:]) and not _claim_noun(np.split()[-1]):
             return f"What was going on with {_lower_first(np)}?"
     # "Did the price or the reviews matter more to you?": how they weighed the two up.
@@ -2932,6 +2936,260 @@ def _asks_for_yes(text: str) -> Label | None:
     return None
 
 
+# ---------------------------------------------------------------------------------------------
+# The last check on the main rewrite: it names what the question was about (its topic noun phrase, in the customer's
+# words where the trainee used them) and reads like a sentence; otherwise it is rebuilt from that noun phrase.
+
+_OWNED = ("the", "your", "my", "our", "their", "his", "her")
+_FLIP_OWNER = {"my": "your", "our": "your"}
+# Heads that do not name a topic: time words, the frame of a guess ("the main thing", "your idea", "the reason") and
+# words for everyone.
+_NOT_TOPIC_HEADS = frozenset("""
+idea reason reasons thing things issue issues problem problems point part bit lot way kind sort one ones case end start
+beginning lack amount number time times day days week weeks month months year years morning mornings evening evenings night nights
+weekend weekends minute minutes hour hours moment stage side answer question option options effort everyone everybody
+anyone anybody someone somebody people stuff everything anything something nothing rest whole first second last same
+""".split())
+_TOPIC_FRAME = re.compile(
+    r"^(?:(?:so|and|but|yeah|right|okay|ok|well|now)\b\s*,?\s*)*(?:(?:i\s+guess|i\s+suppose|i\s+bet|i\s+imagine|i'd\s+imagine|"
+    r"i'm\s+guessing|i\s+assume|i'm\s+sure|i\s+think|would\s+you\s+say|do\s+you\s+think|don't\s+you\s+think|surely)"
+    r"\s*,?\s*(?:that\s+)?)+", re.IGNORECASE)
+_NAME = re.compile(r"^[A-Z][\w'-]*[a-z][\w'-]*$")
+_TIME_TAIL_WORDS = re.compile(r"\s+(?:every\s+(?:week|day|time|month|morning|night|year)|mostly|anywhere|at\s+all|much|"
+                              r"in\s+the\s+end|all\s+the\s+time|a\s+lot|these\s+days|any\s+more|anymore|overall|either)"
+                              r"(?=\s*[?.!]$)", re.IGNORECASE)
+
+
+def _head(np: str) -> str:
+    return re.sub(r"'s$", "", np.split()[-1].lower())
+
+
+_NP_BREAK = frozenset("""
+is are was were be been being am do does did have has had can could will would should may might must to of in on at for
+with from by about into over under after before since until through during than as like that who which whose whom when
+where why how what if because so and or but not no too very really always never just still also even actually usually
+often quite pretty much more less ever already enough either again anymore any yet i you he she it we they me him her us
+them one ones there here then now anywhere everywhere somewhere beforehand upfront overall instead either else worth
+""".split()) | _PARTICLES | _DETERMINERS
+
+
+def _known_word(word: str) -> bool:
+    return bool(_is_noun(word) or _verb_lemma(word) or _is_adjective(word))
+
+
+def _noun_like(word: str) -> bool:
+    """A noun by the dictionary, a name, or a word it does not know ("app", "self-checkout")."""
+    return _is_noun(word.lower()) or bool(_NAME.match(word)) or not _known_word(word.lower())
+
+
+_DO_SUPPORT = frozenset("do does did don't doesn't didn't can could will would should might may must can't couldn't "
+                        "won't wouldn't shouldn't".split())
+
+
+def _read_np(words: list[str], start: int) -> list[str] | None:
+    """The noun phrase after the owner word at ``start`` ("the second interview", "the insurance" of "the insurance
+    pay out", "the app" of "the app logs you out"), ending on a noun; None when there is none."""
+    out = [words[start]]
+    j = start + 1
+    while j < len(words) and len(out) < 6:
+        low = words[j].lower()
+        if low in _NP_BREAK or low.endswith("ly") or "'" in low[:-2] or re.search(r"n't$|'(?:re|ve|ll|d|m)$", low):
+            break
+        if start > 0 and words[start - 1].lower() in _DO_SUPPORT and len(out) >= 2 and _verb_lemma(low) == low:
+            break  # "did the fundraiser go well": the subject ends before its verb
+        lem = _verb_lemma(low)
+        if len(out) >= 2 and lem and lem != low and _inflect(lem, "VBD") == low:
+            break  # "the app felt clunky", "the trainer left": a past verb after the noun
+        if len(out) >= 2 and low.endswith("ing") and not _is_noun(low) and not _is_adjective(out[-1].lower()) and \
+                out[-1].lower() not in _OWNED:
+            break  # "the heating working properly": a participle after the noun
+        out.append(words[j])
+        j += 1
+        if len(out) > 2 and _plural(low) and not low.endswith("'s") and _is_noun(low):
+            break
+    nxt = words[j].lower() if j < len(words) else ""
+    # "the app logs you out", "the insurance pay out": the last word was the verb.
+    last = out[-1].lower()
+    lemma = _verb_lemma(last)
+    finite = bool(lemma) and last in (lemma, _inflect(lemma, "VBZ"), _inflect(lemma, "VBD"))
+    inflected = bool(lemma) and last != lemma and last in (_inflect(lemma, "VBZ"), _inflect(lemma, "VBD"))
+    if len(out) > 2 and finite and (nxt in _OBJECT_PRONOUNS or nxt in _PARTICLES or (
+            nxt in _DETERMINERS - {"that", "this"} and (inflected or not _is_noun(last)))):
+        out.pop()  # "your brother handles all the bills", "your mum finds the video calls tricky"
+    def head_ok(words_: list[str]) -> bool:
+        w = words_[-1].lower()
+        if _is_adjective(w) and not _is_noun(w) and not w.endswith("ing"):
+            return False
+        if _noun_like(words_[-1]):
+            return True
+        # A word the dictionary knows only as a verb names a thing right after its determiner or an adjective
+        # ("the vet", "the online banking").
+        before = words_[-2].lower()
+        return len(words_) >= 2 and (before in _OWNED or (_is_adjective(before) and not _is_noun(before)) or
+                                     before in ("online", "new", "old"))
+
+    while len(out) > 1 and not head_ok(out):
+        out.pop()
+    while len(out) > 2 and not _noun_phrase_ok(out[1:]):
+        out.pop()
+    return out if len(out) >= 2 and _noun_phrase_ok(out[1:]) else None
+
+
+def topic_phrases(question: str) -> list[str]:
+    """The noun phrases a question is about, in its own words and order: phrases led by "the", "your", "my"… that
+    end on a noun (lemminflect's dictionary: no parse), and names ("Netflix", "Priya"); not time words, not the frame
+    of a guess ("the main thing", "your idea") and not the verdict or feeling it hands over ("a waste", "a nightmare").
+    "my"/"our" come back as "your"."""
+    body = strip_markers(question or "")[0]
+    body = _TAG_RE.sub("", re.sub(r"[?.!]+$", "", nlp.strip_disfluencies(body)))
+    body = _TOPIC_FRAME.sub("", body.strip())
+    words = re.findall(r"[A-Za-z0-9][\w'-]*", body.replace("’", "'"))
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        word, low = words[i], words[i].lower()
+        phrase: list[str] | None = None
+        if low in _OWNED:
+            phrase = _read_np(words, i)
+        elif i > 0 and _NAME.match(word) and not word.startswith(("I'", "OK")) and word != "I":
+            phrase = [word]
+            for nxt in words[i + 1:i + 3]:  # "Tom's team", "Pillar app"
+                if nxt.lower() in _NP_BREAK or not _noun_like(nxt) or (
+                        _verb_lemma(nxt.lower()) == nxt.lower() and not phrase[-1].endswith("'s")):
+                    break
+                phrase.append(nxt)
+                if not _NAME.match(nxt):
+                    break
+        if phrase:
+            head = _head(" ".join(phrase))
+            if head not in _NOT_TOPIC_HEADS and not _claim_noun(head) and head not in _PRONOUN_OBJECTS:
+                out.append(" ".join([_FLIP_OWNER.get(phrase[0].lower(), phrase[0])] + phrase[1:]))
+            i += len(phrase)
+            continue
+        i += 1
+    return list(dict.fromkeys(out))
+
+
+def _names_topic(candidate: str, topics: list[str]) -> bool:
+    low = re.findall(r"[\w'-]+", candidate.lower())
+    stems = {re.sub(r"'s$", "", w) for w in low}
+    for np in topics:
+        head = _head(np)
+        if head in stems or head.rstrip("s") in {w.rstrip("s") for w in stems}:
+            return True
+    return False
+
+
+_READS_BADLY = [
+    re.compile(r"\b(?:the|your|their|our|my)\s+[\w-]+\s+(?:you|they|we|he|she)\s*[?.!]$", re.IGNORECASE),  # "the school you?"
+    re.compile(r"\bthe\s+(?:day|week|month|year|night|morning)\s+today\b", re.IGNORECASE),  # "send one the day today"
+    re.compile(r"\b(?:send|give|get|order|buy|use)\s+one\s+the\b", re.IGNORECASE),
+]
+
+
+def _tidy_main(candidate: str) -> str:
+    """Small repairs: "Tell me about ringing the helpline about it." loses its second "about it"; a frequency or
+    hedge word left at the end ("…pay by card mostly.") goes."""
+    out = re.sub(r"(\babout\s+\w+ing\b[^?.!]*?)\s+about\s+(?:it|that|this|them)(?=\s*[?.!]$)", r"\1", candidate)
+    out = _TIME_TAIL_WORDS.sub("", out)
+    return out
+
+
+def _past_question(question: str) -> bool:
+    q = _clean_clause(strip_markers(question or "")[0]).lower()
+    return bool(re.match(r"^(?:\w+\s+){0,3}?(?:was|were|did|had|wasn't|weren't|didn't|hadn't)\b", q)) or bool(
+        re.search(r"\b(?:was|were|did|had)\b", q)) and not re.match(r"^(?:is|are|do|does|have|has)\b", q)
+
+
+def _from_topic(question: str, topics: list[str], label: Label, flags: set[Flag]) -> str | None:
+    """An open question about the question's own topic noun phrase, in its tense: "What happened with the insurance?",
+    "What was the second interview like for you?", "Tell me more about the team away day."."""
+    q = _clean_clause(strip_markers(question or "")[0])
+    past_tense = _past_question(question)
+    for np in topics:
+        evaluated = re.search(r"\b" + re.escape(np.split()[-1]) + r"\s+(?:is|are|was|were|isn't|wasn't|aren't|weren't)\b",
+                              q, re.IGNORECASE) or re.match(r"^(?:is|are|was|were|isn't|wasn't|aren't|weren't)\s+" +
+                                                          re.escape(np.split()[0]) + r"\b", q, re.IGNORECASE)
+        plural = _plural(_head(np)) and not _NAME.match(np.split()[-1])
+        if evaluated:
+            be = ("were" if plural else "was") if past_tense else ("are" if plural else "is")
+            options = [f"What {be} {np} like for you?"]
+        elif Flag.HYPOTHETICAL in flags:
+            options = [f"Tell me about the last time {np} came up. What did you do?"]
+        elif past_tense:
+            options = [f"What happened with {np}?", f"Tell me more about {np}."]
+        else:
+            options = [f"Tell me more about {np}.", f"How do you get on with {np}?"]
+        options.append(f"Tell me more about {np}.")
+        for option in dict.fromkeys(options):
+            built = _cap(option)
+            if reads_naturally(built) and _is_open(built):
+                return built
+    return None
+
+
+def _leftover_after(candidate: str, topics: list[str]) -> bool:
+    """"Can you tell me more about the insurance pay out?": the topic is followed by words that are not a noun (the
+    question's verb, left in)."""
+    for np in topics:
+        m = re.search(r"\b(?:about|with)\s+" + re.escape(np) + r"\s+(?P<w>[a-z]+)(?:\s+[a-z]+)?\s*[?.!]$", candidate)
+        if m and (not _noun_like(m.group("w")) or m.group("w") in _NP_BREAK or
+                  m.group(0).split()[-1].strip("?.!").lower() in _PARTICLES):
+            return True
+    return False
+
+
+def _action_verbs(text: str, skip: Iterable[str] = ()) -> set[str]:
+    """The lemmas of a sentence's own actions ("book", "cancel"), not the template's or the guess's verbs, nor the
+    words of its topic noun phrases (``skip``)."""
+    skipped = {w.lower() for np in skip for w in np.split()}
+    out = set()
+    for w in re.findall(r"[a-z]+", (text or "").lower()):
+        lemma = _verb_lemma(w)
+        if lemma and w not in skipped and lemma not in _DULL_VERBS and lemma not in _GENERIC and lemma not in (
+                "tell", "would", "will", "end") and not _claim_noun(w) and len(lemma) > 2:
+            out.add(lemma)
+    return out
+
+
+_FUNCTION_WORDS = frozenset("what how why who which when where is are was were do does did doing done you your they "
+                            "them it that the a an she he her his their we to of in on at".split())
+
+
+def _asks_what_was_offered(candidate: str, text: str) -> bool:
+    """"What is the main issue?" for "So the main issue … is the cost of the childcare?", "What did she end up doing?":
+    a wh-question made only of the question's own words, asking for the part it offered."""
+    if not re.match(r"^(?:What|How|Who)\b", candidate):
+        return False
+    mine = set(re.findall(r"[\w'-]+", candidate.lower())) - _FUNCTION_WORDS
+    theirs = set(re.findall(r"[\w'-]+", (text or "").lower()))
+    theirs |= {b for w in theirs if (b := _verb_lemma(w))}
+    return bool(mine) and mine <= theirs
+
+
+def _checked_main(first: str | None, text: str, label: Label, flags: set[Flag]) -> str | None:
+    """The main rewrite, kept when it reads well and names the question's topic (a thing it names, or its action);
+    otherwise rebuilt from the topic noun phrase."""
+    if not first:
+        return first
+    first = _tidy_main(first)
+    topics = topic_phrases(text)
+    if topics:
+        # "the last time you ordered them": the pronoun stands for the question's thing.
+        swapped = re.sub(r"(\bthe\s+last\s+time\s+you\s+\w+\s+)(?:them|it|one)\b(?!\s+\w+ing)",
+                         lambda m: m.group(1) + topics[0], first)
+        if swapped != first and not _names_topic(first, topics) and reads_naturally(swapped) and _is_open(swapped):
+            first = swapped
+    bad = not reads_naturally(first) or any(p.search(first) for p in _READS_BADLY) or _leftover_after(first, topics)
+    if not bad and (not topics or _names_topic(first, topics) or _action_verbs(first) & _action_verbs(text, topics)
+                    or _asks_what_was_offered(first, text)):
+        return first  # "What made you switch banks?", "How did you decide who would book it?": the action asked about
+    built = _from_topic(text, topics, label, flags) if topics else None
+    if built:
+        return built
+    return first if not bad else "Can you tell me more about that?"
+
+
 def suggest_rewrites(text: str, label: Label | str, flags: Iterable[Flag | str] = (), previous: str | None = None,
                      language: str | None = "en", form: "Form | None" = None) -> list[str]:
     """Two or three alternatives that differ in technique, best first; empty when the turn needs none.
@@ -2977,6 +3235,7 @@ def suggest_rewrites(text: str, label: Label | str, flags: Iterable[Flag | str] 
         return []
     out: list[str] = []
     first = _open_alternative(text, label, flag_set, form if form is not None and form.language == "en" else None)
+    first = _checked_main(first, text, label, flag_set)
     if first:
         out.append(first)
     if previous and previous.strip() and out:
