@@ -69,7 +69,9 @@ def guess_language(text: str, previous: str | None = None, fallback: str = "en")
 
 
 # Letter sequences that are common in one language's words and rare in the other's.
-_NL_SPELLING = re.compile(r"ij|aa|uu|oe(?!s\b)|ui|eu|sch|'s\b|ië|\bge[a-z]{3,}en\b|[a-z]{2,}tje\b|[a-z]+je\b")
+_NL_SPELLING = re.compile(r"ij|aa|uu|oe(?!s\b)|ui|eu|sch|'s\b|ië|\b(?:[a-z]{2,4})?ge[a-z]{3,}en\b|[a-z]{2,}tje\b|[a-z]+je\b|"
+                          # "heftig", "frustrerend", "nooit": Dutch adjective and participle endings, a Dutch diphthong
+                          r"[a-z]{3,}ig\b|[a-z]{2,}erend\b|ooi")
 _EN_SPELLING = re.compile(r"th|wh|sh|ck|w\b|ly\b|ing\b|tion|ou|igh|qu|c[ei]|y\b")
 
 

@@ -179,7 +179,10 @@ def _echo_nl(question: str, previous: str) -> tuple[str | None, float]:
     theirs = {nl_norm(w) for w in _NL_WORD.findall(previous)}
     if not mine or not theirs:
         return None, 0.0
-    hits = [w for w in mine if nl_norm(w) in theirs]
+    # A compound of theirs is echoed by its head ("Een andere leverancier?" after "…energieleverancier").
+    heads = {t for t in theirs if len(t) >= 8}
+    hits = [w for w in mine if nl_norm(w) in theirs
+            or (len(nl_norm(w)) >= 5 and not nl_norm(w).startswith("_") and any(t.endswith(nl_norm(w)) for t in heads))]
     content = [w for w in mine if w.lower() not in NL_STOP and not nl_norm(w).startswith("_")]
     verbatim = len(mine) >= 2 and " ".join(mine).lower() in " ".join(_NL_WORD.findall(previous)).lower()
     if not [w for w in hits if w in content] and not verbatim:

@@ -36,7 +36,7 @@ _rx = re.compile
 _FILLER = _rx(r"^(?:(?:음+|어+|으음|그+(?=\s)(?!\s*(?:다음|뒤|후|때|날|동안|전|이후|당시|순간|사람|분|거|게|건))|아+(?=\s|,)|저+(?=\s|,)|그럼|그러면|근데|자|네+(?=\s|,)|예(?=\s|,)|아\s*네)[\s,.]+)+")
 _REQUEST = (r"(?:(?:이야기|얘기|말씀|설명|소개|묘사|자랑)(?:을|를|도|은)?\s*(?:좀\s*|조금\s*)?(?:다시\s*|한\s*번\s*더\s*)?(?:더\s*)?(?:자세히\s*|편하게\s*)?"
             r"(?:해|들려)\s*(?:주세요|주시겠어요|주실\s*수\s*있을까요|주실\s*수\s*있(?:으세요|어요|나요|으신가요|습니까)|주실래요|주시겠습니까|주시면\s*좋겠|"
-            r"줄\s*수\s*있|주셨으면|주시겠어요)|들려\s*주(?:세요|시겠어요|실\s*수)|(?:설명|말씀)\s*부탁|"
+            r"줄\s*수\s*있|주셨으면|주시겠어요)|(?:들려|보여)\s*주(?:세요|시겠어요|실\s*수)|(?:설명|말씀)\s*부탁|"
             r"(?:이야기|얘기)\s*(?:나눠|해)\s*볼까요|떠올려\s*(?:보시겠어요|주세요|보세요))")
 _REQUEST_RE = _rx(_REQUEST)
 _BARE_REQUEST = _rx(r"^(?:좀\s*|조금\s*)?(?:더\s*)?(?:자세히\s*|편하게\s*|솔직하게\s*|솔직히\s*)?(?:말씀|이야기|얘기|설명)(?:을|를)?\s*"
@@ -53,14 +53,17 @@ _SHORT_OPEN = _rx(r"^(?:그\s*다음에?는?요|그다음에?는?요|그래서�
 _WH_OPEN_STRONG = _rx(r"어떻게|왜|어땠|어떠(?:셨|세|신|했|하셨|십니까)|어떤\s*(?:점|부분|일|과정|의미|느낌|기분|생각|경험|이유|계기|"
                       r"변화|차이|마음|상황|식|방법)|무슨\s*(?:일|생각|의미|느낌|이유|계기|마음|얘기|이야기|말)|뭐(?:가|를)?\s*"
                       r"(?:달라|바뀌|제일|가장|좋|힘들|불편|어려|기억|생각|떠오르|중요)|뭐라고|뭘\s*하|뭐\s*하(?:세요|셨|시)|"
-                      r"무엇(?:이|을|때문)|뭐\s*때문|어쩌다|어째서")
+                      r"무엇(?:이|을|때문)|뭐\s*때문|어쩌다|어째서|"
+                      # "그 영수증은 주로 어디에 쓰세요": what it is for, not a place
+                      r"어디에\s*(?:쓰|사용하|써|필요하)")
 _WH_OPEN = _rx(r"어떤|무슨|뭐|뭘|무엇|뭔지")
 _WH_FACT = _rx(r"몇\s*(?:번|개|명|시|년|살|분|달|주|일|회|시간|층|호|군데|가지|차례|개월|주일|km|킬로|퍼센트)?|"
                r"얼마(?:나\s*(?:자주|오래|동안|걸리|되셨|되세요|됐|되|정도|쓰|내|드)|예요|에요|였|까지|정도|쯤|씩)?|언제|"
                r"어디|어느|누가|누구|(?:무슨|어떤)\s*(?:앱|은행|카드|브랜드|요일|색|메뉴|샴푸|서비스|상품|요금제|차|폰|회사|일\s*하)|"
                r"(?:성함|이름|나이|연세|연락처|직업|직함|번호|주소|요금|가격)(?:이|은|가)?\s*(?:어떻게\s*되|뭐|무엇)")
 _INDEFINITE = _rx(r"뭔가|혹시.*(?:어디|누구|누가)|혹시.*(?:뭐|무슨)(?=.*(?:있|없|적\s))|"
-                  r"(?:뭐|무슨)\s*\S*\s*(?:점|거|것|게|일|문제)\S*\s*(?:있|없)")
+                  # "정확히 무슨 일이 있었나요?": after 정확히/구체적으로/도대체 it asks what, not whether
+                  r"(?<!정확히\s)(?<!도대체\s)(?<!구체적으로\s)(?<!자세히\s)(?:뭐|무슨)\s*\S*\s*(?:점|거|것|게|일|문제)\S*\s*(?:있|없)")
 _Q_ENDING = _rx(r"(?:나요|까요|습니까|니까|신가요|인가요|던가요|가요|세요|셨어요|셨나요|셨습니까|었어요|았어요|했어요|였어요|"
                 r"예요|이에요|어요|아요|해요|래요|죠|지요|ㄹ까요|을까요|실까요|건가요|는데요|던데요|"
                 # contracted 해요체 endings: 와요 (오다), 워요, 돼요, 봐요, 줘요, 내요, 려요, 져요, 써요, 서요, 켜요
@@ -71,7 +74,7 @@ _CHOICE = _rx(r"아니면|(?:이에요|예요|어요|아요|세요|셨어요|나
 
 # Leading.
 _LEADING_END = _rx(r"(?P<ev>잖아요|잖아|지\s*않아요|지\s*않나요|지\s*않으세요|지\s*않으셨어요|지\s*않았어요|지\s*않으셨나요|"
-                   r"지\s*않겠어요|지\s*않을까요|겠죠|겠지요|겠네요|셨겠어요|셨겠네요|셨겠죠|아닌가요|아니에요|아니세요|아니죠|"
+                   r"지\s*않겠어요|지\s*않을까요|지\s*않았을까요|지\s*않으셨을까요|지\s*않았나요|겠죠|겠지요|겠네요|셨겠어요|셨겠네요|셨겠죠|아닌가요|아니에요|아니세요|아니죠|"
                    r"아니었어요|아닐까요|아니었나요|아니고요|아니구요|맞죠|맞지요|그렇죠|그렇지요|그렇지\s*않나요|그렇지\s*않아요|않나요|않아요|"
                    r"않으세요|않으셨어요|죠|지요)$")
 _TAG = _rx(r",\s*(?P<tag>그렇죠|맞죠|그렇지\s*않나요|그렇지\s*않아요|안\s*그래요|그쵸|맞지요|그렇지요|아닌가요)$")
@@ -94,8 +97,17 @@ _PROBLEMS = _rx(r"(?P<ev>(?:어떤|무슨|어떠한)\s*(?:문제|불편|어려�
 _PROBLEM_WORDS = _rx(r"문제|오류|에러|불편|안\s*됐|안\s*돼|힘들|어려|답답|짜증|실망|고장|늦|비싸|포기|꼬였|안\s*되")
 _INTENSE = _rx(r"(?P<int>너무|훨씬|정말|진짜|엄청|되게|많이|그렇게|참|굉장히|아주|제일|가장)\s*(?P<adj>" + _LOADED + r")")
 
+# "…다고 보시나요?", "…라고 할 수 있을까요?": would you say.
+_WOULD_SAY = _rx(r"(?:다|라)고\s*(?:보시나요|보세요|보십니까|보시는지|할\s*수\s*있을까요|할\s*수\s*있나요|하시겠어요)$")
+# "왜 진작 안…", "왜 그냥 …하지 않으셨어요": why they did not do what we would have.
+_WHY_NOT = _rx(r"왜\s*(?:진작|미리|바로|그냥|아예|좀\s*더\s*일찍|일찍)\s*(?:안|못)?")
+# "제일 별로였던 점", "가장 불편한 부분": a superlative of a negative verdict.
+_SUPERLATIVE = _rx(r"(?:제일|가장)\s*(?:별로|불편|싫|아쉬|나쁘|나빴|힘들|짜증|답답|실망)")
+# A main reason or cause named for them ("가장 큰 이유", "제일 큰 문제", "주된 원인").
+_MAIN_REASON = _rx(r"(?P<ev>(?:가장|제일)\s*(?:큰|주된|중요한)\s*(?:이유|원인|문제)|주된\s*(?:이유|원인)|주요\s*원인)")
+
 # Unpunctuated (spoken) turns: the endings that ask them to agree, whatever the punctuation.
-_NEG_Q_END = _rx(r"(?P<ev>지\s*않(?:아요|았어요|으셨어요|으세요|나요|았나요|으셨나요|을까요|겠어요|습니까)|"
+_NEG_Q_END = _rx(r"(?P<ev>지\s*않(?:아요|았어요|으셨어요|으세요|나요|았나요|으셨나요|을까요|았을까요|으셨을까요|겠어요|습니까)|"
                  r"아니(?:에요|세요|었어요|었나요|예요|야|죠|고요|구요)|아닌가요|아닐까요|잖아요|겠죠|겠지요|"
                  r"(?:^|\s)(?:그쵸|그렇죠|맞죠|안\s*그래요|그렇지\s*않나요))$")
 # A guess at what they felt or thought: "-(으)셨을 것 같은데요", "-실 것 같아요", "-셨을 텐데요" ("I'd imagine…").
@@ -463,6 +475,14 @@ def _leading_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> l
     presume = _PRESUME_ADV.search(q)
     if presume and has_qmark and not wh:
         add(Cue("presumptive", Label.LEADING, STRONG, presume.group("ev")))
+    why_not = _WHY_NOT.search(q)
+    if why_not:
+        # "왜 진작 안 바꾸셨어요?": what they should have done, asked as a why.
+        add(Cue("presupposition", Label.LEADING, STRONG + 0.5, why_not.group(0)))
+    superlative = _SUPERLATIVE.search(q) if wh else None
+    if superlative and not (previous and _PROBLEM_WORDS.search(previous)):
+        # "예전 회사가 제일 별로였던 점이 뭐예요?" when they never complained: the worst is taken as given.
+        add(Cue("presupposition", Label.LEADING, STRONG + 0.5, superlative.group(0)))
     why = _WHY_PRESUPPOSE.search(q)
     if why:
         if _their(why.group("adj"), previous):
@@ -489,6 +509,18 @@ def _leading_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> l
             if not _their(m.group("adj"), previous):
                 add(Cue("loaded_yes_no", Label.LEADING, STRONG + 1.0, _words_at(q, m)))
                 break
+        if has_qmark and re.search(r"(?<!시는\s거)(?<!신\s거)(?:이네요|네요)$", q) and not re.search(r"[시셨]", q[-4:]) \
+                and _adds_claim(q, previous):
+            # "이번 업데이트는 완전히 실패작이네요?": a verdict about the thing, not a restatement of them, put up for a yes.
+            add(Cue("presumptive", Label.LEADING, STRONG, q.split()[-1]))
+        say = _WOULD_SAY.search(q)
+        if say and _adds_claim(q[: say.start()], previous):
+            # "예전 회사가 고객을 좀 무시했다고 보시나요?": a verdict of ours, for them to sign.
+            add(Cue("agreement", Label.LEADING, STRONG + 0.5, say.group(0)))
+        main = _MAIN_REASON.search(q)
+        if main and not (previous and re.search(r"제일|가장|주된|주로|무엇보다", previous)):
+            # "거리가 가장 큰 이유였다고 보시나요?": the main reason is ours, offered for them to confirm.
+            add(Cue("agreement", Label.LEADING, STRONG + 0.5, main.group("ev")))
     return cues
 
 
@@ -646,7 +678,7 @@ def _declarative_cues(body: str, previous: str | None, has_qmark: bool, ov: floa
     if guess and len(words) >= 2 and _adds_claim(body, previous):
         # "…당황하셨을 것 같은데요": a feeling or thought put in their mouth, said as a statement.
         add(Cue("presumptive", Label.LEADING, STRONG + 1.0, _words_at(body, guess)))
-    if re.search(r"(?:시죠|세요|시지요|겠죠|겠지요|죠)$", body) and not _REFLECT_END_STRONG.search(body) \
+    if re.search(r"(?:시죠|세요|시지요|겠죠|겠지요|죠|[가-힣]지요)$", body) and not _REFLECT_END_STRONG.search(body) \
             and not reflect and not _OWN_VIEW.match(body) and len(words) >= 2 and previous and _adds_claim(body, previous):
         # Unpunctuated "…많이 외로우시죠": it tells them what they feel and waits for a yes.
         add(Cue("presumptive", Label.LEADING, STRONG + 1.0, words[-1]))

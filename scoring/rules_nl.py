@@ -68,7 +68,8 @@ _SHORT_OPEN = _rx(r"^(?:en\s+)?(?:daarna|toen|verder|dan|wat\s+nog\s+meer|hoe\s+
                   r"zoals|hoe\s+ging\s+dat|hoe\s+was\s+dat|en\s+verder|wat\s+dan|en\s+nu)\s*[?.!]*$")
 _INVITE = _rx(r"^(?:(?:kun|kunt|wil|wilt|zou|zoudt|mag)\s+(?:je|jij|u)\s+(?:me|mij|ons)?\s*(?:eens\s+|misschien\s+|nog\s+|"
               r"iets\s+|wat\s+|een\s+keer\s+|even\s+|kort\s+|dat\s+|het\s+|daar\s+|er\s+|over\s+|kunnen\s+)*(?:meer\s+)?"
-              r"(?:over\s+|kunnen\s+)*(?:vertellen|beschrijven|uitleggen|schetsen|meenemen|toelichten)\b(?!\s+of\b)|"
+              r"(?:over\s+|kunnen\s+)*(?:vertellen|beschrijven|uitleggen|schetsen|meenemen|toelichten|laten\s+zien|voordoen)\b"
+              r"(?!\s+of\b)|"
               r"(?:kun|kunt|wil|wilt|zou|zoudt)\s+(?:je|jij|u)\s+(?:daar|er|hier)\s+(?:\w+\s+){0,2}meer\s+over\s+zeggen\b|"
               r"(?P<verb>vertel|vertelt\s+u|beschrijf|beschrijft\s+u|neem\s+(?:me|mij|ons)(?:\s+eens)?\s+mee|"
               r"leg(?:\s+eens)?\s+uit|legt\s+u(?:\s+eens)?\s+uit|schets|geef(?:\s+eens)?\s+een\s+voorbeeld|"
@@ -99,9 +100,14 @@ _NEG_Q = _rx(r"^(?P<ev>(?:was|is|waren|zijn|had|heb|hebt|heeft|zou|zouden|kon|ka
              r"ga|gaat|vond|vind|doe|doet|deed)\s+(?:het|dat|je|u|jij|die|er|dit|ze)\s+(?:\w+\s+){0,1}niet"
              # A reflexive verb of feeling, negated: "Ergerde je je daar niet aan?", "Stoor je je niet aan de mails?"
              r"|\w+\s+(?:je|u|jij)\s+(?:je|zich|u)\s+(?:daar\s+|er\s+|ook\s+|dan\s+)*niet)\b")
+# A yes/no question (verb first) with "niet" just before its last word: a negative question whatever the subject
+# ("Zou een pillendoos met een alarm niet helpen?", "Was de oude app niet veel fijner?"); "niet meer" asks a fact.
+_NEG_LATE = _rx(r"^(?:zou|zouden|had|hadden|was|waren|is|zijn|kan|kon|konden|moet|moest|moesten|wordt|werd|heeft|hebben)\s+"
+                r"(?:[\w']+\s+){1,6}niet(?!\s+meer\b)(?:\s+(?:veel\s+|wel\s+|ook\s+|gewoon\s+)?(?P<verb>[\wà-ÿ]+))?\s*$")
 _LOADED = ("duur|traag|langzaam|ingewikkeld|moeilijk|lastig|onhandig|vervelend|irritant|frustrerend|makkelijk|handig|fijn|"
            "goedkoop|slecht|goed|leuk|mooi|erg|rot|naar|stom|heerlijk|geweldig|prettig|snel|omslachtig|onduidelijk|"
-           "verwarrend|gedoe|vreselijk|gek|ergerlijk|zwaar|spannend|eng|eenvoudig|betrouwbaar|onbetrouwbaar")
+           "verwarrend|gedoe|vreselijk|gek|ergerlijk|zwaar|spannend|eng|eenvoudig|betrouwbaar|onbetrouwbaar|"
+           "ontevreden|tevreden|teleurgesteld|boos|kwaad|blij|gefrustreerd|geïrriteerd")
 _WHY_PRESUPPOSE = _rx(r"^waarom\s+(?:is|was|vind|vond|werd|wordt|zijn|waren|voelt|voelde)\b.*?\b(?P<int>zo|zó|zo'n|te|zulke?)\s+"
                       r"(?P<adj>[\w'-]+)")
 _HOW_LOADED = _rx(r"^(?:en\s+)?hoe\s+(?P<adj>erg|vervelend|frustrerend|irritant|lastig|moeilijk|fijn|leuk|geweldig|handig|"
@@ -121,7 +127,8 @@ _FEELING_Q = _rx(r"^(?:dat|het|die)\s+(?:moet|moest|zal)\s+(?:\w+\s+){0,4}(?:zij
 _DECL_GUESS = _rx(r"^(?:dus\s+)?(?:je\s+zou|jij\s+zou|u\s+zou|je\s+gaat|u\s+gaat|je\s+wilt|u\s+wilt)\b")
 # A guess about them said as a statement: "Je was vast teleurgesteld.", "Dat kostte je zeker een avond.",
 # "Je zult wel boos zijn geweest."
-_GUESS_DECL = _rx(r"^(?:dus\s+|en\s+)?(?P<ev>(?:je|jij|u|jullie|dat|het|die)\b(?:\s+[\w']+){0,4}?\s+(?:vast|zeker|ongetwijfeld)\b"
+_GUESS_DECL = _rx(r"^(?:dus\s+|en\s+|maar\s+)?(?P<ev>(?:je|jij|u|jullie|dat|het|die)\b(?:\s+[\w']+){0,4}?\s+(?:vast|zeker|ongetwijfeld|"
+                  r"natuurlijk(?=(?:\s+[\w']+){0,3}\s+(?:" + _LOADED + r")\b))\b"
                   r"(?!\s+weten)|(?:je|jij|u|jullie|dat|het)\s+(?:zult|zal|zullen)\s+(?:[\w']+\s+){0,3}wel\b)")
 # Words that, put into a summary, hand them a decision or a feeling they did not name.
 _NL_CLAIM = frozenset("""
@@ -129,7 +136,41 @@ gestopt stoppen stopte opgezegd opzeggen zegde overgestapt overstappen stapte kl
 teleurgesteld gefrustreerd geïrriteerd geërgerd ontevreden tevreden blij bang bezorgd duur goedkoper weg verhuizen
 vertrokken opgegeven ophouden gehad zonde
 """.split())
+# Claim words that say the same thing: a summary that puts "gestopt" for their "opgezegd" paraphrases them.
+_CLAIM_FAMILIES = tuple(frozenset(f.split()) for f in (
+    "gestopt stoppen stopte opgezegd opzeggen zegde opgegeven ophouden weg vertrokken",
+    "overgestapt overstappen stapte",
+    "klaar gehad beu zat",
+    "boos teleurgesteld gefrustreerd geïrriteerd geërgerd ontevreden",
+    "duur goedkoper",
+))
+
+
+def _claim_theirs(word: str, theirs: set[str]) -> bool:
+    """Whether ``word`` (a claim word) or another of its family is among their words."""
+    return word in theirs or any(word in family and family & theirs for family in _CLAIM_FAMILIES)
+
+
 _CAUSE = _rx(r"\b(?P<ev>omdat|vanwege|door|doordat|want|daarom|zodat)\b")
+# An adverb before the verb of a yes/no question ("Eigenlijk ben je…?", "Misschien is het…?").
+_ADVERB_FIRST = _rx(r"^(?:en\s+|maar\s+)?(?:eigenlijk|misschien|gewoon|soms|toevallig|nu|dan)\s+")
+# "…niet gebeld?", "…niet geprobeerd?": "niet" before the last word of a verb-first question.
+_NEG_END = _rx(r"\bniet(?!\s+meer\b)\s+(?P<verb>[\wà-ÿ]+)\s*$")
+# "vooral", "met name": a summary that ranks their reasons.
+_MAINLY = _rx(r"\b(?:vooral|voornamelijk|met\s+name|hoofdzakelijk|eigenlijk\s+alleen|puur)\b")
+# "het ergste", "het vervelendst": a superlative of a negative verdict.
+_SUPERLATIVE = _rx(r"\bhet\s+(?:aller)?(?:ergst|vervelendst|lastigst|moeilijkst|irritantst|frustrerendst|slechtst|"
+                   r"ingewikkeldst|naarst|stomst)e?\b")
+# "Waarom heb je niet eerder…", "Waarom bel je niet gewoon…": why they did not do what we would have done.
+_WHY_NOT = _rx(r"^(?:en\s+)?(?:maar\s+)?waarom\s+(?:[\w']+\s+){1,4}?(?P<ev>niet\s+(?:eerder|gewoon|meteen|direct|gelijk|"
+               r"even|zelf|al|eens|sneller|vaker))\b")
+# A main reason or cause named for them ("de belangrijkste reden", "de hoofdreden", "vooral door de prijs").
+_MAIN_REASON = _rx(r"(?P<ev>\b(?:belangrijkste|voornaamste|grootste)\s+(?:reden|oorzaak|probleem|ergernis)|\bhoofdreden|"
+                   r"\bhoofdoorzaak|\bhoofdzaak)\b")
+# Absolute words a rising "Dus …?" adds to their story ("Dus je vertrouwt die app helemaal niet meer?"): a verdict
+# of ours for them to confirm, unless they said it so themselves.
+_ABSOLUTE = _rx(r"\b(?P<ev>helemaal(?:\s+niet|\s+geen)?|nooit\s+meer|totaal|compleet|volledig|absoluut|"
+                r"alleen\s+maar|niet\s+meer|geen\s+\w+\s+meer)\b")
 
 # Reflection and statements.
 _REFLECT_START = _rx(r"^(?P<ev>als\s+ik\s+(?:je|jou|u)\s+(?:goed\s+)?(?:begrijp|hoor)|het\s+klinkt\s+(?:alsof|als|dat)|"
@@ -184,6 +225,9 @@ _ACK = _rx(r"^(?:(?:hm+(?:-hm+)?|mm+(?:-hm+)?|ja+|jaja|oké|okay|ok|oke|helder|d
 _GREETING = _rx(r"^(?P<ev>hoi|hallo|hee|hey|goedemorgen|goedemiddag|goedenavond|dag|welkom|fijn\s+dat\s+(?:je|u)|"
                 r"leuk\s+(?:je|u|dat\s+je|dat\s+u)|dank\s+(?:je|u)|bedankt|hartelijk\s+dank|heel\s+erg\s+bedankt|"
                 r"dankjewel|tot\s+ziens|doei)\b")
+# Thanks after an exclamation or an acknowledgement ("Leuk, dank je wel voor het uitleggen."): a statement.
+_THANKS = _rx(r"(?:^|[,.!]\s*|\b(?:oké|ok|goed|leuk|mooi|fijn|helder|duidelijk)\s+)(?P<ev>dank\s+(?:je|u)(?:\s+wel)?|bedankt|"
+              r"dankjewel|hartelijk\s+dank)\b")
 _SIGNPOST = _rx(r"(?P<ev>^we\s+hebben\s+(?:ongeveer|zo'n|een\s+half|nog)|^er\s+zijn\s+geen\s+goede|^ik\s+(?:maak|schrijf|noteer)|"
                 r"^ik\s+ga\s+(?:even|straks|je\s+zo)|^laten\s+we\s+(?:straks|later|zo)|^we\s+komen\s+(?:straks|zo|later)|"
                 r"^ik\s+kom\s+(?:daar\s+)?(?:straks|later|zo)|\bstraks\s+nog\s+(?:even\s+)?terug|^neem\s+(?:gerust|rustig)|"
@@ -318,12 +362,21 @@ def _after_dan(low: str) -> str:
     return low[match.end():] if match else low
 
 
+_SUBORDINATE = _rx(r"^(?:en\s+|maar\s+)?(?:toen|als|wanneer|nadat|omdat|sinds|zodra|terwijl|voordat|doordat|zodat|hoewel|"
+                   r"tenzij|zolang)\b")
+
+
 def question_onset(sentence: str) -> str | None:
     """The question a spoken sentence ends with, when something else comes first between commas: the last clause
     that opens as a question, with everything after it; None when the sentence has no such later clause."""
     segments = [p for p in re.split(r"\s*,\s*", sentence.strip()) if p.strip()]
     for i in range(len(segments) - 1, 0, -1):
         body = _after_dan(strip_markers(segments[i])[0].lower())
+        if _SUBORDINATE.match(strip_markers(segments[i - 1])[0].lower()) and _yes_no(body) \
+                and sentence.rstrip().endswith((".", "!")):
+            # "…en toen die op was en je iets anders nam, kreeg je jeuk.": the verb comes before its subject because
+            # a clause stands in front (V2), not because it asks.
+            continue
         tag = _TAG.match(" " + body)
         if _starts_question(body) and not (tag and tag.end() == len(body) + 1):  # ", denk je niet?" is a tag
             rest = [strip_markers(p)[0] for p in segments[i + 1:]]
@@ -382,6 +435,12 @@ def _leading_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> l
     neg = _NEG_Q.match(q)
     if neg:
         add(Cue("negative_question", Label.LEADING, STRONG, neg.group("ev")))
+    else:
+        late = _NEG_LATE.match(q) or (_yes_no(q) and _NEG_END.search(q))
+        if late and not (previous and re.search(r"\bniet\b", previous.lower()) and late.group("verb")
+                         and _their(late.group("verb"), previous)):
+            # "Zou een pillendoos met een alarm niet helpen?": the verb first, "niet" at the end, whatever the subject.
+            add(Cue("negative_question", Label.LEADING, STRONG, "… niet " + (late.group("verb") or "")))
     why = _WHY_PRESUPPOSE.match(q)
     if why and _loaded(why.group("adj")):
         if _their(why.group("adj"), previous):
@@ -400,6 +459,15 @@ def _leading_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> l
             if m.group("int") in ("zo", "zó", "te", "veel te", "zo'n") and not _their(m.group("adj"), previous):
                 add(Cue("presupposition", Label.LEADING, STRONG + 0.5, f"{m.group('int')} {m.group('adj')}"))
                 break
+    superlative = _SUPERLATIVE.search(q) if _WH_OPEN.match(q) else None
+    if superlative and not (previous and (_PROBLEM_WORDS.search(previous) or any(
+            _loaded(w) for w in re.findall(r"[\wà-ÿ]+", previous.lower()) if w not in ("naar", "erg")))):
+        # "Wat vond je het ergste aan je oude leverancier?" when they never complained: the worst is taken as given.
+        add(Cue("presupposition", Label.LEADING, STRONG + 0.5, superlative.group(0)))
+    why_not = _WHY_NOT.match(q)
+    if why_not:
+        # "Waarom zijn jullie niet eerder overgestapt?": what they should have done, asked as a why.
+        add(Cue("presupposition", Label.LEADING, STRONG + 0.5, why_not.group("ev")))
     problems = _PROBLEMS.match(q)
     if problems and not (previous and _PROBLEM_WORDS.search(previous)):
         add(Cue("presupposition", Label.LEADING, STRONG + 0.5, problems.group("ev")))
@@ -410,7 +478,13 @@ def _leading_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> l
         add(Cue("presupposition", Label.LEADING, STRONG + 0.5, "hoeveel … scheelt"))
     if has_qmark and _FEELING_Q.match(q) and not _feeling_theirs(q.lower(), previous):
         add(Cue("presumptive", Label.LEADING, STRONG, " ".join(words[:3])))
-    if _yes_no(q) or _CONFIRM.match(q):
+    main = _MAIN_REASON.search(q)
+    if main and (_yes_no(q) or _CONFIRM.match(q)) and not (previous and _MAIN_REASON.search(previous.lower())):
+        # "Was de prijs de belangrijkste reden?": the main reason is ours, offered for them to confirm.
+        add(Cue("agreement", Label.LEADING, STRONG + 0.5, main.group("ev")))
+    fronted_adverb = _ADVERB_FIRST.match(q) if has_qmark else None
+    if _yes_no(q) or _CONFIRM.match(q) or (fronted_adverb and _yes_no(q[fronted_adverb.end():])):
+        # ("Eigenlijk ben je gewoon te druk…?": an adverb first, then the verb and its subject, still asks yes or no.)
         for m in _INTENSE.finditer(q):
             if not _their(m.group("adj"), previous):
                 add(Cue("loaded_yes_no", Label.LEADING, STRONG + 1.0, f"{m.group('int')} {m.group('adj')}"))
@@ -550,6 +624,12 @@ def _declarative_cues(body: str, dus: bool, previous: str | None, has_qmark: boo
         new_cause = cause is not None and overlap(low[cause.end():], previous, LANG) < 0.5
         if new_cause:
             add(Cue("guess_question", Label.LEADING, STRONG + 1.5, cause.group("ev")))
+        elif _ABSOLUTE.search(low) and _ABSOLUTE.search(low).group("ev") not in previous.lower():
+            add(Cue("guess_question", Label.LEADING, STRONG + 1.5, _ABSOLUTE.search(low).group("ev")))
+        elif _REDUCE.search(low) and not _their(_REDUCE.search(low).group(0), previous) and [
+                w for w in words if w not in NL_STOP and w not in _FEELING_FRAME and not _their(w, previous)]:
+            # "Dus de app is eigenlijk onbruikbaar geworden?": "eigenlijk" boils their story down to words of ours.
+            add(Cue("guess_question", Label.LEADING, STRONG + 1.0, _REDUCE.search(low).group(0)))
         elif ov < 0.2:
             # Nothing of theirs in it at all: a guess of ours, not a summary of them.
             add(Cue("guess_question", Label.LEADING, (STRONG if ov < 0.05 else MEDIUM + 0.5), "dus"))
@@ -576,6 +656,10 @@ def _declarative_cues(body: str, dus: bool, previous: str | None, has_qmark: boo
             and not any(_loaded(w) or _loaded(w.rstrip("e")) for w in re.findall(r"[\wà-ÿ]+", previous.lower())):
         # "vervelende buren dus eigenlijk" when they gave no verdict at all: a verdict of ours in a summary.
         add(Cue("new_claim", Label.LEADING, STRONG + 1.0, verdict))
+    mainly = _MAINLY.search(low) if summary and previous else None
+    if mainly and not _MAINLY.search(previous.lower()) and overlap(low[mainly.end():], previous, LANG) < 0.5:
+        # "Dus het ging vooral om de prijs.": the main reason summed up for them when they ranked nothing.
+        add(Cue("new_claim", Label.LEADING, STRONG + 1.0, mainly.group(0)))
     guess = _GUESS_DECL.match(low)
     if guess and not re.search(r"\b(?:ik|mij|me)\b", low):
         add(Cue("agreement", Label.LEADING, STRONG + 0.5, guess.group("ev")))
@@ -584,7 +668,7 @@ def _declarative_cues(body: str, dus: bool, previous: str | None, has_qmark: boo
         # also with a rising "?" ("Dus eigenlijk ben je wel klaar met…?"). A participle before its auxiliary
         # ("wat er bezorgd wordt") is a passive, not a feeling.
         theirs = {w.lower() for w in re.findall(r"\w+", previous)}
-        claim = [w for n, w in enumerate(words) if w in _NL_CLAIM and w not in theirs
+        claim = [w for n, w in enumerate(words) if w in _NL_CLAIM and not _claim_theirs(w, theirs)
                  and not (n + 1 < len(words) and words[n + 1] in _AUXILIARY)
                  # "het gehad", "het zat": done with it; "twee keer te laat gehad" is a fact
                  and not (w in ("gehad", "zat") and (n == 0 or words[n - 1] not in ("het", "er")))
@@ -603,9 +687,10 @@ def _declarative_cues(body: str, dus: bool, previous: str | None, has_qmark: boo
         else:
             add(Cue("feeling_reflection", Label.REFLECTION, MEDIUM + 0.5, " ".join(words[:3])))
     if (previous and not reflect and second_person and len(words) >= 4 and (not has_qmark or ov >= 0.25)
-            and not re.match(r"^(?:ik|wij|we|onze|ons|dank|bedankt|je\s+kunt|u\s+kunt|je\s+mag|u\s+mag)\b", low)):
+            and not re.match(r"^(?:ik|wij|we|onze|ons|dank|bedankt|je\s+kunt|u\s+kunt|je\s+mag|u\s+mag)\b", low)
+            and not _THANKS.search(low)):
         add(Cue("about_them", Label.REFLECTION, WEAK + 0.5, ""))
-    greeting = _GREETING.match(low)
+    greeting = _GREETING.match(low) or _THANKS.search(low)
     if greeting:
         add(Cue("greeting", Label.STATEMENT, STRONG, greeting.group("ev")))
     signpost = _SIGNPOST.search(low)

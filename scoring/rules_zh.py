@@ -41,9 +41,9 @@ _INVITE_CLAUSE = _rx(r"^(?:请(?:你|您)?|(?:你|您))?(?:能不能|能|可以|
 _TELL_ME = _rx(r"^(?:你|您)?(?:能不能|能|可以|可不可以)(?:跟我|给我)?(?:说|讲)?告诉我(?P<inner>.+?)吗?$")
 _SHORT_OPEN = _rx(r"^(?:那|然后|嗯)?(?:后来呢|然后呢|还有呢|接下来呢|之后呢|再后来呢|比如呢|比如说呢|具体呢|怎么说|为什么呢|为什么|"
                   r"然后发生了什么|后来怎么样了|后来怎么了|后来发生了什么|怎么讲|然后怎么样了|那后来呢|接着呢|结果呢|怎么回事|"
-                  r"(?:你|您)觉得呢|(?:你|您)怎么看|(?:你|您)说呢)$")
+                  r"(?:你|您)觉得呢|(?:你|您)怎么看|(?:你|您)说呢|(?:你|您)(?:们)?呢|(?:你|您)(?:们)?自己呢)$")
 
-_WH_OPEN_STRONG = _rx(r"为什么|为啥|为何|(?<!不)怎么(?!样)|怎样|如何|什么样|发生了什么|什么情况|什么感觉|什么原因|什么想法|什么感受|"
+_WH_OPEN_STRONG = _rx(r"为什么|为啥|为何|(?:干嘛|干什么|做什么|派什么)用|有什么用|(?<!不)怎么(?!样)|怎样|如何|什么样|发生了什么|什么情况|什么感觉|什么原因|什么想法|什么感受|"
                       r"什么体验|什么区别|什么变化|什么影响|什么意思|啥感觉|啥情况")
 _WH_OPEN = _rx(r"什么|啥|哪些|怎么样")
 _WH_FACT = _rx(r"什么时候|啥时候|(?<![好十这那前头])几(?!乎)(?:次|个|口|年|点|天|岁|号|月|周|家|趟|分钟|小时|块|回|遍|年级|位|种|样|十)?|多少|多久|多长时间|"
@@ -55,16 +55,26 @@ _A_NOT_A = _rx(r"(?:有没有|是不是|会不会|能不能|要不要|用不用|
                r"喜不喜欢|知不知道|想不想|方不方便|满不满意|习不习惯|还在不在|在不在|对不对|合不合适|值不值|够不够|"
                r"([\u4e00-\u9fff])[不没]\1)")
 # 吗 at the end, or "V了没(有)" ("投诉了没有", "快递到了没"): a yes/no question.
-_YES_NO_END = _rx(r"(?:吗|(?<![什怎这那多要])么|嘛|(?<=[\u4e00-\u9fff])了没有?)$")
+_YES_NO_END = _rx(r"(?:吗|(?<![什怎这那多要])么|嘛|(?<=[\u4e00-\u9fff])[了过]没有?)$")
 # A或B: 还是 between two options; after 你/我/说到底/其实… it means "still, after all" ("说到底还是价格的问题").
 _CHOICE = _rx(r"(?<![你我他她您底实后要竟究来就也都])还是(?!觉得|认为|会|要|想|得)")
 _WHETHER = _rx(r"是否")
+# "是护工告诉你还是你妈自己说的": 是 … 还是 … from the start offers two answers, whatever stands before 还是.
+_CHOICE_SHI = _rx(r"^(?:那|就是)?是[^,?]{1,16}还是")
 
 # Leading.
 _TAG = _rx(r"(?:,\s*)?(?P<tag>对吧|是吧|对不对|没错吧|不是吗|是这样吧|你说是吧|你也这么觉得吧|你也这样觉得吧|你也这么认为吧|"
            r"你说对吧|对不|好吧)$")
 _TAG_AFTER_COMMA = _rx(r",\s*(?P<tag>对吗|是不是|同意吗|你同意吗|你觉得呢|对吗|是吗)$")
 _RHETORICAL = _rx(r"(?P<ev>难道|岂不|不觉得.*[吗么]$|(?:这|那)(?:难道)?不(?:就)?是.*[吗么]$|不就是.*[吗么]$|不是.*[吗么]$|"
+                  # "等它到货不就好了吗": "wouldn't X simply have done": the answer is ours
+                  r"不就(?:好|行|完|得|可以|没事)了?[吗么嘛]$|"
+                  # "你怎么不先截个图呢": how come you didn't…: what they should have done, as a question
+                  r"(?:怎么|为什么|为啥|干嘛|干吗)(?:不|没有?)(?:先|早|直接|干脆|赶紧|马上|及时|多|试试|找|问问?|去|再)|"
+                  # "你怎么还在用这个App": how come you still…: surprise that they do it at all
+                  r"(?:你|您)(?:们)?怎么还(?:在|要|是|用|买|去|留着|没)|"
+                  # "你没联系客服吗？", "您不试试网页版吗？": a negative yes/no question about what they did
+                  r"^(?:那|所以|可)?(?:你|您)(?:们)?(?:当时|后来|就|也|都|还)?(?:没有?|不)(?!是|会|知道|记得|清楚|太|用了|想)[^是因为,?]{1,10}[吗么]$|"
                   r"(?:你|您)(?:就|也)?(?:不|没)(?:觉得|担心|想|怕|嫌|后悔|在意|介意|心疼).*[吗么]$)")
 _AGREE = _rx(r"(?P<ev>(?:你|您)(?:也)?同意(?:吗|吧|这个说法)|(?:你|您)也(?:这么|这样)(?:觉得|认为|想)|你说是不是|"
             r"(?:你|您)(?:是不是|是)?也(?:是)?(?:这样|这么想|一样)(?:吧|吗|的吧)?$)")
@@ -76,7 +86,7 @@ _EVAL_SHIBUSHI = _rx(r"是不是(?P<ev>因为|太|更|特别|非常|挺|比较|�
 _PRESUME_BA = _rx(r"吧$")
 # "你是不是觉得…", "是不是今年用电比较多": 是不是 around an opinion put in their mouth or a degree (比较, 挺, 太…) is a
 # guess of ours; around their own words it checks them.
-_SHIBUSHI_GUESS = _rx(r"是不是(?P<ev>(?:也|都|还)?(?:觉得|认为|感觉|感到|嫌|想|怕|担心|对).{1,16}|"
+_SHIBUSHI_GUESS = _rx(r"(?:是不是|有没有|会不会)(?P<ev>(?:也|都|还)?(?:觉得|认为|感觉|感到|嫌|想|怕|担心|对).{1,16}|"
                       r".{0,8}?(?:比较|挺|很|太|特别|有点|有些|更|不太|本来|其实|根本).{1,8})")
 # What 吧 and 是不是 wrap, without the words that only frame it ("当时真是…吧", "你是不是觉得…").
 _FRAME = _rx(r"^(?:那时候?|那次|那天|所以|其实|当时|真是|真的|应该|是不是|觉得|认为|那|你|您|也|就|都|是|挺|很)+|"
@@ -93,6 +103,8 @@ _PRESUME_CLAIM = _rx(r"(?P<ev>(?:你|您|你们)(?:爸|妈|爸爸|妈妈|家人|
 # ("团购确实便宜" after "一个月能省三百多") stays a reflection.
 _VERDICT = _rx(r"(?P<ev>嫌.{1,6}|(?:以后|今后|从此)?(?:都|就)?(?:再也不|不会再|不再|再也没|以后都不|以后不)[\u4e00-\u9fff]{1,6}|(?:就是|其实就是|说白了就是|根本就是)(?:因为|觉得|不想|怕|不喜欢).{1,6})")
 _FRAGMENT = _rx(r"^[一-鿿0-9]{1,6}$")
+# Words that tie the clauses of a story together ("…，但…", "…，所以…", "…，结果…").
+_STORY_LINK = _rx(r"[,，](?:但是?|可是?|不过|所以|结果|然后|后来|于是|害得?|就)")
 _CAUSE_NOUN = _rx(r"(?P<ev>[\u4e00-\u9fff]{1,6}?)的?(?:问题|原因|错|锅)(?:吧|啊|了)?$")
 _AFTER_THAT = _rx(r"(?:之后|以后|后来|然后|接下来|再后来|那后来)呢$")
 _LOADED = ("难|贵|麻烦|差|慢|烦|复杂|难用|不方便|失望|生气|糟|烂|讨厌|累|坑|离谱|崩溃|头疼|好用|方便|便宜|快|简单|贴心|清爽|"
@@ -100,10 +112,12 @@ _LOADED = ("难|贵|麻烦|差|慢|烦|复杂|难用|不方便|失望|生气|糟
 # Words that boil a story down to one thing ("说到底就是…", "说白了还是…").
 _REDUCTION = _rx(r"^(?:所以|那)?(?:说)?(?:说到底|说白了|归根结底|归根到底|到头来|总之)(?:了)?(?:,)?(?:其实)?(?:就是|还是|也就是)?")
 _LOADED_WORD = _rx("(?:" + _LOADED + ")")
-_WHY_PRESUPPOSE = _rx(r"为什么.{0,10}(?P<int>这么|那么|如此|太|特别|总是|老是)(?P<adj>" + _LOADED + r")")
+_WHY_PRESUPPOSE = _rx(r"(?:为什么|为啥|怎么会|怎么能|凭什么).{0,10}(?P<int>这么|那么|如此|太|特别|总是|老是)(?P<adj>" + _LOADED + r")")
 _MAKE_YOU = _rx(r"(?P<ev>(?:让|令|叫)(?:你|您)(?:这么|那么|如此|特别|这样))")
 _PROBLEMS = _rx(r"(?P<ev>(?:遇到|碰到|有|出|遇上)了?(?:哪些|什么|些什么|啥)(?:样的)?(?:问题|麻烦|困难|不便|不满|糟心事?|毛病|bug|坑))")
-_PROBLEM_WORDS = _rx(r"问题|麻烦|坏|烂|错|投诉|慢|贵|不好|差|失望|生气|烦|难|不方便|毛病|坑|退款|售后|糟")
+_PROBLEM_WORDS = _rx(r"问题|麻烦|坏|烂|错|投诉|慢|贵|不好|差|失望|生气|烦|难|不方便|毛病|坑|退款|售后|糟|"
+                    # something that did not work out: "弄不明白", "搞不定", "没货", "忘", "卡住", "晚点", "罚款"
+                    r"[弄搞整看听用学][不没](?:明白|懂|清楚|会|了|好|定)|不(?:明白|懂|会用)|没货|忘|卡住|卡了|晚点|迟到|罚|丢|漏")
 _HOW_LOADED = _rx(r"(?:有多|多么|多)(?P<adj>失望|生气|麻烦|难受|方便|好用|满意|喜欢|讨厌|烦|糟糕|难|累|开心|崩溃|头疼|爱|贵|慢|"
                   r"心疼|着急|担心|焦虑|无奈|委屈|后悔|痛苦|郁闷|尴尬|高兴|激动|感动|轻松|省心|舒服|难过|伤心|无语|心累|绝望|"
                   r"害怕|紧张|闹心|糟心|不爽|不方便|重要)|有多(?P<any>(?!少|久|远|长|大|高|宽|深|厚|重(?!要)|频繁|快|早|晚)"
@@ -114,6 +128,14 @@ _INTENSE = _rx(r"(?P<int>太|这么|那么|特别|非常|超级?|真的|极其|�
 # never ranked); "你觉得最大的问题是什么？" asks them to rank and stays open.
 _MAIN_REASON = _rx(r"(?:你|您)(?:会|是)?(?:觉得|认为|说)(?P<ev>.{0,6}?(?:主要|最主要|最大|首要)(?:的)?(?:原因|问题)?(?:是|就是|还是)?)"
                    r"(?P<what>.{1,14}?)(?:的问题|的原因)?(?:吗|(?<![什怎])么|吧)$")
+# "你会说…吗", "你会不会说…": would you say.
+_WOULD_SAY = _rx(r"(?:你|您)(?:们)?(?:会不会|会)说")
+# "你会不会说距离是最主要的原因？", "是不是价格最主要？": a main reason of ours in a yes/no question (any order).
+_MAIN_ANY = _rx(r"(?P<ev>(?:最)?主要(?:的)?(?:原因|问题|因素)|最大的?(?:原因|问题|因素)|首要(?:的)?(?:原因|问题)|最主要)")
+# Words that boil a story down inside a rising summary ("所以你其实…？", "所以说你根本…？").
+_REDUCE_Q = _rx(r"其实|根本|压根|说白了|本来就")
+# A decision a summary can put in their mouth ("打算换", "不想再用", "要退").
+_DECISION = _rx(r"打算|准备|决定|想换|要换|换掉|放弃|退掉|要退|取消|不想再|不再|不用了|卸载|删掉")
 _GUESS_CAUSE = _rx(r"(?P<ev>因为.{1,12}(?:才|所以)?)")
 
 # Closing invitations: anything they want to add, or that was not asked ("还有没有什么想补充的？",
@@ -131,7 +153,8 @@ _FEELING = _rx(r"(?:你|您)(?:当时|那时候?)?(?:一定|肯定|应该|想必
                r"松了一口气|放心|踏实|舍不得|不甘心|为难)")
 _ACK = _rx(r"^(?:(?:嗯+|哦+|噢+|喔|啊+|哈+|好的?|好吧|行|明白了?|了解了?|懂了|知道了|收到|原来如此|原来是这样|这样啊|是这样啊|"
            r"这样子?|对对对?|对的|对|是的|是啊|没错|确实|有意思|真的吗|是吗|真的啊|哇|天哪|我的天|我明白了?|我懂了?|我理解|"
-           r"谢谢|谢谢你|谢谢您|嗯哼|ok|好嘞|了解|明白)[\s,.!?~]*)+$", re.IGNORECASE)
+           r"谢谢|谢谢你|谢谢您|嗯哼|ok|好嘞|了解|明白|(?:这个|这|那)?我(?:能|可以|完全|很)?(?:理解|明白)(?:的)?)[\s,.!?~]*)+$",
+           re.IGNORECASE)
 _GREETING = _rx(r"^(?P<ev>你好|您好|大家好|早上好|上午好|下午好|晚上好|谢谢|感谢|非常感谢|多谢|辛苦了|今天就(?:聊|到)|欢迎|很高兴|"
                 r"那我们开始|我们开始吧|再见)")
 _SIGNPOST = _rx(r"(?P<ev>(?:等一下|待会儿?|一会儿|稍后|之后|后面|回头)(?:我们)?再(?:聊|说|谈|问|回来)|不着急|慢慢(?:想|说|来)|"
@@ -171,7 +194,8 @@ def split_sentences(text: str) -> list[str]:
 
 def _has_question_marker(core: str) -> bool:
     return bool(core.startswith("难道") or re.search(r"(?:你|您)(?:就|也|都)?难道", core) or _YES_NO_END.search(core) or _A_NOT_A.search(core) or _WH_OPEN_STRONG.search(core) or _WH_OPEN.search(core)
-                or _WH_FACT.search(core) or _CHOICE.search(core) or _WHETHER.search(core) or _TAG.search(core)
+                or _WH_FACT.search(core) or _CHOICE.search(core) or _CHOICE_SHI.match(core) or _WHETHER.search(core)
+                or _TAG.search(core)
                 or _PRESUME_BA.search(core) and not _NOT_PRESUMING_BA.search(core))
 
 
@@ -249,6 +273,10 @@ def _leading_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> l
             _YES_NO_END.search(q) or _A_NOT_A.search(q) or _PRESUME_BA.search(q) or has_qmark):
         # A reason they never gave, handed to them to confirm.
         add(Cue("presumptive", Label.LEADING, STRONG + 0.5, "因为" + cause.group("cause")[:8]))
+    reduced_q = _REDUCE_Q.search(q) if _REFLECT_START.match(q) else None
+    if reduced_q and reduced_q.group(0) not in (previous or "") and not _WH_OPEN_STRONG.search(q):
+        # "所以你其实根本不在乎钱花在哪儿了？": a summary with 其实/根本 hands them a verdict, whatever it ends with.
+        add(Cue("presumptive", Label.LEADING, STRONG + 0.5, reduced_q.group(0)))
     claim = _PRESUME_CLAIM.search(q)
     if claim and not _WH_OPEN_STRONG.search(q):
         add(Cue("presumptive", Label.LEADING, STRONG + 0.5, claim.group("ev")))
@@ -285,9 +313,18 @@ def _leading_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> l
     love = _LOVE.search(q)
     if love and not _their(love.group("ev"), previous):
         add(Cue("presupposition", Label.LEADING, STRONG + 0.5, love.group("ev")))
+    say = _WOULD_SAY.search(q)
+    if say and not _WH_OPEN_STRONG.search(q) and not _WH_OPEN.search(q[say.end():]) \
+            and not _their_claim(q[say.end():], previous):
+        # "你会说原来那家服务很差吗？": a verdict of ours put up for them to sign.
+        add(Cue("agreement", Label.LEADING, STRONG + 0.5, say.group(0)))
     main = _MAIN_REASON.search(q)
     if main and not _WH_OPEN_STRONG.search(q) and not (previous and re.search(r"主要|最", previous)):
         add(Cue("agreement", Label.LEADING, STRONG + 0.5, main.group("ev")[:8]))
+    elif not main and not (previous and re.search(r"主要|最", previous)) and not _WH_OPEN_STRONG.search(q) \
+            and not _WH_OPEN.search(q.replace(_MAIN_ANY.search(q).group(0), "") if _MAIN_ANY.search(q) else q) \
+            and _MAIN_ANY.search(q) and (_YES_NO_END.search(q) or _A_NOT_A.search(q) or _PRESUME_BA.search(q)):
+        add(Cue("agreement", Label.LEADING, STRONG + 0.5, _MAIN_ANY.search(q).group("ev")))
     yes_no = _YES_NO_END.search(q) or _A_NOT_A.search(q)
     if yes_no:
         for m in _INTENSE.finditer(q):
@@ -319,7 +356,7 @@ def _form_cues(clause: str, has_qmark: bool) -> list[Cue]:
         add(Cue("yes_no", Label.CLOSED, STRONG, _A_NOT_A.search(clause).group(0)))
     elif _WH_OPEN.search(clause):
         add(Cue("wh_open", Label.OPEN, MEDIUM + 0.5, _WH_OPEN.search(clause).group(0)))
-    if _CHOICE.search(clause) and not strong and not fact:
+    if (_CHOICE.search(clause) or _CHOICE_SHI.match(clause)) and not strong and not fact:
         add(Cue("choice", Label.CLOSED, STRONG, "还是"))
     return cues
 
@@ -387,7 +424,16 @@ def _declarative_cues(body: str, previous: str | None, has_qmark: bool, ov: floa
         else:
             add(Cue("reflection_starter", Label.REFLECTION, STRONG if previous else MEDIUM, starter))
         cause = _GUESS_CAUSE.search(body)
-        if has_qmark and previous and (ov < 0.3 or (cause and "因为" not in previous)):
+        decision = _DECISION.search(body)
+        reduced_q = _REDUCE_Q.search(body)
+        if has_qmark and previous and reduced_q and reduced_q.group(0) not in previous and overlap(
+                body[reduced_q.end():], previous, LANG) < 0.5:
+            # "所以你其实根本不在乎钱花在哪儿了？": 其实/根本 turns their story into a verdict of ours, to confirm.
+            add(Cue("guess_question", Label.LEADING, STRONG + 1.0, reduced_q.group(0)))
+        elif has_qmark and previous and decision and not re.search(decision.group(0)[:1], previous):
+            # "所以你打算换一个App了？": a decision of theirs that they never announced, offered to confirm.
+            add(Cue("guess_question", Label.LEADING, STRONG + 1.0, decision.group(0)))
+        elif has_qmark and previous and (ov < 0.3 or (cause and "因为" not in previous)):
             add(Cue("guess_question", Label.LEADING, MEDIUM + 0.5, cause.group("ev") if cause else starter))
     claim = _PRESUME_CLAIM.search(body)
     if claim and claim.group("ev")[-1] in "别常很挺超" and _FEELING.search(body):
@@ -431,9 +477,14 @@ def _declarative_cues(body: str, previous: str | None, has_qmark: bool, ov: floa
     elif previous and not reflect and len(body) >= 8 and not _OWN_VIEW.match(body) and not _INFO.match(body):
         # "每个医院的小程序都不一样，所以上次才挂错了科室": one clause says back what they just said, the rest
         # what they said before; "所以" inside the sentence ties it into a summary.
-        clause_ov = max((overlap(c, previous, LANG) for c in _clauses(body) if len(c) >= 4), default=0.0)
+        clauses = [c for c in _clauses(body) if len(c) >= 4]
+        clause_ov = max((overlap(c, previous, LANG) for c in clauses), default=0.0)
         if clause_ov >= 0.5:
             add(Cue("restates", Label.REFLECTION, WEAK + (0.5 if re.search(r"所以|然后|也就是说", body) else 0.0), ""))
+        elif clause_ov >= 0.25 and len(clauses) >= 2 and _STORY_LINK.search(body):
+            # "早上有人帮忙，但晚上的药偶尔会漏掉": their story retold, clauses tied by 但/所以/结果, one of them close to
+            # what they just said (the others to what they said before).
+            add(Cue("restates", Label.REFLECTION, WEAK + 0.5, ""))
     if previous and not reflect and re.match(r"^.{0,4}(?:你|您)", body) and len(body) >= 6 and not _SIGNPOST.search(body):
         add(Cue("about_them", Label.REFLECTION, WEAK + 0.5, ""))
     greeting = _GREETING.match(body)

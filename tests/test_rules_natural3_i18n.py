@@ -1,0 +1,224 @@
+"""Natural Dutch, Korean and Chinese interviewer turns: negative questions whatever their subject, a main reason
+offered for a yes, summaries that add an absolute word, a decision or a verdict, rhetorical and challenging
+questions, and the short Dutch lines the language guess has to place. Each test pins one mechanism of
+``scoring.rules_nl``, ``rules_ko``, ``rules_zh`` or ``scoring.langid``; they read the rules alone and need no
+embedder."""
+
+from __future__ import annotations
+
+import pytest
+
+from scoring import rules_ko, rules_nl, rules_zh
+from scoring.labels import Label
+from scoring.langid import guess_language
+
+
+def nl(text: str, previous: str | None) -> Label:
+    return rules_nl.analyse(text, previous).top[0]
+
+
+def ko(text: str, previous: str | None) -> Label:
+    return rules_ko.analyse(text, previous).top[0]
+
+
+def zh(text: str, previous: str | None) -> Label:
+    return rules_zh.analyse(text, previous).top[0]
+
+
+# --------------------------------------------------------------------------------------------------
+# Dutch
+
+NL_INVOICES = "Sinds de nieuwe update kan ik mijn facturen niet meer vinden in de app."
+NL_GYM = "In januari heb ik mijn abonnement opgezegd."
+
+
+@pytest.mark.parametrize("text", [
+    "Zou een herinnering op je telefoon niet helpen?",
+    "Heb je de klantenservice niet gebeld?",
+    "Was de oude versie niet veel overzichtelijker?",
+])
+def test_nl_a_verb_first_question_with_niet_before_its_last_word_is_negative(text):
+    assert nl(text, NL_INVOICES) == Label.LEADING
+
+
+def test_nl_niet_meer_asks_a_fact_and_their_own_negation_is_a_check():
+    assert nl("Gebruik je de app niet meer?", "Ik heb nu een ander programma.") == Label.CLOSED
+    assert nl("Werkte de app niet?", "Die dag werkte de app niet.") != Label.LEADING
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Was de prijs de belangrijkste reden?", Label.LEADING),
+    ("Was de afstand de hoofdreden om te stoppen?", Label.LEADING),
+    ("Was de afstand een reden om te stoppen?", Label.CLOSED),
+])
+def test_nl_a_main_reason_offered_for_a_yes_is_leading(text, label):
+    assert nl(text, NL_GYM) == label
+
+
+def test_nl_a_main_reason_they_named_themselves_is_theirs():
+    assert nl("Was de prijs de belangrijkste reden?", "De prijs was voor mij de belangrijkste reden.") != Label.LEADING
+
+
+@pytest.mark.parametrize("text", [
+    "Dus je vertrouwt die app nu helemaal niet meer?",
+    "Die update heeft het dus alleen maar slechter gemaakt?",
+    "Dus de app is eigenlijk onbruikbaar geworden?",
+])
+def test_nl_a_rising_summary_that_adds_an_absolute_or_reducing_word_is_leading(text):
+    assert nl(text, NL_INVOICES) == Label.LEADING
+
+
+def test_nl_a_rising_summary_of_their_own_words_stays_a_reflection():
+    assert nl("Dus sinds de update kun je je facturen niet meer vinden?", NL_INVOICES) == Label.REFLECTION
+
+
+def test_nl_a_decision_word_of_the_same_family_as_theirs_is_a_paraphrase():
+    # "gestopt" for their "opgezegd" restates the decision; "spijt" is a feeling they never named.
+    assert nl("Dus in januari ben je gestopt met de sportschool.", NL_GYM) == Label.REFLECTION
+    assert nl("Dus je hebt er spijt van dat je gestopt bent.", NL_GYM) == Label.LEADING
+
+
+def test_nl_verb_before_subject_after_a_fronted_clause_is_no_question():
+    text = "Je had een vaste shampoo, en toen die op was en je een andere nam, kreeg je jeuk."
+    assert nl(text, "Daarna begon mijn hoofdhuid te jeuken.") == Label.REFLECTION
+    # Unpunctuated speech still asks after a topic: "en die winkel, was dat dezelfde"
+    assert nl("en eh die winkel, was dat dezelfde winkel", "De winkel zei dat ik moest wachten.") == Label.CLOSED
+
+
+def test_nl_an_adverb_before_a_yes_no_question_keeps_its_verdict_leading():
+    assert nl("Eigenlijk ben je gewoon te druk om zelf boodschappen te doen?", "Ik bestel alles online.") == Label.LEADING
+
+
+def test_nl_thanks_after_an_exclamation_is_a_statement():
+    assert nl("Leuk, dank je wel voor het uitleggen.", "Nu koken we weer gewoon zelf.") == Label.STATEMENT
+
+
+def test_nl_show_me_is_an_invitation():
+    assert nl("Kun je me laten zien hoe je dat normaal doet?", NL_INVOICES) == Label.OPEN
+
+
+# --------------------------------------------------------------------------------------------------
+# Korean
+
+KO_GYM = "그래서 1월에 회원권을 해지했어요."
+KO_RECEIPTS = "업데이트 이후로 앱에서 예전 영수증을 못 찾겠어요."
+
+
+@pytest.mark.parametrize("text", [
+    "거리가 가장 큰 이유였다고 할 수 있을까요?",
+    "가격이 제일 큰 이유였다고 보시나요?",
+    "비용이 주된 원인이었나요?",
+])
+def test_ko_a_main_reason_offered_in_a_yes_no_question_is_leading(text):
+    assert ko(text, KO_GYM) == Label.LEADING
+
+
+def test_ko_a_main_reason_they_named_is_theirs():
+    assert ko("거리가 가장 큰 이유였나요?", "거리가 제일 큰 이유였어요.") != Label.LEADING
+
+
+@pytest.mark.parametrize("text", [
+    "기다리는 게 낫지 않았을까요?",
+    "그냥 환불받는 게 편하지 않으셨을까요?",
+])
+def test_ko_a_negative_question_in_the_past_conjectural_is_leading(text):
+    assert ko(text, KO_RECEIPTS) == Label.LEADING
+
+
+def test_ko_exactly_what_happened_is_open_and_hoksi_any_is_closed():
+    assert ko("그날 정확히 무슨 일이 있었나요?", KO_RECEIPTS) == Label.OPEN
+    assert ko("혹시 무슨 문제 있었어요?", KO_RECEIPTS) == Label.CLOSED
+
+
+def test_ko_unpunctuated_jiyo_claim_is_leading_like_jyo():
+    assert ko("저기 그 앱이 마트보다 싸지요", "매주 앱으로 장을 봐요.") == Label.LEADING
+    assert ko("저기 그 앱이 마트보다 싸죠", "매주 앱으로 장을 봐요.") == Label.LEADING
+
+
+def test_ko_a_verdict_with_neyo_and_a_rising_tone_is_leading():
+    assert ko("이번 업데이트는 완전히 실패작이네요?", KO_RECEIPTS) == Label.LEADING
+    # their own words said back with 군요 stay a reflection
+    assert ko("업데이트 이후로 예전 영수증을 못 찾고 계시는군요.", KO_RECEIPTS) == Label.REFLECTION
+
+
+def test_ko_show_me_and_what_it_is_used_for_are_open():
+    assert ko("평소에 영수증 찾으시는 걸 한번 보여 주실 수 있을까요?", KO_RECEIPTS) == Label.OPEN
+    assert ko("음 그 영수증은 주로 어디에 쓰세요", KO_RECEIPTS) == Label.OPEN
+    assert ko("그 가게는 어디에 있어요?", KO_RECEIPTS) == Label.CLOSED
+
+
+# --------------------------------------------------------------------------------------------------
+# Chinese
+
+ZH_GYM = "所以一月份我把卡退了。"
+ZH_INVOICES = "新版App更新以后，我找不到以前的发票了。"
+
+
+@pytest.mark.parametrize("text", [
+    "你会不会说距离是最主要的原因？",
+    "价格是不是最主要的原因？",
+])
+def test_zh_a_main_reason_offered_in_any_order_is_leading(text):
+    assert zh(text, ZH_GYM) == Label.LEADING
+
+
+def test_zh_asking_them_to_rank_stays_open():
+    assert zh("你觉得最主要的原因是什么？", ZH_GYM) == Label.OPEN
+
+
+@pytest.mark.parametrize("text", [
+    "你当时等原来那款到货不就好了吗？",
+    "出问题的时候你怎么不先截个图呢？",
+    "你怎么还在用这个App啊？",
+    "你没联系客服吗？",
+    "怎么会做得这么难用呢？",
+])
+def test_zh_rhetorical_and_challenging_questions_are_leading(text):
+    assert zh(text, ZH_INVOICES) == Label.LEADING
+
+
+def test_zh_zenme_as_how_stays_open():
+    assert zh("你是怎么发现发票找不到的？", ZH_INVOICES) == Label.OPEN
+    assert zh("嗯，就是，那个，发票对你来说是干嘛用的", ZH_INVOICES) == Label.OPEN
+
+
+def test_zh_shi_a_haishi_b_is_a_choice_even_after_ni():
+    assert zh("是护工告诉你还是你妈自己说的", "晚上的药她有时候会忘。") == Label.CLOSED
+
+
+def test_zh_what_trouble_after_they_described_one_is_open():
+    assert zh("嗯，您平时用的时候一般会碰到什么麻烦", "弄不明白的时候我孙子帮我。") == Label.OPEN
+    assert zh("您用的时候一般会碰到什么麻烦？", "我每天用它看新闻。") == Label.LEADING
+
+
+def test_zh_a_story_retold_in_linked_clauses_is_a_reflection():
+    assert zh("早上有人帮忙，但晚上的药偶尔会漏掉。", "晚上的药她有时候会忘。") == Label.REFLECTION
+    assert zh("我们今天大概聊半个小时。", "晚上的药她有时候会忘。") == Label.STATEMENT
+
+
+@pytest.mark.parametrize("text", [
+    "所以你打算换一个App了？",
+    "所以你其实根本不在乎发票了？",
+])
+def test_zh_a_rising_summary_with_a_decision_or_a_verdict_is_leading(text):
+    assert zh(text, ZH_INVOICES) == Label.LEADING
+
+
+def test_zh_a_rising_summary_of_their_words_stays_a_reflection():
+    assert zh("所以更新以后，你就找不到以前的发票了？", ZH_INVOICES) == Label.REFLECTION
+
+
+def test_zh_i_understand_is_an_acknowledgement():
+    assert zh("嗯，这个我能理解。", "但换了以后头皮就会痒。") == Label.STATEMENT
+
+
+# --------------------------------------------------------------------------------------------------
+# Language of short lines with nothing before them
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Nooit?", "nl"), ("Opgegeven?", "nl"), ("Heftig.", "nl"), ("Frustrerend?", "nl"),
+    ("Really?", "en"), ("Gave up?", "en"), ("Nothing?", "en"), ("Worrying?", "en"), ("Big?", "en"),
+])
+def test_short_lines_are_placed_by_their_spelling(text, lang):
+    assert guess_language(text) == lang
