@@ -826,6 +826,10 @@ def echo_match(text: str, previous: str | None) -> float:
         best = max(best, run)
     share_in_order = best / len(mine)
     present = sum(1 for w in mine if w in theirs or w in _WILDCARDS) / len(mine)
+    if present == 1.0 and len(mine) <= 5 and not _CLAUSE_ECHO.match(body) and not re.match(r"^(?:" + "|".join(_AUX + _NEG_AUX) + r"|what|how|why|when|where|"
+                                                           r"which|who)\b", body):
+        # "Off plan by Wednesday?" after "by Wednesday I'm usually off plan": their words, reordered.
+        return max(share_in_order, 0.99)
     return max(share_in_order, 0.8 * present if len(mine) <= 4 else 0.6 * present)
 
 
@@ -1079,6 +1083,9 @@ def _presupposed_claim(q: str, said: str | None) -> str | None:
         return "stopping you"
     their_stems = {stem(_unclitic(t)) for t in tokens(said or "")}
     their_praise = any(t in _PRAISE for t in their_stems)
+    general = re.search(r"\b(?:always|never|constantly|every\s+single\s+time|all\s+the\s+time)\b", match.group("core"))
+    if general and not all(_said(w, their_stems) for w in tokens(general.group(0))):
+        return general.group(0)  # "Why is it always the same people?": a pattern of yours taken as given
     for word in tokens(match.group("core")):
         base = _unclitic(word)
         if not (base in LOADED or base in _CLAIM_CHANGES) or _said(base, their_stems):
@@ -1098,12 +1105,91 @@ _PRAISE = frozenset("better best easier easy faster quicker simpler cheaper grea
 _AUX_NOUN = _rx(r"^(?P<aux>is|was|are|were|do|does|did|has|have|would|will|could|should)\s+(?!not\b)[a-z][\w'-]+\s+[a-z][\w'-]+")
 
 
+# What a tagged statement ("…, right?", "…, didn't you?") asks them to agree with. A tag on a plain fact of theirs to
+# confirm ("You ride every weekday, right?", "The doorbell's wired in, isn't it?") checks a detail: a closed question.
+# A tag on a verdict, a feeling, a cause, a guess or a wish of yours ("The app is pretty slow, right?", "It was the price
+# that put you off, wasn't it?", "You'd cancel if it happened again, right?") asks them to agree: leading.
+_GUESS_MARK = _rx(r"\b(?:must|probably|surely|obviously|presumably|definitely|clearly|certainly|bet|guess|suppose|"
+                  r"imagine|reckon|assume|still|anymore|always|never|everyone|everybody|nobody|a\s+lot|lots|all\s+the\s+same|"
+                  r"in\s+the\s+end|mainly|mostly|basically|(?:is|are|was|were|'s|'re)\s+(?:\w+ly\s+)?(?:right|wrong))\b")
+# An evaluative adjective said of something ("is outrageous", "was pointless", "are expensive"): a verdict.
+_EVALUATIVE = _rx(r"\b(?:is|are|was|were|'s|'re|be|been|seems?|seemed|looks?|looked|sounds?|sounded|gets?|got)\s+(?:\w+ly\s+)?"
+                  r"(?P<adj>(?!(?:available|responsible|eligible|possible|active|previous|various|serious)\b)"
+                  r"\w{3,}(?:ous|ful|ible|able|ive|less))\b")
+# Verbs of attitude, wish and feeling: what they say about the customer is the customer's to say.
+_ATTITUDE = _rx(r"\b(?:you|you'd|you'll|they|they'd|he|he'd|she|she'd|we|we'd|i|i'd)\s+(?:(?:really|just|quite|kind\s+of|sort\s+of|"
+                r"probably|still|actually|secretly|much|would|will|do|did|does|don't|didn't)\s+)*"
+                r"(?P<v>lov(?:e|es|ed)|hat(?:e|es|ed)|prefer(?:s|red)?|want(?:s|ed)?|wish(?:es|ed)?|hop(?:e|es|ed)|"
+                r"enjoy(?:s|ed)?|regret(?:s|ted)?|resent(?:s|ed)?|dread(?:s|ed)?|fear(?:s|ed)?|"
+                r"car(?:e|es|ed)\s+(?:about|for)|trust(?:s|ed)?|appreciat(?:e|es|ed)|look(?:s|ed)?\s+forward|rather|"
+                r"feel|feels|felt|find\s+(?:it|them|that|this)|lik(?:e|es|ed))\b")
+_GRADED = _rx(r"\b(?:better|worse|best|worst|most|least|(?!earl)\w+(?:ier|iest))\b")
+_PROJECTION = _rx(r"^(?:and\s+|but\s+)?(?:you'd|you\s+would|you'll|you\s+will|you\s+wouldn't|you\s+won't|you're\s+going\s+to|"
+                  r"you\s+could|you\s+might)\b")
+# A cleft whose relative clause acts on them ("It's the fees that put you off"): a motive of theirs, named by you.
+_CLEFT_ON_YOU = _rx(r"^(?:(?:it|that)(?:'s|\s+is|\s+was)|was\s+it|is\s+it)\s+.+?\s+(?:that|which|who)\s+(?P<y>.*\byou\b.*)$")
+
+
+def _statement_claim(clause: str, said: str | None) -> str | None:
+    """The verdict, feeling, cause, guess or wish a statement puts forward that the customer never gave, or None
+    when it states a plain fact (or only their own words)."""
+    low = clause.lower().strip(" ,?.!")
+    their_stems = {stem(_unclitic(t)) for t in tokens(said or "")}
+    for rx in (_GUESS_MARK, _GRADED):
+        for m in rx.finditer(low):
+            if not all(_said(w, their_stems) for w in tokens(m.group(0))):
+                return m.group(0)
+    wish = _ATTITUDE.search(low)
+    if wish and not all(_said(w, their_stems) for w in tokens(wish.group("v")) if w not in ("it", "them", "that", "this")):
+        return wish.group(0)
+    projection = _PROJECTION.match(low)
+    if projection:
+        return projection.group(0)
+    m = _INTENSE_EVAL.search(low)
+    if m and (m.group("adj") not in ("much", "many") or "too" in m.group("int")) and not _said(m.group("adj"), their_stems):
+        return f"{m.group('int')} {m.group('adj')}"  # "so slow", "way too many": a degree of yours
+    m = _EVALUATIVE.search(low)
+    if m and not _said(m.group("adj"), their_stems):
+        return m.group("adj")
+    reason = _REASON.search(low)
+    if reason and any(not _said(w, their_stems) for w in tokens(reason.group("why")) if w not in STOPWORDS):
+        return reason.group(0).strip()
+    cleft = _CLEFT_ON_YOU.match(low)
+    if cleft:
+        return cleft.group("y")
+    if _COMPARISON.search(low) and not _COMPARISON.search(said or ""):
+        return _COMPARISON.search(low).group(0)
+    novel = [t for t in tokens(low) if t not in STOPWORDS and not _said(t, their_stems)]
+    named = _claim_word(novel) or next((w for w in novel if _affect(w) or w in _VERDICT_MARKERS), None)
+    return named
+
+
+def _tag_function(clause: str, said: str | None, so_start: bool = False) -> tuple[Label | None, str]:
+    """What a tagged statement does: (LEADING, the claim) when it hands them a claim of yours to agree with,
+    (CLOSED, the fact) when it checks a plain fact, (None, "") when it only says back their own words (the summary
+    rules decide: a reflection)."""
+    body = clause.strip(" ,?.!")
+    # A verdict with a tag asks them to agree even in their own words ("it's hard when your friends all drink right").
+    claim = _statement_claim(body, said) or _statement_claim(body, None)
+    if claim:
+        return Label.LEADING, claim
+    if not said:
+        return Label.CLOSED, body
+    words, novel = _novel_words(body, said)
+    if not words or len(novel) / len(words) < 0.34:
+        return None, ""
+    if so_start:
+        # "So it's the price, isn't it?": a conclusion of yours drawn from their story, offered for agreement.
+        return Label.LEADING, " ".join(novel[:3])
+    return Label.CLOSED, body
+
+
 _CHECK_TAG = _rx(r"\w[\w'\s-]+,\s*(?:is\s+that\s+(?:right|correct|accurate|fair)|have\s+i\s+got\s+that\s+right|"
                  r"did\s+i\s+get\s+that\s+right)\s*[?.]*$")
 
 
 def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, said: str | None = None,
-                   offer: bool = False) -> list[Cue]:
+                   offer: bool = False, so_start: bool = False) -> list[Cue]:
     """Cues from the focus question ``q`` (lower-case, markers stripped); ``said``: all the customer said."""
     cues: list[Cue] = []
     add = cues.append
@@ -1187,8 +1273,17 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
             pass
         elif word == "no" and not re.search(r",\s*no\s*\?", q):
             pass
-        else:
+        elif starts_like_question or _reversed_tag(q):
             add(Cue("tag_question", Label.LEADING, STRONG, word))
+        else:
+            function, evidence = _tag_function(q[: tag.start()], said or previous, so_start)
+            if function == Label.LEADING:
+                add(Cue("tag_question", Label.LEADING, STRONG, word))
+            elif function == Label.CLOSED:
+                # "You opened it last year, didn't you?": a fact to confirm, not a view to agree with.
+                return [Cue("check_question", Label.CLOSED, STRONG + 0.5, evidence)]
+            else:
+                return []  # their own words with a tag: a summary, which the declarative rules read
     elif not has_qmark:
         mid = _TAG_MID.search(q)
         if mid and mid.group("tag") != "right" and not starts_like_question:
@@ -1220,7 +1315,11 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
         add(Cue("negative_question", Label.LEADING, STRONG, neg.group(0)))
 
     why = _WHY_PRESUPPOSE.match(q)
-    if why and _loaded(why.group("adj")):
+    if why and not _loaded(why.group("adj")) and why.group("int") in ("so", "such", "too") and why.group("adj") not in (
+            "that", "far") and not _their_word(why.group("adj"), previous):
+        # "Why did it take them so long?": the degree is a verdict of yours, whatever the adjective.
+        add(Cue("presupposition", Label.LEADING, STRONG + 0.5, f"{why.group('int')} {why.group('adj')}"))
+    elif why and _loaded(why.group("adj")):
         if _their_word(why.group("adj"), previous):
             add(Cue("their_word", Label.OPEN, MEDIUM, why.group("adj")))
         else:
@@ -1237,7 +1336,7 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
     if _WHY_JUST.match(q):
         add(Cue("suggests_action", Label.LEADING, STRONG + 0.5, _WHY_JUST.match(q).group(0)))
 
-    if re.match(r"^how\s+much\s+(?:time|money|effort|hassle|stress)\s+(?:does|did|has|will|would|do|can)\b.*\bsav(?:e|es|ed)\b", q):
+    if re.match(r"^how\s+much\s+(?:time|money|effort|hassle|stress)\s+(?:does|did|has|have|had|will|would|do|can)\b.*\bsav(?:e|es|ed)\b", q):
         add(Cue("presupposition", Label.LEADING, STRONG + 1.0, "how much ... save"))
     how = _HOW_LOADED.match(q)
     if how:
@@ -1403,7 +1502,7 @@ def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark
             add(Cue("new_claim", Label.LEADING, STRONG + 1.0, claim))
     if (previous and has_qmark and not claim and not reflect and not so_start and len(words) >= 3
             and _DECLARATIVE_SUBJECT.match(low) and not _AGREE_STATEMENT.search(low)
-            and (not caption or re.match(r"^\W*(?:and|but|or)\b", raw_low or ""))):
+            and (not caption or re.match(r"^\W*(?:and|but|or)\b", raw_low or "") or about_you)):
         # A declarative question ("And you pay for that yourself?", a caption's "and that was a monthly contract"):
         # a check of a fact of yours when it brings new content, a feeling or verdict of yours when it names one.
         content, novel = _novel_words(low, previous)
@@ -1477,7 +1576,7 @@ _AGREE_STATEMENT = _rx(
     r"i(?:'d|\s+would)\s+(?:imagine|guess|think)\s+(?!what|how|why|when|where|so\b)(?:that\s+)?\w+|"
     r"i\s+guess\s+(?:that|it|this)\s+(?:makes|made|must|would|left|leaves)\s+you|"
     r"you\s+must\s+be\s+\w+|i'm\s+sure\s+(?:you|that|it)|i\s+am\s+sure\s+(?:you|that)|"
-    r"you\s+must\s+(?:be|have|feel|get|love|hate|find|think|\w+ly)|surely\s+you|obviously\s+you|of\s+course\s+you|"
+    r"you\s+must\s+(?!(?:tell|excuse|forgive|let|try|see|come)\b)\w+|surely\s+you|obviously\s+you|of\s+course\s+you|"
     r"you\s+(?:really\s+)?(?:love|hate)\b)"
 )
 # Words of a summary that say nothing about its content.
@@ -1485,12 +1584,14 @@ _SUMMARY_NOISE = frozenset("""
 basically overall sounds sound seems seem feel felt feels saying say said hear hearing mean means meaning
 guess think thinking get getting understand understanding right correct pretty then really whole part
 """.split())
-_REASON = _rx(r"\b(?:because(?:\s+of)?|(?:that's|that\s+is|which\s+is|that\s+was|which\s+was)\s+why|cause|'cause|since|due\s+to|as\s+a\s+result\s+of|thanks\s+to|so\s+that)\b(?P<why>.*)$")
+_REASON = _rx(r"\b(?:because(?:\s+of)?|(?:that's|that\s+is|which\s+is|that\s+was|which\s+was)\s+why|cause|'cause|since(?!\s+(?:then|last|\d|yesterday|christmas|easter|spring|summer|autumn|winter|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b)|due\s+to|as\s+a\s+result\s+of|thanks\s+to|so\s+that)\b(?P<why>.*)$")
 
 
 def _said(word: str, their_stems: set[str]) -> bool:
     w = stem(_unclitic(word))
-    if w in their_stems:
+    if w in their_stems or stem(w) in their_stems or (w.endswith("i") and w[:-1] + "y" in their_stems):
+        return True  # "listings" / "listing", "replies" / "reply"
+    if any(stem(t) == w or (t.endswith("i") and t[:-1] + "y" == w) for t in their_stems):
         return True
     # "move" / "moved" (stem "mov"), "close" / "closing": a silent final e is the same word.
     if w.endswith("e") and len(w) >= 4 and w[:-1] in their_stems:
@@ -1729,6 +1830,17 @@ def _new_claim(summary: str, said: str, has_qmark: bool, summary_frame: bool = T
     intent = _INTENTION.search(summary)
     if intent and not _said(intent.group("act"), their_stems):
         return intent.group(0)  # "so you're thinking of dropping that agency": a plan of theirs you supplied
+    guessed = next((m for m in _GUESS_MARK.finditer(summary) if m.group(0) in ("probably", "surely", "presumably",
+                    "obviously", "must", "bet", "a lot", "lots") and not _said(m.group(0).split()[-1], their_stems)), None)
+    if guessed:
+        return guessed.group(0)  # "You probably lose a lot of money on it.": a guess of yours about them
+    projected = _PROJECTION.match(summary.strip())
+    if projected and not re.search(r"\b(?:would|will|'d|'ll|going\s+to|gonna)\b", said.lower()):
+        return projected.group(0)  # "So you'd never use them again.": what they would do, guessed by you
+    wish = _ATTITUDE.search(summary)
+    if wish and not _ATTITUDE.search(said) and not _said(wish.group("v").split()[0], their_stems) and not re.match(
+            r"^(?:feel|feels|felt)$", wish.group("v")):
+        return wish.group(0)  # "so basically you want fewer messages": a wish or a liking they never voiced
     negated = _NEGATION.search(summary)
     if negated and not _ANY_NEGATION.search(said):
         # "So the staff couldn't cope.", "the system isn't fit for a bakery": a failing of yours, said as theirs.
@@ -1754,7 +1866,7 @@ def _new_claim(summary: str, said: str, has_qmark: bool, summary_frame: bool = T
         return claim
     if strict and not heard_all:
         return None  # said without "?": a paraphrase is a reflection unless it names a feeling or verdict
-    if len(novel) >= 2 and len(novel) / len(words) > 0.5 or (heard_all and summary_frame and len(novel) == len(words)):
+    if summary_frame and (len(novel) >= 2 and len(novel) / len(words) > 0.5 or (heard_all and len(novel) == len(words))):
         # Mostly content of yours (checked against all they said): their words are the setting, the claim is new.
         return " ".join(novel[:3])
     if strict:
@@ -1991,7 +2103,8 @@ def _after_preamble(body: str) -> str | None:
 # evenings usually go") or a fronted clause ("when you got to the desk what happened").
 _SPOKEN_QUESTION = _rx(
     r"^(?:what|how|why|when|where|which|who)(?:\s+[\w']+){0,3}?\s+(?:do|does|did|is|are|was|were|have|has|had|can|"
-    r"could|will|would)\s+(?:you|they|it|he|she|we|there|that|this|the|your|any|[\w']+s)\b"
+    r"could|will|would)\s+(?:you|they|it|he|she|we|there|that|this|those|these|the|your|his|her|their|any|[\w']+s)\b"
+    r"|^(?:what|how|why|where|who)\s+(?:is|was|were|are)\s+(?!it\b)[\w']+ing\b"
     r"|^(?:what|who)\s+(?:happened|happens|made|makes|went|goes|got)\b|^(?:what's|how's|how'd|what'd|what're)\s+\w+"
     r"|^(?:do|does|did|is|are|was|were|have|has|can|could)\s+(?:you|they|it|he|she|we|there|that|this|your)\s+\w+"
 )
@@ -2113,7 +2226,8 @@ def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable
             offer = _TRAILING_OFFER.search(q_low)
             if offer and len(tokens(offer.group("q"))) >= 3 and (_WH_OPEN.match(q_low) or _AUX_START.match(q_low)):
                 q_low = offer.group("q")
-            qcues = _question_cues(q_low, clean, prev, has_qmark, said, offer=bool(offer and q_low == offer.group("q")))
+            qcues = _question_cues(q_low, clean, prev, has_qmark, said, offer=bool(offer and q_low == offer.group("q")),
+                                   so_start=so_start)
             if not qcues:
                 # A question mark on a declarative: a reflection said with rising intonation, a guess,
                 # or a clarification. Which one depends on what they said.
@@ -2166,16 +2280,24 @@ def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable
         # A tag anywhere in a caption ("that's ridiculous isn't it an hour") seeks agreement.
         low = whole_body.lower()
         mid = _TAG_MID.search(low) or _TAG.search(low)
-        if mid and (mid.group("tag") not in ("right", "yes", "ok", "okay", "no", "yeah", "true", "is it", "was it",
-                                             "did you", "do you", "does it", "do they")
-                    or (mid.group("tag") in ("is it", "was it") and _DECLARATIVE_SUBJECT.match(low)
-                        and len(tokens(low)) >= 5)
-                    or _reversed_tag(low)):
+        end_tag = re.search(r"\s(?:right|yeah)\s*$", low) and len(tokens(low)) >= 4 and not re.search(
+            r"\b(?:that's|all|you're|just|turn|exactly|quite|is|was|it's)\s+right\s*$", low)
+        tagged = mid and (mid.group("tag") not in ("right", "yes", "ok", "okay", "no", "yeah", "true", "is it", "was it",
+                                                   "did you", "do you", "does it", "do they")
+                          or (mid.group("tag") in ("is it", "was it") and _DECLARATIVE_SUBJECT.match(low)
+                              and len(tokens(low)) >= 5)
+                          or _reversed_tag(low))
+        if (tagged and not _TAG_MID.search(low) and not _reversed_tag(low)) or (end_tag and not tagged):
+            # A tag ending a caption ("you'd skip the ads if you could right", "it was the third one who sorted it
+            # right"): a view of yours to agree with, or a plain fact to confirm.
+            tag_start = mid.start() if tagged else low.rstrip().rfind(" ")
+            function, evidence = _tag_function(low[:tag_start], said, whole_so)
+            if function == Label.LEADING:
+                cues.append(Cue("tag_question", Label.LEADING, STRONG, mid.group("tag") if tagged else "right"))
+            elif function == Label.CLOSED:
+                cues.append(Cue("check_question", Label.CLOSED, STRONG + 0.5, evidence))
+        elif tagged:
             cues.append(Cue("tag_question", Label.LEADING, STRONG, mid.group("tag")))
-        elif re.search(r"\s(?:right|yeah)\s*$", low) and len(tokens(low)) >= 4 and not re.search(
-                r"\b(?:that's|all|you're|just|turn|exactly|quite|is|was|it's)\s+right\s*$", low):
-            # An unpunctuated caption: "you'd skip the ads if you could right" is a tag question.
-            cues.append(Cue("tag_question", Label.LEADING, STRONG, "right"))
         elif re.search(r"\b(?:\w+)\s+right\s+(?:\w+\s*){1,3}$", low) and len(tokens(low)) >= 5 and not re.search(
                 r"\b(?:that's|all|you're|just|turn|exactly|quite|is|was|it's)\s+right\b", low):
             cues.append(Cue("tag_question", Label.LEADING, MEDIUM + 0.5, "right"))
