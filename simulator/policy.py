@@ -49,6 +49,9 @@ RAPPORT = {
 }
 # From the third closed question in a row, the trainee is interrogating rather than interviewing.
 INTERROGATION_RUN = 3
+# Rapport at or below this (two leading questions or pitches more than open ones, roughly) makes the persona
+# guarded: an open question on a new topic gets its general fact, not the story, until she is asked again.
+GUARDED_RAPPORT = -2.0
 
 # Words per reply, by move, before the persona's verbosity scales it.
 BASE_LENGTH = {"closed": 25, "leading": 25, "answer": 90, "silence": 90, "echo": 90,
@@ -733,7 +736,11 @@ def decide(
     last = state.last_persona
     asked_again = last is not None and last.move == "closed" and last.topic == topic_id
     if level == 0:
-        if asked_again and topic.detail:
+        if state.rapport <= GUARDED_RAPPORT:
+            # Led and pitched at until rapport is worn down, she keeps to the general fact: the story needs a
+            # follow-up (or rapport rebuilt), however the question was asked.
+            layers = ["surface"]
+        elif asked_again and topic.detail:
             # Asked for the story right after a short yes/no on it: the fact and the story together.
             layers = ["surface", "detail"]
         elif style.verbosity == "terse" or style.directness == "indirect":
