@@ -74,6 +74,13 @@ def is_silence_suggestion(text: str) -> bool:
     return bool(_SILENCE.search(text or ""))
 
 
+def _past_form(word: str) -> bool:
+    """Whether ``word`` is the simple past of a verb the dictionary knows ("rang", "swam", "set"), whatever the tagger
+    said."""
+    lemma = nlp.verb_lemma(word)
+    return bool(lemma) and nlp.inflect(lemma, "VBD") == word
+
+
 def _tense(tok: Any) -> str | None:
     """'past', 'present' or None (modal, non-finite) for a verb token, counting its auxiliaries."""
     tags = [c.tag_ for c in tok.children if c.dep_ in ("aux", "auxpass")] + [tok.tag_]
@@ -81,18 +88,14 @@ def _tense(tok: Any) -> str | None:
         return None
     if "VBD" in tags:
         return "past"
+    if tok.tag_ == "VBP" and _past_form(tok.lower_) and nlp.verb_lemma(tok.lower_) == tok.lower_:
+        return None  # "set", "put", "let": present or past, the tag cannot tell
     if "VBZ" in tags or "VBP" in tags:
         # "have/has + participle" is a present perfect: it talks about the past too; leave it out.
         if any(c.lemma_ == "have" and c.dep_ == "aux" for c in tok.children) and tok.tag_ == "VBN":
             return None
         return "present"
     return None
-
-
-def _past_form(word: str) -> bool:
-    """Whether ``word`` is the simple past of a verb the dictionary knows ("rang", "swam"), whatever the tagger said."""
-    lemma = nlp.verb_lemma(word)
-    return bool(lemma) and lemma != word and nlp.inflect(lemma, "VBD") == word
 
 
 def _sentence_problems(sent: Any) -> list[str]:
@@ -365,6 +368,10 @@ def _verdicts(text: str) -> set[str]:
     return {w for w in words if w in _VERDICT and w not in ("like", "must", "sound", "seem")}
 
 
+# "a lot", "a bit": how much or how often, never what a question is about ("Does that happen a lot?").
+_QUANTITY = frozenset({"lot", "bit", "lots", "loads"})
+
+
 def _core(text: str) -> set[str]:
     """What a question is about: its nouns, names, numbers and main verbs (not its adjectives: in a leading
     question those are usually the verdict it pushes, "stressful", "unfair")."""
@@ -372,7 +379,7 @@ def _core(text: str) -> set[str]:
     if doc is None:
         return topic_lemmas(text)
     return {t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "PROPN", "NUM", "VERB")
-            and t.lemma_.lower() not in _GENERIC and not t.is_stop and len(t.lemma_) > 1
+            and t.lemma_.lower() not in _GENERIC and t.lemma_.lower() not in _QUANTITY and not t.is_stop and len(t.lemma_) > 1
             and t.lemma_.lower() not in _VERDICT and t.lower_ not in _VERDICT}
 
 
@@ -469,6 +476,7 @@ GOOD = [
     "Tell me about the last time you talked to the council.",
     "What happened with the price?",
     "Walk me through the last time you rang.",
+    "What was it like when you set off?",
 ]
 BAD = [
     "How do you feel about isn't it true?",

@@ -2936,6 +2936,37 @@ def _asks_for_yes(text: str) -> Label | None:
     return None
 
 
+_SUMMARY_START = re.compile(r"^(?:(?:and|so|but|okay|ok|right|well|then|hmm|mm|yeah)\s*,?\s+)*(?:basically\s+|overall\s+)?"
+                            r"(?:[A-Z][a-z]+,\s+)?(?P<s>you|you're|you've|you'd|they|they're|he|she|it|it's|that|that's|the|your)\b",
+                            re.IGNORECASE)
+
+
+def _adds_a_claim(text: str, previous: str | None) -> bool:
+    """A summary said with a rising "?" that puts words in the customer's mouth: a declarative whose content words
+    (nouns, verbs, adjectives, by lemma) are not in what the customer just said ("So you're happy with the new phone
+    overall?" after "I got a new phone in the summer": "happy" is the interviewer's)."""
+    focus = strip_markers((text or "").strip())[0]
+    last = re.split(r"(?<=[.!?])\s+", focus)[-1].strip()
+    if not last.endswith("?") or not previous or not previous.strip():
+        return False
+    plain = nlp.strip_disfluencies(last)
+    if not _SUMMARY_START.match(plain) or _YES_NO_START.match(plain) or re.match(
+            r"^(?:\w+\W+){0,2}?(?:what|how|why|who|where|when|which)\b", plain, re.IGNORECASE):
+        return False
+
+    def lemmas(words: str) -> set[str]:
+        out = set()
+        for w in re.findall(r"[a-z]+", words.lower()):
+            if len(w) < 3 or w in _FUNCTION_WORDS or w in _NP_BREAK or w in _GENERIC:
+                continue
+            out.add(_verb_lemma(w) or w.rstrip("s"))
+        return out
+
+    added = lemmas(_TAG_RE.sub("", re.sub(r"[?.!]+$", "", plain))) - lemmas(previous) - {
+        "say", "mean", "basically", "right", "yeah", "okay", "guess", "suppose", "sound", "like", "just", "kind", "sort"}
+    return len(added) >= 1
+
+
 # ---------------------------------------------------------------------------------------------
 # The last check on the main rewrite: it names what the question was about (its topic noun phrase, in the customer's
 # words where the trainee used them) and reads like a sentence; otherwise it is rebuilt from that noun phrase.
@@ -3063,7 +3094,8 @@ def topic_phrases(question: str) -> list[str]:
         if phrase:
             head = _head(" ".join(phrase))
             if head not in _NOT_TOPIC_HEADS and not _claim_noun(head) and head not in _PRONOUN_OBJECTS:
-                out.append(" ".join([_FLIP_OWNER.get(phrase[0].lower(), phrase[0])] + phrase[1:]))
+                owner = phrase[0].lower() if phrase[0].lower() in _OWNED else phrase[0]
+                out.append(" ".join([_FLIP_OWNER.get(owner, owner)] + phrase[1:]))
             i += len(phrase)
             continue
         i += 1
@@ -3190,6 +3222,47 @@ def _checked_main(first: str | None, text: str, label: Label, flags: set[Flag]) 
     return first if not bad else "Can you tell me more about that?"
 
 
+# Rewrites that name nothing: right only when the question itself names nothing either.
+_GENERIC_REWRITE = re.compile(r"^(?:Can you tell me more about (?:that|it|this)\?|Tell me more about (?:that|it|this)\.|"
+                              r"How do you feel about \w+ing\?|"
+                              r"Tell me about the last time (?:this|that|it) came up\. What did you do\?)$")
+_EXTRAPOSED = re.compile(r"^(?P<be>is|isn't|was|wasn't)\s+it\s+(?:(?:a\s+bit|quite|really|so|too|very|pretty|kind\s+of)\s+)?"
+                         r"[a-z-]+\s+(?P<rest>(?:having\s+to|trying\s+to|to|when|waiting|being|not\s+being)\s+.+)$",
+                         re.IGNORECASE)
+
+
+def _extraposed(text: str) -> str | None:
+    """"Isn't it annoying having to reset the password every month?" -> "What is it like having to reset the password
+    every month?": the verdict goes, the experience it was about stays whole."""
+    clause = re.sub(r"[?.!]+$", "", _clean_clause(strip_markers(text or "")[0])).strip()
+    extra = _EXTRAPOSED.match(clause)
+    if not extra:
+        return None
+    be = "is" if extra.group("be").lower().startswith("is") else "was"
+    for rest in dict.fromkeys((_TIME_TAIL_WORDS.sub("", extra.group("rest") + "?").rstrip("?"), extra.group("rest"))):
+        built = _cap(f"What {be} it like {_flip(rest.split())}?")
+        if reads_naturally(built) and _is_open(built):
+            return built
+    return None
+
+
+def _without_topic(first: str, text: str, label: Label, flags: set[Flag], previous: str | None) -> str:
+    """A question that names only "it" or "that": "Is it annoying having to log in every time?" asks what it is like
+    to do the thing it names; "Would that work?" after "We keep a paper diary." asks about the customer's own thing
+    ("Tell me more about your paper diary.") rather than about "that"."""
+    if not _GENERIC_REWRITE.match(first or ""):
+        return first
+    last = re.split(r"(?<=[.!?])\s+", (previous or "").strip())[-1] if previous else ""
+    theirs = topic_phrases(last) if last else []
+    if theirs and Flag.HYPOTHETICAL not in flags and Flag.PITCH not in flags:
+        np = theirs[0]  # the first thing their last sentence names
+        for option in ((f"What happened with {np}?",) if _past_question(text) else ()) + (f"Tell me more about {np}.",):
+            built = _cap(option)
+            if reads_naturally(built) and _is_open(built):
+                return built
+    return first
+
+
 def suggest_rewrites(text: str, label: Label | str, flags: Iterable[Flag | str] = (), previous: str | None = None,
                      language: str | None = "en", form: "Form | None" = None) -> list[str]:
     """Two or three alternatives that differ in technique, best first; empty when the turn needs none.
@@ -3218,6 +3291,8 @@ def suggest_rewrites(text: str, label: Label | str, flags: Iterable[Flag | str] 
         # assuming the kids do their homework on the laptop?"): an open alternative is worth offering whatever the
         # label, since the customer can only confirm it.
         asked = _asks_for_yes(text)
+        if asked is None and label == Label.REFLECTION and _adds_a_claim(text, previous):
+            asked = Label.LEADING  # a summary with a claim of the interviewer's own
         if asked is not None:
             label = asked
     if label not in (Label.CLOSED, Label.LEADING) and Flag.HYPOTHETICAL not in flag_set and not (
@@ -3235,7 +3310,9 @@ def suggest_rewrites(text: str, label: Label | str, flags: Iterable[Flag | str] 
         return []
     out: list[str] = []
     first = _open_alternative(text, label, flag_set, form if form is not None and form.language == "en" else None)
-    first = _checked_main(first, text, label, flag_set)
+    first = _extraposed(text) or _checked_main(first, text, label, flag_set) if first else first
+    if first and not topic_phrases(text):
+        first = _without_topic(first, text, label, flag_set, previous)
     if first:
         out.append(first)
     if previous and previous.strip() and out:
