@@ -97,6 +97,10 @@ _PROBLEMS = _rx(r"(?P<ev>(?:어떤|무슨|어떠한)\s*(?:문제|불편|어려�
 _PROBLEM_WORDS = _rx(r"문제|오류|에러|불편|안\s*됐|안\s*돼|힘들|어려|답답|짜증|실망|고장|늦|비싸|포기|꼬였|안\s*되")
 _INTENSE = _rx(r"(?P<int>너무|훨씬|정말|진짜|엄청|되게|많이|그렇게|참|굉장히|아주|제일|가장)\s*(?P<adj>" + _LOADED + r")")
 
+# "안 도와주세요?", "안 해 보셨어요?": 안 before the last predicate of a yes/no question.
+_NEG_AN = _rx(r"(?:^|\s)안\s*[가-힣]+(?:\s+(?:보셨|봤|주셨|주|드셨)[가-힣]*)?$")
+# Words that boil a story down at the start of a summary.
+_REDUCE_KO = _rx(r"^(?:그러니까\s*|그럼\s*)?(?:결국|사실상|한마디로|어차피)\s*")
 # "…다고 보시나요?", "…라고 할 수 있을까요?": would you say.
 _WOULD_SAY = _rx(r"(?:다|라)고\s*(?:보시나요|보세요|보십니까|보시는지|할\s*수\s*있을까요|할\s*수\s*있나요|하시겠어요)$")
 # "왜 진작 안…", "왜 그냥 …하지 않으셨어요": why they did not do what we would have.
@@ -475,6 +479,13 @@ def _leading_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> l
     presume = _PRESUME_ADV.search(q)
     if presume and has_qmark and not wh:
         add(Cue("presumptive", Label.LEADING, STRONG, presume.group("ev")))
+    negated = _NEG_AN.search(q) if has_qmark and not wh else None
+    if negated and not (previous and re.search(r"(?:^|\s)(?:안|못)\s*[가-힣]|않|없", previous)):
+        # "남편분은 안 도와주세요?": a negative yes/no question when they never said no to it: the answer it expects is ours.
+        add(Cue("negative_question", Label.LEADING, STRONG, negated.group(0).strip()))
+    if has_qmark and _REDUCE_KO.match(q) and not wh and _adds_claim(_REDUCE_KO.sub("", q), previous):
+        # "결국 주말이 다 학원에 맞춰져 있는 거네요?": their story boiled down to a claim of ours, put up for a yes.
+        add(Cue("presumptive", Label.LEADING, STRONG, _REDUCE_KO.match(q).group(0).strip()))
     why_not = _WHY_NOT.search(q)
     if why_not:
         # "왜 진작 안 바꾸셨어요?": what they should have done, asked as a why.

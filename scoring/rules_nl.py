@@ -52,6 +52,7 @@ _YES_NO = _rx(r"^(?P<verb>[a-zà-ÿ]+)\s+" + _SUBJECT + r"\b")
 _CONFIRM = _rx(r"^(?P<ev>klopt\s+(?:het|dat)|is\s+het\s+zo\s+dat|is\s+het\s+waar\s+dat)\b")
 _WH_CLOSED = _rx(r"^(?:en\s+)?(?P<wh>hoe\s+(?:vaak|lang|oud|laat|ver|veel|groot|duur|snel)|hoeveel|welke?|wanneer|wie|"
                  r"met\s+wie|van\s+wie|voor\s+wie|bij\s+wie|om\s+hoe\s+laat|in\s+welke?|bij\s+welke?|hoe\s+heet|"
+                 r"(?:sinds|vanaf|tot)\s+wanneer|"
                  r"wat\s+(?:kost|kostte|kosten|betaal|betaalde)|wat\s+voor\s+(?:merk|app|abonnement|fiets|auto|telefoon|"
                  r"shampoo|bank|winkel|supermarkt|contract|pakket|model|type)|waar(?!om|door|mee|over|aan|voor|bij|in|op|"
                  r"van|naar|uit|bij|denk)(?:\s|$))")
@@ -103,7 +104,8 @@ _NEG_Q = _rx(r"^(?P<ev>(?:was|is|waren|zijn|had|heb|hebt|heeft|zou|zouden|kon|ka
 # A yes/no question (verb first) with "niet" just before its last word: a negative question whatever the subject
 # ("Zou een pillendoos met een alarm niet helpen?", "Was de oude app niet veel fijner?"); "niet meer" asks a fact.
 _NEG_LATE = _rx(r"^(?:zou|zouden|had|hadden|was|waren|is|zijn|kan|kon|konden|moet|moest|moesten|wordt|werd|heeft|hebben)\s+"
-                r"(?:[\w']+\s+){1,6}niet(?!\s+meer\b)(?:\s+(?:veel\s+|wel\s+|ook\s+|gewoon\s+)?(?P<verb>[\wà-ÿ]+))?\s*$")
+                r"(?:[\w']+\s+){1,6}niet(?!\s+meer\b)(?:\s+(?:veel\s+|wel\s+|ook\s+|gewoon\s+)?(?P<verb>[\wà-ÿ]+)"
+                r"(?:\s+(?:zijn|worden|hebben|geweest|gedaan|kunnen|moeten))?)?\s*$")
 _LOADED = ("duur|traag|langzaam|ingewikkeld|moeilijk|lastig|onhandig|vervelend|irritant|frustrerend|makkelijk|handig|fijn|"
            "goedkoop|slecht|goed|leuk|mooi|erg|rot|naar|stom|heerlijk|geweldig|prettig|snel|omslachtig|onduidelijk|"
            "verwarrend|gedoe|vreselijk|gek|ergerlijk|zwaar|spannend|eng|eenvoudig|betrouwbaar|onbetrouwbaar|"

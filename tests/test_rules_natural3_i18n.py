@@ -222,3 +222,70 @@ def test_zh_i_understand_is_an_acknowledgement():
 ])
 def test_short_lines_are_placed_by_their_spelling(text, lang):
     assert guess_language(text) == lang
+
+
+# --------------------------------------------------------------------------------------------------
+# Verdicts taken as given, why-not challenges, would-you-say frames and small forms
+
+NL_SWITCH = "We zijn vorig jaar overgestapt naar een andere energieleverancier."
+KO_SWITCH = "작년에 전기 회사를 바꿨어요."
+ZH_SWITCH = "我们去年换了一家电力公司。"
+
+
+def test_nl_the_worst_is_a_presupposition_unless_they_complained():
+    assert nl("Wat vond je het ergste aan je oude leverancier?", NL_SWITCH) == Label.LEADING
+    assert nl("Wat vond je het ergste aan je oude leverancier?", "De oude leverancier was traag en duur.") == Label.OPEN
+
+
+def test_nl_why_not_sooner_is_leading_and_plain_why_is_open():
+    assert nl("Waarom zijn jullie niet eerder overgestapt?", NL_SWITCH) == Label.LEADING
+    assert nl("Waarom zijn jullie overgestapt?", NL_SWITCH) == Label.OPEN
+
+
+def test_nl_a_summary_that_ranks_their_reasons_is_leading():
+    assert nl("Dus het ging vooral om de prijs.", NL_SWITCH) == Label.LEADING
+    assert nl("Dus jullie waren er klaar mee.", NL_SWITCH) == Label.LEADING
+
+
+def test_nl_a_compound_of_theirs_is_echoed_by_its_head():
+    assert nl("Een andere leverancier?", NL_SWITCH) == Label.ECHO
+
+
+def test_nl_natuurlijk_with_a_verdict_is_a_guess_and_sinds_wanneer_asks_a_fact():
+    assert nl("en dat vind je natuurlijk vervelend", "Ik plan mijn routes met een app.") == Label.LEADING
+    assert nl("sinds wanneer zit ze op die club", "Ze zit op een sportclub.") == Label.CLOSED
+    assert nl("Zou een club dichter bij huis niet makkelijker zijn?", "Ik rij twee keer heen en weer.") == Label.LEADING
+
+
+def test_ko_would_you_say_a_verdict_is_leading():
+    assert ko("예전 회사가 고객을 좀 무시했다고 보시나요?", KO_SWITCH) == Label.LEADING
+
+
+def test_ko_why_not_sooner_and_the_worst_are_leading():
+    assert ko("왜 진작 안 바꾸셨어요?", KO_SWITCH) == Label.LEADING
+    assert ko("예전 회사가 제일 별로였던 점이 뭐예요?", KO_SWITCH) == Label.LEADING
+    assert ko("왜 바꾸셨어요?", KO_SWITCH) == Label.OPEN
+
+
+def test_ko_an_negative_yes_no_question_is_leading_unless_they_said_no():
+    assert ko("남편분은 안 도와주세요?", "주말마다 제가 아이를 학원에 데려다줘요.") == Label.LEADING
+    assert ko("남편분은 안 도와주세요?", "남편은 주말에 안 도와줘요.") != Label.LEADING
+
+
+def test_zh_ni_ne_is_an_open_turn_back_to_them():
+    assert zh("你呢？", ZH_SWITCH) == Label.OPEN
+
+
+def test_zh_a_not_a_with_a_feeling_verb_and_a_verdict_is_leading():
+    assert zh("有没有觉得换了以后省心多了？", ZH_SWITCH) == Label.LEADING
+    assert zh("有没有比较过几家？", ZH_SWITCH) == Label.CLOSED
+
+
+def test_zh_a_negative_question_about_someone_else_is_leading():
+    assert zh("孩子爸爸不帮忙吗？", "周末我得开车送孩子去补习班。") == Label.LEADING
+    assert zh("你怎么不让孩子自己坐公交去呢？", "周末我得开车送孩子去补习班。") == Label.LEADING
+
+
+def test_zh_small_forms():
+    assert zh("这个事你跟领导反映过没有", "我每天用一个App排路线。") == Label.CLOSED
+    assert zh("嗯，那送完以后你一般干嘛", "周末我得开车送孩子去补习班。") == Label.OPEN
