@@ -618,7 +618,7 @@ _HYP = _rx(
     r"wouldn't\s+it|would\s+it|would\s+that|would\s+\w+\s+have\s+helped|next\s+year|if\s+you\s+could|"
     r"how\s+likely\s+(?:are|would|is)\s+(?:you|they|your\s+\w+)|"
     r"(?:a|an|the|that|this)\s+(?:\w+\s+){0,2}would\s+(?:save|help|make|solve|fix|change|be)|"
-    r"if\s+there\s+(?:was|were))\b"
+    r"if\s+there\s+(?:was|were)|(?:what|who|which)\s+would\s+(?!you\s+say\b)\w+)\b"
 )
 _IF_THEN = _rx(r"\bif\b.*\b(?:would|will|could|'d|'ll|wouldn't|won't)\b")
 _PITCH = _rx(
@@ -659,7 +659,7 @@ _DB_AND = _rx(
     r"(?:do|does|did|is|are|was|were|have|has|can|could|would|will)\s+(?:you|your|they|it|he|she|we|the|that|"
     r"this|there|anyone|people|someone|anybody)\b|(?:why|how\s+often|how\s+much|how\s+long|how\s+many|when|"
     r"where|who|what\s+else|why\s+not(?:\s+\w+){0,6})\s*\??$|what\s+(?:else\s+)?(?:keeps|makes|made|got|happened|happens|"
-    r"would\s+\w+)\b|who\s+(?:\w+\s+){0,1}(?:decides|does|gets|pays|chooses|signs))"
+    r"would\s+\w+)\b|who\s+(?:\w+\s+){0,1}(?:decides|does|gets|pays|chooses|signs)|who\s+(?:\w+ly\s+)?\w+(?:s|ed)\b)"
     # Two questions run together with a comma, as people speak: "how do they usually go, what do you do when…".
     r"|^(?:what|how|why)\b[^,]{3,},\s+(?P<ev2>(?:what|how|why)\s+(?:\w+\s+){0,2}?(?:do|does|did|made|makes|"
     r"happened|happens)\s+(?:you|they|it|that)?\b|(?!(?:is|was|are|were|did|does)\s+it\b)(?:do|does|did|is|are|was|were|have|has)\s+"
@@ -1111,7 +1111,7 @@ _AUX_NOUN = _rx(r"^(?P<aux>is|was|are|were|do|does|did|has|have|would|will|could
 # that put you off, wasn't it?", "You'd cancel if it happened again, right?") asks them to agree: leading.
 _GUESS_MARK = _rx(r"\b(?:must|probably|surely|obviously|presumably|definitely|clearly|certainly|bet|guess|suppose|"
                   r"imagine|reckon|assume|still|anymore|always|never|everyone|everybody|nobody|a\s+lot|lots|all\s+the\s+same|"
-                  r"in\s+the\s+end|mainly|mostly|basically|(?:is|are|was|were|'s|'re)\s+(?:\w+ly\s+)?(?:right|wrong))\b")
+                  r"in\s+the\s+end|basically|(?:is|are|was|were|'s|'re)\s+(?:\w+ly\s+)?(?:right|wrong))\b")
 # An evaluative adjective said of something ("is outrageous", "was pointless", "are expensive"): a verdict.
 _EVALUATIVE = _rx(r"\b(?:is|are|was|were|'s|'re|be|been|seems?|seemed|looks?|looked|sounds?|sounded|gets?|got)\s+(?:\w+ly\s+)?"
                   r"(?P<adj>(?!(?:available|responsible|eligible|possible|active|previous|various|serious)\b)"
@@ -1123,6 +1123,12 @@ _ATTITUDE = _rx(r"\b(?:you|you'd|you'll|they|they'd|he|he'd|she|she'd|we|we'd|i|
                 r"enjoy(?:s|ed)?|regret(?:s|ted)?|resent(?:s|ed)?|dread(?:s|ed)?|fear(?:s|ed)?|"
                 r"car(?:e|es|ed)\s+(?:about|for)|trust(?:s|ed)?|appreciat(?:e|es|ed)|look(?:s|ed)?\s+forward|rather|"
                 r"feel|feels|felt|find\s+(?:it|them|that|this)|lik(?:e|es|ed))\b")
+# A thing described by a bare adjective ("Huddle is clunky", "the staff are rude", "it's hard when…"): a verdict on it.
+# (About the customer - "you're free on Fridays", "you're retired" - a bare adjective is a fact of theirs.)
+_THING_IS_ADJ = _rx(r"^(?:(?:so|and|but)\s+)?(?!(?:you|you're|i|i'm|we|we're)\b)(?:the\s+|your\s+|their\s+|this\s+|that\s+|these\s+|those\s+)?"
+                    r"[\w-]+(?:\s+[\w-]+)?(?:'s|'re|\s+is|\s+are|\s+was|\s+were|\s+seems?|\s+seemed|\s+looks?|\s+sounds?|"
+                    r"\s+gets?|\s+got|\s+feels?)\s+(?:\w+ly\s+|quite\s+|a\s+bit\s+|kind\s+of\s+|sort\s+of\s+|a\s+little\s+)?"
+                    r"(?P<adj>[a-z][a-z-]+)(?:\s+(?:for|to|with|when|about|if|because|compared)\b.*)?$")
 _GRADED = _rx(r"\b(?:better|worse|best|worst|most|least|(?!earl)\w+(?:ier|iest))\b")
 _PROJECTION = _rx(r"^(?:and\s+|but\s+)?(?:you'd|you\s+would|you'll|you\s+will|you\s+wouldn't|you\s+won't|you're\s+going\s+to|"
                   r"you\s+could|you\s+might)\b")
@@ -1130,11 +1136,25 @@ _PROJECTION = _rx(r"^(?:and\s+|but\s+)?(?:you'd|you\s+would|you'll|you\s+will|yo
 _CLEFT_ON_YOU = _rx(r"^(?:(?:it|that)(?:'s|\s+is|\s+was)|was\s+it|is\s+it)\s+.+?\s+(?:that|which|who)\s+(?P<y>.*\byou\b.*)$")
 
 
-def _statement_claim(clause: str, said: str | None) -> str | None:
+def _statement_claim(clause: str, said: str | None, verdict_only: bool = False) -> str | None:
     """The verdict, feeling, cause, guess or wish a statement puts forward that the customer never gave, or None
-    when it states a plain fact (or only their own words)."""
+    when it states a plain fact (or only their own words). ``verdict_only``: only a verdict or a feeling (an
+    evaluative word, a degree), whoever said it first."""
     low = clause.lower().strip(" ,?.!")
     their_stems = {stem(_unclitic(t)) for t in tokens(said or "")}
+    hyphenated = next((w for w in re.findall(r"[a-z]+-[a-z]+", low) if w in _CLAIM_WORDS or w in LOADED or _affect(w)), None)
+    if hyphenated:
+        return hyphenated  # "a rip-off", "fed-up": the word as a whole
+    if verdict_only:
+        m = _INTENSE_EVAL.search(low) or _EVALUATIVE.search(low)
+        if m and (m.group("adj") not in ("much", "many") or "too" in m.group(0)):
+            return m.group(0)
+        described = _THING_IS_ADJ.match(low)
+        if described and described.group("adj") not in STOPWORDS and not re.search(
+                r"(?:ed|ing)$", described.group("adj")) and not described.group("adj").isdigit():
+            return described.group("adj")
+        return next((w for w in tokens(low) if w not in STOPWORDS and (_loaded(w) or _affect(w) or w in _VERDICT_MARKERS)),
+                    None)
     for rx in (_GUESS_MARK, _GRADED):
         for m in rx.finditer(low):
             if not all(_said(w, their_stems) for w in tokens(m.group(0))):
@@ -1170,7 +1190,7 @@ def _tag_function(clause: str, said: str | None, so_start: bool = False) -> tupl
     rules decide: a reflection)."""
     body = clause.strip(" ,?.!")
     # A verdict with a tag asks them to agree even in their own words ("it's hard when your friends all drink right").
-    claim = _statement_claim(body, said) or _statement_claim(body, None)
+    claim = _statement_claim(body, said) or _statement_claim(body, said, verdict_only=True)
     if claim:
         return Label.LEADING, claim
     if not said:
@@ -1336,7 +1356,7 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
     if _WHY_JUST.match(q):
         add(Cue("suggests_action", Label.LEADING, STRONG + 0.5, _WHY_JUST.match(q).group(0)))
 
-    if re.match(r"^how\s+much\s+(?:time|money|effort|hassle|stress)\s+(?:does|did|has|have|had|will|would|do|can)\b.*\bsav(?:e|es|ed)\b", q):
+    if re.match(r"^how\s+much\s+(?:(?:time|money|effort|hassle|stress)\s+)?(?:does|did|has|have|had|will|would|do|can)\b.*\bsav(?:e|es|ed|ing)\b", q):
         add(Cue("presupposition", Label.LEADING, STRONG + 1.0, "how much ... save"))
     how = _HOW_LOADED.match(q)
     if how:
@@ -1914,6 +1934,10 @@ def _flag_hits(clean: str, focus_low: str, questions: list[str], is_question: bo
             hits.append(FlagHit(Flag.HYPOTHETICAL, "hypothetical", guess.group(0)))
     if is_question:
         double = _DB_AND.search(focus_low)
+        if double and double.group("ev2"):
+            head = tokens(focus_low[: double.start("ev2")])
+            if len(head) <= 4 and head[:2] == tokens(double.group("ev2"))[:2]:
+                double = None  # "what did they actually, what did each of them look at": a false start, asked again
         if double:
             hits.append(FlagHit(Flag.DOUBLE_BARRELED, "double_barreled",
                                 (double.group("ev") or double.group("ev2") or "").strip(" ?")))
@@ -1926,7 +1950,10 @@ def _flag_hits(clean: str, focus_low: str, questions: list[str], is_question: bo
             preface = (_INVITE_STATEMENT.match(first) and not first.endswith("?")) or re.match(
                 r"^(?:can|could)\s+you\s+(?:think\s+of|remember|recall)|^do\s+you\s+remember|^think\s+(?:back|about|of)|"
                 r"^have\s+you\s+ever", first)
-            if not offers_answer and not preface and not _REFLECT_CHECK.match(last) and _overlap(last, first) < 0.5:
+            # "what did they actually, what did each of them look at": a false start, asked again in full.
+            restart = len(tokens(first)) <= 4 and tokens(first)[:2] == tokens(last)[:2]
+            if not offers_answer and not preface and not restart and not _REFLECT_CHECK.match(last) \
+                    and _overlap(last, first) < 0.5:
                 hits.append(FlagHit(Flag.DOUBLE_BARRELED, "two_questions", last.rstrip("?")))
     return hits
 
