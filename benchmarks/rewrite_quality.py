@@ -248,14 +248,15 @@ def _word_problems(text: str) -> list[str]:
             if seen_noun and not noun and (_known(low, "VERB") or _known(low, "ADJ")) and not low.endswith("ly"):
                 problems.append(f"clause after 'about/with …': '{m.group(0).strip()}'")
                 break
-            seen_noun = seen_noun or noun
+            # A possessive ("the council's online portal") is a determiner for what follows it.
+            seen_noun = (seen_noun or noun) and not re.search(r"['’]s$", low)
     m = _CAME_UP.search(text)
     if m and any((_known(w, "VERB") and not _known(w, "NOUN") and not w.endswith("ing")) or (
             (lemma := nlp.verb_lemma(w)) and lemma != w and nlp.inflect(lemma, "VBD") == w) for w in m.group("w").lower().split()):
         problems.append(f"a clause before 'came up': '{m.group(0)}'")
     # A noun phrase with no noun: "Tell me more about the first.", "…about your own?", "…about worth."
     bare = re.search(r"\b(?:about|with|of)\s+(?:(?:the|your|my|our|their|a|an)\s+)?(?P<w>[a-z]+)\s*[?.!]$", text, re.IGNORECASE)
-    if bare:
+    if bare and not bare.group("w")[:1].isupper():  # "…go with Nationwide?": a name, whatever the dictionary says
         word = bare.group("w").lower()
         if word in ("first", "last", "other", "same", "own", "next", "worth", "whole", "rest", "latter", "former") or (
                 _known(word, "ADJ") and not _known(word, "NOUN") and not _known(word, "VERB") and not word.endswith("ing")):
@@ -477,6 +478,8 @@ GOOD = [
     "What happened with the price?",
     "Walk me through the last time you rang.",
     "What was it like when you set off?",
+    "What made you go with Nationwide?",
+    "Tell me about your experience with the council's online portal.",
 ]
 BAD = [
     "How do you feel about isn't it true?",

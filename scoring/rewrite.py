@@ -1021,8 +1021,9 @@ def _noun_phrase_ok(words: list[str]) -> bool:
         return False
     for i, w in enumerate(lows[1:], 1):
         before = lows[i - 1]
-        if before.endswith("'s") and not _is_noun(w) and (_is_adjective(w) or _verb_lemma(w)):
-            return False  # "the driver's nearby": that 's is "is"
+        if before.endswith("'s") and not _is_noun(w) and (_is_adjective(w) or _verb_lemma(w)) and not (
+                i + 1 < len(lows) and _is_noun(lows[i + 1])):
+            return False  # "the driver's nearby": that 's is "is" (but "the council's online portal" owns a noun)
         if (_is_noun(before) and not _is_adjective(before) or words[i - 1][:1].isupper()) and before not in _NOT_HEADS and (
                 verb_form(w) or (_is_adjective(w) and not _is_noun(w)) or (
                     _verb_lemma(w) == w and (not _is_noun(w) or _plural(before)))):
@@ -3119,11 +3120,18 @@ _READS_BADLY = [
 ]
 
 
-def _tidy_main(candidate: str) -> str:
+def _tidy_main(candidate: str, topics: list[str] = ()) -> str:
     """Small repairs: "Tell me about ringing the helpline about it." loses its second "about it"; a frequency or
     hedge word left at the end ("…pay by card mostly.") goes."""
     out = re.sub(r"(\babout\s+\w+ing\b[^?.!]*?)\s+about\s+(?:it|that|this|them)(?=\s*[?.!]$)", r"\1", candidate)
     out = _TIME_TAIL_WORDS.sub("", out)
+    # "…your experience with the council's online portal for that.": the "that" was the question's, not the topic's.
+    tail = re.search(r"\b(?:the|your|their|our)\s+(?P<np>[\w'-]+(?:\s+[\w'-]+){0,3}?)\s+(?:for|about|with|on|from)\s+"
+                     r"(?:that|it|this|them)(?=\s*[?.!]$)", out)
+    if tail and re.match(r"^(?:Tell me about|Can you tell me more about|Tell me more about)\b", out) and all(
+            w.lower() not in _NP_BREAK and not w.lower().endswith("ing") for w in tail.group("np").split()) and \
+            any(np.lower().endswith(tail.group("np").lower()) for np in topics):
+        out = out[:tail.end("np")] + out[tail.end():]
     return out
 
 
@@ -3204,8 +3212,8 @@ def _checked_main(first: str | None, text: str, label: Label, flags: set[Flag]) 
     otherwise rebuilt from the topic noun phrase."""
     if not first:
         return first
-    first = _tidy_main(first)
     topics = topic_phrases(text)
+    first = _tidy_main(first, topics)
     if topics:
         # "the last time you ordered them": the pronoun stands for the question's thing.
         swapped = re.sub(r"(\bthe\s+last\s+time\s+you\s+\w+\s+)(?:them|it|one)\b(?!\s+\w+ing)",
@@ -3226,19 +3234,57 @@ def _checked_main(first: str | None, text: str, label: Label, flags: set[Flag]) 
 _GENERIC_REWRITE = re.compile(r"^(?:Can you tell me more about (?:that|it|this)\?|Tell me more about (?:that|it|this)\.|"
                               r"How do you feel about \w+ing\?|"
                               r"Tell me about the last time (?:this|that|it) came up\. What did you do\?)$")
-_EXTRAPOSED = re.compile(r"^(?P<be>is|isn't|was|wasn't)\s+it\s+(?:(?:a\s+bit|quite|really|so|too|very|pretty|kind\s+of)\s+)?"
-                         r"[a-z-]+\s+(?P<rest>(?:having\s+to|trying\s+to|to|when|waiting|being|not\s+being)\s+.+)$",
-                         re.IGNORECASE)
+_EXTRAPOSED = re.compile(r"^(?:(?P<be>is|isn't|was|wasn't)\s+it|it\s*(?P<be2>'s|is|was))\s+(?:(?:a\s+bit|quite|really|so|too|very|"
+                         r"pretty|kind\s+of|such|an?|a\s+real|a\s+total|a\s+bit\s+of\s+a)\s+)*"
+                         r"(?P<adj>[a-z-]+)\s+(?P<rest>(?:having\s+to|trying\s+to|to(?!\s+(?:say|think|assume|expect|suggest|guess|imagine)\b)|when|waiting|being|not\s+being|getting|finding|"
+                         r"dealing\s+with|sorting\s+out|juggling|keeping)\s+.+)$", re.IGNORECASE)
+
+
+_FIND = re.compile(r"^(?:(?:so|and|but)\s+)?(?P<aux>do|does|did)\s+(?P<s>you|they|he|she|your\s+[\w-]+|the\s+[\w-]+)\s+"
+                   r"(?:(?:ever|still|really|actually)\s+)?find\s+(?P<np>(?:the|your|their|our|my|this|that|it|them)\b"
+                   r"(?:\s+[\w'-]+){0,4}?)\s+(?:(?:a\s+bit|quite|too|so|really|very|pretty|kind\s+of|at\s+all)\s+)*"
+                   r"(?P<adj>[a-z-]+)\s*[?.!]*$", re.IGNORECASE)
+
+
+def _find_rewrite(text: str) -> str | None:
+    """"Do you find the group chat overwhelming?" -> "How do you find the group chat?": the verdict goes, the
+    question about their experience of the thing stays."""
+    clause = _clean_clause(strip_markers(text or "")[0]).strip()
+    clause = _TOPIC_FRAME.sub("", _TAG_RE.sub("", re.sub(r"[?.!]+$", "", clause))).strip(" ,")
+    # "I suppose your mum finds the video calls tricky?": the same question, said as a guess.
+    clause = re.sub(r"^(?P<s>you|they|he|she|your\s+[\w-]+|the\s+[\w-]+)\s+(?P<v>finds?|found)\b",
+                    lambda m: ("did" if m.group("v") == "found" else "does" if m.group("v") == "finds" else "do")
+                    + f" {m.group('s')} find", clause, flags=re.IGNORECASE)
+    m = _FIND.match(clause)
+    if not m or not (_is_adjective(m.group("adj").lower()) or m.group("adj").lower().endswith(("ing", "ed"))):
+        return None
+    np = " ".join(_FLIP_OBJECT.get(w.lower(), w) for w in m.group("np").split())
+    np = re.sub(r"^(?:this|that)\b", "the", np) if len(np.split()) > 1 else np
+    subj = m.group("s")
+    subj = subj.lower() if subj.lower() in ("you", "they", "he", "she") or subj.split()[0].lower() in _OWNED else subj
+    aux = m.group("aux").lower()
+    if subj.lower() in ("you", "they"):
+        aux = "did" if aux == "did" else "do"
+    built = _cap(f"How {aux} {subj} find {np}?")
+    return built if reads_naturally(built) and _is_open(built) else None
 
 
 def _extraposed(text: str) -> str | None:
     """"Isn't it annoying having to reset the password every month?" -> "What is it like having to reset the password
     every month?": the verdict goes, the experience it was about stays whole."""
     clause = re.sub(r"[?.!]+$", "", _clean_clause(strip_markers(text or "")[0])).strip()
+    clause = _END_TAG.sub("", _TAG_RE.sub("", clause)).strip(" ,")
     extra = _EXTRAPOSED.match(clause)
     if not extra:
         return None
-    be = "is" if extra.group("be").lower().startswith("is") else "was"
+    adj = extra.group("adj").lower()
+    if adj in ("more", "less", "better", "worse", "easier", "harder", "cheaper", "quicker", "faster", "simpler") or (
+            adj.endswith("er") and _is_adjective(adj) and not _is_noun(adj)):
+        return None  # "it was cheaper to just buy a new one": a reason handed over, not an experience
+    if extra.group("be2") and not _claim_noun(adj):
+        return None  # said, not asked: only a verdict ("It's a nightmare getting…") makes it a question about the experience
+    said = (extra.group("be") or extra.group("be2")).lower()
+    be = "was" if said.startswith("was") else "is"
     for rest in dict.fromkeys((_TIME_TAIL_WORDS.sub("", extra.group("rest") + "?").rstrip("?"), extra.group("rest"))):
         built = _cap(f"What {be} it like {_flip(rest.split())}?")
         if reads_naturally(built) and _is_open(built):
@@ -3310,7 +3356,7 @@ def suggest_rewrites(text: str, label: Label | str, flags: Iterable[Flag | str] 
         return []
     out: list[str] = []
     first = _open_alternative(text, label, flag_set, form if form is not None and form.language == "en" else None)
-    first = _extraposed(text) or _checked_main(first, text, label, flag_set) if first else first
+    first = _extraposed(text) or _find_rewrite(text) or _checked_main(first, text, label, flag_set) if first else first
     if first and not topic_phrases(text):
         first = _without_topic(first, text, label, flag_set, previous)
     if first:
