@@ -97,6 +97,8 @@ _PROBLEMS = _rx(r"(?P<ev>(?:어떤|무슨|어떠한)\s*(?:문제|불편|어려�
 _PROBLEM_WORDS = _rx(r"문제|오류|에러|불편|안\s*됐|안\s*돼|힘들|어려|답답|짜증|실망|고장|늦|비싸|포기|꼬였|안\s*되")
 _INTENSE = _rx(r"(?P<int>너무|훨씬|정말|진짜|엄청|되게|많이|그렇게|참|굉장히|아주|제일|가장)\s*(?P<adj>" + _LOADED + r")")
 
+# "…있으면 좋겠다고", "…오면 도움이 될까요": a fix offered for them to approve.
+_WISH_FIX = _rx(r"(?:있으면|생기면|되면|오면|나오면|있다면|생긴다면|된다면)\s*(?:좋겠|편하겠|편할|낫겠|나을|도움이\s*(?:될|되겠)|편하지\s*않)")
 # "안 도와주세요?", "안 해 보셨어요?": 안 before the last predicate of a yes/no question.
 _NEG_AN = _rx(r"(?:^|\s)안\s*[가-힣]+(?:\s+(?:보셨|봤|주셨|주|드셨)[가-힣]*)?$")
 # Words that boil a story down at the start of a summary.
@@ -486,6 +488,10 @@ def _leading_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> l
     if has_qmark and _REDUCE_KO.match(q) and not wh and _adds_claim(_REDUCE_KO.sub("", q), previous):
         # "결국 주말이 다 학원에 맞춰져 있는 거네요?": their story boiled down to a claim of ours, put up for a yes.
         add(Cue("presumptive", Label.LEADING, STRONG, _REDUCE_KO.match(q).group(0).strip()))
+    wish = _WISH_FIX.search(q) if not wh else None
+    if wish:
+        # "학원 셔틀이 있으면 좋겠다고 생각하신 적 있으세요?", "알림이 오면 도움이 될까요?": a fix of ours, put up for approval.
+        add(Cue("presumptive", Label.LEADING, STRONG + 0.5, wish.group(0)))
     why_not = _WHY_NOT.search(q)
     if why_not:
         # "왜 진작 안 바꾸셨어요?": what they should have done, asked as a why.

@@ -130,7 +130,8 @@ _DECL_GUESS = _rx(r"^(?:dus\s+)?(?:je\s+zou|jij\s+zou|u\s+zou|je\s+gaat|u\s+gaat
 # A guess about them said as a statement: "Je was vast teleurgesteld.", "Dat kostte je zeker een avond.",
 # "Je zult wel boos zijn geweest."
 _GUESS_DECL = _rx(r"^(?:dus\s+|en\s+|maar\s+)?(?P<ev>(?:je|jij|u|jullie|dat|het|die)\b(?:\s+[\w']+){0,4}?\s+(?:vast|zeker|ongetwijfeld|"
-                  r"natuurlijk(?=(?:\s+[\w']+){0,3}\s+(?:" + _LOADED + r")\b))\b"
+                  r"natuurlijk(?!(?:\s+(?:heel|wel|ook|best|helemaal))*\s+(?:begrijpelijk|logisch|normaal|prima|goed|"
+                  r"terecht|menselijk|niet\s+erg)\b))\b"
                   r"(?!\s+weten)|(?:je|jij|u|jullie|dat|het)\s+(?:zult|zal|zullen)\s+(?:[\w']+\s+){0,3}wel\b)")
 # Words that, put into a summary, hand them a decision or a feeling they did not name.
 _NL_CLAIM = frozenset("""
@@ -160,6 +161,10 @@ _ADVERB_FIRST = _rx(r"^(?:en\s+|maar\s+)?(?:eigenlijk|misschien|gewoon|soms|toev
 _NEG_END = _rx(r"\bniet(?!\s+meer\b)\s+(?P<verb>[\wà-ÿ]+)\s*$")
 # "vooral", "met name": a summary that ranks their reasons.
 _MAINLY = _rx(r"\b(?:vooral|voornamelijk|met\s+name|hoofdzakelijk|eigenlijk\s+alleen|puur)\b")
+# A would-question whose answer is a benefit: "Zou X helpen?", "Zou je het fijn vinden als…", "Zou dat schelen?".
+_FIX_Q = _rx(r"^(?:en\s+|maar\s+)?(?:zou|zouden)\s+(?:[\w']+\s+){1,6}?(?P<ev>helpen|oplossen|verhelpen|schelen|"
+             r"(?:handig|fijn|makkelijk|makkelijker|handiger|beter|prettig|fijner)(?:\s+(?:zijn|vinden|maken))?)\b"
+             r"(?:\s+(?:als|wanneer|mocht)\b.*)?\s*$")
 # "het ergste", "het vervelendst": a superlative of a negative verdict.
 _SUPERLATIVE = _rx(r"\bhet\s+(?:aller)?(?:ergst|vervelendst|lastigst|moeilijkst|irritantst|frustrerendst|slechtst|"
                    r"ingewikkeldst|naarst|stomst)e?\b")
@@ -466,6 +471,10 @@ def _leading_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> l
             _loaded(w) for w in re.findall(r"[\wà-ÿ]+", previous.lower()) if w not in ("naar", "erg")))):
         # "Wat vond je het ergste aan je oude leverancier?" when they never complained: the worst is taken as given.
         add(Cue("presupposition", Label.LEADING, STRONG + 0.5, superlative.group(0)))
+    fix = _FIX_Q.match(q)
+    if fix:
+        # "Zou een herinnering helpen?", "Zou het helpen als de app je een berichtje stuurde?": a fix of ours to approve.
+        add(Cue("presumptive", Label.LEADING, STRONG + 0.5, fix.group("ev")))
     why_not = _WHY_NOT.match(q)
     if why_not:
         # "Waarom zijn jullie niet eerder overgestapt?": what they should have done, asked as a why.

@@ -129,6 +129,9 @@ _INTENSE = _rx(r"(?P<int>太|这么|那么|特别|非常|超级?|真的|极其|�
 # never ranked); "你觉得最大的问题是什么？" asks them to rank and stays open.
 _MAIN_REASON = _rx(r"(?:你|您)(?:会|是)?(?:觉得|认为|说)(?P<ev>.{0,6}?(?:主要|最主要|最大|首要)(?:的)?(?:原因|问题)?(?:是|就是|还是)?)"
                    r"(?P<what>.{1,14}?)(?:的问题|的原因)?(?:吗|(?<![什怎])么|吧)$")
+# "如果/要是 … 会不会好一点", "有了X是不是方便很多": a fix offered with its benefit.
+_FIX_Q = _rx(r"(?:如果|要是|假如|假设|有了|有个|有一个)[^?]{1,24}?(?P<ev>(?:会不会|是不是|能不能|会|能|就)?[^?]{0,3}?"
+             r"(?:好一点|好一些|好些|好很多|好多了|方便|有帮助|帮到|帮上忙|有用|省事|省心|解决|轻松))")
 # "你会说…吗", "你会不会说…": would you say.
 _WOULD_SAY = _rx(r"(?:你|您)(?:们)?(?:会不会|会)说")
 # "你会不会说距离是最主要的原因？", "是不是价格最主要？": a main reason of ours in a yes/no question (any order).
@@ -152,7 +155,7 @@ _FEELING = _rx(r"(?:你|您)(?:当时|那时候?)?(?:一定|肯定|应该|想必
                r"(?P<ev>气坏|气死|急坏|吓坏|烦死|累坏|伤心|郁闷|火大|恼火|不爽|心烦|着急|难过|生气|失望|累|辛苦|委屈|无奈|心疼|害怕|担心|烦|"
                r"难受|崩溃|心寒|心冷|不好受|不容易|感激|开心|高兴|"
                r"松了一口气|放心|踏实|舍不得|不甘心|为难)")
-_ACK = _rx(r"^(?:(?:嗯+|哦+|噢+|喔|啊+|哈+|好的?|好吧|行|明白了?|了解了?|懂了|知道了|收到|原来如此|原来是这样|这样啊|是这样啊|"
+_ACK = _rx(r"^(?:(?:嗯+|哦+|噢+|喔|啊+|哈+|哎呀+|哎哟+|唉+|天啊|天呐|好的?|好吧|行|明白了?|了解了?|懂了|知道了|收到|原来如此|原来是这样|这样啊|是这样啊|"
            r"这样子?|对对对?|对的|对|是的|是啊|没错|确实|有意思|真的吗|是吗|真的啊|哇|天哪|我的天|我明白了?|我懂了?|我理解|"
            r"谢谢|谢谢你|谢谢您|嗯哼|ok|好嘞|了解|明白|(?:这个|这|那)?我(?:能|可以|完全|很)?(?:理解|明白)(?:的)?)[\s,.!?~]*)+$",
            re.IGNORECASE)
@@ -319,6 +322,10 @@ def _leading_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> l
             and not _their_claim(q[say.end():], previous):
         # "你会说原来那家服务很差吗？": a verdict of ours put up for them to sign.
         add(Cue("agreement", Label.LEADING, STRONG + 0.5, say.group(0)))
+    fix = _FIX_Q.search(q)
+    if fix and not _WH_OPEN_STRONG.search(q) and (_YES_NO_END.search(q) or _A_NOT_A.search(q) or has_qmark):
+        # "如果有提醒功能会不会好一点？": a fix of ours, put up for their approval.
+        add(Cue("presumptive", Label.LEADING, STRONG + 0.5, fix.group("ev")))
     main = _MAIN_REASON.search(q)
     if main and not _WH_OPEN_STRONG.search(q) and not (previous and re.search(r"主要|最", previous)):
         add(Cue("agreement", Label.LEADING, STRONG + 0.5, main.group("ev")[:8]))

@@ -289,3 +289,33 @@ def test_zh_a_negative_question_about_someone_else_is_leading():
 def test_zh_small_forms():
     assert zh("这个事你跟领导反映过没有", "我每天用一个App排路线。") == Label.CLOSED
     assert zh("嗯，那送完以后你一般干嘛", "周末我得开车送孩子去补习班。") == Label.OPEN
+
+
+# --------------------------------------------------------------------------------------------------
+# A fix of ours put up for approval, and verdicts stated as a matter of course
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Zou een herinnering helpen?", Label.LEADING),
+    ("Zou het helpen als de app je een berichtje stuurde?", Label.LEADING),
+    ("Zou je dat nog een keer doen?", Label.CLOSED),
+])
+def test_nl_a_would_question_whose_answer_is_a_benefit_is_leading(text, label):
+    assert nl(text, "Ik vergeet vaak mijn medicijnen.") == label
+
+
+def test_ko_and_zh_a_fix_with_its_benefit_is_leading():
+    assert ko("알림이 오면 도움이 될까요?", "약을 자주 깜빡해요.") == Label.LEADING
+    assert zh("如果有提醒功能会不会好一点？", "我经常忘记吃药。") == Label.LEADING
+    assert zh("你自己希望怎么解决？", "我经常忘记吃药。") == Label.OPEN
+
+
+def test_nl_natuurlijk_states_a_verdict_for_them_but_not_when_it_validates():
+    previous = "Het duurde twee weken voordat mijn pakket binnen was."
+    assert nl("Je was natuurlijk woedend.", previous) == Label.LEADING
+    assert nl("Het bezorgbedrijf heeft het natuurlijk weer verknald.", previous) == Label.LEADING
+    assert nl("Dat is natuurlijk heel begrijpelijk.", previous) == Label.STATEMENT
+
+
+def test_zh_an_exclamation_is_a_statement():
+    assert zh("哎呀。", "我的快递过了两个星期才到。") == Label.STATEMENT
