@@ -1604,7 +1604,7 @@ _SUMMARY_NOISE = frozenset("""
 basically overall sounds sound seems seem feel felt feels saying say said hear hearing mean means meaning
 guess think thinking get getting understand understanding right correct pretty then really whole part
 """.split())
-_REASON = _rx(r"\b(?:because(?:\s+of)?|(?:that's|that\s+is|which\s+is|that\s+was|which\s+was)\s+why|cause|'cause|since(?!\s+(?:then|last|\d|yesterday|christmas|easter|spring|summer|autumn|winter|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b)|due\s+to|as\s+a\s+result\s+of|thanks\s+to|so\s+that)\b(?P<why>.*)$")
+_REASON = _rx(r"\b(?:because(?:\s+of)?|(?:that's|that\s+is|which\s+is|that\s+was|which\s+was)\s+why|cause|'cause|since(?!\s+(?:the\s+|this\s+|last\s+)?(?:then|last|\d|start|beginning|yesterday|christmas|easter|spring|summer|autumn|winter|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b)|due\s+to|as\s+a\s+result\s+of|thanks\s+to|so\s+that)\b(?P<why>.*)$")
 
 
 def _said(word: str, their_stems: set[str]) -> bool:
@@ -1834,6 +1834,22 @@ _COMPARISON = _rx(r"\bmore\s+(?:[\w'-]+\s+){0,4}?than\b|\b(?:less|fewer|rather|b
                   r"\b[\w'-]+er\s+than\b|\bnot\s+so\s+much\b|\bmatters?\s+more\b")
 
 
+def _retold_clause(summary: str, word: str, words: list[str], novel: list[str], their_stems: set[str]) -> bool:
+    """A long summary of several clauses, mostly in their words, that says one of their events in other words
+    ("so the early classes fill up fast, and twice you missed out" after "they fill up within minutes"): the word is
+    a paraphrase when its own clause is about something they named. A one-clause summary has no such cover."""
+    clauses = [c for c in re.split(r",\s*|;\s*|\s+(?:and|but)\s+(?:then\s+)?", summary) if tokens(c)]
+    if len(clauses) < 2 or len(words) < 6 or len(novel) / len(words) > 2 / 3:
+        return False
+
+    def anchored(clause: str) -> bool:
+        return any(t not in STOPWORDS and t != word and not t.isdigit() and _said(t, their_stems) for t in tokens(clause))
+
+    if not word:
+        return all(anchored(c) for c in clauses)  # every clause retells something of theirs
+    return anchored(next((c for c in clauses if word in tokens(c)), ""))
+
+
 def _new_claim(summary: str, said: str, has_qmark: bool, summary_frame: bool = True, strict: bool = False,
                heard_all: bool = False) -> str | None:
     """What a summary said with a rising "?" adds that the customer never said, when it adds a claim: a reason
@@ -1882,11 +1898,15 @@ def _new_claim(summary: str, said: str, has_qmark: bool, summary_frame: bool = T
     if excess and excess.group("x") in novel and excess.group("x") not in ("much", "many"):
         return excess.group(0)  # "so the meeting's too long": an excess they never called one
     claim = _claim_word(novel)
+    if claim and not has_qmark and not (_affect(claim) or claim in _PRAISE or _GRADED.fullmatch(claim)) and _retold_clause(
+            summary, claim, words, novel, their_stems):
+        claim = None
     if claim and not (strict and not has_qmark and _paraphrased_verdict(claim, their_stems)):
         return claim
     if strict and not heard_all:
         return None  # said without "?": a paraphrase is a reflection unless it names a feeling or verdict
-    if summary_frame and (len(novel) >= 2 and len(novel) / len(words) > 0.5 or (heard_all and len(novel) == len(words))):
+    if summary_frame and (len(novel) >= 2 and len(novel) / len(words) > 0.5 or (heard_all and len(novel) == len(words))) \
+            and not (not has_qmark and _retold_clause(summary, "", words, novel, their_stems)):
         # Mostly content of yours (checked against all they said): their words are the setting, the claim is new.
         return " ".join(novel[:3])
     if strict:

@@ -113,3 +113,15 @@ def test_double_barreled_and_false_starts():
 
 def test_what_would_need_to_change_is_hypothetical():
     assert Flag.HYPOTHETICAL in flags("What would need to change for you to stay with Huddle?", STANDUP)
+
+
+def test_a_long_retelling_anchored_in_their_words_is_a_reflection():
+    # Every clause retells something they named, in other words ("a double charge" for "charged me twice").
+    assert label("So the bills confuse you, and last month you had to ring them about a double charge.",
+                 ENERGY) == Label.REFLECTION
+    assert label("So since the spring the bills have been confusing, and then last month the double charge.",
+                 ENERGY) == Label.REFLECTION
+    # A feeling, a verdict or a comparison of yours in one clause still leads, however anchored the rest is.
+    assert label("So the app is fine, and you're basically fed up with the bills.", ENERGY) == Label.LEADING
+    assert label("So you switched last spring, the bills confuse you, and you're happier with the app.",
+                 ENERGY) == Label.LEADING
