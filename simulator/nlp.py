@@ -22,6 +22,7 @@ import re
 import sys
 import threading
 from contextlib import contextmanager
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -133,17 +134,71 @@ def parse(text: str) -> "Doc | None":
     return doc
 
 
+parses_read = 0  # texts whose parse came from the disk cache (parse_many)
+
+
 def parse_many(texts: "list[str]") -> None:
     """Parse many texts in one batch (a persona's lines when its index is built) into the cache that
-    :func:`parse` reads; nothing without the pipeline."""
+    :func:`parse` reads; nothing without the pipeline.
+
+    Only the app's own texts come here (persona files, question banks), so their parses are also kept on disk
+    (:mod:`simulator.parse_cache`) and the next start reads them instead of running the pipeline; a trainee's
+    turn goes through :func:`parse` and is never written."""
+    global parses_run, parses_read
     pipeline = load()
     if pipeline is None:
         return
+    _warm_tables()
     missing = [t for t in dict.fromkeys(texts) if t not in _PARSES]
+    if not missing:
+        return
     if len(_PARSES) + len(missing) >= _PARSE_LIMIT:
         _PARSES.clear()
-    for text, doc in zip(missing, pipeline.pipe(missing, batch_size=64)):
+    store = _parse_store(pipeline)
+    if store is not None:
+        stored = store.get(missing, pipeline.vocab)
+        _PARSES.update(stored)
+        parses_read += len(stored)
+        missing = [t for t in missing if t not in stored]
+    if not missing:
+        return
+    docs = list(pipeline.pipe(missing, batch_size=64))
+    parses_run += len(docs)
+    for text, doc in zip(missing, docs):
         _PARSES[text] = doc
+    if store is not None:
+        store.put(missing, docs)
+
+
+_tables_warm = False
+
+
+def _warm_tables() -> None:
+    """Load lemminflect's lemma and inflection tables now (about 0.3 s of CPU each, once per process).
+
+    :func:`parse_many` runs when a persona's index is built, before the interviews on it: without this the
+    first turn that inflects a verb (the rewriter's suggestions) loaded the inflection table mid-reply."""
+    global _tables_warm
+    if _tables_warm:
+        return
+    _tables_warm = True
+    try:
+        module = lemminflect()
+        module.getAllLemmas("warming")
+        module.getInflection("warm", tag="VBD")
+    except Exception as e:  # noqa: BLE001 - lemminflect missing: lemma() and inflect() fall back
+        log.debug("lemminflect tables not loaded: %s", e)
+
+
+def _parse_store(pipeline: "Language"):
+    """The on-disk parse cache for ``pipeline`` (None when the cache folder is off or unusable)."""
+    try:
+        from .parse_cache import store_for
+
+        return store_for(pipeline)
+    except Exception as e:  # noqa: BLE001 - the cache is an optimisation: never a reason to fail
+        log.info("parse cache unavailable: %s", e)
+        return None
 
 
 # Contractions, including the spoken ones, expanded before matching: "weren't" -> "were not".
@@ -159,10 +214,18 @@ _CONTRACTIONS = [
 _CONTRACTION_RES = [(re.compile(p, re.IGNORECASE), r) for p, r in _CONTRACTIONS]
 
 
+# Whether a text may hold a contraction at all: an apostrophe or one of the spoken forms without one.
+_MAY_CONTRACT = re.compile(r"'|\b(?:gonna|wanna|gotta|kinda|sorta|cant|wont|shant|aint)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8192)
 def expand_contractions(text: str) -> str:
     """English contractions written out ("what's" -> "what is"); curly apostrophes are read as straight.
-    A possessive "'s" after a noun ("Maria's") is left alone."""
+    A possessive "'s" after a noun ("Maria's") is left alone. (Memoised: a turn's text is expanded by the
+    classifier, the retrieval and the rewriter.)"""
     out = (text or "").replace("\u2019", "'").replace("\u2018", "'")
+    if not _MAY_CONTRACT.search(out):
+        return out
     for pattern, repl in _CONTRACTION_RES:
         out = pattern.sub(repl, out)
     return out
@@ -179,6 +242,7 @@ _STUTTER = re.compile(r"\b(\w+)(?:-|\s+)(?=\1\b)", re.IGNORECASE)
 _FALSE_START = re.compile(r"^[^?.!]{0,40}?\b\w+-\s+(?=\w)")
 
 
+@lru_cache(maxsize=8192)
 def strip_disfluencies(text: str) -> str:
     """``text`` without spoken fillers ("um", "you know", "so,"), doubled words and a cut-off start
     ("did you- have you tried") — what the interviewer meant to say. Punctuation at the end is kept."""
