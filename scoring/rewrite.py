@@ -3068,6 +3068,18 @@ def _read_np(words: list[str], start: int) -> list[str] | None:
 
 
 def topic_phrases(question: str) -> list[str]:
+    """The noun phrases a question is about (see :func:`_topic_phrases`)."""
+    return list(_topic_phrases(question or ""))
+
+
+@lru_cache(maxsize=4096)
+def _clause_of(text: str) -> str:
+    """:func:`_clean_clause` of a turn's focus, kept: the last checks ask for it several times."""
+    return _clean_clause(strip_markers(text or "")[0])
+
+
+@lru_cache(maxsize=4096)
+def _topic_phrases(question: str) -> tuple[str, ...]:
     """The noun phrases a question is about, in its own words and order: phrases led by "the", "your", "my"… that
     end on a noun (lemminflect's dictionary: no parse), and names ("Netflix", "Priya"); not time words, not the frame
     of a guess ("the main thing", "your idea") and not the verdict or feeling it hands over ("a waste", "a nightmare").
@@ -3100,7 +3112,7 @@ def topic_phrases(question: str) -> list[str]:
             i += len(phrase)
             continue
         i += 1
-    return list(dict.fromkeys(out))
+    return tuple(dict.fromkeys(out))
 
 
 def _names_topic(candidate: str, topics: list[str]) -> bool:
@@ -3136,7 +3148,7 @@ def _tidy_main(candidate: str, topics: list[str] = ()) -> str:
 
 
 def _past_question(question: str) -> bool:
-    q = _clean_clause(strip_markers(question or "")[0]).lower()
+    q = _clause_of(question or "").lower()
     return bool(re.match(r"^(?:\w+\s+){0,3}?(?:was|were|did|had|wasn't|weren't|didn't|hadn't)\b", q)) or bool(
         re.search(r"\b(?:was|were|did|had)\b", q)) and not re.match(r"^(?:is|are|do|does|have|has)\b", q)
 
@@ -3144,7 +3156,7 @@ def _past_question(question: str) -> bool:
 def _from_topic(question: str, topics: list[str], label: Label, flags: set[Flag]) -> str | None:
     """An open question about the question's own topic noun phrase, in its tense: "What happened with the insurance?",
     "What was the second interview like for you?", "Tell me more about the team away day."."""
-    q = _clean_clause(strip_markers(question or "")[0])
+    q = _clause_of(question or "")
     past_tense = _past_question(question)
     for np in topics:
         evaluated = re.search(r"\b" + re.escape(np.split()[-1]) + r"\s+(?:is|are|was|were|isn't|wasn't|aren't|weren't)\b",
@@ -3171,11 +3183,16 @@ def _from_topic(question: str, topics: list[str], label: Label, flags: set[Flag]
 def _leftover_after(candidate: str, topics: list[str]) -> bool:
     """"Can you tell me more about the insurance pay out?": the topic is followed by words that are not a noun (the
     question's verb, left in)."""
+    body = re.sub(r"[?.!]+$", "", candidate).rstrip()
     for np in topics:
-        m = re.search(r"\b(?:about|with)\s+" + re.escape(np) + r"\s+(?P<w>[a-z]+)(?:\s+[a-z]+)?\s*[?.!]$", candidate)
-        if m and (not _noun_like(m.group("w")) or m.group("w") in _NP_BREAK or
-                  m.group(0).split()[-1].strip("?.!").lower() in _PARTICLES):
-            return True
+        for lead in ("about ", "with "):
+            at = body.find(lead + np + " ")
+            if at < 0:
+                continue
+            rest = body[at + len(lead) + len(np):].split()
+            if 1 <= len(rest) <= 2 and re.fullmatch(r"[a-z]+", rest[0]) and (
+                    not _noun_like(rest[0]) or rest[0] in _NP_BREAK or rest[-1].lower() in _PARTICLES):
+                return True
     return False
 
 
@@ -3249,7 +3266,9 @@ _FIND = re.compile(r"^(?:(?:so|and|but)\s+)?(?P<aux>do|does|did)\s+(?P<s>you|the
 def _find_rewrite(text: str) -> str | None:
     """"Do you find the group chat overwhelming?" -> "How do you find the group chat?": the verdict goes, the
     question about their experience of the thing stays."""
-    clause = _clean_clause(strip_markers(text or "")[0]).strip()
+    if not re.search(r"\bf(?:ind|inds|ound)\b", text or "", re.IGNORECASE):
+        return None
+    clause = _clause_of(text or "").strip()
     clause = _TOPIC_FRAME.sub("", _TAG_RE.sub("", re.sub(r"[?.!]+$", "", clause))).strip(" ,")
     # "I suppose your mum finds the video calls tricky?": the same question, said as a guess.
     clause = re.sub(r"^(?P<s>you|they|he|she|your\s+[\w-]+|the\s+[\w-]+)\s+(?P<v>finds?|found)\b",
@@ -3272,7 +3291,9 @@ def _find_rewrite(text: str) -> str | None:
 def _extraposed(text: str) -> str | None:
     """"Isn't it annoying having to reset the password every month?" -> "What is it like having to reset the password
     every month?": the verdict goes, the experience it was about stays whole."""
-    clause = re.sub(r"[?.!]+$", "", _clean_clause(strip_markers(text or "")[0])).strip()
+    if not re.search(r"\bit(?:'s)?\b", text or "", re.IGNORECASE):
+        return None
+    clause = re.sub(r"[?.!]+$", "", _clause_of(text or "")).strip()
     clause = _END_TAG.sub("", _TAG_RE.sub("", clause)).strip(" ,")
     extra = _EXTRAPOSED.match(clause)
     if not extra:
