@@ -1073,6 +1073,14 @@ _CLAIM_CHANGES = frozenset("problem problems improve improved improves improveme
                            "struggled ruin ruined mess".split())
 
 
+def _presupposable() -> frozenset[str]:
+    # Feelings, attitudes and verdicts of theirs ("caring", "worth", "regret", "faith"), not plans or acts ("switch",
+    # "leaving"), which a how/why question may fairly take from what they did.
+    acts = set("thinking planning plan switch switching moving quit quitting leaving give giving done ready issue issues "
+               "trouble rather prefer prefers preferred".split())
+    return frozenset(w for w in _CLAIM_WORDS if w not in acts and w not in LOADED)
+
+
 def _presupposed_claim(q: str, said: str | None) -> str | None:
     """A verdict of yours that a how/why/when question takes as given, when they never passed it: "better",
     "easier", "the problem", "improve", "what's stopping you" (a wish of theirs assumed)."""
@@ -1088,7 +1096,7 @@ def _presupposed_claim(q: str, said: str | None) -> str | None:
         return general.group(0)  # "Why is it always the same people?": a pattern of yours taken as given
     for word in tokens(match.group("core")):
         base = _unclitic(word)
-        if not (base in LOADED or base in _CLAIM_CHANGES) or _said(base, their_stems):
+        if not (base in LOADED or base in _CLAIM_CHANGES or base in _PRESUPPOSABLE) or _said(base, their_stems):
             continue
         # A complaint of theirs said in other words is theirs ("a pain" -> "hard"); praise after a complaint is not.
         if _paraphrased_verdict(base, their_stems) and (base not in _PRAISE or their_praise):
@@ -1632,6 +1640,7 @@ unhappy unsatisfied dissatisfied satisfied happy happier cheaper pricey unreliab
 infuriated stressed stress miserable scared afraid fear frightened panic panicked shame proud loves hates
 care cares cared caring keen bothered fussed dealbreaker disaster gimmick lifesaver rip-off overpriced
 """.split()) | LOADED
+_PRESUPPOSABLE = _presupposable()
 # Words of a candidate answer that are not an answer ("Was it the same one?", "Was it the first time?").
 _NOT_CANDIDATE = frozenset("same first last one usual other next only whole".split())
 
@@ -1872,11 +1881,13 @@ def _new_claim(summary: str, said: str, has_qmark: bool, summary_frame: bool = T
         return guessed.group(0)  # "You probably lose a lot of money on it.": a guess of yours about them
     projected = _PROJECTION.match(summary.strip())
     if projected and not re.search(r"\b(?:would|will|'d|'ll|going\s+to|gonna)\b", said.lower()):
-        return projected.group(0)  # "So you'd never use them again.": what they would do, guessed by you
+        # "So you'd never use them again.": what they would do, guessed by you
+        return " ".join(summary.strip()[projected.start():].split()[:4])
     wish = _ATTITUDE.search(summary)
     if wish and not _ATTITUDE.search(said) and not _said(wish.group("v").split()[0], their_stems) and not re.match(
             r"^(?:feel|feels|felt)$", wish.group("v")):
-        return wish.group(0)  # "so basically you want fewer messages": a wish or a liking they never voiced
+        # "so basically you want fewer messages": a wish or a liking they never voiced
+        return " ".join(summary[wish.start():].split()[:4])
     negated = _NEGATION.search(summary)
     if negated and not _ANY_NEGATION.search(said):
         # "So the staff couldn't cope.", "the system isn't fit for a bakery": a failing of yours, said as theirs.

@@ -125,3 +125,13 @@ def test_a_long_retelling_anchored_in_their_words_is_a_reflection():
     assert label("So the app is fine, and you're basically fed up with the bills.", ENERGY) == Label.LEADING
     assert label("So you switched last spring, the bills confuse you, and you're happier with the app.",
                  ENERGY) == Label.LEADING
+
+
+def test_a_wh_question_that_takes_their_attitude_as_given():
+    running = ["I've been using Trackly to log my runs since March.", "I ran a half marathon in October.",
+               "Lately I've been running less because of work."]
+    assert label("When did you realise the app wasn't worth it?", running) == Label.LEADING
+    assert label("Why did you stop caring about your times?", running) == Label.LEADING
+    # What they did may be asked about: no attitude is taken for granted.
+    assert label("Why did you start logging your runs?", running) == Label.OPEN
+    assert label("How did work change your running?", running) == Label.OPEN
