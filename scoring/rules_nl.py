@@ -437,6 +437,8 @@ def _leading_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> l
     if social and (has_qmark or _yes_no(q)):
         add(Cue("social_proof", Label.LEADING, STRONG, social.group("ev")))
     presume = _PRESUME.search(q)
+    if presume and presume.group("ev") == "toch" and (_WH_OPEN.match(q) or _WH_CLOSED.match(q)) and not tag:
+        presume = None  # "wat maakte dat jullie toch overstapten?": "after all", inside a question that asks what
     if presume and not _NOT_PRESUME.search(q) and not (tag and presume.start() >= tag.start("tag")):
         add(Cue("presumptive", Label.LEADING, STRONG if has_qmark else MEDIUM + 0.5, presume.group("ev")))
     neg = _NEG_Q.match(q)
@@ -810,7 +812,7 @@ def analyse(text: str, previous: str | None = None) -> Form:
                 ov = overlap(body, prev, LANG)
                 dcues = _declarative_cues(body, dus, prev, True, ov)
                 if not any(c.label in (Label.REFLECTION, Label.LEADING) for c in dcues):
-                    if not echo and _FRAGMENT.match(q) and not _PERSON.search(q):
+                    if echo < 0.6 and _FRAGMENT.match(q) and not _PERSON.search(q):
                         # A few words without a verb or a person, said with a "?" ("De inlogcode?", "Twee keer te
                         # laat?"): the echo probe, handing back words they said, even turns ago.
                         dcues.append(Cue("echo", Label.ECHO, MEDIUM + 0.5, q))

@@ -319,3 +319,25 @@ def test_nl_natuurlijk_states_a_verdict_for_them_but_not_when_it_validates():
 
 def test_zh_an_exclamation_is_a_statement():
     assert zh("哎呀。", "我的快递过了两个星期才到。") == Label.STATEMENT
+
+
+# --------------------------------------------------------------------------------------------------
+# Echo probes of words said turns ago, and "toch" meaning "after all"
+
+
+@pytest.mark.parametrize("text", ["두 배요?", "다섯 가지나요?", "두 대밖에요?"])
+def test_ko_a_number_and_its_counter_handed_back_is_an_echo(text):
+    assert ko(text, "그래서 관리사무소에 전화해 봤어요.") == Label.ECHO
+
+
+def test_ko_a_number_before_a_verb_still_asks():
+    assert ko("두 분이 같이 가세요?", "주말마다 장을 봐요.") == Label.CLOSED
+
+
+def test_nl_a_fragment_with_one_word_of_theirs_is_still_an_echo():
+    assert nl("Rot geschrokken?", "Ik schrok me echt rot toen ik die brief opende.") == Label.ECHO
+
+
+def test_nl_toch_inside_a_what_question_means_after_all():
+    assert nl("Zeg maar, wat maakte dat jullie toch overstapten?", "We twijfelden lang.") == Label.OPEN
+    assert nl("Jullie hebben toch ook naar de reviews gekeken?", "We twijfelden lang.") == Label.LEADING
