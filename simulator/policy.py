@@ -369,6 +369,9 @@ MENTION_DECAY = 0.7
 # A follow-up or a short question with "that"/"her" stays on the current topic unless another topic
 # is clearly better (by this much).
 FOLLOW_UP_MARGIN = 0.15
+# A pointing question moves to another topic whose lines it fits better than the current topic's by this much
+# (raw cosine), when its own score is also clearly ahead (see _understand).
+LINE_SHIFT = 0.12
 # Just under the threshold, two topics this close that both share the question's words: the persona
 # asks back which one is meant.
 CLARIFY_BAND = 0.08
@@ -832,6 +835,7 @@ def _understand(index: TopicIndex, state: State, text: str, language: str) -> tu
     question = parts[-1] if len(parts) > 1 else text
     length = (word_count(question, language) if language_of(language) in {"zh", "ja"}
               else len(tokens(question, language)))
+    gated = False
     if current is not None:
         follow_up = bool(moves.follow_up.match(text) or moves.follow_up.match(question))
         # Ellipsis: a short question with no content word of its own ("Who do you go with?", "How did you
@@ -861,12 +865,22 @@ def _understand(index: TopicIndex, state: State, text: str, language: str) -> tu
             best = basis[0]
             mine = next(m for m in basis if m.topic == current)
             gap = best.score - mine.score
+            # What the question asks of its "it" / "they" may belong elsewhere ("Do they still get in touch
+            # with you?" while a bad delivery is talked about): where no word marks a follow-up or a moment of
+            # the story, another topic whose lines (what she says, not how the author asked) fit the question
+            # clearly better than the current topic's lines takes it.
+            moment = moves.episode is not None and bool(moves.episode.search(text))
+            shifted = not (follow_up or moment) and _line_advantage(own, best.topic, current) >= LINE_SHIFT
             # "En die ochtend, hoe ben je toen op je werk gekomen?": a moment of the story just told keeps
             # the question there, whatever else its words are about, unless it names another topic.
             if (best.topic == current or best.score < threshold or gap < FOLLOW_UP_MARGIN
-                    or (not best.keyword and (follow_up or episode or gap < 2 * FOLLOW_UP_MARGIN))):
+                    or (not best.keyword and not shifted and (follow_up or episode or gap < 2 * FOLLOW_UP_MARGIN))):
                 return current, ranked
             ranked, top = basis, best
+            # What a pointing word stands for is hers: the things the question names went through the gate
+            # above already where a parse tells them (the words around the pronoun alone are no reason to
+            # deflect: "get in touch").
+            gated = pointing and nominal_units(text, language) is not None
     # Before anything has been talked about, "it" / "them" is what the interview is about (the product
     # or service): a person answers about that rather than saying they have no idea.
     cold = current is None and _has_anaphora(text, language) and not _is_cleft(text, language)
@@ -876,7 +890,7 @@ def _understand(index: TopicIndex, state: State, text: str, language: str) -> tu
     # product, however close in meaning some line happens to be.
     if fallback is not None and top.lexical == 0:
         return fallback, ranked
-    if _foreign(index, ranked, text, threshold, _recent_units(index, state)):
+    if not gated and _foreign(index, ranked, text, threshold, _recent_units(index, state)):
         return None, []
     # The question uses none of the persona's words: its meaning alone must be about one of its topics.
     if top.lexical == 0 and query and top.asked < threshold + NOVEL_MARGIN:
@@ -901,6 +915,16 @@ def _understand(index: TopicIndex, state: State, text: str, language: str) -> tu
     if _near_miss(ranked, threshold, asked=False):
         return top.topic, ranked
     return fallback, ([] if fallback is None else ranked)
+
+
+def _line_advantage(own: list[TopicMatch], topic_id: str, current: str) -> float:
+    """How much closer the question comes to the sentences of ``topic_id``'s lines than to those of the
+    current topic's (raw cosines; 0 when either is unknown)."""
+    there = next((m.line for m in own if m.topic == topic_id), -1.0)
+    here = next((m.line for m in own if m.topic == current), -1.0)
+    if there < 0 or here < 0:
+        return 0.0
+    return there - here
 
 
 def _weigh_prior(ranked: list[TopicMatch], own: list[TopicMatch]) -> list[TopicMatch]:

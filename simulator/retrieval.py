@@ -118,6 +118,7 @@ class TopicMatch:
     lexical: float = 0.0
     keyword: bool = False
     asked: float = 0.0  # the semantic part from the title and examples alone (how the author said it is asked)
+    line: float = -1.0  # the closest sentence of the topic's lines (surface, detail, deep, closed), undiscounted
 
 
 @dataclass(frozen=True)
@@ -450,8 +451,8 @@ class TopicIndex:
         n = len(self.topic_ids)
         best = np.full(n, -1.0, dtype=np.float32)
         np.maximum.at(best, self._owners, self._matrix @ vector)
+        lines = np.full(n, -1.0, dtype=np.float32)
         if len(self.sentences):
-            lines = np.full(n, -1.0, dtype=np.float32)
             np.maximum.at(lines, self._sentence_owners, self._sentence_matrix @ vector)
             semantic = np.maximum(best, lines - LINE_DISCOUNT)
         else:
@@ -472,7 +473,7 @@ class TopicIndex:
                 score += TIME_WEIGHT * anchor * self._time[i]
             if prior:
                 score += prior.get(topic_id, 0.0)
-            out.append(TopicMatch(topic_id, score, float(semantic[i]), lexical[i], hit, float(best[i])))
+            out.append(TopicMatch(topic_id, score, float(semantic[i]), lexical[i], hit, float(best[i]), float(lines[i])))
         out.sort(key=lambda m: m.score, reverse=True)
         return out
 
