@@ -2430,7 +2430,8 @@ def _pitch_rewrite(text: str) -> str | None:
             continue
         if m.group("o").split()[0].lower() in _PARTICLES - {"in", "on"}:
             continue  # "if the slots came back": a particle, not an object
-        if m.group("o").split()[0].lower() in ("by", "with", "online", "in", "at", "on"):
+        if m.group("o").split()[0].lower() in ("by", "with", "online", "in", "at", "on", "as", "to", "from", "into",
+                                                "through", "via", "like"):
             if m.group(0).lower().startswith("to "):
                 return f"How do you {verb} today?"  # "a way to pay by phone"
             continue  # "if the invoices came by email": the thing's doing, not theirs
@@ -3001,7 +3002,8 @@ is are was were be been being am do does did have has had can could will would s
 with from by about into over under after before since until through during than as like that who which whose whom when
 where why how what if because so and or but not no too very really always never just still also even actually usually
 often quite pretty much more less ever already enough either again anymore any yet i you he she it we they me him her us
-them one ones there here then now anywhere everywhere somewhere beforehand upfront overall instead either else worth
+them one ones there here then now anywhere everywhere somewhere beforehand upfront overall instead either else worth something anything everything
+nothing someone anyone everyone somebody anybody
 """.split()) | _PARTICLES | _DETERMINERS
 
 
@@ -3048,6 +3050,9 @@ def _read_np(words: list[str], start: int) -> list[str] | None:
     if len(out) > 2 and finite and (nxt in _OBJECT_PRONOUNS or nxt in _PARTICLES or (
             nxt in _DETERMINERS - {"that", "this"} and (inflected or not _is_noun(last)))):
         out.pop()  # "your brother handles all the bills", "your mum finds the video calls tricky"
+    elif len(out) > 2 and _is_adjective(last) and _noun_like(out[-2]) and not _is_adjective(out[-2].lower()) and \
+            nxt in ("about", "with", "for", "of", "to", "at", "enough", "than", ""):
+        out.pop()  # "was the consultant clear about…": the adjective said of the noun
     def head_ok(words_: list[str]) -> bool:
         w = words_[-1].lower()
         if _is_adjective(w) and not _is_noun(w) and not w.endswith("ing"):
@@ -3180,6 +3185,19 @@ def _from_topic(question: str, topics: list[str], label: Label, flags: set[Flag]
     return None
 
 
+_INDEFINITES = frozenset("something anything everything nothing someone anyone everyone somebody anybody".split())
+
+
+def _like_after_adjective(candidate: str, topics: list[str] = ()) -> bool:
+    """"What was the consultant clear like?": an adjective of the question left before "like"."""
+    m = re.match(r"^What\s+(?:is|are|was|were)\s+(?:the|your|their|our|his|her)\s+(?:[\w'-]+\s+)*?(?P<w>[\w'-]+)\s+like\b",
+                 candidate)
+    if not m:
+        return False
+    w = m.group("w").lower()
+    return _is_adjective(w) and (not _is_noun(w) or bool(topics) and w not in {_head(np) for np in topics})
+
+
 def _leftover_after(candidate: str, topics: list[str]) -> bool:
     """"Can you tell me more about the insurance pay out?": the topic is followed by words that are not a noun (the
     question's verb, left in)."""
@@ -3190,9 +3208,10 @@ def _leftover_after(candidate: str, topics: list[str]) -> bool:
             if at < 0:
                 continue
             rest = body[at + len(lead) + len(np):].split()
-            if 1 <= len(rest) <= 2 and re.fullmatch(r"[a-z]+", rest[0]) and (
-                    not _noun_like(rest[0]) or rest[0] in _NP_BREAK or rest[-1].lower() in _PARTICLES):
-                return True
+            if rest and re.fullmatch(r"[a-z]+", rest[0]) and (
+                    rest[0] in _NP_BREAK or rest[0] in _INDEFINITES or len(rest) <= 2 and (
+                        not _noun_like(rest[0]) or rest[-1].lower() in _PARTICLES)):
+                return True  # "…about the dashboard something you check daily?"
     return False
 
 
@@ -3237,7 +3256,8 @@ def _checked_main(first: str | None, text: str, label: Label, flags: set[Flag]) 
                          lambda m: m.group(1) + topics[0], first)
         if swapped != first and not _names_topic(first, topics) and reads_naturally(swapped) and _is_open(swapped):
             first = swapped
-    bad = not reads_naturally(first) or any(p.search(first) for p in _READS_BADLY) or _leftover_after(first, topics)
+    bad = not reads_naturally(first) or any(p.search(first) for p in _READS_BADLY) or _leftover_after(first, topics) \
+        or _like_after_adjective(first, topics)
     if not bad and (not topics or _names_topic(first, topics) or _action_verbs(first) & _action_verbs(text, topics)
                     or _asks_what_was_offered(first, text)):
         return first  # "What made you switch banks?", "How did you decide who would book it?": the action asked about

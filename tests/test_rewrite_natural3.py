@@ -4,6 +4,8 @@ only "it" or "that" borrows the customer's own words. The turns here are not in 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from benchmarks.rewrite_quality import grammar_problems, keeps_topic
@@ -111,3 +113,30 @@ def test_judge_does_not_take_a_lot_for_a_topic():
     assert keeps_topic("Tell me about the last time that happened.", "Does that happen a lot?", "The van came late.")[0]
     assert not keeps_topic("Tell me about the last time that happened.", "Does the van come late a lot?",
                            "The van came late.")[0]
+
+
+@pytest.mark.parametrize("text, label, expected", [
+    ("Do you find the new rota app confusing?", "closed", "How do you find the new rota app?"),
+    ("So your dad finds the hearing test stressful?", "leading", "How does your dad find the hearing test?"),
+    ("So you found the claim forms a bit daunting?", "leading", "How did you find the claim forms?"),
+])
+def test_find_questions_keep_the_thing_and_drop_the_verdict(text, label, expected):
+    assert _main(text, label, "We talked about it last week.") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Is the rota something you check every morning?",  # not "…about the rota something you check…"
+    "Was the pharmacist clear about the dose?",  # not "What was the pharmacist clear like?"
+])
+def test_no_words_of_the_question_left_after_the_topic(text):
+    rewrite = _main(text, "closed", "I picked up the new prescription.")
+    assert grammar_problems(rewrite) == [], rewrite
+    assert not rewrite.lower().rstrip("?.").endswith(("something you check every morning", "clear like"))
+    assert not re.search(r"\b(?:something|clear)\b", rewrite), rewrite
+
+
+def test_a_pitch_about_how_a_thing_arrives_does_not_make_the_customer_the_subject():
+    rewrite = _main("Would it help if the statements came as spreadsheets?", "leading",
+                    "I retype the numbers from the bank letters.", flags=("pitch", "hypothetical"))
+    assert not rewrite.startswith("How do you come"), rewrite
+    assert grammar_problems(rewrite) == [], rewrite
