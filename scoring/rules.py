@@ -1130,7 +1130,7 @@ _ATTITUDE = _rx(r"\b(?:you|you'd|you'll|they|they'd|he|he'd|she|she'd|we|we'd|i|
                 r"(?P<v>lov(?:e|es|ed)|hat(?:e|es|ed)|prefer(?:s|red)?|want(?:s|ed)?|wish(?:es|ed)?|hop(?:e|es|ed)|"
                 r"enjoy(?:s|ed)?|regret(?:s|ted)?|resent(?:s|ed)?|dread(?:s|ed)?|fear(?:s|ed)?|"
                 r"car(?:e|es|ed)\s+(?:about|for)|trust(?:s|ed)?|appreciat(?:e|es|ed)|look(?:s|ed)?\s+forward|rather|"
-                r"feel|feels|felt|find\s+(?:it|them|that|this)|lik(?:e|es|ed))\b")
+                r"feel|feels|felt|find\s+(?:it|them|that|this)|lik(?:e|es|ed)|think|thinks|thought|believe[sd]?|suspect(?:s|ed)?)\b")
 # A thing described by a bare adjective ("Huddle is clunky", "the staff are rude", "it's hard when…"): a verdict on it.
 # (About the customer - "you're free on Fridays", "you're retired" - a bare adjective is a fact of theirs.)
 _THING_IS_ADJ = _rx(r"^(?:(?:so|and|but)\s+)?(?!(?:you|you're|i|i'm|we|we're)\b)(?:the\s+|your\s+|their\s+|this\s+|that\s+|these\s+|those\s+)?"
