@@ -3131,6 +3131,9 @@ def _names_topic(candidate: str, topics: list[str]) -> bool:
 
 
 _READS_BADLY = [
+    re.compile(r"\bwhen\b[^?.!]*\b(?:anything|anyone|anybody|any)\b", re.IGNORECASE),  # "when that changed anything"
+    re.compile(r"\b(?:about|with)\s+the\s+(?:main|biggest|real|only)\s+(?:reason|thing|issue|problem|factor)\b",
+               re.IGNORECASE),  # "How do you feel about the main reason you left?": the frame of the guess, not its topic
     re.compile(r"\b(?:the|your|their|our|my)\s+[\w-]+\s+(?:you|they|we|he|she)\s*[?.!]$", re.IGNORECASE),  # "the school you?"
     re.compile(r"\bthe\s+(?:day|week|month|year|night|morning)\s+today\b", re.IGNORECASE),  # "send one the day today"
     re.compile(r"\b(?:send|give|get|order|buy|use)\s+one\s+the\b", re.IGNORECASE),
@@ -3270,6 +3273,7 @@ def _checked_main(first: str | None, text: str, label: Label, flags: set[Flag]) 
 # Rewrites that name nothing: right only when the question itself names nothing either.
 _GENERIC_REWRITE = re.compile(r"^(?:Can you tell me more about (?:that|it|this)\?|Tell me more about (?:that|it|this)\.|"
                               r"How do you feel about \w+ing\?|"
+                              r"Tell me about the last time (?:a|an|some) [\w-]+ came up\. What did you do\?|"
                               r"Tell me about the last time (?:this|that|it) came up\. What did you do\?)$")
 _EXTRAPOSED = re.compile(r"^(?:(?P<be>is|isn't|was|wasn't)\s+it|it\s*(?P<be2>'s|is|was))\s+(?:(?:a\s+bit|quite|really|so|too|very|"
                          r"pretty|kind\s+of|such|an?|a\s+real|a\s+total|a\s+bit\s+of\s+a)\s+)*"
@@ -3337,17 +3341,21 @@ def _without_topic(first: str, text: str, label: Label, flags: set[Flag], previo
     """A question that names only "it" or "that": "Is it annoying having to log in every time?" asks what it is like
     to do the thing it names; "Would that work?" after "We keep a paper diary." asks about the customer's own thing
     ("Tell me more about your paper diary.") rather than about "that"."""
-    if not _GENERIC_REWRITE.match(first or ""):
+    about = re.match(r"^(?:Tell me more|Can you tell me more) about the (?P<w>[a-z]+)[.?]$", first or "")
+    vague = bool(re.match(r"^What (?:was|is) that like for you\?$", first or "")) and bool(_action_verbs(text))
+    if about and _is_adjective(about.group("w")) and "the " + about.group("w") not in (text or "").lower():
+        vague = True  # "Is that normal for you?" -> not "Tell me more about the normal."
+    if not _GENERIC_REWRITE.match(first or "") and not vague:
         return first
     last = re.split(r"(?<=[.!?])\s+", (previous or "").strip())[-1] if previous else ""
     theirs = topic_phrases(last) if last else []
-    if theirs and Flag.HYPOTHETICAL not in flags and Flag.PITCH not in flags:
+    if theirs and Flag.PITCH not in flags:
         np = theirs[0]  # the first thing their last sentence names
         for option in ((f"What happened with {np}?",) if _past_question(text) else ()) + (f"Tell me more about {np}.",):
             built = _cap(option)
             if reads_naturally(built) and _is_open(built):
                 return built
-    return first
+    return "Can you tell me more about that?" if about and vague else first
 
 
 def suggest_rewrites(text: str, label: Label | str, flags: Iterable[Flag | str] = (), previous: str | None = None,

@@ -140,3 +140,27 @@ def test_a_pitch_about_how_a_thing_arrives_does_not_make_the_customer_the_subjec
                     "I retype the numbers from the bank letters.", flags=("pitch", "hypothetical"))
     assert not rewrite.startswith("How do you come"), rewrite
     assert grammar_problems(rewrite) == [], rewrite
+
+
+@pytest.mark.parametrize("text, previous, flags, head", [
+    # A counterfactual about "that": the customer's own thing, not "the last time a difference came up".
+    ("Would that have made a difference?", "Nobody told us about the council grant.", ("hypothetical",), "grant"),
+    # "when that changed anything" reads badly: the customer's thing instead.
+    ("Um, yeah, did that, like, change anything for you?", "They moved the team meetings online.", (), "meetings"),
+    # A verdict on "it" with an action in it: the customer's thing, not a "What was that like?" with no topic.
+    ("You'd agree it was badly organised?", "The fair had one entrance for ten thousand people.", (), "fair"),
+])
+def test_questions_about_that_use_the_customer_s_thing(text, previous, flags, head):
+    rewrite = _main(text, "closed" if "agree" not in text else "leading", previous, flags)
+    assert head in rewrite.lower(), rewrite
+    assert grammar_problems(rewrite) == [], rewrite
+
+
+def test_an_adjective_is_not_made_into_a_topic():
+    assert _main("Is that normal for you?", "closed", "I only sleep about five hours.") != \
+        "Tell me more about the normal."
+
+
+def test_the_frame_of_a_guess_is_not_its_topic():
+    rewrite = _main("So the main reason you left was the commute?", "leading", "I left the firm after a year.")
+    assert "main reason" not in rewrite and "commute" in rewrite, rewrite
