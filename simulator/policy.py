@@ -617,6 +617,15 @@ def decide(
             and any(topic_id and looks_like_echo(text, said, language) for topic_id, said in state.recent[-ECHO_TURNS:])):
         label = "echo"
 
+    # "Do you order your clothes online too?", "So you're training for a marathon now.": a yes/no question or a
+    # summary that has her doing something with a thing outside her life is not hers to answer or confirm,
+    # however close its wording comes to one of her closed lines or examples. (Not where the turn points
+    # back: "Have you ever caught a mistake that way?" is about what she just told.)
+    if (label in ("closed", "leading", "reflection") and "pitch" not in flags_set
+            and not _has_anaphora(_TRAILING_THEN.sub("", text), language)
+            and _claims_foreign_doing(index, state, text)):
+        return _abstain(persona, state, choose)
+
     if label == "statement":
         if "pitch" in flags_set:
             return reaction("pitch", reactions.pitch)
@@ -978,6 +987,46 @@ def _names_foreign_things(index: TopicIndex, state: State, text: str) -> bool:
     if nouns is not None:
         return bool(foreign & nouns)
     return len(foreign) >= 2
+
+
+# A turn-final "then" is a discourse marker ("So you've booked in, then."), not a pointing word.
+_TRAILING_THEN = re.compile(r"[,\s]+then\s*[?.!]*\s*$", re.IGNORECASE)
+_OBJECT_DEPS = frozenset({"dobj", "pobj", "attr", "oprd", "npadvmod"})
+
+
+def _claims_foreign_doing(index: TopicIndex, state: State, text: str) -> bool:
+    """The turn has "you" doing something with a thing outside her life: a noun she never uses (nor has just
+    said; not a word of any interview) that is the object of a verb whose subject is "you", directly or
+    through a preposition ("Do you order your clothes online?", "So you're training for a marathon now.",
+    "Did you vote in the last election?"). A verdict about her things ("the delivery charge is what put you
+    off") or a question about someone else claims nothing of hers. English, by parse; False elsewhere."""
+    if language_of(index.language) != "en":
+        return False
+    foreign = _foreign_units(index, state, text) - interview_vocabulary(index.language)
+    if not foreign:
+        return False
+    from . import nlp
+
+    doc = nlp.parse(nlp.expand_contractions(nlp.strip_disfluencies(text)))
+    if doc is None:
+        return False
+    for tok in doc:
+        if tok.pos_ not in {"NOUN", "PROPN"} or tok.lemma_.lower() not in foreign:
+            continue
+        head = tok
+        # A noun inside a compound ("building society") stands for the compound.
+        while head.dep_ == "compound" and head.head is not head:
+            head = head.head
+        if head.dep_ not in _OBJECT_DEPS:
+            continue
+        verb = head.head
+        if head.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        if verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ == "you" for c in verb.children):
+            return True
+    return False
 
 
 # A summary is the persona's own words said back when at least this share of its content (idf-weighted) is

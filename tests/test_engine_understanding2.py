@@ -110,3 +110,53 @@ def test_a_follow_up_stays_on_the_topic_whatever_the_lines(cooking_index):
     index = _FixedScores(cooking_index, [_m("cooking", 0.70, 0.90), _m("delivery", 0.50, 0.20)])
     topic, _ = _understand(index, _state("delivery"), "What happened then?", "en")
     assert topic == "delivery"
+
+
+# Her doing something with a thing outside her life -------------------------------------------------------
+
+
+from simulator.policy import _claims_foreign_doing  # noqa: E402
+
+ABSTAIN = {"clarify", "no_experience", "break_character"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Do you order your clothes online too?", True),
+        ("So you're training for a marathon now.", True),
+        ("Did you vote in the last election?", True),
+        ("So you've already opened an account with a building society.", True),
+        # Her own things, a verdict about a thing, someone else's doing: nothing claimed of hers.
+        ("Do you cook for the kids after a night shift?", False),
+        ("I suppose the parking charge is what really put you off, isn't it?", False),
+        ("Does your neighbour play golf?", False),
+    ],
+)
+def test_a_turn_claiming_she_does_something_with_a_foreign_thing(cooking_index, text, expected):
+    assert _claims_foreign_doing(cooking_index, State(), text) is expected
+
+
+def test_foreign_claims_are_read_only_where_a_parse_tells_objects(test_persona):
+    index = TopicIndex(test_persona.model_copy(update={"language": "nl"}), HashingEmbedder()) \
+        if hasattr(test_persona, "model_copy") else None
+    if index is None:
+        pytest.skip("persona model cannot be copied with another language")
+    assert not _claims_foreign_doing(index, State(), "Do you order your clothes online too?")
+
+
+@pytest.mark.parametrize("text", ["Do you order your clothes online too?", "So you're training for a marathon now."])
+def test_such_a_closed_question_or_summary_is_deflected_however_close_its_meaning(test_persona, cooking_index, text):
+    import random
+
+    from simulator.policy import decide
+
+    # Its meaning as close to a topic as can be: still not hers.
+    index = _FixedScores(cooking_index, [_m("delivery", 0.95, 0.9), _m("cooking", 0.5, 0.4)])
+    label = "closed" if text.endswith("?") else "reflection"
+    plan = decide(test_persona, index, State(), text=text, label=label, flags=[], rng=random.Random(0))
+    assert plan.move in ABSTAIN and plan.topic is None
+    # The same form about her own things is answered.
+    plan = decide(test_persona, index, State(), text="Do you order the delivery online?", label="closed", flags=[],
+                  rng=random.Random(0))
+    assert plan.topic == "delivery"
