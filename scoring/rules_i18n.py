@@ -365,6 +365,8 @@ class Reader:
     flags: Callable[..., list[FlagHit]]
     # (whole turn core) -> cues a statement gets from the whole turn (a tag in a caption)
     caption_cues: Callable[[str], list[Cue]] = lambda core: []
+    # (sentence core) -> whether it only checks the summary before it ("맞나요?", "我理解得对吗？")
+    is_check: Callable[[str], bool] = lambda core: False
 
 
 def read_turn(reader: Reader, text: str, previous: str | None) -> Form:
@@ -383,6 +385,11 @@ def read_turn(reader: Reader, text: str, previous: str | None) -> Form:
     echo = 0.0
     core_all = reader.core(raw)
 
+    check = None
+    if questions and len(sentences) >= 2 and questions[-1] == sentences[-1] and sentences[-2] not in questions \
+            and reader.is_check(reader.core(sentences[-1])):
+        # "…쓰신다는 거네요. 맞나요?": a summary, then a check that it is right: the summary keeps its label.
+        check, sentences, questions = reader.core(sentences[-1]), sentences[:-1], []
     if reader.is_ack(core_all) or all(reader.is_ack(reader.core(s)) for s in sentences):
         cues.append(Cue("acknowledgement", Label.STATEMENT, STRONG + 0.5, core_all))
         focus, declarative, questions = core_all, True, []
@@ -413,6 +420,8 @@ def read_turn(reader: Reader, text: str, previous: str | None) -> Form:
             cues.extend(c if last else Cue(c.name, c.label, c.weight * 0.6, c.evidence)
                         for c in s_cues if last or c.name != "declarative")
         cues.extend(reader.caption_cues(core_all))
+        if check:
+            cues.append(Cue("reflection_check", Label.REFLECTION, MEDIUM, check))
 
     asked = [reader.core(s) for s in questions]
     turn_flags = reader.flags(raw, asked, focus, bool(questions) and not declarative, questions)

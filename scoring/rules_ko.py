@@ -86,7 +86,7 @@ _SOCIAL = _rx(r"(?P<ev>(?:다들|대부분|많은\s*분들이?|다른\s*(?:고�
 _PRESUME_ADV = _rx(r"(?P<ev>역시|당연히|아무래도|분명히|분명|확실히|틀림없이|물론)")
 _LOADED = ("어렵|어려운|어려웠|불편|힘들|힘든|힘드|비싸|비싼|느리|느린|느려|복잡|답답|귀찮|짜증|실망|화가|속상|불안|무서|"
            "좋|편하|편한|편리|깔끔|친절|쉽|쉬운|만족|싸|저렴|빠르|빠른")
-_WHY_PRESUPPOSE = _rx(r"왜[^?]*?(?P<int>그렇게|이렇게|그리|너무|자꾸)\s*(?P<adj>" + _LOADED + r")")
+_WHY_PRESUPPOSE = _rx(r"(?:왜|뭐가|무엇이|어디가|어떤\s*점이)[^?]*?(?P<int>그렇게|이렇게|그리|너무|자꾸)\s*(?P<adj>" + _LOADED + r")")
 _HOW_LOADED = _rx(r"얼마나\s*(?:더\s*)?(?P<adj>" + _LOADED + r")")
 _FEELINGS = (_LOADED + "|괴로|괴롭|속상|서운|당황|놀라|놀랐|화나|화가|기쁘|기뻐|좋아하|행복|후회|아깝|아까|외로|쓸쓸|"
              r"스트레스|신경\s*쓰|걱정|피곤|지치|지쳤|뿌듯|고마|감사|부담|창피|민망|속\s*터|막막|억울|걱정되")
@@ -108,7 +108,7 @@ _WOULD_SAY = _rx(r"(?:다|라)고\s*(?:보시나요|보세요|보십니까|보�
 # "왜 진작 안…", "왜 그냥 …하지 않으셨어요": why they did not do what we would have.
 _WHY_NOT = _rx(r"왜\s*(?:진작|미리|바로|그냥|아예|좀\s*더\s*일찍|일찍)\s*(?:안|못)?")
 # "제일 별로였던 점", "가장 불편한 부분": a superlative of a negative verdict.
-_SUPERLATIVE = _rx(r"(?:제일|가장)\s*(?:별로|불편|싫|아쉬|나쁘|나빴|힘들|짜증|답답|실망)")
+_SUPERLATIVE = _rx(r"(?:제일|가장)\s*(?:별로|싫|나쁘|나빴|짜증|실망|최악)")
 # A main reason or cause named for them ("가장 큰 이유", "제일 큰 문제", "주된 원인").
 _MAIN_REASON = _rx(r"(?P<ev>(?:가장|제일)\s*(?:큰|주된|중요한)\s*(?:이유|원인|문제)|주된\s*(?:이유|원인)|주요\s*원인)")
 
@@ -781,10 +781,15 @@ def _settle_question(q: str, previous: str | None, has_qmark: bool, qcues: list[
     return qcues
 
 
+# A check after a summary: "맞나요?", "제가 제대로 이해한 건가요?" ("맞죠?" asks them to agree: a tag).
+_CHECK = _rx(r"^(?:제가\s*)?(?:(?:제대로|잘|맞게)\s*)?(?:맞나요|맞습니까|맞아요|맞는지요|그런가요|그렇게\s*이해하면\s*(?:될까요|되나요|맞나요)|"
+             r"이해(?:한\s*게|한\s*거|했는데)?\s*(?:맞나요|맞아요|맞는\s*건가요)|이해했나요|이해한\s*건가요)$")
+
+
 READER = Reader(
     language=LANG, sentences=split_sentences, core=_core, is_question=is_question, is_ack=lambda c: bool(_ACK.match(c)),
     echo_weight=_echo_weight, question_cues=_question_cues, settle_question=_settle_question,
-    declarative_cues=_declarative_cues,
+    declarative_cues=_declarative_cues, is_check=lambda c: bool(_CHECK.match(c)),
     flags=lambda raw, asked, focus, is_q, questions: _flags(raw, " ".join(a + "?" for a in asked), focus, is_q,
                                                             questions),
 )

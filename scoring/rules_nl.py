@@ -166,8 +166,7 @@ _FIX_Q = _rx(r"^(?:en\s+|maar\s+)?(?:zou|zouden)\s+(?:[\w']+\s+){1,6}?(?P<ev>hel
              r"(?:handig|fijn|makkelijk|makkelijker|handiger|beter|prettig|fijner)(?:\s+(?:zijn|vinden|maken))?)\b"
              r"(?:\s+(?:als|wanneer|mocht)\b.*)?\s*$")
 # "het ergste", "het vervelendst": a superlative of a negative verdict.
-_SUPERLATIVE = _rx(r"\bhet\s+(?:aller)?(?:ergst|vervelendst|lastigst|moeilijkst|irritantst|frustrerendst|slechtst|"
-                   r"ingewikkeldst|naarst|stomst)e?\b")
+_SUPERLATIVE = _rx(r"\bhet\s+(?:aller)?(?:ergst|vervelendst|irritantst|frustrerendst|slechtst|naarst|stomst)e?\b")
 # "Waarom heb je niet eerder…", "Waarom bel je niet gewoon…": why they did not do what we would have done.
 _WHY_NOT = _rx(r"^(?:en\s+)?(?:maar\s+)?waarom\s+(?:[\w']+\s+){1,4}?(?P<ev>niet\s+(?:eerder|gewoon|meteen|direct|gelijk|"
                r"even|zelf|al|eens|sneller|vaker))\b")
@@ -670,7 +669,9 @@ def _declarative_cues(body: str, dus: bool, previous: str | None, has_qmark: boo
         # "vervelende buren dus eigenlijk" when they gave no verdict at all: a verdict of ours in a summary.
         add(Cue("new_claim", Label.LEADING, STRONG + 1.0, verdict))
     mainly = _MAINLY.search(low) if summary and previous else None
-    if mainly and not _MAINLY.search(previous.lower()) and overlap(low[mainly.end():], previous, LANG) < 0.5:
+    ranked = re.search(r"\bniet\b.*\bmaar\b|\bmeest\b|\bbelangrijkst|\bvoornaamst", previous.lower()) if previous else None
+    if mainly and not _MAINLY.search(previous.lower()) and not ranked and overlap(low[mainly.end():], previous, LANG) < 0.5:
+        # (When they ranked it themselves, "niet om het geld, maar om het praatje", the ranking is theirs.)
         # "Dus het ging vooral om de prijs.": the main reason summed up for them when they ranked nothing.
         add(Cue("new_claim", Label.LEADING, STRONG + 1.0, mainly.group(0)))
     guess = _GUESS_DECL.match(low)

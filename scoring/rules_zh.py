@@ -113,7 +113,7 @@ _LOADED = ("难|贵|麻烦|差|慢|烦|复杂|难用|不方便|失望|生气|糟
 # Words that boil a story down to one thing ("说到底就是…", "说白了还是…").
 _REDUCTION = _rx(r"^(?:所以|那)?(?:说)?(?:说到底|说白了|归根结底|归根到底|到头来|总之)(?:了)?(?:,)?(?:其实)?(?:就是|还是|也就是)?")
 _LOADED_WORD = _rx("(?:" + _LOADED + ")")
-_WHY_PRESUPPOSE = _rx(r"(?:为什么|为啥|怎么会|怎么能|凭什么).{0,10}(?P<int>这么|那么|如此|太|特别|总是|老是)(?P<adj>" + _LOADED + r")")
+_WHY_PRESUPPOSE = _rx(r"(?:为什么|为啥|怎么会|怎么能|凭什么|哪里|哪儿|什么地方).{0,10}(?P<int>这么|那么|如此|太|特别|总是|老是)(?P<adj>" + _LOADED + r")")
 _MAKE_YOU = _rx(r"(?P<ev>(?:让|令|叫)(?:你|您)(?:这么|那么|如此|特别|这样))")
 _PROBLEMS = _rx(r"(?P<ev>(?:遇到|碰到|有|出|遇上)了?(?:哪些|什么|些什么|啥)(?:样的)?(?:问题|麻烦|困难|不便|不满|糟心事?|毛病|bug|坑))")
 _PROBLEM_WORDS = _rx(r"问题|麻烦|坏|烂|错|投诉|慢|贵|不好|差|失望|生气|烦|难|不方便|毛病|坑|退款|售后|糟|"
@@ -260,7 +260,12 @@ def _leading_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> l
     cues: list[Cue] = []
     add = cues.append
     tag = _TAG.search(q) or _TAG_AFTER_COMMA.search(q)
-    if tag and len(strip_punctuation(q[: tag.start()])) >= 2:
+    body = q[: tag.start()] if tag else ""
+    if tag and tag.group("tag") in ("对吗", "是吗") and previous and (_REFLECT_START.match(body) or re.match(
+            r"^(?:你|您)(?:是说|的意思是)", body)) and (_their_claim(body, previous) or overlap(body, previous, LANG) >= 0.5):
+        # "所以你到现在还是用Excel记账，对吗？": their words summed up, then a check that the summary is right.
+        add(Cue("reflection_check", Label.REFLECTION, STRONG + 1.0, tag.group("tag")))
+    elif tag and len(strip_punctuation(q[: tag.start()])) >= 2:
         add(Cue("tag_question", Label.LEADING, STRONG, tag.group("tag")))
     rhetorical = _RHETORICAL.search(q)
     if rhetorical:
@@ -587,10 +592,14 @@ def _caption_cues(core_all: str) -> list[Cue]:
     return [Cue("tag_question", Label.LEADING, STRONG, tag.group("tag"))] if tag else []
 
 
+# A check after a summary, as its own sentence: "对吗？", "我理解得对吗？" ("对吧？" asks them to agree: a tag).
+_CHECK = _rx(r"^(?:对吗|是吗|是这样吗|是这样的吗|我(?:这么)?(?:理解|说|总结)得?对(?:吗|不对)|我(?:的)?理解(?:得)?(?:对|没错)吗|没理解错吧|我没理解错吧)$")
+
+
 READER = Reader(
     language=LANG, sentences=split_sentences, core=_core, is_question=is_question, is_ack=lambda c: bool(_ACK.match(c)),
     echo_weight=_turn_echo_weight, question_cues=_question_cues, settle_question=_settle_question,
-    declarative_cues=_declarative_cues, caption_cues=_caption_cues,
+    declarative_cues=_declarative_cues, caption_cues=_caption_cues, is_check=lambda c: bool(_CHECK.match(c)),
     flags=lambda raw, asked, focus, is_q, questions: _flags(raw, ",".join(asked), focus, is_q, questions),
 )
 

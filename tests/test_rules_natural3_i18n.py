@@ -341,3 +341,37 @@ def test_nl_a_fragment_with_one_word_of_theirs_is_still_an_echo():
 def test_nl_toch_inside_a_what_question_means_after_all():
     assert nl("Zeg maar, wat maakte dat jullie toch overstapten?", "We twijfelden lang.") == Label.OPEN
     assert nl("Jullie hebben toch ook naar de reviews gekeken?", "We twijfelden lang.") == Label.LEADING
+
+
+# --------------------------------------------------------------------------------------------------
+# Our product in a conditional, checks after a summary, and "what's so good about it"
+
+
+def test_a_conditional_about_our_product_is_a_closed_hypothetical_a_benefit_of_it_is_leading():
+    # "If we added X, would you use it?" is closed (hypothetical, pitch); "Would X help?" asks them to approve a fix.
+    assert nl("Als we een app hadden die dat automatisch deed, zou je die dan gebruiken?",
+              "Ik doe mijn boekhouding in Excel.") == Label.CLOSED
+    assert zh("如果我们有个App能自动记账，你会用吗？", "我的账还是用Excel记。") == Label.CLOSED
+    assert ko("저희가 자동으로 정리해 주는 앱을 만들면 쓰시겠어요?", "저는 가계부를 엑셀로 써요.") == Label.CLOSED
+    assert nl("Zou zo'n app je helpen?", "Ik doe mijn boekhouding in Excel.") == Label.LEADING
+
+
+def test_a_check_after_a_summary_keeps_the_reflection():
+    assert ko("아직도 엑셀로 가계부를 쓰신다는 거네요. 맞나요?", "저는 아직도 가계부를 엑셀로 써요.") == Label.REFLECTION
+    assert zh("所以你一直用Excel记账。我理解得对吗？", "我的账到现在还是用Excel记。") == Label.REFLECTION
+    assert zh("所以你到现在还是用Excel记账，对吗？", "我的账到现在还是用Excel记。") == Label.REFLECTION
+    # a claim of ours, then the same check: still leading
+    assert ko("결국 가격 때문에 그만두신 거네요. 맞나요?", "저는 아직도 가계부를 엑셀로 써요.") == Label.LEADING
+    assert zh("所以你其实是嫌麻烦，对吧？", "我的账到现在还是用Excel记。") == Label.LEADING
+
+
+def test_whats_so_good_about_it_presupposes_a_verdict():
+    assert ko("엑셀이 뭐가 그렇게 좋으세요?", "저는 아직도 가계부를 엑셀로 써요.") == Label.LEADING
+    assert zh("Excel到底哪里这么好用？", "我的账到现在还是用Excel记。") == Label.LEADING
+    assert ko("엑셀을 계속 쓰시는 이유가 뭐예요?", "저는 아직도 가계부를 엑셀로 써요.") == Label.OPEN
+
+
+def test_nl_the_hardest_part_is_an_open_question_the_worst_is_not():
+    previous = "Ik doe mijn boekhouding nog steeds in Excel."
+    assert nl("Wat vind je daar het lastigst aan?", previous) == Label.OPEN
+    assert nl("Wat vind je daar het vervelendst aan?", previous) == Label.LEADING
