@@ -2863,6 +2863,11 @@ def _echo_phrase(phrase: str) -> str | None:
         if _is_past(word.lower()) and not _is_noun(word.lower()):
             words = words[:i]  # "my friend invited me": the phrase ends before the verb
             break
+    if len(words) >= 3:
+        last, before = words[-1].lower(), words[-2].lower()
+        lemma = _verb_lemma(last)
+        if lemma and lemma != last and _inflect(lemma, "VBZ") == last and _noun_like(before) and before.endswith("s"):
+            words = words[:-1]  # "my apps crashes": the verb of the customer's sentence, not part of the phrase
     while len(words) > 1:
         last = words[-1].lower()
         nounish = (_is_noun(last) or words[-1][:1].isupper() or "-" in last or not (
