@@ -509,10 +509,36 @@ class QuestionClassifier:
 
     def classify_many(self, items: Sequence[Any]) -> list[Classification]:
         """Many turns: ``text``, ``(text, previous)``, ``(text, previous, context)`` or ``{"text", "previous",
-        "context"}`` each; everything that needs the embedding is embedded in one batch call."""
+        "context"}`` each; everything that needs the embedding is embedded in one batch call.
+
+        A turn repeated in the batch with the same previous utterance and context ("Okay.", "Mm-hmm.", a line
+        pasted twice) is classified once: its label, reason and rewrites depend on nothing else."""
+        unpacked = [_unpack(item) for item in items]
+        slot: dict[tuple, int] = {}
+        distinct: list[tuple[str, str | None, Any]] = []
+        order = []
+        for item in unpacked:
+            key = _batch_key(*item)
+            if key not in slot:
+                slot[key] = len(distinct)
+                distinct.append(item)
+            order.append(slot[key])
+        if len(distinct) == len(unpacked):
+            return self._classify_distinct(unpacked)
+        verdicts = self._classify_distinct(distinct)
+        seen: set[int] = set()
+        out = []
+        for n in order:
+            # Each repeat gets its own copy of the mutable part (the flag reasons), as if classified alone.
+            verdict = verdicts[n]
+            out.append(verdict if n not in seen else replace(verdict, flag_reasons=dict(verdict.flag_reasons)))
+            seen.add(n)
+        return out
+
+    def _classify_distinct(self, unpacked: Sequence[tuple[str, str | None, Any]]) -> list[Classification]:
+        """:meth:`classify_many` on unpacked ``(text, previous, context)`` items."""
         prepared = []
-        for item in items:
-            text, previous, context = _unpack(item)
+        for text, previous, context in unpacked:
             prepared.append((text, previous, self._analyse(text, previous, context)))
         examples, _, rule_calibration = self._load()
         team = bool(self._team)
@@ -637,6 +663,11 @@ def _best(scores: dict[Label, float]) -> tuple[Label, float]:
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], _LABEL_INDEX[kv[0]]))
     margin = ranked[0][1] - (ranked[1][1] if len(ranked) > 1 else 0.0)
     return ranked[0][0], margin
+
+
+def _batch_key(text: str, previous: str | None, context: Any) -> tuple:
+    """What a turn's classification depends on, hashable: two items with the same key get the same verdict."""
+    return (text, previous, context if context is None or isinstance(context, str) else tuple(context))
 
 
 def _unpack(item: Any) -> tuple[str, str | None, Any]:

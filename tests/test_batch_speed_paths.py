@@ -1,0 +1,242 @@
+"""The speed paths around the classifier and the server's start: a batch classifies each distinct turn once and
+embeds in one call, verdicts are the same as one turn at a time; the speed benchmark really empties the real
+embedders' cache; the launcher loads the language tools beside the models and is the only one warming personas."""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from scoring import classifier as classifier_module
+from scoring.classifier import QuestionClassifier
+from simulator.embeddings import HashingEmbedder
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class CountingEmbedder(HashingEmbedder):
+    """The hashing embedder, counting its calls and the texts it was given."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[list[str]] = []
+
+    def encode(self, texts):
+        self.calls.append(list(texts))
+        return super().encode(texts)
+
+
+# Turns whose form is not decisive on its own (they need the neighbours), and some that are.
+AMBIGUOUS = ["The delivery.", "And the app then.", "Okay, the price.", "Your partner and the shopping."]
+CLEAR = ["Tell me about the last time you ordered groceries.", "Did you like it?"]
+
+
+@pytest.fixture()
+def clf():
+    embedder = CountingEmbedder()
+    chosen = QuestionClassifier(embedder=embedder, team_examples=False)
+    chosen.warm_up()
+    embedder.calls.clear()
+    return chosen
+
+
+def test_a_batch_gives_each_turn_the_verdict_it_gets_alone(clf):
+    items = [(t, "We order on Sundays, mostly from the app.") for t in AMBIGUOUS + CLEAR]
+    items += [(t, None) for t in AMBIGUOUS + CLEAR]
+    batch = clf.classify_many(items)
+    alone = [clf.classify(text, previous) for text, previous in items]
+    assert batch == alone
+
+
+def test_repeated_turns_are_classified_once_and_each_gets_its_own_verdict(clf, monkeypatch):
+    seen: list[int] = []
+    distinct = clf._classify_distinct
+
+    def counting(unpacked):
+        seen.append(len(unpacked))
+        return distinct(unpacked)
+
+    monkeypatch.setattr(clf, "_classify_distinct", counting)
+    previous = "It took ages, honestly."
+    items = [("Okay.", previous), ("The delivery.", previous), ("Okay.", previous), ("The delivery.", previous),
+             ("Okay.", "Something else entirely."), ("Okay.", previous, ["It took ages, honestly."]),
+             {"text": "Okay.", "previous": previous}]
+    verdicts = clf.classify_many(items)
+    # "Okay." after another utterance, or with a context, is another turn: 4 distinct of 7.
+    assert seen == [4]
+    assert verdicts[0] == verdicts[2] == verdicts[6] and verdicts[1] == verdicts[3]
+    assert verdicts == [clf.classify(*item) if isinstance(item, tuple) else clf.classify(item["text"], previous)
+                        for item in items]
+    # Repeats do not share the mutable part of a verdict.
+    assert verdicts[0].flag_reasons is not verdicts[2].flag_reasons
+
+
+def test_a_context_given_as_a_list_or_a_tuple_is_the_same_turn(clf, monkeypatch):
+    seen: list[int] = []
+    distinct = clf._classify_distinct
+    monkeypatch.setattr(clf, "_classify_distinct", lambda unpacked: seen.append(len(unpacked)) or distinct(unpacked))
+    said = ["We order on Sundays.", "Mostly from the app."]
+    verdicts = clf.classify_many([("So Sundays then.", said[1], said), ("So Sundays then.", said[1], tuple(said))])
+    assert seen == [1] and verdicts[0] == verdicts[1]
+
+
+def test_everything_a_batch_embeds_goes_in_one_call_each_text_once(clf):
+    previous = "We order on Sundays, mostly from the app."
+    items = [(t, previous) for t in AMBIGUOUS] * 3
+    clf.classify_many(items)
+    assert len(clf.embedder.calls) == 1
+    call = clf.embedder.calls[0]
+    # Each distinct question once (repeats were merged), the previous utterance at most once per turn needing it.
+    questions = [t for t in call if t != previous]
+    assert len(questions) == len(set(questions)) <= len(AMBIGUOUS)
+
+
+def test_turns_decided_by_their_form_embed_nothing(clf):
+    clf.classify_many([(t, None) for t in CLEAR])
+    assert clf.embedder.calls == []
+
+
+# The speed benchmark -------------------------------------------------------------------------------------------
+
+
+def _bench_scoring():
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import bench_scoring
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    return bench_scoring
+
+
+def test_the_speed_benchmark_empties_the_real_embedders_cache():
+    """The real embedders keep vectors in an LRU, not a dict: the benchmark cleared only dicts, so its "uncached"
+    timings were of cached texts."""
+    from simulator.embeddings import _LRU
+
+    bench = _bench_scoring()
+    holder = type("Holder", (), {})()
+    holder._cache = _LRU(8)
+    holder._cache.put("a", np.zeros(3, dtype=np.float32))
+    bench._clear_cache(holder)
+    assert len(holder._cache) == 0
+    holder._cache = {"a": 1}
+    bench._clear_cache(holder)
+    assert holder._cache == {}
+
+
+def test_the_speed_benchmark_reads_no_vectors_from_disk_while_timing(monkeypatch):
+    from simulator import embeddings
+
+    bench = _bench_scoring()
+    monkeypatch.setenv(embeddings.CACHE_ENV, "/somewhere")
+    with bench._no_disk_vectors():
+        assert embeddings._cache_dir() is None
+    assert str(embeddings._cache_dir()) == "/somewhere"
+    monkeypatch.delenv(embeddings.CACHE_ENV)
+    with bench._no_disk_vectors():
+        assert embeddings._cache_dir() is None
+    assert embeddings.CACHE_ENV not in __import__("os").environ
+
+
+def test_the_speed_section_reports_what_really_went_through_the_model():
+    bench = _bench_scoring()
+    embedder = CountingEmbedder()
+    embedder.texts_embedded = 0
+    encode = embedder.encode
+
+    def counted(texts):
+        embedder.texts_embedded += len(set(texts))
+        return encode(texts)
+
+    embedder.encode = counted
+    clf = QuestionClassifier(embedder=embedder, team_examples=False)
+    items = [(t, "We order on Sundays.") for t in AMBIGUOUS + CLEAR]
+    result = bench.speed(clf, items)
+    assert result["batch_turns"] == 5 * len(items)
+    assert result["batch_texts_embedded"] > 0  # new texts, so something was embedded
+    assert result["batch_turns_per_cpu_s"] > 0 and result["batch_repeat_turns_per_cpu_s"] > 0
+    assert 0 < result["batch_share_embedded"] < 1
+
+
+# The launcher's start -----------------------------------------------------------------------------------------
+
+
+def test_the_language_tools_load_beside_the_models(monkeypatch):
+    from app_pages import server
+    from simulator import nlp
+
+    calls = []
+    monkeypatch.setattr(nlp, "load", lambda: calls.append("load") or object())
+    monkeypatch.setattr(nlp, "inflect", lambda word, tag: calls.append(("inflect", word, tag)) or "ordered")
+    monkeypatch.setattr(nlp, "verb_lemma", lambda word: calls.append(("lemma", word)) or "order")
+    assert server.load_language_tools() is True
+    assert calls[0] == "load" and len(calls) == 3
+
+    def broken():
+        raise RuntimeError("no pipeline")
+
+    monkeypatch.setattr(nlp, "load", broken)
+    assert server.load_language_tools() is False  # never raises: the persona build loads what it needs
+
+
+def test_the_launchers_warm_up_starts_the_language_tools_before_waiting_for_the_config(monkeypatch):
+    from app_pages import server
+    from simulator import embeddings
+
+    started: list[str] = []
+    loaded = threading.Event()
+    monkeypatch.setattr(embeddings, "persist_in_threads", lambda *names: None)
+    monkeypatch.setattr(server, "load_language_tools",
+                        lambda: started.append(threading.current_thread().name) or loaded.set())
+    waited_for_config = []
+
+    def config_never_comes(timeout_s: float = 60.0) -> None:
+        waited_for_config.append(time.monotonic())
+        raise RuntimeError("stop here")  # the warm-up logs it and leaves
+
+    monkeypatch.setattr(server, "_wait_for_config", config_never_comes)
+    server._warm()
+    assert waited_for_config  # the tools did not wait for the configuration (nor for the models)
+    assert loaded.wait(10) and started == ["nlp-loader"]
+
+
+class _FakeEngine:
+    pass
+
+
+@pytest.fixture()
+def loader_state(monkeypatch):
+    from app_pages import common
+
+    warmed: list[object] = []
+    monkeypatch.setattr(common, "_build_engine", lambda progress: _FakeEngine())
+    monkeypatch.setattr(common, "_warm_persona_indexes", lambda engine, *a, **k: warmed.append(engine))
+    was = common._launcher_warms.is_set()
+    yield common, warmed
+    if was:
+        common._launcher_warms.set()
+    else:
+        common._launcher_warms.clear()
+
+
+def test_under_the_launcher_the_engine_loader_leaves_the_personas_to_it(loader_state):
+    common, warmed = loader_state
+    common._launcher_warms.set()
+    loader = common._EngineLoader()
+    assert isinstance(loader.get(), _FakeEngine)
+    loader._thread.join(5)
+    assert warmed == []
+
+
+def test_under_a_plain_streamlit_run_the_engine_loader_warms_the_personas(loader_state):
+    common, warmed = loader_state
+    common._launcher_warms.clear()
+    loader = common._EngineLoader()
+    engine = loader.get()
+    loader._thread.join(5)
+    assert warmed == [engine]
