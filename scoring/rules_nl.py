@@ -157,6 +157,8 @@ def _claim_theirs(word: str, theirs: set[str]) -> bool:
 _CAUSE = _rx(r"\b(?P<ev>omdat|vanwege|door|doordat|want|daarom|zodat)\b")
 # An adverb before the verb of a yes/no question ("Eigenlijk ben je…?", "Misschien is het…?").
 _ADVERB_FIRST = _rx(r"^(?:en\s+|maar\s+)?(?:eigenlijk|misschien|gewoon|soms|toevallig|nu|dan)\s+")
+# Words that open a subordinate clause: a "niet" after them negates that clause, not the question.
+_SUBORDINATOR = _rx(r"\b(?:dat|of|als|wanneer|omdat|doordat|toen|zodat|terwijl|nadat|voordat|sinds|zodra)\b")
 # "…niet gebeld?", "…niet geprobeerd?": "niet" before the last word of a verb-first question.
 _NEG_END = _rx(r"\bniet(?!\s+meer\b)\s+(?P<verb>[\wà-ÿ]+)\s*$")
 # "vooral", "met name": a summary that ranks their reasons.
@@ -445,6 +447,8 @@ def _leading_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> l
         add(Cue("negative_question", Label.LEADING, STRONG, neg.group("ev")))
     else:
         late = _NEG_LATE.match(q) or (_yes_no(q) and _NEG_END.search(q))
+        if late and _SUBORDINATOR.search(q[: q.rfind(" niet")]):
+            late = None  # "Is het weleens gebeurd dat de app niet werkte?": "niet" belongs to the clause after "dat"
         if late and not (previous and re.search(r"\bniet\b", previous.lower()) and late.group("verb")
                          and _their(late.group("verb"), previous)):
             # "Zou een pillendoos met een alarm niet helpen?": the verb first, "niet" at the end, whatever the subject.

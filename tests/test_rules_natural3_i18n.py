@@ -375,3 +375,10 @@ def test_nl_the_hardest_part_is_an_open_question_the_worst_is_not():
     previous = "Ik doe mijn boekhouding nog steeds in Excel."
     assert nl("Wat vind je daar het lastigst aan?", previous) == Label.OPEN
     assert nl("Wat vind je daar het vervelendst aan?", previous) == Label.LEADING
+
+
+def test_nl_niet_inside_a_dat_clause_does_not_make_the_question_negative():
+    previous = "Ik bestel mijn boodschappen via een app."
+    assert nl("Is het weleens voorgekomen dat de app niet werkte?", previous) == Label.CLOSED
+    assert nl("Heb je gemerkt dat de bezorger niet kwam?", previous) == Label.CLOSED
+    assert nl("Is die app niet veel handiger?", previous) == Label.LEADING
