@@ -675,7 +675,7 @@ def find_language_detector():
 
 def cli_without_lang(kind: str, rows: list[dict]) -> list[str | None]:
     """Labels from ``interview-sim classify`` run with no ``--lang`` on the rows as one mixed stream (no per-line
-    "lang" either): what a user gets who does not say which language the turns are in."""
+    "lang" either; "previous" and "context" as the rows give them): what a user gets who does not say which language the turns are in."""
     import os
 
     import typer
@@ -683,7 +683,9 @@ def cli_without_lang(kind: str, rows: list[dict]) -> list[str | None]:
 
     from scoring import cli as scoring_cli
 
-    lines = [json.dumps({"id": r["id"], "text": r["text"], "previous": r.get("previous")}, ensure_ascii=False)
+    # The fields a user's file has (what the customer said before, and earlier), but no language.
+    lines = [json.dumps({"id": r["id"], "text": r["text"], "previous": r.get("previous"),
+                         **({"context": r["context"]} if r.get("context") else {})}, ensure_ascii=False)
              for r in rows]
     old = os.environ.get("INTERVIEW_SIM_EMBEDDER")
     if kind == "hashing":
