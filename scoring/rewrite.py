@@ -3136,6 +3136,7 @@ def _names_topic(candidate: str, topics: list[str]) -> bool:
 
 
 _READS_BADLY = [
+    re.compile(r"\babout\s+(?:the\s+)?(?:last|next|first)\s*[.?!]$", re.IGNORECASE),  # "Tell me about last."
     re.compile(r"\bwhen\b[^?.!]*\b(?:anything|anyone|anybody|any)\b", re.IGNORECASE),  # "when that changed anything"
     re.compile(r"\b(?:about|with)\s+the\s+(?:main|biggest|real|only)\s+(?:reason|thing|issue|problem|factor)\b",
                re.IGNORECASE),  # "How do you feel about the main reason you left?": the frame of the guess, not its topic
@@ -3257,7 +3258,9 @@ def _checked_main(first: str | None, text: str, label: Label, flags: set[Flag]) 
     if not first:
         return first
     topics = topic_phrases(text)
-    first = _tidy_main(first, topics)
+    tidied = _tidy_main(first, topics)
+    if tidied != first and (reads_naturally(tidied) or not reads_naturally(first)):
+        first = tidied  # not when the repair leaves a dangling word ("…the one you went for in the end?")
     if topics:
         # "the last time you ordered them": the pronoun stands for the question's thing.
         swapped = re.sub(r"(\bthe\s+last\s+time\s+you\s+\w+\s+)(?:them|it|one)\b(?!\s+\w+ing)",
