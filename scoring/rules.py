@@ -1113,10 +1113,11 @@ _PRAISE = frozenset("better best easier easy faster quicker simpler cheaper grea
 _AUX_NOUN = _rx(r"^(?P<aux>is|was|are|were|do|does|did|has|have|would|will|could|should)\s+(?!not\b)[a-z][\w'-]+\s+[a-z][\w'-]+")
 
 
-# What a tagged statement ("…, right?", "…, didn't you?") asks them to agree with. A tag on a plain fact of theirs to
-# confirm ("You ride every weekday, right?", "The doorbell's wired in, isn't it?") checks a detail: a closed question.
-# A tag on a verdict, a feeling, a cause, a guess or a wish of yours ("The app is pretty slow, right?", "It was the price
-# that put you off, wasn't it?", "You'd cancel if it happened again, right?") asks them to agree: leading.
+# What a tagged statement ("…, right?", "…, didn't you?") asks them to agree with: a verdict, a feeling, a cause, a guess
+# or a wish of yours ("The app is pretty slow, right?", "It was the price that put you off, wasn't it?", "You'd cancel
+# if it happened again, right?"), or a fact of theirs that you supply ("You ride every weekday, right?"): either way the
+# tag asks for a yes, and the turn is leading. Only their own words said back with a tag are a summary (a reflection);
+# a neutral check ("…, is that right?") is _CHECK_TAG's.
 _GUESS_MARK = _rx(r"\b(?:must|probably|surely|obviously|presumably|definitely|clearly|certainly|bet|guess|suppose|"
                   r"imagine|reckon|assume|still|anymore|always|never|everyone|everybody|nobody|a\s+lot|lots|all\s+the\s+same|"
                   r"in\s+the\s+end|basically|(?:is|are|was|were|'s|'re)\s+(?:\w+ly\s+)?(?:right|wrong))\b")
@@ -1305,11 +1306,10 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
             add(Cue("tag_question", Label.LEADING, STRONG, word))
         else:
             function, evidence = _tag_function(q[: tag.start()], said or previous, so_start)
-            if function == Label.LEADING:
+            if function in (Label.LEADING, Label.CLOSED):
+                # A claim of yours, or a fact of theirs you supply ("You opened it last year, didn't you?"): the tag
+                # asks them to agree with it. (Only "…, is that right?" checks a fact: _CHECK_TAG.)
                 add(Cue("tag_question", Label.LEADING, STRONG, word))
-            elif function == Label.CLOSED:
-                # "You opened it last year, didn't you?": a fact to confirm, not a view to agree with.
-                return [Cue("check_question", Label.CLOSED, STRONG + 0.5, evidence)]
             else:
                 return []  # their own words with a tag: a summary, which the declarative rules read
     elif not has_qmark:
@@ -2298,6 +2298,12 @@ def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable
                     dcues.append(Cue("guess_question", Label.LEADING, STRONG + 0.5, guess))
                 if not any(c.label in (Label.REFLECTION, Label.LEADING) for c in dcues):
                     dcues.append(Cue("check_question", Label.CLOSED, MEDIUM, body.rstrip("?")))
+                tag = None if _CHECK_TAG.search(q_low) or _reversed_tag(q_low) else _TAG.search(q_low)
+                if tag:
+                    # A fact of yours with a tag after it ("Your manager picked it, didn't she?"): not a check but a
+                    # yes asked for what you supply.
+                    dcues = [Cue("tag_question", Label.LEADING, c.weight, tag.group("tag")) if c.name == "check_question"
+                             else c for c in dcues]
                 qcues = [c for c in dcues if c.name != "declarative"]
             cues.extend(qcues)
     else:
@@ -2350,10 +2356,8 @@ def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable
             # right"): a view of yours to agree with, or a plain fact to confirm.
             tag_start = mid.start() if tagged else low.rstrip().rfind(" ")
             function, evidence = _tag_function(low[:tag_start], said, whole_so)
-            if function == Label.LEADING:
+            if function in (Label.LEADING, Label.CLOSED):
                 cues.append(Cue("tag_question", Label.LEADING, STRONG, mid.group("tag") if tagged else "right"))
-            elif function == Label.CLOSED:
-                cues.append(Cue("check_question", Label.CLOSED, STRONG + 0.5, evidence))
         elif tagged:
             cues.append(Cue("tag_question", Label.LEADING, STRONG, mid.group("tag")))
         elif re.search(r"\b(?:\w+)\s+right\s+(?:\w+\s*){1,3}$", low) and len(tokens(low)) >= 5 and not re.search(

@@ -1,5 +1,5 @@
-"""Function over form on natural and spoken turns: a tag on a plain fact is a check, a tag on a verdict asks for
-agreement; a summary or a declarative question that adds a claim leads; why/how questions that take a degree, a
+"""Function over form on natural and spoken turns: a tag asks for agreement with what it follows, a fact you
+supply or a verdict (a neutral "is that right?" checks a fact; their own words with a tag are a summary); a summary or a declarative question that adds a claim leads; why/how questions that take a degree, a
 pattern or a benefit as given lead; spoken questions after a preamble; reordered echoes; false starts."""
 
 import pytest
@@ -31,8 +31,18 @@ def flags(text: str, context: list[str]) -> set[Flag]:
     "The meetings are at nine, right?",
     "You're the team lead, aren't you?",
 ])
-def test_a_tag_on_a_plain_fact_is_a_check(text):
+def test_a_tag_on_a_fact_they_never_gave_asks_for_agreement(text):
+    # The tag asks for a yes to what you supply, fact or not; only "…, is that right?" checks a fact.
     context = STANDUP if any(w in text for w in ("Huddle", "meetings", "team")) else ENERGY
+    assert label(text, context) == Label.LEADING
+
+
+@pytest.mark.parametrize("text", [
+    "You pay by direct debit, is that right?",
+    "You're the team lead, is that correct?",
+])
+def test_a_neutral_check_on_a_new_fact_is_closed(text):
+    context = STANDUP if "team" in text else ENERGY
     assert label(text, context) == Label.CLOSED
 
 
@@ -54,7 +64,7 @@ def test_a_tag_on_their_own_fact_stays_a_summary():
 
 
 def test_caption_tags_without_punctuation():
-    assert label("you use it on a laptop right", STANDUP) == Label.CLOSED
+    assert label("you use it on a laptop right", STANDUP) == Label.LEADING
     assert label("the audio's awful right", STANDUP) == Label.LEADING
 
 
