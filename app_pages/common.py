@@ -323,6 +323,11 @@ class _EngineLoader:
             self._done.set()
         if self._engine is not None:
             log.info("models ready %.1f s after start", self.ready_after)
+            if _launcher_warms.is_set():
+                # The launcher (app_pages.server.warm_personas) builds every persona, the likeliest first, and
+                # then only in quiet spells: a second pass here would only wait on its builds, or start the
+                # other languages' models on its own schedule.
+                return
             _warm_persona_indexes(self._engine)
             if not _STOP.is_set():
                 log.info("persona topics ready %.1f s after start", time.monotonic() - self.started)
@@ -361,10 +366,15 @@ def _reset_engine_loader() -> None:
 
 
 _warm_started = threading.Event()
+# Set by the launcher's start_warm_up: it warms the personas itself (under a plain ``streamlit run`` the engine
+# loader's own idle-time pass, _warm_persona_indexes, is the only one).
+_launcher_warms = threading.Event()
 
 
 def start_warm_up() -> None:
-    """At server start: load the models and open the store in the background (idempotent, never blocks)."""
+    """At server start (``python -m app_pages.server``): load the models and open the store in the background
+    (idempotent, never blocks). The launcher warms the personas itself, so the engine loader does not."""
+    _launcher_warms.set()
     if _warm_started.is_set():
         return
     _warm_started.set()

@@ -34,7 +34,9 @@ import threading
 from pathlib import Path
 
 APP = Path(__file__).resolve().parent.parent / "streamlit_app.py"
-log = logging.getLogger(__name__)
+# Named, not ``__name__``: run as ``python -m app_pages.server`` this module is ``__main__``, whose messages (each
+# persona ready, the rehearsal) would miss the app's log handler (_log_to_stderr).
+log = logging.getLogger("app_pages.server")
 
 
 def _wait_for_server(timeout_s: float = 60.0) -> None:
@@ -70,10 +72,18 @@ def _warm() -> None:
 
         embeddings.persist_in_threads(*WARM_THREADS)
         _wait_for_config()
+        # lemminflect is imported here, before another thread can reach it: simulator.nlp.lemminflect() hands out
+        # the module from sys.modules, and a thread that finds it there while another is still importing it gets a
+        # half-made module (AttributeError: ... has no attribute 'getAllLemmas').
+        import_word_forms()
+        # The first persona's index needs spaCy and lemminflect's tables (seconds of imports and reading): loaded
+        # beside the sentence model instead of after it, so the likeliest first interview is ready sooner. Not
+        # earlier: while Streamlit itself is still importing, it would only slow the server's start.
+        threading.Thread(target=load_language_tools, name="nlp-loader", daemon=True).start()
         from app_pages import common
 
-        common.start_warm_up()
-        # The loader's own pass over the personas (gallery order, after two idle minutes) goes after this one.
+        common.start_warm_up()  # the models; the personas are warmed here (warm_personas), not by the loader
+        # The time of our own start, so warm_personas can tell a trainee's activity from it.
         common.note_activity()
         ours = common._last_activity
         engine = common._engine_loader().get()
@@ -82,6 +92,33 @@ def _warm() -> None:
         embeddings.flush_disk_vectors()
     except Exception:  # the first page view tries again and shows what went wrong
         log.exception("warming up at start failed")
+
+
+def import_word_forms() -> None:
+    """Import lemminflect (the module, without its tables or spaCy) in this thread, now."""
+    try:
+        from simulator import nlp
+
+        nlp.lemminflect()
+    except Exception:  # not installed: the word-level fallbacks apply
+        log.debug("importing lemminflect at start failed", exc_info=True)
+
+
+def load_language_tools() -> bool:
+    """Load the English pipeline (spaCy) and lemminflect's word-form tables now; whether the pipeline loaded.
+
+    Nothing else waits for this: a persona's index or a reply that needs them first takes the same module lock
+    and finds them loaded (or waits for the load under way)."""
+    try:
+        from simulator import nlp
+
+        loaded = nlp.load() is not None
+        nlp.inflect("order", "VBD")
+        nlp.verb_lemma("ordered")
+        return loaded
+    except Exception:  # the persona build loads what it needs, and says what failed
+        log.debug("loading the language tools at start failed", exc_info=True)
+        return False
 
 
 def _wait_for_config(timeout_s: float = 60.0) -> None:
@@ -253,6 +290,8 @@ def warm_personas(engine, common, *, first: int = WARM_FIRST, idle_s: float = WA
         if n == 0:
             rehearse(engine, persona)
             preload_page_modules()
+            log.info("first interview rehearsed with %s %.1f s after the models", persona.id,
+                     time.monotonic() - started)
         _flush_vectors()  # what it embedded is on disk for the next start, even if this one stops soon
         freeze_heap()  # its index too: it lives as long as the server
     return built

@@ -184,25 +184,41 @@ def test_the_language_tools_load_beside_the_models(monkeypatch):
     assert server.load_language_tools() is False  # never raises: the persona build loads what it needs
 
 
-def test_the_launchers_warm_up_starts_the_language_tools_before_waiting_for_the_config(monkeypatch):
-    from app_pages import server
+def test_the_launchers_warm_up_starts_the_language_tools_beside_the_models(monkeypatch):
+    from app_pages import common, server
     from simulator import embeddings
 
-    started: list[str] = []
+    order: list[str] = []
     loaded = threading.Event()
     monkeypatch.setattr(embeddings, "persist_in_threads", lambda *names: None)
+    monkeypatch.setattr(server, "_wait_for_config", lambda timeout_s=60.0: order.append("config read"))
+    monkeypatch.setattr(server, "import_word_forms",
+                        lambda: order.append(f"word forms in {threading.current_thread().name}"))
     monkeypatch.setattr(server, "load_language_tools",
-                        lambda: started.append(threading.current_thread().name) or loaded.set())
-    waited_for_config = []
+                        lambda: order.append(threading.current_thread().name) or loaded.set())
 
-    def config_never_comes(timeout_s: float = 60.0) -> None:
-        waited_for_config.append(time.monotonic())
+    def models_then_stop() -> None:
+        assert loaded.wait(10)  # the tools are loading in their own thread while the models load
+        order.append("models")
         raise RuntimeError("stop here")  # the warm-up logs it and leaves
 
-    monkeypatch.setattr(server, "_wait_for_config", config_never_comes)
+    monkeypatch.setattr(common, "start_warm_up", models_then_stop)
+    main = threading.current_thread().name
     server._warm()
-    assert waited_for_config  # the tools did not wait for the configuration (nor for the models)
-    assert loaded.wait(10) and started == ["nlp-loader"]
+    # lemminflect is imported before any other thread can reach it (a half-imported module has no functions yet).
+    assert order == ["config read", f"word forms in {main}", "nlp-loader", "models"]
+
+
+def test_word_forms_are_imported_whole_before_other_threads_use_them(monkeypatch):
+    from app_pages import server
+    from simulator import nlp
+
+    calls = []
+    monkeypatch.setattr(nlp, "lemminflect", lambda: calls.append("lemminflect"))
+    server.import_word_forms()
+    assert calls == ["lemminflect"]
+    monkeypatch.setattr(nlp, "lemminflect", lambda: (_ for _ in ()).throw(ImportError("not installed")))
+    server.import_word_forms()  # never raises
 
 
 class _FakeEngine:
