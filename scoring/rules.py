@@ -159,6 +159,11 @@ _CUT_START = re.compile(r"(^|[,.;:?!]\s*|\b(?:so|and|but|okay|ok|yeah|right)\s+)
 # A question begun, dropped and begun again: "did you like did you ever call them", "how did you how do you plan".
 _OPENER = (r"(?:(?:how|what|why|when|where|which)\s+)?(?:do|did|does|have|has|are|were|is|was|can|could|would|will)"
            r"\s+you\b")
+# The same restart with another subject: "does she, is she practising", "would a, would an automatic check help",
+# "is it, was it the broker": an auxiliary and at most two words, a comma, and the question begun again.
+_RESTART_ANY = re.compile(r"^(?P<head>[^,.;:?!]{0,20}?)\b(?:do|did|does|have|has|are|were|is|was|can|could|would|will)"
+                          r"\s+(?:he|she|it|they|we|there|that|this|a|an|the|your|their|his|her)(?:\s+[\w']+)?\s*,\s+"
+                          r"(?=(?:do|did|does|have|has|are|were|is|was|can|could|would|will)\s+\w)", re.IGNORECASE)
 _RESTART = re.compile(r"^(?P<head>[^,.;:?!]{0,20}?)\b" + _OPENER + r"(?:\s+(?!(?:or|and|but|because|if|when)\b)[\w']+){0,3}"
                       r"\s+(?=" + _OPENER + r")", re.IGNORECASE)
 
@@ -175,6 +180,10 @@ def strip_fillers(text: str) -> str:
     restart = _RESTART.match(out)
     if restart:
         out = restart.group("head") + out[restart.end():]
+    else:
+        restart = _RESTART_ANY.match(out)
+        if restart:
+            out = restart.group("head") + out[restart.end():]
     out = _FILLER_PHRASE.sub(lambda m: ", " if m.group(0).startswith(",") else " ", out)
     out = _FILLER_LIKE.sub(lambda m: m.group(1) + " ", out)
     out = re.sub(r"\s+([,.?!;:])", r"\1", out)
@@ -938,7 +947,13 @@ def _is_question_sentence(sentence: str) -> bool:
     return bool(
         _FAUX.match(low) or _INVITE.match(low) or _INVITE_STATEMENT.match(low) or _AUX_START.match(low)
         or _NEG_START.match(low) or _SHORT_OPEN.match(low) or _WANT_TO_KNOW_IF.match(low)
+        or _AUX_NAME.match(body.strip())
     )
+
+
+# An auxiliary before a name, as a subject: "is Pepper on anything for it", "does Tom still drive" (a caption's
+# question with no question mark; the capital marks the name).
+_AUX_NAME = re.compile(r"^(?:is|was|are|were|does|did|has|have|can|could|will|would)\s+[A-Z][a-z]+\s+[a-z]")
 
 
 # "If we added X, would you use it?": the question is the main clause after the condition.
@@ -1528,6 +1543,13 @@ def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark
                            heard_all=heard_all)
         if claim:
             add(Cue("new_claim", Label.LEADING, STRONG + 1.0, claim))
+    degree = _INTENSE_EVAL.search(low) if caption and previous and not claim and not reflect else None
+    if degree and "too" in degree.group("int") and degree.group("adj") not in STOPWORDS and not _said(
+            degree.group("adj"), {stem(_unclitic(t)) for t in tokens(previous)}) and overlap > 0:
+        # A caption's "fifteen minutes is way too far though": an excess of yours about their own thing, offered
+        # for agreement (a rising voice); what they said is its subject, the verdict is yours.
+        claim = f"{degree.group('int')} {degree.group('adj')}"
+        add(Cue("new_claim", Label.LEADING, STRONG, claim))
     if (previous and has_qmark and not claim and not reflect and not so_start and len(words) >= 3
             and _DECLARATIVE_SUBJECT.match(low) and not _AGREE_STATEMENT.search(low)
             and (not caption or re.match(r"^\W*(?:and|but|or)\b", raw_low or "") or about_you)):
@@ -1875,8 +1897,10 @@ def _new_claim(summary: str, said: str, has_qmark: bool, summary_frame: bool = T
     intent = _INTENTION.search(summary)
     if intent and not _said(intent.group("act"), their_stems):
         return intent.group(0)  # "so you're thinking of dropping that agency": a plan of theirs you supplied
+    # A caption's summary (``strict``: no punctuation, no intonation) says "a lot" for their "loads" as a paraphrase.
     guessed = next((m for m in _GUESS_MARK.finditer(summary) if m.group(0) in ("probably", "surely", "presumably",
-                    "obviously", "must", "bet", "a lot", "lots") and not _said(m.group(0).split()[-1], their_stems)), None)
+                    "obviously", "must", "bet") + (() if strict else ("a lot", "lots"))
+                    and not _said(m.group(0).split()[-1], their_stems)), None)
     if guessed:
         return guessed.group(0)  # "You probably lose a lot of money on it.": a guess of yours about them
     projected = _PROJECTION.match(summary.strip())
@@ -1909,14 +1933,18 @@ def _new_claim(summary: str, said: str, has_qmark: bool, summary_frame: bool = T
     if excess and excess.group("x") in novel and excess.group("x") not in ("much", "many"):
         return excess.group(0)  # "so the meeting's too long": an excess they never called one
     claim = _claim_word(novel)
-    if claim and not has_qmark and not (_affect(claim) or claim in _PRAISE or _GRADED.fullmatch(claim)) and _retold_clause(
-            summary, claim, words, novel, their_stems):
+    plain_claim = claim and not (_affect(claim) or claim in _PRAISE or _GRADED.fullmatch(claim))
+    if claim and (not has_qmark or strict) and plain_claim and _retold_clause(summary, claim, words, novel, their_stems):
         claim = None
-    if claim and not (strict and not has_qmark and _paraphrased_verdict(claim, their_stems)):
+    if claim and not (strict and (not has_qmark or plain_claim) and _paraphrased_verdict(claim, their_stems)):
         return claim
     if strict and not heard_all:
         return None  # said without "?": a paraphrase is a reflection unless it names a feeling or verdict
-    if summary_frame and (len(novel) >= 2 and len(novel) / len(words) > 0.5 or (heard_all and len(novel) == len(words))) \
+    # Said without "?" (a statement, or a caption with no punctuation), a summary of several clauses that paraphrases
+    # freely stays a reflection; one clause of mostly new content ("So you need new scanners.") is a claim of yours.
+    several = len([c for c in re.split(r",\s*|;\s*|\s+(?:and|but)\s+", summary) if tokens(c)]) >= 2
+    mostly_new = len(novel) >= 2 and len(novel) / len(words) > 0.5 and not (strict and several)
+    if summary_frame and (mostly_new or (heard_all and len(novel) == len(words))) \
             and not (not has_qmark and _retold_clause(summary, "", words, novel, their_stems)):
         # Mostly content of yours (checked against all they said): their words are the setting, the claim is new.
         return " ".join(novel[:3])
@@ -2165,10 +2193,18 @@ _SPOKEN_QUESTION = _rx(
     r"|^(?:what|how|why|where|who)\s+(?:is|was|were|are)\s+(?!it\b)[\w']+ing\b"
     r"|^(?:what|who)\s+(?:happened|happens|made|makes|went|goes|got)\b|^(?:what's|how's|how'd|what'd|what're)\s+\w+"
     r"|^(?:do|does|did|is|are|was|were|have|has|can|could)\s+(?:you|they|it|he|she|we|there|that|this|your)\s+\w+"
+    r"|^(?:how\s+(?:many|much|often|long)|who|what)(?:\s+[\w']+){0,2}?\s+(?:don't|didn't|doesn't|haven't|hasn't|won't|can't|"
+    r"wouldn't|aren't|isn't|weren't|wasn't)\s+\w+"
 )
+# A relative clause inside a caption's statement ("chasing people who pay late", "the place where you park"): a
+# question word right after a noun does not start a question.
+_RELATIVE_WH = frozenset({"who", "which", "where", "when", "whose", "whom"})
 
 
 _WH_START = _rx(r"^(?:what|how|why|when|where|which|who)\b")
+# Words that open or pad a spoken question rather than end a noun phrase ("roughly how many", "mean, who").
+_DISCOURSE_WORDS = frozenset("roughly approximately exactly actually honestly basically mean like then okay ok right "
+                             "well anyway also though just sorry wait".split())
 
 
 def _spoken_questions(sentence: str) -> list[str]:
@@ -2180,15 +2216,19 @@ def _spoken_questions(sentence: str) -> list[str]:
         words = body.split()
         if len(tokens(body)) < 3 or _REFLECT_START.match(body.lower()):
             continue
-        if _is_question_sentence(body) and (_SPOKEN_QUESTION.match(body.lower()) or _INVITE.match(body.lower())
+        if _is_question_sentence(body) and (_SPOKEN_QUESTION.match(body.lower()) or _AUX_NAME.match(body) or _INVITE.match(body.lower())
                                             or _INVITE_STATEMENT.match(body.lower()) or _framed_question(body.lower())):
             found.append(body)
             continue
         for i in range(1, len(words) - 1):
             tail = " ".join(words[i:])
+            before = words[i - 1].lower().strip(",")
+            if words[i].lower() in _RELATIVE_WH and before not in STOPWORDS and before not in _ACK_WORDS and \
+                    before not in _DISCOURSE_WORDS:
+                continue
             if _WH_START.match(tail.lower()) and _SPOKEN_QUESTION.match(tail.lower()) and not re.match(
                     r"^(?:know|see|wonder|wondering|understand|remember|tell|ask|asked|asking|sure|idea|matter)$",
-                    words[i - 1].lower().strip(",")):
+                    before):
                 found.append(tail)
                 break
     return found
@@ -2196,6 +2236,29 @@ def _spoken_questions(sentence: str) -> list[str]:
 
 _YOU_MENTIONED = _rx(r"\byou\s+(?:mentioned|said|brought\s+up|talked\s+about|told\s+me\s+about|spoke\s+about)\s+"
                     r"(?P<what>[^.?!,;]{2,60})")
+
+
+# A question that asks for a cause: an answer offered to it is a reason of yours ("What made you switch? Was it the
+# price?"), not one possibility of a fact.
+_CAUSE_Q = _rx(r"^(?:why|how\s+come|what\s+(?:made|makes|led|leads|drove|caused|causes|prompted|was\s+the\s+reason|"
+               r"is\s+the\s+reason|'s\s+the\s+reason)|what's\s+the\s+reason)\b")
+
+
+def _answer_offered(qcues: list[Cue], clean: str, focus: str, q_low: str) -> list[Cue]:
+    """"Who put it in for you, was it the energy company", "How did you hear about us? Was it a friend?": a candidate
+    answer right after your own question for a fact offers one possibility of it, a closed question; after a question
+    for a cause it offers your reason (the guess stands)."""
+    if not any(c.name == "guess_question" for c in qcues) or not _CANDIDATE.match(q_low.strip().rstrip(" ?.!")):
+        return qcues
+    at = clean.rfind(focus)
+    before = clean[:at] if at > 0 else ""
+    clauses = [c.strip() for c in re.split(r"[,.;:?!]\s*", before) if tokens(c)]
+    if not clauses:
+        return qcues
+    asked = strip_markers(clauses[-1])[0].lower()
+    if not _WH_START.match(asked) or _CAUSE_Q.match(asked):
+        return qcues
+    return [c for c in qcues if c.name != "guess_question"]
 
 
 def _fragment_guess(body: str, said: str | None) -> str | None:
@@ -2305,6 +2368,9 @@ def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable
                     dcues = [Cue("tag_question", Label.LEADING, c.weight, tag.group("tag")) if c.name == "check_question"
                              else c for c in dcues]
                 qcues = [c for c in dcues if c.name != "declarative"]
+            if _AUX_NAME.match(body) and not any(c.name in _FORM_CUES for c in qcues):
+                qcues.append(Cue("yes_no", Label.CLOSED, STRONG, " ".join(body.split()[:2])))
+            qcues = _answer_offered(qcues, clean, focus, q_low)
             cues.extend(qcues)
     else:
         declarative = True
