@@ -54,7 +54,8 @@ _TAG = re.compile(
     re.IGNORECASE,
 )
 _EMBEDDED_INVERSION = re.compile(
-    r"\b(?:tell|ask|show)\s+(?:me|us)\s+(?:more\s+)?(?:about\s+)?(?:what|how|why|when|where|which)\b(?:\s+\w+)?\s+"
+    r"\b(?:tell|ask|show)\s+(?:me|us)\s+(?:more\s+)?(?:about\s+)?(?:what|how|why|when|where|which)\b"
+    r"(?:\s+(?!(?:you|they|it|he|she|we|i)\b)\w+)?\s+"
     r"(?:did|do|does|was|were|is|are|have|has|had|would|could|can|will)\s+(?:you|they|it|he|she|we|i)\b",
     re.IGNORECASE,
 )
@@ -480,6 +481,7 @@ GOOD = [
     "What was it like when you set off?",
     "What made you go with Nationwide?",
     "Tell me about your experience with the council's online portal.",
+    "Tell me about how you did it online.",
 ]
 BAD = [
     "How do you feel about isn't it true?",

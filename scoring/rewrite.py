@@ -2987,6 +2987,8 @@ idea reason reasons thing things issue issues problem problems point part bit lo
 beginning lack amount number time times day days week weeks month months year years morning mornings evening evenings night nights
 weekend weekends minute minutes hour hours moment stage side answer question option options effort everyone everybody
 anyone anybody someone somebody people stuff everything anything something nothing rest whole first second last same
+monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays
+january february march april may june july august september october november december christmas easter
 """.split())
 _TOPIC_FRAME = re.compile(
     r"^(?:(?:so|and|but|yeah|right|okay|ok|well|now)\b\s*,?\s*)*(?:(?:i\s+guess|i\s+suppose|i\s+bet|i\s+imagine|i'd\s+imagine|"
@@ -3047,6 +3049,8 @@ def _read_np(words: list[str], start: int) -> list[str] | None:
         if len(out) > 2 and _plural(low) and not low.endswith("'s") and _is_noun(low):
             break
     nxt = words[j].lower() if j < len(words) else ""
+    if len(out) >= 2 and out[-1].lower().endswith("'s") and not (nxt and _noun_like(words[j]) and nxt not in _NP_BREAK):
+        out[-1] = out[-1][:-2]  # "the doorbell's wired in", "the cafe's open": that 's is "is"
     # "the app logs you out", "the insurance pay out": the last word was the verb.
     last = out[-1].lower()
     lemma = _verb_lemma(last)
@@ -3074,6 +3078,8 @@ def _read_np(words: list[str], start: int) -> list[str] | None:
         out.pop()
     while len(out) > 2 and not _noun_phrase_ok(out[1:]):
         out.pop()
+    if len(out) >= 2 and out[-1].lower().endswith("'s"):
+        out[-1] = out[-1][:-2]  # a possessive never ends a noun phrase: "the cafe's open" is "the cafe is open"
     return out if len(out) >= 2 and _noun_phrase_ok(out[1:]) else None
 
 
@@ -3136,6 +3142,8 @@ def _names_topic(candidate: str, topics: list[str]) -> bool:
 
 
 _READS_BADLY = [
+    re.compile(r"\b(?:was|is|wasn't|isn't)\s+(?:you|they|we)\b|\b(?:were|are|weren't|aren't)\s+(?:he|she|it)\b",
+               re.IGNORECASE),  # "What was you like for you?"
     re.compile(r"\babout\s+(?:the\s+)?(?:last|next|first)\s*[.?!]$", re.IGNORECASE),  # "Tell me about last."
     re.compile(r"\bwhen\b[^?.!]*\b(?:anything|anyone|anybody|any)\b", re.IGNORECASE),  # "when that changed anything"
     re.compile(r"\b(?:about|with)\s+the\s+(?:main|biggest|real|only)\s+(?:reason|thing|issue|problem|factor)\b",
@@ -3173,7 +3181,7 @@ def _from_topic(question: str, topics: list[str], label: Label, flags: set[Flag]
     q = _clause_of(question or "")
     past_tense = _past_question(question)
     for np in topics:
-        evaluated = re.search(r"\b" + re.escape(np.split()[-1]) + r"\s+(?:is|are|was|were|isn't|wasn't|aren't|weren't)\b",
+        evaluated = re.search(r"\b" + re.escape(np.split()[-1]) + r"(?:'s|\s+(?:is|are|was|were|isn't|wasn't|aren't|weren't))\b",
                               q, re.IGNORECASE) or re.match(r"^(?:is|are|was|were|isn't|wasn't|aren't|weren't)\s+" +
                                                           re.escape(np.split()[0]) + r"\b", q, re.IGNORECASE)
         plural = _plural(_head(np)) and not _NAME.match(np.split()[-1])
@@ -3281,7 +3289,7 @@ def _checked_main(first: str | None, text: str, label: Label, flags: set[Flag]) 
 # Rewrites that name nothing: right only when the question itself names nothing either.
 _GENERIC_REWRITE = re.compile(r"^(?:Can you tell me more about (?:that|it|this)\?|Tell me more about (?:that|it|this)\.|"
                               r"How do you feel about \w+ing\?|"
-                              r"Tell me about the last time (?:a|an|some) [\w-]+ came up\. What did you do\?|"
+                              r"Tell me about the last time (?:a|an|some) [\w-]+(?: [\w-]+){0,3} came up\. What did you do\?|"
                               r"Tell me about the last time (?:this|that|it) came up\. What did you do\?)$")
 _EXTRAPOSED = re.compile(r"^(?:(?P<be>is|isn't|was|wasn't)\s+it|it\s*(?P<be2>'s|is|was))\s+(?:(?:a\s+bit|quite|really|so|too|very|"
                          r"pretty|kind\s+of|such|an?|a\s+real|a\s+total|a\s+bit\s+of\s+a)\s+)*"
@@ -3357,7 +3365,9 @@ def _without_topic(first: str, text: str, label: Label, flags: set[Flag], previo
         return first
     last = re.split(r"(?<=[.!?])\s+", (previous or "").strip())[-1] if previous else ""
     theirs = topic_phrases(last) if last else []
-    if theirs and Flag.PITCH not in flags:
+    if Flag.PITCH in flags:
+        return "How do you handle that today?"  # how they cope now, not a thing of theirs the pitch never named
+    if theirs:
         np = theirs[0]  # the first thing their last sentence names
         for option in ((f"What happened with {np}?",) if _past_question(text) else ()) + (f"Tell me more about {np}.",):
             built = _cap(option)

@@ -164,3 +164,24 @@ def test_an_adjective_is_not_made_into_a_topic():
 def test_the_frame_of_a_guess_is_not_its_topic():
     rewrite = _main("So the main reason you left was the commute?", "leading", "I left the firm after a year.")
     assert "main reason" not in rewrite and "commute" in rewrite, rewrite
+
+
+@pytest.mark.parametrize("text, head", [
+    ("The gate's locked at night, right?", "gate"),  # 's is "is": the gate, not "the gate's"
+    ("So the canteen's closed on Mondays?", "canteen"),
+])
+def test_an_s_that_means_is_ends_the_topic(text, head):
+    assert topic_phrases(text) == [f"the {head}"]
+    rewrite = _main(text, "leading", "I work at the depot.")
+    assert head in rewrite and "'s" not in rewrite and grammar_problems(rewrite) == [], rewrite
+
+
+def test_no_was_you():
+    rewrite = _main("How annoyed were you?", "leading", "They lost my suitcase in Rome.")
+    assert not re.search(r"\bwas you\b", rewrite), rewrite
+    assert grammar_problems(rewrite) == [], rewrite
+
+
+def test_judge_does_not_read_how_you_did_it_as_an_inverted_question():
+    assert grammar_problems("Tell me about how you did it online.") == []
+    assert grammar_problems("Can you tell me about what did you do next?")
