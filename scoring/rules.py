@@ -172,7 +172,7 @@ def strip_fillers(text: str) -> str:
     """The turn without hesitation sounds, comma-fenced fillers, stuttered repeats and false starts."""
     out = _FILLER.sub(" ", text)
     out = _REPEAT.sub(r"\1", out)
-    lowered = out.lower().split()
+    lowered = [w.strip(",;:") for w in out.lower().split()]  # "can you, can you walk": the comma is a pause
     pairs = list(zip(lowered, lowered[1:]))
     if len(set(pairs)) < len(pairs):
         out = _PHRASE_REPEAT.sub(r"\1", out)
@@ -518,7 +518,7 @@ _TAG = _rx(
 )
 _TAG_MID = _rx(
     r"\b(?P<tag>isn't\s+it|aren't\s+they|don't\s+you|didn't\s+you|wasn't\s+it|doesn't\s+it|wouldn't\s+you|"
-    r"haven't\s+you|didn't\s+they|right)\s+(?:\w+\s*){1,3}[?.!]?$"
+    r"haven't\s+you|didn't\s+they|right)\s+(?:\w+\s*){1,4}[?.!]?$"
 )
 _AGREE = _rx(
     r"\b(?P<ev>do\s+you\s+agree|would(?:n't)?\s+you\s+agree|you'd\s+agree|don't\s+you\s+agree|agree\s+that|"
@@ -1544,12 +1544,20 @@ def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark
         if claim:
             add(Cue("new_claim", Label.LEADING, STRONG + 1.0, claim))
     degree = _INTENSE_EVAL.search(low) if caption and previous and not claim and not reflect else None
-    if degree and "too" in degree.group("int") and degree.group("adj") not in STOPWORDS and not _said(
-            degree.group("adj"), {stem(_unclitic(t)) for t in tokens(previous)}) and overlap > 0:
-        # A caption's "fifteen minutes is way too far though": an excess of yours about their own thing, offered
-        # for agreement (a rising voice); what they said is its subject, the verdict is yours.
+    if degree and ("too" in degree.group("int") or _loaded(degree.group("adj")) or _affect(degree.group("adj"))) \
+            and degree.group("adj") not in STOPWORDS and not _said(
+            degree.group("adj"), {stem(_unclitic(t)) for t in tokens(previous)}) and (overlap > 0 or second_person) \
+            and not _EMPATHY.match(low) and not re.match(r"^(?:i|i'm|i've|i'd|we|we're|our)\b", low):
+        # A caption's "fifteen minutes is way too far though", "it's really unfair on you": an excess or a verdict of
+        # yours about their own thing, offered for agreement (a rising voice); the verdict is yours.
         claim = f"{degree.group('int')} {degree.group('adj')}"
         add(Cue("new_claim", Label.LEADING, STRONG, claim))
+    last_clause = re.split(r",\s*", low)[-1].strip()
+    if caption and previous and " or " in last_clause and _CHOICE_SHORT.match(last_clause) and not re.match(
+            r"^(?:i|i'm|i've|we|we're|our)\b", last_clause):
+        # "okay and the rota, it's on paper or on the computer": a caption's choice between two answers, a closed
+        # question without its question mark.
+        add(Cue("choice", Label.CLOSED, STRONG, last_clause))
     if (previous and has_qmark and not claim and not reflect and not so_start and len(words) >= 3
             and _DECLARATIVE_SUBJECT.match(low) and not _AGREE_STATEMENT.search(low)
             and (not caption or re.match(r"^\W*(?:and|but|or)\b", raw_low or "") or about_you)):
@@ -1687,6 +1695,9 @@ _CLEFT = _rx(r"^(?:so\s+)?(?:was|is|wasn't|isn't)\s+it\s+(?:really\s+|mainly\s+|
              r"[^,?]+?|\w+ing\b[^,?]*?)\s+that\s+(?P<y>[^?]+)$")
 _BECAUSE_Q = _rx(r"^(?:so\s+)?(?:was|is|were|are)\s+(?:it|that|this)\s+(?:mainly\s+|mostly\s+|just\s+|partly\s+)?"
                  r"(?:because|due\s+to|down\s+to)\b(?P<y>.*)$")
+# "Is that why you're looking at other tools?": their story taken as the cause of something of yours.
+_THAT_WHY_Q = _rx(r"^(?:so\s+)?(?:is|was)\s+(?:that|this|it)\s+(?:(?:mainly|partly|also|really)\s+)?(?:why|the\s+reason)\s+"
+                  r"(?:that\s+|why\s+)?(?P<y>.+)$")
 _CANDIDATE = _rx(r"^(?:so\s+)?was\s+it\s+(?P<x>(?:the|your|their|a|an)\s+[\w'-]+(?:\s+[\w'-]+){0,3}?)"
                  r"(?:\s+in\s+the\s+end|\s+then|\s+mainly|\s+mostly)?\s*\??$")
 _FEEL_Q = _rx(r"^(?:did|do|does|were|are|was|is)\s+(?:you|that|it|this|the\s+[\w'-]+(?:\s+[\w'-]+)?)\s+(?:ever\s+|also\s+|really\s+)?"
@@ -1710,7 +1721,7 @@ def _candidate_answer(q: str, said: str | None, offer: bool = False) -> tuple[st
         if novel:
             return "guess_question", " ".join(novel[:3])
         return None
-    because = _BECAUSE_Q.match(q)
+    because = _BECAUSE_Q.match(q) or _THAT_WHY_Q.match(q)
     if because:
         _, novel = _novel_words(because.group("y"), said)
         if novel:
@@ -2422,7 +2433,12 @@ def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable
             # right"): a view of yours to agree with, or a plain fact to confirm.
             tag_start = mid.start() if tagged else low.rstrip().rfind(" ")
             function, evidence = _tag_function(low[:tag_start], said, whole_so)
-            if function in (Label.LEADING, Label.CLOSED):
+            handed_back = low[:tag_start].strip(" ,")
+            if (tagged and mid.group("tag") in ("huh", "eh") and len(tokens(handed_back)) <= 6
+                    and _echo_heard(handed_back, prev, earlier) >= 0.99):
+                # "always calls in sick, huh": a few of their words handed back with a murmur, an echo.
+                cues.append(Cue("echo", Label.ECHO, STRONG + 0.5, handed_back))
+            elif function in (Label.LEADING, Label.CLOSED):
                 cues.append(Cue("tag_question", Label.LEADING, STRONG, mid.group("tag") if tagged else "right"))
         elif tagged:
             cues.append(Cue("tag_question", Label.LEADING, STRONG, mid.group("tag")))
