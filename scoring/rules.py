@@ -513,7 +513,7 @@ _TAG = _rx(
     r"can't\s+you|couldn't\s+you|is\s+it\s+not|am\s+i\s+right|wouldn't\s+you\s+say|would\s+you\s+say|"
     r"don't\s+they|do\s+they|does\s+it|is\s+it|was\s+it|did\s+you|do\s+you|aren't\s+i|surely|yes|ok|okay|"
     r"you\s+know\s+what\s+i\s+mean|know\s+what\s+i\s+mean|"
-    r"(?:is|are|was|were|do|does|did|has|have|had|can|could|would|will|should|wo|ca)n't\s+(?:she|he|we|i|there|this|that))"
+    r"(?:is|are|was|were|do|does|did|has|have|had|can|could|would|will|should|wo|ca)n't\s+(?:she|he|we|i|there|this|that|they|it|you))"
     r"\s*[?.!]*\s*$"
 )
 _TAG_MID = _rx(
@@ -1309,6 +1309,8 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
             pass
         elif plain and not re.search(r",\s*" + word, q) and _INVITE.match(q):
             pass
+        elif word in ("would you say", "wouldn't you say") and (_WH_OPEN.match(q) or _WH_CLOSED.match(q)):
+            pass  # "how often, would you say": a hedge on a question for a fact, no view of yours to agree with
         elif word in ("is it", "was it", "did you", "do you", "does it", "do they") and (
             starts_like_question or not re.search(r"[,]\s*" + word, q)
         ):
@@ -1633,7 +1635,7 @@ _AGREE_STATEMENT = _rx(
     r"(?:i'm|i\s+am)\s+guessing\s+(?:that\s+)?(?:you|the|your|it|that|they|this)|"
     r"i(?:'d|\s+would)\s+(?:imagine|guess|think)\s+(?!what|how|why|when|where|so\b)(?:that\s+)?\w+|"
     r"i\s+guess\s+(?:that|it|this)\s+(?:makes|made|must|would|left|leaves)\s+you|"
-    r"you\s+must\s+be\s+\w+|i'm\s+sure\s+(?:you|that|it)|i\s+am\s+sure\s+(?:you|that)|"
+    r"you\s+must\s+be\s+\w+|(?:that|it|this)\s+must\s+(?!have\b|be\b)\w+\s+(?:you|your)\b|i'm\s+sure\s+(?:you|that|it)|i\s+am\s+sure\s+(?:you|that)|"
     r"you\s+must\s+(?!(?:tell|excuse|forgive|let|try|see|come)\b)\w+|surely\s+you|obviously\s+you|of\s+course\s+you|"
     r"you\s+(?:really\s+)?(?:love|hate)\b)"
 )
@@ -2213,6 +2215,8 @@ _RELATIVE_WH = frozenset({"who", "which", "where", "when", "whose", "whom"})
 
 
 _WH_START = _rx(r"^(?:what|how|why|when|where|which|who)\b")
+_ELLIPTIC_ANY = _rx(r"^(?:any|anything|anyone|anybody)\b")
+_BARE_FACT_Q = _rx(r"^(?:how\s+(?:long|many|much|often|old|far)|when|where|which\s+one)(?:\s+(?:exactly|roughly|then|again))?$")
 # Words that open or pad a spoken question rather than end a noun phrase ("roughly how many", "mean, who").
 _DISCOURSE_WORDS = frozenset("roughly approximately exactly actually honestly basically mean like then okay ok right "
                              "well anyway also though just sorry wait".split())
@@ -2225,7 +2229,13 @@ def _spoken_questions(sentence: str) -> list[str]:
     for chunk in re.split(r",\s*|\s+-\s+", sentence):
         body = strip_markers(chunk)[0].strip()
         words = body.split()
+        if _BARE_FACT_Q.match(body.lower()) and chunk.strip() != sentence.strip():
+            found.append(body)  # "so you've used it, how long, a year": a question for one fact in passing
+            continue
         if len(tokens(body)) < 3 or _REFLECT_START.match(body.lower()):
+            continue
+        if _ELLIPTIC_ANY.match(body.lower()) and len(tokens(body)) >= 3 and not _closing_invitation(body.lower()):
+            found.append(body)  # "any other apps you use for it": a yes/no question without its auxiliary
             continue
         if _is_question_sentence(body) and (_SPOKEN_QUESTION.match(body.lower()) or _AUX_NAME.match(body) or _INVITE.match(body.lower())
                                             or _INVITE_STATEMENT.match(body.lower()) or _framed_question(body.lower())):
@@ -2360,6 +2370,9 @@ def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable
                 q_low = offer.group("q")
             qcues = _question_cues(q_low, clean, prev, has_qmark, said, offer=bool(offer and q_low == offer.group("q")),
                                    so_start=so_start)
+            if not qcues and not has_qmark and _ELLIPTIC_ANY.match(q_low) and len(tokens(q_low)) >= 3:
+                # A caption's "any other apps you use for it": a yes/no question with its auxiliary left out.
+                qcues = [Cue("yes_no", Label.CLOSED, MEDIUM + 0.5, q_low.split(" ")[0])]
             if not qcues:
                 # A question mark on a declarative: a reflection said with rising intonation, a guess,
                 # or a clarification. Which one depends on what they said.
