@@ -161,7 +161,7 @@ _OPENER = (r"(?:(?:how|what|why|when|where|which)\s+)?(?:do|did|does|have|has|ar
            r"\s+you\b")
 # The same restart with another subject: "does she, is she practising", "would a, would an automatic check help",
 # "is it, was it the broker": an auxiliary and at most two words, a comma, and the question begun again.
-_RESTART_ANY = re.compile(r"^(?P<head>[^,.;:?!]{0,20}?)\b(?:do|did|does|have|has|are|were|is|was|can|could|would|will)"
+_RESTART_ANY = re.compile(r"(?P<head>)\b(?:do|did|does|have|has|are|were|is|was|can|could|would|will)"
                           r"\s+(?:he|she|it|they|we|there|that|this|a|an|the|your|their|his|her)(?:\s+[\w']+)?\s*,\s+"
                           r"(?=(?:do|did|does|have|has|are|were|is|was|can|could|would|will)\s+\w)", re.IGNORECASE)
 _RESTART = re.compile(r"^(?P<head>[^,.;:?!]{0,20}?)\b" + _OPENER + r"(?:\s+(?!(?:or|and|but|because|if|when)\b)[\w']+){0,3}"
@@ -181,9 +181,7 @@ def strip_fillers(text: str) -> str:
     if restart:
         out = restart.group("head") + out[restart.end():]
     else:
-        restart = _RESTART_ANY.match(out)
-        if restart:
-            out = restart.group("head") + out[restart.end():]
+        out = _RESTART_ANY.sub("", out)
     out = _FILLER_PHRASE.sub(lambda m: ", " if m.group(0).startswith(",") else " ", out)
     out = _FILLER_LIKE.sub(lambda m: m.group(1) + " ", out)
     out = re.sub(r"\s+([,.?!;:])", r"\1", out)
@@ -2205,7 +2203,8 @@ _SPOKEN_QUESTION = _rx(
     r"could|will|would)\s+(?:you|they|it|he|she|we|there|that|this|those|these|the|your|his|her|their|any|[\w']+s)\b"
     r"|^(?:what|how|why|where|who)\s+(?:is|was|were|are)\s+(?!it\b)[\w']+ing\b"
     r"|^(?:what|who)\s+(?:happened|happens|made|makes|went|goes|got)\b|^(?:what's|how's|how'd|what'd|what're)\s+\w+"
-    r"|^(?:do|does|did|is|are|was|were|have|has|can|could)\s+(?:you|they|it|he|she|we|there|that|this|your)\s+\w+"
+    r"|^(?:do|does|did|is|are|was|were|have|has|can|could)\s+(?:you|they|it|he|she|we|there|that|this|your|the|his|her|"
+    r"their|any|anyone|anybody)\s+\w+"
     r"|^(?:how\s+(?:many|much|often|long)|who|what)(?:\s+[\w']+){0,2}?\s+(?:don't|didn't|doesn't|haven't|hasn't|won't|can't|"
     r"wouldn't|aren't|isn't|weren't|wasn't)\s+\w+"
 )
@@ -2269,9 +2268,10 @@ def _answer_offered(qcues: list[Cue], clean: str, focus: str, q_low: str) -> lis
     """"Who put it in for you, was it the energy company", "How did you hear about us? Was it a friend?": a candidate
     answer right after your own question for a fact offers one possibility of it, a closed question; after a question
     for a cause it offers your reason (the guess stands)."""
-    if not any(c.name == "guess_question" for c in qcues) or not _CANDIDATE.match(q_low.strip().rstrip(" ?.!")):
+    offered = re.sub(r"\s+or\s*$", "", q_low.strip().rstrip(" ?.!"))
+    if not any(c.name == "guess_question" for c in qcues) or not _CANDIDATE.match(offered):
         return qcues
-    at = clean.rfind(focus)
+    at = clean.lower().rfind(offered)
     before = clean[:at] if at > 0 else ""
     clauses = [c.strip() for c in re.split(r"[,.;:?!]\s*", before) if tokens(c)]
     if not clauses:
@@ -2319,7 +2319,9 @@ def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable
     sentences = _sentences(clean)
     questions = [s for s in sentences if _is_question_sentence(s)]
     has_any_qmark = "?" in clean
-    if not questions and not re.search(r"[.?!]", clean) and sentences and prev is not None:
+    if not questions and "?" not in clean and sentences and prev is not None and not re.search(r"[.!]\s*$", clean):
+        # A transcript line: its last sentence, unpunctuated at the end ("right. and when he takes them out, what
+        # happens with the conversation"), may hold its question after a preamble.
         questions = _spoken_questions(sentences[-1])
     cues: list[Cue] = []
     focus = clean
@@ -2352,7 +2354,7 @@ def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable
                 low = body.lower()
             has_qmark = focus.rstrip().endswith("?") or has_any_qmark and focus is sentences[-1]
             echo = _echo_heard(body, prev, earlier)
-            if echo >= 0.6 and _CLAUSE_ECHO.match(low) and len(tokens(low)) >= 7:
+            if echo >= 0.6 and (_CLAUSE_ECHO.match(low) and len(tokens(low)) >= 7 or len(tokens(low)) >= 8):
                 # Their sentence said back as yours ("And you get the train in most days?"): a reflection.
                 cues.append(Cue("restates", Label.REFLECTION, STRONG, ""))
             elif echo >= 0.99 and not (_WH_OPEN.match(low) and len(tokens(low)) > 3):
@@ -2402,7 +2404,10 @@ def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable
         whole_body, whole_so = strip_markers(clean)
         ov = _overlap(whole_body, said)
         echo = _echo_heard(whole_body, prev, earlier)
-        if echo >= 0.6 and _CLAUSE_ECHO.match(whole_body.lower()) and len(tokens(whole_body)) >= 7:
+        # Eight words or more of theirs said back is a summary, not an echo ("so it wouldn't open and the code had
+        # expired"): an echo hands back a few words.
+        if echo >= 0.6 and (_CLAUSE_ECHO.match(whole_body.lower()) and len(tokens(whole_body)) >= 7
+                            or len(tokens(whole_body)) >= 8):
             cues.append(Cue("restates", Label.REFLECTION, STRONG, ""))
         elif echo >= 0.99:
             cues.append(Cue("echo", Label.ECHO, STRONG + 0.5, whole_body.rstrip("?.! ")))
