@@ -104,9 +104,10 @@ def _previous_persona_text(turns: list[Turn], i: int) -> str | None:
 CONTEXT_CHARS = 8000
 
 
-def label_unlabelled(transcript: Transcript, classifier: Any | None = None) -> int:
+def label_unlabelled(transcript: Transcript, classifier: Any | None = None, *, rewrites: bool = True) -> int:
     """Classify every trainee turn without a label (empty text: silence; only whitespace: not a turn, left
-    unlabelled and out of the metrics). Returns how many were labelled."""
+    unlabelled and out of the metrics). Returns how many were labelled. ``rewrites=False``: no suggested rewrite
+    is stored (for output that shows none; the labels are the same)."""
     todo = [(i, t) for i, t in enumerate(transcript.turns) if t.speaker == TRAINEE and not t.label
             and (t.text == "" or t.text.strip())]
     for _, turn in todo:
@@ -128,8 +129,15 @@ def label_unlabelled(transcript: Transcript, classifier: Any | None = None) -> i
         context_at[i] = said
         if turn.speaker == PERSONA and turn.text.strip():
             said = (said + "\n" + turn.text if said else turn.text)[-CONTEXT_CHARS:]
-    verdicts = classifier.classify_many([(t.text, _previous_persona_text(transcript.turns, i), context_at[i])
-                                         for i, t in speaking])
+    items = [(t.text, _previous_persona_text(transcript.turns, i), context_at[i]) for i, t in speaking]
+    verdicts = None
+    if not rewrites:
+        try:
+            verdicts = classifier.classify_many(items, rewrites=False)
+        except TypeError:  # a classifier without the option: with rewrites, as before
+            verdicts = None
+    if verdicts is None:
+        verdicts = classifier.classify_many(items)
     for (_, turn), verdict in zip(speaking, verdicts):
         turn.label = verdict.label.value
         turn.flags = [f.value for f in verdict.flags]
@@ -371,7 +379,8 @@ def score_command(
             if lang is not None:
                 data.language = lang
             own = primary_language(data.language)
-            label_unlabelled(data, _classifier_for_option(own if own in LANGUAGES else "en"))
+            # The table shows no rewrites (the JSON does): computing them was about a quarter of the CPU.
+            label_unlabelled(data, _classifier_for_option(own if own in LANGUAGES else "en"), rewrites=as_json)
             results.append((transcript, data, compute_metrics(data, silence_threshold=silence_threshold)))
     finally:
         if progress is not None:

@@ -256,3 +256,59 @@ def test_under_a_plain_streamlit_run_the_engine_loader_warms_the_personas(loader
     engine = loader.get()
     loader._thread.join(5)
     assert warmed == [engine]
+
+
+# Verdicts without rewrites (a score table shows none) -----------------------------------------------------------
+
+
+def test_without_rewrites_everything_but_the_rewrites_is_the_same(clf):
+    items = [("Wouldn't it be easier if an app did it for you?", None), ("Did you like it?", None),
+             ("The delivery.", "It came late again."), ("So it was too expensive, right?", "We stopped in May.")]
+    full = clf.classify_many(items)
+    bare = clf.classify_many(items, rewrites=False)
+    assert any(v.rewrites for v in full)  # there was something to leave out
+    assert all(v.rewrite is None and v.rewrites == () for v in bare)
+    strip = [(v.label, v.confidence, v.reason, v.flags, v.flag_reasons, v.language) for v in full]
+    assert strip == [(v.label, v.confidence, v.reason, v.flags, v.flag_reasons, v.language) for v in bare]
+    # The option applies to that call only.
+    assert clf.classify_many(items) == full
+
+
+def test_the_score_table_computes_no_rewrites_and_the_json_does(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from scoring import cli as scoring_cli
+    from scoring import rewrite
+    from simulator.cli import app
+
+    scoring_cli.register(app)  # as the command line does on start (idempotent)
+    vtt = tmp_path / "talk.vtt"
+    vtt.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Dana>Wouldn't it be easier with an app?\n\n"
+                   "00:00:04.000 --> 00:00:06.000\n<v Marcus>Maybe, I don't know.\n\n"
+                   "00:00:07.000 --> 00:00:09.000\n<v Dana>Did you like the old one?\n", encoding="utf-8")
+    calls = []
+    real = rewrite.suggest_rewrites
+    monkeypatch.setattr(classifier_module, "suggest_rewrites", lambda *a, **k: calls.append(a) or real(*a, **k))
+    runner = CliRunner()
+    table = runner.invoke(app, ["score", str(vtt), "--interviewer", "Dana"])
+    assert table.exit_code == 0, table.output
+    assert calls == []
+    as_json = runner.invoke(app, ["score", str(vtt), "--interviewer", "Dana", "--json"])
+    assert as_json.exit_code == 0, as_json.output
+    assert calls  # the JSON lists each turn's rewrite
+
+
+def test_a_classifier_without_the_option_still_labels_the_transcript():
+    from scoring import cli
+    from scoring.labels import Classification, Label
+    from simulator.transcript import PERSONA, TRAINEE, Transcript, Turn
+
+    class Plain:
+        def classify_many(self, items):
+            return [Classification(label=Label.OPEN, confidence=0.5, reason="r") for _ in items]
+
+    transcript = Transcript(persona_id="p", persona_name="P")
+    transcript.add(Turn(speaker=TRAINEE, text="How was it?"))
+    transcript.add(Turn(speaker=PERSONA, text="Fine."))
+    assert cli.label_unlabelled(transcript, Plain(), rewrites=False) == 1
+    assert transcript.turns[0].label == "open"
