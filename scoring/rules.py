@@ -479,9 +479,19 @@ software tool machine vehicle home boiler meter heating oven fridge browser netw
 """.split())
 _WHAT_KIND = _rx(r"^what\s+(?:kind|kinds|sort|sorts|type|types)\s+of\s+(?P<noun>\w+)")
 _WHAT_FACT = _rx(
-    r"^what(?:'s| is| was)\s+(?:your|the|their|his|her)\s+(?:name|role|job|title|age|budget|postcode|"
-    r"address|email|salary|income|favou?rite\s+\w+|usual\s+\w+)\??$"
+    r"^what(?:'s| is| was| were| are)\s+(?:your|the|their|his|her)\s+(?:name|role|job|title|age|budget|postcode|"
+    r"address|email|salary|income|price|cost|fee|fees|rate|total|amount|figure|number|size|date|deadline|limit|"
+    r"favou?rite\s+\w+|usual\s+\w+)(?:\s*,?\s+(?:for|of|on|per|a|each|every|roughly|approximately|exactly|again|then|now|"
+    r"these\s+days|at\s+the\s+moment)\b[^?]*)?\??$"
+    # "What's the longest you've waited?", "what's the cheapest one you found": a measure's extreme, one fact.
+    r"|^what(?:'s| is| was)\s+the\s+(?:longest|shortest|cheapest|furthest|farthest|earliest|latest|highest|lowest|oldest|"
+    r"youngest|fewest|most\s+(?:expensive|you've|you\s+have|you|people))\b"
+    # "what did it cost you": a price.
+    r"|^what\s+(?:did|does|do|will|would)\s+(?:it|that|this|they|those)\s+cost\b"
 )
+# "so you've been there, what, three years": a number guessed with a spoken "what", a fact to confirm.
+_WHAT_GUESS = _rx(r",\s*what,?\s+(?:about\s+|like\s+|maybe\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+                  r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|a\s+couple|a\s+few|half|\d+)\b")
 _WHERE_ABSTRACT = _rx(r"^where\s+(?:do|does|did|would|should)\s+(?:[\w'-]+\s+){1,4}?(?:come\s+in(?:to)?|fit\s+in(?:to)?|(?:like\s+|want\s+)?to\s+start|"
                       r"stand|end\s+up\s+with)\b")
 # "What was the app called again?": a name, one fact.
@@ -927,7 +937,7 @@ def _is_question_sentence(sentence: str) -> bool:
         return True
     if _DO_QUESTION.match(low):
         return True
-    if _wh_in_situ(low):
+    if _wh_in_situ(low) or _WHAT_GUESS.search(low):
         return True
     if _EXCLAMATIVE.match(low) or _REFLECT_START.match(low):
         return False
@@ -1280,6 +1290,9 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
     closing = _closing_invitation(q)
     if closing:
         add(Cue("closing_invitation", Label.OPEN, STRONG + 0.5, closing))
+        return cues
+    if _WHAT_GUESS.search(q):
+        add(Cue("short_fact", Label.CLOSED, STRONG, _WHAT_GUESS.search(q).group(0).strip(" ,")))
         return cues
     in_situ = _wh_in_situ(q)
     if in_situ:

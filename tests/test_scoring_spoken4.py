@@ -144,3 +144,17 @@ def test_a_caption_summary_of_several_clauses_that_paraphrases_is_a_reflection(t
 def test_a_one_clause_summary_of_new_content_still_leads():
     ctx = ("We run three warehouses and about sixty handheld scanners.", "The batteries don't last a full shift anymore.")
     assert label("So you need new scanners.", ctx) == "leading"
+
+
+# --- One fact asked with "what": a measure, a price, a guessed number. ---
+
+@pytest.mark.parametrize("text", ["what's your budget, like, for the month", "um what was the price",
+                                  "what's the longest you've waited", "what did it cost you",
+                                  "so you've been, what, three years there"])
+def test_a_what_question_for_one_fact_is_closed(text):
+    assert label(text, PARK) == "closed"
+
+
+@pytest.mark.parametrize("text", ["what's it like using it day to day", "what was the, um, the thinking behind it"])
+def test_a_what_question_for_an_account_stays_open(text):
+    assert label(text, PARK) == "open"
