@@ -1481,6 +1481,13 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
                 # agreement. About themselves ("Would you say you're loyal to one brand?") it asks them to place
                 # themselves: a closed question.
                 add(Cue("agreement", Label.LEADING, MEDIUM + 1.0, "would you say"))
+        opinion = _THINK_Q.match(q)
+        if opinion and previous:
+            _, novel = _novel_words(opinion.group("c"), previous)
+            named = _claim_word(novel) or next((w for w in novel if _loaded(w) or _affect(w)), None)
+            if named or (novel and re.search(r"\b(?:just|simply)\b.*(?:n't|\bnot)\b", opinion.group("c"))):
+                # "do you think they just don't care": a verdict of yours on someone, offered for a yes.
+                add(Cue("loaded_yes_no", Label.LEADING, STRONG + 0.5, named or opinion.group("c")))
         add(Cue("yes_no", Label.CLOSED, weight, aux.group(0)))
     elif wh_closed and _WHERE_ABSTRACT.match(q):
         # "Where does WhatsApp come into it?", "Where do you want to start?": a place in their story, not on a map.
@@ -1541,7 +1548,8 @@ def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark
         add(Cue("restates", Label.REFLECTION, WEAK + (0.5 if second_person else 0.0), ""))
     if has_qmark and not caption and (reflect or so_start) and previous and overlap < 0.2:
         add(Cue("guess_question", Label.LEADING, MEDIUM, "so" if so_start else reflect.group("ev")))
-    about_you = bool(re.match(r"^(?:you|you're|you've|you'd|you'll|your)\b", low))
+    about_you = bool(re.match(r"^(?:(?:and|but)\s+)?(?:(?:presumably|probably|surely|obviously)\s+)?"
+                              r"(?:you|you're|you've|you'd|you'll|your)\b", low))
     # "And that's why you want to move off the spreadsheet": a cause of yours given as theirs.
     causal = bool(re.match(r"^(?:and\s+)?(?:that's|that\s+is|which\s+is)\s+why\b", low))
     claim = None
@@ -1711,6 +1719,8 @@ _BECAUSE_Q = _rx(r"^(?:so\s+)?(?:was|is|were|are)\s+(?:it|that|this)\s+(?:mainly
 # "Is that why you're looking at other tools?": their story taken as the cause of something of yours.
 _THAT_WHY_Q = _rx(r"^(?:so\s+)?(?:is|was)\s+(?:that|this|it)\s+(?:(?:mainly|partly|also|really)\s+)?(?:why|the\s+reason)\s+"
                   r"(?:that\s+|why\s+)?(?P<y>.+)$")
+_MAIN_CANDIDATE = _rx(r"^(?:so\s+)?(?:is|was)\s+it\s+(?:mostly|mainly|really|just|basically|all)\s+(?:about\s+|down\s+to\s+)?"
+                      r"(?P<x>(?:the|your|their)\s+[\w'-]+(?:\s+[\w'-]+){0,2}?)(?:,?\s+(?:then|really))?$")
 _CANDIDATE = _rx(r"^(?:so\s+)?was\s+it\s+(?P<x>(?:the|your|their|a|an)\s+[\w'-]+(?:\s+[\w'-]+){0,3}?)"
                  r"(?:\s+in\s+the\s+end|\s+then|\s+mainly|\s+mostly)?\s*\??$")
 _FEEL_Q = _rx(r"^(?:did|do|does|were|are|was|is)\s+(?:you|that|it|this|the\s+[\w'-]+(?:\s+[\w'-]+)?)\s+(?:ever\s+|also\s+|really\s+)?"
@@ -1740,6 +1750,11 @@ def _candidate_answer(q: str, said: str | None, offer: bool = False) -> tuple[st
         if novel:
             return "guess_question", " ".join(novel[:3])
         return None
+    main = _MAIN_CANDIDATE.match(q)
+    if main:
+        _, novel = _novel_words(main.group("x"), said)
+        if novel and not (set(tokens(main.group("x"))) & _NOT_CANDIDATE):
+            return "guess_question", " ".join(novel[:3])  # "so is it mostly the price, then": your main reason
     candidate = _CANDIDATE.match(q)
     if candidate:
         words, novel = _novel_words(candidate.group("x"), said)
@@ -1753,6 +1768,9 @@ def _candidate_answer(q: str, said: str | None, offer: bool = False) -> tuple[st
     if feel:
         _, novel = _novel_words(feel.group("y"), said)
         claim = _claim_word(novel) or next((w for w in novel if _affect(w) or w in _VERDICT_MARKERS), None)
+        if not claim and re.match(r"^(?:did|do|does|were|are|was|is)\s+(?:you|they)\s+(?:ever\s+|also\s+|really\s+)?(?:feel|felt)\s+"
+                                  r"(?!(?:like\s+)?(?:you|that|it|this|they|there|the|a|an|any|anything|anyone)\b)", q) and novel:
+            claim = novel[0]  # "did you feel let down by them": a feeling of yours offered to say yes to
         if claim:
             return "loaded_yes_no", claim
     be = _FEEL_BE.match(q)
@@ -2271,6 +2289,8 @@ _YOU_MENTIONED = _rx(r"\byou\s+(?:mentioned|said|brought\s+up|talked\s+about|tol
                     r"(?P<what>[^.?!,;]{2,60})")
 
 
+_THINK_Q = _rx(r"^(?:do|did)\s+you\s+(?:think|reckon|feel|believe)\s+(?:that\s+)?(?!you\b|you're\b|you'd\b|you'll\b|i\b|we\b)"
+               r"(?P<c>(?:they|he|she|it|the\s+\w+|their\s+\w+|that)\b.+)$")
 # A question that asks for a cause: an answer offered to it is a reason of yours ("What made you switch? Was it the
 # price?"), not one possibility of a fact.
 _CAUSE_Q = _rx(r"^(?:why|how\s+come|what\s+(?:made|makes|led|leads|drove|caused|causes|prompted|was\s+the\s+reason|"

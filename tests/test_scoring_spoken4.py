@@ -158,3 +158,21 @@ def test_a_what_question_for_one_fact_is_closed(text):
 @pytest.mark.parametrize("text", ["what's it like using it day to day", "what was the, um, the thinking behind it"])
 def test_a_what_question_for_an_account_stays_open(text):
     assert label(text, PARK) == "open"
+
+
+# --- A view of yours inside a yes/no question. ---
+
+PAYFLOW = ("We switched the team to PayFlow last year.", "The invoices sometimes go out twice.")
+
+
+@pytest.mark.parametrize("text", ["did you feel let down by them", "so is it mostly the price, then",
+                                  "do you think they, um, they just don't care",
+                                  "and presumably you've lost customers over it"])
+def test_a_feeling_reason_or_verdict_of_yours_in_a_spoken_question_leads(text):
+    assert label(text, PAYFLOW) == "leading"
+
+
+@pytest.mark.parametrize("text", ["did you feel like you could ask them", "do you think they'll fix it this year",
+                                  "is it the same invoice each time"])
+def test_a_plain_yes_no_question_stays_closed(text):
+    assert label(text, PAYFLOW) == "closed"
