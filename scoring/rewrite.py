@@ -3275,6 +3275,13 @@ def _checked_main(first: str | None, text: str, label: Label, flags: set[Flag]) 
                          lambda m: m.group(1) + topics[0], first)
         if swapped != first and not _names_topic(first, topics) and reads_naturally(swapped) and _is_open(swapped):
             first = swapped
+    if topics and not _names_topic(first, topics):
+        plural = [np for np in topics if _plural(_head(np)) and not _NAME.match(np.split()[-1])]
+        if plural and re.search(r"\bthey\b", first) and re.search(r"\b(?:they|them)\b", text or "", re.IGNORECASE):
+            # "The customers, do they mostly pay by card?": "they" is the customers.
+            named = re.sub(r"\bthey\b", plural[0], first, count=1)
+            if reads_naturally(named) and _is_open(named):
+                first = named
     bad = not reads_naturally(first) or any(p.search(first) for p in _READS_BADLY) or _leftover_after(first, topics) \
         or _like_after_adjective(first, topics)
     if not bad and (not topics or _names_topic(first, topics) or _action_verbs(first) & _action_verbs(text, topics)
@@ -3365,8 +3372,6 @@ def _without_topic(first: str, text: str, label: Label, flags: set[Flag], previo
         return first
     last = re.split(r"(?<=[.!?])\s+", (previous or "").strip())[-1] if previous else ""
     theirs = topic_phrases(last) if last else []
-    if Flag.PITCH in flags:
-        return "How do you handle that today?"  # how they cope now, not a thing of theirs the pitch never named
     if theirs:
         np = theirs[0]  # the first thing their last sentence names
         for option in ((f"What happened with {np}?",) if _past_question(text) else ()) + (f"Tell me more about {np}.",):
