@@ -274,7 +274,8 @@ def lemminflect():
     it is imported, ``import spacy`` fails in this thread (``_refusing``), under the lock that also guards loading
     the pipeline. Raises ImportError when lemminflect is not installed."""
     found = sys.modules.get("lemminflect")
-    if found is not None:
+    # (A module another thread is still importing is in sys.modules half made: the import below waits for it.)
+    if found is not None and not getattr(getattr(found, "__spec__", None), "_initializing", False):
         return found
     with _lock:
         if "lemminflect" not in sys.modules and "spacy" not in sys.modules:
