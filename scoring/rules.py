@@ -760,13 +760,14 @@ what why how when where which who whom whose really yes no yeah okay ok right so
 i you he she we they me him her us them my your his its our their the a an is are was were do does did have has had
 be been mm hmm oh ah sure well then now there here
 """.split())
-_WILDCARDS = frozenset({"it", "that", "this", "them", "there", "the", "a", "an"})
+_WILDCARDS = frozenset({"it", "that", "this", "them", "there", "the", "a", "an", "they", "he", "she"})
 # Words an echo may add to their words without making it a question of its own ("Just the one?").
 # Acknowledgements that stay acknowledgements with a "?" even when they said the word ("Really?", "Right?").
 _PURE_ACK = frozenset("""
 mm mmm mhm hm hmm huh uh-huh mm-hm mm-hmm okay ok right yeah yes yep yup sure so well oh ah aha really wow seriously
 ha haha hah oof gosh aw aww alright uh um no
 """.split())
+_ECHO_SUFFIX = _rx(r"[,\s]+(?:okay|ok|mm+|mhm|wow|oh)\s*[?!.]*$")  # acknowledgements, not tags ("right", "yeah")
 _ECHO_HEDGES = frozenset({"just", "only", "really", "actually", "all", "even"})
 _CLAUSE_ECHO = re.compile(r"^(?:you|you're|you've|you'd|your)\b", re.IGNORECASE)
 
@@ -800,6 +801,8 @@ def echo_match(text: str, previous: str | None) -> float:
     if not previous:
         return 0.0
     body = _ECHO_PREFIX.sub("", text.strip().lower()).strip(" ?!.,")
+    # "PayFlow, okay", "mixed bag, yeah": a murmur after their words is no word of the echo.
+    body = _ECHO_SUFFIX.sub("", body).strip(" ?!.,") or body
     hedged = " ".join(t for t in body.split() if t not in _ECHO_HEDGES)
     if hedged and hedged != body and len(body.split()) <= 5:
         body = hedged
@@ -822,7 +825,14 @@ def echo_match(text: str, previous: str | None) -> float:
         if len(raw) < 3 or not any(t in _PRONOUN_MAP for t in raw):
             return 0.0  # "Most of it yourselves?" goes on: its words are theirs, pronouns flipped
     their_content = {stem(_unclitic(t)) for t in tokens(previous)} | set(content_words(previous))
-    if not set(stem(t) for t in meaningful) <= their_content:
+    added = [t for t in meaningful if stem(t) not in their_content and not _said(t, their_content)]
+    if len(added) == 1 and len(meaningful) >= 3 and len(raw) <= 6 and not _CLAUSE_ECHO.match(body) and not (
+            _loaded(added[0]) or _affect(added[0]) or added[0] in _CLAIM_WORDS or added[0] in _VERDICT_MARKERS
+            or _GRADED.fullmatch(added[0])) and not re.match(
+            r"^(?:" + "|".join(_AUX + _NEG_AUX) + r"|what|how|why|when|where|which|who)\b", body):
+        # "the same invoice twice" after "the invoices sometimes go out twice": their words, one plain word added.
+        return 0.8
+    if added:
         return 0.0
     if len(mine) <= 4 and all(t in _PRONOUN_MAP or t in _WILDCARDS or t in meaningful for t in raw) \
             and not re.match(r"^(?:" + "|".join(_AUX + _NEG_AUX) + r")\b", body):

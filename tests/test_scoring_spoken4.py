@@ -176,3 +176,23 @@ def test_a_feeling_reason_or_verdict_of_yours_in_a_spoken_question_leads(text):
                                   "is it the same invoice each time"])
 def test_a_plain_yes_no_question_stays_closed(text):
     assert label(text, PAYFLOW) == "closed"
+
+
+# --- Echoes robust to a murmur, a pronoun for their noun, and one plain word added. ---
+
+INVOICES = ("We switched the team to PayFlow last year, it's been a bit of a mixed bag.",
+            "The invoices sometimes go out twice.")
+
+
+@pytest.mark.parametrize("text", ["PayFlow, okay", "sometimes they go out twice", "the same invoice twice",
+                                  "um, twice?", "mixed bag, okay"])
+def test_their_words_handed_back_with_a_murmur_a_pronoun_or_one_plain_word_are_an_echo(text):
+    assert label(text, INVOICES) == "echo"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("too expensive twice?", "leading"),          # the added word is a verdict of yours
+    ("You send the invoices yourself?", "closed"),  # a clause about them with a new verb: a check of a fact
+])
+def test_an_added_verdict_or_new_fact_is_not_an_echo(text, expected):
+    assert label(text, INVOICES) == expected
