@@ -488,6 +488,8 @@ _WHAT_FACT = _rx(
     r"youngest|fewest|most\s+(?:expensive|you've|you\s+have|you|people))\b"
     # "what did it cost you": a price.
     r"|^what\s+(?:did|does|do|will|would)\s+(?:it|that|this|they|those)\s+cost\b"
+    # "when did he last go, what was it for": the purpose of one visit, one fact.
+    r"|^what(?:'s|\s+is|\s+was)\s+(?:it|that|this)\s+for\s*\??$"
 )
 # "so you've been there, what, three years": a number guessed with a spoken "what", a fact to confirm.
 _WHAT_GUESS = _rx(r",\s*what,?\s+(?:about\s+|like\s+|maybe\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -2366,6 +2368,11 @@ def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable
         # A transcript line: its last sentence, unpunctuated at the end ("right. and when he takes them out, what
         # happens with the conversation"), may hold its question after a preamble.
         questions = _spoken_questions(sentences[-1])
+    elif questions and "?" not in clean and prev is not None and questions[-1] is sentences[-1]:
+        # A caption's "did you tell them, what did they say": two questions in one line; the last one decides.
+        asked = _spoken_questions(questions[-1])
+        if len(asked) >= 2 and not re.match(r"^(?:or|and)\b", asked[-1].lower()):
+            questions = questions[:-1] + asked
     cues: list[Cue] = []
     focus = clean
     declarative = False

@@ -196,3 +196,21 @@ def test_their_words_handed_back_with_a_murmur_a_pronoun_or_one_plain_word_are_a
 ])
 def test_an_added_verdict_or_new_fact_is_not_an_echo(text, expected):
     assert label(text, INVOICES) == expected
+
+
+# --- Several questions in one caption line: the last one decides, and the turn is double-barreled. ---
+
+@pytest.mark.parametrize("text, expected", [
+    ("did you tell them, what did they say", "open"),
+    ("did you, um, did you call them, how did that go", "open"),
+    ("what do you do when that happens, like, do you call them", "closed"),
+])
+def test_the_last_question_of_a_caption_line_decides(text, expected):
+    f = form(text, INVOICES)
+    assert f.top[0].value == expected
+    assert len(f.questions) == 2
+    assert "double_barreled" in {h.flag.value for h in f.flags}
+
+
+def test_what_was_it_for_asks_one_fact():
+    assert label("um, and, when did he last go, like what was it for", VET) == "closed"
