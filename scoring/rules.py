@@ -168,9 +168,32 @@ _RESTART = re.compile(r"^(?P<head>[^,.;:?!]{0,20}?)\b" + _OPENER + r"(?:\s+(?!(?
                       r"\s+(?=" + _OPENER + r")", re.IGNORECASE)
 
 
+# Caption artefacts: "[inaudible]", "(laughs)", ">>", a speaker label ("INTERVIEWER:"), and contractions written
+# without their apostrophe by auto-captions ("dont", "whats", "youre"; only where no other word is spelt so).
+_CAPTION_NOISE = re.compile(r"\[[^\]]{0,40}\]|\((?:laughs?|laughter|inaudible|crosstalk|pause|silence|coughs?|sighs?|"
+                            r"unintelligible|indistinct)\)|>>+|^\s*(?:[A-Z][A-Za-z]*|Q|INTERVIEWER|INT)\s*:\s+(?=\S)",
+                            re.IGNORECASE)
+_BARE_CONTRACTION = re.compile(
+    r"\b(?:(?P<neg>do|does|did|is|was|are|were|could|would|should|has|have|had|must|need)nt"
+    r"|(?P<neg2>wo|ca)nt|(?P<s>what|that|how|where|who|when|why|there|here)s"
+    r"|(?P<re>you|they)re|(?P<ve>you|they|we|i)ve|(?P<ll>you|they)ll|(?P<m>i)m)\b", re.IGNORECASE)
+
+
+def _restore_apostrophe(m: re.Match) -> str:
+    for group, ending in (("neg", "n't"), ("neg2", "n't"), ("s", "'s"), ("re", "'re"), ("ve", "'ve"), ("ll", "'ll"),
+                          ("m", "'m")):
+        if m.group(group):
+            return m.group(group) + ending
+    return m.group(0)
+
+
 def strip_fillers(text: str) -> str:
     """The turn without hesitation sounds, comma-fenced fillers, stuttered repeats and false starts."""
-    out = _FILLER.sub(" ", text)
+    out = text
+    if "[" in text or "(" in text or ">>" in text or ":" in text:
+        out = _CAPTION_NOISE.sub(" ", _CAPTION_NOISE.sub(" ", out).strip())  # ">> INTERVIEWER: …": twice
+    out = _BARE_CONTRACTION.sub(_restore_apostrophe, out)
+    out = _FILLER.sub(" ", out)
     out = _REPEAT.sub(r"\1", out)
     lowered = [w.strip(",;:") for w in out.lower().split()]  # "can you, can you walk": the comma is a pause
     pairs = list(zip(lowered, lowered[1:]))

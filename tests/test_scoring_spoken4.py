@@ -214,3 +214,25 @@ def test_the_last_question_of_a_caption_line_decides(text, expected):
 
 def test_what_was_it_for_asks_one_fact():
     assert label("um, and, when did he last go, like what was it for", VET) == "closed"
+
+
+# --- Caption artefacts: bracketed notes, speaker marks, contractions without their apostrophe. ---
+
+@pytest.mark.parametrize("text, expected", [
+    ("[inaudible] so what happened then", "so what happened then"),
+    (">> INTERVIEWER: and what do you do", "and what do you do"),
+    ("(laughs) okay so why did you switch", "okay so why did you switch"),
+    ("whats it like, dont you think", "what's it like, don't you think"),
+])
+def test_caption_artefacts_are_cleaned(text, expected):
+    assert rules.strip_fillers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("whats it like using it day to day", "open"),
+    ("dont you think its too much", "leading"),
+    ("thats pretty annoying isnt it", "leading"),
+    ("so um [crosstalk] what did the clients say", "open"),
+])
+def test_caption_turns_without_apostrophes_are_read_like_written_ones(text, expected):
+    assert label(text, INVOICES) == expected
