@@ -855,18 +855,12 @@ def _understand(index: TopicIndex, state: State, text: str, language: str) -> tu
         # there, not back into the conversation.
         pointing = (follow_up or episode or (length <= 10 and _has_anaphora(question, language))) \
             and not _names_its_antecedent(index, parts, text, threshold)
-        # Some pointing words point at nothing said before: a turn-final "then", a tag ("isn't it?"), a time
-        # said from now ("this summer").
-        plain = _seeming_pointers(question)
-        really = (follow_up or (episode and bool(moves.episode.search(_seeming_pointers(text))))
-                  or (length <= 10 and _has_anaphora(plain, language)))
         bare = not pointing and length <= 10 and _elliptic(index, text)
-        # A word that points back makes the question about what she just told, whatever else it names ("Have you
-        # ever caught a mistake that way?" about her statements). One that only seems to point does not make
-        # a question about things outside her life hers ("Are you a Yorkshire man born and bred, then?",
-        # "Lovely weather today, isn't it?"): where a parse tells the things it names, those go through the
-        # off-topic gate, unless its meaning is still closest to the topic being talked about.
-        if (pointing and not really and nominal_units(text, language) is not None
+        # A pointing word does not make a question about things outside her life hers ("Are you a Yorkshire man
+        # born and bred, then?"): where a parse tells the things it names, those go through the same gate,
+        # unless its meaning is still closest to the topic being talked about ("Have you ever caught a mistake
+        # that way?" about her statements).
+        if (pointing and nominal_units(text, language) is not None
                 and max(own, key=lambda m: m.semantic).topic != current
                 and _names_foreign_things(index, state, text)
                 and _foreign(index, own, text, threshold, _recent_units(index, state))):
@@ -993,19 +987,6 @@ def _names_foreign_things(index: TopicIndex, state: State, text: str) -> bool:
     if nouns is not None:
         return bool(foreign & nouns)
     return len(foreign) >= 2
-
-
-# A time said from now ("this summer", "next year") points at nothing said before.
-_DEICTIC = re.compile(r"\b(?:this|these|that)\s+(?:year|summer|winter|spring|autumn|week|weekend|month|morning|"
-                      r"evening|afternoon|time\s+of\s+year)s?\b(?!\s+(?:you|when|we))", re.IGNORECASE)
-_TAG = re.compile(r",?\s*\b(?:is|was|are|were|does|did|do|has|have|wo|ca)n'?t\s+(?:it|that|they|you|he|she)\s*[?.!]*\s*$",
-                  re.IGNORECASE)
-
-
-def _seeming_pointers(question: str) -> str:
-    """The question without the pointing words that point at nothing said before (a turn-final "then", a
-    tag, a time said from now)."""
-    return _DEICTIC.sub(" ", _TRAILING_THEN.sub("", _TAG.sub("", question)))
 
 
 # A turn-final "then" is a discourse marker ("So you've booked in, then."), not a pointing word.

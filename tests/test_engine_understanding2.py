@@ -160,35 +160,3 @@ def test_such_a_closed_question_or_summary_is_deflected_however_close_its_meanin
     plan = decide(test_persona, index, State(), text="Do you order the delivery online?", label="closed", flags=[],
                   rng=random.Random(0))
     assert plan.topic == "delivery"
-
-
-# Words that only seem to point ----------------------------------------------------------------------------
-
-
-from simulator.policy import _has_anaphora, _seeming_pointers  # noqa: E402
-
-
-@pytest.mark.parametrize(
-    ("text", "points"),
-    [
-        ("Are you a Yorkshire man born and bred, then?", False),
-        ("Lovely weather today, isn't it?", False),
-        ("Where are you going on holiday this summer?", False),
-        ("Have you ever caught a mistake that way?", True),
-        ("And then what did she do?", True),
-        ("Did he like it?", True),
-    ],
-)
-def test_seeming_pointers_are_set_aside(text, points):
-    assert _has_anaphora(_seeming_pointers(text), "en") is points
-
-
-def test_a_real_pointer_keeps_a_question_naming_a_foreign_thing_on_the_topic(cooking_index):
-    # Its meaning is a little nearer another topic and it names a thing she never speaks of: the pointing
-    # word says it is about what she just told. The same words with a seeming pointer are deflected.
-    t = cooking_index.threshold
-    index = _FixedScores(cooking_index, [_m("delivery", t * 0.9, t), _m("cooking", t * 0.85, t)])
-    topic, _ = _understand(index, _state("cooking"), "Have you ever caught a mistake that way?", "en")
-    assert topic == "cooking"
-    topic, _ = _understand(index, _state("cooking"), "Are you a Yorkshire man born and bred, then?", "en")
-    assert topic is None
