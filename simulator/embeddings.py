@@ -282,7 +282,7 @@ class _NumpyBert:
 # Vectors kept on disk between starts
 # ------------------------------------------------------------------------------------------------
 
-CACHE_ENV = "INTERVIEW_SIM_CACHE_DIR"  # the folder (set but empty: no cache on disk); as simulator/retrieval.py
+CACHE_ENV = "INTERVIEW_SIM_CACHE_DIR"  # the folder (set but empty: no cache on disk)
 _persist_local = threading.local()
 _PERSIST_THREADS: set[str] = set()
 _STORES: "dict[str, DiskVectors]" = {}

@@ -18,18 +18,16 @@ the topics of things the persona just mentioned). Nothing here keeps per-intervi
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import math
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from functools import lru_cache
 
 import numpy as np
 
+from . import embeddings
 from .embeddings import Embedder
 from .persona import LAYERS, Persona
 from .textutil import language_of, sentences, tokens, topic_core
@@ -132,43 +130,14 @@ class Sentence:
     units: frozenset[str]
 
 
-CACHE_ENV = "INTERVIEW_SIM_CACHE_DIR"
 log = logging.getLogger(__name__)
-
-
-def _cache_dir() -> Path | None:
-    configured = os.environ.get(CACHE_ENV)
-    if configured is not None:
-        return Path(configured) if configured.strip() else None  # set but empty: no cache
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "interview-sim" / "embeddings"
 
 
 def encode_persistent(embedder: Embedder, texts: list[str]) -> np.ndarray:
     """``embedder.encode(texts)``, kept on disk for the next server start: a persona's index embeds a few
-    hundred sentences (seconds on two cores), the same ones every time. Keyed by the embedder's name and
-    the exact texts; only model embedders are cached (the hashing fake is cheaper than the file). A cache
-    that cannot be read or written is skipped (``INTERVIEW_SIM_CACHE_DIR=""`` turns it off)."""
-    name = getattr(embedder, "name", "")
-    folder = _cache_dir() if name in {"minilm", "use"} else None
-    if folder is None or not texts:
-        return embedder.encode(texts)
-    digest = hashlib.sha256("\x1f".join([name, str(getattr(embedder, "dim", "")), *texts]).encode()).hexdigest()
-    path = folder / f"{name}-{digest[:32]}.npy"
-    try:
-        cached = np.load(path, allow_pickle=False)
-        if cached.shape[0] == len(texts):
-            return cached
-    except (OSError, ValueError):
-        pass
-    encoded = embedder.encode(texts)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as handle:
-            np.save(handle, np.asarray(encoded, dtype=np.float32), allow_pickle=False)
-        os.replace(handle.name, path)  # atomic: a concurrent reader sees the old file or the whole new one
-    except OSError as e:
-        log.debug("embedding cache not written (%s): %s", path, e)
-    return encoded
+    hundred sentences (seconds on two cores), the same ones every time. Stored in the embedder's one table on
+    disk (:func:`simulator.embeddings.encode_persistent`); ``INTERVIEW_SIM_CACHE_DIR=""`` turns it off."""
+    return embeddings.encode_persistent(embedder, texts)
 
 
 class TopicIndex:
@@ -200,8 +169,11 @@ class TopicIndex:
         for topic in persona.topics:
             for layer in (*LAYERS, "closed"):
                 line_texts += topic.layer(layer)
-        all_texts = [t.title for t in persona.topics] + [e for t in persona.topics for e in t.examples]
-        warm_units(all_texts + line_texts + [s for line in line_texts for s in sentences(line)], language)
+        all_texts = ([t.title for t in persona.topics] + [e for t in persona.topics for e in t.examples]
+                     + [k for t in persona.topics for k in t.keywords])
+        # The persona's stock lines and opening line too: a reply's units are read before it is chosen.
+        stock = [persona.opening_line] + [line for lines in persona.reactions.model_dump().values() for line in lines]
+        warm_units(all_texts + line_texts + stock + [s for line in line_texts + stock for s in sentences(line)], language)
         self.sentences: list[Sentence] = []
         for topic in persona.topics:
             for layer in (*LAYERS, "closed"):
@@ -273,8 +245,12 @@ class TopicIndex:
             self._time.append((past - present) / (past + present) if past + present else 0.0)
 
         # Each topic's short answers, to pick the one that answers the question asked.
-        self._closed = {topic.id: (list(topic.closed), embedder.encode(list(topic.closed)))
+        self._closed = {topic.id: (list(topic.closed), encode_persistent(embedder, list(topic.closed)))
                         for topic in persona.topics if topic.closed}
+        # What a cold "it" means reads the domain and the context's first sentence: embedded now, with the
+        # persona's lines (and kept on disk), not in the first turn of the first interview.
+        with embeddings.persisting():
+            self.product_topic()
 
     def _calibrated_threshold(self, persona: Persona) -> float:
         """The match threshold for this persona: the embedder's, lowered for a persona whose own examples are
