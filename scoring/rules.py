@@ -192,7 +192,8 @@ def strip_fillers(text: str) -> str:
     out = text
     if "[" in text or "(" in text or ">>" in text or ":" in text:
         out = _CAPTION_NOISE.sub(" ", _CAPTION_NOISE.sub(" ", out).strip())  # ">> INTERVIEWER: …": twice
-    out = _BARE_CONTRACTION.sub(_restore_apostrophe, out)
+    if "'" not in out:  # a line written with apostrophes has its contractions already
+        out = _BARE_CONTRACTION.sub(_restore_apostrophe, out)
     out = _FILLER.sub(" ", out)
     out = _REPEAT.sub(r"\1", out)
     lowered = [w.strip(",;:") for w in out.lower().split()]  # "can you, can you walk": the comma is a pause
@@ -203,7 +204,7 @@ def strip_fillers(text: str) -> str:
     restart = _RESTART.match(out)
     if restart:
         out = restart.group("head") + out[restart.end():]
-    else:
+    elif "," in out:
         out = _RESTART_ANY.sub("", out)
     out = _FILLER_PHRASE.sub(lambda m: ", " if m.group(0).startswith(",") else " ", out)
     out = _FILLER_LIKE.sub(lambda m: m.group(1) + " ", out)
@@ -850,7 +851,10 @@ def echo_match(text: str, previous: str | None) -> float:
         if len(raw) < 3 or not any(t in _PRONOUN_MAP for t in raw):
             return 0.0  # "Most of it yourselves?" goes on: its words are theirs, pronouns flipped
     their_content = {stem(_unclitic(t)) for t in tokens(previous)} | set(content_words(previous))
-    added = [t for t in meaningful if stem(t) not in their_content and not _said(t, their_content)]
+    added = [t for t in meaningful if stem(t) not in their_content]
+    if added and (len(added) > 2 or len(meaningful) < 3 or len(raw) > 6 or _CLAUSE_ECHO.match(body)):
+        return 0.0  # not their words (the slower spelling-tolerant check below only decides close calls)
+    added = [t for t in added if not _said(t, their_content)]
     if len(added) == 1 and len(meaningful) >= 3 and len(raw) <= 6 and not _CLAUSE_ECHO.match(body) and not (
             _loaded(added[0]) or _affect(added[0]) or added[0] in _CLAIM_WORDS or added[0] in _VERDICT_MARKERS
             or _GRADED.fullmatch(added[0])) and not re.match(
