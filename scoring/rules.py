@@ -1255,6 +1255,21 @@ def _statement_claim(clause: str, said: str | None, verdict_only: bool = False) 
     return named
 
 
+def pitch_asks_for_yes(cues: list[Cue], flags: "Iterable[FlagHit]", is_question: bool) -> list[Cue]:
+    """A yes/no question about your own solution ("If we added a delivery window, would you use it?", "Would you
+    pay five euros a month for it?") asks them to approve it: people say yes to be kind, so it leads (and keeps
+    its pitch flag). Shared by every language's rules."""
+    pitch = next((h for h in flags if h.flag == Flag.PITCH), None)
+    if pitch is None or not is_question:
+        return cues
+    scores = rule_scores(cues)
+    if scores and max(scores, key=scores.get) == Label.CLOSED:
+        # Decisive over the yes/no form (the classifier's fast margin), so look-alike closed examples don't undo it.
+        weight = max(STRONG + 1.0, scores[Label.CLOSED] + 1.5)
+        return [*cues, Cue("suggests_solution", Label.LEADING, weight, pitch.evidence)]
+    return cues
+
+
 def _tag_function(clause: str, said: str | None, so_start: bool = False) -> tuple[Label | None, str]:
     """What a tagged statement does: (LEADING, the claim) when it hands them a claim of yours to agree with,
     (CLOSED, the fact) when it checks a plain fact, (None, "") when it only says back their own words (the summary
@@ -2550,6 +2565,7 @@ def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable
             c.label == Label.LEADING and c.weight >= STRONG for c in cues):
         # A pitch told is a statement; one put into their mouth ("so you'd want some kind of AI for that") leads.
         cues.append(Cue("pitch_statement", Label.STATEMENT, STRONG, ""))
+    cues = pitch_asks_for_yes(cues, flags, bool(questions) and not declarative)
     scores = rule_scores(cues)
     return Form(
         text=text,

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from .labels import Flag, Label
-from .rules import MEDIUM, STRONG, WEAK, Cue, FlagHit, Form, clean_text, rule_scores
+from .rules import MEDIUM, STRONG, WEAK, Cue, FlagHit, Form, clean_text, pitch_asks_for_yes, rule_scores
 
 __all__ = ["LANGUAGES", "primary_language", "echo_overlap", "echo_share", "strip_punctuation", "ko_stem",
            "overlap", "make_form", "CJK", "HANGUL", "HAN"]
@@ -330,6 +330,7 @@ def make_form(*, text: str, clean: str, focus: str, sentences: Iterable[str], qu
         kept.append(hit)
     if declarative and any(h.flag == Flag.PITCH for h in kept):
         cues.append(Cue("pitch_statement", Label.STATEMENT, STRONG, ""))
+    cues = pitch_asks_for_yes(cues, kept, bool(questions) and not declarative)
     return Form(
         text=text, clean=clean, focus=focus or clean, sentences=tuple(sentences), questions=questions,
         is_question=bool(questions) and not declarative, language=language, cues=tuple(cues), flags=tuple(kept),

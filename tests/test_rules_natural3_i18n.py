@@ -347,12 +347,13 @@ def test_nl_toch_inside_a_what_question_means_after_all():
 # Our product in a conditional, checks after a summary, and "what's so good about it"
 
 
-def test_a_conditional_about_our_product_is_a_closed_hypothetical_a_benefit_of_it_is_leading():
-    # "If we added X, would you use it?" is closed (hypothetical, pitch); "Would X help?" asks them to approve a fix.
+def test_a_yes_no_question_about_our_product_or_a_benefit_of_it_is_leading():
+    # "If we added X, would you use it?" asks them to approve our solution (leading, hypothetical, pitch), as
+    # "Would X help?" does.
     assert nl("Als we een app hadden die dat automatisch deed, zou je die dan gebruiken?",
-              "Ik doe mijn boekhouding in Excel.") == Label.CLOSED
-    assert zh("如果我们有个App能自动记账，你会用吗？", "我的账还是用Excel记。") == Label.CLOSED
-    assert ko("저희가 자동으로 정리해 주는 앱을 만들면 쓰시겠어요?", "저는 가계부를 엑셀로 써요.") == Label.CLOSED
+              "Ik doe mijn boekhouding in Excel.") == Label.LEADING
+    assert zh("如果我们有个App能自动记账，你会用吗？", "我的账还是用Excel记。") == Label.LEADING
+    assert ko("저희가 자동으로 정리해 주는 앱을 만들면 쓰시겠어요?", "저는 가계부를 엑셀로 써요.") == Label.LEADING
     assert nl("Zou zo'n app je helpen?", "Ik doe mijn boekhouding in Excel.") == Label.LEADING
 
 

@@ -57,7 +57,7 @@ CANONICAL = [
     ("Thanks for joining today.", None, "statement", []),
     ("We're building an app that plans your meals.", None, "statement", ["pitch"]),
     ("Our new feature lets you share a list.", None, "statement", ["pitch"]),
-    ("If we added X, would you use it?", None, "closed", ["hypothetical", "pitch"]),
+    ("If we added X, would you use it?", None, "leading", ["hypothetical", "pitch"]),
     ("Would you buy it?", None, "closed", ["hypothetical"]),
     ("How much would you pay for it?", None, "closed", ["hypothetical"]),
     ("How often do you order and what do you usually buy?", None, "open", ["double_barreled"]),

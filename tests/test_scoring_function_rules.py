@@ -101,9 +101,10 @@ def test_a_fix_you_name_leads_and_is_a_pitch(text):
     assert Flag.PITCH in {h.flag for h in f.flags}
 
 
-def test_a_fix_they_named_or_a_pitch_already_made_is_closed():
+def test_a_fix_they_named_is_closed_a_pitch_then_would_that_help_leads():
     assert label("Would cash only work for you long term?") == "closed"  # their own words
-    assert label("We're building a waitlist feature. Would that help?") == "closed"
+    # Our feature, then a yes asked for it: leading (and a pitch).
+    assert label("We're building a waitlist feature. Would that help?") == "leading"
     assert rules._suggested_solution("would that help", "anything") is None
     assert rules._suggested_solution("would a reminder help", "I forget the reminder every week") is None
 
