@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from simulator import embeddings, nlp, parse_cache
-from simulator.embeddings import _LRU, _CachedEncoder
+from tests.test_embeddings_cache import CountingEncoder
 
 pytestmark = pytest.mark.skipif(not nlp.available(), reason="needs spaCy's English pipeline")
 
@@ -203,39 +203,25 @@ def test_contractions_expand_with_or_without_an_apostrophe(text, expected):
 # One vector table on disk ------------------------------------------------------------------------------
 
 
-class CountingEncoder(_CachedEncoder):
-    dim = 8
-
-    def __init__(self, key: str | None = "fake-model-2") -> None:
-        self._lock = threading.Lock()
-        self._cache = _LRU(100)
-        self.texts_embedded = 0
-        self._disk_key = key
-        self.ran: list[str] = []
-
-    def _embed(self, missing: list[str]) -> np.ndarray:
-        self.ran += missing
-        out = np.asarray([np.random.default_rng(sum(map(ord, t))).normal(size=self.dim) for t in missing],
-                         dtype=np.float32)
-        return out / np.linalg.norm(out, axis=1, keepdims=True)
+KEY = "fake-model-2"
 
 
 def test_encode_persistent_keeps_a_personas_lines_in_the_embedders_one_table(cache_dir, monkeypatch):
-    first = CountingEncoder()
+    first = CountingEncoder(KEY)
     expected = embeddings.encode_persistent(first, LINES)
     assert first.ran == LINES
-    assert [p.name for p in cache_dir.glob("*.npz")] == ["fake-model-2.npz"]
+    assert [p.name for p in cache_dir.glob("*.npz")] == [f"{KEY}.npz"]
     assert not list(cache_dir.glob("*.npy"))
 
     restart(monkeypatch)
-    second = CountingEncoder()
+    second = CountingEncoder(KEY)
     again = embeddings.encode_persistent(second, LINES[::-1] + ["A line added since."])
     assert second.ran == ["A line added since."]  # only the new line ran through the model
     assert np.allclose(again[: len(LINES)], expected[::-1])
     second.encode(["A trainee's question?"])  # outside encode_persistent: never written
     embeddings.flush_disk_vectors()
     restart(monkeypatch)
-    assert "A trainee's question?" not in embeddings._disk_vectors("fake-model-2", 8).get(["A trainee's question?"])
+    assert "A trainee's question?" not in embeddings._disk_vectors(KEY, 8).get(["A trainee's question?"])
 
 
 def test_encode_persistent_without_a_disk_table_just_encodes(cache_dir):
