@@ -8,21 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from scoring import rules_ko, rules_nl, rules_zh
 from scoring.labels import Label
 from scoring.langid import guess_language
-
-
-def nl(text: str, previous: str | None) -> Label:
-    return rules_nl.analyse(text, previous).top[0]
-
-
-def ko(text: str, previous: str | None) -> Label:
-    return rules_ko.analyse(text, previous).top[0]
-
-
-def zh(text: str, previous: str | None) -> Label:
-    return rules_zh.analyse(text, previous).top[0]
+from tests.test_rules_spoken_i18n import ko, nl, zh
 
 
 # --------------------------------------------------------------------------------------------------
