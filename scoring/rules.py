@@ -672,7 +672,12 @@ _PITCH = _rx(
     r"released|introduced|got\s+(?:a|an)\s+" + _PRODUCT_NOUNS + r"|(?:do|have|offer|make|made|sell|provide|created|"
     r"designed)\s+(?:a|an|the)?\s*(?:\w+[\s-]+){0,2}" + _PRODUCT_NOUNS + r")|if\s+we\s+(?:added|built|made|offered|did|had|launched|created|gave|sent|could|"
     r"introduced|included|provided|changed|delivered|let|put|removed|fixed|lowered|started|were\s+to)|"
-    r"what\s+if\s+(?:we|there\s+(?:was|were)|you\s+could|the\s+\w+|our)|"
+    r"if\s+we(?:'d|\s+had)\s+(?:\w+ed|given|made|built|sent|put|let|done|got|shown|taken)\b|"
+    # "If the depot gave you a key box, would you use it?": a service done for them, offered for their approval.
+    r"if\b[^?,]{0,40}?\b(?:gave|offered|sent|let|showed|texted|emailed|reminded|notified|pinged|delivered|matched|"
+    r"booked|handled|lent|brought)\s+you\b(?=[^?]*?,?\s*(?:would|will|could)\s+(?:you\s+(?:use|try|pay|buy|want|sign|"
+    r"switch|book|come|take)|(?:that|it|this)\s+(?:have\s+)?(?:help|helped|solve|solved|fix|fixed|work|worked|make|made))\b)|"
+    r"what\s+if\s+(?:we|there\s+(?:was|were)|you\s+could|the\s+\w+|our|it\s+(?:just,?\s+)?\w+ed\b)|"
     r"our\s+(?:new\s+|latest\s+|enterprise\s+|family\s+|premium\s+|pro\s+|mobile\s+|free\s+|own\s+)?" + _PRODUCT_NOUNS +
     r"\s+(?:\w+\s+){0,2}(?:lets|let|allows|helps|can|will|includes|does|gives|sends|makes|would|has|solves|"
     r"comes\s+with|automatically|shows|is\s+like|is\s+getting|could|does|[a-z]+s)\b|"
@@ -685,6 +690,7 @@ _PITCH = _rx(
     r"if\s+there\s+(?:was|were|is)\s+(?:like\s+)?(?:a|an)\s+(?:\w+[\s-]+){0,3}" + _PRODUCT_NOUNS + r"|"
     r"if\s+you\s+could\s+.*\bin\s+(?:the|our)\s+" + _PRODUCT_NOUNS + r"|"
     r"(?:(?:a|an)\s+(?:\w+[\s-]+){0,2})?" + _PRODUCT_NOUNS + r"\s+that\s+(?:\w+s|would|could|will|can|lets)\b|"
+    r"(?:a|an)\s+(?:\w+[\s-]+){0,2}" + _PRODUCT_NOUNS + r"\s+that\s+(?:just\s+|automatically\s+)?\w+ed\s+you\b|"
     r"(?:a|an)\s+(?:\w+[\s-]+){0,2}" + _PRODUCT_NOUNS + r"\s+would\s+(?:save|help|make|solve|fix|give|let)\b|"
     r"\bif\b[^?]*\b(?:for\s+you|automatically)\b|"
     # "something that reminded him automatically", "some kind of tool that…": a solution described, not named.
@@ -969,11 +975,39 @@ def _wh_in_situ(low: str) -> str | None:
 _DO_QUESTION = _rx(r"^(?:do|does|did)\s+(?!(?:not|tell|let|go|come|have\s+a|keep|feel\s+free)\b)[a-z][\w'-]+\s+[a-z][\w'-]+")
 
 
+# A spoken question often starts with a scene-setting phrase: "during those five weeks, what were work calls like",
+# "sunday night when the booking opens are you sat there waiting". The question is what follows the phrase: a
+# question word with its auxiliary, or an auxiliary with its subject.
+_FRONTED = _rx(
+    r"^(?P<head>(?:(?:during|after|before|when|while|once|since|on|in|at|over|back|last|the\s+first|the\s+last|"
+    r"every\s+time|each\s+time)|[^,?]{0,30}?\s(?:when|while|after|before|once))\s[^,?]{2,60}?)(?:,\s*|\s+(?=(?:are|were|do|did|does|have|had|can|could|"
+    r"would|will|is|was)\s+(?:you|they|he|she|we)\b)|\s+(?=(?:what|how|why|where|who|which)\s+(?:do|did|does|is|was|"
+    r"are|were|have|has|would|will|can|could)\b))(?P<q>(?:what|how|why|where|who|which|are|were|do|did|does|have|had|"
+    r"can|could|would|will|is|was)\b.+)$"
+)
+
+
+def _fronted_question(sentence: str) -> tuple[str, str] | None:
+    """(scene-setting phrase, question) when a sentence is a question after such a phrase, else None."""
+    match = _FRONTED.match(sentence.strip())
+    if not match or len(tokens(match.group("q"))) < 3:
+        return None
+    q = match.group("q")
+    if not (_WH_INVERTED.match(q.lower()) or _AUX_START.match(q.lower())) or _REFLECT_CHECK.match(q.lower()) \
+            or re.match(r"^(?:is|was)\s+(?:that|it|this)\s+(?:it|right|correct|true|so)\b", q.lower()):
+        return None  # "you're on the app for finding them, is that it": a check on a summary, not a new question
+    return match.group("head").strip(" ,"), q
+
+
 def _is_question_sentence(sentence: str) -> bool:
     body, _ = strip_markers(sentence)
     low = body.lower()
     if sentence.rstrip().endswith("?"):
         return True
+    if _fronted_question(low):
+        return True
+    if re.match(r"^what\s+if\s+\w+", low):
+        return True  # "what if it just reconnected itself overnight": a proposal to react to
     if _DO_QUESTION.match(low):
         return True
     if _wh_in_situ(low) or _WHAT_GUESS.search(low):
@@ -1037,6 +1071,12 @@ _EMBEDDED_Q = _rx(
 
 def _split_embedded_question(sentence: str) -> list[str]:
     """'That's interesting how often do you go' -> ['That's interesting', 'how often do you go']."""
+    body, _ = strip_markers(sentence)
+    fronted = _fronted_question(body)
+    if fronted and not _is_question_sentence(fronted[0]) and "?" not in fronted[0]:
+        # "sunday night when the booking opens are you sat there waiting": the setting, then the question.
+        at = sentence.lower().rfind(fronted[1].lower())
+        return [fronted[0], sentence[at:].strip() if at >= 0 else fronted[1]]
     # A sentence that itself opens like a question is not split ("what" later in it is part of it).
     if _is_question_sentence(sentence.rstrip(" ?")):
         body, _ = strip_markers(sentence)
@@ -1281,6 +1321,8 @@ def _tag_function(clause: str, said: str | None, so_start: bool = False) -> tupl
         return Label.LEADING, claim
     if not said:
         return Label.CLOSED, body
+    if _new_quantity(body, said):
+        return Label.CLOSED, body  # "Booking opens at eight, right?": a number of yours, a fact to agree with
     words, novel = _novel_words(body, said)
     if not words or len(novel) / len(words) < 0.34:
         return None, ""
@@ -1510,7 +1552,9 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
         # A yes/no question that hands over a strong verdict ("too slow", "so easy") is leading.
         for m in _INTENSE_EVAL.finditer(q):
             # "Is the app too cluttered?": "too" hands over a verdict whatever the adjective.
-            too = m.group("int") in ("too", "way too") and m.group("adj") not in ("much", "many", "long", "late", "early")
+            # "does she see the books too or is it just you": "too" before a function word means "also".
+            too = m.group("int") in ("too", "way too") and m.group("adj") not in ("much", "many", "long", "late", "early") \
+                and m.group("adj") not in STOPWORDS
             if (_loaded(m.group("adj")) or too) and not _their_word(m.group("adj"), previous):
                 add(Cue("loaded_yes_no", Label.LEADING, STRONG + 1.0, f"{m.group('int')} {m.group('adj')}"))
                 break
@@ -1758,6 +1802,54 @@ def _novel_words(text: str, said: str) -> tuple[list[str], list[str]]:
     return words, [w for w in words if not _said(w, their_stems)]
 
 
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty".split())}
+_NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+                      "twice": 2, "half": 0.5, "dozen": 12})
+_MULTIPLIERS = {"hundred": 100, "thousand": 1000, "million": 1000000}
+
+
+def _quantities(text: str) -> list[tuple[str, float]]:
+    """The numbers in a text with their values ("a hundred pounds" -> 100, "fifteen" -> 15, "4" -> 4); "a" before
+    hundred/thousand counts as one. A lone "one" is left out (it is a pronoun as often as a number)."""
+    out: list[tuple[str, float]] = []
+    words = tokens(text)
+    i = 0
+    while i < len(words):
+        w = words[i]
+        figure = re.match(r"^\d+(?=[a-z]*$)", w)
+        if figure and not w.isdigit():
+            out.append((w, float(figure.group(0))))  # "8am", "15th", "4g" (their figure with a unit)
+            i += 1
+            continue
+        if w.isdigit() or w in _NUMBER_WORDS or w in _MULTIPLIERS:
+            run, value, total = [], 0.0, 0.0
+            while i < len(words) and (words[i].isdigit() or words[i] in _NUMBER_WORDS or words[i] in _MULTIPLIERS
+                                      or (words[i] == "and" and run and i + 1 < len(words) and words[i + 1] in _NUMBER_WORDS)):
+                t = words[i]
+                if t in _MULTIPLIERS:
+                    total += (value or 1) * _MULTIPLIERS[t]
+                    value = 0.0
+                elif t != "and":
+                    value += float(t) if t.isdigit() else _NUMBER_WORDS[t]
+                run.append(t)
+                i += 1
+            if run != ["one"]:
+                out.append((" ".join(run), total + value))
+            continue
+        i += 1
+    return out
+
+
+def _new_quantity(text: str, said: str) -> str | None:
+    """A number the interviewer puts in ("it cost you about a hundred pounds", "booking opens at eight, right?") that
+    the customer never gave: a fact of yours, however many of the other words are theirs."""
+    # Each number word of theirs counts on its own too: "eight" after their "eight thousand".
+    theirs = {value for _, value in _quantities(said)} | {value for w in tokens(said) for _, value in _quantities(w)}
+    return next((words for words, value in _quantities(text) if value not in theirs), None)
+
+
 def _claim_word(novel: Iterable[str]) -> str | None:
     for w in novel:
         base = _unclitic(w)
@@ -1851,7 +1943,7 @@ _SOLUTION_Q = _rx(
 
 
 # "What if the pill box beeped?", "What if we sent you a reminder?": a proposal of yours to react to.
-_WHAT_IF = _rx(r"^(?:so\s+)?what\s+if\s+(?P<fix>(?:we|our|the|a|an|there\s+(?:was|were|is))\b.+)$")
+_WHAT_IF = _rx(r"^(?:so\s+)?what\s+if\s+(?P<fix>(?:we|our|the|a|an|there\s+(?:was|were|is)|it\s+(?:just,?\s+)?\w+ed)\b.+)$")
 
 
 def _suggested_solution(q: str, said: str | None) -> str | None:
@@ -1899,8 +1991,11 @@ def _supplied_answer(q: str, said: str, offer: bool = False) -> tuple[str, str] 
         _, new = _novel_words(reason.group("why"), said)
         if new:
             return "guess_question", " ".join(new[:3])
-    if re.match(r"^(?:is|was|are|were)\b", q) and _FACTOR_IN_Q.search(q):
-        new = [w for w in novel if w not in ("factor", "reason", "cause", "main", "big", "real", "major", "key")]
+    factor = _FACTOR_IN_Q.search(q) if re.match(r"^(?:is|was|are|were)\b", q) else None
+    if factor:
+        # The answer offered is the thing named before "a factor / the reason": "Is the streak a reason you keep using
+        # it?" offers their own streak (closed); "Was the price a factor?" offers a reason of yours (leading).
+        _, new = _novel_words(q[q.index(" ") + 1:factor.start()], said)
         if new:
             return "guess_question", " ".join(new[:3])
     if offer or _their_verdict(said):
@@ -1977,6 +2072,35 @@ def _retold_clause(summary: str, word: str, words: list[str], novel: list[str], 
     return anchored(next((c for c in clauses if word in tokens(c)), ""))
 
 
+_CLAUSE_BREAK = _rx(r",|;|\s(?:and|but)\s+(?:now\s+|then\s+)?(?=(?:you|i|we|they|he|she|it|this|that|your|their|his|her)\b)")
+
+
+def _reason_clause(summary: str, reason: re.Match) -> str:
+    """The cause a summary gives, without what follows it: in "so you moved because the accountant recommended it and
+    now the feed keeps breaking" the cause is "the accountant recommended it". The parse gives the clause the
+    marker opens, less any joined clause with a subject of its own; without a parser, the text up to the next comma
+    or "and" + subject."""
+    why = reason.group("why")
+    try:
+        from simulator import nlp
+
+        doc = nlp.parse(summary)
+    except Exception:  # pragma: no cover - no parser installed
+        doc = None
+    if doc is not None:
+        start = reason.start()
+        marker = next((t for t in doc if t.idx >= start and t.lower_ in ("because", "since", "cause", "due", "thanks")), None)
+        if marker is not None:
+            head = marker if marker.dep_ in ("prep", "amod") or marker.head == marker else marker.head
+            cut = {t.i for c in head.children if c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                   for t in c.subtree}
+            cut |= {c.i for c in head.children if c.dep_ == "cc" and cut}
+            kept = [t.text for t in head.subtree if t.i not in cut and t.i > marker.i and not t.is_punct]
+            if kept:
+                return " ".join(kept)
+    return _CLAUSE_BREAK.split(why, maxsplit=1)[0]
+
+
 def _new_claim(summary: str, said: str, has_qmark: bool, summary_frame: bool = True, strict: bool = False,
                heard_all: bool = False) -> str | None:
     """What a summary said with a rising "?" adds that the customer never said, when it adds a claim: a reason
@@ -2014,13 +2138,21 @@ def _new_claim(summary: str, said: str, has_qmark: bool, summary_frame: bool = T
         rest = [w for w in tokens(summary[negated.end():]) if w not in STOPWORDS and not _said(w, their_stems)]
         if rest:
             return " ".join([negated.group(0).strip()] + rest[:2])
+    quantity = _new_quantity(summary, said)
+    if quantity:
+        return quantity  # "so all in all it cost you about a hundred pounds": a figure they never gave
     novel = [w for w in words if not _said(w, their_stems)]
     if not novel:
         return None
     reason = _REASON.search(summary)
     if reason:
-        new_reason = [w for w in tokens(reason.group("why")) if w in novel]
-        if new_reason:
+        why = _reason_clause(summary, reason)
+        new_reason = [w for w in tokens(why) if w in novel]
+        reason_words = [w for w in tokens(why) if w in words]
+        # Said as a statement, a cause mostly in their words is their own cause retold ("so because the classes fill
+        # up so fast, you've ended up on the treadmill"); with a "?", any cause word of yours is offered to them.
+        if new_reason and (has_qmark and not strict or len(new_reason) > len(reason_words) / 2
+                           or _claim_word(new_reason)):
             return " ".join(new_reason[:3])
     loaded = [w for w in novel if w in LOADED]
     if has_qmark and loaded:

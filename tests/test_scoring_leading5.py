@@ -1,0 +1,125 @@
+"""Leading or not, by what the turn supplies (the form rules alone, no model): a figure the customer never gave,
+a cause told in its own clause, "too" meaning "also", the thing offered as "a reason", a question after a spoken
+scene-setting phrase, and a solution offered for approval in its less common shapes."""
+
+import pytest
+
+from scoring import rules
+from scoring.labels import Flag, Label
+
+POOL = ["I swim before work, three mornings a week.",
+        "The gym opens at six but the pool only opens at seven, so I'm always late for my train.",
+        "I pay forty pounds a month for it."]
+PAYROLL = ["We run a small dental practice with six staff.",
+           "We moved to a new payroll tool because our accountant recommended it.",
+           "The export to the bank fails every other month, and I redo it by hand."]
+STREAK = ["I've been doing the daily puzzles on WordPal for a year.",
+          "I'm on a 300-day streak, so I don't want to break it.",
+          "Honestly some days I open it just to keep the streak going."]
+CLINIC = ["My mum has appointments at the hospital every few weeks.",
+          "She forgets them unless I remind her, and I'm at work all day.",
+          "Last month she missed one and it took six weeks to get another."]
+
+
+def analyse(text, context):
+    return rules.analyse(text, context[-1], "en", context)
+
+
+def label(text, context):
+    return analyse(text, context).top[0]
+
+
+# A figure they never gave is a fact of yours, whatever the other words: a tag on it asks for a yes.
+@pytest.mark.parametrize("text", [
+    "You swim four mornings a week, right?",
+    "So you swim five mornings a week, don't you?",
+    "so you pay about sixty pounds a month for it",
+    "So you pay sixty pounds a month for it?",
+])
+def test_a_figure_they_never_gave_is_a_fact_of_yours(text):
+    assert label(text, POOL) == Label.LEADING
+
+
+@pytest.mark.parametrize("text", [
+    "So the pool only opens at seven and you swim three mornings a week.",
+    "so you pay forty pounds a month for it",
+])
+def test_their_own_figures_said_back_stay_a_reflection(text):
+    assert label(text, POOL) == Label.REFLECTION
+
+
+def test_quantities_read_figures_words_and_units():
+    values = dict(rules._quantities("about a hundred pounds at 8am, twenty five of them"))
+    assert values == {"hundred": 100, "8am": 8, "twenty five": 25}
+    assert rules._new_quantity("opens at eight", "it opens at 8am") is None
+    assert rules._new_quantity("nearly fifteen instead of eight", "listed at eight thousand, quoted nearly fifteen") is None
+    assert rules._new_quantity("opens at nine", "it opens at 8am") == "nine"
+
+
+# The cause in a summary is the clause "because" opens; what is joined after it is not part of the cause.
+def test_a_summary_whose_cause_is_theirs_is_a_reflection_even_with_a_clause_after_it():
+    text = "so you moved because the accountant recommended it and now the export keeps failing"
+    assert label(text, PAYROLL) == Label.REFLECTION
+
+
+@pytest.mark.parametrize("text", [
+    "So you moved because the old tool was too slow?",
+    "so basically you moved because it was cheaper",
+])
+def test_a_summary_with_a_cause_of_yours_is_leading(text):
+    assert label(text, PAYROLL) == Label.LEADING
+
+
+# "too" before a function word means "also": no excess is handed over.
+def test_too_meaning_also_is_no_verdict():
+    text = "and uh the accountant, does she, does she check the payroll too or is it just you"
+    assert label(text, PAYROLL) == Label.CLOSED
+
+
+def test_too_before_an_adjective_still_leads():
+    assert label("Is the new tool too complicated?", PAYROLL) == Label.LEADING
+
+
+# The answer offered by "Is X a reason ...?" is X: their own X is a check, a new X a guess of yours.
+def test_their_own_thing_offered_as_a_reason_is_closed():
+    assert label("Is the streak a reason you play every morning?", STREAK) == Label.CLOSED
+
+
+def test_a_new_thing_offered_as_a_reason_is_leading():
+    assert label("Is the leaderboard a reason you keep opening it?", STREAK) == Label.LEADING
+
+
+# A spoken question after a scene-setting phrase is the question, not a summary.
+@pytest.mark.parametrize("text, expected", [
+    ("ok and um, during those six weeks, what were work days like", Label.OPEN),
+    ("and um, after the missed one, what was work like", Label.OPEN),
+    ("ok so on the day she missed it um were you already at work", Label.CLOSED),
+])
+def test_a_caption_question_after_a_scene_setting_phrase(text, expected):
+    form = analyse(text, CLINIC)
+    assert form.is_question
+    assert form.top[0] == expected
+
+
+def test_a_scene_setting_phrase_before_a_check_on_a_summary_is_not_split():
+    form = analyse("and you're, you're at work all day when she has them, is that it", CLINIC)
+    assert form.focus.lower().startswith("is that it")
+
+
+# A solution offered for approval, in the shapes the pitch list did not cover.
+@pytest.mark.parametrize("text", [
+    "If we'd given you a reminder service, would that have helped?",
+    "If the hospital texted you the day before, would you use it?",
+    "what if it just, like, rebooked itself automatically would that help",
+    "would an app that reminded you both the night before have- would that have helped do you think",
+])
+def test_a_solution_offered_for_approval_is_leading_with_a_pitch(text):
+    form = analyse(text, CLINIC)
+    assert form.top[0] == Label.LEADING
+    assert Flag.PITCH in {h.flag for h in form.flags}
+
+
+def test_a_hypothetical_about_someone_else_is_no_pitch():
+    form = analyse("If your boss gave you a day off for it, what would you do?", CLINIC)
+    assert Flag.PITCH not in {h.flag for h in form.flags}
+    assert form.top[0] == Label.OPEN
