@@ -1325,6 +1325,8 @@ def _tag_function(clause: str, said: str | None, so_start: bool = False) -> tupl
         return Label.CLOSED, body  # "Booking opens at eight, right?": a number of yours, a fact to agree with
     words, novel = _novel_words(body, said)
     if not words or len(novel) / len(words) < 0.34:
+        if words and _new_relation(body, said):
+            return Label.CLOSED, body  # "the club is at his school, isn't it?": their words, a fact of yours
         return None, ""
     if so_start:
         # "So it's the price, isn't it?": a conclusion of yours drawn from their story, offered for agreement.
@@ -2072,6 +2074,64 @@ def _retold_clause(summary: str, word: str, words: list[str], novel: list[str], 
     return anchored(next((c for c in clauses if word in tokens(c)), ""))
 
 
+_SELF = frozenset({"i", "we", "you", "me", "us", "myself", "yourself", "ourselves"})
+
+
+def _relations(text: str) -> set[tuple[str, str]] | None:
+    """(subject, predicate) pairs of a text from its parse: "the club is at his school" -> (club, school), "it's your
+    husband who forgets" -> (husband, forget); I / we / you are one speaker, "self". None without a parser."""
+    try:
+        from simulator import nlp
+
+        doc = nlp.parse(text)
+    except Exception:  # pragma: no cover - no parser installed
+        return None
+    if doc is None:
+        return None
+    out: set[tuple[str, str]] = set()
+    for t in doc:
+        if t.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        head, subject = t.head, t
+        if t.lower_ in ("who", "that", "which") and head.dep_ == "relcl":
+            subject = head.head
+        elif t.lower_ in ("who", "that") and head.head.lemma_ == "be":
+            # "it's your husband who forgets": the cleft's noun is who forgets
+            subject = next((c for c in head.head.children if c.dep_ == "attr"), t)
+        name = subject.lower_ if subject.lower_ in _SELF else subject.lemma_.lower()
+        if name in _SELF:
+            name = "self"
+        elif subject.pos_ == "PRON":
+            continue  # "it", "they": who they are is not in the parse
+        if head.lemma_ == "be":
+            predicates = [c.lemma_ for c in head.children if c.dep_ in ("attr", "acomp")]
+            predicates += [g.lemma_ for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        else:
+            predicates = [head.lemma_]
+        out.update((name, p.lower()) for p in predicates if p.isalpha())
+    return out
+
+
+def _new_relation(clause: str, said: str) -> str | None:
+    """A pairing of subject and predicate in ``clause`` that the customer never made, though every word is theirs:
+    "the club is at his school" after "my son is at after-school club", "it's your husband who forgets" after "one of
+    us forgets". Said back with a tag or as a cleft, it is a claim of yours."""
+    mine = _relations(clause)
+    theirs = _relations(said)
+    if not mine or theirs is None:
+        return None
+    their_stems: dict[str, set[str]] = {}
+    for subject, predicate in theirs:
+        their_stems.setdefault(stem(subject), set()).add(stem(predicate))
+    for subject, predicate in sorted(mine):
+        preds = their_stems.get(stem(subject))
+        if not _said(subject, {stem(t) for t in tokens(said)} | {"self"}):
+            continue  # a subject of yours: the word rules already see it
+        if preds is None or not _said(predicate, preds):
+            return f"{subject} {predicate}"
+    return None
+
+
 _CLAUSE_BREAK = _rx(r",|;|\s(?:and|but)\s+(?:now\s+|then\s+)?(?=(?:you|i|we|they|he|she|it|this|that|your|their|his|her)\b)")
 
 
@@ -2099,6 +2159,9 @@ def _reason_clause(summary: str, reason: re.Match) -> str:
             if kept:
                 return " ".join(kept)
     return _CLAUSE_BREAK.split(why, maxsplit=1)[0]
+
+
+_CLEFT_SUMMARY = _rx(r"^(?:(?:so|and|really|basically)\s+)*(?:it's|its|it\s+is|it\s+was)\s+(?:[\w'-]+\s+){1,3}?(?:who|that)\s+\w+")
 
 
 def _new_claim(summary: str, said: str, has_qmark: bool, summary_frame: bool = True, strict: bool = False,
@@ -2138,6 +2201,10 @@ def _new_claim(summary: str, said: str, has_qmark: bool, summary_frame: bool = T
         rest = [w for w in tokens(summary[negated.end():]) if w not in STOPWORDS and not _said(w, their_stems)]
         if rest:
             return " ".join([negated.group(0).strip()] + rest[:2])
+    if _CLEFT_SUMMARY.match(summary.strip()):
+        relation = _new_relation(summary, said)
+        if relation:
+            return relation  # "so really it's your husband who forgets": one of them singled out by you
     quantity = _new_quantity(summary, said)
     if quantity:
         return quantity  # "so all in all it cost you about a hundred pounds": a figure they never gave

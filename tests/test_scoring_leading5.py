@@ -123,3 +123,32 @@ def test_a_hypothetical_about_someone_else_is_no_pitch():
     form = analyse("If your boss gave you a day off for it, what would you do?", CLINIC)
     assert Flag.PITCH not in {h.flag for h in form.flags}
     assert form.top[0] == Label.OPEN
+
+
+# Every word theirs, the pairing yours: "the club is at his school" after "my son is at after-school club".
+PICKUP = ["My daughter goes to swimming club twice a week and my partner and I share the lifts.",
+          "We keep a shared calendar but half the time one of us forgets to update it.",
+          "Last Friday nobody turned up until seven and the coach rang me at work."]
+
+
+def test_a_tag_on_their_words_in_a_new_pairing_leads():
+    assert label("And the club is at her school, isn't it?", PICKUP + ["It's next to her school, actually."]) \
+        == Label.LEADING
+
+
+def test_a_cleft_that_singles_one_of_them_out_leads():
+    assert label("so really its your partner who forgets to update it", PICKUP) == Label.LEADING
+
+
+@pytest.mark.parametrize("text", [
+    "so one of you forgets to update the calendar and the coach rang you at work right",
+    "The coach rang you at work, right?",
+])
+def test_their_own_pairings_with_a_tag_stay_a_reflection(text):
+    assert label(text, PICKUP) == Label.REFLECTION
+
+
+def test_relations_pair_subjects_with_predicates():
+    assert ("club", "school") in rules._relations("the club is at her school")
+    assert ("partner", "forget") in rules._relations("it's your partner who forgets to update it")
+    assert rules._new_relation("the coach rang you at work", " ".join(PICKUP)) is None
