@@ -951,7 +951,7 @@ _WH_INVERTED = _rx(
     r"|^(?:what|which)\s+\w+\s+(?:do|does|did|is|are|was|were|have|has|would|will|can|could)\b"
     # Subject questions: "who usually leaves work", "what keeps you going".
     r"|^(?:who|what)\s+(?:usually\s+|normally\s+|always\s+|actually\s+|else\s+)?[a-z]+(?:s|ed)\b"
-    r"|^(?:what|how|why|where|when)'(?:s|d|re)\b"
+    r"|^(?:what|how|why|where|when|who)'(?:s|d|re)\b"
 )
 
 
@@ -1097,7 +1097,45 @@ def _split_embedded_question(sentence: str) -> list[str]:
         if len(tokens(head)) < 2:
             return [sentence]
         return [head, tail]
+    inverted = _inverted_tail(sentence)
+    if inverted:
+        return [sentence[:inverted].strip(" ,"), sentence[inverted:].strip()]
     return [sentence]
+
+
+_TAG_ENDINGS = frozenset("it right so true correct then though really eh huh now yeah no not".split())
+_MAYBE_INVERTED = _rx(r"\s(?:is|was|are|were|do|does|did|can|could|would|will|have|has)\s+"
+                      r"(?:that|this|it|you|everyone|everybody|anyone|anybody|we|they|he|she)\b")
+
+
+def _inverted_tail(sentence: str) -> int | None:
+    """Where a question starts inside an unpunctuated caption, found by subject-auxiliary inversion: "we need to decide
+    by friday is that ok with everyone", "i think we should push it does that make sense". In a statement the
+    auxiliary follows its subject ("the thing is that it never works"); before it, it asks. Returns the offset."""
+    if re.search(r"[?.!]", sentence) or not _MAYBE_INVERTED.search(sentence.lower()):
+        return None
+    try:
+        from simulator import nlp
+
+        doc = nlp.parse(sentence)
+    except Exception:  # pragma: no cover - no parser installed
+        return None
+    if doc is None:
+        return None
+    for t in doc:
+        if t.i < 3 or t.lower_ not in _AUX or t.i + 1 >= len(doc):
+            continue
+        subject = doc[t.i + 1]
+        verb = t if t.dep_ not in ("aux", "auxpass") else t.head
+        if subject.dep_ in ("nsubj", "nsubjpass") and subject.head in (t, verb) and verb.i >= t.i \
+                and doc[t.i - 1].lower_ not in ("so", "neither", "nor", "than", "as", "where", "what", "how", "why", "when",
+                                                 "who", "which", "whether", "if"):
+            rest = [w.lower_ for w in doc[t.i + 2:] if not w.is_punct]
+            if not rest or (len(rest) <= 2 and rest[0] in _TAG_ENDINGS):
+                continue  # "it was the price in the end was it", "…, is that it": a tag on what came before
+            if _AUX_START.match(doc[t.i:].text.lower()):
+                return t.idx
+    return None
 
 
 _COLON = re.compile(r"(?<=\w):\s+(?=\w)")
@@ -1461,6 +1499,8 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
     social = _SOCIAL.search(full.lower())
     if social and re.match(r"\s*(?:the\s+same|that\s+too|something\s+similar|similar\s+things?)\b", full.lower()[social.end():]):
         social = None  # "a lot of people we talk to say the same thing": their view backed up, no view of yours
+    if social and re.search(r"\b(?:what|how|why)\s+(?:do|does|did|would|will)\s+$", full.lower()[:social.start()]):
+        social = None  # "what does everyone think about the timeline": it asks what others think, it tells them nothing
     if social and (has_qmark or starts_like_question):
         add(Cue("social_proof", Label.LEADING, STRONG, social.group("ev")))
 

@@ -152,3 +152,44 @@ def test_relations_pair_subjects_with_predicates():
     assert ("club", "school") in rules._relations("the club is at her school")
     assert ("partner", "forget") in rules._relations("it's your partner who forgets to update it")
     assert rules._new_relation("the coach rang you at work", " ".join(PICKUP)) is None
+
+
+MIGRATION = ["We're about two weeks behind on the migration.", "The vendor still hasn't sent the new API keys.",
+             "I chased them twice last week."]
+
+
+# Asking what others think tells them nothing: no social proof.
+def test_asking_what_everyone_thinks_is_open():
+    assert label("what does everyone think about the new timeline", MIGRATION) == Label.OPEN
+
+
+def test_telling_them_what_others_say_is_still_social_proof():
+    assert label("Most teams tell us the vendor is slow. Is that your experience?", MIGRATION) == Label.LEADING
+
+
+def test_a_caption_who_question_without_its_apostrophe_asks_a_fact():
+    form = analyse("whos the contact at the vendor", MIGRATION)
+    assert form.is_question and form.top[0] == Label.CLOSED
+
+
+# Subject-auxiliary inversion marks where a caption's question starts.
+@pytest.mark.parametrize("text", [
+    "we need to decide by friday is that ok with everyone",
+    "i think we should push the launch does that make sense",
+    "we can move it to monday are you ok with that",
+])
+def test_a_question_run_on_after_a_statement_in_a_caption(text):
+    form = analyse(text, MIGRATION)
+    assert form.is_question and form.top[0] == Label.CLOSED
+
+
+@pytest.mark.parametrize("text", [
+    "the thing is that it never works",
+    "my team is that size now",
+])
+def test_no_inversion_no_question(text):
+    assert not analyse(text, MIGRATION).is_question
+
+
+def test_a_tag_at_the_end_of_a_caption_is_not_split_off():
+    assert label("it was the vendor in the end was it", MIGRATION) == Label.LEADING
