@@ -246,7 +246,9 @@ def _word_problems(text: str) -> list[str]:
                 break
             known = any(_known(low, u) for u in ("NOUN", "VERB", "ADJ"))
             noun = (_known(low, "NOUN") and not _known(low, "ADJ")) or word[:1].isupper() or not known
-            if seen_noun and not noun and (_known(low, "VERB") or _known(low, "ADJ")) and not low.endswith("ly"):
+            # Not a word in -ing: a noun made of a verb ("the allotment waiting list", "the batch cooking") or a
+            # participle after its noun ("the van arriving late") reads as English.
+            if seen_noun and not noun and (_known(low, "VERB") or _known(low, "ADJ")) and not low.endswith(("ly", "ing")):
                 problems.append(f"clause after 'about/with …': '{m.group(0).strip()}'")
                 break
             # A possessive ("the council's online portal") is a determiner for what follows it.
@@ -482,6 +484,9 @@ GOOD = [
     "What made you go with Nationwide?",
     "Tell me about your experience with the council's online portal.",
     "Tell me about how you did it online.",
+    "Tell me more about the allotment waiting list.",
+    "Tell me more about the batch cooking.",
+    "What happened with the hospital parking?",
 ]
 BAD = [
     "How do you feel about isn't it true?",

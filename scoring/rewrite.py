@@ -3432,10 +3432,408 @@ def suggest_rewrites(text: str, label: Label | str, flags: Iterable[Flag | str] 
     if first and not topic_phrases(text):
         first = _without_topic(first, text, label, flag_set, previous)
     if first:
+        first = _naturally(first, text, label, flag_set, previous)
         out.append(first)
     if previous and previous.strip() and out:
         echo = _echo_alternative(previous)
         if echo and echo.lower() not in (o.lower() for o in out):
             out.append(echo)
         out.append(SILENCE_ALTERNATIVE["en"])
+    return out
+
+
+# --- The last look at the main rewrite: does it read like a person wrote it? -------------------------------------
+#
+# The templates above can leave words that only made sense in the yes/no question ("any", "since then", "or not"),
+# cut the topic noun phrase short ("the allotment" of "the allotment waiting list", "the room" of "the waiting room"),
+# take a time, a number or the verdict for the topic ("the month", "the two", "the rubbish"), or wrap a clause in a
+# frame that cannot hold it ("Tell me about telling them it was broken", "Tell me about how you reckon…", "the last
+# time the delivery came up"). Such a rewrite is rebuilt from the parse of the question: its own verb, tense and
+# object ("What happened when you told them it was broken?", "How did you decide whether to keep the old laptop or get
+# rid of it?"), or its whole topic noun phrase; each candidate must read naturally, classify as open and keep the
+# topic, or the rewrite is left as it was.
+
+_LEFTOVER = re.compile(r"\b(?:at\s+least|or\s+not|at\s+all|anyway|yet)\b|\bany\b(?!\s+(?:more|longer)\b)"
+                       r"|\b(?:pretty\s+|really\s+|so\s+)?(?:quick|quickly)\s*(?=[?.!]$)", re.IGNORECASE)
+_SOMEONE = re.compile(r"\bany(one|body)\b", re.IGNORECASE)
+_CAME_UP_NP = re.compile(r"^Tell me about the last time (?P<np>.+?) came up\. What did you do\?$")
+_GERUND_FRAME = re.compile(r"^Tell me about (?:\w+ing)\b(?P<rest>.*)$")
+_CLAUSE_INSIDE = re.compile(r"\b(?:why|whether|if|how|what|who)\b|\b(?:anyone|anybody|anything|someone|somebody)\b|"
+                            r"\b(?:it|they|he|she|you|we|that|there)\s+(?:was|were|is|are|did|had|has|would|could|'s|'re)\b",
+                            re.IGNORECASE)
+# Verbs of thinking and wanting: "how you reckon the price is fair", "the last time you wanted the app to…" ask about
+# no occasion.
+_STATE_AFTER_LAST_TIME = frozenset("""
+was were be want wish need like love hate prefer trust mind expect hope reckon believe know suppose guess seem mean
+""".split())
+_STATE_VERBS = frozenset("""
+reckon think believe suppose guess know feel find want wish need like love hate prefer trust mind expect hope imagine
+mean seem were was be am is are
+""".split())
+_HOW_YOU = re.compile(r"^Tell me about how (?:you|they|he|she)\s+(?P<v>\w+)(?P<rest>.*)$")
+_LAST_TIME_YOU = re.compile(r"\bthe\s+last\s+time\s+(?:you|they|he|she)\s+(?P<v>\w+)\b")
+_DECIDE = re.compile(r"^(?:How (?:do|did) (?:you|they) decide between|What decides whether)\b")
+_END_NP = re.compile(r"(?:\b(?:about|with)\s+(?P<np>(?:(?:the|your|my|our|their|his|her|those|these)\s+)?[\w'’-]+"
+                     r"(?:\s+[\w'’-]+){0,5}?)|^What (?:is|are|was|were)\s+(?P<np2>(?:(?:the|your|my|our|their|his|her|those|"
+                     r"these)\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,5}?)\s+like(?:\s+for\s+you)?)\s*[?.]$")
+_TIME_NOUNS = frozenset("day days week weeks weekend weekends month months year years night nights morning mornings "
+                        "evening evenings minute minutes hour hours term summer winter spring autumn".split())
+_TIME_PREPS = frozenset("at in on per a an every next last this each during".split())
+
+
+def _chunk_phrase(chunk) -> str | None:
+    """A noun chunk as a rewrite names it: its determiner (an indefinite one becomes "the"), the compounds and plain
+    adjectives that make it the thing it is ("the allotment waiting list", "the vet bills"), its noun; not the verdict
+    or degree words ("too", "so", "exhausting")."""
+    from .rules import LOADED
+
+    root = chunk.root
+    words = []
+    for tok in chunk:
+        low = tok.lower_
+        if tok.i > root.i:
+            break
+        if tok.dep_ in ("det", "predet") and low in ("a", "an", "some", "any", "no", "all", "every", "each"):
+            continue
+        if tok.i < root.i and tok.dep_ not in ("compound", "poss", "case", "det", "nummod", "punct") and (
+                low in LOADED or low in _DROP_MODIFIERS - {"new", "same"} or tok.pos_ == "ADV"
+                or tok.tag_ in ("JJR", "JJS") or _claim_noun(low)):
+            continue
+        if tok.dep_ == "nummod" and tok.lower_ in ("one", "two"):
+            continue
+        words.append(tok)
+    if not words or words[-1] != root:
+        return None
+    phrase = " ".join(t.text for t in words).replace(" 's", "'s").replace(" '", "'").replace(" - ", "-")
+    first = words[0]
+    if first.dep_ not in ("det", "poss") and first.tag_ not in ("PRP$", "POS") and root.pos_ != "PROPN" and not (
+            root.tag_ in ("NNS", "NNPS") and not any(t.dep_ == "det" for t in chunk)):
+        phrase = "the " + phrase
+    return phrase
+
+
+def _good_topic(chunk) -> bool:
+    root = chunk.root
+    low = root.lower_
+    if root.pos_ not in ("NOUN", "PROPN") or low in _SKIP_NOUNS or _claim_noun(low) or (
+            low in _GENERIC and low not in _TIME_NOUNS and not any(c.dep_ == "compound" for c in root.children)):
+        return False
+    if low in ("idea", "person", "kind", "sort", "lot", "bit", "trouble", "worth", "money") and root.dep_ in ("attr", "dobj"):
+        return False
+    if low in _TIME_NOUNS and (root.dep_ in ("npadvmod", "tmod", "appos") or (
+            root.dep_ == "pobj" and root.head.lower_ in _TIME_PREPS) or any(
+                c.lower_ in ("a", "an", "per", "next", "last", "this", "every", "each") for c in root.children)):
+        return False  # "sixty quid a month", "next year", "at the weekend": when, not what
+    if root.dep_ == "pobj" and root.head.lower_ in ("at", "from", "to") and len(chunk) == 1 and root.pos_ == "NOUN":
+        return False  # "at work", "from home": where, not what
+    if root.dep_ in ("attr", "acomp", "oprd") and root.head.lemma_ == "be":
+        return False  # the verdict the question offers ("the app's rubbish", "a morning person")
+    return True
+
+
+def _named_well(chunk) -> bool:
+    """Whether a rewrite may name this chunk of the question: not a time said as when ("a month", "next year"), not the
+    verdict the question offers ("a morning person", "the app's rubbish"), not a number."""
+    root = chunk.root
+    if root.pos_ == "NUM" or (root.lower_ in _TIME_NOUNS and (root.dep_ in ("npadvmod", "tmod", "appos") or (
+            root.dep_ == "pobj" and root.head.lower_ in _TIME_PREPS) or any(
+                c.lower_ in ("a", "an", "per", "next", "last", "this", "every", "each") for c in root.children))):
+        return False
+    if root.dep_ in ("attr", "acomp", "oprd") and root.head.lemma_ == "be" and not any(
+            c.dep_ == "relcl" for c in root.children) and not any(
+                c.dep_ == "nsubj" and c.lower_ in _SKIP_NOUNS for c in root.head.children):
+        # Not "is it the same driver who comes" (a cleft names its topic), nor "the main reason was the commute".
+        return False
+    if root.pos_ == "PROPN" and root.dep_ == "pobj" and root.head.lower_ in ("in", "on", "since", "by", "until", "from",
+                                                                            "at", "till"):
+        return False  # "in May", "on Thursdays"
+    return True
+
+
+def _topic_chunks(doc) -> list:
+    rank = {"dobj": 0, "pobj": 1, "nsubjpass": 2, "nsubj": 2, "conj": 3, "appos": 3}
+    chunks = [c for c in doc.noun_chunks if _good_topic(c)]
+    return sorted(chunks, key=lambda c: (rank.get(c.root.dep_, 4), c.start))
+
+
+def _question_doc(text: str):
+    clause = _clean_clause(analyse(text).focus) or strip_markers(text)[0]
+    clause = re.sub(r"[?.!]+$", "", clause).strip()
+    return nlp.parse(clause) if clause else None
+
+
+def _np_problem(candidate: str, text: str) -> tuple[str, Any] | None:
+    """The noun phrase the rewrite ends on, judged against the question's parse: cut short, or not a topic at all.
+    Returns (phrase, the question's chunk to use instead or None) when it is wrong."""
+    m = _END_NP.search(candidate)
+    if not m:
+        return None
+    np = m.group("np") or m.group("np2")
+    words = np.split()
+    if any(w.lower() in _CLAUSE_WORDS or w.lower() in ("when", "if", "how", "what", "why", "whether", "is", "are", "was",
+                                                        "were") for w in words) or (
+            words[0].lower().endswith("ing") and words[0].lower() not in _DETERMINERS and len(words) > 1):
+        return None  # "about the last time you cancelled it", "about getting a quote": a clause, not a noun phrase
+    last = words[-1].lower().rstrip("'’")
+    low_q = strip_markers(text)[0].lower()
+    q_words = re.findall(r"[\w'’-]+", low_q)
+    if last not in [w.rstrip("'’") for w in q_words]:
+        return None
+    doc = _question_doc(text)
+    if doc is None:
+        return None
+    toks = [t for t in doc if t.lower_.rstrip("'’") == last]
+    if not toks:
+        return None
+    tok = toks[0]
+    chunk = next((c for c in doc.noun_chunks if c.start <= tok.i < c.end), None)
+    wrong = False
+    before = next((t for t in doc if len(words) >= 2 and t.lower_ == words[-2].lower() and t.i < tok.i), None)
+    held = next((c for c in doc.noun_chunks if before is not None and c.root == before), None)
+    if held is not None and not (held.start <= tok.i < held.end):
+        wrong, chunk = True, held  # "your manager okay": the noun phrase ended before the last word
+    elif chunk is None and (tok.lower_ in _TIME_NOUNS or tok.pos_ in ("VERB", "AUX", "ADJ", "NUM")):
+        wrong = True
+    elif words[-1].endswith(("'", "’")) or tok.tag_ == "POS":
+        wrong = True
+    elif tok.pos_ in ("VERB", "AUX", "ADJ", "ADV", "NUM", "PART") and not (tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN")):
+        wrong = True
+    elif tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
+        wrong = True  # "the allotment" of "the allotment waiting list"
+        chunk = next((c for c in doc.noun_chunks if c.root == tok.head), chunk)
+    elif chunk is not None and chunk.root == tok and _object_instead(tok) is not None:
+        wrong, chunk = True, _object_instead(tok)  # "your wife" of "is it your wife who does the online shop"
+    elif chunk is not None and chunk.root == tok:
+        mods = [c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+        if any(w not in re.split(r"[\s-]+", np.lower()) for w in mods):
+            wrong = True  # "the room" of "the waiting room"
+        elif not _named_well(chunk):
+            wrong, chunk = True, None
+    if not wrong:
+        return None
+    if chunk is not None and not _good_topic(chunk):
+        chunk = None
+    return np, chunk
+
+
+def _object_instead(tok):
+    """The thing a person's action is about, when the rewrite named the person instead: the verb's own object
+    ("your wife" who "does the online shop" -> the online shop; "Jamie" who "tried the budgeting app" -> the app)."""
+    if tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and not any(c.dep_ == "det" for c in tok.children)
+                                   and tok.dep_ == "nsubj" and tok.head.pos_ == "VERB"):
+        return None
+    if tok.pos_ == "NOUN" and not any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in tok.children):
+        return None  # "your wife", "your manager": someone of theirs; not "the warranty", a thing
+    if tok.dep_ == "nsubj":
+        verbs = [tok.head]
+    elif tok.dep_ == "attr":
+        verbs = [c for c in tok.children if c.dep_ == "relcl"]
+    else:
+        return None
+    for verb in verbs:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() in ("be", "have", "get", "make", "say", "think", "feel", "find"):
+            continue
+        for child in verb.children:
+            if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN"):
+                chunk = next((c for c in child.doc.noun_chunks if c.root == child), None)
+                if chunk is not None and _good_topic(chunk) and child.lower_ not in _TIME_NOUNS:
+                    return chunk
+    return None
+
+
+_NO_PRE = frozenset("about with of for to in on at from by and or than like".split())
+_NO_FOLLOW = frozenset("""
+about with of for to in on at from by and or than like when if because before after since that which who where while
+is are was were do does did has have had 's 're will would can could should then now again though too as so but
+really still already ever yet at all first last
+""".split())
+
+
+def _state_verb(word: str, states: frozenset = _STATE_VERBS) -> bool:
+    word = word.lower()
+    return word in states or (_verb_lemma(word) or word) in states
+
+
+def _unnatural(candidate: str, text: str) -> str | None:
+    """Why ``candidate`` would not be written by a person asking about ``text``; None when nothing is caught."""
+    if re.search(r"\w \- \w|\w['’]\s*[?.!]$", candidate):
+        return "a hyphen or possessive left apart from its word"
+    if _LEFTOVER.search(candidate) or _SOMEONE.search(candidate):
+        return "a word of the yes/no question left in"
+    came = _CAME_UP_NP.match(candidate)
+    if came and (came.group("np").split()[0].lower() not in ("this", "that", "it") or topic_phrases(text)):
+        return "a thing that 'came up' rather than what they did"
+    gerund = _GERUND_FRAME.match(candidate)
+    if gerund and _CLAUSE_INSIDE.search(gerund.group("rest")):
+        return "a clause inside 'tell me about …ing'"
+    how = _HOW_YOU.match(candidate)
+    if how and (_state_verb(how.group("v")) or re.search(r"\b(?:a\s+lot|the\s+same|still)\b", how.group("rest"))):
+        return "'tell me about how you' with a state or a yes/no"
+    last = _LAST_TIME_YOU.search(candidate)
+    if last and _state_verb(last.group("v"), _STATE_AFTER_LAST_TIME):
+        return "'the last time you' with a state"
+    if _DECIDE.match(candidate) and re.search(r"\b(?:\w+)\s+(?:share|have|has|go|get|use|pay|keep)\b.*\b(?:and|or)\b",
+                                             candidate):
+        return "a clause after 'decide between'"
+    wrong = _np_problem(candidate, text)
+    if wrong:
+        return f"the topic '{wrong[0]}' cut short or not a topic"
+    return None
+
+
+def _object_of(verb, skip=()) -> str:
+    """The verb's own object and complements as written (not its subject, auxiliaries, condition or time clause)."""
+    from .rules import LOADED
+
+    toks = []
+    for child in verb.children:
+        if child.i < verb.i or child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "cc", "conj",
+                                               "mark", "advcl", "expl") or child in skip:
+            continue
+        if child.dep_ == "advmod" and child.lower_ in _SKIP_ADVERBS | {"again", "yet", "ever", "before", "first"}:
+            continue
+        toks.extend(t for t in child.subtree if not any(a.dep_ == "advcl" and t in a.subtree for a in child.subtree))
+    words = []
+    for t in sorted(set(toks), key=lambda t: t.i):
+        low = t.lower_
+        if low in ("any", "ever", "actually", "really", "just", "still", "yet", "again") or (
+                low in LOADED and t.pos_ in ("ADJ", "ADV")):
+            continue
+        if low in ("anyone", "anybody"):
+            words.append("someone")
+            continue
+        words.append(_FLIP_OBJECT.get(low, t.text))
+    tail = " ".join(words).replace(" 's", "'s").replace(" n't", "n't").replace(" '", "'").replace(" - ", "-")
+    tail = re.sub(r"\s+(?:since then|at all|in the end|or not|at least|then|now)$", "", tail)
+    tail = re.sub(r"\s+(?:quick|quickly|pretty quick|fast)$", "", tail)
+    return tail
+
+
+_HYPOTHETICAL_AUX = frozenset("would will 'd 'll wo could might".split())
+
+
+def _rebuilt(text: str, label: Label, flags: set[Flag]) -> list[str]:
+    """Open questions built from the parse of the question, best first: its choice, its own action in its own
+    tense, its whole topic noun phrase."""
+    from .rules import LOADED, _PRESUPPOSED_FEELINGS
+
+    doc = _question_doc(text)
+    if doc is None:
+        return []
+    out: list[str] = []
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return []
+    verb = root
+    # "did you manage to get it fixed", "did you want to keep…": the action is the complement.
+    while verb.lemma_.lower() in ("manage", "want", "try", "get", "end", "decide", "plan", "go", "need", "have") and any(
+            c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children):
+        verb = next(c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB")
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lower_ not in ("you", "they", "he", "she", "we"):
+        subject_text = None
+    else:
+        subject_text = " ".join(t.text for t in subject.subtree)
+        subject_text = re.sub(r"^(?:we|i)\b", "you", subject_text, flags=re.IGNORECASE).replace("You", "you")
+    auxes = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+    aux_words = {a.lower_ for a in auxes}
+    past_tense = root.tag_ == "VBD" or any(a.tag_ == "VBD" and a.lemma_ != "will" for a in auxes)
+    perfect = any(a.lemma_ == "have" for a in auxes) and root.tag_ == "VBN"
+    hypothetical = bool(aux_words & _HYPOTHETICAL_AUX) or Flag.HYPOTHETICAL in flags
+    lemma = verb.lemma_.lower()
+    action = verb.pos_ == "VERB" and lemma not in _DULL_VERBS and lemma not in LOADED and lemma not in \
+        _PRESUPPOSED_FEELINGS and lemma not in _STATE_VERBS and lemma not in ("rather", "like", "love")
+    # A choice between two actions ("share one account or have separate ones"): how they decided.
+    other = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+    if subject_text and verb.pos_ == "VERB" and other is not None and any(c.lower_ == "or" for c in verb.children):
+        first, second = _object_of(verb, skip=(other,)), _object_of(other)
+        if first and second:
+            tense = "did" if past_tense else "do"
+            out.append(f"How {tense} {subject_text} decide whether to {lemma} {first} or {other.lemma_.lower()} "
+                       f"{second}?")
+    if subject_text and action:
+        tail = _object_of(verb)
+        tail = re.split(r"\s+\b(?:or|whether|than)\b", tail)[0]
+        said = f"{past(lemma)}{' ' + tail if tail else ''}"
+        if hypothetical or perfect:
+            out.append(f"Tell me about the last time {subject_text} {said}.")
+        elif past_tense:
+            out.append(f"What happened when {subject_text} {said}?")
+            out.append(f"Tell me about the last time {subject_text} {said}.")
+        elif tail and subject_text in ("you", "they"):
+            adverb = next((c.lower_ for c in root.children if c.dep_ == "advmod" and c.lower_ in (
+                "usually", "normally", "mostly", "generally", "typically")), None)
+            out.append(f"How {'do'} {subject_text}{' ' + adverb if adverb else ''} {lemma} {tail}?")
+            out.append(f"Tell me about the last time {subject_text} {said}.")
+    for chunk in _topic_chunks(doc):
+        phrase = _chunk_phrase(chunk)
+        if phrase:
+            out.append(f"Tell me more about {phrase}.")
+            break
+    return [_cap(o) for o in dict.fromkeys(out)]
+
+
+def _naturally(first: str | None, text: str, label: Label, flags: set[Flag], previous: str | None = None) -> str | None:
+    """``first`` when it reads like a person wrote it; otherwise a repair of it, or a rewrite built from the parse
+    of the question that does (read naturally, open, on the question's topic); ``first`` when none does."""
+    if not first or _SILENCE_TEXT.match(first):
+        return first
+    try:
+        why = _unnatural(first, text)
+    except Exception:  # pragma: no cover - a parse the checks cannot read: keep the rewrite
+        return first
+    if why is None:
+        return first
+    candidates = []
+    repaired = _SOMEONE.sub("someone", _LEFTOVER.sub("", first))
+    repaired = re.sub(r"(\w) - (\w)", r"\1-\2", repaired)
+    cut = re.search(r"(?P<np>\b[\w-]+['’])\s*[?.!]$", repaired)
+    said = re.search(re.escape(cut.group("np")) + r"\s+(?P<w>[\w-]+)", previous or "") if cut else None
+    if said:  # "the kids'" of "the kids' clubs"
+        repaired = repaired[: cut.end("np")] + " " + said.group("w") + repaired[cut.end("np"):]
+    repaired = re.sub(r"\s+([?.!,])", r"\1", re.sub(r"\s{2,}", " ", repaired)).strip()
+    if repaired != first:
+        candidates.append(repaired)
+    wrong = _np_problem(first, text) if why.startswith("the topic") else None
+    if wrong and wrong[1] is not None:
+        phrase = _chunk_phrase(wrong[1])
+        if phrase:
+            candidates.append(first[: first.rfind(wrong[0])] + phrase + first[first.rfind(wrong[0]) + len(wrong[0]):])
+    theirs_cands = {_cap(f"Tell me more about {np}.") for np in _their_topic(previous)[:1]}
+    if said:
+        theirs_cands.add(repaired)
+    if re.match(r"^(?:\W*\w+\W+){0,6}?(?:it|that|this)\s+(?:made|make|makes|did|does|was|is|has|had|got|gets)\b",
+                strip_markers(text)[0], re.IGNORECASE):
+        # "Do you reckon it made a difference?": "it" is the customer's thing; name it.
+        candidates.extend(sorted(theirs_cands))
+    candidates.extend(_rebuilt(text, label, flags))
+    candidates.extend(sorted(theirs_cands))  # nothing of the question's own will do: the thing they just spoke of
+    for cand in candidates:
+        if cand and cand != first and reads_naturally(cand) and _unnatural(cand, text) is None and _is_open(cand) \
+                and (cand in theirs_cands or _shares_topic(cand, text)):
+            return cand
+    return first
+
+
+_SILENCE_TEXT = re.compile(r"^\(")
+_THEIR_OWNER = {"my": "your", "our": "your", "mine": "yours"}
+
+
+def _their_topic(previous: str | None) -> list[str]:
+    """The things the customer's last sentence names, whole and in the interviewer's person ("the charity walk",
+    "your admin"), from its parse."""
+    last = re.split(r"(?<=[.!?])\s+", (previous or "").strip())[-1] if previous else ""
+    doc = nlp.parse(re.sub(r"[?.!]+$", "", last)) if last else None
+    if doc is None:
+        return []
+    out = []
+    for chunk in _topic_chunks(doc):
+        if not _named_well(chunk) or chunk.root.pos_ == "PROPN" and chunk.root.dep_ == "nsubj":
+            continue
+        phrase = _chunk_phrase(chunk)
+        if phrase:
+            words = phrase.split()
+            first = _THEIR_OWNER.get(words[0].lower(), words[0])
+            first = first.lower() if first.lower() in _DETERMINERS else first
+            out.append(" ".join([first] + words[1:]))
     return out
