@@ -882,7 +882,14 @@ def _understand(index: TopicIndex, state: State, text: str, language: str) -> tu
             shifted = not (follow_up or moment) and _line_advantage(own, best.topic, current) >= LINE_SHIFT
             # "En die ochtend, hoe ben je toen op je werk gekomen?": a moment of the story just told keeps
             # the question there, whatever else its words are about, unless it names another topic.
-            if (best.topic == current or best.score < threshold or gap < FOLLOW_UP_MARGIN
+            # "And the price of it all?" while substitutions are talked about: what the question names is
+            # nothing of the current topic (none of its words there, its meaning under the threshold there) and
+            # another topic's on the question's own evidence; the pointing word does not keep it here.
+            elsewhere = (pointing and not (follow_up or moment)
+                         and _names_other_topic(index, own, current, question, threshold))
+            if elsewhere:
+                basis, best = own, own[0]
+            elif (best.topic == current or best.score < threshold or gap < FOLLOW_UP_MARGIN
                     or (not best.keyword and not shifted and (follow_up or episode or gap < 2 * FOLLOW_UP_MARGIN))):
                 return current, ranked
             ranked, top = basis, best
@@ -924,6 +931,24 @@ def _understand(index: TopicIndex, state: State, text: str, language: str) -> tu
     if _near_miss(ranked, threshold, asked=False):
         return top.topic, ranked
     return fallback, ([] if fallback is None else ranked)
+
+
+def _names_other_topic(index: TopicIndex, own: list[TopicMatch], current: str, question: str,
+                       threshold: float) -> bool:
+    """The question names something (a noun where a parse tells them, else a unit that is not a light word), none of its units is in the current
+    topic's texts, its own evidence leaves the current topic under the threshold and puts another topic over
+    it: a pointing word in it ("it", "that") stands for the conversation, not for what is asked."""
+    query = index.query(question)
+    light = index.known_light(question)
+    named = {u for u in query if u not in light and not u.startswith("~")}
+    # (Where a parse tells nouns from the rest, a thing: "Do you ever skip it?" names an act of the topic.)
+    nouns = nominal_units(question, index.language)
+    if nouns is not None:
+        named &= nouns
+    if not named or index.support(query, current):
+        return False
+    mine = next((m.score for m in own if m.topic == current), -1.0)
+    return own[0].topic != current and own[0].score >= threshold and mine < threshold
 
 
 def _line_advantage(own: list[TopicMatch], topic_id: str, current: str) -> float:
@@ -1202,19 +1227,36 @@ def _go_deeper(persona: Persona, state: State, choose: _Chooser, topic_id: str, 
 
 
 def _exhausted(persona: Persona, index: TopicIndex, state: State, choose: _Chooser, topic_id: str,
-               text: str) -> Plan:
-    """Nothing new may be said on this topic yet. Never a line again: a short recap of what was said
-    ("Like I said, the slots went fast."), else a step to a related topic not touched yet, else a
-    plain "that's about it"."""
+               text: str | None, *, closed: bool = False) -> Plan:
+    """Nothing new may be said on this topic yet. Never a line again. A question that names a topic not
+    touched yet, and fits it at least as well as the exhausted one, is about that topic ("How do the other
+    partners see all this?" once the bookkeeper's story is told). One that names nothing ("What else?", a
+    silence) and points nowhere gets a step to the untouched topic nearest to what was just said, as a person
+    volunteers the next thing. Otherwise a short recap of what was said ("Like I said, the slots went fast."), else a step
+    to a related topic, else a plain "that's about it"."""
     language = persona.language
     topic = persona.topic(topic_id)
     level = state.level(topic_id)
-    question = index.query(text)
+    # (Only where the topic has nothing left at all: a story held back for want of rapport is no reason to
+    # change the subject. A question that points back, "What was that like, sitting there?", asks about what
+    # was said, and gets it back in short.)
+    if text is None or _elliptic(index, text):
+        if (text is None or not _has_anaphora(text, language)) and not _has_more(topic, level):
+            step = _step_to_related(persona, index, state, choose, topic_id)
+            if step is not None:
+                return step
+    # (Not one set in a moment of the story just told, "En die ochtend, hoe ben je toen op je werk gekomen met
+    # de kinderen?": that is still the story.)
+    elif not (_moves(language).episode is not None and _moves(language).episode.search(text)):
+        fresh = _fresh_topic_asked(index, state, topic_id, text)
+        if fresh is not None:
+            return _first_answer(persona, index, state, choose, persona.topic(fresh), text, closed=closed)
+    question = index.query(text or "")
     told_layers = tuple(name for name in LAYERS[: max(level, 1)])
     sources = [s for s in index.topic_sentences(topic_id, told_layers) if sentence_keys(s.text)
                and all(k in state.said_sentences for k in sentence_keys(s.text))]
     # The said sentence closest to the question (words first, then meaning), long enough to stand alone.
-    sims = index.sentence_similarity(text, sources)
+    sims = index.sentence_similarity(text or "", sources)
     fits = {id(s): index.overlap(question, s.units) + 0.5 * sim for s, sim in zip(sources, sims)}
     ranked = sorted(sources, key=lambda s: (len(s.text.split()) >= RECAP_MIN_WORDS or is_cjk_language(language),
                                             fits[id(s)], _LEVEL[s.layer]), reverse=True)
@@ -1226,22 +1268,65 @@ def _exhausted(persona: Persona, index: TopicIndex, state: State, choose: _Choos
             if state.is_fresh(candidate):
                 return Plan(move="recap", text=candidate, topic=topic_id, layer=source.layer,
                             had_more=_has_more(topic, level), max_words=_length(persona, "default"))
-    related = _related_untouched(persona, index, state, topic_id)
-    if related is not None:
-        plan = _plan_layers(persona, state, related, ["surface"], move="answer", choose=choose)
-        plan.text = join_sentences([choose.rng.choice(voice(language, "related")), plan.text], language)
-        return plan
+    step = _step_to_related(persona, index, state, choose, topic_id)
+    if step is not None:
+        return step
     return Plan(move="recap", text=choose.pick(voice(language, "nothing")), topic=topic_id,
                 max_words=_length(persona, "default"))
 
 
+def _step_to_related(persona: Persona, index: TopicIndex, state: State, choose: _Chooser, topic_id: str,
+                     lead: str | None = None) -> Plan | None:
+    """The surface of the untouched topic nearest to what was just said on ``topic_id``, after a lead-in
+    ("Mind you, ..."); None when every topic has been touched."""
+    related = _related_untouched(persona, index, state, topic_id)
+    if related is None:
+        return None
+    plan = _plan_layers(persona, state, related, ["surface"], move="answer", choose=choose)
+    lead = lead if lead is not None else choose.rng.choice(voice(persona.language, "related"))
+    plan.text = join_sentences([lead, plan.text] if lead else [plan.text], persona.language)
+    return plan
+
+
+def _fresh_topic_asked(index: TopicIndex, state: State, topic_id: str, text: str) -> str | None:
+    """A topic not touched yet that the question's own evidence (no dialogue bonus) puts over the threshold
+    and at least level with the exhausted topic ``topic_id``: what a question that cannot be asking for more
+    of ``topic_id`` is about."""
+    own = index.scores(text)
+    mine = next((m.score for m in own if m.topic == topic_id), -1.0)
+    for match in own:
+        if match.score < index.threshold or match.score < mine:
+            return None
+        if match.topic != topic_id and state.level(match.topic) == 0:
+            return match.topic
+    return None
+
+
+def _first_answer(persona: Persona, index: TopicIndex, state: State, choose: _Chooser, topic: Topic,
+                  text: str, *, closed: bool) -> Plan:
+    """The first answer on a topic: a closed question's short answer, else the layers an open question
+    opens a topic with (by rapport and style)."""
+    if closed:
+        return _closed_answer(persona, index, state, choose, topic, text)
+    style = persona.style
+    if state.rapport <= GUARDED_RAPPORT or style.verbosity == "terse" or style.directness == "indirect":
+        layers = ["surface"]
+    elif style.verbosity == "talkative" and topic.detail:
+        layers = ["surface", "detail"]
+    else:
+        layers = ["detail"] if topic.detail else ["surface"]
+    return _plan_layers(persona, state, topic, layers, move="answer", choose=choose)
+
+
 def _related_untouched(persona: Persona, index: TopicIndex, state: State, topic_id: str) -> Topic | None:
-    """The topic not touched yet that is closest to ``topic_id`` (by its title and examples)."""
+    """The topic not touched yet that is closest to what the persona last said on ``topic_id`` (its words and
+    meaning against every topic's, the index's own scores; the topic's title when nothing was said on it):
+    the thing a person's own last words bring to mind."""
     untouched = [t for t in persona.topics if state.level(t.id) == 0 and t.id != topic_id]
     if not untouched:
         return None
-    topic = persona.topic(topic_id)
-    ranked = index.scores(topic.title)
+    said = next((text for tid, text in reversed(state.recent) if tid == topic_id and text), None)
+    ranked = index.scores(said or persona.topic(topic_id).title)
     order = {m.topic: i for i, m in enumerate(ranked)}
     return min(untouched, key=lambda t: order.get(t.id, len(order)))
 
@@ -1292,8 +1377,8 @@ def _closed_answer(persona: Persona, index: TopicIndex, state: State, choose: _C
                     contaminated_insights=[i for i in insights if topic.id in state.contaminated_topics],
                     had_more=had_more, max_words=_length(persona, "closed"))
     if level > 0:
-        plan = _exhausted(persona, index, state, choose, topic.id, text)
-        if plan.topic == topic.id:
+        plan = _exhausted(persona, index, state, choose, topic.id, text, closed=True)
+        if plan.topic == topic.id or plan.move == "closed":
             plan.max_words = _length(persona, "closed")
             return plan
     return Plan(move="closed", text=choose.pick(persona.reactions.closed), topic=topic.id,
@@ -1387,7 +1472,15 @@ def _silence(persona: Persona, index: TopicIndex, state: State, choose: _Chooser
         if plan is not None:
             plan.text = join_sentences([_lead_in_for(lead_ins, plan.text, language, choose), plan.text], language)
             return plan
-        # Everything on this topic has been said: the persona says so rather than change the subject.
+        # Everything on this topic has been said. Right after the admission itself (its deepest layer) she lets
+        # it stand; otherwise the silence is hers to fill, and a person fills it with the next thing her last
+        # words bring to mind (a topic not touched yet), else says that was all.
+        admitted = last is not None and last.layer == "deep" and last.move != "recap"
+        step = None if admitted else _step_to_related(persona, index, state, choose, topic_id, lead="")
+        if step is not None:
+            step.move = "silence"
+            step.text = join_sentences([_lead_in_for(lead_ins, step.text, language, choose), step.text], language)
+            return step
         return Plan(move="recap", text=choose.pick(voice(language, "nothing")), topic=topic_id,
                     max_words=_length(persona, "default"))
     else:

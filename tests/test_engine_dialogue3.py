@@ -1,0 +1,170 @@
+"""Dialogue, third round: a topic with nothing left to say gives way to the next thing (a silence or "what
+else?" gets the untouched topic nearest to what was just said; a question naming an untouched topic gets that
+topic), while a question pointing back still gets a recap; and a pointing question that names something of
+another topic ("And the price of it all?") is about that topic. Real engine and personas, hashing embedder,
+scripted labels."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from simulator.embeddings import HashingEmbedder
+from simulator.engine import Engine
+from simulator.persona import load_persona
+from simulator.policy import FOLLOW_UP_MARGIN, State, _Chooser, _exhausted, _understand
+from simulator.retrieval import TopicIndex, TopicMatch
+
+from .conftest import ROOT, ScriptedClassifier
+
+DEV = ROOT / "personas" / "dev-grocery-promoter.yaml"
+PRIYA = ROOT / "personas" / "priya-invoicing-buyer.yaml"
+SAM = ROOT / "personas" / "sam-fitness-noncustomer.yaml"
+
+
+def engine(script=None, default="open"):
+    return Engine(embedder=HashingEmbedder(), classifier=ScriptedClassifier(script, default))
+
+
+def _exhaust(session, opening):
+    """The opening question, a silence (the deep layer) and a follow-up pointing back (a recap)."""
+    first = session.ask(opening)[1]
+    deep = session.ask(None)[1]
+    recap = session.ask("What was that like?")[1]
+    return first, deep, recap
+
+
+@pytest.mark.parametrize(("path", "opening", "topic"), [
+    (DEV, "Tell me about your knee.", "knee_stairs"),
+    (SAM, "Tell me about your work at the theatre.", "work_shifts"),
+])
+def test_a_silence_on_an_exhausted_topic_steps_to_an_untouched_one(path, opening, topic):
+    persona = load_persona(path)
+    session = engine().start(persona, seed=1)
+    first, deep, recap = _exhaust(session, opening)
+    assert first.topic == deep.topic == topic and deep.layer == "deep"
+    # A question pointing back at what was said gets it back in short, on the same topic.
+    assert recap.topic == topic and recap.move == "recap"
+    _, reply = session.ask(None)
+    assert reply.move == "silence" and reply.layer == "surface"
+    assert reply.topic not in {None, topic, first.topic}
+    assert "that's about all" not in reply.text.lower()
+
+
+def test_the_step_goes_to_the_topic_her_last_words_bring_to_mind():
+    # The knee story ends with the daughter setting up the app on a tablet: the ordering routine or the
+    # daughter, not a topic the story never touches.
+    persona = load_persona(DEV)
+    session = engine().start(persona, seed=1)
+    _exhaust(session, "Tell me about your knee.")
+    _, reply = session.ask(None)
+    assert reply.topic in {"ordering_routine", "daughter"}
+
+
+@pytest.fixture(scope="module")
+def dev():
+    return load_persona(DEV)
+
+
+def _exhausted_dev_session(dev):
+    session = engine().start(dev, seed=1)
+    _exhaust(session, "Tell me about your knee.")
+    assert session.state.level("knee_stairs") == 3
+    return session
+
+
+@pytest.mark.parametrize("text", ["What else?", "Anything else?"])
+def test_what_else_on_an_exhausted_topic_brings_the_next_thing(dev, text):
+    session = _exhausted_dev_session(dev)
+    state = session.state
+    plan = _exhausted(dev, session.index, state, _Chooser(random.Random(1), state), "knee_stairs", text)
+    assert plan.topic not in {None, "knee_stairs"} and state.level(plan.topic) == 0
+    assert plan.layer == "surface"
+
+
+def test_a_question_pointing_back_at_an_exhausted_topic_gets_a_recap(dev):
+    session = _exhausted_dev_session(dev)
+    state = session.state
+    plan = _exhausted(dev, session.index, state, _Chooser(random.Random(1), state), "knee_stairs",
+                      "And how did that feel?")
+    assert plan.topic == "knee_stairs" and plan.move == "recap"
+
+
+def test_a_story_held_back_is_no_reason_to_change_the_subject(dev):
+    # Surface and detail said, the deep layer still to come (held back for want of rapport): "what else?"
+    # gets no new topic.
+    session = engine().start(dev, seed=1)
+    session.ask("Tell me about your knee.")
+    state = session.state
+    assert state.level("knee_stairs") == 2
+    plan = _exhausted(dev, session.index, state, _Chooser(random.Random(1), state), "knee_stairs", "What else?")
+    assert plan.topic == "knee_stairs"
+
+
+def test_a_question_naming_an_untouched_topic_is_about_that_topic_once_the_current_one_is_told():
+    persona = load_persona(PRIYA)
+    session = engine().start(persona, seed=1)
+    first, deep, recap = _exhaust(session, "Tell me about Joanne, your bookkeeper.")
+    assert first.topic == "bookkeeper" and recap.move == "recap"
+    state = session.state
+    plan = _exhausted(persona, session.index, state, _Chooser(random.Random(1), state), "bookkeeper",
+                      "How do the other partners see all this?")
+    assert plan.topic == "partners" and plan.move == "answer"
+    # Asked as a yes/no question, the short answer of that topic.
+    plan = _exhausted(persona, session.index, state, _Chooser(random.Random(1), state), "bookkeeper",
+                      "Do the other partners see all this the same way?", closed=True)
+    assert plan.topic == "partners" and plan.move == "closed"
+
+
+# A pointing question that names something of another topic ------------------------------------------------
+
+
+class _FixedScores:
+    """A persona's real index whose topic scores are given (with or without the dialogue's bonuses)."""
+
+    def __init__(self, index, ranked):
+        self._index, self._ranked = index, ranked
+
+    def __getattr__(self, name):
+        return getattr(self._index, name)
+
+    def scores(self, text, current=None, prior=None):
+        return list(self._ranked)
+
+
+def _m(topic, score):
+    return TopicMatch(topic, score, score, 0.0, False, score, 0.4)
+
+
+@pytest.fixture(scope="module")
+def dev_index(dev):
+    return TopicIndex(dev, HashingEmbedder())
+
+
+def _on(current):
+    state = State()
+    state.current_topic = current
+    return state
+
+
+def _fixed(dev_index):
+    t = dev_index.threshold
+    # Another topic over the threshold, clearly ahead but by less than twice the follow-up margin (where a
+    # pointing question otherwise stays), the current one under it.
+    return _FixedScores(dev_index, [_m("money", t + 0.05), _m("substitutions", t + 0.05 - 1.5 * FOLLOW_UP_MARGIN)])
+
+
+def test_a_pointing_question_naming_another_topics_thing_goes_there(dev_index):
+    topic, _ = _understand(_fixed(dev_index), _on("substitutions"), "And the price of it all?", "en")
+    assert topic == "money"
+
+
+@pytest.mark.parametrize("text", [
+    "And the stock cubes, why those?",  # its thing is the current topic's
+    "Do you ever skip it?",  # names an act, no thing
+    "What was that like?",  # a follow-up
+])
+def test_a_pointing_question_about_the_current_topic_stays(dev_index, text):
+    topic, _ = _understand(_fixed(dev_index), _on("substitutions"), text, "en")
+    assert topic == "substitutions"
