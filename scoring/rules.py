@@ -677,7 +677,7 @@ _PITCH = _rx(
     r"if\b[^?,]{0,40}?\b(?:gave|offered|sent|let|showed|texted|emailed|reminded|notified|pinged|delivered|matched|"
     r"booked|handled|lent|brought)\s+you\b(?=[^?]*?,?\s*(?:would|will|could)\s+(?:you\s+(?:use|try|pay|buy|want|sign|"
     r"switch|book|come|take)|(?:that|it|this)\s+(?:have\s+)?(?:help|helped|solve|solved|fix|fixed|work|worked|make|made))\b)|"
-    r"what\s+if\s+(?:we|there\s+(?:was|were)|you\s+could|the\s+\w+|our|it\s+(?:just,?\s+)?\w+ed\b)|"
+    r"what\s+if\s+(?:we|there\s+(?:was|were)|you\s+could|your\s+[\w'-]+\s+could|the\s+\w+|our|it\s+(?:just,?\s+)?\w+ed\b)|"
     r"our\s+(?:new\s+|latest\s+|enterprise\s+|family\s+|premium\s+|pro\s+|mobile\s+|free\s+|own\s+)?" + _PRODUCT_NOUNS +
     r"\s+(?:\w+\s+){0,2}(?:lets|let|allows|helps|can|will|includes|does|gives|sends|makes|would|has|solves|"
     r"comes\s+with|automatically|shows|is\s+like|is\s+getting|could|does|[a-z]+s)\b|"
@@ -691,7 +691,12 @@ _PITCH = _rx(
     r"if\s+you\s+could\s+.*\bin\s+(?:the|our)\s+" + _PRODUCT_NOUNS + r"|"
     r"(?:(?:a|an)\s+(?:\w+[\s-]+){0,2})?" + _PRODUCT_NOUNS + r"\s+that\s+(?:\w+s|would|could|will|can|lets)\b|"
     r"(?:a|an)\s+(?:\w+[\s-]+){0,2}" + _PRODUCT_NOUNS + r"\s+that\s+(?:just\s+|automatically\s+)?\w+ed\s+you\b|"
-    r"(?:a|an)\s+(?:\w+[\s-]+){0,2}" + _PRODUCT_NOUNS + r"\s+would\s+(?:save|help|make|solve|fix|give|let)\b|"
+    r"(?:a|an)\s+(?:\w+[\s-]+){0,2}" + _PRODUCT_NOUNS + r"(?:\s+like\s+ours)?\s+(?:would|could|might)\s+(?:have\s+)?"
+    r"(?:save|help|make|solve|fix|give|let|stop|prevent)\w*\b|"
+    # "a scheduling app like ours", "would you be interested in trying our beta": your own thing, offered.
+    r"\b(?:like|such\s+as)\s+ours\b|"
+    r"\b(?:interested\s+in|want\s+to|like\s+to|keen\s+to|up\s+for)\s+(?:try|trying|test|testing|use|using|join|joining|"
+    r"sign\s+up\s+(?:to|for)|signing\s+up\s+(?:to|for))\s+(?:our|the\s+new)\b|"
     r"\bif\b[^?]*\b(?:for\s+you|automatically)\b|"
     # "something that reminded him automatically", "some kind of tool that…": a solution described, not named.
     r"\b(?:something|a\s+thing|a\s+way|some\s+(?:kind|sort)\s+of\s+[\w-]+)\s+(?:that|which|to)\s+(?:[\w'-]+\s+){0,4}?"
@@ -987,9 +992,15 @@ _FRONTED = _rx(
 )
 
 
+# Or with a topic set apart by a comma: "right and the whatsapp group, is everyone in it".
+_TOPIC_FIRST = _rx(r"^(?P<head>(?:(?:and|so|right|okay|ok|now|but|um|uh),?\s+)*(?:the|your|that|this|those|these|his|her|"
+                   r"their|our|my)\s+[^,?]{1,30}?),\s*(?P<q>(?:what|how|why|where|who|which|are|were|do|did|does|have|"
+                   r"had|can|could|would|will|is|was)\b.+)$")
+
+
 def _fronted_question(sentence: str) -> tuple[str, str] | None:
     """(scene-setting phrase, question) when a sentence is a question after such a phrase, else None."""
-    match = _FRONTED.match(sentence.strip())
+    match = _FRONTED.match(sentence.strip()) or _TOPIC_FIRST.match(sentence.strip())
     if not match or len(tokens(match.group("q"))) < 3:
         return None
     q = match.group("q")
@@ -1979,13 +1990,14 @@ _SOLUTION_Q = _rx(
     r"|(?P<np>(?!(?:it|that|this|they|you|we|i|he|she|there|anyone|anything|someone|something|people)\b)"
     r"(?:(?:a|an|some\s+(?:kind|sort)\s+of|some|having|getting|adding|using)\s+)?[\w'-]+(?:[\s-]+[\w'-]+){0,4}?)\s+"
     r"(?:have\s+)?(?:help(?:ed|s)?|solved?|fix(?:ed)?|sort(?:ed)?\s+(?:it|that|this)(?:\s+out)?|"
-    r"ma(?:k|d)e\s+(?:it|things|life|that|this)\s+(?:easier|better)|work(?:ed)?\s+(?:better|for\s+you)|be(?:en)?\s+(?:useful|helpful|better)|"
+    r"ma(?:k|d)e\s+(?:it|things|life|that|this|your\s+[\w'-]+|everything)\s+(?:easier|better|simpler)|work(?:ed)?\s+(?:better|for\s+you)|be(?:en)?\s+(?:useful|helpful|better)|"
     r"change[ds]?\s+(?:that|anything|things)|sav(?:e|ed)\s+(?:you|the\s+day|time)|prevent(?:ed)?|stop(?:ped)?\s+(?:it|that|this))\b.*)$"
 )
 
 
 # "What if the pill box beeped?", "What if we sent you a reminder?": a proposal of yours to react to.
-_WHAT_IF = _rx(r"^(?:so\s+)?what\s+if\s+(?P<fix>(?:we|our|the|a|an|there\s+(?:was|were|is)|it\s+(?:just,?\s+)?\w+ed)\b.+)$")
+_WHAT_IF = _rx(r"^(?:so\s+)?what\s+if\s+(?P<fix>(?:we|our|the|a|an|there\s+(?:was|were|is)|it\s+(?:just,?\s+)?\w+ed|"
+               r"(?:you|your\s+[\w'-]+)\s+could)\b.+)$")
 
 
 def _suggested_solution(q: str, said: str | None) -> str | None:

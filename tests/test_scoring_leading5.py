@@ -193,3 +193,36 @@ def test_no_inversion_no_question(text):
 
 def test_a_tag_at_the_end_of_a_caption_is_not_split_off():
     assert label("it was the vendor in the end was it", MIGRATION) == Label.LEADING
+
+
+CLEANING = ["I run a small cleaning company, eight staff.",
+            "Scheduling is all on a whiteboard in the office and a WhatsApp group.",
+            "Last month two cleaners turned up at the same house and nobody went to the other one."]
+
+
+def test_a_topic_set_apart_by_a_comma_then_a_question():
+    form = analyse("right and the whatsapp group, is everyone in it", CLEANING)
+    assert form.is_question and form.top[0] == Label.CLOSED
+
+
+@pytest.mark.parametrize("text", [
+    "Do you think a scheduling app like ours could stop that happening?",
+    "would you be interested in trying our beta",
+    "What if your cleaners could swap jobs in the app?",
+    "Would automatic reminders make your life easier?",
+])
+def test_more_shapes_of_a_solution_offered_for_approval(text):
+    form = analyse(text, CLEANING)
+    assert form.top[0] == Label.LEADING
+    assert Flag.PITCH in {h.flag for h in form.flags}
+
+
+@pytest.mark.parametrize("text", [
+    "Have you looked at any scheduling apps?",
+    "Did you ever try an app for it?",
+    "Would you like to take a short break?",
+])
+def test_asking_about_their_own_tools_is_no_pitch(text):
+    form = analyse(text, CLEANING)
+    assert Flag.PITCH not in {h.flag for h in form.flags}
+    assert form.top[0] == Label.CLOSED
