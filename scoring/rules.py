@@ -1742,6 +1742,9 @@ def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark
                 add(Cue("new_claim", Label.LEADING, STRONG + 1.0, named))
             else:
                 add(Cue("check_question", Label.CLOSED, STRONG, body.rstrip("?")))
+        elif _CHECK_TAG.search(low) and _new_relation(low.rsplit(",", 1)[0], previous):
+            # "And the club is at his school, is that right?": their words, paired anew; a fact of yours to check.
+            add(Cue("check_question", Label.CLOSED, STRONG, body.rstrip("?")))
     agree = _AGREE_STATEMENT.search(low) or _GUESS_FRAME.search(low)
     felt = _MUST_FEEL.match(low)
     if not agree and not felt:
@@ -1895,12 +1898,35 @@ def _quantities(text: str) -> list[tuple[str, float]]:
     return out
 
 
+_UNIT = r"(?P<unit>day|week|month|year|morning|evening|night|weekend|weekday|fortnight|hour|minute)s?"
+_FREQUENCY = _rx(r"\bevery\s+(?P<n>other|few|couple\s+of|[\w-]+(?=\s+(?:days|weeks|months|years|hours|minutes)\b))?\s*" + _UNIT +
+                 r"|\b(?P<n2>once|twice|[\w-]+\s+times)\s+(?:a|an|per|each|every)\s+" + _UNIT.replace("unit", "unit2"))
+
+
+def _frequencies(text: str) -> set[tuple[str, str]]:
+    """How often, as (unit, count): "every few weeks" -> (week, few), "once a month" and "every month" -> (month, 1)."""
+    out = set()
+    for m in _FREQUENCY.finditer(text.lower()):
+        unit = m.group("unit") or m.group("unit2")
+        n = (m.group("n") or m.group("n2") or "1").replace("couple of", "2").replace("other", "2")
+        n = {"once": "1", "twice": "2"}.get(n, n.replace(" times", ""))
+        n = str(int(_NUMBER_WORDS.get(n, 0))) if n in _NUMBER_WORDS else n
+        out.add((unit, n))
+    return out
+
+
 def _new_quantity(text: str, said: str) -> str | None:
     """A number the interviewer puts in ("it cost you about a hundred pounds", "booking opens at eight, right?") that
     the customer never gave: a fact of yours, however many of the other words are theirs."""
     # Each number word of theirs counts on its own too: "eight" after their "eight thousand".
     theirs = {value for _, value in _quantities(said)} | {value for w in tokens(said) for _, value in _quantities(w)}
-    return next((words for words, value in _quantities(text) if value not in theirs), None)
+    figure = next((words for words, value in _quantities(text) if value not in theirs), None)
+    if figure:
+        return figure
+    # "every week" after their "every few weeks": a frequency of yours.
+    their_often = _frequencies(said)
+    return next((f"every {unit}" if count == "1" else f"{count} per {unit}" for unit, count in sorted(_frequencies(text))
+                 if (unit, count) not in their_often and any(u == unit for u, _ in their_often)), None)
 
 
 def _claim_word(novel: Iterable[str]) -> str | None:

@@ -226,3 +226,25 @@ def test_asking_about_their_own_tools_is_no_pitch(text):
     form = analyse(text, CLEANING)
     assert Flag.PITCH not in {h.flag for h in form.flags}
     assert form.top[0] == Label.CLOSED
+
+
+def test_a_neutral_check_on_their_words_paired_anew_is_closed():
+    assert label("And the club is at her school, is that right?", PICKUP + ["It's next to her school, actually."]) \
+        == Label.CLOSED
+
+
+BANK = ["I do the books for the bakery on Sundays.", "The bank feed breaks every few weeks and I reconnect it by hand."]
+
+
+def test_a_frequency_they_never_gave_is_a_fact_of_yours():
+    assert label("The bank feed breaks every week, doesn't it?", BANK) == Label.LEADING
+
+
+def test_their_own_frequency_with_a_tag_stays_a_reflection():
+    assert label("The bank feed breaks every few weeks, doesn't it?", BANK) == Label.REFLECTION
+
+
+def test_frequencies_compare_by_unit_and_count():
+    assert rules._frequencies("once a month") == rules._frequencies("every month") == {("month", "1")}
+    assert rules._frequencies("three times a week") == {("week", "3")}
+    assert rules._new_quantity("it breaks every week", "it breaks every few weeks") == "every week"
