@@ -797,7 +797,8 @@ what why how when where which who whom whose really yes no yeah okay ok right so
 i you he she we they me him her us them my your his its our their the a an is are was were do does did have has had
 be been mm hmm oh ah sure well then now there here
 """.split())
-_WILDCARDS = frozenset({"it", "that", "this", "them", "there", "the", "a", "an", "they", "he", "she"})
+_WILDCARDS = frozenset({"it", "that", "this", "them", "there", "the", "a", "an", "they", "he", "she",
+                        "his", "her", "their", "its"})  # "his online exams" after "my son's online exams"
 # Words an echo may add to their words without making it a question of its own ("Just the one?").
 # Acknowledgements that stay acknowledgements with a "?" even when they said the word ("Really?", "Right?").
 _PURE_ACK = frozenset("""
@@ -1719,6 +1720,8 @@ def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark
     if degree and ("too" in degree.group("int") or _loaded(degree.group("adj")) or _affect(degree.group("adj"))) \
             and degree.group("adj") not in STOPWORDS and not _said(
             degree.group("adj"), {stem(_unclitic(t)) for t in tokens(previous)}) and (overlap > 0 or second_person) \
+            and ("too" in degree.group("int") or not _paraphrased_verdict(
+                degree.group("adj"), {stem(_unclitic(t)) for t in tokens(previous)})) \
             and not _EMPATHY.match(low) and not re.match(r"^(?:i|i'm|i've|i'd|we|we're|our)\b", low):
         # A caption's "fifteen minutes is way too far though", "it's really unfair on you": an excess or a verdict of
         # yours about their own thing, offered for agreement (a rising voice); the verdict is yours.
@@ -2300,7 +2303,8 @@ def _new_claim(summary: str, said: str, has_qmark: bool, summary_frame: bool = T
                            or _claim_word(new_reason)):
             return " ".join(new_reason[:3])
     loaded = [w for w in novel if w in LOADED]
-    if has_qmark and loaded:
+    if has_qmark and loaded and not (strict and _paraphrased_verdict(loaded[0], their_stems)):
+        # (A caption's rising voice is a guess: "that made his exams really hard" after "a nightmare" retells theirs.)
         return loaded[0]
     excess = re.search(r"\b(?:too|way\s+too|far\s+too)\s+(?:much\s+|many\s+)?(?P<x>[\w'-]+)", summary)
     if excess and excess.group("x") in novel and excess.group("x") not in ("much", "many"):

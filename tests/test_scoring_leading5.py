@@ -248,3 +248,21 @@ def test_frequencies_compare_by_unit_and_count():
     assert rules._frequencies("once a month") == rules._frequencies("every month") == {("month", "1")}
     assert rules._frequencies("three times a week") == {("week", "3")}
     assert rules._new_quantity("it breaks every week", "it breaks every few weeks") == "every week"
+
+
+BROADBAND = ["I've had the same broadband provider for six years.",
+             "Last winter it kept dropping every evening around eight.",
+             "My son's online exams were a nightmare because of it."]
+
+
+def test_a_possessive_for_their_noun_still_echoes():
+    assert label("his online exams?", BROADBAND) == Label.ECHO
+
+
+def test_a_caption_summary_that_retells_their_verdict_in_other_words_is_a_reflection():
+    text = "so every evening around eight last winter it would drop out and that made your sons exams really hard"
+    assert label(text, BROADBAND) == Label.REFLECTION
+
+
+def test_a_verdict_with_a_question_mark_after_none_of_theirs_still_leads():
+    assert label("So the provider's service is really terrible?", BROADBAND[:2]) == Label.LEADING
