@@ -1720,8 +1720,7 @@ def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark
     if degree and ("too" in degree.group("int") or _loaded(degree.group("adj")) or _affect(degree.group("adj"))) \
             and degree.group("adj") not in STOPWORDS and not _said(
             degree.group("adj"), {stem(_unclitic(t)) for t in tokens(previous)}) and (overlap > 0 or second_person) \
-            and ("too" in degree.group("int") or not _paraphrased_verdict(
-                degree.group("adj"), {stem(_unclitic(t)) for t in tokens(previous)})) \
+            and ("too" in degree.group("int") or not _retold_verdict(degree.group("adj"), previous)) \
             and not _EMPATHY.match(low) and not re.match(r"^(?:i|i'm|i've|i'd|we|we're|our)\b", low):
         # A caption's "fifteen minutes is way too far though", "it's really unfair on you": an excess or a verdict of
         # yours about their own thing, offered for agreement (a rising voice); the verdict is yours.
@@ -2128,6 +2127,15 @@ def _paraphrased_verdict(word: str, their_stems: set[str]) -> bool:
     return any(t in LOADED or t in _VERDICT_MARKERS for t in their_stems)
 
 
+def _retold_verdict(word: str, said: str) -> bool:
+    """A verdict word ("really hard") said back after a verdict word of theirs ("a nightmare"): their verdict in other
+    words. Stricter than ``_paraphrased_verdict``: their word must itself be an evaluative word ("sick" in "calls in
+    sick" is none)."""
+    base = _unclitic(word)
+    return base in LOADED and base not in _FEELINGS and base not in _PRESUPPOSED_FEELINGS and any(
+        _unclitic(t) in LOADED for t in tokens(said))
+
+
 # A verdict said as a failing ("isn't fit for", "couldn't cope"): a state or an ability denied, not an action reported.
 _NEGATION = _rx(r"\b(?:isn't|wasn't|aren't|weren't|couldn't|can't|cannot|is\s+not|was\s+not|no\s+longer)\b")
 # A plan or a wish said as theirs: "you're thinking of dropping", "you want to switch", "you're going to cancel".
@@ -2303,7 +2311,7 @@ def _new_claim(summary: str, said: str, has_qmark: bool, summary_frame: bool = T
                            or _claim_word(new_reason)):
             return " ".join(new_reason[:3])
     loaded = [w for w in novel if w in LOADED]
-    if has_qmark and loaded and not (strict and _paraphrased_verdict(loaded[0], their_stems)):
+    if has_qmark and loaded and not (strict and _retold_verdict(loaded[0], said)):
         # (A caption's rising voice is a guess: "that made his exams really hard" after "a nightmare" retells theirs.)
         return loaded[0]
     excess = re.search(r"\b(?:too|way\s+too|far\s+too)\s+(?:much\s+|many\s+)?(?P<x>[\w'-]+)", summary)

@@ -266,3 +266,12 @@ def test_a_caption_summary_that_retells_their_verdict_in_other_words_is_a_reflec
 
 def test_a_verdict_with_a_question_mark_after_none_of_theirs_still_leads():
     assert label("So the provider's service is really terrible?", BROADBAND[:2]) == Label.LEADING
+
+
+def test_a_word_that_only_looks_like_a_verdict_is_none_of_theirs():
+    # "calls in sick" passes no verdict: "really unfair" is still yours.
+    rota = ["I look after the rota for a small care home.",
+            "Every Sunday night I redo the whole rota from scratch because someone always calls in sick."]
+    assert label("it's really unfair on you though", rota) == Label.LEADING
+    assert not rules._retold_verdict("unfair", rota[-1])
+    assert rules._retold_verdict("hard", BROADBAND[-1])
