@@ -172,14 +172,16 @@ def speed(clf: QuestionClassifier, items: list[tuple[str, str | None]]) -> dict:
 
 def _speed(clf: QuestionClassifier, embedder, items: list[tuple[str, str | None]]) -> dict:
     timings_uncached, timings_cached, timings_embedded, timings_form, embedded = [], [], [], [], 0
+    cpu_uncached = []  # the same calls in CPU time of this process: less sensitive to other jobs on a shared machine
     form_only = QuestionClassifier(embedder=embedder, embed_ambiguous=False)
     form_only.classify("warm up")
     for text, previous in items:
         needs = not _is_fast(rules.analyse(text, previous))
         _clear_cache(embedder)
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         clf.classify(text, previous)
         elapsed = time.perf_counter() - start
+        cpu_uncached.append(time.process_time() - cpu)
         timings_uncached.append(elapsed)
         if needs:
             timings_embedded.append(elapsed)
@@ -211,6 +213,20 @@ def _speed(clf: QuestionClassifier, embedder, items: list[tuple[str, str | None]
         rates.append(len(batch) / (time.perf_counter() - start))
         cpu_rates.append(len(batch) / max(1e-9, time.process_time() - cpu))
         fresh.append(_embedded(embedder) - before)
+    # Without rewrites (what `score`'s table asks for): the labels, flags and reasons alone, new texts again.
+    norewrite_cpu_rates = []
+    for tail in (" (again)", " (once more)"):
+        _clear_cache(embedder)
+        clear = getattr(getattr(rules, "_analyse_cached", None), "cache_clear", None)
+        if clear is not None:
+            clear()
+        again = [(_vary(text, tail), previous) for text, previous in batch[: len(batch) // 2]]
+        cpu = time.process_time()
+        try:
+            clf.classify_many(again, rewrites=False)
+        except TypeError:  # a classifier without the option
+            break
+        norewrite_cpu_rates.append(len(again) / max(1e-9, time.process_time() - cpu))
     # The same batch again with its embeddings in memory (what the numbers before this section measured: the
     # cache was not emptied): the rules and the verdicts alone, plus the look-ups.
     start, cpu = time.perf_counter(), time.process_time()
@@ -236,6 +252,7 @@ def _speed(clf: QuestionClassifier, embedder, items: list[tuple[str, str | None]
     return {
         "single_ms_p50": pct(timings_uncached, 0.5), "single_ms_p95": pct(timings_uncached, 0.95),
         "single_ms_mean": statistics.mean(timings_uncached) * 1000,
+        "single_cpu_ms_p50": pct(cpu_uncached, 0.5), "single_cpu_ms_p95": pct(cpu_uncached, 0.95),
         "single_cached_ms_p50": pct(timings_cached, 0.5), "single_cached_ms_p95": pct(timings_cached, 0.95),
         "embedded_turn_ms_p50": pct(timings_embedded, 0.5), "embedded_turn_ms_p95": pct(timings_embedded, 0.95),
         "form_only_ms_p50": pct(timings_form, 0.5), "form_only_ms_p95": pct(timings_form, 0.95),
@@ -243,6 +260,7 @@ def _speed(clf: QuestionClassifier, embedder, items: list[tuple[str, str | None]
         "share_embedded": embedded / len(items), "batch_turns": len(batch), "batch_distinct_focus": distinct,
         "batch_share_embedded": share_batch, "batch_texts_embedded": statistics.median(fresh),
         "batch_turns_per_s": statistics.median(rates), "batch_turns_per_cpu_s": statistics.median(cpu_rates),
+        "batch_no_rewrites_turns_per_cpu_s": statistics.median(norewrite_cpu_rates) if norewrite_cpu_rates else None,
         "batch_repeat_turns_per_s": repeat_rate, "batch_repeat_turns_per_cpu_s": repeat_cpu_rate,
         "rules_cpu_ms_per_turn": rules_ms,
         "embedder_sentences_per_s": encode_rate, "embedder_sentences_per_cpu_s": encode_cpu_rate,
@@ -252,6 +270,8 @@ def _speed(clf: QuestionClassifier, embedder, items: list[tuple[str, str | None]
 def show_speed(s: dict) -> None:
     print(f"\nsingle classify, warm, uncached: p50 {s['single_ms_p50']:.2f} ms, p95 {s['single_ms_p95']:.2f} ms, "
           f"mean {s['single_ms_mean']:.2f} ms ({s['share_embedded']:.0%} of turns needed the embedding)")
+    if "single_cpu_ms_p95" in s:
+        print(f"  in CPU time of this process: p50 {s['single_cpu_ms_p50']:.2f} ms, p95 {s['single_cpu_ms_p95']:.2f} ms")
     print(f"  of which turns that needed the embedding: p50 {s['embedded_turn_ms_p50']:.2f} ms, "
           f"p95 {s['embedded_turn_ms_p95']:.2f} ms")
     print(f"single classify, cached embeddings: p50 {s['single_cached_ms_p50']:.2f} ms, "
@@ -262,6 +282,9 @@ def show_speed(s: dict) -> None:
           f"turns per CPU second over {s['batch_turns']} turns ({s['batch_distinct_focus']} distinct questions, "
           f"{s['batch_share_embedded']:.0%} needed the embedding, {s['batch_texts_embedded']:.0f} texts run through "
           f"the model)")
+    if s.get("batch_no_rewrites_turns_per_cpu_s"):
+        print(f"classify_many(rewrites=False), new texts: {s['batch_no_rewrites_turns_per_cpu_s']:.0f} turns per CPU "
+              f"second")
     print(f"classify_many, the same batch again (embeddings in memory): {s['batch_repeat_turns_per_s']:.0f} turns/s "
           f"wall, {s['batch_repeat_turns_per_cpu_s']:.0f} per CPU second")
     rules_ms = s.get("rules_cpu_ms_per_turn")
@@ -272,21 +295,66 @@ def show_speed(s: dict) -> None:
 
 def speed_only(kind: str) -> dict:
     """Only the English speed section (``--speed``): the classifier's examples and held-out turns from
-    ``scoring/data`` as the turns; no accuracy, no coaching sets."""
+    ``scoring/data`` as the turns; no accuracy, no coaching sets. The classifier is built as the engine builds it
+    (given the process's embedder; which one votes is the classifier's choice, printed), then ``interview-sim score``
+    of a one-hour VTT is run cold in fresh processes."""
     from simulator.embeddings import get_embedder
 
     embedder = get_embedder(kind)
     clf = QuestionClassifier(embedder=embedder)
     start = time.perf_counter()
     clf.warm_up()
-    print(f"embedder {embedder.name}: embedding the examples {time.perf_counter() - start:.1f} s; load average "
+    print(f"embedder given {embedder.name}, the vote uses {clf.embedder.name}: the examples' index "
+          f"{time.perf_counter() - start:.1f} s; load average "
           f"{Path('/proc/loadavg').read_text().split()[0] if Path('/proc/loadavg').exists() else 'n/a'}")
     examples = load_examples()
     heldout = load_examples(DATA / "heldout.jsonl")
     items = [(e.text, e.previous) for e in heldout] + [(e.text, e.previous) for e in examples]
     result = speed(clf, items)
     show_speed(result)
+    result["cold_score"] = cold_score()
     return {"speed": result}
+
+
+def cold_score(runs: int = 3) -> dict:
+    """``interview-sim score`` of a one-hour VTT (``bench_import.one_hour_vtt``: 646 turns) in a new process each
+    time, in an empty cache folder: the first run analyses the classifier's examples and keeps them on disk, the
+    next ones read them, as every start after the first does. CPU seconds of the child process (user + system) and
+    wall seconds; no model is loaded unless a turn needs one."""
+    import resource
+    import subprocess
+    import tempfile
+
+    from bench_import import one_hour_vtt  # benchmarks/ is this script's folder
+
+    from simulator.embeddings import CACHE_ENV
+
+    out: dict = {"first_cpu_s": None, "cpu_s": [], "wall_s": []}
+    with tempfile.TemporaryDirectory(prefix="bench-cold-score-") as folder:
+        vtt = Path(folder) / "hour.vtt"
+        vtt.write_text(one_hour_vtt()[0], encoding="utf-8")
+        env = dict(os.environ, **{CACHE_ENV: str(Path(folder) / "cache")},
+                   PYTHONPATH=os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p))
+        command = [sys.executable, "-c", "from simulator.cli import main; main()", "score", str(vtt)]
+        for run in range(runs + 1):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+            wall = time.perf_counter() - start
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            if done.returncode != 0:
+                print(f"cold score failed: {done.stderr[-500:]}")
+                return out
+            cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+            if run == 0:
+                out["first_cpu_s"], out["first_wall_s"] = cpu, wall
+            else:
+                out["cpu_s"].append(cpu)
+                out["wall_s"].append(wall)
+    print(f"interview-sim score, one-hour VTT, cold process: {statistics.median(out['cpu_s']):.2f} s CPU median "
+          f"({', '.join(f'{c:.2f}' for c in out['cpu_s'])}; wall {', '.join(f'{w:.1f}' for w in out['wall_s'])} s); "
+          f"the very first run, with an empty cache folder: {out['first_cpu_s']:.2f} s CPU")
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
