@@ -55,24 +55,35 @@ _digest_lock = threading.Lock()
 _digest: "str | None" = None
 
 
+def _files_digest(root: Path) -> str:
+    """A hash of the source files a form depends on (``scoring/rules*.py``, ``_ALSO_READ``, ``simulator/nlp.py``)."""
+    digest = hashlib.sha256(f"format {FORMAT}".encode())
+    scoring = root / "scoring"
+    files = sorted(scoring.glob("rules*.py")) + [scoring / name for name in _ALSO_READ]
+    files.append(root / "simulator" / "nlp.py")
+    for path in files:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = b"missing"
+        digest.update(f"{path.name}:{len(data)}:".encode() + hashlib.sha256(data).digest())
+    return digest.hexdigest()
+
+
+# Read when this module is imported (the classifier imports it just after the rules): a process that runs on while
+# its rules file is edited keeps the key of the code it runs, and never files old forms under the new code's key.
+_IMPORTED_FROM = _ROOT
+_FILES_AT_IMPORT = _files_digest(_ROOT)
+
+
 def source_digest() -> str:
-    """A hash of the code a form depends on (``scoring/rules*.py``, ``_ALSO_READ``, ``simulator/nlp.py``) and of the installed
-    spaCy and English model versions; computed once per process."""
+    """A hash of the code a form depends on (:func:`_files_digest`, as it was when this module was imported) and of
+    the installed spaCy and English model versions; computed once per process."""
     global _digest
     with _digest_lock:
         if _digest is None:
-            digest = hashlib.sha256(f"format {FORMAT}".encode())
-            scoring = _ROOT / "scoring"
-            files = sorted(scoring.glob("rules*.py")) + [scoring / name for name in _ALSO_READ]
-            files.append(_ROOT / "simulator" / "nlp.py")
-            for path in files:
-                try:
-                    data = path.read_bytes()
-                except OSError:
-                    data = b"missing"
-                digest.update(f"{path.name}:{len(data)}:".encode() + hashlib.sha256(data).digest())
-            digest.update(_package_versions().encode())
-            _digest = digest.hexdigest()
+            files = _FILES_AT_IMPORT if _ROOT == _IMPORTED_FROM else _files_digest(_ROOT)
+            _digest = hashlib.sha256(f"{files}|{_package_versions()}".encode()).hexdigest()
         return _digest
 
 

@@ -153,6 +153,25 @@ def test_a_changed_example_or_rules_file_is_analysed_again(cache, monkeypatch, t
     assert CountingClassifier.analysed == len(EXAMPLES)
 
 
+def test_a_process_keeps_the_key_of_the_rules_it_imported(cache, monkeypatch, tmp_path):
+    tree = tmp_path / "tree"
+    for name in ["scoring/rules.py", "simulator/nlp.py"]:
+        (tree / name).parent.mkdir(parents=True, exist_ok=True)
+        (tree / name).write_bytes((ROOT / name).read_bytes())
+    # As if this process had imported the rules from ``tree``: an edit made while it runs does not change its key
+    # (it still runs the old code, and must not file old forms under the new code's key).
+    monkeypatch.setattr(example_cache, "_ROOT", tree)
+    monkeypatch.setattr(example_cache, "_IMPORTED_FROM", tree)
+    monkeypatch.setattr(example_cache, "_FILES_AT_IMPORT", example_cache._files_digest(tree))
+    monkeypatch.setattr(example_cache, "_digest", None)
+    before = example_cache.source_digest()
+    with (tree / "scoring" / "rules.py").open("a", encoding="utf-8") as handle:
+        handle.write("\n# edited while running\n")
+    monkeypatch.setattr(example_cache, "_digest", None)
+    assert example_cache.source_digest() == before
+    assert example_cache._files_digest(tree) != example_cache._FILES_AT_IMPORT  # a new process would see another key
+
+
 @pytest.mark.parametrize("damage", [b"", b"{\"format\": 1, \"forms\": [{\"c\": \"Nope\"", b"\x00\xffgarbage",
                                     json.dumps({"format": 1, "forms": []}).encode()])
 def test_a_damaged_forms_file_is_rebuilt(cache, damage):
