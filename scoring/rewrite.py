@@ -3436,6 +3436,10 @@ def suggest_rewrites(text: str, label: Label | str, flags: Iterable[Flag | str] 
         out.append(first)
     if previous and previous.strip() and out:
         echo = _echo_alternative(previous)
+        try:
+            echo = _echo_whole(echo, previous)
+        except Exception:  # pragma: no cover - a parse the check cannot read: the echo as it was
+            pass
         if echo and echo.lower() not in (o.lower() for o in out):
             out.append(echo)
         out.append(SILENCE_ALTERNATIVE["en"])
@@ -3553,12 +3557,23 @@ def _named_well(chunk) -> bool:
 def _topic_chunks(doc) -> list:
     rank = {"dobj": 0, "pobj": 1, "nsubjpass": 2, "nsubj": 2, "conj": 3, "appos": 3}
     chunks = [c for c in doc.noun_chunks if _good_topic(c)]
-    return sorted(chunks, key=lambda c: (rank.get(c.root.dep_, 4), c.start))
+
+    def order(chunk):
+        r = rank.get(chunk.root.dep_, 4)
+        if chunk.root.dep_ == "pobj" and (chunk.root.head.head.pos_ == "ADJ" or chunk.root.head.head.lemma_ == "be"):
+            r = 3  # "fair for the area": the object of a verdict's preposition, after the subject
+        return r, chunk.start
+    return sorted(chunks, key=order)
 
 
 def _question_doc(text: str):
     clause = _clean_clause(analyse(text).focus) or strip_markers(text)[0]
     clause = re.sub(r"[?.!]+$", "", clause).strip()
+    # "the app's rubbish": that 's is "is" before a verdict at the end, not a possessive.
+    clause = re.sub(r"(\w)'s\s+(?:(?:just|really|so|too|pretty|a\s+bit|quite|totally|basically)\s+)*(?P<v>[a-z]+)$",
+                    lambda m: m.group(0) if not (_claim_noun(m.group("v")) or (
+                        _is_adjective(m.group("v")) and not _is_noun(m.group("v")))) else
+                    m.group(0).replace("'s", " is", 1), clause)
     return nlp.parse(clause) if clause else None
 
 
@@ -3579,6 +3594,20 @@ def _np_problem(candidate: str, text: str) -> tuple[str, Any] | None:
     q_words = re.findall(r"[\w'’-]+", low_q)
     if last not in [w.rstrip("'’") for w in q_words]:
         return None
+    if not _parser_loaded():
+        # Single-turn scoring does not load the parser for nothing: only a sign seen in the words loads it. The word
+        # after it in the question, a word before it that the rewrite dropped, a form of "be" before it (a verdict),
+        # an adjective or a time word.
+        at = [i for i, w in enumerate(q_words) if w.rstrip("'’") == last]
+        before_ok = all(i == 0 or q_words[i - 1] in _DETERMINERS or q_words[i - 1] in _NO_PRE or
+                        (len(words) >= 2 and q_words[i - 1] == words[-2].lower()) for i in at)
+        follows = any(i + 1 < len(q_words) and q_words[i + 1] not in _NO_FOLLOW for i in at)
+        after_be = any(re.search(r"\b(?:is|are|was|were|be|been)\b|\w['’](?:s|re|m)\b", " ".join(q_words[max(0, i - 4):i]))
+                       for i in at)
+        adjective = _is_adjective(last) and not _is_noun(last)
+        if before_ok and not follows and not after_be and not adjective and last not in _TIME_NOUNS and \
+                not words[-1].endswith(("'", "’")):
+            return None
     doc = _question_doc(text)
     if doc is None:
         return None
@@ -3614,6 +3643,10 @@ def _np_problem(candidate: str, text: str) -> tuple[str, Any] | None:
     if chunk is not None and not _good_topic(chunk):
         chunk = None
     return np, chunk
+
+
+def _parser_loaded() -> bool:
+    return getattr(nlp, "_pipeline", None) is not None or _LOAD_PIPELINE
 
 
 def _object_instead(tok):
@@ -3690,8 +3723,11 @@ def _object_of(verb, skip=()) -> str:
         if child.i < verb.i or child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "cc", "conj",
                                                "mark", "advcl", "expl") or child in skip:
             continue
-        if child.dep_ == "advmod" and child.lower_ in _SKIP_ADVERBS | {"again", "yet", "ever", "before", "first"}:
+        if child.dep_ == "advmod" and child.lower_ in _SKIP_ADVERBS | {"again", "yet", "ever", "before", "first", "twice",
+                                                                       "once", "often", "sometimes", "regularly"}:
             continue
+        if child.dep_ in ("npadvmod", "tmod") and child.lower_ in _TIME_NOUNS:
+            continue  # "twice a week", "every day": how often, not what
         toks.extend(t for t in child.subtree if not any(a.dep_ == "advcl" and t in a.subtree for a in child.subtree))
     words = []
     for t in sorted(set(toks), key=lambda t: t.i):
@@ -3763,7 +3799,8 @@ def _rebuilt(text: str, label: Label, flags: set[Flag]) -> list[str]:
         elif tail and subject_text in ("you", "they"):
             adverb = next((c.lower_ for c in root.children if c.dep_ == "advmod" and c.lower_ in (
                 "usually", "normally", "mostly", "generally", "typically")), None)
-            out.append(f"How {'do'} {subject_text}{' ' + adverb if adverb else ''} {lemma} {tail}?")
+            if adverb:  # "Do you normally pay by card or cash?" -> "How do you normally pay…?"
+                out.append(f"How do {subject_text} {adverb} {lemma} {tail}?")
             out.append(f"Tell me about the last time {subject_text} {said}.")
     for chunk in _topic_chunks(doc):
         phrase = _chunk_phrase(chunk)
@@ -3802,8 +3839,7 @@ def _naturally(first: str | None, text: str, label: Label, flags: set[Flag], pre
     theirs_cands = {_cap(f"Tell me more about {np}.") for np in _their_topic(previous)[:1]}
     if said:
         theirs_cands.add(repaired)
-    if re.match(r"^(?:\W*\w+\W+){0,6}?(?:it|that|this)\s+(?:made|make|makes|did|does|was|is|has|had|got|gets)\b",
-                strip_markers(text)[0], re.IGNORECASE):
+    if _points_back(text):
         # "Do you reckon it made a difference?": "it" is the customer's thing; name it.
         candidates.extend(sorted(theirs_cands))
     candidates.extend(_rebuilt(text, label, flags))
@@ -3816,6 +3852,19 @@ def _naturally(first: str | None, text: str, label: Label, flags: set[Flag], pre
 
 
 _SILENCE_TEXT = re.compile(r"^\(")
+
+
+def _points_back(text: str) -> bool:
+    """Whether the question's own subject is "it" or "that" (also under "do you reckon/think…"): it asks about the
+    customer's thing without naming it."""
+    doc = _question_doc(text)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None) if doc is not None else None
+    if root is None:
+        return False
+    heads = [root] + ([c for c in root.children if c.dep_ == "ccomp"] if root.lemma_.lower() in (
+        "reckon", "think", "suppose", "feel", "say", "guess", "believe") else [])
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("it", "that", "this")
+               for h in heads for c in h.children)
 _THEIR_OWNER = {"my": "your", "our": "your", "mine": "yours"}
 
 
@@ -3837,3 +3886,32 @@ def _their_topic(previous: str | None) -> list[str]:
             first = first.lower() if first.lower() in _DETERMINERS else first
             out.append(" ".join([first] + words[1:]))
     return out
+
+
+def _echo_whole(echo: str | None, previous: str) -> str | None:
+    """An echo that hands back a whole noun phrase of theirs: "The batch?" of "the batch cooking" gets its noun ("The
+    batch cooking?"); "Your parcels never?" and "The Ocado driver comes?" end on their noun ("Your parcels?")."""
+    if not echo or not echo.endswith("?") or not _parser_loaded():
+        return echo
+    words = echo[:-1].split()
+    sentences = re.split(r"(?<=[.!?])\s+", previous.strip())
+    doc = nlp.parse(" ".join(sentences[-2:]))
+    if doc is None or not words:
+        return echo
+    toks = [t for t in doc if t.lower_ == words[-1].lower()]
+    if not toks:
+        return echo
+    tok = toks[-1]
+    if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i and \
+            tok.head.i - tok.i <= 2:
+        whole = words + [t.text for t in doc[tok.i + 1: tok.head.i + 1]]
+    elif tok.pos_ in ("VERB", "AUX", "ADV", "ADP", "PART", "SCONJ") and len(words) > 1:
+        nouns = [i for i, w in enumerate(words[:-1]) if any(
+            t.lower_ == w.lower() and t.pos_ in ("NOUN", "PROPN", "NUM") for t in doc)]
+        if not nouns:
+            return echo
+        whole = words[: nouns[-1] + 1]
+    else:
+        return echo
+    text = " ".join(whole).replace(" 's", "'s").replace(" - ", "-")
+    return text[:1].upper() + text[1:] + "?"
