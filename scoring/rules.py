@@ -589,7 +589,8 @@ _HOW_LOADED = _rx(
 )
 _WHAT_LOVE = _rx(r"^what\s+(?:do|did)\s+(?:you|they)\s+(?P<adj>love|adore|enjoy)\s+(?:most\s+|the\s+most\s+)?about\b")
 _INTENSE_EVAL = _rx(
-    r"\b(?P<int>so|too|really|very|super|incredibly|totally|way\s+too|such\s+an?|pretty|extremely|ridiculously)\s+"
+    r"\b(?P<int>so|too|really|very|super|incredibly|totally|way\s+too|such\s+an?|pretty|extremely|ridiculously|"
+    r"(?<=\ba\s)(?:total|complete|absolute|utter)|(?<=\ban\s)(?:absolute|utter))\s+"
     r"(?P<adj>[\w'-]+)"
 )
 _DECL_GUESS = _rx(r"^(?:so\s+)?(?:you'd|you\s+would|you'll|you're\s+going\s+to)\b")
@@ -1115,7 +1116,7 @@ def _split_embedded_question(sentence: str) -> list[str]:
     return [sentence]
 
 
-_TAG_ENDINGS = frozenset("it right so true correct then though really eh huh now yeah no not".split())
+_TAG_ENDINGS = frozenset("it right so true correct then though really eh huh now yeah no not say think reckon agree".split())
 _MAYBE_INVERTED = _rx(r"\s(?:is|was|are|were|do|does|did|can|could|would|will|have|has)\s+"
                       r"(?:that|this|it|you|everyone|everybody|anyone|anybody|we|they|he|she)\b")
 
@@ -1262,7 +1263,7 @@ _PRAISE = frozenset("better best easier easy faster quicker simpler cheaper grea
 
 
 # "Was customer service too slow?": a yes/no question whose subject is a bare noun.
-_AUX_NOUN = _rx(r"^(?P<aux>is|was|are|were|do|does|did|has|have|would|will|could|should)\s+(?!not\b)[a-z][\w'-]+\s+[a-z][\w'-]+")
+_AUX_NOUN = _rx(r"^(?P<aux>is|was|are|were|do|does|did|has|have|would|will|could|should)\s+(?!not\b)[a-z][\w'-]+\s+[a-z][\w'-]*")
 
 
 # What a tagged statement ("…, right?", "…, didn't you?") asks them to agree with: a verdict, a feeling, a cause, a guess

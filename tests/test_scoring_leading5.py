@@ -275,3 +275,20 @@ def test_a_word_that_only_looks_like_a_verdict_is_none_of_theirs():
     assert label("it's really unfair on you though", rota) == Label.LEADING
     assert not rules._retold_verdict("unfair", rota[-1])
     assert rules._retold_verdict("hard", BROADBAND[-1])
+
+
+EXPENSES = ["We switched our team's expenses to ClaimIt in January.", "Before that it was all paper receipts in an envelope.",
+            "Now people photograph receipts on their phones, mostly."]
+
+
+def test_a_yes_no_question_about_a_named_month_is_closed():
+    assert label("Was January a good time to switch?", EXPENSES) == Label.CLOSED
+
+
+@pytest.mark.parametrize("text", ["Was the envelope system a total mess?", "Was it an absolute nightmare?"])
+def test_a_total_or_absolute_verdict_in_a_yes_no_question_leads(text):
+    assert label(text, EXPENSES) == Label.LEADING
+
+
+def test_would_you_say_at_the_end_of_a_caption_is_a_tag_not_a_new_question():
+    assert label("it's the cost, would you say", EXPENSES) == Label.LEADING
