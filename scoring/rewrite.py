@@ -3460,6 +3460,8 @@ def suggest_rewrites(text: str, label: Label | str, flags: Iterable[Flag | str] 
 _LEFTOVER = re.compile(r"\b(?:at\s+least|or\s+not|at\s+all|anyway|yet)\b|\bany\b(?!\s+(?:more|longer)\b)"
                        r"|\b(?:pretty\s+|really\s+|so\s+)?(?:quick|quickly)\s*(?=[?.!]$)", re.IGNORECASE)
 _SOMEONE = re.compile(r"\bany(one|body)\b", re.IGNORECASE)
+# "the last time you looked … since then": one occasion, not a stretch of time since.
+_LAST_TIME_SINCE = re.compile(r"\bthe\s+last\s+time\b.*?(?P<since>\s+since\s+then)(?=\s*[?.!]$)", re.IGNORECASE)
 _CAME_UP_NP = re.compile(r"^Tell me about the last time (?P<np>.+?) came up\. What did you do\?$")
 _GERUND_FRAME = re.compile(r"^Tell me about (?:\w+ing)\b(?P<rest>.*)$")
 _CLAUSE_INSIDE = re.compile(r"\b(?:why|whether|if|how|what|who)\b|\b(?:anyone|anybody|anything|someone|somebody)\b|"
@@ -3691,7 +3693,7 @@ def _unnatural(candidate: str, text: str) -> str | None:
     """Why ``candidate`` would not be written by a person asking about ``text``; None when nothing is caught."""
     if re.search(r"\w \- \w|\w['’]\s*[?.!]$", candidate):
         return "a hyphen or possessive left apart from its word"
-    if _LEFTOVER.search(candidate) or _SOMEONE.search(candidate):
+    if _LEFTOVER.search(candidate) or _SOMEONE.search(candidate) or _LAST_TIME_SINCE.search(candidate):
         return "a word of the yes/no question left in"
     came = _CAME_UP_NP.match(candidate)
     if came and (came.group("np").split()[0].lower() not in ("this", "that", "it") or topic_phrases(text)):
@@ -3822,7 +3824,9 @@ def _naturally(first: str | None, text: str, label: Label, flags: set[Flag], pre
     if why is None:
         return first
     candidates = []
-    repaired = _SOMEONE.sub("someone", _LEFTOVER.sub("", first))
+    since = _LAST_TIME_SINCE.search(first)
+    repaired = first[: since.start("since")] + first[since.end("since"):] if since else first
+    repaired = _SOMEONE.sub("someone", _LEFTOVER.sub("", repaired))
     repaired = re.sub(r"(\w) - (\w)", r"\1-\2", repaired)
     cut = re.search(r"(?P<np>\b[\w-]+['’])\s*[?.!]$", repaired)
     said = re.search(re.escape(cut.group("np")) + r"\s+(?P<w>[\w-]+)", previous or "") if cut else None

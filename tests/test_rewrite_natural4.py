@@ -37,6 +37,10 @@ def test_a_word_of_the_yes_no_question_goes():
     assert out == "Tell me about the last time you checked other banks."
     out = fixed("What was the hotel like at least?", "So, um, was the hotel any good at least?")
     assert out == "What was the hotel like?"
+    # One past occasion is not a stretch of time: "since then" goes after "the last time".
+    out = fixed("Tell me about the last time you rang other plumbers since then.", "Have you rung any other plumbers since then?",
+                previous="The boiler broke in March.")
+    assert out == "Tell me about the last time you rang other plumbers."
 
 
 def test_a_compound_noun_is_named_whole():
