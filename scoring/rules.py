@@ -2218,8 +2218,19 @@ def _new_relation(clause: str, said: str) -> str | None:
         if not _said(subject, {stem(t) for t in tokens(said)} | {"self"}):
             continue  # a subject of yours: the word rules already see it
         if preds is None or not _said(predicate, preds):
-            return f"{subject} {predicate}"
+            return _surface(clause, subject, predicate)
     return None
+
+
+def _surface(clause: str, subject: str, predicate: str) -> str:
+    """The words of the clause that carry a (subject, predicate) pair: "your husband … forgets", "the club … school"."""
+    from simulator import nlp
+
+    doc = nlp.parse(clause)
+    words = {t.lemma_.lower(): t.text for t in doc} if doc is not None else {}
+    words.update({t.lower_: t.text for t in doc if t.lower_ in _SELF} if doc is not None else {})
+    first = "you" if subject == "self" else words.get(subject, subject)
+    return f"{first} … {words.get(predicate, predicate)}"
 
 
 _CLAUSE_BREAK = _rx(r",|;|\s(?:and|but)\s+(?:now\s+|then\s+)?(?=(?:you|i|we|they|he|she|it|this|that|your|their|his|her)\b)")
