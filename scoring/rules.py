@@ -2262,7 +2262,7 @@ def _reason_clause(summary: str, reason: re.Match) -> str:
     return _CLAUSE_BREAK.split(why, maxsplit=1)[0]
 
 
-_CLEFT_SUMMARY = _rx(r"^(?:(?:so|and|really|basically)\s+)*(?:it's|its|it\s+is|it\s+was)\s+(?:[\w'-]+\s+){1,3}?(?:who|that)\s+\w+")
+_CLEFT_SUMMARY = _rx(r"^(?:(?:so|and|really|basically)\s+)*(?:it's|its|it\s+is|it\s+was)\s+(?P<x>(?:[\w'-]+\s+){1,3}?)(?:who|that)\s+\w+")
 
 
 def _new_claim(summary: str, said: str, has_qmark: bool, summary_frame: bool = True, strict: bool = False,
@@ -2302,8 +2302,10 @@ def _new_claim(summary: str, said: str, has_qmark: bool, summary_frame: bool = T
         rest = [w for w in tokens(summary[negated.end():]) if w not in STOPWORDS and not _said(w, their_stems)]
         if rest:
             return " ".join([negated.group(0).strip()] + rest[:2])
-    if _CLEFT_SUMMARY.match(summary.strip()):
-        relation = _new_relation(summary, said)
+    cleft = _CLEFT_SUMMARY.match(summary.strip())
+    if cleft:
+        _, singled = _novel_words(cleft.group("x"), said)
+        relation = " ".join(singled) or _new_relation(summary, said)
         if relation:
             return relation  # "so really it's your husband who forgets": one of them singled out by you
     quantity = _new_quantity(summary, said)

@@ -292,3 +292,16 @@ def test_a_total_or_absolute_verdict_in_a_yes_no_question_leads(text):
 
 def test_would_you_say_at_the_end_of_a_caption_is_a_tag_not_a_new_question():
     assert label("it's the cost, would you say", EXPENSES) == Label.LEADING
+
+
+CAFE = ["I've been using RotaMate for our café for about a year.",
+        "It's fine for building the rota, the drag and drop is handy.",
+        "But when someone calls in sick I still end up ringing round everyone myself."]
+
+
+def test_a_cleft_that_singles_out_someone_they_never_named_leads():
+    assert label("So really it's your managers who should be doing the ringing round?", CAFE) == Label.LEADING
+
+
+def test_a_cleft_on_their_own_pairing_is_a_reflection():
+    assert label("So it's you who ends up ringing round everyone.", CAFE) == Label.REFLECTION
