@@ -1981,7 +1981,9 @@ def _candidate_answer(q: str, said: str | None, offer: bool = False) -> tuple[st
     main = _MAIN_CANDIDATE.match(q)
     if main:
         _, novel = _novel_words(main.group("x"), said)
-        if novel and not (set(tokens(main.group("x"))) & _NOT_CANDIDATE):
+        if novel and not (set(tokens(main.group("x"))) & _NOT_CANDIDATE) and not re.match(
+                r"^(?:the\s+)?\S+\s+of\s+(?:you|us|them)\b", main.group("x").strip()):
+            # ("Is it just the two of you?" counts heads: a fact to check, no answer of yours.)
             return "guess_question", " ".join(novel[:3])  # "so is it mostly the price, then": your main reason
     candidate = _CANDIDATE.match(q)
     if candidate:

@@ -305,3 +305,10 @@ def test_a_cleft_that_singles_out_someone_they_never_named_leads():
 
 def test_a_cleft_on_their_own_pairing_is_a_reflection():
     assert label("So it's you who ends up ringing round everyone.", CAFE) == Label.REFLECTION
+
+
+def test_is_it_just_the_two_of_you_counts_heads():
+    shop = ["We run a small bike repair shop, me and one mechanic.",
+            "Saturdays are chaos, I had three people turn up for the same slot last week."]
+    assert label("sorry just to check, is it just the two of you", shop) == Label.CLOSED
+    assert label("Is it mostly the price, then?", shop) == Label.LEADING
