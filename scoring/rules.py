@@ -573,10 +573,10 @@ _SOCIAL = _rx(
     r"hate|hates|agree|like|likes|want|wants|complain|complains)\b"
 )
 _WHY_PRESUPPOSE = _rx(
-    r"^why\s+(?:is|was|are|were|does|did|do|has|have)\b.*?\b(?P<int>so|such|too|that)\s+(?:an?\s+)?(?P<adj>[\w'-]+)"
+    r"^why\s+(?:is|was|are|were|does|did|do|has|have)\b.*?\b(?P<int>so|such|too|that)\s+(?:an?\s+)?(?:much\s+|far\s+)?(?P<adj>[\w'-]+)"
 )
 # "What's so bad about the gym?", "How is it such a hassle?": a verdict taken as given by any question word.
-_WH_SO = _rx(r"^(?:what|how)\b(?:'s)?[^?]*?\b(?P<int>so|such)\s+(?:an?\s+)?(?P<adj>[\w'-]+)")
+_WH_SO = _rx(r"^(?:what|how)\b(?:'s)?[^?]*?\b(?P<int>so|such)\s+(?:an?\s+)?(?:much\s+|far\s+)?(?P<adj>[\w'-]+)")  # "so much better": the adjective
 _WHAT_IS_LOADED = _rx(r"^what(?:'s|\s+is|\s+was|\s+were|\s+are)\s+(?:so\s+|really\s+|most\s+)?(?P<adj>[\w'-]+)\s+about\b")
 _WHY_FEEL = _rx(r"^why\s+(?:do|did|does)\s+(?:you|they|(?:the|your|their|those|these|all\s+the)\s+[\w'-]+(?:\s+[\w'-]+)?)\s+"
                r"(?:all\s+|really\s+|just\s+)?(?P<adj>hate|love|dislike|prefer|enjoy|like)\b")

@@ -312,3 +312,15 @@ def test_is_it_just_the_two_of_you_counts_heads():
             "Saturdays are chaos, I had three people turn up for the same slot last week."]
     assert label("sorry just to check, is it just the two of you", shop) == Label.CLOSED
     assert label("Is it mostly the price, then?", shop) == Label.LEADING
+
+
+BANKS = ["I switched from Monzo to a high street bank last year when I got a mortgage.",
+         "The app is a lot clunkier, transfers take longer to show up."]
+
+
+def test_so_much_before_a_verdict_still_presupposes_it():
+    assert label("What makes Monzo so much better?", BANKS) == Label.LEADING
+
+
+def test_so_much_before_their_own_verdict_is_open():
+    assert label("Why is the app so much clunkier?", BANKS) == Label.OPEN
