@@ -589,7 +589,8 @@ _HOW_LOADED = _rx(
 )
 _WHAT_LOVE = _rx(r"^what\s+(?:do|did)\s+(?:you|they)\s+(?P<adj>love|adore|enjoy)\s+(?:most\s+|the\s+most\s+)?about\b")
 _INTENSE_EVAL = _rx(
-    r"\b(?P<int>so|too|really|very|super|incredibly|totally|way\s+too|such\s+an?|pretty|extremely|ridiculously|"
+    r"\b(?P<int>so|too|really|very|super|incredibly|totally|way\s+too|way(?=\s+\w+er\b|\s+better\b|\s+worse\b)|such\s+an?|"
+    r"pretty|extremely|ridiculously|"
     r"(?<=\ba\s)(?:total|complete|absolute|utter)|(?<=\ban\s)(?:absolute|utter))\s+"
     r"(?P<adj>[\w'-]+)"
 )

@@ -324,3 +324,10 @@ def test_so_much_before_a_verdict_still_presupposes_it():
 
 def test_so_much_before_their_own_verdict_is_open():
     assert label("Why is the app so much clunkier?", BANKS) == Label.OPEN
+
+
+def test_way_before_a_comparative_intensifies_it():
+    firm = ["We moved our small law firm onto CaseDesk in the spring.",
+            "Before that it was shared folders and a spreadsheet of deadlines."]
+    assert label("Is it way better than the folders?", firm) == Label.LEADING
+    assert label("Is it better than the spreadsheet?", firm) == Label.CLOSED
