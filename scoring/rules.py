@@ -2210,9 +2210,18 @@ def _new_relation(clause: str, said: str) -> str | None:
     "the club is at his school" after "my son is at after-school club", "it's your husband who forgets" after "one of
     us forgets". Said back with a tag or as a cleft, it is a claim of yours."""
     mine = _relations(clause)
-    theirs = _relations(said)
-    if not mine or theirs is None:
+    if not mine:
         return None
+    # Their sentences one at a time (each is parsed once in an interview, whatever comes after it), and only those
+    # that share a word with the clause.
+    clause_stems = {stem(_unclitic(t)) for t in tokens(clause) if t not in STOPWORDS}
+    theirs: set[tuple[str, str]] = set()
+    for sentence in split_sentences(said):
+        if clause_stems & {stem(_unclitic(t)) for t in tokens(sentence)} or re.search(r"\b(?:i|we)\b", sentence.lower()):
+            found = _relations(sentence)
+            if found is None:
+                return None
+            theirs |= found
     their_stems: dict[str, set[str]] = {}
     for subject, predicate in theirs:
         their_stems.setdefault(stem(subject), set()).add(stem(predicate))
