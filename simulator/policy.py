@@ -935,20 +935,25 @@ def _understand(index: TopicIndex, state: State, text: str, language: str) -> tu
 
 def _names_other_topic(index: TopicIndex, own: list[TopicMatch], current: str, question: str,
                        threshold: float) -> bool:
-    """The question names something (a noun where a parse tells them, else a unit that is not a light word), none of its units is in the current
-    topic's texts, its own evidence leaves the current topic under the threshold and puts another topic over
-    it: a pointing word in it ("it", "that") stands for the conversation, not for what is asked."""
+    """The question names a thing (a noun, where a parse tells them; English), none of its units is in the current
+    topic's texts, its own evidence leaves the current topic under the threshold and its meaning puts another
+    topic over it: a pointing word in it ("it", "that") stands for the conversation, not for what is asked."""
     query = index.query(question)
     light = index.known_light(question)
     named = {u for u in query if u not in light and not u.startswith("~")}
     # (Where a parse tells nouns from the rest, a thing: "Do you ever skip it?" names an act of the topic.)
+    # (Only where a parse tells things from acts: "Do you ever skip it?" names an act of the topic, and
+    # without nouns a word of the question proves nothing.)
     nouns = nominal_units(question, index.language)
-    if nouns is not None:
-        named &= nouns
+    if nouns is None:
+        return False
+    named &= nouns
     if not named or index.support(query, current):
         return False
     mine = next((m.score for m in own if m.topic == current), -1.0)
-    return own[0].topic != current and own[0].score >= threshold and mine < threshold
+    # Its meaning, not a shared word, puts it there ("the hardest part of that" shares "hard" with a line).
+    return (own[0].topic != current and own[0].score >= threshold and own[0].semantic >= threshold
+            and mine < threshold)
 
 
 def _line_advantage(own: list[TopicMatch], topic_id: str, current: str) -> float:
@@ -1231,17 +1236,26 @@ def _exhausted(persona: Persona, index: TopicIndex, state: State, choose: _Choos
     """Nothing new may be said on this topic yet. Never a line again. A question that names a topic not
     touched yet, and fits it at least as well as the exhausted one, is about that topic ("How do the other
     partners see all this?" once the bookkeeper's story is told). One that names nothing ("What else?", a
-    silence) and points nowhere gets a step to the untouched topic nearest to what was just said, as a person
-    volunteers the next thing. Otherwise a short recap of what was said ("Like I said, the slots went fast."), else a step
-    to a related topic, else a plain "that's about it"."""
+    silence), points nowhere and takes up nothing she said gets a step to the untouched topic nearest to what
+    was just said, as a person volunteers the next thing. Otherwise a short recap of what was said ("Like I
+    said, the slots went fast."), else a step to a related topic, else a plain "that's about it"."""
     language = persona.language
     topic = persona.topic(topic_id)
     level = state.level(topic_id)
-    # (Only where the topic has nothing left at all: a story held back for want of rapport is no reason to
-    # change the subject. A question that points back, "What was that like, sitting there?", asks about what
-    # was said, and gets it back in short.)
+    question = index.query(text or "")
+    told_layers = tuple(name for name in LAYERS[: max(level, 1)])
+    sources = [s for s in index.topic_sentences(topic_id, told_layers) if sentence_keys(s.text)
+               and all(k in state.said_sentences for k in sentence_keys(s.text))]
     if text is None or _elliptic(index, text):
-        if (text is None or not _has_anaphora(text, language)) and not _has_more(topic, level):
+        # (Only where the topic has nothing left at all: a story held back for want of rapport is no reason to
+        # change the subject. A question that points back, "What was that like, sitting there?", or takes up
+        # what she said on it (a word of it; or, a follow-up, its meaning: "Why didn't you cancel?" after the
+        # cancellation page), asks about what was said, and gets it back in short.)
+        takes_up = text is not None and (
+            any(index.overlap(question, s.units) > 0 for s in sources)
+            or (bool(_moves(language).follow_up.match(text))
+                and max(index.sentence_similarity(text, sources), default=0.0) >= index.threshold))
+        if (text is None or not (_has_anaphora(text, language) or takes_up)) and not _has_more(topic, level):
             step = _step_to_related(persona, index, state, choose, topic_id)
             if step is not None:
                 return step
@@ -1251,10 +1265,6 @@ def _exhausted(persona: Persona, index: TopicIndex, state: State, choose: _Choos
         fresh = _fresh_topic_asked(index, state, topic_id, text)
         if fresh is not None:
             return _first_answer(persona, index, state, choose, persona.topic(fresh), text, closed=closed)
-    question = index.query(text or "")
-    told_layers = tuple(name for name in LAYERS[: max(level, 1)])
-    sources = [s for s in index.topic_sentences(topic_id, told_layers) if sentence_keys(s.text)
-               and all(k in state.said_sentences for k in sentence_keys(s.text))]
     # The said sentence closest to the question (words first, then meaning), long enough to stand alone.
     sims = index.sentence_similarity(text or "", sources)
     fits = {id(s): index.overlap(question, s.units) + 0.5 * sim for s, sim in zip(sources, sims)}
@@ -1284,7 +1294,10 @@ def _step_to_related(persona: Persona, index: TopicIndex, state: State, choose: 
         return None
     plan = _plan_layers(persona, state, related, ["surface"], move="answer", choose=choose)
     lead = lead if lead is not None else choose.rng.choice(voice(persona.language, "related"))
-    plan.text = join_sentences([lead, plan.text] if lead else [plan.text], persona.language)
+    if lead:
+        # "Then again, they email me", not "Then again, They email me".
+        body = _sentence_internal(plan.text) if lead.endswith(",") else plan.text
+        plan.text = join_sentences([lead, body], persona.language)
     return plan
 
 

@@ -168,3 +168,36 @@ def test_a_pointing_question_naming_another_topics_thing_goes_there(dev_index):
 def test_a_pointing_question_about_the_current_topic_stays(dev_index, text):
     topic, _ = _understand(_fixed(dev_index), _on("substitutions"), text, "en")
     assert topic == "substitutions"
+
+
+def test_a_question_taking_up_what_she_said_gets_a_recap(dev):
+    # It names nothing of its own ("sit" is a verb of any story), but she said it: the question is about
+    # what was said.
+    session = _exhausted_dev_session(dev)
+    state = session.state
+    plan = _exhausted(dev, session.index, state, _Chooser(random.Random(1), state), "knee_stairs",
+                      "How long did you sit?")
+    assert plan.topic == "knee_stairs" and plan.move == "recap"
+
+
+def test_the_step_reads_on_from_its_lead_in():
+    persona = load_persona(SAM)
+    session = engine().start(persona, seed=1)
+    _exhaust(session, "Tell me about your work at the theatre.")
+    state = session.state
+    for seed in range(4):
+        plan = _exhausted(persona, session.index, state, _Chooser(random.Random(seed), state), "work_shifts",
+                          "What else?")
+        lead, _, rest = plan.text.partition(", ")
+        first = rest.split(" ", 1)[0]
+        # Lower case after the comma, except "I" (Sam's lines name no one first).
+        assert first == "I" or first.startswith("I'") or first[0].islower(), plan.text
+
+
+def test_a_silence_right_after_the_admission_lets_it_stand(dev):
+    session = engine().start(dev, seed=1)
+    session.ask("Tell me about your knee.")
+    _, deep = session.ask("What was that like?")
+    assert deep.topic == "knee_stairs" and deep.layer == "deep" and deep.move == "answer"
+    _, reply = session.ask(None)
+    assert reply.topic == "knee_stairs" and reply.move == "recap" and reply.insights == []
