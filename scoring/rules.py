@@ -1086,7 +1086,9 @@ _EMBEDDED_Q = _rx(
 def _split_embedded_question(sentence: str) -> list[str]:
     """'That's interesting how often do you go' -> ['That's interesting', 'how often do you go']."""
     body, _ = strip_markers(sentence)
-    fronted = _fronted_question(body)
+    # Only where no question mark marks the sentence as one question: a written "And the driver, was he polite?"
+    # keeps its topic (and its rewrite keeps the driver).
+    fronted = _fronted_question(body) if not sentence.rstrip().endswith("?") else None
     if fronted and not _is_question_sentence(fronted[0]) and "?" not in fronted[0]:
         # "sunday night when the booking opens are you sat there waiting": the setting, then the question.
         at = sentence.lower().rfind(fronted[1].lower())
