@@ -5,11 +5,15 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from .persona import LoadReport, Persona, PersonaError, find_persona, load_personas, shipped_id_clashes
+if TYPE_CHECKING:
+    from .persona import LoadReport, Persona
+
+# simulator.persona (pydantic, yaml) is imported by the commands that read persona files, not at start:
+# `interview-sim score` and `classify` never need it.
 
 app = typer.Typer(
     name="interview-sim",
@@ -38,6 +42,8 @@ def _fail(message: str, code: int = 2) -> None:
 
 
 def _report(paths: list[Path] | None) -> LoadReport:
+    from .persona import load_personas
+
     return load_personas(paths or None)
 
 
@@ -88,6 +94,8 @@ def personas_validate(
     for pid, source in report.sources.items():
         typer.echo(f"ok   {source} ({pid})")
     if paths:
+        from .persona import shipped_id_clashes
+
         for warning in shipped_id_clashes(report):
             typer.echo(f"warning: {warning}", err=True)
     _print_errors(report)
@@ -226,6 +234,8 @@ def _engine(backend=None):
 
 
 def _load_persona(id_or_path: str) -> Persona:
+    from .persona import PersonaError, find_persona
+
     try:
         return find_persona(id_or_path)
     except PersonaError as e:
