@@ -1909,7 +1909,8 @@ _FREQUENCY = _rx(r"\bevery\s+(?P<n>other|few|couple\s+of|[\w-]+(?=\s+(?:days|wee
                  r"|\b(?P<n2>once|twice|[\w-]+\s+times)\s+(?:a|an|per|each|every)\s+" + _UNIT.replace("unit", "unit2"))
 
 
-def _frequencies(text: str) -> set[tuple[str, str]]:
+@lru_cache(maxsize=1024)
+def _frequencies(text: str) -> frozenset[tuple[str, str]]:
     """How often, as (unit, count): "every few weeks" -> (week, few), "once a month" and "every month" -> (month, 1)."""
     out = set()
     for m in _FREQUENCY.finditer(text.lower()):
@@ -1918,14 +1919,25 @@ def _frequencies(text: str) -> set[tuple[str, str]]:
         n = {"once": "1", "twice": "2"}.get(n, n.replace(" times", ""))
         n = str(int(_NUMBER_WORDS.get(n, 0))) if n in _NUMBER_WORDS else n
         out.add((unit, n))
-    return out
+    return frozenset(out)
+
+
+@lru_cache(maxsize=256)
+def _their_figures(said: str) -> frozenset[float]:
+    """The values of every number the customer gave, each number word of theirs on its own too ("eight" after their
+    "eight thousand"). Kept per text: every summary in a long transcript checks against the same words."""
+    return frozenset({value for _, value in _quantities(said)} | {value for w in set(tokens(said)) for value in _word_figures(w)})
+
+
+@lru_cache(maxsize=16384)
+def _word_figures(word: str) -> tuple[float, ...]:
+    return tuple(value for _, value in _quantities(word))
 
 
 def _new_quantity(text: str, said: str) -> str | None:
     """A number the interviewer puts in ("it cost you about a hundred pounds", "booking opens at eight, right?") that
     the customer never gave: a fact of yours, however many of the other words are theirs."""
-    # Each number word of theirs counts on its own too: "eight" after their "eight thousand".
-    theirs = {value for _, value in _quantities(said)} | {value for w in tokens(said) for _, value in _quantities(w)}
+    theirs = _their_figures(said)
     figure = next((words for words, value in _quantities(text) if value not in theirs), None)
     if figure:
         return figure
@@ -2699,17 +2711,21 @@ def _fragment_guess(body: str, said: str | None) -> str | None:
     return None
 
 
+# What the customer said is cleaned once per text, not once per interviewer turn: a transcript's turns share it.
+_clean_said = lru_cache(maxsize=256)(clean_text)
+
+
 def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable[str] | None" = None) -> Form:
     raw = clean_text(fold_confusables(text) if isinstance(text, str) else text)
     prev = clean_text(previous, limit=600) if previous else None
     # Everything they said so far: what a summary may restate.
-    said = clean_text(customer_text(previous, context), limit=4000) if (prev or context) else None
+    said = _clean_said(customer_text(previous, context), limit=4000) if (prev or context) else None
     mentioned = _YOU_MENTIONED.search(raw)
     if said and mentioned:
         # "You mentioned the fees earlier. Were the fees the main reason?": the words they are said to have used.
         said = said + " " + mentioned.group("what")
     # Their earlier turns, each one on its own: an echo may hand back words from any of them.
-    earlier = [clean_text(c, limit=600) for c in ([context] if isinstance(context, str) else list(context or ()))
+    earlier = [_clean_said(c, limit=600) for c in ([context] if isinstance(context, str) else list(context or ()))
                if isinstance(c, str) and c.strip()][-8:]
     language = detect_language(raw) if raw else "en"
     clean = strip_fillers(raw) if raw else ""
