@@ -274,7 +274,8 @@ _CONNECTIVES = re.compile(r"^((so|and|but|oh|well|um+|uh+|like|okay|ok|yes|yeah|
 _PRONOUNS = {
     "you": "I", "your": "my", "yours": "mine", "yourself": "myself", "you're": "I'm", "you've": "I've",
     "you'd": "I'd", "you'll": "I'll", "i": "you", "my": "your", "me": "you", "we": "you", "our": "your",
-    "us": "you",
+    "us": "you", "i'm": "you're", "i've": "you've", "i'd": "you'd", "i'll": "you'll", "mine": "yours",
+    "myself": "yourself",
 }
 
 
@@ -312,6 +313,10 @@ def extract_suggestion(text: str) -> str | None:
         # "you" after a verb or preposition is an object: "too early for me", not "for I".
         out = re.sub(r"\b(for|to|with|at|about|from|like|of|by|on|give|gives|help|helps|tell|told|let|makes|made)\s+I\b",
                      r"\1 me", out)
+        # Any other "I" after a word and before no verb (the end, an article, a pronoun, a preposition) is an object
+        # too: "ask you that" -> "ask me that", "want you to" -> "want me to"; a subject "I" has its verb after it.
+        out = re.sub(r"(?<=[a-z] )I(?=\s*$|[,.;!?]|\s+(?:that|this|the|a|an|it|what|how|why|about|to|for|with|in|on|at|"
+                     r"of|too|again|back|up|out|off|down|over|around|through|anything|something|more|and|or|but)\b)", "me", out)
         out = re.sub(r"\bI are\b", "I am", out)
         out = re.sub(r"\byou am\b", "you are", out)
         return _sentence_internal(out)
@@ -1086,6 +1091,8 @@ def _names_its_antecedent(index: TopicIndex, parts: list[str], text: str, thresh
     before = " ".join(parts[:-1])
     if _elliptic(index, before):
         return False
+    if not any(index.lexical(index.query(before))):
+        return False  # none of its words is in any topic: the top one cannot hold one either (and no vector needed)
     ranked = index.scores(before)
     return bool(ranked) and ranked[0].score >= threshold and ranked[0].lexical > 0
 
