@@ -737,6 +737,13 @@ def decide(
         return plan
 
     topic_id, ranked = _understand(index, state, text, language)
+    # "How often does that happen?" just after she told it: nothing in the words names a topic, but "that" points
+    # at what is being talked about, and nothing else in it is outside her life. It is about the current topic,
+    # not something she has no experience of. (Measured on natural interviews written outside the team: replies
+    # on the expected topic +0.3 to +1.5 points, "don't know" where she knows -0.4 to -1.6, deflections unchanged.)
+    if (topic_id is None and not ranked and state.current_topic and _has_anaphora(text, language)
+            and not _names_foreign_things(index, state, text)):
+        topic_id = state.current_topic
     if topic_id is None:
         if ranked:
             return _clarify(persona, index, choose, ranked)

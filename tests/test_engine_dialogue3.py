@@ -188,3 +188,26 @@ def test_a_silence_right_after_the_admission_lets_it_stand(dev):
     assert deep.topic == "knee_stairs" and deep.layer == "deep" and deep.move == "answer"
     _, reply = session.ask(None)
     assert reply.topic == "knee_stairs" and reply.move == "recap" and reply.insights == []
+
+
+MARIA = ROOT / "personas" / "maria-grocery-lapsed.yaml"
+
+
+@pytest.mark.parametrize("label", ["closed", "open"])
+def test_a_pointing_follow_up_naming_nothing_stays_on_the_current_topic(label):
+    # "that" points at what she just told; none of the question's words names a topic, and none is outside her
+    # life: an answer from the current topic, not "no experience".
+    persona = load_persona(MARIA)
+    session = engine(default=label).start(persona, seed=1)
+    _, first = session.ask("Tell me about the last time you ordered.")
+    _, reply = session.ask("How often does that happen?")
+    assert first.topic is not None and reply.topic == first.topic and reply.move != "no_experience"
+
+
+@pytest.mark.parametrize("label", ["closed", "open"])
+def test_a_pointing_question_about_something_outside_her_life_is_still_declined(label):
+    persona = load_persona(MARIA)
+    session = engine(default=label).start(persona, seed=1)
+    session.ask("Tell me about the last time you ordered.")
+    _, reply = session.ask("Does she play the violin?")
+    assert reply.topic is None and reply.move == "no_experience"
