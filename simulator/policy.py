@@ -655,6 +655,10 @@ def decide(
         if (topic_id is None and not candidates and _names_foreign_things(index, state, text)
                 and _off_topic(index, state, text)):
             return _abstain(persona, state, choose)
+        # "You must have been furious.": a verdict on what she is telling, naming nothing outside her life, is
+        # about the current topic (she agrees about it; the transcript keeps the thread).
+        if topic_id is None and state.current_topic and not _names_foreign_things(index, state, text):
+            topic_id = state.current_topic
         match = next((m for m in index.scores(text) if m.topic == topic_id), None) if topic_id else None
         lines = reactions.leading
         suggestion = extract_suggestion(text) if persona.language.startswith("en") else None

@@ -211,3 +211,14 @@ def test_a_pointing_question_about_something_outside_her_life_is_still_declined(
     session.ask("Tell me about the last time you ordered.")
     _, reply = session.ask("Does she play the violin?")
     assert reply.topic is None and reply.move == "no_experience"
+
+
+def test_a_leading_verdict_on_the_story_keeps_its_topic():
+    persona = load_persona(MARIA)
+    session = engine(default="leading").start(persona, seed=1)
+    _, first = session.ask("Tell me about the last time you ordered.")
+    _, agreed = session.ask("You must have been furious.")
+    assert agreed.move == "leading" and agreed.topic == first.topic is not None
+    # One about something outside her life stays without a topic.
+    _, other = session.ask("Does she play the violin, don't you think?")
+    assert other.topic is None
