@@ -225,7 +225,9 @@ def test_every_rewrite_is_open_or_an_echo_or_silence():
 @pytest.mark.parametrize("question, suggestion", [
     ("Don't you think BasketRun's prices are too high?", "BasketRun's prices are too high"),
     ("WhatsApp is easier, right?", "WhatsApp is easier"),
-    ("Don't you think I'd like it?", "I'd like it"),
+    ("Don't you think you'd like it?", "I'd like it"),
+    # The interviewer's own "I'd" is hers to flip: "you'd".
+    ("Don't you think I'd like it?", "you'd like it"),
     ("Don't you think the app is too slow?", "the app is too slow"),
     ("The app is too slow, isn't that so?", "the app is too slow"),
 ])
