@@ -1124,18 +1124,24 @@ _MAYBE_INVERTED = _rx(r"\s(?:is|was|are|were|do|does|did|can|could|would|will|ha
                       r"(?:that|this|it|you|everyone|everybody|anyone|anybody|we|they|he|she)\b")
 
 
+
+def _parse_or_none(text: str):
+    """spaCy's parse of ``text`` (cached by ``simulator.nlp``), or None where no parser is installed: the rules that
+    use it then leave the decision to the others."""
+    try:
+        from simulator import nlp
+
+        return nlp.parse(text)
+    except Exception:  # pragma: no cover - no parser installed
+        return None
+
 def _inverted_tail(sentence: str) -> int | None:
     """Where a question starts inside an unpunctuated caption, found by subject-auxiliary inversion: "we need to decide
     by friday is that ok with everyone", "i think we should push it does that make sense". In a statement the
     auxiliary follows its subject ("the thing is that it never works"); before it, it asks. Returns the offset."""
     if re.search(r"[?.!]", sentence) or not _MAYBE_INVERTED.search(sentence.lower()):
         return None
-    try:
-        from simulator import nlp
-
-        doc = nlp.parse(sentence)
-    except Exception:  # pragma: no cover - no parser installed
-        return None
+    doc = _parse_or_none(sentence)
     if doc is None:
         return None
     for t in doc:
@@ -2187,12 +2193,7 @@ _SELF = frozenset({"i", "we", "you", "me", "us", "myself", "yourself", "ourselve
 def _relations(text: str) -> set[tuple[str, str]] | None:
     """(subject, predicate) pairs of a text from its parse: "the club is at his school" -> (club, school), "it's your
     husband who forgets" -> (husband, forget); I / we / you are one speaker, "self". None without a parser."""
-    try:
-        from simulator import nlp
-
-        doc = nlp.parse(text)
-    except Exception:  # pragma: no cover - no parser installed
-        return None
+    doc = _parse_or_none(text)
     if doc is None:
         return None
     out: set[tuple[str, str]] = set()
@@ -2268,12 +2269,7 @@ def _reason_clause(summary: str, reason: re.Match) -> str:
     marker opens, less any joined clause with a subject of its own; without a parser, the text up to the next comma
     or "and" + subject."""
     why = reason.group("why")
-    try:
-        from simulator import nlp
-
-        doc = nlp.parse(summary)
-    except Exception:  # pragma: no cover - no parser installed
-        doc = None
+    doc = _parse_or_none(summary)
     if doc is not None:
         start = reason.start()
         marker = next((t for t in doc if t.idx >= start and t.lower_ in ("because", "since", "cause", "due", "thanks")), None)

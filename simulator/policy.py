@@ -760,23 +760,10 @@ def decide(
     # Open questions (and anything else that asks for an account).
     allow_deep = state.rapport + RAPPORT["open"] >= persona.deep_threshold or topic_id in state.unlocked
     level = state.level(topic_id)
-    style = persona.style
     last = state.last_persona
     asked_again = last is not None and last.move == "closed" and last.topic == topic_id
     if level == 0:
-        if state.rapport <= GUARDED_RAPPORT:
-            # Led and pitched at until rapport is worn down, she keeps to the general fact: the story needs a
-            # follow-up (or rapport rebuilt), however the question was asked.
-            layers = ["surface"]
-        elif asked_again and topic.detail:
-            # Asked for the story right after a short yes/no on it: the fact and the story together.
-            layers = ["surface", "detail"]
-        elif style.verbosity == "terse" or style.directness == "indirect":
-            layers = ["surface"]
-        elif style.verbosity == "talkative" and topic.detail:
-            layers = ["surface", "detail"]
-        else:
-            layers = ["detail"] if topic.detail else ["surface"]
+        layers = _opening_layers(persona, state, topic, asked_again=asked_again)
         return _plan_layers(persona, state, topic, layers, move="answer", choose=choose)
     plan = _go_deeper(persona, state, choose, topic_id, allow_deep=allow_deep, move="answer")
     return plan or _exhausted(persona, index, state, choose, topic_id, text)
@@ -1329,14 +1316,25 @@ def _first_answer(persona: Persona, index: TopicIndex, state: State, choose: _Ch
     opens a topic with (by rapport and style)."""
     if closed:
         return _closed_answer(persona, index, state, choose, topic, text)
-    style = persona.style
-    if state.rapport <= GUARDED_RAPPORT or style.verbosity == "terse" or style.directness == "indirect":
-        layers = ["surface"]
-    elif style.verbosity == "talkative" and topic.detail:
-        layers = ["surface", "detail"]
-    else:
-        layers = ["detail"] if topic.detail else ["surface"]
+    layers = _opening_layers(persona, state, topic)
     return _plan_layers(persona, state, topic, layers, move="answer", choose=choose)
+
+
+def _opening_layers(persona: Persona, state: State, topic: Topic, *, asked_again: bool = False) -> list[str]:
+    """The layers an open question opens a topic with, by rapport and style."""
+    style = persona.style
+    if state.rapport <= GUARDED_RAPPORT:
+        # Led and pitched at until rapport is worn down, she keeps to the general fact: the story needs a
+        # follow-up (or rapport rebuilt), however the question was asked.
+        return ["surface"]
+    if asked_again and topic.detail:
+        # Asked for the story right after a short yes/no on it: the fact and the story together.
+        return ["surface", "detail"]
+    if style.verbosity == "terse" or style.directness == "indirect":
+        return ["surface"]
+    if style.verbosity == "talkative" and topic.detail:
+        return ["surface", "detail"]
+    return ["detail"] if topic.detail else ["surface"]
 
 
 def _related_untouched(persona: Persona, index: TopicIndex, state: State, topic_id: str) -> Topic | None:

@@ -17,6 +17,7 @@ from simulator.policy import FOLLOW_UP_MARGIN, State, _Chooser, _exhausted, _und
 from simulator.retrieval import TopicIndex, TopicMatch
 
 from .conftest import ROOT, ScriptedClassifier
+from .test_engine_understanding2 import _FixedScores
 
 DEV = ROOT / "personas" / "dev-grocery-promoter.yaml"
 PRIYA = ROOT / "personas" / "priya-invoicing-buyer.yaml"
@@ -105,19 +106,6 @@ def test_a_question_naming_an_untouched_topic_is_about_that_topic_once_the_curre
 
 
 # A pointing question that names something of another topic ------------------------------------------------
-
-
-class _FixedScores:
-    """A persona's real index whose topic scores are given (with or without the dialogue's bonuses)."""
-
-    def __init__(self, index, ranked):
-        self._index, self._ranked = index, ranked
-
-    def __getattr__(self, name):
-        return getattr(self._index, name)
-
-    def scores(self, text, current=None, prior=None):
-        return list(self._ranked)
 
 
 def _m(topic, score):
