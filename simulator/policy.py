@@ -652,12 +652,12 @@ def decide(
         # that names things of its own (one that points back, "Dat is toch vervelend?", or only brings a verdict,
         # "불편하셨죠?", is about the topic being talked about).
         topic_id, candidates = _understand(index, state, text, language)
-        if (topic_id is None and not candidates and _names_foreign_things(index, state, text)
-                and _off_topic(index, state, text)):
+        foreign = topic_id is None and _names_foreign_things(index, state, text)
+        if foreign and not candidates and _off_topic(index, state, text):
             return _abstain(persona, state, choose)
         # "You must have been furious.": a verdict on what she is telling, naming nothing outside her life, is
         # about the current topic (she agrees about it; the transcript keeps the thread).
-        if topic_id is None and state.current_topic and not _names_foreign_things(index, state, text):
+        if topic_id is None and state.current_topic and not foreign:
             topic_id = state.current_topic
         match = next((m for m in index.scores(text) if m.topic == topic_id), None) if topic_id else None
         lines = reactions.leading
@@ -944,7 +944,6 @@ def _names_other_topic(index: TopicIndex, own: list[TopicMatch], current: str, q
     query = index.query(question)
     light = index.known_light(question)
     named = {u for u in query if u not in light and not u.startswith("~")}
-    # (Where a parse tells nouns from the rest, a thing: "Do you ever skip it?" names an act of the topic.)
     # (Only where a parse tells things from acts: "Do you ever skip it?" names an act of the topic, and
     # without nouns a word of the question proves nothing.)
     nouns = nominal_units(question, index.language)
@@ -1237,16 +1236,16 @@ def _go_deeper(persona: Persona, state: State, choose: _Chooser, topic_id: str, 
 
 
 def _exhausted(persona: Persona, index: TopicIndex, state: State, choose: _Chooser, topic_id: str,
-               text: str | None, *, closed: bool = False) -> Plan:
+               text: str, *, closed: bool = False) -> Plan:
     """Nothing new may be said on this topic yet. Never a line again. A question that names a topic not
     touched yet, and fits it at least as well as the exhausted one, is about that topic ("How do the other
-    partners see all this?" once the bookkeeper's story is told). Otherwise (a silence and "What else?"
-    included) a short recap of what was said ("Like I
-    said, the slots went fast."), else a step to a related topic, else a plain "that's about it"."""
+    partners see all this?" once the bookkeeper's story is told). Otherwise ("What else?" included) a short
+    recap of what was said ("Like I said, the slots went fast."), else a step to a related topic, else a plain
+    "that's about it"."""
     language = persona.language
     topic = persona.topic(topic_id)
     level = state.level(topic_id)
-    question = index.query(text or "")
+    question = index.query(text)
     told_layers = tuple(name for name in LAYERS[: max(level, 1)])
     sources = [s for s in index.topic_sentences(topic_id, told_layers) if sentence_keys(s.text)
                and all(k in state.said_sentences for k in sentence_keys(s.text))]
@@ -1255,13 +1254,13 @@ def _exhausted(persona: Persona, index: TopicIndex, state: State, choose: _Choos
     # on what she was telling (stepping away lost 1-3 points of on-topic replies on all three such sets).
     # (Not one set in a moment of the story just told, "En die ochtend, hoe ben je toen op je werk gekomen met
     # de kinderen?": that is still the story.)
-    if text is not None and not _elliptic(index, text) and not (
+    if not _elliptic(index, text) and not (
             _moves(language).episode is not None and _moves(language).episode.search(text)):
         fresh = _fresh_topic_asked(index, state, topic_id, text)
         if fresh is not None:
             return _first_answer(persona, index, state, choose, persona.topic(fresh), text, closed=closed)
     # The said sentence closest to the question (words first, then meaning), long enough to stand alone.
-    sims = index.sentence_similarity(text or "", sources)
+    sims = index.sentence_similarity(text, sources)
     fits = {id(s): index.overlap(question, s.units) + 0.5 * sim for s, sim in zip(sources, sims)}
     ranked = sorted(sources, key=lambda s: (len(s.text.split()) >= RECAP_MIN_WORDS or is_cjk_language(language),
                                             fits[id(s)], _LEVEL[s.layer]), reverse=True)
@@ -1280,19 +1279,18 @@ def _exhausted(persona: Persona, index: TopicIndex, state: State, choose: _Choos
                 max_words=_length(persona, "default"))
 
 
-def _step_to_related(persona: Persona, index: TopicIndex, state: State, choose: _Chooser, topic_id: str,
-                     lead: str | None = None) -> Plan | None:
+def _step_to_related(persona: Persona, index: TopicIndex, state: State, choose: _Chooser,
+                     topic_id: str) -> Plan | None:
     """The surface of the untouched topic nearest to what was just said on ``topic_id``, after a lead-in
     ("Mind you, ..."); None when every topic has been touched."""
     related = _related_untouched(persona, index, state, topic_id)
     if related is None:
         return None
     plan = _plan_layers(persona, state, related, ["surface"], move="answer", choose=choose)
-    lead = lead if lead is not None else choose.rng.choice(voice(persona.language, "related"))
-    if lead:
-        # "Then again, they email me", not "Then again, They email me".
-        body = _sentence_internal(plan.text) if lead.endswith(",") else plan.text
-        plan.text = join_sentences([lead, body], persona.language)
+    lead = choose.rng.choice(voice(persona.language, "related"))
+    # "Then again, they email me", not "Then again, They email me".
+    body = _sentence_internal(plan.text) if lead.endswith(",") else plan.text
+    plan.text = join_sentences([lead, body], persona.language)
     return plan
 
 

@@ -63,19 +63,16 @@ def _exhausted_dev_session(dev):
     return session
 
 
-@pytest.mark.parametrize("text", ["What else?", "Anything else?"])
-def test_what_else_on_an_exhausted_topic_gets_a_recap(dev, text):
+@pytest.mark.parametrize("text", [
+    "What else?", "Anything else?",  # names nothing
+    "And how did that feel?",  # points back
+    # Names nothing of its own ("sit" is a verb of any story), but she said it: it is about what was said.
+    "How long did you sit?",
+])
+def test_a_question_on_an_exhausted_topic_that_names_no_other_gets_a_recap(dev, text):
     session = _exhausted_dev_session(dev)
     state = session.state
     plan = _exhausted(dev, session.index, state, _Chooser(random.Random(1), state), "knee_stairs", text)
-    assert plan.topic == "knee_stairs" and plan.move == "recap"
-
-
-def test_a_question_pointing_back_at_an_exhausted_topic_gets_a_recap(dev):
-    session = _exhausted_dev_session(dev)
-    state = session.state
-    plan = _exhausted(dev, session.index, state, _Chooser(random.Random(1), state), "knee_stairs",
-                      "And how did that feel?")
     assert plan.topic == "knee_stairs" and plan.move == "recap"
 
 
@@ -143,16 +140,6 @@ def test_a_pointing_question_naming_another_topics_thing_goes_there(dev_index):
 def test_a_pointing_question_about_the_current_topic_stays(dev_index, text):
     topic, _ = _understand(_fixed(dev_index), _on("substitutions"), text, "en")
     assert topic == "substitutions"
-
-
-def test_a_question_taking_up_what_she_said_gets_a_recap(dev):
-    # It names nothing of its own ("sit" is a verb of any story), but she said it: the question is about
-    # what was said.
-    session = _exhausted_dev_session(dev)
-    state = session.state
-    plan = _exhausted(dev, session.index, state, _Chooser(random.Random(1), state), "knee_stairs",
-                      "How long did you sit?")
-    assert plan.topic == "knee_stairs" and plan.move == "recap"
 
 
 def test_the_step_reads_on_from_its_lead_in():

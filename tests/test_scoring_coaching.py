@@ -226,8 +226,14 @@ def test_every_rewrite_is_open_or_an_echo_or_silence():
     ("Don't you think BasketRun's prices are too high?", "BasketRun's prices are too high"),
     ("WhatsApp is easier, right?", "WhatsApp is easier"),
     ("Don't you think you'd like it?", "I'd like it"),
-    # The interviewer's own "I'd" is hers to flip: "you'd".
+    # The interviewer's own "I'd"/"I'm" are hers to flip: "you'd", "you're".
     ("Don't you think I'd like it?", "you'd like it"),
+    ("Surely I'm not the first to ask you that?", "you're not the first to ask me that"),
+    # "you" as an object becomes "me", not "I", wherever no verb follows it; a subject stays a subject.
+    ("Don't you think they want you to pay more?", "they want me to pay more"),
+    ("Don't you think the app lets you down and you give up?", "the app lets me down and I give up"),
+    ("Don't you think it annoys you?", "it annoys me"),
+    ("Wouldn't you say BasketRun is too expensive for you?", "BasketRun is too expensive for me"),
     ("Don't you think the app is too slow?", "the app is too slow"),
     ("The app is too slow, isn't that so?", "the app is too slow"),
 ])
