@@ -2069,6 +2069,56 @@ def _suggested_solution(q: str, said: str | None) -> str | None:
     return " ".join(fix.split()[:5])
 
 
+# A hypothetical yes/no question ("Would you use…?", "Would … be useful?", "If there was …, would that help?") about a
+# thing it describes by what it does: "an app that reminded you when the bill was due", "a button to pause the order",
+# "something that sorted the receipts for you". Describing a thing by its function offers a solution, whoever makes it.
+_HYPOTHETICAL_YES_NO = _rx(r"^(?:(?:and|so|but|okay|ok|now|then)\s+)*(?:(?:would|wouldn't|could|will|might)\s+"
+                           r"(?!you\s+(?:please\s+)?(?:say|agree|mind|describe|rate|tell|walk|talk|explain|share|show|send|"
+                           r"give|remind|let\s+me|be\s+able|be\s+willing)\b)|if\b(?=.*?,?\s*(?:would|wouldn't|could|"
+                           r"will|might)\s+(?:you|that|it|this|they)\b))")
+_FUNCTION_MODIFIER = _rx(r"\b(?:a|an|some|any|something|anything)\b.*?\b(?:that|which|to|where)\s+\w")
+
+
+def _indefinite(noun) -> bool:
+    """An indefinite noun phrase: "an app", "some kind of tool", "something"; not a thing of their story ("the app")."""
+    if noun.lower_ in ("something", "anything"):
+        return True
+    for _ in range(3):
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an", "some", "any") for c in noun.children):
+            return True
+        # "some kind of tool that…": the determiner sits on "kind", two steps up.
+        if noun.head.dep_ == "prep" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+            noun = noun.head.head
+            continue
+        return False
+    return False
+
+
+def _described_solution(q: str) -> str | None:
+    """The thing a hypothetical yes/no question describes by its function ("an app that reminded you…"), read from the
+    parse: an indefinite noun phrase with a relative or infinitive clause of action. A person ("a client who
+    cancelled") or a property ("a gym that was further away") describes a situation, not a fix; so does a thing said
+    to be something ("if it was a place you had to drive to")."""
+    q = q.strip(" ?.!,")
+    if not _HYPOTHETICAL_YES_NO.match(q) or not _FUNCTION_MODIFIER.search(q):
+        return None
+    doc = _parse_or_none(q)
+    if doc is None:
+        return None
+    for t in doc:
+        if t.dep_ not in ("relcl", "acl") or t.pos_ not in ("VERB", "AUX") or t.lemma_ == "be":
+            continue
+        noun = t.head
+        if noun.pos_ not in ("NOUN", "PRON", "PROPN") or noun.i > t.i or not _indefinite(noun):
+            continue
+        if any(c.lower_ in ("who", "whom") for c in t.children):
+            continue  # a person described: someone to keep or hire, not a thing of yours
+        if noun.dep_ == "attr" and not any(c.dep_ == "expl" for c in noun.head.children):
+            continue  # "if it was a place you had to drive to": what their thing is, not a thing offered
+        return " ".join(w.text for w in doc[noun.left_edge.i: t.i + 1][:7])
+    return None
+
+
 # A reason offered inside a yes/no question ("Did you cancel because of the price?", "Was the price a factor?").
 _REASON_IN_Q = _rx(r"\b(?:because(?:\s+of)?|due\s+to|'cause|cause\s+of|thanks\s+to)\b(?P<why>.+)$")
 _FACTOR_IN_Q = _rx(r"\b(?:a|the|one|your)\s+(?:main\s+|big\s+|real\s+|major\s+|deciding\s+|key\s+)?(?:factor|reason|cause)\b")
@@ -2394,8 +2444,12 @@ def _flag_hits(clean: str, focus_low: str, questions: list[str], is_question: bo
         hits.append(FlagHit(Flag.PITCH, "pitch", pitch.group("ev").strip()))
     else:
         offered = next((c for c in cues if c.name == "suggests_solution"), None)
+        described = None if offered or not is_question or not questions else \
+            _described_solution(strip_markers(questions[-1])[0].lower())
         if offered:
             hits.append(FlagHit(Flag.PITCH, "pitch", offered.evidence))
+        elif described:
+            hits.append(FlagHit(Flag.PITCH, "described_solution", described))
 
     question_text = " ".join(strip_markers(q)[0] for q in questions).lower() if questions else ""
     if is_question and question_text and "closing_invitation" not in cue_names:
@@ -2405,6 +2459,11 @@ def _flag_hits(clean: str, focus_low: str, questions: list[str], is_question: bo
             hits.append(FlagHit(Flag.HYPOTHETICAL, "hypothetical", hyp.group("ev")))
         elif _IF_THEN.search(probe):
             hits.append(FlagHit(Flag.HYPOTHETICAL, "hypothetical", "if ... would"))
+        elif re.match(r"^(?:(?:and|so|but)\s+)?would(?:n't)?\s+\w", strip_markers(questions[-1])[0].lower()) and \
+                re.match(r"^\s*(?:(?:and|so|but)\s+)?would", _HYP_EXCLUDE.sub(" ", strip_markers(questions[-1])[0].lower())):
+            # "Would online booking solve that?", "Would something that… be useful?": any would-question asks about
+            # a world that isn't (the forms that ask for a description or an opinion are left out above).
+            hits.append(FlagHit(Flag.HYPOTHETICAL, "hypothetical", "would"))
 
     if not is_question and not any(h.flag == Flag.HYPOTHETICAL for h in hits):
         probe = _HYP_EXCLUDE.sub(" ", strip_markers(focus_low)[0])

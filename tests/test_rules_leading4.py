@@ -1,0 +1,69 @@
+"""Leading or not, by what the turn offers (the form rules alone, no model): a hypothetical yes/no question about a
+thing it describes by its function offers a solution (a pitch, leading), whoever would make it."""
+
+import pytest
+
+from scoring import rules
+from scoring.labels import Flag, Label
+
+DOGS = ["I run a dog-walking business with two part-timers.",
+        "Most of my bookings come in by WhatsApp and I copy them into a paper diary.",
+        "Last week I double-booked a Tuesday and one dog didn't get walked."]
+
+
+def analyse(text, context):
+    return rules.analyse(text, context[-1], "en", context)
+
+
+def label(text, context):
+    return analyse(text, context).top[0]
+
+
+def flags(text, context):
+    return {h.flag for h in analyse(text, context).flags}
+
+
+# A thing described by what it does (a relative or infinitive clause on an indefinite noun phrase), in a
+# hypothetical yes/no question: a solution offered for approval, with or without "we/our".
+@pytest.mark.parametrize("text", [
+    "Would you pay for a calendar that warned you about double bookings?",
+    "Would you find it useful to have something that checked for clashes?",
+    "would you sign up for a booking page that your clients could use",
+    "Would you switch to a system that synced with WhatsApp?",
+    "Would you be interested in a tool to manage the bookings?",
+    "um would you want something that like pulled the bookings out of whatsapp",
+])
+def test_a_hypothetical_yes_no_about_a_described_thing_is_a_pitch(text):
+    form = analyse(text, DOGS)
+    assert form.top[0] == Label.LEADING
+    assert Flag.PITCH in {h.flag for h in form.flags}
+    assert Flag.HYPOTHETICAL in {h.flag for h in form.flags}
+
+
+# Described, but not a fix: a person, a property, what their own thing is, a thing of their story, nothing described.
+@pytest.mark.parametrize("text", [
+    "Would you keep a client who cancelled all the time?",
+    "Would you move to a park that was further away?",
+    "would you still do it if it was a walk you had to drive to",
+    "Would you use the diary that you had before again?",
+    "Would you pay for something like that?",
+    "Would you still take bookings by WhatsApp?",
+])
+def test_a_plain_hypothetical_yes_no_offers_nothing(text):
+    form = analyse(text, DOGS)
+    assert Flag.PITCH not in {h.flag for h in form.flags}
+    assert form.top[0] == Label.CLOSED
+
+
+def test_a_request_for_a_described_thing_is_not_a_hypothetical_offer():
+    form = analyse("Would you be able to send me a photo that shows the diary?", DOGS)
+    assert Flag.PITCH not in {h.flag for h in form.flags}
+
+
+# A would-question about a thing, not about "you": still a world that isn't.
+@pytest.mark.parametrize("text", [
+    "Would online booking solve that for you?",
+    "Would something that sent the bookings to your part-timers be useful?",
+])
+def test_a_would_question_about_a_thing_is_hypothetical(text):
+    assert Flag.HYPOTHETICAL in flags(text, DOGS)
