@@ -1723,7 +1723,7 @@ def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark
         # or intention in their mouth is leading, said with a "?" or not.
         summary = low[reflect.end():] if reflect else low
         claim = _new_claim(summary, previous, has_qmark, summary_frame=bool(reflect or so_start), strict=caption,
-                           heard_all=heard_all)
+                           heard_all=heard_all) or _new_feeling(low, previous)
         if claim:
             add(Cue("new_claim", Label.LEADING, STRONG + 1.0, claim))
     degree = _INTENSE_EVAL.search(low) if caption and previous and not claim and not reflect else None
@@ -1804,6 +1804,32 @@ def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark
     if not cues:
         add(Cue("declarative", Label.STATEMENT, WEAK, ""))
     return cues
+
+
+# A feeling handed to them in a summary: "you felt tricked", "so after six years you feel let down", "it left you
+# feeling like nobody cared". What follows the feeling verb must be theirs.
+_FELT = _rx(r"\b(?:you(?:'re|\s+are|\s+were)?\s+(?:(?:really|just|still|probably|kind\s+of|sort\s+of|must\s+have|must)\s+)*"
+            r"(?:feel|felt|feeling)|(?:made|makes|make|left|leaves|leave)\s+you\s+(?:feel|feeling|felt))\s+"
+            r"(?:(?:kind\s+of|sort\s+of|a\s+bit|a\s+little|quite|really|pretty|so|very|rather|totally|completely|just)\s+)*"
+            r"(?P<x>.+)$")
+_FELT_PROPOSITION = _rx(r"^(?:like|that|as\s+if|as\s+though|the|a|an|your|their|his|her|it|this|they|he|she|nobody|no\s+one)\b")
+
+
+def _new_feeling(summary: str, said: str) -> str | None:
+    """The feeling a summary gives them ("you felt tricked by the site") when they never named it; for "you feel
+    like / that …", the view, when most of its content is new."""
+    felt = _FELT.search(summary)
+    if not felt:
+        return None
+    rest = felt.group("x").strip(" .?!,")
+    if _FELT_PROPOSITION.match(rest):
+        words, novel = _novel_words(rest, said)
+        return " ".join(novel[:3]) if words and len(novel) / len(words) >= 0.5 else None
+    word = next((t for t in tokens(rest) if t not in STOPWORDS), None)
+    their_stems = {stem(_unclitic(t)) for t in tokens(said)}
+    if word is None or _said(word, their_stems) or _retold_verdict(word, said):
+        return None
+    return word
 
 
 _ASIDE_OPENER = _rx(r"^(?:yeah|yes|yep|fair\s+enough|okay|ok|right|ha+|haha|oh|ah|wow|mm+|sure|totally|true|good|great|"

@@ -67,3 +67,28 @@ def test_a_request_for_a_described_thing_is_not_a_hypothetical_offer():
 ])
 def test_a_would_question_about_a_thing_is_hypothetical(text):
     assert Flag.HYPOTHETICAL in flags(text, DOGS)
+
+
+POWER = ["I've been with Northpower for about six years.",
+         "Last winter the bill went up twice and I only found out from the bank statement.",
+         "I rang them and the man on the phone couldn't really explain why, which was annoying."]
+
+
+# A summary that names a feeling they never named hands it to them: leading, said as a statement or not.
+@pytest.mark.parametrize("text", [
+    "So you felt tricked by the bill.",
+    "So after six years you feel let down.",
+    "so you felt kind of cheated by the man on the phone",
+    "It sounds like you felt ignored by the man on the phone.",
+])
+def test_a_feeling_they_never_named_leads(text):
+    assert label(text, POWER) == Label.LEADING
+
+
+# Their own feeling, or their own account after "you feel like", said back: a reflection.
+@pytest.mark.parametrize("text", [
+    "So you felt annoyed that nobody could explain it.",
+    "so you feel like they couldn't explain it",
+])
+def test_their_own_feeling_said_back_reflects(text):
+    assert label(text, POWER) == Label.REFLECTION
