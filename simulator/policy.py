@@ -644,6 +644,17 @@ def decide(
             plan = _go_deeper(persona, state, choose, state.current_topic, allow_deep=False, move="continue")
             if plan is not None:
                 return plan
+        # "That sounds exhausting.", "That must have been awful.": a remark that points back at what she has just
+        # told ("that", "it") is a reaction to her story, whatever words it puts on it ("a weight to carry" names
+        # nothing of hers, and is not meant to); she goes on with it (the next layer, as after a reflection)
+        # rather than only acknowledging it.
+        current = state.current_topic
+        last = state.last_persona
+        if current and last is not None and last.topic == current and _has_anaphora(text, language):
+            allow_deep = state.rapport + RAPPORT["reflection"] >= persona.deep_threshold or current in state.unlocked
+            plan = _go_deeper(persona, state, choose, current, allow_deep=allow_deep, move="continue")
+            if plan is not None:
+                return plan
         return reaction("acknowledge", reactions.acknowledge)
 
     if label == "leading":
