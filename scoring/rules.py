@@ -2240,7 +2240,11 @@ def _retold_verdict(word: str, said: str) -> bool:
 _NEGATION = _rx(r"\b(?:isn't|wasn't|aren't|weren't|couldn't|can't|cannot|is\s+not|was\s+not|no\s+longer)\b")
 # A plan or a wish said as theirs: "you're thinking of dropping", "you want to switch", "you're going to cancel".
 _INTENTION = _rx(r"\byou(?:'re|\s+are|'d|\s+would)?\s+(?:(?:thinking|planning|looking)\s+(?:of|about|to|on)|going\s+to|about\s+to|"
-                 r"want\s+to|wanna|like\s+to|need\s+to|ready\s+to)\s+(?:\w+ly\s+)?(?P<act>[\w'-]+)")
+                 r"want\s+to|wanna|like\s+to|need\s+to|ready\s+to|(?:'ve\s+|have\s+)?decided\s+(?:not\s+)?to|"
+                 r"(?:'ve\s+|have\s+)?made\s+up\s+your\s+mind\s+to)\s+(?:\w+ly\s+)?(?P<act>[\w'-]+)")
+# What they said they would do: "I'd", "I'll", "I won't", "going to"; not a pluperfect "they'd given our room away".
+_THEIR_FUTURE = _rx(r"\b(?:would|will|won't|wouldn't|going\s+to|gonna)\b|'ll\b|'d\s+(?!(?:been|had|got|gone|done|given|"
+                    r"taken|made|seen|left|put|told|sent|paid|bought|known|[\w-]+ed)\b)")
 _ANY_NEGATION = _rx(r"\b(?:\w+n't|not|never|no|nothing|nobody|none|cannot|hardly|barely)\b")
 # A ranking or a contrast in a summary ("more for him than for you", "the app, not the gym", "rather than").
 _COMPARISON = _rx(r"\bmore\s+(?:[\w'-]+\s+){0,4}?than\b|\b(?:less|fewer|rather|better|worse|bigger|cheaper)\s+(?:[\w'-]+\s+){0,4}?than\b|"
@@ -2386,7 +2390,7 @@ def _new_claim(summary: str, said: str, has_qmark: bool, summary_frame: bool = T
     if guessed:
         return guessed.group(0)  # "You probably lose a lot of money on it.": a guess of yours about them
     projected = _PROJECTION.match(summary.strip())
-    if projected and not re.search(r"\b(?:would|will|'d|'ll|going\s+to|gonna)\b", said.lower()):
+    if projected and not _THEIR_FUTURE.search(said.lower()):
         # "So you'd never use them again.": what they would do, guessed by you
         return " ".join(summary.strip()[projected.start():].split()[:4])
     wish = _ATTITUDE.search(summary)

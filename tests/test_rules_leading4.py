@@ -92,3 +92,23 @@ def test_a_feeling_they_never_named_leads(text):
 ])
 def test_their_own_feeling_said_back_reflects(text):
     assert label(text, POWER) == Label.REFLECTION
+
+
+HOTEL = ["We booked the hotel through a comparison site for our anniversary.",
+         "When we got there they'd given our room away.",
+         "They moved us to a place across town and gave us a voucher, but it kind of ruined the weekend."]
+
+
+# What they would do, or what they decided, guessed for them: leading. A pluperfect "they'd given" is no plan of theirs.
+@pytest.mark.parametrize("text", [
+    "So you'll never book through a comparison site again.",
+    "So you got the voucher, and that's when you decided to complain.",
+    "So you've made up your mind to book direct.",
+])
+def test_a_plan_or_decision_they_never_told_leads(text):
+    assert label(text, HOTEL) == Label.LEADING
+
+
+def test_their_own_plan_said_back_reflects():
+    plan = HOTEL[:2] + ["Next time I'll book direct with the hotel, I think."]
+    assert label("So next time you'll book direct with the hotel.", plan) != Label.LEADING
