@@ -389,6 +389,29 @@ def question_onset(sentence: str) -> str | None:
         if _starts_question(body) and not (tag and tag.end() == len(body) + 1):  # ", denk je niet?" is a tag
             rest = [strip_markers(p)[0] for p in segments[i + 1:]]
             return ", ".join([body] + [r for r in rest if r])
+    return _unmarked_onset(segments[-1]) if segments else None
+
+
+# Where a caption has no comma at all, a question still starts where a question word is followed by a finite verb
+# and its subject ("je zei net dat het druk was hoe ga je daar mee om", "je klanten hoe reageren die daarop"), or
+# Without a comma to mark the border the test is stricter than _starts_question: the subject must be there. (A verb
+# before "je" is no border: Dutch puts the verb before its subject after any fronted word, "toen heb je zelf gekookt".)
+_ONSET_SUBJECT = frozenset("je jij u jullie ze zij hij het dat die er we wij".split())
+_NO_ONSET_AFTER = frozenset("dat of als weet vraag vroeg benieuwd idee snap begrijp zien zag hoor zeggen".split())
+
+
+def _unmarked_onset(segment: str) -> str | None:
+    words = strip_markers(segment)[0].split()
+    for i in range(len(words) - 3, 0, -1):
+        tail = [re.sub(r"[^\wà-ÿ']", "", w.lower()) for w in words[i:]]
+        if re.sub(r"[^\wà-ÿ']", "", words[i - 1].lower()) in _NO_ONSET_AFTER:
+            continue
+        if _WH_ONSET.match(tail[0]):
+            j = 2 if tail[0] in ("hoe", "wat") and tail[1] in _WH_MODIFIER or tail[0] in ("welke", "welk", "hoeveel") else 1
+            verb, after = tail[j:j + 1], tail[j + 1:j + 3]
+            if verb and verb[0] not in _NOT_V2 and verb[0] not in _NOT_VERB and _ONSET_SUBJECT & set(after) \
+                    and _starts_question(" ".join(tail)):
+                return " ".join(words[i:])
     return None
 
 
@@ -397,7 +420,10 @@ def is_question(sentence: str) -> bool:
     low = body.lower()
     if sentence.rstrip().endswith("?"):
         return True
-    if sentence.rstrip().endswith("!") or _ACK.match(low) or _REFLECT_START.match(low) or _SIGNPOST.search(low):
+    if _REFLECT_START.match(low) and not sentence.rstrip().endswith("!"):
+        onset = _unmarked_onset(body)  # "dus je zegt het is druk en wat doe je dan": a summary, then the question
+        return bool(onset and _WH_ONSET.match(onset.split()[0].lower()))
+    if sentence.rstrip().endswith("!") or _ACK.match(low) or _SIGNPOST.search(low):
         return False
     if _starts_question(_after_dan(low)) or question_onset(sentence):
         return True  # a caption without "?": "eh ga je ook weleens met de auto", "nou ehm, wat zegt hij zelf…"
