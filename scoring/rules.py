@@ -2242,6 +2242,8 @@ _NEGATION = _rx(r"\b(?:isn't|wasn't|aren't|weren't|couldn't|can't|cannot|is\s+no
 _INTENTION = _rx(r"\byou(?:'re|\s+are|'d|\s+would)?\s+(?:(?:thinking|planning|looking)\s+(?:of|about|to|on)|going\s+to|about\s+to|"
                  r"want\s+to|wanna|like\s+to|need\s+to|ready\s+to|(?:'ve\s+|have\s+)?decided\s+(?:not\s+)?to|"
                  r"(?:'ve\s+|have\s+)?made\s+up\s+your\s+mind\s+to)\s+(?:\w+ly\s+)?(?P<act>[\w'-]+)")
+# A frequency made a rule: "always", "all the time" (not "never", which often retells a "not" of theirs).
+_ABSOLUTE = _rx(r"(?<!not\s)(?<!n't\s)\b(?:always|constantly|all\s+the\s+time|every\s+single\s+time|without\s+fail)\b")
 # What they said they would do: "I'd", "I'll", "I won't", "going to"; not a pluperfect "they'd given our room away".
 _THEIR_FUTURE = _rx(r"\b(?:would|will|won't|wouldn't|going\s+to|gonna)\b|'ll\b|'d\s+(?!(?:been|had|got|gone|done|given|"
                     r"taken|made|seen|left|put|told|sent|paid|bought|known|[\w-]+ed)\b)")
@@ -2383,6 +2385,10 @@ def _new_claim(summary: str, said: str, has_qmark: bool, summary_frame: bool = T
     intent = _INTENTION.search(summary)
     if intent and not _said(intent.group("act"), their_stems):
         return intent.group(0)  # "so you're thinking of dropping that agency": a plan of theirs you supplied
+    absolute = _ABSOLUTE.search(summary)
+    if absolute and not _ABSOLUTE.search(said.lower()):
+        # "So the bill always goes up", "she's on it all the time": their "twice", "some weeks" made a rule of yours.
+        return absolute.group(0)
     # A caption's summary (``strict``: no punctuation, no intonation) says "a lot" for their "loads" as a paraphrase.
     guessed = next((m for m in _GUESS_MARK.finditer(summary) if m.group(0) in ("probably", "surely", "presumably",
                     "obviously", "must", "bet") + (() if strict else ("a lot", "lots"))

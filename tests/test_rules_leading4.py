@@ -112,3 +112,21 @@ def test_a_plan_or_decision_they_never_told_leads(text):
 def test_their_own_plan_said_back_reflects():
     plan = HOTEL[:2] + ["Next time I'll book direct with the hotel, I think."]
     assert label("So next time you'll book direct with the hotel.", plan) != Label.LEADING
+
+
+# A frequency they gave ("twice", "some weeks") made a rule of yours: leading. Their own "always", or "not always", is no rule of yours.
+@pytest.mark.parametrize("text", [
+    "So the bill always goes up in winter.",
+    "so the bill goes up all the time",
+    "So you always find out from the bank statement.",
+])
+def test_an_absolute_they_never_said_leads(text):
+    assert label(text, POWER) == Label.LEADING
+
+
+@pytest.mark.parametrize("text, context", [
+    ("So the bill doesn't always go up.", POWER),
+    ("So the bill always goes up in winter.", POWER[:1] + ["The bill always goes up in winter, every single year."]),
+])
+def test_their_own_frequency_is_not_a_claim(text, context):
+    assert label(text, context) != Label.LEADING
