@@ -417,7 +417,10 @@ _INVITE = _rx(
     r"paint\s+(?:me|us)\s+a\s+picture|help\s+me\s+(?:understand|picture|see|get\s+a\s+(?:sense|feel|picture))|go\s+(?:on|into)|"
     r"go(?:ing)?\s+(?:through|over)\s+(?:it|that|this|the|your|what|how|last|a|an)\b|keep\s+going|"
     r"talk\s+to\s+(?:me|us)(?=\s*[.!?]*$)|is\s+there\s+(?:any(?:thing)?\s+)?more\s+(?:to|about|on|you|behind)|"
-    r"think\s+back|remind\s+me|fill\s+me\s+in|go\s+back\s+to|recall|tell\s+(?:me|us)\s+more|talk\s+to\s+(?:me|us)\s+about|"
+    r"think\s+back|remind\s+me|fill\s+me\s+in|recall|"
+    # "Can you go back to when it started?": back to a moment of their story. "Would you go back to them?" asks whether.
+    r"go\s+back\s+to\s+(?=(?:when|what|where|how|something|that\s+(?:day|time|moment|morning|evening|night|week|point|"
+    r"call|meeting)|the\s+(?:day|time|moment|start|beginning|first|last|morning|evening|night|point|part)|your\s+first)\b)|tell\s+(?:me|us)\s+more|talk\s+to\s+(?:me|us)\s+about|"
     r"think\s+of\s+(?:a|an|one|the\s+last|some)\s+(?:\w+\s+)?(?:time|example|moment|occasion|day|situation|instance)|"
     r"unpack|clarify|break\s+(?:that|it|this)\s+down|dig\s+into|go\s+deeper|flesh\s+(?:that|it|this)\s+out|"
     # "Do you have an example of when…?", "Is there a story behind that?": a story asked for, not a yes.

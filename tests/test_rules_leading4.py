@@ -130,3 +130,23 @@ def test_an_absolute_they_never_said_leads(text):
 ])
 def test_their_own_frequency_is_not_a_claim(text, context):
     assert label(text, context) != Label.LEADING
+
+
+# "Would you go back to them?" asks whether they would: a plain hypothetical yes/no. Back to a moment of their story
+# ("Can you go back to when…") is an invitation.
+@pytest.mark.parametrize("text", [
+    "Would you go back to them?",
+    "Would you go back to a paper diary?",
+])
+def test_would_you_go_back_to_asks_whether(text):
+    form = analyse(text, DOGS)
+    assert form.top[0] == Label.CLOSED
+    assert Flag.HYPOTHETICAL in {h.flag for h in form.flags}
+
+
+@pytest.mark.parametrize("text", [
+    "Can you go back to when you started the business?",
+    "Could you go back to the day you double-booked?",
+])
+def test_going_back_to_a_moment_invites(text):
+    assert label(text, DOGS) == Label.OPEN
