@@ -183,6 +183,8 @@ _PITCH = _rx(r"(?P<ev>이번에[^?.]*(?:출시|바꿨|새로|업데이트|생겼
              r"새\s*(?:샴푸|화면|앱|기능|서비스|버전|요금제|디자인|제품)|(?:출시|런칭)(?:했|됐|되었|할|될|예정)|"
              r"(?:기능|버튼|서비스|앱|알림|영상통화|상담원과|챗봇)\S*\s*(?:이|가)?\s*(?:바로\s*)?(?:있다면|생긴다면|된다면|있으면|생기면)|"
              r"해\s*드리면|해\s*드린다면|"
+             # "영수증을 정리해 주는 게 있으면": a thing described by what it does for them, on a condition.
+             r"(?:주는|드리는)\s*(?:게|것이|거|방법이|도구가|프로그램이|시스템이|곳이)\s*(?:바로\s*)?(?:있다면|생긴다면|있으면|생기면)|"
              # "저희가 …앱을 만들면": something we would build, put in or add, on a condition.
              r"저희(?:가|도)?\s+[^?.]{0,40}?(?:만들|넣|추가하|추가해|내놓|붙이)(?:면|으면|다면|는다면))")
 # "저희 앱…" is a pitch when it tells them about it or praises it, not when it asks whether they used it.

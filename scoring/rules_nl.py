@@ -265,6 +265,17 @@ _PITCH = _rx(r"(?P<ev>\b(?:wij|we)\s+(?:werken\s+aan|hebben\s+(?:nu|sinds|een\s+
              r"\bals\s+(?:wij|we)\s+\w+|\bhet\s+nieuwe\s+(?:abonnement|app|systeem|pakket|model)\b|"
              r"\b(?:zou|wat\s+zou)\s+(?:het\s+)?(?:niet\s+)?(?:fijn|handig|mooi|makkelijk|prettig|ideaal|goed|top)\s+(?:zijn|wezen)\s+als\b|"
              r"\bals\s+(?:de|het|er|je)\s+(?:\w+\s+){0,3}(?:app|functie|knop|chat|abonnement|dienst)\b[^?]*\b(?:zou|kon)\b)")
+# A hypothetical yes/no question about a thing described by what it does ("Zou je een app gebruiken die je aan de
+# rekening herinnert?", "Zou een knop om de bestelling te pauzeren helpen?", "Als er iets was dat de bonnetjes voor je
+# sorteerde, zou je dat gebruiken?"): a solution offered, with or without "wij/onze". A person ("iemand die") or a
+# property ("een sportschool die verder weg is") offers none.
+_DESCRIBED_SOLUTION = _rx(
+    r"^(?:(?:en|dus|maar|oké|ok)\s+)*(?:(?:zou|zouden|zoudt)\s+(?!(?:je|u|jij)\s+(?:me|mij|ons)?\s*(?:\w+\s+){0,2}?"
+    r"(?:vertellen|beschrijven|uitleggen|zeggen)\b)|als\s+er\s+(?=[^?]*,?\s*(?:zou|zouden)\b))(?:[\wà-ÿ'-]+\s+){0,3}?"
+    r"(?P<ev>(?:een|iets|zoiets|een\s+soort)\s+(?!(?:keer|paar|beetje)\b)(?:[\wà-ÿ'-]+\s+){0,2}?"
+    r"(?<!\bbij\s)(?<!\bnaar\s)(?<!\bmet\s)(?<!\bin\s)(?<!\bop\s)(?<!\bvan\s)(?<!\bvoor\s)(?<!\baan\s)(?<!\buit\s)"
+    r"(?:(?:die|dat|waarmee|waardoor|wat)\s+(?!(?:[\wà-ÿ'-]+\s+){0,3}"
+    r"(?:is|was|zijn|waren|wordt|werd)\b)|om\s+(?:[\wà-ÿ'-]+\s+){0,4}?te\s+)[\wà-ÿ'-]+)")
 _PRAISE = _rx(r"\b(?:heerlijk|geweldig|fantastisch|top|super|beter|sneller|makkelijker|handiger|mooier|lekker|prachtig|"
               r"nieuwe|zonder|gratis|altijd|dag\s+en\s+nacht)\b")
 _DB_EN = _rx(r"(?:,\s*|\s)en\s+(?P<ev>(?:wat|hoe|waarom|wanneer|waar|wie|welke|hoeveel|hoe\s+vaak)\b|(?P<verb>[a-zà-ÿ]+)\s+"
@@ -772,6 +783,9 @@ def _flags(clean: str, focus: str, questions: list[str], is_q: bool) -> list[Fla
             hits.append(FlagHit(Flag.PITCH, "pitch", ev.strip()))
     if not is_q:
         return hits
+    described = None if hits else _DESCRIBED_SOLUTION.match(strip_markers(questions[-1])[0].lower() if questions else "")
+    if described and not re.match(r"(?:een\s+)?iemand\b", described.group("ev")):
+        hits.append(FlagHit(Flag.PITCH, "described_solution", described.group("ev")))
     question_text = " ".join(strip_markers(q)[0] for q in questions).lower()
     probe = _HYP_EXCLUDE.sub(" ", question_text)
     hyp = _HYP.search(probe)

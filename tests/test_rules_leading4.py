@@ -150,3 +150,43 @@ def test_would_you_go_back_to_asks_whether(text):
 ])
 def test_going_back_to_a_moment_invites(text):
     assert label(text, DOGS) == Label.OPEN
+
+
+# The same shape in Dutch and Korean: a thing described by what it does, offered in a hypothetical yes/no question.
+NL_PREV = "Twee keer dit jaar was de stroomrekening te laat omdat ik vergat het geld over te maken."
+KO_PREV = "이번 달에 전기 요금을 두 번이나 늦게 냈어요."
+
+
+@pytest.mark.parametrize("text", [
+    "Zou je een app gebruiken die je herinnert wanneer de rekening betaald moet worden?",
+    "Zou een knop om de betaling uit te stellen helpen?",
+    "zou je eh een soort kluisje huren dat je met je telefoon kunt boeken",
+])
+def test_dutch_described_solution_is_a_pitch(text):
+    from scoring import rules_nl
+
+    form = rules_nl.analyse(text, NL_PREV)
+    assert form.top[0] == Label.LEADING
+    assert Flag.PITCH in {h.flag for h in form.flags}
+
+
+@pytest.mark.parametrize("text", [
+    "Zou je het nog een keer proberen bij die sportschool?",
+    "Zou je naar een sportschool gaan die verder weg is?",
+    "Zou je iemand inhuren die je administratie doet?",
+])
+def test_dutch_plain_hypothetical_is_no_pitch(text):
+    from scoring import rules_nl
+
+    form = rules_nl.analyse(text, NL_PREV)
+    assert Flag.PITCH not in {h.flag for h in form.flags}
+    assert form.top[0] == Label.CLOSED
+
+
+def test_korean_thing_that_does_it_for_you_is_a_pitch():
+    from scoring import rules_ko
+
+    form = rules_ko.analyse("영수증을 자동으로 정리해 주는 게 있으면 유용할까요?", KO_PREV)
+    assert form.top[0] == Label.LEADING
+    assert Flag.PITCH in {h.flag for h in form.flags}
+    assert Flag.PITCH not in {h.flag for h in rules_ko.analyse("혹시 아는 게 있으면 말씀해 주세요.", KO_PREV).flags}
