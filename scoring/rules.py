@@ -1752,7 +1752,7 @@ def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark
         # a check of a fact of yours when it brings new content, a feeling or verdict of yours when it names one.
         content, novel = _novel_words(low, previous)
         if novel and (len(novel) / max(1, len(content)) >= 0.3 or _claim_word(novel)):
-            named = _claim_word(novel)
+            named = _claim_word(novel) or _graded_verdict(low, previous)
             if named:
                 add(Cue("new_claim", Label.LEADING, STRONG + 1.0, named))
             else:
@@ -1833,6 +1833,22 @@ def _new_feeling(summary: str, said: str) -> str | None:
     if word is None or _said(word, their_stems) or _retold_verdict(word, said):
         return None
     return word
+
+
+# A degree or a manner said about their thing ("the app's pretty much broken then?", "it works well for you?", "the
+# manager is overworked?"): an assessment, which a fact to check ("that was a monthly contract?") never carries.
+_GRADING = _rx(r"\b(?:pretty\s+much|basically|kind\s+of|sort\s+of|a\s+bit|a\s+little|quite|really|fairly|rather|"
+               r"pretty(?=\s+[a-z]+(?:ed|y|ful|less|ive|ous|ing|able|ible|ic|al)\b)|(?:way\s+|far\s+)?too|"
+               r"(?<!as\s)(?:well|badly|properly|smoothly|fine)(?=\s*(?:for\s+\w+|then|now|enough)?\s*[?.!]*$)|"
+               r"over(?=[a-z]{4,}(?:ed|ing|priced)\b)[a-z]+)\b")
+
+
+def _graded_verdict(low: str, said: str) -> str | None:
+    """The degree or manner of yours in a declarative question about them, when they never used it."""
+    graded = _GRADING.search(low)
+    if not graded or re.search(r"\b" + re.escape(graded.group(0)) + r"\b", said.lower()):
+        return None
+    return graded.group(0)
 
 
 _ASIDE_OPENER = _rx(r"^(?:yeah|yes|yep|fair\s+enough|okay|ok|right|ha+|haha|oh|ah|wow|mm+|sure|totally|true|good|great|"

@@ -190,3 +190,29 @@ def test_korean_thing_that_does_it_for_you_is_a_pitch():
     assert form.top[0] == Label.LEADING
     assert Flag.PITCH in {h.flag for h in form.flags}
     assert Flag.PITCH not in {h.flag for h in rules_ko.analyse("혹시 아는 게 있으면 말씀해 주세요.", KO_PREV).flags}
+
+
+ROTA = ["We switched the rota to TeamShift in March.",
+        "Now people swap shifts in the app instead of texting me.",
+        "The manager still has to approve every swap, and she's only in two days a week."]
+
+
+# A declarative question that grades their thing ("pretty much broken", "works well", "overworked") offers your
+# assessment for a yes: leading. A fact of yours to check carries no degree or manner: closed.
+@pytest.mark.parametrize("text", [
+    "And the app's pretty much broken then?",
+    "The app works well for you?",
+    "And the manager is overworked?",
+    "and the app's basically doing its job then",
+])
+def test_a_graded_declarative_question_leads(text):
+    assert label(text, ROTA) == Label.LEADING
+
+
+@pytest.mark.parametrize("text", [
+    "And you use the paper rota as well?",
+    "And the manager is in on Mondays and Tuesdays?",
+    "and that was a monthly contract",
+])
+def test_a_fact_to_check_stays_closed(text):
+    assert label(text, ROTA) == Label.CLOSED
