@@ -66,7 +66,8 @@ _WH_OPEN_STRONG = _rx(r"^(?:en\s+)?(?:waarom|waardoor|hoezo|hoe\b|in\s+hoeverre|
 _SHORT_OPEN = _rx(r"^(?:en\s+)?(?:daarna|toen|verder|dan|wat\s+nog\s+meer|hoe\s+bedoel\s+je|hoe\s+bedoelt\s+u|hoezo|waarom|"
                   r"waarom\s+dat|hoe\s+dan|en\s+dan|wat\s+toen|wat\s+gebeurde\s+er\s+toen|wat\s+gebeurde\s+er\s+daarna|"
                   r"vertel\s+eens\s+wat\s+meer|vertel\s+verder|ga\s+door|ga\s+verder|ga\s+gerust\s+door|bijvoorbeeld|"
-                  r"zoals|hoe\s+ging\s+dat|hoe\s+was\s+dat|en\s+verder|wat\s+dan|en\s+nu)\s*[?.!]*$")
+                  r"zoals|hoe\s+ging\s+dat|hoe\s+was\s+dat|en\s+verder|wat\s+dan|en\s+nu|daarvoor|ervoor|in\s+welke\s+zin|"
+                  r"op\s+welke\s+manier)\s*[?.!]*$")
 _INVITE = _rx(r"^(?:(?:kun|kunt|wil|wilt|zou|zoudt|mag)\s+(?:je|jij|u)\s+(?:me|mij|ons)?\s*(?:eens\s+|misschien\s+|nog\s+|"
               r"iets\s+|wat\s+|een\s+keer\s+|even\s+|kort\s+|dat\s+|het\s+|daar\s+|er\s+|over\s+|kunnen\s+)*(?:meer\s+)?"
               r"(?:over\s+|kunnen\s+)*(?:vertellen|beschrijven|uitleggen|schetsen|meenemen|toelichten|laten\s+zien|voordoen)\b"
@@ -78,6 +79,25 @@ _INVITE = _rx(r"^(?:(?:kun|kunt|wil|wilt|zou|zoudt|mag)\s+(?:je|jij|u)\s+(?:me|m
               r"ik\s+(?:wil|zou)\s+(?:graag\s+)?(?:horen|weten)\s+(?:hoe|wat|waarom|meer)|ik\s+hoor\s+graag)\b)")
 _INVITE_ANY = _rx(r"\b(?:kun|kunt|wil|wilt|zou)\s+(?:je|jij|u)\s+(?:me|mij|ons)?\s*(?:eens\s+|misschien\s+|nog\s+)*"
                   r"(?:vertellen|beschrijven|uitleggen|meenemen)\s+(?:hoe|wat|waarom|over|door|in|waar)\b")
+# A request to tell, in any word order: a verb of telling or showing (infinitive or imperative, separable parts
+# allowed) said to them ("je zou me eens kunnen vertellen hoe…", "je mag het helemaal vertellen", "laat maar eens
+# horen hoe dat gaat"), or the interviewer's curiosity ("ik ben wel benieuwd naar je klanten"). Not with "of" (a
+# yes/no in disguise, _FAUX_OF) and not negated.
+_TELL_REQUEST = _rx(r"\b(?:vertel(?:len|t)?|beschrijf|beschrijven|uitleggen|toelichten|schetsen|meenemen|voordoen|"
+                    r"leg\s+(?:\w+\s+){0,3}uit|neem\s+(?:\w+\s+){0,3}mee|laat\s+(?:\w+\s+){0,3}(?:horen|zien)|"
+                    r"laten\s+(?:horen|zien)|benieuwd|nieuwsgierig)\b(?!\s+of\b)")
+_TELL_TO = _rx(r"^(?:(?:en|maar|dus|nou|ja|oké|ok)\s+)*(?:je|jij|u|ik|laat|leg|neem|vertel|beschrijf|schets)\b")
+_NEGATED = _rx(r"\b(?:niet|geen|nooit|hoeft|hoef)\b")
+
+
+def _tell_request(low: str) -> re.Match[str] | None:
+    """"je mag het helemaal vertellen", "ik ben benieuwd naar je klanten": asked to tell, whatever the word order."""
+    match = _TELL_REQUEST.search(low)
+    if match and _TELL_TO.match(low) and not _NEGATED.search(low) and not _LATER.search(low) and not _FAUX_OF.search(low):
+        return match
+    return None
+
+
 _LATER = _rx(r"\b(?:straks|later|zo\s+meteen|zometeen|nog\s+even\s+terug|terugkomen|aan\s+het\s+eind)\b")
 _FAUX = _rx(r"^(?P<wrap>(?:vertel|vertelt\s+u|zeg|zegt\s+u|beschrijf|leg(?:\s+eens)?\s+uit|legt\s+u\s+uit)(?:\s+(?:eens|me|mij|ons|"
             r"gerust))*)\s*[,:;-]\s*(?P<inner>.+)$")
@@ -389,6 +409,8 @@ def question_onset(sentence: str) -> str | None:
     """The question a spoken sentence ends with, when something else comes first between commas: the last clause
     that opens as a question, with everything after it; None when the sentence has no such later clause."""
     segments = [p for p in re.split(r"\s*,\s*", sentence.strip()) if p.strip()]
+    if len(segments) > 1 and _SHORT_OPEN.match(strip_markers(segments[-1])[0].lower()):
+        return strip_markers(segments[-1])[0]  # "je zei drie jaar, en daarvoor?": the prompt at the end asks
     for i in range(len(segments) - 1, 0, -1):
         body = _after_dan(strip_markers(segments[i])[0].lower())
         if _SUBORDINATE.match(strip_markers(segments[i - 1])[0].lower()) and _yes_no(body) \
@@ -407,12 +429,16 @@ def question_onset(sentence: str) -> str | None:
 # and its subject ("je zei net dat het druk was hoe ga je daar mee om", "je klanten hoe reageren die daarop"), or
 # Without a comma to mark the border the test is stricter than _starts_question: the subject must be there. (A verb
 # before "je" is no border: Dutch puts the verb before its subject after any fronted word, "toen heb je zelf gekookt".)
-_ONSET_SUBJECT = frozenset("je jij u jullie ze zij hij het dat die er we wij".split())
+_ONSET_SUBJECT = frozenset("je jij u jullie ze zij hij het dat die er we wij de een jouw uw mijn haar zijn hun men iemand mensen".split())
 _NO_ONSET_AFTER = frozenset("dat of als weet vraag vroeg benieuwd idee snap begrijp zien zag hoor zeggen".split())
 
 
 def _unmarked_onset(segment: str) -> str | None:
     words = strip_markers(segment)[0].split()
+    tail = " ".join(words[-3:]).lower()
+    short = re.search(r"\ben\s+(?:dan|daarna|daarvoor|toen|verder|nu)\s*[?.!]*$", tail)
+    if short and len(words) > 3:
+        return short.group(0)  # "je werkt er al drie jaar mee en dan?"
     for i in range(len(words) - 3, 0, -1):
         tail = [re.sub(r"[^\wà-ÿ']", "", w.lower()) for w in words[i:]]
         if re.sub(r"[^\wà-ÿ']", "", words[i - 1].lower()) in _NO_ONSET_AFTER:
@@ -438,7 +464,7 @@ def is_question(sentence: str) -> bool:
         return False
     if _starts_question(_after_dan(low)) or question_onset(sentence):
         return True  # a caption without "?": "eh ga je ook weleens met de auto", "nou ehm, wat zegt hij zelf…"
-    if _INVITE.match(low) and not _LATER.search(low) or _FAUX.match(low) or _SHORT_OPEN.match(low):
+    if _INVITE.match(low) and not _LATER.search(low) or _FAUX.match(low) or _SHORT_OPEN.match(low) or _tell_request(low):
         return True
     if _WH_OPEN.match(low) or _WH_CLOSED.match(low):
         return bool(re.match(r"^(?:en\s+)?\w+(?:\s+\w+)?\s+(?:\w+\s+)?(?:je|u|jij|jullie|er|het|dat|ze)\b", low)
@@ -635,7 +661,7 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> 
         return [Cue("closing_invitation", Label.OPEN, STRONG + 0.5, closing.group(0).strip(" ?")[:48])], flags
     q = _main_clause(q)
     cues.extend(_leading_cues(q, full, previous, has_qmark))
-    invite = _INVITE.match(q) or _INVITE_ANY.search(q)
+    invite = _INVITE.match(q) or _INVITE_ANY.search(q) or _tell_request(q)
     if invite and not _LATER.search(q):
         cues.append(Cue("invitation", Label.OPEN, STRONG, invite.group(0).strip()))
         return cues, flags
@@ -797,6 +823,10 @@ def _flags(clean: str, focus: str, questions: list[str], is_q: bool) -> list[Fla
         verb = match.group("verb")
         if verb and verb in _NOT_VERB:
             continue
+        before = strip_markers(focus_low[:match.start()])[0]
+        if not (_starts_question(_after_dan(before)) or question_onset(before) or _INVITE.match(before)
+                or _WH_OPEN.match(before) or _WH_CLOSED.match(before)):
+            continue  # "ja snap ik en eh hoe reageerde je baas": one question after a remark, not two
         double = match
         break
     if double:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from scoring import rules_nl
-from scoring.labels import Label
+from scoring.labels import Flag, Label
 
 SALON = "Ik werk sinds drie jaar met de planner, vooral op zaterdag is het druk."
 
@@ -52,3 +52,37 @@ def test_embedded_question_words_start_no_question(text):
 ])
 def test_an_inverted_verb_after_a_fronted_word_is_no_question(text):
     assert label(text) is not Label.CLOSED
+
+
+@pytest.mark.parametrize("text", [
+    "je zou me eens kunnen vertellen hoe zo'n dag loopt",
+    "Je mag het helemaal van begin tot eind vertellen.",
+    "ik ben wel benieuwd naar je klanten",
+    "laat maar eens horen hoe dat gaat",
+])
+def test_a_request_to_tell_in_any_word_order_is_open(text):
+    assert label(text) is Label.OPEN
+
+
+@pytest.mark.parametrize("text", [
+    "je vertelde net dat het druk was",          # telling in the past: what they said, not a request
+    "je hoeft het niet te vertellen hoor",      # negated
+])
+def test_telling_verbs_that_request_nothing_are_not_open(text):
+    assert label(text) is not Label.OPEN
+
+
+@pytest.mark.parametrize("text", [
+    "Je werkt er al drie jaar mee en dan?",
+    "Je zei drie jaar, en daarvoor?",
+    "Dus je belt om acht uur, hangt twintig minuten in de wacht, en toen?",
+])
+def test_a_short_prompt_after_a_summary_asks_for_more(text):
+    assert label(text) is Label.OPEN
+
+
+def test_a_remark_before_and_a_question_is_not_two_questions():
+    remark = rules_nl.analyse("ja snap ik en eh hoe reageerde je baas daarop", SALON)
+    two = rules_nl.analyse("hoe vond je dat en wat deed je toen", SALON)
+    assert Flag.DOUBLE_BARRELED not in {hit.flag for hit in remark.flags}
+    assert Flag.DOUBLE_BARRELED in {hit.flag for hit in two.flags}
