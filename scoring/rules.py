@@ -2117,19 +2117,27 @@ def _suggested_solution(q: str, said: str | None) -> str | None:
 # A hypothetical yes/no question ("Would you use…?", "Would … be useful?", "If there was …, would that help?") about a
 # thing it describes by what it does: "an app that reminded you when the bill was due", "a button to pause the order",
 # "something that sorted the receipts for you". Describing a thing by its function offers a solution, whoever makes it.
-_HYPOTHETICAL_YES_NO = _rx(r"^(?:(?:and|so|but|okay|ok|now|then)\s+)*(?:(?:would|wouldn't|could|will|might)\s+"
+_HYPOTHETICAL_YES_NO = _rx(r"^(?:(?:and|so|but|okay|ok|now|then)\s+)*(?:(?:would|wouldn't)\s+"
                            r"(?!you\s+(?:please\s+)?(?:say|agree|mind|describe|rate|tell|walk|talk|explain|share|show|send|"
                            r"give|remind|let\s+me|be\s+able|be\s+willing)\b)|if\b(?=.*?,?\s*(?:would|wouldn't|could|"
                            r"will|might)\s+(?:you|that|it|this|they)\b))")
 _FUNCTION_MODIFIER = _rx(r"\b(?:a|an|some|any|something|anything)\b.*?\b(?:that|which|to|where)\s+\w")
 
 
+# Nouns whose clause completes them rather than tells what a thing does: "a chance to look", "any time to do that",
+# "a reason that they stopped".
+_COMPLEMENT_NOUNS = frozenset("time chance reason opportunity moment point excuse need right ability idea sense "
+                              "feeling hope fear risk".split())
+
+
 def _indefinite(noun) -> bool:
     """An indefinite noun phrase: "an app", "some kind of tool", "something"; not a thing of their story ("the app")."""
     if noun.lower_ in ("something", "anything"):
         return True
+    if noun.lower_ in _COMPLEMENT_NOUNS:
+        return False
     for _ in range(3):
-        if any(c.dep_ == "det" and c.lower_ in ("a", "an", "some", "any") for c in noun.children):
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an", "some") for c in noun.children):
             return True
         # "some kind of tool that…": the determiner sits on "kind", two steps up.
         if noun.head.dep_ == "prep" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":

@@ -55,6 +55,17 @@ def test_a_plain_hypothetical_yes_no_offers_nothing(text):
     assert form.top[0] == Label.CLOSED
 
 
+# A noun completed by its clause ("a chance to look", "any time to do that", "a reason that…"), or a question that
+# asks what may be or will be rather than what would be, offers no described thing.
+@pytest.mark.parametrize("text", [
+    "Would you have any time to do that?",
+    "Could there be a reason that they stopped booking?",
+    "Will you have a chance to look at the diary later?",
+])
+def test_a_completed_noun_or_a_plain_could_will_is_no_pitch(text):
+    assert Flag.PITCH not in flags(text, DOGS)
+
+
 def test_a_request_for_a_described_thing_is_not_a_hypothetical_offer():
     form = analyse("Would you be able to send me a photo that shows the diary?", DOGS)
     assert Flag.PITCH not in {h.flag for h in form.flags}
