@@ -16,7 +16,9 @@ from .persona import LAYERS, Persona, Topic
 from .retrieval import LEXICAL_WEIGHT, Sentence, TopicIndex, TopicMatch, interview_vocabulary, keyword_hits
 from .textutil import echo_fragment, is_cjk_language, join_sentences, language_of, sentences, tokens, word_count
 from .understanding import (
+    asked_fact,
     echo_overlap,
+    fact_kinds,
     is_invitation,
     light_units,
     looks_like_echo,
@@ -1395,6 +1397,14 @@ def _closed_answer(persona: Persona, index: TopicIndex, state: State, choose: _C
             choice = (best_surface[2].text, "surface")
         else:
             choice = (best_closed[2], None)
+    # A closed wh-question wants a kind of fact ("How many boxes?" a figure, "Who brings it up?" a person): a line
+    # that does not carry it ("Mostly fine, yes."), or carries one about something else (no word of the question in
+    # it: "Only one thing would do it, yes." to "How many trips did it take?"), gives way to the sentence of this
+    # topic that does.
+    kind = asked_fact(text, persona.language)
+    if kind is not None and (choice is None or not _carries_fact(kind, text, choice[0], persona.language)
+                             or not index.overlap(question, set(index.units(choice[0])))):
+        choice = _fact_sentence(index, state, topic, text, kind, story=not (interrogated or terse)) or choice
     if choice is not None:
         line, layer = choice
         insights: list[str] = []
@@ -1411,6 +1421,38 @@ def _closed_answer(persona: Persona, index: TopicIndex, state: State, choose: _C
             return plan
     return Plan(move="closed", text=choose.pick(persona.reactions.closed), topic=topic.id,
                 had_more=had_more, max_words=_length(persona, "closed"))
+
+
+def _carries_fact(kind: str, question: str, sentence: str, language: str) -> bool:
+    """``sentence`` holds the kind of fact ``question`` asks for. She herself answers a "who" only where the
+    question does not already make her the one it is about ("Who does the cooking?" -> "I do most of it", but
+    "Who served you?" wants someone else)."""
+    kinds = fact_kinds(sentence, language)
+    if kind in kinds:
+        return True
+    return kind == "person" and "self" in kinds and not re.search(r"\byou(?:rself)?\b", question, re.IGNORECASE)
+
+
+def _fact_sentence(index: TopicIndex, state: State, topic: Topic, text: str, kind: str, *,
+                   story: bool) -> tuple[str, str | None] | None:
+    """The sentence of ``topic`` that carries the ``kind`` of fact a closed wh-question asks for (a person, a
+    place, a time, a figure, how often: :func:`simulator.understanding.fact_kinds`) and fits the question best
+    (its words first, then its meaning), with the layer it counts as: a closed line, a surface sentence and,
+    where ``story`` (no interrogation, no terse persona) and the topic is open or the question names the
+    sentence's words, a sentence of the story said in passing (no layer: the story itself is still to be
+    told). Never a sentence said before; None when no sentence carries that fact."""
+    level = state.level(topic.id)
+    question = index.query(text)
+    layers = ("closed", "surface", "detail") if story else ("closed",)
+    pool = [s for s in index.topic_sentences(topic.id, layers) if state.is_fresh(s.text)
+            and _carries_fact(kind, text, s.text, index.language)]
+    fits = [(index.overlap(question, s.units), s) for s in pool]
+    fits = [(o, s) for o, s in fits if s.layer != "detail" or level > 0 or o > 0]
+    if not fits:
+        return None
+    sims = index.sentence_similarity(text, [s for _, s in fits])
+    best = max(zip(fits, sims), key=lambda f: (f[0][0] + 0.5 * f[1], -_LEVEL.get(f[0][1].layer, 0)))[0][1]
+    return best.text, "surface" if best.layer == "surface" else None
 
 
 def _plan_layers(persona: Persona, state: State, topic: Topic, layers: list[str], *, move: str,

@@ -44,6 +44,8 @@ __all__ = [
     "shorten",
     "time_counts",
     "time_anchor",
+    "asked_fact",
+    "fact_kinds",
 ]
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -536,3 +538,83 @@ def time_anchor(text: str, language: str | None = "en") -> float:
     past, present = time_counts(text, language)
     total = past + present
     return 0.0 if not total else (past - present) / total
+
+
+# Facts ---------------------------------------------------------------------------------------------------
+
+# What a closed wh-question asks for, by its question word (English): a person ("Who does the approving?"), a
+# place ("Where do you keep them?"), a time ("When did the knee go?", "What time does he come?"), a figure ("How
+# many boxes?", "How much is the pass?", "How long was the physio?") or how often.
+_CONNECTIVE = r"^\W*(?:(?:and|so|but|okay|ok|right|um|uh|oh)[\s,]+)*"
+_ASKED_FACT = [
+    ("person", re.compile(_CONNECTIVE + r"(?:who|whom|whose)\b", re.IGNORECASE)),
+    ("place", re.compile(_CONNECTIVE + r"where\b", re.IGNORECASE)),
+    ("frequency", re.compile(_CONNECTIVE + r"how\s+often\b", re.IGNORECASE)),
+    ("figure", re.compile(_CONNECTIVE + r"how\s+(?:many|much|long|far|old|big)\b", re.IGNORECASE)),
+    ("time", re.compile(_CONNECTIVE + r"(?:when\b|(?:what|which)\s+(?:time|day|evening|morning|night|afternoon|"
+                        r"month|year|week|season)s?\b)", re.IGNORECASE)),
+]
+# Words of the calendar and the clock: what a sentence that says when something happens is made of.
+_CALENDAR = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday weekend weekday morning afternoon evening night
+midnight noon yesterday today tonight tomorrow ago o'clock january february march april may june july august
+september october november december spring summer autumn winter christmas easter half-term
+""".split())
+_PERIODS = frozenset("day week fortnight month year hour minute".split())
+_CLOCK = frozenset("at by around till until half quarter past".split())
+_PERSONAL = frozenset("he him she her".split())
+_SELF = frozenset("i me myself we us".split())
+_FREQUENCY = frozenset("once twice every each daily weekly monthly fortnightly always never".split())
+_LOCATIVE = frozenset("in at behind by near under inside outside above below beside on into from".split())
+_PLACE_ADVERBS = frozenset("home upstairs downstairs abroad overseas here there away".split())
+
+
+def asked_fact(question: str, language: str | None = "en") -> str | None:
+    """The kind of fact a wh-question asks for ("person", "place", "time", "figure", "frequency"), or None
+    (not English, or no such question word: "What do you usually buy?" asks for an account)."""
+    if language_of(language) != "en" or not question:
+        return None
+    for kind, pattern in _ASKED_FACT:
+        if pattern.match(question):
+            return kind
+    return None
+
+
+@lru_cache(maxsize=4096)
+def fact_kinds(sentence: str, language: str | None = "en") -> frozenset[str]:
+    """The kinds of fact a sentence carries, by its parse (English; empty elsewhere): a figure (a number), a
+    time (a word of the calendar, a clock time, a period with a number or "last"), how often ("every week",
+    "twice"), a person (a name that is not a modifier, a place nor a date; "he", "she"), the speaker herself
+    ("self": "I", "me", "we") and a place (a thing after a preposition of place, "home", "downstairs")."""
+    if language_of(language) != "en" or not sentence:
+        return frozenset()
+    doc = nlp.parse(nlp.expand_contractions(sentence))
+    if doc is None:
+        return frozenset()
+    kinds: set[str] = set()
+    for tok in doc:
+        lower = tok.lower_
+        numeric = tok.like_num or tok.pos_ == "NUM"
+        if numeric:
+            kinds.add("figure")
+        if lower in _CALENDAR or (lower.isdigit() and len(lower) == 4 and lower[:2] in {"19", "20"}):
+            kinds.add("time")
+        elif tok.lemma_.lower() in _PERIODS and any(c.like_num or c.lower_ in {"last", "next", "this", "that"}
+                                                   for c in tok.children):
+            kinds.add("time")
+        elif numeric and (tok.head.lower_ in _CLOCK or any(c.lower_ in _CLOCK for c in tok.children)):
+            kinds.add("time")  # "at eight", "by half seven", "quarter past ten", "ten till twelve"
+        if lower in _FREQUENCY or (tok.lemma_.lower() in _PERIODS - {"hour", "minute"} and any(c.lower_ in {"a", "an", "per", "every"}
+                                                                          for c in tok.children)):
+            kinds.add("frequency")
+        if lower in _PLACE_ADVERBS and tok.pos_ == "ADV":
+            kinds.add("place")
+        if tok.dep_ == "pobj" and tok.pos_ in {"NOUN", "PROPN"} and tok.head.lower_ in _LOCATIVE \
+                and lower not in _CALENDAR and tok.lemma_.lower() not in _PERIODS and not numeric:
+            kinds.add("place")
+        if (tok.pos_ == "PROPN" and tok.dep_ != "compound" and lower not in _CALENDAR
+                and not (tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE)) or lower in _PERSONAL:
+            kinds.add("person")  # "Usually Tomasz", "he does"
+        if lower in _SELF:
+            kinds.add("self")  # "I do most of the cooking", "Mostly me"
+    return frozenset(kinds)
