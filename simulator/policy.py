@@ -758,7 +758,13 @@ def decide(
     # at what is being talked about, and nothing else in it is outside her life. It is about the current topic,
     # not something she has no experience of. (Measured on natural interviews written outside the team: replies
     # on the expected topic +0.3 to +1.5 points, "don't know" where she knows -0.4 to -1.6, deflections unchanged.)
-    if (topic_id is None and not ranked and state.current_topic and _has_anaphora(text, language)
+    # So is a yes/no question right after she told something of the current topic that names nothing outside her
+    # life and has her doing nothing she never does ("Were you hurt badly?" after the fall on the stairs, but not
+    # "Have you ever been skiing?"): its words are about the moment she told.
+    last = state.last_persona
+    just_told = (label == "closed" and last is not None and last.topic == state.current_topic
+                 and bool(_YES_NO.match(text)) and not _does_foreign(index, state, text))
+    if (topic_id is None and not ranked and state.current_topic and (_has_anaphora(text, language) or just_told)
             and not _names_foreign_things(index, state, text)):
         topic_id = state.current_topic
     if topic_id is None:
@@ -1032,6 +1038,24 @@ def _names_foreign_things(index: TopicIndex, state: State, text: str) -> bool:
     if nouns is not None:
         return bool(foreign & nouns)
     return len(foreign) >= 2
+
+
+def _does_foreign(index: TopicIndex, state: State, text: str) -> bool:
+    """The turn has "you" doing something the persona never speaks of: a verb she never uses (nor has just said)
+    whose active subject is "you" ("Have you ever been skiing?"; not "Were you hurt?", where it is done to her).
+    English, by parse; True elsewhere (no reading of it)."""
+    if language_of(index.language) != "en":
+        return True
+    foreign = _foreign_units(index, state, text)
+    if not foreign:
+        return False
+    from . import nlp
+
+    doc = nlp.parse(nlp.expand_contractions(nlp.strip_disfluencies(text)))
+    if doc is None:
+        return True
+    return any(tok.pos_ == "VERB" and tok.lemma_.lower() in foreign
+               and any(c.dep_ == "nsubj" and c.lower_ == "you" for c in tok.children) for tok in doc)
 
 
 # A turn-final "then" is a discourse marker ("So you've booked in, then."), not a pointing word.

@@ -125,3 +125,26 @@ def test_a_closed_wh_question_gets_the_fact_from_the_story(harold):
 @pytest.fixture(scope="module")
 def harold():
     return load_persona(HAROLD)
+
+
+# A yes/no follow-up on the story just told ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("opening", "question"), [
+    ("Tell me about your knee.", "Were you hurt badly?"),
+    ("Has a delivery ever gone badly wrong?", "Were you very cross?"),
+])
+def test_a_yes_no_follow_up_on_the_story_just_told_stays_on_it(dev, opening, question):
+    session = engine({question: "closed"}).start(dev, seed=1)
+    first = session.ask(opening)[1]
+    _, reply = session.ask(question)
+    assert reply.topic == first.topic and reply.move == "closed"
+
+
+# ("Have you ever been skiing?" after a story: tests/test_engine_evidence.py.)
+@pytest.mark.parametrize("question", ["Did you watch the match last night?", "Do you play golf at all?"])
+def test_a_yes_no_question_about_things_outside_her_life_is_still_declined(dev, question):
+    session = engine({question: "closed"}).start(dev, seed=1)
+    session.ask("Tell me about your knee.")
+    _, reply = session.ask(question)
+    assert reply.move == "no_experience" and reply.topic is None
