@@ -38,6 +38,7 @@ import os
 import re
 import threading
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
@@ -46,6 +47,7 @@ import numpy as np
 from . import feedback, rules
 from .example_cache import cached_arrays, cached_forms, forms_key
 from .labels import Classification, Flag, Label
+from .parse_batch import run_batched
 
 if TYPE_CHECKING:  # pragma: no cover
     from simulator.embeddings import Embedder
@@ -672,26 +674,42 @@ class QuestionClassifier:
                 evidence[i] = _Evidence(votes=votes, nearest=nearest, previous_similarity=prev_sims.get(i))
 
         threshold = self._vote.match_threshold if self._vote is not None else 0.4
+        # Rewrites are made once every verdict is in, all together: their parses run in batches (parse_batch).
+        rewriting = not getattr(_without_rewrites, "on", False)
+        later: list[tuple[int, str, str | None, rules.Form]] = []
         out = []
         for i, (text, previous, form) in enumerate(prepared):
             if not text.strip():
                 out.append(Classification(label=Label.STATEMENT, confidence=MAX_CONFIDENCE,
                                           reason=feedback.empty_reason(self.language), language=self.language))
-            elif form.language != self.language:
+                continue
+            if form.language != self.language:
                 out.append(_other_language(text, self.language))
-            elif i in decided:
-                out.append(self._result(text, form, decided[i].label, MAX_CONFIDENCE, None, previous,
-                                        team_example=decided[i]))
+                continue
+            if i in decided:
+                verdict = self._result(text, form, decided[i].label, MAX_CONFIDENCE, None, previous,
+                                       team_example=decided[i], with_rewrites=False)
             elif i in evidence and index is not None:
                 ev = evidence[i]
                 scores = self._combine(form, ev.votes, ev.previous_similarity, threshold)
                 label, margin = _best(scores)
                 confidence = index.calibration("model", margin)
-                out.append(self._result(text, form, label, confidence, ev, previous))
+                verdict = self._result(text, form, label, confidence, ev, previous, with_rewrites=False)
             else:
                 label, _, margin = form.top
                 path = "rules" if _is_fast(form) else "form"
-                out.append(self._result(text, form, label, rule_calibration(path, margin), None, previous))
+                verdict = self._result(text, form, label, rule_calibration(path, margin), None, previous,
+                                       with_rewrites=False)
+            if rewriting:
+                later.append((len(out), text, previous, form))
+            out.append(verdict)
+        if later:
+            lang = self.language
+            jobs = [partial(suggest_rewrites, text, out[n].label, out[n].flags, previous=previous, language=lang,
+                            form=form) for n, text, previous, form in later]
+            for (n, *_), made in zip(later, run_batched(jobs)):
+                if made:
+                    out[n] = replace(out[n], rewrite=made[0], rewrites=tuple(made))
         return out
 
     # Internals --------------------------------------------------------------------------------
@@ -722,7 +740,7 @@ class QuestionClassifier:
 
     def _result(self, text: str, form: rules.Form, label: Label, confidence: float,
                 evidence: _Evidence | None, previous: str | None = None,
-                team_example: Example | None = None) -> Classification:
+                team_example: Example | None = None, with_rewrites: bool = True) -> Classification:
         lang = self.language
         cue = form.best_cue(label)
         reason = feedback.cue_reason(cue.name, cue.evidence, language=lang) if cue is not None else None
@@ -742,7 +760,7 @@ class QuestionClassifier:
                 continue
             flags.append(hit.flag)
             flag_reasons[hit.flag.value] = feedback.flag_reason(hit.name, hit.flag, hit.evidence, language=lang)
-        rewrites = () if getattr(_without_rewrites, "on", False) else tuple(
+        rewrites = () if getattr(_without_rewrites, "on", False) or not with_rewrites else tuple(
             suggest_rewrites(text, label, flags, previous=previous, language=lang, form=form))
         return Classification(label=label, confidence=float(confidence), reason=reason, flags=tuple(flags),
                               flag_reasons=flag_reasons, rewrite=rewrites[0] if rewrites else None,

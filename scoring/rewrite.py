@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Callable, Iterable
 
 from .labels import Flag, Label
+from .parse_batch import parse as _parse
 from .rules import TRAILING_OFFER, Form, analyse, strip_markers
 from simulator import nlp
 
@@ -1034,6 +1035,7 @@ def _noun_phrase_ok(words: list[str]) -> bool:
 _CLAUSE_WORDS = frozenset("who whom which that when where you they it them we he she i me us him her".split())
 
 
+@lru_cache(maxsize=8192)  # the same text is read again by several checks of one rewrite
 def reads_naturally(candidate: str) -> bool:
     """Cheap grammar checks on a rewrite: no doubled words, no verb after "about", no "need you a …", past tense
     after "the last time you", no dangling preposition or comparative at the end, a noun phrase after "about the"
@@ -1057,6 +1059,7 @@ def _content(text: str) -> set[str]:
     return {w for w in content_words(text) if w not in _GENERIC and len(w) > 2}
 
 
+@lru_cache(maxsize=8192)  # the same text is read again by several checks of one rewrite
 def _keeps_topic(candidate: str, question: str) -> bool:
     """The rewrite still names what the question was about: the head of its first noun phrase, or one of its
     names ("BasketRun", "WhatsApp"); a noun phrase cut short ("the WhatsApp" of "the WhatsApp group") does not."""
@@ -1084,7 +1087,7 @@ def _spacy_topic(question: str) -> str | None:
         return None
     if getattr(nlp, "_pipeline", None) is None:
         return None  # not loaded in this process (the command line): the regular noun phrase has to do
-    doc = nlp.parse(re.sub(r"[?!.]+$", "", question.strip()))
+    doc = _parse(re.sub(r"[?!.]+$", "", question.strip()))
     if doc is None:
         return _first_np(question)
     best, best_rank = None, 99
@@ -1122,6 +1125,7 @@ def _topic_stems(text: str) -> set[str]:
             and not any(w == c[: len(w)] for c in loaded)}
 
 
+@lru_cache(maxsize=8192)  # the same text is read again by several checks of one rewrite
 def _shares_topic(candidate: str, question: str) -> bool:
     """The rewrite shares a topic word with the question (its nouns and verbs, not its verdicts or template words),
     or the question has none ("That must be stressful, huh?")."""
@@ -1281,7 +1285,7 @@ def _parsed_rewrite(focus: str, label: Label) -> str | None:
         return None
     if getattr(nlp, "_pipeline", None) is None and not _LOAD_PIPELINE:
         return None  # not loaded in this process (the command line): the regular expressions have to do
-    doc = nlp.parse(clause)
+    doc = _parse(clause)
     if doc is None:
         return None
     # A "when" clause names the moment: ask what happened then.
@@ -1351,7 +1355,7 @@ def _last_time_rewrite(focus: str) -> str | None:
 
     clause = _GUESS_FRAME.sub("", _HEDGE.sub("", _TAG_RE.sub("", focus.strip())))
     clause = _TRAILING_WORDS.sub("", re.sub(r"[?.!]+$", "", clause)).strip(" ,")
-    doc = nlp.parse(clause) if clause else None
+    doc = _parse(clause) if clause else None
     if doc is None:
         return None
     verbs = [t for t in doc if t.pos_ == "VERB" and t.dep_ in ("ROOT", "xcomp", "ccomp", "conj")]
@@ -1504,6 +1508,7 @@ _CATENATIVES = {"go": "to", "plan": "to", "want": "to", "decide": "to", "manage"
                 "end": "up"}
 
 
+@lru_cache(maxsize=8192)  # the same text is read again by several checks of one rewrite
 def _clean_clause(focus: str) -> str:
     """The question without markers, fillers, false starts, tags, hedges and trailing time words."""
     s = strip_markers(focus or "")[0].strip()
@@ -2882,6 +2887,7 @@ def _echo_phrase(phrase: str) -> str | None:
     return " ".join(words) if words else None
 
 
+@lru_cache(maxsize=4096)  # the same text is read again by several checks of one rewrite
 def _echo_alternative(previous: str | None) -> str | None:
     """A few of the customer's own last words handed back ("Two hours?", "A nightmare?", "The premium plan?"),
     or None when nothing in their last sentence makes a clean echo."""
@@ -3568,6 +3574,7 @@ def _topic_chunks(doc) -> list:
     return sorted(chunks, key=order)
 
 
+@lru_cache(maxsize=4096)  # the same text is read again by several checks of one rewrite
 def _question_doc(text: str):
     clause = _clean_clause(analyse(text).focus) or strip_markers(text)[0]
     clause = re.sub(r"[?.!]+$", "", clause).strip()
@@ -3576,7 +3583,7 @@ def _question_doc(text: str):
                     lambda m: m.group(0) if not (_claim_noun(m.group("v")) or (
                         _is_adjective(m.group("v")) and not _is_noun(m.group("v")))) else
                     m.group(0).replace("'s", " is", 1), clause)
-    return nlp.parse(clause) if clause else None
+    return _parse(clause) if clause else None
 
 
 def _np_problem(candidate: str, text: str) -> tuple[str, Any] | None:
@@ -3876,7 +3883,7 @@ def _their_topic(previous: str | None) -> list[str]:
     """The things the customer's last sentence names, whole and in the interviewer's person ("the charity walk",
     "your admin"), from its parse."""
     last = re.split(r"(?<=[.!?])\s+", (previous or "").strip())[-1] if previous else ""
-    doc = nlp.parse(re.sub(r"[?.!]+$", "", last)) if last else None
+    doc = _parse(re.sub(r"[?.!]+$", "", last)) if last else None
     if doc is None:
         return []
     out = []
@@ -3899,7 +3906,7 @@ def _echo_whole(echo: str | None, previous: str) -> str | None:
         return echo
     words = echo[:-1].split()
     sentences = re.split(r"(?<=[.!?])\s+", previous.strip())
-    doc = nlp.parse(" ".join(sentences[-2:]))
+    doc = _parse(" ".join(sentences[-2:]))
     if doc is None or not words:
         return echo
     toks = [t for t in doc if t.lower_ == words[-1].lower()]

@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-__all__ = ["ParseStore", "model_key", "text_key", "store_for"]
+__all__ = ["ParseStore", "model_key", "text_key", "store_for", "not_kept"]
 
 log = logging.getLogger(__name__)
 
@@ -246,10 +246,28 @@ def _read_docs(path: Path, vocab: "Vocab") -> "list[Doc]":
 
 _STORES: "dict[str, ParseStore]" = {}
 _STORES_LOCK = threading.Lock()
+# Set in a thread while it parses text that must not reach the disk (a trainee's turns, batched): see not_kept.
+_OFF = threading.local()
+
+
+class not_kept:
+    """While inside (in this thread), :func:`store_for` gives no store: ``nlp.parse_many`` then parses a batch of
+    trainees' turns into the memory cache only, as :func:`simulator.nlp.parse` does one at a time."""
+
+    def __enter__(self) -> "not_kept":
+        self._before = getattr(_OFF, "on", False)
+        _OFF.on = True
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        _OFF.on = self._before
 
 
 def store_for(pipeline: "Language") -> "ParseStore | None":
-    """The process's store for ``pipeline`` under the cache folder (None when the cache is off)."""
+    """The process's store for ``pipeline`` under the cache folder (None when the cache is off, or inside
+    :class:`not_kept`)."""
+    if getattr(_OFF, "on", False):
+        return None
     from .embeddings import _cache_dir
 
     folder = _cache_dir()
