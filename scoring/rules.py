@@ -2172,6 +2172,64 @@ def _described_solution(q: str) -> str | None:
     return None
 
 
+# A change to their world offered as a condition, then a yes/no question on it: "if the driver could text you
+# directly, would that change anything?", "imagine the app just reminded you, would that be good", "suppose they
+# offered a two-hour slot, would you go back?", "do you think a price cap would keep you ordering". The condition is
+# a fix when someone other than the customer can do something ("could"), or does something for them ("let you",
+# "sent you", "showed you"), or they are given an ability ("you could see the van on a map"). A condition that
+# happens to them ("if the van didn't turn up", "if you moved house", "if the price went up") offers nothing, and a
+# wh-question on it ("what would you do if…") asks for their account.
+_CONDITION_FRAME = _rx(r"\b(?:if|imagine|suppose|supposing|say)\b")
+_YES_NO_ON_IT = _rx(r"(?:^|[,.]\s*|\s)(?:would|wouldn't|could|will|might)\s+(?:you|that|it|this|they)\b")
+_OPINION_FRAME = _rx(r"^(?:(?:and|so|but|okay|ok|um|uh)\s+)*(?:do|would)\s+you\s+(?:think|reckon|feel)\s+(?:that\s+)?")
+_CUSTOMER = frozenset("you i me your my we our us".split())
+
+
+def _offered_change(q: str) -> str | None:
+    q = q.strip(" ?.!,")
+    opinion = _OPINION_FRAME.match(q)
+    if not opinion and not (_CONDITION_FRAME.search(q) and _YES_NO_ON_IT.search(q)):
+        return None
+    if not opinion and re.match(r"^(?:(?:and|so|but|um|uh)\s+)*(?:what|how|why|where|when|who|which)\b", q):
+        return None  # "what would you do if the van didn't turn up?" asks for their account
+    doc = _parse_or_none(q)
+    if doc is None:
+        return None
+    if any(t.tag_ in ("WP", "WRB", "WDT") and t.head.dep_ == "ROOT" and t.head.i > t.i for t in doc):
+        return None  # "If your boss gave you a day off, what would you do?": the question asks for their account
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ == "be":
+            continue
+        kids = list(verb.children)
+        if any(k.dep_ == "neg" for k in kids):
+            continue
+        subject = next((k for k in kids if k.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            continue
+        modal = any(k.dep_ == "aux" and k.lower_ in ("could", "can") for k in kids)
+        if opinion:
+            # "do you think a chatbot would make it easier": a new thing ("a", "some") doing the work
+            if verb.dep_ == "ccomp" and any(k.dep_ == "aux" and k.lower_ == "would" for k in kids) \
+                    and _indefinite(subject) and subject.lower_ not in ("something", "anything"):
+                return " ".join(w.text for w in doc[subject.left_edge.i: verb.i + 1][:7])
+            continue
+        framed = verb.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ == "if" for k in kids) \
+            or verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ in ("imagine", "suppose", "say")
+        if not framed:
+            continue
+        if subject.lower_ in _CUSTOMER:
+            offered = modal and subject.lower_ == "you"  # "you could see the van on a map"
+        else:
+            for_you = any(k.dep_ in ("dobj", "dative", "iobj") and k.lower_ in ("you", "your") for k in kids) or \
+                any(k.dep_ == "prep" and k.lower_ == "for" and any(g.lower_ == "you" for g in k.children) for k in kids) \
+                or any(k.dep_ in ("ccomp", "xcomp") and any(g.lower_ == "you" and g.dep_ == "nsubj" for g in k.children)
+                       for k in kids)
+            offered = modal or for_you
+        if offered:
+            return " ".join(w.text for w in doc[subject.left_edge.i: verb.i + 1][:7])
+    return None
+
+
 # A reason offered inside a yes/no question ("Did you cancel because of the price?", "Was the price a factor?").
 _REASON_IN_Q = _rx(r"\b(?:because(?:\s+of)?|due\s+to|'cause|cause\s+of|thanks\s+to)\b(?P<why>.+)$")
 _FACTOR_IN_Q = _rx(r"\b(?:a|the|one|your)\s+(?:main\s+|big\s+|real\s+|major\s+|deciding\s+|key\s+)?(?:factor|reason|cause)\b")
@@ -2503,12 +2561,21 @@ def _flag_hits(clean: str, focus_low: str, questions: list[str], is_question: bo
     if pitch and pitch.group("ev").startswith("if") and re.search(
             r"\b(?:tell\s+(?:me|us)|know|ask|wonder(?:ing)?|curious|sure|see|check|share|confirm)\s+" + re.escape(pitch.group("ev")), low):
         pitch = None  # "Can you tell me if the app shows daily use?": "if" asks whether, it pitches nothing
+    if pitch and pitch.group("ev").startswith("if") and (
+            re.search(r"\b(?:not|never|n't|didn|don|doesn|wasn|weren|couldn|wouldn)\b",
+                      re.split(r",|\bwould\b|\bwill\b", low[pitch.start():])[0])
+            or re.match(r"^(?:(?:and|so|but|um|uh|okay|ok)\s+)*(?:what|how|where|who|which)\s+would\s+you\b", focus_low)):
+        # "What would you do if the van didn't turn up?": a condition that goes wrong, or a question on what they would
+        # do in it, offers no fix; _offered_change below reads what a condition does offer
+        pitch = None
     if pitch:
         hits.append(FlagHit(Flag.PITCH, "pitch", pitch.group("ev").strip()))
     else:
         offered = next((c for c in cues if c.name == "suggests_solution"), None)
+        last_question = strip_markers(questions[-1])[0].lower() if questions else ""
         described = None if offered or not is_question or not questions else \
-            _described_solution(strip_markers(questions[-1])[0].lower())
+            _described_solution(last_question) or _offered_change(
+                last_question if _CONDITION_FRAME.search(last_question) or not _CONDITION_FRAME.search(low) else low)
         if offered:
             hits.append(FlagHit(Flag.PITCH, "pitch", offered.evidence))
         elif described:
