@@ -58,16 +58,6 @@ LANGUAGE_LEXICAL_WEIGHT = {"zh": 0.6}
 TIME_WEIGHT = 0.05
 # A sentence the persona would say is further from a question than an example question is.
 LINE_DISCOUNT = 0.06
-# Per language, a topic's semantic score is its best text's cosine moved this share of the way toward its best text
-# of another kind (an example, or a line of another layer: the phrasings of one line are one text), so that a
-# topic several of its texts match beats one that a single stray sentence matches; the scores are then shifted
-# so that the best topic keeps the best cosine (how far the question is from anything of hers is unchanged). In
-# Chinese the multilingual vectors of one sentence lean on a person or a thing named in it ("婆婆对你买的东西有意见
-# 吗？" reads as a question about the mother-in-law), and a topic that one sentence happens to match is often the
-# wrong one. Measured on the Chinese development interviews (lihua r4-r8b): on-topic 155 -> 162 of 185, none
-# lost; the same pooling elsewhere lost Dutch and English replies (nl 187 -> 180 of 220, en 893 -> 888 of 1007;
-# ko 127 -> 129 of 149).
-TOPIC_POOL_SHARE = {"zh": 0.5}
 # A verb or adverb of the question ("find", "feel") is weaker evidence than a noun, a name or a number.
 LIGHT_WEIGHT = 0.5
 # The lexical share is taken of at least this much weight (about one specific noun's).
@@ -527,19 +517,13 @@ class TopicIndex:
         vector = self._vector(topic_core(text, language))
         n = len(self.topic_ids)
         best = np.full(n, -1.0, dtype=np.float32)
-        asked_sims = self._matrix @ vector
-        np.maximum.at(best, self._owners, asked_sims)
+        np.maximum.at(best, self._owners, self._matrix @ vector)
         lines = np.full(n, -1.0, dtype=np.float32)
         if len(self.sentences):
-            line_sims = self._sentence_matrix @ vector
-            np.maximum.at(lines, self._sentence_owners, line_sims)
+            np.maximum.at(lines, self._sentence_owners, self._sentence_matrix @ vector)
             semantic = np.maximum(best, lines - LINE_DISCOUNT)
         else:
-            line_sims = np.zeros(0, dtype=np.float32)
             semantic = best
-        share = TOPIC_POOL_SHARE.get(language_of(language), 0.0)
-        if share:
-            semantic = self._pooled(semantic, asked_sims, line_sims, share)
         lexical = self.lexical(self.query(text))
         lexical_weight = LANGUAGE_LEXICAL_WEIGHT.get(language_of(language), LEXICAL_WEIGHT)
         anchor = time_anchor(text, language)
@@ -560,39 +544,6 @@ class TopicIndex:
             out.append(TopicMatch(topic_id, score, float(semantic[i]), lexical[i], hit, float(best[i]), float(lines[i])))
         out.sort(key=lambda m: m.score, reverse=True)
         return out
-
-    def _pooled(self, semantic: np.ndarray, asked: np.ndarray, lines: np.ndarray, share: float) -> np.ndarray:
-        """Each topic's semantic score (the best of its texts, lines discounted as in :meth:`scores`) moved
-        ``share`` of the way toward the best of its texts of another kind: another example or the title, or a
-        sentence of another layer (the phrasings of one layer's line are one text, not separate evidence)."""
-        owners, kinds = self._pool_rows()
-        sims = np.concatenate([asked, lines - LINE_DISCOUNT])
-        n = len(self.topic_ids)
-        best = np.full(n, -np.inf, dtype=np.float32)
-        np.maximum.at(best, owners, sims)
-        at_best = sims >= best[owners]
-        best_kind = np.full(n, -1)
-        best_kind[owners[at_best]] = kinds[at_best]
-        other = kinds != best_kind[owners]
-        second = np.full(n, -np.inf, dtype=np.float32)
-        np.maximum.at(second, owners[other], sims[other])
-        pooled = np.where(np.isfinite(second), best - share * (best - second), semantic)
-        # Whether the question is about her life at all is still its best text's cosine (thresholds, the gates
-        # for foreign things): the pooled scores are shifted so the best of them is that cosine.
-        return pooled + (float(semantic.max()) - float(pooled.max()))
-
-    def _pool_rows(self) -> "tuple[np.ndarray, np.ndarray]":
-        """The topic of each row of ``[title and examples] + [sentences]`` and which text it is (each title and
-        example its own; the sentences of one topic's layer one)."""
-        rows = self.__dict__.get("_pool")
-        if rows is None:
-            kinds = list(range(len(self._owners)))
-            layers: dict[tuple[str, str], int] = {}
-            for s in self.sentences:
-                kinds.append(layers.setdefault((s.topic, s.layer), len(self._owners) + len(layers)))
-            owners = np.concatenate([self._owners, self._sentence_owners]) if self.sentences else self._owners
-            rows = self._pool = (np.asarray(owners), np.asarray(kinds))
-        return rows
 
     def support(self, question: "dict[str, float]", topic_id: str) -> set[str]:
         """The question's units (:meth:`query`) that the topic's texts hold."""
