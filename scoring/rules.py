@@ -481,6 +481,13 @@ _SHORT_OPEN = _rx(
     r"(?:any\s+)?(?:thoughts|reactions)\s+on\s+(?:why|how|what)\b.*)"
     r"\s*(?:happened)?\??$"
 )
+# A prompt for more at the end of a turn, after a comma or joined by "and": "…, and before that?", "… and then?",
+# "…, like what?", "…, how come?". A bare "then" or "so" at the end closes a summary check instead ("So it was the
+# price, then?").
+_TRAILING_PROMPT = _rx(r"(?:,\s*|\s(?=and\s))(?P<p>(?:and\s+)?(?:then\s+what(?:\s+happened)?|what\s+then|what\s+next|"
+                       r"what\s+happened\s+(?:next|then|after\s+that)|(?<=and\s)then|after\s+that|before\s+that|"
+                       r"like\s+what|such\s+as|for\s+example|how\s+come|how\s+so|in\s+what\s+way|what\s+else|"
+                       r"why\s+(?:was|is)\s+that))\s*\??\s*$")
 _EXCLAMATIVE = _rx(
     r"^(?:what\s+an?\s+\w+(?!\s+(?:do|did|does|is|was|would|will|can|could|have|has)\b)|how\s+(?:interesting|nice|cool|"
     r"lovely|funny|strange|weird|awful|sad|exciting|wonderful|great|amazing|brilliant|fascinating|annoying|frustrating|"
@@ -1447,6 +1454,12 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
 
     if _SHORT_OPEN.match(q):
         add(Cue("short_open", Label.OPEN, STRONG, q.strip("?")))
+        return cues
+    prompt = _TRAILING_PROMPT.search(q)
+    if prompt and prompt.start() > 0:
+        # "You said three years, and before that?", "you kept ringing them and then?": what they said, handed back
+        # as the lead-in to a prompt for more; the prompt is the question (rule 1)
+        add(Cue("short_open", Label.OPEN, STRONG + 0.5, prompt.group("p").strip()))
         return cues
     closing = _closing_invitation(q)
     if closing:
