@@ -271,8 +271,17 @@ def echo_fragment(question: str, previous: str | None, language: str | None = "e
 _FRAMES = {
     "nl": [re.compile(p, re.IGNORECASE) for p in (
         r"^(?:en|maar|dus|oké|nou)\b[\s,]*",
+        # Fillers of spoken Dutch, anywhere ("Eh, hoe zit het…", "…, zeg maar, …").
+        r"\b(?:e+h+m?|u+h+m?|zeg\s+maar)\b[\s,]*",
         r"\b(?:vertel|vertelt\s+u)(?:\s+me|\s+mij|\s+ons)?(?:\s+eens)?(?:\s+iets|\s+wat)?(?:\s+meer)?(?:\s+over)?\b",
-        r"\bkun(?:t)?\s+(?:je|u)\s+(?:me\s+|mij\s+)?(?:eens\s+)?(?:meenemen\s+door|beschrijven|vertellen|uitleggen)\b",
+        r"\bkun(?:t)?\s+(?:je|u)\s+(?:me\s+|mij\s+)?(?:(?:eens|eerst|nog|even)\s+)*(?:meenemen\s+door|beschrijven|vertellen|uitleggen)\b",
+        # "Kun je die ochtend eens beschrijven?": the request's verb closing the question.
+        r"^[\s,]*kun(?:t)?\s+(?:je|u)\s+(?:me\s+|mij\s+)?(?=.*\b(?:beschrijven|vertellen|uitleggen)\s*[?.!]*$)",
+        r"\b(?:eens\s+)?(?:beschrijven|vertellen|uitleggen)\s*[?.!]*$",
+        r"\bhoe\s+zit\s+(?:het|dat)\s+(?:dan\s+|eigenlijk\s+)?met\b",
+        r"\bwat\s+vind\s+(?:je|jij|u)\s+(?:eigenlijk\s+|nou\s+)?van\b",
+        # A yes/no question's opening verb and subject ("Heb je ooit…", "Ben je…", "Zou je…").
+        r"^[\s,]*(?:heb|ben|zou|wil)\s+(?:je|jij|u)\s+(?:(?:ooit|weleens|wel\s+eens|nooit)\s+)?",
         r"\bneem\s+(?:me|mij)\s+(?:eens\s+)?mee\s+(?:door|in)\b",
         r"\b(?:wat\s+gebeurde\s+er|hoe\s+ging\s+dat|hoe\s+was\s+dat)\b",
         r"\b(?:eigenlijk|eens|precies|ooit|nou|hoe|wat|waarom|wanneer|wie|welke|waar)\b",
