@@ -909,6 +909,13 @@ def _understand(index: TopicIndex, state: State, text: str, language: str) -> tu
             # another topic's on the question's own evidence; the pointing word does not keep it here.
             elsewhere = (pointing and not (follow_up or moment)
                          and _names_other_topic(index, own, current, question, threshold))
+            # "Why did you stop ordering?" while her work is talked about: a follow-up word ("why") with no pointing
+            # word, whose own words are mostly another topic's and whose meaning is there, not here, asks about
+            # that topic. (English, where words are words: Korean stems and Chinese character pairs of a bare
+            # "그래서요?" can fall in any topic.)
+            elsewhere = elsewhere or (follow_up and not moment and language_of(language) == "en"
+                                      and not _has_anaphora(question, language)
+                                      and _clearly_elsewhere(own, current, threshold))
             if elsewhere:
                 basis, best = own, own[0]
             elif (best.topic == current or best.score < threshold or gap < FOLLOW_UP_MARGIN
@@ -974,6 +981,15 @@ def _names_other_topic(index: TopicIndex, own: list[TopicMatch], current: str, q
     mine = next((m.score for m in own if m.topic == current), -1.0)
     # Its meaning, not a shared word, puts it there ("the hardest part of that" shares "hard" with a line).
     return (own[0].topic != current and own[0].score >= threshold and own[0].semantic >= threshold
+            and mine < threshold)
+
+
+def _clearly_elsewhere(own: list[TopicMatch], current: str, threshold: float) -> bool:
+    """On the question's own evidence another topic holds most of its words (LEXICAL_RESCUE) and its meaning (over
+    the threshold), while the current topic stays under the threshold."""
+    best = own[0]
+    mine = next((m.score for m in own if m.topic == current), -1.0)
+    return (best.topic != current and best.lexical >= LEXICAL_RESCUE and best.semantic >= threshold
             and mine < threshold)
 
 

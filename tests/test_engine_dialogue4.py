@@ -148,3 +148,20 @@ def test_a_yes_no_question_about_things_outside_her_life_is_still_declined(dev, 
     session.ask("Tell me about your knee.")
     _, reply = session.ask(question)
     assert reply.move == "no_experience" and reply.topic is None
+
+
+# A follow-up word does not hold a question that names another topic ----------------------------------------------
+
+
+def test_a_why_question_in_another_topics_words_leaves_the_current_topic(maria):
+    session = engine().start(maria, seed=1)
+    assert session.ask("What's your job like?")[1].topic == "work_week"
+    _, reply = session.ask("Why did you stop ordering?")
+    assert reply.topic == "stopping"
+
+
+def test_a_why_question_that_names_nothing_stays(maria):
+    session = engine().start(maria, seed=1)
+    session.ask("What's your job like?")
+    _, reply = session.ask("Why was that?")
+    assert reply.topic == "work_week"
