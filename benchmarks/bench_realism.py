@@ -321,8 +321,11 @@ def summarise(results: list[Result]) -> dict:
             "p50_ms": statistics.median(ms) if ms else None, "p95_ms": _percentile(ms, 0.95) if ms else None,
         }
 
+    by_persona: dict[str, list[Result]] = {}
+    for r in results:  # a folder may hold several interviews with one persona: its row counts them all
+        by_persona.setdefault(r.persona_id, []).append(r)
     return {
-        "personas": {r.persona_id: {**block([r]), "unseen": r.unseen} for r in results},
+        "personas": {pid: {**block(rs), "unseen": rs[0].unseen} for pid, rs in by_persona.items()},
         "shipped": block([r for r in results if not r.unseen]),
         "unseen": block([r for r in results if r.unseen]),
         "overall": block(results),
@@ -345,9 +348,8 @@ def print_report(summary: dict, results: list[Result], verbose: bool) -> None:
     header = (f"{'persona':<40}  {'n':>3}  on-top dontknw rep/30  abstain  good    bad    p50ms  p95ms")
     print(header)
     print("-" * len(header))
-    for r in results:
-        row = summary["personas"][r.persona_id]
-        name = r.persona_id + (" (unseen)" if r.unseen else "")
+    for pid, row in summary["personas"].items():  # one row per persona, all its interviews together
+        name = pid + (" (unseen)" if row["unseen"] else "")
         print(f"{name:<40}  {row['questions']:>3}  {_fmt(row)}")
     print("-" * len(header))
     for key in ("shipped", "unseen", "overall"):

@@ -123,3 +123,13 @@ def test_bench_runs_end_to_end_on_the_fake_embedder(make_engine):
     row = summary["overall"]
     assert 0.0 <= row["on_topic"] <= 1.0 and row["questions"] == len(result.outcomes)
     assert row["p95_ms"] >= row["p50_ms"] > 0
+
+
+def test_a_persona_with_several_interviews_gets_one_row_that_counts_them_all(make_engine):
+    engine = make_engine()
+    persona = SHIPPED["maria-grocery-lapsed"]
+    first = bench.run_interview(engine, persona, INTERVIEWS["maria-grocery-lapsed"])
+    second = bench.run_interview(engine, persona, INTERVIEWS["maria-grocery-lapsed"])
+    summary = bench.summarise([first, second])
+    assert list(summary["personas"]) == ["maria-grocery-lapsed"]
+    assert summary["personas"]["maria-grocery-lapsed"]["questions"] == len(first.outcomes) + len(second.outcomes)
