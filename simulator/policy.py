@@ -673,16 +673,20 @@ def decide(
         if topic_id is None and state.current_topic and not foreign:
             topic_id = state.current_topic
         match = next((m for m in index.scores(text) if m.topic == topic_id), None) if topic_id else None
-        lines = reactions.leading
         suggestion = extract_suggestion(text) if persona.language.startswith("en") else None
-        if suggestion:
-            with_slot = [line for line in lines if "{suggestion}" in line]
-            line = choose.pick(with_slot or lines)
-        else:
-            without = [line for line in lines if "{suggestion}" not in line]
-            line = choose.pick(without or lines)
-        rendered = line.replace("{suggestion}", suggestion or "").strip()
-        rendered = re.sub(r"\s+([,.])", r"\1", re.sub(r",\s*,", ",", rendered)).strip(" ,")
+
+        def render(line: str) -> str:
+            out = line.replace("{suggestion}", suggestion or "").strip()
+            return re.sub(r"\s+([,.])", r"\1", re.sub(r",\s*,", ",", out)).strip(" ,")
+
+        lines = [render(line) for line in reactions.leading]
+        slotted = [r for r, line in zip(lines, reactions.leading) if ("{suggestion}" in line) == bool(suggestion)]
+        # The lines that fit (with the suggestion when there is one), as she would say them; when each of those has
+        # been said, a fresh line of the other kind before any repeat (freshness is read on the words said).
+        fitting = slotted or lines
+        if not any(state.is_fresh(r) for r in fitting) and any(state.is_fresh(r) for r in lines):
+            fitting = [r for r in lines if state.is_fresh(r)]
+        rendered = choose.pick(fitting)
         if match is not None and match.score >= index.threshold:
             fact = _passing_fact(persona, state, match.topic)
             if fact:

@@ -165,3 +165,36 @@ def test_a_why_question_that_names_nothing_stays(maria):
     session.ask("What's your job like?")
     _, reply = session.ask("Why was that?")
     assert reply.topic == "work_week"
+
+
+# Agreement lines rotate ------------------------------------------------------------------------------------
+
+
+def _sentences(text: str) -> set[str]:
+    import re
+
+    return {" ".join(re.findall(r"[a-z']+", s.lower())) for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()}
+
+
+@pytest.mark.parametrize("seed", range(1, 6))
+def test_leading_questions_get_a_fresh_agreement_line_before_any_comes_back(tmp_path, seed):
+    # An agreement line with the suggestion can carry a fixed sentence ("I'm sure you're right."): once it is said,
+    # a fresh line without the suggestion comes before that sentence is said again.
+    import yaml
+
+    data = yaml.safe_load(DEV.read_text(encoding="utf-8"))
+    data["reactions"]["leading"] = ["Oh yes, {suggestion}. I'm sure you're right.", "Could well be, yes.",
+                                    "Oh, I expect so."]
+    path = tmp_path / "dev-grocery-promoter.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    persona = load_persona(path)
+    questions = ["You must find the app too expensive, right?", "The drivers are always late, aren't they?",
+                 "So the substitutions are the worst part, yeah?"]
+    session = engine({q: "leading" for q in questions}).start(persona, seed=seed)
+    said: set[str] = set()
+    for question in questions:
+        reply = session.ask(question)[1]
+        assert reply.move == "leading"
+        repeated = _sentences(reply.text) & said
+        assert not repeated, (question, reply.text)
+        said |= _sentences(reply.text)
