@@ -26,6 +26,7 @@ from .understanding import (
     sentence_keys,
     shorten,
     title_phrase,
+    turn_doc,
     voice,
 )
 from .transcript import PERSONA, TRAINEE, Turn
@@ -824,9 +825,7 @@ def _is_cleft(text: str, language: str) -> bool:
     clause with its own subject) points at nothing (English; elsewhere False)."""
     if language_of(language) != "en":
         return False
-    from . import nlp
-
-    doc = nlp.parse(nlp.expand_contractions(nlp.strip_disfluencies(text)))
+    doc = turn_doc(text)
     if doc is None:
         return False
     for tok in doc:
@@ -982,19 +981,21 @@ def _names_other_topic(index: TopicIndex, own: list[TopicMatch], current: str, q
     named &= nouns
     if not named or index.support(query, current):
         return False
-    mine = next((m.score for m in own if m.topic == current), -1.0)
     # Its meaning, not a shared word, puts it there ("the hardest part of that" shares "hard" with a line).
-    return (own[0].topic != current and own[0].score >= threshold and own[0].semantic >= threshold
-            and mine < threshold)
+    return own[0].score >= threshold and _meaning_elsewhere(own, current, threshold)
 
 
 def _clearly_elsewhere(own: list[TopicMatch], current: str, threshold: float) -> bool:
     """On the question's own evidence another topic holds most of its words (LEXICAL_RESCUE) and its meaning (over
     the threshold), while the current topic stays under the threshold."""
-    best = own[0]
+    return own[0].lexical >= LEXICAL_RESCUE and _meaning_elsewhere(own, current, threshold)
+
+
+def _meaning_elsewhere(own: list[TopicMatch], current: str, threshold: float) -> bool:
+    """The question's best topic on its own evidence is another one, over the threshold by meaning, and the
+    current topic is under the threshold."""
     mine = next((m.score for m in own if m.topic == current), -1.0)
-    return (best.topic != current and best.lexical >= LEXICAL_RESCUE and best.semantic >= threshold
-            and mine < threshold)
+    return own[0].topic != current and own[0].semantic >= threshold and mine < threshold
 
 
 def _line_advantage(own: list[TopicMatch], topic_id: str, current: str) -> float:
@@ -1069,9 +1070,7 @@ def _does_foreign(index: TopicIndex, state: State, text: str) -> bool:
     foreign = _foreign_units(index, state, text)
     if not foreign:
         return False
-    from . import nlp
-
-    doc = nlp.parse(nlp.expand_contractions(nlp.strip_disfluencies(text)))
+    doc = turn_doc(text)
     if doc is None:
         return True
     return any(tok.pos_ == "VERB" and tok.lemma_.lower() in foreign
@@ -1094,9 +1093,7 @@ def _claims_foreign_doing(index: TopicIndex, state: State, text: str) -> bool:
     foreign = _foreign_units(index, state, text) - interview_vocabulary(index.language)
     if not foreign:
         return False
-    from . import nlp
-
-    doc = nlp.parse(nlp.expand_contractions(nlp.strip_disfluencies(text)))
+    doc = turn_doc(text)
     if doc is None:
         return False
     for tok in doc:

@@ -46,6 +46,7 @@ __all__ = [
     "time_anchor",
     "asked_fact",
     "fact_kinds",
+    "turn_doc",
 ]
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -158,9 +159,19 @@ def _units(text: str, lang: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+def turn_doc(text: str):
+    """The spaCy parse of a turn as it is read everywhere: fillers and false starts left out, contractions
+    expanded (cached by :func:`simulator.nlp.parse`); None without a parser."""
+    return nlp.parse(_parse_ready(text))
+
+
+def _parse_ready(text: str) -> str:
+    return nlp.expand_contractions(nlp.strip_disfluencies(text))
+
+
 @lru_cache(maxsize=8192)
 def _light(text: str) -> frozenset[str]:
-    doc = nlp.parse(nlp.expand_contractions(nlp.strip_disfluencies(text)))
+    doc = turn_doc(text)
     if doc is None:
         return frozenset()
     return frozenset(t.lemma_.lower() for t in doc if t.pos_ in {"VERB", "ADV", "AUX"})
@@ -168,7 +179,7 @@ def _light(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=2048)
 def _nominal(text: str) -> frozenset[str]:
-    doc = nlp.parse(nlp.expand_contractions(nlp.strip_disfluencies(text)))
+    doc = turn_doc(text)
     if doc is None:
         return frozenset()
     return frozenset(t.lemma_.lower() for t in doc if t.pos_ in {"NOUN", "PROPN"})
@@ -211,7 +222,7 @@ def warm_units(texts: list[str], language: str | None = "en") -> None:
     lang = language_of(language)
     if lang == "en":
         nlp.lemma("warming")  # lemminflect loads its tables on the first call (half a second)
-        nlp.parse_many([nlp.expand_contractions(nlp.strip_disfluencies(t)) for t in texts])
+        nlp.parse_many([_parse_ready(t) for t in texts])
     for text in texts:
         _units(text or "", lang)
 
@@ -496,7 +507,7 @@ _PRESENT_TAGS = frozenset({"VBP", "VBZ"})
 
 @lru_cache(maxsize=4096)
 def _english_time(text: str) -> tuple[float, float]:
-    doc = nlp.parse(nlp.expand_contractions(nlp.strip_disfluencies(text)))
+    doc = turn_doc(text)
     past = 2.0 * len(_PAST_MARKERS.findall(text))
     present = 2.0 * len(_PRESENT_MARKERS.findall(text))
     if doc is not None:
