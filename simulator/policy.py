@@ -30,6 +30,7 @@ from .understanding import (
     voice,
 )
 from .transcript import PERSONA, TRAINEE, Turn
+from . import topic_choice
 
 __all__ = ["Plan", "State", "decide", "RAPPORT", "is_break_attempt", "extract_suggestion"]
 
@@ -673,6 +674,10 @@ def decide(
         # about the current topic (she agrees about it; the transcript keeps the thread).
         if topic_id is None and state.current_topic and not foreign:
             topic_id = state.current_topic
+        chosen, _ = _learned_choice(index, state, text, label, topic_id, candidates)
+        if chosen is None and topic_id is not None:
+            return _abstain(persona, state, choose)
+        topic_id = chosen
         match = next((m for m in index.scores(text) if m.topic == topic_id), None) if topic_id else None
         suggestion = extract_suggestion(text) if persona.language.startswith("en") else None
 
@@ -772,6 +777,7 @@ def decide(
     if (topic_id is None and not ranked and state.current_topic and (_has_anaphora(text, language) or just_told)
             and not _names_foreign_things(index, state, text)):
         topic_id = state.current_topic
+    topic_id, ranked = _learned_choice(index, state, text, label, topic_id, ranked)
     if topic_id is None:
         if ranked:
             return _clarify(persona, index, choose, ranked)
@@ -963,6 +969,86 @@ def _understand(index: TopicIndex, state: State, text: str, language: str) -> tu
     if _near_miss(ranked, threshold, asked=False):
         return top.topic, ranked
     return fallback, ([] if fallback is None else ranked)
+
+
+def _choice_values(index: TopicIndex, state: State, text: str, label: str) -> dict[str, float] | None:
+    """What :mod:`simulator.topic_choice` weighs (None before any topic is talked about): the question's own
+    best topic and the current topic as the question's evidence scores them (relative to the threshold), how far
+    apart, what the dialogue bonuses do, the pointing and follow-up words, how much of it is hers, and how close
+    it comes to what she just said."""
+    current = state.current_topic
+    if current is None or not (text or "").strip():
+        return None
+    own = index.scores(text)
+    if not own:
+        return None
+    language = index.language
+    thr = index.threshold
+    prior = _dialogue_prior(index, state, text)
+    boosted = index.scores(text, current, prior)
+    first = own[0]
+    here = next((m for m in own if m.topic == current), TopicMatch(current, 0.0))
+    moves = _moves(language)
+    parts = sentences(text)
+    question = parts[-1] if parts else text
+    last_text = state.recent[-1][1] if state.recent else ""
+    q_vec = index._vector(text)
+    last_sentences = sentences(last_text) if last_text.strip() else []
+    values = {
+        "own_score": first.score - thr, "own_lexical": first.lexical, "own_semantic": first.semantic - thr,
+        "own_line": first.line, "own_keyword": float(first.keyword), "own_asked": first.asked - thr,
+        "cur_score": here.score - thr, "cur_lexical": here.lexical, "cur_semantic": here.semantic - thr,
+        "cur_line": here.line if here.line >= 0 else 0.0, "cur_keyword": float(here.keyword),
+        "cur_asked": here.asked - thr,
+        "gap_score": first.score - here.score, "gap_semantic": first.semantic - here.semantic,
+        "gap_line": first.line - (here.line if here.line >= 0 else 0.0), "gap_lexical": first.lexical - here.lexical,
+        "boosted_first_is_current": float(bool(boosted) and boosted[0].topic == current),
+        "prior_own": prior.get(first.topic, 0.0), "prior_current": prior.get(current, 0.0),
+        "pointing": float(_has_anaphora(question, language)),
+        "follow_up": float(bool(moves.follow_up.match(text) or moves.follow_up.match(question))),
+        "episode": float(moves.episode is not None and bool(moves.episode.search(text))),
+        "length": min(len(text.split()), 30) / 30, "question_mark": float(text.strip().endswith(("?", "？"))),
+        "level": state.level(current) / 3, "told_story": float(_told_story(state, current)),
+        "english": float(language_of(language) == "en"), "same": float(first.topic == current),
+        "known": index.known_share(text)[0], "foreign": float(_names_foreign_things(index, state, text)),
+        "foreign_doing": float(_claims_foreign_doing(index, state, text)),
+        "second_score": (own[1].score if len(own) > 1 else 0.0) - thr,
+        "last_semantic_max": max([float(index._vector(x) @ q_vec) for x in last_sentences] or [0.0]),
+        "last_semantic": float(index._vector(last_text) @ q_vec) if last_text.strip() else 0.0,
+        "last_lexical": index.overlap(index.query(text), set(index.units(last_text))) if last_text else 0.0,
+        "last_is_current": float(bool(state.recent) and state.recent[-1][0] == current),
+    }
+    for name in ("open", "closed", "leading"):
+        values[f"label_{name}"] = float(label == name)
+    values["_own_topic"] = first.topic  # type: ignore[assignment]  (not a feature: where "move" goes)
+    return values
+
+
+def _learned_choice(index: TopicIndex, state: State, text: str, label: str, topic_id: str | None,
+                    ranked: list[TopicMatch]) -> tuple[str | None, list[TopicMatch]]:
+    """The rules' choice (``topic_id``, ``ranked``) weighed again by :mod:`simulator.topic_choice` once a topic is
+    being talked about: ``stay`` keeps the current topic, ``move`` takes the question's own best topic, and
+    ``abstain`` leaves a question the rules gave a topic with none (one they could not place, asked back or
+    declined, stays so)."""
+    values = _choice_values(index, state, text, label)
+    # A bare follow-up ("And then?", "后来呢？", "Why was that?") has nothing of its own to weigh: its one word may
+    # be any topic's ("后来" is in the story of how she stopped), and the rules keep it where the story is.
+    if values is None or (values["follow_up"] and len(tokens(text, index.language)) <= 6
+                          and word_count(text, index.language) <= 6):
+        return topic_id, ranked
+    if topic_choice.RECORD is not None:
+        topic_choice.RECORD.append((values, {"current": state.current_topic, "rules": topic_id}))
+    chooser = topic_choice.model() if topic_choice.enabled() else None
+    if chooser is None or not chooser.fits(index.embedder):
+        return topic_id, ranked
+    action = chooser.decide(values, confident=topic_choice.CONFIDENT)
+    if action is None:
+        return topic_id, ranked
+    if action == "stay":
+        return state.current_topic, ranked
+    if action == "move":
+        return str(values["_own_topic"]), ranked
+    return (None, []) if topic_id is not None else (topic_id, ranked)
 
 
 def _names_other_topic(index: TopicIndex, own: list[TopicMatch], current: str, question: str,

@@ -1,0 +1,138 @@
+"""The learned stay / move / abstain decision (simulator.topic_choice) and how the policy uses it: weights forced to
+one action show each action's effect; the rules alone decide where the model is off, unsure, trained on another
+embedder, or the question is a bare follow-up. Hashing embedder and scripted labels."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import pytest
+
+from simulator import policy, topic_choice
+from simulator.embeddings import HashingEmbedder
+from simulator.engine import Engine
+from simulator.persona import load_persona
+from simulator.topic_choice import ACTIONS, TopicChoice
+
+from .conftest import ROOT, ScriptedClassifier
+
+MARIA = ROOT / "personas" / "maria-grocery-lapsed.yaml"
+STORY = "Tell me about the last time you ordered."
+
+
+def forced(action: str, *, embedders=("hashing",), strength: float = 10.0) -> TopicChoice:
+    """Weights that pick ``action`` with probability ~1 whatever the question."""
+    names = ["same"]
+    intercept = [strength if a == action else 0.0 for a in ACTIONS]
+    return TopicChoice(names, [[0.0] for _ in ACTIONS], intercept, list(ACTIONS), list(embedders))
+
+
+@pytest.fixture
+def maria():
+    return load_persona(MARIA)
+
+
+@pytest.fixture
+def use_model(monkeypatch):
+    def use(chooser):
+        monkeypatch.setattr(topic_choice, "model", lambda: chooser)
+        monkeypatch.setenv("INTERVIEW_SIM_TOPIC_CHOICE", "on")
+    return use
+
+
+def started(maria, label="open"):
+    session = Engine(embedder=HashingEmbedder(), classifier=ScriptedClassifier(None, label)).start(maria, seed=1)
+    _, first = session.ask(STORY)
+    assert first.topic is not None
+    return session, first
+
+
+def test_stay_keeps_a_question_on_the_topic_being_told(maria, use_model):
+    use_model(forced("stay"))
+    session, first = started(maria)
+    _, reply = session.ask("How do you get to work in the morning?")
+    assert reply.topic == first.topic
+
+
+def test_move_takes_the_questions_own_best_topic(maria, use_model):
+    use_model(forced("move"))
+    session, first = started(maria)
+    question = "How do you get to work in the morning?"
+    own = session.index.scores(question)[0].topic
+    assert own != first.topic
+    _, reply = session.ask(question)
+    assert reply.topic == own
+
+
+@pytest.mark.parametrize("label", ["open", "closed", "leading"])
+def test_abstain_declines_a_question_the_rules_placed(maria, use_model, label):
+    use_model(forced("abstain"))
+    session, _ = started(maria, label)
+    _, reply = session.ask("How do you get to work in the morning?")
+    assert reply.topic is None and reply.move in {"no_experience", "clarify"}
+
+
+def test_the_rules_decide_alone_when_the_model_is_off_or_trained_on_another_embedder(maria, use_model, monkeypatch):
+    question = "How do you get to work in the morning?"
+    monkeypatch.setenv("INTERVIEW_SIM_TOPIC_CHOICE", "off")
+    session, _ = started(maria)
+    _, rules = session.ask(question)
+    for chooser, env in ((forced("stay"), "off"), (forced("stay", embedders=("minilm",)), "on"),
+                         (None, "on")):
+        monkeypatch.setattr(topic_choice, "model", lambda c=chooser: c)
+        monkeypatch.setenv("INTERVIEW_SIM_TOPIC_CHOICE", env)
+        session, _ = started(maria)
+        _, reply = session.ask(question)
+        assert (reply.topic, reply.text) == (rules.topic, rules.text)
+
+
+def test_an_unsure_model_leaves_the_rules_choice(maria, use_model, monkeypatch):
+    question = "How do you get to work in the morning?"
+    monkeypatch.setenv("INTERVIEW_SIM_TOPIC_CHOICE", "off")
+    session, _ = started(maria)
+    _, rules = session.ask(question)
+    use_model(forced("stay", strength=0.5))  # p(stay) ~ 0.45: under the confidence needed
+    session, _ = started(maria)
+    _, reply = session.ask(question)
+    assert reply.topic == rules.topic
+
+
+def test_a_bare_follow_up_is_left_to_the_rules(maria, use_model):
+    use_model(forced("abstain"))
+    session, first = started(maria)
+    _, reply = session.ask("And then what?")
+    assert reply.topic == first.topic
+
+
+def test_decision_points_are_recorded_with_every_feature_the_weights_name(maria, monkeypatch):
+    monkeypatch.setattr(topic_choice, "RECORD", [])
+    session, first = started(maria)
+    session.ask("How do you get to work in the morning?")
+    values, context = topic_choice.RECORD[-1]
+    assert context["current"] == first.topic
+    shipped = topic_choice.TopicChoice.load()
+    assert set(shipped.features) == {k for k in values if not k.startswith("_")}
+    assert abs(sum(shipped.probabilities(values).values()) - 1.0) < 1e-9
+
+
+def test_the_shipped_weights_are_for_the_shipped_embedders():
+    shipped = topic_choice.TopicChoice.load()
+    assert shipped.fits(type("E", (), {"name": "minilm"})()) and not shipped.fits(HashingEmbedder())
+    assert shipped.actions == list(ACTIONS)
+
+
+def test_bad_weights_are_refused_with_their_shapes(tmp_path, monkeypatch, caplog):
+    with pytest.raises(ValueError, match="expected 3 x 2 coefficients"):
+        TopicChoice(["a", "b"], [[0.0]] * 3, [0.0] * 3)
+    broken = tmp_path / "topic_choice.json"
+    broken.write_text(json.dumps({"features": ["a"], "coef": [[1.0]], "intercept": [0.0]}))
+    monkeypatch.setattr(topic_choice, "MODEL_PATH", broken)
+    topic_choice.model.cache_clear()
+    try:
+        with caplog.at_level(logging.WARNING):
+            assert topic_choice.model() is None
+        assert "topic choice weights not used" in caplog.text
+    finally:
+        monkeypatch.undo()
+        topic_choice.model.cache_clear()
