@@ -1048,7 +1048,11 @@ def _learned_choice(index: TopicIndex, state: State, text: str, label: str, topi
         return state.current_topic, ranked
     if action == "move":
         return str(values["_own_topic"]), ranked
-    return (None, []) if topic_id is not None else (topic_id, ranked)
+    # It declines only what names something that is not hers: a verdict or a question in her own words ("那肯定特别让
+    # 人生气吧？" about the story she is telling) is hers to answer, however unsure the rules were of its topic.
+    if topic_id is not None and values["known"] < 1.0:
+        return None, []
+    return topic_id, ranked
 
 
 def _names_other_topic(index: TopicIndex, own: list[TopicMatch], current: str, question: str,

@@ -66,10 +66,15 @@ def test_move_takes_the_questions_own_best_topic(maria, use_model):
 
 
 @pytest.mark.parametrize("label", ["open", "closed", "leading"])
-def test_abstain_declines_a_question_the_rules_placed(maria, use_model, label):
+def test_abstain_declines_a_question_the_rules_placed(maria, use_model, monkeypatch, label):
+    question = "How do you get to work on your scooter in the morning?"
+    monkeypatch.setenv("INTERVIEW_SIM_TOPIC_CHOICE", "off")
+    session, _ = started(maria, label)
+    _, rules = session.ask(question)
+    assert rules.topic is not None  # the rules place it (on her working week)
     use_model(forced("abstain"))
     session, _ = started(maria, label)
-    _, reply = session.ask("How do you get to work in the morning?")
+    _, reply = session.ask(question)
     assert reply.topic is None and reply.move in {"no_experience", "clarify"}
 
 
@@ -136,3 +141,12 @@ def test_bad_weights_are_refused_with_their_shapes(tmp_path, monkeypatch, caplog
     finally:
         monkeypatch.undo()
         topic_choice.model.cache_clear()
+
+
+def test_the_model_declines_only_what_names_something_not_hers(maria, use_model):
+    use_model(forced("abstain"))
+    session, first = started(maria, "closed")
+    # Her own words asked back: nothing in it is outside her life, so it is answered whatever the model says.
+    own_words = first.text.split(".")[0].strip() + "?"
+    _, reply = session.ask(own_words)
+    assert reply.topic is not None and reply.move not in {"no_experience", "clarify"}
