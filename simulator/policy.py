@@ -1048,9 +1048,11 @@ def _learned_choice(index: TopicIndex, state: State, text: str, label: str, topi
         return state.current_topic, ranked
     if action == "move":
         return str(values["_own_topic"]), ranked
-    # It declines only what names something that is not hers: a verdict or a question in her own words ("那肯定特别让
-    # 人生气吧？" about the story she is telling) is hers to answer, however unsure the rules were of its topic.
-    if topic_id is not None and values["known"] < 1.0:
+    # It declines only what names something that is not hers: a question in her own words (about the story she is
+    # telling) is hers to answer, however unsure the rules were of its topic.
+    # Nor a leading question, whose words are the interviewer's verdict ("You must have been livid.") on what she
+    # is telling: the rules already decline one about something outside her life.
+    if topic_id is not None and values["known"] < 1.0 and label != "leading":
         return None, []
     return topic_id, ranked
 

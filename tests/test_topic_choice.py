@@ -65,7 +65,7 @@ def test_move_takes_the_questions_own_best_topic(maria, use_model):
     assert reply.topic == own
 
 
-@pytest.mark.parametrize("label", ["open", "closed", "leading"])
+@pytest.mark.parametrize("label", ["open", "closed"])
 def test_abstain_declines_a_question_the_rules_placed(maria, use_model, monkeypatch, label):
     question = "How do you get to work on your scooter in the morning?"
     monkeypatch.setenv("INTERVIEW_SIM_TOPIC_CHOICE", "off")
@@ -150,3 +150,16 @@ def test_the_model_declines_only_what_names_something_not_hers(maria, use_model)
     own_words = first.text.split(".")[0].strip() + "?"
     _, reply = session.ask(own_words)
     assert reply.topic is not None and reply.move not in {"no_experience", "clarify"}
+
+
+def test_the_model_does_not_decline_a_leading_question(maria, use_model, monkeypatch):
+    # A verdict on what she tells ("livid" is not her word) is the interviewer's: the rules decide whether it is hers.
+    question = "You must have been absolutely livid at work that morning, surely?"
+    monkeypatch.setenv("INTERVIEW_SIM_TOPIC_CHOICE", "off")
+    session, _ = started(maria, "leading")
+    _, rules = session.ask(question)
+    assert rules.topic is not None
+    use_model(forced("abstain"))
+    session, _ = started(maria, "leading")
+    _, reply = session.ask(question)
+    assert reply.topic == rules.topic and reply.move == "leading"
