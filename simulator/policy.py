@@ -12,6 +12,8 @@ import random
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from .persona import LAYERS, Persona, Topic
 from .retrieval import LEXICAL_WEIGHT, Sentence, TopicIndex, TopicMatch, interview_vocabulary, keyword_hits
 from .textutil import echo_fragment, is_cjk_language, join_sentences, language_of, sentences, tokens, word_count
@@ -993,7 +995,11 @@ def _choice_values(index: TopicIndex, state: State, text: str, label: str) -> di
     question = parts[-1] if parts else text
     last_text = state.recent[-1][1] if state.recent else ""
     q_vec = index._vector(text)
-    last_sentences = sentences(last_text) if last_text.strip() else []
+    # What she just said, by the sentences of her file it is made of (their vectors are the index's: no encoding;
+    # a sentence changed in the telling, "Like I said, ...", is left out).
+    known = [v for v in (index.known_vector(x) for x in (sentences(last_text) if last_text.strip() else []))
+             if v is not None]
+    mean = np.mean(known, axis=0) if known else None
     values = {
         "own_score": first.score - thr, "own_lexical": first.lexical, "own_semantic": first.semantic - thr,
         "own_line": first.line, "own_keyword": float(first.keyword), "own_asked": first.asked - thr,
@@ -1013,8 +1019,8 @@ def _choice_values(index: TopicIndex, state: State, text: str, label: str) -> di
         "known": index.known_share(text)[0], "foreign": float(_names_foreign_things(index, state, text)),
         "foreign_doing": float(_claims_foreign_doing(index, state, text)),
         "second_score": (own[1].score if len(own) > 1 else 0.0) - thr,
-        "last_semantic_max": max([float(index._vector(x) @ q_vec) for x in last_sentences] or [0.0]),
-        "last_semantic": float(index._vector(last_text) @ q_vec) if last_text.strip() else 0.0,
+        "last_semantic_max": max([float(v @ q_vec) for v in known] or [0.0]),
+        "last_semantic": float(mean @ q_vec / (np.linalg.norm(mean) or 1.0)) if mean is not None else 0.0,
         "last_lexical": index.overlap(index.query(text), set(index.units(last_text))) if last_text else 0.0,
         "last_is_current": float(bool(state.recent) and state.recent[-1][0] == current),
     }

@@ -480,6 +480,11 @@ class TopicIndex:
         rows = [self._sentence_row(c) for c in candidates]
         return [float(self._sentence_matrix[r] @ vector) for r in rows]
 
+    def known_vector(self, text: str) -> np.ndarray | None:
+        """The index's own embedding of ``text`` when the persona's file has that text (a line, a sentence of one,
+        a title or an example), else None: no encoding."""
+        return self._vectors.get(text)
+
     def _vector(self, text: str) -> np.ndarray:
         """The embedding of ``text``: the index's own row when the persona's file has that text (a line, a
         sentence of one, a title or an example, as embedded when the index was built), else the embedder's."""
