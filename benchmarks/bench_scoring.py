@@ -170,18 +170,38 @@ def speed(clf: QuestionClassifier, items: list[tuple[str, str | None]]) -> dict:
         return _speed(clf, embedder, items)
 
 
+def _spacy_counts() -> tuple[int, int]:
+    """(texts run through the English pipeline, pipeline calls) so far; (0, 0) without the counters."""
+    try:
+        from scoring import parse_batch
+        from simulator import nlp
+    except ImportError:
+        return 0, 0
+    texts = int(getattr(nlp, "parses_run", 0))
+    calls = getattr(parse_batch, "spacy_calls", None)  # without it, a text a call
+    return texts, calls() if calls is not None else texts
+
+
 def _speed(clf: QuestionClassifier, embedder, items: list[tuple[str, str | None]]) -> dict:
     timings_uncached, timings_cached, timings_embedded, timings_form, embedded = [], [], [], [], 0
     cpu_uncached = []  # the same calls in CPU time of this process: less sensitive to other jobs on a shared machine
     form_only = QuestionClassifier(embedder=embedder, embed_ambiguous=False)
     form_only.classify("warm up")
+    # The spaCy parses of the timed calls (every turn is new text to the parser too): texts parsed, pipeline calls,
+    # and the most calls one turn made.
+    spacy_texts = spacy_calls = spacy_max = 0
     for text, previous in items:
         needs = not _is_fast(rules.analyse(text, previous))
         _clear_cache(embedder)
+        parsed_before, calls_before = _spacy_counts()
         start, cpu = time.perf_counter(), time.process_time()
         clf.classify(text, previous)
         elapsed = time.perf_counter() - start
         cpu_uncached.append(time.process_time() - cpu)
+        parsed_after, calls_after = _spacy_counts()
+        spacy_texts += parsed_after - parsed_before
+        spacy_calls += calls_after - calls_before
+        spacy_max = max(spacy_max, calls_after - calls_before)
         timings_uncached.append(elapsed)
         if needs:
             timings_embedded.append(elapsed)
@@ -198,21 +218,29 @@ def _speed(clf: QuestionClassifier, embedder, items: list[tuple[str, str | None]
         return values[min(len(values) - 1, int(q * len(values)))] * 1000
 
     # Batch: distinct turns. Each variant changes the words that get embedded (a preamble would not:
-    # it is stripped before embedding, and repeated texts are embedded once), cache cleared first.
-    batch = [(_vary(text, tail), previous) for tail in ("", " these days", " at the moment", " in general", " lately")
-             for text, previous in items]
+    # it is stripped before embedding, and repeated texts are embedded once), cache cleared first. Each of the three
+    # timed runs has variants of its own, so its texts are new to the parser and to the rules' memo too. (When the
+    # three ran the same batch, the second and third found every parse made and the median was about twice the
+    # throughput of new turns: the repeated-batch line below.)
+    runs = [[(_vary(text, tail), previous) for tail in tails for text, previous in items] for tails in (
+        ("", " these days", " at the moment", " in general", " lately"),
+        (" this year", " at work", " at home", " so far", " this month"),
+        (" on weekdays", " in the evenings", " with friends", " for work", " on holiday"))]
+    batch = runs[0]
     forms = [rules.analyse(t, p) for t, p in batch]
     distinct = len({f.focus for f in forms})
     share_batch = sum(not _is_fast(f) for f in forms) / len(batch)
-    rates, cpu_rates, fresh = [], [], []
-    for _ in range(3):
+    rates, cpu_rates, fresh, batch_parsed = [], [], [], []
+    for run in runs:
         _clear_cache(embedder)
         before = _embedded(embedder)
+        parsed_before, _ = _spacy_counts()
         start, cpu = time.perf_counter(), time.process_time()
-        clf.classify_many(batch)
-        rates.append(len(batch) / (time.perf_counter() - start))
-        cpu_rates.append(len(batch) / max(1e-9, time.process_time() - cpu))
+        clf.classify_many(run)
+        rates.append(len(run) / (time.perf_counter() - start))
+        cpu_rates.append(len(run) / max(1e-9, time.process_time() - cpu))
         fresh.append(_embedded(embedder) - before)
+        batch_parsed.append(_spacy_counts()[0] - parsed_before)
     # Without rewrites (what `score`'s table asks for): the labels, flags and reasons alone, new texts again.
     norewrite_cpu_rates = []
     for tail in (" (again)", " (once more)"):
@@ -260,6 +288,9 @@ def _speed(clf: QuestionClassifier, embedder, items: list[tuple[str, str | None]
         "share_embedded": embedded / len(items), "batch_turns": len(batch), "batch_distinct_focus": distinct,
         "batch_share_embedded": share_batch, "batch_texts_embedded": statistics.median(fresh),
         "batch_turns_per_s": statistics.median(rates), "batch_turns_per_cpu_s": statistics.median(cpu_rates),
+        "batch_texts_parsed": statistics.median(batch_parsed),
+        "single_spacy_texts_per_turn": spacy_texts / len(items), "single_spacy_calls_per_turn": spacy_calls / len(items),
+        "single_spacy_calls_max": spacy_max,
         "batch_no_rewrites_turns_per_cpu_s": statistics.median(norewrite_cpu_rates) if norewrite_cpu_rates else None,
         "batch_repeat_turns_per_s": repeat_rate, "batch_repeat_turns_per_cpu_s": repeat_cpu_rate,
         "rules_cpu_ms_per_turn": rules_ms,
@@ -274,6 +305,9 @@ def show_speed(s: dict) -> None:
         print(f"  in CPU time of this process: p50 {s['single_cpu_ms_p50']:.2f} ms, p95 {s['single_cpu_ms_p95']:.2f} ms")
     print(f"  of which turns that needed the embedding: p50 {s['embedded_turn_ms_p50']:.2f} ms, "
           f"p95 {s['embedded_turn_ms_p95']:.2f} ms")
+    if s.get("single_spacy_calls_per_turn") is not None:
+        print(f"  spaCy in those calls: {s['single_spacy_texts_per_turn']:.2f} texts parsed a turn in "
+              f"{s['single_spacy_calls_per_turn']:.2f} pipeline calls (at most {s['single_spacy_calls_max']} in one turn)")
     print(f"single classify, cached embeddings: p50 {s['single_cached_ms_p50']:.2f} ms, "
           f"p95 {s['single_cached_ms_p95']:.2f} ms")
     print(f"single classify, embed_ambiguous=False (form only): p50 {s['form_only_ms_p50']:.2f} ms, "
@@ -281,7 +315,8 @@ def show_speed(s: dict) -> None:
     print(f"classify_many, new texts: {s['batch_turns_per_s']:.0f} turns/s wall, {s['batch_turns_per_cpu_s']:.0f} "
           f"turns per CPU second over {s['batch_turns']} turns ({s['batch_distinct_focus']} distinct questions, "
           f"{s['batch_share_embedded']:.0%} needed the embedding, {s['batch_texts_embedded']:.0f} texts run through "
-          f"the model)")
+          f"the model" + (f", {s['batch_texts_parsed']:.0f} texts parsed by spaCy" if "batch_texts_parsed" in s else "")
+          + ")")
     if s.get("batch_no_rewrites_turns_per_cpu_s"):
         print(f"classify_many(rewrites=False), new texts: {s['batch_no_rewrites_turns_per_cpu_s']:.0f} turns per CPU "
               f"second")

@@ -11,15 +11,41 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from functools import lru_cache
 from typing import Callable, Iterable
 
+from . import parse_batch
 from .labels import Flag, Label
-from .parse_batch import parse as _parse
+from .parse_batch import parse_ahead
 from .rules import TRAILING_OFFER, Form, analyse, strip_markers
 from simulator import nlp
 
 __all__ = ["suggest_rewrite", "suggest_rewrites", "past", "gerund", "SILENCE_ALTERNATIVE"]
+
+# The turn being rewritten (per thread: a batch rewrites its turns in worker threads): ``along`` holds the texts it
+# will parse later (the customer's words its echo reads), parsed in the same call as its first parse.
+_turn = threading.local()
+
+
+def _parse(text: str):
+    """The parse of ``text`` (:func:`scoring.parse_batch.parse`), with the turn's ``along`` texts parsed in the
+    same call when ``text`` is not parsed yet."""
+    return parse_batch.parse(text, getattr(_turn, "along", ()))
+
+
+def _echo_along(previous: str | None) -> tuple[str, ...]:
+    """What the echo of ``previous`` will parse (nothing when the echo needs no parse): a turn that parses anything
+    for its main rewrite nearly always has one and then makes the echo (on the development sets, every one did),
+    and one call for both texts costs about two thirds of two calls."""
+    if not previous or not previous.strip() or not _parser_loaded():
+        return ()
+    try:
+        echo = _echo_alternative(previous)
+        return (_echo_text(previous),) if echo and echo.endswith("?") else ()
+    except Exception:  # noqa: BLE001 - only a saving: the echo parses what it needs itself
+        return ()
+
 
 _IRREGULAR_PAST = {
     "be": "were", "buy": "bought", "pay": "paid", "go": "went", "get": "got", "take": "took", "make": "made",
@@ -3432,6 +3458,17 @@ def suggest_rewrites(text: str, label: Label | str, flags: Iterable[Flag | str] 
         return [first] + ([SILENCE_ALTERNATIVE[lang]] if previous and previous.strip() else [])
     if not isinstance(text, str) or not text.strip() or _LOGISTICS.search(text):
         return []
+    saved = getattr(_turn, "along", ())
+    _turn.along = _echo_along(previous)
+    try:
+        return _english_rewrites(text, label, flag_set, previous, form)
+    finally:
+        _turn.along = saved
+
+
+def _english_rewrites(text: str, label: Label, flag_set: set[Flag], previous: str | None,
+                      form: "Form | None") -> list[str]:
+    """:func:`suggest_rewrites` of an English turn that needs them."""
     out: list[str] = []
     first = _open_alternative(text, label, flag_set, form if form is not None and form.language == "en" else None)
     first = _extraposed(text) or _find_rewrite(text) or _checked_main(first, text, label, flag_set) if first else first
@@ -3576,6 +3613,13 @@ def _topic_chunks(doc) -> list:
 
 @lru_cache(maxsize=4096)  # the same text is read again by several checks of one rewrite
 def _question_doc(text: str):
+    clause = _question_clause(text)
+    return _parse(clause) if clause else None
+
+
+@lru_cache(maxsize=4096)
+def _question_clause(text: str) -> str:
+    """The text :func:`_question_doc` parses: the question's clause without its end mark."""
     clause = _clean_clause(analyse(text).focus) or strip_markers(text)[0]
     clause = re.sub(r"[?.!]+$", "", clause).strip()
     # "the app's rubbish": that 's is "is" before a verdict at the end, not a possessive.
@@ -3583,40 +3627,16 @@ def _question_doc(text: str):
                     lambda m: m.group(0) if not (_claim_noun(m.group("v")) or (
                         _is_adjective(m.group("v")) and not _is_noun(m.group("v")))) else
                     m.group(0).replace("'s", " is", 1), clause)
-    return _parse(clause) if clause else None
+    return clause
 
 
 def _np_problem(candidate: str, text: str) -> tuple[str, Any] | None:
     """The noun phrase the rewrite ends on, judged against the question's parse: cut short, or not a topic at all.
     Returns (phrase, the question's chunk to use instead or None) when it is wrong."""
-    m = _END_NP.search(candidate)
-    if not m:
+    end = _np_to_judge(candidate, text)
+    if end is None:
         return None
-    np = m.group("np") or m.group("np2")
-    words = np.split()
-    if any(w.lower() in _CLAUSE_WORDS or w.lower() in ("when", "if", "how", "what", "why", "whether", "is", "are", "was",
-                                                        "were") for w in words) or (
-            words[0].lower().endswith("ing") and words[0].lower() not in _DETERMINERS and len(words) > 1):
-        return None  # "about the last time you cancelled it", "about getting a quote": a clause, not a noun phrase
-    last = words[-1].lower().rstrip("'’")
-    low_q = strip_markers(text)[0].lower()
-    q_words = re.findall(r"[\w'’-]+", low_q)
-    if last not in [w.rstrip("'’") for w in q_words]:
-        return None
-    if not _parser_loaded():
-        # Single-turn scoring does not load the parser for nothing: only a sign seen in the words loads it. The word
-        # after it in the question, a word before it that the rewrite dropped, a form of "be" before it (a verdict),
-        # an adjective or a time word.
-        at = [i for i, w in enumerate(q_words) if w.rstrip("'’") == last]
-        before_ok = all(i == 0 or q_words[i - 1] in _DETERMINERS or q_words[i - 1] in _NO_PRE or
-                        (len(words) >= 2 and q_words[i - 1] == words[-2].lower()) for i in at)
-        follows = any(i + 1 < len(q_words) and q_words[i + 1] not in _NO_FOLLOW for i in at)
-        after_be = any(re.search(r"\b(?:is|are|was|were|be|been)\b|\w['’](?:s|re|m)\b", " ".join(q_words[max(0, i - 4):i]))
-                       for i in at)
-        adjective = _is_adjective(last) and not _is_noun(last)
-        if before_ok and not follows and not after_be and not adjective and last not in _TIME_NOUNS and \
-                not words[-1].endswith(("'", "’")):
-            return None
+    np, words, last = end
     doc = _question_doc(text)
     if doc is None:
         return None
@@ -3652,6 +3672,45 @@ def _np_problem(candidate: str, text: str) -> tuple[str, Any] | None:
     if chunk is not None and not _good_topic(chunk):
         chunk = None
     return np, chunk
+
+
+def _np_to_judge(candidate: str, text: str) -> tuple[str, tuple[str, ...], str] | None:
+    """What :func:`_np_problem` judges against the question's parse: (the rewrite's last noun phrase, its words, its
+    last word), or None when the words alone say the phrase is fine (the question is then not parsed)."""
+    return _np_to_judge_with(candidate, text, _parser_loaded())
+
+
+@lru_cache(maxsize=4096)  # asked before the checks parse anything (_parse_ahead), then by the check
+def _np_to_judge_with(candidate: str, text: str, parser_loaded: bool) -> tuple[str, tuple[str, ...], str] | None:
+    m = _END_NP.search(candidate)
+    if not m:
+        return None
+    np = m.group("np") or m.group("np2")
+    words = tuple(np.split())
+    if any(w.lower() in _CLAUSE_WORDS or w.lower() in ("when", "if", "how", "what", "why", "whether", "is", "are", "was",
+                                                        "were") for w in words) or (
+            words[0].lower().endswith("ing") and words[0].lower() not in _DETERMINERS and len(words) > 1):
+        return None  # "about the last time you cancelled it", "about getting a quote": a clause, not a noun phrase
+    last = words[-1].lower().rstrip("'’")
+    low_q = strip_markers(text)[0].lower()
+    q_words = re.findall(r"[\w'’-]+", low_q)
+    if last not in [w.rstrip("'’") for w in q_words]:
+        return None
+    if not parser_loaded:
+        # Single-turn scoring does not load the parser for nothing: only a sign seen in the words loads it. The word
+        # after it in the question, a word before it that the rewrite dropped, a form of "be" before it (a verdict),
+        # an adjective or a time word.
+        at = [i for i, w in enumerate(q_words) if w.rstrip("'’") == last]
+        before_ok = all(i == 0 or q_words[i - 1] in _DETERMINERS or q_words[i - 1] in _NO_PRE or
+                        (len(words) >= 2 and q_words[i - 1] == words[-2].lower()) for i in at)
+        follows = any(i + 1 < len(q_words) and q_words[i + 1] not in _NO_FOLLOW for i in at)
+        after_be = any(re.search(r"\b(?:is|are|was|were|be|been)\b|\w['’](?:s|re|m)\b", " ".join(q_words[max(0, i - 4):i]))
+                       for i in at)
+        adjective = _is_adjective(last) and not _is_noun(last)
+        if before_ok and not follows and not after_be and not adjective and last not in _TIME_NOUNS and \
+                not words[-1].endswith(("'", "’")):
+            return None
+    return np, words, last
 
 
 def _parser_loaded() -> bool:
@@ -3698,6 +3757,18 @@ def _state_verb(word: str, states: frozenset = _STATE_VERBS) -> bool:
 
 def _unnatural(candidate: str, text: str) -> str | None:
     """Why ``candidate`` would not be written by a person asking about ``text``; None when nothing is caught."""
+    why = _unnatural_words(candidate, text)
+    if why is not None:
+        return why
+    wrong = _np_problem(candidate, text)
+    if wrong:
+        return f"the topic '{wrong[0]}' cut short or not a topic"
+    return None
+
+
+@lru_cache(maxsize=4096)  # asked before the checks parse anything (_parse_ahead), then by the check
+def _unnatural_words(candidate: str, text: str) -> str | None:
+    """What :func:`_unnatural` catches in the words alone (no parse): None when they are fine."""
     if re.search(r"\w \- \w|\w['’]\s*[?.!]$", candidate):
         return "a hyphen or possessive left apart from its word"
     if _LEFTOVER.search(candidate) or _SOMEONE.search(candidate) or _LAST_TIME_SINCE.search(candidate):
@@ -3717,9 +3788,6 @@ def _unnatural(candidate: str, text: str) -> str | None:
     if _DECIDE.match(candidate) and re.search(r"\b(?:\w+)\s+(?:share|have|has|go|get|use|pay|keep)\b.*\b(?:and|or)\b",
                                              candidate):
         return "a clause after 'decide between'"
-    wrong = _np_problem(candidate, text)
-    if wrong:
-        return f"the topic '{wrong[0]}' cut short or not a topic"
     return None
 
 
@@ -3824,6 +3892,7 @@ def _naturally(first: str | None, text: str, label: Label, flags: set[Flag], pre
     of the question that does (read naturally, open, on the question's topic); ``first`` when none does."""
     if not first or _SILENCE_TEXT.match(first):
         return first
+    _parse_ahead(first, text, previous)
     try:
         why = _unnatural(first, text)
     except Exception:  # pragma: no cover - a parse the checks cannot read: keep the rewrite
@@ -3847,22 +3916,52 @@ def _naturally(first: str | None, text: str, label: Label, flags: set[Flag], pre
         phrase = _chunk_phrase(wrong[1])
         if phrase:
             candidates.append(first[: first.rfind(wrong[0])] + phrase + first[first.rfind(wrong[0]) + len(wrong[0]):])
-    theirs_cands = {_cap(f"Tell me more about {np}.") for np in _their_topic(previous)[:1]}
-    if said:
-        theirs_cands.add(repaired)
-    if _points_back(text):
-        # "Do you reckon it made a difference?": "it" is the customer's thing; name it.
-        candidates.extend(sorted(theirs_cands))
-    candidates.extend(_rebuilt(text, label, flags))
-    candidates.extend(sorted(theirs_cands))  # nothing of the question's own will do: the thing they just spoke of
-    for cand in candidates:
+    # The customer's own topic ("Tell me more about the boiler."): its parse is made only when asked for (a candidate of
+    # the question's own is usually taken first).
+    theirs: list[set[str]] = []
+
+    def theirs_cands() -> set[str]:
+        if not theirs:
+            found = {_cap(f"Tell me more about {np}.") for np in _their_topic(previous)[:1]}
+            theirs.append(found | {repaired} if said else found)
+        return theirs[0]
+
+    def in_order():
+        yield from candidates
+        if _points_back(text):
+            # "Do you reckon it made a difference?": "it" is the customer's thing; name it.
+            yield from sorted(theirs_cands())
+        yield from _rebuilt(text, label, flags)
+        yield from sorted(theirs_cands())  # nothing of the question's own will do: the thing they just spoke of
+
+    for cand in in_order():
         if cand and cand != first and reads_naturally(cand) and _unnatural(cand, text) is None and _is_open(cand) \
-                and (cand in theirs_cands or _shares_topic(cand, text)):
+                and (_shares_topic(cand, text) or cand in theirs_cands()):
             return cand
     return first
 
 
 _SILENCE_TEXT = re.compile(r"^\(")
+
+
+def _parse_ahead(first: str, text: str, previous: str | None) -> None:
+    """Parse in one call the texts that :func:`_naturally` and the echo after it are sure to parse for this rewrite
+    (two short texts in one call cost about two thirds of two calls): the question's clause when the words of
+    ``first`` are fine but leave its last noun phrase to be judged by the parse, and the customer's words the echo
+    reads (unless they were parsed along with an earlier parse of the turn). When the words alone show ``first``
+    will be replaced, the question is parsed only if no repair of ``first`` will do."""
+    if not _parser_loaded():
+        return
+    try:
+        texts = []
+        if _unnatural_words(first, text) is None and _np_to_judge(first, text) is not None:
+            texts.append(_question_clause(text))
+        echo = _echo_alternative(previous) if previous and previous.strip() else None
+        if echo and echo.endswith("?"):
+            texts.append(_echo_text(previous))
+        parse_ahead([t for t in texts if t])
+    except Exception:  # noqa: BLE001 - only a saving: the checks parse what they need themselves
+        pass
 
 
 def _points_back(text: str) -> bool:
@@ -3882,8 +3981,8 @@ _THEIR_OWNER = {"my": "your", "our": "your", "mine": "yours"}
 def _their_topic(previous: str | None) -> list[str]:
     """The things the customer's last sentence names, whole and in the interviewer's person ("the charity walk",
     "your admin"), from its parse."""
-    last = re.split(r"(?<=[.!?])\s+", (previous or "").strip())[-1] if previous else ""
-    doc = _parse(re.sub(r"[?.!]+$", "", last)) if last else None
+    their = _their_text(previous)
+    doc = _parse(their) if their is not None else None
     if doc is None:
         return []
     out = []
@@ -3899,14 +3998,25 @@ def _their_topic(previous: str | None) -> list[str]:
     return out
 
 
+def _their_text(previous: str | None) -> str | None:
+    """What :func:`_their_topic` parses: the customer's last sentence without its end mark (None: nothing)."""
+    last = re.split(r"(?<=[.!?])\s+", (previous or "").strip())[-1] if previous else ""
+    return re.sub(r"[?.!]+$", "", last) if last else None
+
+
+def _echo_text(previous: str) -> str:
+    """What :func:`_echo_whole` parses: the customer's last two sentences."""
+    sentences = re.split(r"(?<=[.!?])\s+", previous.strip())
+    return " ".join(sentences[-2:])
+
+
 def _echo_whole(echo: str | None, previous: str) -> str | None:
     """An echo that hands back a whole noun phrase of theirs: "The batch?" of "the batch cooking" gets its noun ("The
     batch cooking?"); "Your parcels never?" and "The Ocado driver comes?" end on their noun ("Your parcels?")."""
     if not echo or not echo.endswith("?") or not _parser_loaded():
         return echo
     words = echo[:-1].split()
-    sentences = re.split(r"(?<=[.!?])\s+", previous.strip())
-    doc = _parse(" ".join(sentences[-2:]))
+    doc = _parse(_echo_text(previous))
     if doc is None or not words:
         return echo
     toks = [t for t in doc if t.lower_ == words[-1].lower()]

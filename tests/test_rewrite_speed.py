@@ -1,0 +1,210 @@
+"""A turn's rewrites parse as little as they can, in as few spaCy calls as they can: no text is parsed twice, the texts
+a turn is sure to need are parsed in one call (the question's clause with the customer's words its echo reads), the
+customer's own topic only when no rewrite of the question's own will do; and a turn gets the same rewrites however
+its parses were made (one at a time, together, in a batch, or found made already)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from scoring import parse_batch, rewrite, rules
+from scoring.classifier import QuestionClassifier
+from scoring.labels import Label
+from simulator import nlp
+from simulator.embeddings import HashingEmbedder
+
+DATA = Path(__file__).parent / "data"
+
+
+# Without spaCy: the batch's bookkeeping -----------------------------------------------------------------------------
+@pytest.fixture
+def fake_parser(monkeypatch):
+    """The batch without spaCy: a "parse" is the text in upper case; every call of the batched parse is recorded."""
+    calls: list[list[str]] = []
+
+    def parse_all(texts):
+        calls.append(list(texts))
+        return {t: t.upper() for t in texts}
+
+    monkeypatch.setattr(parse_batch, "pipeline_loaded", lambda: True)
+    monkeypatch.setattr(parse_batch, "_parse_all", parse_all)
+    monkeypatch.setattr(nlp, "_PARSES", {})
+    return calls
+
+
+def test_in_a_batch_the_texts_along_are_parsed_in_the_round_of_the_first(fake_parser):
+    def job(n):
+        def run():
+            first = parse_batch.parse(f"question {n}", along=[f"their words {n}"])
+            return first, parse_batch.parse(f"their words {n}")
+        return run
+
+    results = parse_batch.run_batched([job(n) for n in range(6)])
+    assert results == [(f"QUESTION {n}", f"THEIR WORDS {n}") for n in range(6)]
+    assert len(fake_parser) == 1  # one round: every job's question and the words along with it
+    assert sorted(fake_parser[0]) == sorted([f"question {n}" for n in range(6)] + [f"their words {n}" for n in range(6)])
+
+
+def test_in_a_batch_a_text_parsed_before_is_not_waited_for(fake_parser):
+    nlp._PARSES["parsed before"] = "THE PARSE MADE BEFORE"
+    results = parse_batch.run_batched([lambda: parse_batch.parse("parsed before", along=["other"])] * 5)
+    assert results == ["THE PARSE MADE BEFORE"] * 5
+    assert fake_parser == []  # nothing to parse: not even the text along (the turn may never ask for it)
+
+
+def test_in_a_batch_texts_ahead_are_parsed_together(fake_parser):
+    def job(n):
+        def run():
+            parse_batch.parse_ahead([f"a {n}", f"b {n}"])
+            return parse_batch.parse(f"a {n}"), parse_batch.parse(f"b {n}")
+        return run
+
+    results = parse_batch.run_batched([job(n) for n in range(4)])
+    assert results == [(f"A {n}", f"B {n}") for n in range(4)]
+    assert len(fake_parser) == 1
+
+
+# With the real English pipeline ------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def loaded():
+    if nlp.load() is None:
+        pytest.skip("the English pipeline is not installed")
+
+
+def _fresh(monkeypatch) -> None:
+    """No parse made yet, and nothing the rewriter or the rules remember of earlier turns."""
+    monkeypatch.setattr(nlp, "_PARSES", {})
+    for module in (rewrite, rules):
+        for value in list(vars(module).values()):
+            if callable(getattr(value, "cache_clear", None)) and hasattr(value, "cache_info"):
+                value.cache_clear()
+
+
+def _counts() -> tuple[int, int]:
+    return nlp.parses_run, parse_batch.spacy_calls()
+
+
+def _same_parse(a, b) -> bool:
+    return [(t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_) for t in a] == \
+        [(t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_) for t in b]
+
+
+def test_a_text_along_is_parsed_in_the_same_call_and_the_parses_are_those_of_each_text_alone(loaded, monkeypatch):
+    _fresh(monkeypatch)
+    question, theirs = "Did the plumber turn up on time", "We had a plumber out for the boiler."
+    texts, calls = _counts()
+    doc = parse_batch.parse(question, along=[theirs])
+    assert _counts() == (texts + 2, calls + 1)
+    assert parse_batch.parse(theirs) is nlp._PARSES[theirs]
+    assert _counts() == (texts + 2, calls + 1)  # made already
+    alone = nlp.load()
+    assert _same_parse(doc, alone(question)) and _same_parse(nlp._PARSES[theirs], alone(theirs))
+    # A text parsed already takes nothing along: the turn may never ask for it.
+    parse_batch.parse(question, along=["I sell candles from my kitchen."])
+    assert "I sell candles from my kitchen." not in nlp._PARSES
+    # Ahead: two texts missing in one call, one missing is left to its own parse.
+    parse_batch.parse_ahead(["Is the website the main way", "I sell candles from my kitchen."])
+    assert _counts() == (texts + 4, calls + 2)
+    parse_batch.parse_ahead(["Is the website the main way", "A text nobody asked for"])
+    assert "A text nobody asked for" not in nlp._PARSES
+
+
+def _classifier() -> QuestionClassifier:
+    clf = QuestionClassifier(embedder=HashingEmbedder(), team_examples=False)
+    clf.warm_up()
+    clf.classify("Did you like it?", "I bought a bike.")  # everything loaded that a first turn loads
+    return clf
+
+
+def test_the_question_and_the_customers_words_of_one_turn_are_parsed_in_one_call(loaded, monkeypatch):
+    clf = _classifier()
+    turn = ("Did the plumber turn up on time and was he any good?", "We had a plumber out for the boiler.")
+    _fresh(monkeypatch)
+    texts, calls = _counts()
+    verdict = clf.classify(*turn)
+    together = _counts()
+    # The same turn with every parse made on its own.
+    _fresh(monkeypatch)
+    monkeypatch.setattr(rewrite, "_echo_along", lambda previous: ())
+    monkeypatch.setattr(rewrite, "parse_ahead", lambda texts: None)
+    texts_alone, calls_alone = _counts()
+    alone = clf.classify(*turn)
+    assert verdict.rewrites and verdict.rewrites == alone.rewrites
+    assert together[0] - texts == _counts()[0] - texts_alone == 2
+    assert together[1] - calls == 1 and _counts()[1] - calls_alone == 2
+
+
+def _rows(name: str) -> list[tuple[str, str | None]]:
+    rows = [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [(r["text"], r.get("previous")) for r in rows if (r.get("lang") or "en") == "en"]
+
+
+class _Recording:
+    """The English pipeline, recording the texts it runs (one at a time or several in one ``pipe`` call)."""
+
+    def __init__(self, pipeline):
+        self._pipeline = pipeline
+        self.texts: list[str] = []
+
+    def __call__(self, text):
+        self.texts.append(text)
+        return self._pipeline(text)
+
+    def pipe(self, texts, **kwargs):
+        texts = list(texts)
+        self.texts.extend(texts)
+        return self._pipeline.pipe(texts, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self._pipeline, name)
+
+
+def test_no_text_is_parsed_twice_and_a_turn_makes_few_calls(loaded, monkeypatch):
+    clf = _classifier()
+    _fresh(monkeypatch)
+    recording = _Recording(nlp.load())
+    monkeypatch.setattr(nlp, "_pipeline", recording)
+    per_turn = []
+    for text, previous in _rows("rewrite_dev6.jsonl") + _rows("rewrite_dev6_spoken.jsonl"):
+        texts, calls = _counts()
+        clf.classify(text, previous)
+        per_turn.append((nlp.parses_run - texts, parse_batch.spacy_calls() - calls))
+    assert len(recording.texts) == len(set(recording.texts))  # each text once, whichever check asked for it
+    assert max(calls for _, calls in per_turn) <= 3
+    assert sum(calls for _, calls in per_turn) < sum(texts for texts, _ in per_turn)  # some were made together
+    assert sum(texts for texts, _ in per_turn) <= 1.5 * len(per_turn)
+
+
+def test_rewrites_are_the_same_however_the_parses_were_made(loaded, monkeypatch):
+    clf = _classifier()
+    turns = _rows("rewrite_dev6.jsonl")[:60]
+
+    def rewrites(verdicts):
+        return [(v.label, v.rewrite, v.rewrites) for v in verdicts]
+
+    _fresh(monkeypatch)
+    together = rewrites([clf.classify(text, previous) for text, previous in turns])
+    warm = rewrites([clf.classify(text, previous) for text, previous in turns])  # every parse made already
+    _fresh(monkeypatch)
+    batch = rewrites(clf.classify_many(turns))
+    with monkeypatch.context() as m:
+        _fresh(m)
+        m.setattr(rewrite, "_echo_along", lambda previous: ())
+        m.setattr(rewrite, "parse_ahead", lambda texts: None)
+        one_at_a_time = rewrites([clf.classify(text, previous) for text, previous in turns])
+    assert any(r[2] for r in together)
+    assert together == warm == batch == one_at_a_time
+
+
+def test_the_customers_topic_is_parsed_only_when_no_rewrite_of_the_questions_own_will_do(loaded, monkeypatch):
+    asked: list[str | None] = []
+    their_topic = rewrite._their_topic
+    monkeypatch.setattr(rewrite, "_their_topic", lambda previous: (asked.append(previous), their_topic(previous))[1])
+    # "at all" is left over from the yes/no question: the rewrite without it does, their last sentence is not read.
+    made = rewrite._naturally("Tell me about the last time you used the app at all.", "Have you used the app at all?",
+                              Label.CLOSED, set(), "We got the app last year.")
+    assert made == "Tell me about the last time you used the app."
+    assert asked == []
