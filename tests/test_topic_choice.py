@@ -163,3 +163,23 @@ def test_the_model_does_not_decline_a_leading_question(maria, use_model, monkeyp
     session, _ = started(maria, "leading")
     _, reply = session.ask(question)
     assert reply.topic == rules.topic and reply.move == "leading"
+
+
+# Real models: the shipped weights on development interviews they were trained with --------------------------------
+
+
+@pytest.mark.parametrize("name", ["harold_r8.yaml", "maria_r8.yaml"])
+def test_the_shipped_weights_keep_more_replies_on_topic_than_the_rules_alone(real_engine, monkeypatch, name):
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import bench_realism as br
+
+    interviews, personas = br.load_all(ROOT / "tests" / "data" / "dev_interviews", None, name)
+    persona = personas[interviews[0].persona_id]
+
+    def on_topic(setting):
+        monkeypatch.setenv("INTERVIEW_SIM_TOPIC_CHOICE", setting)
+        return br.run_interview(real_engine, persona, interviews[0]).rate(("topic", "abstain"))[0]
+
+    assert on_topic("on") > on_topic("off")
