@@ -62,6 +62,25 @@ def make_engine(embedder):
     return make
 
 
+@pytest.fixture
+def fake_parser(monkeypatch):
+    """The parse batch without spaCy: a "parse" is the text in upper case, the memory cache starts empty, and every
+    call of the batched parse is recorded (the list it returns)."""
+    from scoring import parse_batch
+    from simulator import nlp
+
+    calls: list[list[str]] = []
+
+    def parse_all(texts):
+        calls.append(list(texts))
+        return {t: t.upper() for t in texts}
+
+    monkeypatch.setattr(parse_batch, "pipeline_loaded", lambda: True)
+    monkeypatch.setattr(parse_batch, "_parse_all", parse_all)
+    monkeypatch.setattr(nlp, "_PARSES", {})
+    return calls
+
+
 @pytest.fixture(scope="session")
 def real_embedder():
     from simulator.embeddings import MiniLMEmbedder

@@ -13,21 +13,6 @@ from scoring.classifier import QuestionClassifier
 from simulator import nlp, parse_cache
 from simulator.embeddings import CACHE_ENV, HashingEmbedder
 
-
-@pytest.fixture
-def fake_parser(monkeypatch):
-    """The batch without spaCy: a "parse" is the text in upper case; every call of the batched parse is recorded."""
-    calls: list[list[str]] = []
-
-    def parse_all(texts):
-        calls.append(list(texts))
-        return {t: t.upper() for t in texts}
-
-    monkeypatch.setattr(parse_batch, "pipeline_loaded", lambda: True)
-    monkeypatch.setattr(parse_batch, "_parse_all", parse_all)
-    return calls
-
-
 def _job(n: int, log: list):
     def job():
         first = parse_batch.parse(f"first {n}")

@@ -20,20 +20,6 @@ DATA = Path(__file__).parent / "data"
 
 
 # Without spaCy: the batch's bookkeeping -----------------------------------------------------------------------------
-@pytest.fixture
-def fake_parser(monkeypatch):
-    """The batch without spaCy: a "parse" is the text in upper case; every call of the batched parse is recorded."""
-    calls: list[list[str]] = []
-
-    def parse_all(texts):
-        calls.append(list(texts))
-        return {t: t.upper() for t in texts}
-
-    monkeypatch.setattr(parse_batch, "pipeline_loaded", lambda: True)
-    monkeypatch.setattr(parse_batch, "_parse_all", parse_all)
-    monkeypatch.setattr(nlp, "_PARSES", {})
-    return calls
-
 
 def test_in_a_batch_the_texts_along_are_parsed_in_the_round_of_the_first(fake_parser):
     def job(n):

@@ -41,6 +41,13 @@ def use_model(monkeypatch):
     return use
 
 
+def rules_reply(maria, monkeypatch, question, label="open"):
+    """The reply the rules alone give ``question`` after the opening story."""
+    monkeypatch.setenv("INTERVIEW_SIM_TOPIC_CHOICE", "off")
+    session, _ = started(maria, label)
+    return session.ask(question)[1]
+
+
 def started(maria, label="open"):
     session = Engine(embedder=HashingEmbedder(), classifier=ScriptedClassifier(None, label)).start(maria, seed=1)
     _, first = session.ask(STORY)
@@ -48,10 +55,14 @@ def started(maria, label="open"):
     return session, first
 
 
-def test_stay_keeps_a_question_on_the_topic_being_told(maria, use_model):
-    use_model(forced("stay"))
+@pytest.mark.parametrize("action, question", [
+    ("stay", "How do you get to work in the morning?"),  # the model keeps it on the story being told
+    ("abstain", "And then what?"),  # a bare follow-up is the rules', which keep it there
+])
+def test_the_question_stays_on_the_topic_being_told(maria, use_model, action, question):
+    use_model(forced(action))
     session, first = started(maria)
-    _, reply = session.ask("How do you get to work in the morning?")
+    _, reply = session.ask(question)
     assert reply.topic == first.topic
 
 
@@ -68,9 +79,7 @@ def test_move_takes_the_questions_own_best_topic(maria, use_model):
 @pytest.mark.parametrize("label", ["open", "closed"])
 def test_abstain_declines_a_question_the_rules_placed(maria, use_model, monkeypatch, label):
     question = "How do you get to work on your scooter in the morning?"
-    monkeypatch.setenv("INTERVIEW_SIM_TOPIC_CHOICE", "off")
-    session, _ = started(maria, label)
-    _, rules = session.ask(question)
+    rules = rules_reply(maria, monkeypatch, question, label)
     assert rules.topic is not None  # the rules place it (on her working week)
     use_model(forced("abstain"))
     session, _ = started(maria, label)
@@ -80,9 +89,7 @@ def test_abstain_declines_a_question_the_rules_placed(maria, use_model, monkeypa
 
 def test_the_rules_decide_alone_when_the_model_is_off_or_trained_on_another_embedder(maria, use_model, monkeypatch):
     question = "How do you get to work in the morning?"
-    monkeypatch.setenv("INTERVIEW_SIM_TOPIC_CHOICE", "off")
-    session, _ = started(maria)
-    _, rules = session.ask(question)
+    rules = rules_reply(maria, monkeypatch, question)
     for chooser, env in ((forced("stay"), "off"), (forced("stay", embedders=("minilm",)), "on"),
                          (None, "on")):
         monkeypatch.setattr(topic_choice, "model", lambda c=chooser: c)
@@ -94,20 +101,11 @@ def test_the_rules_decide_alone_when_the_model_is_off_or_trained_on_another_embe
 
 def test_an_unsure_model_leaves_the_rules_choice(maria, use_model, monkeypatch):
     question = "How do you get to work in the morning?"
-    monkeypatch.setenv("INTERVIEW_SIM_TOPIC_CHOICE", "off")
-    session, _ = started(maria)
-    _, rules = session.ask(question)
+    rules = rules_reply(maria, monkeypatch, question)
     use_model(forced("stay", strength=0.5))  # p(stay) ~ 0.45: under the confidence needed
     session, _ = started(maria)
     _, reply = session.ask(question)
     assert reply.topic == rules.topic
-
-
-def test_a_bare_follow_up_is_left_to_the_rules(maria, use_model):
-    use_model(forced("abstain"))
-    session, first = started(maria)
-    _, reply = session.ask("And then what?")
-    assert reply.topic == first.topic
 
 
 def test_decision_points_are_recorded_with_every_feature_the_weights_name(maria, monkeypatch):
@@ -155,9 +153,7 @@ def test_the_model_declines_only_what_names_something_not_hers(maria, use_model)
 def test_the_model_does_not_decline_a_leading_question(maria, use_model, monkeypatch):
     # A verdict on what she tells ("livid" is not her word) is the interviewer's: the rules decide whether it is hers.
     question = "You must have been absolutely livid at work that morning, surely?"
-    monkeypatch.setenv("INTERVIEW_SIM_TOPIC_CHOICE", "off")
-    session, _ = started(maria, "leading")
-    _, rules = session.ask(question)
+    rules = rules_reply(maria, monkeypatch, question, "leading")
     assert rules.topic is not None
     use_model(forced("abstain"))
     session, _ = started(maria, "leading")
