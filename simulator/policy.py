@@ -676,10 +676,7 @@ def decide(
         # about the current topic (she agrees about it; the transcript keeps the thread).
         if topic_id is None and state.current_topic and not foreign:
             topic_id = state.current_topic
-        chosen, _ = _learned_choice(index, state, text, label, topic_id, candidates)
-        if chosen is None and topic_id is not None:
-            return _abstain(persona, state, choose)
-        topic_id = chosen
+        topic_id, _ = _learned_choice(index, state, text, label, topic_id, candidates)  # never declines here
         match = next((m for m in index.scores(text) if m.topic == topic_id), None) if topic_id else None
         suggestion = extract_suggestion(text) if persona.language.startswith("en") else None
 
@@ -1036,6 +1033,11 @@ def _learned_choice(index: TopicIndex, state: State, text: str, label: str, topi
     being talked about: ``stay`` keeps the current topic, ``move`` takes the question's own best topic, and
     ``abstain`` leaves a question the rules gave a topic with none (one they could not place, asked back or
     declined, stays so)."""
+    chooser = topic_choice.model() if topic_choice.enabled() else None
+    if chooser is not None and not chooser.fits(index.embedder):
+        chooser = None
+    if chooser is None and topic_choice.RECORD is None:
+        return topic_id, ranked  # nothing to weigh with, nothing to record: the signals are not read
     values = _choice_values(index, state, text, label)
     # A bare follow-up ("And then?", "后来呢？", "Why was that?") has nothing of its own to weigh: its one word may
     # be any topic's ("后来" is in the story of how she stopped), and the rules keep it where the story is.
@@ -1044,8 +1046,7 @@ def _learned_choice(index: TopicIndex, state: State, text: str, label: str, topi
         return topic_id, ranked
     if topic_choice.RECORD is not None:
         topic_choice.RECORD.append((values, {"current": state.current_topic, "rules": topic_id}))
-    chooser = topic_choice.model() if topic_choice.enabled() else None
-    if chooser is None or not chooser.fits(index.embedder):
+    if chooser is None:
         return topic_id, ranked
     action = chooser.decide(values, confident=topic_choice.CONFIDENT)
     if action is None:
