@@ -478,7 +478,10 @@ _SHORT_OPEN = _rx(
     r"what do you mean|meaning|go on|tell me more|say more|more on that|how|what about it|and\s+then\s+what|"
     r"then what happened|what was that like|how was that|how did that go|how did that feel|and after that|"
     r"then|and so|after that|what happened after that|and|(?:any\s+)?(?:thoughts|reactions|reflections)(?:\s+on\s+(?:that|this|it))?|"
-    r"(?:any\s+)?(?:thoughts|reactions)\s+on\s+(?:why|how|what)\b.*)"
+    r"(?:any\s+)?(?:thoughts|reactions)\s+on\s+(?:why|how|what)\b.*|"
+    # The bare probes of a terse interviewer: a word that asks for the rest ("Example?", "Because?", "Like?").
+    r"(?:an?\s+)?examples?(?:\s+of\s+(?:that|this))?|because(?:\s+of\s+what|\s+why)?|like|which\s+means|which\s+meant|"
+    r"meaning\s+what|such\s+as\s+what|in\s+what\s+respect|elaborate|say\s+more\s+about\s+that)"
     r"\s*(?:happened)?\??$"
 )
 # A prompt for more at the end of a turn, after a comma or joined by "and": "…, and before that?", "… and then?",

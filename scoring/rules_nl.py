@@ -67,7 +67,8 @@ _SHORT_OPEN = _rx(r"^(?:en\s+)?(?:daarna|toen|verder|dan|wat\s+nog\s+meer|hoe\s+
                   r"waarom\s+dat|hoe\s+dan|en\s+dan|wat\s+toen|wat\s+gebeurde\s+er\s+toen|wat\s+gebeurde\s+er\s+daarna|"
                   r"vertel\s+eens\s+wat\s+meer|vertel\s+verder|ga\s+door|ga\s+verder|ga\s+gerust\s+door|bijvoorbeeld|"
                   r"zoals|hoe\s+ging\s+dat|hoe\s+was\s+dat|en\s+verder|wat\s+dan|en\s+nu|daarvoor|ervoor|in\s+welke\s+zin|"
-                  r"op\s+welke\s+manier)\s*[?.!]*$")
+                  r"op\s+welke\s+manier|want|omdat|namelijk|zoals\s+wat|een\s+voorbeeld|met\s+andere\s+woorden|"
+                  r"wat\s+bedoel\s+je\s+daarmee)\s*[?.!]*$")
 _INVITE = _rx(r"^(?:(?:kun|kunt|wil|wilt|zou|zoudt|mag)\s+(?:je|jij|u)\s+(?:me|mij|ons)?\s*(?:eens\s+|misschien\s+|nog\s+|"
               r"iets\s+|wat\s+|een\s+keer\s+|even\s+|kort\s+|dat\s+|het\s+|daar\s+|er\s+|over\s+|kunnen\s+)*(?:meer\s+)?"
               r"(?:over\s+|kunnen\s+)*(?:vertellen|beschrijven|uitleggen|schetsen|meenemen|toelichten|laten\s+zien|voordoen)\b"

@@ -103,7 +103,10 @@ _FOLLOW_UP = re.compile(
     r"what\s+happened(\s+(then|next|after(wards)?))?|and\s+then|then\s+what|what\s+(did\s+you\s+do|was\s+that\s+like)"
     r"(\s+then)?|tell\s+me\s+more|can\s+you\s+(say|tell\s+me)\s+more|say\s+more|go\s+on|what\s+do\s+you\s+mean|"
     r"in\s+what\s+way|such\s+as|for\s+example|like\s+what|how\s+did\s+(that|it)\s+(feel|go|make\s+you\s+feel)|"
-    r"what\s+was\s+that\s+like|what\s+made\s+(that|it)\s+\w+)\b",
+    r"what\s+was\s+that\s+like|what\s+made\s+(that|it)\s+\w+)\b"
+    # A terse interviewer's bare probe, as the whole turn ("Meaning?", "Example?", "Because?").
+    r"|^\s*(?:and\s+)?(?:meaning|(?:an?\s+)?examples?|because|for\s+instance|like|which\s+means|how\s+so|in\s+what\s+sense)"
+    r"(?=\s*[?.!…]*\s*$)",
     re.IGNORECASE,
 )
 _ANAPHORA = {"that", "it", "this", "then", "there", "those", "them", "he", "she", "they", "her", "him", "his"}
@@ -201,7 +204,8 @@ _MOVES: dict[str, _Moves] = {
             r"hoe\s+bedoel\s+je|wat\s+bedoel\s+je|en\s+toen|en\s+daarna|"
             r"wat\s+gebeurde\s+er(?:\s+(?:toen|daarna|vervolgens))?|"
             r"wat\s+deed\s+je\s+(?:toen|daarna)|vertel\s+(?:eens\s+)?(?:wat\s+)?meer|hoe\s+(?:was|voelde)\s+dat|"
-            r"wat\s+nog\s+meer|zoals|bijvoorbeeld|hoe\s+ging\s+dat(?:\s+verder)?)\b", re.IGNORECASE),
+            r"wat\s+nog\s+meer|zoals|bijvoorbeeld|hoe\s+ging\s+dat(?:\s+verder)?)\b"
+            r"|^\s*(?:en\s+)?(?:want|omdat|namelijk|een\s+voorbeeld)(?=\s*[?.!…]*\s*$)", re.IGNORECASE),
         anaphora=frozenset("dat het dit toen daar die hij zij ze hem haar daarna daarover daarvan daarmee daardoor "
                            "daarbij erover ervan ermee ie m t".split()),
         episode=re.compile(r"\b(?:die|dat|deze|diezelfde|datzelfde)\s+(?:ochtend|dag|avond|nacht|middag|keer|week|weekend|"
@@ -222,6 +226,7 @@ _MOVES: dict[str, _Moves] = {
             r"그렇죠|맞아요|계속\s*(?:말씀해\s*주세요|하세요|해\s*주세요)"),
         follow_up=re.compile(
             r"^\s*(?:그래서요|그\s*다음에?는?요|그\s*후에?는?요|그\s*뒤에?는?요|그때\s*어떻게\s*하셨어요|왜요|어째서요|"
+            r"예컨대요?|이를테면요?|왜냐면요|"
             r"어떻게요|예를\s*들면요?|(?:좀\s*)?더\s*(?:자세히\s*)?(?:말씀해|이야기해|얘기해)\s*주세요|"
             r"(?:그게\s*)?무슨\s*(?:뜻|말씀)이에요|그래서\s*어떻게\s*(?:되었|됐)어요|그때\s*기분이\s*어떠셨어요|"
             r"그다음에?는?요|"
@@ -245,6 +250,7 @@ _MOVES: dict[str, _Moves] = {
         follow_up=re.compile(
             r"^\s*(?:那|然后|后来)?(?:后来呢|然后呢|还有呢|之后呢|后来怎么样了?|然后怎么样了?|然后发生了什么|"
             r"后来发生了什么|为什么|为啥|怎么说|什么意思|比如(?:说)?|举个例子|具体说说|再多说(?:一点|点)|多说一点|"
+            r"因为(?:什么)?(?=\s*[？?。！!]*\s*$)|意思是(?=\s*[？?。！!]*\s*$)|"
             r"当时(?:你)?(?:是)?什么感觉|那是什么感觉)"),
         anaphora=frozenset(),
         anaphora_substrings=("那个", "这个", "那时", "当时", "那次", "这件事", "那件事", "她", "他", "那里", "那儿",
@@ -849,6 +855,12 @@ def _understand(index: TopicIndex, state: State, text: str, language: str) -> tu
     "that") stay on the current topic unless another topic is clearly better.
     """
     current = state.current_topic
+    moves = _moves(language)
+    # A bare follow-up ("Example?", "For instance?", "Because?", "比如？"): its words are the probe's, not a topic's,
+    # and it asks for more of what she is telling.
+    if (current is not None and moves.follow_up.match(text) and len(tokens(text, language)) <= 4
+            and word_count(text, language) <= 3):
+        return current, index.scores(text, current)
     # A reaction before the question ("Sixty days, that's a lot. How do you keep on top of it?"): the
     # question is what is asked.
     # Unless the question points back ("You mentioned your dad. How's he doing?", "The allotment. What do
@@ -868,7 +880,6 @@ def _understand(index: TopicIndex, state: State, text: str, language: str) -> tu
     own = index.scores(text)
     ranked = _weigh_prior(ranked, own)
     top = ranked[0]
-    moves = _moves(language)
     # Words: \w+ tokens as always; Chinese and Japanese characters / 1.5. Of the question itself: a reaction
     # before it ("Sounds hectic. What time do you get out of there?") does not make "there" point elsewhere.
     question = parts[-1] if len(parts) > 1 else text

@@ -455,6 +455,12 @@ _LEAD = re.compile(
 )
 
 
+# A verb of saying or thinking joined on at the end of a cut sentence, its words left behind the cut.
+_DANGLING_REPORT = re.compile(
+    r"(?:,)?\s+(?:and|so|then|but)\s+(?:(?:i|he|she|we|they)\s+)?(?:just\s+)?(?:thought|said|asked|told\s+\w+|went|"
+    r"realised|realized|figured|wondered|knew|decided|reckoned|remember\s+thinking)(?:,.*)?$", re.IGNORECASE)
+
+
 def shorten(sentence: str, language: str | None = "en", max_words: int = 14) -> str:
     """A said sentence as a recap: without its lead-in ("Honestly, ..."), cut at a clause boundary when
     it is long, first letter lower case (not "I" or a name), no closing punctuation."""
@@ -471,6 +477,11 @@ def shorten(sentence: str, language: str | None = "en", max_words: int = 14) -> 
             if i >= 4 and re.search(r"[,;:]$", word):
                 cut = i + 1
         text = " ".join(words[: cut or max_words]).rstrip(",;:")
+        if lang == "en" and cut:
+            # "...I looked at the app and thought, we'll just..." cut at the comma leaves "and thought" with nothing
+            # thought (or "and said, look" with half of what was said): the clause before it is the recap.
+            clause = _DANGLING_REPORT.sub("", text)
+            text = clause if len(clause.split()) >= 3 else text
     text = text.rstrip(" .!?…")
     if lang in {"en", "nl"} and text:
         first = text.split()[0]

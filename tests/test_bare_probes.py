@@ -1,0 +1,70 @@
+"""A terse interviewer's bare probes ("Example?", "Because?", "Want?", "比如？"): open prompts for the coach, follow-ups
+on what she is telling for the persona; and a recap cut at a comma never ends on "and thought"."""
+
+from __future__ import annotations
+
+import pytest
+
+from scoring.classifier import QuestionClassifier
+from scoring.labels import Label
+from simulator.embeddings import HashingEmbedder
+from simulator.engine import Engine
+from simulator.persona import load_persona
+from simulator.understanding import shorten
+
+from .conftest import ROOT, ScriptedClassifier
+
+PREVIOUS = {
+    "en": "The next week I looked at the app and thought, we'll just pick things up on the way home.",
+    "nl": "De week erna heb ik de app niet meer geopend.",
+    "ko": "그다음 주에는 앱을 아예 안 열었어요.",
+    "zh": "第二个星期我就没再打开那个App了。",
+}
+
+
+@pytest.fixture(scope="module")
+def classifiers():
+    return {lang: QuestionClassifier(embedder=HashingEmbedder(), language=lang) for lang in PREVIOUS}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Example?"), ("en", "Because?"), ("en", "Like?"), ("en", "Which means?"), ("en", "Such as what?"),
+    ("en", "Example of that?"), ("en", "Because of what?"),
+    ("nl", "Want?"), ("nl", "Omdat?"), ("nl", "Namelijk?"), ("nl", "Een voorbeeld?"),
+    ("ko", "예컨대요?"), ("ko", "이를테면요?"), ("ko", "어째서요?"),
+    ("zh", "比如？"), ("zh", "因为？"), ("zh", "意思是？"), ("zh", "举个例子？"),
+])
+def test_a_bare_probe_is_an_open_prompt(classifiers, lang, text):
+    verdict = classifiers[lang].classify(text, PREVIOUS[lang])
+    assert verdict.label is Label.OPEN
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Because you were tired?"),  # a reason handed to them, not a probe
+    ("nl", "Want je had geen tijd?"),
+    ("zh", "因为太贵了吗？"),
+])
+def test_a_probe_word_that_brings_its_own_answer_is_no_bare_probe(classifiers, lang, text):
+    assert classifiers[lang].classify(text, PREVIOUS[lang]).label is not Label.OPEN
+
+
+@pytest.mark.parametrize("probe", ["Example?", "Because?", "Meaning?", "For instance?"])
+def test_the_persona_takes_a_bare_probe_as_a_follow_up_on_her_story(probe):
+    maria = load_persona(ROOT / "personas" / "maria-grocery-lapsed.yaml")
+    session = Engine(embedder=HashingEmbedder(), classifier=ScriptedClassifier(None, "open")).start(maria, seed=1)
+    _, first = session.ask("Tell me about the last time you ordered.")
+    _, reply = session.ask(probe)
+    assert reply.topic == first.topic and reply.move not in {"no_experience", "clarify"}
+
+
+@pytest.mark.parametrize("sentence, recap", [
+    ("The next week I looked at the app and thought, we'll just pick things up on the way home for a bit.",
+     "the next week I looked at the app."),
+    ("I rang them on the Monday and said, look, this is the third time the van has been late this month.",
+     "I rang them on the Monday."),
+    # A cut that leaves a whole clause is kept as it was.
+    ("Three weeks went by, then Christmas, and I'd stopped without ever deciding to, which is odd really.",
+     "three weeks went by, then Christmas, and I'd stopped without ever deciding to."),
+])
+def test_a_recap_does_not_end_on_a_verb_of_saying_left_without_what_was_said(sentence, recap):
+    assert shorten(sentence, "en").lower() == recap.lower()
