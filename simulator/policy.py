@@ -643,6 +643,14 @@ def decide(
             and _claims_foreign_doing(index, state, text)):
         return _abstain(persona, state, choose)
 
+    # "The app.", "Market Street.", "Forty-six years.", "Het geld.": a terse interviewer's prompt, a thing of hers named
+    # and left for her to talk about. A statement for the scorer; for her, an open question about that thing.
+    if (label == "statement" and "pitch" not in flags_set and not moves.closing.search(text)
+            and not moves.greeting.search(text) and not moves.thanks.search(text)
+            and not moves.continuer.match(text) and _topic_prompt(text, language)
+            and _understand(index, state, text, language)[0] is not None):
+        label = "open"
+
     if label == "statement":
         if "pitch" in flags_set:
             return reaction("pitch", reactions.pitch)
@@ -805,6 +813,21 @@ def decide(
 
 
 # Understanding the question -----------------------------------------------------------------------
+
+
+def _topic_prompt(text: str, language: str) -> bool:
+    """A short phrase that names a thing and says nothing of it: no more than four words, no exclamation, and (in
+    English, where a parse tells) no verb ("The app.", "Forty-six years.", but not "Makes sense.", "I see.")."""
+    words = tokens(text, language)
+    if not words or len(words) > 4 or word_count(text, language) > 4 or re.search(r"[!！]", text or ""):
+        return False
+    if language_of(language) != "en":
+        return True
+    doc = turn_doc(text)
+    if doc is None:
+        return False
+    return (not any(t.pos_ in {"VERB", "AUX"} or t.tag_ == "MD" for t in doc)
+            and any(t.pos_ in {"NOUN", "PROPN", "NUM"} for t in doc))
 
 
 def _turn_units(index: TopicIndex, text: str) -> set[str]:

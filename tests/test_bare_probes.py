@@ -68,3 +68,22 @@ def test_the_persona_takes_a_bare_probe_as_a_follow_up_on_her_story(probe):
 ])
 def test_a_recap_does_not_end_on_a_verb_of_saying_left_without_what_was_said(sentence, recap):
     assert shorten(sentence, "en").lower() == recap.lower()
+
+
+def _maria_after_story(label):
+    maria = load_persona(ROOT / "personas" / "maria-grocery-lapsed.yaml")
+    session = Engine(embedder=HashingEmbedder(), classifier=ScriptedClassifier(None, label)).start(maria, seed=1)
+    session.ask("Tell me about the last time you ordered.")  # labelled as scripted: a statement is still answered
+    return session
+
+
+@pytest.mark.parametrize("prompt", ["The delivery slots.", "Your sister.", "Substitutions."])
+def test_a_named_thing_of_hers_said_as_a_prompt_is_answered_like_an_open_question(prompt):
+    _, reply = _maria_after_story("statement").ask(prompt)
+    assert reply.topic is not None and reply.move not in {"acknowledge", "no_experience"}
+
+
+@pytest.mark.parametrize("remark", ["Makes sense.", "I see.", "Fair enough.", "Wow, brilliant!", "The weather."])
+def test_a_remark_that_names_nothing_of_hers_is_only_acknowledged(remark):
+    _, reply = _maria_after_story("statement").ask(remark)
+    assert reply.move in {"acknowledge", "continue"}
