@@ -2575,8 +2575,11 @@ def _flag_hits(clean: str, focus_low: str, questions: list[str], is_question: bo
 
     pitch = _PITCH.search(low)
     if pitch and pitch.group("ev").startswith("if") and re.search(
-            r"\b(?:tell\s+(?:me|us)|know|ask|wonder(?:ing)?|curious|sure|see|check|share|confirm)\s+" + re.escape(pitch.group("ev")), low):
-        pitch = None  # "Can you tell me if the app shows daily use?": "if" asks whether, it pitches nothing
+            r"\b(?:tell\s+(?:me|us)|know|ask|wonder(?:ing)?|curious|sure|see|check|share|confirm|sorry|apologies|"
+            r"excuse\s+me|forgive\s+me|stop\s+me|correct\s+me|bear\s+with\s+me|mind)\s+" + re.escape(pitch.group("ev")), low):
+        # "Can you tell me if the app shows daily use?": "if" asks whether, it pitches nothing; nor does an apology
+        # ("sorry if this is a bit broad, what does a normal week look like?")
+        pitch = None
     if pitch and pitch.group("ev").startswith("if") and (
             re.search(r"\b(?:not|never|n't|didn|don|doesn|wasn|weren|couldn|wouldn)\b",
                       re.split(r",|\bwould\b|\bwill\b", low[pitch.start():])[0])

@@ -896,6 +896,11 @@ def _understand(index: TopicIndex, state: State, text: str, language: str) -> tu
     if (len(parts) > 1 and len(tokens(parts[-1], language)) >= 4 and not _has_anaphora(parts[-1], language)
             and index.query(parts[-1]) and not _says_less(index, parts[-1], text, threshold)):
         text = parts[-1]
+    # "That must have been so annoying, right? Sorry, that's me putting words in. What happened with it?": the
+    # sentences before the pointing question name nothing of hers, so its "it" is what she is telling, not them.
+    elif (current is not None and len(parts) > 1 and re.search(r"[?？]\s*$", parts[-1])
+            and _has_anaphora(parts[-1], language) and not _names_its_antecedent(index, parts, text, threshold)):
+        text = parts[-1]
     ranked = index.scores(text, current, _dialogue_prior(index, state, text))
     if not ranked:
         return current, []

@@ -1,0 +1,48 @@
+"""A nervous interviewer's turns: an apology with "if" before the question pitches nothing, and a leading question
+taken back before the real one ("That must have been annoying, right? Sorry, that's me putting words in. What
+happened with it?") leaves the persona on what she is telling."""
+
+from __future__ import annotations
+
+import pytest
+
+from scoring.classifier import QuestionClassifier
+from scoring.labels import Flag
+from simulator.embeddings import HashingEmbedder
+from simulator.engine import Engine
+from simulator.persona import load_persona
+
+from .conftest import ROOT, ScriptedClassifier
+
+
+@pytest.fixture(scope="module")
+def classifier():
+    return QuestionClassifier(embedder=HashingEmbedder())
+
+
+@pytest.mark.parametrize("text", [
+    "So I guess, to start, and sorry if this is a bit broad, what does a normal week look like for you?",
+    "Stop me if this is off, but what do you use the app for?",
+    "Correct me if I'm wrong, but you order on Sundays?",
+])
+def test_an_apology_or_permission_with_if_pitches_nothing(classifier, text):
+    assert Flag.PITCH not in classifier.classify(text, "Hello.").flags
+
+
+@pytest.mark.parametrize("text", [
+    "If we added a reminder, would you use it?",
+    "Sorry, if the app sent you a reminder, would you use it?",  # the apology is not what the "if" hangs on
+])
+def test_a_pitch_after_an_apology_is_still_a_pitch(classifier, text):
+    assert Flag.PITCH in classifier.classify(text, "Hello.").flags
+
+
+def test_a_leading_question_taken_back_leaves_her_on_her_story():
+    from simulator.policy import _understand
+
+    maria = load_persona(ROOT / "personas" / "maria-grocery-lapsed.yaml")
+    session = Engine(embedder=HashingEmbedder(), classifier=ScriptedClassifier(None, "open")).start(maria, seed=1)
+    _, first = session.ask("Tell me about the last time you ordered.")
+    # The sentences before the question name nothing of hers: "it" is her story (read whole, the turn was declined).
+    turn = "That must have been so annoying, right? Sorry, scrap that. What happened with it?"
+    assert _understand(session.index, session.state, turn, "en")[0] == first.topic
