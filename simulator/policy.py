@@ -889,6 +889,12 @@ def _understand(index: TopicIndex, state: State, text: str, language: str) -> tu
     # Unless the question points back ("You mentioned your dad. How's he doing?", "The allotment. What do
     # you do there?"): then the sentence before names what "he" / "there" is, and the turn is read whole.
     parts = sentences(text)
+    # "你平时上班的一天是怎么过的？不好意思，问得有点大。", "What's a normal week like? Sorry, that's broad.": what follows the
+    # last question is an afterthought; the question is what is asked.
+    asked = [i for i, part in enumerate(parts) if re.search(r"[?？]\s*$", part)]
+    if asked and asked[-1] < len(parts) - 1:
+        parts = parts[: asked[-1] + 1]
+        text = join_sentences(parts, language)
     threshold = index.threshold
     # (A last sentence of function words alone, "Voor wie ben je?", says nothing without the one before; nor
     # does one that names nothing, "Forty-six years with the bank. Why have you stayed?", when the turn

@@ -46,3 +46,27 @@ def test_a_leading_question_taken_back_leaves_her_on_her_story():
     # The sentences before the question name nothing of hers: "it" is her story (read whole, the turn was declined).
     turn = "That must have been so annoying, right? Sorry, scrap that. What happened with it?"
     assert _understand(session.index, session.state, turn, "en")[0] == first.topic
+
+
+@pytest.mark.parametrize("question, afterthought", [
+    ("What does a normal working day look like for you?", "Sorry, big question about the family budget."),
+    ("How did you first hear about BasketRun?", "Sorry, the money side can wait."),
+])
+def test_what_follows_the_last_question_is_an_afterthought(question, afterthought):
+    from simulator.policy import _understand
+
+    maria = load_persona(ROOT / "personas" / "maria-grocery-lapsed.yaml")
+    session = Engine(embedder=HashingEmbedder(), classifier=ScriptedClassifier(None, "open")).start(maria, seed=1)
+    alone = _understand(session.index, session.state, question, "en")[0]
+    assert alone is not None
+    assert _understand(session.index, session.state, f"{question} {afterthought}", "en")[0] == alone
+
+
+def test_a_feeling_asked_with_hui_is_no_supposition():
+    from scoring.classifier import QuestionClassifier as Classifier
+
+    zh = Classifier(embedder=HashingEmbedder(), language="zh")
+    assert Flag.HYPOTHETICAL not in zh.classify("房贷那些加在一起……我是说，会觉得压力大吗？", "我们家就四个人。").flags
+    assert Flag.HYPOTHETICAL not in zh.classify("你会担心孩子吗？", "我们家就四个人。").flags
+    # An "if" still makes it one.
+    assert Flag.HYPOTHETICAL in zh.classify("如果涨价了，你会觉得贵吗？", "我们家就四个人。").flags
