@@ -653,7 +653,7 @@ def decide(
 
     if label == "statement":
         if "pitch" in flags_set:
-            return reaction("pitch", reactions.pitch)
+            return _polite_future(persona, index, state, choose, "pitch", text)
         if moves.closing.search(text):
             return reaction("closing", reactions.closing)
         if moves.greeting.search(text):
@@ -714,7 +714,7 @@ def decide(
                     max_words=_length(persona, "leading"))
 
     if "pitch" in flags_set:
-        return reaction("pitch", reactions.pitch)
+        return _polite_future(persona, index, state, choose, "pitch", text)
     # "What would make you leave?" still asks for an account; only yes/no futures get fluff.
     if "hypothetical" in flags_set and label != "open" and not _OPINION_NOW.search(text):
         # "Where are you going on holiday next year?" imagines something outside the persona's life: not hers
@@ -722,7 +722,7 @@ def decide(
         ranked = index.scores(text)
         if ranked and _foreign(index, ranked, text, index.threshold):
             return _abstain(persona, state, choose)
-        return reaction("hypothetical", reactions.hypothetical)
+        return _polite_future(persona, index, state, choose, "hypothetical", text)
 
     if label == "echo":
         topic_id = _echo_topic(persona, index, state, text)
@@ -1163,6 +1163,31 @@ def _weigh_prior(ranked: list[TopicMatch], own: list[TopicMatch]) -> list[TopicM
     if boosted is not None and own[0].score - boosted.score >= PRIOR_MARGIN:
         return own
     return ranked
+
+
+def _polite_future(persona: Persona, index: TopicIndex, state: State, choose: _Chooser, move: str,
+                   text: str) -> Plan:
+    """Her answer to a pitch or a yes/no future ("We're adding a carry-upstairs option, would that be useful?"):
+    polite and useless, and, where the question is about one of her topics, tied to her life by a short fact of that
+    topic said in passing (its fresh closed line nearest the question): "Oh, I'd probably give it a go. Second floor,
+    no lift." Nothing new is told (no insight, the reply is contaminated)."""
+    lines = persona.reactions.pitch if move == "pitch" else persona.reactions.hypothetical
+    plan = Plan(move=move, text=choose.pick(lines), max_words=_length(persona, "default"))
+    ranked = index.scores(text)
+    if not ranked or ranked[0].score < index.threshold or ranked[0].lexical == 0:
+        return plan  # about nothing of hers, or nothing she has words for
+    topic = persona.topic(ranked[0].topic)
+    fresh = [line for line in topic.closed if state.is_fresh(line)]
+    if not fresh:
+        return plan
+    sims = index.closed_similarity(topic.id, text)
+    question = index.query(text)
+    line = max(fresh, key=lambda l: (index.overlap(question, set(index.units(l))) + 0.5 * sims.get(l, 0.0),
+                                     -fresh.index(l)))
+    plan.text = join_sentences([plan.text, line], persona.language)
+    plan.topic, plan.contaminated = topic.id, True
+    plan.max_words = _length(persona, "closed") + _length(persona, "default")
+    return plan
 
 
 def _passing_fact(persona: Persona, state: State, topic_id: str) -> str | None:
