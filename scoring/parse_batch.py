@@ -10,6 +10,9 @@ for are parsed in one ``pipe`` call and they go on::
     from scoring.parse_batch import parse, run_batched
     results = run_batched([lambda: suggest_rewrites(...), ...])   # the jobs call parse(text), not nlp.parse
 
+The classifier reads its turns' forms the same way (``rules.analyse`` parses a few turns: an unpunctuated caption's
+inverted question, a hypothetical's described fix), then makes their rewrites in a second batch.
+
 Each job gets what it would get alone (a batched parse is the parse of the text alone; :func:`parse` outside a
 batch is :func:`simulator.nlp.parse`), and the results come back in the jobs' order. Batches are used only when
 the English pipeline is loaded already: a job that loaded it would change what the jobs after it see (the

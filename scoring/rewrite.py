@@ -18,13 +18,14 @@ from typing import Callable, Iterable
 from . import parse_batch
 from .labels import Flag, Label
 from .parse_batch import parse_ahead
-from .rules import TRAILING_OFFER, Form, analyse, strip_markers
+from .rules import TRAILING_OFFER, Form, analyse, focus_alone, strip_markers
 from simulator import nlp
 
 __all__ = ["suggest_rewrite", "suggest_rewrites", "past", "gerund", "SILENCE_ALTERNATIVE"]
 
 # The turn being rewritten (per thread: a batch rewrites its turns in worker threads): ``along`` holds the texts it
-# will parse later (the customer's words its echo reads), parsed in the same call as its first parse.
+# will parse later (the customer's words its echo reads), parsed in the same call as its first parse; ``focus`` is
+# (text, the focus of the text read alone) when the turn's form shows it (else None: _question_clause reads it).
 _turn = threading.local()
 
 
@@ -32,6 +33,24 @@ def _parse(text: str):
     """The parse of ``text`` (:func:`scoring.parse_batch.parse`), with the turn's ``along`` texts parsed in the
     same call when ``text`` is not parsed yet."""
     return parse_batch.parse(text, getattr(_turn, "along", ()))
+
+
+# A parse's noun chunks, found once: several checks of one rewrite walk them (spaCy finds them again on each walk).
+# Keyed by the parse itself (a Doc hashes by identity; its chunks refer to it, so a weak key would never go): the
+# latest _CHUNKS_LIMIT parses' chunks are kept.
+_CHUNKS: dict = {}
+_CHUNKS_LIMIT = 4096
+
+
+def _noun_chunks(doc) -> tuple:
+    """``tuple(doc.noun_chunks)``, found once per parse (parses are read-only)."""
+    chunks = _CHUNKS.get(doc)
+    if chunks is None:
+        chunks = tuple(doc.noun_chunks)
+        if len(_CHUNKS) >= _CHUNKS_LIMIT:
+            _CHUNKS.clear()
+        _CHUNKS[doc] = chunks
+    return chunks
 
 
 def _echo_along(previous: str | None) -> tuple[str, ...]:
@@ -1117,7 +1136,7 @@ def _spacy_topic(question: str) -> str | None:
     if doc is None:
         return _first_np(question)
     best, best_rank = None, 99
-    for chunk in doc.noun_chunks:
+    for chunk in _noun_chunks(doc):
         root = chunk.root
         if root.pos_ == "PRON" or root.lower_ in _GENERIC:
             continue
@@ -1327,7 +1346,7 @@ def _parsed_rewrite(focus: str, label: Label) -> str | None:
     if root is None:
         return None
     past_tense = root.tag_ == "VBD" or any(c.tag_ == "VBD" for c in root.children if c.dep_ in ("aux", "auxpass"))
-    chunks = [c for c in doc.noun_chunks if c.root.pos_ in ("NOUN", "PROPN") and c.root.lower_ not in _SKIP_NOUNS
+    chunks = [c for c in _noun_chunks(doc) if c.root.pos_ in ("NOUN", "PROPN") and c.root.lower_ not in _SKIP_NOUNS
               and not (c.root.pos_ == "NOUN" and len(c.root.text) <= 2) and not _claim_noun(c.root.lower_)]
     # An evaluated subject ("the trains are so unreliable", "the pharmacy is badly run"): what is it like?
     for chunk in chunks:
@@ -3458,12 +3477,14 @@ def suggest_rewrites(text: str, label: Label | str, flags: Iterable[Flag | str] 
         return [first] + ([SILENCE_ALTERNATIVE[lang]] if previous and previous.strip() else [])
     if not isinstance(text, str) or not text.strip() or _LOGISTICS.search(text):
         return []
-    saved = getattr(_turn, "along", ())
+    saved = getattr(_turn, "along", ()), getattr(_turn, "focus", None)
     _turn.along = _echo_along(previous)
+    alone = focus_alone(form, previous) if getattr(form, "text", None) == text else None
+    _turn.focus = (text, alone) if alone is not None else None
     try:
         return _english_rewrites(text, label, flag_set, previous, form)
     finally:
-        _turn.along = saved
+        _turn.along, _turn.focus = saved
 
 
 def _english_rewrites(text: str, label: Label, flag_set: set[Flag], previous: str | None,
@@ -3601,7 +3622,7 @@ def _named_well(chunk) -> bool:
 
 def _topic_chunks(doc) -> list:
     rank = {"dobj": 0, "pobj": 1, "nsubjpass": 2, "nsubj": 2, "conj": 3, "appos": 3}
-    chunks = [c for c in doc.noun_chunks if _good_topic(c)]
+    chunks = [c for c in _noun_chunks(doc) if _good_topic(c)]
 
     def order(chunk):
         r = rank.get(chunk.root.dep_, 4)
@@ -3619,8 +3640,12 @@ def _question_doc(text: str):
 
 @lru_cache(maxsize=4096)
 def _question_clause(text: str) -> str:
-    """The text :func:`_question_doc` parses: the question's clause without its end mark."""
-    clause = _clean_clause(analyse(text).focus) or strip_markers(text)[0]
+    """The text :func:`_question_doc` parses: the question's clause without its end mark. The clause of the question
+    read alone (``analyse(text)``), which the turn being rewritten hands over when what was said before it cannot have
+    changed it (:func:`scoring.rules.focus_alone`): no second reading of the turn."""
+    known = getattr(_turn, "focus", None)
+    focus = known[1] if known is not None and known[0] == text else analyse(text).focus
+    clause = _clean_clause(focus) or strip_markers(text)[0]
     clause = re.sub(r"[?.!]+$", "", clause).strip()
     # "the app's rubbish": that 's is "is" before a verdict at the end, not a possessive.
     clause = re.sub(r"(\w)'s\s+(?:(?:just|really|so|too|pretty|a\s+bit|quite|totally|basically)\s+)*(?P<v>[a-z]+)$",
@@ -3644,10 +3669,10 @@ def _np_problem(candidate: str, text: str) -> tuple[str, Any] | None:
     if not toks:
         return None
     tok = toks[0]
-    chunk = next((c for c in doc.noun_chunks if c.start <= tok.i < c.end), None)
+    chunk = next((c for c in _noun_chunks(doc) if c.start <= tok.i < c.end), None)
     wrong = False
     before = next((t for t in doc if len(words) >= 2 and t.lower_ == words[-2].lower() and t.i < tok.i), None)
-    held = next((c for c in doc.noun_chunks if before is not None and c.root == before), None)
+    held = next((c for c in _noun_chunks(doc) if c.root == before), None) if before is not None else None
     if held is not None and not (held.start <= tok.i < held.end):
         wrong, chunk = True, held  # "your manager okay": the noun phrase ended before the last word
     elif chunk is None and (tok.lower_ in _TIME_NOUNS or tok.pos_ in ("VERB", "AUX", "ADJ", "NUM")):
@@ -3658,7 +3683,7 @@ def _np_problem(candidate: str, text: str) -> tuple[str, Any] | None:
         wrong = True
     elif tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
         wrong = True  # "the allotment" of "the allotment waiting list"
-        chunk = next((c for c in doc.noun_chunks if c.root == tok.head), chunk)
+        chunk = next((c for c in _noun_chunks(doc) if c.root == tok.head), chunk)
     elif chunk is not None and chunk.root == tok and _object_instead(tok) is not None:
         wrong, chunk = True, _object_instead(tok)  # "your wife" of "is it your wife who does the online shop"
     elif chunk is not None and chunk.root == tok:
@@ -3736,7 +3761,7 @@ def _object_instead(tok):
             continue
         for child in verb.children:
             if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN"):
-                chunk = next((c for c in child.doc.noun_chunks if c.root == child), None)
+                chunk = next((c for c in _noun_chunks(child.doc) if c.root == child), None)
                 if chunk is not None and _good_topic(chunk) and child.lower_ not in _TIME_NOUNS:
                     return chunk
     return None

@@ -1140,13 +1140,20 @@ _MAYBE_INVERTED = _rx(r"\s(?:is|was|are|were|do|does|did|can|could|would|will|ha
 
 def _parse_or_none(text: str):
     """spaCy's parse of ``text`` (cached by ``simulator.nlp``), or None where no parser is installed: the rules that
-    use it then leave the decision to the others."""
+    use it then leave the decision to the others. Through :func:`scoring.parse_batch.parse`: the rules of a batch's
+    turns (``classify_many``) make their parses together, each the parse of its text alone."""
     try:
-        from simulator import nlp
-
-        return nlp.parse(text)
+        return _parse(text)
     except Exception:  # pragma: no cover - no parser installed
         return None
+
+
+def _parse(text: str):
+    """:func:`scoring.parse_batch.parse` (outside a batch: :func:`simulator.nlp.parse`)."""
+    from .parse_batch import parse
+
+    return parse(text)
+
 
 def _inverted_tail(sentence: str) -> int | None:
     """Where a question starts inside an unpunctuated caption, found by subject-auxiliary inversion: "we need to decide
@@ -2434,9 +2441,7 @@ def _new_relation(clause: str, said: str) -> str | None:
 
 def _surface(clause: str, subject: str, predicate: str) -> str:
     """The words of the clause that carry a (subject, predicate) pair: "your husband … forgets", "the club … school"."""
-    from simulator import nlp
-
-    doc = nlp.parse(clause)
+    doc = _parse(clause)
     words = {t.lemma_.lower(): t.text for t in doc} if doc is not None else {}
     words.update({t.lower_: t.text for t in doc if t.lower_ in _SELF} if doc is not None else {})
     first = "you" if subject == "self" else words.get(subject, subject)
@@ -2720,6 +2725,21 @@ def analyse(text: str, previous: str | None = None, language: str | None = "en",
     if isinstance(text, str) and (previous is None or isinstance(previous, str)):
         return _analyse_cached(text, previous, language, context)
     return _analyse(text, previous, language, context)
+
+
+def focus_alone(form: Form, previous: str | None) -> str | None:
+    """The focus ``analyse(form.text)`` (the turn read alone) has, read off ``form``, the English form of the same text
+    read after ``previous`` (and any context): None when ``previous`` may have changed it, and a second reading is
+    needed. What they said changes the focus only where ``previous`` is given and the turn is a transcript line with
+    no question mark whose question was found after a preamble (with none found, the whole line is the focus either
+    way), or is one word with a question mark (an echo of theirs, "Tuesday?", rather than an acknowledgement); the
+    context never does."""
+    if not isinstance(form, Form) or form.language != "en" or not isinstance(form.text, str):
+        return None
+    if not previous or ("?" in form.clean and len(tokens(form.clean)) != 1) or (
+            "?" not in form.clean and not form.questions):
+        return form.focus
+    return None
 
 
 @lru_cache(maxsize=4096)

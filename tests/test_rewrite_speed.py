@@ -194,3 +194,77 @@ def test_the_customers_topic_is_parsed_only_when_no_rewrite_of_the_questions_own
                               Label.CLOSED, set(), "We got the app last year.")
     assert made == "Tell me about the last time you used the app."
     assert asked == []
+
+
+# The rules' parses and readings ------------------------------------------------------------------------------------
+
+def test_in_a_batch_the_rules_parses_are_made_together(fake_parser):
+    results = parse_batch.run_batched([lambda n=n: rules._parse_or_none(f"is that ok with everyone {n}")
+                                       for n in range(5)])
+    assert results == [f"IS THAT OK WITH EVERYONE {n}" for n in range(5)]
+    assert len(fake_parser) == 1  # one round for the five turns' rules
+
+
+# Unpunctuated caption lines whose rules look for a question after the statement (subject-auxiliary inversion).
+_CAPTIONS = [("we need to decide by friday is that ok with everyone", "The deadline moved again."),
+             ("i think we should push it does that make sense", "We could launch in May."),
+             ("so the van came late was that the first time", "The van was two hours late."),
+             ("you moved the meeting is that right", "We moved it to Thursday."),
+             ("the kids do the homework on the laptop is that how it works", "They share one laptop.")]
+
+
+def test_a_batch_makes_the_rules_parses_in_one_call_and_labels_them_as_one_at_a_time(loaded, monkeypatch):
+    clf = _classifier()
+    _fresh(monkeypatch)
+    recording = _Recording(nlp.load())
+    monkeypatch.setattr(nlp, "_pipeline", recording)
+    texts, calls = _counts()
+    batch = clf.classify_many(_CAPTIONS, rewrites=False)
+    made, in_calls = nlp.parses_run - texts, parse_batch.spacy_calls() - calls
+    assert made >= len(_CAPTIONS) and in_calls == 1  # every turn's rules parsed something, all in one call
+    _fresh(monkeypatch)
+    alone = [clf.classify(text, previous) for text, previous in _CAPTIONS]
+    assert [(v.label, v.flags, v.reason) for v in batch] == [(v.label, v.flags, v.reason) for v in alone]
+
+
+def test_the_focus_of_a_turn_read_alone_comes_from_its_form_only_where_what_was_said_cannot_change_it():
+    said = "The courier left it with a neighbour."
+    asked = rules.analyse("So did the courier ring first or not?", said, "en", ["We order most things online."])
+    assert rules.focus_alone(asked, said) == rules.analyse("So did the courier ring first or not?").focus
+    caption = "right and when he takes them out what happens with the conversation"
+    assert rules.focus_alone(rules.analyse(caption, said), said) is None  # a transcript line: previous may change it
+    assert rules.focus_alone(rules.analyse(caption), None) == rules.analyse(caption).focus
+    assert rules.focus_alone(rules.analyse("Neighbour?", said), said) is None  # one word: an echo of theirs, maybe
+    assert rules.focus_alone(rules.analyse("Is dat zo?", None, "nl"), None) is None  # not the English rules
+
+
+def test_a_rewrite_reads_the_turn_again_only_when_its_focus_may_differ_alone(loaded, monkeypatch):
+    read: list[tuple] = []
+    analyse = rewrite.analyse
+    monkeypatch.setattr(rewrite, "analyse", lambda *args: (read.append(args), analyse(*args))[1])
+
+    def rewrites(text, previous):
+        for value in vars(rewrite).values():
+            if callable(getattr(value, "cache_clear", None)) and hasattr(value, "cache_info"):
+                value.cache_clear()
+        read.clear()
+        form = rules.analyse(text, previous, "en", None)
+        made = rewrite.suggest_rewrites(text, form.top[0], [h.flag for h in form.flags], previous=previous, form=form)
+        return made, (text,) in read
+
+    said = "We moved to the business park in January."
+    asked = ("Would you say the parking was the biggest headache at the new office?", said)
+    made, read_again = rewrites(*asked)
+    assert made and not read_again
+    with monkeypatch.context() as m:  # the same turn read again: the same rewrites
+        m.setattr(rewrite, "focus_alone", lambda form, previous: None)
+        assert rewrites(*asked) == (made, True)
+    made, read_again = rewrites("would you say the parking was the biggest headache at the new office", said)
+    assert made and read_again  # a caption line after their words: read alone, as before
+
+
+def test_a_parses_noun_chunks_are_found_once_and_are_spacys(loaded):
+    doc = nlp.parse("Is it mainly your wife who does the online shop")
+    chunks = rewrite._noun_chunks(doc)
+    assert rewrite._noun_chunks(doc) is chunks  # the checks of one rewrite walk the same tuple
+    assert [(c.start, c.end, c.root.i) for c in chunks] == [(c.start, c.end, c.root.i) for c in doc.noun_chunks]
