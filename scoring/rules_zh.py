@@ -125,7 +125,9 @@ _HOW_LOADED = _rx(r"(?:有多|多么|多)(?P<adj>失望|生气|麻烦|难受|方
                   r"害怕|紧张|闹心|糟心|不爽|不方便|重要)|有多(?P<any>(?!少|久|远|长|大|高|宽|深|厚|重(?!要)|频繁|快|早|晚)"
                   r"[\u4e00-\u9fff]{1,2})$")
 _LOVE = _rx(r"(?P<ev>最喜欢|最爱|爱上|(?<!可)爱)(?:我们)?.{0,10}(?:什么|哪)")
-_INTENSE = _rx(r"(?P<int>太|这么|那么|特别|非常|超级?|真的|极其|相当|实在)(?P<adj>" + _LOADED + r")")
+# An absolute is a verdict too: "是不是完全没用？", "根本不好用吧？" (rule 6: an intensifier makes a yes/no leading).
+_INTENSE = _rx(r"(?P<int>太|这么|那么|特别|非常|超级?|真的|极其|相当|实在|完全|根本|压根|一点(?:都|也))(?P<adj>" + _LOADED
+               + r"|没用(?!过)|不好用|不行|不值|不靠谱|没意思|不管用|不方便|不合理|不专业|不在乎)")
 # "你觉得主要是价格的问题吗？": a main reason or a ranking of ours, offered for them to agree with (what they
 # never ranked); "你觉得最大的问题是什么？" asks them to rank and stays open.
 _MAIN_REASON = _rx(r"(?:你|您)(?:会|是)?(?:觉得|认为|说)(?P<ev>.{0,6}?(?:主要|最主要|最大|首要)(?:的)?(?:原因|问题)?(?:是|就是|还是)?)"

@@ -70,3 +70,16 @@ def test_a_feeling_asked_with_hui_is_no_supposition():
     assert Flag.HYPOTHETICAL not in zh.classify("你会担心孩子吗？", "我们家就四个人。").flags
     # An "if" still makes it one.
     assert Flag.HYPOTHETICAL in zh.classify("如果涨价了，你会觉得贵吗？", "我们家就四个人。").flags
+
+
+@pytest.mark.parametrize("text, leading", [
+    ("这个功能是不是完全没用？", True),  # an absolute verdict handed over for a yes
+    ("是不是根本不好用？", True),
+    ("你是不是完全没用过？", False),  # 没用过: "never used", no verdict
+])
+def test_a_chinese_absolute_verdict_is_leading(text, leading):
+    from scoring.classifier import QuestionClassifier as Classifier
+    from scoring.labels import Label
+
+    zh = Classifier(embedder=HashingEmbedder(), language="zh")
+    assert (zh.classify(text, "上个月退款拖了两个星期才到。").label is Label.LEADING) is leading
