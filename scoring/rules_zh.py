@@ -174,6 +174,7 @@ _EMPATHY = _rx(r"^(?:那|这)?(?:真|真的|确实|挺|太|好|蛮)(?P<ev>不容
 # Flags.
 _HYP = _rx(r"(?P<ev>如果|假如|假设|要是|万一|倘若|假使|的话|想象一下|设想|以后.{0,4}会|将来|愿意|打算|会不会|你会|您会|不会再|"
            r"还会|会(?!员|议|计)[^,]{0,12}[吗么]$)")
+_POLITE_IF = _rx(r"(?:如果|要是|假如)(?:可以|方便|不介意|你愿意|您愿意)(?:的话)?[,，]?")
 # Habitual 会 ("do you usually…"), not "would you": a frequency word before or after it, or a recurring time
 # ("周末呢，会去菜场吗？", "会经常加班吗？").
 # So is 会 before a feeling ("会觉得压力大吗？", "会担心吗？": do you feel…), unless an "if" makes it a supposition.
@@ -182,7 +183,10 @@ _HABITUAL = _rx(r"(?:一般|平时|平常|通常|经常|常常|总是|每次|有
 _PITCH = _rx(r"(?P<ev>我们的新|我们的[^,?.]{1,8}(?:是|有|能|可以|会|比|更|最|都|已经|现在)|"
              r"我们(?!家|今天|等|待会|一会|先|再|开始|聊|来|刚才|之前|就|俩|两个|的)(?:最近|新|现在|马上|即将|下个月|下周|"
              r"正在|打算|准备|推出|上线|开了|有|App|app|平台|团队|公司|产品|服务|会|还|也)|(?:上线|推出|开通|新增|升级)了|"
-             r"顺便说一下|其实我们|新版|(?:如果|假如|要是)[^,?]{0,20}(?:我们|有(?:个|一个)|开(?:个|一个)|推出|上线|增加|加(?:个|一个)|就在))")
+             r"顺便说一下|其实我们|新版|(?:如果|假如|要是)[^,?]{0,20}(?:我们|有(?:个|一个)|开(?:个|一个)|推出|上线|增加|加(?:个|一个)|就在)|"
+             # A capability offered for their approval ("如果可以在手机上直接退押金，你会更愿意用吗？"), not "if possible"
+             r"(?:如果|假如|要是)(?:能|可以)(?!的话)[^,?]{2,20}[,]?(?:你|您)?(?:会|还会)?(?:更)?(?:愿意|想|考虑)?"
+             r"(?:用|使用|下载|试|买|办|订|换|付|装)(?=[^,?]{0,8}[吗么]))")
 _SPLIT_CLAUSE = _rx(r"[,:;]")
 
 
@@ -541,7 +545,8 @@ def _flags(clean: str, question_text: str, focus_core: str, is_q: bool, question
         hits.append(FlagHit(Flag.PITCH, "pitch", pitch.group("ev")))
     if not is_q:
         return hits
-    hyp = _HYP.search(question_text)
+    # "如果可以的话，能说说那次的经过吗？": "if you can" is politeness, no supposition.
+    hyp = _HYP.search(_POLITE_IF.sub("", question_text))
     if hyp and not (hyp.group("ev").endswith(("会", "吗", "么")) and _HABITUAL.search(question_text)
                     and not re.search(r"如果|假如|要是|的话|假设", question_text)):
         hits.append(FlagHit(Flag.HYPOTHETICAL, "hypothetical", hyp.group("ev").rstrip("吗么")[:10]))

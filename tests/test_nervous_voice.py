@@ -83,3 +83,18 @@ def test_a_chinese_absolute_verdict_is_leading(text, leading):
 
     zh = Classifier(embedder=HashingEmbedder(), language="zh")
     assert (zh.classify(text, "上个月退款拖了两个星期才到。").label is Label.LEADING) is leading
+
+
+@pytest.mark.parametrize("text, pitch, hypothetical", [
+    ("如果可以在手机上直接退押金，你会更愿意用吗？", True, True),  # a capability offered for their approval
+    ("要是能自动续费，你会用吗？", True, True),
+    ("如果可以的话，你会推荐给朋友吗？", False, True),  # "if possible": no capability offered
+    ("如果可以，你能说说那次的经过吗？", False, False),  # politeness: no supposition either
+    ("如果下雨，你还会去吗？", False, True),
+])
+def test_chinese_capabilities_offered_and_polite_ifs(text, pitch, hypothetical):
+    from scoring.classifier import QuestionClassifier as Classifier
+
+    zh = Classifier(embedder=HashingEmbedder(), language="zh")
+    flags = zh.classify(text, "上个月退款拖了两个星期才到。").flags
+    assert (Flag.PITCH in flags, Flag.HYPOTHETICAL in flags) == (pitch, hypothetical)
