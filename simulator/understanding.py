@@ -62,7 +62,7 @@ _EN_STOP = frozenset(
 )
 # Dutch suffixes, longest first: "fietsen" -> "fiets", "gebeurde" -> "gebeur".
 _NL_SUFFIXES = ("heden", "ingen", "tjes", "etje", "jes", "ing", "en", "de", "te", "je", "e", "s", "t")
-_NL_EXTRA_STOP = frozenset("vertel eens gewoon heel veel vaak altijd meestal iets wat waar hoe waarom wanneer wie welke "
+_NL_EXTRA_STOP = frozenset("vertel eens gewoon heel veel vaak altijd meestal iets wat waar hoe waarom wanneer wie welke hoeveel hoelang nu "
                            "gebeurd gebeurde gaat ging doen deed "
                            # spoken fillers and the clipped pronoun "ie" ("doet ie 't?")
                            "eh ehm uhm nou zeg ie".split())

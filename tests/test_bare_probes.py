@@ -87,3 +87,10 @@ def test_a_named_thing_of_hers_said_as_a_prompt_is_answered_like_an_open_questio
 def test_a_remark_that_names_nothing_of_hers_is_only_acknowledged(remark):
     _, reply = _maria_after_story("statement").ask(remark)
     assert reply.move in {"acknowledge", "continue"}
+
+
+@pytest.mark.parametrize("text", ["Hoeveel?", "Hoelang?", "En nu?"])
+def test_dutch_question_words_are_no_topic_words(text):
+    from simulator.understanding import units
+
+    assert units(text, "nl") == []
