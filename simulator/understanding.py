@@ -81,7 +81,13 @@ _NL_LIGHT_WORDS = (
 
 
 _KO_FRAME = frozenset("어떻게 왜 뭐 뭘 무슨 어떤 언제 어디 얼마나 얼마 이야기 이야기해 얘기 얘기해 말씀 말씀해 주세요 주시겠어요 "
-                      "있으세요 있어요 하세요 하셨어요 하시나요 혹시 보통 평소".split())
+                      "있으세요 있어요 하세요 하셨어요 하시나요 혹시 보통 평소 "
+                      # question and time words: a bare "누가요?", "몇 번이요?", "지금은요?" names no topic
+                      "누가 누구 몇 번 지금 어디서 언제쯤".split())
+# Chinese question and time words as character pairs ("多少", "什么时候", "多久", "现在", "几次"): a bare "多久？" names no
+# topic, whichever topic's examples happen to ask it.
+_ZH_QUESTION_PAIRS = frozenset("多少 什么 么时 时候 多久 现在 在哪 哪儿 哪里 几次 几个 几点 怎么 为什 么样".split())
+_ZH_QUESTION_CHARS = frozenset("谁几")
 
 
 # Chinese sentence and structural particles: a character pair with one of them at either end spans a word
@@ -135,10 +141,10 @@ def _units(text: str, lang: str) -> tuple[str, ...]:
                 if pair[0] in _CJK_STOP_CHARS and pair[1] in _CJK_STOP_CHARS:
                     continue
                 # A particle at either end is a pair across a word boundary ("剧吗", "取的"), not a word.
-                if pair[0] in _CJK_EDGE_CHARS or pair[1] in _CJK_EDGE_CHARS:
+                if pair[0] in _CJK_EDGE_CHARS or pair[1] in _CJK_EDGE_CHARS or pair in _ZH_QUESTION_PAIRS:
                     continue
                 out.append(pair)
-            if len(chars) == 1 and chars[0] not in _CJK_STOP_CHARS:
+            if len(chars) == 1 and chars[0] not in _CJK_STOP_CHARS and chars[0] not in _ZH_QUESTION_CHARS:
                 out.append(chars[0])
         out += [w for w in _WORD.findall(_HAN.sub(" ", lowered)) if len(w) > 1]
         return tuple(out)

@@ -89,8 +89,18 @@ def test_a_remark_that_names_nothing_of_hers_is_only_acknowledged(remark):
     assert reply.move in {"acknowledge", "continue"}
 
 
-@pytest.mark.parametrize("text", ["Hoeveel?", "Hoelang?", "En nu?"])
-def test_dutch_question_words_are_no_topic_words(text):
+@pytest.mark.parametrize("lang, text", [
+    ("nl", "Hoeveel?"), ("nl", "Hoelang?"), ("nl", "En nu?"),
+    ("ko", "누가요?"), ("ko", "몇 번이요?"), ("ko", "지금은요?"),
+    ("zh", "多少？"), ("zh", "什么时候？"), ("zh", "多久？"), ("zh", "谁？"), ("zh", "现在呢？"), ("zh", "几次？"),
+])
+def test_question_and_time_words_are_no_topic_words(lang, text):
     from simulator.understanding import units
 
-    assert units(text, "nl") == []
+    assert units(text, lang) == []
+
+
+def test_the_words_around_a_chinese_question_word_still_count():
+    from simulator.understanding import units
+
+    assert "团长" in units("团长多久来一次？", "zh")
