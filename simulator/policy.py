@@ -647,7 +647,7 @@ def decide(
     # and left for her to talk about. A statement for the scorer; for her, an open question about that thing.
     if (label == "statement" and "pitch" not in flags_set and not moves.closing.search(text)
             and not moves.greeting.search(text) and not moves.thanks.search(text)
-            and not moves.continuer.match(text) and _topic_prompt(text, language)
+            and not moves.continuer.match(text) and _topic_prompt(index, text, language)
             and _understand(index, state, text, language)[0] is not None):
         label = "open"
 
@@ -815,14 +815,23 @@ def decide(
 # Understanding the question -----------------------------------------------------------------------
 
 
-def _topic_prompt(text: str, language: str) -> bool:
-    """A short phrase that names a thing and says nothing of it: no more than four words, no exclamation, and (in
-    English, where a parse tells) no verb ("The app.", "Forty-six years.", but not "Makes sense.", "I see.")."""
+# A Korean remark ends in a predicate ("좋네요.", "힘드셨겠네요.", "그렇군요."): it says something, it names nothing.
+_KO_PREDICATE_END = re.compile(r"(?:네요|군요|구나|어요|아요|해요|했어요|세요|습니다|니다|죠|다)[.!?…\s]*$")
+
+
+def _topic_prompt(index: TopicIndex, text: str, language: str) -> bool:
+    """A short phrase that names a thing of hers and says nothing of it: no more than four words, no exclamation,
+    and (in English, where a parse tells) no verb ("The app.", "Forty-six years.", but not "Makes sense.", "I see.");
+    elsewhere, no Korean predicate ending and most of its words one topic's ("Het geld.", "월급통장이요.", but not
+    "Goed zo.", "좋네요.")."""
     words = tokens(text, language)
     if not words or len(words) > 4 or word_count(text, language) > 4 or re.search(r"[!！]", text or ""):
         return False
     if language_of(language) != "en":
-        return True
+        if language_of(language) == "ko" and _KO_PREDICATE_END.search(text):
+            return False
+        own = index.scores(text)
+        return bool(own) and own[0].lexical >= LEXICAL_RESCUE
     doc = turn_doc(text)
     if doc is None:
         return False

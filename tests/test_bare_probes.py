@@ -104,3 +104,17 @@ def test_the_words_around_a_chinese_question_word_still_count():
     from simulator.understanding import units
 
     assert "团长" in units("团长多久来一次？", "zh")
+
+
+@pytest.mark.parametrize("persona_file, text, prompt", [
+    ("anouk-fiets-nl.yaml", "Het geld.", True),
+    ("anouk-fiets-nl.yaml", "Goed zo.", False),  # praise, no thing of hers
+    ("jiwoo-bank-ko.yaml", "좋네요.", False),  # a predicate: it says something, it names nothing
+    ("jiwoo-bank-ko.yaml", "힘드셨겠네요.", False),
+])
+def test_outside_english_a_prompt_is_her_words_and_no_predicate(persona_file, text, prompt):
+    from simulator.policy import _topic_prompt
+    from simulator.retrieval import TopicIndex
+
+    persona = load_persona(ROOT / "personas" / persona_file)
+    assert _topic_prompt(TopicIndex(persona, HashingEmbedder()), text, persona.language) is prompt
