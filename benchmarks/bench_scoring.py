@@ -787,9 +787,10 @@ def cli_without_lang(kind: str, rows: list[dict]) -> list[str | None]:
     from scoring import cli as scoring_cli
 
     # The fields a user's file has (what the customer said before, and earlier), but no language.
-    lines = [json.dumps({"id": r["id"], "text": r["text"], "previous": r.get("previous"),
+    # Each line's id is its position: files run together may reuse ids ("nl-chat-001" in every blind set).
+    lines = [json.dumps({"id": str(n), "text": r["text"], "previous": r.get("previous"),
                          **({"context": r["context"]} if r.get("context") else {})}, ensure_ascii=False)
-             for r in rows]
+             for n, r in enumerate(rows)]
     old = os.environ.get("INTERVIEW_SIM_EMBEDDER")
     if kind == "hashing":
         os.environ["INTERVIEW_SIM_EMBEDDER"] = "hashing"
@@ -816,7 +817,7 @@ def cli_without_lang(kind: str, rows: list[dict]) -> list[str | None]:
                 continue
             if isinstance(record, dict) and "label" in record:
                 by_id[record.get("id")] = record["label"]
-    return [by_id.get(r["id"]) for r in rows]
+    return [by_id.get(str(n)) for n in range(len(rows))]
 
 
 def coaching(kind: str, languages: list[str], verbose: bool = False, sets: dict | None = None) -> dict:
@@ -847,7 +848,7 @@ def coaching(kind: str, languages: list[str], verbose: bool = False, sets: dict 
         start = time.perf_counter()
         auto = cli_without_lang(kind, mixed)
         auto_s = time.perf_counter() - start
-        auto_by_id = {r["id"]: label for r, label in zip(mixed, auto)}
+        auto_by_row = {id(r): label for r, label in zip(mixed, auto)}  # by row, not by its id (ids repeat across files)
         print(f"\nwithout --lang: `interview-sim classify` on one stream of all {len(mixed)} turns "
               f"({', '.join(sets)}), no per-line lang; {auto_s:.1f} s; language detection in the scorer: "
               f"{detector or 'none found (every line is read as English)'}")
@@ -858,7 +859,7 @@ def coaching(kind: str, languages: list[str], verbose: bool = False, sets: dict 
             given = coaching_metrics(f"{lang}: natural_{lang}.jsonl, language given ({how})", rows,
                                      [v.label.value for v in verdicts], verdicts)
             show_coaching(given, verbose)
-            auto_labels = [auto_by_id.get(r["id"]) or "missing" for r in rows]
+            auto_labels = [auto_by_row.get(id(r)) or "missing" for r in rows]
             without = coaching_metrics(f"{lang}: natural_{lang}.jsonl, classify without --lang", rows, auto_labels)
             print(f"{lang} without --lang: accuracy {without['accuracy']:.3f}, macro-F1 {without['macro_f1']:.3f}, "
                   f"kappa {without['kappa_open_closed']:.3f}")
@@ -867,7 +868,7 @@ def coaching(kind: str, languages: list[str], verbose: bool = False, sets: dict 
         if "en" in sets:
             en_rows = sets["en"]
             en_auto = coaching_metrics("en through classify without --lang", en_rows,
-                                       [auto_by_id.get(r["id"]) or "missing" for r in en_rows])
+                                       [auto_by_row.get(id(r)) or "missing" for r in en_rows])
             print(f"en without --lang (same stream): accuracy {en_auto['accuracy']:.3f}")
             out["en_without_lang"] = {"accuracy": en_auto["accuracy"]}
         out["detector"] = detector
