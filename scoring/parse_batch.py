@@ -66,10 +66,8 @@ def parse(text: str, along: Sequence[str] = ()):
     either way."""
     batch = getattr(_local, "batch", None)
     if batch is None:
-        if along and text not in nlp._PARSES and pipeline_loaded():
-            together = [t for t in dict.fromkeys((text, *along)) if t and t not in nlp._PARSES]
-            if len(together) > 1:
-                _parse_all(together)
+        if along and nlp.cached(text) is None and pipeline_loaded():
+            _parse_together((text, *along))
         return nlp.parse(text)
     return batch.parse(text, along)
 
@@ -84,9 +82,15 @@ def parse_ahead(texts: Sequence[str]) -> None:
     if batch is not None:
         batch.ahead(texts)
     elif pipeline_loaded():
-        missing = [t for t in texts if t not in nlp._PARSES]
-        if len(missing) > 1:
-            _parse_all(missing)
+        _parse_together(texts)
+
+
+def _parse_together(texts: Sequence[str]) -> None:
+    """Outside a batch: those of ``texts`` not parsed yet, in one call when there are two or more (one alone is left
+    to the :func:`parse` that asks for it)."""
+    missing = [t for t in dict.fromkeys(texts) if t and nlp.cached(t) is None]
+    if len(missing) > 1:
+        _parse_all(missing)
 
 
 def pipeline_loaded() -> bool:
@@ -160,7 +164,7 @@ class _Batch:
     def parse(self, text: str, along: Sequence[str] = ()):
         doc = self.docs.get(text, _MISSING)
         if doc is _MISSING:
-            cached = nlp._PARSES.get(text)
+            cached = nlp.cached(text)
             if cached is not None:  # parsed before this batch: what nlp.parse returns, without waiting for a round
                 return cached
             _local.worker.wait_for([t for t in dict.fromkeys((text, *along)) if t and self._missing(t)])
@@ -175,7 +179,7 @@ class _Batch:
             _local.worker.wait_for(missing)
 
     def _missing(self, text: str) -> bool:
-        return text not in self.docs and text not in nlp._PARSES
+        return text not in self.docs and nlp.cached(text) is None
 
     # In the caller's thread ------------------------------------------------------------------------------
     def run(self) -> list[Any]:

@@ -117,6 +117,11 @@ _PARSE_LIMIT = 16384
 parses_run = 0  # texts run through the pipeline (not from the cache): a benchmark counts them per reply
 
 
+def cached(text: str) -> "Doc | None":
+    """The parse of ``text`` made already (by :func:`parse` or :func:`parse_many`), or None: no parsing."""
+    return _PARSES.get(text)
+
+
 def parse(text: str) -> "Doc | None":
     """spaCy's parse of ``text`` (cached; treat it as read-only), or None without the pipeline."""
     doc = _PARSES.get(text)
