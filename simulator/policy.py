@@ -643,14 +643,6 @@ def decide(
             and _claims_foreign_doing(index, state, text)):
         return _abstain(persona, state, choose)
 
-    # "The app.", "Market Street.", "Forty-six years.", "Het geld.": a terse interviewer's prompt, a thing of hers named
-    # and left for her to talk about. A statement for the scorer; for her, an open question about that thing.
-    if (label == "statement" and "pitch" not in flags_set and not moves.closing.search(text)
-            and not moves.greeting.search(text) and not moves.thanks.search(text)
-            and not moves.continuer.match(text) and _topic_prompt(index, text, language)
-            and _understand(index, state, text, language)[0] is not None):
-        label = "open"
-
     if label == "statement":
         if "pitch" in flags_set:
             return _polite_future(persona, index, state, choose, "pitch", text)
@@ -660,6 +652,13 @@ def decide(
             return reaction("greeting", reactions.greeting)
         if moves.thanks.search(text):
             return reaction("thanks", reactions.thanks)
+        # "The app.", "Market Street.", "Forty-six years.", "Het geld.": a terse interviewer's prompt, a thing of hers
+        # named and left for her to talk about. A statement for the scorer; for her, an open question about that thing.
+        if (not moves.continuer.match(text) and _topic_prompt(index, text, language)
+                and _understand(index, state, text, language)[0] is not None):
+            label = "open"
+
+    if label == "statement":
         if moves.continuer.match(text) and state.current_topic:
             plan = _go_deeper(persona, state, choose, state.current_topic, allow_deep=False, move="continue")
             if plan is not None:
