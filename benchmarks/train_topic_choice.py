@@ -105,9 +105,10 @@ def main(argv: list[str] | None = None) -> int:
     embedders = sorted({getattr(engine.embedder_for(p.language), "name", "") for p in personas.values()} - {""})
     chooser = topic_choice.TopicChoice(names, model.coef_.tolist(), model.intercept_.tolist(), actions, embedders)
 
-    def agreement(rows):
+    def agreement(rows, confident: float = 0.0):
+        """(model right, rules right, points judged); under ``confident`` the model leaves the rules' action."""
         judged = [(v, ok, rules) for v, ok, rules in rows if ok]
-        right = sum(chooser.decide(v) in ok for v, ok, _ in judged)
+        right = sum((chooser.decide(v, confident) or rules) in ok for v, ok, rules in judged)
         return right, sum(rules in ok for _, ok, rules in judged), len(judged)
 
     for name, rows in (("training", train_rows), ("held-out development", test_rows)):
@@ -116,13 +117,10 @@ def main(argv: list[str] | None = None) -> int:
               f"({100 * right / max(1, n):.1f} %), rules {rules}/{n} ({100 * rules / max(1, n):.1f} %)")
     print(f"trained on {len(y)} points with one right action ({', '.join(f'{a} {int((y == i).sum())}' for i, a in enumerate(actions))})")
     if args.check:
-        for tau in (0.5, 0.6, 0.7, 0.8, 0.9):
+        for confident in (0.5, 0.6, 0.7, 0.8, 0.9):  # the model overruling the rules only where this sure
             for name, rows in (("training", train_rows), ("held-out", test_rows)):
-                judged = [(v, ok, rules) for v, ok, rules in rows if ok]
-                def act(v, rules):
-                    p = chooser.probabilities(v); best = max(p, key=p.get)
-                    return best if p[best] >= tau else rules
-                print(tau, name, sum(act(v, r) in ok for v, ok, r in judged), len(judged))
+                right, _, n = agreement(rows, confident)
+                print(confident, name, right, n)
         return 0
     out = args.out or topic_choice.MODEL_PATH
     out.write_text(json.dumps({
