@@ -579,7 +579,7 @@ _AGREE = _rx(
     r"don't\s+you\s+think|you'd\s+never|you\s+wouldn't)\b"
 )
 _SOCIAL = _rx(
-    r"\b(?P<ev>(?:most|many|lots\s+of|a\s+lot\s+of|other|our|some|all|plenty\s+of)\s+(?:of\s+our\s+)?(?:[a-z]+\s+)?(?:customers|people|users|"
+    r"\b(?<!how\s)(?P<ev>(?:most|many|lots\s+of|a\s+lot\s+of|other|our|some|all|plenty\s+of)\s+(?:of\s+our\s+)?(?:[a-z]+\s+)?(?:customers|people|users|"
     r"clients|parents|travell?ers|freelancers|students|drivers|members|folks|patients|families|teams|"
     r"companies|owners|riders|listeners|readers|gamers|farmers)|everyone|everybody|nobody)\s+"
     r"(?:(?:who|that)\s+(?:\w+\s+){1,4}?|(?:we|i)\s+(?:\w+\s+){1,3}?|(?:\w+\s+){0,2})(?:say|said|says|tell\s+us|told\s+us|love|loves|prefer|prefers|find|finds|think|thinks|"
@@ -853,6 +853,11 @@ def echo_match(text: str, previous: str | None) -> float:
     """
     if not previous:
         return 0.0
+    # Contractions written out on both sides: "You cannot tell?" hands back "I can't tell", "It is card only now?"
+    # hands back "It's card only now".
+    from simulator.nlp import expand_contractions
+
+    text, previous = expand_contractions(text), expand_contractions(previous)
     body = _ECHO_PREFIX.sub("", text.strip().lower()).strip(" ?!.,")
     # "PayFlow, okay", "mixed bag, yeah": a murmur after their words is no word of the echo.
     body = _ECHO_SUFFIX.sub("", body).strip(" ?!.,") or body
@@ -2143,7 +2148,7 @@ def _suggested_solution(q: str, said: str | None) -> str | None:
 _HYPOTHETICAL_YES_NO = _rx(r"^(?:(?:and|so|but|okay|ok|now|then)\s+)*(?:(?:would|wouldn't)\s+"
                            r"(?!you\s+(?:please\s+)?(?:say|agree|mind|describe|rate|tell|walk|talk|explain|share|show|send|"
                            r"give|remind|let\s+me|be\s+able|be\s+willing)\b)|if\b(?=.*?,?\s*(?:would|wouldn't|could|"
-                           r"will|might)\s+(?:you|that|it|this|they)\b))")
+                           r"will|might)\s+(?:you|that|it|this|they|he|she)\b))")
 _FUNCTION_MODIFIER = _rx(r"\b(?:a|an|some|any|something|anything)\b.*?\b(?:that|which|to|where)\s+\w")
 
 
@@ -2585,7 +2590,8 @@ def _flag_hits(clean: str, focus_low: str, questions: list[str], is_question: bo
         # "Can you tell me if the app shows daily use?": "if" asks whether, it pitches nothing; nor does an apology
         # ("sorry if this is a bit broad, what does a normal week look like?")
         pitch = None
-    if pitch and pitch.group("ev").startswith("if") and (
+    # (Not "if we …": what we would make is offered whatever it leaves out, "If we made one that didn't whistle…".)
+    if pitch and pitch.group("ev").startswith("if") and not re.match(r"if\s+we\b", pitch.group("ev")) and (
             re.search(r"\b(?:not|never|n't|didn|don|doesn|wasn|weren|couldn|wouldn)\b",
                       re.split(r",|\bwould\b|\bwill\b", low[pitch.start():])[0])
             or re.match(r"^(?:(?:and|so|but|um|uh|okay|ok)\s+)*(?:what|how|where|who|which)\s+would\s+you\b", focus_low)):

@@ -19,6 +19,7 @@ from .retrieval import LEXICAL_WEIGHT, Sentence, TopicIndex, TopicMatch, intervi
 from .textutil import echo_fragment, is_cjk_language, join_sentences, language_of, sentences, tokens, word_count
 from .understanding import (
     asked_fact,
+    clauses,
     echo_overlap,
     fact_kinds,
     is_invitation,
@@ -896,7 +897,9 @@ def _understand(index: TopicIndex, state: State, text: str, language: str) -> tu
     # question is what is asked.
     # Unless the question points back ("You mentioned your dad. How's he doing?", "The allotment. What do
     # you do there?"): then the sentence before names what "he" / "there" is, and the turn is read whole.
-    parts = sentences(text)
+    # (Sentences, and within them a reaction joined to its question by a dash or, spoken, by "okay so" or "um":
+    # "Oh no, that sounds stressful — what did you do?", "oh wow signals okay so how many years was that".)
+    parts = clauses(text, language)
     # "你平时上班的一天是怎么过的？不好意思，问得有点大。", "What's a normal week like? Sorry, that's broad.": what follows the
     # last question is an afterthought; the question is what is asked.
     asked = [i for i, part in enumerate(parts) if re.search(r"[?？]\s*$", part)]

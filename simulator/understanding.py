@@ -236,6 +236,48 @@ def warm_units(texts: list[str], language: str | None = "en") -> None:
 # Sentences ---------------------------------------------------------------------------------------------
 
 
+# Where a spoken or dashed turn turns from a reaction to its question: a dash or a semicolon ("Oh no, that sounds
+# stressful — what did you do?"), or a hesitation or "okay so" before a question word ("oh wow signals okay so how
+# many years was that", "nou dat is een flink stuk eh en als het regent wat doe je dan"); in Chinese captions, a
+# space ("婆婆过来帮忙带乐乐 那个 她是什么时候过来的").
+_CLAUSE_BREAK = re.compile(r"\s+[-–—]{1,2}\s+|\s*[–—]\s*|;\s+")
+_EN_TURN = re.compile(
+    r"(?:^|(?<=\s))(?:(?:um+|uh+|erm|er|okay|ok|so|anyway|alright)[\s,]+)*(?:um+|uh+|erm|okay\s+so|ok\s+so|anyway|"
+    r"so)[\s,]+(?=(?:and\s+|but\s+)?(?:what|why|how|when|where|who|which|whose|do|does|did|is|are|was|were|have|has|"
+    r"had|can|could|would|will|tell|walk)\b|(?:and|but)\s+(?:if|when)\b)", re.IGNORECASE)
+_NL_TURN = re.compile(
+    r"(?:^|(?<=\s))(?:(?:eh+m?|uhm|nou|oké|ok|dus)[\s,]+)*(?:eh+m?|uhm|oké\s+dus|ok\s+dus|nou|dus)[\s,]+"
+    r"(?=(?:en\s+|maar\s+)?(?:wat|waarom|hoe|wanneer|waar|wie|welke|welk|hoeveel|hoelang|(?:ben|bent|heb|hebt|heeft|"
+    r"doe|doet|deed|kun|kunt|kan|zou|ga|gaat|wil|wilt|moet|vind|vond|weet|was|waren|had)\s+(?:je|jij|u|jullie))\b"
+    r"|(?:en|maar)\s+(?:als|wanneer|toen)\b)", re.IGNORECASE)
+_HAN_SPACE = re.compile(r"(?<=[\u3400-\u9fff\u3000-\u303f\uff00-\uffef])\s+(?=[\u3400-\u9fff])")
+
+
+def clauses(text: str, language: str | None = "en") -> list[str]:
+    """The sentences of ``text`` (:func:`simulator.textutil.sentences`), each cut where a reaction turns into a
+    question: at a dash or semicolon, at a hesitation or "okay so" before a question word (English, Dutch), at
+    a space between Chinese phrases (captions). A piece of fewer than three words before such a turn stays
+    with it ("So how did you…", "Um what…")."""
+    lang = language_of(language)
+    out: list[str] = []
+    for sentence in sentences(text):
+        pieces = [p for p in _CLAUSE_BREAK.split(sentence) if strip_punctuation(p).strip()]
+        for piece in pieces:
+            turn = _EN_TURN if lang == "en" else _NL_TURN if lang == "nl" else None
+            if lang in {"zh", "ja"}:
+                out += [p for p in _HAN_SPACE.split(piece) if strip_punctuation(p).strip()]
+                continue
+            start = 0
+            for match in (turn.finditer(piece) if turn is not None else ()):
+                before = piece[start:match.start()]
+                if len(_WORD.findall(before)) >= 3:
+                    out.append(before.strip(" ,"))
+                    start = match.end()
+            out.append(piece[start:].strip())
+    return [p for p in out if strip_punctuation(p).strip()]
+
+
+
 def normalise_sentence(sentence: str) -> str:
     """A sentence as repeats are counted: lower case, punctuation and spacing dropped."""
     cleaned = re.sub(r"[^\w\s]", "", (sentence or "").lower().replace("\u2019", "'"))
