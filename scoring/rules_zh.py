@@ -67,6 +67,8 @@ _CHOICE_SHI = _rx(r"^(?:那|就是)?是[^,?]{1,16}还是")
 _TAG = _rx(r"(?:,\s*)?(?P<tag>对吧|是吧|对不对|没错吧|不是吗|是这样吧|你说是吧|你也这么觉得吧|你也这样觉得吧|你也这么认为吧|"
            r"你说对吧|对不|好吧)$")
 _TAG_AFTER_COMMA = _rx(r",\s*(?P<tag>对吗|是不是|同意吗|你同意吗|你觉得呢|对吗|是吗)$")
+# Spoken, with no comma: 是不是 after a clause closed by 了/的/啊/呀 ("…对老人太不友好了是不是").
+_TAG_SPOKEN = _rx(r"(?<=[了的啊呀])(?P<tag>是不是)$")
 _RHETORICAL = _rx(r"(?P<ev>难道|岂不|不觉得.*[吗么]$|(?:这|那)(?:难道)?不(?:就)?是.*[吗么]$|不就是.*[吗么]$|不是.*[吗么]$|"
                   # "等它到货不就好了吗": "wouldn't X simply have done": the answer is ours
                   r"不就(?:好|行|完|得|可以|没事)了?[吗么嘛]$|"
@@ -270,7 +272,7 @@ def _their_claim(text: str, previous: str | None) -> bool:
 def _leading_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> list[Cue]:
     cues: list[Cue] = []
     add = cues.append
-    tag = _TAG.search(q) or _TAG_AFTER_COMMA.search(q)
+    tag = _TAG.search(q) or _TAG_AFTER_COMMA.search(q) or _TAG_SPOKEN.search(q)
     body = q[: tag.start()] if tag else ""
     if tag and tag.group("tag") in ("对吗", "是吗") and previous and (_REFLECT_START.match(body) or re.match(
             r"^(?:你|您)(?:是说|的意思是)", body)) and (_their_claim(body, previous) or overlap(body, previous, LANG) >= 0.5):

@@ -684,11 +684,14 @@ def decide(
         # "불편하셨죠?", is about the topic being talked about).
         topic_id, candidates = _understand(index, state, text, language)
         foreign = topic_id is None and _names_foreign_things(index, state, text)
-        if foreign and not candidates and _off_topic(index, state, text):
+        # Words of its own close in meaning to what she has just told ("你就是嫌它贵了对吧", "옮기는 건 번거롭지
+        # 않았어요?") are the interviewer's verdict on it, not things outside her life.
+        verdict = foreign and _last_similarity(index, state, text) >= VERDICT_SIMILARITY
+        if foreign and not verdict and not candidates and _off_topic(index, state, text):
             return _abstain(persona, state, choose)
         # "You must have been furious.": a verdict on what she is telling, naming nothing outside her life, is
         # about the current topic (she agrees about it; the transcript keeps the thread).
-        if topic_id is None and state.current_topic and not foreign:
+        if topic_id is None and state.current_topic and (verdict or not foreign):
             topic_id = state.current_topic
         topic_id, _ = _learned_choice(index, state, text, label, topic_id, candidates)  # never declines here
         match = next((m for m in index.scores(text) if m.topic == topic_id), None) if topic_id else None
@@ -1048,10 +1051,7 @@ def _choice_values(index: TopicIndex, state: State, text: str, label: str) -> di
     question = parts[-1] if parts else text
     last_text = state.recent[-1][1] if state.recent else ""
     q_vec = index._vector(text)
-    # What she just said, by the sentences of her file it is made of (their vectors are the index's: no encoding;
-    # a sentence changed in the telling, "Like I said, ...", is left out).
-    known = [v for v in (index.known_vector(x) for x in (sentences(last_text) if last_text.strip() else []))
-             if v is not None]
+    known = _last_vectors(index, state)
     mean = np.mean(known, axis=0) if known else None
     values = {
         "own_score": first.score - thr, "own_lexical": first.lexical, "own_semantic": first.semantic - thr,
@@ -1072,7 +1072,7 @@ def _choice_values(index: TopicIndex, state: State, text: str, label: str) -> di
         "known": index.known_share(text)[0], "foreign": float(_names_foreign_things(index, state, text)),
         "foreign_doing": float(_claims_foreign_doing(index, state, text)),
         "second_score": (own[1].score if len(own) > 1 else 0.0) - thr,
-        "last_semantic_max": max([float(v @ q_vec) for v in known] or [0.0]),
+        "last_semantic_max": _last_similarity(index, state, text),
         "last_semantic": float(mean @ q_vec / (np.linalg.norm(mean) or 1.0)) if mean is not None else 0.0,
         "last_lexical": index.overlap(index.query(text), set(index.units(last_text))) if last_text else 0.0,
         "last_is_current": float(bool(state.recent) and state.recent[-1][0] == current),
@@ -1081,6 +1081,29 @@ def _choice_values(index: TopicIndex, state: State, text: str, label: str) -> di
         values[f"label_{name}"] = float(label == name)
     values["_own_topic"] = first.topic  # type: ignore[assignment]  (not a feature: where "move" goes)
     return values
+
+
+def _last_vectors(index: TopicIndex, state: State) -> list[np.ndarray]:
+    """What she just said, by the sentences of her file it is made of (their vectors are the index's: no encoding;
+    a sentence changed in the telling, "Like I said, ...", is left out)."""
+    last_text = state.recent[-1][1] if state.recent else ""
+    return [v for v in (index.known_vector(x) for x in (sentences(last_text) if last_text.strip() else []))
+            if v is not None]
+
+
+# A leading question whose meaning comes this close (cosine) to a sentence she has just said is a verdict on it.
+# (On the development interviews: declined off-topic summaries reach at most 0.18 here; verdicts 0.25-0.31.)
+VERDICT_SIMILARITY = 0.22
+
+
+def _last_similarity(index: TopicIndex, state: State, text: str) -> float:
+    """How close ``text`` comes in meaning to the closest sentence of what she just said (0 when nothing of it is
+    a sentence of her file)."""
+    known = _last_vectors(index, state)
+    if not known:
+        return 0.0
+    q_vec = index._vector(text)
+    return max(float(v @ q_vec) for v in known)
 
 
 def _learned_choice(index: TopicIndex, state: State, text: str, label: str, topic_id: str | None,

@@ -69,3 +69,13 @@ def test_bare_fragments_are_echoes(text):
 
 def test_restating_summary_stays_a_reflection():
     assert label("所以你办了一年的卡，教练换了三次，后来就不去了。", context=CONTEXT) == Label.REFLECTION
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("这个健身房对新手太不友好了是不是", Label.LEADING),   # spoken: a verdict closed by 了, then the tag, no comma
+    ("教练换得太勤了是不是", Label.LEADING),
+    ("你是不是每周都去？", Label.CLOSED),                  # 是不是 inside: a plain yes/no
+    ("你们已经不去了是吗", Label.CLOSED),                  # a fact checked: only 是不是 is read as a tag this way
+])
+def test_a_spoken_tag_after_a_closed_clause(text, expected):
+    assert label(text) == expected
