@@ -536,15 +536,16 @@ _WHERE_ABSTRACT = _rx(r"^where\s+(?:do|does|did|would|should)\s+(?:[\w'-]+\s+){1
 # "What was the app called again?": a name, one fact.
 _WHAT_NAME = _rx(r"^what(?:'s|\s+is|\s+was|\s+were|\s+are)\s+(?:the|your|their|his|her|that|this|it)\s*(?:[\w'-]+\s+){0,3}?"
                  r"(?:called|named)\b")
-# A tag of the other polarity after a clause with a subject: "they probably don't trust the app, do they".
-_REVERSED_TAG = _rx(r"^(?:(?:and|so|but)\s+)?(?:you|they|it|that|he|she|we|the\s+\w+|people)\b(?P<clause>[^,]*?),\s*"
+# A tag of the other polarity after a negative clause, with or without a comma: "they probably don't trust the app, do
+# they", "three is just not enough is it".
+_REVERSED_TAG = _rx(r"^(?:(?:and|so|but)\s+)?(?:you|they|it|that|he|she|we|the\s+\w+|people|an?\s+[\w']+|[\w']+)\b(?P<clause>[^,]*?)(?:,\s*|\s+)"
                     r"(?P<tag>do|does|did|is|was|are|were|have|has|can|could|would|will)\s+(?:you|they|it|he|she|we|there)\s*[?.!]*$")
 
 
 def _reversed_tag(low: str) -> bool:
     """A positive tag after a negative clause ("they don't trust it, do they"): it asks them to agree."""
     match = _REVERSED_TAG.match(low.strip())
-    return bool(match and re.search(r"\b(?:\w+n't|not|never|no\s+longer)\b", match.group("clause")))
+    return bool(match and re.search(r"\b(?:\w+n't|not|never|no\s+longer|nobody|nothing|no\s+one)\b", match.group("clause")))
 
 
 _WH_OPEN = _rx(r"^(?P<wh>what|how|why|in\s+what\s+way|what's|how's|how'd|what'd)\b")
@@ -685,7 +686,8 @@ _PITCH = _rx(
     r"designing|launching|working\s+on|adding|piloting|testing|introducing|rolling\s+out|releasing|planning\s+to|"
     r"about\s+to|going\s+to\s+(?:add|launch|build|release)|built|launched|added|developed|"
     r"released|introduced|got\s+(?:a|an)\s+" + _PRODUCT_NOUNS + r"|(?:do|have|offer|make|made|sell|provide|created|"
-    r"designed)\s+(?:a|an|the)?\s*(?:\w+[\s-]+){0,2}" + _PRODUCT_NOUNS + r")|if\s+we\s+(?:added|built|made|offered|did|had|launched|created|gave|sent|could|"
+    r"designed)\s+(?:a|an|the)?\s*(?:\w+[\s-]+){0,2}" + _PRODUCT_NOUNS + r")|if\s+we\s+(?:added|built|made|offered|did|had|launched|created|gave|sent|could|shipped|changed|switched|swapped|replaced|redesigned|simplified|updated|upgraded|bundled|dropped|cut|showed|"
+    r"texted|emailed|reminded|notified|matched|booked|handled|charged|"
     r"introduced|included|provided|changed|delivered|let|put|removed|fixed|lowered|started|were\s+to)|"
     r"if\s+we(?:'d|\s+had)\s+(?:\w+ed|given|made|built|sent|put|let|done|got|shown|taken)\b|"
     # "If the depot gave you a key box, would you use it?": a service done for them, offered for their approval.
@@ -1513,7 +1515,7 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
             pass  # "how often, would you say": a hedge on a question for a fact, no view of yours to agree with
         elif word in ("is it", "was it", "did you", "do you", "does it", "do they") and (
             starts_like_question or not re.search(r"[,]\s*" + word, q)
-        ):
+        ) and not (not starts_like_question and _reversed_tag(q)):  # "three is just not enough is it": a caption's tag
             pass
         elif plain and starts_like_question and not re.search(r",\s*" + word, q):
             pass

@@ -73,3 +73,27 @@ def test_an_echo_may_write_a_contraction_out(text, context):
 
 def test_a_question_of_its_own_is_no_echo():
     assert label("Can you tell me how the card machines work?", LAUNDRY) != Label.ECHO
+
+
+@pytest.mark.parametrize("text", [
+    "three is just not enough is it",                         # a caption: no comma before the tag
+    "a spreadsheet's just not good enough for that, is it",    # any subject before the negative clause
+    "Nobody really explains the machines, do they?",          # "nobody" is a negative clause too
+])
+def test_a_positive_tag_after_a_negative_clause_asks_for_agreement(text):
+    assert label(text, LAUNDRY) == Label.LEADING
+
+
+@pytest.mark.parametrize("text", ["Is it the price?", "did they wait", "Was it busy?"])
+def test_a_question_that_starts_with_the_tag_words_is_no_tag(text):
+    assert label(text, LAUNDRY) == Label.CLOSED
+
+
+def test_a_fix_we_made_is_offered_in_any_of_its_verbs():
+    text = "If we shipped the dryer tokens to your room, would you prefer that?"
+    assert label(text, LAUNDRY) == Label.LEADING and Flag.PITCH in flags(text, LAUNDRY)
+
+
+def test_something_we_did_wrong_is_no_fix():
+    text = "What happened if we missed the slot, did they wait?"
+    assert Flag.PITCH not in flags(text, LAUNDRY)
