@@ -33,7 +33,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 # Words that open a turn without adding to it; "dus" is kept aside (it often opens a reflection).
-_MARKER = _rx(r"^(?:zeg\s+maar|weet\s+je(?!\s+(?:nog|het|wat|hoe|waarom|wanneer|of|dat|welke?|wie|waar|zeker)\b)|ik\s+bedoel|nou\s+ja|hm+(?:-hm+)?|mm+|eh+m?|uh+m?|ehm|nou|ja+|jaja|oké|okay|ok|goed|prima|mooi|helder|duidelijk|en|maar|"
+_MARKER = _rx(r"^(?:zeg\s+maar|weet\s+je(?!\s+(?:nog|het|wat|hoe|waarom|wanneer|of|dat|welke?|wie|waar|zeker)\b)|ik\s+bedoel|nou\s+ja|(?:dat\s+|ik\s+)?(?:snap|begrijp)\s+(?:ik|het)(?!\s+(?:het\s+)?goed\b)|interessant|hm+(?:-hm+)?|mm+|eh+m?|uh+m?|ehm|nou|ja+|jaja|oké|okay|ok|goed|prima|mooi|helder|duidelijk|en|maar|"
               r"oh|o|ah|oja|oke|top|fijn|zeker|precies|juist|tja|nee)\b[\s,.:;!-]*")
 _DUS = _rx(r"^dus\b[\s,]*")
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=\S)|\s+-\s+(?=\S)|;\s+")
@@ -115,7 +115,9 @@ _SOCIAL = _rx(r"(?P<ev>\b(?:de\s+meeste|veel|alle|andere|onze|heel\s+veel|de\s+m
               r"ouders|leden|abonnees|fietsers|collega's|bewoners|huurders|reizigers)\b[^?]*\b(?:zeggen|zegt|vinden|vindt|kiezen|"
               r"willen|klagen|geven\s+aan|noemen|gebruiken)|\biedereen\s+(?:zegt|vindt|wil|gebruikt))")
 _PRESUME = _rx(r"(?P<ev>\btoch\b|\bzeker\b(?!\s+weten)|\bvast\b(?!\s+(?:contract|bedrag|abonnement|nummer|adres))|"
-               r"\bnatuurlijk\b|\bwel\s+zeker\b|\bongetwijfeld\b)")
+               r"\bnatuurlijk\b|\bwel\s+zeker\b|\bongetwijfeld\b|"
+               # "ik neem aan dat je…", "ik ga ervan uit dat…", "ik gok dat…": a guess of yours about them
+               r"\bik\s+(?:neem\s+aan|ga\s+(?:er\s*)?van\s+uit|gok|wed)\s+(?:dat|,))")
 _NOT_PRESUME = _rx(r"\b(?:het|dat|je|u)\s+zeker\s+(?:weten|wist)\b|\bweet\s+(?:je|u)\s+(?:het|dat)\s+zeker\b|\been\s+vast\b|"
                    r"\bvast\s+(?:zitten|zat|gezeten|lopen|liep)\b|\btoch\s+(?:nog|maar)\b|\b(?:en|maar)\s+toch\b")
 _NEG_Q = _rx(r"^(?P<ev>(?:was|is|waren|zijn|had|heb|hebt|heeft|zou|zouden|kon|kan|kun|kunt|wordt|werd|wil|wilt|moest|moet|"
@@ -295,7 +297,7 @@ _DESCRIBED_SOLUTION = _rx(
     r"(?:vertellen|beschrijven|uitleggen|zeggen)\b)|als\s+er\s+(?=[^?]*,?\s*(?:zou|zouden)\b))(?:[\wà-ÿ'-]+\s+){0,3}?"
     r"(?P<ev>(?:een|iets|zoiets|een\s+soort)\s+(?!(?:keer|paar|beetje)\b)(?:[\wà-ÿ'-]+\s+){0,2}?"
     r"(?<!\bbij\s)(?<!\bnaar\s)(?<!\bmet\s)(?<!\bin\s)(?<!\bop\s)(?<!\bvan\s)(?<!\bvoor\s)(?<!\baan\s)(?<!\buit\s)"
-    r"(?:(?:die|dat|waarmee|waardoor|wat)\s+(?!(?:[\wà-ÿ'-]+\s+){0,3}"
+    r"(?:(?:die|dat|waarmee|waardoor|waarin|waarop|waarbij|wat)\s+(?!(?:[\wà-ÿ'-]+\s+){0,3}"
     r"(?:is|was|zijn|waren|wordt|werd)\b)|om\s+(?:[\wà-ÿ'-]+\s+){0,4}?te\s+)[\wà-ÿ'-]+)")
 _PRAISE = _rx(r"\b(?:heerlijk|geweldig|fantastisch|top|super|beter|sneller|makkelijker|handiger|mooier|lekker|prachtig|"
               r"nieuwe|zonder|gratis|altijd|dag\s+en\s+nacht)\b")
@@ -682,6 +684,9 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> 
 _AUXILIARY = frozenset("wordt werd worden werden is was zijn waren had hadden heeft hebben".split())
 
 
+_ASSUMED = _rx(r"^(?:(?:en|dus|oké|nou)\s+)*ik\s+(?:neem\s+aan|ga\s+(?:er\s*)?van\s+uit|gok|wed)(?:\s+dat|,)")
+
+
 def _declarative_cues(body: str, dus: bool, previous: str | None, has_qmark: bool, ov: float) -> list[Cue]:
     cues: list[Cue] = []
     add = cues.append
@@ -783,8 +788,12 @@ def _declarative_cues(body: str, dus: bool, previous: str | None, has_qmark: boo
     empathy = _EMPATHY.match(low)
     if empathy:
         add(Cue("empathy", Label.STATEMENT, MEDIUM if len(words) <= 6 or ov < 0.3 else WEAK, empathy.group(0)))
+    # "Ik neem aan dat je dat niet nog een keer wil.": a guess of yours about them, said outright, is no view of your own.
+    assumed = _ASSUMED.match(low)
+    if assumed and re.search(r"\b(?:je|jij|u|jullie)\b", low[assumed.end():]):
+        add(Cue("agreement", Label.LEADING, STRONG + 0.5, assumed.group(0)))
     own = _OWN_VIEW.match(low)
-    if own and not reflect:
+    if own and not reflect and not assumed:
         add(Cue("own_view", Label.STATEMENT, MEDIUM, own.group("ev")))
     info = _INFO.match(low)
     if info and not reflect:
