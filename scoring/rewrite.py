@@ -2644,12 +2644,12 @@ def _open_alternative(text: str, label: Label, flags: set[Flag], form: "Form | N
             return built
     # The rewrite lost what the question was about: ask about the question's own action as a past occasion.
     built = _regex_last_time(focus) or _last_time_rewrite(focus)
-    if built and reads_naturally(built) and _is_open(built) and _shares_topic(built, text):
+    if built and reads_naturally(built) and _shares_topic(built, text) and _is_open(built):
         return built
     # Or about the thing it names ("you just lost motivation" -> "Tell me more about motivation.").
     for source in (focus, form.clean):
         built = _noun_rewrite(source)
-        if built and reads_naturally(built) and _is_open(built) and _shares_topic(built, text):
+        if built and reads_naturally(built) and _shares_topic(built, text) and _is_open(built):
             return built
     if leaked:
         return None
@@ -2838,8 +2838,8 @@ def _open_alternative_raw(text: str, label: Label, flags: set[Flag], form: "Form
     if first and _made_you(first, text) and reads_naturally(first) and _is_open(first):
         # "So you moved mainly for the schools?" -> "What made you move?": the action, without the reason handed over.
         return first
-    if first and reads_naturally(first) and _is_open(first) and _shares_topic(first, text) and (
-            _keeps_topic(first, text) or re.match(r"^What\s+(?!else\b)\w+", first)):
+    if first and reads_naturally(first) and _shares_topic(first, text) and (
+            _keeps_topic(first, text) or re.match(r"^What\s+(?!else\b)\w+", first)) and _is_open(first):
         # "What put you off?" for "Was it the price that put you off?": the open question behind the guess.
         return first
     if first is None and label not in (Label.CLOSED, Label.LEADING) and Flag.HYPOTHETICAL not in flags:
@@ -2855,9 +2855,9 @@ def _open_alternative_raw(text: str, label: Label, flags: set[Flag], form: "Form
             # "You're still paying for it, right?": the action as a past occasion beats a feeling about a bare gerund
             # (and is what the command line, without the parse, offers too).
             action = _regex_last_time(focus)
-            if action and reads_naturally(action) and _is_open(action) and _shares_topic(action, text):
+            if action and reads_naturally(action) and _shares_topic(action, text) and _is_open(action):
                 return action
-        if parsed and reads_naturally(parsed) and _is_open(parsed) and _shares_topic(parsed, text):
+        if parsed and reads_naturally(parsed) and _shares_topic(parsed, text) and _is_open(parsed):
             return parsed
         if first and reads_naturally(first) and _keeps_topic(first, text) and _is_open(first):
             return first

@@ -133,7 +133,12 @@ _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
 
 
 def tokens(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
+    return list(_tokens_cached(text))
+
+
+@lru_cache(maxsize=1024)  # read again and again for the same text within one analysis and a turn's rewrite checks
+def _tokens_cached(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text.lower()))
 
 
 # Fillers carry no meaning for the label ("um", "uh", "you know,", "like,").
@@ -258,6 +263,7 @@ _SO_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)  # read again and again for the same text within one analysis and a turn's rewrite checks
 def strip_markers(sentence: str) -> tuple[str, bool]:
     """Leading discourse markers removed; also says whether the sentence opened with "so"."""
     so_start = False
@@ -847,6 +853,7 @@ def _echo_heard(text: str, previous: str | None, earlier: "list[str] | tuple[str
     return best
 
 
+@lru_cache(maxsize=1024)  # read again and again for the same text within one analysis and a turn's rewrite checks
 def echo_match(text: str, previous: str | None) -> float:
     """How much ``text`` is the interviewee's own words handed back (0..1); 1 = a verbatim run.
 
@@ -1033,6 +1040,7 @@ def _fronted_question(sentence: str) -> tuple[str, str] | None:
     return match.group("head").strip(" ,"), q
 
 
+@lru_cache(maxsize=1024)  # read again and again for the same text within one analysis and a turn's rewrite checks
 def _is_question_sentence(sentence: str) -> bool:
     body, _ = strip_markers(sentence)
     low = body.lower()

@@ -268,3 +268,48 @@ def test_a_parses_noun_chunks_are_found_once_and_are_spacys(loaded):
     chunks = rewrite._noun_chunks(doc)
     assert rewrite._noun_chunks(doc) is chunks  # the checks of one rewrite walk the same tuple
     assert [(c.start, c.end, c.root.i) for c in chunks] == [(c.start, c.end, c.root.i) for c in doc.noun_chunks]
+
+
+# The rules' readings a turn asks for again, and the rules' reading of a candidate ----------------------------------
+
+def _dev_rows() -> list[dict]:
+    lines = (DATA / "rewrite_dev2.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def test_the_rules_readings_kept_between_calls_are_those_made_afresh():
+    rows = _dev_rows()
+    sentences = [r["text"] for r in rows] + [r["previous"] for r in rows if r.get("previous")]
+    for read in (rules.strip_markers, rules._is_question_sentence, rules._tokens_cached):
+        read.cache_clear()
+        for sentence in sentences:
+            for variant in (sentence, sentence.lower()):
+                assert read(variant) == read(variant) == read.__wrapped__(variant)
+    rules.echo_match.cache_clear()
+    for r in rows:
+        for text in (r["text"], r["text"].lower()):
+            assert rules.echo_match(text, r.get("previous")) == rules.echo_match.__wrapped__(text, r.get("previous"))
+
+
+def test_tokens_hands_out_a_list_of_its_own_each_time():
+    words = rules.tokens("Did you, like, ever call them?")
+    assert words == ["did", "you", "like", "ever", "call", "them"]
+    words.append("again")  # a caller may change its list
+    assert rules.tokens("Did you, like, ever call them?") == ["did", "you", "like", "ever", "call", "them"]
+
+
+def test_a_template_rewrite_that_loses_the_questions_topic_is_not_read_by_the_rules(loaded, monkeypatch):
+    """Whether a candidate is open is a full reading of it by the rules: asked last, after the word checks that can
+    reject it (it shares no topic word with the question), with the same rewrites as before."""
+    asked: list[str] = []
+    is_open = rewrite._is_open
+    monkeypatch.setattr(rewrite, "_is_open", lambda sentence: (asked.append(sentence), is_open(sentence))[1])
+    text = "Would you say that most of your time goes on answering emails from clients?"
+    previous = "I run a small agency."
+    form = rules.analyse(text, previous)
+    flags = [hit.flag for hit in form.flags]
+    template = rewrite.suggest_rewrite(text, form.top[0], flags, form=form)
+    assert template == "Can you tell me more about your time?" and not rewrite._shares_topic(template, text)
+    made = rewrite.suggest_rewrites(text, form.top[0], flags, previous=previous, form=form)
+    assert made and made[0] == "Tell me more about clients."
+    assert template not in asked
