@@ -1015,6 +1015,7 @@ SILENCE_ALTERNATIVE = {
 # Signs that a rewrite does not read like a person wrote it.
 _BAD_GRAMMAR = [
     re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE),
+    re.compile(r"\s'(?:d|s|re|ve|ll|m)\b"),  # a contraction cut from its word: "when they 'd run out"
     re.compile(r"\b(?:about|with|of|for)\s+(?:isn't|is|was|are|were|do|does|did|don't|didn't|would|will|can|could|should|"
                r"has|have|had|you'd|you'll|i'd|i|we|they|he|she)\b(?!\s*(?:'s|own))", re.IGNORECASE),
     re.compile(r"\b(?:need|needed|want|wanted|get|got)\s+(?:you|them|us|me)\s+(?:a|an|the|some|\d)", re.IGNORECASE),
@@ -1080,12 +1081,47 @@ def _noun_phrase_ok(words: list[str]) -> bool:
 _CLAUSE_WORDS = frozenset("who whom which that when where you they it them we he she i me us him her".split())
 
 
+_INFLECTED = re.compile(r"\b[a-z]{2,}(?:ing|ed)\b")
+_CLOSED_CLASS_ING = frozenset({"during", "notwithstanding"})
+_FUNCTION_STEMS = frozenset("another other itself himself herself themselves myself yourself ourselves something "
+                            "anything nothing everything someone anyone".split())
+
+
+@lru_cache(maxsize=16384)
+def _real_inflection(word: str) -> bool:
+    """``word`` (ending in -ing or -ed) is a word: lemminflect's dictionary knows it, or it is a noun or verb made
+    into a verb form ("texting", "whatsapping" stay: not in the dictionary, but nothing else either). False for a
+    verb ending put on a word of another kind that the dictionary does know ("anothering", "obviouslied"). True
+    without lemminflect."""
+    if word in _CLOSED_CLASS_ING:
+        return True
+    try:
+        from simulator.nlp import lemminflect
+
+        lemmas = lemminflect().getAllLemmas
+    except ImportError:  # pragma: no cover - lemminflect ships with the project
+        return True
+    if lemmas(word):
+        return True
+    body = word[:-3] if word.endswith("ing") else word[:-2]
+    kinds: set[str] = set()
+    for stem in {body, body + "e", body[:-1] + "y" if body.endswith("i") else body, body[:-1] if body[-2:-1] == body[-1:] else body}:
+        if stem in _DETERMINERS or stem in _NP_STOP or stem in _FUNCTION_STEMS:
+            return False  # "anothering", "itselfing": a function word made a verb
+        kinds |= set(lemmas(stem))
+    return not kinds or bool(kinds & {"NOUN", "VERB", "PROPN"})
+
+
 @lru_cache(maxsize=8192)  # the same text is read again by several checks of one rewrite
 def reads_naturally(candidate: str) -> bool:
     """Cheap grammar checks on a rewrite: no doubled words, no verb after "about", no "need you a …", past tense
     after "the last time you", no dangling preposition or comparative at the end, a noun phrase after "about the"
     that ends on its noun."""
     if not candidate or any(p.search(candidate) for p in _BAD_GRAMMAR):
+        return False
+    # A verb ending put on a word that is no verb ("How do you feel about anothering?", "the last time you
+    # obviouslied…"): no English word, by lemminflect's dictionary.
+    if any(not _real_inflection(w) for w in _INFLECTED.findall(candidate.lower())):
         return False
     about = _ABOUT_THE.search(candidate)
     if about and not _noun_phrase_ok(about.group("np").split()):
