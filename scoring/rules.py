@@ -1896,6 +1896,8 @@ _GENERIC_CLAIM = _rx(r"\b(?:these\s+days|for\s+everyone|for\s+a\s+lot\s+of\s+peo
 _MUST_FEEL = _rx(r"^(?:and\s+)?(?:(?P<you>you)\s+|(?:that|it|this|(?:the|your|all|those|these|having|being|\w+ing)(?:\s+[\w'-]+){0,4}?)\s+)?"
                  r"must\s+(?:have\s+been|be|have\s+felt|feel|(?:have\s+)?(?:made|make|left|leave|got|get)\s+you(?:\s+feel(?:ing)?)?)\s+"
                  r"(?:so\s+|really\s+|pretty\s+|"
+                 # "must have felt like a total rip-off": the verdict after "like"
+                 r"like\s+(?:a\s+|an\s+)?(?:(?:total|real|complete|bit\s+of\s+a|proper)\s+)?|"
                  r"quite\s+|very\s+|a\s+bit\s+|a\s+real\s+|such\s+a\s+|a\s+)?(?P<w>[\w'-]+)"
                  r"(?:\s+(?:for|to|with|about|when|on|in|at|after)\b[^.!?]*)?\s*[.!?]*$")
 _AGREE_STATEMENT = _rx(
@@ -1903,7 +1905,10 @@ _AGREE_STATEMENT = _rx(
     r"(?:i'm|i\s+am)\s+guessing\s+(?:that\s+)?(?:you|the|your|it|that|they|this)|"
     r"i(?:'d|\s+would)\s+(?:imagine|guess|think)\s+(?!what|how|why|when|where|so\b)(?:that\s+)?\w+|"
     r"i\s+guess\s+(?:that|it|this)\s+(?:makes|made|must|would|left|leaves)\s+you|"
-    r"you\s+must\s+be\s+\w+|(?:that|it|this)\s+must\s+(?!have\b|be\b)\w+\s+(?:you|your)\b|i'm\s+sure\s+(?:you|that|it)|i\s+am\s+sure\s+(?:you|that)|"
+    r"you\s+must\s+be\s+\w+|(?:that|it|this|\w+ing|the\s+[\w'-]+)\s+must\s+(?!have\b|be\b)\w+\s+(?:you|your)\b|"
+    # "that must really slow everything down": a consequence of yours, guessed for them
+    r"(?:that|it|this)\s+must\s+(?:really\s+|surely\s+|also\s+)?(?!have\b|be\b|mean\b)\w+\s+\w+|"
+    r"i'm\s+sure\s+(?:you|that|it)|i\s+am\s+sure\s+(?:you|that)|"
     r"you\s+must\s+(?!(?:tell|excuse|forgive|let|try|see|come)\b)\w+|surely\s+you|obviously\s+you|of\s+course\s+you|"
     r"you\s+(?:really\s+)?(?:love|hate)\b)"
 )

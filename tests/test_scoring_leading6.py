@@ -97,3 +97,18 @@ def test_a_fix_we_made_is_offered_in_any_of_its_verbs():
 def test_something_we_did_wrong_is_no_fix():
     text = "What happened if we missed the slot, did they wait?"
     assert Flag.PITCH not in flags(text, LAUNDRY)
+
+
+@pytest.mark.parametrize("text", [
+    "That must have felt like a total rip-off.",   # the verdict after "like"
+    "queuing must drive you mad",                  # any subject that "must" do something to them
+    "that must really slow everything down",       # a consequence guessed for them
+    "It must take ages.",
+])
+def test_a_guess_with_must_leads(text):
+    assert label(text, LAUNDRY) == Label.LEADING
+
+
+@pytest.mark.parametrize("text", ["That sounds exhausting.", "I'm sorry to hear that."])
+def test_empathy_without_a_guess_is_a_statement(text):
+    assert label(text, LAUNDRY) == Label.STATEMENT
