@@ -588,7 +588,10 @@ _AGREE = _rx(
 _SOCIAL = _rx(
     r"\b(?<!how\s)(?P<ev>(?:most|many|lots\s+of|a\s+lot\s+of|other|our|some|all|plenty\s+of)\s+(?:of\s+our\s+)?(?:[a-z]+\s+)?(?:customers|people|users|"
     r"clients|parents|travell?ers|freelancers|students|drivers|members|folks|patients|families|teams|"
-    r"companies|owners|riders|listeners|readers|gamers|farmers)|everyone|everybody|nobody)\s+"
+    r"companies|owners|riders|listeners|readers|gamers|farmers|"
+    # any other group of people ("most managers we talk to say…"): a plural, not of time or things
+    r"(?!(?:times|days|weeks|months|years|things|ways|places|cases|items|orders|bits)\b)[a-z]{3,}(?:ers|ors|ists|ians|ants|ents|les|ies))"
+    r"|everyone|everybody|nobody)\s+"
     r"(?:(?:who|that)\s+(?:\w+\s+){1,4}?|(?:we|i)\s+(?:\w+\s+){1,3}?|(?:\w+\s+){0,2})(?:say|said|says|tell\s+us|told\s+us|love|loves|prefer|prefers|find|finds|think|thinks|"
     r"hate|hates|agree|like|likes|want|wants|complain|complains)\b"
 )

@@ -112,3 +112,15 @@ def test_a_guess_with_must_leads(text):
 @pytest.mark.parametrize("text", ["That sounds exhausting.", "I'm sorry to hear that."])
 def test_empathy_without_a_guess_is_a_statement(text):
     assert label(text, LAUNDRY) == Label.STATEMENT
+
+
+@pytest.mark.parametrize("text", [
+    "Most managers we talk to say ghosting is getting worse. Have you found that too?",
+    "Many pharmacists tell us the machines are confusing. Is that your experience?",
+])
+def test_what_any_group_of_others_says_pushes(text):
+    assert label(text, LAUNDRY) == Label.LEADING
+
+
+def test_a_plural_of_time_is_no_group_of_people():
+    assert label("Most weeks what do you end up doing with the laundry?", LAUNDRY) != Label.LEADING
