@@ -435,6 +435,9 @@ ALIEN_SHARE = 0.2
 ALIEN_BAR = 1.3
 # English yes/no questions by their form (an auxiliary verb first, a question mark last), and the
 # requests among them that ask for an account ("Could you tell me about...?").
+# A question word of Dutch, Korean or Chinese: the question asks for a fact or an account, not a yes or a no.
+_WH_WORD = re.compile(r"\b(?:wat|waarom|hoe|wanneer|waar|wie|welke?|hoeveel|hoelang)\b|어떻게|왜|뭐|무엇|무슨|언제|누가|누구|"
+                      r"어디|어떤|얼마|몇|什么|怎么|为什么|为啥|哪|谁|多少|几", re.IGNORECASE)
 _YES_NO = re.compile(r"^\W*(?:(?:and|so|but|okay|ok|right|um|uh)[\s,]+)*(?:is|are|was|were|does|did|has|have|had|"
                      r"isn't|aren't|wasn't|weren't|doesn't|didn't|hasn't|haven't)\s+[^?]*\?\s*$", re.IGNORECASE)
 _JUDGEMENT = re.compile(r"^\W*(?:(?:and|so|but|okay|ok|right|um|uh)[\s,]+)*(?:is|are|was|were|isn't|aren't|wasn't|"
@@ -788,8 +791,13 @@ def decide(
     # life and has her doing nothing she never does ("Were you hurt badly?" after the fall on the stairs, but not
     # "Have you ever been skiing?"): its words are about the moment she told.
     last = state.last_persona
+    # (Where no parse tells what "you" do, a short question for a fact of the moment right after she told it: "누가
+    # 추천했어요?", "Wie heb je toen gebeld?"; a yes/no question there may be small talk, "Sport je veel?". What the
+    # question names outside her life still goes through the gate below.)
+    english = language_of(language) == "en"
     just_told = (label == "closed" and last is not None and last.topic == state.current_topic
-                 and bool(_YES_NO.match(text)) and not _does_foreign(index, state, text))
+                 and (bool(_YES_NO.match(text)) and not _does_foreign(index, state, text) if english
+                      else word_count(text, language) <= 8 and bool(_WH_WORD.search(text))))
     if (topic_id is None and not ranked and state.current_topic and (_has_anaphora(text, language) or just_told)
             and not _names_foreign_things(index, state, text)):
         topic_id = state.current_topic
