@@ -433,11 +433,11 @@ ELLIPTIC_IDF = 0.75
 FOREIGN_SHARE = 0.45
 ALIEN_SHARE = 0.2
 ALIEN_BAR = 1.3
-# English yes/no questions by their form (an auxiliary verb first, a question mark last), and the
-# requests among them that ask for an account ("Could you tell me about...?").
 # A question word of Dutch, Korean or Chinese: the question asks for a fact or an account, not a yes or a no.
 _WH_WORD = re.compile(r"\b(?:wat|waarom|hoe|wanneer|waar|wie|welke?|hoeveel|hoelang)\b|어떻게|왜|뭐|무엇|무슨|언제|누가|누구|"
                       r"어디|어떤|얼마|몇|什么|怎么|为什么|为啥|哪|谁|多少|几", re.IGNORECASE)
+# English yes/no questions by their form (an auxiliary verb first, a question mark last), and the
+# requests among them that ask for an account ("Could you tell me about...?").
 _YES_NO = re.compile(r"^\W*(?:(?:and|so|but|okay|ok|right|um|uh)[\s,]+)*(?:is|are|was|were|does|did|has|have|had|"
                      r"isn't|aren't|wasn't|weren't|doesn't|didn't|hasn't|haven't)\s+[^?]*\?\s*$", re.IGNORECASE)
 _JUDGEMENT = re.compile(r"^\W*(?:(?:and|so|but|okay|ok|right|um|uh)[\s,]+)*(?:is|are|was|were|isn't|aren't|wasn't|"
@@ -1080,7 +1080,7 @@ def _choice_values(index: TopicIndex, state: State, text: str, label: str) -> di
         "known": index.known_share(text)[0], "foreign": float(_names_foreign_things(index, state, text)),
         "foreign_doing": float(_claims_foreign_doing(index, state, text)),
         "second_score": (own[1].score if len(own) > 1 else 0.0) - thr,
-        "last_semantic_max": _last_similarity(index, state, text),
+        "last_semantic_max": max([float(v @ q_vec) for v in known] or [0.0]),
         "last_semantic": float(mean @ q_vec / (np.linalg.norm(mean) or 1.0)) if mean is not None else 0.0,
         "last_lexical": index.overlap(index.query(text), set(index.units(last_text))) if last_text else 0.0,
         "last_is_current": float(bool(state.recent) and state.recent[-1][0] == current),
@@ -1106,7 +1106,7 @@ VERDICT_SIMILARITY = 0.22
 
 def _last_similarity(index: TopicIndex, state: State, text: str) -> float:
     """How close ``text`` comes in meaning to the closest sentence of what she just said (0 when nothing of it is
-    a sentence of her file)."""
+    a sentence of her file; the learned choice reads the same value as ``last_semantic_max``)."""
     known = _last_vectors(index, state)
     if not known:
         return 0.0
