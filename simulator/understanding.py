@@ -37,6 +37,7 @@ __all__ = [
     "echo_overlap",
     "looks_like_echo",
     "is_invitation",
+    "clauses",
     "normalise_sentence",
     "sentence_keys",
     "voice",
@@ -259,11 +260,11 @@ def clauses(text: str, language: str | None = "en") -> list[str]:
     a space between Chinese phrases (captions). A piece of fewer than three words before such a turn stays
     with it ("So how did you…", "Um what…")."""
     lang = language_of(language)
+    turn = _EN_TURN if lang == "en" else _NL_TURN if lang == "nl" else None
     out: list[str] = []
     for sentence in sentences(text):
         pieces = [p for p in _CLAUSE_BREAK.split(sentence) if strip_punctuation(p).strip()]
         for piece in pieces:
-            turn = _EN_TURN if lang == "en" else _NL_TURN if lang == "nl" else None
             if lang in {"zh", "ja"}:
                 out += [p for p in _HAN_SPACE.split(piece) if strip_punctuation(p).strip()]
                 continue
@@ -275,7 +276,6 @@ def clauses(text: str, language: str | None = "en") -> list[str]:
                     start = match.end()
             out.append(piece[start:].strip())
     return [p for p in out if strip_punctuation(p).strip()]
-
 
 
 def normalise_sentence(sentence: str) -> str:
