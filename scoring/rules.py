@@ -544,7 +544,7 @@ _WHAT_NAME = _rx(r"^what(?:'s|\s+is|\s+was|\s+were|\s+are)\s+(?:the|your|their|h
                  r"(?:called|named)\b")
 # A tag of the other polarity after a negative clause, with or without a comma: "they probably don't trust the app, do
 # they", "three is just not enough is it".
-_REVERSED_TAG = _rx(r"^(?:(?:and|so|but)\s+)?(?:you|they|it|that|he|she|we|the\s+\w+|people|an?\s+[\w']+|[\w']+)\b(?P<clause>[^,]*?)(?:,\s*|\s+)"
+_REVERSED_TAG = _rx(r"^(?:(?:and|so|but)\s+)?(?:(?:the|an?)\s+[\w']+|[\w']+)\b(?P<clause>[^,]*?)(?:,\s*|\s+)"
                     r"(?P<tag>do|does|did|is|was|are|were|have|has|can|could|would|will)\s+(?:you|they|it|he|she|we|there)\s*[?.!]*$")
 
 
