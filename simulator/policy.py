@@ -792,12 +792,13 @@ def decide(
     # "Have you ever been skiing?"): its words are about the moment she told.
     last = state.last_persona
     # (Where no parse tells what "you" do, a short question for a fact of the moment right after she told it: "누가
-    # 추천했어요?", "Wie heb je toen gebeld?"; a yes/no question there may be small talk, "Sport je veel?". What the
-    # question names outside her life still goes through the gate below.)
+    # 추천했어요?", "Wie heb je toen gebeld?"; a yes/no question there may be small talk, "Sport je veel?", and so may a
+    # question word after one, "Kijk jij voetbal? Voor wie ben je?". What the question names outside her life still
+    # goes through the gate below.)
     english = language_of(language) == "en"
     just_told = (label == "closed" and last is not None and last.topic == state.current_topic
                  and (bool(_YES_NO.match(text)) and not _does_foreign(index, state, text) if english
-                      else word_count(text, language) <= 8 and bool(_WH_WORD.search(text))))
+                      else word_count(text, language) <= 8 and _fact_question_alone(index, state, text)))
     if (topic_id is None and not ranked and state.current_topic and (_has_anaphora(text, language) or just_told)
             and not _names_foreign_things(index, state, text)):
         topic_id = state.current_topic
@@ -1089,6 +1090,16 @@ def _choice_values(index: TopicIndex, state: State, text: str, label: str) -> di
         values[f"label_{name}"] = float(label == name)
     values["_own_topic"] = first.topic  # type: ignore[assignment]  (not a feature: where "move" goes)
     return values
+
+
+def _fact_question_alone(index: TopicIndex, state: State, text: str) -> bool:
+    """The turn's last sentence asks for a fact (a question word of Dutch, Korean or Chinese), and what comes before
+    it, if anything, names nothing she never speaks of ("Kijk jij voetbal? Voor wie ben je?" does)."""
+    parts = sentences(text)
+    if not parts or not _WH_WORD.search(parts[-1]):
+        return False
+    before = " ".join(parts[:-1])
+    return not before or not (_foreign_units(index, state, before) - interview_vocabulary(index.language))
 
 
 def _last_vectors(index: TopicIndex, state: State) -> list[np.ndarray]:

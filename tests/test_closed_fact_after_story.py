@@ -44,3 +44,9 @@ def test_a_yes_no_question_there_is_left_to_the_gate(monkeypatch):
     _, reply = _after_story(monkeypatch, "anouk-fiets-nl.yaml", "Vertel eens over die ochtend dat je ketting brak.",
                             "Sport je veel?")
     assert reply.topic is None
+
+
+def test_a_question_word_after_a_small_talk_question_is_no_fact_of_her_story(monkeypatch):
+    _, reply = _after_story(monkeypatch, "anouk-fiets-nl.yaml", "Vertel eens over die ochtend dat je ketting brak.",
+                            "Kijk jij voetbal? Voor wie ben je?")
+    assert reply.topic is None
