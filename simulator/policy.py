@@ -1081,7 +1081,7 @@ def _choice_values(index: TopicIndex, state: State, text: str, label: str) -> di
         "known": index.known_share(text)[0], "foreign": float(_names_foreign_things(index, state, text)),
         "foreign_doing": float(_claims_foreign_doing(index, state, text)),
         "second_score": (own[1].score if len(own) > 1 else 0.0) - thr,
-        "last_semantic_max": max([float(v @ q_vec) for v in known] or [0.0]),
+        "last_semantic_max": _closest(known, q_vec),
         "last_semantic": float(mean @ q_vec / (np.linalg.norm(mean) or 1.0)) if mean is not None else 0.0,
         "last_lexical": index.overlap(index.query(text), set(index.units(last_text))) if last_text else 0.0,
         "last_is_current": float(bool(state.recent) and state.recent[-1][0] == current),
@@ -1099,7 +1099,7 @@ def _fact_question_alone(index: TopicIndex, state: State, text: str) -> bool:
     if not parts or not _WH_WORD.search(parts[-1]):
         return False
     before = " ".join(parts[:-1])
-    return not before or not (_foreign_units(index, state, before) - interview_vocabulary(index.language))
+    return not before or not _foreign_words(index, state, before)
 
 
 def _last_vectors(index: TopicIndex, state: State) -> list[np.ndarray]:
@@ -1115,14 +1115,16 @@ def _last_vectors(index: TopicIndex, state: State) -> list[np.ndarray]:
 VERDICT_SIMILARITY = 0.22
 
 
+def _closest(known: list[np.ndarray], q_vec: np.ndarray) -> float:
+    """The largest cosine between a question's vector and the vectors of what she just said (0 for none)."""
+    return max((float(v @ q_vec) for v in known), default=0.0)
+
+
 def _last_similarity(index: TopicIndex, state: State, text: str) -> float:
     """How close ``text`` comes in meaning to the closest sentence of what she just said (0 when nothing of it is
-    a sentence of her file; the learned choice reads the same value as ``last_semantic_max``)."""
+    a sentence of her file, without embedding the question); the learned choice reads it as ``last_semantic_max``."""
     known = _last_vectors(index, state)
-    if not known:
-        return 0.0
-    q_vec = index._vector(text)
-    return max(float(v @ q_vec) for v in known)
+    return _closest(known, index._vector(text)) if known else 0.0
 
 
 def _learned_choice(index: TopicIndex, state: State, text: str, label: str, topic_id: str | None,
@@ -1271,12 +1273,16 @@ def _foreign_units(index: TopicIndex, state: State, text: str) -> set[str]:
             and index.familiarity(u) == 0}
 
 
+def _foreign_words(index: TopicIndex, state: State, text: str) -> set[str]:
+    """:func:`_foreign_units` less the words of any interview ("a mistake", "the price" name nothing in particular)."""
+    return _foreign_units(index, state, text) - interview_vocabulary(index.language)
+
+
 def _names_foreign_things(index: TopicIndex, state: State, text: str) -> bool:
     """The turn names things outside the persona's life, not only a verdict ("Exhausting, right?",
     "불편하셨죠?"): a noun or name she never uses where a parse tells nouns from the rest (English), else two
     foreign words."""
-    # (Words of any interview, "a mistake", "the price", name nothing in particular.)
-    foreign = _foreign_units(index, state, text) - interview_vocabulary(index.language)
+    foreign = _foreign_words(index, state, text)
     nouns = nominal_units(text, index.language)
     if nouns is not None:
         return bool(foreign & nouns)
@@ -1312,7 +1318,7 @@ def _claims_foreign_doing(index: TopicIndex, state: State, text: str) -> bool:
     off") or a question about someone else claims nothing of hers. English, by parse; False elsewhere."""
     if language_of(index.language) != "en":
         return False
-    foreign = _foreign_units(index, state, text) - interview_vocabulary(index.language)
+    foreign = _foreign_words(index, state, text)
     if not foreign:
         return False
     doc = turn_doc(text)
