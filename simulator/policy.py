@@ -315,11 +315,15 @@ def extract_suggestion(text: str) -> str | None:
             suggestion = _TRAILING_TAGS.sub("", suggestion).strip(" ,?.!—–-")
         if not suggestion or len(suggestion.split()) > 16:
             return None
+        objects = _object_you(suggestion)
         flipped = []
+        offset = 0
         for token in suggestion.split(" "):
+            start, offset = offset, offset + len(token) + 1
             core = token.strip(",;:").lower()
             if core in _PRONOUNS:
-                replacement = _PRONOUNS[core]
+                lead = len(token) - len(token.lstrip(",;:"))
+                replacement = "me" if core == "you" and start + lead in objects else _PRONOUNS[core]
                 token = token.lower().replace(core, replacement)
             flipped.append(token)
         out = " ".join(flipped)
@@ -334,6 +338,17 @@ def extract_suggestion(text: str) -> str | None:
         out = re.sub(r"\byou am\b", "you are", out)
         return _sentence_internal(out)
     return None
+
+
+def _object_you(text: str) -> frozenset[int]:
+    """Where "you" in ``text`` is not the subject of a verb, by parse: the character offsets of those that
+    become "me" ("that must keep you awake", "it made you angry", "it gave you a fright"); every other "you"
+    becomes "I". Empty without a parse (the patterns after the flip then place "me")."""
+    doc = turn_doc(text)
+    if doc is None:
+        return frozenset()
+    return frozenset(tok.idx for tok in doc if tok.lower_ == "you" and not (
+        tok.dep_ in {"nsubj", "nsubjpass", "expl"} and tok.head.pos_ in {"VERB", "AUX"}))
 
 
 _TRAILING_TAGS = re.compile(

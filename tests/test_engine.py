@@ -322,6 +322,11 @@ def test_engine_transcript_json_round_trip(make_engine, test_persona):
         ("Wouldn't you say your bank is old-fashioned?", "my bank is old-fashioned"),
         ("Most customers say the price is too high. Do you agree?", None),
         ("Why is onboarding so hard?", None),
+        # "you" as the object of what was suggested becomes "me" (by parse), as the subject "I".
+        ("That must keep you awake, right?", "that must keep me awake"),
+        ("It made you angry, didn't it?", "it made me angry"),
+        ("Don't you think the app let you down?", "the app let me down"),
+        ("You must have been thrilled, right?", "I must have been thrilled"),
     ],
 )
 def test_policy_extract_suggestion(question, suggestion):
