@@ -19,6 +19,7 @@ from .retrieval import LEXICAL_WEIGHT, Sentence, TopicIndex, TopicMatch, intervi
 from .textutil import echo_fragment, is_cjk_language, join_sentences, language_of, sentences, tokens, word_count
 from .understanding import (
     asked_fact,
+    POLAR_LEAD,
     clauses,
     echo_overlap,
     fact_kinds,
@@ -423,6 +424,36 @@ SURFACE_FIT = 0.75
 # A question starting with a question word wants a fact ("Who does the approving?" -> "Janet does.").
 _WH_QUESTION = re.compile(r"^\W*(?:(?:and|so|but|okay|ok|right)[\s,]+)*(?:who|what|when|where|which|whose|how\s+(?:many|much|often|long|far))\b",
                           re.IGNORECASE)
+# A question word that opens the question itself: at its start, or after a phrase it is about ("And your mum, how
+# often do you see her?", "The gym, that was, um, how much was it?"), past spoken connectives; a "who" inside a
+# yes/no question ("Is there anyone who helps you?") opens no question.
+_OPENS = r"(?:^|[,;:\u2014\u2013]\s*|\s-\s*|[.!?]\s+)\W*"
+_WH_ASKED = {
+    "en": re.compile(_OPENS + r"(?:(?:and|so|but|okay|ok|right|um+|uh+|oh|like|sorry|then)[\s,]+)*(?:who|whom|whose|what|"
+                     r"when|where|which|how\s+(?:many|much|often|long|far|old|big|late|early|soon))\b", re.IGNORECASE),
+    "nl": re.compile(_OPENS + r"(?:(?:en|dus|oké|ok|eh|nou|maar|ja)[\s,]+)*(?:wie|wat|wanneer|waar|welke?|hoeveel|hoelang|"
+                     r"hoe\s+(?:vaak|lang|laat|veel|oud|ver))\b", re.IGNORECASE),
+    "ko": re.compile(r"언제|누가|누구|어디|얼마|몇"),
+    "zh": re.compile(r"谁|哪|多少|几|什么时候"),
+}
+def _asks_wh(text: str, language: str) -> bool:
+    """The question is a wh-question (who, when, where, how many, …): a yes or a no does not answer it.
+    Chinese: not one that ends in 吗 ("你知道他什么时候来吗？" asks yes or no)."""
+    lang = language_of(language)
+    pattern = _WH_ASKED.get(lang)
+    if pattern is None or not text:
+        return False
+    parts = clauses(text, language)
+    last = parts[-1] if parts else text
+    if lang == "zh" and re.search(r"吗\s*[?？]?\s*$", last):
+        return False
+    return bool(pattern.search(last))
+
+
+def _without_polarity(line: str) -> str:
+    """``line`` without the yes or no that opens it ("Yes, forty-six years." -> "Forty-six years.")."""
+    rest = POLAR_LEAD.sub("", line, count=1)
+    return rest[:1].upper() + rest[1:] if rest != line else line
 # Below the match threshold by less than this, a question that uses the persona's own words is still
 # answered (its words come from one topic); further below, the persona has no experience of it.
 LEXICAL_RESCUE = 0.55
@@ -1655,8 +1686,11 @@ def _closed_answer(persona: Persona, index: TopicIndex, state: State, choose: _C
     terse = persona.style.verbosity == "terse"
     question = index.query(text)
     closed = [line for line in topic.closed if state.is_fresh(line)]
+    # A wh-question ("Who did you talk to?", "Where were you standing?", "And your mum, how often do you see
+    # her?") is not answered by a yes or a no: the line chosen loses its opening "Yes," ("Forty-six years.").
+    wh = _asks_wh(text, persona.language)
     surface: list[Sentence] = []
-    if not (interrogated or terse):
+    if not (interrogated or terse) or (wh and not closed):
         surface = [s for s in index.topic_sentences(topic.id, ("surface",)) if state.is_fresh(s.text)]
     had_more = _has_more(topic, level)
     # A closed line that shares a word with the question answers it; failing that, a surface sentence
@@ -1667,7 +1701,7 @@ def _closed_answer(persona: Persona, index: TopicIndex, state: State, choose: _C
         scored = [(index.overlap(question, set(index.units(line))), sims.get(line, 0.0), line) for line in closed]
         best_closed = max(scored, key=lambda c: (c[0] + 0.5 * c[1], -closed.index(c[2])))
         # A closed wh-question ("Who does the approving?") wants the fact, not a yes.
-        if (best_closed[0] > 0 and not _WH_QUESTION.match(text)) or not surface:
+        if (best_closed[0] > 0 and not wh) or not surface:
             choice = (best_closed[2], None)
     if choice is None and surface:
         sims = index.sentence_similarity(text, surface)
@@ -1675,7 +1709,6 @@ def _closed_answer(persona: Persona, index: TopicIndex, state: State, choose: _C
         best_surface = max(scored_s, key=lambda c: c[0] + 0.5 * c[1])
         # The closed lines were written as the short answers: a surface sentence replaces them only when
         # most of what was asked is in its words (or a wh-question wants the fact it holds).
-        wh = bool(_WH_QUESTION.match(text))
         if (not closed or best_surface[0] >= SURFACE_FIT
                 or (wh and best_surface[0] > 0 and best_surface[0] >= best_closed[0])):
             choice = (best_surface[2].text, "surface")
@@ -1691,6 +1724,8 @@ def _closed_answer(persona: Persona, index: TopicIndex, state: State, choose: _C
         choice = _fact_sentence(index, state, topic, text, kind, story=not (interrogated or terse)) or choice
     if choice is not None:
         line, layer = choice
+        if wh:
+            line = _without_polarity(line)
         insights: list[str] = []
         if layer == "surface":
             insights = [i.id for i in persona.insights_for(topic.id, "surface") if i.id not in state.revealed]

@@ -278,9 +278,17 @@ def clauses(text: str, language: str | None = "en") -> list[str]:
     return [p for p in out if strip_punctuation(p).strip()]
 
 
+# The yes or no that opens a sentence ("Yes, forty-six years."), before more of it.
+POLAR_LEAD = re.compile(r"^\s*(?:yes|yeah|yep|yup|no|nope|nah|ja|jawel|nee|네|예|아니요|아뇨|对|是的|没有)\s*[,，、]\s*(?=\S)",
+                        re.IGNORECASE)
+
+
 def normalise_sentence(sentence: str) -> str:
     """A sentence as repeats are counted: lower case, punctuation and spacing dropped."""
-    cleaned = re.sub(r"[^\w\s]", "", (sentence or "").lower().replace("\u2019", "'"))
+    lowered = (sentence or "").lower().replace("\u2019", "'")
+    # "Yes, forty-six years." says what "Forty-six years." says.
+    lowered = POLAR_LEAD.sub("", lowered, count=1)
+    cleaned = re.sub(r"[^\w\s]", "", lowered)
     return re.sub(r"\s+", " ", cleaned).strip()
 
 
