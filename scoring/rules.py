@@ -1043,12 +1043,51 @@ def _fronted_question(sentence: str) -> tuple[str, str] | None:
     return match.group("head").strip(" ,"), q
 
 
+# A question in the order of a statement, as a second-language speaker or a caption may put it: the subject before
+# its verb after the question word ("how you decided which shop to go", "which year you registered?", "why you
+# stopped?") or before a modal ("You can tell me more about that day?"). Read in the usual order, the usual rules
+# apply; a clause that is the subject of a statement ("what you said was interesting") is no question.
+_SUBJECT_FIRST_WH = _rx(
+    r"^(?P<wh>(?:what|how|why|when|where|which|who|whom)(?:\s+(?!you\b|they\b|he\b|she\b|we\b|it\b|come\b)[a-z']+){0,3}?)"
+    r"\s+(?P<subj>you|they|he|she|we|it)\s+(?P<verb>[a-z']+)(?P<rest>.*)$")
+_SUBJECT_FIRST_MODAL = _rx(r"^(?P<subj>you)\s+(?P<modal>can|could|would|will)\s+(?P<rest>\w.*)$")
+_ANOTHER_QUESTION = _rx(r"\b(?:what|how|why|who|which|do|does|did|is|are|was|were|can|could|would)\b")
+_FINITE_AFTER = _rx(r"\b(?:is|was|are|were|'s|seems?|seemed|sounds?|sounded|makes?|made)\b")
+
+
+@lru_cache(maxsize=4096)
+def _native_order(low: str) -> str:
+    """``low`` (a lower-case question body) in the usual question order, or unchanged."""
+    modal = _SUBJECT_FIRST_MODAL.match(low)
+    if modal:
+        return f"{modal.group('modal')} you {modal.group('rest')}"
+    wh = _SUBJECT_FIRST_WH.match(low)
+    if wh is None or wh.group("wh").startswith("how come") or _FINITE_AFTER.search(wh.group("rest")):
+        return low
+    # "when you got to the desk what happened": a clause of time or place before the question, not the question.
+    if wh.group("wh") in {"when", "where"} and _ANOTHER_QUESTION.search(wh.group("rest")):
+        return low
+    verb = wh.group("verb")
+    if verb in _AUX or verb in _NEG_AUX:
+        return f"{wh.group('wh')} {verb} {wh.group('subj')}{wh.group('rest')}"
+    if verb in {"'re", "'ve", "'d", "'ll"} or "'" in verb:
+        return low
+    return f"{wh.group('wh')} do {wh.group('subj')} {verb}{wh.group('rest')}"
+
+
 @lru_cache(maxsize=1024)  # read again and again for the same text within one analysis and a turn's rewrite checks
 def _is_question_sentence(sentence: str) -> bool:
     body, _ = strip_markers(sentence)
     low = body.lower()
     if sentence.rstrip().endswith("?"):
         return True
+    # (Without a question mark only a question word before "you" puts it in question order, not "when" or "where",
+    # which open a clause of time or place in a caption ("when you ordered it"), and not before a full stop: "you
+    # can skip any question" is an instruction, "I get why they do it." and "how they do it" statements.)
+    native = _native_order(low)
+    if native != low and not _SUBJECT_FIRST_MODAL.match(low) and not re.search(r"[.!]\s*$", low) \
+            and _SUBJECT_FIRST_WH.match(low).group("subj") == "you" and not re.match(r"(?:when|where)\b", low):
+        return _is_question_sentence(native)
     if _fronted_question(low):
         return True
     if re.match(r"^what\s+if\s+\w+", low):
@@ -1733,6 +1772,10 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
     return cues
 
 
+_SELF_TALK = _rx(r"^(?:\W*(?:and|but|oh|ha|ah|aw|well|honestly|yeah|okay|ok|i\s+mean|to\s+be\s+honest|don't\s+get\s+me\s+wrong)"
+                 r"[\s,!.]+)*(?:i|i'm|i've|i'd|i'll|me|my|mine|myself)\b")
+
+
 def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark: bool,
                       overlap: float, raw_low: str = "", caption: bool = False, heard_all: bool = False) -> list[Cue]:
     """``heard_all``: ``previous`` is everything they said in the interview (the context was given), so a summary
@@ -1748,9 +1791,12 @@ def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark
     if so_start and not reflect and len(words) >= 3 and not _GREETING.match(low) and not _SIGNPOST.match(low):
         grounded = second_person or overlap >= 0.15
         add(Cue("so_summary", Label.REFLECTION, (MEDIUM if grounded else WEAK) + (0.5 if overlap >= 0.2 else 0.0), "so"))
-    if previous and overlap >= 0.5 and len(words) >= 4:
+    # "I got a parking fine last year too.", "I get why they do it.": the interviewer's own experience or view, in
+    # their words perhaps, but about no one of theirs; it restates nothing of them.
+    own = not second_person and bool(_SELF_TALK.match(low))
+    if previous and overlap >= 0.5 and len(words) >= 4 and not own:
         add(Cue("restates", Label.REFLECTION, MEDIUM + (0.5 if second_person else 0.0), ""))
-    elif previous and overlap >= 0.25 and len(words) >= 4:
+    elif previous and overlap >= 0.25 and len(words) >= 4 and not own:
         add(Cue("restates", Label.REFLECTION, WEAK + (0.5 if second_person else 0.0), ""))
     if has_qmark and not caption and (reflect or so_start) and previous and overlap < 0.2:
         add(Cue("guess_question", Label.LEADING, MEDIUM, "so" if so_start else reflect.group("ev")))
@@ -2898,7 +2944,11 @@ def _spoken_questions(sentence: str) -> list[str]:
         if _ELLIPTIC_ANY.match(body.lower()) and len(tokens(body)) >= 3 and not _closing_invitation(body.lower()):
             found.append(body)  # "any other apps you use for it": a yes/no question without its auxiliary
             continue
-        if _is_question_sentence(body) and (_SPOKEN_QUESTION.match(body.lower()) or _AUX_NAME.match(body) or _INVITE.match(body.lower())
+        # (A chunk in the order of a statement is a question only as the whole turn: "when you want a pot, what do
+        # you do" opens with a clause of time.)
+        native = _native_order(body.lower()) if chunk.strip() == sentence.strip() else body.lower()
+        if _is_question_sentence(body) and (_SPOKEN_QUESTION.match(native) or _AUX_NAME.match(body)
+                                            or _INVITE.match(native)
                                             or _INVITE_STATEMENT.match(body.lower()) or _framed_question(body.lower())):
             found.append(body)
             continue
@@ -3045,6 +3095,8 @@ def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable
                 q_low = offer.group("q")
             qcues = _question_cues(q_low, clean, prev, has_qmark, said, offer=bool(offer and q_low == offer.group("q")),
                                    so_start=so_start)
+            if not qcues and q_low == low and _native_order(q_low) != q_low:
+                qcues = _question_cues(_native_order(q_low), clean, prev, has_qmark, said, so_start=so_start)
             if not qcues and not has_qmark and _ELLIPTIC_ANY.match(q_low) and len(tokens(q_low)) >= 3:
                 # A caption's "any other apps you use for it": a yes/no question with its auxiliary left out.
                 qcues = [Cue("yes_no", Label.CLOSED, MEDIUM + 0.5, q_low.split(" ")[0])]

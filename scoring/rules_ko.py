@@ -171,6 +171,8 @@ _SIGNPOST = _rx(r"(?P<ev>천천히\s*(?:생각|말씀)하셔도|편하게\s*말�
                 r"분\s*정도\s*(?:걸릴|진행)|잠깐만요|잠시만요)")
 _OPEN_FREE = _rx(r"^(?:편하게|천천히|자유롭게|생각나는\s*대로)\s*(?:말씀|이야기|얘기)해\s*주(?:세요|시면)")
 _OWN_VIEW = _rx(r"^(?P<ev>저도|저는|제가|개인적으로|제\s*생각|저희\s*집|저\s*같은\s*경우|저라면|저희\s*엄마|제\s*친구)")
+_OUR_PEOPLE = _rx(r"^(?P<ev>저희\s*(?:할머니|할아버지|엄마|아빠|어머니|아버지|남편|아내|아이|애|딸|아들|언니|오빠|누나|형|동생|"
+                  r"가족|집)\S*도)")
 _INFO = _rx(r"^(?P<ev>저희|참고로|이번에|다음\s*달부터|새로|새\s)")
 
 # Flags.
@@ -657,14 +659,18 @@ def _declarative_cues(body: str, previous: str | None, has_qmark: bool, ov: floa
         add(Cue("reflection_starter", Label.REFLECTION, STRONG if previous else MEDIUM, reflect.group("ev")))
         if has_qmark and previous and ov < 0.3:
             add(Cue("guess_question", Label.LEADING, MEDIUM, reflect.group("ev")))
+    # "아이고, 저도 비슷한 일이 있어서 그 마음 알 것 같아요", "저희 할머니도 약을 매일 드셔서 남 일 같지 않네요": the
+    # interviewer's own experience, after an interjection or a thank-you, is no summary of theirs.
+    own = not reflect and any(_OWN_VIEW.match(c.strip()) or _OUR_PEOPLE.match(c.strip())
+                              for c in re.split(r"[,.!?]|(?<=아이고)\s|(?<=어머)\s", body))
     end = _REFLECT_END_STRONG.search(body)
-    if end and len(words) >= 2:
+    if end and len(words) >= 2 and not own:
         add(Cue("reflection_ending", Label.REFLECTION, (STRONG if previous else MEDIUM), end.group("ev")))
-    elif _REFLECT_END.search(body) and len(words) >= 3 and not _OWN_VIEW.match(body):
+    elif _REFLECT_END.search(body) and len(words) >= 3 and not _OWN_VIEW.match(body) and not own:
         add(Cue("reflection_ending", Label.REFLECTION, MEDIUM if previous else WEAK, _REFLECT_END.search(body).group("ev")))
-    if previous and ov >= 0.5 and len(words) >= 3:
+    if previous and ov >= 0.5 and len(words) >= 3 and not own:
         add(Cue("restates", Label.REFLECTION, MEDIUM, ""))
-    elif previous and ov >= 0.25 and len(words) >= 3:
+    elif previous and ov >= 0.25 and len(words) >= 3 and not own:
         add(Cue("restates", Label.REFLECTION, WEAK, ""))
     if 1 <= len(words) <= 4 and re.search(r"[가-힣](?<!니)다$", body) and previous and ov >= 0.3:
         # Their words handed back in the plain -다 form, which the interviewer uses for nothing else.

@@ -687,6 +687,10 @@ _AUXILIARY = frozenset("wordt werd worden werden is was zijn waren had hadden he
 _ASSUMED = _rx(r"^(?:(?:en|dus|oké|nou)\s+)*ik\s+(?:neem\s+aan|ga\s+(?:er\s*)?van\s+uit|gok|wed)(?:\s+dat|,)")
 
 
+_SELF_TALK = _rx(r"^(?:(?:en|maar|oh|ach|ah|nou|ja|haha|echt)\s+)*(?:ik\s+(?!hoor|begrijp|snap|merk|zie|proef|lees|bedoel)\w+|"
+                 r"mijn|mij|me|zelf|\w+\s+(?:heb|had|ben|was|ken|kende|doe|deed|weet|vind|vond)\s+ik\b(?!\s+(?:je|jou|u)\b))\b")
+
+
 def _declarative_cues(body: str, dus: bool, previous: str | None, has_qmark: bool, ov: float) -> list[Cue]:
     cues: list[Cue] = []
     add = cues.append
@@ -696,12 +700,15 @@ def _declarative_cues(body: str, dus: bool, previous: str | None, has_qmark: boo
     if reflect:
         add(Cue("reflection_starter", Label.REFLECTION, STRONG if previous else MEDIUM, reflect.group("ev")))
     second_person = bool(re.search(r"\b(?:je|jij|jou|jouw|u|uw|jullie)\b", low))
-    if (dus or re.search(r"\bdus\b", low)) and not reflect and len(words) >= 3 and not _SIGNPOST.search(low):
+    # "Oh herkenbaar, mijn vader woont ook alleen, dus eh ja": the interviewer's own experience, about no one of
+    # theirs, restates nothing of them (not "ik hoor dat…", a summary's frame).
+    own = not reflect and not second_person and any(_SELF_TALK.match(c.strip()) for c in re.split(r"[,.;:!?]", low))
+    if (dus or re.search(r"\bdus\b", low)) and not reflect and not own and len(words) >= 3 and not _SIGNPOST.search(low):
         grounded = second_person or ov >= 0.15
         add(Cue("so_summary", Label.REFLECTION, (MEDIUM if grounded else WEAK) + (0.5 if ov >= 0.2 else 0.0), "dus"))
-    if previous and ov >= 0.5 and len(words) >= 4:
+    if previous and ov >= 0.5 and len(words) >= 4 and not own:
         add(Cue("restates", Label.REFLECTION, MEDIUM + (0.5 if second_person else 0.0), ""))
-    elif previous and ov >= 0.25 and len(words) >= 4:
+    elif previous and ov >= 0.25 and len(words) >= 4 and not own:
         add(Cue("restates", Label.REFLECTION, WEAK + (0.5 if second_person else 0.0), ""))
     if has_qmark and (reflect or dus or re.search(r"\bdus\b", low)) and previous:
         cause = _CAUSE.search(low)
