@@ -1029,6 +1029,10 @@ _BAD_GRAMMAR = [
     re.compile(r"\babout\s+(?:bet|guess|think|reckon|suppose|imagine|must)\b", re.IGNORECASE),
     re.compile(r"\b(?:about|with|of|for)\s+(?:it's|that's|there's|you're|i'm|we're|they're|he's|she's)\b", re.IGNORECASE),
     re.compile(r"\w's\s*[?.]$", re.IGNORECASE),
+    # A pronoun taken for the topic's noun: "Tell me about the you.", "the both.", "How did you feel about you?"
+    re.compile(r"\b(?:the|a|an|your|my|our|their)\s+(?:you|me|him|her|them|us|both|i|we|they|it)\s*[?.]$", re.IGNORECASE),
+    re.compile(r"\byou\b.*\babout\s+you\s*[?.]$", re.IGNORECASE),
+    re.compile(r"(?<=\w\s)You\b"),
 ]
 _LAST_TIME = re.compile(r"\bthe\s+last\s+time\s+you\s+(?P<verb>[a-z]+)\b", re.IGNORECASE)
 _GENERIC = frozenset("""

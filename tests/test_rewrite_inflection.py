@@ -21,6 +21,11 @@ def test_real_words_and_verbed_nouns_stay(word):
     "How do you feel about anothering?",
     "Tell me about the last time you obviouslied love an editor.",
     "How did you feel when they 'd run out?",
+    # A pronoun taken for the topic's noun.
+    "Tell me about the you.",
+    "Tell me more about the both.",
+    "Tell me more about You.",
+    "How did you feel about you?",
 ])
 def test_such_rewrites_do_not_read_naturally(candidate):
     assert not reads_naturally(candidate)
@@ -30,6 +35,8 @@ def test_such_rewrites_do_not_read_naturally(candidate):
     "Tell me about the last time you texted the driver.",
     "How do you feel about switching to another site?",
     "What was that morning like?",
+    "What did they say about you?",
+    "Tell me more about the loyalty.",
 ])
 def test_ordinary_rewrites_still_do(candidate):
     assert reads_naturally(candidate)
