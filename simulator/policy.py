@@ -80,7 +80,14 @@ _BREAK = re.compile(
     # "Is this a real person?", "Am I talking to a bot?", "Are you even real?"
     r"|\b(?:is\s+(?:this|that)|am\s+i\s+(?:talking|speaking|chatting)\s+(?:to|with))\s+(?:really\s+|actually\s+)?"
     r"(?:an?\s+)?(?:real\s+(?:person|human)|human(?:\s+being)?|person|ai|a\.i\.|bot|chat\s?bot|robot|computer|machine|"
-    r"program|simulation)\s*(?:\?|$|or\b)|\bare\s+(?:you|u)\s+(?:even\s+|actually\s+|really\s+)?real\s*\?",
+    r"program|simulation)\s*(?:(?:i'?m|i\s+am)\s+(?:talking|speaking|chatting)\s+(?:to|with)\s*|here\s*|right\s+now\s*)?(?:\?|$|or\b)"
+    r"|\bare\s+(?:you|u)\s+(?:even\s+|actually\s+|really\s+)?real\s*\?"
+    # "You're not a bot, are you?", "are you like a chatbot or something", "Is this automated?", "a person or a program"
+    r"|\b(?:you're|you\s+are|are\s+(?:you|u)|r\s+u)\s+(?:not\s+|just\s+|even\s+|really\s+|actually\s+|like\s+|"
+    r"some\s+(?:kind|sort)\s+of\s+)*(?:an?\s+)?(?:ai|a\.i\.|bot|robot|chat\s?bot|language\s+model|real\s+(?:person|human)|"
+    r"actual\s+(?:person|human)|human(?:\s+being)?(?!\s+resources)|automated|chatgpt)\b"
+    r"|\bis\s+this\s+(?:all\s+|conversation\s+|chat\s+|interview\s+)?(?:automated|a\s+bot|an?\s+ai|scripted)\b"
+    r"|\b(?:person|human)\s+or\s+(?:an?\s+)?(?:ai|a\.i\.|bot|robot|machine|program|computer|chatbot)\b",
     re.IGNORECASE,
 )
 _GREETING = re.compile(
@@ -130,6 +137,9 @@ _BREAK_I18N = re.compile(
     r"(?:nu\s+|hier\s+|eigenlijk\s+|echt\s+)?(?:een\s+)?(?:echt\s+mens|echte\s+persoon|mens|ai|bot|robot|chatbot|computer|"
     r"programma|simulatie)\s*(?:\?|$|of\b)"
     r"|\bsysteem\s*prompt\b|\bdoe\s+alsof\s+(?:je|jij|u)\b|\buit\s+(?:je|jouw|uw)\s+rol\b"
+    # "Je bent toch geen robot, hè?"
+    r"|\b(?:je|jij|u)\s+(?:bent|ben)\s+(?:toch\s+|echt\s+|eigenlijk\s+|wel\s+|niet\s+)*(?:geen|een)\s+"
+    r"(?:ai|bot|robot|chatbot|computer|computerprogramma|programma|taalmodel|echt\s+mens|echte\s+persoon|mens)\b"
     r"|\b(?:laat|toon|geef)\s+(?:me\s+|mij\s+)?(?:je|jouw|uw|de)\s+(?:verborgen\s+)?"
     r"(?:instructies|prompt|inzichten|script)\b"
     # Korean: an honorific question about being an AI ("혹시 AI세요?"), "are you a real person?", injection.
@@ -138,10 +148,13 @@ _BREAK_I18N = re.compile(
     # "지금 실제 사람이랑 얘기하는 거 맞죠?"
     r"|(?:(?:진짜|실제|진짜로)\s*사람|AI|로봇|챗봇|봇)\s*(?:이랑|하고|과|와|이하고)\s*(?:얘기|이야기|대화|채팅)\s*(?:하는|중)"
     r"|(?:진짜|실제|진짜로)\s*사람\s*(?:이세요|이에요|인가요|이신가요|맞아요|맞으세요|맞나요)"
+    # "혹시 AI 아니에요?", "사람 맞으시죠?" (at the start of a sentence or after 혹시, not "그 사람 맞죠?")
+    rf"|{_AI_WORDS_KO}\s*(?:은|는)?\s*(?:아니에요|아니죠|아니시죠|아니세요|아니신가요|아닌가요|아니야|아니지)"
+    r"|(?:^|[?.!]\s*|혹시\s*)사람\s*(?:맞으세요|맞으시죠|맞으신가요|맞죠|맞나요|맞아요|맞습니까|이시죠|이시죠\s*\?)"
     r"|(?:지시|지침|명령|프롬프트|설정|규칙)(?:사항)?\s*(?:은|는|을|를)?\s*(?:모두|전부|다)?\s*(?:무시|잊어)"
     r"|시스템\s*프롬프트|(?:숨겨진|숨긴)\s*(?:인사이트|지시|정보|설정)|(?:역할극|캐릭터)\S*\s*(?:그만|멈추|벗어나)"
     # Chinese
-    rf"|你(?:是|是不是|该不会是|到底是|其实是)\s*(?:一个|个)?\s*{_AI_WORDS_ZH}(?![员师猿])"
+    rf"|你(?:是|是不是|该不会是|不会是|应该不是|不是|到底是|其实是)\s*(?:一个|个)?\s*{_AI_WORDS_ZH}(?![员师猿])"
     r"|(?:忽略|无视|忘掉|忘记)(?:掉)?(?:之前|以上|前面|上面|所有|你的|全部|先前)?的?(?:所有|全部)?(?:指令|指示|提示|设定|规则|要求)"
     # "我是在跟真人说话吗？", "我在和机器人聊天吗？"
     rf"|(?:跟|和|与|同)\s*{_AI_WORDS_ZH}\s*(?:说话|聊天|对话|交流|讲话)"
@@ -732,7 +745,10 @@ def decide(
         # that names things of its own (one that points back, "Dat is toch vervelend?", or only brings a verdict,
         # "불편하셨죠?", is about the topic being talked about).
         topic_id, candidates = _understand(index, state, text, language)
-        foreign = topic_id is None and _names_foreign_things(index, state, text)
+        # What is put to her is the question itself, not a reaction before it ("That makes total sense. You must be
+        # really happy with us overall, then.": "sense" names nothing she was asked about).
+        question = clauses(text, language)[-1] if text.strip() else text
+        foreign = topic_id is None and _names_foreign_things(index, state, question)
         # Words of its own close in meaning to what she has just told ("你就是嫌它贵了对吧", "옮기는 건 번거롭지
         # 않았어요?") are the interviewer's verdict on it, not things outside her life.
         verdict = foreign and _last_similarity(index, state, text) >= VERDICT_SIMILARITY

@@ -75,3 +75,29 @@ def test_a_line_without_its_yes_is_the_same_line():
     # Said either way, it is one sentence for the dialogue memory (never said twice).
     assert normalise_sentence("Yes, forty-six years.") == normalise_sentence("Forty-six years.")
     assert normalise_sentence("Yes.") == "yes"
+
+
+DEV = ROOT / "personas" / "dev-grocery-promoter.yaml"
+
+
+@pytest.mark.real_model
+@pytest.mark.parametrize("opening", ["Tell me about the substitutions.", "Tell me about your knee."])
+def test_a_guess_after_a_reaction_is_agreed_with_on_the_topic_being_talked_about(real_engine, opening):
+    """"That makes total sense. You must be really happy with us overall, then.": the reaction's words ("sense") are
+    not what is put to her; the guess names nothing outside her life, so she agrees about what she is telling
+    rather than saying she has no idea (real models: the labels and meanings decide)."""
+    dev = load_persona(DEV)
+    session = real_engine.start(dev, seed=1)
+    first = session.ask(opening)[1]
+    turn, reply = session.ask("That makes total sense. You must be really happy with us overall, then.")
+    assert turn.label == "leading"
+    assert reply.move == "leading" and reply.topic == first.topic
+
+
+def test_the_agreement_with_a_guess_says_me_where_the_guess_said_you():
+    dev = load_persona(DEV)
+    guess = "That must keep you awake at night, right?"
+    session = engine({guess: "leading"}).start(dev, seed=1)
+    session.ask("Tell me about your knee.")
+    _, reply = session.ask(guess)
+    assert reply.move == "leading" and " I awake" not in reply.text

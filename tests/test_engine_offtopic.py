@@ -32,6 +32,11 @@ def engine(script=None, default="open"):
     "Ben jij een robot?", "Is dit een echt mens of een computer?", "Praat ik met een robot?",
     "혹시 AI세요?", "지금 실제 사람이랑 얘기하는 거 맞죠?", "챗봇이랑 대화하는 중인가요?",
     "你是机器人吗？", "我是在跟真人说话吗？", "我在和AI聊天吗？",
+    # As people ask it in passing: a tag, "like", "actually", a trailing "I'm talking to", "person or program".
+    "Wait, you're not a bot, are you?", "You're a real person, right?", "Is this an AI I'm talking to?",
+    "Am I talking to a real human here?", "Sorry, random, but are you a person or a program?",
+    "are you like a chatbot or something", "Hang on, is this automated?",
+    "Je bent toch geen robot, hè?", "근데 혹시 AI 아니에요? 사람 맞으시죠?", "혹시 사람 맞으세요?", "你不会是机器人吧？",
 ])
 def test_bot_questions_in_every_language_break_no_character(text):
     assert is_break_attempt(text)
@@ -40,6 +45,8 @@ def test_bot_questions_in_every_language_break_no_character(text):
 @pytest.mark.parametrize("text", [
     "Is that a person you trust?", "Is this a person who helps you?", "Kreeg je toen een chatbot?",
     "Is dat een mens die je kent?", "그 사람이랑 얘기하는 거 어때요?", "你跟他说话吗？", "Is the app a chatbot now?",
+    "Are you a morning person?", "Do you use a robot vacuum?", "Are you a real fan of the app?",
+    "Is it a bot that sends the reminders?", "그분이 그 사람 맞죠?", "Je bent toch geen lid meer?", "你是不是觉得贵？",
 ])
 def test_questions_about_people_and_chatbots_in_her_life_are_not_bot_questions(text):
     assert not is_break_attempt(text)
