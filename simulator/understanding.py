@@ -252,38 +252,18 @@ _NL_TURN = re.compile(
     r"doe|doet|deed|kun|kunt|kan|zou|ga|gaat|wil|wilt|moet|vind|vond|weet|was|waren|had)\s+(?:je|jij|u|jullie))\b"
     r"|(?:en|maar)\s+(?:als|wanneer|toen)\b)", re.IGNORECASE)
 _HAN_SPACE = re.compile(r"(?<=[\u3400-\u9fff\u3000-\u303f\uff00-\uffef])\s+(?=[\u3400-\u9fff])")
-# A thing named before its question, which then points back at it ("And the project leads, what did you hear from
-# them?", "En die fiets, waar gaat die heen?", "那个群，后来怎么样了？", "그 앱은, 요즘도 쓰세요?"): the name is a piece
-# of its own, so that what the pointing word stands for is read from it.
-_PERSONAL_WORDS = re.compile(r"\b(?:you|they|them|he|him|she|it|we|i|je|jij|ze|hij|zij)\b|你|他|她|它|们", re.IGNORECASE)
-_FRONTED = {
-    "en": re.compile(r"^(?:(?:and|so|but|oh|okay|ok|now)\s+)*(?:the|your|that|those|this|these|his|her|their|our)\s+"
-                     r"[^,?]{1,40}?,\s+(?=(?:and\s+)?(?:what|how|why|when|where|who|which|whose|do|did|does|is|are|was|"
-                     r"were|have|has|had|can|could|would)\b)", re.IGNORECASE),
-    "nl": re.compile(r"^(?:(?:en|dus|maar|oh|oké|nou)\s+)*(?:de|het|die|dat|deze|dit|je|jouw|jullie|zijn|haar|hun)\s+"
-                     r"[^,?]{1,40}?,\s+(?=(?:en\s+)?(?:wat|hoe|waarom|wanneer|waar|wie|welke|welk|hoeveel|heb|hebt|ben|"
-                     r"bent|is|was|kun|kunt|doe|doet|ging|gaat)\b)", re.IGNORECASE),
-    "zh": re.compile(r"^(?:那|这)(?:个|些|家|次|位|款|种)?[^，,？?。]{1,10}[，,]\s*"),
-    "ko": re.compile(r"^그\s*[^,，?]{1,12}?(?:은|는),\s*"),
-}
 
 
 def clauses(text: str, language: str | None = "en") -> list[str]:
     """The sentences of ``text`` (:func:`simulator.textutil.sentences`), each cut where a reaction turns into a
     question: at a dash or semicolon, at a hesitation or "okay so" before a question word (English, Dutch), at
-    a space between Chinese phrases (captions), and after a thing named before its question ("And the project
-    leads, what did you hear from them?"). A piece of fewer than three words before such a turn stays
+    a space between Chinese phrases (captions). A piece of fewer than three words before such a turn stays
     with it ("So how did you…", "Um what…")."""
     lang = language_of(language)
     turn = _EN_TURN if lang == "en" else _NL_TURN if lang == "nl" else None
-    fronted = _FRONTED.get(lang)
     out: list[str] = []
     for sentence in sentences(text):
         pieces = [p for p in _CLAUSE_BREAK.split(sentence) if strip_punctuation(p).strip()]
-        named = fronted.match(pieces[0]) if fronted is not None and pieces else None
-        # (A clause is no name: "And the last time you heard from them, what did they say?" is a moment of the story.)
-        if named and strip_punctuation(pieces[0][named.end():]).strip() and not _PERSONAL_WORDS.search(named.group(0)):
-            pieces = [pieces[0][:named.end()].strip(" ,，"), pieces[0][named.end():], *pieces[1:]]
         for piece in pieces:
             if lang in {"zh", "ja"}:
                 out += [p for p in _HAN_SPACE.split(piece) if strip_punctuation(p).strip()]

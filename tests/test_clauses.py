@@ -53,33 +53,3 @@ def test_the_reactions_words_do_not_pull_the_question_elsewhere(maria):
     alone = _topic_after(maria, "How do you do your mum's shopping these days?")
     joined = _topic_after(maria, "Wow, long office days and the late train — how do you do your mum's shopping these days?")
     assert alone == joined
-
-
-# A thing named before its question -----------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("text, lang, expected", [
-    ("And the project leads, what did you hear from them that week?", "en",
-     ["And the project leads", "what did you hear from them that week?"]),
-    ("En die fiets, waar gaat die dan heen?", "nl", ["En die fiets", "waar gaat die dan heen?"]),
-    ("那个群，后来怎么样了？", "zh", ["那个群", "后来怎么样了？"]),
-    ("그 앱은, 요즘도 쓰세요?", "ko", ["그 앱은", "요즘도 쓰세요?"]),
-])
-def test_a_thing_named_before_its_question_is_a_piece_of_its_own(text, lang, expected):
-    assert clauses(text, lang) == expected
-
-
-@pytest.mark.parametrize("text", [
-    # A moment of the story, a clause with its own subject, is no name.
-    "And the last time you heard from them, what did they say?",
-    "The last time you were in the shop after that, where were you standing?",
-])
-def test_a_clause_before_the_question_is_not_taken_for_a_name(text):
-    assert clauses(text, "en") == [text]
-
-
-def test_what_the_pointing_word_stands_for_is_the_thing_named_before_it():
-    priya = load_persona(ROOT / "personas" / "priya-invoicing-buyer.yaml")
-    session = Engine(embedder=HashingEmbedder(), classifier=ScriptedClassifier(None, "open")).start(priya, seed=1)
-    assert session.ask("Tell me about Joanne, your bookkeeper.")[1].topic == "bookkeeper"
-    _, reply = session.ask("And the project leads, what did you hear from them that week?")
-    assert reply.topic == "users_secondhand"
