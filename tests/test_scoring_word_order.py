@@ -75,3 +75,19 @@ def test_the_interviewers_own_experience_is_a_statement_not_a_reflection(text, l
 ])
 def test_a_summary_of_theirs_with_a_first_person_frame_stays_a_reflection(text, language, previous):
     assert rules.analyse(text, previous, language).top[0] == Label.REFLECTION
+
+
+# Chinese: a motive pinned on someone ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "是不是快递柜公司故意把免费时间定得很短，好多收点钱？",
+    "那个中介是不是 嗯 是不是一开始就故意不跟你说服务费",
+    "是不是那家公司当初就故意说高了？",
+])
+def test_zh_a_motive_pinned_on_someone_is_leading(text):
+    assert rules.analyse(text, "超时了，多扣了六块钱。", "zh").top[0] == Label.LEADING
+
+
+@pytest.mark.parametrize("text", ["超时费是不是在小程序里付的？", "是不是周末也能取件？"])
+def test_zh_a_fact_to_check_with_shibushi_stays_closed(text):
+    assert rules.analyse(text, "超时了，多扣了六块钱。", "zh").top[0] == Label.CLOSED
