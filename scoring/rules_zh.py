@@ -88,9 +88,10 @@ _EVAL_SHIBUSHI = _rx(r"是不是(?P<ev>因为|太|更|特别|非常|挺|比较|�
                      r".{1,10}(?:的问题|的原因|的错|的锅)$|.{0,8}(?:多了|得多|不好|不方便|麻烦|太贵|难用|"
                      r"清爽|方便|好用|划算|值|失望|生气|后悔))")
 _PRESUME_BA = _rx(r"吧$")
-# "是不是快递柜公司故意把免费时间定得很短", "那个中介是不是一开始就故意不跟你说": an intent pinned on someone (故意, 存心, 有意…)
+# "是不是快递柜公司故意把免费时间定得很短", "那个中介是不是一开始就故意不跟你说": an intent pinned on someone (故意, 存心, 有意…;
+# not 专门 or 特意, which ask a fact of theirs: "你是不是专门去买的？")
 # is a motive of ours for them to confirm, not a fact they can check.
-_MOTIVE_SHIBUSHI = _rx(r"是不是[^,?]{0,12}?(?P<ev>(?:故意|存心|成心|有意|蓄意|专门|特意|摆明了?|明摆着|就想|就是想|想白嫖|想坑|"
+_MOTIVE_SHIBUSHI = _rx(r"是不是[^,?]{0,12}?(?P<ev>(?:故意|存心|成心|有意|蓄意|摆明了?|明摆着|就想|就是想|想白嫖|想坑|"
                        r"为了多)[\u4e00-\u9fff]{0,6})")
 # "你是不是觉得…", "是不是今年用电比较多": 是不是 around an opinion put in their mouth or a degree (比较, 挺, 太…) is a
 # guess of ours; around their own words it checks them.

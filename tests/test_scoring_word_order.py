@@ -88,6 +88,6 @@ def test_zh_a_motive_pinned_on_someone_is_leading(text):
     assert rules.analyse(text, "超时了，多扣了六块钱。", "zh").top[0] == Label.LEADING
 
 
-@pytest.mark.parametrize("text", ["超时费是不是在小程序里付的？", "是不是周末也能取件？"])
+@pytest.mark.parametrize("text", ["超时费是不是在小程序里付的？", "是不是周末也能取件？", "你是不是专门去买的？"])
 def test_zh_a_fact_to_check_with_shibushi_stays_closed(text):
     assert rules.analyse(text, "超时了，多扣了六块钱。", "zh").top[0] == Label.CLOSED
