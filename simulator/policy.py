@@ -18,8 +18,8 @@ from .persona import LAYERS, Persona, Topic
 from .retrieval import LEXICAL_WEIGHT, Sentence, TopicIndex, TopicMatch, interview_vocabulary, keyword_hits
 from .textutil import echo_fragment, is_cjk_language, join_sentences, language_of, sentences, tokens, word_count
 from .understanding import (
-    asked_fact,
     POLAR_LEAD,
+    asked_fact,
     clauses,
     echo_overlap,
     fact_kinds,
@@ -434,12 +434,10 @@ RECAP_MIN_WORDS = 6
 # A closed question answered from a surface sentence instead of a closed line needs this share of its
 # words in that sentence ("Do you ever swap shifts?" -> the sentence about swapping shifts).
 SURFACE_FIT = 0.75
-# A question starting with a question word wants a fact ("Who does the approving?" -> "Janet does.").
-_WH_QUESTION = re.compile(r"^\W*(?:(?:and|so|but|okay|ok|right)[\s,]+)*(?:who|what|when|where|which|whose|how\s+(?:many|much|often|long|far))\b",
-                          re.IGNORECASE)
-# A question word that opens the question itself: at its start, or after a phrase it is about ("And your mum, how
-# often do you see her?", "The gym, that was, um, how much was it?"), past spoken connectives; a "who" inside a
-# yes/no question ("Is there anyone who helps you?") opens no question.
+# A question word wants a fact ("Who does the approving?" -> "Janet does."), where it opens the question itself:
+# at its start, or after a phrase it is about ("And your mum, how often do you see her?", "The gym, that was, um,
+# how much was it?"), past spoken connectives; a "who" inside a yes/no question ("Is there anyone who helps you?")
+# opens no question.
 _OPENS = r"(?:^|[,;:\u2014\u2013]\s*|\s-\s*|[.!?]\s+)\W*"
 _WH_ASKED = {
     "en": re.compile(_OPENS + r"(?:(?:and|so|but|okay|ok|right|um+|uh+|oh|like|sorry|then)[\s,]+)*(?:who|whom|whose|what|"
@@ -449,6 +447,8 @@ _WH_ASKED = {
     "ko": re.compile(r"언제|누가|누구|어디|얼마|몇"),
     "zh": re.compile(r"谁|哪|多少|几|什么时候"),
 }
+
+
 def _asks_wh(text: str, language: str) -> bool:
     """The question is a wh-question (who, when, where, how many, …): a yes or a no does not answer it.
     Chinese: not one that ends in 吗 ("你知道他什么时候来吗？" asks yes or no)."""
@@ -467,6 +467,8 @@ def _without_polarity(line: str) -> str:
     """``line`` without the yes or no that opens it ("Yes, forty-six years." -> "Forty-six years.")."""
     rest = POLAR_LEAD.sub("", line, count=1)
     return rest[:1].upper() + rest[1:] if rest != line else line
+
+
 # Below the match threshold by less than this, a question that uses the persona's own words is still
 # answered (its words come from one topic); further below, the persona has no experience of it.
 LEXICAL_RESCUE = 0.55
