@@ -434,6 +434,9 @@ RECAP_MIN_WORDS = 6
 # A closed question answered from a surface sentence instead of a closed line needs this share of its
 # words in that sentence ("Do you ever swap shifts?" -> the sentence about swapping shifts).
 SURFACE_FIT = 0.75
+# A sentence of her story answers a closed wh-question her short answers do not (it holds the kind of fact asked
+# for) when it says at least this share of the question's words, by weight.
+FACT_FIT = 0.3
 # A question word wants a fact ("Who does the approving?" -> "Janet does."), where it opens the question itself:
 # at its start, or after a phrase it is about ("And your mum, how often do you see her?", "The gym, that was, um,
 # how much was it?"), past spoken connectives; a "who" inside a yes/no question ("Is there anyone who helps you?")
@@ -1736,10 +1739,15 @@ def _closed_answer(persona: Persona, index: TopicIndex, state: State, choose: _C
     # that does not carry it ("Mostly fine, yes."), or carries one about something else (no word of the question in
     # it: "Only one thing would do it, yes." to "How many trips did it take?"), gives way to the sentence of this
     # topic that does.
-    kind = asked_fact(text, persona.language)
+    kind = _fact_asked(text, persona.language)
     if kind is not None and (choice is None or not _carries_fact(kind, text, choice[0], persona.language)
                              or not index.overlap(question, set(index.units(choice[0])))):
         choice = _fact_sentence(index, state, topic, text, kind, story=not (interrogated or terse)) or choice
+        if choice is None or not _carries_fact(kind, text, choice[0], persona.language):
+            # None of her short answers holds it ("Where do you keep your shampoo?" -> not "Small, yeah."): the
+            # sentence of her story that does and speaks of what was asked, said in passing, or recalled when she
+            # has told it already ("Like I said, Petra put a video in the group chat.").
+            choice = _fact_in_story(index, state, choose, topic, text, kind) or choice
     if choice is not None:
         line, layer = choice
         if wh:
@@ -1758,6 +1766,19 @@ def _closed_answer(persona: Persona, index: TopicIndex, state: State, choose: _C
             return plan
     return Plan(move="closed", text=choose.pick(persona.reactions.closed), topic=topic.id,
                 had_more=had_more, max_words=_length(persona, "closed"))
+
+
+# A clause of time, place or condition before the question ("When you're in the shop, do you look at the back?",
+# "And when you get home, who's there?"): its "when" asks nothing (its verb follows its subject, no inversion).
+_SETTING_CLAUSE = re.compile(
+    r"^\W*(?:(?:and|so|but|okay|ok|right|um|uh|oh)[\s,]+)*(?:when|where|if|once|after|before|while)\s+"
+    r"(?!(?:do|does|did|is|are|was|were|have|has|had|can|could|will|would|should)\b)[^,?]*,\s*", re.IGNORECASE)
+
+
+def _fact_asked(text: str, language: str) -> str | None:
+    """:func:`simulator.understanding.asked_fact` of the question itself, past a clause that sets the scene."""
+    setting = _SETTING_CLAUSE.match(text) if language_of(language) == "en" else None
+    return asked_fact(text[setting.end():] if setting else text, language)
 
 
 def _carries_fact(kind: str, question: str, sentence: str, language: str) -> bool:
@@ -1790,6 +1811,37 @@ def _fact_sentence(index: TopicIndex, state: State, topic: Topic, text: str, kin
     sims = index.sentence_similarity(text, [s for _, s in fits])
     best = max(zip(fits, sims), key=lambda f: (f[0][0] + 0.5 * f[1], -_LEVEL.get(f[0][1].layer, 0)))[0][1]
     return best.text, "surface" if best.layer == "surface" else None
+
+
+def _fact_in_story(index: TopicIndex, state: State, choose: _Chooser, topic: Topic, text: str,
+                   kind: str) -> tuple[str, None] | None:
+    """The sentence of ``topic`` (closed line, surface or story; the deep layer only once told) that carries the
+    ``kind`` of fact a closed wh-question asks for and says at least :data:`FACT_FIT` of the question's words: as
+    it stands when it has not been said (in passing: no layer is counted told), else as a recap. None when no
+    sentence both holds the fact and speaks of what was asked, or every recap of it has been said."""
+    question = index.query(text)
+    pool = []
+    for s in index.topic_sentences(topic.id):
+        fresh = state.is_fresh(s.text)
+        if s.layer == "deep" and fresh:
+            continue
+        fit = index.overlap(question, s.units)
+        if fit >= FACT_FIT and _carries_fact(kind, text, s.text, index.language):
+            pool.append((fresh, fit, s))
+    if not pool:
+        return None
+    sims = index.sentence_similarity(text, [s for _, _, s in pool])
+    ranked = sorted(zip(pool, sims), key=lambda c: (c[0][0], c[0][1] + 0.5 * c[1]), reverse=True)
+    for (fresh, _, s), _ in ranked:
+        if fresh:
+            return s.text, None
+        short = shorten(s.text, index.language)
+        templates = voice(index.language, "recap")
+        for template in choose.rng.sample(templates, len(templates)):
+            candidate = template.format(x=short)
+            if state.is_fresh(candidate):
+                return candidate, None
+    return None
 
 
 def _plan_layers(persona: Persona, state: State, topic: Topic, layers: list[str], *, move: str,

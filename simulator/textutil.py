@@ -124,6 +124,11 @@ _SENTENCE = re.compile(
 )
 
 
+# A dotted abbreviation ("a.m.", "e.g.", "i.e.") followed by a lower-case word ends no sentence.
+_ABBREVIATION_END = re.compile(r"(?:^|\s)(?:[A-Za-z]\.){2,}$")
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
+
+
 def sentences(text: str) -> list[str]:
     """The sentences of ``text``, in order, stripped. A piece that is only punctuation ("…") joins the
     sentence after it."""
@@ -138,6 +143,8 @@ def sentences(text: str) -> list[str]:
             start = match.start()
         if not strip_punctuation(piece):
             continue
+        if _ABBREVIATION_END.search(piece) and _LOWER_NEXT.match(text, match.end()):
+            continue  # "The seven a.m. reminders woke me": an abbreviation, not the end of the sentence
         out.append(text[start : match.end()].strip())
         start = None
     if start is not None:

@@ -555,7 +555,14 @@ def _is_name(word: str, lang: str) -> bool:
     doc = nlp.parse(f"I saw {word} there.")
     if doc is None:
         return False
-    return any(t.text == word and t.pos_ == "PROPN" for t in doc)
+    # "My", "Our", "Every", "Seven" capitalised at the start are no names, whatever the tagger makes of them out of place.
+    return word.lower() not in _stop_words() and any(t.text == word and t.pos_ == "PROPN" and not t.like_num for t in doc)
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    pipeline = nlp.load()
+    return frozenset(pipeline.Defaults.stop_words) if pipeline is not None else frozenset()
 
 
 # Time --------------------------------------------------------------------------------------------------
@@ -644,7 +651,8 @@ _PERSONAL = frozenset("he him she her".split())
 _SELF = frozenset("i me myself we us".split())
 _FREQUENCY = frozenset("once twice every each daily weekly monthly fortnightly always never".split())
 _LOCATIVE = frozenset("in at behind by near under inside outside above below beside on into from".split())
-_PLACE_ADVERBS = frozenset("home upstairs downstairs abroad overseas here there away".split())
+# ("there" and "here" point at a place named elsewhere: "My shampoo isn't there." tells no one where it is.)
+_PLACE_ADVERBS = frozenset("home upstairs downstairs abroad overseas away".split())
 
 
 def asked_fact(question: str, language: str | None = "en") -> str | None:
