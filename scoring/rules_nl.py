@@ -436,6 +436,11 @@ _ONSET_SUBJECT = frozenset("je jij u jullie ze zij hij het dat die er we wij de 
 _NO_ONSET_AFTER = frozenset("dat of als weet vraag vroeg benieuwd idee snap begrijp zien zag hoor zeggen".split())
 
 
+# Frequent finite verbs that follow a subject "wat" or "wie" in a question ("wat gebeurde er", "wie belde je").
+_FINITE_COMMON = frozenset("""is was zijn waren staat stond stonden gebeurt gebeurde ging gaat kwam komt deed doet zei zegt
+maakte maakt had heeft werd wordt belde belt speelde speelt hielp helpt vond vindt lag ligt zat zit kostte kost""".split())
+
+
 def _unmarked_onset(segment: str) -> str | None:
     words = strip_markers(segment)[0].split()
     tail = " ".join(words[-3:]).lower()
@@ -444,12 +449,18 @@ def _unmarked_onset(segment: str) -> str | None:
         return short.group(0)  # "je werkt er al drie jaar mee en dan?"
     for i in range(len(words) - 3, 0, -1):
         tail = [re.sub(r"[^\wà-ÿ']", "", w.lower()) for w in words[i:]]
-        if re.sub(r"[^\wà-ÿ']", "", words[i - 1].lower()) in _NO_ONSET_AFTER:
+        # "ik zag wat je deed" embeds its question; "toen je dat zag wat dacht je" does not: a clause opened by
+        # "toen", "als", "wanneer" ends in its verb, and the question after it is the main clause.
+        if re.sub(r"[^\wà-ÿ']", "", words[i - 1].lower()) in _NO_ONSET_AFTER \
+                and not _SUBORDINATE.match(" ".join(words[:i]).lower()):
             continue
         if _WH_ONSET.match(tail[0]):
             j = 2 if tail[0] in ("hoe", "wat") and tail[1] in _WH_MODIFIER or tail[0] in ("welke", "welk", "hoeveel") else 1
             verb, after = tail[j:j + 1], tail[j + 1:j + 3]
-            if verb and verb[0] not in _NOT_V2 and verb[0] not in _NOT_VERB and _ONSET_SUBJECT & set(after) \
+            # "wat stond daar nou in", "wie belde er toen": "wat" or "wie" is itself the subject, straight before its
+            # verb (a relative "wat" ends its clause with the verb: "die brief wat daar lag").
+            subject_wh = j == 1 and tail[0] in ("wat", "wie") and verb and verb[0] in _FINITE_COMMON and len(tail) >= 3
+            if verb and verb[0] not in _NOT_V2 and verb[0] not in _NOT_VERB and (_ONSET_SUBJECT & set(after) or subject_wh) \
                     and _starts_question(" ".join(tail)):
                 return " ".join(words[i:])
     return None
@@ -725,6 +736,11 @@ def _declarative_cues(body: str, dus: bool, previous: str | None, has_qmark: boo
         elif ov < 0.2:
             # Nothing of theirs in it at all: a guess of ours, not a summary of them.
             add(Cue("guess_question", Label.LEADING, (STRONG if ov < 0.05 else MEDIUM + 0.5), "dus"))
+    absolute = _ABSOLUTE.search(low) if not has_qmark and previous and (dus or reflect or re.search(r"\bdus\b", low)) else None
+    hedged = absolute is not None and re.search(r"\b(?:bijna|haast|nauwelijks|amper|vrijwel)\s+$", low[:absolute.start()])
+    if absolute and not hedged and absolute.group("ev") not in previous.lower() and not _ABSOLUTE.search(previous.lower()):
+        # "Dus je gaat nooit meer terug.": a rule or a decision of ours made of what they told, with or without "?".
+        add(Cue("new_claim", Label.LEADING, STRONG + 1.0, absolute.group("ev")))
     offered = re.match(r"^(?:omdat|vanwege|doordat|want)\b", low)
     if has_qmark and previous and offered and not (reflect or dus) and overlap(low[offered.end():], previous, LANG) < 0.5:
         # "Zeker omdat je het te druk had?": a reason of ours offered to confirm.
@@ -764,8 +780,8 @@ def _declarative_cues(body: str, dus: bool, previous: str | None, has_qmark: boo
         theirs = {w.lower() for w in re.findall(r"\w+", previous)}
         claim = [w for n, w in enumerate(words) if w in _NL_CLAIM and not _claim_theirs(w, theirs)
                  and not (n + 1 < len(words) and words[n + 1] in _AUXILIARY)
-                 # "het gehad", "het zat": done with it; "twee keer te laat gehad" is a fact
-                 and not (w in ("gehad", "zat") and (n == 0 or words[n - 1] not in ("het", "er")))
+                 # "het gehad", "het (gewoon) zat": done with it; "twee keer te laat gehad" is a fact
+                 and not (w in ("gehad", "zat") and not ({"het", "er"} & set(words[max(0, n - 3):n])))
                  # "te laat bezorgd", "thuis bezorgd": delivered, not worried
                  and not (w == "bezorgd" and n > 0 and words[n - 1] in ("laat", "vroeg", "thuis", "niet", "pas", "goed"))]
         if claim:
