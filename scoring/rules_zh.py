@@ -79,8 +79,9 @@ _RHETORICAL = _rx(r"(?P<ev>难道|岂不|不觉得.*[吗么]$|(?:这|那)(?:难�
                   # "你没联系客服吗？", "您不试试网页版吗？": a negative yes/no question about what they did
                   r"^(?:那|所以|可)?(?:你|您|[\u4e00-\u9fff]{1,4}(?:爸爸?|妈妈?|老公|老婆|先生|太太|家里|公司|他们|他|她))(?:们)?"
                   r"(?:当时|后来|就|也|都|还)?(?:没有?|不)(?!是|会|知道|记得|清楚|太|用了|想)[^是因为,?]{1,10}[吗么]$|"
-                  r"(?:你|您)(?:就|也)?(?:不|没)(?:觉得|担心|想|怕|嫌|后悔|在意|介意|心疼).*[吗么]$)")
-_AGREE = _rx(r"(?P<ev>(?:你|您)(?:也)?同意(?:吗|吧|这个说法)|(?:你|您)也(?:这么|这样)(?:觉得|认为|想)|你说是不是|"
+                  # "你不会觉得麻烦吗？", "你们不想要更快的配送吗？": don't you (ever) think, want, worry…
+                  r"(?:你|您)(?:们)?(?:就|也)?(?:不|没)(?:会)?(?:觉得|担心|想|怕|嫌|后悔|在意|介意|心疼).*[吗么]$)")
+_AGREE = _rx(r"(?P<ev>(?:你|您)(?:也)?同意(?:吗|吧|这个说法)|(?:你|您)(?:们)?也(?:这么|这样)?(?:觉得|认为)|你说是不是|"
             r"(?:你|您)(?:是不是|是)?也(?:是)?(?:这样|这么想|一样)(?:吧|吗|的吧)?$)")
 _SOCIAL = _rx(r"(?P<ev>(?:大多数|大部分|很多|好多|其他|别的|不少|多数|一般)(?:的)?(?:客户|人|用户|顾客|家长|邻居|朋友|会员|妈妈|"
               r"同事|年轻人)(?:都)?(?:说|觉得|反映|认为|表示|喜欢|抱怨|选择|在用|会)|大家都(?:说|觉得|认为|在用|喜欢))")
@@ -289,8 +290,19 @@ def _leading_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> l
     if rhetorical:
         add(Cue("rhetorical", Label.LEADING, STRONG, rhetorical.group("ev")[:6]))
     agree = _AGREE.search(q)
-    if agree:
+    if agree and not _their_claim(q[agree.end():], previous):
+        # "你也觉得现在这家好一点？": a view of ours (or of others) for them to join; not their own view said back.
         add(Cue("agreement", Label.LEADING, STRONG, agree.group("ev")))
+    unmarked = has_qmark and not (_YES_NO_END.search(q) or _A_NOT_A.search(q) or _PRESUME_BA.search(q)
+                                  or _WH_OPEN_STRONG.search(q) or _WH_OPEN.search(q) or _WH_FACT.search(q))
+    negative_view = re.search(r"(?:你|您)(?:们)?(?:就|也)?不觉得", q) if unmarked else None
+    if negative_view and not rhetorical:
+        # "你不觉得有点可惜？": "don't you think", said with a rise and no 吗.
+        add(Cue("rhetorical", Label.LEADING, STRONG, negative_view.group(0)))
+    guess = re.search(r"应该", q) if unmarked else None
+    if guess and not _their_claim(q, previous) and "应该" not in (previous or ""):
+        # "那你应该不会回去了？", "那种体验应该挺糟糕的？": a guess of ours about them, raised for a yes.
+        add(Cue("presumptive", Label.LEADING, MEDIUM + 0.5, "应该"))
     social = _SOCIAL.search(full)
     if social:
         add(Cue("social_proof", Label.LEADING, STRONG, social.group("ev")))
