@@ -1784,11 +1784,26 @@ def _fact_asked(text: str, language: str) -> str | None:
 def _carries_fact(kind: str, question: str, sentence: str, language: str) -> bool:
     """``sentence`` holds the kind of fact ``question`` asks for. She herself answers a "who" only where the
     question does not already make her the one it is about ("Who does the cooking?" -> "I do most of it", but
-    "Who served you?" wants someone else)."""
+    "Who served you?" wants someone else): "you" (Dutch "jij", "u", "je" where it is not "your": "Wie heeft je
+    geholpen?"; Chinese 你, 您, not 你们), Korean 본인 or 당신, or a Korean "who" that is not the subject, the
+    subject left unsaid being the one asked ("누구랑 같이 쓰세요?"; "누가 요리해요?" can be answered "제가요")."""
     kinds = fact_kinds(sentence, language)
     if kind in kinds:
         return True
-    return kind == "person" and "self" in kinds and not re.search(r"\byou(?:rself)?\b", question, re.IGNORECASE)
+    if kind != "person" or "self" not in kinds:
+        return False
+    lang = language_of(language)
+    if lang == "nl":
+        addressed = (r"\b(?:jij|jou|jezelf|u|uzelf)\b|\bje\b(?=\s*(?:$|[?!.,]|(?:daar|dat|het|toen|nu|dan|ook|"
+                     r"eigenlijk|altijd|meestal|vaak|nog|wel|al|er|mee|aan|op|over|voor|bij|in|uit|thuis|weg|"
+                     r"ge\w+[dt]|ge\w+en)\b))")
+    elif lang == "ko":
+        addressed = r"본인|당신|누구"
+    elif lang == "zh":
+        addressed = r"你(?!们)|您"
+    else:
+        addressed = r"\byou(?:rself)?\b"
+    return not re.search(addressed, question, re.IGNORECASE)
 
 
 def _fact_sentence(index: TopicIndex, state: State, topic: Topic, text: str, kind: str, *,

@@ -657,8 +657,15 @@ _PLACE_ADVERBS = frozenset("home upstairs downstairs abroad overseas away".split
 
 def asked_fact(question: str, language: str | None = "en") -> str | None:
     """The kind of fact a wh-question asks for ("person", "place", "time", "figure", "frequency"), or None
-    (not English, or no such question word: "What do you usually buy?" asks for an account)."""
-    if language_of(language) != "en" or not question:
+    (no such question word: "What do you usually buy?" asks for an account). Dutch, Korean, Chinese: the question
+    word of the last question clause ("Waar stond je toen?", "대출은 어디서 받으셨어요?", "你一般几点到家？"); none
+    in a yes/no question ("Heb je…?", "혹시 누가 도와줬어요?", "你知道他什么时候来吗？")."""
+    lang = language_of(language)
+    if not question:
+        return None
+    if lang in _ASKED_BY_LANGUAGE:
+        return _ASKED_BY_LANGUAGE[lang](_question_clause(question, lang))
+    if lang != "en":
         return None
     for kind, pattern in _ASKED_FACT:
         if pattern.match(question):
@@ -671,8 +678,18 @@ def fact_kinds(sentence: str, language: str | None = "en") -> frozenset[str]:
     """The kinds of fact a sentence carries, by its parse (English; empty elsewhere): a figure (a number), a
     time (a word of the calendar, a clock time, a period with a number or "last"), how often ("every week",
     "twice"), a person (a name that is not a modifier, a place nor a date; "he", "she"), the speaker herself
-    ("self": "I", "me", "we") and a place (a thing after a preposition of place, "home", "downstairs")."""
-    if language_of(language) != "en" or not sentence:
+    ("self": "I", "me", "we") and a place (a thing after a preposition of place, "home", "downstairs"). Dutch,
+    Korean and Chinese by small tables of such words (:func:`_nl_fact_kinds`, :func:`_ko_fact_kinds`,
+    :func:`_zh_fact_kinds`); empty elsewhere."""
+    lang = language_of(language)
+    if not sentence:
+        return frozenset()
+    if lang in _FACTS_BY_LANGUAGE:
+        try:
+            return _FACTS_BY_LANGUAGE[lang](sentence)
+        except Exception:  # a table reading must never stop a reply
+            return frozenset()
+    if lang != "en":
         return frozenset()
     doc = nlp.parse(nlp.expand_contractions(sentence))
     if doc is None:
@@ -704,3 +721,382 @@ def fact_kinds(sentence: str, language: str | None = "en") -> frozenset[str]:
         if lower in _SELF:
             kinds.add("self")  # "I do most of the cooking", "Mostly me"
     return frozenset(kinds)
+
+
+# Dutch, Korean and Chinese have no parse here: the question word that opens the (last) question clause, and
+# small tables of the words that make up a fact. -------------------------------------------------------------
+
+def _question_clause(question: str, lang: str) -> str:
+    """The last question clause of ``question``: the last piece that ends in a question mark, else the last
+    piece (a spoken turn without punctuation: "oh dus jij brengt ze allebei eh wie breng je als eerste weg");
+    nothing where the turn ends as a statement."""
+    parts = clauses(question, lang)
+    if not parts:
+        return question
+    asked = [p for p in parts if p.rstrip().endswith(("?", "？"))]
+    if not asked and parts[-1].rstrip().endswith((".", "。", "!", "！")):
+        return ""  # a statement ("所以不是哪天突然不用了。") asks nothing
+    return (asked or parts)[-1]
+
+
+# Dutch: the question word opens the clause (past "en", "dus", "eh", a preposition: "Sinds wanneer…", "Van wie…")
+# or follows the phrase it is about ("Die prijsverhoging, wanneer was dat?").
+_NL_OPEN = (r"(?:^|[,;:\u2014\u2013]\s*)\W*(?:(?:en|dus|oké|ok|eh+m?|uhm|nou|maar|ja|oh|hm+|trouwens|want)[\s,]+)*"
+            r"(?:(?:sinds|tot|vanaf|van|met|bij|voor|om|op|in|naar|via|aan|door|uit|na)\s+)?")
+_NL_TIME_NOUNS = (r"(?:dag|dagen|datum|maand|jaar|week|tijd|tijdstip|avond|ochtend|middag|nacht|seizoen|periode|uur|"
+                  r"weekend)")
+_NL_ASKED = re.compile(_NL_OPEN + r"(?:"
+                       r"(?P<frequency>hoe\s+vaak|hoe\s+dikwijls|hoeveel\s+keer)|"
+                       r"(?P<time>hoe\s+laat|wanneer|hoe\s*lang\s+geleden|welke?\s+" + _NL_TIME_NOUNS + r")|"
+                       r"(?P<place>waar(?:heen|naartoe|vandaan)?)|"
+                       r"(?P<person>wie|wiens)|"
+                       r"(?P<figure>hoeveel|hoelang|hoe\s+(?:lang|ver|oud|groot|duur|veel|zwaar|hoog)))\b",
+                       re.IGNORECASE)
+# "Waar denk je aan?", "Waar heb je het geld aan uitgegeven?": "waar" with a preposition left at the end asks
+# what, not where.
+_NL_STRANDED = frozenset("aan over mee voor van op om tegen door toe uit bij achter onder in".split())
+
+
+def _nl_asked(clause: str) -> str | None:
+    match = _NL_ASKED.search(clause)
+    if match is None:
+        return None
+    kind = match.lastgroup
+    if kind == "place" and match.group("place").lower() == "waar":
+        words = [w.lower() for w in _WORD.findall(clause[match.end():])]
+        if words and (words[-1] in _NL_STRANDED
+                      or (len(words) > 1 and words[-2] in _NL_STRANDED and words[-1].endswith(("en", "d", "t")))):
+            return None
+    return kind
+
+
+# Korean: the question word stands where its answer would ("대출은 어디서 받으셨어요?"); the first one counts (어떻게,
+# 왜 ask for an account, and so does "얼마나 힘드셨어요?"). One read as "any" does not ask for a fact: after 혹시
+# ("혹시 누가 도와줬어요?" asks whether anyone did: 누가, 어디, 언제 double as "anyone", "anywhere", "ever"), or
+# "어디 좀", "언제 한번"; nor one inside "…인지 아세요?".
+_KO_ASKED = re.compile(
+    r"(?P<skip>언제나|언제든|어디든|누구나|누구든|얼마든|몇몇|얼마\s*(?:전|후|안\s*되))|"
+    r"(?P<none>어떻게|왜|"
+    r"얼마나\s*(?:힘들|힘드|힘들었|좋|싫|답답|불편|편하|편해|만족|놀라|놀랐|무섭|무서|속상|아쉽|아쉬|귀찮|짜증|중요|심각|화[가나]|"
+    r"기쁘|기뻤|행복|걱정|불안|당황|황당|억울|서운|외로|바쁘|바빴|바쁜|피곤|어려|어렵|재미|신기|후회|실망|기대|도움|신경|마음)|"
+    r"(?:어디|언제)\s*(?:좀|한\s*번|한번))|"
+    r"(?P<frequency>얼마나\s*자주|몇\s*번(?!째)|몇\s*회)|"
+    r"(?P<time>언제|몇\s*시(?!간)|며칠\s*(?=에|날|이었|이에|이죠|인가|이야|쯤)|몇\s*월|몇\s*년도|무슨\s*요일|몇\s*요일|"
+    r"어느\s*(?:날|해|달|요일|계절|주)(?![가-힣]))|"
+    r"(?P<place>어디|어느\s*[가-힣]+?(?:에서|에|으로|로)(?=[\s?.!,]|$))|"
+    r"(?P<person>누가|누구)|"
+    r"(?P<figure>몇|얼마|며칠|어느\s*정도)")
+
+
+# "어디인지 아세요?", "언제였는지 기억나세요?" ask whether she knows.
+_KO_EMBEDDED = re.compile(r"(?:는지|은지|인지|던지|았는지|었는지|였는지)\s*(?:아세요|아시|알아|알고|기억|모르)")
+
+
+def _first_asked(pattern: re.Pattern, text: str) -> re.Match | None:
+    """The first question word of ``text`` that ``pattern`` names, past the words it only resembles ("skip")."""
+    return next((m for m in pattern.finditer(text) if m.lastgroup != "skip"), None)
+
+
+def _ko_asked(clause: str) -> str | None:
+    match = _first_asked(_KO_ASKED, clause)
+    if match is None or match.lastgroup == "none" or _KO_EMBEDDED.search(clause):
+        return None
+    if "혹시" in clause[:match.start()] and match.group().startswith(("누", "어디", "언제")):
+        return None  # "혹시 누가 도와줬어요?": anyone; but "혹시 몇 시에 끝나세요?" asks the time, politely
+    return match.lastgroup
+
+
+# Chinese: the first question word in the last question clause ("你是怎么挑这几个地方的？" asks how); not in one
+# that ends in 吗 ("你知道他什么时候来吗？") nor in the part of it that asks yes or no ("有没有谁帮你？" asks
+# whether anyone did); words it only resembles ("谁都知道", "几乎", "好几", "这几个") are passed over. "多久了" (how long
+# has it been) asks since when: "前年过来的" answers it as well as "两年了".
+_ZH_ASKED = re.compile(
+    r"(?P<skip>谁都|谁也|几乎|好几|没几|这几|那几|前几|多少有点|或多或少|什么时候都|哪儿都|哪里都|哪怕)|"
+    r"(?P<none>怎么|怎样|为什么|为啥|什么(?!时候|时间|地方))|"
+    r"(?P<frequency>多久[^，,。？?！!]{0,6}?一次|多长时间[^，,。？?！!]{0,6}?一次|隔多久|几次|几回|多常)|"
+    r"(?P<time>多久了|多长时间了|什么时候|啥时候|什么时间|几点|哪天|哪一天|哪年|哪一年|哪个月|几月|几号|星期几|周几|礼拜几|多久以前|多久前|"
+    r"多长时间以前|几几年)|"
+    r"(?P<place>哪里|哪儿|哪边|在哪|去哪|到哪|从哪|什么地方|哪个地方)|"
+    r"(?P<person>谁)|"
+    r"(?P<figure>多少|多久|多长时间|多长|多大|多远|多高|多重|几)")
+_ZH_POLAR = re.compile(r"(有没有|是不是|会不会|能不能|要不要|可不可以|([\u4e00-\u9fff])不\2)")
+
+
+def _zh_asked(clause: str) -> str | None:
+    if re.search(r"吗\s*[?？!！。]*\s*$", clause):
+        return None
+    for piece in reversed(re.split(r"[，,、；;：:]", clause)):
+        match = _first_asked(_ZH_ASKED, piece)
+        if match is None:
+            continue
+        if match.lastgroup == "none" or _ZH_POLAR.search(piece):
+            return None
+        return match.lastgroup
+    return None
+
+
+_ASKED_BY_LANGUAGE = {"nl": _nl_asked, "ko": _ko_asked, "zh": _zh_asked}
+
+
+# Dutch sentences: a figure (digits, "twee", "negenendertig", "tientallen"), a time (a day, a month, a part of the
+# day, "vorig jaar", "om acht uur", "half negen", a period with a number), how often ("elke", "wekelijks", "twee
+# keer", "per maand"), a place (a word after "in", "op", "bij", "naar"…: "op de poli", "in Utrecht"; "thuis"), a
+# person (a capitalised name inside the sentence, "hij", "zij", "mijn moeder") and the speaker ("ik", "wij").
+_NL_NUMBER = re.compile(r"^(?:één|eén|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|"
+                        r"vijftien|zestien|zeventien|achttien|negentien|twintig|dertig|veertig|vijftig|zestig|"
+                        r"zeventig|tachtig|negentig|honderd|duizend|miljoen|en)+$")
+_NL_NUMBER_WORDS = frozenset("anderhalf half halve tientallen honderden duizenden".split())
+_NL_CALENDAR = frozenset("""
+maandag dinsdag woensdag donderdag vrijdag zaterdag zondag maandags dinsdags woensdags donderdags vrijdags
+zaterdags zondags weekend weekends doordeweeks januari februari maart april mei juni juli augustus september
+oktober november december lente voorjaar zomer herfst najaar winter ochtend ochtends morgens middag middags
+avond avonds nacht nachts gisteren vandaag morgen overmorgen eergisteren vanochtend vanmorgen vanmiddag vanavond
+vannacht geleden kerst pasen zomervakantie kerstvakantie
+""".split())
+_NL_PERIODS = frozenset("dag dagen week weken maand maanden jaar jaren uur uren minuut minuten kwartier".split())
+_NL_CLOCK_NUMBER = r"(?:\d{1,2}|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)"
+_NL_TIME = re.compile(r"\b(?:vorige|vorig|afgelopen|volgende|volgend|komende)\s+(?:week|maand|jaar|keer|zomer|winter|"
+                      r"herfst|lente|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b|"
+                      r"\b(?:om|tegen|rond|vanaf|tot)\s+(?:half\s+|kwart\s+(?:over|voor)\s+)?" + _NL_CLOCK_NUMBER
+                      + r"\b(?!\s+(?:euro|kilometer|km|procent|keer|mensen|dagen|weken|maanden|jaar|redenen))|"
+                      r"\bhalf\s+" + _NL_CLOCK_NUMBER + r"\b|\b(?:kwart|" + _NL_CLOCK_NUMBER + r")\s+(?:over|voor)\s+"
+                      r"(?:half\s+)?" + _NL_CLOCK_NUMBER + r"\b|\b\d{1,2}[:.]\d{2}\b|\b(?:19|20)\d{2}\b", re.IGNORECASE)
+_NL_FREQUENCY = re.compile(r"\b(?:elke|elk|iedere|ieder|dagelijks|wekelijks|maandelijks|jaarlijks|altijd|nooit|"
+                           r"telkens)\b|"
+                           r"\b(?:\d+|één|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|paar|aantal)\s+keer\b|"
+                           r"\bper\s+(?:dag|week|maand|jaar|kwartaal)\b|\bin\s+de\s+(?:week|maand)\b|"
+                           r"\bom\s+de\s+(?:dag|week|maand|twee|drie|paar)\b", re.IGNORECASE)
+_NL_PLACE_PREPS = frozenset("in op bij naar achter naast onder tegenover langs uit".split())
+_NL_DETERMINERS = frozenset("de het een 't mijn m'n onze ons haar zijn z'n hun die dat deze dit jouw je zo'n".split())
+_NL_NOT_PLACE = frozenset("tijd principe begin punt elkaar geval zich zichzelf totaal feite plaats eerste laatste "
+                          "algemeen iets niets alles wat manier orde staat gang zin".split())
+_NL_PLACE_WORDS = frozenset("thuis buiten boven beneden".split())
+_NL_PERSON_WORDS = frozenset("""
+hij hem zij moeder vader mama papa man vrouw partner vriend vriendin vrienden vriendinnen zus zussen broer broers
+dochter dochters zoon zoons zoontje dochtertje buurman buurvrouw buren collega collega's baas chef leidinggevende
+schoonmoeder schoonvader oma opa tante oom neef nicht dokter huisarts monteur juf meester kapper zwager schoonzus
+""".split())
+_NL_SELF = frozenset("ik mij me mijzelf mezelf wij we ons".split())
+# A name that opens the sentence is told from a word that happens to be capitalised there by the verb after it, one
+# that has someone do something ("Marieke heeft het ingesteld", "Jeroen telde op", "Kees had gewoon teruggebeld"),
+# and by not being a word that opens sentences anyway ("Meestal doet hij…", "Vroeger kwam er…").
+_NL_NAME_VERBS = frozenset("""
+heeft had is was zei zegt kwam komt kan kon zou wil wilde moet moest weet wist doet deed belt belde vond vindt werkt
+werkte woont woonde helpt hielp hielpen rekende telde brengt bracht haalt haalde kookt kookte regelt regelde betaalt
+betaalde stuurt stuurde vertelt vertelde vroeg vraagt zag ziet gebruikt gebruikte kent kende nam neemt gaf geeft
+maakt maakte leest las schreef schrijft appt appte liet laat
+""".split())
+_NL_OPENERS = frozenset("""
+meestal vroeger tegenwoordig nu sindsdien toen daar hier daarna dan soms vaak altijd nooit eigenlijk ook misschien
+natuurlijk gelukkig helaas eerst later straks inmiddels uiteindelijk pas net zo gewoon alleen zelfs bijna eerlijk
+alles iets niets niemand iemand iedereen elk elke ieder iedere vorig vorige afgelopen volgend volgende laatst
+vanaf via door na wat wie waar wanneer hoe waarom welke welk zoals zeker dus echter verder trouwens daarom daardoor
+hun zijn haar mijn onze jouw uw jullie ze zij hij het een de die dat deze dit er
+""".split())
+
+
+def _nl_number(word: str) -> bool:
+    return word.isdigit() or word in _NL_NUMBER_WORDS or (word not in {"een", "en"} and bool(_NL_NUMBER.match(word)))
+
+
+def _nl_fact_kinds(sentence: str) -> frozenset[str]:
+    kinds: set[str] = set()
+    text = sentence.replace("\u2019", "'")
+    # A sentence, or a quotation in it, starts with a capital that names no one.
+    for piece in re.split(r"(?<=[.!?:;])\s+|\s*[\"\u2018\u201c\u201d]\s*|(?:^|\s)'|'(?=\s|$|[.,!?])", text):
+        words = re.findall(r"\w+(?:'\w+)?|'\w+", piece)
+        lowered = [w.lower() for w in words]
+        place_names: set[int] = set()
+        for i, lower in enumerate(lowered):
+            if _nl_number(lower):
+                kinds.add("figure")
+            if lower in _NL_CALENDAR or (lower in _NL_PERIODS and i and _nl_number(lowered[i - 1])):
+                kinds.add("time")  # "dinsdag", "'s ochtends", "twee jaar" (as "two years" in English)
+            if lower in _NL_PLACE_WORDS:
+                kinds.add("place")
+            if lower in _NL_PLACE_PREPS:
+                j = i + 1
+                while j < len(lowered) and lowered[j] in _NL_DETERMINERS:
+                    j += 1
+                head = lowered[j] if j < len(lowered) else ""
+                if len(head) > 1 and not (head in _NL_NOT_PLACE or head in _NL_STOP or head in _NL_CALENDAR
+                                          or head in _NL_PERIODS or _nl_number(head) or head in _NL_SELF
+                                          or head in _NL_PERSON_WORDS):
+                    kinds.add("place")  # "op de poli", "in Utrecht", "naar mijn werk"
+                    while j < len(words) and words[j][:1].isupper():
+                        place_names.add(j)  # "in het Science Park"
+                        j += 1
+            word = words[i]
+            named = word[:1].isupper() and word[1:2].islower() and i not in place_names and lower not in _NL_CALENDAR
+            opening_name = (not i and i + 1 < len(lowered) and lowered[i + 1] in _NL_NAME_VERBS
+                            and lower not in _NL_OPENERS and lower not in _NL_STOP and not _nl_number(lower))
+            if (named and (i or opening_name)) or lower in _NL_PERSON_WORDS:
+                kinds.add("person")  # "Meestal Jeroen", "mijn vrouw Ilse", "hij"
+            if lower in _NL_SELF:
+                kinds.add("self")
+    if _NL_TIME.search(text):
+        kinds.add("time")
+    if _NL_FREQUENCY.search(text):
+        kinds.add("frequency")
+    return frozenset(kinds)
+
+
+# Korean sentences: a figure (digits, Sino-Korean or native numbers before a counter: "십 년", "네 명", "석 달",
+# "넷이서"), a time (a day, a part of the day, "작년", "3월", "아홉 시", a period with a number), how often ("매일",
+# "주말마다", "일주일에 한 번", "한두 번"), a place (a word before 에서, a place noun before 에/로: "집 앞에", "은행으로"),
+# a person (kin and colleagues: "엄마", "친구", "과장님") and the speaker ("제가", "저는", "저희").
+_KO_SINO = "일이삼사오육칠팔구십백천만억"
+_KO_NATIVE_ATTR = frozenset("한 두 세 네 다섯 여섯 일곱 여덟 아홉 열 스무 스물 서른 마흔 쉰 석 넉 서너 두세 한두 몇".split())
+_KO_NATIVE_FULL = re.compile(r"^(?:하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉|스물|서른|마흔)"
+                             r"(?:이서|이서도|이요|이에요|이랑|이|은|는|을|를|도|만|뿐|째|쯤|씩|정도|로)?$")
+_KO_COUNTERS = ("개월", "시간", "주일", "학년", "군데", "가지", "퍼센트", "프로", "킬로", "마리", "인분", "개", "명",
+                "분", "번", "살", "시", "달", "년", "월", "일", "주", "원", "층", "곳", "잔", "권", "장", "대", "배",
+                "차", "평", "초", "통", "건", "회", "만", "천", "백", "억")
+_KO_PERIODS = ("개월", "시간", "주일", "년", "달", "주", "일", "분")
+_KO_SAFE_COUNTERS = ("년", "개월", "주일", "원", "만", "천", "백", "억", "퍼센트", "프로", "킬로")
+_KO_CALENDAR = ("월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일", "주말", "평일", "아침", "점심", "저녁",
+                "밤", "새벽", "오전", "오후", "어제", "오늘", "내일", "그제", "그저께", "모레", "작년", "올해", "내년",
+                "재작년", "지난", "봄", "여름", "가을", "겨울", "올봄", "올여름", "올가을", "올겨울", "추석", "설날",
+                "연말", "연초", "월말", "월초", "분기", "초순", "중순", "하순", "방학", "점심시간", "퇴근길", "출근길")
+_KO_TIME = re.compile(r"(?:\d+\s*(?:월|일)|(?<![가-힣])(?:일|이|삼|사|오|유|칠|팔|구|시|십일|십이)월)(?=[\s,.?!]|$|에|쯤|부터|까지|이|은|는|도|초|말)|"
+                      r"(?:\d{1,2}|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|열한|열두)\s*시(?=[\s,.?!]|$|까지|에|쯤|부터|반|경|가|는|도)|"
+                      r"(?:19|20)\d{2}\s*년")
+_KO_FREQUENCY = re.compile(r"^(?:매일|매주|매달|매월|매년|매번|매주말|날마다)|마다|^(?:항상|맨날|언제나|늘)$")
+_KO_FREQUENCY_TEXT = re.compile(r"(?<![가-힣])(?:하루|일주일|한\s*주일?|한\s*달|일\s*년|한\s*해|\d+\s*주일?)에(?=[\s,.]|$|는|도)|"
+                                r"(?<![가-힣])(?:한|두|한두|두세|몇)\s*번(?![째])")
+_KO_LOCATIVE = ("에서는", "에서도", "에서", "으로", "에는", "에도", "까지", "로", "에")
+_KO_PLACE_NOUNS = ("집", "회사", "은행", "지점", "창구", "학교", "학원", "병원", "가게", "마트", "시장", "편의점", "사무실",
+                   "동네", "지하철", "버스", "카페", "식당", "공원", "고향", "본사", "시골", "역", "앞", "옆", "근처",
+                   "건너편", "밖", "매장", "교실", "현관", "방", "센터", "서울", "부산", "대구", "제주도", "해외",
+                   "투룸", "원룸", "아파트", "빌라", "오피스텔")
+# Where one is, lives or goes: "봉천동에 있는", "판교에 살아요", "대구로 갔어요".
+_KO_PLACE_VERBS = ("있", "살", "사는", "사세", "가", "갔", "와", "왔", "다니", "다녀", "들르", "들렀", "도착", "계시", "계세",
+                   "올라", "내려", "이사")
+_KO_NOT_PLACE = frozenset("중 가운데 때 것 거 뭐 어디 언제 처음 이후 이전 사이 다음 마지막 이번".split())
+_KO_PERSON_NOUNS = ("엄마", "아빠", "어머니", "아버지", "부모", "남편", "아내", "와이프", "언니", "오빠", "누나", "동생",
+                    "친구", "동기", "동료", "선배", "후배", "집주인", "아들", "할머니", "할아버지", "이모", "고모",
+                    "삼촌", "상담원", "직원", "담당자", "원장", "아저씨", "아주머니", "이웃", "가족", "그분", "사람")
+_KO_PERSON_EXACT = frozenset("형 딸 애 걔 그녀 아이".split())
+_KO_SELF = frozenset("제가 저는 저도 저를 저한테 저에게 저만 저예요 저요 저희 저희가 저희는 저희도 저희끼리 내가 나는 나도 "
+                     "나를 우리가 우리는 우리도 우리끼리".split())
+
+
+def _ko_number(tok: str, nxt: str) -> bool:
+    """``tok`` is a number that counts what ``nxt`` (or its own end) names: "십 년", "네 명이요", "구십만 원",
+    "석 달", "넷이서", "3만". A lone 이 or 일 ("this", "work") counts only before 년, 개월, 원…"""
+    if re.search(r"\d", tok) or _KO_NATIVE_FULL.match(tok):
+        return True
+    if tok in _KO_NATIVE_ATTR:
+        return tok != "몇" and nxt.startswith(_KO_COUNTERS)
+    sino = re.match(r"^[" + _KO_SINO + r"]+", tok)
+    if sino is None:
+        return False
+    number, rest = sino.group(), tok[sino.end():]
+    if len(number) == 1 and number not in "십백천만억":
+        safe = _KO_SAFE_COUNTERS if number in "이일" else _KO_COUNTERS
+        return nxt.startswith(safe) if not rest else rest.startswith(("년", "개월", "주일"))  # "일년", "삼개월"
+    return (rest or nxt).startswith(_KO_COUNTERS)
+
+
+def _ko_fact_kinds(sentence: str) -> frozenset[str]:
+    kinds: set[str] = set()
+    tokens = [t for t in (strip_punctuation(w).strip("'\"‘’“”") for w in sentence.split()) if t]
+    for i, tok in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        stem = _ko_stem(tok)
+        stem = stem[:-1] if stem.endswith("들") and len(stem) > 2 else stem
+        if _ko_number(tok, nxt):
+            kinds.add("figure")
+            rest = re.sub(r"^(?:\d+|[" + _KO_SINO + r"]+)", "", tok)
+            if (rest or nxt).startswith(_KO_PERIODS) and not (rest or nxt).startswith(("일곱", "일이", "분위기")):
+                kinds.add("time")  # "십 년", "두 시간", "3개월", as "two years" in English
+        if stem.startswith(_KO_CALENDAR) and not stem.startswith("지난번"):
+            kinds.add("time")
+        if _KO_FREQUENCY.search(tok):
+            kinds.add("frequency")
+        bare = re.sub(r"(?:이요|요)$", "", tok) if len(tok) > 2 else tok  # "시중은행에서요"
+        if re.match(r"^(?:여기|거기|저기)(?:서|에서|에|로)?$", bare):
+            kinds.add("place")  # "거기서", as "there" in English
+        particle = next((p for p in _KO_LOCATIVE if bare.endswith(p) and len(bare) > len(p)), None)
+        if particle:
+            noun = bare[: -len(particle)]
+            if noun not in _KO_NOT_PLACE and not noun.startswith(_KO_CALENDAR) and not re.search(r"\d", noun) \
+                    and not noun.endswith(("때", "중", "동안", "정도", "쯤")):
+                if noun.endswith(_KO_PLACE_NOUNS) or particle in {"에서", "에서는", "에서도"} \
+                        or (particle in {"에", "로", "으로"} and len(noun) > 1 and nxt.startswith(_KO_PLACE_VERBS)):
+                    kinds.add("place")  # "집 앞에", "시중은행에서", "앱에서"
+        if stem.endswith(_KO_PERSON_NOUNS) or stem in _KO_PERSON_EXACT or stem.endswith("님") or tok == "씨" \
+                or stem.endswith("씨"):
+            kinds.add("person")
+        if tok in _KO_SELF or stem in _KO_SELF:
+            kinds.add("self")
+    if _KO_TIME.search(sentence):
+        kinds.add("time")
+    if _KO_FREQUENCY_TEXT.search(sentence):
+        kinds.add("frequency")
+    return frozenset(kinds)
+
+
+# Chinese sentences: a figure (digits, 三/十二/两/半… before a measure word: "二十五分钟", "一万二", "两斤"), a time
+# (星期三, 周末, 早上, 上个月, 九点, 三月, 二二年, a period with a number), how often (每天, 天天, 经常, 一周两次,
+# 一个月), a place (在…里/上, 家里, 菜场, 驿站), a person (他, 她, 老公, 婆婆, 朋友, 张阿姨, 老赵) and the speaker
+# (我, 我们; not 我老公 nor 我们家).
+_ZH_NUMERAL = "零〇一二三四五六七八九十百千万亿两"
+_ZH_MEASURES = ("分钟", "小时", "钟头", "公里", "公斤", "年级", "星期", "礼拜", "个月", "块钱", "个", "块", "元", "钱", "次",
+                "回", "遍", "趟", "岁", "年", "月", "号", "日", "天", "点", "分", "秒", "周", "口", "人", "位", "斤",
+                "盒", "把", "张", "单", "里", "米", "站", "层", "家", "条", "件", "瓶", "袋", "份", "箱", "成", "倍",
+                "季", "轮", "毛", "角", "刻", "度", "套", "顿", "杯", "碗", "部", "辆", "本", "只", "双", "间", "户",
+                "声", "节", "门", "所", "台", "款", "项", "封", "篇", "排")
+_ZH_NUMBER = re.compile(r"\d+(?:\.\d+)?|[" + _ZH_NUMERAL + r"]+[几多来]?|半")
+_ZH_NOT_NUMBER = ("万一", "千万", "一一", "十分", "一再")
+_ZH_TIME_WORDS = re.compile(r"星期[一二三四五六日天]|礼拜[一二三四五六日天]|(?<![一两二三四五六七八九十几每])周[一二三四五六日末]|早上|上午|中午|下午|晚上|傍晚|"
+                            r"半夜|凌晨|夜里|白天|今天|昨天|明天|前天|后天|今年|去年|明年|前年|年底|年初|月底|月初|"
+                            r"上旬|中旬|下旬|春天|夏天|秋天|冬天|春节|过年|国庆|元旦|暑假|寒假|[上下这]个?(?:月|星期|礼拜|周)|"
+                            r"那年|那天|那个月|今早|昨晚|今晚|早晨|清早|月中|年前|年后")
+_ZH_PERIODS = ("分钟", "小时", "钟头", "个月", "星期", "礼拜", "年", "月", "号", "日", "天", "周")
+_ZH_FREQUENCY = re.compile(r"每|天天|经常|常常|总是|老是|从来|从不|三天两头|(?<![最第上下有这那来后])[一两](?:次|回)|隔天|"
+                           r"一个?(?:月|星期|礼拜|周|年|天)|(?<![最第上下有这那来后])[一二两三四五六七八九十几\d]+次")
+_ZH_PLACE = re.compile(r"(?<![现正还实存自所])在[^，。,.！!？?、；;\s]{0,8}?(?:里|上|边|那儿|这儿|门口|附近|旁边|外面|楼下|下面|中心)|"
+                       r"家里|家门口|回家|到家|在家|老家|我家|她家|他家|公司|单位|外企|学校|菜场|菜市场|超市|小区|便利店|"
+                       r"驿站|自提点|门口|楼下|楼上|地铁|医院|银行|商场|店里|网上|手机上|群里|附近|外面|这里|那里|"
+                       r"这儿|那儿|充电站|站里|路上|马路|市场|食堂|办公室|补习班|村里|城里|乡下")
+_ZH_PERSON = re.compile(r"(?<!其)[他她](?!们)|妈|爸|老公|老婆|丈夫|妻子|儿子|女儿|孩子|婆婆|公公|奶奶|爷爷|外婆|外公|姥姥|"
+                        r"朋友|同事|同学|邻居|领导|老板|经理|团长|阿姨|叔叔|师傅|客服|老师|哥哥|姐姐|弟弟|妹妹|家人|室友|"
+                        r"员工|骑手|站长|大姐|大哥|[老小][赵王李张刘陈杨黄吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹"
+                        r"彭曾田董潘袁蔡蒋余杜叶程魏苏吕丁沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江]")
+_ZH_SELF = re.compile(r"我(?:们)?(?![们家妈爸老儿女婆公孩的])")
+
+
+def _zh_fact_kinds(sentence: str) -> frozenset[str]:
+    kinds: set[str] = set()
+    for match in _ZH_NUMBER.finditer(sentence):
+        number, after, before = match.group(), sentence[match.end():], sentence[:match.start()]
+        if any(sentence.startswith(w, match.start()) for w in _ZH_NOT_NUMBER) and not before.endswith("点"):
+            continue
+        digits = number[0].isdigit()
+        measure = next((m for m in _ZH_MEASURES if after.startswith(m)), None)
+        if number == "一" and measure is None:
+            continue
+        if digits or len(number) >= 2 or (measure is not None and number != "一"):
+            kinds.add("figure")  # "二十五分钟", "一万二", "两斤", "八岁"; not "一个", "一盒" (a, one)
+        if measure in _ZH_PERIODS and number != "一":
+            kinds.add("time")  # "三月份", "二二年", "三个月", as "two years" in English; "一个月" is how often
+        if measure == "点" and (number != "一" or re.match(r"点(?:半|钟|多|前|后|左右|到)", after)
+                               or re.search(r"(?:午|上|晚|凌晨)$", before)):
+            kinds.add("time")  # "九点", "一点半"; not "一点" (a little)
+        if measure == "分" and before.endswith("点"):
+            kinds.add("time")
+    if re.search(r"(?:19|20)\d{2}", sentence) or _ZH_TIME_WORDS.search(sentence):
+        kinds.add("time")
+    if _ZH_FREQUENCY.search(sentence):
+        kinds.add("frequency")
+    if _ZH_PLACE.search(sentence):
+        kinds.add("place")
+    if _ZH_PERSON.search(sentence):
+        kinds.add("person")
+    if _ZH_SELF.search(sentence):
+        kinds.add("self")
+    return frozenset(kinds)
+
+
+_FACTS_BY_LANGUAGE = {"nl": _nl_fact_kinds, "ko": _ko_fact_kinds, "zh": _zh_fact_kinds}
