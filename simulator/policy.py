@@ -1781,6 +1781,11 @@ def _fact_asked(text: str, language: str) -> str | None:
     return asked_fact(text[setting.end():] if setting else text, language)
 
 
+_HOW_LONG = re.compile(r"\bhow\s+long\b", re.IGNORECASE)
+_DURATION = re.compile(r"\b(?:since|years?|months?|weeks?|fortnights?|days?|hours?|minutes?|ages|decades?|"
+                       r"forever|all\s+my\s+life)\b", re.IGNORECASE)
+
+
 def _carries_fact(kind: str, question: str, sentence: str, language: str) -> bool:
     """``sentence`` holds the kind of fact ``question`` asks for. She herself answers a "who" only where the
     question does not already make her the one it is about ("Who does the cooking?" -> "I do most of it", but
@@ -1789,7 +1794,8 @@ def _carries_fact(kind: str, question: str, sentence: str, language: str) -> boo
     subject left unsaid being the one asked ("누구랑 같이 쓰세요?"; "누가 요리해요?" can be answered "제가요")."""
     kinds = fact_kinds(sentence, language)
     if kind in kinds:
-        return True
+        # "How long have you used it?" wants a stretch of time, not any figure ("I've got two now.").
+        return not (kind == "figure" and _HOW_LONG.search(question) and not _DURATION.search(sentence))
     if kind != "person" or "self" not in kinds:
         return False
     lang = language_of(language)
@@ -1831,21 +1837,27 @@ def _fact_sentence(index: TopicIndex, state: State, topic: Topic, text: str, kin
 def _fact_in_story(index: TopicIndex, state: State, choose: _Chooser, topic: Topic, text: str,
                    kind: str) -> tuple[str, None] | None:
     """The sentence of ``topic`` (closed line, surface or story; the deep layer only once told) that carries the
-    ``kind`` of fact a closed wh-question asks for and says at least :data:`FACT_FIT` of the question's words: as
+    ``kind`` of fact a closed wh-question asks for and says at least :data:`FACT_FIT` of the question's words (any
+    share, where the question names nothing of its own): as
     it stands when it has not been said (in passing: no layer is counted told), else as a recap. None when no
     sentence both holds the fact and speaks of what was asked, or every recap of it has been said."""
     question = index.query(text)
+    # A question that names nothing ("When did that start?", "Where did you hear that?") is about what she has just
+    # told: any sentence of the topic with that fact may answer it, the one nearest to her last words first.
+    light = light_units(text, index.language)
+    names_nothing = not any(u not in light for u in question)
     pool = []
     for s in index.topic_sentences(topic.id):
         fresh = state.is_fresh(s.text)
         if s.layer == "deep" and fresh:
             continue
         fit = index.overlap(question, s.units)
-        if fit >= FACT_FIT and _carries_fact(kind, text, s.text, index.language):
+        if (names_nothing or fit >= FACT_FIT) and _carries_fact(kind, text, s.text, index.language):
             pool.append((fresh, fit, s))
     if not pool:
         return None
-    sims = index.sentence_similarity(text, [s for _, _, s in pool])
+    last = state.recent[-1][1] if names_nothing and state.recent else ""
+    sims = index.sentence_similarity(join_sentences([last, text], index.language), [s for _, _, s in pool])
     ranked = sorted(zip(pool, sims), key=lambda c: (c[0][0], c[0][1] + 0.5 * c[1]), reverse=True)
     for (fresh, _, s), _ in ranked:
         if fresh:

@@ -82,3 +82,24 @@ def test_a_dotted_abbreviation_before_a_lower_case_word_ends_no_sentence():
 ])
 def test_a_recap_keeps_capitals_only_for_names_and_i(sentence, recap):
     assert shorten(sentence, "en") == recap
+
+
+def test_a_question_that_names_nothing_gets_the_fact_of_what_she_just_told(real_engine):
+    # "When did that start?" names nothing of its own: "that" is the hair she has just told about.
+    session = real_engine.start(load_persona(HYEJIN), seed=1)
+    first = session.ask("Have you noticed anything about your hair lately?")[1]
+    assert first.topic == "hair_fall"
+    _, reply = session.ask("When did that start?")
+    assert reply.topic == "hair_fall" and "November" in reply.text
+
+
+@pytest.mark.parametrize(("sentence", "carries"), [
+    ("Since school, so fifteen years.", True),
+    ("Two years, about.", True),
+    ("I've got two now, actually.", False),  # a figure, but no stretch of time
+])
+def test_how_long_wants_a_stretch_of_time(sentence, carries):
+    from simulator.policy import _carries_fact
+
+    assert _carries_fact("figure", "How long have you been using it?", sentence, "en") is carries
+    assert _carries_fact("figure", "How many have you got?", "I've got two now, actually.", "en")
