@@ -958,6 +958,67 @@ def _is_cleft(text: str, language: str) -> bool:
     return False
 
 
+# Personal pronouns and the people she names, with their gender where the word has one (English).
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+_PERSON_NOUNS = {
+    "daughter": "f", "son": "m", "mum": "f", "mother": "f", "mom": "f", "dad": "m", "father": "m", "husband": "m",
+    "wife": "f", "sister": "f", "brother": "m", "grandson": "m", "granddaughter": "f", "grandma": "f", "gran": "f",
+    "nan": "f", "grandmother": "f", "grandad": "m", "grandfather": "m", "aunt": "f", "auntie": "f", "uncle": "m",
+    "niece": "f", "nephew": "m", "girlfriend": "f", "boyfriend": "m", "landlady": "f", "landlord": "m",
+    "partner": "", "friend": "", "flatmate": "", "neighbour": "", "neighbor": "", "driver": "", "boss": "",
+    "colleague": "", "manager": "", "bookkeeper": "", "accountant": "", "cousin": "", "doctor": "", "physio": "",
+}
+
+
+def _resolve_person(index: TopicIndex, state: State, text: str, language: str) -> str:
+    """``text`` with the person the persona named last in her last turn (a name, or "daughter") named beside its
+    first "he" / "she" (him, his, her), where the turn names no person of its own and the gender fits; the
+    text unchanged otherwise (and outside English, where no parse tells names). The names in the persona's
+    brief (her own, the product's, the company's) are no one she talks about."""
+    if language_of(language) != "en" or not state.recent or not state.recent[-1][1]:
+        return text
+    words = re.findall(r"[A-Za-z']+", text)
+    pronoun = next((w for w in words if w.lower() in _PRONOUN_GENDER), None)
+    if pronoun is None:
+        return text
+    own = turn_doc(text)
+    if own is None or any(_person_word(t) for t in own if t.i < next((u.i for u in own if u.lower_ == pronoun.lower()), 0)):
+        return text
+    said = turn_doc(state.recent[-1][1])
+    if said is None:
+        return text
+    gender = _PRONOUN_GENDER[pronoun.lower()]
+    brief = _brief_names(index)
+    named = [t for t in said if _person_word(t) in ("", gender) and t.text not in brief]
+    if not named:
+        return text
+    person = named[-1]
+    # The pronoun stays (the question still points back at what is being told); its person is named beside it.
+    who = person.text if person.pos_ == "PROPN" else person.lemma_.lower()
+    return re.sub(rf"\b{re.escape(pronoun)}\b", f"{pronoun} ({who})", text, count=1)
+
+
+def _brief_names(index: TopicIndex) -> frozenset[str]:
+    persona = getattr(index, "persona", None)
+    if persona is None:
+        return frozenset()
+    brief = " ".join(str(getattr(persona, f, "") or "") for f in ("name", "context", "domain", "summary", "research_goal"))
+    return frozenset(re.findall(r"\b[A-Z][\w'-]*", brief))
+
+
+def _person_word(token) -> str | None:
+    """The gender of a word that names a person ("m", "f", "" unknown: a name, "friend"), None for any other word."""
+    if token.pos_ == "PROPN" and token.dep_ != "compound" and token.lower_ not in _CALENDAR_WORDS and token.text[:1].isupper():
+        return ""
+    if token.pos_ == "NOUN":
+        return _PERSON_NOUNS.get(token.lemma_.lower())
+    return None
+
+
+_CALENDAR_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
+                            "june july august september october november december christmas easter".split())
+
+
 def _understand(index: TopicIndex, state: State, text: str, language: str) -> tuple[str | None, list[TopicMatch]]:
     """The topic a question is about, or None with the candidates when the persona should ask back
     (two close candidates) or has no experience of it (an empty list).
@@ -967,6 +1028,9 @@ def _understand(index: TopicIndex, state: State, text: str, language: str) -> tu
     """
     current = state.current_topic
     moves = _moves(language)
+    # "What's he like?" just after she named Tomasz: read as "What's he (Tomasz) like?", so that he is found where
+    # she talks about him.
+    text = _resolve_person(index, state, text, language)
     # A bare follow-up ("Example?", "For instance?", "Because?", "比如？"): its words are the probe's, not a topic's,
     # and it asks for more of what she is telling.
     if (current is not None and moves.follow_up.match(text) and len(tokens(text, language)) <= 4

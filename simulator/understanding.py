@@ -718,8 +718,8 @@ def fact_kinds(sentence: str, language: str | None = "en") -> frozenset[str]:
         if (tok.pos_ == "PROPN" and tok.dep_ != "compound" and lower not in _CALENDAR
                 and not (tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE)) or lower in _PERSONAL:
             kinds.add("person")  # "Usually Tomasz", "he does"
-        if lower in _SELF:
-            kinds.add("self")  # "I do most of the cooking", "Mostly me"
+        if lower in _SELF and tok.dep_ not in ("dobj", "pobj", "dative", "iobj"):
+            kinds.add("self")  # "I do most of the cooking", "Mostly me"; not "the search drives me round the bend"
     return frozenset(kinds)
 
 
