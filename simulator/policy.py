@@ -1030,7 +1030,10 @@ def _understand(index: TopicIndex, state: State, text: str, language: str) -> tu
     moves = _moves(language)
     # "What's he like?" just after she named Tomasz: read as "What's he (Tomasz) like?", so that he is found where
     # she talks about him.
-    text = _resolve_person(index, state, text, language)
+    # (Not where the question names things outside her life, "Does she play the violin?": her daughter's name is no
+    # reason to take it as hers.)
+    if not _names_foreign_things(index, state, text):
+        text = _resolve_person(index, state, text, language)
     # A bare follow-up ("Example?", "For instance?", "Because?", "比如？"): its words are the probe's, not a topic's,
     # and it asks for more of what she is telling.
     if (current is not None and moves.follow_up.match(text) and len(tokens(text, language)) <= 4
