@@ -1857,7 +1857,7 @@ def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark
             agree = None if felt else (_AGREE_STATEMENT.search(clause) or _GUESS_FRAME.search(clause))
             if felt or agree:
                 break
-    if felt and previous and heard_all and (_claim_word([felt.group("w")]) or _affect(felt.group("w"))
+    if felt and previous and (_claim_word([felt.group("w")]) or _affect(felt.group("w"))
                                            or felt.group("you")) and not _said(
             felt.group("w"), {stem(_unclitic(t)) for t in tokens(previous)}):
         # "That must have been really stressful." when they never said it was: a feeling handed to them.
@@ -1942,8 +1942,9 @@ _ASIDE_OPENER = _rx(r"^(?:yeah|yes|yep|fair\s+enough|okay|ok|right|ha+|haha|oh|a
                    r"nice|cool|same|honestly|god|gosh|blimey)\b[,.!]?\s")
 _GENERIC_CLAIM = _rx(r"\b(?:these\s+days|for\s+everyone|for\s+a\s+lot\s+of\s+people|for\s+most\s+people|everyone|everybody|"
                     r"in\s+general|generally|anyway|nowadays)\b")
-_MUST_FEEL = _rx(r"^(?:and\s+)?(?:(?P<you>you)\s+|(?:that|it|this|(?:the|your|all|those|these|having|being|\w+ing)(?:\s+[\w'-]+){0,4}?)\s+)?"
-                 r"must\s+(?:have\s+been|be|have\s+felt|feel|(?:have\s+)?(?:made|make|left|leave|got|get)\s+you(?:\s+feel(?:ing)?)?)\s+"
+_MUST_FEEL = _rx(r"^(?:(?:and|well|oh|ah|yeah|wow|gosh|god|ugh|ooh)[,\s]+)*"
+                 r"(?:(?P<you>you)\s+|(?:that|it|this|(?:the|your|all|those|these|having|being|\w+ing)(?:\s+[\w'-]+){0,4}?)\s+)?"
+                 r"must(?:'ve\s+|\s+have\s+|\s+)(?:been|be|felt|feel|(?:made|make|left|leave|got|get)\s+you(?:\s+feel(?:ing)?)?)\s+"
                  r"(?:so\s+|really\s+|pretty\s+|"
                  # "must have felt like a total rip-off": the verdict after "like"
                  r"like\s+(?:a\s+|an\s+)?(?:(?:total|real|complete|bit\s+of\s+a|proper)\s+)?|"
