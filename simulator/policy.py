@@ -18,6 +18,7 @@ from .persona import LAYERS, Persona, Topic
 from .retrieval import LEXICAL_WEIGHT, Sentence, TopicIndex, TopicMatch, interview_vocabulary, keyword_hits
 from .textutil import echo_fragment, is_cjk_language, join_sentences, language_of, sentences, tokens, word_count
 from .understanding import (
+    CALENDAR,
     POLAR_LEAD,
     asked_fact,
     clauses,
@@ -982,8 +983,11 @@ def _resolve_person(index: TopicIndex, state: State, text: str, language: str) -
     if pronoun is None:
         return text
     own = turn_doc(text)
-    if own is None or any(_person_word(t) for t in own if t.i < next((u.i for u in own if u.lower_ == pronoun.lower()), 0)):
+    if own is None:
         return text
+    at = next((t.i for t in own if t.lower_ == pronoun.lower()), 0)
+    if any(_person_word(t) is not None for t in own[:at]):
+        return text  # "You mentioned your son. How's he doing?": the turn names its own person
     said = turn_doc(state.recent[-1][1])
     if said is None:
         return text
@@ -1008,15 +1012,11 @@ def _brief_names(index: TopicIndex) -> frozenset[str]:
 
 def _person_word(token) -> str | None:
     """The gender of a word that names a person ("m", "f", "" unknown: a name, "friend"), None for any other word."""
-    if token.pos_ == "PROPN" and token.dep_ != "compound" and token.lower_ not in _CALENDAR_WORDS and token.text[:1].isupper():
+    if token.pos_ == "PROPN" and token.dep_ != "compound" and token.lower_ not in CALENDAR and token.text[:1].isupper():
         return ""
     if token.pos_ == "NOUN":
         return _PERSON_NOUNS.get(token.lemma_.lower())
     return None
-
-
-_CALENDAR_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
-                            "june july august september october november december christmas easter".split())
 
 
 def _understand(index: TopicIndex, state: State, text: str, language: str) -> tuple[str | None, list[TopicMatch]]:
@@ -1905,9 +1905,9 @@ def _fact_in_story(index: TopicIndex, state: State, choose: _Chooser, topic: Top
                    kind: str) -> tuple[str, None] | None:
     """The sentence of ``topic`` (closed line, surface or story; the deep layer only once told) that carries the
     ``kind`` of fact a closed wh-question asks for and says at least :data:`FACT_FIT` of the question's words (any
-    share, where the question names nothing of its own): as
-    it stands when it has not been said (in passing: no layer is counted told), else as a recap. None when no
-    sentence both holds the fact and speaks of what was asked, or every recap of it has been said."""
+    share, where the question names nothing of its own): as it stands when it has not been said (in passing: no
+    layer is counted told), else as a recap. None when no sentence both holds the fact and speaks of what was
+    asked, or every recap of it has been said."""
     question = index.query(text)
     # A question that names nothing ("When did that start?", "Where did you hear that?") is about what she has just
     # told: any sentence of the topic with that fact may answer it, the one nearest to her last words first.

@@ -645,6 +645,7 @@ monday tuesday wednesday thursday friday saturday sunday weekend weekday morning
 midnight noon yesterday today tonight tomorrow ago o'clock january february march april may june july august
 september october november december spring summer autumn winter christmas easter half-term
 """.split())
+CALENDAR = _CALENDAR  # also what the policy reads a capitalised word against before taking it for a name
 _PERIODS = frozenset("day week fortnight month year hour minute".split())
 _CLOCK = frozenset("at by around till until half quarter past".split())
 _PERSONAL = frozenset("he him she her".split())
