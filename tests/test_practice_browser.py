@@ -91,6 +91,8 @@ def test_practice_browser_rewind_to_turn_3_and_compare(server, page):
     banner = page.get_by_text("You went back to turn 3")
     banner.wait_for()
     assert LEADING_Q in page.locator(".stMain").inner_text()
+    # The banner can show before the kept messages are drawn (seen once under load): wait for them, then count.
+    page.locator(REPLY).nth(1).wait_for(timeout=120000)
     assert page.locator(REPLY).count() == 2  # the opening line and the reply to turn 1, as they were
     check(page)
 
