@@ -1806,14 +1806,19 @@ def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark
     causal = bool(re.match(r"^(?:and\s+)?(?:that's|that\s+is|which\s+is)\s+why\b", low))
     claim = None
     # "So you're lonely.": two words about them are enough to hand them a feeling.
-    if previous and (has_qmark or heard_all or causal) and (reflect or so_start or about_you or causal) and not (
+    if previous and (reflect or so_start or about_you or causal) and not (
             _SIGNPOST.match(low) or _GREETING.match(low)) and (
             len(words) >= 3 or (len(words) == 2 and about_you)):
         # A summary is a reflection only when its content is theirs; one that puts a new reason, feeling, verdict
-        # or intention in their mouth is leading, said with a "?" or not.
+        # or intention in their mouth is leading, said with a "?" or not. Where only their last turn is known (no
+        # context) and the summary is said as a statement, only what the conventions name outright counts: a plan
+        # they never told, their "twice" made a rule, a guess of ours ("So you'll never go back.").
         summary = low[reflect.end():] if reflect else low
-        claim = _new_claim(summary, previous, has_qmark, summary_frame=bool(reflect or so_start), strict=caption,
-                           heard_all=heard_all) or _new_feeling(low, previous)
+        if has_qmark or heard_all or causal:
+            claim = _new_claim(summary, previous, has_qmark, summary_frame=bool(reflect or so_start), strict=caption,
+                               heard_all=heard_all) or _new_feeling(low, previous)
+        else:
+            claim = _plain_claim(summary, previous)
         if claim:
             add(Cue("new_claim", Label.LEADING, STRONG + 1.0, claim))
     degree = _INTENSE_EVAL.search(low) if caption and previous and not claim and not reflect else None
@@ -2543,6 +2548,27 @@ def _reason_clause(summary: str, reason: re.Match) -> str:
 
 
 _CLEFT_SUMMARY = _rx(r"^(?:(?:so|and|really|basically)\s+)*(?:it's|its|it\s+is|it\s+was)\s+(?P<x>(?:[\w'-]+\s+){1,3}?)(?:who|that)\s+\w+")
+
+
+def _plain_claim(summary: str, said: str) -> str | None:
+    """The claims of :func:`_new_claim` that need no more than their last turn to see: a plan of theirs supplied
+    ("so you're thinking of dropping that agency"), a rule made of their "twice" ("so the bill always goes up"), a
+    guess of ours ("so you probably lose a lot on it"), what they would do ("so you'd never use them again")."""
+    their_stems = {stem(_unclitic(t)) for t in tokens(said)}
+    intent = _INTENTION.search(summary)
+    if intent and not _said(intent.group("act"), their_stems):
+        return intent.group(0)
+    absolute = _ABSOLUTE.search(summary)
+    if absolute and not _ABSOLUTE.search(said.lower()):
+        return absolute.group(0)
+    guessed = next((m for m in _GUESS_MARK.finditer(summary) if m.group(0) in ("probably", "surely", "presumably",
+                    "obviously", "must", "bet") and not _said(m.group(0).split()[-1], their_stems)), None)
+    if guessed:
+        return guessed.group(0)
+    projected = _PROJECTION.match(summary.strip())
+    if projected and not _THEIR_FUTURE.search(said.lower()):
+        return " ".join(summary.strip()[projected.start():].split()[:4])
+    return None
 
 
 def _new_claim(summary: str, said: str, has_qmark: bool, summary_frame: bool = True, strict: bool = False,

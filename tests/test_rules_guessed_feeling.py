@@ -35,3 +35,16 @@ def test_their_own_feeling_said_back_is_not_leading(clf):
 
 def test_an_empathic_remark_with_no_feeling_word_stays_a_statement(clf):
     assert clf.classify("That must have been a lot to take on.", previous=GYM).label is Label.STATEMENT
+
+
+@pytest.mark.parametrize("text", [
+    "So you always go after work now.",                       # their one switch made a rule
+    "So you're thinking of cancelling the old membership.",   # a plan they never told
+    "So you're probably saving a fair bit.",                   # a guess of ours
+])
+def test_a_summary_naming_what_the_conventions_name_leads_without_context(clf, text):
+    assert clf.classify(text, previous=GYM).label is Label.LEADING
+
+
+def test_a_summary_in_their_terms_stays_a_reflection_without_context(clf):
+    assert clf.classify("So you switched because it's closer to work.", previous=GYM).label is Label.REFLECTION
