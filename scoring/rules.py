@@ -509,7 +509,7 @@ _AUX_START = _rx(r"^(?P<aux>" + "|".join(_AUX) + r")\s+" + _SUBJECTS + r"\b")
 _ELLIPTIC_YESNO = _rx(r"^(?:any|anything|anyone|anybody|ever|still|much|every|each)\b")
 _WH_CLOSED = _rx(
     r"^(?P<wh>how\s+(?:many|much|often|long|old|far|big|soon|frequently|regularly|early|late|fast|quickly|likely|"
-    r"recently|large|small|tall|heavy)|when|where|which|who|whom|whose|what\s+(?:time|year|day|date|month|"
+    r"recently|large|small|tall|heavy)|when|whereabouts|where|which|who|whom|whose|what\s+(?:time|year|day|date|month|"
     r"week|brand|make|model|size|colou?r|age|ages|percentage|price|rate|version|plan|app|tool|software|bank|"
     r"network|browser|device|phone|car|number|platform|store|shop|supermarket|company|provider|tariff|line|"
     r"route|station|team|level|grade|score|airline|hotel|school|course|branch|pharmacy|garage|breed|flavou?r|"
@@ -522,7 +522,8 @@ software tool machine vehicle home boiler meter heating oven fridge browser netw
 """.split())
 _WHAT_KIND = _rx(r"^what\s+(?:kind|kinds|sort|sorts|type|types)\s+of\s+(?P<noun>\w+)")
 _WHAT_FACT = _rx(
-    r"^what(?:'s| is| was| were| are)\s+(?:your|the|their|his|her)\s+(?:name|role|job|title|age|budget|postcode|"
+    r"^what(?:'s| is| was| were| are)\s+(?:your|the|their|his|her)\s+(?:(?:monthly|weekly|yearly|annual|daily|hourly|"
+    r"new|old|current|usual|normal|full|total|exact|first|last|rough)\s+){0,2}(?:name|role|job|title|age|budget|postcode|"
     r"address|email|salary|income|price|cost|fee|fees|rate|total|amount|figure|number|size|date|deadline|limit|"
     r"favou?rite\s+\w+|usual\s+\w+)(?:\s*,?\s+(?:for|of|on|per|a|each|every|roughly|approximately|exactly|again|then|now|"
     r"these\s+days|at\s+the\s+moment)\b[^?]*)?\??$"
@@ -557,6 +558,10 @@ def _reversed_tag(low: str) -> bool:
 _WH_OPEN = _rx(r"^(?P<wh>what|how|why|in\s+what\s+way|what's|how's|how'd|what'd)\b")
 _RATE = _rx(r"\b(?:on a scale|rate it|how would you rate|out of (?:ten|10|five|5)|score it)\b")
 _CHOICE_SHORT = _rx(r"^[\w' -]{1,30}\s+or\s+[\w' -]{1,30}\??$")
+# Two short answers offered after the question's comma ("How did you pay, card or cash?"; not "…, or something else").
+_OFFERED_CHOICE = _rx(r",\s*(?:(?:was\s+it|is\s+it|like)\s+)?(?:the\s+|a\s+|an\s+|by\s+|on\s+|in\s+)?[\w'-]+(?:\s+[\w'-]+)?"
+                      r"\s+or\s+(?!(?:not|what|something|anything|so|whatever)\b)(?:the\s+|a\s+|an\s+|by\s+|on\s+|in\s+)?"
+                      r"[\w'-]+(?:\s+[\w'-]+)?\s*\??$")
 _OR_ENDING = _rx(r"\bor(?:\s+(?:not|what|something|something else|anything else|no))?\s*\??$")
 
 # Leading patterns: agreement-seeking, presupposition, social proof, loaded degree.
@@ -1752,6 +1757,9 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
             add(Cue("wh_open", Label.OPEN, MEDIUM, f"what kind of {noun}"))
     elif _WHAT_FACT.match(q) or _WHAT_NAME.match(q):
         add(Cue("short_fact", Label.CLOSED, MEDIUM, q.rstrip("?")))
+    elif wh_open and _OFFERED_CHOICE.search(q):
+        # "How did you pay, card or cash?": the answers offered make it a choice between two facts.
+        add(Cue("choice", Label.CLOSED, STRONG, _OFFERED_CHOICE.search(q).group(0).strip(" ,?")))
     elif wh_open:
         wh = wh_open.group("wh")
         weight = STRONG if wh in ("why", "how") or re.match(
