@@ -96,6 +96,9 @@ _TRIGGER = re.compile(r"ignor|disregard|forget|overrid|bypass|skip|system|assist
                       r"behave|respond|score|grade|rate|mark|award|give\s+me|from\s+now|stop\s+(?:being|playing|pretend)|"
                       r"reveal|dump|leak|print|output|expose|display|repeat|show\s+me|list|tell\s+me|write\s+out|"
                       r"inst\]|im_|endoftext|sys", re.IGNORECASE)
+# The same look for an ASCII text read in lower case (a case-sensitive pattern is several times faster; it finds a
+# match exactly where the case-insensitive one does on such a text).
+_TRIGGER_LOWER = re.compile(_TRIGGER.pattern)
 # All of them in one pass.
 _ANY_INJECTION = re.compile("|".join(f"(?:{p.pattern})" for p in _INJECTION), re.IGNORECASE)
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
@@ -109,7 +112,8 @@ def off_task(text: str) -> str | None:
         return None
     folded = fold_confusables(text)
     probe = folded[-4000:]
-    match = _ANY_INJECTION.search(probe) if _TRIGGER.search(probe) else None
+    triggered = _TRIGGER_LOWER.search(probe.lower()) if probe.isascii() else _TRIGGER.search(probe)
+    match = _ANY_INJECTION.search(probe) if triggered else None
     if match:
         return " ".join(match.group(0).split())[:60]
     # Runs of one character ("!!!!!!!!!!", "aaaaaaaaaaaa") or one short chunk ("lolololol").

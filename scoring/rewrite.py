@@ -417,22 +417,32 @@ _TAG_RE = _r(
 )
 
 
-def _end_cut(pattern: re.Pattern[str], lasts: frozenset, text: str) -> str:
+_ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _end_cut(pattern: re.Pattern[str], lasts: frozenset, text: str, words: frozenset = frozenset()) -> str:
     """``pattern.sub("", text)`` for a pattern that can only match at the end of the text, on a word whose last letter
     is one of ``lasts`` (both cases) followed by nothing but white space: a text whose last other character is an
-    ASCII character not in ``lasts`` is returned as it is without running the pattern (most end on "?")."""
-    end = text.rstrip()[-1:]
+    ASCII character not in ``lasts`` is returned as it is without running the pattern (most end on "?"). ``words``
+    (lower case, letters only): the words the pattern's phrases end on, each after a space or a word boundary; an
+    ASCII text whose last run of letters is none of them is returned as it is too."""
+    stripped = text.rstrip()
+    end = stripped[-1:]
     if end and end.isascii() and end not in lasts:
+        return text
+    if words and text.isascii() and stripped[len(stripped.rstrip(_ASCII_LETTERS)):].lower() not in words:
         return text
     return pattern.sub("", text)
 
 
 _TAG_LASTS = frozenset("ehkotuyEHKOTUY")  # the last letters of _TAG_RE's tags ("right", "okay", "don't you", ...)
+# The last words of _TAG_RE's tags ("isn't it", "am i right", "wouldn't you say", ...).
+_TAG_WORDS = frozenset("right correct yeah no huh eh true it that they you not say surely ok okay".split())
 
 
 def _untag(text: str) -> str:
     """``_TAG_RE.sub("", text)``."""
-    return _end_cut(_TAG_RE, _TAG_LASTS, text)
+    return _end_cut(_TAG_RE, _TAG_LASTS, text, _TAG_WORDS)
 
 
 _HEDGE = _r(r"^(?:so\s+)?(?:i'm\s+sure|i\s+am\s+sure|i\s+bet|i\s+guess|i\s+imagine|i'd\s+guess|i\s+assume|presumably|"
@@ -1602,6 +1612,8 @@ _FRAME = re.compile(
 _END_WORDS = re.compile(r"(?:\s*,?\s*\b(?:i\s+guess|i\s+suppose|i\s+bet|i\s+imagine|i\s+think|then|though|or\s+what|or|in\s+the\s+end|"
                         r"or\s+not|and\s+all\s+that|or\s+something)\b)+\s*$", re.IGNORECASE)
 _END_WORDS_LASTS = frozenset("deghknrstDEGHKNRST")  # the last letters of its words ("guess", "then", "or", ...)
+# The last words of its phrases ("i guess", "or what", "in the end", "and all that", ...).
+_END_WORDS_WORDS = frozenset("guess suppose bet imagine think then though what or end not that something".split())
 _FALSE_START = re.compile(r"^(?P<s>(?:\w+\s+){0,2}\w+)\s*,\s+(?P=s)\b", re.IGNORECASE)
 _HEDGE_FILLERS = re.compile(r"\b(?:kind\s+of|sort\s+of|like,|you\s+know,|i\s+mean,)\s+", re.IGNORECASE)
 _FEELING_WORDS = frozenset("""
@@ -1628,7 +1640,7 @@ def _clean_clause(focus: str) -> str:
     s = re.sub(r"[?.!]+$", "", s).strip()
     for _ in range(2):
         s = _untag(_END_TAG.sub("", s)).strip(" ,")
-        s = _end_cut(_END_WORDS, _END_WORDS_LASTS, s).strip(" ,")
+        s = _end_cut(_END_WORDS, _END_WORDS_LASTS, s, _END_WORDS_WORDS).strip(" ,")
         # Any question tag: ", are you", ", did they", ", won't it".
         s = re.sub(r",\s*(?:is|are|was|were|do|does|did|have|has|had|can|could|will|would|should|wo|ca)(?:n't)?\s+"
                    r"(?:you|it|they|he|she|we|that|there|i)\s*$", "", s, flags=re.IGNORECASE).strip(" ,")

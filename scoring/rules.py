@@ -192,6 +192,16 @@ def _restore_apostrophe(m: re.Match) -> str:
     return m.group(0)
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _repeats_a_word(text: str) -> bool:
+    """Whether some word (a run of word characters, any case) comes twice in an ASCII ``text``: every stutter that
+    _REPEAT removes says its first word twice, so a text without one is left as it is."""
+    words = _WORD_RUN.findall(text.lower())
+    return len(set(words)) < len(words)
+
+
 def strip_fillers(text: str) -> str:
     """The turn without hesitation sounds, comma-fenced fillers, stuttered repeats and false starts."""
     out = text
@@ -200,12 +210,14 @@ def strip_fillers(text: str) -> str:
     if "'" not in out:  # a line written with apostrophes has its contractions already
         out = _BARE_CONTRACTION.sub(_restore_apostrophe, out)
     out = _FILLER.sub(" ", out)
-    out = _REPEAT.sub(r"\1", out)
+    if not out.isascii() or _repeats_a_word(out):  # a stutter says some word twice
+        out = _REPEAT.sub(r"\1", out)
     lowered = [w.strip(",;:") for w in out.lower().split()]  # "can you, can you walk": the comma is a pause
     pairs = list(zip(lowered, lowered[1:]))
     if len(set(pairs)) < len(pairs):
         out = _PHRASE_REPEAT.sub(r"\1", out)
-    out = _CUT_START.sub(r"\1", out)
+    if "-" in out:  # a cut-off word ends on its hyphen
+        out = _CUT_START.sub(r"\1", out)
     restart = _RESTART.match(out)
     if restart:
         out = restart.group("head") + out[restart.end():]
@@ -339,6 +351,37 @@ _PRODUCT_NOUNS = (r"(?:app|apps|tool|feature|features|product|platform|service|p
 
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
+
+
+class _CaseFree:
+    """A case-insensitive pattern (all its letters lower case) that reads a text without upper-case letters, in ASCII,
+    through a case-sensitive twin: on such a text both find the same matches with the same spans and groups, and the
+    twin skips ``re``'s slow case-folding path (a few times faster on the long alternations). Any other text goes to the
+    pattern itself. Only ``search``, ``match`` and ``finditer`` are offered: what the rules call on these patterns."""
+
+    __slots__ = ("folded", "plain", "pattern", "flags", "groups", "groupindex")
+
+    def __init__(self, folded: re.Pattern[str]) -> None:
+        # Escapes of classes and of punctuation only (no "\x41", "\N{...}": letters the check below would not see).
+        bare = re.sub(r"\\[bBsSwWdD\W]|\(\?P<\w+>|\(\?P=\w+\)|\(\?(?:[:=!]|<[=!])", "", folded.pattern)
+        if not folded.flags & re.IGNORECASE or any(ch.isupper() for ch in bare) or "(?" in bare or "\\" in bare:
+            raise ValueError(f"not a lower-case case-insensitive pattern: {folded.pattern[:60]!r}")
+        self.folded = folded
+        self.plain = re.compile(folded.pattern, folded.flags & ~re.IGNORECASE)
+        self.pattern, self.flags, self.groups, self.groupindex = \
+            folded.pattern, folded.flags, folded.groups, folded.groupindex
+
+    def _for(self, text: str) -> re.Pattern[str]:
+        return self.plain if text.isascii() and text.islower() else self.folded
+
+    def search(self, text: str, *args):
+        return self._for(text).search(text, *args)
+
+    def match(self, text: str, *args):
+        return self._for(text).match(text, *args)
+
+    def finditer(self, text: str, *args):
+        return self._for(text).finditer(text, *args)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1941,6 +1984,16 @@ _GRADING = _rx(r"\b(?:pretty\s+much|basically|kind\s+of|sort\s+of|a\s+bit|a\s+li
                r"pretty(?=\s+[a-z]+(?:ed|y|ful|less|ive|ous|ing|able|ible|ic|al)\b)|(?:way\s+|far\s+)?too|"
                r"(?<!as\s)(?:well|badly|properly|smoothly|fine)(?=\s*(?:for\s+\w+|then|now|enough)?\s*[?.!]*$)|"
                r"over(?=[a-z]{4,}(?:ed|ing|priced)\b)[a-z]+)\b")
+
+# The long alternations above read a lower-case turn through a case-sensitive twin (_CaseFree): the same matches.
+_PITCH = _CaseFree(_PITCH)
+_TAG = _CaseFree(_TAG)
+_AGREE = _CaseFree(_AGREE)
+_HYP = _CaseFree(_HYP)
+_WH_IN_SITU = _CaseFree(_WH_IN_SITU)
+_GUESS_MARK = _CaseFree(_GUESS_MARK)
+_CLOSING_ELSE = _CaseFree(_CLOSING_ELSE)
+_GRADING = _CaseFree(_GRADING)
 
 
 def _graded_verdict(low: str, said: str) -> str | None:
