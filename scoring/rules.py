@@ -2611,23 +2611,27 @@ def _reason_clause(summary: str, reason: re.Match) -> str:
 _CLEFT_SUMMARY = _rx(r"^(?:(?:so|and|really|basically)\s+)*(?:it's|its|it\s+is|it\s+was)\s+(?P<x>(?:[\w'-]+\s+){1,3}?)(?:who|that)\s+\w+")
 
 
-def _plain_claim(summary: str, said: str) -> str | None:
+def _plain_claim(summary: str, said: str, also_guessed: tuple[str, ...] = ()) -> str | None:
     """The claims of :func:`_new_claim` that need no more than their last turn to see: a plan of theirs supplied
     ("so you're thinking of dropping that agency"), a rule made of their "twice" ("so the bill always goes up"), a
-    guess of ours ("so you probably lose a lot on it"), what they would do ("so you'd never use them again")."""
+    guess of ours ("so you probably lose a lot on it"; ``also_guessed``: more words that count as one), what they
+    would do ("so you'd never use them again")."""
     their_stems = {stem(_unclitic(t)) for t in tokens(said)}
     intent = _INTENTION.search(summary)
     if intent and not _said(intent.group("act"), their_stems):
-        return intent.group(0)
+        return intent.group(0)  # "so you're thinking of dropping that agency": a plan of theirs you supplied
     absolute = _ABSOLUTE.search(summary)
     if absolute and not _ABSOLUTE.search(said.lower()):
+        # "So the bill always goes up", "she's on it all the time": their "twice", "some weeks" made a rule of yours.
         return absolute.group(0)
     guessed = next((m for m in _GUESS_MARK.finditer(summary) if m.group(0) in ("probably", "surely", "presumably",
-                    "obviously", "must", "bet") and not _said(m.group(0).split()[-1], their_stems)), None)
+                    "obviously", "must", "bet") + also_guessed
+                    and not _said(m.group(0).split()[-1], their_stems)), None)
     if guessed:
-        return guessed.group(0)
+        return guessed.group(0)  # "You probably lose a lot of money on it.": a guess of yours about them
     projected = _PROJECTION.match(summary.strip())
     if projected and not _THEIR_FUTURE.search(said.lower()):
+        # "So you'd never use them again.": what they would do, guessed by you
         return " ".join(summary.strip()[projected.start():].split()[:4])
     return None
 
@@ -2645,23 +2649,10 @@ def _new_claim(summary: str, said: str, has_qmark: bool, summary_frame: bool = T
     compared = _COMPARISON.search(summary) if has_qmark and not strict else None
     if compared and not _COMPARISON.search(said):
         return compared.group(0).strip(" ,")  # "more for your husband than for you": a ranking they never made
-    intent = _INTENTION.search(summary)
-    if intent and not _said(intent.group("act"), their_stems):
-        return intent.group(0)  # "so you're thinking of dropping that agency": a plan of theirs you supplied
-    absolute = _ABSOLUTE.search(summary)
-    if absolute and not _ABSOLUTE.search(said.lower()):
-        # "So the bill always goes up", "she's on it all the time": their "twice", "some weeks" made a rule of yours.
-        return absolute.group(0)
     # A caption's summary (``strict``: no punctuation, no intonation) says "a lot" for their "loads" as a paraphrase.
-    guessed = next((m for m in _GUESS_MARK.finditer(summary) if m.group(0) in ("probably", "surely", "presumably",
-                    "obviously", "must", "bet") + (() if strict else ("a lot", "lots"))
-                    and not _said(m.group(0).split()[-1], their_stems)), None)
-    if guessed:
-        return guessed.group(0)  # "You probably lose a lot of money on it.": a guess of yours about them
-    projected = _PROJECTION.match(summary.strip())
-    if projected and not _THEIR_FUTURE.search(said.lower()):
-        # "So you'd never use them again.": what they would do, guessed by you
-        return " ".join(summary.strip()[projected.start():].split()[:4])
+    plain = _plain_claim(summary, said, () if strict else ("a lot", "lots"))
+    if plain:
+        return plain
     wish = _ATTITUDE.search(summary)
     if wish and not _ATTITUDE.search(said) and not _said(wish.group("v").split()[0], their_stems) and not re.match(
             r"^(?:feel|feels|felt)$", wish.group("v")):

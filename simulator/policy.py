@@ -1806,7 +1806,7 @@ def _closed_answer(persona: Persona, index: TopicIndex, state: State, choose: _C
     # that does not carry it ("Mostly fine, yes."), or carries one about something else (no word of the question in
     # it: "Only one thing would do it, yes." to "How many trips did it take?"), gives way to the sentence of this
     # topic that does.
-    kind = _fact_asked(text, persona.language)
+    kind = asked_fact(text, persona.language)
     if kind is not None and (choice is None or not _carries_fact(kind, text, choice[0], persona.language)
                              or not index.overlap(question, set(index.units(choice[0])))):
         choice = _fact_sentence(index, state, topic, text, kind, story=not (interrogated or terse)) or choice
@@ -1833,19 +1833,6 @@ def _closed_answer(persona: Persona, index: TopicIndex, state: State, choose: _C
             return plan
     return Plan(move="closed", text=choose.pick(persona.reactions.closed), topic=topic.id,
                 had_more=had_more, max_words=_length(persona, "closed"))
-
-
-# A clause of time, place or condition before the question ("When you're in the shop, do you look at the back?",
-# "And when you get home, who's there?"): its "when" asks nothing (its verb follows its subject, no inversion).
-_SETTING_CLAUSE = re.compile(
-    r"^\W*(?:(?:and|so|but|okay|ok|right|um|uh|oh)[\s,]+)*(?:when|where|if|once|after|before|while)\s+"
-    r"(?!(?:do|does|did|is|are|was|were|have|has|had|can|could|will|would|should)\b)[^,?]*,\s*", re.IGNORECASE)
-
-
-def _fact_asked(text: str, language: str) -> str | None:
-    """:func:`simulator.understanding.asked_fact` of the question itself, past a clause that sets the scene."""
-    setting = _SETTING_CLAUSE.match(text) if language_of(language) == "en" else None
-    return asked_fact(text[setting.end():] if setting else text, language)
 
 
 _HOW_LONG = re.compile(r"\bhow\s+long\b", re.IGNORECASE)

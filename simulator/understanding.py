@@ -656,9 +656,17 @@ _LOCATIVE = frozenset("in at behind by near under inside outside above below bes
 _PLACE_ADVERBS = frozenset("home upstairs downstairs abroad overseas away".split())
 
 
+# A clause of time, place or condition before the question ("When you're in the shop, do you look at the back?",
+# "And when you get home, who's there?"): its "when" asks nothing (its verb follows its subject, no inversion).
+_SETTING_CLAUSE = re.compile(
+    r"^\W*(?:(?:and|so|but|okay|ok|right|um|uh|oh)[\s,]+)*(?:when|where|if|once|after|before|while)\s+"
+    r"(?!(?:do|does|did|is|are|was|were|have|has|had|can|could|will|would|should)\b)[^,?]*,\s*", re.IGNORECASE)
+
+
 def asked_fact(question: str, language: str | None = "en") -> str | None:
     """The kind of fact a wh-question asks for ("person", "place", "time", "figure", "frequency"), or None
-    (no such question word: "What do you usually buy?" asks for an account). Dutch, Korean, Chinese: the question
+    (no such question word: "What do you usually buy?" asks for an account; English reads past a clause that sets
+    the scene, "When you're in the shop, do you…?"). Dutch, Korean, Chinese: the question
     word of the last question clause ("Waar stond je toen?", "대출은 어디서 받으셨어요?", "你一般几点到家？"); none
     in a yes/no question ("Heb je…?", "혹시 누가 도와줬어요?", "你知道他什么时候来吗？")."""
     lang = language_of(language)
@@ -668,6 +676,9 @@ def asked_fact(question: str, language: str | None = "en") -> str | None:
         return _ASKED_BY_LANGUAGE[lang](_question_clause(question, lang))
     if lang != "en":
         return None
+    setting = _SETTING_CLAUSE.match(question)
+    if setting:
+        question = question[setting.end():]  # "And when you get home, who's there?" asks who
     for kind, pattern in _ASKED_FACT:
         if pattern.match(question):
             return kind

@@ -9,9 +9,8 @@ import pytest
 from simulator.embeddings import HashingEmbedder
 from simulator.engine import Engine
 from simulator.persona import load_persona
-from simulator.policy import _fact_asked
 from simulator.textutil import sentences
-from simulator.understanding import fact_kinds, shorten
+from simulator.understanding import asked_fact, fact_kinds, shorten
 
 from .conftest import ROOT, ScriptedClassifier
 
@@ -59,7 +58,7 @@ def test_the_time_asked_about_comes_from_the_story_just_told():
     ("Where did you hear that, from a friend?", "place"),  # the question itself opens with "where"
 ])
 def test_a_clause_that_sets_the_scene_asks_for_nothing(question, kind):
-    assert _fact_asked(question, "en") == kind
+    assert asked_fact(question, "en") == kind
 
 
 def test_there_is_no_place():
