@@ -689,6 +689,10 @@ _GREETING = _rx(
     r"^(?:hi|hello|hey|good\s+(?:morning|afternoon|evening)|morning|afternoon|welcome|nice\s+to\s+(?:meet|see)|"
     r"thanks|thank\s+you|many\s+thanks|cheers|bye|goodbye|take\s+care|congrat\w*)\b"
 )
+# Thanks anywhere in a turn ("Lovely, thank you for your time.", "brilliant thank you so much dev that's really helpful"),
+# not a cause ("thanks to the app") or a refusal ("no thanks").
+_THANKS_ANY = _rx(r"(?<!\bno\s)\b(?:thanks|thank\s+you|many\s+thanks|cheers|much\s+appreciated|(?:really\s+)?appreciate\s+it)\b"
+                  r"(?!\s+to\b)")
 _SIGNPOST = _rx(
     r"^(?:before\s+we\s+(?:start|begin|go\s+on)|just\s+so\s+you\s+know|let\s+me\s+(?:just\s+)?(?:check|explain|"
     r"tell\s+you|introduce|write|note)|i'll\s+|i\s+will\s+|we'll\s+|we\s+will\s+|we're\s+nearly|we\s+have\s+about|"
@@ -1827,6 +1831,18 @@ _SELF_TALK = _rx(r"^(?:\W*(?:and|but|oh|ha|ah|aw|well|honestly|yeah|okay|ok|i\s+
                  r"[\s,!.]+)*(?:i|i'm|i've|i'd|i'll|me|my|mine|myself)\b")
 
 
+def _sentence_of(low: str, raw_low: str) -> str:
+    """The sentence of ``raw_low`` (the turn or sentence before its markers were stripped) that ``low`` (its body)
+    comes from, markers included: "lovely, thank you for your time." for "for your time."."""
+    if not raw_low or not low:
+        return low
+    key = low[:30]
+    for sentence in re.split(r"(?<=[.!?])\s+", raw_low):
+        if key in sentence:
+            return sentence
+    return low
+
+
 def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark: bool,
                       overlap: float, raw_low: str = "", caption: bool = False, heard_all: bool = False) -> list[Cue]:
     """``heard_all``: ``previous`` is everything they said in the interview (the context was given), so a summary
@@ -1845,6 +1861,12 @@ def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark
     # "I got a parking fine last year too.", "I get why they do it.": the interviewer's own experience or view, in
     # their words perhaps, but about no one of theirs; it restates nothing of them.
     own = not second_person and bool(_SELF_TALK.match(low))
+    # "Thank you so much for your time.", "That's brilliant, Dev, thanks so much.": thanks said as a statement asks
+    # nothing and says nothing back, however many of their words ("time", "pleasure") it shares.
+    thanks = None if (reflect or so_start or has_qmark) else _THANKS_ANY.search(_sentence_of(low, raw_low))
+    if thanks:
+        add(Cue("greeting", Label.STATEMENT, STRONG, thanks.group(0)))
+        own = True
     if previous and overlap >= 0.5 and len(words) >= 4 and not own:
         add(Cue("restates", Label.REFLECTION, MEDIUM + (0.5 if second_person else 0.0), ""))
     elif previous and overlap >= 0.25 and len(words) >= 4 and not own:
@@ -1921,7 +1943,7 @@ def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark
     elif agree:
         add(Cue("agreement", Label.LEADING, MEDIUM + 1.0 + (1.0 if has_qmark else 0.0), agree.group(0).strip()))
 
-    if (previous and not reflect and second_person and len(words) >= 4
+    if (previous and not reflect and second_person and len(words) >= 4 and not thanks
             and not _YOU_INFO.match(low) and not re.match(r"^(?:i|i'm|i've|i'd|we|we're|our|thanks|thank)\b", low)):
         add(Cue("about_them", Label.REFLECTION, WEAK + 0.5, ""))
     greeting = _GREETING.match(low) or (_GREETING.match(raw_low) if raw_low else None)

@@ -257,7 +257,8 @@ _GREETING = _rx(r"^(?P<ev>hoi|hallo|hee|hey|goedemorgen|goedemiddag|goedenavond|
                 r"leuk\s+(?:je|u|dat\s+je|dat\s+u)|dank\s+(?:je|u)|bedankt|hartelijk\s+dank|heel\s+erg\s+bedankt|"
                 r"dankjewel|tot\s+ziens|doei)\b")
 # Thanks after an exclamation or an acknowledgement ("Leuk, dank je wel voor het uitleggen."): a statement.
-_THANKS = _rx(r"(?:^|[,.!]\s*|\b(?:oké|ok|goed|leuk|mooi|fijn|helder|duidelijk)\s+)(?P<ev>dank\s+(?:je|u)(?:\s+wel)?|bedankt|"
+_THANKS = _rx(r"(?:^|[,.!]\s*|\b(?:oké|ok|goed|leuk|mooi|fijn|helder|duidelijk|super|top|heel|erg|echt|nogmaals|"
+              r"alvast|hartstikke|ontzettend|enorm|ja)\s+)(?P<ev>dank\s+(?:je|u)(?:\s+wel)?|bedankt|"
               r"dankjewel|hartelijk\s+dank)\b")
 _SIGNPOST = _rx(r"(?P<ev>^we\s+hebben\s+(?:ongeveer|zo'n|een\s+half|nog)|^er\s+zijn\s+geen\s+goede|^ik\s+(?:maak|schrijf|noteer)|"
                 r"^ik\s+ga\s+(?:even|straks|je\s+zo)|^laten\s+we\s+(?:straks|later|zo)|^we\s+komen\s+(?:straks|zo|later)|"

@@ -54,7 +54,7 @@ _WH_FACT = _rx(r"什么时候|啥时候|(?<![好十这那前头])几(?!乎)(?:�
                r"的是什么[\u4e00-\u9fff]{1,3}$")
 _A_NOT_A = _rx(r"(?:有没有|是不是|会不会|能不能|要不要|用不用|去不去|买不买|好不好|远不远|贵不贵|行不行|可不可以|愿不愿意|"
                r"喜不喜欢|知不知道|想不想|方不方便|满不满意|习不习惯|还在不在|在不在|对不对|合不合适|值不值|够不够|"
-               r"([\u4e00-\u9fff])[不没]\1)")
+               r"(?<![不没])([\u4e00-\u9fff])[不没]\1)")
 # 吗 at the end, or "V了没(有)" ("投诉了没有", "快递到了没"): a yes/no question.
 _YES_NO_END = _rx(r"(?:吗|(?<![什怎这那多要])么|嘛|(?<=[\u4e00-\u9fff])[了过]没有?)$")
 # A或B: 还是 between two options; after 你/我/说到底/其实… it means "still, after all" ("说到底还是价格的问题").
@@ -170,7 +170,9 @@ _ACK = _rx(r"^(?:(?:嗯+|哦+|噢+|喔|啊+|哈+|哎呀+|哎哟+|唉+|天啊|天
            r"这样子?|对对对?|对的|对|是的|是啊|没错|确实|有意思|真的吗|是吗|真的啊|哇|天哪|我的天|我明白了?|我懂了?|我理解|"
            r"谢谢|谢谢你|谢谢您|嗯哼|ok|好嘞|了解|明白|(?:这个|这|那)?我(?:能|可以|完全|很)?(?:理解|明白)(?:的)?)[\s,.!?~]*)+$",
            re.IGNORECASE)
-_GREETING = _rx(r"^(?P<ev>你好|您好|大家好|早上好|上午好|下午好|晚上好|谢谢|感谢|非常感谢|多谢|辛苦了|今天就(?:聊|到)|欢迎|很高兴|"
+# Thanks anywhere in a turn.
+_THANKS = _rx(r"谢谢|多谢|感谢|谢啦|辛苦(?:你|您)了")
+_GREETING = _rx(r"^(?:[\u4e00-\u9fff]{1,4}(?=你好|您好))?(?P<ev>你好|您好|大家好|早上好|上午好|下午好|晚上好|谢谢|感谢|非常感谢|多谢|辛苦了|今天就(?:聊|到)|欢迎|很高兴|"
                 r"那我们开始|我们开始吧|再见)")
 _SIGNPOST = _rx(r"(?P<ev>(?:等一下|待会儿?|一会儿|稍后|之后|后面|回头)(?:我们)?再(?:聊|说|谈|问|回来)|不着急|慢慢(?:想|说|来)|"
                 r"没有对错|想到什么说什么|(?:我|我们)(?:先)?记一下|我记下来|做个?记录|录音|今天(?:大概|主要)|占用您|大概需要|"
@@ -548,6 +550,13 @@ def _declarative_cues(body: str, previous: str | None, has_qmark: bool, ov: floa
     if any(c.name == "guessed_feeling" for c in cues):
         # The feeling is ours: what the sentence restates does not make it a reflection.
         cues[:] = [c for c in cues if c.label != Label.REFLECTION]
+    thanks = None if (has_qmark or reflect) else _THANKS.search(body)
+    if thanks:
+        # "太谢谢你了丽华，跟你聊得特别开心！", "丽华你好，谢谢你抽时间过来。": thanks asks nothing and says nothing back,
+        # however much of their words (or a 你) it holds.
+        cues[:] = [c for c in cues if c.name not in ("restates", "about_them")]
+        if not any(c.name == "greeting" for c in cues):
+            add(Cue("greeting", Label.STATEMENT, STRONG, thanks.group(0)))
     if not cues and _FRAGMENT.match(body) and len(body) <= 4 and not re.search(r"[你您我的了吧]", body):
         # A caption of a few characters, no person and no verb ending ("夜宵", "吓了一跳" aside): their words handed
         # back, even when they said them turns ago.

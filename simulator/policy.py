@@ -191,6 +191,8 @@ class _Moves:
     follow_up: re.Pattern[str]
     anaphora: frozenset[str]
     anaphora_substrings: tuple[str, ...] = ()
+    # Thanks anywhere in the turn ("Brilliant, thanks Sam.", "好的，今天真的谢谢你！"), not only at its start.
+    thanks_any: "re.Pattern[str] | None" = None
     # A demonstrative with a word for a moment ("that morning", "die ochtend", "그날", "那天"): the episode the
     # persona was just telling.
     episode: "re.Pattern[str] | None" = None
@@ -198,6 +200,8 @@ class _Moves:
 
 _MOVES: dict[str, _Moves] = {
     "en": _Moves(_GREETING, _CLOSING, _THANKS, _CONTINUER, _FOLLOW_UP, frozenset(_ANAPHORA),
+                 thanks_any=re.compile(r"(?<!\bno\s)\b(?:thanks|thank\s+you|cheers|much\s+appreciated|"
+                                       r"(?:really\s+)?appreciate\s+it)\b(?!\s+to\b)", re.IGNORECASE),
                  episode=re.compile(r"\b(?:that|those|this)\s+(?:same\s+|very\s+)?(?:morning|day|night|evening|afternoon|"
                                     r"time|week|weekend|moment|year|month|point|trip|visit|call|order|meeting)s?\b"
                                     r"|\bat\s+the\s+time\b|\bback\s+then\b", re.IGNORECASE)),
@@ -224,13 +228,15 @@ _MOVES: dict[str, _Moves] = {
             r"|^\s*(?:en\s+)?(?:want|omdat|namelijk|een\s+voorbeeld)(?=\s*[?.!…]*\s*$)", re.IGNORECASE),
         anaphora=frozenset("dat het dit toen daar die hij zij ze hem haar daarna daarover daarvan daarmee daardoor "
                            "daarbij erover ervan ermee ie m t".split()),
+        thanks_any=re.compile(r"\b(?:bedankt|dank\s*je(?:\s?wel)?|dank\s+u(?:\s?wel)?|hartelijk\s+dank|merci)\b",
+                              re.IGNORECASE),
         episode=re.compile(r"\b(?:die|dat|deze|diezelfde|datzelfde)\s+(?:ochtend|dag|avond|nacht|middag|keer|week|weekend|"
                            r"tijd|moment|periode|maand|jaar|rit|bezoek|gesprek)\b|\bop\s+dat\s+moment\b|\btoentertijd\b",
                            re.IGNORECASE),
     ),
     "ko": _Moves(
         greeting=re.compile(
-            r"^\s*(?:안녕하세요|안녕하십니까|반갑습니다|반가워요|처음\s*뵙겠습니다|"
+            r"^\s*(?:(?:어|음|아|네)[\s,]+)?(?:안녕하세요|안녕하십니까|반갑습니다|반가워요|처음\s*뵙겠습니다|"
             r"(?:오늘\s*)?(?:와|나와|시간\s*내|시간을\s*내)\s*주셔서\s*(?:정말\s*)?감사(?:합니다|해요|드립니다))"),
         closing=re.compile(
             r"(?:오늘은?\s*여기까지|이만\s*(?:마치|마무리|줄이)|마무리(?:하겠습니다|할게요|하죠)|"
@@ -251,11 +257,12 @@ _MOVES: dict[str, _Moves] = {
             r"(?:어떻게|무슨\s*일|뭐라고|뭘|뭐)\s*(?:되었|됐|됐었|하셨|했|이\s*있었|있었|하셨었))"),
         anaphora=frozenset("그거 그게 그건 그걸 그때 그분 거기 그곳 그런 그렇게 그 이거 저거".split()),
         anaphora_substrings=("그다음", "그 다음", "그 후", "그 뒤", "그때", "그분", "그거", "그게"),
+        thanks_any=re.compile(r"감사(?:합니다|해요|드립니다|드려요|했어요|했습니다)|고맙(?:습니다|어요|네요)"),
         episode=re.compile(r"그때|그날|그\s*당시|그\s*주|그\s*날|그\s*순간|그\s*무렵"),
     ),
     "zh": _Moves(
         greeting=re.compile(
-            r"^\s*(?:你好|您好|嗨|哈喽|早上好|下午好|晚上好|欢迎|很高兴(?:认识|见到)(?:你|您)|"
+            r"^\s*(?:[\u4e00-\u9fff]{1,4}(?=你好|您好))?(?:你好|您好|嗨|哈喽|早上好|下午好|晚上好|欢迎|很高兴(?:认识|见到)(?:你|您)|"
             r"谢谢(?:你|您)?(?:今天)?(?:来|过来|抽空|愿意))"),
         closing=re.compile(
             r"(?:今天就?(?:先)?(?:聊|到)到?这(?:儿|里)|(?:我们)?就(?:先)?(?:聊|到)这(?:儿|里)|"
@@ -271,6 +278,7 @@ _MOVES: dict[str, _Moves] = {
         anaphora=frozenset(),
         anaphora_substrings=("那个", "这个", "那时", "当时", "那次", "这件事", "那件事", "她", "他", "那里", "那儿",
                              "这样"),
+        thanks_any=re.compile(r"谢谢|多谢|感谢|谢啦"),
         episode=re.compile(r"那天|那次|那时|那会儿?|当时|那个时候|那一?阵子?|那段时间"),
     ),
 }
@@ -681,6 +689,30 @@ def decide(
     rng: random.Random,
 ) -> Plan:
     """The disclosure policy. ``label`` is the scorer's label (or "silence")."""
+    plan = _decide(persona, index, state, text=text, label=label, flags=flags, rng=rng)
+    if plan.move == "no_experience" and label != "statement" and _social(_moves(persona.language), text):
+        # "Lovely, thank you for your time.", "Hello Grace, thank you for making the time. How's your afternoon
+        # going?": never "I wouldn't know" to thanks or a greeting; she answers it in kind.
+        plan = _decide(persona, index, state, text=text, label="statement", flags=flags, rng=rng)
+    return plan
+
+
+def _social(moves: _Moves, text: str) -> bool:
+    """Thanks, a greeting or a goodbye somewhere in the turn."""
+    return bool(moves.greeting.search(text) or moves.closing.search(text) or moves.thanks.search(text)
+                or (moves.thanks_any is not None and moves.thanks_any.search(text)))
+
+
+def _decide(
+    persona: Persona,
+    index: TopicIndex,
+    state: State,
+    *,
+    text: str,
+    label: str,
+    flags: list[str],
+    rng: random.Random,
+) -> Plan:
     choose = _Chooser(rng, state)
     reactions = persona.reactions
     flags_set = set(flags)
@@ -696,6 +728,16 @@ def decide(
         return reaction("break_character", reactions.break_character)
     if is_invitation(text, language) and "pitch" not in flags_set:
         return _invite(persona, state, choose)
+
+    # "Thank you so much for your time.", "丽华你好，谢谢你抽时间过来。": thanks, a greeting or a goodbye said as a
+    # statement is answered in kind, whatever the scorer made of it (a reflection, for the "your" in "your time").
+    # Before anything is told, small talk after a greeting is too ("Hi Hyejin, thanks for doing this. How's your day
+    # been?", "hi dev um thanks so much for doing this can you hear me all right").
+    opening = not state.told and not state.greeted
+    if (label == "reflection" and not re.search(r"[?？]", text) and _social(moves, text)) or (
+            opening and label in ("open", "closed") and moves.greeting.search(text)
+            and _understand(index, state, text, language)[0] is None):
+        label = "statement"
 
     # An echo is an echo whatever the scorer called it: a short turn made of the persona's own words.
     if (label in ("closed", "open", "statement", "reflection") and not flags_set & {"pitch", "hypothetical"}
@@ -715,11 +757,14 @@ def decide(
     if label == "statement":
         if "pitch" in flags_set:
             return _polite_future(persona, index, state, choose, "pitch", text)
+        if opening and moves.greeting.search(text):
+            # "Hi Priya, thanks for your time.": at the start, hello, not goodbye.
+            return reaction("greeting", reactions.greeting)
         if moves.closing.search(text):
             return reaction("closing", reactions.closing)
         if moves.greeting.search(text):
             return reaction("greeting", reactions.greeting)
-        if moves.thanks.search(text):
+        if moves.thanks.search(text) or (moves.thanks_any is not None and moves.thanks_any.search(text)):
             return reaction("thanks", reactions.thanks)
         # "The app.", "Market Street.", "Forty-six years.", "Het geld.": a terse interviewer's prompt, a thing of hers
         # named and left for her to talk about. A statement for the scorer; for her, an open question about that thing.
