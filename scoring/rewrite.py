@@ -18,7 +18,7 @@ from typing import Callable, Iterable
 from . import parse_batch
 from .labels import Flag, Label
 from .parse_batch import parse_ahead
-from .rules import TRAILING_OFFER, Form, analyse, focus_alone, strip_markers
+from .rules import _BARE_CONTRACTION, TRAILING_OFFER, Form, _restore_apostrophe, analyse, focus_alone, strip_markers
 from simulator import nlp
 
 __all__ = ["suggest_rewrite", "suggest_rewrites", "past", "gerund", "SILENCE_ALTERNATIVE"]
@@ -792,7 +792,9 @@ _CLOSED_RULES: list[Rule] = [
      lambda m: f"Tell me about the time you {past(m.group('verb'))} {_tidy(m.group('rest')) or 'it'}."),
     (_r(r"^where\s+do\s+you\s+(?:" + _ADVERB + r"\s+)?(?P<verb>[a-z]+)(?P<rest>.*)$"),
      lambda m: f"How do you go about {gerund(m.group('verb'))} {_tidy(m.group('rest'))}?"),
-    (_r(r"^who\s+(?:" + _ADVERB + r"\s+)?(?:does|do|did|handles|makes|takes\s+care\s+of)\s+(?P<rest>.+)$"),
+    # (Not "Who did you switch to?": there "you" did it, and the one asked about is the object.)
+    (_r(r"^who\s+(?:" + _ADVERB + r"\s+)?(?:does|do|did|handles|makes|takes\s+care\s+of)\s+"
+        r"(?!(?:you|they|he|she|we|i|your|their|his|her)\b)(?P<rest>.+)$"),
      lambda m: (f"Walk me through how {t} {'get' if t.endswith('s') else 'gets'} done."
                 if (t := _tidy(m.group("rest"))) else None)),
     (_r(r"^how\s+long\s+(?:does|did)\s+it\s+take(?:\s+you)?\s+to\s+(?P<rest>.+)$"),
@@ -2305,10 +2307,14 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
         particle = tail[:1] and tail[0].lower() in ("back", "again")
         if verb in ("go", "come") and (particle or "back" in low_pred or "again" in low_pred) and (
                 hypothetical or c.aux in ("will", "would") or "going" in low_pred):
-            place = re.search(r"\b(?:to|at)\s+(?P<np>(?:the|your|that|this)\s+(?:same\s+)?[\w'-]+(?:\s+[\w'-]+)?)$",
-                              " ".join(tail))
+            # "Would you ever go back to a paper diary?", "…to a season ticket if you were in more?": what the one they
+            # had was like (the condition is the interviewer's, not part of the thing).
+            where = re.split(r"\s+(?:if|when|once|unless|because)\s+", " ".join(tail), maxsplit=1)[0]
+            place = re.search(r"\b(?:to|at)\s+(?P<np>(?:the|your|that|this|a|an)\s+(?:same\s+)?[\w'-]+(?:\s+[\w'-]+)?)$",
+                              where)
             if place:
-                np = re.sub(r"^(?:that|this)\s+", "the ", re.sub(r"\bsame\s+", "", place.group("np")), flags=re.IGNORECASE)
+                np = re.sub(r"^(?:that|this|a|an)\s+", "the ", re.sub(r"\bsame\s+", "", place.group("np")),
+                            flags=re.IGNORECASE)
                 return f"What was {np} like?"
             return "What was it like there?"
         if verb and verb not in _DULL_VERBS | _FEELING_VERBS | {"use"} | _NOT_ACTIONS - {"use", "try", "keep"} or \
@@ -3563,9 +3569,16 @@ def suggest_rewrites(text: str, label: Label | str, flags: Iterable[Flag | str] 
         _turn.along, _turn.focus = saved
 
 
+_EXCLAMATION = re.compile(r"^\W*(?:oh\s+)?(?:my\s+(?:god|gosh|goodness|word|days)|god|gosh|goodness(?:\s+me)?|blimey|"
+                          r"jeez|crikey|wow)\b[\s,.!…-]*", re.IGNORECASE)
+
+
 def _english_rewrites(text: str, label: Label, flag_set: set[Flag], previous: str | None,
                       form: "Form | None") -> list[str]:
     """:func:`suggest_rewrites` of an English turn that needs them."""
+    # A caption's "wasnt", "dont" are read as the words they are ("the voucher wasnt" is no noun phrase), and an
+    # exclamation before it ("oh my god, seven oh two, …") is no part of what was asked ("your god").
+    text = _EXCLAMATION.sub("", _BARE_CONTRACTION.sub(_restore_apostrophe, text)) or text
     out: list[str] = []
     first = _open_alternative(text, label, flag_set, form if form is not None and form.language == "en" else None)
     first = _extraposed(text) or _find_rewrite(text) or _checked_main(first, text, label, flag_set) if first else first
@@ -3751,11 +3764,12 @@ def _np_problem(candidate: str, text: str) -> tuple[str, Any] | None:
     held = next((c for c in _noun_chunks(doc) if c.root == before), None) if before is not None else None
     if held is not None and not (held.start <= tok.i < held.end):
         wrong, chunk = True, held  # "your manager okay": the noun phrase ended before the last word
-    elif chunk is None and (tok.lower_ in _TIME_NOUNS or tok.pos_ in ("VERB", "AUX", "ADJ", "NUM")):
+    elif chunk is None and (tok.lower_ in _TIME_NOUNS or tok.pos_ in ("VERB", "AUX", "ADJ", "NUM")) and not _noun_by_role(tok):
         wrong = True
     elif words[-1].endswith(("'", "’")) or tok.tag_ == "POS":
         wrong = True
-    elif tok.pos_ in ("VERB", "AUX", "ADJ", "ADV", "NUM", "PART") and not (tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN")):
+    elif tok.pos_ in ("VERB", "AUX", "ADJ", "ADV", "NUM", "PART") and not (tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN")) \
+            and not _noun_by_role(tok):
         wrong = True
     elif tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
         wrong = True  # "the allotment" of "the allotment waiting list"
@@ -3773,6 +3787,12 @@ def _np_problem(candidate: str, text: str) -> tuple[str, Any] | None:
     if chunk is not None and not _good_topic(chunk):
         chunk = None
     return np, chunk
+
+
+def _noun_by_role(tok: Any) -> bool:
+    """A subject or object with its article is a noun whatever its tag ("The voucher wasn't enough": "voucher" ADJ)."""
+    return (tok.pos_ in ("ADJ", "VERB") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+            and any(c.dep_ == "det" for c in tok.children))
 
 
 def _np_to_judge(candidate: str, text: str) -> tuple[str, tuple[str, ...], str] | None:
@@ -4093,10 +4113,23 @@ def _their_topic(previous: str | None) -> list[str]:
         phrase = _chunk_phrase(chunk)
         if phrase:
             words = phrase.split()
+            head = 1 if len(words) > 1 and words[0].lower() in _DETERMINERS else 0
+            if chunk.start == 0 and words[head][:1].isupper() and _common_word(words[head]):
+                words[head] = words[head].lower()  # "Customer service sent a voucher": the sentence's capital
+            if len(words) == 2 and words[0].lower() == "the" and words[1][:1].isupper() and not _common_word(words[1]):
+                words = words[1:]  # "Tomasz came at ten": a name takes no article
             first = _THEIR_OWNER.get(words[0].lower(), words[0])
             first = first.lower() if first.lower() in _DETERMINERS else first
             out.append(" ".join([first] + words[1:]))
     return out
+
+
+@lru_cache(maxsize=2048)
+def _common_word(word: str) -> bool:
+    """A word of the dictionary ("Customer"), not a name ("Tomasz"): lemminflect knows how to inflect it."""
+    from lemminflect import getAllInflections
+
+    return bool(getAllInflections(word.lower()))
 
 
 def _their_text(previous: str | None) -> str | None:
