@@ -71,7 +71,8 @@ _LEVEL = {name: i + 1 for i, name in enumerate(LAYERS)}  # surface 1, detail 2, 
 
 _BREAK = re.compile(
     r"\b(are|r)\s+(you|u)\s+(an?\s+)?(ai|a\.i\.|bot|robot|chat\s?bot|language\s+model|llm|machine|"
-    r"program|computer|simulation|simulated|real\s+person|human|chatgpt|gpt)\b"
+    r"program|computer|simulation|simulated|real\s+person|human|chatgpt|gpt)\b(?!\s+(?:programmer|engineer|scientist|"
+    r"technician|teacher|repair|vacuum|mower|resources|rights|geek|nerd|person\b(?!\s*[?,]|\s+or\b)))"
     r"|\bignore\s+(all\s+|any\s+|the\s+|your\s+)?(previous|prior|above|earlier)?\s*(instructions|prompts?|rules)\b"
     r"|\bsystem\s+prompt\b|\bas\s+an\s+ai\b|\bdeveloper\s+mode\b|\bjailbreak\b"
     r"|\byou\s+are\s+(now\s+)?(an?\s+)?(ai|assistant|chatgpt|language\s+model|llm|bot)\b"
@@ -79,14 +80,19 @@ _BREAK = re.compile(
     r"(hidden\s+)?(instructions|prompt|insights|script|persona\s+file)\b"
     r"|\bout\s+of\s+character\b|\bbreak\s+character\b"
     # "Is this a real person?", "Am I talking to a bot?", "Are you even real?"
-    r"|\b(?:is\s+(?:this|that)|am\s+i\s+(?:talking|speaking|chatting)\s+(?:to|with))\s+(?:really\s+|actually\s+)?"
-    r"(?:an?\s+)?(?:real\s+(?:person|human)|human(?:\s+being)?|person|ai|a\.i\.|bot|chat\s?bot|robot|computer|machine|"
-    r"program|simulation)\s*(?:(?:i'?m|i\s+am)\s+(?:talking|speaking|chatting)\s+(?:to|with)\s*|here\s*|right\s+now\s*)?(?:\?|$|or\b)"
+    r"|\b(?:is\s+(?:this|that)|am\s+i\s+(?:(?:really|actually|even)\s+)?(?:talking|speaking|chatting)\s+(?:to|with))\s+"
+    r"(?:really\s+|actually\s+)?(?:one\s+of\s+(?:those|these)\s+)?"
+    r"(?:an?\s+)?(?:(?:real|actual)\s+(?:person|human)|human(?:\s+being)?|person|ai|a\.i\.|bot|chat\s?bot|robot|"
+    r"(?:computer\s+)?(?:machine|program|programme)s?|computers?|simulation)"
+    r"\s*(?:(?:i'?m|i\s+am)\s+(?:talking|speaking|chatting)\s+(?:to|with)\s*|here\s*|right\s+now\s*)?[,.]?\s*(?:\?|$|or\b)"
+    # "Is there an actual human on the other end?", "Is there a real person behind this?"
+    r"|\bis\s+there\s+(?:an?\s+)?(?:real|actual|live)\s+(?:person|human)\s+(?:on\s+the\s+other\s+end|behind\s+(?:this|it|the\s+screen))\b"
     r"|\bare\s+(?:you|u)\s+(?:even\s+|actually\s+|really\s+)?real\s*\?"
     # "You're not a bot, are you?", "are you like a chatbot or something", "Is this automated?", "a person or a program"
     r"|\b(?:you're|you\s+are|are\s+(?:you|u)|r\s+u)\s+(?:not\s+|just\s+|even\s+|really\s+|actually\s+|like\s+|"
-    r"some\s+(?:kind|sort)\s+of\s+)*(?:an?\s+)?(?:ai|a\.i\.|bot|robot|chat\s?bot|language\s+model|real\s+(?:person|human)|"
-    r"actual\s+(?:person|human)|human(?:\s+being)?(?!\s+resources)|automated|chatgpt)\b"
+    r"some\s+(?:kind|sort)\s+of\s+|one\s+of\s+(?:those|these)\s+)*(?:an?\s+)?(?:ai|a\.i\.|bots?|robots?|chat\s?bots?|"
+    r"language\s+model|real\s+(?:person|human)|actual\s+(?:person|human)|human(?:\s+being)?(?!\s+resources)|automated|chatgpt|"
+    r"(?:computer\s+)?(?:programs?|programmes?)(?!\s*(?:me|for|at|in|on|about|that|which)\b)|computer(?!\s+\w))\b"
     r"|\bis\s+this\s+(?:all\s+|conversation\s+|chat\s+|interview\s+)?(?:automated|a\s+bot|an?\s+ai|scripted)\b"
     r"|\b(?:person|human)\s+or\s+(?:an?\s+)?(?:ai|a\.i\.|bot|robot|machine|program|computer|chatbot)\b",
     re.IGNORECASE,
@@ -134,10 +140,14 @@ _BREAK_I18N = re.compile(
     r"|\b(?:negeer|vergeet)\s+(?:al\s+|alle\s+)?(?:je\s+|jouw\s+|de\s+|uw\s+)?(?:eerdere\s+|vorige\s+|bovenstaande\s+)?"
     r"(?:instructies|opdrachten|regels|prompts?)\b"
     # "Is dit een echt mens?", "Praat ik met een robot?"
-    r"|\b(?:is\s+dit|is\s+dat|praat\s+ik\s+(?:met|tegen)|spreek\s+ik\s+(?:met|tegen)|chat\s+ik\s+met)\s+"
-    r"(?:nu\s+|hier\s+|eigenlijk\s+|echt\s+)?(?:een\s+)?(?:echt\s+mens|echte\s+persoon|mens|ai|bot|robot|chatbot|computer|"
+    r"|\b(?:is\s+dit|is\s+dat|praat\s+ik\s+(?:nou\s+|nu\s+|eigenlijk\s+|echt\s+)?(?:met|tegen)|"
+    r"spreek\s+ik\s+(?:nou\s+|nu\s+|eigenlijk\s+|echt\s+)?(?:met|tegen)|chat\s+ik\s+(?:nou\s+|nu\s+)?met)\s+"
+    r"(?:nu\s+|nou\s+|hier\s+|eigenlijk\s+|echt\s+)?(?:een\s+)?(?:echt\s+mens|echte\s+persoon|mens|ai|bot|robot|chatbot|computer|"
     r"programma|simulatie)\s*(?:\?|$|of\b)"
     r"|\bsysteem\s*prompt\b|\bdoe\s+alsof\s+(?:je|jij|u)\b|\buit\s+(?:je|jouw|uw)\s+rol\b"
+    # "…dat je geen robot bent?" (a subordinate clause puts the verb last)
+    r"|\b(?:je|jij|u)\s+(?:toch\s+|echt\s+|eigenlijk\s+|wel\s+|niet\s+)*(?:geen|een)\s+(?:ai|bot|robot|chatbot|computer|"
+    r"computerprogramma|programma|taalmodel|echt\s+mens|echte\s+persoon|mens)\s+(?:bent|ben|is)\b"
     # "Je bent toch geen robot, hè?"
     r"|\b(?:je|jij|u)\s+(?:bent|ben)\s+(?:toch\s+|echt\s+|eigenlijk\s+|wel\s+|niet\s+)*(?:geen|een)\s+"
     r"(?:ai|bot|robot|chatbot|computer|computerprogramma|programma|taalmodel|echt\s+mens|echte\s+persoon|mens)\b"
@@ -147,7 +157,7 @@ _BREAK_I18N = re.compile(
     rf"|{_AI_WORDS_KO}\s*(?:이세요|세요|이십니까|십니까|이신가요|신가요|인가요|이에요\s*\?|예요\s*\?|이야\s*\?|이지요\s*\?|죠\s*\?)"
     rf"|(?:당신|너|넌|지우\s*씨)\s*(?:은|는)?\s*(?:혹시\s*|진짜\s*|사실\s*)?{_AI_WORDS_KO}"
     # "지금 실제 사람이랑 얘기하는 거 맞죠?"
-    r"|(?:(?:진짜|실제|진짜로)\s*사람|AI|로봇|챗봇|봇)\s*(?:이랑|하고|과|와|이하고)\s*(?:얘기|이야기|대화|채팅)\s*(?:하는|중)"
+    r"|(?:(?:진짜|실제|진짜로)\s*사람|AI|로봇|챗봇|봇)\s*(?:이랑|랑|하고|과|와|이하고)\s*(?:얘기|이야기|대화|채팅)\s*(?:하는|중)"
     r"|(?:진짜|실제|진짜로)\s*사람\s*(?:이세요|이에요|인가요|이신가요|맞아요|맞으세요|맞나요)"
     # "혹시 AI 아니에요?", "사람 맞으시죠?" (at the start of a sentence or after 혹시, not "그 사람 맞죠?")
     rf"|{_AI_WORDS_KO}\s*(?:은|는)?\s*(?:아니에요|아니죠|아니시죠|아니세요|아니신가요|아닌가요|아니야|아니지)"
@@ -155,9 +165,10 @@ _BREAK_I18N = re.compile(
     r"|(?:지시|지침|명령|프롬프트|설정|규칙)(?:사항)?\s*(?:은|는|을|를)?\s*(?:모두|전부|다)?\s*(?:무시|잊어)"
     r"|시스템\s*프롬프트|(?:숨겨진|숨긴)\s*(?:인사이트|지시|정보|설정)|(?:역할극|캐릭터)\S*\s*(?:그만|멈추|벗어나)"
     # Chinese
-    rf"|你(?:是|是不是|该不会是|不会是|应该不是|不是|到底是|其实是)\s*(?:一个|个)?\s*{_AI_WORDS_ZH}(?![员师猿])"
+    rf"|[你您](?:是|是不是|该不会是|不会是|应该不是|不是|到底是|其实是)\s*(?:一个|个)?\s*{_AI_WORDS_ZH}(?![员师猿])"
     r"|(?:忽略|无视|忘掉|忘记)(?:掉)?(?:之前|以上|前面|上面|所有|你的|全部|先前)?的?(?:所有|全部)?(?:指令|指示|提示|设定|规则|要求)"
     # "我是在跟真人说话吗？", "我在和机器人聊天吗？"
+    rf"|(?:我|我们)[^，。？！?]{{0,6}}(?:跟|和|与|同)\s*{_AI_WORDS_ZH}\s*(?:说话|聊天|聊|对话|交流|讲话)"
     rf"|(?:跟|和|与|同)\s*{_AI_WORDS_ZH}\s*(?:说话|聊天|对话|交流|讲话)"
     r"|系统提示|提示词|假装你是|(?:跳出|脱离)(?:角色|人设)|(?:隐藏的?|秘密的?)(?:洞察|信息|设定|指令)",
     re.IGNORECASE,
@@ -168,7 +179,17 @@ def is_break_attempt(text: str) -> bool:
     """The trainee tries to get the persona out of character (asks if it is an AI, injects instructions),
     in English, Dutch, Korean or Chinese."""
     text = text or ""
+    if _THEIR_OWN_CONTACT.search(text) and not _ABOUT_THIS_TALK.search(text):
+        # "Did you talk to a real person or a chatbot at the bank?": who she dealt with, not what she is.
+        return False
     return bool(_BREAK.search(text) or _BREAK_I18N.search(text))
+
+
+_THEIR_OWN_CONTACT = re.compile(r"\b(?:did|do|does|have|had|were|was|could|can)\s+(?:you|they|she|he)\s+(?:\w+\s+)?"
+                                r"(?:talk|speak|spoke|chat|deal|get|reach|call|message)\w*\s+(?:to|with|through|hold\s+of)\b"
+                                r"|(?:你|您|她|他)[^，。？！?]{0,4}(?:跟|和|与)[^，。？！?]{0,8}(?:客服|人工)", re.IGNORECASE)
+_ABOUT_THIS_TALK = re.compile(r"\b(?:are\s+(?:you|u)|is\s+this|am\s+i|you're|you\s+are)\b|[你您]是|我(?:现在)?(?:是)?在?(?:跟|和)",
+                              re.IGNORECASE)
 
 
 # Greetings, closings, thanks, continuers ("mm-hm"), follow-ups ("why was that?") and anaphora

@@ -1,0 +1,35 @@
+""""Are you a real person?" in the words trainees use, in four languages, is the trainee breaking the frame (the persona
+answers in character); a question about who she dealt with ("Did you talk to a real person or a chatbot?") or a job
+("Are you a computer programmer?") is not."""
+
+import pytest
+
+from simulator.policy import is_break_attempt
+
+
+@pytest.mark.parametrize("turn", [
+    "Just checking, am I talking to a real person, or is this one of those computer programmes?",
+    "Is there an actual human on the other end?",
+    "Be honest, am I speaking to a machine?",
+    "Are you one of those computer programs?",
+    "Sorry, weird question, but is this a person or a program?",
+    "说实话…我现在是在跟真人聊吗？还是AI？",
+    "您是真人吗？",
+    "이거 AI랑 얘기하는 거예요?",
+    "Praat ik nou met een computer of met een mens?",
+    "Hoe weet ik dat je geen robot bent?",
+])
+def test_asking_whether_the_persona_is_a_machine(turn):
+    assert is_break_attempt(turn)
+
+
+@pytest.mark.parametrize("turn", [
+    "Did you talk to a real person or a chatbot at the bank?",
+    "Did you get through to a human or a bot?",
+    "Are you a computer programmer?",
+    "Do you use a robot vacuum?",
+    "Are you a people person?",
+    "你跟真人客服聊过吗？",
+])
+def test_questions_about_her_life_are_not_frame_breaks(turn):
+    assert not is_break_attempt(turn)
