@@ -517,6 +517,20 @@ _DANGLING_REPORT = re.compile(
     r"realised|realized|figured|wondered|knew|decided|reckoned|remember\s+thinking)(?:,.*)?$", re.IGNORECASE)
 
 
+_CLAUSE_JOINS = {
+    "en": frozenset("and but so because when while then which who until after before though although".split()),
+    "nl": frozenset("en maar dus want omdat toen terwijl als die dat tot nadat voordat hoewel".split()),
+}
+_NEEDS_MORE = {
+    "en": frozenset("the a an to of in on at for with from by and but or so my your her his their our its this that "
+                    "these those some any no every i you he she we they it is was are were be been have has had do did "
+                    "would could should will can just very really more most than as into onto about".split()),
+    "nl": frozenset("de het een van in op aan voor met naar bij door en maar of dus mijn je jouw haar zijn hun ons onze "
+                    "die dat deze dit ik jij hij zij we wij ze is was zijn waren heb heeft had hebben kan kon moet zou "
+                    "wil te om als dan".split()),
+}
+
+
 def shorten(sentence: str, language: str | None = "en", max_words: int = 14) -> str:
     """A said sentence as a recap: without its lead-in ("Honestly, ..."), cut at a clause boundary when
     it is long, first letter lower case (not "I" or a name), no closing punctuation."""
@@ -532,7 +546,22 @@ def shorten(sentence: str, language: str | None = "en", max_words: int = 14) -> 
         for i, word in enumerate(words[: max_words + 1]):
             if i >= 4 and re.search(r"[,;:]$", word):
                 cut = i + 1
-        text = " ".join(words[: cut or max_words]).rstrip(",;:")
+        if cut is None:
+            # No comma to cut at: before the last "and"/"but"/"so"/… that starts a clause within reach ("I started when
+            # Ella broke her leg [and I couldn't get out to the shops]"), else never on a word that needs another
+            # after it ("…out to the").
+            joins = [i for i, word in enumerate(words[: max_words + 1])
+                     if i >= 4 and word.lower() in _CLAUSE_JOINS.get(lang, ())]
+            if joins:
+                cut = joins[-1]
+            else:
+                cut = max_words
+                while cut > 4 and words[cut - 1].lower().strip(",;:") in _NEEDS_MORE.get(lang, ()):
+                    cut -= 1
+            text = " ".join(words[:cut]).rstrip(",;:")
+            cut = None
+        else:
+            text = " ".join(words[:cut]).rstrip(",;:")
         if lang == "en" and cut:
             # "...I looked at the app and thought, we'll just..." cut at the comma leaves "and thought" with nothing
             # thought (or "and said, look" with half of what was said): the clause before it is the recap.

@@ -107,6 +107,17 @@ def test_titles_and_recaps_in_the_persona_voice():
         "I could only do evenings, after six.")
 
 
+def test_a_recap_with_no_comma_is_cut_where_a_clause_ends_never_mid_phrase():
+    # A long sentence with no comma in reach was cut at the word limit: "...and I couldn't get out to the."
+    assert shorten("I started when Ella broke her leg and I couldn't get out to the shops for about six weeks.") == (
+        "I started when Ella broke her leg.")
+    assert shorten("Ik heb de app dichtgedaan en ben gaan slapen want ik was echt doodmoe van de hele dag met de "
+                   "kinderen.", "nl") == "ik heb de app dichtgedaan en ben gaan slapen."
+    # No clause to cut before: the last words that need another after them go.
+    cut = shorten("We drove to the big shop on the ring road in the car from the garage to the store.")
+    assert cut.lower() == "we drove to the big shop on the ring road in the car."
+
+
 # Dialogue memory -----------------------------------------------------------------------------------------
 
 
