@@ -1959,7 +1959,9 @@ def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark
     if empathy:
         weight = MEDIUM if len(words) <= 6 or overlap < 0.3 else WEAK
         add(Cue("empathy", Label.STATEMENT, weight, empathy.group(0)))
-    if re.match(r"^(?:i|i'm|i've|i'd|i'll|i\s+think|i\s+know|i\s+totally|i\s+do|me\s+too|same)\b", low) and not reflect:
+    # ("Same here." is yours; "Same one each week?" asks about theirs.)
+    if re.match(r"^(?:i|i'm|i've|i'd|i'll|i\s+think|i\s+know|i\s+totally|i\s+do|me\s+too|"
+                r"same(?=\s*(?:here|for\s+me|with\s+me|again|[.!]|$)))\b", low) and not reflect:
         add(Cue("own_view", Label.STATEMENT, MEDIUM, " ".join(words[:2])))
     elif not reflect and not so_start and not second_person and not has_qmark and raw_low and (
             _ASIDE_OPENER.match(raw_low) or _GENERIC_CLAIM.search(low)):
