@@ -705,12 +705,17 @@ def asked_fact(question: str, language: str | None = "en") -> str | None:
         return _ASKED_BY_LANGUAGE[lang](_question_clause(question, lang))
     if lang != "en":
         return None
-    setting = _SETTING_CLAUSE.match(question)
-    if setting:
-        question = question[setting.end():]  # "And when you get home, who's there?" asks who
-    for kind, pattern in _ASKED_FACT:
-        if pattern.match(question):
-            return kind
+    # The last question of the turn, past what leads up to it ("Okay. The last time you bought shampoo. Where was
+    # that?", "Sorry, I lost you there. Who rang?").
+    # "Where do you buy it? Online?": the last one that asks for a fact.
+    asked = [part for part in sentences(question) if "?" in part] or [question]
+    for part in reversed(asked):
+        setting = _SETTING_CLAUSE.match(part)
+        if setting:
+            part = part[setting.end():]  # "And when you get home, who's there?" asks who
+        for kind, pattern in _ASKED_FACT:
+            if pattern.match(part):
+                return kind
     return None
 
 

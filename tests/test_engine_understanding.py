@@ -316,3 +316,12 @@ SHIPPED = sorted(load_personas([ROOT / "personas"]).personas.values(), key=lambd
 def test_good_technique_uncovers_most_insights_and_bad_technique_almost_none(persona):
     assert _uncovered(persona, _good_script(persona)) >= 0.8
     assert _uncovered(persona, _bad_script(persona)) <= 0.1
+
+
+def test_the_fact_asked_is_read_from_the_last_question_past_a_preamble():
+    from simulator.understanding import asked_fact
+
+    assert asked_fact("Okay. The last time you bought shampoo. Where was that?") == "place"
+    assert asked_fact("Sorry, I lost you there. Who rang?") == "person"
+    assert asked_fact("Where do you buy it? Online?") == "place"  # the last one that asks for a fact
+    assert asked_fact("Tell me about it. What happened?") is None
