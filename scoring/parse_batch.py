@@ -162,6 +162,8 @@ class _Batch:
 
     # In a worker -------------------------------------------------------------------------------------
     def parse(self, text: str, along: Sequence[str] = ()):
+        if not text:
+            return nlp.parse(text)  # nothing to wait for: an empty text is never sent to a round
         doc = self.docs.get(text, _MISSING)
         if doc is _MISSING:
             cached = nlp.cached(text)

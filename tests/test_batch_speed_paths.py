@@ -311,3 +311,18 @@ def test_a_classifier_without_the_option_still_labels_the_transcript():
     transcript.add(Turn(speaker=PERSONA, text="Fine."))
     assert cli.label_unlabelled(transcript, Plain(), rewrites=False) == 1
     assert transcript.turns[0].label == "open"
+
+
+def test_an_empty_text_parsed_inside_a_batch_job_does_not_wait_for_a_round():
+    # A rewrite may ask for the parse of an empty clause; inside a batch job that parse was looked up among the round's
+    # parses, where an empty text is never sent, and raised KeyError (found by the property tests).
+    from scoring import parse_batch
+    from simulator import nlp
+
+    if nlp.load() is None:
+        pytest.skip("the English pipeline is not installed")
+    jobs = [lambda: parse_batch.parse(""), lambda: parse_batch.parse("", ("Who rang?",))]
+    jobs += [lambda: parse_batch.parse("")] * max(0, parse_batch.MIN_JOBS - len(jobs))
+    got = parse_batch.run_batched(jobs)[:2]
+    expected = nlp.parse("")
+    assert [getattr(doc, "text", doc) for doc in got] == [getattr(expected, "text", expected)] * 2
