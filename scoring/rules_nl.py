@@ -112,7 +112,9 @@ _AGREE = _rx(r"(?P<ev>^(?:vind|vindt|vond)\s+(?:je|jij|u)\s+(?:ook\s+|het\s+|dat
              r"(?:daar\s+|er\s+)?(?:daarmee\s+|ermee\s+|met\s+(?:me|mij)\s+)?(?:niet\s+)?(?:mee\s+)?eens\b|\bje\s+bent\s+het\b.*\beens\b|"
              r"\bmee\s+eens\s*\?|\bzou\s+je\s+niet\s+zeggen|^(?:en\s+)?zou(?:dt)?\s+(?:je|jij|u)\s+(?:ook\s+|dan\s+|eerlijk\s+)*zeggen\s+dat|\bdenk\s+je\s+ook\s+niet|\bjij\s+toch\s+ook|\bu\s+toch\s+ook)")
 _SOCIAL = _rx(r"(?P<ev>\b(?:de\s+meeste|veel|alle|andere|onze|heel\s+veel|de\s+meesten\s+van\s+onze)\s+(?:klanten|mensen|gebruikers|"
-              r"ouders|leden|abonnees|fietsers|collega's|bewoners|huurders|reizigers)\b[^?]*\b(?:zeggen|zegt|vinden|vindt|kiezen|"
+              r"ouders|leden|abonnees|fietsers|collega's|bewoners|huurders|reizigers|"
+              # any group of people: a plural noun ("studenten", "vrijwilligers", "bezorgers")
+              r"(?:\w+\s+)?\w{3,}(?:en|ers|s))\b[^?]*\b(?:zeggen|zegt|vinden|vindt|kiezen|"
               r"willen|klagen|geven\s+aan|noemen|gebruiken)|\biedereen\s+(?:zegt|vindt|wil|gebruikt))")
 _PRESUME = _rx(r"(?P<ev>\btoch\b|\bzeker\b(?!\s+weten)|\bvast\b(?!\s+(?:contract|bedrag|abonnement|nummer|adres))|"
                r"\bnatuurlijk\b|\bwel\s+zeker\b|\bongetwijfeld\b|"
@@ -187,7 +189,7 @@ _NEG_END = _rx(r"\bniet(?!\s+meer\b)\s+(?P<verb>[\wà-ÿ]+)\s*$")
 # "vooral", "met name": a summary that ranks their reasons.
 _MAINLY = _rx(r"\b(?:vooral|voornamelijk|met\s+name|hoofdzakelijk|eigenlijk\s+alleen|puur)\b")
 # A would-question whose answer is a benefit: "Zou X helpen?", "Zou je het fijn vinden als…", "Zou dat schelen?".
-_FIX_Q = _rx(r"^(?:en\s+|maar\s+)?(?:zou|zouden)\s+(?:[\w']+\s+){1,6}?(?P<ev>helpen|oplossen|verhelpen|schelen|"
+_FIX_Q = _rx(r"^(?:en\s+|maar\s+)?(?:zou|zouden)\s+(?:[\w']+\s+){1,10}?(?P<ev>helpen|oplossen|verhelpen|schelen|"
              r"(?:handig|fijn|makkelijk|makkelijker|handiger|beter|prettig|fijner)(?:\s+(?:zijn|vinden|maken))?)\b"
              r"(?:\s+(?:als|wanneer|mocht)\b.*)?\s*$")
 # "het ergste", "het vervelendst": a superlative of a negative verdict.

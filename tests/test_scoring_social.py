@@ -33,3 +33,14 @@ def test_thanks_is_a_statement(lang, turn, previous):
 ])
 def test_what_is_not_thanks_keeps_its_label(lang, turn, previous, label):
     assert classifier_for(lang).classify(turn, previous).label == label
+
+
+@pytest.mark.parametrize("turn, previous", [
+    # Social proof from any group of people, not only the ones a list names.
+    ("de meeste studenten zeggen dat ze daardoor gewoon minder vaak wassen, herken je dat", "Ik was meestal op zondag."),
+    ("de meeste vrijwilligers zeggen dat dat rooster een chaos is, herken je dat", "Het rooster komt elke maand."),
+    # A fix of ours to approve, however long its name.
+    ("Zou één overzicht van alle potjes bij elkaar je helpen?", "Ik heb zes potjes bij drie banken."),
+])
+def test_dutch_social_proof_and_fixes_to_approve_are_leading(turn, previous):
+    assert classifier_for("nl").classify(turn, previous).label == Label.LEADING
