@@ -742,7 +742,9 @@ _HYP = _rx(
 )
 _IF_THEN = _rx(r"\bif\b.*\b(?:would|will|could|'d|'ll|wouldn't|won't)\b")
 _PITCH = _rx(
-    r"\b(?P<ev>(?:we're|we\s+are|we've|we\s+have|we'll|we\s+will|we|i'm|i\s+am|our\s+team\s+is|the\s+team\s+is)\s+"
+    # "Do you think my idea's any good?", "Does our concept sound useful?": the interviewer's own idea, up for approval.
+    r"\b(?P<ev>(?:my|our)\s+(?:(?:app|product|business|little|new|own)\s+)?(?:idea|concept|prototype|mock-?up|start-?up)s?\b|"
+    r"(?:we're|we\s+are|we've|we\s+have|we'll|we\s+will|we|i'm|i\s+am|our\s+team\s+is|the\s+team\s+is)\s+"
     r"(?:currently\s+|just\s+|now\s+|actually\s+|also\s+|recently\s+|already\s+)?(?:building|developing|creating|"
     r"designing|launching|working\s+on|adding|piloting|testing|introducing|rolling\s+out|releasing|planning\s+to|"
     r"about\s+to|going\s+to\s+(?:add|launch|build|release)|built|launched|added|developed|"

@@ -44,3 +44,19 @@ def test_what_is_not_thanks_keeps_its_label(lang, turn, previous, label):
 ])
 def test_dutch_social_proof_and_fixes_to_approve_are_leading(turn, previous):
     assert classifier_for("nl").classify(turn, previous).label == Label.LEADING
+
+
+@pytest.mark.parametrize("turn, label", [
+    # Fishing for a compliment on the interviewer's own idea: people say yes to be kind.
+    ("So, between us, do you think my idea's any good? Be honest, I can take it, ha.", Label.LEADING),
+    ("Does my idea sound like something that would help a family like yours?", Label.LEADING),
+    ("What do you think of our app idea?", Label.OPEN),
+])
+def test_asking_them_to_judge_your_idea_is_a_pitch(turn, label):
+    verdict = classifier_for("en").classify(turn, "I shop on Saturdays, mostly.")
+    assert verdict.label == label and "pitch" in {f.value for f in verdict.flags}
+
+
+def test_an_idea_of_theirs_is_no_pitch():
+    verdict = classifier_for("en").classify("What gave you the idea to switch?", "I shop on Saturdays, mostly.")
+    assert verdict.label == Label.OPEN and not verdict.flags
