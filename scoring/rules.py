@@ -722,8 +722,9 @@ _YOU_INFO = _rx(
 _HYP_EXCLUDE = _rx(
     r"\b(?:would|wouldn't|could)\s+you\s+(?:(?:sort|kind)\s+of\s+|maybe\s+|perhaps\s+|just\s+|possibly\s+|please\s+)*"
     r"(?:be\s+(?:able|willing|happy)\s+to\s+(?:share|show|send|tell|walk|talk|describe|explain|give|go)|be\s+able\s+to|"
-    r"agree|mind|say|describe|rate|tell|walk|talk|explain|share|show|give|"
-    r"help|please|send|repeat|clarify|elaborate|expand|run|take|let\s+(?:me|us)\s+know|go(?=\s+(?:into|through|over|on|ahead))|start|remind|like\s+to\s+(?:add|tell|talk|share|"
+    # ("Would you tell me…" asks them now; "Would you tell your friends about it?" imagines a future.)
+    r"agree|mind|say|describe|rate|(?:tell|show|give|send)(?=\s+(?:me|us)\b)|walk|talk|explain|share|"
+    r"help|please|repeat|clarify|elaborate|expand|run|take|let\s+(?:me|us)\s+know|go(?=\s+(?:into|through|over|on|ahead))|start|remind|like\s+to\s+(?:add|tell|talk|share|"
     r"say))\b|\bhow\s+would\s+you\s+(?:describe|rate|explain|define|sum)\b|\bwhat\s+would\s+you\s+say\b|"
     r"\byou(?:'d|\s+would)\s+(?:like|rather|agree|prefer|say)\b|\byou'd\s+(?:already\s+|just\s+)?(?:\w+ed|been|gone|done|had|"
     r"lost|spent|paid|got|made|left|forgotten|seen|taken)\b|\bwould\s+you\s+like\b|\bwould\s+it\s+be\s+(?:fair|right|true|accurate|correct)\s+to\s+say\b|\bwould\s+it\s+be\s+(?:ok|okay|alright|fine)\b|"

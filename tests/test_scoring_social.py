@@ -60,3 +60,14 @@ def test_asking_them_to_judge_your_idea_is_a_pitch(turn, label):
 def test_an_idea_of_theirs_is_no_pitch():
     verdict = classifier_for("en").classify("What gave you the idea to switch?", "I shop on Saturdays, mostly.")
     assert verdict.label == Label.OPEN and not verdict.flags
+
+
+@pytest.mark.parametrize("turn, hypothetical", [
+    ("And if it existed, would you tell your friends about it?", True),
+    ("Would you send them a complaint next time?", True),
+    ("Would you tell me a bit more about that?", False),
+    ("Would you give me an example?", False),
+])
+def test_would_you_tell_is_a_request_only_when_it_asks_for_us(turn, hypothetical):
+    verdict = classifier_for("en").classify(turn, "It takes ages.")
+    assert ("hypothetical" in {f.value for f in verdict.flags}) == hypothetical
