@@ -825,6 +825,10 @@ def _decide(
         # 않았어요?") are the interviewer's verdict on it, not things outside her life.
         verdict = foreign and _last_similarity(index, state, text) >= VERDICT_SIMILARITY
         if foreign and not verdict and not candidates and _off_topic(index, state, text):
+            if "pitch" in flags_set:
+                # "Do you think my idea's any good?": the idea is the interviewer's, not a thing of her life she could
+                # know nothing about; she is polite about it.
+                return _polite_future(persona, index, state, choose, "pitch", text)
             return _abstain(persona, state, choose)
         # "You must have been furious.": a verdict on what she is telling, naming nothing outside her life, is
         # about the current topic (she agrees about it; the transcript keeps the thread).
@@ -859,8 +863,10 @@ def _decide(
     if "hypothetical" in flags_set and label != "open" and not _OPINION_NOW.search(text):
         # "Where are you going on holiday next year?" imagines something outside the persona's life: not hers
         # to speculate about.
+        # (Not one about the thing just offered: "And if it existed, would you tell your friends about it?")
         ranked = index.scores(text)
-        if ranked and _foreign(index, ranked, text, index.threshold):
+        asked = re.split(r"[,，;；:：、]", text.strip().rstrip("?？ "))[-1]
+        if ranked and _foreign(index, ranked, text, index.threshold) and not _has_anaphora(asked, language):
             return _abstain(persona, state, choose)
         return _polite_future(persona, index, state, choose, "hypothetical", text)
 

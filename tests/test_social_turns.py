@@ -115,3 +115,25 @@ def test_real_thanks_read_as_an_open_prompt_gets_thanks(real_engine, turn):
 def test_real_small_talk_after_a_greeting_gets_a_greeting(real_engine, persona, turn):
     _, reply = real_engine.start(persona, seed=1).ask(turn)
     assert reply.move == "greeting" and reply.topic is None
+
+
+# The founder's slips: polite, useless answers, never "I wouldn't know" -------------------------------------------
+
+
+@pytest.mark.real_model
+@pytest.mark.parametrize("turn, moves", [
+    ("So, between us, do you think my idea is any good?", {"pitch", "leading"}),
+    ("And if it existed, would you tell your friends about it?", {"hypothetical"}),
+])
+def test_real_approval_of_the_interviewers_idea_gets_polite_fluff(real_engine, turn, moves):
+    session = real_engine.start(MARIA, seed=1)
+    session.ask("What made you stop ordering?")
+    session.ask("We're building an app that plans the week's meals and orders them for you.")
+    _, reply = session.ask(turn)
+    assert reply.move in moves and not reply.insights
+
+
+@pytest.mark.real_model
+def test_real_a_future_outside_her_life_is_still_declined(real_engine):
+    _, reply = real_engine.start(LIHUA, seed=1).ask("那个，题外话，你觉得今年股市会好吗？")
+    assert reply.move == "no_experience"
