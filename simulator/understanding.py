@@ -570,8 +570,9 @@ def shorten(sentence: str, language: str | None = "en", max_words: int = 14) -> 
     text = text.rstrip(" .!?…")
     if lang in {"en", "nl"} and text:
         first = text.split()[0]
-        keep = first in {"I", "I'm", "I've", "I'd", "I'll"} or (first[:1].isupper() and first[1:2].islower()
-                                                               and _is_name(first, lang))
+        word = re.sub(r"(?:['’]s)?\W*$", "", first)  # "Anjali," and "Daan's" are read as the names they are
+        keep = first in {"I", "I'm", "I've", "I'd", "I'll"} or (word[:1].isupper() and word[1:2].islower()
+                                                               and _is_name(word, lang))
         if not keep:
             text = text[:1].lower() + text[1:]
     end = "." if lang != "ko" else "."

@@ -107,6 +107,11 @@ def test_titles_and_recaps_in_the_persona_voice():
         "I could only do evenings, after six.")
 
 
+def test_a_recap_keeps_a_name_followed_by_a_comma_or_a_possessive():
+    assert shorten("Anjali, my daughter, set it up.") == "Anjali, my daughter, set it up."
+    assert shorten("Daan's things are on the shower shelf.") == "Daan's things are on the shower shelf."
+
+
 def test_a_recap_with_no_comma_is_cut_where_a_clause_ends_never_mid_phrase():
     # A long sentence with no comma in reach was cut at the word limit: "...and I couldn't get out to the."
     assert shorten("I started when Ella broke her leg and I couldn't get out to the shops for about six weeks.") == (
