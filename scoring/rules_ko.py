@@ -44,7 +44,8 @@ _BARE_REQUEST = _rx(r"^(?:좀\s*|조금\s*)?(?:더\s*)?(?:자세히\s*|편하게
 _TOPIC_CURIOUS = _rx(r"(?:(?:이|가|도|은|는)|(?:얘기|이야기|말씀)(?:을|를|도)?)\s*(?:좀\s*|많이\s*|더\s*|조금\s*|자세히\s*)*"
                     r"(?:궁금(?:해요|한데요|합니다|하네요|해서요|하거든요)|듣고\s*싶(?:어요|은데요|습니다))$")
 _CURIOUS = _rx(r"(?:지|지가)\s*(?:궁금해요|궁금합니다|궁금하네요|궁금해서요|알고\s*싶어요|알고\s*싶습니다|듣고\s*싶어요)")
-_EMBEDDED = _rx(r"[가-힣]*지\s*(?:말씀|이야기|얘기|설명|알려)")
+# "주 3회 넘게 가시는지 그거 좀 말씀해 주시겠어요": the clause picked up again with 그거/그것 before the request.
+_EMBEDDED = _rx(r"[가-힣]*지\s*(?:(?:그거|그것|그걸|그건)\s*(?:좀\s*)?)?(?:말씀|이야기|얘기|설명|알려)")
 _KNOW_WRAP = _rx(r"(?P<ev>지\s*(?:혹시\s*)?(?:기억(?:나|하)[가-힣]*|아세요|아시나요|아십니까|알고\s*계세요|알고\s*계신가요))$")
 _WHETHER_NOT = _rx(r"지\s*(?:안\s*[가-힣]+지|아닌지|않는지|못\s*[가-힣]+지)")
 _SHORT_OPEN = _rx(r"^(?:그\s*다음에?는?요|그다음에?는?요|그래서요|그리고요|그\s*뒤로는요|그\s*뒤에는요|그러고\s*나서요|또요|"
@@ -57,7 +58,8 @@ _WH_OPEN_STRONG = _rx(r"어떻게|왜|어땠|어떠(?:셨|세|신|했|하셨|십
                       r"무엇(?:이|을|때문)|뭐\s*때문|어쩌다|어째서|"
                       # "그 영수증은 주로 어디에 쓰세요": what it is for, not a place
                       r"어디에\s*(?:쓰|사용하|써|필요하)")
-_WH_OPEN = _rx(r"어떤|무슨|뭐|뭘|무엇|뭔지")
+# "제 계획이 뭐냐면 …": 뭐냐면 announces what the speaker will say; it asks nothing.
+_WH_OPEN = _rx(r"어떤|무슨|뭐(?!냐면|냐\s*하면)|뭘|무엇|뭔지")
 _WH_FACT = _rx(r"몇\s*(?:번|개|명|시|년|살|분|달|주|일|회|시간|층|호|군데|가지|차례|개월|주일|km|킬로|퍼센트)?|"
                r"얼마(?:나\s*(?:자주|오래|동안|걸리|되셨|되세요|됐|되|정도|쓰|내|드)|예요|에요|였|까지|정도|쯤|씩)?|언제|"
                r"어디|어느|누가|누구|(?:무슨|어떤)\s*(?:앱|은행|카드|브랜드|요일|색|메뉴|샴푸|서비스|상품|요금제|차|폰|회사|일\s*하)|"
@@ -98,6 +100,8 @@ _PROBLEMS = _rx(r"(?P<ev>(?:어떤|무슨|어떠한)\s*(?:문제|불편|어려�
 _PROBLEM_WORDS = _rx(r"문제|오류|에러|불편|안\s*됐|안\s*돼|힘들|어려|답답|짜증|실망|고장|늦|비싸|포기|꼬였|안\s*되")
 _INTENSE = _rx(r"(?P<int>너무|훨씬|정말|진짜|엄청|되게|많이|그렇게|참|굉장히|아주|제일|가장)\s*(?P<adj>" + _LOADED + r")")
 
+# "그런 거 있으면 …", "그거 생기면 …": the thing just described, on a condition.
+_IF_THING = _rx(r"(?:그런\s*거|그거|그게|이런\s*거|이거)\s*(?:있으면|생기면|나오면|있다면)")
 # "…있으면 좋겠다고", "…오면 도움이 될까요": a fix offered for them to approve.
 _WISH_FIX = _rx(r"(?:있으면|생기면|되면|오면|나오면|있다면|생긴다면|된다면)\s*(?:좋겠|편하겠|편할|낫겠|나을|도움이\s*(?:될|되겠)|편하지\s*않)")
 # "안 도와주세요?", "안 해 보셨어요?": 안 before the last predicate of a yes/no question.
@@ -134,7 +138,8 @@ _JUDGMENT = _rx(r"(?<![가-힣])(?P<ev>의지|약(?:하|한|해)|게으르|게�
 # An echo said with a quotative ending ("불편했다고요?", "세 시간이라고요?") or a bare word with 요 ("저녁마다요?").
 # Syllables that end a verb before 요 (가요, 해요, 세요, 네요…): a word ending otherwise is a noun or adverb + 요.
 _VERB_BEFORE_YO = frozenset("아어여해워와러라려세셔네죠군까나래게데지고서면는가야예에돼되봐줘써타자꿔춰둬쳐켜펴혀겨져사내새개태배매채재")
-_QUOTE_ECHO = _rx(r"(?:다고요|라고요|이라고요|냐고요|다구요|라구요)$")
+# "…그렇더라고요" (-더라고요) reports what the speaker saw: never their words handed back.
+_QUOTE_ECHO = _rx(r"(?:다고요|(?<!더)라고요|이라고요|냐고요|다구요|(?<!더)라구요)$")
 _FRAGMENT_ECHO = _rx(r"(?:[가-힣0-9]이요|에서요|으로요|[가-힣]로요|마다요|까지요|부터요|[가-힣]도요|[가-힣]게요|[가-힣]히요|"
                      r"(?:아|어|해|워|와|돼|라|져)서요|[0-9]+\s*[가-힣]{0,3}요|(?:시간|번|개월|달|년|분|주|개|명|원)이?나요|"
                      # a number and its counter handed back: "두 배요?", "다섯 가지나요?", "두 대밖에요?"
@@ -159,9 +164,10 @@ _REFLECT_END_STRONG = _rx(r"(?P<ev>말씀이시군요|말씀이시죠|말씀이�
                           r"다는\s*거네요|라는\s*거네요|다는\s*거죠|라는\s*거죠|셨다는\s*거네요|시다는\s*거네요|신\s*거예요|"
                           r"셨던\s*거죠|는\s*거군요|던\s*거군요|거군요)$")
 _REFLECT_END = _rx(r"(?P<ev>군요|구나|네요|거죠|것\s*같아요|거고요?|구요|시고요?|겠어요)$")
+# 고생하셨어요/수고하셨어요 ("아이고, 고생 많으셨어요"): sympathy, not a question about what they went through.
 _ACK = _rx(r"^(?:(?:네+|네네|예+|아+|어+|음+|아하|오+|와+|헐|저런|어머|세상에|아이고|아이구|그렇군요|그랬구나|그러셨군요|그렇구나|"
            r"그러셨구나|그랬군요|아\s*그래요|그래요|그러셨어요|그러시구나|맞아요|맞습니다|알겠습니다|알겠어요|좋아요|좋습니다|"
-           r"감사합니다|고맙습니다|이해해요|진짜요|정말요|정말이요|진짜로요|이해가\s*돼요|그렇죠|그렇네요|그럴\s*수\s*있죠|그럼요|물론이죠|아\s*네|네\s*알겠습니다)"
+           r"감사합니다|고맙습니다|이해해요|고생(?:하셨|\s*많으셨)(?:어요|네요|겠어요)|수고(?:하셨|\s*많으셨)어요|진짜요|정말요|정말이요|진짜로요|이해가\s*돼요|그렇죠|그렇네요|그럴\s*수\s*있죠|그럼요|물론이죠|아\s*네|네\s*알겠습니다)"
            r"[\s,.!?~…]*)+$")
 _GREETING = _rx(r"^(?P<ev>안녕하세요|반갑습니다|만나서\s*반갑|감사합니다|감사드립니다|고맙습니다|오늘\s*(?:말씀|시간|인터뷰)[^?]*감사|"
                 r"시간\s*내\s*주셔서|와\s*주셔서)")
@@ -180,7 +186,8 @@ _HYP = _rx(r"(?P<ev>만약|만일|혹시라도|(?:ㄴ|는|한|된|진|난|있|�
            r"(?<!주)시겠어요|(?<!주)시겠습니까|의향|실\s*생각|하실\s*거|실\s*건가요|실\s*거예요|얼마까지|앞으로|나중에|"
            r"겠죠\?|다시는)")
 _HYP_PROSPECTIVE = _rx(r"([가-힣])\s*것\s*같으세요|([가-힣])\s*것\s*같습니까")
-_IF_THEN = _rx(r"[가-힣](?:으면|면)\s[^?]*(?:시겠|겠어요|실\s*거|ㄹ\s*거|을\s*거)")
+# "…면 …실 거예요?", "얼마면 쓰실 것 같아요?": a future of theirs on a condition.
+_IF_THEN = _rx(r"[가-힣](?:으면|면)\s[^?]*(?:시겠|겠어요|실\s*(?:거|것)|ㄹ\s*거|을\s*거)")
 _DOUBLE = _rx(r"(?P<ev>[가-힣]+(?<!주)(?:시고|셨고|으시고|으셨고|었고|았고|했고|였고))(?:,|\s)")
 _PITCH = _rx(r"(?P<ev>이번에[^?.]*(?:출시|바꿨|새로|업데이트|생겼|도입|나왔)|다음\s*달부터|참고로\s*저희|"
              r"새\s*(?:샴푸|화면|앱|기능|서비스|버전|요금제|디자인|제품)|(?:출시|런칭)(?:했|됐|되었|할|될|예정)|"
@@ -189,7 +196,12 @@ _PITCH = _rx(r"(?P<ev>이번에[^?.]*(?:출시|바꿨|새로|업데이트|생겼
              # "영수증을 정리해 주는 게 있으면": a thing described by what it does for them, on a condition.
              r"(?:주는|드리는)\s*(?:게|것이|거|방법이|도구가|프로그램이|시스템이|곳이)\s*(?:바로\s*)?(?:있다면|생긴다면|있으면|생기면)|"
              # "저희가 …앱을 만들면": something we would build, put in or add, on a condition.
-             r"저희(?:가|도)?\s+[^?.]{0,40}?(?:만들|넣|추가하|추가해|내놓|붙이)(?:면|으면|다면|는다면))")
+             r"저희(?:가|도)?\s+[^?.]{0,40}?(?:만들|넣|추가하|추가해|내놓|붙이)(?:면|으면|다면|는다면)|"
+             # "제가 세탁 앱을 만들고 있어서요", "저희가 반찬 구독 서비스를 준비하고 있는데요": what we are building.
+             r"(?:제가|저희가|저희는|저는)\s[^?]{0,60}?(?:서비스|앱|플랫폼|구독|제품|기능|프로그램|도구|상품)(?:을|를)?\s*"
+             r"(?:만들|준비하|개발하|생각하|기획하|구상하)고\s*있|"
+             # "제 아이디어 어때요", "제가 생각한 게 뭐냐면 …": the interviewer's own idea put up for judging.
+             r"(?:제|저희)\s*아이디어|제가\s*생각한\s*(?:게|건|거)\s*뭐냐)")
 # "저희 앱…" is a pitch when it tells them about it or praises it, not when it asks whether they used it.
 _OURS = _rx(r"(?P<ev>저희(?!가?\s*(?:오늘|인터뷰|이야기|대화|질문|잠깐|잠시))\s*(?:앱|가|는|도|의|회사|서비스|은행|밀키트|샴푸|새|"
             r"적금|카드|팀|쪽|제품|상품|에서|앱에서|브랜드|매장)\S*)")
@@ -207,7 +219,9 @@ _SENTENCE = _rx(r".*?(?:[.?!]+(?=\s|$)|$)")
 
 # Spoken word order: a time word said after the predicate ("얼마나 답답하셨어요 그때").
 _AFTERTHOUGHT = _rx(r"(?<=[요까죠])\s+(?:그때|그\s*때|그\s*당시|당시에?|요즘|요즘에|평소에?|처음에|그날|그\s*날|지금|혹시|"
-                    r"그\s*순간|그\s*동안|아무래도|솔직히|역시|분명히?|확실히|사실|아마)$")
+                    r"그\s*순간|그\s*동안|아무래도|솔직히|역시|분명히?|확실히|사실|아마|"
+                    # a place or step said after the predicate ("뭐가 먼저 보였어요 그 옆에", "주문하신 다음에는요 그 다음엔")
+                    r"그\s*[가-힣]{1,2}(?:에서|에는|에선|에|엔))$")
 
 
 def _core(sentence: str) -> str:
@@ -222,6 +236,13 @@ def _core(sentence: str) -> str:
 _SPOKEN_BREAK = _rx(r"(?:셨어요|으세요|세요|시나요|나요|까요|습니까|셨나요|신가요|인가요|셨습니까)$")
 
 
+# "매주 집으로 오는 거거든요 그런 거 있으면 써 보실 생각 있으세요": an explanation in -거든요 closes before the question
+# after it; so does a question before 그리고 + another question ("언제 가셨어요 그리고 뭐 사셨어요").
+_SPOKEN_EXPLAIN = _rx(r"거든요$")
+# "장 보는 건 잘 안 도와주시죠 보통 다들 그렇더라고요": a -(으)시죠/-셨죠 with words after it closes its own sentence.
+_SPOKEN_TAG_BREAK = _rx(r"(?:시|셨|으시|겠)죠$")
+
+
 def _spoken_split(piece: str) -> list[str]:
     if re.search(r"[.?!,]\s", piece.rstrip(" .?!")):
         return [piece]
@@ -229,9 +250,15 @@ def _spoken_split(piece: str) -> list[str]:
     out: list[str] = []
     start = 0
     for i, word in enumerate(words[:-2]):
-        if not _SPOKEN_BREAK.search(word):
-            continue
         rest = " ".join(words[i + 1:])
+        if _SPOKEN_TAG_BREAK.search(word):
+            # "진짜 짜증 나셨죠 뭐 쇼핑몰들이 다 그래요": a -죠 that asks for a yes ends its sentence; a remark follows.
+            out.append(" ".join(words[start: i + 1]))
+            start = i + 1
+            continue
+        if not (_SPOKEN_BREAK.search(word) or _SPOKEN_EXPLAIN.search(word)
+                or words[i + 1] in ("그리고", "그럼", "그러면") and _Q_ENDING.search(word)):
+            continue
         if _Q_ENDING.search(rest.rstrip(" ?.!")) or rest.rstrip().endswith("?"):
             out.append(" ".join(words[start: i + 1]))
             start = i + 1
@@ -262,6 +289,10 @@ def _has_wh(core: str) -> bool:
     return bool(_WH_OPEN_STRONG.search(core) or _WH_OPEN.search(core) or _WH_FACT.search(core))
 
 
+# "뭐 쇼핑몰들이 다 그래요", "보통 다들 그렇더라고요": a remark that everyone is like that asks nothing.
+_EVERYONE_SO = _rx(r"(?:다|다들|대부분|보통)\s*(?:그래요|그렇더라고요|그렇더라구요|그렇대요|그렇잖아요|그렇죠)$")
+
+
 def is_question(sentence: str) -> bool:
     if sentence.rstrip().endswith("?"):
         return True
@@ -275,13 +306,15 @@ def is_question(sentence: str) -> bool:
         # A preamble, a signpost or a run-up first ("제가 하나 궁금한 게 있는데요, 그 앱은 어떻게 알게 되셨어요",
         # "잠깐만요 그 그니까 … 어떻게 연락하셨어요"): a wh-word with a question ending closes it as a question.
         return True
-    if _SIGNPOST.search(core) or _GREETING.match(core) or _OPEN_FREE.match(core):
+    if _SIGNPOST.search(core) or _GREETING.match(core) or _OPEN_FREE.match(core) or _EVERYONE_SO.search(core):
         return False
     if _REQUEST_RE.search(core) or _CURIOUS.search(core) or _SHORT_OPEN.match(core) or _TOPIC_CURIOUS.search(core) \
             or _WHAT_ABOUT.match(core):
         return True
     if _QUOTE_ECHO.search(core) and len(core.split()) <= 5:
         return True  # "번거로우시다고요" said back, no "?"
+    if _IF_THING.search(core) and re.search(r"[실을]\s*(?:거예요|거에요)$", core):
+        return True  # "그거 있으면 쓰실 거예요" without "?": a future of theirs on a condition, asked
     if re.match(r"^혹시\s", core) and re.search(r"(?:요|까|니까|죠)$", core):
         return True  # "혹시 …하시는 거예요" without "?": 혹시 opens a question
     if _REFLECT_START.match(core) and not (_REFLECT_END_STRONG.search(core) or _REFLECT_END.search(core)) \
@@ -433,6 +466,13 @@ def _summary_predicate(body: str, previous: str | None) -> tuple[str, bool] | No
     return stem, _their(stem, previous) or (len(plain) >= 2 and _their(plain, previous))
 
 
+def _new_negation(text: str, previous: str | None) -> bool:
+    """A verb negated with 안/못 that they never negated ("남편분은 잘 안 도와주시죠" when they said no 안/못 of it)."""
+    mine = [_cho(m.group(1)) for m in re.finditer(r"(?:^|\s)(?:안|못)\s*([가-힣])", text)]
+    theirs = {_cho(m.group(1) or m.group(2)) for m in _NEGATED.finditer(previous or "")}
+    return any(c >= 0 and c not in theirs for c in mine)
+
+
 def _adds_claim(text: str, previous: str | None) -> bool:
     """Whether ``text`` says more than they did: a feeling or judgment of theirs they never named, or little of
     its content in their words (with nothing of theirs to compare, it does)."""
@@ -516,7 +556,8 @@ def _leading_cues(q: str, full: str, previous: str | None, has_qmark: bool) -> l
             add(Cue("their_word", Label.OPEN, MEDIUM, why.group("adj")))
         else:
             add(Cue("presupposition", Label.LEADING, STRONG + 0.5, f"{why.group('int')} {why.group('adj')}"))
-    guess = _GUESS.search(q)
+    guess = _GUESS.search(q) if not wh else None
+    # "일 년에 얼마면 쓰실 것 같아요?": with a wh-word, -실 것 같아요 asks for their estimate, not agreement.
     if guess and _adds_claim(q, previous):
         add(Cue("presumptive", Label.LEADING, STRONG + 0.5, _words_at(q, guess)))
     cause = None if wh else _supplied_cause(q, previous)
@@ -593,6 +634,23 @@ def _echo_form(q: str) -> str | None:
     return None
 
 
+def _honorific_echo(q: str, previous: str | None) -> str | None:
+    """Their few words handed back with only the honorific put in: "혼자 가셨어요?" after "마트에 혼자 갔어요"
+    (가셨 for 갔, 하셨 for 했: the same syllables up to the last, which starts with the same consonant and had ㅆ)."""
+    words = q.split()
+    if not previous or not 1 <= len(words) <= 3 or _has_wh(q) or _REQUEST_RE.search(q):
+        return None
+    match = re.fullmatch(r"([가-힣]+?)(?:으)?셨어요", words[-1])
+    if not match or any(w not in previous for w in words[:-1]):
+        return None
+    stem = match.group(1)
+    for i in range(len(previous) - len(stem) + 1):
+        last = previous[i + len(stem) - 1]
+        if previous[i: i + len(stem) - 1] == stem[:-1] and _cho(last) == _cho(stem[-1]) >= 0 and _jong(last) == 20:
+            return words[-1]
+    return None
+
+
 _WHAT_ABOUT = _rx(r"^(?:(?:그럼|그러면|그래서|그리고|그|아|음|어|이제)\s+)*(?:[가-힣0-9]+\s+){0,2}[가-힣0-9]+"
                   r"(?<![요다])(?:은|는|에서는|에는|한테는|께서는|이랑은|하고는)요$")
 
@@ -606,7 +664,7 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool,
     if _WHAT_ABOUT.match(q) and not _has_wh(q):
         # "그래서 환불은요?", "그때 기분은요?": a topic with 은/는요, what about it, for them to tell.
         return [Cue("short_open", Label.OPEN, STRONG, q)], flags
-    echo = _echo_form(q)
+    echo = _echo_form(q) or _honorific_echo(q, previous)
     if echo:
         return [Cue("echo", Label.ECHO, MEDIUM + 0.5, echo)], flags
     closing = _CLOSING.search(q)
@@ -710,7 +768,8 @@ def _declarative_cues(body: str, previous: str | None, has_qmark: bool, ov: floa
         # "…당황하셨을 것 같은데요": a feeling or thought put in their mouth, said as a statement.
         add(Cue("presumptive", Label.LEADING, STRONG + 1.0, _words_at(body, guess)))
     if re.search(r"(?:시죠|세요|시지요|겠죠|겠지요|죠|[가-힣]지요)$", body) and not _REFLECT_END_STRONG.search(body) \
-            and not reflect and not _OWN_VIEW.match(body) and len(words) >= 2 and previous and _adds_claim(body, previous):
+            and not reflect and not _OWN_VIEW.match(body) and len(words) >= 2 and previous \
+            and (_adds_claim(body, previous) or _new_negation(body, previous)):
         # Unpunctuated "…많이 외로우시죠": it tells them what they feel and waits for a yes.
         add(Cue("presumptive", Label.LEADING, STRONG + 1.0, words[-1]))
     judgment = _JUDGMENT.search(body)

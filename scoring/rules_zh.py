@@ -44,7 +44,8 @@ _SHORT_OPEN = _rx(r"^(?:那|然后|嗯)?(?:后来呢|然后呢|还有呢|接下�
                   r"然后发生了什么|后来怎么样了|后来怎么了|后来发生了什么|怎么讲|然后怎么样了|那后来呢|接着呢|结果呢|怎么回事|"
                   r"(?:你|您)觉得呢|(?:你|您)怎么看|(?:你|您)说呢|(?:你|您)(?:们)?呢|(?:你|您)(?:们)?自己呢)$")
 
-_WH_OPEN_STRONG = _rx(r"为什么|为啥|为何|(?:干嘛|干什么|做什么|派什么)用|有什么用|(?<=[你您们般常时])干(?:嘛|啥|什么)$|(?<!不)怎么(?!样)|怎样|如何|什么样|发生了什么|什么情况|什么感觉|什么原因|什么想法|什么感受|"
+# "…的时候一般在干嘛": 在干嘛 asks what they are doing, an account.
+_WH_OPEN_STRONG = _rx(r"为什么|为啥|为何|(?:干嘛|干什么|做什么|派什么)用|有什么用|(?<=[你您们般常时在])干(?:嘛|啥|什么)$|(?<!不)怎么(?!样)|怎样|如何|什么样|发生了什么|什么情况|什么感觉|什么原因|什么想法|什么感受|"
                       r"什么体验|什么区别|什么变化|什么影响|什么意思|啥感觉|啥情况")
 _WH_OPEN = _rx(r"什么|啥|哪些|怎么样")
 _WH_FACT = _rx(r"什么时候|啥时候|(?<![好十这那前头])几(?!乎)(?:次|个|口|年|点|天|岁|号|月|周|家|趟|分钟|小时|块|回|遍|年级|位|种|样|十)?|多少|多久|多长时间|"
@@ -177,7 +178,8 @@ _GREETING = _rx(r"^(?:[\u4e00-\u9fff]{1,4}(?=你好|您好))?(?P<ev>你好|您�
 _SIGNPOST = _rx(r"(?P<ev>(?:等一下|待会儿?|一会儿|稍后|之后|后面|回头)(?:我们)?再(?:聊|说|谈|问|回来)|不着急|慢慢(?:想|说|来)|"
                 r"没有对错|想到什么说什么|(?:我|我们)(?:先)?记一下|我记下来|做个?记录|录音|今天(?:大概|主要)|占用您|大概需要|"
                 r"(?:我们)?换个话题|先到这|就聊到这|差不多了)")
-_OWN_VIEW = _rx(r"^(?P<ev>我也|我个人|我觉得|我自己|我以前|我之前|我当时|我们家|我家|我其实|说实话我|我猜|我小时候|我妈)")
+# "我跟你说啊 我以前开过店…": the speaker about to tell of themself.
+_OWN_VIEW = _rx(r"^(?P<ev>我跟你说|跟你说|我也|我个人|我觉得|我自己|我以前|我之前|我当时|我们家|我家|我其实|说实话我|我猜|我小时候|我妈)")
 _INFO = _rx(r"^(?P<ev>我们|其实我们|顺便说一下|顺便提一下|另外|告诉你)")
 _EMPATHY = _rx(r"^(?:那|这)?(?:真|真的|确实|挺|太|好|蛮)(?P<ev>不容易|辛苦|难|糟|糟糕|麻烦|可惜|好|棒|有意思|气人|厉害|巧|惨)(?:了|啊|呀)?$")
 
@@ -194,6 +196,12 @@ _PITCH = _rx(r"(?P<ev>我们的新|我们的[^,?.]{1,8}(?:是|有|能|可以|会
              r"我们(?!家|今天|等|待会|一会|先|再|开始|聊|来|刚才|之前|就|俩|两个|的)(?:最近|新|现在|马上|即将|下个月|下周|"
              r"正在|打算|准备|推出|上线|开了|有|App|app|平台|团队|公司|产品|服务|会|还|也)|(?:上线|推出|开通|新增|升级)了|"
              r"顺便说一下|其实我们|新版|(?:如果|假如|要是)[^,?]{0,20}(?:我们|有(?:个|一个)|开(?:个|一个)|推出|上线|增加|加(?:个|一个)|就在)|"
+             # "如果有这样的东西，你会买吗", "要是当时有这款App…": the thing just described, on a condition
+             r"(?:如果|假如|要是)[^,?]{0,6}有了?(?:这么个|这样(?:一)?个|这样的|这种|这款|这个(?!问题|情况|事|时候|机会|必要|需要|习惯))|"
+             # "我们在做社区团购…", "我们做了个记账工具", "我们这个呢…": what we are building
+             r"我们(?:正)?在做|我们(?:已经)?做了|我们做的|我们这个(?=呢|产品|东西|App|app|工具|平台|小程序|服务)|"
+             # "我这个点子你觉得行吗": their verdict asked on our own idea
+             r"我(?:们)?(?:这个|的)?(?:想法|点子|主意|创意|方案)|"
              # A capability offered for their approval ("如果可以在手机上直接退押金，你会更愿意用吗？"), not "if possible"
              r"(?:如果|假如|要是)(?:能|可以)(?!的话)[^,?]{2,20}[,]?(?:你|您)?(?:会|还会)?(?:更)?(?:愿意|想|考虑)?"
              r"(?:用|使用|下载|试|买|办|订|换|付|装)(?=[^,?]{0,8}[吗么]))")
@@ -213,8 +221,12 @@ def _core(sentence: str) -> str:
     return _TRAILING_FILLER.sub("", out) or out
 
 
+# Spoken, unpunctuated: 吧 then a pause closes a sentence ("肯定已经投诉了吧 一般都会投诉的": a remark follows).
+_SPOKEN_BA = _rx(r"(?<=吧)\s+(?=\S)")
+
+
 def split_sentences(text: str) -> list[str]:
-    return _split(text, _SENTENCE)
+    return [part for piece in _split(text, _SENTENCE) for part in _SPOKEN_BA.split(piece) if part.strip()]
 
 
 def _has_question_marker(core: str) -> bool:
@@ -608,6 +620,10 @@ def _turn_echo_weight(q: str, share: float) -> float:
     return min(weight, MEDIUM) if _YES_NO_END.search(q) else weight
 
 
+# "X也是…的？": the same asked of another thing (X), a yes/no on one fact.
+_ALSO_SAME = _rx(r"^(?:那|那么)?(?![你您我])(?P<other>[\u4e00-\u9fff]{1,6}?)(?:也|都)是[\u4e00-\u9fff]{2,12}的$")
+
+
 def _settle_question(q: str, previous: str | None, has_qmark: bool, qcues: list[Cue]) -> list[Cue]:
     """A "?" on a statement: a reflection said with rising intonation, a guess, or a check of one detail."""
     if qcues:
@@ -621,6 +637,10 @@ def _settle_question(q: str, previous: str | None, has_qmark: bool, qcues: list[
         and not re.match(r"[是有在会要能想用去买]", bare))
     if fragment:
         dcues.append(Cue("echo", Label.ECHO, MEDIUM + 0.5, q))
+    also = _ALSO_SAME.match(bare) if has_qmark else None
+    if also and not _their(also.group("other"), previous) and not any(c.label == Label.LEADING for c in dcues):
+        # "另一个包裹也是放门口的？": whether something they did not speak of went the same way: a check of one fact.
+        dcues = [c for c in dcues if c.label != Label.REFLECTION] + [Cue("check_question", Label.CLOSED, STRONG, "也是")]
     if not any(c.label in (Label.REFLECTION, Label.LEADING, Label.ECHO) for c in dcues):
         dcues.append(Cue("check_question", Label.CLOSED, MEDIUM, q[:16]))
     return [c for c in dcues if c.name != "declarative"]

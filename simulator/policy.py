@@ -710,11 +710,11 @@ def decide(
     rng: random.Random,
 ) -> Plan:
     """The disclosure policy. ``label`` is the scorer's label (or "silence")."""
-    plan = _decide(persona, index, state, text=text, label=label, flags=flags, rng=rng)
+    plan = _decide(persona, index, state, text, label, flags, rng)
     if plan.move == "no_experience" and label != "statement" and _social(_moves(persona.language), text):
         # "Lovely, thank you for your time.", "Hello Grace, thank you for making the time. How's your afternoon
         # going?": never "I wouldn't know" to thanks or a greeting; she answers it in kind.
-        plan = _decide(persona, index, state, text=text, label="statement", flags=flags, rng=rng)
+        plan = _decide(persona, index, state, text, "statement", flags, rng)
     return plan
 
 
@@ -724,16 +724,9 @@ def _social(moves: _Moves, text: str) -> bool:
                 or (moves.thanks_any is not None and moves.thanks_any.search(text)))
 
 
-def _decide(
-    persona: Persona,
-    index: TopicIndex,
-    state: State,
-    *,
-    text: str,
-    label: str,
-    flags: list[str],
-    rng: random.Random,
-) -> Plan:
+def _decide(persona: Persona, index: TopicIndex, state: State, text: str, label: str, flags: list[str],
+            rng: random.Random) -> Plan:
+    """:func:`decide` before its last look (thanks or a greeting never gets "I wouldn't know")."""
     choose = _Chooser(rng, state)
     reactions = persona.reactions
     flags_set = set(flags)
