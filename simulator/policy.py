@@ -19,6 +19,7 @@ from .retrieval import LEXICAL_WEIGHT, Sentence, TopicIndex, TopicMatch, intervi
 from .textutil import echo_fragment, is_cjk_language, join_sentences, language_of, sentences, tokens, word_count
 from .understanding import (
     CALENDAR,
+    PERSON_NOUNS,
     POLAR_LEAD,
     asked_fact,
     clauses,
@@ -850,7 +851,9 @@ def _decide(persona: Persona, index: TopicIndex, state: State, text: str, label:
         return Plan(move="leading", text=rendered, topic=match.topic if match else None, contaminated=True,
                     max_words=_length(persona, "leading"))
 
-    if "pitch" in flags_set:
+    # (An open question after a pitch, "We're building a meal planner. How do you do your shopping now?", is
+    # answered: the question is about her life, whatever was said before it.)
+    if "pitch" in flags_set and label != "open":
         return _polite_future(persona, index, state, choose, "pitch", text)
     # "What would make you leave?" still asks for an account; only yes/no futures get fluff.
     if "hypothetical" in flags_set and label != "open" and not _OPINION_NOW.search(text):
@@ -1026,14 +1029,6 @@ def _is_cleft(text: str, language: str) -> bool:
 
 # Personal pronouns and the people she names, with their gender where the word has one (English).
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
-_PERSON_NOUNS = {
-    "daughter": "f", "son": "m", "mum": "f", "mother": "f", "mom": "f", "dad": "m", "father": "m", "husband": "m",
-    "wife": "f", "sister": "f", "brother": "m", "grandson": "m", "granddaughter": "f", "grandma": "f", "gran": "f",
-    "nan": "f", "grandmother": "f", "grandad": "m", "grandfather": "m", "aunt": "f", "auntie": "f", "uncle": "m",
-    "niece": "f", "nephew": "m", "girlfriend": "f", "boyfriend": "m", "landlady": "f", "landlord": "m",
-    "partner": "", "friend": "", "flatmate": "", "neighbour": "", "neighbor": "", "driver": "", "boss": "",
-    "colleague": "", "manager": "", "bookkeeper": "", "accountant": "", "cousin": "", "doctor": "", "physio": "",
-}
 
 
 def _resolve_person(index: TopicIndex, state: State, text: str, language: str) -> str:
@@ -1080,7 +1075,7 @@ def _person_word(token) -> str | None:
     if token.pos_ == "PROPN" and token.dep_ != "compound" and token.lower_ not in CALENDAR and token.text[:1].isupper():
         return ""
     if token.pos_ == "NOUN":
-        return _PERSON_NOUNS.get(token.lemma_.lower())
+        return PERSON_NOUNS.get(token.lemma_.lower())
     return None
 
 

@@ -720,6 +720,17 @@ def asked_fact(question: str, language: str | None = "en") -> str | None:
     return None
 
 
+# People named by what they are to her ("my daughter", "the driver"), with the pronoun that stands for them.
+PERSON_NOUNS = {
+    "daughter": "f", "son": "m", "mum": "f", "mother": "f", "mom": "f", "dad": "m", "father": "m", "husband": "m",
+    "wife": "f", "sister": "f", "brother": "m", "grandson": "m", "granddaughter": "f", "grandma": "f", "gran": "f",
+    "nan": "f", "grandmother": "f", "grandad": "m", "grandfather": "m", "aunt": "f", "auntie": "f", "uncle": "m",
+    "niece": "f", "nephew": "m", "girlfriend": "f", "boyfriend": "m", "landlady": "f", "landlord": "m",
+    "partner": "", "friend": "", "flatmate": "", "neighbour": "", "neighbor": "", "driver": "", "boss": "",
+    "colleague": "", "manager": "", "bookkeeper": "", "accountant": "", "cousin": "", "doctor": "", "physio": "",
+}
+
+
 @lru_cache(maxsize=4096)
 def fact_kinds(sentence: str, language: str | None = "en") -> frozenset[str]:
     """The kinds of fact a sentence carries, by its parse (English; empty elsewhere): a figure (a number), a
@@ -763,8 +774,9 @@ def fact_kinds(sentence: str, language: str | None = "en") -> frozenset[str]:
                 and lower not in _CALENDAR and tok.lemma_.lower() not in _PERIODS and not numeric:
             kinds.add("place")
         if (tok.pos_ == "PROPN" and tok.dep_ != "compound" and lower not in _CALENDAR
-                and not (tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE)) or lower in _PERSONAL:
-            kinds.add("person")  # "Usually Tomasz", "he does"
+                and not (tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE)) or lower in _PERSONAL \
+                or (tok.pos_ == "NOUN" and tok.lemma_.lower() in PERSON_NOUNS):
+            kinds.add("person")  # "Usually Tomasz", "he does", "my daughter set it up"
         if lower in _SELF and tok.dep_ not in ("dobj", "pobj", "dative", "iobj"):
             kinds.add("self")  # "I do most of the cooking", "Mostly me"; not "the search drives me round the bend"
     return frozenset(kinds)

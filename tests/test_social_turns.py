@@ -137,3 +137,20 @@ def test_real_approval_of_the_interviewers_idea_gets_polite_fluff(real_engine, t
 def test_real_a_future_outside_her_life_is_still_declined(real_engine):
     _, reply = real_engine.start(LIHUA, seed=1).ask("那个，题外话，你觉得今年股市会好吗？")
     assert reply.move == "no_experience"
+
+
+@pytest.mark.real_model
+def test_real_an_open_question_after_a_pitch_is_answered(real_engine):
+    # The founder's preamble about the idea is a pitch; the question after it is about her life, and she answers it.
+    session = real_engine.start(MARIA, seed=1)
+    _, reply = session.ask("So we are building a little app that plans your family meals for the week. How do you do "
+                           "your food shopping now?")
+    assert reply.move == "answer" and reply.topic == "shopping_now"
+
+
+def test_kin_words_carry_a_person():
+    from simulator.understanding import fact_kinds
+
+    assert "person" in fact_kinds("My daughter set it up for me.")
+    assert "person" in fact_kinds("The driver was late again.")
+    assert "person" not in fact_kinds("It was my fault.")
