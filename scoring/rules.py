@@ -496,7 +496,8 @@ _CLOSING_HEAD = _rx(
     r"(?P<else>\s+else)?\b(?P<rest>.*)$"
 )
 _CLOSING_META = _rx(
-    r"\byou(?:'d|\s+would)?\s+(?:like|want|wish)\s+(?:me|us)\s+to\s+(?:know|hear|understand)\b|"
+    # (…or others: "anything about that year you'd want your manager to understand".)
+    r"\byou(?:'d|\s+would)?\s+(?:like|want|wish)\s+(?!to\b)(?:[\w']+\s+){1,4}?to\s+(?:know|hear|understand)\b|"
     r"\b(?:i|we)\s+(?:haven't|have\s+not|didn't|did\s+not|never|forgot\s+to|should\s+have|might\s+have|may\s+have)\s+"
     r"(?:\w+\s+)?(?:ask|asked|cover|covered|talk|talked|mention|mentioned|discuss|discussed|get|got|touch|touched|missed)\b"
     r"|\bexpected\s+me\s+to\s+ask\b|\bi\s+should\s+(?:know|ask|hear|have\s+asked)\b|\bwe\s+should\s+(?:know|cover|talk)\b"
@@ -711,6 +712,8 @@ _EMPATHY = _rx(
     r"rough|frustrating|annoying|stressful|a\s+lot|very\s+generous|generous|sad|scary|exciting|wonderful|"
     r"great\s+to\s+hear|nice|a\s+horrible|a\s+lot\s+on\s+your\s+plate|really\s+useful)\b"
 )
+_EMPATHY_LIKE = _rx(r"^(?:(?:oh|wow|gosh|okay|ok|mm+),?\s+)?(?:that|this)\s+(?:sounds|sounded|must\s+have\s+been|must\s+be)\s+"
+                    r"like\s+(?:such\s+|quite\s+)?(?:a|an)\s+(?:[\w'-]+\s+){0,2}[\w'-]+\s*[.!]*$")
 
 # Information addressed to them ("you can stop at any time") rather than about them.
 _YOU_INFO = _rx(
@@ -745,6 +748,8 @@ _IF_THEN = _rx(r"\bif\b.*\b(?:would|will|could|'d|'ll|wouldn't|won't)\b")
 _PITCH = _rx(
     # "Do you think my idea's any good?", "Does our concept sound useful?": the interviewer's own idea, up for approval.
     r"\b(?P<ev>(?:my|our)\s+(?:(?:app|product|business|little|new|own)\s+)?(?:idea|concept|prototype|mock-?up|start-?up)s?\b|"
+    # "So what we're doing is a price checker for…": a cleft that presents your own thing.
+    r"what\s+(?:we're|we\s+are)\s+(?:\w+ly\s+)?(?:doing|building|making|developing|creating|designing|working\s+on)\s+is\b|"
     r"(?:we're|we\s+are|we've|we\s+have|we'll|we\s+will|we|i'm|i\s+am|our\s+team\s+is|the\s+team\s+is)\s+"
     r"(?:currently\s+|just\s+|now\s+|actually\s+|also\s+|recently\s+|already\s+)?(?:building|developing|creating|"
     r"designing|launching|working\s+on|adding|piloting|testing|introducing|rolling\s+out|releasing|planning\s+to|"
@@ -788,8 +793,9 @@ _PITCH = _rx(
 # A second question after "and" has question word order ("and what do you buy", "and did anyone"); a noun
 # clause does not ("the pension and what it costs is the problem").
 _DB_AND = _rx(
-    r"(?:,\s*|\s)(?:and|also),?\s+(?P<ev>(?:what|how|why|when|where|which|who)(?:\s+(?:often|much|many|long|far|old|else|"
-    r"exactly|(?:kind|sort|type)\s+of\s+\w+|(?!this\b|his\b|its\b|us\b)\w+s))?\s+(?:do|does|did|is|are|was|were|have|has|had|"
+    # ("…, and how much of it do you throw away?": a share of it asked for is a second question too.)
+    r"(?:,\s*|\s)(?:and|also),?\s+(?P<ev>(?:what|how|why|when|where|which|who)(?:\s+(?:(?:much|many)\s+of\s+(?:it|them|those|"
+    r"these|that)|often|much|many|long|far|old|else|exactly|(?:kind|sort|type)\s+of\s+\w+|(?!this\b|his\b|its\b|us\b)\w+s))?\s+(?:do|does|did|is|are|was|were|have|has|had|"
     r"can|could|would|will|should)\b|(?:what|how|where|who)'s\b|"
     r"(?:do|does|did|is|are|was|were|have|has|can|could|would|will)\s+(?:you|your|they|it|he|she|we|the|that|"
     r"this|there|anyone|people|someone|anybody)\b|(?:why|how\s+often|how\s+much|how\s+long|how\s+many|when|"
@@ -911,6 +917,18 @@ def _echo_heard(text: str, previous: str | None, earlier: "list[str] | tuple[str
     return best
 
 
+def _in_order_with_one_gap(mine: list[str], theirs: list[str]) -> bool:
+    """``mine`` is a run of ``theirs`` with one or two of their words left out at one place ("the job you'd walked
+    away from" in "the job I'd already walked away from")."""
+    for start in range(len(theirs)):
+        for cut in range(1, len(mine)):
+            for gap in (1, 2):
+                head, tail = theirs[start:start + cut], theirs[start + cut + gap:start + len(mine) + gap]
+                if head + tail == mine:
+                    return True
+    return False
+
+
 @lru_cache(maxsize=1024)  # read again and again for the same text within one analysis and a turn's rewrite checks
 def echo_match(text: str, previous: str | None) -> float:
     """How much ``text`` is the interviewee's own words handed back (0..1); 1 = a verbatim run.
@@ -950,7 +968,8 @@ def echo_match(text: str, previous: str | None) -> float:
         if len(raw) < 3 or not any(t in _PRONOUN_MAP for t in raw):
             return 0.0  # "Most of it yourselves?" goes on: its words are theirs, pronouns flipped
     their_content = {stem(_unclitic(t)) for t in tokens(previous)} | set(content_words(previous))
-    added = [t for t in meaningful if stem(t) not in their_content]
+    # ("Your feet were aching." after "the walk made my feet ache": the e dropped before -ing is no new word.)
+    added = [t for t in meaningful if stem(t) not in their_content and stem(t) + "e" not in their_content]
     if added and (len(added) > 2 or len(meaningful) < 3 or len(raw) > 6 or _CLAUSE_ECHO.match(body)):
         return 0.0  # not their words (the slower spelling-tolerant check below only decides close calls)
     added = [t for t in added if not _said(t, their_content)]
@@ -980,6 +999,11 @@ def echo_match(text: str, previous: str | None) -> float:
                 break
         best = max(best, run)
     share_in_order = best / len(mine)
+    if best < len(mine) <= 7 and _in_order_with_one_gap(mine, theirs) and not re.match(
+            r"^(?:" + "|".join(_AUX + _NEG_AUX) + r"|what|how|why|when|where|which|who)\b", body):
+        # "The parcel sat on the step." after "The parcel sat out on the step.": their words in their order,
+        # one or two of theirs left out at one place (seven words at most once "you'd" is written out).
+        return 0.99
     present = sum(1 for w in mine if w in theirs or w in _WILDCARDS) / len(mine)
     if present == 1.0 and len(mine) <= 5 and not _CLAUSE_ECHO.match(body) and not re.match(r"^(?:" + "|".join(_AUX + _NEG_AUX) + r"|what|how|why|when|where|"
                                                            r"which|who)\b", body):
@@ -1208,6 +1232,11 @@ _EMBEDDED_Q = _rx(
 )
 
 
+_PRONOUN_SUBJECTS = frozenset("i you he she it we they that this there".split())
+_TAIL_QUESTION = _rx(r"^(?:do|does|did|is|are|was|were|have|has|can|could|would|will)\s+(?:you|they|he|she|we|it|there)\s+"
+                     r"(?!(?:say|think|reckon|guess|know|mean|remember|agree)\b)\w+")
+
+
 def _split_embedded_question(sentence: str) -> list[str]:
     """'That's interesting how often do you go' -> ['That's interesting', 'how often do you go']."""
     body, _ = strip_markers(sentence)
@@ -1222,6 +1251,18 @@ def _split_embedded_question(sentence: str) -> list[str]:
     if _is_question_sentence(sentence.rstrip(" ?")):
         body, _ = strip_markers(sentence)
         if body == sentence or len(tokens(sentence)) - len(tokens(body)) <= 3:
+            # Unless a caption runs a second question on after the first is complete, by inversion: "what did the
+            # form ask exactly do you still have a copy" -> ["what did the form ask exactly", "do you still have a copy"].
+            # (Not "how many parents would you say donate": the first must have its own verb and subject, and "would
+            # you say" inside a question is no second one.)
+            inverted = _inverted_tail(sentence) if "," not in sentence else None
+            head = strip_markers(sentence[:inverted].strip(" ,"))[0].lower() if inverted else ""
+            tail = sentence[inverted:].strip() if inverted else ""
+            if inverted and len(tokens(head)) >= 4 and (_SPOKEN_QUESTION.match(head) or _AUX_START.match(head)) \
+                    and tokens(head)[-1] not in _PRONOUN_SUBJECTS | {"and", "or", "but"} \
+                    and _TAIL_QUESTION.match(tail.lower()):
+                # (Joined by "and"/"or" the two stay one double-barreled question, whose open half is rewritten.)
+                return [sentence[:inverted].strip(" ,"), tail]
             return [sentence]
     low = sentence.lower()
     # Search from the left for the first embedded start, but never at position 0 (that is the sentence).
@@ -1310,6 +1351,10 @@ def _sentences(clean: str) -> list[str]:
 
 # "What was that like for you, was it stressful?": the trailing yes/no is what they will answer.
 TRAILING_OFFER = _TRAILING_OFFER = _rx(r",\s*(?:or\s+)?(?P<q>(?:was|is|were|are|did|do|does)\s+(?:it|that|this|they|you)\b[^,]*)$")
+
+
+_OPINION_LEAD = _rx(r"^(?:[\w']+,?\s+){0,2}?what\s+do\s+you\s+(?:think|reckon),\s*(?P<q>(?:would|will|could|is|was|does|did|"
+                    r"do|are|can)\s+(?:that|it|this|you|they)\b.+)$")
 
 
 def _last_clause(q: str) -> str:
@@ -1858,7 +1903,11 @@ def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark
     if reflect:
         add(Cue("reflection_starter", Label.REFLECTION, STRONG if previous else MEDIUM, reflect.group("ev")))
     second_person = bool(re.search(r"\b(?:you|your|you're|you've|you'd|yourself)\b", low))
-    if so_start and not reflect and len(words) >= 3 and not _GREETING.match(low) and not _SIGNPOST.match(low):
+    # "So I'm building a tool where your clients can't cancel late.", "so what we're doing is…": the interviewer's own
+    # work told, no summary of theirs, whatever it says of them (a guess framed "I guess you…" is still read as one).
+    own_work = not reflect and bool(re.match(r"^(?:i|i'm|i've|we|we're|we've|our|my|what\s+(?:i'm|we're|we\s+are))\b",
+                                             low)) and not _GUESS_FRAME.search(low)
+    if so_start and not reflect and not own_work and len(words) >= 3 and not _GREETING.match(low) and not _SIGNPOST.match(low):
         grounded = second_person or overlap >= 0.15
         add(Cue("so_summary", Label.REFLECTION, (MEDIUM if grounded else WEAK) + (0.5 if overlap >= 0.2 else 0.0), "so"))
     # "I got a parking fine last year too.", "I get why they do it.": the interviewer's own experience or view, in
@@ -1882,7 +1931,7 @@ def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark
     causal = bool(re.match(r"^(?:and\s+)?(?:that's|that\s+is|which\s+is)\s+why\b", low))
     claim = None
     # "So you're lonely.": two words about them are enough to hand them a feeling.
-    if previous and (reflect or so_start or about_you or causal) and not (
+    if previous and (reflect or so_start or about_you or causal) and not own_work and not (
             _SIGNPOST.match(low) or _GREETING.match(low)) and (
             len(words) >= 3 or (len(words) == 2 and about_you)):
         # A summary is a reflection only when its content is theirs; one that puts a new reason, feeling, verdict
@@ -1946,7 +1995,7 @@ def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark
     elif agree:
         add(Cue("agreement", Label.LEADING, MEDIUM + 1.0 + (1.0 if has_qmark else 0.0), agree.group(0).strip()))
 
-    if (previous and not reflect and second_person and len(words) >= 4 and not thanks
+    if (previous and not reflect and second_person and len(words) >= 4 and not thanks and not own_work
             and not _YOU_INFO.match(low) and not re.match(r"^(?:i|i'm|i've|i'd|we|we're|our|thanks|thank)\b", low)):
         add(Cue("about_them", Label.REFLECTION, WEAK + 0.5, ""))
     greeting = _GREETING.match(low) or (_GREETING.match(raw_low) if raw_low else None)
@@ -1962,6 +2011,9 @@ def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark
     if empathy:
         weight = MEDIUM if len(words) <= 6 or overlap < 0.3 else WEAK
         add(Cue("empathy", Label.STATEMENT, weight, empathy.group(0)))
+    elif not has_qmark and _EMPATHY_LIKE.match(low):
+        # "That sounds like a long week.": your response to their story in a few words, not a summary of it.
+        add(Cue("empathy", Label.STATEMENT, MEDIUM + 0.5, _EMPATHY_LIKE.match(low).group(0).rstrip(".! ")))
     # ("Same here." is yours; "Same one each week?" asks about theirs.)
     if re.match(r"^(?:i|i'm|i've|i'd|i'll|i\s+think|i\s+know|i\s+totally|i\s+do|me\s+too|"
                 r"same(?=\s*(?:here|for\s+me|with\s+me|again|[.!]|$)))\b", low) and not reflect:
@@ -2071,6 +2123,9 @@ def _said(word: str, their_stems: set[str]) -> bool:
         return True
     # "move" / "moved" (stem "mov"), "close" / "closing": a silent final e is the same word.
     if w.endswith("e") and len(w) >= 4 and w[:-1] in their_stems:
+        return True
+    # "giving" / "gave" (stems "giv", "give"): the e dropped before -ing or -ed is the same word too.
+    if len(w) >= 3 and w + "e" in their_stems:
         return True
     # "expensive" / "expense", "payment" / "pay": a shared start of five letters counts as their word.
     return len(w) >= 5 and any(len(t) >= 5 and (t.startswith(w[:5]) or w.startswith(t[:5])) for t in their_stems)
@@ -2821,6 +2876,8 @@ def _flag_hits(clean: str, focus_low: str, questions: list[str], is_question: bo
                 r"^have\s+you\s+ever", first)
             # "what did they actually, what did each of them look at": a false start, asked again in full.
             restart = len(tokens(first)) <= 4 and tokens(first)[:2] == tokens(last)[:2]
+            # A caption's "how did it go like can you talk me through it": the same asked again after "like".
+            restart = restart or bool(re.search(r"\b(?:like|i\s+mean)\s*$", first))
             if not offers_answer and not preface and not restart and not _REFLECT_CHECK.match(last) \
                     and _overlap(last, first) < 0.5:
                 hits.append(FlagHit(Flag.DOUBLE_BARRELED, "two_questions", last.rstrip("?")))
@@ -3035,6 +3092,15 @@ _DISCOURSE_WORDS = frozenset("roughly approximately exactly actually honestly ba
                              "well anyway also though just sorry wait".split())
 
 
+_VERBLESS_WH = _rx(r"^(?:which|why)\s+(?!not\b|is\b|was\b|are\b|were\b|do\b|does\b|did\b)[a-z]")
+
+
+def _verbless(text: str) -> bool:
+    """No verb in ``text`` by the parser ("which page on the website"); False where no parser is installed."""
+    doc = _parse_or_none(text)
+    return doc is not None and not any(t.pos_ in ("VERB", "AUX") for t in doc)
+
+
 def _spoken_questions(sentence: str) -> list[str]:
     """The questions of an unpunctuated spoken turn, in order: each comma-separated chunk that is one, or the end of a
     chunk from a question word on; [] when it asks none (a caption summary, a statement)."""
@@ -3046,6 +3112,9 @@ def _spoken_questions(sentence: str) -> list[str]:
             found.append(body)  # "so you've used it, how long, a year": a question for one fact in passing
             continue
         if len(tokens(body)) < 3 or _REFLECT_START.match(body.lower()):
+            continue
+        if _VERBLESS_WH.match(body.lower()) and _verbless(body):
+            found.append(body)  # "which page on the website", "why the bus and not the train": a question with no verb
             continue
         if _ELLIPTIC_ANY.match(body.lower()) and len(tokens(body)) >= 3 and not _closing_invitation(body.lower()):
             found.append(body)  # "any other apps you use for it": a yes/no question without its auxiliary
@@ -3196,6 +3265,10 @@ def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable
             if preamble is not None:
                 body, low = preamble, preamble.lower()
             q_low = _last_clause(_main_clause(low))
+            opinion = _OPINION_LEAD.match(q_low)
+            if opinion:
+                # "What do you think, would that help?": the opener asks nothing itself; the yes/no after it is answered.
+                q_low = opinion.group("q")
             offer = _TRAILING_OFFER.search(q_low)
             if offer and len(tokens(offer.group("q"))) >= 3 and (_WH_OPEN.match(q_low) or _AUX_START.match(q_low)):
                 q_low = offer.group("q")
