@@ -531,6 +531,19 @@ _NEEDS_MORE = {
 }
 
 
+def _clause_end(words: list[str], lang: str, max_words: int) -> int:
+    """Where a long sentence with no comma in reach is cut: before the last "and"/"but"/"when"/… that starts a clause
+    ("I started when Ella broke her leg [and I couldn't get out to the shops]"), else at the word limit, but never
+    after a word that needs another ("…out to the")."""
+    joins = [i for i, word in enumerate(words[: max_words + 1]) if i >= 4 and word.lower() in _CLAUSE_JOINS.get(lang, ())]
+    if joins:
+        return joins[-1]
+    cut = max_words
+    while cut > 4 and words[cut - 1].lower().strip(",;:") in _NEEDS_MORE.get(lang, ()):
+        cut -= 1
+    return cut
+
+
 def shorten(sentence: str, language: str | None = "en", max_words: int = 14) -> str:
     """A said sentence as a recap: without its lead-in ("Honestly, ..."), cut at a clause boundary when
     it is long, first letter lower case (not "I" or a name), no closing punctuation."""
@@ -547,19 +560,7 @@ def shorten(sentence: str, language: str | None = "en", max_words: int = 14) -> 
             if i >= 4 and re.search(r"[,;:]$", word):
                 cut = i + 1
         if cut is None:
-            # No comma to cut at: before the last "and"/"but"/"so"/… that starts a clause within reach ("I started when
-            # Ella broke her leg [and I couldn't get out to the shops]"), else never on a word that needs another
-            # after it ("…out to the").
-            joins = [i for i, word in enumerate(words[: max_words + 1])
-                     if i >= 4 and word.lower() in _CLAUSE_JOINS.get(lang, ())]
-            if joins:
-                cut = joins[-1]
-            else:
-                cut = max_words
-                while cut > 4 and words[cut - 1].lower().strip(",;:") in _NEEDS_MORE.get(lang, ()):
-                    cut -= 1
-            text = " ".join(words[:cut]).rstrip(",;:")
-            cut = None
+            text = " ".join(words[: _clause_end(words, lang, max_words)]).rstrip(",;:")
         else:
             text = " ".join(words[:cut]).rstrip(",;:")
         if lang == "en" and cut:
