@@ -18,7 +18,7 @@ from typing import Callable, Iterable
 from . import parse_batch
 from .labels import Flag, Label
 from .parse_batch import parse_ahead
-from .rules import _BARE_CONTRACTION, TRAILING_OFFER, Form, _restore_apostrophe, analyse, focus_alone, strip_markers
+from .rules import TRAILING_OFFER, Form, analyse, focus_alone, restore_apostrophes, strip_markers
 from simulator import nlp
 
 __all__ = ["suggest_rewrite", "suggest_rewrites", "past", "gerund", "SILENCE_ALTERNATIVE"]
@@ -3578,7 +3578,7 @@ def _english_rewrites(text: str, label: Label, flag_set: set[Flag], previous: st
     """:func:`suggest_rewrites` of an English turn that needs them."""
     # A caption's "wasnt", "dont" are read as the words they are ("the voucher wasnt" is no noun phrase), and an
     # exclamation before it ("oh my god, seven oh two, …") is no part of what was asked ("your god").
-    text = _EXCLAMATION.sub("", _BARE_CONTRACTION.sub(_restore_apostrophe, text)) or text
+    text = _EXCLAMATION.sub("", restore_apostrophes(text)) or text
     out: list[str] = []
     first = _open_alternative(text, label, flag_set, form if form is not None and form.language == "en" else None)
     first = _extraposed(text) or _find_rewrite(text) or _checked_main(first, text, label, flag_set) if first else first

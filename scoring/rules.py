@@ -192,6 +192,11 @@ def _restore_apostrophe(m: re.Match) -> str:
     return m.group(0)
 
 
+def restore_apostrophes(text: str) -> str:
+    """A caption's "wasnt", "dont", "youre" with their apostrophes back ("wasn't", "don't", "you're")."""
+    return _BARE_CONTRACTION.sub(_restore_apostrophe, text)
+
+
 _WORD_RUN = re.compile(r"\w+")
 
 
@@ -208,7 +213,7 @@ def strip_fillers(text: str) -> str:
     if "[" in text or "(" in text or ">>" in text or ":" in text:
         out = _CAPTION_NOISE.sub(" ", _CAPTION_NOISE.sub(" ", out).strip())  # ">> INTERVIEWER: …": twice
     if "'" not in out:  # a line written with apostrophes has its contractions already
-        out = _BARE_CONTRACTION.sub(_restore_apostrophe, out)
+        out = restore_apostrophes(out)
     out = _FILLER.sub(" ", out)
     if not out.isascii() or _repeats_a_word(out):  # a stutter says some word twice
         out = _REPEAT.sub(r"\1", out)
