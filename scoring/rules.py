@@ -16,6 +16,7 @@ from typing import Iterable
 
 from .labels import Flag, Label
 from .offtask import fold_confusables, off_task
+from simulator.textutil import THANKS_ANYWHERE
 
 __all__ = [
     "Cue",
@@ -695,10 +696,6 @@ _GREETING = _rx(
     r"^(?:hi|hello|hey|good\s+(?:morning|afternoon|evening)|morning|afternoon|welcome|nice\s+to\s+(?:meet|see)|"
     r"thanks|thank\s+you|many\s+thanks|cheers|bye|goodbye|take\s+care|congrat\w*)\b"
 )
-# Thanks anywhere in a turn ("Lovely, thank you for your time.", "brilliant thank you so much dev that's really helpful"),
-# not a cause ("thanks to the app") or a refusal ("no thanks").
-_THANKS_ANY = _rx(r"(?<!\bno\s)\b(?:thanks|thank\s+you|many\s+thanks|cheers|much\s+appreciated|(?:really\s+)?appreciate\s+it)\b"
-                  r"(?!\s+to\b)")
 _SIGNPOST = _rx(
     r"^(?:before\s+we\s+(?:start|begin|go\s+on)|just\s+so\s+you\s+know|let\s+me\s+(?:just\s+)?(?:check|explain|"
     r"tell\s+you|introduce|write|note)|i'll\s+|i\s+will\s+|we'll\s+|we\s+will\s+|we're\s+nearly|we\s+have\s+about|"
@@ -1920,7 +1917,7 @@ def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark
     own = not second_person and bool(_SELF_TALK.match(low))
     # "Thank you so much for your time.", "That's brilliant, Dev, thanks so much.": thanks said as a statement asks
     # nothing and says nothing back, however many of their words ("time", "pleasure") it shares.
-    thanks = None if (reflect or so_start or has_qmark) else _THANKS_ANY.search(_sentence_of(low, raw_low))
+    thanks = None if (reflect or so_start or has_qmark) else THANKS_ANYWHERE.search(_sentence_of(low, raw_low))
     if thanks:
         add(Cue("greeting", Label.STATEMENT, STRONG, thanks.group(0)))
         own = True

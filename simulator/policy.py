@@ -16,7 +16,8 @@ import numpy as np
 
 from .persona import LAYERS, Persona, Topic
 from .retrieval import LEXICAL_WEIGHT, Sentence, TopicIndex, TopicMatch, interview_vocabulary, keyword_hits
-from .textutil import echo_fragment, is_cjk_language, join_sentences, language_of, sentences, tokens, word_count
+from .textutil import (THANKS_ANYWHERE, echo_fragment, is_cjk_language, join_sentences, language_of, sentences, tokens,
+                       word_count)
 from .understanding import (
     CALENDAR,
     PERSON_NOUNS,
@@ -222,8 +223,7 @@ class _Moves:
 
 _MOVES: dict[str, _Moves] = {
     "en": _Moves(_GREETING, _CLOSING, _THANKS, _CONTINUER, _FOLLOW_UP, frozenset(_ANAPHORA),
-                 thanks_any=re.compile(r"(?<!\bno\s)\b(?:thanks|thank\s+you|cheers|much\s+appreciated|"
-                                       r"(?:really\s+)?appreciate\s+it)\b(?!\s+to\b)", re.IGNORECASE),
+                 thanks_any=THANKS_ANYWHERE,
                  episode=re.compile(r"\b(?:that|those|this)\s+(?:same\s+|very\s+)?(?:morning|day|night|evening|afternoon|"
                                     r"time|week|weekend|moment|year|month|point|trip|visit|call|order|meeting)s?\b"
                                     r"|\bat\s+the\s+time\b|\bback\s+then\b", re.IGNORECASE)),

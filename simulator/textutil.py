@@ -17,6 +17,7 @@ import math
 import re
 import unicodedata
 
+
 __all__ = [
     "language_of",
     "is_cjk_language",
@@ -29,7 +30,15 @@ __all__ = [
     "echo_fragment",
     "contains_cjk",
     "topic_core",
+    "THANKS_ANYWHERE",
 ]
+
+
+# Thanks anywhere in an English turn ("Lovely, thank you for your time.", "brilliant thank you so much dev that's
+# really helpful"), not a cause ("thanks to the app") or a refusal ("no thanks"). The scorer reads it as a statement
+# (scoring.rules) and the persona answers it in kind (simulator.policy).
+THANKS_ANYWHERE = re.compile(r"(?<!\bno\s)\b(?:thanks|thank\s+you|many\s+thanks|cheers|much\s+appreciated|"
+                             r"(?:really\s+)?appreciate\s+it)\b(?!\s+to\b)", re.IGNORECASE)
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Han, kana and Hangul.
