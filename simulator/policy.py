@@ -37,7 +37,7 @@ from .understanding import (
     voice,
 )
 from .transcript import PERSONA, TRAINEE, Turn
-from . import topic_choice
+from . import topic_choice, topic_rerank
 
 __all__ = ["Plan", "State", "decide", "RAPPORT", "is_break_attempt", "extract_suggestion"]
 
@@ -939,6 +939,8 @@ def _decide(persona: Persona, index: TopicIndex, state: State, text: str, label:
             and not _names_foreign_things(index, state, text)):
         topic_id = state.current_topic
     topic_id, ranked = _learned_choice(index, state, text, label, topic_id, ranked)
+    if topic_id is not None:
+        topic_id = _reranked(index, state, text, label, topic_id)
     if topic_id is None:
         if ranked:
             return _clarify(persona, index, choose, ranked)
@@ -1284,6 +1286,82 @@ def _choice_values(index: TopicIndex, state: State, text: str, label: str) -> di
         values[f"label_{name}"] = float(label == name)
     values["_own_topic"] = first.topic  # type: ignore[assignment]  (not a feature: where "move" goes)
     return values
+
+
+def _rerank_rows(index: TopicIndex, state: State, text: str, label: str,
+                 chosen: str) -> tuple[list[str], list[dict[str, float]]]:
+    """The candidates :mod:`simulator.topic_rerank` weighs (the question's best topics on its own evidence, the
+    current topic and the rules' choice) and, for each, what it reads: the question's fit to it (score, meaning,
+    words, keyword, examples, lines; relative to the threshold), its rank and how far behind the best, whether it is
+    the current topic (and with it whether the question points back, is a bare follow-up, asks after a moment of
+    the story, is short, closed or open, and how much of the topic she has told), whether she just spoke of it
+    (the dialogue prior, her last reply), how much of it she has told, and whether the rules chose it."""
+    own = index.scores(text)
+    if not own:
+        return [], []
+    language = index.language
+    thr = index.threshold
+    current = state.current_topic
+    prior = _dialogue_prior(index, state, text)
+    parts = sentences(text)
+    question = parts[-1] if parts else text
+    moves = _moves(language)
+    pointing = float(_has_anaphora(question, language))
+    follow_up = float(bool(moves.follow_up.match(text) or moves.follow_up.match(question)))
+    episode = float(moves.episode is not None and bool(moves.episode.search(text)))
+    short = float(len(tokens(question, language)) <= 6)
+    last_topic = state.recent[-1][0] if state.recent else None
+    top = own[0].score
+    by_topic = {m.topic: (rank, m) for rank, m in enumerate(own)}
+    topics = [m.topic for m in own[: topic_rerank.CANDIDATES]]
+    for extra in (current, chosen):
+        if extra is not None and extra not in topics and extra in by_topic:
+            topics.append(extra)
+    rows = []
+    for topic_id in topics:
+        rank, m = by_topic[topic_id]
+        level = state.level(topic_id)
+        here = float(topic_id == current)
+        picked = float(topic_id == chosen)
+        rows.append({
+            "score": m.score - thr, "semantic": m.semantic - thr, "lexical": m.lexical, "keyword": float(m.keyword),
+            "asked": m.asked - thr, "line": m.line if m.line >= 0 else 0.0,
+            "rank_first": float(rank == 0), "rank_second": float(rank == 1), "behind": top - m.score,
+            "current": here, "current_pointing": here * pointing, "current_follow_up": here * follow_up,
+            "current_episode": here * episode, "current_short": here * short,
+            "current_closed": here * float(label == "closed"), "current_open": here * float(label == "open"),
+            "current_level": here * level / 3, "prior": prior.get(topic_id, 0.0), "level": level / 3,
+            "unsaid": float(level == 0), "last": float(topic_id == last_topic), "current_score": here * (m.score - thr),
+            "chosen": picked, "chosen_current": picked * here, "current_behind": here * (top - m.score),
+            "first_pointing": float(rank == 0) * pointing, "first_short": float(rank == 0) * short,
+            "current_exhausted": here * float(level >= 3), "chosen_score": picked * (m.score - thr),
+        })
+    return topics, rows
+
+
+def _reranked(index: TopicIndex, state: State, text: str, label: str, chosen: str) -> str:
+    """The rules' choice (``chosen``) weighed again over every candidate by :mod:`simulator.topic_rerank`."""
+    reranker = topic_rerank.model() if topic_rerank.enabled() else None
+    if reranker is not None and not reranker.fits(index.embedder):
+        reranker = None
+    if reranker is None and topic_rerank.RECORD is None:
+        return chosen
+    # A bare follow-up ("And then?", "Meaning?", "En dan?") has nothing of its own to weigh: it asks for more of
+    # what the rules keep it on (as in _learned_choice).
+    if (_moves(index.language).follow_up.match(text) and len(tokens(text, index.language)) <= 6
+            and word_count(text, index.language) <= 6):
+        return chosen
+    # "How long has she been with the firm?" just after she named Joanne: read as _understand reads it.
+    if not _names_foreign_things(index, state, text):
+        text = _resolve_person(index, state, text, index.language)
+    topics, rows = _rerank_rows(index, state, text, label, chosen)
+    if not topics:
+        return chosen
+    if topic_rerank.RECORD is not None:
+        topic_rerank.RECORD.append((topics, rows, {"current": state.current_topic, "chosen": chosen}))
+    if reranker is None:
+        return chosen
+    return reranker.choose(topics, rows)
 
 
 def _fact_question_alone(index: TopicIndex, state: State, text: str) -> bool:

@@ -174,6 +174,8 @@ def test_the_shipped_weights_keep_more_replies_on_topic_than_the_rules_alone(rea
     interviews, personas = br.load_all(ROOT / "tests" / "data" / "dev_interviews", None, name)
     persona = personas[interviews[0].persona_id]
 
+    monkeypatch.setenv("INTERVIEW_SIM_TOPIC_RERANK", "off")  # (this model alone: see test_topic_rerank.py)
+
     def on_topic(setting):
         monkeypatch.setenv("INTERVIEW_SIM_TOPIC_CHOICE", setting)
         return br.run_interview(real_engine, persona, interviews[0]).rate(("topic", "abstain"))[0]
