@@ -27,12 +27,18 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ["INTERVIEW_SIM_TOPIC_RERANK"] = "off"
 
 import bench_realism as br  # noqa: E402
-from train_topic_choice import DEV, REALISM, held_out  # noqa: E402
+
+DEV = ROOT / "tests" / "data" / "dev_interviews"
+REALISM = ROOT / "benchmarks" / "data" / "realism"
 
 L2 = 1.0  # regularisation, chosen on leave-one-persona-out agreement of the development files, before any blind set
+
+
+def held_out(path: Path) -> bool:
+    head = path.read_text(encoding="utf-8").split("\npersona:", 1)[0].lower()
+    return "held-out" in head or "held out" in head
 
 
 def collect(engine, interviews, personas) -> list[dict]:
@@ -59,6 +65,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="fit and report only")
     parser.add_argument("--out", type=Path, default=None, help="where to write the weights")
     args = parser.parse_args(argv)
+    # The features are read as the engine runs without the re-ranking (the stay / move model on, as in use).
+    os.environ["INTERVIEW_SIM_TOPIC_RERANK"] = "off"
+    os.environ.pop("INTERVIEW_SIM_TOPIC_CHOICE", None)
 
     import numpy as np
 
