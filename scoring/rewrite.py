@@ -217,7 +217,8 @@ def _tidy(phrase: str) -> str:
     phrase = _INDIRECT_OBJECT.sub("", (phrase or "").strip())
     phrase = _TRAILING_COMPARATIVE.sub("", phrase)
     phrase = _PRICE.sub("", phrase or "")
-    phrase = re.split(r"\s*(?:,|\bif\b|\bwhen\b|\bbecause\b|\bso that\b|\bbefore\b|\bafter\b|\buntil\b|\binstead of\b)\s*",
+    phrase = re.split(r"\s*(?:,|\bif\b|\bwhen\b|\bbecause\b|\bso that\b|\bbefore\b|\bafter\b|\buntil\b|\bsince\b|"
+                      r"\binstead of\b)\s*",
                       phrase, maxsplit=1, flags=re.IGNORECASE)[0]
     for _ in range(2):
         phrase = _TRAILING_NOISE.sub("", phrase)
@@ -2786,7 +2787,8 @@ def _noun_rewrite(focus: str) -> str | None:
         w = words[i]
         low = w.lower()
         if (low in LOADED or low in _PRESUPPOSED_FEELINGS or low in _GENERIC or low in _SKIP_NOUNS or low in _NP_STOP
-                or low in _DETERMINERS or low in _PRONOUN_OBJECTS or len(low) < 3 or low.endswith("ly")
+                or low in _DETERMINERS or low in _PRONOUN_OBJECTS or low in _FUNCTION_STEMS or len(low) < 3
+                or low.endswith("ly")
                 or low in ("you", "i", "me", "we", "they", "right", "yeah", "then", "now", "there", "here")):
             continue
         if not _is_noun(low) or (_verb_lemma(low) and not low.endswith(("tion", "ment", "ness", "ity", "ance", "ence"))

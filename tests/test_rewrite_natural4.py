@@ -136,3 +136,16 @@ def test_the_judge_reads_a_noun_made_of_a_verb_as_a_noun():
     for text in ("Tell me more about the batch cooking.", "What happened with the hospital parking?"):
         assert grammar_problems(text) == []
     assert grammar_problems("Can you tell me more about the gym busy?")  # still caught
+
+
+@pytest.mark.parametrize("text, label, unwanted", [
+    # A time word after the thing ("since", "since then") is no part of it.
+    ("Have you had any issues since they fixed it?", C, "since"),
+    ("Have you booked through that site since?", C, "since"),
+    # "everything", "itself" and the like name nothing to ask about.
+    ("That must really slow everything down.", L, "the everything"),
+])
+def test_a_time_word_or_an_indefinite_pronoun_is_no_topic(text, label, unwanted):
+    main = suggest_rewrites(text, label)[0]
+    assert unwanted not in main.lower(), main
+    assert grammar_problems(main) == [], (main, grammar_problems(main))
