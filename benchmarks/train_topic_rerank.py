@@ -29,16 +29,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import bench_realism as br  # noqa: E402
-
-DEV = ROOT / "tests" / "data" / "dev_interviews"
-REALISM = ROOT / "benchmarks" / "data" / "realism"
+from train_topic_choice import DEV, REALISM, held_out  # noqa: E402  (the same files, the same held-out ones)
 
 L2 = 1.0  # regularisation, chosen on leave-one-persona-out agreement of the development files, before any blind set
-
-
-def held_out(path: Path) -> bool:
-    head = path.read_text(encoding="utf-8").split("\npersona:", 1)[0].lower()
-    return "held-out" in head or "held out" in head
 
 
 def collect(engine, interviews, personas) -> list[dict]:
