@@ -1346,7 +1346,7 @@ def _reranked(index: TopicIndex, state: State, text: str, label: str, chosen: st
         reranker = None
     if reranker is None and topic_rerank.RECORD is None:
         return chosen
-    # A bare follow-up ("And then?", "Meaning?", "En dan?") has nothing of its own to weigh: it asks for more of
+    # A bare follow-up ("And then?", "Meaning?", "后来呢？") has nothing of its own to weigh: it asks for more of
     # what the rules keep it on (as in _learned_choice).
     if (_moves(index.language).follow_up.match(text) and len(tokens(text, index.language)) <= 6
             and word_count(text, index.language) <= 6):
