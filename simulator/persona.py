@@ -142,6 +142,9 @@ class Reactions(_Strict):
     leading: Lines = Field(min_length=1)
     pitch: Lines = Field(min_length=1)
     hypothetical: Lines = Field(min_length=1)
+    # Her answer when a future is to be put in a number ("How much would you pay for it?", "How often would you use
+    # it?"): a vague, unreliable guess, as people give. Optional: without it, her language's own hedge.
+    guess: Lines = Field(default_factory=list)
     unknown: Lines = Field(min_length=1)
     break_character: Lines = Field(min_length=1)
     silence: Lines = Field(min_length=1)

@@ -805,6 +805,11 @@ def _decide(persona: Persona, index: TopicIndex, state: State, text: str, label:
                 return plan
         return reaction("acknowledge", reactions.acknowledge)
 
+    if label == "leading" and flags_set & {"pitch", "hypothetical"} and asked_fact(text, language) in _GUESSED:
+        # "We're building a meal planner. How much would you pay for something like that?": a number asked of a future
+        # is not agreed with; she guesses, vaguely.
+        return _polite_future(persona, index, state, choose, "pitch" if "pitch" in flags_set else "hypothetical", text)
+
     if label == "leading":
         # A tag question about something outside the persona's life ("Lovely weather today, isn't it?", "So
         # you're seeing a dermatologist about it.") is not hers to agree with: the same gate as a question
@@ -1492,6 +1497,17 @@ def _weigh_prior(ranked: list[TopicMatch], own: list[TopicMatch]) -> list[TopicM
     return ranked
 
 
+# The kinds of fact (understanding.asked_fact) a future can be asked in: how much, how often.
+_GUESSED = frozenset({"figure", "frequency"})
+# Her guess when her file has no reactions.guess: vague, and no use as data.
+_GUESS = {
+    "en": ["Oh, I don't know. Hard to put a number on it until I'd actually used it."],
+    "nl": ["Geen idee eigenlijk. Daar kan ik pas een getal op plakken als ik het echt gebruik."],
+    "ko": ["글쎄요, 그건 실제로 써 봐야 숫자로 말할 수 있을 것 같아요."],
+    "zh": ["这个真不好说，得真用过了才知道。"],
+}
+
+
 def _polite_future(persona: Persona, index: TopicIndex, state: State, choose: _Chooser, move: str,
                    text: str) -> Plan:
     """Her answer to a pitch or a yes/no future ("We're adding a carry-upstairs option, would that be useful?"):
@@ -1499,11 +1515,21 @@ def _polite_future(persona: Persona, index: TopicIndex, state: State, choose: _C
     topic said in passing (its fresh closed line nearest the question): "Oh, I'd probably give it a go. Second floor,
     no lift." Nothing new is told (no insight, the reply is contaminated)."""
     lines = persona.reactions.pitch if move == "pitch" else persona.reactions.hypothetical
+    # "How much would you pay for it?", "How often would you use it?": a number asked of a future gets a vague guess,
+    # not a yes or a maybe.
+    guessing = asked_fact(text, persona.language) in _GUESSED
+    if guessing:
+        lines = persona.reactions.guess or _GUESS.get(language_of(persona.language), _GUESS["en"])
     plan = Plan(move=move, text=choose.pick(lines), max_words=_length(persona, "default"))
     ranked = index.scores(text)
     if not ranked or ranked[0].score < index.threshold or ranked[0].lexical == 0:
         return plan  # about nothing of hers, or nothing she has words for
     topic = persona.topic(ranked[0].topic)
+    if guessing:
+        # About that topic, but with nothing of it said in passing: a figure of her life ("Twelve thousand a month.")
+        # would read as her answer.
+        plan.topic, plan.contaminated = topic.id, True
+        return plan
     fresh = [line for line in topic.closed if state.is_fresh(line)]
     if not fresh:
         return plan
