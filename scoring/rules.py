@@ -650,6 +650,15 @@ _SOCIAL = _rx(
     r"(?:(?:who|that)\s+(?:\w+\s+){1,4}?|(?:we|i)\s+(?:\w+\s+){1,3}?|(?:\w+\s+){0,2})(?:say|said|says|tell\s+us|told\s+us|love|loves|prefer|prefers|find|finds|think|thinks|"
     r"hate|hates|agree|like|likes|want|wants|complain|complains)\b"
 )
+# "Most photographers we've talked to outsource the culling. Have you…?", "Most people we talk to stop going because work
+# gets busy. Was that it for you too?": what a sample of others does, whatever the verb, put to them before the
+# question.
+_SOCIAL_SAMPLE = _rx(
+    r"\b(?<!how\s)(?P<ev>(?:most|many|lots\s+of|a\s+lot\s+of|plenty\s+of|half\s+(?:of\s+)?the|nearly\s+all|almost\s+all)"
+    r"\s+(?:of\s+the\s+)?(?:[a-z]+\s+)?(?!(?:times|days|weeks|months|years|mornings|evenings|nights|weekends|things|ways)\b)"
+    r"(?:[a-z]{3,}s|people|folk))\s+(?:(?:who|that)\s+)?(?:we|i)(?:'ve|\s+have|\s+had)?\s+"
+    r"(?:talk(?:ed)?|spoke|speak|spoken|interview(?:ed)?|survey(?:ed)?|ask(?:ed)?|meet|met|work(?:ed)?\s+with|hear\s+from|heard\s+from)\b"
+)
 _WHY_PRESUPPOSE = _rx(
     r"^why\s+(?:is|was|are|were|does|did|do|has|have)\b.*?\b(?P<int>so|such|too|that)\s+(?:an?\s+)?(?:much\s+|far\s+)?(?P<adj>[\w'-]+)"
 )
@@ -1703,7 +1712,7 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
     candidate = _candidate_answer(q, said or previous, offer)
     if candidate:
         add(Cue(candidate[0], Label.LEADING, STRONG + 1.0, candidate[1]))
-    social = _SOCIAL.search(full.lower())
+    social = _SOCIAL.search(full.lower()) or _SOCIAL_SAMPLE.search(full.lower())
     if social and re.match(r"\s*(?:the\s+same|that\s+too|something\s+similar|similar\s+things?)\b", full.lower()[social.end():]):
         social = None  # "a lot of people we talk to say the same thing": their view backed up, no view of yours
     if social and re.search(r"\b(?:what|how|why)\s+(?:do|does|did|would|will)\s+$", full.lower()[:social.start()]):

@@ -331,3 +331,23 @@ def test_way_before_a_comparative_intensifies_it():
             "Before that it was shared folders and a spreadsheet of deadlines."]
     assert label("Is it way better than the folders?", firm) == Label.LEADING
     assert label("Is it better than the spreadsheet?", firm) == Label.CLOSED
+
+
+@pytest.mark.parametrize("text", [
+    "Most photographers we've talked to outsource the culling. Have you thought about that?",
+    "Most people we talk to stop going because work gets busy. Was that it for you too?",
+    "A lot of the parents I've spoken to book through the app. Do you?",
+])
+def test_what_a_sample_of_others_does_put_before_the_question_is_leading(text):
+    form = analyse(text, POOL)
+    assert form.top[0] == Label.LEADING
+    assert any(c.name == "social_proof" for c in form.cues)
+
+
+@pytest.mark.parametrize("text", [
+    "Most days I talk to my sister. How is she?",
+    "Who are most of the people you talk to at work?",
+    "How many people did you talk to about it?",
+])
+def test_others_named_without_their_view_put_to_them_are_not_social_proof(text):
+    assert not any(c.name == "social_proof" for c in analyse(text, POOL).cues)
