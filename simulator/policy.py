@@ -1086,6 +1086,25 @@ def _person_word(token) -> str | None:
     return None
 
 
+def _person_read(index: TopicIndex, state: State, text: str, language: str) -> str:
+    """``text`` with its "he" / "she" read as the person she named last (:func:`_resolve_person`), unless it names
+    things outside her life ("Does she play the violin?": her daughter's name is no reason to take it as hers)."""
+    if _names_foreign_things(index, state, text):
+        return text
+    return _resolve_person(index, state, text, language)
+
+
+def _pointing_signals(text: str, language: str) -> tuple[str, bool, bool, bool]:
+    """The turn's last sentence, and whether it points back ("it", "her"), is a follow-up ("Why was that?") or asks
+    after a moment of the story: what the learned choices read."""
+    parts = sentences(text)
+    question = parts[-1] if parts else text
+    moves = _moves(language)
+    return (question, _has_anaphora(question, language),
+            bool(moves.follow_up.match(text) or moves.follow_up.match(question)),
+            moves.episode is not None and bool(moves.episode.search(text)))
+
+
 def _understand(index: TopicIndex, state: State, text: str, language: str) -> tuple[str | None, list[TopicMatch]]:
     """The topic a question is about, or None with the candidates when the persona should ask back
     (two close candidates) or has no experience of it (an empty list).
@@ -1099,8 +1118,7 @@ def _understand(index: TopicIndex, state: State, text: str, language: str) -> tu
     # she talks about him.
     # (Not where the question names things outside her life, "Does she play the violin?": her daughter's name is no
     # reason to take it as hers.)
-    if not _names_foreign_things(index, state, text):
-        text = _resolve_person(index, state, text, language)
+    text = _person_read(index, state, text, language)
     # A bare follow-up ("Example?", "For instance?", "Because?", "比如？"): its words are the probe's, not a topic's,
     # and it asks for more of what she is telling.
     if (current is not None and moves.follow_up.match(text) and len(tokens(text, language)) <= 4
@@ -1256,9 +1274,7 @@ def _choice_values(index: TopicIndex, state: State, text: str, label: str) -> di
     boosted = index.scores(text, current, prior)
     first = own[0]
     here = next((m for m in own if m.topic == current), TopicMatch(current, 0.0))
-    moves = _moves(language)
-    parts = sentences(text)
-    question = parts[-1] if parts else text
+    question, pointing, follow_up, episode = _pointing_signals(text, language)
     last_text = state.recent[-1][1] if state.recent else ""
     q_vec = index._vector(text)
     known = _last_vectors(index, state)
@@ -1273,9 +1289,7 @@ def _choice_values(index: TopicIndex, state: State, text: str, label: str) -> di
         "gap_line": first.line - (here.line if here.line >= 0 else 0.0), "gap_lexical": first.lexical - here.lexical,
         "boosted_first_is_current": float(bool(boosted) and boosted[0].topic == current),
         "prior_own": prior.get(first.topic, 0.0), "prior_current": prior.get(current, 0.0),
-        "pointing": float(_has_anaphora(question, language)),
-        "follow_up": float(bool(moves.follow_up.match(text) or moves.follow_up.match(question))),
-        "episode": float(moves.episode is not None and bool(moves.episode.search(text))),
+        "pointing": float(pointing), "follow_up": float(follow_up), "episode": float(episode),
         "length": min(len(text.split()), 30) / 30, "question_mark": float(text.strip().endswith(("?", "？"))),
         "level": state.level(current) / 3, "told_story": float(_told_story(state, current)),
         "english": float(language_of(language) == "en"), "same": float(first.topic == current),
@@ -1308,12 +1322,7 @@ def _rerank_rows(index: TopicIndex, state: State, text: str, label: str,
     thr = index.threshold
     current = state.current_topic
     prior = _dialogue_prior(index, state, text)
-    parts = sentences(text)
-    question = parts[-1] if parts else text
-    moves = _moves(language)
-    pointing = float(_has_anaphora(question, language))
-    follow_up = float(bool(moves.follow_up.match(text) or moves.follow_up.match(question)))
-    episode = float(moves.episode is not None and bool(moves.episode.search(text)))
+    question, pointing, follow_up, episode = _pointing_signals(text, language)
     short = float(len(tokens(question, language)) <= 6)
     last_topic = state.recent[-1][0] if state.recent else None
     top = own[0].score
@@ -1357,8 +1366,7 @@ def _reranked(index: TopicIndex, state: State, text: str, label: str, chosen: st
             and word_count(text, index.language) <= 6):
         return chosen
     # "How long has she been with the firm?" just after she named Joanne: read as _understand reads it.
-    if not _names_foreign_things(index, state, text):
-        text = _resolve_person(index, state, text, index.language)
+    text = _person_read(index, state, text, index.language)
     topics, rows = _rerank_rows(index, state, text, label, chosen)
     if not topics:
         return chosen
