@@ -22,6 +22,7 @@ holds MiniLM never embeds Korean with it by mistake.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -97,6 +98,24 @@ _STOP = frozenset(
 _CJK_STOP_CHARS = frozenset("的了是我你您他她它们吗呢吧啊呀在有就都也和这那个么什怎")
 
 
+@functools.lru_cache(maxsize=1 << 18)
+def _hash_bucket(feature: str, dim: int) -> int:
+    """The fake's bucket for one feature (a word, a character trigram or bigram): a stable hash, not Python's."""
+    digest = hashlib.blake2b(feature.encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "little") % dim
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_features(word: str, dim: int) -> tuple[tuple[int, ...], tuple[float, ...]]:
+    """A word's buckets and weights in the fake: the word itself, then its character trigrams (with the word's
+    edges marked). Kept per word: a batch of turns reads the same few thousand words again and again, and hashing
+    them was most of the fake's time."""
+    padded = f"<{word}>"
+    buckets = [_hash_bucket("w:" + word, dim)] + [_hash_bucket("c:" + padded[i : i + 3], dim)
+                                                 for i in range(len(padded) - 2)]
+    return tuple(buckets), (1.0,) + (0.3,) * (len(buckets) - 1)
+
+
 class HashingEmbedder:
     """A deterministic bag of words and character trigrams, hashed into a fixed number of buckets.
 
@@ -112,29 +131,36 @@ class HashingEmbedder:
         self.dim = dim
 
     def _bucket(self, feature: str) -> int:
-        digest = hashlib.blake2b(feature.encode("utf-8"), digest_size=8).digest()
-        return int.from_bytes(digest, "little") % self.dim
+        return _hash_bucket(feature, self.dim)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        dim = self.dim
         for row, text in enumerate(texts):
             lowered = (text or "").lower()
+            buckets: list[int] = []
+            weights: list[float] = []
             # Chinese has no spaces and Korean glues particles to words: a run of those scripts is
             # read as overlapping character bigrams (plus the content characters on their own), so
             # "모임통장이요" still shares "모임", "임통", "통장" with "모임통장".
             for run in _CJK_RUN.findall(lowered):
                 for ch in run:
                     if ch not in _CJK_STOP_CHARS:
-                        out[row, self._bucket("h:" + ch)] += 0.3
+                        buckets.append(_hash_bucket("h:" + ch, dim))
+                        weights.append(0.3)
                 for i in range(len(run) - 1):
-                    out[row, self._bucket("b:" + run[i : i + 2])] += 1.0
+                    buckets.append(_hash_bucket("b:" + run[i : i + 2], dim))
+                    weights.append(1.0)
             spaced = _CJK_RUN.sub(" ", lowered)
-            words = [w for w in _WORD.findall(spaced) if w not in _STOP]
-            for word in words:
-                out[row, self._bucket("w:" + word)] += 1.0
-                padded = f"<{word}>"
-                for i in range(len(padded) - 2):
-                    out[row, self._bucket("c:" + padded[i : i + 3])] += 0.3
+            for word in _WORD.findall(spaced):
+                if word not in _STOP:
+                    word_buckets, word_weights = _word_features(word, dim)
+                    buckets += word_buckets
+                    weights += word_weights
+            if buckets:
+                # Added one by one in the order read (np.add.at is unbuffered): the same float32 sums as adding
+                # each feature in turn.
+                np.add.at(out[row], np.asarray(buckets), np.asarray(weights, dtype=np.float32))
         return _normalise(out)
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 import math
 import re
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from functools import lru_cache
@@ -279,6 +280,8 @@ class TopicIndex:
         # persona's lines (and kept on disk), not in the first turn of the first interview.
         with embeddings.persisting():
             self.product_topic()
+        if language_of(language) == "zh":
+            _chinese_words("")  # jieba's dictionary (about 0.7 s) loads with the persona, not in her first turn
 
     def _calibrated_threshold(self, persona: Persona) -> float:
         """The match threshold for this persona: the embedder's, lowered for a persona whose own examples are
@@ -440,6 +443,9 @@ class TopicIndex:
         # persona's than its own words do ("holiday", "cabinet", "pizza"), unless the author made them part of
         # how a topic is asked. A verb she never says counts, as a verb does: less than a noun.
         found = self.units(text)
+        if language_of(self.language) == "zh":
+            # "货一般是去哪里取的？" is not foreign for its "去哪" and "里取": a pair across two words is no word asked.
+            found = _within_words(text, found, self._idf)
         content = {u: self.idf(u) * (GENERIC_WEIGHT if u in generic else 1.0) * (LIGHT_WEIGHT if u in verbs else 1.0)
                    for u in found if u not in light and not u.startswith("~")}
         total = sum(content.values())
@@ -616,6 +622,41 @@ def _product_name(context: str, language: str) -> str | None:
 
 
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+_JIEBA: "object | None | bool" = False  # not tried yet; None: not installed
+_JIEBA_LOCK = threading.Lock()
+
+
+def _chinese_words(text: str) -> "list[str] | None":
+    """The words of a Chinese text as jieba cuts it (its dictionary, shipped in the package), each of two or more
+    characters; None without jieba. Loaded on first use (about 0.7 s, once per process)."""
+    global _JIEBA
+    if _JIEBA is False:
+        with _JIEBA_LOCK:
+            if _JIEBA is False:
+                try:
+                    import jieba
+
+                    jieba.setLogLevel(logging.WARNING)
+                    jieba.initialize()
+                    _JIEBA = jieba
+                except Exception:  # noqa: BLE001 - not installed or its dictionary unreadable: pairs as before
+                    _JIEBA = None
+    if _JIEBA is None:
+        return None
+    return [w for w in _JIEBA.lcut(text) if len(w) >= 2]
+
+
+def _within_words(text: str, found: list[str], vocab: "dict[str, float]") -> list[str]:
+    """The Chinese units of ``found`` less the character pairs that are no word: a pair the persona never says that
+    jieba's cut of ``text`` puts across two words ("去哪" and "里取" in "去哪里取", "还留" in "还留着"). Those are
+    edges, not things asked about; a pair inside a word stays ("追剧", "价格"). All of ``found`` without jieba."""
+    words = _chinese_words(text.lower())
+    if words is None:
+        return found
+    return [u for u in found if not (len(u) == 2 and u not in vocab and _CJK.match(u)
+                                     and not any(u in word for word in words))]
 
 
 def _segment_artifacts(text: str, vocab: "dict[str, float]") -> frozenset[str]:

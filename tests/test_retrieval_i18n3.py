@@ -101,3 +101,31 @@ def test_chinese_words_count_more_than_the_default(lihua, monkeypatch):
     pickup = next(m for m in lihua.scores(question) if m.topic == "pickup")
     assert pickup.lexical > 0
     assert with_weight["pickup"] - default["pickup"] == pytest.approx(0.3 * pickup.lexical, abs=1e-6)
+
+
+# Chinese words (jieba) in the foreign gate ---------------------------------------------------------------
+
+
+def test_pairs_across_two_chinese_words_are_no_words_asked():
+    # "去哪里取": jieba cuts 去 / 哪里 / 取, so "去哪" and "里取" are edges of words, not things asked about.
+    found = ["一般", "去哪", "里取"]
+    assert retrieval._within_words("货一般是去哪里取的？", found, {"一般": 1.0}) == ["一般"]
+    # A pair that is a word of the question stays, hers or not ("追剧" is asked about).
+    assert retrieval._within_words("你平时追剧吗？", ["平时", "追剧"], {"平时": 1.0}) == ["平时", "追剧"]
+    # A pair of hers stays wherever the cut falls: her words are read as hers.
+    assert retrieval._within_words("去哪里取", ["去哪"], {"去哪": 1.0}) == ["去哪"]
+
+
+def test_a_question_in_her_words_with_new_word_edges_is_hers(lihua):
+    # Before: the edges "去哪" / "里取" counted as foreign content, and she said she had no idea where she
+    # picks up her groceries. What the question names ("一般") is all hers.
+    share, count = lihua.known_share("货一般是去哪里取的？")
+    assert count >= 1 and share >= 0.9
+    # A question about things outside her life stays foreign: its words are words, and none is hers.
+    share, _ = lihua.known_share("你有比较过两边的价格吗？")
+    assert share < 0.45
+
+
+def test_without_jieba_the_pairs_count_as_before(monkeypatch):
+    monkeypatch.setattr(retrieval, "_JIEBA", None)
+    assert retrieval._within_words("货一般是去哪里取的？", ["一般", "去哪", "里取"], {}) == ["一般", "去哪", "里取"]
