@@ -3571,6 +3571,64 @@ def suggest_rewrites(text: str, label: Label | str, flags: Iterable[Flag | str] 
         _turn.along, _turn.focus = saved
 
 
+_AUX_WORDS = r"(?:is|was|are|were|do|does|did|has|have|had|can|could|will|would|should)\b"
+_EMBED_WH = re.compile(r"^(?P<wh>who|whom|(?:whose|which|how\s+(?:much|many|long|often|far|old))(?:\s+(?!" + _AUX_WORDS
+                       + r")[\w-]+)?|what\s+time|when|where)\s+(?P<rest>\S.*)$", re.IGNORECASE)
+_INVERTED_AUX = frozenset("is was are were do does did has have had can could will would should".split())
+
+
+def _embedded_wh_rewrite(text: str) -> str | None:
+    """A closed wh-question asked as a story about its own fact: "Who paid in the end?" -> "Tell me more about who
+    paid in the end.", "When did you last go?" -> "Tell me more about when you last went.", "how much was it by the
+    end" -> "Tell me more about how much it was by the end." The question's word order is made that of a clause
+    (its subject before its auxiliary; "did" + verb as the verb's past, by the parse and lemminflect). None when it is
+    no such question, its parse does not show the subject, or what is built does not read naturally, classify as
+    open and keep the question's words."""
+    clause = _clean_clause(strip_markers(text)[0])
+    match = _EMBED_WH.match(clause)
+    if not match:
+        return None
+    doc = _parse(clause)
+    if doc is None:
+        return None
+    wh_end = len(match.group("wh"))
+    rest = [t for t in doc if t.idx >= wh_end]
+    if not rest:
+        return None
+    # The auxiliary put before its subject ("how many of them do you read", "when did you go"): the words before it
+    # are the question word's phrase; with none ("who paid", "which one takes longest") the order is a clause's already.
+    words = [clause[:wh_end].lower() + " "]
+    aux = next((t for t in rest if t.lower_ in _INVERTED_AUX), None)
+    subject = None
+    if aux is not None:
+        subject = next((t for t in doc if t.i > aux.i and t.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    span = sorted(subject.subtree, key=lambda t: t.i) if subject is not None else []
+    if span and span[0].i == aux.i + 1 and all(b.i - a.i == 1 for a, b in zip(span, span[1:])):
+        words.append("".join(t.text_with_ws for t in rest if t.i < aux.i))
+        after = [t for t in doc if t.i > span[-1].i]
+        subject_text = "".join(t.text_with_ws for t in span)
+        if aux.lemma_.lower() == "do":
+            verb = next((t for t in after if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux"), None)
+            if verb is None:
+                return None
+            tag = {"did": "VBD", "does": "VBZ"}.get(aux.lower_, "VBP")
+            form = _inflect(verb.lemma_.lower(), tag) if tag != "VBP" else verb.lemma_.lower()
+            if not form:
+                return None
+            words += [subject_text, "".join((form + verb.whitespace_) if t is verb else t.text_with_ws for t in after)]
+        else:
+            words += [subject_text, aux.text + " ", "".join(t.text_with_ws for t in after)]
+    elif rest[0].lower_ in _INVERTED_AUX:
+        return None  # an auxiliary first whose subject the parse does not show: no clause order to build
+    else:
+        words.append("".join(t.text_with_ws for t in rest))
+    built = "Tell me more about " + re.sub(r"\s+", " ", " ".join(w.strip() for w in words if w.strip())).strip(" ,") + "."
+    built = re.sub(r"\bi\b", "I", built)
+    if reads_naturally(built) and _is_open(built) and _shares_topic(built, text):
+        return built
+    return None
+
+
 _EXCLAMATION = re.compile(r"^\W*(?:oh\s+)?(?:my\s+(?:god|gosh|goodness|word|days)|god|gosh|goodness(?:\s+me)?|blimey|"
                           r"jeez|crikey|wow)\b[\s,.!…-]*", re.IGNORECASE)
 
@@ -3588,6 +3646,10 @@ def _english_rewrites(text: str, label: Label, flag_set: set[Flag], previous: st
         first = _without_topic(first, text, label, flag_set, previous)
     if first:
         first = _naturally(first, text, label, flag_set, previous)
+        if _GENERIC_REWRITE.match(first) and Flag.HYPOTHETICAL not in flag_set:
+            # "Who paid in the end?" -> "Tell me more about who paid in the end.", not "Can you tell me more about
+            # that?": the question's own fact, asked about as a story.
+            first = _embedded_wh_rewrite(text) or first
         out.append(first)
     if previous and previous.strip() and out:
         echo = _echo_alternative(previous)

@@ -747,11 +747,12 @@ def _decide(persona: Persona, index: TopicIndex, state: State, text: str, label:
     # "Thank you so much for your time.", "丽华你好，谢谢你抽时间过来。": thanks, a greeting or a goodbye said as a
     # statement is answered in kind, whatever the scorer made of it (a reflection, for the "your" in "your time").
     # Before anything is told, small talk after a greeting is too ("Hi Hyejin, thanks for doing this. How's your day
-    # been?", "hi dev um thanks so much for doing this can you hear me all right").
+    # been?", "hi dev um thanks so much for doing this can you hear me all right"): what is asked is its last part, not
+    # the thanks before it ("丽华你好 嗯 谢谢你抽时间 那个 声音能听清吗": her "时间" is in the thanks, not in the question).
     opening = not state.told and not state.greeted
     if (label == "reflection" and not re.search(r"[?？]", text) and _social(moves, text)) or (
             opening and label in ("open", "closed") and moves.greeting.search(text)
-            and _understand(index, state, text, language)[0] is None):
+            and _understand(index, state, clauses(text, language)[-1] if text.strip() else text, language)[0] is None):
         label = "statement"
 
     # An echo is an echo whatever the scorer called it: a short turn made of the persona's own words.

@@ -629,8 +629,7 @@ _JIEBA_LOCK = threading.Lock()
 
 
 def _chinese_words(text: str) -> "list[str] | None":
-    """The words of a Chinese text as jieba cuts it (its dictionary, shipped in the package), each of two or more
-    characters; None without jieba. Loaded on first use (about 0.7 s, once per process)."""
+    """The words of a Chinese text as jieba cuts it (its dictionary, shipped in the package); None without jieba. Loaded on first use (about 0.7 s, once per process)."""
     global _JIEBA
     if _JIEBA is False:
         with _JIEBA_LOCK:
@@ -645,18 +644,20 @@ def _chinese_words(text: str) -> "list[str] | None":
                     _JIEBA = None
     if _JIEBA is None:
         return None
-    return [w for w in _JIEBA.lcut(text) if len(w) >= 2]
+    return [w for w in _JIEBA.lcut(text) if w.strip()]
 
 
 def _within_words(text: str, found: list[str], vocab: "dict[str, float]") -> list[str]:
     """The Chinese units of ``found`` less the character pairs that are no word: a pair the persona never says that
-    jieba's cut of ``text`` puts across two words ("去哪" and "里取" in "去哪里取", "还留" in "还留着"). Those are
-    edges, not things asked about; a pair inside a word stays ("追剧", "价格"). All of ``found`` without jieba."""
+    is inside no word of two or more characters as jieba cuts ``text`` ("去哪" and "里取" in "去哪里取", "还留" in
+    "还留着"). Those are edges of words, not things asked about; a pair inside a word stays ("追剧", "价格"). All of
+    ``found`` without jieba."""
     words = _chinese_words(text.lower())
     if words is None:
         return found
+    in_words = [w for w in words if len(w) >= 2]
     return [u for u in found if not (len(u) == 2 and u not in vocab and _CJK.match(u)
-                                     and not any(u in word for word in words))]
+                                     and not any(u in word for word in in_words))]
 
 
 def _segment_artifacts(text: str, vocab: "dict[str, float]") -> frozenset[str]:

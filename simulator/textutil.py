@@ -299,16 +299,23 @@ _FRAMES = {
         # A yes/no question's opening verb and subject ("Heb je ooit…", "Ben je…", "Zou je…").
         r"^[\s,]*(?:heb|ben|zou|wil)\s+(?:je|jij|u)\s+(?:(?:ooit|weleens|wel\s+eens|nooit)\s+)?",
         r"\bneem\s+(?:me|mij)\s+(?:eens\s+)?mee\s+(?:door|in)\b",
+        # Asking leave to ask ("Mag ik eerst vragen wat voor werk je doet?").
+        r"^[\s,]*mag\s+ik\s+(?:je\s+|u\s+)?(?:eerst\s+|even\s+|nog\s+)*(?:vragen|iets\s+vragen)\b[\s,]*",
         r"\b(?:wat\s+gebeurde\s+er|hoe\s+ging\s+dat|hoe\s+was\s+dat)\b",
         r"\b(?:eigenlijk|eens|precies|ooit|nou|hoe|wat|waarom|wanneer|wie|welke|waar)\b",
     )],
     "ko": [re.compile(p) for p in (
+        # Asking leave to ask ("먼저 …여쭤봐도 될까요?", "…물어봐도 돼요?").
+        r"^먼저\s+(?=.*(?:여쭤|물어)\s*(?:봐도|보아도|봬도))",
+        r"(?:여쭤|물어)\s*(?:봐도|보아도|봬도)\s*(?:될까요|돼요|되나요|될까|되겠습니까|괜찮을까요|괜찮아요)\??",
         r"(?:이야기|얘기|말씀|설명)(?:을|를)?\s*(?:좀\s*)?(?:해|들려)\s*주(?:세요|시겠어요|실\s*수\s*있을까요|시겠습니까)\??",
         r"(?:떠올려서|처음부터|자세히|순서대로)",
         r"(?:어떻게|어떤|무슨|왜)",
     )],
     "zh": [re.compile(p) for p in (
         r"^(?:那|嗯|然后|就是)",
+        # Asking leave to ask ("我能先问一下你是做什么工作的吗？").
+        r"(?:我)?(?:能不能|能|可以)?(?:先)?(?:问一下|问问|请问)",
         r"(?:能不能|能|可以)?(?:跟我|给我)?(?:说说|讲讲|聊聊|说一说|讲一下|描述一下|介绍一下)(?:看)?",
         r"(?:吗|吧|呢)?[？?。！!]*$",
         r"(?:是怎么|怎么|什么样|什么|为什么)",

@@ -397,6 +397,11 @@ def test_i18n_tokens_counts_and_sentences():
     assert topic_core("说说你平时上班的一天是怎么过的吧。", "zh") == "你平时上班的一天 过的"
     assert topic_core("Vertel eens, hoe ziet een gewone werkdag eruit?", "nl") == "ziet een gewone werkdag eruit"
     assert topic_core("Tell me about your day.", "en") == "Tell me about your day."
+    # Asking leave to ask is framing too: what is asked is the work, not the asking.
+    assert topic_core("먼저 어떤 일 하시는지 여쭤봐도 될까요?", "ko") == "일 하시는지"
+    assert topic_core("혹시 모임통장 얘기 좀 물어봐도 돼요?", "ko") == "혹시 모임통장 얘기 좀"
+    assert topic_core("Mag ik eerst vragen wat voor werk je doet?", "nl") == "voor werk je doet"
+    assert topic_core("我能先问一下你是做什么工作的吗？", "zh") == "你是做 工作的"
     assert word_count("我在漕河泾一家外企做HR主管", "zh") == 9 and word_count("Ik fiets overal", "nl") == 3
     assert sentences("Hij kost 3.5 euro. Echt! 对，就是这个意思。我在“上班”。") == [
         "Hij kost 3.5 euro.", "Echt!", "对，就是这个意思。", "我在“上班”。"]
