@@ -525,6 +525,9 @@ ELLIPTIC_IDF = 0.75
 # is foreign to it unless its meaning reaches a topic on its own (see _foreign); below ALIEN_SHARE, its
 # meaning must reach ALIEN_BAR times the threshold (a share: embedders put their threshold at different
 # heights).
+# A closed wh-question whose fact nothing of hers holds: a short line this far under the match threshold in meaning
+# (and with no word of the question) says nothing of what was asked, and she says she cannot say exactly instead.
+UNSURE_SHARE = 0.85
 FOREIGN_SHARE = 0.45
 ALIEN_SHARE = 0.2
 ALIEN_BAR = 1.3
@@ -1988,6 +1991,16 @@ def _closed_answer(persona: Persona, index: TopicIndex, state: State, choose: _C
             # sentence of her story that does and speaks of what was asked, said in passing, or recalled when she
             # has told it already ("Like I said, Petra put a video in the group chat.").
             choice = _fact_in_story(index, state, choose, topic, text, kind) or choice
+        if (choice is not None and choice[1] is None and not fact_kinds(choice[0], persona.language)
+                and not index.overlap(question, set(index.units(choice[0])))
+                and index.closed_similarity(topic.id, text).get(choice[0], 0.0) < index.threshold * UNSURE_SHARE):
+            # Nothing she says holds it, and the short line left says nothing of what was asked (no word of it, not
+            # close in meaning: "Where did you hear about the ingredients stuff?" -> not "Some things, yeah."): she
+            # cannot say exactly, on the same topic.
+            unsure = [line for line in voice(persona.language, "unsure") if state.is_fresh(line)]
+            if unsure:
+                return Plan(move="closed", text=choose.pick(unsure), topic=topic.id, had_more=had_more,
+                            max_words=_length(persona, "closed"))
     if choice is not None:
         line, layer = choice
         if wh:

@@ -1,0 +1,43 @@
+"""A closed wh-question whose fact nothing of hers holds ("Where did you hear about it?" when no line of hers names a
+place) gets "I couldn't say exactly" in her language, on the same topic, instead of a short line that answers
+something else ("Some things, yeah."). A line that holds the fact, or one close to the question, still answers.
+Hashing embedder, scripted labels, a persona built in the test."""
+
+from __future__ import annotations
+
+from simulator.embeddings import HashingEmbedder
+from simulator.engine import Engine
+from simulator.persona import Persona
+from simulator.understanding import voice
+
+from .conftest import ScriptedClassifier
+
+
+def persona(test_persona, *, surface, closed):
+    data = test_persona.model_dump()
+    data.update(id="unsure-persona", domain="Hair care", context="How Mina looks after her hair.", insights=[],
+                topics=[{"id": "rumours", "title": "What she heard about ingredients",
+                         "examples": ["What have you heard about shampoo ingredients?", "Do ingredients worry you?"],
+                         "keywords": ["ingredients", "sulphates"], "surface": surface, "detail": [], "deep": [],
+                         "closed": closed}])
+    return Persona.model_validate(data)
+
+
+def ask(p, text):
+    session = Engine(embedder=HashingEmbedder(), classifier=ScriptedClassifier({}, "closed")).start(p, seed=1)
+    return session.ask(text)[1]
+
+
+def test_no_line_holds_the_place_asked_so_she_cannot_say_exactly(test_persona):
+    p = persona(test_persona, surface=["Sulphates are bad for your scalp, they say."], closed=["Some things, yeah."])
+    reply = ask(p, "Where did you hear about the ingredients?")
+    assert reply.text in voice("en", "unsure")
+    assert reply.topic == "rumours" and reply.move == "closed"
+
+
+def test_a_line_that_holds_the_place_answers(test_persona):
+    p = persona(test_persona, surface=["A girl at work told me about sulphates in the break room."],
+                closed=["Some things, yeah."])
+    reply = ask(p, "Where did you hear about the ingredients?")
+    assert reply.text not in voice("en", "unsure")
+    assert "break room" in reply.text or "work" in reply.text
