@@ -3579,11 +3579,11 @@ _INVERTED_AUX = frozenset("is was are were do does did has have had can could wi
 
 def _embedded_wh_rewrite(text: str) -> str | None:
     """A closed wh-question asked as a story about its own fact: "Who paid in the end?" -> "Tell me more about who
-    paid in the end.", "When did you last go?" -> "Tell me more about when you last went.", "how much was it by the
-    end" -> "Tell me more about how much it was by the end." The question's word order is made that of a clause
-    (its subject before its auxiliary; "did" + verb as the verb's past, by the parse and lemminflect). None when it is
-    no such question, its parse does not show the subject, or what is built does not read naturally, classify as
-    open and keep the question's words."""
+    paid." (the trailing time words go, as in every rewrite), "Where did she go after that?" -> "Tell me more about
+    where she went after that.", "how much was it by the end" -> "Tell me more about how much it was by the end."
+    The question's word order is made that of a clause (its subject before its auxiliary; "did" + verb as the verb's
+    past, by the parse and lemminflect). None when it is no such question, its parse does not show the subject, or
+    what is built does not read naturally, classify as open and keep the question's words."""
     clause = _clean_clause(strip_markers(text)[0])
     match = _EMBED_WH.match(clause)
     if not match:
@@ -3647,8 +3647,8 @@ def _english_rewrites(text: str, label: Label, flag_set: set[Flag], previous: st
     if first:
         first = _naturally(first, text, label, flag_set, previous)
         if _GENERIC_REWRITE.match(first) and Flag.HYPOTHETICAL not in flag_set:
-            # "Who paid in the end?" -> "Tell me more about who paid in the end.", not "Can you tell me more about
-            # that?": the question's own fact, asked about as a story.
+            # "Who paid in the end?" -> "Tell me more about who paid.", not "Can you tell me more about that?": the
+            # question's own fact, asked about as a story.
             first = _embedded_wh_rewrite(text) or first
         out.append(first)
     if previous and previous.strip() and out:

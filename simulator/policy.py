@@ -521,13 +521,13 @@ NEAR_MARGIN = 0.06
 PRIOR_MARGIN = 0.05
 # A unit this unspecific (idf: in about every topic) names no topic (see _elliptic).
 ELLIPTIC_IDF = 0.75
+# A closed wh-question whose fact nothing of hers holds: a short line this far under the match threshold in meaning
+# (and with no word of the question) says nothing of what was asked, and she says she cannot say exactly instead.
+UNSURE_SHARE = 0.85
 # A question with less than this share of its content words (idf-weighted) in anything the persona says
 # is foreign to it unless its meaning reaches a topic on its own (see _foreign); below ALIEN_SHARE, its
 # meaning must reach ALIEN_BAR times the threshold (a share: embedders put their threshold at different
 # heights).
-# A closed wh-question whose fact nothing of hers holds: a short line this far under the match threshold in meaning
-# (and with no word of the question) says nothing of what was asked, and she says she cannot say exactly instead.
-UNSURE_SHARE = 0.85
 FOREIGN_SHARE = 0.45
 ALIEN_SHARE = 0.2
 ALIEN_BAR = 1.3

@@ -629,7 +629,8 @@ _JIEBA_LOCK = threading.Lock()
 
 
 def _chinese_words(text: str) -> "list[str] | None":
-    """The words of a Chinese text as jieba cuts it (its dictionary, shipped in the package); None without jieba. Loaded on first use (about 0.7 s, once per process)."""
+    """The words of a Chinese text as jieba cuts it (its dictionary ships in the package); None without jieba.
+    Loaded on first use (about 0.7 s, once per process)."""
     global _JIEBA
     if _JIEBA is False:
         with _JIEBA_LOCK:
