@@ -1960,9 +1960,10 @@ def _closed_answer(persona: Persona, index: TopicIndex, state: State, choose: _C
     # A closed line that shares a word with the question answers it; failing that, a surface sentence
     # that does; failing that, the closed line nearest in meaning.
     choice: tuple[str, str | None] | None = None
+    closed_sims: dict[str, float] = {}
     if closed:
-        sims = index.closed_similarity(topic.id, text)
-        scored = [(index.overlap(question, set(index.units(line))), sims.get(line, 0.0), line) for line in closed]
+        closed_sims = index.closed_similarity(topic.id, text)
+        scored = [(index.overlap(question, set(index.units(line))), closed_sims.get(line, 0.0), line) for line in closed]
         best_closed = max(scored, key=lambda c: (c[0] + 0.5 * c[1], -closed.index(c[2])))
         # A closed wh-question ("Who does the approving?") wants the fact, not a yes.
         if (best_closed[0] > 0 and not wh) or not surface:
@@ -1993,7 +1994,7 @@ def _closed_answer(persona: Persona, index: TopicIndex, state: State, choose: _C
             choice = _fact_in_story(index, state, choose, topic, text, kind) or choice
         if (choice is not None and choice[1] is None and not fact_kinds(choice[0], persona.language)
                 and not index.overlap(question, set(index.units(choice[0])))
-                and index.closed_similarity(topic.id, text).get(choice[0], 0.0) < index.threshold * UNSURE_SHARE):
+                and closed_sims.get(choice[0], 0.0) < index.threshold * UNSURE_SHARE):
             # Nothing she says holds it, and the short line left says nothing of what was asked (no word of it, not
             # close in meaning: "Where did you hear about the ingredients stuff?" -> not "Some things, yeah."): she
             # cannot say exactly, on the same topic.
