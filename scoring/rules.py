@@ -252,7 +252,7 @@ _MARKERS = (
     "yes", "yep", "yup", "sure", "well", "now", "and", "but", "oh", "ah", "gotcha", "got it", "i see",
     "interesting", "fair enough", "thanks", "thank you", "mm-hm", "mm-hmm", "mhm", "uh-huh", "wow",
     "hm", "anyway", "anyways", "also", "first", "firstly", "first of all", "to start", "to start with",
-    "to begin", "to kick off", "to kick things off", "first question", "my first question is",
+    "to begin", "to kick off", "to kick things off", "first off", "first question", "my first question is",
     "i guess my first question is", "my next question is", "next question", "next", "sorry", "so then",
     "then", "in your own words", "on that note", "makes sense", "that makes sense", "understood",
     "absolutely", "totally", "of course", "exactly", "true", "nice one", "hmm", "so yeah", "yeah so",
@@ -461,12 +461,12 @@ def _framed_question(q: str) -> tuple[str, str] | None:
     return None
 
 _INVITE = _rx(
-    r"^(?:(?:please|maybe|perhaps|just|do)\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+|maybe\s+|just\s+)?"
+    r"^(?:(?:please|maybe|perhaps|just|do)\s+){0,2}(?:(?:can|could|would|will)\s+you\s+(?:please\s+|maybe\s+|just\s+){0,2}"
     r"(?:start\s+by\s+)?|(?:can|could|may)\s+i\s+ask\s+you\s+to\s+|i'd\s+(?:love|like)\s+(?:for\s+)?you\s+to\s+|"
     r"i\s+want\s+you\s+to\s+|start\s+by\s+|(?:do|would)\s+you\s+(?:mind|want\s+to)\s+)?"
     r"(?P<verb>tell(?:ing)?\s+(?:me|us)|walk(?:ing)?\s+(?:me|us)|talk(?:ing)?\s+(?:me|us)\s+through|"
     r"talk(?:ing)?\s+(?:a\s+(?:bit|little)\s+)?about|take\s+(?:me|us)|run\s+(?:me|us)\s+through|describ(?:e|ing)|"
-    r"explain(?:ing)?|shar(?:e|ing)|elaborat(?:e|ing)|expand(?:ing)?|say\s+(?:a\s+(?:bit|little|few\s+words)\s+)?(?:more|about)|"
+    r"explain(?:ing)?|introduc(?:e|ing)\s+yourself|shar(?:e|ing)|elaborat(?:e|ing)|expand(?:ing)?|say\s+(?:a\s+(?:bit|little|few\s+words)\s+)?(?:more|about)|"
     r"start\s+(?:with|by\s+(?:telling|describing|walking))|"
     r"give\s+(?:me|us)\s+(?:an?\s+|some\s+)?(?:example|examples|idea|sense|picture)|show\s+(?:me|us)|"
     r"paint\s+(?:me|us)\s+a\s+picture|help\s+me\s+(?:understand|picture|see|get\s+a\s+(?:sense|feel|picture))|go\s+(?:on|into)|"
@@ -737,7 +737,7 @@ _HYP_EXCLUDE = _rx(
     r"\b(?:would|wouldn't|could)\s+you\s+(?:(?:sort|kind)\s+of\s+|maybe\s+|perhaps\s+|just\s+|possibly\s+|please\s+)*"
     r"(?:be\s+(?:able|willing|happy)\s+to\s+(?:share|show|send|tell|walk|talk|describe|explain|give|go)|be\s+able\s+to|"
     # ("Would you tell me…" asks them now; "Would you tell your friends about it?" imagines a future.)
-    r"agree|mind|say|describe|rate|(?:tell|show|give|send)(?=\s+(?:me|us)\b)|walk|talk|explain|share|"
+    r"agree|mind|say|describe|introduce|rate|(?:tell|show|give|send)(?=\s+(?:me|us)\b)|walk|talk|explain|share|"
     r"help|please|repeat|clarify|elaborate|expand|run|take|let\s+(?:me|us)\s+know|go(?=\s+(?:into|through|over|on|ahead))|start|remind|like\s+to\s+(?:add|tell|talk|share|"
     r"say))\b|\bhow\s+would\s+you\s+(?:describe|rate|explain|define|sum)\b|\bwhat\s+would\s+you\s+say\b|"
     r"\byou(?:'d|\s+would)\s+(?:like|rather|agree|prefer|say)\b|\byou'd\s+(?:already\s+|just\s+)?(?:\w+ed|been|gone|done|had|"
@@ -3112,6 +3112,26 @@ def _verbless(text: str) -> bool:
     return doc is not None and not any(t.pos_ in ("VERB", "AUX") for t in doc)
 
 
+# Where a spoken greeting gives way to what is asked ("hi gwen uh yeah lovely to meet you um so maybe start by ...").
+_SPOKEN_BREAK = frozenset("um umm uh uhh er erm so yeah okay ok right well anyway".split())
+
+
+def _after_greeting(sentence: str) -> str | None:
+    """The question or request after a greeting in one unpunctuated spoken sentence ("hi dev thanks for this um so to
+    start could you just tell me who you are a bit"): the first tail after a hesitation or discourse word that is one
+    (its markers stripped); None when the sentence asks nothing after its greeting."""
+    words = sentence.split()
+    for i in range(2, len(words) - 2):
+        if words[i - 1].lower().strip(",.;:") not in _SPOKEN_BREAK:
+            continue
+        body = strip_markers(" ".join(words[i:]))[0]
+        low = body.lower()
+        if len(tokens(low)) >= 3 and (_INVITE.match(low) or _SPOKEN_QUESTION.match(low) or _AUX_START.match(low)) \
+                and _is_question_sentence(body):
+            return body
+    return None
+
+
 def _spoken_questions(sentence: str) -> list[str]:
     """The questions of an unpunctuated spoken turn, in order: each comma-separated chunk that is one, or the end of a
     chunk from a question word on; [] when it asks none (a caption summary, a statement)."""
@@ -3232,6 +3252,10 @@ def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable
         asked = _spoken_questions(questions[-1])
         if len(asked) >= 2 and not re.match(r"^(?:or|and)\b", asked[-1].lower()):
             questions = questions[:-1] + asked
+    if not questions and sentences and _GREETING.match(sentences[-1].lower()):
+        asked = _after_greeting(sentences[-1])
+        if asked is not None:
+            questions = [asked]
     cues: list[Cue] = []
     focus = clean
     declarative = False

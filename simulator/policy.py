@@ -100,7 +100,8 @@ _BREAK = re.compile(
     re.IGNORECASE,
 )
 _GREETING = re.compile(
-    r"^\s*(hi|hello|hey|good\s+(morning|afternoon|evening)|nice\s+to\s+meet|thanks?\s+(you\s+)?for\s+"
+    r"^\s*(hi|hiya|hello|hey|(good\s+)?(morning|afternoon|evening)|(nice|good|great|lovely)\s+to\s+(finally\s+)?"
+    r"(meet|see)|thanks?\s+(you\s+)?for\s+"
     r"(joining|coming|taking|making|agreeing|having)|welcome)\b",
     re.IGNORECASE,
 )
@@ -304,6 +305,47 @@ _MOVES: dict[str, _Moves] = {
         episode=re.compile(r"那天|那次|那时|那会儿?|当时|那个时候|那一?阵子?|那段时间"),
     ),
 }
+
+
+# A request to hear about the persona herself ("Tell me a bit about yourself", "Who are you and what do you do?",
+# "Vertel eens iets over jezelf", "자기소개 부탁드려요", "先简单介绍一下你自己"): before anything is told, her first topic
+# (a persona file starts with who she is: her day, her work; see personas/README.md).
+_ABOUT_SELF = {
+    "en": re.compile(
+        r"\babout\s+(?:yourself|you(?!\s+(?:and|or)\b)(?=\s*(?:$|[?.!,]|first|then|and\s+(?:what|who|how)|,)))"
+        r"|\babout\s+(?:who\s+you\s+are|what\s+you\s+do)\b|\bintroduce\s+yourself\b|\bwho\s+(?:are\s+you|you\s+are)\b"
+        r"|\bwhat\s+(?:do\s+)?you\s+do(?:\s+for\s+(?:a\s+living|work))?\s*[?.!]*\s*$", re.IGNORECASE),
+    "nl": re.compile(
+        r"\bover\s+(?:jezelf|jouzelf|uzelf|(?:je|jou|u)\s+zelf|jou(?=\s*(?:$|[?.!,])))|\bwie\s+(?:je|jij|u)\s+bent\b"
+        r"|\bstel\s+(?:je|jij|u)(?:zelf)?\s+(?:\w+\s+){0,2}voor\b"
+        r"|\bwat\s+(?:doe|doet)\s+(?:je|jij|u)(?:\s+eigenlijk)?(?:\s+voor\s+(?:werk|de\s+kost))?\s*[?.!]*\s*$", re.IGNORECASE),
+    "ko": re.compile(r"자기\s*소개|본인\s*소개|(?:간단(?:하게|히)\s*)?소개\s*(?:좀\s*)?(?:해\s*주|부탁)|어떤\s*분(?:이세요|이신지)"),
+    "zh": re.compile(r"介绍一?下?(?:你|您)?自己|自我介绍|(?:讲讲|说说|聊聊|谈谈)(?:你|您)自己|(?:你|您)是做什么的"),
+}
+
+
+def _introduction(index: TopicIndex, state: State, parts: list[str]) -> bool:
+    """Before anything is told, the last of ``parts`` (the turn's clauses, greetings and thanks left out) asks her
+    to say who she is."""
+    if state.told or not index.topic_ids or not parts:
+        return False
+    pattern = _ABOUT_SELF.get(language_of(index.language))
+    return bool(pattern is not None and pattern.search(parts[-1]))
+
+
+def _small_talk(index: TopicIndex, question: str) -> bool:
+    """A yes/no question whose meaning is near none of her topics, whatever word of hers it shares ("Wil je koffie?"
+    to someone who mentions her coffee, "Did you find the place okay?"): after a greeting, small talk."""
+    own = index.scores(question)
+    return not own or max(m.semantic for m in own) < index.threshold
+
+
+def _asked_clauses(text: str, language: str) -> list[str]:
+    """The clauses of a turn (:func:`clauses`) less those that only greet or thank (:func:`_preamble`)."""
+    parts = clauses(text, language) if text.strip() else [text]
+    moves = _moves(language)
+    kept = [part for part in parts if not _preamble(moves, part)]
+    return kept or parts
 
 
 def _moves(language: str) -> _Moves:
@@ -722,6 +764,15 @@ def decide(
     return plan
 
 
+def _preamble(moves: _Moves, part: str) -> bool:
+    """A sentence of a turn that greets or thanks and asks nothing ("Hi Harold, I'm Tom.", "Thanks for doing
+    this.", "丽华你好", "시간 내주셔서 감사합니다.")."""
+    if re.search(r"[?？]\s*$", part):
+        return False
+    return bool(moves.greeting.search(part) or moves.thanks.search(part)
+                or (moves.thanks_any is not None and moves.thanks_any.search(part)))
+
+
 def _social(moves: _Moves, text: str) -> bool:
     """Thanks, a greeting or a goodbye somewhere in the turn."""
     return bool(moves.greeting.search(text) or moves.closing.search(text) or moves.thanks.search(text)
@@ -753,9 +804,15 @@ def _decide(persona: Persona, index: TopicIndex, state: State, text: str, label:
     # been?", "hi dev um thanks so much for doing this can you hear me all right"): what is asked is its last part, not
     # the thanks before it ("丽华你好 嗯 谢谢你抽时间 那个 声音能听清吗": her "时间" is in the thanks, not in the question).
     opening = not state.told and not state.greeted
+    # "Hi Harold, I'm Tom. Maybe just tell me a bit about what you do.", "Could you introduce yourself?": asked who
+    # she is, however the form reads (a statement, a polite "could you"), she says.
+    if label in ("open", "closed", "statement", "reflection") and _introduction(index, state, _asked_clauses(text, language)):
+        label = "open"
+        flags_set -= {"hypothetical"}
     if (label == "reflection" and not re.search(r"[?？]", text) and _social(moves, text)) or (
             opening and label in ("open", "closed") and moves.greeting.search(text)
-            and _understand(index, state, clauses(text, language)[-1] if text.strip() else text, language)[0] is None):
+            and (_understand(index, state, clauses(text, language)[-1] if text.strip() else text, language)[0] is None
+                 or (label == "closed" and _small_talk(index, _asked_clauses(text, language)[-1])))):
         label = "statement"
 
     # An echo is an echo whatever the scorer called it: a short turn made of the persona's own words.
@@ -947,9 +1004,11 @@ def _decide(persona: Persona, index: TopicIndex, state: State, text: str, label:
     if (topic_id is None and not ranked and state.current_topic and (_has_anaphora(text, language) or just_told)
             and not _names_foreign_things(index, state, text)):
         topic_id = state.current_topic
-    topic_id, ranked = _learned_choice(index, state, text, label, topic_id, ranked)
-    if topic_id is not None:
-        topic_id = _reranked(index, state, text, label, topic_id)
+    # (Asked who she is, she says: the first topic is that, whatever else its words might weigh.)
+    if not _introduction(index, state, _asked_clauses(text, language)):
+        topic_id, ranked = _learned_choice(index, state, text, label, topic_id, ranked)
+        if topic_id is not None:
+            topic_id = _reranked(index, state, text, label, topic_id)
     if topic_id is None:
         if ranked:
             return _clarify(persona, index, choose, ranked)
@@ -1141,6 +1200,15 @@ def _understand(index: TopicIndex, state: State, text: str, language: str) -> tu
     if asked and asked[-1] < len(parts) - 1:
         parts = parts[: asked[-1] + 1]
         text = join_sentences(parts, language)
+    # "Hi Harold, thanks so much for making time today. Could you start by telling me a little about yourself?",
+    # "hi Dev um thanks for doing this so yeah first can you tell me a bit about yourself": hello, thanks and
+    # nice-to-meet-you before what is asked are said to her, not asked of her.
+    kept = [part for part in parts if not _preamble(moves, part)]
+    if kept and len(kept) < len(parts):
+        parts = kept
+        text = join_sentences(parts, language)
+    if _introduction(index, state, parts):
+        return index.topic_ids[0], index.scores(text)
     threshold = index.threshold
     # (A last sentence of function words alone, "Voor wie ben je?", says nothing without the one before; nor
     # does one that names nothing, "Forty-six years with the bank. Why have you stayed?", when the turn

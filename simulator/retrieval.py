@@ -258,6 +258,8 @@ class TopicIndex:
         self._compound_parts: dict[str, tuple[str, ...]] = {}  # unit -> the parts of it that are hers
         self._variant_keys: dict[str, str] | None = None  # Dutch: _nl_key -> her unit of that key
         self._steering = frozenset(steering)
+        # Her own name in a question is how she is addressed, not what is asked ("Hi Harold, ...", "지우님은 ...").
+        self._address = address_pattern(persona.name, language)
 
         # When each topic happens: its examples and surface lines in the past ("I ordered every week") or the
         # present ("Now it's one big shop"), -1..+1; a question anchored in time leans toward the topics of
@@ -312,6 +314,8 @@ class TopicIndex:
         known = self._by_text.get(text)
         if known is not None:
             return list(known.units)
+        if self._address is not None:
+            text = self._address.sub(" ", text)
         found = units(text, self.language)
         lang = language_of(self.language)
         if lang in {"zh", "ja"}:
@@ -600,6 +604,32 @@ class TopicIndex:
 # The topic that names the product (title, keywords, examples) is what a cold "it" means: worth this much
 # over the meaning of the domain and the context's first sentence.
 PRODUCT_NAME_BONUS = 0.5
+
+
+_TITLES = r"(?:(?:mr|mrs|ms|miss|dr|mevrouw|meneer|mevr|dhr)\.?\s+)?"
+
+
+def address_pattern(name: str, language: str) -> "re.Pattern[str] | None":
+    """The ways a question addresses the persona by name: her full name, first name or surname ("Harold",
+    "Mr Ashworth"; Korean given name with 님 or 씨, "지우님"; Chinese given name, "丽华"), matched as words.
+    None for a name too short to tell from other words."""
+    name = (name or "").strip()
+    if not name:
+        return None
+    lang = language_of(language)
+    if lang in {"ko", "zh", "ja"} and " " not in name:
+        # A Korean or Chinese name of three or four characters: the family name, then the given name.
+        forms = [name] + ([name[1:]] if len(name) >= 3 else [])
+        body = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        if lang == "ko":
+            return re.compile(rf"(?:{body})(?:\s*(?:님|씨))?(?:께서는|께서|은|는|이|가|도)?(?![가-힣])")
+        return re.compile(rf"(?:{body})")
+    parts = [p for p in re.split(r"\s+", name) if len(p) >= 2]
+    forms = sorted(dict.fromkeys([name] + parts), key=len, reverse=True)
+    if not forms:
+        return None
+    body = "|".join(re.escape(f) for f in forms)
+    return re.compile(rf"\b{_TITLES}(?:{body})\b", re.IGNORECASE)
 
 
 def _product_name(context: str, language: str) -> str | None:

@@ -244,7 +244,7 @@ def warm_units(texts: list[str], language: str | None = "en") -> None:
 _CLAUSE_BREAK = re.compile(r"\s+[-–—]{1,2}\s+|\s*[–—]\s*|;\s+")
 _EN_TURN = re.compile(
     r"(?:^|(?<=\s))(?:(?:um+|uh+|erm|er|okay|ok|so|anyway|alright)[\s,]+)*(?:um+|uh+|erm|okay\s+so|ok\s+so|anyway|"
-    r"so)[\s,]+(?=(?:and\s+|but\s+)?(?:what|why|how|when|where|who|which|whose|do|does|did|is|are|was|were|have|has|"
+    r"so)[\s,]+(?:(?:yeah|well|right|first(?:\s+off)?|to\s+start|just)[\s,]+)*(?=(?:and\s+|but\s+)?(?:what|why|how|when|where|who|which|whose|do|does|did|is|are|was|were|have|has|"
     r"had|can|could|would|will|tell|walk)\b|(?:and|but)\s+(?:if|when)\b)", re.IGNORECASE)
 _NL_TURN = re.compile(
     r"(?:^|(?<=\s))(?:(?:eh+m?|uhm|nou|oké|ok|dus)[\s,]+)*(?:eh+m?|uhm|oké\s+dus|ok\s+dus|nou|dus)[\s,]+"
