@@ -79,3 +79,18 @@ def test_introductions_in_every_language(make_engine, persona_file, text):
     session = make_engine({text: "open"}).start(persona, seed=1)
     _, reply = session.ask(text)
     assert reply.topic == persona.topics[0].id
+
+
+def test_the_opening_turn_benchmark_data_is_valid():
+    # benchmarks/bench_openers.py: every persona loads and every expected topic is one of hers.
+    import json
+
+    rows = 0
+    for path in sorted((ROOT / "benchmarks" / "data" / "openers").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            persona = load_persona(ROOT / row["persona"])
+            expect = row["expect"]
+            assert expect == "greeting" or (expect and set(expect) <= {t.id for t in persona.topics}), (path.name, row)
+            rows += 1
+    assert rows >= 70
