@@ -18,7 +18,7 @@ from typing import Callable, Iterable
 from . import parse_batch
 from .labels import Flag, Label
 from .parse_batch import parse_ahead
-from .rules import TRAILING_OFFER, Form, analyse, focus_alone, restore_apostrophes, strip_markers
+from .rules import STOPWORDS, TRAILING_OFFER, Form, analyse, focus_alone, restore_apostrophes, strip_markers
 from simulator import nlp
 
 __all__ = ["suggest_rewrite", "suggest_rewrites", "past", "gerund", "SILENCE_ALTERNATIVE"]
@@ -1295,7 +1295,7 @@ def _np_text(chunk) -> str | None:
     return phrase
 
 
-_VERDICT_NOUNS = frozenset("relief headache nightmare hassle straw pain mess joke disaster shame waste".split())
+_VERDICT_NOUNS = frozenset("relief headache nightmare hassle straw pain mess joke disaster shame waste rip-off".split())
 
 
 def _claim_noun(word: str) -> bool:
@@ -3629,6 +3629,80 @@ def _embedded_wh_rewrite(text: str) -> str | None:
     return None
 
 
+# The rewrites the rules fall back on when they find nothing of the question to build on.
+_GAVE_UP = re.compile(r"^(?:Can you tell me more about (?:that|it|this)\?|Tell me more about (?:that|it|this)\.|"
+                      r"Tell me about the last time (?:that|this|it) (?:happened|came up)\.(?: What did you do\?)?|"
+                      r"What is it like\?)$")
+# Words of the rewrites' own templates: a rewrite that shares only these with the question names none of it.
+_TEMPLATE_WORDS = frozenset("tell more about last time happen like feel say go get make think do be have know want "
+                            "try keep seem sound mean thing way".split())
+
+
+def _word_keys(text: str) -> set[str]:
+    keys = set()
+    for word in re.findall(r"[a-z][a-z'-]*", (text or "").lower().replace("’", "'")):
+        word = re.sub(r"'(?:s|re|ve|d|ll|m|t)$", "", word)
+        if word in STOPWORDS or len(word) < 3:
+            continue
+        key = nlp.verb_lemma(word) or nlp.lemma(word)
+        if key not in _TEMPLATE_WORDS and word not in _TEMPLATE_WORDS:
+            keys.add(key)
+    return keys
+
+
+def _words_in_common(rewrite: str, question: str) -> bool:
+    """The rewrite says a word of the question (lemmas, no parse; not its templates' own words: "tell", "happen",
+    "say"): "What did she end up doing?" does ("end"), "What did they say?" for "Did they say why the van was
+    late?" does not."""
+    return bool(_word_keys(rewrite) & _word_keys(question))
+
+
+# Where a rewrite's topic comes from when nothing else names it: objects first, then what the question is about.
+_NP_ROLES = {"dobj": 0, "pobj": 1, "attr": 2, "nsubj": 3, "nsubjpass": 3, "conj": 4, "appos": 4, "npadvmod": 9}
+
+
+def _noun_phrase_rewrite(text: str) -> str | None:
+    """"Tell me more about <the thing the question names>." for a question whose rewrite kept none of its topic:
+    "Did they say why the van was late?" -> "Tell me more about the van.", "Whiteboards are a nightmare for that sort
+    of thing, aren't they?" -> "Tell me more about whiteboards.". The noun phrase is the question's own, by its
+    parse (an object before a subject), its verdict and hedges left out (:func:`_np_text`); never a pronoun, a time, a
+    frame word ("the thing", "a way") or the feeling handed over ("a nightmare"). None when the question names no
+    such thing, or what is built does not read naturally, classify as open and keep the question's words."""
+    clause = _clean_clause(strip_markers(text)[0])
+    # (No parse for a question with no word that could head such a phrase: "So I guess you were pretty annoyed at
+    # that point, yeah?")
+    if not any(_noun_like(w) and w.lower() not in _NOT_TOPIC_HEADS and w.lower() not in _SKIP_NOUNS
+               and w.lower() not in _TIME_WORDS and w.lower() not in STOPWORDS and not _claim_noun(w)
+               for w in re.findall(r"[A-Za-z][\w'-]*", clause)):
+        return None
+    doc = _parse(clause)
+    if doc is None:
+        return None
+    chunks = [c for c in _noun_chunks(doc) if c.root.pos_ in ("NOUN", "PROPN")]
+    chunks.sort(key=lambda c: (_NP_ROLES.get(c.root.dep_, 5), c.start))
+    for chunk in chunks:
+        if any(t.dep_ in ("attr", "acomp") for t in [chunk.root, *chunk.root.ancestors]):
+            continue  # "…is the cost of the childcare?": what is said of it is the answer offered, not the topic
+        head = chunk.root.lower_
+        if head in _NOT_TOPIC_HEADS or head in _SKIP_NOUNS or head in _TIME_WORDS or _claim_noun(head) \
+                or chunk.root.lemma_.lower() in _NOT_TOPIC_HEADS:
+            continue
+        np = _np_text(chunk)
+        if not np:
+            continue
+        np = re.sub(r"\s*-\s*", "-", np)  # "rip - off" as the parse splits it
+        if any(_claim_noun(w) for w in re.split(r"[\s-]+", np.lower()) + [np.lower().split()[-1]]):
+            continue  # "a total rip-off": the verdict handed over
+        words = np.split()
+        if chunk.start == 0 and chunk[0].pos_ != "PROPN" and words[0] != "I":
+            words[0] = words[0].lower()  # "Whiteboards are a nightmare…" -> "about whiteboards"
+        np = " ".join([_FLIP_OWNER.get(words[0].lower(), words[0])] + words[1:])
+        built = _cap(f"Tell me more about {np}.")
+        if reads_naturally(built) and _is_open(built) and _shares_topic(built, text):
+            return built
+    return None
+
+
 _EXCLAMATION = re.compile(r"^\W*(?:oh\s+)?(?:my\s+(?:god|gosh|goodness|word|days)|god|gosh|goodness(?:\s+me)?|blimey|"
                           r"jeez|crikey|wow)\b[\s,.!…-]*", re.IGNORECASE)
 
@@ -3650,6 +3724,12 @@ def _english_rewrites(text: str, label: Label, flag_set: set[Flag], previous: st
             # "Who paid in the end?" -> "Tell me more about who paid.", not "Can you tell me more about that?": the
             # question's own fact, asked about as a story.
             first = _embedded_wh_rewrite(text) or first
+        if (_GAVE_UP.match(first) or not _words_in_common(first, text) and not _words_in_common(first, previous or "")) \
+                and _topic_stems(text):
+            # "Whiteboards are a nightmare for that sort of thing, aren't they?" -> not "Tell me about the last time
+            # that happened." (a rewrite that names nothing, of a question that names something): the thing it
+            # names, asked about.
+            first = _noun_phrase_rewrite(text) or first
         out.append(first)
     if previous and previous.strip() and out:
         echo = _echo_alternative(previous)
