@@ -1,11 +1,12 @@
 """Opening turns (issue 12): greeting, thanks and the persona's name before the first question.
 
 Usage:
-    python benchmarks/bench_openers.py [--verbose]
+    python benchmarks/bench_openers.py [--verbose] [--data DIR]
 
 Every line of ``benchmarks/data/openers/*.jsonl`` is asked as the first turn of a fresh session (the real models,
 the authored backend). Printed per file: how many replies landed on an acceptable topic (or, for small talk, were
-her greeting). See ``benchmarks/data/openers/README.md`` for which file is held out.
+her greeting). See ``benchmarks/data/openers/README.md`` for which file is held out. ``--data
+benchmarks/data/set_aside`` runs the questions that set something aside first ("Other than BasketRun, …").
 """
 
 from __future__ import annotations
@@ -26,13 +27,14 @@ DATA = ROOT / "benchmarks" / "data" / "openers"
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="print every turn with its reply")
+    parser.add_argument("--data", type=Path, default=DATA, help="a folder of such .jsonl files (default: %(default)s)")
     args = parser.parse_args(argv)
     from simulator.engine import Engine
     from simulator.persona import load_persona
 
     engine = Engine()
     personas: dict[str, object] = {}
-    for path in sorted(DATA.glob("*.jsonl")):
+    for path in sorted(args.data.glob("*.jsonl")):
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         right = 0
         for row in rows:

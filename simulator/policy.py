@@ -35,6 +35,7 @@ from .understanding import (
     title_phrase,
     turn_doc,
     voice,
+    without_excluded,
 )
 from .transcript import PERSONA, TRAINEE, Turn
 from . import topic_choice, topic_rerank
@@ -756,6 +757,8 @@ def decide(
     rng: random.Random,
 ) -> Plan:
     """The disclosure policy. ``label`` is the scorer's label (or "silence")."""
+    # "Other than BasketRun, where do you get your groceries?": what the question sets aside first is not asked.
+    text = without_excluded(text, persona.language)
     plan = _decide(persona, index, state, text, label, flags, rng)
     if plan.move == "no_experience" and label != "statement" and _social(_moves(persona.language), text):
         # "Lovely, thank you for your time.", "Hello Grace, thank you for making the time. How's your afternoon

@@ -28,6 +28,7 @@ from .textutil import (
     sentences,
     strip_korean_ending,
     strip_punctuation,
+    word_count,
 )
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "looks_like_echo",
     "is_invitation",
     "clauses",
+    "without_excluded",
     "normalise_sentence",
     "sentence_keys",
     "voice",
@@ -276,6 +278,50 @@ def clauses(text: str, language: str | None = "en") -> list[str]:
                     start = match.end()
             out.append(piece[start:].strip())
     return [p for p in out if strip_punctuation(p).strip()]
+
+
+# What a question sets aside before it asks ("Other than BasketRun, where do you shop?", "Before we get into the app,
+# what's your week like?", "Behalve de fiets, …", "모아뱅크 말고 …", "除了邻里鲜，…"): the thing it is not about.
+_EXCLUDED = {
+    "en": re.compile(
+        r"^\s*(?:(?:and|so|but|okay|ok|right|um+|uh+|well)[\s,]+)*"
+        r"(?:before\s+we\s+(?:get|go|talk|come|move|dive|jump|turn)(?:\s+(?:in(?:to)?|on(?:\s*to)?|to|about))?"
+        r"|apart\s+from|aside\s+from|other\s+than|besides|except\s+for|outside\s+of|leaving\s+aside|"
+        r"setting\s+aside|putting\s+aside)\s+(?P<x>[^,;:?.!]{1,60}?)\s*[,;:]\s*(?=\S)", re.IGNORECASE),
+    "nl": re.compile(
+        r"^\s*(?:(?:en|dus|maar|oké|nou)[\s,]+)*(?:behalve|naast|afgezien\s+van|los\s+van|buiten|"
+        r"voordat\s+we\s+(?:het\s+)?(?:over|aan))\s+(?P<x>[^,;:?.!]{1,60}?)\s*[,;:]\s*(?=\S)", re.IGNORECASE),
+    "ko": re.compile(r"^\s*(?P<x>[^?？.,。]{1,30}?)\s*(?:말고(?:는|도)?|외에(?:는|도)?|빼고(?:는|도)?|제외하고(?:는|도)?)[\s,]+(?=\S)"),
+    "zh": re.compile(r"^\s*(?:那|那么)?(?:除了(?P<x>[^，,。？?]{1,30}?)(?:(?:以外|之外)\s*[，,]?|[，,])|"
+                     r"在(?:聊|说|讲)(?P<y>[^，,。？?]{1,20}?)之前\s*[，,]?)\s*(?=\S)"),
+}
+# "Other than that, anything else?", "Before that, …": a pointing word sets nothing of hers aside.
+_EXCLUDED_POINTING = re.compile(r"^(?:that|this|it|those|these|then|now|all\s+(?:that|this)|dat|dit|그거|그것|그|这个|那个|这些|"
+                                r"那些)\b", re.IGNORECASE)
+# A clause of its own after "before" ("Before all that you had it brought to the door, didn't you?") is no thing set
+# aside: the question is the whole of it.
+_EXCLUDED_CLAUSE = re.compile(r"\b(?:i|you|we|they|he|she|it|ik|je|jij|we|ze|hij|zij)\b", re.IGNORECASE)
+
+
+def without_excluded(text: str, language: str | None = "en") -> str:
+    """``text`` without what its question sets aside first ("Other than BasketRun, where do you get your
+    groceries?" -> "where do you get your groceries?"): a fronted "apart from / other than / besides X," or "before we
+    get into X," (nl behalve, naast, afgezien van; ko X 말고, 외에, 빼고; zh 除了X, 在聊X之前) names what is not asked about
+    (a bare "Before the app, how did you book?" is a time, and stays). Unchanged
+    when X only points back ("Other than that, …"), when nothing of two words or more would be left, or in other
+    languages."""
+    pattern = _EXCLUDED.get(language_of(language))
+    if pattern is None or not text:
+        return text
+    match = pattern.match(text)
+    if not match:
+        return text
+    excluded = next((g for g in match.groups() if g), "").strip()
+    rest = text[match.end():]
+    if (not excluded or _EXCLUDED_POINTING.match(excluded) or word_count(rest, language) < 2
+            or word_count(excluded, language) > 6 or _EXCLUDED_CLAUSE.search(excluded)):
+        return text
+    return rest
 
 
 # The yes or no that opens a sentence ("Yes, forty-six years."), before more of it.
