@@ -233,6 +233,10 @@ def _object(phrase: str, fallback: str = "something like this") -> str:
     return phrase
 
 
+# Words said of a thing after it, not part of its name ("your son okay", "the van late now").
+_PREDICATE_WORDS = frozenset("okay ok alright fine good well right now then still again too".split())
+
+
 def _np_at(words: list[str], start: int) -> str | None:
     """The noun phrase starting at ``words[start]`` (a determiner), cut before the first verb or preposition."""
     out = [words[start]]
@@ -246,6 +250,11 @@ def _np_at(words: list[str], start: int) -> str | None:
         out.append(word.strip(",.?!"))
         if word.endswith((",", ".", "?", "!")):
             break
+    # "Is your son okay?", "Is the allotment waiting list long?": what is said of the thing after it is no part of it
+    # (an English noun phrase ends on its noun).
+    while len(out) > 2 and (out[-1].lower() in _PREDICATE_WORDS
+                            or (_is_adjective(out[-1].lower()) and not _is_noun(out[-1].lower()))):
+        out.pop()
     if len(out) < 2:
         return None
     if out[0].lower() in _QUANTIFIERS:

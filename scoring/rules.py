@@ -425,7 +425,7 @@ _FRAME = _rx(
     # "Are you comfortable sharing…", "Do you wanna describe…", "Is it okay if I ask what…".
     r"(?P<request>(?:are|were)\s+you\s+(?:able|willing|happy|comfortable|okay|ok)(?:\s+to)?|"
     r"(?:would|will)\s+you\s+be\s+(?:willing|happy|comfortable|okay|ok)(?:\s+to)?|"
-    r"(?:can|could|shall|may)\s+we|(?:do\s+you\s+)?(?:mind|want\s+to|wanna)(?:\s+if\s+(?:we|i))?|"
+    r"(?:can|could|shall|may)\s+we|(?:(?:do|would)\s+you\s+)?(?:mind|want\s+to|wanna)(?:\s+if\s+(?:we|i)(?:\s+ask(?:ed)?(?:\s+you)?)?)?|"
     r"is\s+it\s+(?:okay|ok|alright|all\s+right)\s+(?:if|for)\s+(?:we|i|me)(?:\s+to)?(?:\s+ask(?:\s+you)?)?)|"
     r"(?:have\s+you\s+got|do\s+you\s+have)\s+(?:a\s+sense|an\s+idea|any\s+idea|a\s+feel(?:ing)?)(?:\s+(?:of|for|about))?|"
     r"i(?:'d|\s+would)\s+be\s+(?:really\s+|very\s+|so\s+)?(?:interested|curious|keen|glad)\s+to\s+(?:hear|know|learn|understand)|"
@@ -452,10 +452,18 @@ def _framed_question(q: str) -> tuple[str, str] | None:
         return None
     inner = match.group("inner").strip(" ,")
     frame = match.group("frame")
+    asking = re.match(r"^if\s+(?:i|we)\s+(?:could\s+)?ask(?:ed)?(?:\s+you)?\s+(?P<rest>.+)$", inner, re.IGNORECASE)
+    if asking and re.search(r"\bmind$", frame):
+        # "Do you mind if I ask how you pay?": the question asked leave for.
+        frame, inner = frame + " if i ask", asking.group("rest")
     if re.match(r"^what\s+i\s+mean", inner):
         return None  # "Do you know what I mean?" checks you were understood
     if _FRAME_INNER_WH.match(inner):
         return frame, inner
+    if re.search(r"\bask(?:ed)?(?:\s+you)?$", frame) and re.match(r"^about\s+\w", inner):
+        # "Can I ask about the money side of things?", "Do you mind if I ask about your budget?": leave to ask about a
+        # thing is an invitation to talk about it.
+        return frame, "tell me " + inner
     if (re.search(r"\b(?:able\s+to|mind)$", frame) or match.group("request")) and (_INVITE.match(inner) or _FAUX.match(inner)):
         return frame, inner  # "would you be able to describe…", "would you mind walking me through…"
     return None

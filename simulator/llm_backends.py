@@ -53,6 +53,7 @@ _MOVE_TONE = {
     "silence": "You go on after a pause, as if something just came back to you.",
     "silence_end": "The silence has gone on; ask whether there is anything else.",
     "greeting": "Greet them back.",
+    "go_ahead": "Tell them to go ahead.",
     "thanks": "Reply to the thanks.",
     "closing": "Say goodbye.",
 }

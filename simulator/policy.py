@@ -320,9 +320,41 @@ _ABOUT_SELF = {
         r"\bover\s+(?:jezelf|jouzelf|uzelf|(?:je|jou|u)\s+zelf|jou(?=\s*(?:$|[?.!,])))|\bwie\s+(?:je|jij|u)\s+bent\b"
         r"|\bstel\s+(?:je|jij|u)(?:zelf)?\s+(?:\w+\s+){0,2}voor\b"
         r"|\bwat\s+(?:doe|doet)\s+(?:je|jij|u)(?:\s+eigenlijk)?(?:\s+voor\s+(?:werk|de\s+kost))?\s*[?.!]*\s*$", re.IGNORECASE),
-    "ko": re.compile(r"자기\s*소개|본인\s*소개|(?:간단(?:하게|히)\s*)?소개\s*(?:좀\s*)?(?:해\s*주|부탁)|어떤\s*분(?:이세요|이신지)"),
-    "zh": re.compile(r"介绍一?下?(?:你|您)?自己|自我介绍|(?:讲讲|说说|聊聊|谈谈)(?:你|您)自己|(?:你|您)是做什么的"),
+    "ko": re.compile(r"자기\s*소개|본인\s*소개|(?:간단(?:하게|히)\s*)?소개\s*(?:좀\s*)?(?:해\s*주|부탁)|어떤\s*분(?:이세요|이신지)"
+                     r"|(?:하시는|하는)\s*일(?:이|은|부터|을|에\s*대해)?|(?:무슨|어떤)\s*일\s*(?:을\s*)?하(?:세요|시는지|십니까|시나요)"),
+    "zh": re.compile(r"介绍一?下?(?:你|您)?自己|自我介绍|(?:讲讲|说说|聊聊|谈谈)(?:你|您)自己|(?:你|您)是做什么的"
+                     r"|(?:做|干)(?:什么|啥)工作|(?:做|干)哪(?:一)?行"),
 }
+
+
+# Leave to ask, with nothing asked yet, or to do something of the interviewer's own ("Can I ask you something?",
+# "Do you mind if I record this?", "Mag ik je iets vragen?", "질문 하나 해도 될까요?", "我能问你个问题吗？"): she says go ahead.
+_LEAVE_TO_ASK = {
+    "en": re.compile(
+        r"^\s*(?:(?:so|and|okay|ok|um+|uh+|right|actually|oh)[\s,]+)*(?:(?:can|could|may|might)\s+i|(?:(?:do|would)\s+you\s+)?"
+        r"mind\s+if\s+i|is\s+it\s+(?:ok(?:ay)?|alright|all\s+right|fine)\s+if\s+i)\s+"
+        r"(?:ask(?:ed)?\s+(?:you\s+)?(?:(?:a|one|another|one\s+more|a\s+quick|a\s+few|a\s+couple\s+of|some)\s+)?"
+        r"(?:(?:quick|personal|silly|daft|last|final|more|few|odd|random)\s+)*(?:something|questions?|things?)"
+        r"(?:\s+(?:else|personal|first|too))?|(?:record|recorded|tape|taped)\s+(?:this|it|that|us|the\s+\w+)"
+        r"|(?:take|took)\s+(?:some\s+)?notes|(?:write|wrote)\s+(?:this|that|things|some\s+things)\s+down)"
+        r"(?:\s+(?:as\s+we\s+go|while\s+we\s+talk|quickly|now|then))?\s*[?.!]*\s*$", re.IGNORECASE),
+    "nl": re.compile(r"^\s*(?:(?:en|oké|nou)[\s,]+)*(?:mag|kan)\s+ik\s+(?:je|jou|u)\s+(?:nog\s+)?(?:iets|wat|een\s+vraag)\s+"
+                     r"(?:vragen|stellen)\s*[?.!]*\s*$|^\s*(?:mag|kan)\s+ik\s+(?:dit|het\s+gesprek)\s+opnemen\s*[?.!]*\s*$",
+                     re.IGNORECASE),
+    "ko": re.compile(r"^\s*(?:(?:뭐|혹시)\s*)?(?:하나|한\s*가지|뭐\s*좀|좀)?\s*(?:질문\s*(?:하나\s*)?(?:해도|드려도)|(?:여쭤|물어)\s*(?:봐도|보아도|봬도))"
+                     r"\s*(?:될까요|돼요|되나요|괜찮을까요|괜찮아요)\s*[?？]?\s*$|^\s*(?:녹음|메모)\s*(?:좀\s*)?해도\s*(?:될까요|돼요|괜찮을까요)\s*[?？]?\s*$"),
+    "zh": re.compile(r"^\s*(?:那)?(?:我)?(?:能|可以)?(?:问|请教)(?:你|您)?(?:一)?个(?:问题|事儿?)(?:吗|吧|好吗|可以吗)?\s*[？?]?\s*$"
+                     r"|^\s*(?:我)?(?:能|可以)(?:录音|录一下音?|记一下)(?:吗|吧)?\s*[？?]?\s*$"),
+}
+
+
+def _leave_to_ask(text: str, language: str) -> str | None:
+    """"go_ahead" for leave to ask ("Can I ask you something?"), "fine" for leave to do something ("Do you mind if I
+    record this?"), else None."""
+    pattern = _LEAVE_TO_ASK.get(language_of(language))
+    if pattern is None or not text or not pattern.search(text.strip()):
+        return None
+    return "go_ahead" if re.search(r"ask|question|vragen|질문|여쭤|물어|问|请教", text, re.IGNORECASE) else "fine"
 
 
 def _introduction(index: TopicIndex, state: State, parts: list[str]) -> bool:
@@ -346,7 +378,7 @@ def _asked_clauses(text: str, language: str) -> list[str]:
     parts = clauses(text, language) if text.strip() else [text]
     moves = _moves(language)
     kept = [part for part in parts if not _preamble(moves, part)]
-    return kept or parts
+    return kept or parts or [text]  # (a turn of emoji alone has no clause)
 
 
 def _moves(language: str) -> _Moves:
@@ -800,6 +832,10 @@ def _decide(persona: Persona, index: TopicIndex, state: State, text: str, label:
         return reaction("break_character", reactions.break_character)
     if is_invitation(text, language) and "pitch" not in flags_set:
         return _invite(persona, state, choose)
+    leave = _leave_to_ask(_asked_clauses(text, language)[-1], language)
+    if leave is not None:
+        # "Can I ask you something?", "Do you mind if I record this?": yes, go ahead (nothing of hers is asked yet).
+        return reaction("go_ahead", voice(language, leave))
 
     # "Thank you so much for your time.", "丽华你好，谢谢你抽时间过来。": thanks, a greeting or a goodbye said as a
     # statement is answered in kind, whatever the scorer made of it (a reflection, for the "your" in "your time").

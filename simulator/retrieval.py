@@ -322,7 +322,19 @@ class TopicIndex:
             found = self._segmented(text, found)
         elif lang in _COMPOUNDING:
             found = self._split_compounds(found)
+        elif lang == "ko":
+            found = self._joined_compounds(found)
         return found
+
+    def _joined_compounds(self, found: list[str]) -> list[str]:
+        """Korean: two words of the question written apart that she writes as one ("월급 통장" to someone who says
+        "월급통장", "모임 통장" and "모임통장"), added as her word; spacing in Korean compounds is free."""
+        vocab = getattr(self, "_idf", None)
+        if not vocab:
+            return found
+        joined = [a + b for a, b in zip(found, found[1:])
+                  if not a.startswith("~") and not b.startswith("~") and a + b in vocab and a + b not in found]
+        return found + joined
 
     def _variant(self, unit: str) -> str | None:
         """Her own form of a Dutch word she never says in this form: the stems of "kost" and "kosten", "koop" and

@@ -48,7 +48,7 @@ class Turn:
     contaminated_insights: list[str] = field(default_factory=list)
     contaminated: bool = False
     # What the disclosure policy did: answer, closed, leading, pitch, hypothetical, unknown,
-    # silence, silence_end, greeting, thanks, closing, break_character, reflection, acknowledge, opening.
+    # silence, silence_end, greeting, go_ahead, thanks, closing, break_character, reflection, acknowledge, opening.
     move: str | None = None
     # Whether the topic still had more to tell after this turn (a silence after it is well placed).
     had_more: bool | None = None

@@ -471,6 +471,8 @@ _VOICE = {
         "covered": ["No, I think we've covered it, honestly.", "No, I think that's everything."],
         "related": ["Mind you,", "Although,", "Then again,"],
         "unsure": ["Hm, I couldn't say exactly.", "Not sure, to be honest.", "Can't remember exactly, honestly."],
+        "go_ahead": ["Sure, go ahead.", "Of course, ask away.", "Yeah, go on."],
+        "fine": ["No, that's fine.", "Sure, that's fine."],
         "decline": ["Hm, couldn't tell you, honestly.", "No, that's not really something I know about.",
                     "You've lost me a bit there, sorry.", "Ha, I wouldn't have a clue about that one."],
         "redirect": ["Not really my area, that. Ask me about {a}, though.",
@@ -484,6 +486,8 @@ _VOICE = {
         "covered": ["Nee, ik denk dat we alles wel gehad hebben.", "Nee, volgens mij is dat alles."],
         "related": ["Al moet ik zeggen:", "Maar goed,"],
         "unsure": ["Dat weet ik niet meer precies.", "Hm, dat zou ik niet precies weten."],
+        "go_ahead": ["Tuurlijk, vraag maar.", "Ja hoor, zeg het maar."],
+        "fine": ["Prima, hoor.", "Ja hoor, dat is goed."],
         "decline": ["Hm, geen flauw idee eigenlijk.", "Nee, daar kan ik je echt niks over vertellen.",
                     "Daar heb ik eerlijk gezegd geen verstand van.", "Pff, geen idee, sorry."],
         "redirect": ["Dat is niet echt mijn ding. Over {a} kan ik je wel wat vertellen.",
@@ -497,6 +501,8 @@ _VOICE = {
         "covered": ["아니요, 거의 다 말씀드린 것 같아요.", "아니요, 그 정도인 것 같아요."],
         "related": ["그리고,", "그런데"],
         "unsure": ["정확히는 기억이 잘 안 나요.", "음, 그건 정확히는 모르겠어요."],
+        "go_ahead": ["네, 물어보세요.", "그럼요, 편하게 물어보세요."],
+        "fine": ["네, 괜찮아요.", "그럼요, 하세요."],
         "decline": ["음, 그건 제가 뭐라고 말씀드리기가 어렵네요.", "글쎄요, 그쪽은 제가 잘 몰라서요.",
                     "아, 그건 제가 딱히 아는 게 없어요.", "그건 잘 모르겠어요, 죄송해요."],
         "redirect": ["그건 제가 잘 몰라서요. {a} 얘기라면 할 수 있어요.", "음, 그건 모르겠어요. {a} 얘기는 드릴 수 있는데요."],
@@ -509,6 +515,8 @@ _VOICE = {
         "covered": ["没有了，我觉得都说得差不多了。", "应该没什么了。"],
         "related": ["说起来，", "还有，"],
         "unsure": ["具体的我记不太清了。", "这个我一下子想不起来了。"],
+        "go_ahead": ["可以啊，你问吧。", "当然，你说。"],
+        "fine": ["可以，没问题。", "行，没关系。"],
         "decline": ["这个我还真说不上来。", "嗯，这方面我不太懂。", "这个我没什么了解，不好意思。", "这我就不知道了。"],
         "redirect": ["这个我不太懂。{a}的话我倒是可以说说。", "这个我说不上来，你要问{a}我还能聊聊。"],
     },
@@ -517,7 +525,7 @@ _VOICE = {
 
 def voice(language: str | None, kind: str) -> list[str]:
     """The persona's phrasings of one kind ("recap", "clarify", "invite", "nothing", "covered", "related",
-    "unsure", "decline", "redirect") in its language (English for a language without its own)."""
+    "unsure", "go_ahead", "fine", "decline", "redirect") in its language (English for a language without its own)."""
     return _VOICE.get(language_of(language), _VOICE["en"])[kind]
 
 

@@ -62,3 +62,16 @@ def test_the_customer_s_thing_is_kept_over_the_question_s_word():
     rewrite = _main("Would that have made a difference?", "closed", "Nobody told us about the housing grant.",
                     ("hypothetical",))
     assert "grant" in rewrite
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Is your son okay?", "your son"),
+    ("Is the allotment waiting list long?", "the allotment waiting list"),
+    ("Was the whole moving thing stressful?", "the whole moving thing"),
+])
+def test_what_is_said_of_the_thing_is_no_part_of_its_name(text, expected):
+    # The word-level noun phrase ends on its noun: "Can you tell me more about your son okay?" read badly.
+    rewrite = _main(text, "closed")
+    assert expected in rewrite
+    assert not any(w in rewrite for w in ("okay", "long", "stressful"))
+    assert grammar_problems(rewrite) == []
