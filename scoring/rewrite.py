@@ -1284,8 +1284,13 @@ def _np_text(chunk) -> str | None:
     from .rules import LOADED
 
     words = []
+    asked = False  # "How many dogs": the question's own words go, "the" takes their place
     for tok in chunk:
         low = tok.lower_
+        if (low == "how" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in ("many", "much")) or (
+                asked and low in ("many", "much")):
+            asked = True
+            continue
         if tok.dep_ == "det" and low in ("a", "an", "some", "any"):
             continue
         if tok.i < chunk.root.i and (low in _DROP_MODIFIERS or low in LOADED or tok.pos_ == "ADV"
@@ -1297,7 +1302,7 @@ def _np_text(chunk) -> str | None:
     if not words or words[-1] != chunk.root:
         return None
     phrase = " ".join(t.text for t in words).replace(" 's", "'s").replace(" '", "'")
-    had_det = any(t.dep_ == "det" for t in chunk)
+    had_det = asked or any(t.dep_ == "det" for t in chunk)
     if had_det and words[0].dep_ != "det" and words[0].tag_ not in ("PRP$", "POS") and chunk.root.pos_ != "PROPN" \
             and not any(t.dep_ == "poss" for t in words):
         phrase = "the " + phrase
@@ -3690,6 +3695,8 @@ def _noun_phrase_rewrite(text: str) -> str | None:
     chunks = [c for c in _noun_chunks(doc) if c.root.pos_ in ("NOUN", "PROPN")]
     chunks.sort(key=lambda c: (_NP_ROLES.get(c.root.dep_, 5), c.start))
     for chunk in chunks:
+        if any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in chunk):
+            continue  # "How many dogs": the question's own word is no topic
         if any(t.dep_ in ("attr", "acomp") for t in [chunk.root, *chunk.root.ancestors]):
             continue  # "…is the cost of the childcare?": what is said of it is the answer offered, not the topic
         head = chunk.root.lower_
@@ -3801,10 +3808,15 @@ def _chunk_phrase(chunk) -> str | None:
 
     root = chunk.root
     words = []
+    asked = False  # "How many dogs": the question's own words go, "the" takes their place
     for tok in chunk:
         low = tok.lower_
         if tok.i > root.i:
             break
+        if (low == "how" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in ("many", "much")) or (
+                asked and low in ("many", "much")):
+            asked = True
+            continue
         if tok.dep_ in ("det", "predet") and low in ("a", "an", "some", "any", "no", "all", "every", "each"):
             continue
         if tok.i < root.i and tok.dep_ not in ("compound", "poss", "case", "det", "nummod", "punct") and (
@@ -3818,8 +3830,8 @@ def _chunk_phrase(chunk) -> str | None:
         return None
     phrase = " ".join(t.text for t in words).replace(" 's", "'s").replace(" '", "'").replace(" - ", "-")
     first = words[0]
-    if first.dep_ not in ("det", "poss") and first.tag_ not in ("PRP$", "POS") and root.pos_ != "PROPN" and not (
-            root.tag_ in ("NNS", "NNPS") and not any(t.dep_ == "det" for t in chunk)):
+    if first.dep_ not in ("det", "poss") and first.tag_ not in ("PRP$", "POS") and root.pos_ != "PROPN" and (asked or not (
+            root.tag_ in ("NNS", "NNPS") and not any(t.dep_ == "det" for t in chunk))):
         phrase = "the " + phrase
     return phrase
 

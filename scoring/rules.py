@@ -764,6 +764,14 @@ _HYP = _rx(
     r"if\s+there\s+(?:was|were)|(?:what|who|which)\s+would\s+(?!you\s+say\b)\w+)\b"
 )
 _IF_THEN = _rx(r"\bif\b.*\b(?:would|will|could|'d|'ll|wouldn't|won't)\b")
+# What someone does as a rule ("on a normal day", "usually", "most weeks"): a "would" beside it is habitual.
+_HABITUAL = _rx(
+    r"\b(?:usually|normally|typically|generally|ordinarily|on\s+average|as\s+a\s+rule|"
+    r"(?:(?:on|in)\s+)?an?\s+(?:normal|typical|usual|average|ordinary|regular)\s+(?:day|week|weekday|weekend|morning|evening|"
+    r"night|shift|month|year|saturday|sunday|monday|tuesday|wednesday|thursday|friday)|"
+    r"most\s+(?:days|weeks|mornings|evenings|nights|weekends|months))\b")
+# ...unless a condition, a wish or money for something offered makes it one ("Would you usually pay for it if…").
+_HABIT_BREAKERS = _rx(r"\bif\b|\bimagine|\bideal|\bsuppose|\bwhat\s+if\b|\bpay\s+for\b|\bswitch\b|\bsomething\s+like\b")
 _PITCH = _rx(
     # "Do you think my idea's any good?", "Does our concept sound useful?": the interviewer's own idea, up for approval.
     r"\b(?P<ev>(?:my|our)\s+(?:(?:app|product|business|little|new|own)\s+)?(?:idea|concept|prototype|mock-?up|start-?up)s?\b|"
@@ -2858,6 +2866,10 @@ def _flag_hits(clean: str, focus_low: str, questions: list[str], is_question: bo
     question_text = " ".join(strip_markers(q)[0] for q in questions).lower() if questions else ""
     if is_question and question_text and "closing_invitation" not in cue_names:
         probe = _HYP_EXCLUDE.sub(" ", question_text)
+        if _HABITUAL.search(question_text) and not _HABIT_BREAKERS.search(question_text):
+            # "How many dogs would you do on a normal day?": "would" of what she does as a rule, not of a world that
+            # isn't.
+            probe = re.sub(r"\bwould(?:n't)?\b|\byou'd\b", " ", probe)
         hyp = _HYP.search(probe)
         if hyp:
             hits.append(FlagHit(Flag.HYPOTHETICAL, "hypothetical", hyp.group("ev")))
