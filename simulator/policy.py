@@ -366,13 +366,6 @@ def _introduction(index: TopicIndex, state: State, parts: list[str]) -> bool:
     return bool(pattern is not None and pattern.search(parts[-1]))
 
 
-def _small_talk(index: TopicIndex, question: str) -> bool:
-    """A yes/no question whose meaning is near none of her topics, whatever word of hers it shares ("Wil je koffie?"
-    to someone who mentions her coffee, "Did you find the place okay?"): after a greeting, small talk."""
-    own = index.scores(question)
-    return not own or max(m.semantic for m in own) < index.threshold
-
-
 def _asked_clauses(text: str, language: str) -> list[str]:
     """The clauses of a turn (:func:`clauses`) less those that only greet or thank (:func:`_preamble`)."""
     parts = clauses(text, language) if text.strip() else [text]
@@ -851,7 +844,7 @@ def _decide(persona: Persona, index: TopicIndex, state: State, text: str, label:
     if (label == "reflection" and not re.search(r"[?？]", text) and _social(moves, text)) or (
             opening and label in ("open", "closed") and moves.greeting.search(text)
             and (_understand(index, state, clauses(text, language)[-1] if text.strip() else text, language)[0] is None
-                 or (label == "closed" and _small_talk(index, _asked_clauses(text, language)[-1])))):
+                 or (label == "closed" and _understand(index, state, text, language, read_greeting=True)[0] is None))):
         label = "statement"
 
     # An echo is an echo whatever the scorer called it: a short turn made of the persona's own words.
@@ -1207,7 +1200,8 @@ def _pointing_signals(text: str, language: str) -> tuple[str, bool, bool, bool]:
             moves.episode is not None and bool(moves.episode.search(text)))
 
 
-def _understand(index: TopicIndex, state: State, text: str, language: str) -> tuple[str | None, list[TopicMatch]]:
+def _understand(index: TopicIndex, state: State, text: str, language: str,
+                read_greeting: bool = False) -> tuple[str | None, list[TopicMatch]]:
     """The topic a question is about, or None with the candidates when the persona should ask back
     (two close candidates) or has no experience of it (an empty list).
 
@@ -1242,8 +1236,10 @@ def _understand(index: TopicIndex, state: State, text: str, language: str) -> tu
     # "Hi Harold, thanks so much for making time today. Could you start by telling me a little about yourself?",
     # "hi Dev um thanks for doing this so yeah first can you tell me a bit about yourself": hello, thanks and
     # nice-to-meet-you before what is asked are said to her, not asked of her.
+    # (``read_greeting``: the turn read whole, greeting and all: a yes/no question after a greeting that is about
+    # nothing of hers read that way, "Hi Maria, thanks for coming. Did you find the place okay?", is small talk.)
     kept = [part for part in parts if not _preamble(moves, part)]
-    if kept and len(kept) < len(parts):
+    if kept and len(kept) < len(parts) and not read_greeting:
         parts = kept
         text = join_sentences(parts, language)
     if _introduction(index, state, parts):
