@@ -315,15 +315,22 @@ _ABOUT_SELF = {
     "en": re.compile(
         r"\babout\s+(?:yourself|you(?!\s+(?:and|or)\b)(?=\s*(?:$|[?.!,]|first|then|and\s+(?:what|who|how)|,)))"
         r"|\babout\s+(?:who\s+you\s+are|what\s+you\s+do)\b|\bintroduce\s+yourself\b|\bwho\s+(?:are\s+you|you\s+are)\b"
-        r"|\bwhat\s+(?:do\s+)?you\s+do(?:\s+for\s+(?:a\s+living|work))?\s*[?.!]*\s*$", re.IGNORECASE),
+        r"|\bwhat\s+(?:do\s+)?you\s+do(?:\s+for\s+(?:a\s+living|work))?\s*[?.!]*\s*$"
+        # her work, her days: "tell me about your business", "how would you describe your day-to-day?"
+        r"|\babout\s+(?:your|ur)\s+(?:business|job|work|role|background|life)\b|\bday[- ]to[- ]day\b"
+        r"|\b(?:your|an?)\s+(?:typical|normal|usual|average|ordinary)\s+(?:day|week|weekday|working\s+day|work\s+day)\b"
+        r"|\bdaily\s+(?:life|routine)\b", re.IGNORECASE),
     "nl": re.compile(
         r"\bover\s+(?:jezelf|jouzelf|uzelf|(?:je|jou|u)\s+zelf|jou(?=\s*(?:$|[?.!,])))|\bwie\s+(?:je|jij|u)\s+bent\b"
         r"|\bstel\s+(?:je|jij|u)(?:zelf)?\s+(?:\w+\s+){0,2}voor\b"
-        r"|\bwat\s+(?:doe|doet)\s+(?:je|jij|u)(?:\s+eigenlijk)?(?:\s+voor\s+(?:werk|de\s+kost))?\s*[?.!]*\s*$", re.IGNORECASE),
+        r"|\bwat\s+(?:doe|doet)\s+(?:je|jij|u)(?:\s+eigenlijk)?(?:\s+voor\s+(?:werk|de\s+kost))?\s*[?.!]*\s*$"
+        r"|\bover\s+(?:je|jouw|uw)\s+(?:werk|baan|bedrijf)\b|\been\s+(?:gewone|normale|doorsnee)\s+(?:werk)?(?:dag|week)\b",
+        re.IGNORECASE),
     "ko": re.compile(r"자기\s*소개|본인\s*소개|(?:간단(?:하게|히)\s*)?소개\s*(?:좀\s*)?(?:해\s*주|부탁)|어떤\s*분(?:이세요|이신지)"
-                     r"|(?:하시는|하는)\s*일(?:이|은|부터|을|에\s*대해)?|(?:무슨|어떤)\s*일\s*(?:을\s*)?하(?:세요|시는지|십니까|시나요)"),
+                     r"|(?:하시는|하는)\s*일(?:이|은|부터|을|에\s*대해)?|(?:무슨|어떤)\s*일\s*(?:을\s*)?하(?:세요|시는지|십니까|시나요)"
+                     r"|하루\s*일과|(?:평소|보통|평일)(?:의|에)?\s*하루"),
     "zh": re.compile(r"介绍一?下?(?:你|您)?自己|自我介绍|(?:讲讲|说说|聊聊|谈谈)(?:你|您)自己|(?:你|您)是做什么的"
-                     r"|(?:做|干)(?:什么|啥)工作|(?:做|干)哪(?:一)?行"),
+                     r"|(?:做|干)(?:什么|啥)工作|(?:做|干)哪(?:一)?行|(?:平时|平常|一般)(?:的)?一天|你的工作"),
 }
 
 
@@ -838,7 +845,9 @@ def _decide(persona: Persona, index: TopicIndex, state: State, text: str, label:
     opening = not state.told and not state.greeted
     # "Hi Harold, I'm Tom. Maybe just tell me a bit about what you do.", "Could you introduce yourself?": asked who
     # she is, however the form reads (a statement, a polite "could you"), she says.
-    if label in ("open", "closed", "statement", "reflection") and _introduction(index, state, _asked_clauses(text, language)):
+    # (A plain yes/no or wh-question about her work, "你在哪儿上班？", keeps its short answer, from the same topic.)
+    if (label in ("statement", "reflection") or (label == "closed" and "hypothetical" in flags_set)) \
+            and _introduction(index, state, _asked_clauses(text, language)):
         label = "open"
         flags_set -= {"hypothetical"}
     if (label == "reflection" and not re.search(r"[?？]", text) and _social(moves, text)) or (

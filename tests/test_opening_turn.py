@@ -32,9 +32,11 @@ def test_her_name_is_no_word_of_the_question(make_engine, test_persona):
 @pytest.mark.parametrize("text, label", [
     ("Hi Tess, thanks so much for making time today. Could you start by telling me a little about yourself?", "open"),
     ("Hi Tess, I'm Tom. Thanks for doing this. Maybe just tell me a bit about what you do.", "statement"),
-    ("Hey Tess, nice to meet you. Could you introduce yourself a bit?", "closed"),
+    ("Hey Tess, nice to meet you. Could you introduce yourself a bit?", ("closed", ["hypothetical"])),
     ("hi tess um thanks for doing this so yeah first can you tell me a bit about yourself", "open"),
     ("Morning Tess, thanks for coming in. Who are you and what do you do?", "open"),
+    ("Hey Tess, good to meet you. Before we get into it, how would you describe your day-to-day?", "open"),
+    ("hi tess lovely to meet you um so maybe start by telling me about your job", "open"),
 ])
 def test_asked_who_she_is_she_answers_from_her_first_topic(make_engine, test_persona, text, label):
     # Whatever the scorer made of the form (a statement, a polite "could you" read as closed), and whatever else the
@@ -42,6 +44,15 @@ def test_asked_who_she_is_she_answers_from_her_first_topic(make_engine, test_per
     session = make_engine({text: label}).start(test_persona, seed=1)
     _, reply = session.ask(text)
     assert reply.move == "answer"
+    assert reply.topic == test_persona.topics[0].id
+
+
+def test_a_plain_question_about_her_work_keeps_its_short_answer(make_engine, test_persona):
+    # "Hi Tess. What do you do for work?" is a wh-question: the short answer, from the topic that says who she is.
+    text = "Hi Tess, thanks for coming. So what do you do for work?"
+    session = make_engine({text: "closed"}).start(test_persona, seed=1)
+    _, reply = session.ask(text)
+    assert reply.move == "closed"
     assert reply.topic == test_persona.topics[0].id
     assert "-SHIFTS" in reply.text
 
