@@ -101,7 +101,9 @@ _BREAK = re.compile(
     re.IGNORECASE,
 )
 _GREETING = re.compile(
-    r"^\s*(hi|hiya|hello|hey|(good\s+)?(morning|afternoon|evening)|(nice|good|great|lovely)\s+to\s+(finally\s+)?"
+    # ("Morning Harold," and "Morning!" greet; "Morning deliveries never worked, did they?" does not.)
+    r"^\s*(hi|hiya|hello|hey|good\s+(morning|afternoon|evening)|(morning|afternoon|evening)(?=\s*[,!.]|\s*$|\s+(?-i:[A-Z]))"
+    r"|(nice|good|great|lovely)\s+to\s+(finally\s+)?"
     r"(meet|see)|thanks?\s+(you\s+)?for\s+"
     r"(joining|coming|taking|making|agreeing|having)|welcome)\b",
     re.IGNORECASE,
@@ -376,9 +378,12 @@ def _introduction(index: TopicIndex, state: State, parts: list[str]) -> bool:
 def _asked_clauses(text: str, language: str) -> list[str]:
     """The clauses of a turn (:func:`clauses`) less those that only greet or thank (:func:`_preamble`)."""
     parts = clauses(text, language) if text.strip() else [text]
-    moves = _moves(language)
-    kept = [part for part in parts if not _preamble(moves, part)]
-    return kept or parts or [text]  # (a turn of emoji alone has no clause)
+    return _without_preamble(_moves(language), parts) or parts or [text]  # (a turn of emoji alone has no clause)
+
+
+def _without_preamble(moves: "_Moves", parts: list[str]) -> list[str]:
+    """``parts`` less the sentences that only greet or thank (:func:`_preamble`)."""
+    return [part for part in parts if not _preamble(moves, part)]
 
 
 def _moves(language: str) -> _Moves:
@@ -1247,7 +1252,7 @@ def _understand(index: TopicIndex, state: State, text: str, language: str,
     # nice-to-meet-you before what is asked are said to her, not asked of her.
     # (``read_greeting``: the turn read whole, greeting and all: a yes/no question after a greeting that is about
     # nothing of hers read that way, "Hi Maria, thanks for coming. Did you find the place okay?", is small talk.)
-    kept = [part for part in parts if not _preamble(moves, part)]
+    kept = _without_preamble(moves, parts)
     if kept and len(kept) < len(parts) and not read_greeting:
         parts = kept
         text = join_sentences(parts, language)
