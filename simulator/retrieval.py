@@ -621,10 +621,15 @@ PRODUCT_NAME_BONUS = 0.5
 _TITLES = r"(?:(?:mr|mrs|ms|miss|dr|mevrouw|meneer|mevr|dhr)\.?\s+)?"
 
 
+# Parts of a surname that are words of the sentence too ("Wouter de Graaf", "Maria van der Berg").
+_NAME_PARTICLES = frozenset("de van der den ten ter te het le la du da di del della von zu bin al el".split())
+
+
 def address_pattern(name: str, language: str) -> "re.Pattern[str] | None":
     """The ways a question addresses the persona by name: her full name, first name or surname ("Harold",
-    "Mr Ashworth"; Korean given name with 님 or 씨, "지우님"; Chinese given name, "丽华"), matched as words.
-    None for a name too short to tell from other words."""
+    "Mr Ashworth"; Korean given name with 님 or 씨, "지우님"; Chinese given name, "丽华"), matched as words; never a
+    particle of a surname ("de"), and a name that is also a word ("Grace", "Will", "May") only as written, after the
+    start of a sentence. None without a name."""
     name = (name or "").strip()
     if not name:
         return None
@@ -636,12 +641,24 @@ def address_pattern(name: str, language: str) -> "re.Pattern[str] | None":
         if lang == "ko":
             return re.compile(rf"(?:{body})(?:\s*(?:님|씨))?(?:께서는|께서|은|는|이|가|도)?(?![가-힣])")
         return re.compile(rf"(?:{body})")
-    parts = [p for p in re.split(r"\s+", name) if len(p) >= 2]
+    parts = [p for p in re.split(r"\s+", name) if len(p) >= 3 and p.lower() not in _NAME_PARTICLES]
     forms = sorted(dict.fromkeys([name] + parts), key=len, reverse=True)
-    if not forms:
-        return None
-    body = "|".join(re.escape(f) for f in forms)
-    return re.compile(rf"\b{_TITLES}(?:{body})\b", re.IGNORECASE)
+    plain = [f for f in forms if not _is_word(f)]
+    worded = [f for f in forms if _is_word(f)]
+    alternatives = []
+    if plain:
+        alternatives.append(rf"(?i:\b{_TITLES}(?:{'|'.join(re.escape(f) for f in plain)})\b)")
+    if worded:
+        alternatives.append(rf"(?<=[^\s.?!]\s)(?:{'|'.join(re.escape(f) for f in worded)})\b")
+    return re.compile("|".join(alternatives)) if alternatives else None
+
+
+def _is_word(name: str) -> bool:
+    """A one-word name that is also an English word ("Grace", "Will", "May"): lemminflect knows it as a noun or verb."""
+    from . import nlp
+
+    low = name.lower()
+    return " " not in name and (nlp.is_noun(low) or nlp.verb_lemma(low) is not None)
 
 
 def _product_name(context: str, language: str) -> str | None:

@@ -20,6 +20,12 @@ def test_address_pattern_removes_only_her_name():
     assert korean.sub("|", "다 지우고") == "다 지우고"  # "지우다" (to erase) is not her name
     assert address_pattern("王丽华", "zh").sub("|", "丽华你好") == "|你好"
     assert address_pattern("", "en") is None
+    # A particle of a surname is a word of the sentence too; a name that is also a word counts only as written.
+    dutch = address_pattern("Wouter de Graaf", "nl")
+    assert dutch.sub("|", "Hoi Wouter, hoe is de week? Meneer de Graaf?") == "Hoi |, hoe is de week? Meneer de |?"
+    grace = address_pattern("Grace Miller", "en")
+    assert grace.sub("|", "Hello Grace, was there a grace period?") == "Hello |, was there a grace period?"
+    assert address_pattern("Will Jones", "en").sub("|", "Will you use it, Will?") == "Will you use it, |?"
 
 
 def test_her_name_is_no_word_of_the_question(make_engine, test_persona):
