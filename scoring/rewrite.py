@@ -3653,6 +3653,7 @@ _TEMPLATE_WORDS = frozenset("tell more about last time happen like feel say go g
 
 
 def _word_keys(text: str) -> set[str]:
+    """The lemmas of ``text``'s words, less small words and the templates' own (:data:`_TEMPLATE_WORDS`)."""
     keys = set()
     for word in re.findall(r"[a-z][a-z'-]*", (text or "").lower().replace("’", "'")):
         word = re.sub(r"'(?:s|re|ve|d|ll|m|t)$", "", word)
@@ -3672,7 +3673,7 @@ def _words_in_common(rewrite: str, question: str) -> bool:
 
 
 # Where a rewrite's topic comes from when nothing else names it: objects first, then what the question is about.
-_NP_ROLES = {"dobj": 0, "pobj": 1, "attr": 2, "nsubj": 3, "nsubjpass": 3, "conj": 4, "appos": 4, "npadvmod": 9}
+_NP_ROLES = {"dobj": 0, "pobj": 1, "nsubj": 3, "nsubjpass": 3, "conj": 4, "appos": 4, "npadvmod": 9}
 
 
 def _noun_phrase_rewrite(text: str) -> str | None:
