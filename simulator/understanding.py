@@ -298,8 +298,8 @@ _EXCLUDED = {
 # "Other than that, anything else?", "Before that, …": a pointing word sets nothing of hers aside.
 _EXCLUDED_POINTING = re.compile(r"^(?:that|this|it|those|these|then|now|all\s+(?:that|this)|dat|dit|그거|그것|그|这个|那个|这些|"
                                 r"那些)\b", re.IGNORECASE)
-# A clause of its own after "before" ("Before all that you had it brought to the door, didn't you?") is no thing set
-# aside: the question is the whole of it.
+# A clause of its own ("Apart from you ringing them twice, did anything happen?") is no thing set aside: the question
+# is the whole of it.
 _EXCLUDED_CLAUSE = re.compile(r"\b(?:i|you|we|they|he|she|it|ik|je|jij|we|ze|hij|zij)\b", re.IGNORECASE)
 
 
@@ -307,9 +307,8 @@ def without_excluded(text: str, language: str | None = "en") -> str:
     """``text`` without what its question sets aside first ("Other than BasketRun, where do you get your
     groceries?" -> "where do you get your groceries?"): a fronted "apart from / other than / besides X," or "before we
     get into X," (nl behalve, naast, afgezien van; ko X 말고, 외에, 빼고; zh 除了X, 在聊X之前) names what is not asked about
-    (a bare "Before the app, how did you book?" is a time, and stays). Unchanged
-    when X only points back ("Other than that, …"), when nothing of two words or more would be left, or in other
-    languages."""
+    (a bare "Before the app, how did you book?" is a time, and stays). Unchanged when X only points back ("Other
+    than that, …") or is a clause of its own, when nothing of two words or more would be left, or in other languages."""
     pattern = _EXCLUDED.get(language_of(language))
     if pattern is None or not text:
         return text
