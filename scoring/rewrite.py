@@ -3443,7 +3443,9 @@ def _checked_main(first: str | None, text: str, label: Label, flags: set[Flag]) 
 
 
 # Rewrites that name nothing: right only when the question itself names nothing either.
-_GENERIC_REWRITE = re.compile(r"^(?:Can you tell me more about (?:that|it|this)\?|Tell me more about (?:that|it|this)\.|"
+# "Tell me more about that.": the rewrite's template with nothing in it.
+_ABOUT_THAT = r"Can you tell me more about (?:that|it|this)\?|Tell me more about (?:that|it|this)\."
+_GENERIC_REWRITE = re.compile(r"^(?:" + _ABOUT_THAT + r"|"
                               r"How do you feel about \w+ing\?|"
                               r"Tell me about the last time (?:a|an|some) [\w-]+(?: [\w-]+){0,3} came up\. What did you do\?|"
                               r"Tell me about the last time (?:this|that|it) came up\. What did you do\?)$")
@@ -3644,7 +3646,7 @@ def _embedded_wh_rewrite(text: str) -> str | None:
 
 
 # The rewrites the rules fall back on when they find nothing of the question to build on.
-_GAVE_UP = re.compile(r"^(?:Can you tell me more about (?:that|it|this)\?|Tell me more about (?:that|it|this)\.|"
+_GAVE_UP = re.compile(r"^(?:" + _ABOUT_THAT + r"|"
                       r"Tell me about the last time (?:that|this|it) (?:happened|came up)\.(?: What did you do\?)?|"
                       r"What is it like\?)$")
 # Words of the rewrites' own templates: a rewrite that shares only these with the question names none of it.

@@ -837,7 +837,10 @@ def _decide(persona: Persona, index: TopicIndex, state: State, text: str, label:
         return reaction("break_character", reactions.break_character)
     if is_invitation(text, language) and "pitch" not in flags_set:
         return _invite(persona, state, choose)
-    leave = _leave_to_ask(_asked_clauses(text, language)[-1], language)
+    # What the turn asks (greetings and thanks left out), and whether that is who she is: read once for the turn.
+    asked = _asked_clauses(text, language)
+    introduction = _introduction(index, state, asked)
+    leave = _leave_to_ask(asked[-1], language)
     if leave is not None:
         # "Can I ask you something?", "Do you mind if I record this?": yes, go ahead (nothing of hers is asked yet).
         return reaction("go_ahead", voice(language, leave))
@@ -851,8 +854,7 @@ def _decide(persona: Persona, index: TopicIndex, state: State, text: str, label:
     # "Hi Harold, I'm Tom. Maybe just tell me a bit about what you do.", "Could you introduce yourself?": asked who
     # she is, however the form reads (a statement, a polite "could you"), she says.
     # (A plain yes/no or wh-question about her work, "你在哪儿上班？", keeps its short answer, from the same topic.)
-    if (label in ("statement", "reflection") or (label == "closed" and "hypothetical" in flags_set)) \
-            and _introduction(index, state, _asked_clauses(text, language)):
+    if (label in ("statement", "reflection") or (label == "closed" and "hypothetical" in flags_set)) and introduction:
         label = "open"
         flags_set -= {"hypothetical"}
     if (label == "reflection" and not re.search(r"[?？]", text) and _social(moves, text)) or (
@@ -1051,7 +1053,7 @@ def _decide(persona: Persona, index: TopicIndex, state: State, text: str, label:
             and not _names_foreign_things(index, state, text)):
         topic_id = state.current_topic
     # (Asked who she is, she says: the first topic is that, whatever else its words might weigh.)
-    if not _introduction(index, state, _asked_clauses(text, language)):
+    if not introduction:
         topic_id, ranked = _learned_choice(index, state, text, label, topic_id, ranked)
         if topic_id is not None:
             topic_id = _reranked(index, state, text, label, topic_id)

@@ -300,7 +300,7 @@ _EXCLUDED_POINTING = re.compile(r"^(?:that|this|it|those|these|then|now|all\s+(?
                                 r"那些)\b", re.IGNORECASE)
 # A clause of its own ("Apart from you ringing them twice, did anything happen?") is no thing set aside: the question
 # is the whole of it.
-_EXCLUDED_CLAUSE = re.compile(r"\b(?:i|you|we|they|he|she|it|ik|je|jij|we|ze|hij|zij)\b", re.IGNORECASE)
+_EXCLUDED_CLAUSE = re.compile(r"\b(?:i|you|we|they|he|she|it|ik|je|jij|ze|hij|zij)\b", re.IGNORECASE)
 
 
 def without_excluded(text: str, language: str | None = "en") -> str:
