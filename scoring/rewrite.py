@@ -3654,17 +3654,22 @@ _TEMPLATE_WORDS = frozenset("tell more about last time happen like feel say go g
                             "try keep seem sound mean thing way".split())
 
 
-def _word_keys(text: str) -> set[str]:
+_KEY_WORD = re.compile(r"[a-z][a-z'-]*")
+_CLITIC_END = re.compile(r"'(?:s|re|ve|d|ll|m|t)$")
+
+
+@lru_cache(maxsize=8192)  # a question's keys are read once for each of its candidate rewrites
+def _word_keys(text: str) -> frozenset[str]:
     """The lemmas of ``text``'s words, less small words and the templates' own (:data:`_TEMPLATE_WORDS`)."""
     keys = set()
-    for word in re.findall(r"[a-z][a-z'-]*", (text or "").lower().replace("’", "'")):
-        word = re.sub(r"'(?:s|re|ve|d|ll|m|t)$", "", word)
+    for word in _KEY_WORD.findall((text or "").lower().replace("’", "'")):
+        word = _CLITIC_END.sub("", word)
         if word in STOPWORDS or len(word) < 3:
             continue
         key = nlp.verb_lemma(word) or nlp.lemma(word)
         if key not in _TEMPLATE_WORDS and word not in _TEMPLATE_WORDS:
             keys.add(key)
-    return keys
+    return frozenset(keys)
 
 
 def _words_in_common(rewrite: str, question: str) -> bool:

@@ -614,7 +614,13 @@ def lemminflect():
 
 def lemma(word: str) -> str:
     """The lemma of one English word (lemminflect, else a small suffix rule)."""
-    w = (word or "").lower()
+    return _lemma((word or "").lower())
+
+
+# The word look-ups below are read for the same words again and again (every rewrite checks its words against the
+# question's), and lemminflect copies its tables on each call: kept per word.
+@lru_cache(maxsize=65536)
+def _lemma(w: str) -> str:
     try:
         found = lemminflect().getAllLemmas(w)
         for pos in ("NOUN", "VERB", "ADJ", "ADV", "PROPN"):
@@ -658,18 +664,28 @@ def inflect(word: str, tag: str) -> str | None:
 def verb_lemma(word: str) -> str | None:
     """The verb lemma of ``word`` from lemminflect's dictionary ("paying" -> "pay", "tried" -> "try"); None when the
     word is not a known verb form ("happy", "notifications") or lemminflect is missing. No spaCy parse."""
+    return _verb_lemma((word or "").lower())
+
+
+@lru_cache(maxsize=65536)
+def _verb_lemma(word: str) -> str | None:
     try:
         getAllLemmas = lemminflect().getAllLemmas
     except ImportError:  # pragma: no cover
         return None
-    lemmas = getAllLemmas((word or "").lower(), upos="VERB").get("VERB")
+    lemmas = getAllLemmas(word, upos="VERB").get("VERB")
     return lemmas[0] if lemmas else None
 
 
 def is_noun(word: str) -> bool:
     """Whether lemminflect's dictionary knows ``word`` as a noun form ("motivation", "notifications"). No parse."""
+    return _is_noun((word or "").lower())
+
+
+@lru_cache(maxsize=65536)
+def _is_noun(word: str) -> bool:
     try:
         getAllLemmas = lemminflect().getAllLemmas
     except ImportError:  # pragma: no cover
         return False
-    return bool(getAllLemmas((word or "").lower(), upos="NOUN").get("NOUN"))
+    return bool(getAllLemmas(word, upos="NOUN").get("NOUN"))

@@ -732,6 +732,7 @@ _CALENDAR = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday weekend weekday morning afternoon evening night
 midnight noon yesterday today tonight tomorrow ago o'clock january february march april may june july august
 september october november december spring summer autumn winter christmas easter half-term
+mondays tuesdays wednesdays thursdays fridays saturdays sundays weekends weekdays mornings afternoons evenings nights
 """.split())
 CALENDAR = _CALENDAR  # also what the policy reads a capitalised word against before taking it for a name
 _PERIODS = frozenset("day week fortnight month year hour minute".split())
