@@ -1725,7 +1725,7 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
     solution = _suggested_solution(q, said or previous)
     if solution:
         add(Cue("suggests_solution", Label.LEADING, STRONG + 1.0, solution))
-    candidate = _candidate_answer(q, said or previous, offer)
+    candidate = _candidate_answer(q, said or previous, offer, reason_asked=bool(_REASON_ASKED.search(full.lower())))
     if candidate:
         add(Cue(candidate[0], Label.LEADING, STRONG + 1.0, candidate[1]))
     social = _SOCIAL.search(full.lower()) or _SOCIAL_SAMPLE.search(full.lower())
@@ -2291,10 +2291,16 @@ _FEEL_Q = _rx(r"^(?:did|do|does|were|are|was|is)\s+(?:you|that|it|this|the\s+[\w
 _FEEL_BE = _rx(r"^(?:were|are)\s+you\s+(?:a\s+bit\s+|really\s+|quite\s+|pretty\s+|so\s+|very\s+|feeling\s+)?(?P<y>[\w'-]+)")
 
 
-def _candidate_answer(q: str, said: str | None, offer: bool = False) -> tuple[str, str] | None:
+# A question for a cause in the turn ("What made you switch? Was it the price?"): an answer offered after it is a reason.
+_REASON_ASKED = _rx(r"\b(?:why|how\s+come|what\s+(?:made|makes|led|put\s+you\s+off|was\s+the\s+reason|drove|pushed|"
+                    r"swung\s+it|tipped))\b")
+
+
+def _candidate_answer(q: str, said: str | None, offer: bool = False, reason_asked: bool = False) -> tuple[str, str] | None:
     """A closed question that hands them the answer, when the answer is yours: "Was it the price that put you off?",
-    "Is it because the trains are so unreliable?", "Was it the knee injury?", "Did you feel guilty cancelling?".
-    Returns (cue name, evidence), or None (the answer is their own words, or no answer is offered)."""
+    "Is it because the trains are so unreliable?", "Was it the hassle?", "Did you feel guilty cancelling?", and after
+    a question for a cause ``reason_asked``, "Why did you stop, was it the cost?". Returns (cue name, evidence), or
+    None (the answer is their own words, or no answer is offered)."""
     if not said:
         return None
     q = q.strip().rstrip(" ?.!")
@@ -2325,8 +2331,12 @@ def _candidate_answer(q: str, said: str | None, offer: bool = False) -> tuple[st
         x_words = tokens(candidate.group("x"))
         if x_words and x_words[0] in ("a", "an") and words and words[-1] not in novel:
             return None  # "Was it a busy Saturday?": a detail of their own Saturday to confirm, not an answer of yours
-        if novel and not (set(words) & _NOT_CANDIDATE):
-            return "guess_question", " ".join(novel[:3])
+        # "Was it the Brighton branch?", "Was it your sister?": one answer to check, a closed question (coaches outside
+        # the team labelled these closed); one that names a verdict or a feeling of yours ("Was it the hassle?") is
+        # still an answer handed over.
+        claim = _claim_word(novel) or next((w for w in novel if _affect(w) or w in LOADED), None)
+        if novel and (claim or reason_asked) and not (set(words) & _NOT_CANDIDATE):
+            return "guess_question", claim or " ".join(novel[:3])
         return None
     feel = _FEEL_Q.match(q)
     if feel:
