@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from functools import lru_cache
 
 
 __all__ = [
@@ -138,10 +139,18 @@ _ABBREVIATION_END = re.compile(r"(?:^|\s)(?:[A-Za-z]\.){2,}$")
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
 
 
+# A letter or a digit of any script (what strip_punctuation keeps).
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+
 def sentences(text: str) -> list[str]:
     """The sentences of ``text``, in order, stripped. A piece that is only punctuation ("…") joins the
     sentence after it."""
-    text = (text or "").strip()
+    return list(_sentences((text or "").strip()))
+
+
+@lru_cache(maxsize=16384)  # a persona's lines are split again on every turn that reads them
+def _sentences(text: str) -> tuple[str, ...]:
     out: list[str] = []
     start: int | None = None
     for match in _SENTENCE.finditer(text):
@@ -150,7 +159,7 @@ def sentences(text: str) -> list[str]:
             continue
         if start is None:
             start = match.start()
-        if not strip_punctuation(piece):
+        if not _WORD_CHAR.search(piece):
             continue
         if _ABBREVIATION_END.search(piece) and _LOWER_NEXT.match(text, match.end()):
             continue  # "The seven a.m. reminders woke me": an abbreviation, not the end of the sentence
@@ -161,7 +170,7 @@ def sentences(text: str) -> list[str]:
             out[-1] = f"{out[-1]}{text[start:]}".strip()
         else:
             out.append(text[start:].strip())
-    return out
+    return tuple(out)
 
 
 def join_sentences(parts: list[str], language: str | None = "en") -> str:
