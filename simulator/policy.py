@@ -2121,6 +2121,29 @@ def _closed_answer(persona: Persona, index: TopicIndex, state: State, choose: _C
             if unsure:
                 return Plan(move="closed", text=choose.pick(unsure), topic=topic.id, had_more=had_more,
                             max_words=_length(persona, "closed"))
+    elif (wh and kind is None and choice is not None and choice[1] is None
+          and not index.overlap(question, set(index.units(choice[0])))
+          and closed_sims.get(choice[0], 0.0) < index.threshold * UNSURE_SHARE):
+        # A question word for a thing ("Which bottle first?", "Which shop was it?") that her short line neither names
+        # nor comes near in meaning ("Sometimes, yeah."): a sentence of hers on the topic that says a word of it,
+        # else she cannot say exactly.
+        story = _fact_in_story(index, state, choose, topic, text, None)
+        if story is None:
+            # Or the sentence of hers nearest to it in meaning, where it is near ("What's your job?" -> what she
+            # does at work), before any line of the story is said.
+            pool = [s for s in index.topic_sentences(topic.id, ("closed", "surface")) if state.is_fresh(s.text)]
+            sims = index.sentence_similarity(text, pool)
+            near = [(sim, s) for sim, s in zip(sims, pool) if sim >= index.threshold * UNSURE_SHARE]
+            if near:
+                best = max(near, key=lambda n: n[0])[1]
+                story = (best.text, "surface" if best.layer == "surface" else None)
+        if story is not None:
+            choice = story
+        elif not fact_kinds(choice[0], persona.language):
+            unsure = [line for line in voice(persona.language, "unsure") if state.is_fresh(line)]
+            if unsure:
+                return Plan(move="closed", text=choose.pick(unsure), topic=topic.id, had_more=had_more,
+                            max_words=_length(persona, "closed"))
     if choice is not None:
         line, layer = choice
         if wh:
@@ -2195,12 +2218,13 @@ def _fact_sentence(index: TopicIndex, state: State, topic: Topic, text: str, kin
 
 
 def _fact_in_story(index: TopicIndex, state: State, choose: _Chooser, topic: Topic, text: str,
-                   kind: str) -> tuple[str, None] | None:
+                   kind: str | None) -> tuple[str, None] | None:
     """The sentence of ``topic`` (closed line, surface or story; the deep layer only once told) that carries the
     ``kind`` of fact a closed wh-question asks for and says at least :data:`FACT_FIT` of the question's words (any
     share, where the question names nothing of its own): as it stands when it has not been said (in passing: no
     layer is counted told), else as a recap. None when no sentence both holds the fact and speaks of what was
-    asked, or every recap of it has been said."""
+    asked, or every recap of it has been said. ``kind`` None ("Which bottle first?"): any sentence that says that
+    share of the question's words."""
     question = index.query(text)
     # A question that names nothing ("When did that start?", "Where did you hear that?") is about what she has just
     # told: any sentence of the topic with that fact may answer it, the one nearest to her last words first.
@@ -2212,7 +2236,10 @@ def _fact_in_story(index: TopicIndex, state: State, choose: _Chooser, topic: Top
         if s.layer == "deep" and fresh:
             continue
         fit = index.overlap(question, s.units)
-        if (names_nothing or fit >= FACT_FIT) and _carries_fact(kind, text, s.text, index.language):
+        if kind is None:
+            if fit >= FACT_FIT:  # a thing asked for by name: the sentence that names it
+                pool.append((fresh, fit, s))
+        elif (names_nothing or fit >= FACT_FIT) and _carries_fact(kind, text, s.text, index.language):
             pool.append((fresh, fit, s))
     if not pool:
         return None

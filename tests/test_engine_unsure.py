@@ -41,3 +41,35 @@ def test_a_line_that_holds_the_place_answers(test_persona):
     reply = ask(p, "Where did you hear about the ingredients?")
     assert reply.text not in voice("en", "unsure")
     assert "break room" in reply.text or "work" in reply.text
+
+
+# A question word that asks for a thing ("which", "what") and no kind of fact: the short line that names none of it
+# gives way to a sentence of hers that does, else to "I couldn't say exactly" (a terse persona tells no story to a
+# closed question, so her short lines were all she had).
+
+def terse(test_persona, *, surface, closed):
+    p = persona(test_persona, surface=surface, closed=closed)
+    data = p.model_dump()
+    data["style"]["verbosity"] = "terse"
+    return Persona.model_validate(data)
+
+
+def test_a_sentence_that_names_the_thing_asked_answers_a_which_question(test_persona):
+    p = terse(test_persona, surface=["Last time I picked the green bottle with the pump, the one with fewer sulphates."],
+              closed=["Sometimes, yeah."])
+    reply = ask(p, "Which bottle did you pick, with the ingredients?")
+    assert "green bottle" in reply.text
+    assert reply.move == "closed" and reply.topic == "rumours"
+
+
+def test_nothing_of_hers_names_it_so_she_cannot_say_exactly(test_persona):
+    p = terse(test_persona, surface=["Sulphates are bad for your scalp, they say."], closed=["Sometimes, yeah."])
+    reply = ask(p, "Which colour was the label with the ingredients?")
+    assert reply.text in voice("en", "unsure")
+
+
+def test_a_short_line_that_names_it_still_answers(test_persona):
+    p = terse(test_persona, surface=["Sulphates are bad for your scalp, they say."],
+              closed=["The green bottle, mostly."])
+    reply = ask(p, "Which bottle do you buy, with the ingredients?")
+    assert reply.text == "The green bottle, mostly."
