@@ -2144,6 +2144,17 @@ def _closed_answer(persona: Persona, index: TopicIndex, state: State, choose: _C
             if unsure:
                 return Plan(move="closed", text=choose.pick(unsure), topic=topic.id, had_more=had_more,
                             max_words=_length(persona, "closed"))
+    elif (not wh and choice is not None and choice[1] is None and question and language_of(persona.language) == "en"
+          and not POLAR_LEAD.match(choice[0])
+          and not index.overlap(question, set(index.units(choice[0])))
+          and closed_sims.get(choice[0], 0.0) < index.threshold * UNSURE_SHARE):
+        # A yes/no question that her short line says nothing of ("Does Daan know?" -> not "Not much. A few euros."):
+        # the sentence of her story that speaks of it, said in passing, when there is one. (A line that opens with a
+        # yes or a no is kept: it was written to answer such a question, "No, I manage my own affairs.", whatever
+        # words it uses. English only: in Dutch the story sentence that shares a word often only explains how
+        # something works, "Als er iets kapot is, meld je het in de app", where "Niet vaak." answered "Gaat er
+        # weleens wat kapot?".)
+        choice = _fact_in_story(index, state, choose, topic, text, None) or choice
     if choice is not None:
         line, layer = choice
         if wh:

@@ -73,3 +73,19 @@ def test_a_short_line_that_names_it_still_answers(test_persona):
               closed=["The green bottle, mostly."])
     reply = ask(p, "Which bottle do you buy, with the ingredients?")
     assert reply.text == "The green bottle, mostly."
+
+
+def test_a_yes_no_question_her_short_line_says_nothing_of_gets_the_sentence_that_speaks_of_it(test_persona):
+    # "Does Daan know?" -> not "Not much. A few euros." but what she says of it.
+    p = terse(test_persona, surface=["Sulphates are bad for your scalp, they say.",
+                                     "My sister Daan doesn't know about the sulphates thing, I never told her."],
+              closed=["Not much. A few euros."])
+    reply = ask(p, "Does Daan know about the sulphates thing?")
+    assert "doesn't know" in reply.text
+    assert reply.move == "closed"
+
+
+def test_a_yes_no_question_nothing_of_hers_speaks_of_keeps_her_short_line(test_persona):
+    p = terse(test_persona, surface=["Sulphates are bad for your scalp, they say."], closed=["Not much. A few euros."])
+    reply = ask(p, "Do the ingredients cost a lot?")
+    assert reply.text == "Not much. A few euros."
