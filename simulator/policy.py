@@ -409,6 +409,10 @@ _LEADING_FRAMES = [
                r"same\s+for\s+you)?\s*\??\s*$", re.I),
 ]
 _CONNECTIVES = re.compile(r"^((so|and|but|oh|well|um+|uh+|like|okay|ok|yes|yeah|right|now)\b[\s,]*)+", re.I)
+# The interviewer's own hedge before what is suggested ("I suppose the delivery charge put you off, didn't it?"): the
+# persona takes up the suggestion, not "I suppose" turned into "you suppose".
+_HEDGE_LEAD = re.compile(r"^(?:(?:i\s+(?:suppose|guess|bet|imagine|reckon|assume|think|expect)|i'd\s+(?:imagine|guess|say)|"
+                         r"i'm\s+(?:sure|guessing)|surely|presumably|obviously|clearly)(?:\s+that)?[\s,]+)+", re.I)
 _PRONOUNS = {
     "you": "I", "your": "my", "yours": "mine", "yourself": "myself", "you're": "I'm", "you've": "I've",
     "you'd": "I'd", "you'll": "I'll", "i": "you", "my": "your", "me": "you", "we": "you", "our": "your",
@@ -433,6 +437,7 @@ def extract_suggestion(text: str) -> str | None:
         suggestion = match.group("s").strip(" ?.!,—–-")
         # Spoken connectives before the proposition are not part of what was suggested.
         suggestion = _CONNECTIVES.sub("", suggestion).strip(" ,")
+        suggestion = _CONNECTIVES.sub("", _HEDGE_LEAD.sub("", suggestion)).strip(" ,")
         # Tags and hedges left at the end ("..., isn't that so, maybe, yes") are not part of it either.
         previous_suggestion = None
         while suggestion != previous_suggestion:

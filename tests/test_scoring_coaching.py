@@ -236,6 +236,9 @@ def test_every_rewrite_is_open_or_an_echo_or_silence():
     ("Wouldn't you say BasketRun is too expensive for you?", "BasketRun is too expensive for me"),
     ("Don't you think the app is too slow?", "the app is too slow"),
     ("The app is too slow, isn't that so?", "the app is too slow"),
+    # The interviewer's own hedge is not part of what is suggested: not "you suppose the delivery charge ...".
+    ("I suppose the delivery charge is what really put you off, isn't it?", "the delivery charge is what really put me off"),
+    ("So I guess you just gave up on it, didn't you?", "I just gave up on it"),
 ])
 def test_the_persona_adopts_a_suggestion_with_names_and_i_as_written(question, suggestion):
     assert extract_suggestion(question) == suggestion
