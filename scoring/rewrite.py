@@ -2910,7 +2910,7 @@ _END_TAG = re.compile(r",?\s+(?:right|correct|yeah|yes|no|huh|eh|isn't\s+it|aren
 _JUDGED = re.compile(r"^(?:(?:so|and|but)\s+)?(?P<be>is|was|are|were)\s+(?P<np>(?:the\s+|your\s+|their\s+)?[a-z][\w-]*"
                      r"(?:\s+[a-z][\w-]*)?)\s+(?:too|so|really|very|pretty|quite|a\s+bit|way\s+too)\s+[a-z][\w-]*\s*[?.!]*$",
                      re.IGNORECASE)
-_WHICH_NOUN = re.compile(r"^(?:which|what|how\s+many|how\s+much)\s+(?P<n>[a-z]+)\b(?P<rest>.*)$", re.IGNORECASE)
+_WHICH_NOUN = re.compile(r"^(?:which|what|how\s+many|how\s+much)\s+(?P<n>[a-z]+)\b(?!['’])(?P<rest>.*)$", re.IGNORECASE)
 
 
 def _you_clause(rest: str) -> str:
@@ -3030,6 +3030,10 @@ def _echo_phrase(phrase: str) -> str | None:
     return " ".join(words) if words else None
 
 
+# Nouns that name nothing on their own: an echo of them ("The way?", "A bit?") hands back no word of theirs.
+_VAGUE_HEADS = frozenset("way ways thing things lot lots bit kind sort one ones end part point stuff".split())
+
+
 @lru_cache(maxsize=4096)  # the same text is read again by several checks of one rewrite
 def _echo_alternative(previous: str | None) -> str | None:
     """A few of the customer's own last words handed back ("Two hours?", "A nightmare?", "The premium plan?"),
@@ -3054,6 +3058,8 @@ def _echo_alternative(previous: str | None) -> str | None:
             if not phrase:
                 continue
             head = phrase.lower().split()[-1]
+            if head in _VAGUE_HEADS:
+                continue  # "The way?" from "on the way home": a word that names nothing of theirs
             if head in _TIME_WORDS or head.rstrip("s") in _TIME_WORDS or head in ("after", "before", "ago") or (len(phrase.split()) == 1 and head in ("off",) and len(words) > 3):
                 continue
             flipped = " ".join(_FLIP.get(w.lower(), w) for w in phrase.split())
@@ -3761,6 +3767,8 @@ def _english_rewrites(text: str, label: Label, flag_set: set[Flag], previous: st
             echo = _echo_whole(echo, previous)
         except Exception:  # pragma: no cover - a parse the check cannot read: the echo as it was
             pass
+        if echo and echo.rstrip("?").split()[-1].lower() in _VAGUE_HEADS:
+            echo = None  # cut to its noun, "the way home" became "The way?"
         if echo and echo.lower() not in (o.lower() for o in out):
             out.append(echo)
         out.append(SILENCE_ALTERNATIVE["en"])

@@ -1,0 +1,29 @@
+"""Rewrites never hand back a word that names nothing: no echo "The way?" of "on the way home", and no noun made of
+a contraction's first half ("how many don't show" -> not "Tell me about the don.")."""
+
+from __future__ import annotations
+
+from scoring.labels import Label
+from scoring.rewrite import suggest_rewrites
+from scoring.rules import analyse
+
+
+def rewrites(text, label, previous=None):
+    return suggest_rewrites(text, label, (), previous=previous, form=analyse(text, previous))
+
+
+def test_no_echo_of_a_vague_noun():
+    out = rewrites("so you stopped because it got too expensive", Label.LEADING,
+                   "Now I mostly cook or grab something on the way home.")
+    assert out and not any(r.rstrip("?").lower() in ("the way", "a way") for r in out)
+
+
+def test_an_echo_of_a_real_noun_phrase_is_still_offered():
+    out = rewrites("Did you cancel?", Label.CLOSED, "I paid for the premium plan for two years.")
+    assert "The premium plan?" in out
+
+
+def test_a_contraction_is_not_read_as_the_noun_asked_about():
+    out = rewrites("roughly how many don't show, out of the ten", Label.CLOSED,
+                   "A lot of them don't turn up for the first shift.")
+    assert out and not any(" don." in r or " don?" in r for r in out)
