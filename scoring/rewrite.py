@@ -1886,7 +1886,7 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
                 r"talk)\b", clause, re.IGNORECASE):
         return None
     # "When was the last time you rang them?": the last time itself.
-    last = re.match(r"^when\s+(?:was|is)\s+the\s+last\s+time\s+(?P<c>(?:you|they|he|she|we)\s+.+)$", clause, re.IGNORECASE)
+    last = _WHEN_LAST.match(clause)
     if last:
         return f"Tell me about the last time {_flip(last.group('c').split())}."
     # "Where did you stay?", "What time did you get there?": the same question asked as an invitation.
@@ -2673,6 +2673,13 @@ def _open_alternative(text: str, label: Label, flags: set[Flag], form: "Form | N
         built = _conditional_rewrite(_clean_clause(form.focus))
         if built and reads_naturally(built) and _is_open(built):
             return built
+    last = _WHEN_LAST.match(strip_markers(form.focus)[0].strip())
+    if last and Flag.HYPOTHETICAL not in flags:
+        # "When was the last time a client paid late?" -> "Tell me about the last time a client paid late.": the
+        # occasion itself, told, not its date.
+        built = f"Tell me about the last time {_flip(last.group('c').split())}."
+        if reads_naturally(built) and _is_open(built):
+            return built
     when = _WHEN_DID.match(strip_markers(form.focus)[0].strip())
     if when and Flag.HYPOTHETICAL not in flags:
         # "When did the first box arrive?" -> "What happened when the first box arrived?": the moment, not the date.
@@ -2825,9 +2832,14 @@ def _noun_rewrite(focus: str) -> str | None:
     return None
 
 
-_WHEN_DID = re.compile(r"^(?:(?:so|and|but|ok|okay|um|uh)\s+)*when\s+did\s+(?P<body>(?:you|they|we|he|she|it|the|your|their)\b"
+_WHEN_DID = re.compile(r"^(?:(?:so|and|but|ok|okay|um|uh)\s+)*when\s+did\s+(?P<body>(?:you|they|we|he|she|it|the|your|their|a|an|"
+                       r"one|someone|anyone)\b"
                        r"[\w\s'-]*?)\s*[?.!]*$", re.IGNORECASE)
 _PREPOSITIONS = frozenset("to for with in on at from about into up out off back by of over".split())
+# "When was the last time you rang them?", "when was the last time one of your drivers got lost": the clause after it.
+_WHEN_LAST = re.compile(r"^(?:(?:so|and|but|ok|okay|um|uh)\s+)*when\s+(?:was|is)\s+the\s+last\s+time\s+(?:that\s+)?"
+                        r"(?P<c>(?:you|they|he|she|we|it|that|this|someone|anyone|somebody|anybody|(?:a|an|the|your|their|"
+                        r"his|her|one\s+of\s+(?:your|the|their))\s+[\w'-]+)\s+[^?.!]+?)\s*[?.!]*$", re.IGNORECASE)
 
 
 def _when_rewrite(body: str) -> str | None:
@@ -2837,7 +2849,12 @@ def _when_rewrite(body: str) -> str | None:
     words = body.split()
     if not 2 <= len(words) <= 9:
         return None
-    if words[0].lower() in ("you", "they", "we", "he", "she", "it"):
+    # "When did a client last pay you late?": the last time itself, told ("Tell me about the last time a client paid
+    # you late."), rather than the date.
+    latest = any(w.lower() == "last" for w in words[1:4])
+    if latest:
+        words = [w for i, w in enumerate(words) if not (w.lower() == "last" and 1 <= i <= 3)]
+    if words[0].lower() in ("you", "they", "we", "he", "she", "it", "someone", "anyone", "somebody", "anybody"):
         i = 1
         while i < len(words) and words[i].lower() in ("first", "last", "actually", "finally", "ever", "eventually"):
             i += 1
@@ -2855,6 +2872,8 @@ def _when_rewrite(body: str) -> str | None:
         return None
     who = " ".join(_FLIP_OBJECT.get(w.lower(), w) for w in subject)
     rest = " ".join(_FLIP_OBJECT.get(w.lower(), w) for w in words[verb_at + 1:])
+    if latest:
+        return f"Tell me about the last time {who} {past(lemma)}{' ' + rest if rest else ''}."
     return f"What happened when {who} {past(lemma)}{' ' + rest if rest else ''}?"
 _ACTION_Q = re.compile(
     r"^(?:(?:so|and|but|ok|okay|right|then)\s+)*(?:(?:what|which)\s+[\w\s]+?\s+|if\s+[^,]+,\s*)?"
@@ -3991,7 +4010,8 @@ def _np_to_judge_with(candidate: str, text: str, parser_loaded: bool) -> tuple[s
     words = tuple(np.split())
     if any(w.lower() in _CLAUSE_WORDS or w.lower() in ("when", "if", "how", "what", "why", "whether", "is", "are", "was",
                                                         "were") for w in words) or (
-            words[0].lower().endswith("ing") and words[0].lower() not in _DETERMINERS and len(words) > 1):
+            words[0].lower().endswith("ing") and words[0].lower() not in _DETERMINERS and len(words) > 1) or re.match(
+            r"^the\s+(?:last|first|next)\s+time\s+\S", np, re.IGNORECASE):
         return None  # "about the last time you cancelled it", "about getting a quote": a clause, not a noun phrase
     last = words[-1].lower().rstrip("'’")
     low_q = strip_markers(text)[0].lower()
