@@ -1379,6 +1379,8 @@ def _regex_rewrite(clause: str, label: Label) -> str | None:
                      re.IGNORECASE)
     if bare and bare.group("n").lower() not in _NP_STOP | _DETERMINERS | _PRONOUN_OBJECTS | _SKIP_NOUNS and \
             not bare.group("n").lower().endswith(("ing", "ly")):
+        if re.search(r"\b(?:kind|sort|type)\s+of\s+$", plain[: bare.start("n")], re.IGNORECASE):
+            return ask("the " + bare.group("n").lower())  # "what kind of bike is it": the bike, not "about bike"
         return ask(bare.group("n").lower())
     # An action they were handed: "thinking of moving out", "ready to give up".
     action = re.search(r"\b(?:of|to|about)\s+(?P<v>[a-z]{3,}?)(?P<p>\s+(?:out|up|off|away|back|in|on|over))?(?:\s|$)",
@@ -1643,6 +1645,14 @@ _CATENATIVES = {"go": "to", "plan": "to", "want": "to", "decide": "to", "manage"
                 "end": "up"}
 
 
+# A clause said, not asked: it starts with its subject ("you'd never pay…", "and the app is down again…").
+_SAID_START = re.compile(r"^(?:(?:and|so|but|okay|ok)\s*,?\s+)*(?:you|you'd|you're|you've|you'll|they|they're|they'd|he|she|it|"
+                         r"it's|that|that's|we|we're|the|your|their|nobody|everyone|everybody)\b(?!\s+(?:is|are|was|were|do|"
+                         r"does|did|have|has|had|can|could|will|would)\s*$)", re.IGNORECASE)
+_BARE_TAG = re.compile(r"\s+(?:is|are|was|were|do|does|did|have|has|had|can|could|will|would|should|wo|ca)(?:n't)?\s+"
+                       r"(?:you|it|they|he|she|we|that|there)\s*$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=8192)  # the same text is read again by several checks of one rewrite
 def _clean_clause(focus: str) -> str:
     """The question without markers, fillers, false starts, tags, hedges and trailing time words."""
@@ -1661,6 +1671,9 @@ def _clean_clause(focus: str) -> str:
         # Any question tag: ", are you", ", did they", ", won't it".
         s = re.sub(r",\s*(?:is|are|was|were|do|does|did|have|has|had|can|could|will|would|should|wo|ca)(?:n't)?\s+"
                    r"(?:you|it|they|he|she|we|that|there|i)\s*$", "", s, flags=re.IGNORECASE).strip(" ,")
+        if _SAID_START.match(s):
+            # A caption's tag without its comma: "and you'd never pay for your own would you".
+            s = _BARE_TAG.sub("", s).strip(" ,")
     s = _FRAME.sub("", s).strip(" ,")
     s = re.sub(r"^(?:(?:so|and|but|then|okay|ok)\s*,?\s+)+", "", s, flags=re.IGNORECASE)
     return _undislocate(s.strip(" ,"))
@@ -2734,6 +2747,8 @@ def _open_alternative(text: str, label: Label, flags: set[Flag], form: "Form | N
         return chosen
     focus = strip_markers((form if form is not None else analyse(text)).focus)[0]
     focus = _FAUX_WRAPPER.sub("", focus) if Flag.FAUX_INVITATION in flags else focus
+    if _SAID_START.match(focus):
+        focus = _BARE_TAG.sub("", focus.rstrip(" ?.!")).strip(" ,")  # "… for your own would you": a caption's tag
     # "Which gym is it?", "how many orders you get a day": the thing the fact is about.
     which = _WHICH_NOUN.match(focus.strip())
     if which and which.group("n").lower() not in _GENERIC | _SKIP_NOUNS | _NP_STOP:

@@ -27,3 +27,13 @@ def test_a_contraction_is_not_read_as_the_noun_asked_about():
     out = rewrites("roughly how many don't show, out of the ten", Label.CLOSED,
                    "A lot of them don't turn up for the first shift.")
     assert out and not any(" don." in r or " don?" in r for r in out)
+
+
+def test_a_caption_tag_without_its_comma_is_not_kept_in_the_rewrite():
+    out = rewrites("and you'd never pay for your own would you", Label.LEADING, "I borrow my sister's.")
+    assert out and not out[0].rstrip(".?").endswith("would you")
+
+
+def test_the_thing_of_a_kind_question_keeps_its_article():
+    out = rewrites("what kind of bike is it", Label.CLOSED)
+    assert out and "about bike" not in out[0]
