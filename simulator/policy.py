@@ -412,7 +412,8 @@ _CONNECTIVES = re.compile(r"^((so|and|but|oh|well|um+|uh+|like|okay|ok|yes|yeah|
 # The interviewer's own hedge before what is suggested ("I suppose the delivery charge put you off, didn't it?"): the
 # persona takes up the suggestion, not "I suppose" turned into "you suppose".
 _HEDGE_LEAD = re.compile(r"^(?:(?:i\s+(?:suppose|guess|bet|imagine|reckon|assume|think|expect)|i'd\s+(?:imagine|guess|say)|"
-                         r"i'm\s+(?:sure|guessing)|surely|presumably|obviously|clearly)(?:\s+that)?[\s,]+)+", re.I)
+                         r"i'm\s+(?:sure|guessing)|surely|presumably|obviously|clearly)(?:\s+that(?!\s+(?:was|is|were|are|'s|must|would|will|"
+                         r"has|had|did|does|can|could|might|made|makes|sounds|seems|felt|feels)\b))?[\s,]+)+", re.I)
 _PRONOUNS = {
     "you": "I", "your": "my", "yours": "mine", "yourself": "myself", "you're": "I'm", "you've": "I've",
     "you'd": "I'd", "you'll": "I'll", "i": "you", "my": "your", "me": "you", "we": "you", "our": "your",

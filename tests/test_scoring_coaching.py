@@ -239,6 +239,8 @@ def test_every_rewrite_is_open_or_an_echo_or_silence():
     # The interviewer's own hedge is not part of what is suggested: not "you suppose the delivery charge ...".
     ("I suppose the delivery charge is what really put you off, isn't it?", "the delivery charge is what really put me off"),
     ("So I guess you just gave up on it, didn't you?", "I just gave up on it"),
+    ("I bet that was really annoying, right?", "that was really annoying"),
+    ("I suppose that the price is too high, isn't it?", "the price is too high"),
 ])
 def test_the_persona_adopts_a_suggestion_with_names_and_i_as_written(question, suggestion):
     assert extract_suggestion(question) == suggestion
