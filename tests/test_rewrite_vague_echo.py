@@ -37,3 +37,9 @@ def test_a_caption_tag_without_its_comma_is_not_kept_in_the_rewrite():
 def test_the_thing_of_a_kind_question_keeps_its_article():
     out = rewrites("what kind of bike is it", Label.CLOSED)
     assert out and "about bike" not in out[0]
+
+
+def test_nobody_and_nothing_are_no_topic_to_ask_about():
+    for text in ("Nobody actually does that though, do they?", "Nothing works on that site, does it?"):
+        out = rewrites(text, Label.LEADING, "I just ring them.")
+        assert out and not any(w in out[0].lower() for w in ("about nobody", "about nothing"))
