@@ -2039,8 +2039,9 @@ def _wh_rewrite(focus: str, label: Label, flags: set[Flag]) -> str | None:
     hypothetical = Flag.HYPOTHETICAL in flags
 
     # "Has the garden centre changed much since …?", "And that worked out well for you?": the degree or manner they
-    # were offered is what "how" asks for.
-    how = _how_rewrite(c, hypothetical)
+    # were offered is what "how" asks for. (Not a cause offered, "so you paused it because it cost too much": what made
+    # them do it is the question, below.)
+    how = None if _OFFERED_CAUSE.search(clause) else _how_rewrite(c, hypothetical)
     if how and _is_open(_cap(how)):
         return how
 
@@ -2678,6 +2679,9 @@ def _condition_today(cond: str) -> str | None:
     return None
 
 
+_OFFERED_CAUSE = re.compile(r"\b(?:because|cos|cause|due\s+to)\b", re.IGNORECASE)
+
+
 def _open_alternative(text: str, label: Label, flags: set[Flag], form: "Form | None" = None) -> str | None:
     form = form if form is not None else analyse(text)
     before = _from_sentence_before(form, label, flags)
@@ -2701,8 +2705,9 @@ def _open_alternative(text: str, label: Label, flags: set[Flag], form: "Form | N
         if built and reads_naturally(built) and _is_open(built):
             return built
     clean = _clean_clause(form.focus)
-    if Flag.HYPOTHETICAL not in flags and Flag.DOUBLE_BARRELED not in flags:
-        # "Has it changed much?", "Did they settle in okay?": "how" asks for the degree or manner offered.
+    if Flag.HYPOTHETICAL not in flags and Flag.DOUBLE_BARRELED not in flags and not _OFFERED_CAUSE.search(clean or ""):
+        # "Has it changed much?", "Did they settle in okay?": "how" asks for the degree or manner offered. (Not where
+        # a cause is offered, "so you paused it because it cost too much": what made them do it is the question.)
         read = _read(clean) if clean else None
         built = _how_rewrite(read, False) if read is not None else None
         if built and reads_naturally(built) and _is_open(built):

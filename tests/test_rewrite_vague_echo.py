@@ -43,3 +43,8 @@ def test_nobody_and_nothing_are_no_topic_to_ask_about():
     for text in ("Nobody actually does that though, do they?", "Nothing works on that site, does it?"):
         out = rewrites(text, Label.LEADING, "I just ring them.")
         assert out and not any(w in out[0].lower() for w in ("about nobody", "about nothing"))
+
+
+def test_a_cause_offered_is_asked_about_as_what_made_them_do_it():
+    out = rewrites("so you paused it because it cost too much, right?", Label.LEADING, "I paused it in March.")
+    assert out and out[0].startswith("What made you pause") and "because" not in out[0]
