@@ -836,6 +836,10 @@ _CLOSED_RULES: list[Rule] = [
      lambda m: f"Tell me about the last time you {m.group('with') or ''}{past(m.group('verb'))} {_object(m.group('rest'), 'that')}."),
     (_r(r"^do\s+you\s+remember\b.*$"), lambda m: "Can you take me back to that time?"),
     (_r(r"^(?:do|does)\s+(?P<body>(?:you|your|the)\s.+)$"), lambda m: _do_subject_rewrite(m.group("body"))),
+    # "did you think about cancelling", "did you talk about it with her": not "Tell me about thinking about …".
+    (_r(r"^did\s+you\s+(?:ever\s+|actually\s+)?(?P<verb>think|talk|speak|worry|hear|ask|care|know|read|complain)\s+"
+        r"(?P<rest>about\s+.+)$"),
+     lambda m: f"Tell me about the last time you {past(m.group('verb'))} {_tidy(m.group('rest'))}."),
     (_r(r"^did\s+(?:you|your\s+\w+)\s+(?:ever\s+|actually\s+)?(?P<verb>[a-z]+)(?P<rest>.*)$"),
      lambda m: (f"Tell me about {gerund(m.group('verb'))} {_tidy(m.group('rest'))}."
                 if _verb_lemma(m.group("verb").lower()) and m.group("verb").lower() not in (

@@ -48,3 +48,8 @@ def test_nobody_and_nothing_are_no_topic_to_ask_about():
 def test_a_cause_offered_is_asked_about_as_what_made_them_do_it():
     out = rewrites("so you paused it because it cost too much, right?", Label.LEADING, "I paused it in March.")
     assert out and out[0].startswith("What made you pause") and "because" not in out[0]
+
+
+def test_a_verb_with_about_is_not_doubled_into_about_gerund_about():
+    out = rewrites("did you, like, did you think about cancelling", Label.CLOSED, "It went up again in May.")
+    assert out and "about thinking about" not in out[0] and "cancelling" in out[0]
