@@ -802,7 +802,9 @@ _CLOSED_RULES: list[Rule] = [
     (_r(r"^where\s+did\s+you\s+(?P<verb>[a-z]+)(?P<rest>.*)$"),
      lambda m: f"Tell me about the time you {past(m.group('verb'))} {_tidy(m.group('rest')) or 'it'}."),
     (_r(r"^where\s+do\s+you\s+(?:" + _ADVERB + r"\s+)?(?P<verb>[a-z]+)(?P<rest>.*)$"),
-     lambda m: f"How do you go about {gerund(m.group('verb'))} {_tidy(m.group('rest'))}?"),
+     lambda m: (f"How do you {m.group('verb').lower()} {_tidy(m.group('rest'))}?"
+                if re.match(r"about\b", _tidy(m.group("rest")).lower()) and _verb_lemma(m.group("verb").lower())
+                else f"How do you go about {gerund(m.group('verb'))} {_tidy(m.group('rest'))}?")),  # not "about … about"
     # (Not "Who did you switch to?": there "you" did it, and the one asked about is the object.)
     (_r(r"^who\s+(?:" + _ADVERB + r"\s+)?(?:does|do|did|handles|makes|takes\s+care\s+of)\s+"
         r"(?!(?:you|they|he|she|we|i|your|their|his|her)\b)(?P<rest>.+)$"),

@@ -53,3 +53,8 @@ def test_a_cause_offered_is_asked_about_as_what_made_them_do_it():
 def test_a_verb_with_about_is_not_doubled_into_about_gerund_about():
     out = rewrites("did you, like, did you think about cancelling", Label.CLOSED, "It went up again in May.")
     assert out and "about thinking about" not in out[0] and "cancelling" in out[0]
+
+
+def test_where_do_you_hear_about_is_asked_as_how():
+    out = rewrites("where do you usually hear about bin changes", Label.CLOSED, "The bins changed again.")
+    assert out and "about hearing about" not in out[0] and "bin changes" in out[0]
