@@ -437,8 +437,8 @@ def extract_suggestion(text: str) -> str | None:
             continue
         suggestion = match.group("s").strip(" ?.!,—–-")
         # Spoken connectives before the proposition are not part of what was suggested.
-        suggestion = _CONNECTIVES.sub("", suggestion).strip(" ,")
-        suggestion = _CONNECTIVES.sub("", _HEDGE_LEAD.sub("", suggestion)).strip(" ,")
+        # Nor is the interviewer's own hedge ("I suppose", "surely"), nor a connective after it.
+        suggestion = _CONNECTIVES.sub("", _HEDGE_LEAD.sub("", _CONNECTIVES.sub("", suggestion))).strip(" ,")
         # Tags and hedges left at the end ("..., isn't that so, maybe, yes") are not part of it either.
         previous_suggestion = None
         while suggestion != previous_suggestion:
@@ -2109,6 +2109,17 @@ def _closed_answer(persona: Persona, index: TopicIndex, state: State, choose: _C
     # it: "Only one thing would do it, yes." to "How many trips did it take?"), gives way to the sentence of this
     # topic that does.
     kind = asked_fact(text, persona.language)
+
+    def says_nothing_of_it(line: str) -> bool:
+        """A short line with no word of the question and far from it in meaning (0.85 of the match threshold)."""
+        return (not index.overlap(question, set(index.units(line)))
+                and closed_sims.get(line, 0.0) < index.threshold * UNSURE_SHARE)
+
+    def unsure() -> Plan | None:
+        lines = [line for line in voice(persona.language, "unsure") if state.is_fresh(line)]
+        return Plan(move="closed", text=choose.pick(lines), topic=topic.id, had_more=had_more,
+                    max_words=_length(persona, "closed")) if lines else None
+
     if kind is not None and (choice is None or not _carries_fact(kind, text, choice[0], persona.language)
                              or not index.overlap(question, set(index.units(choice[0])))):
         choice = _fact_sentence(index, state, topic, text, kind, story=not (interrogated or terse)) or choice
@@ -2118,42 +2129,34 @@ def _closed_answer(persona: Persona, index: TopicIndex, state: State, choose: _C
             # has told it already ("Like I said, Petra put a video in the group chat.").
             choice = _fact_in_story(index, state, choose, topic, text, kind) or choice
         if (choice is not None and choice[1] is None and not fact_kinds(choice[0], persona.language)
-                and not index.overlap(question, set(index.units(choice[0])))
-                and closed_sims.get(choice[0], 0.0) < index.threshold * UNSURE_SHARE):
+                and says_nothing_of_it(choice[0])):
             # Nothing she says holds it, and the short line left says nothing of what was asked (no word of it, not
             # close in meaning: "Where did you hear about the ingredients stuff?" -> not "Some things, yeah."): she
             # cannot say exactly, on the same topic.
-            unsure = [line for line in voice(persona.language, "unsure") if state.is_fresh(line)]
-            if unsure:
-                return Plan(move="closed", text=choose.pick(unsure), topic=topic.id, had_more=had_more,
-                            max_words=_length(persona, "closed"))
-    elif (wh and kind is None and choice is not None and choice[1] is None
-          and not index.overlap(question, set(index.units(choice[0])))
-          and closed_sims.get(choice[0], 0.0) < index.threshold * UNSURE_SHARE):
+            plan = unsure()
+            if plan is not None:
+                return plan
+    elif wh and kind is None and choice is not None and choice[1] is None and says_nothing_of_it(choice[0]):
         # A question word for a thing ("Which bottle first?", "Which shop was it?") that her short line neither names
         # nor comes near in meaning ("Sometimes, yeah."): a sentence of hers on the topic that says a word of it,
-        # else she cannot say exactly.
+        # else the short line or surface sentence nearest to it in meaning where one is near ("What's your job?" ->
+        # what she does at work), else she cannot say exactly.
         story = _fact_in_story(index, state, choose, topic, text, None)
         if story is None:
-            # Or the sentence of hers nearest to it in meaning, where it is near ("What's your job?" -> what she
-            # does at work), before any line of the story is said.
             pool = [s for s in index.topic_sentences(topic.id, ("closed", "surface")) if state.is_fresh(s.text)]
-            sims = index.sentence_similarity(text, pool)
-            near = [(sim, s) for sim, s in zip(sims, pool) if sim >= index.threshold * UNSURE_SHARE]
+            near = [(sim, s) for sim, s in zip(index.sentence_similarity(text, pool), pool)
+                    if sim >= index.threshold * UNSURE_SHARE]
             if near:
                 best = max(near, key=lambda n: n[0])[1]
                 story = (best.text, "surface" if best.layer == "surface" else None)
         if story is not None:
             choice = story
         elif not fact_kinds(choice[0], persona.language):
-            unsure = [line for line in voice(persona.language, "unsure") if state.is_fresh(line)]
-            if unsure:
-                return Plan(move="closed", text=choose.pick(unsure), topic=topic.id, had_more=had_more,
-                            max_words=_length(persona, "closed"))
+            plan = unsure()
+            if plan is not None:
+                return plan
     elif (not wh and choice is not None and choice[1] is None and question and language_of(persona.language) == "en"
-          and not POLAR_LEAD.match(choice[0])
-          and not index.overlap(question, set(index.units(choice[0])))
-          and closed_sims.get(choice[0], 0.0) < index.threshold * UNSURE_SHARE):
+          and not POLAR_LEAD.match(choice[0]) and says_nothing_of_it(choice[0])):
         # A yes/no question that her short line says nothing of ("Does Daan know?" -> not "Not much. A few euros."):
         # the sentence of her story that speaks of it, said in passing, when there is one. (A line that opens with a
         # yes or a no is kept: it was written to answer such a question, "No, I manage my own affairs.", whatever
