@@ -1656,8 +1656,11 @@ _CATENATIVES = {"go": "to", "plan": "to", "want": "to", "decide": "to", "manage"
 _SAID_START = re.compile(r"^(?:(?:and|so|but|okay|ok)\s*,?\s+)*(?:you|you'd|you're|you've|you'll|they|they're|they'd|he|she|it|"
                          r"it's|that|that's|we|we're|the|your|their|nobody|everyone|everybody)\b(?!\s+(?:is|are|was|were|do|"
                          r"does|did|have|has|had|can|could|will|would)\s*$)", re.IGNORECASE)
-_BARE_TAG = re.compile(r"\s+(?:is|are|was|were|do|does|did|have|has|had|can|could|will|would|should|wo|ca)(?:n't)?\s+"
-                       r"(?:you|it|they|he|she|we|that|there)\s*$", re.IGNORECASE)
+# A question tag at the end: ", are you", ", did they", ", won't it"; a caption's without its comma (after a clause
+# said, :data:`_SAID_START`): "… would you".
+_TAG_AUX = r"(?:is|are|was|were|do|does|did|have|has|had|can|could|will|would|should|wo|ca)(?:n't)?\s+"
+_COMMA_TAG = re.compile(r",\s*" + _TAG_AUX + r"(?:you|it|they|he|she|we|that|there|i)\s*$", re.IGNORECASE)
+_BARE_TAG = re.compile(r"\s+" + _TAG_AUX + r"(?:you|it|they|he|she|we|that|there)\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8192)  # the same text is read again by several checks of one rewrite
@@ -1675,11 +1678,8 @@ def _clean_clause(focus: str) -> str:
     for _ in range(2):
         s = _untag(_END_TAG.sub("", s)).strip(" ,")
         s = _end_cut(_END_WORDS, _END_WORDS_LASTS, s, _END_WORDS_WORDS).strip(" ,")
-        # Any question tag: ", are you", ", did they", ", won't it".
-        s = re.sub(r",\s*(?:is|are|was|were|do|does|did|have|has|had|can|could|will|would|should|wo|ca)(?:n't)?\s+"
-                   r"(?:you|it|they|he|she|we|that|there|i)\s*$", "", s, flags=re.IGNORECASE).strip(" ,")
-        if _SAID_START.match(s):
-            # A caption's tag without its comma: "and you'd never pay for your own would you".
+        s = _COMMA_TAG.sub("", s).strip(" ,")
+        if _SAID_START.match(s):  # "and you'd never pay for your own would you"
             s = _BARE_TAG.sub("", s).strip(" ,")
     s = _FRAME.sub("", s).strip(" ,")
     s = re.sub(r"^(?:(?:so|and|but|then|okay|ok)\s*,?\s+)+", "", s, flags=re.IGNORECASE)
