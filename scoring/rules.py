@@ -2939,7 +2939,19 @@ _FORM_CUES = frozenset({"wh_open", "yes_no", "short_fact", "choice", "check_ques
 _OVERLAP_CUES = frozenset({"restates", "about_them", "so_summary", "check_question"})
 
 
-def _resolve(cues: list[Cue]) -> list[Cue]:
+def lone_about_them(names: "set[str] | frozenset[str]", text: str) -> bool:
+    """A turn about them ("you've been at it since six", "and after you got the fine?") with nothing else of a
+    summary about it, not said as a sentence of its own (no closing full stop: a caption's unpunctuated speech, or a
+    turn asked with "?"): the second person alone makes no reflection. (Measured on natural turns labelled outside
+    the team, in English and Dutch: where that cue alone decided such a turn, the coaches' label was leading, open,
+    closed or a statement, never a reflection.) A written paraphrase that ends its sentence ("You're torn between
+    convenience and the cost.") keeps the cue. The classifier's neighbours and the other cues decide the rest."""
+    if "about_them" not in names or names & {"restates", "so_summary", "reflection_starter"}:
+        return False
+    return not re.search(r"[.!\u3002\uff01\u2026]\W*$", text.strip())
+
+
+def _resolve(cues: list[Cue], text: str = "") -> list[Cue]:
     """Some cues make others moot: a presupposition decides over the question word that carries it,
     and a verbatim echo over the overlap that any echo has with what they said."""
     names = {c.name for c in cues}
@@ -2951,8 +2963,11 @@ def _resolve(cues: list[Cue]) -> list[Cue]:
     new_claim = "new_claim" in names or any(c.name in ("agreement", "tag_question") and c.weight >= STRONG for c in cues)
     # A declarative question that checks a new fact of yours: what it shares with their words is context, not a summary.
     checks_fact = any(c.name == "check_question" and c.weight >= STRONG for c in cues)
+    lone_about = lone_about_them(names, text)
     out = []
     for cue in cues:
+        if lone_about and cue.name == "about_them":
+            continue
         if checks_fact and cue.label == Label.REFLECTION and cue.name in ("restates", "about_them", "so_summary"):
             cue = Cue(cue.name, cue.label, cue.weight / 2, cue.evidence)
         if new_claim and cue.label == Label.REFLECTION:
@@ -3434,7 +3449,7 @@ def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable
             cues.append(Cue("tag_question", Label.LEADING, MEDIUM + 0.5, "right"))
         focus = clean
 
-    cues = _resolve(cues)
+    cues = _resolve(cues, clean)
     focus_body = strip_markers(focus)[0]
     overlap = _overlap(focus_body, prev)
     flags = _flag_hits(clean, focus_body.lower(), questions, bool(questions) and not declarative, cues)

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from .labels import Flag, Label
-from .rules import MEDIUM, STRONG, WEAK, Cue, FlagHit, Form, clean_text, pitch_asks_for_yes, rule_scores
+from .rules import (MEDIUM, STRONG, WEAK, Cue, FlagHit, Form, clean_text, lone_about_them, pitch_asks_for_yes,
+                    rule_scores)
 
 __all__ = ["LANGUAGES", "primary_language", "echo_overlap", "echo_share", "strip_punctuation", "ko_stem",
            "overlap", "make_form", "CJK", "HANGUL", "HAN"]
@@ -297,13 +298,17 @@ FORM_CUES = frozenset({"wh_open", "yes_no", "short_fact", "choice", "check_quest
 OVERLAP_CUES = frozenset({"restates", "about_them", "so_summary", "check_question"})
 
 
-def resolve(cues: list[Cue]) -> list[Cue]:
-    """As ``rules._resolve``: a strong leading cue halves the question form that carries it, and a strong echo
-    weakens the overlap and form cues that any echo has."""
+def resolve(cues: list[Cue], text: str = "") -> list[Cue]:
+    """As ``rules._resolve``: a strong leading cue halves the question form that carries it, a strong echo
+    weakens the overlap and form cues that any echo has, and a lone "about them" cue is dropped where
+    ``text`` is not said as a sentence of its own (see ``rules.lone_about_them``)."""
     strong_leading = any(c.name in OVERRIDING_LEADING and c.weight >= STRONG for c in cues)
     strong_echo = any(c.name == "echo" and c.weight >= STRONG for c in cues)
+    lone_about = lone_about_them({c.name for c in cues}, text)
     out = []
     for cue in cues:
+        if lone_about and cue.name == "about_them":
+            continue
         if strong_leading and cue.name in FORM_CUES and cue.label != Label.LEADING:
             cue = Cue(cue.name, cue.label, cue.weight / 2, cue.evidence)
         if strong_echo and (cue.name in OVERLAP_CUES or cue.name in FORM_CUES):
@@ -316,7 +321,7 @@ def make_form(*, text: str, clean: str, focus: str, sentences: Iterable[str], qu
               language: str, cues: list[Cue], flags: list[FlagHit], previous: str | None, declarative: bool,
               echo: float = 0.0) -> Form:
     """The :class:`Form` the classifier reads, from the cues a language's rules found."""
-    cues = resolve(cues) or [Cue("declarative", Label.STATEMENT, WEAK, "")]
+    cues = resolve(cues, clean) or [Cue("declarative", Label.STATEMENT, WEAK, "")]
     questions = tuple(questions)
     # Hypothetical and double-barreled describe questions; keep the first hit of each flag.
     seen: set[Flag] = set()
