@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -390,6 +390,32 @@ def _moves(language: str) -> _Moves:
     return _MOVES.get(language_of(language), _MOVES["en"])
 
 
+# A signpost that the question leaves the interview's thread: "sorry, totally unrelated", "random one", "off-topic",
+# "on a different note", "iets heel anders", "딴 얘기지만", "换个话题", "题外话".
+_DIGRESSION = {
+    "en": re.compile(r"\b(?:unrelated|off[-\s]?(?:topic|script|track)|random\s+(?:one|question|thought)|"
+                     r"change\s+of\s+(?:subject|topic)|(?:on\s+a\s+)?(?:different|another|other|lighter)\s+note|"
+                     r"(?:completely|totally|entirely|something)\s+different|side\s+note|tangent)\b", re.I),
+    "nl": re.compile(r"\b(?:iets\s+(?:heel\s+|totaal\s+|compleet\s+|helemaal\s+)?anders|ander\s+onderwerp|"
+                     r"zijstraatje|off[-\s]?topic|los\s+daarvan|(?:heel|totaal|compleet)\s+wat\s+anders)\b", re.I),
+    "ko": re.compile(r"(?:다른|딴)\s*(?:얘기|이야기|질문|소리)|엉뚱한\s*(?:질문|얘기|이야기)|여담|주제(?:를|랑|와)?\s*(?:좀\s*)?바꿔|"
+                     r"상관없는\s*(?:질문|얘기|이야기)"),
+    "zh": re.compile(r"题外话|跑题|离题|说点别的|聊点别的|换个话题|不相关的|无关的|插一句|岔开"),
+}
+
+
+def _digression(text: str, language: str) -> bool:
+    """The turn announces an aside that leaves what is being talked about (:data:`_DIGRESSION`)."""
+    pattern = _DIGRESSION.get(language_of(language))
+    return bool(pattern and pattern.search(text or ""))
+
+
+def _digression_less(text: str, language: str) -> str:
+    """``text`` without its aside signpost."""
+    pattern = _DIGRESSION.get(language_of(language))
+    return pattern.sub(" ", text) if pattern else text
+
+
 def _has_anaphora(text: str, language: str) -> bool:
     moves = _moves(language)
     if moves.anaphora & set(tokens(text, language)):
@@ -651,6 +677,9 @@ class State:
     said_sentences: dict[str, int] = field(default_factory=dict)
     persona_turns: int = 0
     recent: list[tuple[str | None, str]] = field(default_factory=list)
+    # True only in the view of one turn that announces an aside ("Sorry, totally unrelated, but…"): no topic is
+    # being talked about for it, though something has been (see :func:`_digression`).
+    aside: bool = False
 
     @classmethod
     def initial(cls, persona: Persona) -> "State":
@@ -846,6 +875,15 @@ def _decide(persona: Persona, index: TopicIndex, state: State, text: str, label:
     # What the turn asks (greetings and thanks left out), and whether that is who she is: read once for the turn.
     asked = _asked_clauses(text, language)
     introduction = _introduction(index, state, asked)
+    # "Sorry, totally unrelated, but did you get much of that rain up your way?", "换个话题。你住的地方是什么情况？": the
+    # interviewer says the question leaves what she is telling. It is read as if nothing were being talked about:
+    # its "that" points nowhere into her story, and only its own words and meaning can make it hers.
+    # What it names outside her life makes it small talk, whatever one word of it shares with her story (the city she
+    # lives in, "this morning").
+    if state.current_topic is not None and _digression(text, language):
+        state = replace(state, current_topic=None, aside=True)
+        if label != "silence" and _names_foreign_things(index, state, _digression_less(text, language)):
+            return _abstain(persona, state, choose)
     leave = _leave_to_ask(asked[-1], language)
     if leave is not None:
         # "Can I ask you something?", "Do you mind if I record this?": yes, go ahead (nothing of hers is asked yet).
@@ -1352,7 +1390,7 @@ def _understand(index: TopicIndex, state: State, text: str, language: str,
             gated = pointing and nominal_units(text, language) is not None
     # Before anything has been talked about, "it" / "them" is what the interview is about (the product
     # or service): a person answers about that rather than saying they have no idea.
-    cold = current is None and _has_anaphora(text, language) and not _is_cleft(text, language)
+    cold = current is None and not state.aside and _has_anaphora(text, language) and not _is_cleft(text, language)
     fallback = index.product_topic() if cold else None
     query = index.query(text)
     # "Do you like it?" before anything was said: no word of the question is the persona's, so "it" is the
