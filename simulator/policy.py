@@ -1308,9 +1308,17 @@ def _understand(index: TopicIndex, state: State, text: str, language: str,
     # (A last sentence of function words alone, "Voor wie ben je?", says nothing without the one before; nor
     # does one that names nothing, "Forty-six years with the bank. Why have you stayed?", when the turn
     # read whole is about one of her topics and the last sentence alone is not.)
+    # "My nan always said never change your bank, ha. And your family, who's around? Anyone nearby?": a last question
+    # too short to stand alone reads with the questions before it, not with the remark that opened the turn.
+    asked_run = _trailing_questions(parts)
     if (len(parts) > 1 and len(tokens(parts[-1], language)) >= 4 and not _has_anaphora(parts[-1], language)
             and index.query(parts[-1]) and not _says_less(index, parts[-1], text, threshold)):
         text = parts[-1]
+    elif (1 < len(asked_run) < len(parts) and len(tokens(" ".join(asked_run), language)) >= 4
+            and not _has_anaphora(" ".join(asked_run), language)
+            and index.query(join_sentences(asked_run, language))
+            and not _says_less(index, join_sentences(asked_run, language), text, threshold)):
+        text = join_sentences(asked_run, language)
     # "That must have been so annoying, right? Sorry, that's me putting words in. What happened with it?": the
     # sentences before the pointing question name nothing of hers, so its "it" is what she is telling, not them.
     elif (current is not None and len(parts) > 1 and re.search(r"[?？]\s*$", parts[-1])
@@ -1847,6 +1855,16 @@ def _names_its_antecedent(index: TopicIndex, parts: list[str], text: str, thresh
         return False  # none of its words is in any topic: the top one cannot hold one either (and no vector needed)
     ranked = index.scores(before)
     return bool(ranked) and ranked[0].score >= threshold and ranked[0].lexical > 0
+
+
+def _trailing_questions(parts: list[str]) -> list[str]:
+    """The run of questions (sentences ending in "?") that closes a turn's sentences."""
+    run: list[str] = []
+    for part in reversed(parts):
+        if not re.search(r"[?？]\s*$", part):
+            break
+        run.insert(0, part)
+    return run
 
 
 def _says_less(index: TopicIndex, last: str, whole: str, threshold: float) -> bool:

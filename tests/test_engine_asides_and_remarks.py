@@ -1,6 +1,7 @@
 """A turn that announces an aside ("Sorry, totally unrelated, …", "iets heel anders", "딴 얘기지만", "换个话题") leaves
 what is being talked about: its pointing words point nowhere into her story, what it names outside her life makes it
-small talk, and a question in her own words after the signpost still gets its own topic. Hashing embedder and
+small talk, and a question in her own words after the signpost still gets its own topic. A remark that opens a turn
+("Eighteen percent, that is steep.") does not decide what a short closing run of questions asks. Hashing embedder and
 scripted labels."""
 
 from __future__ import annotations
@@ -61,3 +62,24 @@ def test_an_aside_that_asks_about_her_own_things_gets_their_topic(personas):
     _, first = session.ask("When did the renewal price go up?")
     _, reply = session.ask("Completely different thing: how does Joanne do the invoicing at month end?")
     assert reply.topic is not None and reply.topic != first.topic
+
+
+# A short last question read with the questions before it ------------------------------------------------------------
+
+def test_the_closing_run_of_questions_is_found():
+    from simulator.policy import _trailing_questions
+
+    parts = ["My nan always said never change your bank, ha.", "And your family, who's around?", "Anyone nearby?"]
+    assert _trailing_questions(parts) == parts[1:]
+    assert _trailing_questions(["What happened?", "I was there too."]) == []
+    assert _trailing_questions(["这事儿我也遇到过。", "那你后来呢？"]) == ["那你后来呢？"]
+
+
+def test_a_short_last_question_reads_with_the_questions_not_the_remark_before_them(personas):
+    """"Eighteen percent on the renewal price, that is steep. Who does the invoicing at the firm? Joanne?": the
+    remark names the renewal, the questions ask after who invoices."""
+    session = engine().start(personas["priya-invoicing-buyer"], seed=1)
+    _, first = session.ask("When did the renewal price go up?")
+    _, reply = session.ask("Eighteen percent on the renewal price, that is steep. Who does the invoicing at the firm? "
+                           "Joanne?")
+    assert first.topic == "price_and_renewal" and reply.topic not in (None, "price_and_renewal")
