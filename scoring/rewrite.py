@@ -3634,9 +3634,95 @@ def suggest_rewrites(text: str, label: Label | str, flags: Iterable[Flag | str] 
     alone = focus_alone(form, previous) if getattr(form, "text", None) == text else None
     _turn.focus = (text, alone) if alone is not None else None
     try:
-        return _english_rewrites(text, label, flag_set, previous, form)
+        made = [_as_written(one, text) for one in _english_rewrites(text, label, flag_set, previous, form)]
+        # A rewrite that asks about no thing at all is left out (the next one leads); where none is left, the
+        # plainest open question stands in.
+        kept = [one for one in (_mend_object(one) for one in made) if one]
+        if made and (not kept or _SILENCE_TEXT.match(kept[0])):
+            kept.insert(0, "Can you tell me more about that?")
+        return kept
     finally:
         _turn.along, _turn.focus = saved
+
+
+# A capitalised word inside a rewrite (after a lower-case word, not at a sentence's start): "Tell me about The second
+# landing.", "Tell me about Family."
+_INNER_CAPITAL = re.compile(r"(?<=[a-z,;:] )(?P<w>[A-Z][a-z][\w'-]*)\b")
+
+
+def _as_written(made: str, text: str) -> str:
+    """A rewrite as a person writes it: a word that has its capital in the turn only because it opened a sentence
+    there ("Family?", "The second landing?", "Forty milks?") is lower-case inside the rewrite, unless the parse of
+    the turn makes it a name ("Toronto?", "Anjali was driving…"); no space before a comma or a full stop, and no
+    comma left before the end ("… when that was , exactly." -> "… when that was, exactly.")."""
+    if not made or _SILENCE_TEXT.match(made):
+        return made
+    out = made
+    for match in reversed(list(_INNER_CAPITAL.finditer(made))):
+        word = match.group("w")
+        where = [m.start() for m in re.finditer(rf"(?<![\w'-]){re.escape(word)}(?![\w'-])", text)]
+        if not where or not all(_opens_sentence(text, i) for i in where) or _named(text, where[0]):
+            continue
+        out = out[: match.start("w")] + word[0].lower() + word[1:] + out[match.end("w"):]
+    out = re.sub(r"\s+([,.?!])", r"\1", out)
+    return re.sub(r",+(?=[?.!]$)", "", out)
+
+
+# The thing a template rewrite asks about: "Tell me more about X.", "What happened with X?", "What was X like for you?".
+_ABOUT_OBJECT = re.compile(r"^(?:tell me (?:more )?about(?: your experience with)?|can you tell me (?:a bit |a little )?"
+                           r"(?:more )?about|what happened with|how do you feel about)\s+(?P<x>.+?)\s*[.?!]$"
+                           r"|^what (?:was|is|are|were) (?P<y>.+?) like(?: for you)?\?$", re.IGNORECASE)
+# What no noun phrase starts with: a preposition, an interjection or a filler, a negation, an apology.
+_NOT_A_THING = frozenset("from to with at in on for of by into onto about than as oh ah ha aw ooh wow um uh er erm hm "
+                         "hmm okay ok yeah yes no not sorry well right like so and but or because if".split())
+_WH = frozenset("what where when why how which who whose whom".split())
+
+
+def _mend_object(made: str) -> str | None:
+    """A template rewrite with its object mended, or None where it asks about no thing at all.
+
+    Mended: a question word and its noun become the noun ("Tell me about which client." -> "Tell me about the
+    client."), a stutter goes ("the, the late shows" -> "the late shows"), and so do an interjection at the end ("the
+    sheet ha") and a filler after the determiner ("the not bot" -> "the bot"). None: the object starts with a
+    preposition, an interjection or a negation ("Tell me more about from.", "Tell me more about oh."), or is a bare
+    question word ("What was where like for you?")."""
+    match = _ABOUT_OBJECT.match(made.strip())
+    if not match:
+        return made
+    group = "x" if match.group("x") is not None else "y"
+    obj = match.group(group)
+    mended = re.sub(r"\b([\w'-]+),?\s+\1\b", r"\1", obj, flags=re.IGNORECASE)  # "the, the late shows"
+    mended = re.sub(r"[,\s]+(?:ha|oh|um|uh|eh|er|erm)$", "", mended, flags=re.IGNORECASE)
+    words = mended.split()
+    if not words:
+        return None
+    low = [w.lower().strip(",") for w in words]
+    if low[0] in ("the", "a", "an", "your", "my", "that", "this") and len(low) > 2 and low[1] in _NOT_A_THING:
+        words, low = [words[0]] + words[2:], [low[0]] + low[2:]
+    if low[0] in ("which", "what") and len(low) == 2:
+        words, low = ["the", words[1]], ["the", low[1]]
+    if low[0] in _NOT_A_THING or (low[0] in _WH and len(low) <= 2):
+        return None
+    return made[: match.start(group)] + " ".join(words) + made[match.end(group):]
+
+
+def _opens_sentence(text: str, i: int) -> bool:
+    """Whether the word at ``i`` in ``text`` opens a sentence (the turn's start, or after ".", "?", "!", a dash)."""
+    before = re.sub(r"[\s\"'“‘(]+$", "", text[:i])
+    return not before or before[-1] in ".?!…—–-:"
+
+
+def _named(text: str, i: int) -> bool:
+    """Whether the word at ``i`` in ``text`` is a name: the parse makes it a proper noun, or it is no English word
+    (neither a function or number word nor in lemminflect's dictionary: "Anjali", which the parse may call an
+    adjective). True where there is no parse."""
+    doc = _parse(text)
+    if doc is None:
+        return True
+    token = next((t for t in doc if t.idx <= i < t.idx + len(t.text)), None)
+    if token is None or token.pos_ == "PROPN":
+        return True
+    return not (token.is_stop or token.like_num or _known_word(token.lower_))
 
 
 _AUX_WORDS = r"(?:is|was|are|were|do|does|did|has|have|had|can|could|will|would|should)\b"
