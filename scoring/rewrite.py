@@ -797,7 +797,7 @@ _CLOSED_RULES: list[Rule] = [
      lambda m: f"Tell me the story of how you started with {_object(m.group('rest'), 'it')}."),
     (_r(r"^how\s+many\s+(?P<noun>\w+)\s+(?:do|did|does)\s+(?P<who>you|your\s+\w+)\s+(?P<verb>[a-z]+)(?P<rest>.*)$"),
      lambda m: f"Tell me about the {m.group('noun')} {m.group('who')} {m.group('verb')}{m.group('rest')}."),
-    (_r(r"^when\s+(?:did|do)\s+you\s+(?:last\s+|first\s+)?(?P<verb>[a-z]+)(?P<rest>.*)$"),
+    (_r(r"^when\s+(?:did|do)\s+you\s+(?:last\s+|first\s+)?(?:" + _ADVERB + r"\s+)?(?P<verb>[a-z]+)(?P<rest>.*)$"),
      lambda m: f"What was going on when you {past(m.group('verb'))} {_object(m.group('rest'), '')}?"),
     (_r(r"^where\s+did\s+you\s+(?P<verb>[a-z]+)(?P<rest>.*)$"),
      lambda m: f"Tell me about the time you {past(m.group('verb'))} {_tidy(m.group('rest')) or 'it'}."),
@@ -830,6 +830,9 @@ _CLOSED_RULES: list[Rule] = [
      lambda m: f"Tell me about the {m.group('noun')} you're {m.group('verb')}{m.group('rest')}."),
     (_r(r"^how\s+much\s+(?:do|did)\s+you\s+(?:pay|spend)\b.*$"),
      lambda m: "How do you feel about what you pay?"),
+    # "Have you got any holiday plans?", "Have you got a car?": what they have, not something they once got.
+    (_r(r"^(?:have|has)\s+(?:you|your\s+\w+)\s+got\s+(?P<rest>(?!to\b).+)$"),
+     lambda m: "Tell me about " + _owned(_object(m.group("rest"), "that")) + "."),
     (_r(r"^(?:have|had)\s+you\s+(?:ever\s+)?(?P<verb>had|used|seen)\s+(?P<rest>(?:any\s+|some\s+)?[\w'-]+\s+(?:with|from|at|in|on)\s+.+)$"),
      lambda m: f"Tell me about the last time you {past(m.group('verb'))} {_ANY_SOME.sub('', _tidy(m.group('rest')))}."),
     (_r(r"^(?:have|had)\s+you\s+(?:ever\s+)?(?P<verb>had|been|used|seen|heard\s+of)\s+(?P<rest>.+)$"),
@@ -3729,6 +3732,14 @@ _AUX_WORDS = r"(?:is|was|are|were|do|does|did|has|have|had|can|could|will|would|
 _EMBED_WH = re.compile(r"^(?P<wh>who|whom|(?:whose|which|how\s+(?:much|many|long|often|far|old))(?:\s+(?!" + _AUX_WORDS
                        + r")[\w-]+)?|what\s+time|when|where)\s+(?P<rest>\S.*)$", re.IGNORECASE)
 _INVERTED_AUX = frozenset("is was are were do does did has have had can could will would should".split())
+
+
+def _owned(np: str) -> str:
+    """What someone has, as theirs: "a car" -> "your car", "kids" -> "your kids", "the van" stays."""
+    np = re.sub(r"^(?:a|an|any|some)\s+", "", np)
+    if re.match(r"(?:the|your|my|his|her|their|our|this|that|these|those|it|them)\b", np, re.IGNORECASE):
+        return np
+    return f"your {np}"
 
 
 def _embedded_wh_rewrite(text: str) -> str | None:

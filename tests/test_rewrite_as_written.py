@@ -33,3 +33,14 @@ def test_template_objects_are_mended_or_left_out(made, want):
 def test_a_turn_whose_only_rewrite_asks_about_nothing_gets_the_plainest_open_question():
     made = suggest_rewrites("Twelve thousand. From where, exactly?", Label.CLOSED, previous="Twelve thousand a month.")
     assert made and made[0] != "Tell me more about from." and not made[0].lower().startswith("tell me more about from")
+
+
+@pytest.mark.parametrize("turn,want", [
+    ("Have you got a car?", "Tell me about your car."),
+    ("Have you got kids?", "Tell me about your kids."),
+    ("With your early shifts, when do you even get to the shops?", "What was going on when you got to the shops?"),
+])
+def test_possession_and_an_adverb_before_the_verb(turn, want):
+    made = suggest_rewrites(turn, Label.CLOSED)
+    assert made and made[0] == want
+    assert "got a car" not in made[0] and "evened" not in made[0]
