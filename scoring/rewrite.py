@@ -3640,7 +3640,7 @@ def suggest_rewrites(text: str, label: Label | str, flags: Iterable[Flag | str] 
         made = [_as_written(one, text) for one in _english_rewrites(text, label, flag_set, previous, form)]
         # A rewrite that asks about no thing at all is left out (the next one leads); where none is left, the
         # plainest open question stands in.
-        kept = [one for one in (_mend_object(one) for one in made) if one]
+        kept = [one for one in (_mend_object(one) for one in made) if one and not _about_their_own(one, text)]
         if made and (not kept or _SILENCE_TEXT.match(kept[0])):
             kept.insert(0, "Can you tell me more about that?")
         return kept
@@ -3732,6 +3732,16 @@ _AUX_WORDS = r"(?:is|was|are|were|do|does|did|has|have|had|can|could|will|would|
 _EMBED_WH = re.compile(r"^(?P<wh>who|whom|(?:whose|which|how\s+(?:much|many|long|often|far|old))(?:\s+(?!" + _AUX_WORDS
                        + r")[\w-]+)?|what\s+time|when|where)\s+(?P<rest>\S.*)$", re.IGNORECASE)
 _INVERTED_AUX = frozenset("is was are were do does did has have had can could will would should".split())
+
+
+def _about_their_own(made: str, text: str) -> bool:
+    """The rewrite asks the customer about the interviewer's own thing: its "your X" is the turn's "my X" ("My nan
+    always said never change your bank…" -> "Tell me more about your nan."), and the turn never says "your X"."""
+    for match in re.finditer(r"\byour\s+([\w'-]+)", made, re.IGNORECASE):
+        word = re.escape(match.group(1))
+        if re.search(rf"\bmy\s+{word}", text, re.IGNORECASE) and not re.search(rf"\byour\s+{word}", text, re.IGNORECASE):
+            return True
+    return False
 
 
 def _owned(np: str) -> str:

@@ -44,3 +44,12 @@ def test_possession_and_an_adverb_before_the_verb(turn, want):
     made = suggest_rewrites(turn, Label.CLOSED)
     assert made and made[0] == want
     assert "got a car" not in made[0] and "evened" not in made[0]
+
+
+def test_the_interviewers_own_things_are_not_asked_about():
+    from scoring.rewrite import _about_their_own
+
+    assert _about_their_own("Tell me more about your nan.", "My nan always said never change your bank, ha. Anyone nearby?")
+    assert _about_their_own("Tell me more about your colleague.", "Sorry, my colleague said you might be an AI?")
+    assert not _about_their_own("Tell me more about your bank.", "My nan always said never change your bank, ha.")
+    assert not _about_their_own("Tell me more about your dad.", "Oh, I'm sorry about your dad. Is he doing okay?")
