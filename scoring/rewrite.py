@@ -357,6 +357,11 @@ _FUTURE_TIME = re.compile(r"\s+(?:next\s+(?:year|month|week|time|season|summer|w
 
 
 def _last_time(verb: str, rest: str, fallback: str = "something like this") -> str:
+    perfect = re.match(r"\s*(?P<p>[a-z]+)\b(?P<rest>.*)$", rest, re.IGNORECASE) if verb.lower() == "have" else None
+    if perfect and _verb_lemma(perfect.group("p").lower()) and \
+            _inflect(_verb_lemma(perfect.group("p").lower()), "VBN") == perfect.group("p").lower():
+        # "Would you have paid for it?": the verb is the participle after "have" ("paid"), not "had".
+        verb, rest = _verb_lemma(perfect.group("p").lower()), perfect.group("rest")
     had_rest = bool(rest.strip())
     rest = _FUTURE_TIME.sub("", rest)
     if not _tidy(rest) and had_rest:
@@ -1845,6 +1850,10 @@ def _verb_tail(pred: list[str]) -> tuple[str | None, list[str]]:
         return None, []
     lemma = _verb_lemma(pred[0].lower())
     rest = pred[1:]
+    # A perfect ("would you have paid for it"): the verb is the participle after "have", not "have".
+    if pred[0].lower() == "have" and rest and rest[0].lower() != "to" and _verb_lemma(rest[0].lower()) \
+            and _inflect(_verb_lemma(rest[0].lower()), "VBN") == rest[0].lower():
+        return _verb_lemma(rest[0].lower()), rest[1:]
     if lemma in _CATENATIVES and rest:
         link = _CATENATIVES[lemma]
         if link == "to" and rest[0].lower() == "to" and len(rest) > 1 and _verb_lemma(rest[1].lower()):

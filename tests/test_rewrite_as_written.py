@@ -39,6 +39,7 @@ def test_a_turn_whose_only_rewrite_asks_about_nothing_gets_the_plainest_open_que
     ("Have you got a car?", "Tell me about your car."),
     ("Have you got kids?", "Tell me about your kids."),
     ("With your early shifts, when do you even get to the shops?", "What was going on when you got to the shops?"),
+    ("Would you have paid for Stridewell after the trial?", "Tell me about the last time you paid for Stridewell."),
 ])
 def test_possession_and_an_adverb_before_the_verb(turn, want):
     made = suggest_rewrites(turn, Label.CLOSED)
