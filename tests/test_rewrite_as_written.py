@@ -39,7 +39,6 @@ def test_a_turn_whose_only_rewrite_asks_about_nothing_gets_the_plainest_open_que
     ("Have you got a car?", "Tell me about your car."),
     ("Have you got kids?", "Tell me about your kids."),
     ("With your early shifts, when do you even get to the shops?", "What was going on when you got to the shops?"),
-    ("Would you have paid for Stridewell after the trial?", "Tell me about the last time you paid for Stridewell."),
 ])
 def test_possession_and_an_adverb_before_the_verb(turn, want):
     made = suggest_rewrites(turn, Label.CLOSED)
@@ -54,3 +53,10 @@ def test_the_interviewers_own_things_are_not_asked_about():
     assert _about_their_own("Tell me more about your colleague.", "Sorry, my colleague said you might be an AI?")
     assert not _about_their_own("Tell me more about your bank.", "My nan always said never change your bank, ha.")
     assert not _about_their_own("Tell me more about your dad.", "Oh, I'm sorry about your dad. Is he doing okay?")
+
+
+def test_the_verb_of_a_perfect_is_its_participle():
+    from scoring.labels import Flag
+
+    made = suggest_rewrites("Would you have paid for Stridewell after the trial?", Label.CLOSED, [Flag.HYPOTHETICAL])
+    assert made and made[0] == "Tell me about the last time you paid for Stridewell."
