@@ -2021,6 +2021,13 @@ def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark
         add(Cue("agreement", Label.LEADING, STRONG + 0.5, f"must ... {felt.group('w')}"))
     elif agree:
         add(Cue("agreement", Label.LEADING, MEDIUM + 1.0 + (1.0 if has_qmark else 0.0), agree.group(0).strip()))
+    elif previous and not felt:
+        # "Chasing those late ones must drive you mad.", "She must find it frightening, having strangers at the door.":
+        # whatever the subject, a "must" of yours about what they feel or face is a guess handed to them.
+        guess = _MUST_GUESS.search(low)
+        if guess and not re.search(r"\b(?:i|we)\s+must\b", low) and not _said(
+                guess.group("w"), {stem(_unclitic(t)) for t in tokens(previous)}):
+            add(Cue("agreement", Label.LEADING, MEDIUM + 1.0, guess.group(0).strip()))
 
     if (previous and not reflect and second_person and len(words) >= 4 and not thanks and not own_work
             and not _YOU_INFO.match(low) and not re.match(r"^(?:i|i'm|i've|i'd|we|we're|our|thanks|thank)\b", low)):
@@ -2114,6 +2121,9 @@ _ASIDE_OPENER = _rx(r"^(?:yeah|yes|yep|fair\s+enough|okay|ok|right|ha+|haha|oh|a
                    r"nice|cool|same|honestly|god|gosh|blimey)\b[,.!]?\s")
 _GENERIC_CLAIM = _rx(r"\b(?:these\s+days|for\s+everyone|for\s+a\s+lot\s+of\s+people|for\s+most\s+people|everyone|everybody|"
                     r"in\s+general|generally|anyway|nowadays)\b")
+_MUST_GUESS = _rx(r"\bmust(?:'ve|\s+have)?\s+(?:been|be|feel|felt|find|found|(?:make|made|drive|driven|leave|left)\s+"
+                  r"(?:you|her|him|them))\s+(?:it\s+)?(?:so\s+|really\s+|pretty\s+|quite\s+|a\s+bit\s+|a\s+|an\s+)?"
+                  r"(?P<w>[a-z][\w'-]*)")
 _MUST_FEEL = _rx(r"^(?:(?:and|well|oh|ah|yeah|wow|gosh|god|ugh|ooh)[,\s]+)*"
                  r"(?:(?P<you>you)\s+|(?:that|it|this|(?:the|your|all|those|these|having|being|\w+ing)(?:\s+[\w'-]+){0,4}?)\s+)?"
                  r"must(?:'ve\s+|\s+have\s+|\s+)(?:been|be|felt|feel|(?:made|make|left|leave|got|get)\s+you(?:\s+feel(?:ing)?)?)\s+"
@@ -2606,7 +2616,8 @@ _INTENTION = _rx(r"\byou(?:'re|\s+are|'d|\s+would)?\s+(?:(?:thinking|planning|lo
                  r"want\s+to|wanna|like\s+to|need\s+to|ready\s+to|(?:'ve\s+|have\s+)?decided\s+(?:not\s+)?to|"
                  r"(?:'ve\s+|have\s+)?made\s+up\s+your\s+mind\s+to)\s+(?:\w+ly\s+)?(?P<act>[\w'-]+)")
 # A frequency made a rule: "always", "all the time" (not "never", which often retells a "not" of theirs).
-_ABSOLUTE = _rx(r"(?<!not\s)(?<!n't\s)\b(?:always|constantly|all\s+the\s+time|every\s+single\s+time|without\s+fail)\b")
+_ABSOLUTE = _rx(r"(?<!not\s)(?<!n't\s)(?<!nearly\s)(?<!almost\s)(?<!much\s)\b(?:always|constantly|all\s+the\s+time|"
+               r"every\s+single\s+time|without\s+fail)\b")
 # What they said they would do: "I'd", "I'll", "I won't", "going to"; not a pluperfect "they'd given our room away".
 _THEIR_FUTURE = _rx(r"\b(?:would|will|won't|wouldn't|going\s+to|gonna)\b|'ll\b|'d\s+(?!(?:been|had|got|gone|done|given|"
                     r"taken|made|seen|left|put|told|sent|paid|bought|known|[\w-]+ed)\b)")
@@ -2730,6 +2741,19 @@ def _reason_clause(summary: str, reason: re.Match) -> str:
 _CLEFT_SUMMARY = _rx(r"^(?:(?:so|and|really|basically)\s+)*(?:it's|its|it\s+is|it\s+was)\s+(?P<x>(?:[\w'-]+\s+){1,3}?)(?:who|that)\s+\w+")
 
 
+def _retold_pluperfect(summary: str, their_stems: set[str]) -> bool:
+    """"So you'd put it off for three years" after "I'd been putting it off": "you'd" is "you had" before a
+    participle of a verb they used, their past retold, not what they would do."""
+    match = re.match(r"^(?:and\s+|but\s+)?you'd\s+(?:(?:already|never|just|been)\s+)?(?P<v>[a-z]+)\b", summary.lower())
+    if not match:
+        return False
+    from simulator import nlp
+
+    word = match.group("v")
+    lemma = nlp.verb_lemma(word)
+    return bool(lemma) and nlp.inflect(lemma, "VBN") == word and _said(lemma, their_stems)
+
+
 def _plain_claim(summary: str, said: str, also_guessed: tuple[str, ...] = ()) -> str | None:
     """The claims of :func:`_new_claim` that need no more than their last turn to see: a plan of theirs supplied
     ("so you're thinking of dropping that agency"), a rule made of their "twice" ("so the bill always goes up"), a
@@ -2749,7 +2773,7 @@ def _plain_claim(summary: str, said: str, also_guessed: tuple[str, ...] = ()) ->
     if guessed:
         return guessed.group(0)  # "You probably lose a lot of money on it.": a guess of yours about them
     projected = _PROJECTION.match(summary.strip())
-    if projected and not _THEIR_FUTURE.search(said.lower()):
+    if projected and not _THEIR_FUTURE.search(said.lower()) and not _retold_pluperfect(summary.strip(), their_stems):
         # "So you'd never use them again.": what they would do, guessed by you
         return " ".join(summary.strip()[projected.start():].split()[:4])
     return None

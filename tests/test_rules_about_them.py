@@ -37,3 +37,35 @@ def test_the_shared_resolver_drops_the_lone_cue_only_where_no_sentence_ends():
     beside = [Cue("so_summary", Label.REFLECTION, MEDIUM, "dus"), Cue("about_them", Label.REFLECTION, WEAK + 0.5, "")]
     assert {c.name for c in rules_i18n.resolve(beside, "dus je werkt vier dagen")} == {"so_summary", "about_them"}
     assert rules.lone_about_them({"about_them"}, "你每天都很忙") and not rules.lone_about_them({"about_them"}, "你每天都很忙。")
+
+
+# Guesses and retellings in summaries ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,previous", [
+    ("Chasing those late ones must drive you mad.", "Publishers usually pay in sixty days, some in ninety."),
+    ("She must find it frightening, having strangers at the door.", "She will not let some of them in now."),
+])
+def test_a_must_guess_about_what_they_feel_leads_whatever_its_subject(text, previous):
+    form = rules.analyse(text, previous, "en", None)
+    assert any(c.name == "agreement" and c.label == Label.LEADING for c in form.cues)
+
+
+def test_a_must_they_used_themselves_is_no_guess():
+    form = rules.analyse("That must have been frightening.", "It was frightening, honestly.", "en", None)
+    assert not any(c.name == "agreement" for c in form.cues)
+
+
+def test_a_retold_past_and_a_hedged_always_are_no_new_claims():
+    context = ["My daughter booked the hearing test for me in the end.", "I'd been putting it off for about three years."]
+    form = rules.analyse("So you'd put it off for about three years, and in the end your daughter booked it for you.",
+                         context[-1], "en", context)
+    assert not any(c.name == "new_claim" for c in form.cues)
+    context = ["Mum is 84 and still in her own house.",
+               "Carers come in twice a day, but it is a different person almost every time.",
+               "She will not let some of them in now."]
+    form = rules.analyse("So the carers come twice a day, it's nearly always someone new, and now your mum won't let "
+                         "some of them in.", context[-1], "en", context)
+    assert not any(c.name == "new_claim" for c in form.cues)
+    # what they would do, guessed, still is one
+    form = rules.analyse("So you'd never use them again.", "I use them less now.", "en", None)
+    assert any(c.name == "new_claim" for c in form.cues)
