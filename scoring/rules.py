@@ -1946,6 +1946,13 @@ def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark
     if thanks:
         add(Cue("greeting", Label.STATEMENT, STRONG, thanks.group(0)))
         own = True
+    social = (_SOCIAL.search(low) or _SOCIAL_SAMPLE.search(low)) if previous and not has_qmark else None
+    if social and not re.match(r"\s*(?:the\s+same|that\s+too|something\s+similar|similar\s+things?)\b",
+                               low[social.end():]):
+        # "Most parents we've talked to say the group chat's out of hand by Wednesday.": what others say, put to them as
+        # a statement, is the view they are to agree with (as it is before a question). ("A lot of people we talk to
+        # say the same thing": their view backed up, no view of yours.)
+        add(Cue("social_proof", Label.LEADING, STRONG, social.group("ev")))
     if previous and overlap >= 0.5 and len(words) >= 4 and not own:
         add(Cue("restates", Label.REFLECTION, MEDIUM + (0.5 if second_person else 0.0), ""))
     elif previous and overlap >= 0.25 and len(words) >= 4 and not own:

@@ -69,3 +69,11 @@ def test_a_retold_past_and_a_hedged_always_are_no_new_claims():
     # what they would do, guessed, still is one
     form = rules.analyse("So you'd never use them again.", "I use them less now.", "en", None)
     assert any(c.name == "new_claim" for c in form.cues)
+
+
+def test_what_others_say_put_as_a_statement_leads_unless_it_backs_their_view():
+    form = rules.analyse("Most parents we've talked to say the group chat's out of hand by Wednesday.",
+                         "We mostly sort the lifts on the group chat.", "en", None)
+    assert any(c.name == "social_proof" for c in form.cues)
+    form = rules.analyse("A lot of people we talk to say the same thing.", "The group chat is out of hand.", "en", None)
+    assert not any(c.name == "social_proof" for c in form.cues)
