@@ -527,6 +527,10 @@ _CLOSING_ELSE = _rx(
 )
 
 
+# Where a closing invitation can start inside a caption ("… um is there anything i haven't asked").
+_CLOSING_START = _rx(r"\b(?:is|are|was|anything|any|what|have|has|do|did|can|could|would|if|before)\b")
+
+
 def _closing_invitation(q: str) -> str | None:
     """The words that make ``q`` (lower case, markers stripped) a closing invitation, or None."""
     match = _CLOSING_HEAD.match(q.strip(" ?.!"))
@@ -3434,6 +3438,14 @@ def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable
         # A caption (a transcript line without punctuation) carries no question mark: a summary or a statement about
         # them in it is heard as a question with a rising voice ("and you pay for that yourself", "so that was it then").
         caption = bool(said) and not re.search(r"[.?!]", clean) and len(tokens(clean)) >= 3
+        if caption:
+            # "sorry that's everything on my list um is there anything i haven't asked about that you think matters": a
+            # caption runs the signpost into the closing invitation; the invitation is what is asked.
+            for start in _CLOSING_START.finditer(clean.lower()):
+                closing = start.start() > 0 and _closing_invitation(clean.lower()[start.start():])
+                if closing:
+                    cues.append(Cue("closing_invitation", Label.OPEN, STRONG + 0.5, closing))
+                    break
         then_end = bool(re.search(r"\bthen\s*$", clean.lower()))
         rising = has_any_qmark or caption or then_end
         if len(substantive) <= 1:

@@ -77,3 +77,17 @@ def test_what_others_say_put_as_a_statement_leads_unless_it_backs_their_view():
     assert any(c.name == "social_proof" for c in form.cues)
     form = rules.analyse("A lot of people we talk to say the same thing.", "The group chat is out of hand.", "en", None)
     assert not any(c.name == "social_proof" for c in form.cues)
+
+
+@pytest.mark.parametrize("text", [
+    "sorry that's that's everything on my list um is there anything i haven't asked about that you think matters",
+    "okay that's all my questions is there anything else you want to add",
+])
+def test_a_caption_that_runs_its_signpost_into_a_closing_invitation_is_open(text):
+    form = rules.analyse(text, "i'd happily order the night before if i could", "en", None)
+    assert form.top[0] == Label.OPEN
+
+
+def test_a_caption_signpost_alone_stays_a_statement():
+    form = rules.analyse("that's everything from me thanks so much", "i'd happily order the night before", "en", None)
+    assert form.top[0] == Label.STATEMENT
