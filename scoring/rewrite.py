@@ -1850,10 +1850,6 @@ def _verb_tail(pred: list[str]) -> tuple[str | None, list[str]]:
         return None, []
     lemma = _verb_lemma(pred[0].lower())
     rest = pred[1:]
-    # A perfect ("would you have paid for it"): the verb is the participle after "have", not "have".
-    if pred[0].lower() == "have" and rest and rest[0].lower() != "to" and _verb_lemma(rest[0].lower()) \
-            and _inflect(_verb_lemma(rest[0].lower()), "VBN") == rest[0].lower():
-        return _verb_lemma(rest[0].lower()), rest[1:]
     if lemma in _CATENATIVES and rest:
         link = _CATENATIVES[lemma]
         if link == "to" and rest[0].lower() == "to" and len(rest) > 1 and _verb_lemma(rest[1].lower()):

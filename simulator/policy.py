@@ -395,8 +395,10 @@ def _moves(language: str) -> _Moves:
 _DIGRESSION = {
     "en": re.compile(r"\b(?:unrelated|off[-\s]?(?:topic|script|track)|random\s+(?:one|question|thought)|"
                      r"change\s+of\s+(?:subject|topic)|(?:on\s+a\s+)?(?:different|another|other|lighter)\s+note|"
-                     r"(?:completely|totally|entirely|something)\s+different|side\s+note|tangent)\b", re.I),
-    "nl": re.compile(r"\b(?:iets\s+(?:heel\s+|totaal\s+|compleet\s+|helemaal\s+)?anders|ander\s+onderwerp|"
+                     r"(?:completely|totally|entirely)\s+different\s+(?:question|thing|topic|subject)|side\s+note|"
+                     r"tangent)\b", re.I),
+    # (Not a bare "iets anders", "something else", which asks after her own alternatives: "Heb je iets anders geprobeerd?")
+    "nl": re.compile(r"\b(?:iets\s+(?:heel|totaal|compleet|helemaal)\s+anders|even\s+iets\s+anders|ander\s+onderwerp|"
                      r"zijstraatje|off[-\s]?topic|los\s+daarvan|(?:heel|totaal|compleet)\s+wat\s+anders)\b", re.I),
     "ko": re.compile(r"(?:다른|딴)\s*(?:얘기|이야기|질문|소리)|엉뚱한\s*(?:질문|얘기|이야기)|여담|주제(?:를|랑|와)?\s*(?:좀\s*)?바꿔|"
                      r"상관없는\s*(?:질문|얘기|이야기)"),

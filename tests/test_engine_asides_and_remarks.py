@@ -39,6 +39,8 @@ def test_aside_signposts_are_recognised(text, language):
 
 @pytest.mark.parametrize("text,language", [
     ("What was different about the new app?", "en"), ("How did that go, in the end?", "en"),
+    ("When did you first think about trying something different?", "en"), ("Is it totally different from the old one?", "en"),
+    ("Heb je toen iets anders geprobeerd?", "nl"),
     ("Wat was er anders aan de nieuwe fiets?", "nl"), ("그 다음에는 어떻게 됐어요?", "ko"), ("后来呢？", "zh"),
 ])
 def test_ordinary_questions_are_no_asides(text, language):
