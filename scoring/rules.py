@@ -531,6 +531,15 @@ _CLOSING_ELSE = _rx(
 _CLOSING_START = _rx(r"\b(?:is|are|was|anything|any|what|have|has|do|did|can|could|would|if|before)\b")
 
 
+def _others_view(low: str) -> "re.Match[str] | None":
+    """What others say or do, named in ``low`` (:data:`_SOCIAL`, :data:`_SOCIAL_SAMPLE`), unless it only backs their
+    own view ("a lot of people we talk to say the same thing": no view of yours)."""
+    social = _SOCIAL.search(low) or _SOCIAL_SAMPLE.search(low)
+    if social and re.match(r"\s*(?:the\s+same|that\s+too|something\s+similar|similar\s+things?)\b", low[social.end():]):
+        return None
+    return social
+
+
 def _closing_invitation(q: str) -> str | None:
     """The words that make ``q`` (lower case, markers stripped) a closing invitation, or None."""
     match = _CLOSING_HEAD.match(q.strip(" ?.!"))
@@ -1732,9 +1741,7 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
     candidate = _candidate_answer(q, said or previous, offer, reason_asked=bool(_REASON_ASKED.search(full.lower())))
     if candidate:
         add(Cue(candidate[0], Label.LEADING, STRONG + 1.0, candidate[1]))
-    social = _SOCIAL.search(full.lower()) or _SOCIAL_SAMPLE.search(full.lower())
-    if social and re.match(r"\s*(?:the\s+same|that\s+too|something\s+similar|similar\s+things?)\b", full.lower()[social.end():]):
-        social = None  # "a lot of people we talk to say the same thing": their view backed up, no view of yours
+    social = _others_view(full.lower())
     if social and re.search(r"\b(?:what|how|why)\s+(?:do|does|did|would|will)\s+$", full.lower()[:social.start()]):
         social = None  # "what does everyone think about the timeline": it asks what others think, it tells them nothing
     if social and (has_qmark or starts_like_question):
@@ -1950,12 +1957,10 @@ def _declarative_cues(body: str, so_start: bool, previous: str | None, has_qmark
     if thanks:
         add(Cue("greeting", Label.STATEMENT, STRONG, thanks.group(0)))
         own = True
-    social = (_SOCIAL.search(low) or _SOCIAL_SAMPLE.search(low)) if previous and not has_qmark else None
-    if social and not re.match(r"\s*(?:the\s+same|that\s+too|something\s+similar|similar\s+things?)\b",
-                               low[social.end():]):
+    social = _others_view(low) if previous and not has_qmark else None
+    if social:
         # "Most parents we've talked to say the group chat's out of hand by Wednesday.": what others say, put to them as
-        # a statement, is the view they are to agree with (as it is before a question). ("A lot of people we talk to
-        # say the same thing": their view backed up, no view of yours.)
+        # a statement, is the view they are to agree with (as it is before a question).
         add(Cue("social_proof", Label.LEADING, STRONG, social.group("ev")))
     if previous and overlap >= 0.5 and len(words) >= 4 and not own:
         add(Cue("restates", Label.REFLECTION, MEDIUM + (0.5 if second_person else 0.0), ""))
@@ -3441,8 +3446,9 @@ def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable
         if caption:
             # "sorry that's everything on my list um is there anything i haven't asked about that you think matters": a
             # caption runs the signpost into the closing invitation; the invitation is what is asked.
-            for start in _CLOSING_START.finditer(clean.lower()):
-                closing = start.start() > 0 and _closing_invitation(clean.lower()[start.start():])
+            clean_low = clean.lower()
+            for start in _CLOSING_START.finditer(clean_low):
+                closing = start.start() > 0 and _closing_invitation(clean_low[start.start():])
                 if closing:
                     cues.append(Cue("closing_invitation", Label.OPEN, STRONG + 0.5, closing))
                     break

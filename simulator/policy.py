@@ -1313,14 +1313,13 @@ def _understand(index: TopicIndex, state: State, text: str, language: str,
     # "My nan always said never change your bank, ha. And your family, who's around? Anyone nearby?": a last question
     # too short to stand alone reads with the questions before it, not with the remark that opened the turn.
     asked_run = _trailing_questions(parts)
+    run_text = join_sentences(asked_run, language) if 1 < len(asked_run) < len(parts) else ""
     if (len(parts) > 1 and len(tokens(parts[-1], language)) >= 4 and not _has_anaphora(parts[-1], language)
             and index.query(parts[-1]) and not _says_less(index, parts[-1], text, threshold)):
         text = parts[-1]
-    elif (1 < len(asked_run) < len(parts) and len(tokens(" ".join(asked_run), language)) >= 4
-            and not _has_anaphora(" ".join(asked_run), language)
-            and index.query(join_sentences(asked_run, language))
-            and not _says_less(index, join_sentences(asked_run, language), text, threshold)):
-        text = join_sentences(asked_run, language)
+    elif (run_text and len(tokens(run_text, language)) >= 4 and not _has_anaphora(run_text, language)
+            and index.query(run_text) and not _says_less(index, run_text, text, threshold)):
+        text = run_text
     # "That must have been so annoying, right? Sorry, that's me putting words in. What happened with it?": the
     # sentences before the pointing question name nothing of hers, so its "it" is what she is telling, not them.
     elif (current is not None and len(parts) > 1 and re.search(r"[?？]\s*$", parts[-1])
