@@ -18,7 +18,8 @@ from typing import Callable, Iterable
 from . import parse_batch
 from .labels import Flag, Label
 from .parse_batch import parse_ahead
-from .rules import STOPWORDS, TRAILING_OFFER, Form, analyse, focus_alone, restore_apostrophes, strip_markers
+from .rules import (_OPTION_THEN_YES_NO, STOPWORDS, TRAILING_OFFER, Form, analyse, focus_alone, restore_apostrophes,
+                    strip_markers)
 from simulator import nlp
 
 __all__ = ["suggest_rewrite", "suggest_rewrites", "past", "gerund", "SILENCE_ALTERNATIVE"]
@@ -835,6 +836,10 @@ _CLOSED_RULES: list[Rule] = [
      lambda m: f"Tell me about the {m.group('noun')} you're {m.group('verb')}{m.group('rest')}."),
     (_r(r"^how\s+much\s+(?:do|did)\s+you\s+(?:pay|spend)\b.*$"),
      lambda m: "How do you feel about what you pay?"),
+    # "Have you got anyone working alongside you?": the people doing it, not "your someone".
+    (_r(r"^(?:have|has)\s+(?:you|your\s+\w+)\s+(?:got|had)\s+(?:anyone|anybody|someone|somebody)\s+(?:else\s+)?"
+        r"(?P<rest>\w+ing\b.*)$"),
+     lambda m: f"Tell me about the people {_tidy(m.group('rest'))}."),
     # "Have you got any holiday plans?", "Have you got a car?": what they have, not something they once got.
     (_r(r"^(?:have|has)\s+(?:you|your\s+\w+)\s+got\s+(?P<rest>(?!to\b).+)$"),
      lambda m: "Tell me about " + _owned(_object(m.group("rest"), "that")) + "."),
@@ -1007,6 +1012,9 @@ def suggest_rewrite(text: str, label: Label | str, flags: Iterable[Flag | str] =
             return _cap(_prepare(focus[: offer.start()]) + "?")
 
     q = _prepare(focus)
+    option = re.match(r"^[\w' -]{1,30},\s*or\s+", q)
+    if option and _OPTION_THEN_YES_NO.match(q.lower()):
+        q = q[option.end():]  # "Cash, or do you pay by card?": the yes/no question is what to rewrite
     if _AGREEMENT_CHECK.match(q) and len(form.sentences) >= 2:
         q = _prepare(form.sentences[-2])
     if label == Label.LEADING:

@@ -512,7 +512,7 @@ _CLOSING_HEAD = _rx(
 _CLOSING_META = _rx(
     # (…or others: "anything about that year you'd want your manager to understand".)
     r"\byou(?:'d|\s+would)?\s+(?:like|want|wish)\s+(?!to\b)(?:[\w']+\s+){1,4}?to\s+(?:know|hear|understand)\b|"
-    r"\b(?:i|we)\s+(?:haven't|have\s+not|didn't|did\s+not|never|forgot\s+to|should\s+have|might\s+have|may\s+have)\s+"
+    r"\b(?:i|we)\s+(?:haven't|have\s+not|didn't|did\s+not|never|forgot\s+to|should\s+have|should've|might\s+have|may\s+have)\s+"
     r"(?:\w+\s+)?(?:ask|asked|cover|covered|talk|talked|mention|mentioned|discuss|discussed|get|got|touch|touched|missed)\b"
     r"|\bexpected\s+me\s+to\s+ask\b|\bi\s+should\s+(?:know|ask|hear|have\s+asked)\b|\bwe\s+should\s+(?:know|cover|talk)\b"
     r"|\byou(?:'d|\s+would)?\s+(?:like|want|wanna|wish)\s+to\s+(?:add|share|tell|mention|say|talk|ask|bring\s+up)\b"
@@ -540,8 +540,22 @@ def _others_view(low: str) -> "re.Match[str] | None":
     return social
 
 
+# "What should I have asked you?", "What did I miss?", "Have I missed anything?", "What haven't we talked about that
+# matters to you?": the interviewer asks what the interview left out.
+_CLOSING_WHAT = _rx(
+    r"^(?:(?:and|so|okay|ok|lastly|finally|last\s+one|before\s+we\s+(?:finish|wrap\s+up|stop|go))[,\s]+)*"
+    r"(?P<ev>what\s+(?:else\s+)?(?:should|could|would)\s+(?:i|we)\s+have\s+asked"
+    r"|what\s+(?:else\s+)?(?:did|have)\s+(?:i|we)\s+(?:miss|missed|leave\s+out|left\s+out|forget|forgotten|not\s+asked)"
+    r"|what\s+(?:haven't|didn't|have\s+not|did\s+not)\s+(?:i|we)\s+(?:ask|asked|cover|covered|talk|talked|touch|touched)"
+    r"|(?:have|did)\s+(?:i|we)\s+(?:miss|missed|leave\s+out|left\s+out|forget|forgotten)\s+(?:anything|something))\b"
+)
+
+
 def _closing_invitation(q: str) -> str | None:
     """The words that make ``q`` (lower case, markers stripped) a closing invitation, or None."""
+    asks_what = _CLOSING_WHAT.match(q.strip(" ?.!").replace("should've", "should have"))
+    if asks_what:
+        return asks_what.group("ev")
     match = _CLOSING_HEAD.match(q.strip(" ?.!"))
     if not match:
         return None
@@ -633,6 +647,9 @@ _CHOICE_SHORT = _rx(r"^[\w' -]{1,30}\s+or\s+[\w' -]{1,30}\??$")
 _OFFERED_CHOICE = _rx(r",\s*(?:(?:was\s+it|is\s+it|like)\s+)?(?:the\s+|a\s+|an\s+|by\s+|on\s+|in\s+)?[\w'-]+(?:\s+[\w'-]+)?"
                       r"\s+or\s+(?!(?:not|what|something|anything|so|whatever)\b)(?:the\s+|a\s+|an\s+|by\s+|on\s+|in\s+)?"
                       r"[\w'-]+(?:\s+[\w'-]+)?\s*\??$")
+# A short option before ", or" and a yes/no question after it ("Just you, or have you got anyone helping?").
+_OPTION_THEN_YES_NO = _rx(r"^[\w' -]{1,30},\s*or\s+(?:is|are|was|were|do|does|did|have|has|had|can|could|would|will|"
+                          r"should)\s+(?:you|there|it|they|he|she|anyone|someone)\b")
 _OR_ENDING = _rx(r"\bor(?:\s+(?:not|what|something|something else|anything else|no))?\s*\??$")
 
 # Leading patterns: agreement-seeking, presupposition, social proof, loaded degree.
@@ -800,7 +817,7 @@ _PITCH = _rx(
     r"introduced|included|provided|changed|delivered|let|put|removed|fixed|lowered|started|were\s+to)|"
     r"if\s+we(?:'d|\s+had)\s+(?:\w+ed|given|made|built|sent|put|let|done|got|shown|taken)\b|"
     # "If the depot gave you a key box, would you use it?": a service done for them, offered for their approval.
-    r"if\b[^?,]{0,40}?\b(?:gave|offered|sent|let|showed|texted|emailed|reminded|notified|pinged|delivered|matched|"
+    r"if\b[^?,]{0,60}?\b(?:gave|offered|sent|let|showed|texted|emailed|reminded|notified|pinged|delivered|matched|"
     r"booked|handled|lent|brought)\s+you\b(?=[^?]*?,?\s*(?:would|will|could)\s+(?:you\s+(?:use|try|pay|buy|want|sign|"
     r"switch|book|come|take)|(?:that|it|this)\s+(?:have\s+)?(?:help|helped|solve|solved|fix|fixed|work|worked|make|made))\b)|"
     r"what\s+if\s+(?:we|there\s+(?:was|were)|you\s+could|your\s+[\w'-]+\s+could|the\s+\w+|our|it\s+(?:just,?\s+)?\w+ed\b)|"
@@ -809,6 +826,12 @@ _PITCH = _rx(
     r"comes\s+with|automatically|shows|is\s+like|is\s+getting|could|does|[a-z]+s)\b|"
     r"(?:wouldn't|would)\s+it\s+be\s+(?:great|nice|good|easier|better|amazing|cool|handy|helpful|useful|brilliant)\s+if|"
     r"would\s+(?:that|it|this)\s+(?:solve|fix|help)\b|"
+    # "Would a cheaper six-day pass suit you better?": a better thing of yours, offered for their approval.
+    r"would\s+(?:a|an)\s+(?:\w+[\s-]+)?(?:cheaper|faster|simpler|easier|shorter|quicker|smaller|bigger|free|automatic)\s+"
+    r"(?:\w+[\s-]+){0,3}?(?:suit|help|work|make|save|solve|fix)\b|"
+    # "we'd find you a backup walker within the hour": a service of yours, done for them.
+    r"(?:we'd|we\s+would|we'll|we\s+will|we\s+can|we\s+could)\s+(?:just\s+|then\s+|automatically\s+)?(?:find|send|give|remind|"
+    r"text|deliver|match|book|sort|handle|notify|ping|show|get|save|refund|cover)\s+you\b|"
     r"\bif\b[^?]*\b(?:through|in|with|via|on|using)\s+(?:an?|the|our)\s+(?:\w+\s+)?" + _PRODUCT_NOUNS + r"\b|"
     r"the\s+new\s+(?:version|app|feature|update|release|design|dashboard|portal)\s+(?:\w+\s+){0,2}(?:has|lets|can|"
     r"will|gives|shows|does)|(?:is|are)\s+getting\s+(?:a|an)\s+(?:\w+\s+){0,2}" + _PRODUCT_NOUNS + r"|"
@@ -1623,6 +1646,10 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
     # A word is theirs when they said it anywhere in the interview, not only in their last turn.
     previous = said or previous
     q = _unhedge(q)
+    if _OPTION_THEN_YES_NO.match(q):
+        # "Just you, or have you got anyone working with you?": one answer offered, then the other asked as a yes/no.
+        add(Cue("choice", Label.CLOSED, STRONG, "or"))
+        return cues
 
     framed = _framed_question(q)
     if framed:

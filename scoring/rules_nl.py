@@ -222,10 +222,10 @@ _FEELING_STATEMENT = _rx(r"^(?:dat|het|die)\s+(?:moet|moest)\s+")
 # Words that boil a story down ("dus eigenlijk…", "uiteindelijk gewoon…").
 _REDUCE = _rx(r"\b(?:eigenlijk|gewoon|uiteindelijk|in\s+feite|kortom|simpelweg|puur)\b")
 # Closing invitations: anything (else) they want to add, or that was not asked.
-_CLOSING = _rx(r"^(?:(?:is|zijn)\s+er|heb\s+(?:je|jij|u)|hebt\s+u|weet\s+(?:je|u))?\s*(?:verder\s+|nog\s+|misschien\s+|ook\s+|"
+_CLOSING = _rx(r"^(?:(?:is|zijn)\s+er|heb\s+(?:je|jij|u|ik|we)|hebben\s+we|hebt\s+u|weet\s+(?:je|u))?\s*(?:verder\s+|nog\s+|misschien\s+|ook\s+|"
                r"tot\s+slot\s+)*(?P<ev>iets|dingen|vragen)\b(?P<rest>.*\b(?:niet\s+(?:\w+\s+)?(?:gevraagd|besproken|genoemd|"
                r"gehad)|kwijt|toevoegen|aanvullen|vertellen|zeggen|delen|kwijt\s+wil|moet\s+weten|had\s+moeten\s+vragen|"
-               r"vergeten|belangrijk)\b.*)$")
+               r"vergeten|gemist|overgeslagen|belangrijk)\b.*)$")
 # A topic put in front of the question, after a comma: "de laatste keer dat je bestelde, hoe ging dat".
 _FRONTED = _rx(r"^[^,]{3,80},\s*(?P<q>(?:en\s+)?(?:waarom|waardoor|hoezo|hoe|wat|wanneer|waar|wie|welke?|hoeveel)\b.*)$")
 # "Je zou zeggen dat…", "Je zou toch denken dat…": a view handed over.

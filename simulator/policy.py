@@ -393,7 +393,9 @@ def _moves(language: str) -> _Moves:
 # A signpost that the question leaves the interview's thread: "sorry, totally unrelated", "random one", "off-topic",
 # "on a different note", "iets heel anders", "딴 얘기지만", "换个话题", "题外话".
 _DIGRESSION = {
-    "en": re.compile(r"\b(?:unrelated|off[-\s]?(?:topic|script|track)|random\s+(?:one|question|thought)|"
+    "en": re.compile(r"\b(?:unrelated|off[-\s]?(?:topic|script|track)|off\s+the\s+(?:subject|topic)|"
+                     r"random\s+(?:one|question|thought|aside)|(?:completely|totally|entirely|a\s+bit|slightly)\s+random|"
+                     r"nothing\s+to\s+do\s+with\s+(?:this|that|any\s+of\s+this)|by\s+the\s+way|"
                      r"change\s+of\s+(?:subject|topic)|(?:on\s+a\s+)?(?:different|another|other|lighter)\s+note|"
                      r"(?:completely|totally|entirely)\s+different\s+(?:question|thing|topic|subject)|side\s+note|"
                      r"tangent)\b", re.I),
@@ -402,7 +404,7 @@ _DIGRESSION = {
                      r"zijstraatje|off[-\s]?topic|los\s+daarvan|(?:heel|totaal|compleet)\s+wat\s+anders)\b", re.I),
     "ko": re.compile(r"(?:다른|딴)\s*(?:얘기|이야기|질문|소리)|엉뚱한\s*(?:질문|얘기|이야기)|여담|주제(?:를|랑|와)?\s*(?:좀\s*)?바꿔|"
                      r"상관없는\s*(?:질문|얘기|이야기)"),
-    "zh": re.compile(r"题外话|跑题|离题|说点别的|聊点别的|换个话题|不相关的|无关的|插一句|岔开"),
+    "zh": re.compile(r"题外话|跑题|离题|说点别的|聊点别的|换个话题|不相关的|无关的|插一句|岔开|顺便问|^\s*对了[，,]"),
 }
 
 

@@ -455,7 +455,17 @@ def is_invitation(text: str, language: str | None = "en") -> bool:
     pattern = _INVITATION.get(lang)
     if pattern is not None and pattern.search(text):
         return True
-    return lang != "en" and bool(_INVITATION["en"].search(text))
+    if lang != "en" and _INVITATION["en"].search(text):
+        return True
+    # The scorer's reading of the same turn (its closing-invitation cue, in every language it reads): what the coach
+    # calls an invitation, the persona takes as one ("Anything else on your mind?", "我刚才没问到的").
+    # (Not a bare "Anything else?" after a question of hers: an open prompt for the coach, and more of the same
+    # thread for her.)
+    from scoring.rules import analyse
+
+    form = analyse(text, None, lang)
+    return (any(cue.name == "closing_invitation" for cue in form.cues)
+            and word_count(form.focus, lang) > 3)
 
 
 # The persona's own phrasings ---------------------------------------------------------------------------

@@ -1,0 +1,122 @@
+"""One reading of a closing invitation for the coach and the customer (the scorer's cue is what the persona takes as
+an invitation, in every language), more ways to ask what the interview missed ("What should I have asked you?",
+"Heb ik nog iets gemist?", "还有什么你觉得我该问、但没问的？"), more aside signposts ("Completely random, but…", "Off the
+subject…"), an option offered before a yes/no question ("Just you, or have you got anyone helping?") and two more
+shapes of a pitch. Rules and the hashing embedder only."""
+
+from __future__ import annotations
+
+import pytest
+
+from scoring.labels import Flag, Label
+from scoring.rewrite import suggest_rewrite
+from scoring.rules import analyse
+from simulator.embeddings import HashingEmbedder
+from simulator.engine import Engine
+from simulator.persona import load_personas
+from simulator.policy import _digression
+from simulator.understanding import is_invitation
+
+from .conftest import ScriptedClassifier
+
+ABSTAIN = {"clarify", "no_experience", "break_character"}
+
+CLOSINGS = [
+    ("Anything else on your mind?", "en"), ("Before we wrap up, what should I have asked you?", "en"),
+    ("What did I miss?", "en"), ("Have I missed anything?", "en"), ("Anything I should've asked and didn't?", "en"),
+    ("what haven't we talked about that matters to you?", "en"),
+    ("Heb ik nog iets gemist?", "nl"), ("Is er iets waar ik niet naar gevraagd heb?", "nl"),
+    ("제가 놓친 게 있을까요? 더 하실 말씀 있으면 해 주세요.", "ko"), ("혹시 제가 빠뜨린 질문 있을까요?", "ko"),
+    ("嗯，我这边差不多了。那个，还有什么你想说的，就是我刚才没问到的？", "zh"), ("最后，还有什么你觉得我该问、但没问的？", "zh"),
+]
+
+
+@pytest.mark.parametrize("text,language", CLOSINGS)
+def test_the_coach_and_the_customer_read_the_same_closing_invitation(text, language):
+    assert any(cue.name == "closing_invitation" for cue in analyse(text, None, language).cues), text
+    assert is_invitation(text, language), text
+
+
+@pytest.mark.parametrize("text,language", [
+    ("Is there anything else you use?", "en"), ("What did you miss most about it?", "en"),
+    ("Did you miss the delivery?", "en"), ("What should I have done differently, do you think?", "en"),
+    ("Heb je de bus gemist?", "nl"), ("你问过他们吗？", "zh"),
+])
+def test_questions_about_their_own_life_are_no_closing_invitations(text, language):
+    assert not is_invitation(text, language), text
+
+
+def test_a_closing_invitation_the_scorer_reads_brings_out_an_untold_topic():
+    persona = load_personas().personas["maria-grocery-lapsed"]
+    session = Engine(embedder=HashingEmbedder(), classifier=ScriptedClassifier(None, "open")).start(persona, seed=1)
+    _, reply = session.ask("Before we wrap up, what should I have asked you?")
+    assert reply.move == "invite"
+    assert reply.topic is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Completely random, but do you know if the clocks go forward this weekend?",
+    "Off the subject, sorry, any idea what the weather's doing this weekend?",
+    "By the way, did you see the match last night?",
+])
+def test_more_aside_signposts(text):
+    assert _digression(text, "en")
+
+
+def test_an_aside_about_the_clocks_is_small_talk_not_her_sunday_call():
+    persona = load_personas().personas["dev-grocery-promoter"]
+    session = Engine(embedder=HashingEmbedder(), classifier=ScriptedClassifier(None, "closed")).start(persona, seed=1)
+    session.ask("How often do you speak to your daughter?")
+    _, reply = session.ask("Completely random, but do you know if the clocks go forward this weekend?")
+    assert reply.move in ABSTAIN and reply.topic is None
+
+
+@pytest.mark.parametrize("text", [
+    "Just you, or have you got anyone working alongside you?",
+    "Cash, or do you pay by card?",
+    "Weekly, or do you only order when you run out?",
+])
+def test_an_option_before_a_yes_no_question_is_a_closed_choice(text):
+    form = analyse(text, "I do boilers and bathrooms, mostly.")
+    assert form.top[0] == Label.CLOSED, form.cues
+    rewrite = suggest_rewrite(text, Label.CLOSED)
+    assert rewrite is not None
+    # The rewrite is built from the yes/no question, not from the option before it.
+    assert rewrite != "Tell me about card." and "your someone" not in rewrite
+    assert analyse(rewrite).top[0] == Label.OPEN, rewrite
+
+
+def test_have_you_got_anyone_doing_it_asks_about_the_people():
+    assert suggest_rewrite("Have you got anyone helping you with the paperwork?", Label.CLOSED) == \
+        "Tell me about the people helping you with the paperwork."
+
+
+@pytest.mark.parametrize("text", [
+    "Would a cheaper six-day pass suit you better?",
+    "so yeah that's exactly the gap we're going after we'd find you a backup walker within the hour",
+    "if you could just type your reg in and it only showed you parts that fit would you use that",
+])
+def test_a_fix_of_yours_offered_is_a_pitch(text):
+    assert Flag.PITCH in {hit.flag for hit in analyse(text).flags}, text
+
+
+@pytest.mark.parametrize("text", [
+    "Would a longer walk suit him better, do you think?", "We could talk about your garden later.",
+    "What would you do if the shop sent you the wrong part?",
+])
+def test_no_pitch_without_a_fix_of_yours(text):
+    assert Flag.PITCH not in {hit.flag for hit in analyse(text).flags}, text
+
+
+@pytest.mark.parametrize("text", [
+    "어 혹시 그 그날 아침 얘기를 음 처음부터 좀 해 주실 수 있을까요",
+    "그날 얘기를 좀 더 자세히 해 주실 수 있을까요?",
+])
+def test_a_korean_request_for_the_story_with_fillers_and_adverbs_is_open(text):
+    assert analyse(text, None, "ko").top[0] == Label.OPEN
+
+
+def test_a_chinese_summary_then_a_bare_check_keeps_the_summary_reading():
+    form = analyse("我确认一下：洗衣机漏水约了售后，说好周二上午，拖到了周四下午，中间你请了两次假在家等。对吗？", None, "zh")
+    assert any(cue.name == "reflection_check" for cue in form.cues)
+    assert form.top[0] != Label.CLOSED
