@@ -734,7 +734,18 @@ def _pronoun_claim(clause: str) -> str | None:
 
 _ANY_SOME = re.compile(r"^(?:any|some)\s+", re.IGNORECASE)  # "had (any) problems with the delivery"
 
+# Nouns that "what" does not ask for naturally ("What person helped?", "What reason…"): left to the other rules.
+_NO_WHAT_NOUN = frozenset({"way", "reason", "time", "person", "one", "man", "woman", "guy"})
 _CLOSED_RULES: list[Rule] = [
+    # "Is there a particular moment that stands out?", "Was there anything that made it easier?": ask for the thing.
+    (_r(r"^(?:is|was|were|are)\s+there\s+(?:a|an|any|one)\s+(?:particular\s+|specific\s+|single\s+)?(?P<noun>[a-z]+)\s+"
+        r"(?:that|which|who)\s+(?P<rest>(?!you\b|i\b|we\b|they\b)\w+.*)$"),
+     lambda m: None if m.group("noun") in _NO_WHAT_NOUN else f"What {m.group('noun')} {_tidy(m.group('rest'))}?"),
+    (_r(r"^(?:is|was)\s+there\s+(?:anything|something)\s+(?:that|which)\s+(?P<rest>(?!you\b|i\b|we\b|they\b)\w+.*)$"),
+     lambda m: f"What {_tidy(m.group('rest'))}?"),
+    # "Do you have any thoughts on why that happened?": their thoughts, asked for.
+    (_r(r"^(?:do|did)\s+you\s+have\s+any\s+(?P<noun>thoughts|ideas|views|feelings)\s+(?P<prep>on|about)\s+(?P<rest>.+)$"),
+     lambda m: f"What are your {m.group('noun')} {m.group('prep')} {_tidy(m.group('rest'))}?"),
     (_r(r"^which\s+of\s+(?:these|the|those)\s+.*?\s+(?:did|do)\s+you\s+(?P<verb>[a-z]+)(?P<rest>.*?)\s+(?:for|about)$"),
      lambda m: f"Tell me why you {past(m.group('verb'))}{m.group('rest')}."),
     (_r(r"^(?:and\s+)?(?:that|it)\s+was\s+because\b.*$"), lambda m: "What was behind that?"),
@@ -1098,6 +1109,9 @@ _BAD_GRAMMAR = [
     re.compile(r"\b(?:the|a|an|your|my|our|their)\s+(?:you|me|him|her|them|us|both|i|we|they|it)\s*[?.]$", re.IGNORECASE),
     re.compile(r"\byou\b.*\babout\s+you\s*[?.]$", re.IGNORECASE),
     re.compile(r"(?<=\w\s)You\b"),
+    # A request that ends on "about": "Tell me about the last time you talked about." (a question may: "What were
+    # you worried about?").
+    re.compile(r"^(?:tell|talk|walk)\s+me\b.*\babout\s*[.?]$", re.IGNORECASE),
 ]
 _LAST_TIME = re.compile(r"\bthe\s+last\s+time\s+you\s+(?P<verb>[a-z]+)\b", re.IGNORECASE)
 _GENERIC = frozenset("""
@@ -2624,6 +2638,8 @@ def _pitch_rewrite(text: str) -> str | None:
             obj = obj[1:]
         if not obj or obj[-1].lower() in _NP_STOP | _DETERMINERS | _PRONOUN_OBJECTS or obj[0].lower() in ("you", "them"):
             continue
+        if len(obj) == 1 and obj[0].lower().endswith("ly") and not _is_noun(obj[0].lower()):
+            return f"How do you {verb} today?"  # "to just pay annually": how they pay, not "your annually"
         if obj[0].lower() not in _DETERMINERS and len(obj) == 1 and not obj[0].lower().endswith("s"):
             obj = ["your"] + obj
         return f"How do you {verb} {' '.join(obj)} today?"
@@ -3681,7 +3697,26 @@ def _as_written(made: str, text: str) -> str:
             continue
         out = out[: match.start("w")] + word[0].lower() + word[1:] + out[match.end("w"):]
     out = re.sub(r"\s+([,.?!])", r"\1", out)
-    return re.sub(r",+(?=[?.!]$)", "", out)
+    return _past_after_last_time(re.sub(r",+(?=[?.!]$)", "", out))
+
+
+_NOT_PAST_HERE = frozenset("do does can could will would should must may might shall am is are was were be have has had "
+                           "get".split())
+_AFTER_LAST_TIME = re.compile(r"\bthe\s+last\s+time\s+you\b.*?\b(?:before|after|when|while|until|once|as\s+soon\s+as)\s+"
+                              r"(?:you|they|we)\s+(?P<v>[a-z]+)\b", re.IGNORECASE)
+
+
+def _past_after_last_time(made: str) -> str:
+    """"Tell me about the last time you looked at the reviews before you buy." -> "… before you bought.": a clause
+    of that moment is in its past too."""
+    match = _AFTER_LAST_TIME.search(made)
+    if not match:
+        return made
+    verb = match.group("v")
+    low = verb.lower()
+    if low in _NOT_PAST_HERE or _verb_lemma(low) != low or past(low) == low:
+        return made
+    return made[: match.start("v")] + past(low) + made[match.end("v"):]
 
 
 # The thing a template rewrite asks about: "Tell me more about X.", "What happened with X?", "What was X like for you?".
@@ -4404,8 +4439,8 @@ def _naturally(first: str | None, text: str, label: Label, flags: set[Flag], pre
         yield from sorted(theirs_cands())  # nothing of the question's own will do: the thing they just spoke of
 
     for cand in in_order():
-        if cand and cand != first and reads_naturally(cand) and _unnatural(cand, text) is None and _is_open(cand) \
-                and (_shares_topic(cand, text) or cand in theirs_cands()):
+        if cand and cand != first and reads_naturally(cand) and not _like_after_adjective(cand) \
+                and _unnatural(cand, text) is None and _is_open(cand) and (_shares_topic(cand, text) or cand in theirs_cands()):
             return cand
     return first
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from scoring.labels import Flag, Label
-from scoring.rewrite import suggest_rewrite
+from scoring.rewrite import suggest_rewrite, suggest_rewrites
 from scoring.rules import analyse
 from simulator.embeddings import HashingEmbedder
 from simulator.engine import Engine
@@ -120,3 +120,42 @@ def test_a_chinese_summary_then_a_bare_check_keeps_the_summary_reading():
     form = analyse("我确认一下：洗衣机漏水约了售后，说好周二上午，拖到了周四下午，中间你请了两次假在家等。对吗？", None, "zh")
     assert any(cue.name == "reflection_check" for cue in form.cues)
     assert form.top[0] != Label.CLOSED
+
+
+@pytest.mark.parametrize("text,rewrite", [
+    ("Is there a particular moment that stands out?", "What moment stands out?"),
+    ("Was there anything that made it easier?", "What made it easier?"),
+    ("Do you have any thoughts on why that happened?", "What are your thoughts on why that happened?"),
+])
+def test_is_there_a_thing_that_asks_for_the_thing(text, rewrite):
+    assert suggest_rewrite(text, Label.CLOSED) == rewrite
+    assert analyse(rewrite).top[0] == Label.OPEN
+
+
+def test_a_request_never_ends_on_about():
+    rewrite = suggest_rewrite("Is that something you'd want to talk about?", Label.CLOSED, [Flag.HYPOTHETICAL])
+    assert rewrite is not None and not rewrite.rstrip(".?").endswith("about")
+
+
+@pytest.mark.parametrize("text,rewrite", [
+    ("Was the driver rude?", "What was the driver like?"),
+    ("Were the staff friendly?", "What were the staff like?"),
+])
+def test_a_verdict_question_asks_what_the_thing_was_like_without_the_verdict(text, rewrite):
+    assert suggest_rewrites(text, Label.CLOSED)[0] == rewrite
+
+
+def test_a_pitch_with_an_adverb_for_its_object_asks_how_they_do_it():
+    assert suggest_rewrites("Wouldn't it be easier to just pay annually?", Label.LEADING,
+                            [Flag.PITCH, Flag.HYPOTHETICAL])[0] == "How do you pay today?"
+
+
+def test_a_clause_of_the_last_time_is_in_the_past_too():
+    assert suggest_rewrites("Do you ever look at the reviews before you buy?", Label.CLOSED)[0] == \
+        "Tell me about the last time you looked at the reviews before you bought."
+
+
+def test_someone_of_theirs_who_helped_is_asked_about_not_offered():
+    form = analyse("Did your husband help with any of it?")
+    assert form.top[0] == Label.CLOSED
+    assert Flag.PITCH not in {hit.flag for hit in form.flags}
