@@ -191,7 +191,8 @@ _VAGUE_NP = {"the case", "the end", "the one", "the same", "the first time", "th
 _QUANTIFIERS = {"most", "many", "all", "every", "each", "some", "any"}
 _PRONOUN_OBJECTS = {"it", "this", "that", "them", "one", "something", "those", "these"}
 _ADVERB = (r"(?:usually|normally|mostly|ever|still|often|really|actually|just|also|even|typically|generally|"
-           r"always|sometimes|currently|already|ever\s+actually|probably|definitely|never|regularly)")
+           r"always|sometimes|currently|already|ever\s+actually|probably|definitely|never|regularly|basically|only|"
+           r"simply|kind\s+of|sort\s+of)")
 
 _PRICE = re.compile(
     r"(?<!\w)(?:for\s+)?(?:[€$£]\s?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s?(?:euros?|dollars?|pounds?|quid|bucks)|"
@@ -201,11 +202,12 @@ _PRICE = re.compile(
 )
 _TRAILING_NOISE = re.compile(
     r"(?:\s*,?\s*\b(?:instead|again|back|anymore|any more|at all|every day|daily|regularly|often|a lot|usually|"
-    r"normally|ever|still|now|these days|really|before|recently|lately|more|less|as well|too|yet|"
+    r"normally|ever|still|now|these days|really|(?<!night )(?<!day )(?<!week )(?<!month )(?<!year )before|recently|"
+    r"lately|more|less|as well|too|yet|then|altogether|loads|or not|or|either|anyway|by then|"
     r"to a friend|to friends|to others|to someone|on their own|first)\b)+\s*$",
     re.IGNORECASE,
 )
-_LEADING_NOISE = re.compile(r"^(?:ever|still|actually|really|usually|normally|also|just|even|only)\s+", re.IGNORECASE)
+_LEADING_NOISE = re.compile(r"^(?:ever|still|actually|really|usually|normally|also|just|even|only|basically)\s+", re.IGNORECASE)
 
 
 _INDIRECT_OBJECT = re.compile(r"^(?:you|them|us|me|him|her|people|customers)\s+(?=(?:a|an|the|some|any|more|your|their|our|"
@@ -219,13 +221,18 @@ def _tidy(phrase: str) -> str:
     phrase = _INDIRECT_OBJECT.sub("", (phrase or "").strip())
     phrase = _TRAILING_COMPARATIVE.sub("", phrase)
     phrase = _PRICE.sub("", phrase or "")
-    phrase = re.split(r"\s*(?:,|\bif\b|\bwhen\b|\bbecause\b|\bso that\b|\bbefore\b|\bafter\b|\buntil\b|\bsince\b|"
+    phrase = re.split(r"\s*(?:,|\bif\b|\bwhen\b|\bbecause\b|\bso that\b|(?<!night )(?<!day )\bbefore\b|\bafter\b|\buntil\b|\bsince\b|"
                       r"\binstead of\b)\s*",
                       phrase, maxsplit=1, flags=re.IGNORECASE)[0]
     for _ in range(2):
         phrase = _TRAILING_NOISE.sub("", phrase)
         phrase = _LEADING_NOISE.sub("", phrase.strip())
     return re.sub(r"\s+", " ", phrase).strip(" ,.?!")
+
+
+def _for_yourself(phrase: str) -> str:
+    """"to pack everything for you" in a question to "you": the "for you" goes ("… when you need to pack everything?")."""
+    return re.sub(r"\s+for\s+you\b(?=\s*$)", "", phrase, flags=re.IGNORECASE)
 
 
 def _object(phrase: str, fallback: str = "something like this") -> str:
@@ -236,7 +243,7 @@ def _object(phrase: str, fallback: str = "something like this") -> str:
 
 
 # Words said of a thing after it, not part of its name ("your son okay", "the van late now").
-_PREDICATE_WORDS = frozenset("okay ok alright fine good well right now then still again too".split())
+_PREDICATE_WORDS = frozenset("okay ok alright fine good well right now then still again too altogether loads".split())
 
 
 def _np_at(words: list[str], start: int) -> str | None:
@@ -394,7 +401,7 @@ _HYPOTHETICAL_RULES: list[Rule] = [
      lambda m: f"Tell me about the last time you paid for {_object(m.group('obj') or '')}."),
     (_r(r"^if\s+(?:we|they|the\s+\w+|our\s+\w+)\s+(?:added|built|made|offered|did|had|launched|created|gave|sent|"
         r"introduced|included|provided)\s+(?P<obj>(?!it\b|that\b|this\b)[^,]+?)(?:,|\s+(?:would|will|could|do)\b).*$"),
-     lambda m: f"What do you do today when you need {_tidy(m.group('obj'))}?"),
+     lambda m: f"What do you do today when you need {_for_yourself(_tidy(m.group('obj')))}?"),
     (_r(r"^(?:wouldn't|would)\s+it\s+(?:be\s+\w+|help|make\s+(?:a|any)\s+difference|matter)\s+if\s+(?P<rest>.+)$"),
      lambda m: (f"Walk me through how you deal with {np} today." if (np := _first_np(m.group("rest"))) and
                 not np.lower().startswith(("the app", "our", "the tool")) else
@@ -413,7 +420,7 @@ _HYPOTHETICAL_RULES: list[Rule] = [
     (_r(r"^what\s+would\s+you\s+(?:change|improve|fix)\b.*$"),
      lambda m: "Tell me about the last time something about it frustrated you."),
     (_r(r"^how\s+do\s+you\s+think\s+you'd\s+(?:\w+)\s+(?P<obj>.+)$"),
-     lambda m: f"What do you do today when you need {_tidy(m.group('obj'))}?"),
+     lambda m: f"What do you do today when you need {_for_yourself(_tidy(m.group('obj')))}?"),
     (_r(r"^(?:so\s+)?(?:you'd|you\s+would)\s+(?:never\s+|still\s+|probably\s+|definitely\s+)?(?P<verb>(?!agree|rather|like|prefer|say)[a-z]+)(?P<rest>.*)$"),
      lambda m: _last_time(m.group("verb"), m.group("rest"))),
     (_r(r"^(?:would|will|could)\s+you\s+(?:ever\s+|still\s+|actually\s+|really\s+)?(?:be\s+willing\s+to\s+|consider\s+)?"
@@ -759,11 +766,11 @@ _CLOSED_RULES: list[Rule] = [
      lambda m: _feel_about(_subject(m.group("rest")))),
     (_r(r"^(?:did|do|does)\s+you\s+(?:really\s+)?(?:like|enjoy|love|hate|dislike)\s+(?P<topic>.+)$"),
      lambda m: f"Can you describe your experience with {_tidy(m.group('topic'))}?"),
-    (_r(r"^(?:did|do|have|had)\s+you\s+(?:" + _ADVERB + r"\s+)?(?P<verb>[a-z]+)(?P<rest>.*?)\s+because\s+(?:of\s+)?.+$"),
+    (_r(r"^(?:did|do|have|had)\s+you\s+(?:" + _ADVERB + r"\s+){0,2}(?P<verb>[a-z]+)(?P<rest>.*?)\s+because\s+(?:of\s+)?.+$"),
      lambda m: f"What made you {base(m.group('verb'))}{' ' + _tidy(m.group('rest')) if _tidy(m.group('rest')) else ''}?"),
-    (_r(r"^(?:so\s+)?you\s+(?:" + _ADVERB + r"\s+)?(?P<verb>[a-z]+)(?P<rest>.*?)\s+because\s+(?:of\s+)?.+$"),
+    (_r(r"^(?:so\s+)?you\s+(?:" + _ADVERB + r"\s+){0,2}(?P<verb>[a-z]+)(?P<rest>.*?)\s+because\s+(?:of\s+)?.+$"),
      lambda m: f"What made you {base(m.group('verb'))}{' ' + _tidy(m.group('rest')) if _tidy(m.group('rest')) else ''}?"),
-    (_r(r"^(?:so\s+)?you\s+(?:" + _ADVERB + r"\s+)?(?P<verb>[a-z]+)(?P<rest>(?:\s+[\w'-]+){0,4}?)\s+(?:(?:mainly|mostly|just|only|"
+    (_r(r"^(?:so\s+)?you\s+(?:" + _ADVERB + r"\s+){0,2}(?P<verb>[a-z]+)(?P<rest>(?:\s+[\w'-]+){0,4}?)\s+(?:(?:mainly|mostly|just|only|"
         r"partly|largely|really)\s+(?:for|to|because|since|due\s+to|over)|to\s+(?:save|get|avoid|cut|spend|keep|be\s+closer))\b.+$"),
      lambda m: (f"What made you {base(m.group('verb'))}{' ' + _tidy(m.group('rest')) if _tidy(m.group('rest')) else ''}?"
                 if _verb_lemma(m.group("verb")) and m.group("verb").lower() not in ("are", "were", "have", "had") else None)),
@@ -2621,6 +2628,8 @@ def _pitch_rewrite(text: str) -> str | None:
     when the pitch names no action with an object."""
     body = strip_markers(text or "")[0]
     for m in _PITCHED_ACTION.finditer(body):
+        if re.match(r"if\s+we\b", m.group(0), re.IGNORECASE):
+            continue  # "if we added a waiting list": our doing, not something they do today
         verb = _verb_lemma(m.group("v").lower())
         if not verb or verb in _DULL_VERBS | {"use", "like", "love", "want", "need", "buy", "sign", "try",
                                               "help", "save", "be", "have"} or m.group("v").lower() != verb and \
@@ -3970,6 +3979,8 @@ def _english_rewrites(text: str, label: Label, flag_set: set[Flag], previous: st
             pass
         if echo and echo.rstrip("?").split()[-1].lower() in _VAGUE_HEADS:
             echo = None  # cut to its noun, "the way home" became "The way?"
+        if echo and re.search(r"(?:'ve|'d|'re|'ll|'m|\b(?:who|which|that|and|or|of|the|a|an))\s*\?$", echo, re.IGNORECASE):
+            echo = None  # cut after an auxiliary or a joining word: "The best you've?", "The quiet zone who?"
         if echo and echo.lower() not in (o.lower() for o in out):
             out.append(echo)
         out.append(SILENCE_ALTERNATIVE["en"])

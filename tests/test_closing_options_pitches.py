@@ -159,3 +159,30 @@ def test_someone_of_theirs_who_helped_is_asked_about_not_offered():
     form = analyse("Did your husband help with any of it?")
     assert form.top[0] == Label.CLOSED
     assert Flag.PITCH not in {hit.flag for hit in form.flags}
+
+
+@pytest.mark.parametrize("text,label,flags,previous,rewrite", [
+    ("So you basically only kept the box going because of the eggs?", Label.LEADING, [],
+     "The eggs are honestly the best I've had.", "What made you keep the box going?"),
+    ("If we offered to pack everything for you, would that be worth it?", Label.LEADING,
+     [Flag.PITCH, Flag.HYPOTHETICAL], None, "What do you do today when you need to pack everything?"),
+    ("Have you given up on the app altogether?", Label.CLOSED, [], None,
+     "Tell me about the last time you gave up on the app."),
+    ("Would you use an app that told you which bin to put out the night before?", Label.LEADING,
+     [Flag.PITCH, Flag.HYPOTHETICAL], None,
+     "Tell me about the last time you used an app that told you which bin to put out the night before."),
+])
+def test_rewrites_keep_what_belongs_and_drop_what_does_not(text, label, flags, previous, rewrite):
+    assert suggest_rewrites(text, label, flags, previous)[0] == rewrite
+
+
+def test_an_echo_cut_after_an_auxiliary_is_not_offered():
+    made = suggest_rewrites("So you basically only kept the box going because of the eggs?", Label.LEADING, [],
+                            "The eggs are honestly the best I've had.")
+    assert not any(one.endswith("you've?") for one in made)
+
+
+def test_if_we_added_is_our_doing_not_theirs():
+    made = suggest_rewrites("If we added a waiting list for the full classes, would you sign up for more?",
+                            Label.LEADING, [Flag.PITCH, Flag.HYPOTHETICAL])
+    assert not made[0].startswith("How do you add")
