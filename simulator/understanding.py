@@ -446,6 +446,16 @@ _INVITATION = {
 }
 
 
+# A word every closing invitation has, per language: what makes the scorer's reading worth asking for.
+_INVITATION_HINT = {
+    "en": re.compile(r"\b(?:else|miss|missed|ask|asked|add|mind|cover|covered|touch|touched|talk|talked|should|"
+                     r"mention|mentioned|know|share|forgot|left)\b", re.IGNORECASE),
+    "nl": re.compile(r"\b(?:nog|gemist|gevraagd|toevoegen|aanvullen|kwijt|vergeten|besproken|verder)\b", re.IGNORECASE),
+    "ko": re.compile(r"더|놓친|빠뜨린|빠진|여쭤|물어|말씀|하고\s*싶|덧붙"),
+    "zh": re.compile(r"还有|没问|补充|遗漏|漏掉|忘了|别的"),
+}
+
+
 def is_invitation(text: str, language: str | None = "en") -> bool:
     """The interviewer's closing invitation: "Is there anything I haven't asked that I should have?",
     "Anything else you'd like to add?" (in the persona's language, or English)."""
@@ -461,6 +471,9 @@ def is_invitation(text: str, language: str | None = "en") -> bool:
     # calls an invitation, the persona takes as one ("Anything else on your mind?", "我刚才没问到的").
     # (Not a bare "Anything else?" after a question of hers: an open prompt for the coach, and more of the same
     # thread for her.)
+    hint = _INVITATION_HINT.get(lang)
+    if hint is None or not hint.search(text):
+        return False  # (no word an invitation needs: the scorer's reading is not asked for)
     from scoring.rules import analyse
 
     form = analyse(text, None, lang)

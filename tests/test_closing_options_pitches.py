@@ -186,3 +186,15 @@ def test_if_we_added_is_our_doing_not_theirs():
     made = suggest_rewrites("If we added a waiting list for the full classes, would you sign up for more?",
                             Label.LEADING, [Flag.PITCH, Flag.HYPOTHETICAL])
     assert not made[0].startswith("How do you add")
+
+
+def test_the_scorer_is_asked_only_when_a_word_of_an_invitation_is_there(monkeypatch):
+    import scoring.rules
+
+    calls = []
+    real = scoring.rules.analyse
+    monkeypatch.setattr(scoring.rules, "analyse", lambda *a, **k: calls.append(a) or real(*a, **k))
+    assert not is_invitation("How do you get to work in the morning?", "en")
+    assert calls == []
+    assert is_invitation("Anything else on your mind?", "en")
+    assert calls
