@@ -283,7 +283,10 @@ _HYP_EXCLUDE = _rx(r"\b(?:zou|zoudt)\s+(?:je|u|jij)\s+(?:me|mij|ons)?\s*(?:eens\
                    r"iets\s+|wat\s+|meer\s+|over\s+|een\s+keer\s+|even\s+)*(?:kunnen\s+)?(?:vertellen|"
                    r"beschrijven|uitleggen|zeggen|meenemen|toelichten)\b|\bhoe\s+zou\s+(?:je|u)\s+(?:het|dat)?\s*(?:omschrijven|"
                    r"beschrijven|noemen)\b|\bzou\s+je\s+het\s+erg\s+vinden\b|\bwat\s+zou\s+je\s+zeggen\b")
-_PITCH = _rx(r"(?P<ev>\b(?:wij|we)\s+(?:werken\s+aan|hebben\s+(?:nu|sinds|een\s+nieuwe|sinds\s+kort)|lanceren|bieden|ontwikkelen|"
+_PITCH = _rx(r"(?P<ev>\bzou\s+(?:je|jij|u)\s+(?:\w+\s+)?(?:zo'n|zo\s+een)\s+\w*(?:app|dienst|abonnement|functie|tool|systeem|"
+             r"service|box|product|platform)\s+(?:\w+\s+)?(?:gebruiken|proberen|"
+             r"kopen|nemen|betalen|downloaden|installeren)\b|"
+             r"\b(?:wij|we)\s+(?:werken\s+aan|hebben\s+(?:nu|sinds|een\s+nieuwe|sinds\s+kort)|lanceren|bieden|ontwikkelen|"
              r"bouwen|komen\s+met|zijn\s+bezig\s+met|testen|hebben\s+een\s+(?:app|chat|functie|abonnement|dienst)|"
              r"gaan\s+(?:\w+\s+){0,3}(?:lanceren|toevoegen|introduceren|aanbieden))|\bonze\s+(?:nieuwe\s+)?\w+|"
              r"\bons\s+(?:nieuwe\s+)?(?:abonnement|product|platform|systeem|aanbod|pakket|\w*abonnement)\b|"

@@ -198,3 +198,21 @@ def test_the_scorer_is_asked_only_when_a_word_of_an_invitation_is_there(monkeypa
     assert calls == []
     assert is_invitation("Anything else on your mind?", "en")
     assert calls
+
+
+@pytest.mark.parametrize("text,language", [
+    ("Would you pay for an app like that?", "en"), ("Zou je zo'n app gebruiken?", "nl"), ("这样的App你会用吗？", "zh"),
+])
+def test_a_yes_no_on_an_app_like_the_one_described_is_a_pitch(text, language):
+    form = analyse(text, None, language)
+    assert Flag.PITCH in {hit.flag for hit in form.flags}, text
+    assert form.top[0] == Label.LEADING, text
+
+
+@pytest.mark.parametrize("text,language", [
+    ("Would you use it again?", "en"), ("Zou je het weer gebruiken?", "nl"), ("你还会用吗？", "zh"),
+    # (Nor on "something like that": it may be a thing of theirs; see tests/test_rules_leading4.py.)
+    ("Zou je zoiets gebruiken?", "nl"), ("这样的东西你会用吗？", "zh"),
+])
+def test_a_yes_no_on_their_own_thing_is_no_pitch(text, language):
+    assert Flag.PITCH not in {hit.flag for hit in analyse(text, None, language).flags}, text
