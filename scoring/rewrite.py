@@ -1059,9 +1059,6 @@ def suggest_rewrite(text: str, label: Label | str, flags: Iterable[Flag | str] =
             return _cap(built)
         if framed and label == Label.LEADING:
             q = claim
-    if Flag.PITCH in flag_set and re.search(r"\b(?:something|anything|one|\w+)\s+like\s+(?:that|this)\s*$", q, re.IGNORECASE):
-        # "Would you use something like that?" after an idea of yours: how they cope today, not a time it never was.
-        return "How do you handle that today?"
     if hypothetical:
         out = _apply(_HYPOTHETICAL_RULES, q)
         if out:
