@@ -980,6 +980,10 @@ def _decide(persona: Persona, index: TopicIndex, state: State, text: str, label:
         # Words of its own close in meaning to what she has just told ("你就是嫌它贵了对吧", "옮기는 건 번거롭지
         # 않았어요?") are the interviewer's verdict on it, not things outside her life.
         verdict = foreign and _last_similarity(index, state, text) >= VERDICT_SIMILARITY
+        # Without a parse to tell a thing from a verdict (Dutch, Korean, Chinese), a leading question that points back
+        # into her story ("Dat ze je daarvoor laten opdraaien is toch oneerlijk?") is a verdict on it.
+        verdict = verdict or (foreign and state.current_topic is not None and nominal_units(question, language) is None
+                              and _has_anaphora(question, language))
         if foreign and not verdict and not candidates and _off_topic(index, state, text):
             if "pitch" in flags_set:
                 # "Do you think my idea's any good?": the idea is the interviewer's, not a thing of her life she could

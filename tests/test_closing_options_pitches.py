@@ -216,3 +216,14 @@ def test_a_yes_no_on_an_app_like_the_one_described_is_a_pitch(text, language):
 ])
 def test_a_yes_no_on_their_own_thing_is_no_pitch(text, language):
     assert Flag.PITCH not in {hit.flag for hit in analyse(text, None, language).flags}, text
+
+
+def test_a_dutch_verdict_that_points_back_is_about_her_story_not_a_thing_she_never_knew():
+    persona = load_personas().personas["anouk-fiets-nl"]
+    verdict = "Dat ze je daarvoor laten opdraaien is toch gewoon oneerlijk, of niet?"
+    scripted = ScriptedClassifier({verdict: "leading"}, "open")
+    session = Engine(embedder=HashingEmbedder(), classifier={"nl": scripted, "en": scripted}).start(persona, seed=1)
+    _, first = session.ask("Vertel eens over de keer dat je pech had onderweg.")
+    assert first.topic is not None
+    _, reply = session.ask(verdict)
+    assert reply.move == "leading" and reply.topic == first.topic
