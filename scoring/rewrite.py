@@ -3979,7 +3979,8 @@ def _english_rewrites(text: str, label: Label, flag_set: set[Flag], previous: st
             pass
         if echo and echo.rstrip("?").split()[-1].lower() in _VAGUE_HEADS:
             echo = None  # cut to its noun, "the way home" became "The way?"
-        if echo and re.search(r"(?:'ve|'d|'re|'ll|'m|\b(?:who|which|that|and|or|of|the|a|an))\s*\?$", echo, re.IGNORECASE):
+        if echo and re.search(r"(?:'ve|'d|'re|'ll|'m|\b(?:who|which|that|and|or|of|the|a|an))\s*\?$", echo,
+                              re.IGNORECASE):
             echo = None  # cut after an auxiliary or a joining word: "The best you've?", "The quiet zone who?"
         if echo and echo.lower() not in (o.lower() for o in out):
             out.append(echo)
@@ -4451,7 +4452,8 @@ def _naturally(first: str | None, text: str, label: Label, flags: set[Flag], pre
 
     for cand in in_order():
         if cand and cand != first and reads_naturally(cand) and not _like_after_adjective(cand) \
-                and _unnatural(cand, text) is None and _is_open(cand) and (_shares_topic(cand, text) or cand in theirs_cands()):
+                and _unnatural(cand, text) is None and _is_open(cand) \
+                and (_shares_topic(cand, text) or cand in theirs_cands()):
             return cand
     return first
 

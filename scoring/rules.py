@@ -2439,7 +2439,8 @@ def _suggested_solution(q: str, said: str | None) -> str | None:
     if not match:
         return None
     fix = match.group("np") or match.group("fix") or ""
-    if match.group("np") and re.match(r"(?:so\s+)?(?:did|does|do)\b", q) and re.match(r"(?:your|his|her|their|my)\b", fix):
+    if match.group("np") and re.match(r"(?:so\s+)?(?:did|does|do)\b", q) \
+            and re.match(r"(?:your|his|her|their|my)\b", fix):
         return None  # "Did your husband help with any of it?": someone or something of theirs, asked about, not offered
     _, novel = _novel_words(fix, said or "")
     if not novel:
