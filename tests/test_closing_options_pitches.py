@@ -1,8 +1,9 @@
 """One reading of a closing invitation for the coach and the customer (the scorer's cue is what the persona takes as
 an invitation, in every language), more ways to ask what the interview missed ("What should I have asked you?",
 "Heb ik nog iets gemist?", "还有什么你觉得我该问、但没问的？"), more aside signposts ("Completely random, but…", "Off the
-subject…"), an option offered before a yes/no question ("Just you, or have you got anyone helping?") and two more
-shapes of a pitch. Rules and the hashing embedder only."""
+subject…"), an option offered before a yes/no question ("Just you, or have you got anyone helping?"), more shapes of a
+pitch, rewrites mended from a coach's reading of fresh questions, and a Dutch verdict that points back into her story.
+Rules and the hashing embedder only."""
 
 from __future__ import annotations
 
