@@ -18,7 +18,7 @@ from typing import Callable, Iterable
 from . import parse_batch
 from .labels import Flag, Label
 from .parse_batch import parse_ahead
-from .rules import (_OPTION_THEN_YES_NO, STOPWORDS, TRAILING_OFFER, Form, analyse, focus_alone, restore_apostrophes,
+from .rules import (OPTION_THEN_YES_NO, STOPWORDS, TRAILING_OFFER, Form, analyse, focus_alone, restore_apostrophes,
                     strip_markers)
 from simulator import nlp
 
@@ -1030,9 +1030,9 @@ def suggest_rewrite(text: str, label: Label | str, flags: Iterable[Flag | str] =
             return _cap(_prepare(focus[: offer.start()]) + "?")
 
     q = _prepare(focus)
-    option = re.match(r"^[\w' -]{1,30},\s*or\s+", q)
-    if option and _OPTION_THEN_YES_NO.match(q.lower()):
-        q = q[option.end():]  # "Cash, or do you pay by card?": the yes/no question is what to rewrite
+    option = OPTION_THEN_YES_NO.match(q)
+    if option:
+        q = q[option.start("q"):]  # "Cash, or do you pay by card?": the yes/no question is what to rewrite
     if _AGREEMENT_CHECK.match(q) and len(form.sentences) >= 2:
         q = _prepare(form.sentences[-2])
     if label == Label.LEADING:

@@ -648,8 +648,8 @@ _OFFERED_CHOICE = _rx(r",\s*(?:(?:was\s+it|is\s+it|like)\s+)?(?:the\s+|a\s+|an\s
                       r"\s+or\s+(?!(?:not|what|something|anything|so|whatever)\b)(?:the\s+|a\s+|an\s+|by\s+|on\s+|in\s+)?"
                       r"[\w'-]+(?:\s+[\w'-]+)?\s*\??$")
 # A short option before ", or" and a yes/no question after it ("Just you, or have you got anyone helping?").
-_OPTION_THEN_YES_NO = _rx(r"^[\w' -]{1,30},\s*or\s+(?:is|are|was|were|do|does|did|have|has|had|can|could|would|will|"
-                          r"should)\s+(?:you|there|it|they|he|she|anyone|someone)\b")
+OPTION_THEN_YES_NO = _rx(r"^[\w' -]{1,30},\s*or\s+(?P<q>(?:is|are|was|were|do|does|did|have|has|had|can|could|would|will|"
+                          r"should)\s+(?:you|there|it|they|he|she|anyone|someone)\b)")
 _OR_ENDING = _rx(r"\bor(?:\s+(?:not|what|something|something else|anything else|no))?\s*\??$")
 
 # Leading patterns: agreement-seeking, presupposition, social proof, loaded degree.
@@ -1646,7 +1646,7 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
     # A word is theirs when they said it anywhere in the interview, not only in their last turn.
     previous = said or previous
     q = _unhedge(q)
-    if _OPTION_THEN_YES_NO.match(q):
+    if OPTION_THEN_YES_NO.match(q):
         # "Just you, or have you got anyone working with you?": one answer offered, then the other asked as a yes/no.
         add(Cue("choice", Label.CLOSED, STRONG, "or"))
         return cues
