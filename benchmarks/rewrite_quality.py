@@ -393,7 +393,9 @@ def keeps_topic(rewrite: str, original: str, previous: str | None = None) -> tup
     On topic when: the rewrite is a part of the original in its own words (the open half of a double-barreled
     question); or they share a content lemma beyond the templates' own words; or, when the original names no
     topic of its own (nouns, verbs: "That must be pretty stressful, huh?"), the rewrite refers back ("that",
-    "it") or uses the customer's words; or a short echo-style rewrite hands back the customer's words."""
+    "it") or uses the customer's words; or a short echo-style rewrite hands back the customer's words; or the
+    rewrite retells, in the customer's words only, what they just said they do or did (the behaviour behind the
+    question: :mod:`scoring.grounded`)."""
     mine = topic_lemmas(rewrite)
     kept = sorted(_verdicts(rewrite) & _verdicts(original))
     if kept:
@@ -417,7 +419,15 @@ def keeps_topic(rewrite: str, original: str, previous: str | None = None) -> tup
     echoed = sorted(mine & theirs)
     if echoed and len(rewrite.split()) <= 8:
         return True, echoed
+    if len(echoed) >= 2 and not verbs(mine) - verbs(theirs) and _RETOLD.match(rewrite):
+        # The event the customer just told, asked about as a story ("Tell me about the last time you forgot to
+        # cancel free trials." for "Would you pay for an app that cancelled them?"): the real behaviour behind a
+        # yes/no, hypothetical or leading question is its topic, said in the customer's own words.
+        return True, ["(retells their words)"] + echoed
     return False, []
+
+
+_RETOLD = re.compile(r"^(?:Tell me about the last time|Walk me through what happened when|Tell me more about)\b")
 
 
 def rewrites_of(verdict: Any) -> list[str]:

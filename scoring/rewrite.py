@@ -55,16 +55,12 @@ def _noun_chunks(doc) -> tuple:
 
 
 def _echo_along(previous: str | None) -> tuple[str, ...]:
-    """What the echo of ``previous`` will parse (nothing when the echo needs no parse): a turn that parses anything
-    for its main rewrite nearly always has one and then makes the echo (on the development sets, every one did),
-    and one call for both texts costs about two thirds of two calls."""
+    """What a turn will parse of ``previous`` (its last two sentences: the echo reads them, and so does the check
+    that a rewrite takes nothing for granted, :mod:`scoring.grounded`), parsed in the same call as the turn's first
+    parse: one call for both texts costs about two thirds of two calls."""
     if not previous or not previous.strip() or not _parser_loaded():
         return ()
-    try:
-        echo = _echo_alternative(previous)
-        return (_echo_text(previous),) if echo and echo.endswith("?") else ()
-    except Exception:  # noqa: BLE001 - only a saving: the echo parses what it needs itself
-        return ()
+    return (_echo_text(previous),)
 
 
 _IRREGULAR_PAST = {
@@ -3867,7 +3863,7 @@ _GAVE_UP = re.compile(r"^(?:" + _ABOUT_THAT + r"|"
                       r"What is it like\?)$")
 # Words of the rewrites' own templates: a rewrite that shares only these with the question names none of it.
 _TEMPLATE_WORDS = frozenset("tell more about last time happen like feel say go get make think do be have know want "
-                            "try keep seem sound mean thing way".split())
+                            "try keep seem sound mean thing way walk through".split())
 
 
 _KEY_WORD = re.compile(r"[a-z][a-z'-]*")
@@ -3970,6 +3966,7 @@ def _english_rewrites(text: str, label: Label, flag_set: set[Flag], previous: st
             # that happened." (a rewrite that names nothing, of a question that names something): the thing it
             # names, asked about.
             first = _noun_phrase_rewrite(text) or first
+        first = _grounded_instead(first, text, label, flag_set, previous)
         out.append(first)
     if previous and previous.strip() and out:
         echo = _echo_alternative(previous)
@@ -3986,6 +3983,60 @@ def _english_rewrites(text: str, label: Label, flag_set: set[Flag], previous: st
             out.append(echo)
         out.append(SILENCE_ALTERNATIVE["en"])
     return out
+
+
+def _grounded_instead(first: str, text: str, label: Label, flag_set: set[Flag], previous: str | None) -> str:
+    """The main rewrite, or one built on what the customer said (:mod:`scoring.grounded`) where the main one takes
+    for granted the event the question asked about ("Have you ever ordered online from them?" -> not "Tell me about
+    the last time you ordered online from them.") or, for a hypothetical or a pitch, asks about something the
+    customer never spoke of (the pitched app, "the clubhouse" of "a tablet in the clubhouse")."""
+    if not previous or not previous.strip() or _SILENCE_TEXT.match(first) or not _parser_loaded():
+        return first  # (without the parser loaded, a single turn keeps to the parse-free rewrites)
+    from .grounded import asks_whether, grounded_rewrite, presupposes
+
+    taken = presupposes(first, text, previous, label, flag_set)
+    wrong = taken
+    if not wrong and (Flag.HYPOTHETICAL in flag_set or Flag.PITCH in flag_set or label == Label.LEADING
+                      or asks_whether(text)):
+        # A thing only the interviewer spoke of, asked about: a pitch's product ("Tell me more about the family
+        # health record app."), a leading guess's own words ("How do you feel about the mortgage?" of "You must be
+        # saving up for a mortgage?"), a yes/no question's side detail ("Tell me about your phone." of "Is that on
+        # your phone?"). It plants the interviewer's idea or misses the point; what the customer said does not.
+        about = _ABOUT_OBJECT.match(first) or _NEED_TODAY.match(first)
+        thing = (about.group("x") or about.group("y") or "") if about else ""
+        wrong = bool(thing and _word_keys(thing) - _word_keys(previous))
+        if wrong and Flag.HYPOTHETICAL not in flag_set and Flag.PITCH not in flag_set and _is_subject_of(thing, text):
+            # "The gate's locked at night, right?" -> "Tell me more about the gate." stays: what the guess is about
+            # is a topic; what it says of it ("a total waste", "your health", "on your phone") is the guess.
+            wrong = False
+    if not wrong:
+        return first
+    grounded = grounded_rewrite(_echo_text(previous))  # (the text the echo parses: one parse for both)
+    if grounded:
+        return grounded
+    if taken and _PAST_YES_NO.match(text.strip()):
+        return "How did that turn out?"  # "Did she charge you for cancelling?": how it went, not that she did
+    return first
+
+
+def _is_subject_of(thing: str, question: str) -> bool:
+    """The head of ``thing`` is a subject in the parse of ``question``."""
+    from .grounded import question_parse
+
+    words = re.findall(r"[\w'-]+", thing.lower())
+    doc = question_parse(question) if words else None
+    if doc is None:
+        return False
+    # (or the head of a clause read without its verb: "The gate's locked at night" parsed with "gate" as its root)
+    return any(t.lower_ == words[-1] and (t.dep_ in ("nsubj", "nsubjpass") or t.dep_ == "ROOT" and t.pos_ in (
+        "NOUN", "PROPN")) for t in doc)
+
+
+_NEED_TODAY = re.compile(r"^What do you do today when you need (?P<x>.+?)\?$|^How did you feel about (?P<y>.+?)\?$")
+# A yes/no question about something past ("Did you …?", "so did they, uh, …", "Have you ever …?").
+_PAST_YES_NO = re.compile(r"^(?:(?:so|and|but|right|okay|ok|oh|um+|uh+|er+|like|yeah|well)[\s,.…-]+)*"
+                          r"(?:did|didn't)\b",
+                          re.IGNORECASE)
 
 
 # --- The last look at the main rewrite: does it read like a person wrote it? -------------------------------------

@@ -159,7 +159,10 @@ def test_no_text_is_parsed_twice_and_a_turn_makes_few_calls(loaded, monkeypatch)
         clf.classify(text, previous)
         per_turn.append((nlp.parses_run - texts, parse_batch.spacy_calls() - calls))
     assert len(recording.texts) == len(set(recording.texts))  # each text once, whichever check asked for it
-    assert max(calls for _, calls in per_turn) <= 3
+    # At most four calls a turn (one turn of the 188 makes four: its question's clause read once more by the check
+    # that a rewrite takes nothing for granted, scoring.grounded).
+    assert max(calls for _, calls in per_turn) <= 4
+    assert sum(calls > 3 for _, calls in per_turn) <= 2
     assert sum(calls for _, calls in per_turn) < sum(texts for texts, _ in per_turn)  # some were made together
     assert sum(texts for texts, _ in per_turn) <= 1.5 * len(per_turn)
 
