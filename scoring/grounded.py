@@ -423,7 +423,10 @@ def presupposes(candidate: str, question: str, previous: str | None, label: Labe
         return False
     if label_value == "leading" and not asks_whether(question) and _REASON_FRAME.match(candidate):
         return False  # "So you moved mostly for the garden?" -> "What made you move?": the guess was the reason
-    told = _told_verbs(candidate) & _asked_verbs(question)
+    told = _told_verbs(candidate) & _lemmas(question)  # (no parse for a rewrite that tells of none of its verbs)
+    if not told:
+        return False
+    told &= _asked_verbs(question)
     if not told:
         return False
     said = _lemmas(previous or "")

@@ -33,7 +33,7 @@ from typing import Any, Callable, Sequence, TypeVar
 
 from simulator import nlp
 
-__all__ = ["parse", "parse_ahead", "run_batched", "spacy_calls", "WORKERS"]
+__all__ = ["parse", "parse_ahead", "run_batched", "spacy_calls", "in_batch", "WORKERS"]
 
 T = TypeVar("T")
 
@@ -91,6 +91,11 @@ def _parse_together(texts: Sequence[str]) -> None:
     missing = [t for t in dict.fromkeys(texts) if t and nlp.cached(t) is None]
     if len(missing) > 1:
         _parse_all(missing)
+
+
+def in_batch() -> bool:
+    """True inside a job of :func:`run_batched` (its parses are made together with the other jobs')."""
+    return getattr(_local, "batch", None) is not None
 
 
 def pipeline_loaded() -> bool:
