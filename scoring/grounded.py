@@ -176,9 +176,11 @@ def _event_sentence(doc):
     return None
 
 
-def grounded_rewrite(previous: str | None) -> str | None:
-    """An open question about the event the customer's first sentence tells of (see the module's docstring), or
-    None where it tells of none."""
+def grounded_rewrite(previous: str | None, question: str | None = None) -> str | None:
+    """An open question about an event the customer's first sentence tells of (see the module's docstring), or
+    None where it tells of none. Of several events in it ("I buy coffee beans from three roasters and always run out
+    at the worst time"), the one that shares most words with ``question`` (the one it was about: "… when you were
+    about to run out?"); the first said where none does."""
     if not previous or not previous.strip() or len(previous) > 400:
         return None
     doc = parse_batch.parse(previous.strip())
@@ -186,18 +188,48 @@ def grounded_rewrite(previous: str | None) -> str | None:
         return None
     for sent in doc.sents:
         # Its clauses in the order said: "I book my haircut through their DMs, she replies when …" is parsed with
-        # the second as the root and the first as its complement.
+        # the second as the root and the first as its complement; a joined verb shares the first one's subject.
         clauses = sorted((t for t in sent if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "conj")
-                          and _subject(t) is not None), key=lambda t: t.i)
-        for clause in clauses:
+                          and _clause_subject(t) is not None), key=lambda t: t.i)
+        if not clauses:
+            continue
+        made: list[tuple[str, object]] = []
+        for n, clause in enumerate(clauses):
             if any(c.dep_ == "neg" or c.lower_ in ("never", "n't", "not") or c.dep_ == "aux" and c.tag_ == "MD"
                    for c in clause.children):
-                return None  # what they did not do, or would: no event to ask about
-            made = _about_clause(clause, sent)
-            if made:
-                return made
-        if clauses:
+                if n == 0:
+                    return None  # what they did not do, or would: no event to ask about
+                continue
+            one = _about_clause(clause, sent)
+            if one:
+                made.append((one, clause))
+        if not made:
             return None  # the first sentence that tells of anything decides
+        if question and len(made) > 1:
+            from .rewrite import _word_keys
+
+            asked = _word_keys(question)
+            scores = [len(_word_keys(_own_words(clause)) & asked) for _, clause in made]
+            best = max(range(len(made)), key=lambda i: (scores[i], -i))
+            return made[best][0]
+        return made[0][0]
+    return None
+
+
+def _own_words(verb) -> str:
+    """The words of a clause without the clauses joined to it and without its subject."""
+    other = {t.i for c in verb.children if c.dep_ in ("conj", "cc", "nsubj", "nsubjpass") or
+             c.dep_ in ("advcl", "ccomp", "parataxis") and c.i > verb.i for t in c.subtree}
+    return " ".join(t.text for t in verb.subtree if t.i not in other)
+
+
+def _clause_subject(verb):
+    """A clause's subject: its own, or, for a verb joined to another ("… and always run out"), that one's."""
+    own = _subject(verb)
+    if own is not None:
+        return own
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)
     return None
 
 
@@ -222,15 +254,15 @@ def _about_clause(root, sent) -> str | None:
         return None
     if any(c.dep_ == "aux" and c.tag_ == "MD" for c in children):
         return None
-    subject = _subject(root)
+    subject = _clause_subject(root)
     subject_low = subject.lower_
     span = sorted(t.i for t in subject.subtree)
     lead = [t for t in sent if t.i < span[0]] if root.dep_ == "ROOT" or root.i == min(
         t.i for t in sent if t.pos_ in ("VERB", "AUX")) else []
     if subject.tag_ in ("UH", "CD") or span != list(range(span[0], span[-1] + 1)) or any(
-            t.pos_ not in ("INTJ", "PUNCT", "CCONJ", "ADV") for t in lead):
+            t.pos_ in ("VERB", "AUX", "PRON") and t.tag_ != "PRP$" for t in lead):
         return None  # a subject the parse did not find whole ("My renewal quote" read as "quote")
-    if root.dep_ != "ROOT" and any(t.dep_ == "prep" for t in subject.subtree):
+    if root.dep_ not in ("ROOT", "conj") and any(t.dep_ == "prep" for t in subject.subtree):
         return None  # a later clause's long subject is more often a misreading than a subject
     if subject.dep_ == "csubj":
         # "Organising the suppliers ourselves took months": the doing itself, described.
@@ -259,6 +291,14 @@ def _about_clause(root, sent) -> str | None:
     else:
         habit = root.tag_ in ("VBP", "VBZ") or (root.tag_ == "VBG" and any(a.lower_ in ("'ve", "have", "has", "'s")
                                                                            for a in aux))
+    must = None
+    if lemma == "have" and any(c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in children):
+        # "I have to print the returns label at the library": the event is the printing, which they had to do.
+        must = verb = next(c for c in children if c.dep_ == "xcomp")
+        lemma = verb.lemma_.lower()
+        children = list(verb.children)
+        if any(c.dep_ == "auxpass" for c in children):
+            return None  # "has to be requested": no doer of theirs
     if lemma in _STATE_VERBS or lemma == "get" and any(
             a.lower_ in ("'ve", "have", "has", "'s") for a in aux) or lemma == "suppose":
         return None  # a state ("I need", "I've got three kids", "was supposed to")
@@ -282,7 +322,9 @@ def _about_clause(root, sent) -> str | None:
                  "remember", "decide", "try", "want", "start", "stop", "end") and \
             rest.lower() in ("", "you", "them", "him", "her", "us", "up"):
         return None  # "the last time the library app told you": what it told them went with the clause cut off
-    if passive is not None:
+    if must is not None:
+        told = "had to " + lemma
+    elif passive is not None:
         be = "were" if subject.tag_ in ("NNS", "NNPS") or subject_low in ("we", "they", "you") else "was"
         told = ("got" if passive.lemma_ == "get" else be) + " " + verb.text.lower()
     else:
@@ -300,6 +342,10 @@ def _about_clause(root, sent) -> str | None:
     else:
         made = f"Walk me through what happened when {who} {told}{' ' + rest if rest else ''}."
     made = re.sub(r"\s+([,.?!])", r"\1", made)
+    if made.startswith("Tell me about the last time"):  # "the last time you photographed every receipt" -> "a receipt"
+        made = re.sub(r"\b(?:every|each)\s+one\b", "one", made)
+        made = re.sub(r"\b(?:every|each)\s+(?=[a-z])", "a ", made)
+        made = re.sub(r"\ba\s+(?=[aeio]|u(?!s|n[iu]|r))", "an ", made)
     if len(made.split()) > _MAX_WORDS or not reads_naturally(made) or not _names_something(made):
         return None
     return made[0].upper() + made[1:]

@@ -4021,7 +4021,7 @@ def _grounded_instead(first: str, text: str, label: Label, flag_set: set[Flag], 
             wrong = False
     if not wrong:
         return first
-    grounded = grounded_rewrite(_echo_text(previous))  # (the text the echo parses: one parse for both)
+    grounded = grounded_rewrite(_echo_text(previous), text)  # (the text the echo parses: one parse for both)
     if grounded:
         return grounded
     if taken and _PAST_YES_NO.match(text.strip()):
@@ -4039,7 +4039,8 @@ def _is_subject_of(thing: str, question: str) -> bool:
         return False
     # (or the head of a clause read without its verb: "The gate's locked at night" parsed with "gate" as its root)
     return any(t.lower_ == words[-1] and (t.dep_ in ("nsubj", "nsubjpass") or t.dep_ == "ROOT" and t.pos_ in (
-        "NOUN", "PROPN")) for t in doc)
+        "NOUN", "PROPN") and all(b.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "PUNCT", "INTJ", "PART") or
+                                 b.dep_ in ("compound", "poss", "case") for b in doc[:t.i])) for t in doc)
 
 
 _NEED_TODAY = re.compile(r"^What do you do today when you need (?P<x>.+?)\?$|^How did you feel about (?P<y>.+?)\?$")

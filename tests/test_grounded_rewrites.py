@@ -37,11 +37,24 @@ def loaded():
     # comma splice: the first clause said
     ("I book my haircut through the salon's Instagram DMs, she replies when she's between clients.",
      "Tell me about the last time you booked your haircut through the salon's Instagram DMs."),
+    # of two events, the one the question was about
+    ("I buy coffee beans from three roasters and always run out at the worst time.",
+     "Tell me about the last time you ran out."),
+    # "have to": the thing they had to do; "every" of a habit becomes one time
+    ("I have to print the returns label at the library because I don't have a printer.",
+     "Tell me about the last time you had to print the returns label at the library."),
+    ("I photograph every receipt but then never do anything with the photos.",
+     "Tell me about the last time you photographed a receipt."),
+    # a place said first is no part of the subject
+    ("At the sailing club we still sign boats out on a clipboard.",
+     "Tell me about the last time you signed boats out on a clipboard."),
     # an aside after a comma goes
     ("She only takes bookings by text, which is a pain.", "Tell me about the last time she took bookings by text."),
 ])
 def test_a_rewrite_built_on_what_they_said(previous, expected):
-    assert grounded_rewrite(previous) == expected
+    question = "um, would you sign up for a subscription that just sent them when you were about to run out?" \
+        if "coffee" in previous else None
+    assert grounded_rewrite(previous, question) == expected
 
 
 @pytest.mark.parametrize("previous", [
@@ -52,6 +65,7 @@ def test_a_rewrite_built_on_what_they_said(previous, expected):
     "I run a small agency.",  # who they are, not a thing that happens
     "We talked about it last week.",  # names nothing
     "The website takes ages to load.",  # all it said after the verb was how long
+    "My repeat prescription has to be requested every 28 days.",  # no doer of theirs
     "",
 ])
 def test_no_rewrite_where_they_told_of_no_event(previous):
