@@ -230,7 +230,10 @@ _MOVES: dict[str, _Moves] = {
                  thanks_any=THANKS_ANYWHERE,
                  episode=re.compile(r"\b(?:that|those|this)\s+(?:same\s+|very\s+)?(?:morning|day|night|evening|afternoon|"
                                     r"time|week|weekend|moment|year|month|point|trip|visit|call|order|meeting)s?\b"
-                                    r"|\bat\s+the\s+time\b|\bback\s+then\b", re.IGNORECASE)),
+                                    r"|\bat\s+the\s+time\b|\bback\s+then\b"
+                                    # "Could you describe the most recent occasion?", "the last time it happened"
+                                    r"|\bthe\s+(?:most\s+recent|last|latest|first|worst)\s+(?:occasion|time|one|incident)\b",
+                                    re.IGNORECASE)),
     "nl": _Moves(
         greeting=re.compile(
             r"^\s*(?:hoi|hallo|hai|hey|dag|goedemorgen|goedemiddag|goedenavond|welkom|"
@@ -984,6 +987,10 @@ def _decide(persona: Persona, index: TopicIndex, state: State, text: str, label:
         # into her story ("Dat ze je daarvoor laten opdraaien is toch oneerlijk?") is a verdict on it.
         verdict = verdict or (foreign and state.current_topic is not None and nominal_units(question, language) is None
                               and _has_anaphora(question, language))
+        # With a parse, a demonstrative or a "then" that ties the guess to the moment she told ("Presumably that
+        # reconciliation is the worst part?", "I bet you wanted to throw the phone in the sea after that?") makes it
+        # a verdict on her story too; a bare "it" does not ("So you're seeing a dermatologist about it.").
+        verdict = verdict or (foreign and state.current_topic is not None and _ties_to_story(question))
         if foreign and not verdict and not candidates and _off_topic(index, state, text):
             if "pitch" in flags_set:
                 # "Do you think my idea's any good?": the idea is the interviewer's, not a thing of her life she could
@@ -1360,6 +1367,7 @@ def _understand(index: TopicIndex, state: State, text: str, language: str,
         # unless its meaning is still closest to the topic being talked about ("Have you ever caught a mistake
         # that way?" about her statements).
         if (pointing and nominal_units(text, language) is not None
+                and not (language_of(language) == "en" and _ties_to_story(question))
                 and max(own, key=lambda m: m.semantic).topic != current
                 and _names_foreign_things(index, state, text)
                 and _foreign(index, own, text, threshold, _recent_units(index, state))):
@@ -1947,6 +1955,19 @@ def _near_miss(ranked: list[TopicMatch], threshold: float, *, asked: bool) -> bo
         return False
     second = max((value(m) for m in ranked[1:]), default=0.0)
     return value(top) - second >= NEAR_MARGIN
+
+
+_TIED = re.compile(r"\b(?:after|before|since|by|from|at)\s+(?:that|then|there)\b(?!\s+(?:is|was|'s)\b)"
+                   r"|\b(?:that|those)\s+(?!(?:is|was|were|are|'s|must|would|will|could|should|has|had|"
+                   r"have|it|they|you|i|we|he|she|me|him|her|them|us|one|sort|kind|much|many|a|an|the)\b)[a-z]+",
+                   re.IGNORECASE)
+
+
+def _ties_to_story(question: str) -> bool:
+    """An English question whose words tie it to the moment just told: "after that", "by then", or "that" / "those"
+    before a noun ("that reconciliation"); not "that" as a pronoun ("that must be nice"), nor "this" / "these", which
+    point at the present ("What are you doing this summer?")."""
+    return bool(_TIED.search(question))
 
 
 def _abstain(persona: Persona, state: State, choose: _Chooser) -> Plan:
