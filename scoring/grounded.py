@@ -48,7 +48,7 @@ _STATE_VERBS = frozenset("be have need want like love hate think know reckon gue
 # How often, how long, how much: said of the habit, not of one time.
 _HOW_OFTEN = frozenset("always usually often never sometimes normally generally mostly just only really actually "
                        "basically probably literally still even also already honestly now then again ever anyway "
-                       "regularly constantly typically every each twice once fortnightly weekly monthly daily yearly annually "
+                       "regularly constantly typically every each twice once fortnightly weekly monthly daily yearly annually mainly "
                        "nightly".split())
 _OFTEN_WORDS = frozenset("every each always usually often sometimes normally times twice weekly monthly fortnightly "
                          "daily nightly regularly".split())

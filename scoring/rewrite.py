@@ -4019,6 +4019,10 @@ def _grounded_instead(first: str, text: str, label: Label, flag_set: set[Flag], 
             # "The gate's locked at night, right?" -> "Tell me more about the gate." stays: what the guess is about
             # is a topic; what it says of it ("a total waste", "your health", "on your phone") is the guess.
             wrong = False
+        if not wrong and thing and not _word_keys(thing) & _word_keys(text) and _grounded_names(text):
+            # "so do you go the same days every week?" -> not "Tell me more about the form.": a thing of theirs that
+            # the question does not ask about (it asks about a doing of theirs), taken from their words by default.
+            wrong = not _SILENCE_TEXT.match(first)
     if not wrong:
         return first
     grounded = grounded_rewrite(_echo_text(previous), text)  # (the text the echo parses: one parse for both)
@@ -4027,6 +4031,12 @@ def _grounded_instead(first: str, text: str, label: Label, flag_set: set[Flag], 
     if taken and _PAST_YES_NO.match(text.strip()):
         return "How did that turn out?"  # "Did she charge you for cancelling?": how it went, not that she did
     return first
+
+
+def _grounded_names(question: str) -> bool:
+    """The question asks about something of its own: a content word beyond pointing words ("Is it usually working?"
+    asks about working; "Is that right?" about nothing)."""
+    return bool(_word_keys(question) - {"right", "true", "okay", "fair", "really", "usually", "always", "ever"})
 
 
 def _is_subject_of(thing: str, question: str) -> bool:
