@@ -50,15 +50,18 @@ _HOW_OFTEN = frozenset("always usually often never sometimes normally generally 
                        "basically probably literally still even also already honestly now then again ever anyway "
                        "regularly constantly typically every each twice once fortnightly weekly monthly daily yearly annually mainly "
                        "nightly".split())
+_QUANTIFIERS = frozenset("most some many several few lot lots loads plenty half all both couple dozen".split())
 _OFTEN_WORDS = frozenset("every each always usually often sometimes normally times twice weekly monthly fortnightly "
                          "daily nightly regularly".split())
-_TIME_NOUNS = frozenset("second seconds minute minutes hour hours day days week weeks fortnight fortnights month months "
+_TIME_NOUNS = frozenset("mondays tuesdays wednesdays thursdays fridays saturdays sundays weekdays "
+                        "second seconds minute minutes hour hours day days week weeks fortnight fortnights month months "
                         "year years ages time times morning mornings evening evenings night nights weekend weekends "
                         "term terms season seasons".split())
 # The parts of the clause after its verb that a retelling keeps.
 _KEPT_DEPS = frozenset("dobj prt prep dative xcomp acomp attr oprd agent advmod ccomp pcomp".split())
 _PRONOUN_SUBJECTS = frozenset("i we you it they he she this that there these those nobody nothing everyone everybody "
-                              "everything someone somebody something anyone anybody anything none".split())
+                              "everything someone somebody something anyone anybody anything none some most many few "
+                              "others half all both".split())
 _MAX_WORDS = 20
 
 
@@ -93,7 +96,7 @@ def _is_time_phrase(token) -> bool:
     return False
 
 
-def _rest_after(root) -> list:
+def _rest_after(root, one_time: bool = False) -> list:
     """The objects and complements after ``root``, up to the first joined or subordinate clause."""
     kept: list = []
     for child in root.children:
@@ -123,9 +126,21 @@ def _rest_after(root) -> list:
     # A clause added after a comma ("by text, which is a pain") is no part of the event.
     aside = {t.i for head in kept if head.dep_ == "relcl" and head.doc[head.left_edge.i - 1].text == ","
              for t in head.subtree} if kept else set()
+    # How many ("about eight households", "most of your wool", "a lot of funeral flowers", "around three"): said of
+    # the habit, not of one time, and gone from a question about one time.
+    counted = set()
+    for token in kept if one_time else ():
+        number = token.tag_ == "CD" and token.dep_ in ("nummod", "conj") and token.head.tag_ in ("NNS", "NNPS", "CD")
+        quantity = token.lower_ in _QUANTIFIERS and token.dep_ in ("nummod", "quantmod", "amod", "det", "predet",
+                                                                    "dobj", "pobj")
+        if number or quantity:
+            counted.add(token.i)
+            counted.update(c.i for c in token.subtree if c.i != token.i and (
+                c.dep_ in ("advmod", "quantmod", "cc", "conj") and c.head.i == token.i or
+                c.dep_ in ("prep", "det") and c.head.i == token.i and c.lower_ in ("of", "a")))
     out = []
     for token in kept:
-        if token.i in timed or token.i in aside:
+        if token.i in timed or token.i in aside or token.i in counted:
             continue
         if token.dep_ == "mark" and token.head.dep_ in ("advcl", "conj") and out or \
                 token.dep_ == "cc" and token.lower_ in ("but", "so", "yet") and out:
@@ -264,13 +279,19 @@ def _about_clause(root, sent) -> str | None:
         return None  # a subject the parse did not find whole ("My renewal quote" read as "quote")
     if root.dep_ not in ("ROOT", "conj") and any(t.dep_ == "prep" for t in subject.subtree):
         return None  # a later clause's long subject is more often a misreading than a subject
+    if subject.left_edge.lower_ in ("which", "what", "who", "whose", "how", "where", "when", "why"):
+        return None  # "… which bin to put out": a question inside, no subject of an event
     if subject.dep_ == "csubj":
         # "Organising the suppliers ourselves took months": the doing itself, described.
         made = f"Tell me more about {_subject_text(subject)}."
         return made if reads_naturally(made) and len(made.split()) <= _MAX_WORDS and _names_something(made) else None
     lemma = root.lemma_.lower()
-    if subject_low in ("nobody", "nothing", "none", "everyone", "everybody", "everything"):
-        return None
+    if subject_low in ("nobody", "nothing", "none", "everyone", "everybody", "everything") or \
+            subject_low in _QUANTIFIERS or any(t.lower_ in _QUANTIFIERS and t.dep_ in ("nsubj", "det", "amod")
+                                               for t in subject.subtree if t.i == subject.left_edge.i):
+        return None  # "Some leave cash under a plant pot", "Most of my time goes on …": no one occasion
+    if root.dep_ != "ROOT" and root.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in children):
+        return None  # "I had my car serviced": a causative's participle, no clause of its own
     if lemma == "be" or root.dep_ == "ROOT" and root.pos_ == "AUX":
         if subject_low in _PRONOUN_SUBJECTS or subject.tag_ in ("PRP", "EX"):
             return None
@@ -315,9 +336,20 @@ def _about_clause(root, sent) -> str | None:
     who = _subject_text(subject)
     if who.lower() in ("it", "that", "this", "there"):
         return None
-    rest = _said_back(_rest_after(verb))
+    perfect = any(a.lower_ in ("'ve", "have", "has", "'s") for a in aux) and root.tag_ == "VBN"
+    last_time = habit or perfect and any(_is_time_phrase(c) or c.lower_ in _HOW_OFTEN for c in children) or any(
+        c.dep_ == "advmod" and c.lower_ in ("always", "usually", "often", "sometimes", "normally", "mostly")
+        or _is_time_phrase(c) and any(w.lower_ in ("every", "each", "twice", "times", "a", "most")
+                                      for w in c.subtree) for c in children)
+    _rest_tokens = _rest_after(verb, one_time=last_time)
+    rest = _said_back(_rest_tokens)
     if not rest and any(c.dep_ in ("dobj", "xcomp", "ccomp", "attr", "acomp", "oprd") for c in verb.children):
         return None  # all it said after the verb was how long or how often ("The website takes ages to load")
+    if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.tag_ in ("VBP", "VBZ", "VBD") for t in _rest_tokens):
+        return None  # a clause run on inside ("… opened a hive you jot notes on the lid …")
+    if subject.tag_ == "PRP" and not any(t.pos_ in ("NOUN", "PROPN") for t in _rest_tokens) and \
+            not any(t.dep_ == "prt" for t in _rest_tokens):
+        return None  # "the last time she checked", "… you wrote them": nothing of theirs named
     if lemma in ("tell", "ask", "show", "remind", "send", "give", "email", "text", "message", "forget",
                  "remember", "decide", "try", "want", "start", "stop", "end") and \
             rest.lower() in ("", "you", "them", "him", "her", "us", "up"):
@@ -329,15 +361,11 @@ def _about_clause(root, sent) -> str | None:
         told = ("got" if passive.lemma_ == "get" else be) + " " + verb.text.lower()
     else:
         told = past(lemma)
-    perfect = any(a.lower_ in ("'ve", "have", "has", "'s") for a in aux) and root.tag_ == "VBN"
     often = any(t.lower_ in _OFTEN_WORDS for t in root.sent)
     if habit and not often and any(c.dep_ == "dobj" and any(d.lower_ in ("a", "an") for d in c.children)
                                    for c in children):
         return None  # "I run a small agency", "I drive a cab": who they are, not a thing that happens
-    if habit or perfect and any(_is_time_phrase(c) or c.lower_ in _HOW_OFTEN for c in children) or any(
-            c.dep_ == "advmod" and c.lower_ in ("always", "usually", "often", "sometimes", "normally", "mostly")
-            or _is_time_phrase(c) and any(w.lower_ in ("every", "each", "twice", "times", "a", "most")
-                                          for w in c.subtree) for c in children):
+    if last_time:
         made = f"Tell me about the last time {who} {told}{' ' + rest if rest else ''}."
     else:
         made = f"Walk me through what happened when {who} {told}{' ' + rest if rest else ''}."

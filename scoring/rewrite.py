@@ -295,6 +295,28 @@ def _subject(clause: str) -> str | None:
     return None
 
 
+def _choice_rewrite(m: re.Match[str]) -> str:
+    """"Do you <verb> A or B?": between two things, how they decide ("How do you decide between the bus and the
+    train?"); a thing and then the options for it ("Do you save those photos anywhere special or on your phone?"),
+    how they do it to the thing ("How do you save those photos?"); the thing or another doing ("Did you put it in
+    the bank or leave it?"), what they did with it; options alone, what decides."""
+    verb, a, b = m.group("verb"), m.group("a"), m.group("b")
+    a_words, b_words = a.split(), b.split()
+    did = m.group(0).lower().startswith("did")
+    if a_words[0].lower() in _DETERMINERS:
+        np = _np_at(a_words, 0)
+        after = a_words[len(np.split()):] if np and a.lower().startswith(np.lower()) else None
+        b_first = b_words[0].lower() if b_words else ""
+        if np and after is not None and b_first not in _DETERMINERS:
+            if _verb_lemma(b_first) == b_first and b_first not in _PREPOSITIONS and not _is_noun(b_first):
+                return f"What {'did' if did else 'do'} you do with {np}?"  # "… or leave it?"
+            if after:
+                return f"How {'did' if did else 'do'} you {verb} {np}?"  # the options were said of the thing
+        if not after or b_first in _DETERMINERS:
+            return f"How do you decide between {_tidy(a)} and {_tidy(b)}?"
+    return f"What decides whether you {verb} {a} or {b}?"
+
+
 def _first_np(text: str) -> str | None:
     words = text.split()
     for i, word in enumerate(words):
@@ -799,9 +821,7 @@ _CLOSED_RULES: list[Rule] = [
     (_r(r"^(?:was|is)\s+it\s+(?:the\s+)?(?P<np>.+?)\s+that\s+(?P<rest>.+)$"),
      lambda m: f"What {m.group('rest')}?"),
     (_r(r"^(?:do|did|does)\s+you\s+(?:" + _ADVERB + r"\s+)?(?P<verb>[a-z]+)\s+(?P<a>[^,]+?)\s+or\s+(?P<b>[^,]+)$"),
-     lambda m: (f"How do you decide between {_tidy(m.group('a'))} and {_tidy(m.group('b'))}?"
-                if m.group("a").split()[0].lower() in _DETERMINERS else
-                f"What decides whether you {m.group('verb')} {m.group('a')} or {m.group('b')}?")),
+     lambda m: _choice_rewrite(m)),
     (_r(r"^(?:is|was|are|were)\s+(?P<subj>(?:(?:the|your|our)\s+)?[\w'-]+)\s+.+?\s+or\s+.+$"),
      lambda m: (f"Can you tell me more about {m.group('subj')}?" if m.group("subj").lower().split()[0] not in
                 ("it", "that", "this", "they", "you") else "Can you tell me more about that?")),

@@ -48,6 +48,10 @@ def loaded():
     # a place said first is no part of the subject
     ("At the sailing club we still sign boats out on a clipboard.",
      "Tell me about the last time you signed boats out on a clipboard."),
+    # how many goes from a question about one time
+    ("I buy most of my wool at the market.", "Tell me about the last time you bought your wool at the market."),
+    ("I usually swap about two shifts a month.", "Tell me about the last time you swapped shifts."),
+    ("I go to the flower market on Tuesdays and Fridays.", "Tell me about the last time you went to the flower market."),
     # an aside after a comma goes
     ("She only takes bookings by text, which is a pain.", "Tell me about the last time she took bookings by text."),
 ])
@@ -66,6 +70,10 @@ def test_a_rewrite_built_on_what_they_said(previous, expected):
     "We talked about it last week.",  # names nothing
     "The website takes ages to load.",  # all it said after the verb was how long
     "My repeat prescription has to be requested every 28 days.",  # no doer of theirs
+    "Some leave cash under a plant pot.",  # no one occasion
+    "Most of my time goes on chasing parents.",
+    "She checks it every morning.",  # nothing of theirs named
+    "I had my car serviced last week.",  # a causative
     "",
 ])
 def test_no_rewrite_where_they_told_of_no_event(previous):
@@ -126,3 +134,13 @@ def test_main_rewrite_takes_nothing_for_granted(text, label, flags, previous, ex
 def test_a_topic_of_the_question_stays(text, previous, kept):
     label = "leading" if "right?" in text else "closed"
     assert kept in suggest_rewrites(text, label, [], previous=previous)[0]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # options said of a thing: how they do it to the thing
+    ("Do you book the classes on the app or at the front desk?", "How do you book the classes?"),
+    # two things: how they decide between them
+    ("Do you take the bus or the train?", "How do you decide between the bus and the train?"),
+])
+def test_a_choice_asks_how_not_which(text, expected):
+    assert suggest_rewrites(text, "closed", [], previous="I go to the gym most mornings before work.")[0] == expected
