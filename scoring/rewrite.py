@@ -3139,6 +3139,8 @@ def _echo_phrase(phrase: str) -> str | None:
 
 
 # Nouns that name nothing on their own: an echo of them ("The way?", "A bit?") hands back no word of theirs.
+_TIME_HEADS = frozenset("while week weeks year years day days month months morning mornings evening evenings night "
+                        "nights time times moment minute minutes hour hours weekend weekends fortnight".split())
 _VAGUE_HEADS = frozenset("way ways thing things lot lots bit kind sort one ones end part point stuff".split())
 
 
@@ -3784,6 +3786,8 @@ def _mend_object(made: str) -> str | None:
         words, low = ["the", words[1]], ["the", low[1]]
     if low[0] in _NOT_A_THING or (low[0] in _WH and len(low) <= 2):
         return None
+    if len(low) <= 2 and low[-1] in _TIME_HEADS:
+        return None  # "Tell me more about the week.", "How do you feel about the while?": a time, no thing
     return made[: match.start(group)] + " ".join(words) + made[match.end(group):]
 
 

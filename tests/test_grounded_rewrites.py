@@ -144,3 +144,11 @@ def test_a_topic_of_the_question_stays(text, previous, kept):
 ])
 def test_a_choice_asks_how_not_which(text, expected):
     assert suggest_rewrites(text, "closed", [], previous="I go to the gym most mornings before work.")[0] == expected
+
+
+def test_a_time_is_no_thing_to_ask_about():
+    from scoring.rewrite import _mend_object
+
+    assert _mend_object("Tell me more about the week.") is None
+    assert _mend_object("How do you feel about the while?") is None
+    assert _mend_object("Tell me more about the weekend market.") == "Tell me more about the weekend market."
