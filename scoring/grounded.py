@@ -48,13 +48,15 @@ _STATE_VERBS = frozenset("be have need want like love hate think know reckon gue
 # How often, how long, how much: said of the habit, not of one time.
 _HOW_OFTEN = frozenset("always usually often never sometimes normally generally mostly just only really actually "
                        "basically probably literally still even also already honestly now then again ever anyway "
-                       "regularly constantly typically every each twice once fortnightly weekly monthly daily yearly annually mainly "
+                       "regularly constantly typically every each twice once fortnightly weekly monthly daily yearly "
+                       "annually mainly "
                        "nightly".split())
 _QUANTIFIERS = frozenset("most some many several few lot lots loads plenty half all both couple dozen".split())
 _OFTEN_WORDS = frozenset("every each always usually often sometimes normally times twice weekly monthly fortnightly "
                          "daily nightly regularly".split())
 _TIME_NOUNS = frozenset("mondays tuesdays wednesdays thursdays fridays saturdays sundays weekdays "
-                        "second seconds minute minutes hour hours day days week weeks fortnight fortnights month months "
+                        "second seconds minute minutes hour hours day days week weeks fortnight fortnights "
+                        "month months "
                         "year years ages time times morning mornings evening evenings night nights weekend weekends "
                         "term terms season seasons".split())
 # The parts of the clause after its verb that a retelling keeps.
@@ -391,22 +393,29 @@ _REAL_CHOICE = re.compile(r"\bor\s+(?!not\b|no\b|anything\b|something\b|what\b|[
 # The verbs a rewrite's own frame brings: they tell of no event of the question's.
 _FRAME_VERBS = frozenset("tell walk happen make feel think be do like talk".split())
 # A leading guess at a reason takes the event itself as told: "So you only kept the box going because of the eggs?"
-_REASON_GUESS = re.compile(r"\b(?:because|cause|'cos|cos|due\s+to|reason|since|that's\s+why|so\s+that)\b", re.IGNORECASE)
+_REASON_GUESS = re.compile(r"\b(?:because|cause|'cos|cos|due\s+to|reason|since|that's\s+why|so\s+that)\b",
+                           re.IGNORECASE)
 _REASON_FRAME = re.compile(r"^(?:what\s+made\s+you|why\s+did\s+you|what\s+led\s+you)\b", re.IGNORECASE)
-_DEGREE = re.compile(r"\b(?:much|okay|ok|alright|all\s+right|well|a\s+lot)\s*(?:since\b[^?]*|these\s+days|now|so\s+far)?"
+_EVER = re.compile(r"\bever\b", re.IGNORECASE)
+_HAPPENED_WITH = re.compile(r"^What happened (?:with|to)\b", re.IGNORECASE)
+_DEGREE = re.compile(r"\b(?:much|okay|ok|alright|all\s+right|well|a\s+lot)\s*"
+                     r"(?:since\b[^?]*|these\s+days|now|so\s+far)?"
                      r"\s*[?.…]*\s*$", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _DETERMINERS = frozenset("the a an your my his her their our its this that these those some any every each no".split())
 # A frame that asks how they see something, not what happened: "How do you feel about owning stuff you hardly use?"
-_VIEW_FRAME = re.compile(r"^(?:how\s+(?:do|did)\s+you\s+feel\s+about|what\s+do\s+you\s+think\s+(?:of|about))\b",
+_VIEW_FRAME = re.compile(r"^(?:how\s+(?:do|did)\s+you\s+(?:feel\s+about|find)|"
+                         r"what\s+do\s+you\s+think\s+(?:of|about))\b",
                          re.IGNORECASE)
+# "again", "still", "any more": the question itself takes the event as one they did before.
+_DONE_BEFORE = re.compile(r"\b(?:again|still|any\s?more|no\s+longer|back\s+to|go\s+back|come\s+back)\b", re.IGNORECASE)
 
 
 def asks_whether(question: str) -> bool:
     """True for a yes/no question (its event is what is asked), not a wh-question or a choice between two."""
     body = _LEAD_IN.sub("", question.strip())
     clauses = [c for c in re.split(r"(?<=[?.!])\s+|,\s*(?=(?:and|so|but)?\s*(?:did|do|does|have|has|is|are|was|"
-                                   r"were)\b)", body) if c.strip()]
+                                   r"were|would|will|could|can)\b)", body) if c.strip()]
     last = clauses[-1] if clauses else body
     last = _LEAD_IN.sub("", re.sub(r"^[\s,]*(?:and|so|but)\s+", "", last.strip(), flags=re.IGNORECASE))
     # A stutter ("did you, did you …", "have you, uh, have you …") starts it again.
@@ -487,10 +496,12 @@ def presupposes(candidate: str, question: str, previous: str | None, label: Labe
     question's form (a wh-question, a choice) nor the customer's words (``previous``) made it real."""
     if not candidate or not question or _VIEW_FRAME.match(candidate):
         return False
+    if _EVER.search(question) and asks_whether(question) and _HAPPENED_WITH.match(candidate):
+        return True  # "Have you ever had the car not be there?" -> not "What happened with the car?"
     flag_values = {str(getattr(f, "value", f)) for f in flags or ()}
     label_value = str(getattr(label, "value", label))
-    if _DEGREE.search(question):
-        return False  # "Has the garden centre changed much?": how much, not whether
+    if _DEGREE.search(question) or _DONE_BEFORE.search(question):
+        return False  # "Has the garden centre changed much?": how much, not whether; "would you order again?"
     whether = asks_whether(question) or "hypothetical" in flag_values or "pitch" in flag_values or \
         label_value == "leading" and not _REASON_GUESS.search(question)
     if not whether:

@@ -4052,8 +4052,17 @@ def _grounded_instead(first: str, text: str, label: Label, flag_set: set[Flag], 
     grounded = grounded_rewrite(_echo_text(previous), text)  # (the text the echo parses: one parse for both)
     if grounded:
         return grounded
+    last = _LAST_TIME_WHO.match(first) if taken and (asks_whether(text) or Flag.HYPOTHETICAL in flag_set) else None
+    if last:
+        # "Do you ever forget to log your hours?" with nothing of theirs to build on: the story, if there is one
+        # ("Tell me about the last time you forgot to log your hours, if you ever have.").
+        who = last.group("who").lower()
+        who = who if who in ("you", "they", "he", "she", "we") else "they"  # "your customers", "your son": they
+        return f"{first.rstrip('.?! ')}, if {who} ever {'has' if who in ('he', 'she') else 'have'}."
     if taken and _PAST_YES_NO.match(text.strip()):
         return "How did that turn out?"  # "Did she charge you for cancelling?": how it went, not that she did
+    if taken and _PERFECT_YES_NO.match(text.strip()):
+        return "What have you done about that so far?"  # "Have you chased the council about it at all?"
     return first
 
 
@@ -4078,6 +4087,11 @@ def _is_subject_of(thing: str, question: str) -> bool:
 
 
 _NEED_TODAY = re.compile(r"^What do you do today when you need (?P<x>.+?)\?$|^How did you feel about (?P<y>.+?)\?$")
+_LAST_TIME_WHO = re.compile(r"^(?:Tell me about|Walk me through) the last time (?P<who>you|they|he|she|we|"
+                            r"(?:the|your|his|her|their)\s+[\w'-]+)\s+\w+")
+_YES_NO_LEAD = r"^(?:(?:so|and|but|right|okay|ok|oh|um+|uh+|er+|like|yeah|well)[\s,.…-]+)*"
+_PERFECT_YES_NO = re.compile(_YES_NO_LEAD + r"(?:have|has|haven't|hasn't)\s+(?:you|they|he|she|anyone|anybody)\b",
+                             re.IGNORECASE)
 # A yes/no question about something past ("Did you …?", "so did they, uh, …", "Have you ever …?").
 _PAST_YES_NO = re.compile(r"^(?:(?:so|and|but|right|okay|ok|oh|um+|uh+|er+|like|yeah|well)[\s,.…-]+)*"
                           r"(?:did|didn't)\b",

@@ -23,7 +23,8 @@ def loaded():
     # a habit: the last time
     ("I forget to cancel free trials all the time.", "Tell me about the last time you forgot to cancel free trials."),
     ("I put the wrong bin out at least once a month.", "Tell me about the last time you put the wrong bin out."),
-    ("The cleaner comes fortnightly and I leave the cash under the kettle.", "Tell me about the last time the cleaner came."),
+    ("The cleaner comes fortnightly and I leave the cash under the kettle.",
+     "Tell me about the last time the cleaner came."),
     ("I hire a van three or four times a year for the craft market.",
      "Tell me about the last time you hired a van for the craft market."),
     # a one-off past event: what happened
@@ -32,7 +33,8 @@ def loaded():
     ("I paid the electricity bill late once because the email went straight to spam.",
      "Walk me through what happened when you paid the electricity bill."),
     # a description: tell me more about it
-    ("Getting a GP appointment is honestly the worst part of my month.", "Tell me more about getting a GP appointment."),
+    ("Getting a GP appointment is honestly the worst part of my month.",
+     "Tell me more about getting a GP appointment."),
     ("Our cleaners' rota is on a whiteboard in the staff room.", "Tell me more about your cleaners' rota."),
     # comma splice: the first clause said
     ("I book my haircut through the salon's Instagram DMs, she replies when she's between clients.",
@@ -51,7 +53,8 @@ def loaded():
     # how many goes from a question about one time
     ("I buy most of my wool at the market.", "Tell me about the last time you bought your wool at the market."),
     ("I usually swap about two shifts a month.", "Tell me about the last time you swapped shifts."),
-    ("I go to the flower market on Tuesdays and Fridays.", "Tell me about the last time you went to the flower market."),
+    ("I go to the flower market on Tuesdays and Fridays.",
+     "Tell me about the last time you went to the flower market."),
     # an aside after a comma goes
     ("She only takes bookings by text, which is a pain.", "Tell me about the last time she took bookings by text."),
 ])
@@ -128,7 +131,8 @@ def test_main_rewrite_takes_nothing_for_granted(text, label, flags, previous, ex
 @pytest.mark.parametrize("text, previous, kept", [
     # what the guess is about is a topic (the subject), and a thing the customer said stays
     ("The gate's locked at night, right?", "I work at the depot.", "gate"),
-    ("um, do the walk-ins usually get a table, or…", "Friday nights we get about forty bookings and the rest walk in.",
+    ("um, do the walk-ins usually get a table, or…",
+     "Friday nights we get about forty bookings and the rest walk in.",
      "walk-ins"),
 ])
 def test_a_topic_of_the_question_stays(text, previous, kept):
@@ -152,3 +156,16 @@ def test_a_time_is_no_thing_to_ask_about():
     assert _mend_object("Tell me more about the week.") is None
     assert _mend_object("How do you feel about the while?") is None
     assert _mend_object("Tell me more about the weekend market.") == "Tell me more about the weekend market."
+
+
+@pytest.mark.parametrize("text, expected", [
+    # nothing of theirs to build on: the story if there is one, or what they have done so far
+    ("Have you ever ordered online from them?",
+     "Tell me about the last time you ordered online from them, if you ever have."),
+    ("uh, have you, have you chased the council about it at all?", "What have you done about that so far?"),
+    # "again" takes the ordering as done before: no hedge
+    ("If the slots came back, would you order again?", "Tell me about the last time you ordered."),
+])
+def test_no_event_to_build_on(text, expected):
+    flags = ["hypothetical"] if text.startswith("If") else []
+    assert suggest_rewrites(text, "closed", flags, previous="We talked about it last week.")[0] == expected

@@ -227,10 +227,14 @@ def test_noun_phrase_of_the_fallback_ends_on_its_noun():
 
 @pytest.mark.parametrize("text, label, expected", [
     # "ever" asks how often an event happens: the last one, told as a story.
-    ("Do you ever forget to log your hours?", "closed", "Tell me about the last time you forgot to log your hours."),
+    # Whether it ever happened is what was asked, and the customer's words tell of no event to build on: the story,
+    # if there is one.
+    ("Do you ever forget to log your hours?", "closed",
+     "Tell me about the last time you forgot to log your hours, if you ever have."),
     ("Do your customers ever complain about the waiting times?", "closed",
-     "Tell me about the last time your customers complained about the waiting times."),
-    ("Have you ever had problems with the delivery?", "closed", "Tell me about the last time you had problems with the delivery."),
+     "Tell me about the last time your customers complained about the waiting times, if they ever have."),
+    ("Have you ever had problems with the delivery?", "closed",
+     "Tell me about the last time you had problems with the delivery, if you ever have."),
     # A feeling handed over about a moment: how they felt then, in the moment's tense.
     ("Does it bother you when the app crashes?", "leading", "How do you feel when the app crashes?"),
     ("Did it bother you that nobody told you about the delay?", "leading",
