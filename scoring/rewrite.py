@@ -9,6 +9,7 @@ question, pulls out its topic and puts it into an open question about real, past
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import threading
@@ -21,6 +22,8 @@ from .parse_batch import parse_ahead
 from .rules import (OPTION_THEN_YES_NO, STOPWORDS, TRAILING_OFFER, Form, analyse, focus_alone, restore_apostrophes,
                     strip_markers)
 from simulator import nlp
+
+logger = logging.getLogger(__name__)
 
 __all__ = ["suggest_rewrite", "suggest_rewrites", "past", "gerund", "SILENCE_ALTERNATIVE"]
 
@@ -3995,7 +3998,10 @@ def _english_rewrites(text: str, label: Label, flag_set: set[Flag], previous: st
             # that happened." (a rewrite that names nothing, of a question that names something): the thing it
             # names, asked about.
             first = _noun_phrase_rewrite(text) or first
-        first = _grounded_instead(first, text, label, flag_set, previous)
+        try:
+            first = _grounded_instead(first, text, label, flag_set, previous)
+        except Exception:  # pragma: no cover - a parse the check cannot read: the rewrite as it was
+            logger.debug("grounded rewrite skipped for %r", text, exc_info=True)
         out.append(first)
     if previous and previous.strip() and out:
         echo = _echo_alternative(previous)
