@@ -396,12 +396,16 @@ _FRAME_VERBS = frozenset("tell walk happen make feel think be do like talk".spli
 _REASON_GUESS = re.compile(r"\b(?:because|cause|'cos|cos|due\s+to|reason|since|that's\s+why|so\s+that)\b",
                            re.IGNORECASE)
 _REASON_FRAME = re.compile(r"^(?:what\s+made\s+you|why\s+did\s+you|what\s+led\s+you)\b", re.IGNORECASE)
+_CONDITION = re.compile(r"\b(?:if|unless|when|once)\b|,\s*(?:and|or|but)\b", re.IGNORECASE)
 _EVER = re.compile(r"\bever\b", re.IGNORECASE)
 _HAPPENED_WITH = re.compile(r"^What happened (?:with|to)\b", re.IGNORECASE)
 _DEGREE = re.compile(r"\b(?:much|okay|ok|alright|all\s+right|well|a\s+lot)\s*"
                      r"(?:since\b[^?]*|these\s+days|now|so\s+far)?"
                      r"\s*[?.…]*\s*$", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_SUBJECTS_AND_TO = frozenset("you they he she we i to who and anyone someone".split())
+_ADVERB_WORDS = frozenset("online offline again together late early home abroad alone instead anyway anymore there "
+                          "here yet first last".split())
 _DETERMINERS = frozenset("the a an your my his her their our its this that these those some any every each no".split())
 # A frame that asks how they see something, not what happened: "How do you feel about owning stuff you hardly use?"
 _VIEW_FRAME = re.compile(r"^(?:how\s+(?:do|did)\s+you\s+(?:feel\s+about|find)|"
@@ -436,7 +440,7 @@ def _lemmas(text: str) -> set[str]:
 
 def _told_verbs(candidate: str) -> set[str]:
     """The verbs a rewrite tells of, its frame's verbs left out."""
-    from .rewrite import _verb_lemma
+    from .rewrite import _is_noun, _verb_lemma
 
     out: set[str] = set()
     words = _WORD.findall(candidate.lower())
@@ -444,6 +448,15 @@ def _told_verbs(candidate: str) -> set[str]:
         lemma = _verb_lemma(word)
         if not lemma or lemma in _FRAME_VERBS or lemma in _REACHING:
             continue  # ("What did she end up doing?" takes no moving in for granted)
+        after = words[i + 1] if i + 1 < len(words) else ""
+        before = words[i - 1] if i else ""
+        if word != lemma and word.endswith(("ing", "ed")) and after and after not in _DETERMINERS and \
+                before not in _SUBJECTS_AND_TO and \
+                after not in ("it", "them", "you", "him", "her", "us", "up", "out", "off", "on", "in", "to", "for",
+                              "with", "about", "at", "from", "back", "over", "down", "into") and (
+                    _is_noun(after) or not _verb_lemma(after) and not after.endswith("ly")
+                    and after not in _ADVERB_WORDS):
+            continue  # "the new reading app", "the booking system": a modifier, no doing
         before = words[i - 1] if i else ""
         # A verb as a verb: after a subject or "to", or an "-ing" or "-ed" form after no determiner ("the smart bit"
         # is no biting).
@@ -511,7 +524,11 @@ def presupposes(candidate: str, question: str, previous: str | None, label: Labe
     told = _told_verbs(candidate) & _lemmas(question)  # (no parse for a rewrite that tells of none of its verbs)
     if not told:
         return False
-    told &= _asked_verbs(question)
+    # The question's own verbs, read as the rewrite's are: with one only, that one is what it asks about; with more,
+    # the parse tells which ("Did you find it easy to set up?" asks about finding, not setting up).
+    its_verbs = _told_verbs(question)
+    simple = len(its_verbs) <= 1 and not _CONDITION.search(question)
+    told &= (its_verbs or told) if simple else _asked_verbs(question)
     if not told:
         return False
     said = _lemmas(previous or "")

@@ -169,3 +169,10 @@ def test_a_time_is_no_thing_to_ask_about():
 def test_no_event_to_build_on(text, expected):
     flags = ["hypothetical"] if text.startswith("If") else []
     assert suggest_rewrites(text, "closed", flags, previous="We talked about it last week.")[0] == expected
+
+
+def test_an_ing_word_before_a_noun_is_no_event():
+    from scoring.grounded import _told_verbs
+
+    assert _told_verbs("How did your kids pick up the new reading app?") == set()  # "reading app": a modifier
+    assert _told_verbs("Tell me about the last time you moved banks.") == {"move"}
