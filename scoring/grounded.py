@@ -11,19 +11,21 @@ What a coach writes instead starts from what the customer *did* say, the one eve
     grounded_rewrite("I forget to cancel free trials all the time.")
     # "Tell me about the last time you forgot to cancel free trials."
     grounded_rewrite("I paid the electricity bill late once because the email went straight to spam.")
-    # "Walk me through what happened when you paid the electricity bill late."
+    # "Walk me through what happened when you paid the electricity bill."
     grounded_rewrite("Getting a GP appointment is honestly the worst part of my month.")
     # "Tell me more about getting a GP appointment."
 
-It reads the parse of the customer's first sentence (its root verb, subject, tense and objects): a habit (present
-tense, "used to", a present perfect of something ongoing) becomes "the last time", a one-off past event "what
-happened when", a description ("X is …") "tell me more about X"; "I" and "my" become "you" and "your"; how often and
-for how long ("every week", "for ages", "at least once a month") go, and so does everything after the first joined
-clause. Nothing comes back where the sentence is no event of theirs: a negation, a modal, a state ("I need",
-"I've got", "I reckon"), or a pronoun described ("It's £28 a week").
+It reads the parse of the customer's first sentence that tells of anything, and of its clauses the one that shares
+most words with the question (the first said where none does): its verb, subject, tense and objects. A habit
+(present tense, "used to", a present perfect of something ongoing) becomes "the last time", a one-off past event
+"what happened when", a description ("X is …") "tell me more about X"; "I" and "my" become "you" and "your"; how often,
+how long and how many ("every week", "for ages", "most of your wool") go from a question about one time, and so do
+asides after a comma and whatever follows a subordinate clause. Nothing comes back where the clause is no event of
+theirs: a negation, a modal, a state ("I need", "I've got", "I run a small agency"), a pronoun described ("It's £28 a
+week"), a quantified subject ("Some leave cash …"), a causative ("I had my car serviced"), or nothing named.
 
-:func:`presupposes` is the check: a rewrite that tells of an event with the question's own verb presupposes it when
-the question asked whether it happened (a yes/no question, a hypothetical, a pitch or a leading guess) and the
+:func:`presupposes` is the check: a rewrite that tells of an event with the verb the question asks about presupposes
+it when the question asked whether it happened (a yes/no question, a hypothetical, a pitch or a leading guess) and the
 customer's words have no form of that verb.
 """
 
@@ -183,14 +185,6 @@ def _subject_text(subject) -> str:
             and text.split()[0] not in ("I",):
         text = text[0].lower() + text[1:]
     return text
-
-
-def _event_sentence(doc):
-    for sent in doc.sents:
-        root = sent.root
-        if root.pos_ in ("VERB", "AUX") and _subject(root) is not None:
-            return sent
-    return None
 
 
 def grounded_rewrite(previous: str | None, question: str | None = None) -> str | None:
