@@ -990,7 +990,8 @@ def _decide(persona: Persona, index: TopicIndex, state: State, text: str, label:
         # With a parse, a demonstrative or a "then" that ties the guess to the moment she told ("Presumably that
         # reconciliation is the worst part?", "I bet you wanted to throw the phone in the sea after that?") makes it
         # a verdict on her story too; a bare "it" does not ("So you're seeing a dermatologist about it.").
-        verdict = verdict or (foreign and state.current_topic is not None and _ties_to_story(question))
+        verdict = verdict or (foreign and state.current_topic is not None and language_of(language) == "en"
+                              and _ties_to_story(question))
         if foreign and not verdict and not candidates and _off_topic(index, state, text):
             if "pitch" in flags_set:
                 # "Do you think my idea's any good?": the idea is the interviewer's, not a thing of her life she could
