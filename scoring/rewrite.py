@@ -4023,8 +4023,10 @@ def _english_rewrites(text: str, label: Label, flag_set: set[Flag], previous: st
 def _grounded_instead(first: str, text: str, label: Label, flag_set: set[Flag], previous: str | None) -> str:
     """The main rewrite, or one built on what the customer said (:mod:`scoring.grounded`) where the main one takes
     for granted the event the question asked about ("Have you ever ordered online from them?" -> not "Tell me about
-    the last time you ordered online from them.") or, for a hypothetical or a pitch, asks about something the
-    customer never spoke of (the pitched app, "the clubhouse" of "a tablet in the clubhouse")."""
+    the last time you ordered online from them."), asks about a thing only the interviewer spoke of (a pitch's
+    product, a guess's "mortgage", a yes/no question's "your phone"), or about a thing of theirs the question does
+    not ask about. With nothing of theirs to build on, a story keeps a hedge ("…, if you ever have."), a past yes/no
+    question asks how it turned out, a present-perfect one what they have done so far."""
     if not previous or not previous.strip() or _SILENCE_TEXT.match(first) or not _parser_loaded():
         return first  # (without the parser loaded, a single turn keeps to the parse-free rewrites)
     from .grounded import _lemmas, _told_verbs, asks_whether, grounded_rewrite, presupposes
@@ -4098,10 +4100,8 @@ _LAST_TIME_WHO = re.compile(r"^(?:Tell me about|Walk me through) the last time (
 _YES_NO_LEAD = r"^(?:(?:so|and|but|right|okay|ok|oh|um+|uh+|er+|like|yeah|well)[\s,.…-]+)*"
 _PERFECT_YES_NO = re.compile(_YES_NO_LEAD + r"(?:have|has|haven't|hasn't)\s+(?:you|they|he|she|anyone|anybody)\b",
                              re.IGNORECASE)
-# A yes/no question about something past ("Did you …?", "so did they, uh, …", "Have you ever …?").
-_PAST_YES_NO = re.compile(r"^(?:(?:so|and|but|right|okay|ok|oh|um+|uh+|er+|like|yeah|well)[\s,.…-]+)*"
-                          r"(?:did|didn't)\b",
-                          re.IGNORECASE)
+# A yes/no question about something past ("Did you …?", "so did they, uh, …").
+_PAST_YES_NO = re.compile(_YES_NO_LEAD + r"(?:did|didn't)\b", re.IGNORECASE)
 
 
 # --- The last look at the main rewrite: does it read like a person wrote it? -------------------------------------
