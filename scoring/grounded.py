@@ -36,13 +36,13 @@ from typing import Iterable
 
 from . import parse_batch
 from .labels import Flag, Label
+from .rewrite import _FLIP
 
 __all__ = ["grounded_rewrite", "presupposes", "asks_whether", "question_parse"]
 
-# The customer's first person, said back to them.
-_SECOND_PERSON = {"i": "you", "we": "you", "me": "you", "us": "you", "my": "your", "our": "your", "mine": "yours",
-                  "ours": "yours", "myself": "yourself", "ourselves": "yourselves", "i'm": "you're", "i've": "you've",
-                  "i'd": "you'd", "we're": "you're", "we've": "you've", "we'd": "you'd", "am": "are"}
+# The customer's first person, said back to them: the echo's table (rewrite._FLIP) and the forms a whole clause has.
+_SECOND_PERSON = {**_FLIP, "ours": "yours", "ourselves": "yourselves", "we're": "you're", "we've": "you've",
+                  "we'd": "you'd", "am": "are"}
 # Verbs of a state, not an event: "the last time you needed a desk" asks for a moment there was none of.
 _STATE_VERBS = frozenset("be have need want like love hate think know reckon guess mean seem feel prefer wish hope "
                          "suppose believe understand remember keep cost own live stick trust mind find appear sound "
@@ -51,15 +51,13 @@ _STATE_VERBS = frozenset("be have need want like love hate think know reckon gue
 _HOW_OFTEN = frozenset("always usually often never sometimes normally generally mostly just only really actually "
                        "basically probably literally still even also already honestly now then again ever anyway "
                        "regularly constantly typically every each twice once fortnightly weekly monthly daily yearly "
-                       "annually mainly "
-                       "nightly".split())
+                       "annually mainly nightly".split())
 _QUANTIFIERS = frozenset("most some many several few lot lots loads plenty half all both couple dozen".split())
 _OFTEN_WORDS = frozenset("every each always usually often sometimes normally times twice weekly monthly fortnightly "
                          "daily nightly regularly".split())
 _TIME_NOUNS = frozenset("mondays tuesdays wednesdays thursdays fridays saturdays sundays weekdays "
                         "second seconds minute minutes hour hours day days week weeks fortnight fortnights "
-                        "month months "
-                        "year years ages time times morning mornings evening evenings night nights weekend weekends "
+                        "month months year years ages time times morning mornings evening evenings night nights weekend weekends "
                         "term terms season seasons".split())
 # The parts of the clause after its verb that a retelling keeps.
 _KEPT_DEPS = frozenset("dobj prt prep dative xcomp acomp attr oprd agent advmod ccomp pcomp".split())
@@ -121,8 +119,6 @@ def _rest_after(root, one_time: bool = False) -> list:
             continue
         kept.extend(child.subtree)
     kept = sorted(set(kept), key=lambda t: t.i)
-    # Inside them, an adverb of how often ("the wrong bin out at least once a month"), and a stop at a clause that
-    # starts inside ("… to load because …").
     # A count of times inside them ("three or four times", "most mornings"): gone with what hangs on it.
     timed = {t.i for head in kept if head.lower_ in _TIME_NOUNS and head.dep_ in ("npadvmod", "dobj", "tmod", "nmod",
                                                                                    "appos", "conj")
@@ -142,6 +138,8 @@ def _rest_after(root, one_time: bool = False) -> list:
             counted.update(c.i for c in token.subtree if c.i != token.i and (
                 c.dep_ in ("advmod", "quantmod", "cc", "conj") and c.head.i == token.i or
                 c.dep_ in ("prep", "det") and c.head.i == token.i and c.lower_ in ("of", "a")))
+    # Inside them, an adverb of how often ("the wrong bin out at least once a month"), and a stop at a clause that
+    # starts inside ("… to load because …").
     out = []
     for token in kept:
         if token.i in timed or token.i in aside or token.i in counted:
@@ -251,20 +249,34 @@ def _names_something(made: str) -> bool:
     return bool(_word_keys(made) - {"talk", "happen", "last", "time", "walk", "tell", "more"})
 
 
+def _described(subject, pronoun: bool = True) -> str | None:
+    """ "Tell me more about <their subject>." (a description of it, not an event), or None where it reads badly, is
+    long, names nothing, or (``pronoun`` False) is a pronoun ("It's £28 a week")."""
+    from .rewrite import reads_naturally
+
+    if not pronoun and (subject.lower_ in _PRONOUN_SUBJECTS or subject.tag_ in ("PRP", "EX")):
+        return None
+    made = f"Tell me more about {_subject_text(subject)}."
+    return made if reads_naturally(made) and len(made.split()) <= _MAX_WORDS and _names_something(made) else None
+
+
+def _to_complement(children):
+    """The verb after "to" among a verb's ``children`` ("used to grab", "have to print"), or None."""
+    return next((c for c in children if c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children)), None)
+
+
 _AUXILIARIES = frozenset("be am is are was were been being have has had 've 'd 's 'm 're do does did will would shall "
                          "should can could may might must wo ca to get got gets getting".split())
 
 
 def _about_clause(root, sent) -> str | None:
+    """The rewrite about one clause of theirs (``root``, in ``sent``), or None. (A negated or modal clause never
+    comes here: :func:`grounded_rewrite` passes it by.)"""
     from .rewrite import _verb_lemma, past, reads_naturally
 
     children = list(root.children)
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ not in _AUXILIARIES for c in children):
         return None  # "I order feed …" parsed with "order" as an auxiliary
-    if any(c.dep_ == "neg" or c.lower_ in ("never", "n't", "not") for c in children):
-        return None
-    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in children):
-        return None
     subject = _clause_subject(root)
     subject_low = subject.lower_
     span = sorted(t.i for t in subject.subtree)
@@ -278,9 +290,7 @@ def _about_clause(root, sent) -> str | None:
     if subject.left_edge.lower_ in ("which", "what", "who", "whose", "how", "where", "when", "why"):
         return None  # "… which bin to put out": a question inside, no subject of an event
     if subject.dep_ == "csubj":
-        # "Organising the suppliers ourselves took months": the doing itself, described.
-        made = f"Tell me more about {_subject_text(subject)}."
-        return made if reads_naturally(made) and len(made.split()) <= _MAX_WORDS and _names_something(made) else None
+        return _described(subject)  # "Organising the suppliers ourselves took months": the doing itself
     lemma = root.lemma_.lower()
     if subject_low in ("nobody", "nothing", "none", "everyone", "everybody", "everything") or \
             subject_low in _QUANTIFIERS or any(t.lower_ in _QUANTIFIERS and t.dep_ in ("nsubj", "det", "amod")
@@ -289,19 +299,16 @@ def _about_clause(root, sent) -> str | None:
     if root.dep_ != "ROOT" and root.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in children):
         return None  # "I had my car serviced": a causative's participle, no clause of its own
     if lemma == "be" or root.dep_ == "ROOT" and root.pos_ == "AUX":
-        if subject_low in _PRONOUN_SUBJECTS or subject.tag_ in ("PRP", "EX"):
-            return None
-        made = f"Tell me more about {_subject_text(subject)}."
-        return made if reads_naturally(made) and len(made.split()) <= _MAX_WORDS and _names_something(made) else None
+        return _described(subject, pronoun=False)
     if not _verb_lemma(root.text.lower()):
         return None  # a word the parse took for a verb ("The nursery posts photos …")
     verb = root
     aux = [c for c in children if c.dep_ in ("aux", "auxpass")]
     passive = next((c for c in children if c.dep_ == "auxpass"), None)
-    if lemma == "use" and any(c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in children) \
-            and root.tag_ == "VBD":
+    complement = _to_complement(children)
+    if lemma == "use" and complement is not None and root.tag_ == "VBD":
         # "I used to grab a bike most mornings": the habit is the verb after "used to".
-        verb = next(c for c in children if c.dep_ == "xcomp")
+        verb = complement
         lemma = verb.lemma_.lower()
         children = list(verb.children)
         habit = True
@@ -309,9 +316,9 @@ def _about_clause(root, sent) -> str | None:
         habit = root.tag_ in ("VBP", "VBZ") or (root.tag_ == "VBG" and any(a.lower_ in ("'ve", "have", "has", "'s")
                                                                            for a in aux))
     must = None
-    if lemma == "have" and any(c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in children):
+    if lemma == "have" and (complement := _to_complement(children)) is not None:
         # "I have to print the returns label at the library": the event is the printing, which they had to do.
-        must = verb = next(c for c in children if c.dep_ == "xcomp")
+        must = verb = complement
         lemma = verb.lemma_.lower()
         children = list(verb.children)
         if any(c.dep_ == "auxpass" for c in children):
@@ -320,11 +327,7 @@ def _about_clause(root, sent) -> str | None:
             a.lower_ in ("'ve", "have", "has", "'s") for a in aux) or lemma == "suppose":
         return None  # a state ("I need", "I've got three kids", "was supposed to")
     if passive is not None and any(c.dep_ == "dobj" for c in children):
-        # "Our street group is mostly lost cats …": no passive at all, a description
-        if subject_low in _PRONOUN_SUBJECTS or subject.tag_ in ("PRP", "EX"):
-            return None
-        made = f"Tell me more about {_subject_text(subject)}."
-        return made if reads_naturally(made) and len(made.split()) <= _MAX_WORDS and _names_something(made) else None
+        return _described(subject, pronoun=False)  # "Our street group is mostly lost cats …": no passive, a description
     if root.tag_ == "VBG" and not habit:
         return None  # "The school is talking about going cashless": under way, no time of its own yet
     if any(a.lower_ in ("'m", "am", "is", "are", "'re") for a in aux) and not passive:

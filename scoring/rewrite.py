@@ -4040,8 +4040,8 @@ def _grounded_instead(first: str, text: str, label: Label, flag_set: set[Flag], 
         parse_ahead([_question_clause(text), _echo_text(previous)])
     taken = presupposes(first, text, previous, label, flag_set)
     wrong = taken
-    if not wrong and (Flag.HYPOTHETICAL in flag_set or Flag.PITCH in flag_set or label == Label.LEADING
-                      or asks_whether(text)):
+    whether = asks_whether(text)
+    if not wrong and (Flag.HYPOTHETICAL in flag_set or Flag.PITCH in flag_set or label == Label.LEADING or whether):
         # A thing only the interviewer spoke of, asked about: a pitch's product ("Tell me more about the family
         # health record app."), a leading guess's own words ("How do you feel about the mortgage?" of "You must be
         # saving up for a mortgage?"), a yes/no question's side detail ("Tell me about your phone." of "Is that on
@@ -4060,7 +4060,7 @@ def _grounded_instead(first: str, text: str, label: Label, flag_set: set[Flag], 
     grounded = grounded_rewrite(_echo_text(previous), text)  # (the text the echo parses: one parse for both)
     if grounded:
         return grounded
-    last = _LAST_TIME_WHO.match(first) if taken and (asks_whether(text) or Flag.HYPOTHETICAL in flag_set) else None
+    last = _LAST_TIME_WHO.match(first) if taken and (whether or Flag.HYPOTHETICAL in flag_set) else None
     if last:
         # "Do you ever forget to log your hours?" with nothing of theirs to build on: the story, if there is one
         # ("Tell me about the last time you forgot to log your hours, if you ever have.").
