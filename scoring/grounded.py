@@ -209,6 +209,9 @@ def grounded_rewrite(previous: str | None, question: str | None = None) -> str |
                 if n == 0:
                     return None  # what they did not do, or would: no event to ask about
                 continue
+            subject = _clause_subject(clause)
+            if any(t.lower_ == "like" and t.pos_ == "ADP" for t in subject.subtree):
+                continue  # "the owners like me to send them a photo": a wish of theirs read as "owners such as me"
             one = _about_clause(clause, sent)
             if one:
                 made.append((one, clause))

@@ -4002,6 +4002,17 @@ def _english_rewrites(text: str, label: Label, flag_set: set[Flag], previous: st
             first = _grounded_instead(first, text, label, flag_set, previous)
         except Exception:  # pragma: no cover - a parse the check cannot read: the rewrite as it was
             logger.debug("grounded rewrite skipped for %r", text, exc_info=True)
+        if label == Label.CLOSED and not flag_set & {Flag.HYPOTHETICAL, Flag.PITCH, Flag.DOUBLE_BARRELED} \
+                and _parser_loaded():
+            # A plain yes/no question asked again as an open one on everything it asked ("Do you write anything
+            # down when you check them?" -> "What, if anything, do you write down when you check them?"): what the
+            # interviewer wanted to know, with "none" still a possible answer (scoring.reask).
+            from .reask import reask
+
+            try:
+                first = reask(text) or first
+            except Exception:  # pragma: no cover - a parse the re-asking cannot read: the rewrite as it was
+                logger.debug("re-asking skipped for %r", text, exc_info=True)
         out.append(first)
     if previous and previous.strip() and out:
         echo = _echo_alternative(previous)
@@ -4055,11 +4066,15 @@ def _grounded_instead(first: str, text: str, label: Label, flag_set: set[Flag], 
             # "so do you go the same days every week?" -> not "Tell me more about the form.": a thing of theirs that
             # the question does not ask about (it asks about a doing of theirs), taken from their words by default.
             wrong = not _SILENCE_TEXT.match(first)
-    if not wrong:
+    if not wrong and Flag.PITCH not in flag_set:
         return first
     grounded = grounded_rewrite(_echo_text(previous), text)  # (the text the echo parses: one parse for both)
-    if grounded:
+    if grounded and (wrong or not grounded.startswith("Tell me more")):
+        # (A pitch whose rewrite is fine still asks better about the last time they did what it would replace; a
+        # description of theirs, "Tell me more about Valentine's week.", is no better than the rewrite.)
         return grounded
+    if not wrong:
+        return first
     last = _LAST_TIME_WHO.match(first) if taken and (whether or Flag.HYPOTHETICAL in flag_set) else None
     if last:
         # "Do you ever forget to log your hours?" with nothing of theirs to build on: the story, if there is one
@@ -4117,6 +4132,7 @@ _PAST_YES_NO = re.compile(_YES_NO_LEAD + r"(?:did|didn't)\b", re.IGNORECASE)
 
 _LEFTOVER = re.compile(r"\b(?:at\s+least|or\s+not|at\s+all|anyway|yet)\b|\bany\b(?!\s+(?:more|longer)\b)"
                        r"|\b(?:pretty\s+|really\s+|so\s+)?(?:quick|quickly)\s*(?=[?.!]$)", re.IGNORECASE)
+_OPEN_HEDGE = re.compile(r",\s*if\s+(?:at\s+all|any(?:one|thing|body)?|ever)\s*,", re.IGNORECASE)
 _SOMEONE = re.compile(r"\bany(one|body)\b", re.IGNORECASE)
 # "the last time you looked … since then": one occasion, not a stretch of time since.
 _LAST_TIME_SINCE = re.compile(r"\bthe\s+last\s+time\b.*?(?P<since>\s+since\s+then)(?=\s*[?.!]$)", re.IGNORECASE)
@@ -4403,7 +4419,8 @@ def _unnatural_words(candidate: str, text: str) -> str | None:
     """What :func:`_unnatural` catches in the words alone (no parse): None when they are fine."""
     if re.search(r"\w \- \w|\w['’]\s*[?.!]$", candidate):
         return "a hyphen or possessive left apart from its word"
-    if _LEFTOVER.search(candidate) or _SOMEONE.search(candidate) or _LAST_TIME_SINCE.search(candidate):
+    bare = _OPEN_HEDGE.sub(" ", candidate)  # "How, if at all, …", "What, if anything, …": a hedge that keeps it open
+    if _LEFTOVER.search(bare) or _SOMEONE.search(bare) or _LAST_TIME_SINCE.search(candidate):
         return "a word of the yes/no question left in"
     came = _CAME_UP_NP.match(candidate)
     if came and (came.group("np").split()[0].lower() not in ("this", "that", "it") or topic_phrases(text)):

@@ -3334,6 +3334,10 @@ def _fragment_guess(body: str, said: str | None) -> str | None:
 _clean_said = lru_cache(maxsize=256)(clean_text)
 
 
+_WH_ASIDE = re.compile(r"(?P<wh>\b(?:how|what|which|who|when|where|why)(?:\s+[a-z]+)?)\s*,\s*if\s+(?:at\s+all|ever|"
+                       r"any(?:one|thing|body)?|so|not)\s*,\s*", re.IGNORECASE)
+
+
 def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable[str] | None" = None) -> Form:
     raw = clean_text(fold_confusables(text) if isinstance(text, str) else text)
     prev = clean_text(previous, limit=600) if previous else None
@@ -3350,6 +3354,9 @@ def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable
     clean = strip_fillers(raw) if raw else ""
     if not clean and raw:
         clean = raw  # "Um." on its own: keep it, it is an acknowledgement.
+    # "How, if at all, do you…?", "What, if anything, did she say?": the wh-word asks; the aside between commas only
+    # keeps "none" a possible answer (it is no second clause, and "do you…" after it is no yes/no question).
+    clean = _WH_ASIDE.sub(r"\g<wh> ", clean)
     if not clean:
         return Form(text=text if isinstance(text, str) else "", clean="", focus="", sentences=(), questions=(),
                     is_question=False, language="en", cues=(Cue("empty", Label.STATEMENT, STRONG),),

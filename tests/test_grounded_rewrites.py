@@ -116,13 +116,13 @@ def test_presupposes_the_asked_event_unless_the_customer_told_of_it():
     # a yes/no question about an event nobody said happened
     ("Did you get any compensation for that?", "closed", [],
      "I switched broadband last month and the engineer never showed up on the day.",
-     "Walk me through what happened when you switched broadband."),
+     "What compensation, if any, did you get for that?"),
     # a leading guess's own words ("a mortgage") are not asked about
     ("You must be saving up for a mortgage then?", "leading", [], "I check my credit score every month on Experian.",
      "Tell me about the last time you checked your credit score on Experian."),
-    # nothing of theirs to build on: how it turned out, not that it happened
+    # the amount the question guessed at, with "none" still an answer: not that she did
     ("Did she charge you for cancelling?", "closed", [], "She's lovely but a bit disorganised.",
-     "How did that turn out?"),
+     "What, if anything, did she charge you for cancelling?"),
 ])
 def test_main_rewrite_takes_nothing_for_granted(text, label, flags, previous, expected):
     assert suggest_rewrites(text, label, flags, previous=previous)[0] == expected
@@ -162,7 +162,7 @@ def test_a_time_is_no_thing_to_ask_about():
     # nothing of theirs to build on: the story if there is one, or what they have done so far
     ("Have you ever ordered online from them?",
      "Tell me about the last time you ordered online from them, if you ever have."),
-    ("uh, have you, have you chased the council about it at all?", "What have you done about that so far?"),
+    ("uh, have you, have you chased the council about it at all?", "How, if at all, have you chased the council about it?"),
     # "again" takes the ordering as done before: no hedge
     ("If the slots came back, would you order again?", "Tell me about the last time you ordered."),
 ])

@@ -154,7 +154,7 @@ def test_past_of_a_participle_and_no_double_about():
     assert (past("flown"), past("rang"), past("gone")) == ("flew", "rang", "went")
     assert main_rewrite("Had you flown with them before?", "closed") == "Tell me about the last time you flew with them."
     assert main_rewrite("Have you asked the school about it?", "closed") == \
-        "Walk me through the last time you asked the school about it."
+        "How, if at all, have you asked the school about it?"
 
 
 @pytest.mark.parametrize("text, label, flags, expected", [

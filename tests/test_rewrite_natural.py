@@ -58,7 +58,7 @@ def main_rewrite(text: str, label: str, flags=(), previous: str | None = None) -
     ("Is the gym busy in the mornings?", "closed", [], "What is the gym like in the mornings?"),
     ("Did your parents like the care home?", "closed", [], "What did your parents make of the care home?"),
     ("Did my email reach you?", "closed", [], "What happened when my email reached you?"),
-    ("Does your partner do the shopping?", "closed", [], "Tell me about how your partner does the shopping."),
+    ("Does your partner do the shopping?", "closed", [], "How, if at all, does your partner do the shopping?"),
     ("So your team hates the new rota?", "leading", [], "How does your team get on with the new rota?"),
 ])
 def test_natural_turns(text, label, flags, expected):

@@ -145,8 +145,9 @@ def test_a_pitch_about_how_a_thing_arrives_does_not_make_the_customer_the_subjec
 @pytest.mark.parametrize("text, previous, flags, head", [
     # A counterfactual about "that": the customer's own thing, not "the last time a difference came up".
     ("Would that have made a difference?", "Nobody told us about the council grant.", ("hypothetical",), "grant"),
-    # "when that changed anything" reads badly: the customer's thing instead.
-    ("Um, yeah, did that, like, change anything for you?", "They moved the team meetings online.", (), "meetings"),
+    # "when that changed anything" reads badly: asked again, what (if anything) it changed.
+    ("Um, yeah, did that, like, change anything for you?", "They moved the team meetings online.", (),
+     "what, if anything, did that change"),
     # A verdict on "it" with an action in it: the customer's thing, not a "What was that like?" with no topic.
     ("You'd agree it was badly organised?", "The fair had one entrance for ten thousand people.", (), "fair"),
 ])

@@ -363,7 +363,7 @@ def test_guesses_that_add_a_plan_or_verdict_are_leading(clf, text, label):
 
 @pytest.mark.parametrize("text, label, expected", [
     ("Is it because the trains are so unreliable?", "leading", "What are the trains like for you?"),
-    ("Did they try to keep you when you cancelled?", "closed", "What happened when you cancelled?"),
+    ("Did they try to keep you when you cancelled?", "closed", "How, if at all, did they try to keep you when you cancelled?"),
     ("So the van's more trouble than it's worth?", "leading", "What is the van like for you?"),
     ("Was it the price that put you off?", "leading", "What put you off?"),
 ])

@@ -1,0 +1,335 @@
+"""A closed yes/no question asked again as an open one, keeping everything it asked about.
+
+Rewriting "Is there someone you can call if something comes up at two?" as "Tell me about the last time you did the
+two o'clock checks." trades what the interviewer wanted to know for a story; "Who, if anyone, can you call if
+something comes up at two?" keeps the question and lets the customer say "nobody". This is how a coach opens a
+yes/no question: the slot the question guessed at becomes the thing asked for, and "if any", "if ever", "if at all"
+keep the answer "none" open, so nothing is taken for granted.
+
+    reask("Do you write anything down when you check them?")   # "What, if anything, do you write down when you check them?"
+    reask("Is there someone you can call if something comes up at two?")   # "What happens if something comes up at two?"
+    reask("Have any of those photo quotes turned out wrong?")  # "How have those photo quotes turned out?"
+    reask("Is it always the surge that decides which app you open?")  # "What decides which app you open?"
+    reask("Does the office let you know before the drivers find out?")
+    # "How, if at all, does the office let you know before the drivers find out?"
+
+It reads spaCy's parse of the question's clause (the lead-ins and fillers already gone: ``rewrite._question_clause``)
+and moves no word it does not have to: the question is already inverted, so a wh-word in front of it keeps it
+grammatical. In order:
+
+1. a cleft ("Is it the price that put you off?") asks for what the cleft guessed: "What put you off?";
+2. "is there anything …" asks what, if anything; "is there anyone you can call if …" what happens if …;
+3. "has anything …" asks what, if anything, has; "have any of the quotes turned out wrong" how the quotes turned out;
+4. an indefinite object ("anything", "any support") asks what, or what support, if any;
+5. any other doing asks how, if at all.
+
+Nothing comes back (the caller keeps its own rewrite) for a question that is not a plain yes/no question: negative
+("Don't you…?"), hypothetical ("Would you…?"), a choice ("…, or …?"), two questions, a state ("Do you like…?",
+"Do you know…?"), a description ("Is that annoying?"), "ever" (the caller's hedged story: "Tell me about the last
+time…, if you ever have."), an amount ("many bookings") or a question that asks for a name ("Does anyone…?": who,
+which and when ask for one fact, a closed question again).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .rewrite import _cap, _inflect, _parse, _question_clause
+
+__all__ = ["reask"]
+
+_OPENING_AUX = frozenset("do does did have has had is are was were can could will".split())
+# Verbs of a state or an opinion: "How, if at all, do you like it?" is no question.
+_STATE = frozenset("""be have know like love hate want need wish prefer think believe reckon suppose guess feel find
+mind remember understand mean seem appear sound look trust expect hope imagine agree own cost matter care tend""".split())
+# How often and how sure: said of a yes/no, not of the open question ("How, if at all, do you usually…").
+_DROPPED_ADVERBS = frozenset("ever always usually normally generally typically really actually just ever basically "
+                             "honestly definitely".split())
+_INDEFINITE_THING = {"anything": "What, if anything,", "something": "What, if anything,"}
+_INDEFINITE_PERSON = {"anyone": "Who, if anyone,", "someone": "Who, if anyone,", "anybody": "Who, if anyone,",
+                      "somebody": "Who, if anyone,"}
+_ENDINGS = frozenset("give stop quit cancel leave drop finish end abandon ditch retire".split())
+_NO_MANNER = frozenset("altogether completely entirely before better worse already yet".split())
+_NOT_MANNER = frozenset("usually normally generally typically actually really only early likely nearly fairly "
+                        "mostly mainly largely partly especially simply probably possibly definitely certainly "
+                        "finally eventually currently recently regularly rarely hardly daily weekly monthly yearly "
+                        "nightly early".split())
+_PEOPLE = frozenset("""people person kid kids child children staff team family partner husband wife mum mom dad
+parent son daughter friend colleague neighbour neighbor patient client student volunteer member guest chair boss
+couple committee office council school company firm landlord agent everyone everybody""".split())
+_MONEY = frozenset("charge pay cost owe refund reimburse compensate".split())
+_BE = frozenset("is are was were".split())
+_VERDICT_ADVERBS = frozenset("wrong right well badly fine okay ok alright".split())
+_ASIDE = re.compile(r",\s*(?:like|say|such as|for example|e\.g\.)\b.*$", re.IGNORECASE)
+_TWO_QUESTIONS = re.compile(r"(?:,\s*|\s)(?:or|and)\s+(?:do|does|did|is|are|was|were|have|has|had|can|could|will|"
+                            r"would|how|what|why|when|where|who)\b|\bor\b\s*(?:not|no|what)?\s*$|,\s*or\b",
+                            re.IGNORECASE)
+
+
+def reask(question: str) -> str | None:
+    """The yes/no ``question`` asked again as an open question on the same thing, or None (see the module)."""
+    clause = _question_clause(question)
+    if not clause or re.search(r"\bor\b", question, re.IGNORECASE):
+        return None  # "did you learn that from someone or… did you teach yourself?": a choice, cut to its half
+    clause = _ASIDE.sub("", clause)
+    if _TWO_QUESTIONS.search(clause) or re.match(r"^(?:if|when|suppose|imagine|say)\b", clause, re.IGNORECASE):
+        return None
+    # A filler's comma left behind after the subject ("did you, keep their deposits", "are the vouchers, ever filled
+    # in wrong") goes; after any later comma comes an aside ("…before, money stuff"), which goes with it.
+    clause = re.sub(r"^(\w+(?:\s+\w+){1,3})\s*,\s*", r"\1 ", clause)
+    clause = clause.split(",")[0].strip()
+    clause = re.sub(r"\s+at\s+(?:all|least)\b", "", clause, flags=re.IGNORECASE)
+    words = clause.split()
+    if len(words) < 3 or len(words) > 24 or words[0].lower() not in _OPENING_AUX:
+        return None
+    doc = _parse(clause)
+    if doc is None or len(doc) < 3:
+        return None
+    first = doc[0]
+    if any(t.dep_ == "neg" for t in doc) or any(t.text.lower() in ("or", "either", "whether") for t in doc):
+        return None
+    if any(t.dep_ in ("appos", "dep", "intj", "parataxis", "meta") for t in doc):
+        return None  # words a comma held apart ("…before, like, money stuff"): no one clause to ask again
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    made = _cleft(doc, root) or _there_is(doc, root)
+    if made is None and root.i != first.i and first.head.i == root.i and first.dep_ in ("aux", "auxpass"):
+        made = _verb_question(doc, root, first)
+    if not made:
+        return None
+    made = re.sub(r"\s+", " ", made).strip().rstrip(",")
+    made = re.sub(r"\s+([,?.])", r"\1", made)
+    return _cap(made) + "?"
+
+
+def _text(tokens, skip: set[int] = frozenset(), lower_first: bool = False) -> str:
+    out = []
+    for t in tokens:
+        if t.i in skip:
+            continue
+        word = t.text
+        if lower_first and not out and t.pos_ != "PROPN" and word != "I":
+            word = word.lower()
+        out.append(word + t.whitespace_)
+    return "".join(out).strip()
+
+
+def _subtree_ids(token) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+def _subject(verb):
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+
+
+def _cleft(doc, root) -> str | None:
+    """"Is it (always / just) the surge that decides which app you open?" -> "What decides which app you open?"."""
+    if root.lemma_ != "be" or root.i != 0:
+        return None
+    subj = _subject(root)
+    if subj is None or subj.lower_ != "it":
+        return None
+    attr = next((c for c in root.children if c.dep_ == "attr"), None)
+    if attr is None:
+        return None
+    rel = next((c for c in attr.children if c.dep_ == "relcl"), None)
+    if rel is None:
+        return None
+    who = next((c for c in rel.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "who", "which")),
+               None)
+    if who is None:
+        return None
+    if who.lower_ == "who" or attr.ent_type_ == "PERSON":
+        return None  # "Who is late?" asks for a name: a closed question again
+    rest = [t for t in doc if t.i > who.i and t.i in _subtree_ids(rel)]
+    if not rest:
+        return None
+    return f"What {_text(rest)}"
+
+
+def _there_is(doc, root) -> str | None:
+    """"Is there someone you can call if …?" -> "Who, if anyone, can you call if …?"; "Is there anything that
+    helps?" -> "What, if anything, helps?"."""
+    if root.lemma_ != "be" or root.i != 0 or not any(c.dep_ == "expl" for c in root.children):
+        return None
+    attr = next((c for c in root.children if c.dep_ in ("attr", "dobj")), None)
+    if attr is None:
+        return None
+    low = attr.lower_
+    rel = next((c for c in attr.children if c.dep_ == "relcl"), None)
+    if rel is None:
+        return None
+    if low in _INDEFINITE_PERSON:
+        # "Who, if anyone, …" asks for a name (a closed question); what happens then is the story around it.
+        when = next((c for c in rel.children if c.dep_ == "advcl"
+                     and any(m.dep_ == "mark" and m.lower_ in ("if", "when", "whenever") for m in c.children)), None)
+        return f"What happens {_text(when.subtree)}" if when is not None else None
+    wh = _INDEFINITE_THING.get(low)
+    if wh is None:
+        return None
+    relativizer = next((c for c in rel.children if c.lower_ in ("that", "who", "which")), None)
+    rel_ids = _subtree_ids(rel)
+    if relativizer is not None and relativizer.dep_ in ("nsubj", "nsubjpass"):
+        rest = [t for t in doc if t.i in rel_ids and t.i > relativizer.i]
+        return f"{wh} {_text(rest)}"
+    # The relative clause has a subject of its own: asked with it inverted ("you can call" -> "can you call").
+    subj = _subject(rel)
+    aux = next((c for c in rel.children if c.dep_ == "aux" and c.i < rel.i), None)
+    if subj is None or subj.i > rel.i:
+        return None
+    skip = {relativizer.i} if relativizer is not None else set()
+    body = [t for t in doc if t.i in rel_ids and t.i not in skip]
+    if aux is not None:
+        head = _text([aux])
+        rest = _text([t for t in body if t.i != aux.i])
+        return f"{wh} {head} {rest}"
+    if rel.tag_ not in ("VBP", "VBZ", "VBD"):
+        return None
+    do = {"VBD": "did", "VBZ": "does"}.get(rel.tag_, "do")
+    base = rel.lemma_
+    rest = " ".join(base if t.i == rel.i else t.text for t in body)
+    return f"{wh} {do} {rest}"
+
+
+def _verb_question(doc, root, aux) -> str | None:
+    """An inverted question with a lexical verb: "Do you …?", "Have any of them …?", "Are the vouchers ever …?"."""
+    subj = _subject(root)
+    if subj is None or subj.i < aux.i:
+        return None
+    subj_ids = _subtree_ids(subj)
+    # The subject and the verb belong to the question's own clause: nothing before the auxiliary.
+    if aux.i != 0:
+        return None
+    ever = next((t for t in doc if t.lower_ == "ever"), None)
+    if _indefinite(subj):
+        return None if ever is not None else _indefinite_subject(doc, root, aux, subj, subj_ids)
+    made = _indefinite_object(doc, root, aux, subj_ids, set() if ever is None else {ever.i})
+    if made:
+        return made
+    if any(t.lower_ in ("anywhere", "anyone", "anybody", "somewhere", "someone", "somebody", "anything", "something")
+           for t in doc):
+        return None  # "Did you report it to anyone?": who or where, if anyone, asks for a name (closed again)
+    if root.lemma_.lower() in _STATE or root.pos_ not in ("VERB",) or ever is not None:
+        return None  # a state has no "how"; "Do you ever…?" asks for a story, if there is one (the caller's hedge)
+    if subj.lower_ in ("that", "this", "it", "there") or aux.lower_ in _BE and root.tag_ == "VBG":
+        return None  # "does that happen every month?", "are they all coming back?": no doing of theirs to ask how of
+    if root.lemma_.lower() in _ENDINGS or any(t.lower_ in _NO_MANNER and t.dep_ != "mark" and not (t.dep_ == "prep" and any(t.children))
+                                                for t in doc):
+        return None  # "How, if at all, have you given up on the app altogether?", "… flown with them before?",
+        # "… made your commute any better?": an ending, an experience or a comparison has no manner to ask about
+    if root.lower_ == "got" and aux.lower_ in ("have", "has"):
+        return None  # "Have you got a car?": having, not getting
+    if not _a_person(subj):
+        return None  # "Did the refund arrive on time?", "Does the spreadsheet work?": no one's doing to ask how of
+    if any(t.lower_ in ("many", "much", "same") for t in doc) or any(
+            c.dep_ == "predet" or c.lower_ in ("all", "both", "each", "most") for c in subj.subtree):
+        return None  # "How, if at all, do you lose many bookings?": an amount or a sameness is no manner
+    skip = _guesses(doc, root)
+    manner = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "by" and aux.lower_ not in _BE
+                   or c.dep_ == "advmod" and c.lower_.endswith("ly") and c.lower_ not in _NOT_MANNER), None)
+    if manner is not None:
+        # "Do you take the deposit by bank transfer?", "Did your kids pick up the app quickly?": the way it
+        # guessed is what "how" asks for.
+        return f"How {_text(doc, skip=skip | _subtree_ids(manner), lower_first=True)}"
+    if root.lemma_.lower() in _MONEY and any(c.dep_ in ("dobj", "dative") or c.dep_ == "prep" and c.lower_ == "for"
+                                             for c in root.children):
+        # "Did she charge you for cancelling?", "Did they pay you a cleaning fee for that?" -> "What, if anything,
+        # did she charge you for cancelling?": the amount is what it asks about.
+        fee = {i for c in root.children if c.dep_ == "dobj" and c.pos_ != "PRON" for i in _subtree_ids(c)}
+        return f"What, if anything, {_text(doc, skip=skip | fee, lower_first=True)}"
+    return f"How, if at all, {_text(doc, skip=skip, lower_first=True)}"
+
+
+def _guesses(doc, root) -> set[int]:
+    """What a yes/no question adds to its doing that the open question leaves to them: how often and how sure
+    ("always", "actually", "every day", "at all", "at least") and a verdict ("work well")."""
+    skip: set[int] = set()
+    for t in doc:
+        if t.head.i != root.i:
+            continue
+        if t.dep_ == "advmod" and (t.lower_ in _DROPPED_ADVERBS or t.lower_ in _VERDICT_ADVERBS):
+            skip.add(t.i)
+        elif t.dep_ in ("npadvmod", "advmod", "prep") and t.lower_ in ("every", "each", "at") or t.dep_ == "npadvmod" \
+                and any(c.lower_ in ("every", "each") for c in t.children):
+            words = [w.lower_ for w in t.subtree]
+            if t.dep_ != "prep" or words[:2] in (["at", "all"], ["at", "least"]):
+                skip |= _subtree_ids(t)
+    return skip
+
+
+def _indefinite_subject(doc, root, aux, subj, subj_ids) -> str | None:
+    """"Does anyone complain about that?" -> "Who, if anyone, complains about that?"; "Have any of those quotes
+    turned out wrong?" -> "Which of those quotes, if any, have turned out wrong?"."""
+    low = subj.lower_
+    if low in _INDEFINITE_THING:
+        wh = "What, if anything,"
+    elif low == "any" and any(c.dep_ == "prep" and c.lower_ == "of" for c in subj.children):
+        # "Have any of those quotes turned out wrong?" -> "How have those quotes turned out?": the guessed verdict
+        # goes, the thing it was guessed of stays.
+        of = next(c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of")
+        verdict = next((c for c in root.children if c.dep_ in ("acomp", "oprd")
+                        or c.dep_ == "advmod" and c.lower_ in _VERDICT_ADVERBS), None)
+        things = [t for t in of.subtree if t.i != of.i]
+        if verdict is None or not things:
+            return None
+        skip = subj_ids | _subtree_ids(verdict)
+        rest = [t for t in doc if t.i not in skip and t.i != aux.i]
+        return f"How {aux.lower_} {_text(things)} {_text(rest)}"
+    elif low in _INDEFINITE_PERSON or any(c.dep_ == "det" and c.lower_ == "any" for c in subj.children):
+        return None  # "Who, if anyone, …", "Which customers, if any, …" ask for a name: closed questions
+    else:
+        return None
+    rest_tokens = [t for t in doc if t.i not in subj_ids and t.i != aux.i]
+    if aux.lower_ in ("do", "does", "did"):
+        # Do-support goes with the inversion: "does anyone complain" -> "who complains".
+        tag = "VBD" if aux.lower_ == "did" else ("VBP" if wh.startswith("Which") and _plural(subj) else "VBZ")
+        verb = _inflect(root.lemma_, tag) or root.text
+        rest = " ".join(verb if t.i == root.i else t.text for t in rest_tokens)
+        return f"{wh} {rest}"
+    return f"{wh} {aux.lower_} {_text(rest_tokens)}"
+
+
+def _indefinite(subj) -> bool:
+    return subj.lower_ in _INDEFINITE_THING or subj.lower_ in _INDEFINITE_PERSON or subj.lower_ == "any" or any(
+        c.dep_ == "det" and c.lower_ == "any" for c in subj.children)
+
+
+def _a_person(subj) -> bool:
+    """The subject is someone whose doing "how" can ask about: a pronoun, a name, people, a role ("the chair",
+    "your partner", "the residents")."""
+    low = subj.lower_
+    if low in ("you", "they", "he", "she", "we", "i") or subj.pos_ == "PROPN":
+        return True
+    lemma = subj.lemma_.lower()
+    return lemma in _PEOPLE or lemma.endswith(("er", "or", "ist", "ant", "ent", "ian")) and len(lemma) > 4
+
+
+def _plural(subj) -> bool:
+    of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None:
+        return True
+    return subj.tag_ in ("NNS", "NNPS")
+
+
+def _indefinite_object(doc, root, aux, subj_ids, skip: set[int]) -> str | None:
+    """"Do you write anything down when …?" -> "What, if anything, do you write down when …?"; "Does the hospice give
+    you any support afterwards?" -> "What support, if any, does the hospice give you afterwards?"."""
+    for child in root.children:
+        if child.dep_ not in ("dobj", "attr", "oprd"):
+            continue
+        low = child.lower_
+        wh = _INDEFINITE_THING.get(low)
+        if wh is not None:
+            # What it guessed of the thing goes with it ("Does the meter tell you anything useful?" -> "What, if
+            # anything, does the meter tell you?"), where and when stay ("anything between his visits").
+            guessed = {i for c in child.children if c.dep_ != "prep" or c.lower_ == "like" for i in _subtree_ids(c)}
+            return f"{wh} {_text(doc, skip=skip | guessed | {child.i}, lower_first=True)}"
+        det = next((c for c in child.children if c.dep_ == "det" and c.lower_ == "any"), None)
+        if det is not None and not any(c.dep_ in ("relcl", "acl") for c in child.children):
+            # "Did you get any compensation for that?" -> "What compensation, if any, did you get for that?": the
+            # phrase moves to the front, what it is for stays where it was.
+            phrase_ids = _subtree_ids(child) - {i for c in child.children if c.dep_ == "prep" for i in _subtree_ids(c)}
+            phrase = _text([t for t in doc if t.i in phrase_ids and t.i != det.i])
+            return f"What {phrase}, if any, {_text(doc, skip=skip | phrase_ids, lower_first=True)}"
+    return None
