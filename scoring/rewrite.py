@@ -4066,7 +4066,12 @@ def _grounded_instead(first: str, text: str, label: Label, flag_set: set[Flag], 
             # "so do you go the same days every week?" -> not "Tell me more about the form.": a thing of theirs that
             # the question does not ask about (it asks about a doing of theirs), taken from their words by default.
             wrong = not _SILENCE_TEXT.match(first)
-    if not wrong and Flag.PITCH not in flag_set:
+    # A leading guess's rewrite about a side thing of it ("Tell me more about the stuff." of "you must get blamed for
+    # stuff that's not your fault, yeah?"), or one that names nothing: the last time they did what the guess is about
+    # asks better, where their words tell of it.
+    aside = label == Label.LEADING and (not thing and _GENERIC_REWRITE.match(first) or thing and re.match(
+        r"^(?:can you )?tell me", first, re.IGNORECASE) and not _is_subject_of(thing, text))
+    if not wrong and Flag.PITCH not in flag_set and not aside:
         return first
     grounded = grounded_rewrite(_echo_text(previous), text)  # (the text the echo parses: one parse for both)
     if grounded and (wrong or not grounded.startswith("Tell me more")):
