@@ -36,7 +36,7 @@ import re
 
 from .rewrite import _cap, _inflect, _parse, _question_clause
 
-__all__ = ["reask"]
+__all__ = ["reask", "reask_clause"]
 
 _OPENING_AUX = frozenset("do does did have has had is are was were can could will".split())
 # Verbs of a state or an opinion: "How, if at all, do you like it?" is no question.
@@ -68,19 +68,8 @@ _TWO_QUESTIONS = re.compile(r"(?:,\s*|\s)(?:or|and)\s+(?:do|does|did|is|are|was|
 
 def reask(question: str) -> str | None:
     """The yes/no ``question`` asked again as an open question on the same thing, or None (see the module)."""
-    clause = _question_clause(question)
-    if not clause or re.search(r"\bor\b", question, re.IGNORECASE):
-        return None  # "did you learn that from someone or… did you teach yourself?": a choice, cut to its half
-    clause = _ASIDE.sub("", clause)
-    if _TWO_QUESTIONS.search(clause) or re.match(r"^(?:if|when|suppose|imagine|say)\b", clause, re.IGNORECASE):
-        return None
-    # A filler's comma left behind after the subject ("did you, keep their deposits", "are the vouchers, ever filled
-    # in wrong") goes; after any later comma comes an aside ("…before, money stuff"), which goes with it.
-    clause = re.sub(r"^(\w+(?:\s+\w+){1,3})\s*,\s*", r"\1 ", clause)
-    clause = clause.split(",")[0].strip()
-    clause = re.sub(r"\s+at\s+(?:all|least)\b", "", clause, flags=re.IGNORECASE)
-    words = clause.split()
-    if len(words) < 3 or len(words) > 24 or words[0].lower() not in _OPENING_AUX:
+    clause = reask_clause(question)
+    if clause is None:
         return None
     doc = _parse(clause)
     if doc is None or len(doc) < 3:
@@ -101,6 +90,26 @@ def reask(question: str) -> str | None:
     made = re.sub(r"\s+", " ", made).strip().rstrip(",")
     made = re.sub(r"\s+([,?.])", r"\1", made)
     return _cap(made) + "?"
+
+
+def reask_clause(question: str) -> str | None:
+    """The words :func:`reask` parses: the question's clause without its asides, or None where it will not try
+    (known before any parse, so that the parse can be made with the turn's others)."""
+    clause = _question_clause(question)
+    if not clause or re.search(r"\bor\b", question, re.IGNORECASE):
+        return None  # "did you learn that from someone or… did you teach yourself?": a choice, cut to its half
+    clause = _ASIDE.sub("", clause)
+    if _TWO_QUESTIONS.search(clause) or re.match(r"^(?:if|when|suppose|imagine|say)\b", clause, re.IGNORECASE):
+        return None
+    # A filler's comma left behind after the subject ("did you, keep their deposits", "are the vouchers, ever filled
+    # in wrong") goes; after any later comma comes an aside ("…before, money stuff"), which goes with it.
+    clause = re.sub(r"^(\w+(?:\s+\w+){1,3})\s*,\s*", r"\1 ", clause)
+    clause = clause.split(",")[0].strip()
+    clause = re.sub(r"\s+at\s+(?:all|least)\b", "", clause, flags=re.IGNORECASE)
+    words = clause.split()
+    if len(words) < 3 or len(words) > 24 or words[0].lower() not in _OPENING_AUX:
+        return None
+    return clause
 
 
 def _text(tokens, skip: set[int] = frozenset(), lower_first: bool = False) -> str:

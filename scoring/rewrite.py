@@ -3698,6 +3698,13 @@ def suggest_rewrites(text: str, label: Label | str, flags: Iterable[Flag | str] 
         return []
     saved = getattr(_turn, "along", ()), getattr(_turn, "focus", None)
     _turn.along = _echo_along(previous)
+    if label == Label.CLOSED and not flag_set & {Flag.HYPOTHETICAL, Flag.PITCH, Flag.DOUBLE_BARRELED} \
+            and _parser_loaded():
+        from .reask import reask_clause
+
+        asked = reask_clause(text)  # the clause the question is asked again from: parsed with the turn's others
+        if asked:
+            _turn.along = _turn.along + (asked,)
     alone = focus_alone(form, previous) if getattr(form, "text", None) == text else None
     _turn.focus = (text, alone) if alone is not None else None
     try:
@@ -4045,7 +4052,10 @@ def _grounded_instead(first: str, text: str, label: Label, flag_set: set[Flag], 
     about = _ABOUT_OBJECT.match(first) or _NEED_TODAY.match(first)
     thing = (about.group("x") or about.group("y") or "") if about else ""
     new_thing = bool(thing and _word_keys(thing) - _word_keys(previous))
-    if (_told_verbs(first) & _lemmas(text) or new_thing) and not parse_batch.in_batch():
+    may_aside = label == Label.LEADING and (not thing and _GENERIC_REWRITE.match(first) or thing and re.match(
+        r"^(?:can you )?tell me", first, re.IGNORECASE))
+    if (_told_verbs(first) & _lemmas(text) or new_thing or may_aside or Flag.PITCH in flag_set) \
+            and not parse_batch.in_batch():
         # The question's clause and the customer's words may both be read below: in one call (a batch makes its
         # calls together anyway).
         parse_ahead([_question_clause(text), _echo_text(previous)])
@@ -4069,8 +4079,7 @@ def _grounded_instead(first: str, text: str, label: Label, flag_set: set[Flag], 
     # A leading guess's rewrite about a side thing of it ("Tell me more about the stuff." of "you must get blamed for
     # stuff that's not your fault, yeah?"), or one that names nothing: the last time they did what the guess is about
     # asks better, where their words tell of it.
-    aside = label == Label.LEADING and (not thing and _GENERIC_REWRITE.match(first) or thing and re.match(
-        r"^(?:can you )?tell me", first, re.IGNORECASE) and not _is_subject_of(thing, text))
+    aside = bool(may_aside) and not (thing and _is_subject_of(thing, text))
     if not wrong and Flag.PITCH not in flag_set and not aside:
         return first
     grounded = grounded_rewrite(_echo_text(previous), text)  # (the text the echo parses: one parse for both)
