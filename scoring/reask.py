@@ -18,7 +18,8 @@ and moves no word it does not have to: the question is already inverted, so a wh
 grammatical. In order:
 
 1. a cleft ("Is it the price that put you off?") asks for what the cleft guessed: "What put you off?";
-2. "is there anything …" asks what, if anything; "is there anyone you can call if …" what happens if …;
+2. a description ("Is the app reliable?") asks what it is like: "What is the app like?";
+   "is there anything …" asks what, if anything; "is there anyone you can call if …" what happens if …;
 3. "has anything …" asks what, if anything, has; "have any of the quotes turned out wrong" how the quotes turned out;
 4. an indefinite object ("anything", "any support") asks what, or what support, if any;
 5. any other doing asks how, if at all.
@@ -59,6 +60,7 @@ parent son daughter friend colleague neighbour neighbor patient client student v
 couple committee office council school company firm landlord agent everyone everybody""".split())
 _MONEY = frozenset("charge pay cost owe refund reimburse compensate".split())
 _BE = frozenset("is are was were".split())
+_PERSONAL = frozenset("you they she he we".split())
 _VERDICT_ADVERBS = frozenset("wrong right well badly fine okay ok alright".split())
 _ASIDE = re.compile(r",\s*(?:like|say|such as|for example|e\.g\.)\b.*$", re.IGNORECASE)
 _TWO_QUESTIONS = re.compile(r"(?:,\s*|\s)(?:or|and)\s+(?:do|does|did|is|are|was|were|have|has|had|can|could|will|"
@@ -82,7 +84,7 @@ def reask(question: str) -> str | None:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:
         return None
-    made = _cleft(doc, root) or _there_is(doc, root)
+    made = _cleft(doc, root) or _there_is(doc, root) or _description(doc, root)
     if made is None and root.i != first.i and first.head.i == root.i and first.dep_ in ("aux", "auxpass"):
         made = _verb_question(doc, root, first)
     if not made:
@@ -155,6 +157,44 @@ def _cleft(doc, root) -> str | None:
     if not rest:
         return None
     return f"What {_text(rest)}"
+
+
+def _description(doc, root) -> str | None:
+    """"Is the app reliable?" -> "What is the app like?"; "was that normal for the other students too?" ->
+    "What was that like for the other students?"; "are the signatories easy to get hold of?" -> "What are the
+    signatories like to get hold of?"; "Were you happy with the new system?" -> "How did you feel about the new
+    system?": what it is like, not whether it is what the question guessed."""
+    if root.lemma_ != "be" or root.i != 0 or root.lower_ not in _BE or any(c.dep_ == "expl" for c in root.children):
+        return None
+    adjective = next((c for c in root.children if c.dep_ == "acomp" and c.pos_ == "ADJ"), None)
+    if adjective is None or any(c.dep_ in ("attr", "ccomp", "advcl") for c in root.children) or adjective.tag_ in (
+            "JJR", "JJS") or any(t.lower_ in ("more", "less", "than", "you", "even") for t in adjective.subtree):
+        return None  # a comparison ("better on fares", "more than the year before") or their own view ("visible to
+        # you") is no description to ask what it is like
+    subj = next((c for c in list(root.children) + list(adjective.children) if c.dep_ == "nsubj"), None)
+    if subj is None:
+        subj = next((c for c in adjective.children if c.dep_ == "advmod" and c.lower_ in ("that", "this")
+                     and c.i < adjective.i), None)
+    if subj is None or subj.i > adjective.i or _indefinite(subj):
+        return None
+    complement = [c for c in list(adjective.children) + list(root.children)
+                  if c.dep_ in ("prep", "xcomp") and c.i > adjective.i]
+    past = root.lower_ in ("was", "were")
+    if subj.lower_ in _PERSONAL:
+        # "Were you happy with the new system?", "Was she okay about it?": how they felt about the thing.
+        thing = next((o for c in complement if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"), None)
+        if thing is None or any(c.dep_ == "xcomp" for c in complement) or any(
+                t.dep_ in ("relcl", "acl") for t in thing.subtree):
+            return None  # "Were they able to fix the leak?": a doing, not a feeling; "the way the rent is collected"
+        do = "did" if past else ("does" if subj.lower_ in ("she", "he") else "do")
+        return f"How {do} {subj.lower_} feel about {_text(thing.subtree)}"
+    if subj.lower_ == "it" and not complement:
+        return None  # "Is it expensive?" -> not "What's it like for you?": the price is what it asked about
+    who = subj.lower_ if subj.lower_ in ("that", "this") else _text(subj.subtree)
+    be = {"is": " is", "was": " was", "are": " are", "were": " were"}[root.lower_]
+    tail = " ".join(_text(c.subtree) for c in complement) if complement else (
+        "for you" if who in ("that", "this") else "")
+    return f"What{be} {who} like {tail}"
 
 
 def _there_is(doc, root) -> str | None:

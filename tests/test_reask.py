@@ -37,6 +37,13 @@ def loaded():
     # a cleft: what the cleft guessed at
     ("Is it always the surge that decides which app you open?", "What decides which app you open?"),
     ("okay, so is it, um, is it just the timing that stopped you?", "What stopped you?"),
+    # a description: what it is like (for whom, or to do what, as the question said)
+    ("was that, like, normal for the other students too?", "What was that like for the other students?"),
+    ("so are the two signatories, um, usually easy to get hold of?", "What are the two signatories like to get hold of?"),
+    ("so is that, um, is that annoying?", "What is that like for you?"),
+    ("Is the app reliable?", "What is the app like?"),
+    ("Was she okay about it?", "How did she feel about it?"),
+    ("Were you happy with the new system?", "How did you feel about the new system?"),
     # "is there someone … if …": what happens then
     ("Is there someone you can call if something comes up at two?", "What happens if something comes up at two?"),
     # "any of them" with a verdict: how they turned out
@@ -66,7 +73,11 @@ def test_a_yes_no_question_asked_again_openly(question, expected):
     "um, did you learn that from someone or… did you teach yourself?",
     "Do you like the new layout?",                           # a state
     "Have you got a car?",                                   # having, not getting
-    "Is that annoying?",                                     # a description
+    "Is it expensive?",                                      # "What's it like?" would lose the price
+    "um, was that more than the year before?",               # a comparison
+    "Were you able to cancel the original order?",           # a doing, not a feeling
+    "Were they able to fix the leak the same day?",
+    "Is the honesty box your only way of selling eggs?",     # what it is, not what it is like
     "Have you ever missed that three o'clock cut-off?",      # "ever": the story, if there is one (hedged elsewhere)
     "Do you lose many bookings because of that?",            # an amount is no manner
     "Did you report it to anyone?",                          # "who, if anyone" asks for a name: closed again
