@@ -45,7 +45,7 @@ _STATE = frozenset("""be have know like love hate want need wish prefer think be
 mind remember understand mean seem appear sound look trust expect hope imagine agree own cost matter care tend""".split())
 # How often and how sure: said of a yes/no, not of the open question ("How, if at all, do you usually…").
 _DROPPED_ADVERBS = frozenset("ever always usually normally generally typically really actually just ever basically "
-                             "honestly definitely".split())
+                             "honestly definitely regularly often mostly mainly".split())
 _INDEFINITE_THING = {"anything": "What, if anything,", "something": "What, if anything,"}
 _INDEFINITE_PERSON = {"anyone": "Who, if anyone,", "someone": "Who, if anyone,", "anybody": "Who, if anyone,",
                       "somebody": "Who, if anyone,"}
@@ -57,7 +57,9 @@ _NOT_MANNER = frozenset("usually normally generally typically actually really on
                         "nightly early".split())
 _PEOPLE = frozenset("""people person kid kids child children staff team family partner husband wife mum mom dad
 parent son daughter friend colleague neighbour neighbor patient client student volunteer member guest chair boss
-couple committee office council school company firm landlord agent everyone everybody""".split())
+couple committee office council school company firm landlord agent everyone everybody pupil chef vet nurse doctor
+regular local bride groom restaurant shop club church venue agency supplier wholesaler family families mate crew
+tenant resident coach player rider passenger guest""".split())
 _MONEY = frozenset("charge pay cost owe refund reimburse compensate".split())
 _BE = frozenset("is are was were".split())
 _PERSONAL = frozenset("you they she he we".split())
@@ -70,6 +72,8 @@ _TWO_QUESTIONS = re.compile(r"(?:,\s*|\s)(?:or|and)\s+(?:do|does|did|is|are|was|
 
 def reask(question: str) -> str | None:
     """The yes/no ``question`` asked again as an open question on the same thing, or None (see the module)."""
+    if re.search(r"\bor\b", question, re.IGNORECASE):
+        return _choice(question)
     clause = reask_clause(question)
     if clause is None:
         return None
@@ -77,6 +81,10 @@ def reask(question: str) -> str | None:
     if doc is None or len(doc) < 3:
         return None
     first = doc[0]
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    known = _do_you_know(doc, root) if root is not None else None
+    if known:
+        return _cap(known) + "?"
     if any(t.dep_ == "neg" for t in doc) or any(t.text.lower() in ("or", "either", "whether") for t in doc):
         return None
     if any(t.dep_ in ("appos", "dep", "intj", "parataxis", "meta") for t in doc):
@@ -112,6 +120,64 @@ def reask_clause(question: str) -> str | None:
     if len(words) < 3 or len(words) > 24 or words[0].lower() not in _OPENING_AUX:
         return None
     return clause
+
+
+def _choice(question: str) -> str | None:
+    """Two options put to them: a comparison ("Is it harder in summer or winter?", "Which pays better, headstones or
+    the church work?") asks how the two compare; options for how, where or when they do something ("Do they book
+    online or by phone?", "Does she tell you in person or on the radio?") ask how they do it, the options left to
+    them. Two doings ("Do the chefs order ahead or just take what you bring?") are left alone."""
+    clause = _question_clause(question)
+    clause = re.sub(r"[\s,]*\bor\b\W*$", "", clause or "").strip()  # "… or…" trailing off
+    clause = re.sub(r"^(\w+(?:\s+\w+){1,3})\s*,\s*", r"\1 ", clause)  # a filler's comma after the subject
+    if not clause or len(re.findall(r"\bor\b", clause, re.IGNORECASE)) != 1 or len(clause.split()) > 20:
+        return None
+    doc = _parse(clause)
+    if doc is None:
+        return None
+    cc = next((t for t in doc if t.lower_ == "or" and t.dep_ == "cc"), None)
+    if cc is None:
+        return None
+    first = cc.head
+    second = next((c for c in first.children if c.dep_ == "conj"), None)
+    if second is None or first.pos_ in ("VERB", "AUX") or any(t.dep_ == "neg" for t in doc):
+        return None
+    if any(t.tag_ in ("JJR", "RBR") or t.lower_ in ("more", "less") for t in doc):
+        if doc[0].lower_ not in ("is", "are", "was", "were", "which"):
+            return None  # "Did the price or the reviews matter more to you?": how they weighed them, elsewhere
+        one = _text([t for t in first.subtree if t.i < cc.i and t.dep_ != "punct" and t.tag_ not in ("JJR", "RBR")])
+        other = _text([t for t in second.subtree if t.dep_ != "punct"])
+        if one and other and first.pos_ in ("NOUN", "PROPN") and second.pos_ in ("NOUN", "PROPN"):
+            return _cap(f"How do {one} and {other} compare") + "?"
+        return None
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    aux = doc[0]
+    if root is None or root.pos_ != "VERB" or aux.lower_ not in ("do", "does", "did") or aux.head.i != root.i:
+        return None
+    # The options hang on the verb (an adverb, or a preposition and its object): that part goes, how stays.
+    top = first
+    while top.head.i != root.i and top.head.i != top.i:
+        top = top.head
+    if top.head.i != root.i or top.dep_ not in ("advmod", "prep") or _subject(root) is None \
+            or not _a_person(_subject(root)) or any(t.dep_ == "dobj" for t in top.subtree):
+        return None  # "did that link go to Eventbrite or …?": no one's doing; "carry a battery or a power bank": what
+    rest = _text(doc, skip=_subtree_ids(top) | {t.i for t in doc if t.dep_ == "advmod" and t.head.i == root.i
+                                                 and t.lower_ in _DROPPED_ADVERBS}, lower_first=True)
+    return _cap(f"How {rest}") + "?"
+
+
+def _do_you_know(doc, root) -> str | None:
+    """"Do you know why the other forty don't come?" -> "What's your sense of why the other forty don't come?": what
+    they make of it, not whether they know."""
+    if root.lemma_ not in ("know", "think") or doc[0].lower_ not in ("do", "did") or _subject(root) is None \
+            or _subject(root).lower_ != "you":
+        return None
+    clause = next((c for c in root.children if c.dep_ == "ccomp"), None)
+    wh = next((t for t in clause.subtree if t.tag_ in ("WRB", "WP", "WDT")), None) if clause is not None else None
+    if wh is None or wh.i != min(t.i for t in clause.subtree) or wh.lower_ not in ("why", "how") or (
+            wh.i + 1 < len(doc) and doc[wh.i + 1].lower_ in ("much", "many", "long", "often", "far", "old")):
+        return None  # "Do you know how much you spend?": a fact, asked about elsewhere
+    return f"What's your sense of {_text(clause.subtree)}"
 
 
 def _text(tokens, skip: set[int] = frozenset(), lower_first: bool = False) -> str:
@@ -259,6 +325,8 @@ def _verb_question(doc, root, aux) -> str | None:
     if any(t.lower_ in ("anywhere", "anyone", "anybody", "somewhere", "someone", "somebody", "anything", "something")
            for t in doc):
         return None  # "Did you report it to anyone?": who or where, if anyone, asks for a name (closed again)
+    if any(t.lower_ == "me" for t in doc):
+        return None  # "Can you tell me how many orders you get?": a request, not a yes/no about them
     if root.lemma_.lower() in _STATE or root.pos_ not in ("VERB",) or ever is not None:
         return None  # a state has no "how"; "Do you ever…?" asks for a story, if there is one (the caller's hedge)
     if subj.lower_ in ("that", "this", "it", "there") or aux.lower_ in _BE and root.tag_ == "VBG":
@@ -271,7 +339,8 @@ def _verb_question(doc, root, aux) -> str | None:
         return None  # "Have you got a car?": having, not getting
     if not _a_person(subj):
         return None  # "Did the refund arrive on time?", "Does the spreadsheet work?": no one's doing to ask how of
-    if any(t.lower_ in ("many", "much", "same") for t in doc) or any(
+    if any(t.lower_ in ("much", "same", "enough", "whole") or t.lower_ == "many" and t.head.dep_ != "dobj"
+           for t in doc) or any(
             c.dep_ == "predet" or c.lower_ in ("all", "both", "each", "most") for c in subj.subtree):
         return None  # "How, if at all, do you lose many bookings?": an amount or a sameness is no manner
     skip = _guesses(doc, root)
@@ -280,7 +349,7 @@ def _verb_question(doc, root, aux) -> str | None:
     if manner is not None:
         # "Do you take the deposit by bank transfer?", "Did your kids pick up the app quickly?": the way it
         # guessed is what "how" asks for.
-        return f"How {_text(doc, skip=skip | _subtree_ids(manner), lower_first=True)}"
+        return f"How, if at all, {_text(doc, skip=skip | _subtree_ids(manner), lower_first=True)}"
     if root.lemma_.lower() in _MONEY and any(c.dep_ in ("dobj", "dative") or c.dep_ == "prep" and c.lower_ == "for"
                                              for c in root.children):
         # "Did she charge you for cancelling?", "Did they pay you a cleaning fee for that?" -> "What, if anything,
@@ -293,9 +362,12 @@ def _verb_question(doc, root, aux) -> str | None:
 def _guesses(doc, root) -> set[int]:
     """What a yes/no question adds to its doing that the open question leaves to them: how often and how sure
     ("always", "actually", "every day", "at all", "at least") and a verdict ("work well")."""
-    skip: set[int] = set()
+    skip: set[int] = {t.i for t in doc if t.lower_ == "many" and t.head.dep_ == "dobj"}  # "get many volunteers"
     for t in doc:
         if t.head.i != root.i:
+            continue
+        if t.lower_ in ("too", "yourself", "themselves", "himself", "herself", "ourselves") and t.i > root.i:
+            skip.add(t.i)  # "… at night too?", "… pick the team yourself?": said of the guess, not of the doing
             continue
         if t.dep_ == "advmod" and (t.lower_ in _DROPPED_ADVERBS or t.lower_ in _VERDICT_ADVERBS):
             skip.add(t.i)

@@ -3738,8 +3738,28 @@ def _as_written(made: str, text: str) -> str:
         if not where or not all(_opens_sentence(text, i) for i in where) or _named(text, where[0]):
             continue
         out = out[: match.start("w")] + word[0].lower() + word[1:] + out[match.end("w"):]
+    # A name the turn wrote with its capital ("Xero", "Ofsted", "DMs") or a day, month or feast keeps it.
+    written = {w.lower(): w for w in re.findall(r"(?<![\w'-])[A-Za-z][\w'-]*", text)
+               if w[0].isupper() and w.lower() not in ("i", "i'm", "i've", "i'd", "i'll")}
+
+    def named(match: re.Match[str]) -> str:
+        word = match.group(0)
+        low = word.lower()
+        if low in _CALENDAR:
+            return low[0].upper() + low[1:]
+        own = written.get(low)
+        return own if own is not None and match.start() > 0 and (own[1:] != own[1:].lower() or any(
+            not _opens_sentence(text, m.start()) for m in re.finditer(rf"(?<![\w'-]){re.escape(own)}(?![\w'-])", text))) \
+            else word
+
+    out = re.sub(r"(?<![\w'-])[a-z][\w'-]*", named, out)
     out = re.sub(r"\s+([,.?!])", r"\1", out)
     return _past_after_last_time(re.sub(r",+(?=[?.!]$)", "", out))
+
+
+_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays "
+                      "fridays saturdays sundays january february april june july august september october november "
+                      "december christmas easter ramadan diwali hanukkah".split())
 
 
 _NOT_PAST_HERE = frozenset("do does can could will would should must may might shall am is are was were be have has had "
@@ -4052,9 +4072,7 @@ def _grounded_instead(first: str, text: str, label: Label, flag_set: set[Flag], 
     about = _ABOUT_OBJECT.match(first) or _NEED_TODAY.match(first)
     thing = (about.group("x") or about.group("y") or "") if about else ""
     new_thing = bool(thing and _word_keys(thing) - _word_keys(previous))
-    may_aside = label == Label.LEADING and (not thing and _GENERIC_REWRITE.match(first) or thing and re.match(
-        r"^(?:can you )?tell me", first, re.IGNORECASE))
-    if (_told_verbs(first) & _lemmas(text) or new_thing or may_aside or Flag.PITCH in flag_set) \
+    if (_told_verbs(first) & _lemmas(text) or new_thing or Flag.PITCH in flag_set) \
             and not parse_batch.in_batch():
         # The question's clause and the customer's words may both be read below: in one call (a batch makes its
         # calls together anyway).
@@ -4076,11 +4094,7 @@ def _grounded_instead(first: str, text: str, label: Label, flag_set: set[Flag], 
             # "so do you go the same days every week?" -> not "Tell me more about the form.": a thing of theirs that
             # the question does not ask about (it asks about a doing of theirs), taken from their words by default.
             wrong = not _SILENCE_TEXT.match(first)
-    # A leading guess's rewrite about a side thing of it ("Tell me more about the stuff." of "you must get blamed for
-    # stuff that's not your fault, yeah?"), or one that names nothing: the last time they did what the guess is about
-    # asks better, where their words tell of it.
-    aside = bool(may_aside) and not (thing and _is_subject_of(thing, text))
-    if not wrong and Flag.PITCH not in flag_set and not aside:
+    if not wrong and Flag.PITCH not in flag_set:
         return first
     grounded = grounded_rewrite(_echo_text(previous), text)  # (the text the echo parses: one parse for both)
     if grounded and (wrong or not grounded.startswith("Tell me more")):

@@ -44,13 +44,25 @@ def loaded():
     ("Is the app reliable?", "What is the app like?"),
     ("Was she okay about it?", "How did she feel about it?"),
     ("Were you happy with the new system?", "How did you feel about the new system?"),
+    # two options: how they compare, or how they do it (the options left to them)
+    ("Is it harder in summer or winter?", "How do summer and winter compare?"),
+    ("Which pays better, headstones or the church work?", "How do headstones and the church work compare?"),
+    ("Do they book online or by phone?", "How do they book?"),
+    ("Does she tell you in person or on the radio?", "How does she tell you?"),
+    # "do you know why …": what they make of it
+    ("Do you know why the other forty don't come?", "What's your sense of why the other forty don't come?"),
+    # what the question added to the doing goes: "too", "yourself", "regularly", "many"
+    ("Do they text you at night too?", "How, if at all, do they text you at night?"),
+    ("Do you pick the team yourself?", "How, if at all, do you pick the team?"),
+    ("Do you get many volunteers?", "How, if at all, do you get volunteers?"),
+    ("Do you lose many bookings because of that?", "How, if at all, do you lose bookings because of that?"),
     # "is there someone … if …": what happens then
     ("Is there someone you can call if something comes up at two?", "What happens if something comes up at two?"),
     # "any of them" with a verdict: how they turned out
     ("Have any of those photo quotes turned out wrong on the day?", "How have those photo quotes turned out on the day?"),
     # a way guessed at ("by card", "quickly"): how
-    ("Do you take the deposit by bank transfer?", "How do you take the deposit?"),
-    ("Did your kids pick up the new reading app quickly?", "How did your kids pick up the new reading app?"),
+    ("Do you take the deposit by bank transfer?", "How, if at all, do you take the deposit?"),
+    ("Did your kids pick up the new reading app quickly?", "How, if at all, did your kids pick up the new reading app?"),
     # an amount: what, if anything
     ("Did she charge you for cancelling?", "What, if anything, did she charge you for cancelling?"),
     ("so did the app, um, did they pay you a cleaning fee for that?", "What, if anything, did they pay you for that?"),
@@ -69,8 +81,16 @@ def test_a_yes_no_question_asked_again_openly(question, expected):
 @pytest.mark.parametrize("question", [
     "Don't you think that's a bit much?",                    # negative: a leading question, not this
     "Would you use an app that did it for you?",             # hypothetical
-    "Do you always swap with Dev, or have you got other drivers you can ask?",   # a choice
+    "Do you always swap with Dev, or have you got other drivers you can ask?",   # two questions
     "um, did you learn that from someone or… did you teach yourself?",
+    "Do the chefs order ahead or just take what you bring?",   # two doings
+    "so do you carry, um, a spare battery or a power bank or…",   # two things to carry
+    "uh, did that link go to Eventbrite or to your own site?",   # no one's doing
+    "Did you pour the whole lot away?",
+    "Do you get enough notice to prepare?",
+    "Can you tell me how many orders you get a day?",          # a request
+    "Do you know how much you spend a month?",                 # a fact
+    "Did the price or the reviews matter more to you?",
     "Do you like the new layout?",                           # a state
     "Have you got a car?",                                   # having, not getting
     "Is it expensive?",                                      # "What's it like?" would lose the price
@@ -79,7 +99,6 @@ def test_a_yes_no_question_asked_again_openly(question, expected):
     "Were they able to fix the leak the same day?",
     "Is the honesty box your only way of selling eggs?",     # what it is, not what it is like
     "Have you ever missed that three o'clock cut-off?",      # "ever": the story, if there is one (hedged elsewhere)
-    "Do you lose many bookings because of that?",            # an amount is no manner
     "Did you report it to anyone?",                          # "who, if anyone" asks for a name: closed again
     "Is it the same parents who are late every term?",       # the same
     "Did the refund arrive on time?",                        # no one's doing

@@ -32,7 +32,7 @@ def assert_sound(rewrite: str, original: str) -> None:
     ("Has the garden centre changed much since you started going?",
      "How has the garden centre changed since you started going?"),
     ("And that worked out well for you?", "How did that work out for you?"),
-    ("Did your kids pick up the new reading app quickly?", "How did your kids pick up the new reading app?"),
+    ("Did your kids pick up the new reading app quickly?", "How, if at all, did your kids pick up the new reading app?"),
     ("Are you sleeping okay these days?", "How are you sleeping?"),
     # A change offered ("any better"): what it is like with it, not "how has it changed" (which takes it as given).
     ("Have the new bus times made your commute any better?", "How is your commute with the new bus times?"),
@@ -213,7 +213,7 @@ def test_offered_cause_or_choice(text, label, expected):
     ("Does the smart meter tell you anything useful?", "What, if anything, does the smart meter tell you?"),
     ("Do you and your husband split the chores?", "How, if at all, do you and your husband split the chores?"),
     # A spoken restart with a pronoun ("do the customers, do they …") is one question about the customers.
-    ("Um, yeah, so, do the customers, do they mostly pay by card?", "How do they mostly pay?"),
+    ("Um, yeah, so, do the customers, do they mostly pay by card?", "How, if at all, do they pay?"),
 ])
 def test_subject_and_agreement(text, expected):
     assert main(text) == expected
