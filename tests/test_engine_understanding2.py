@@ -131,6 +131,10 @@ ABSTAIN = {"clarify", "no_experience", "break_character"}
         ("Do you cook for the kids after a night shift?", False),
         ("I suppose the parking charge is what really put you off, isn't it?", False),
         ("Does your neighbour play golf?", False),
+        # New words only for where a doing of hers is done ("the cooking", of her "I cook").
+        ("When do you do the cooking, on shift or on the bus?", False),
+        # Nouns every life has make nothing hers: still a foreign doing.
+        ("Do you order your clothes online at the weekend?", True),
     ],
 )
 def test_a_turn_claiming_she_does_something_with_a_foreign_thing(cooking_index, text, expected):

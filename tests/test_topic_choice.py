@@ -181,3 +181,19 @@ def test_the_shipped_weights_keep_more_replies_on_topic_than_the_rules_alone(rea
         return br.run_interview(real_engine, persona, interviews[0]).rate(("topic", "abstain"))[0]
 
     assert on_topic("on") > on_topic("off")
+
+
+def test_stay_gives_way_to_a_question_whose_own_topic_is_far_ahead(maria, use_model):
+    # "How do you manage the household money?" asked while she talks of family meals: its own topic scores over
+    # STAY_OVERRULED and far ahead of the current one, so a "stay" would answer another question.
+    use_model(forced("stay"))
+    session, _ = started(maria)
+    session.ask("Tell me about dinner at your house.")
+    current = session.state.current_topic
+    question = "How do you manage the household money?"
+    scores = {m.topic: m.score for m in session.index.scores(question)}
+    assert current != "household_budget"
+    assert scores["household_budget"] >= policy.STAY_OVERRULED
+    assert scores["household_budget"] - scores.get(current, 0.0) >= policy.STAY_MARGIN
+    _, reply = session.ask(question)
+    assert reply.topic == "household_budget"
