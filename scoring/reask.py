@@ -54,20 +54,20 @@ _NO_MANNER = frozenset("altogether completely entirely before better worse alrea
 _NOT_MANNER = frozenset("usually normally generally typically actually really only early likely nearly fairly "
                         "mostly mainly largely partly especially simply probably possibly definitely certainly "
                         "finally eventually currently recently regularly rarely hardly daily weekly monthly yearly "
-                        "nightly early".split())
+                        "nightly".split())
 _PEOPLE = frozenset("""people person kid kids child children staff team family partner husband wife mum mom dad
 parent son daughter friend colleague neighbour neighbor patient client student volunteer member guest chair boss
 couple committee office council school company firm landlord agent everyone everybody pupil chef vet nurse doctor
-regular local bride groom restaurant shop club church venue agency supplier wholesaler family families mate crew
-tenant resident coach player rider passenger guest""".split())
+regular local bride groom restaurant shop club church venue agency supplier wholesaler families mate crew tenant
+resident coach player rider passenger""".split())
 _MONEY = frozenset("charge pay cost owe refund reimburse compensate".split())
 _BE = frozenset("is are was were".split())
 _PERSONAL = frozenset("you they she he we".split())
 _VERDICT_ADVERBS = frozenset("wrong right well badly fine okay ok alright".split())
 _ASIDE = re.compile(r",\s*(?:like|say|such as|for example|e\.g\.)\b.*$", re.IGNORECASE)
-_TWO_QUESTIONS = re.compile(r"(?:,\s*|\s)(?:or|and)\s+(?:do|does|did|is|are|was|were|have|has|had|can|could|will|"
-                            r"would|how|what|why|when|where|who)\b|\bor\b\s*(?:not|no|what)?\s*$|,\s*or\b",
-                            re.IGNORECASE)
+# A second question joined on ("…, and do they usually book straight away?"); one with "or" is a choice (_choice).
+_TWO_QUESTIONS = re.compile(r"(?:,\s*|\s)and\s+(?:do|does|did|is|are|was|were|have|has|had|can|could|will|would|how|"
+                            r"what|why|when|where|who)\b", re.IGNORECASE)
 
 
 def reask(question: str) -> str | None:
@@ -82,16 +82,15 @@ def reask(question: str) -> str | None:
         return None
     first = doc[0]
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    known = _do_you_know(doc, root) if root is not None else None
+    if root is None:
+        return None
+    known = _do_you_know(doc, root)  # (its "why they don't come" may hold a negation of its own)
     if known:
         return _cap(known) + "?"
-    if any(t.dep_ == "neg" for t in doc) or any(t.text.lower() in ("or", "either", "whether") for t in doc):
+    if any(t.dep_ == "neg" for t in doc) or any(t.lower_ in ("either", "whether") for t in doc):
         return None
     if any(t.dep_ in ("appos", "dep", "intj", "parataxis", "meta") for t in doc):
         return None  # words a comma held apart ("…before, like, money stuff"): no one clause to ask again
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None:
-        return None
     made = _cleft(doc, root) or _there_is(doc, root) or _description(doc, root)
     if made is None and root.i != first.i and first.head.i == root.i and first.dep_ in ("aux", "auxpass"):
         made = _verb_question(doc, root, first)
@@ -380,8 +379,9 @@ def _guesses(doc, root) -> set[int]:
 
 
 def _indefinite_subject(doc, root, aux, subj, subj_ids) -> str | None:
-    """"Does anyone complain about that?" -> "Who, if anyone, complains about that?"; "Have any of those quotes
-    turned out wrong?" -> "Which of those quotes, if any, have turned out wrong?"."""
+    """"Has anything changed since then?" -> "What, if anything, has changed since then?"; "Have any of those quotes
+    turned out wrong?" -> "How have those quotes turned out?"; None for a person ("Does anyone complain?": who,
+    if anyone, asks for a name)."""
     low = subj.lower_
     if low in _INDEFINITE_THING:
         wh = "What, if anything,"
