@@ -42,7 +42,8 @@ __all__ = ["reask", "reask_clause"]
 _OPENING_AUX = frozenset("do does did have has had is are was were can could will".split())
 # Verbs of a state or an opinion: "How, if at all, do you like it?" is no question.
 _STATE = frozenset("""be have know like love hate want need wish prefer think believe reckon suppose guess feel find
-mind remember understand mean seem appear sound look trust expect hope imagine agree own cost matter care tend""".split())
+mind remember understand mean seem appear sound look trust expect hope imagine agree own cost matter care tend enjoy
+miss""".split())
 # How often and how sure: said of a yes/no, not of the open question ("How, if at all, do you usually…").
 _DROPPED_ADVERBS = frozenset("ever always usually normally generally typically really actually just ever basically "
                              "honestly definitely regularly often mostly mainly".split())
@@ -65,6 +66,11 @@ _BE = frozenset("is are was were".split())
 _PERSONAL = frozenset("you they she he we".split())
 _VERDICT_ADVERBS = frozenset("wrong right well badly fine okay ok alright".split())
 _ASIDE = re.compile(r",\s*(?:like|say|such as|for example|e\.g\.)\b.*$", re.IGNORECASE)
+# The auxiliary and the subject before a filler's comma ("did you, keep", "are the vouchers, ever"); not a whole
+# clause before an afterthought ("Are they insured, all those albums?").
+_SUBJECT_COMMA = re.compile(r"^(\w+\s+(?:you|they|he|she|we|it|i|that|this|(?:the|your|their|his|her|those|these)\s+"
+                            r"[\w'-]+(?:\s+[\w'-]+)?)(?:\s+(?:ever|still|always|actually|really|just|usually))?)\s*,\s*",
+                            re.IGNORECASE)
 # A second question joined on ("…, and do they usually book straight away?"); one with "or" is a choice (_choice).
 _TWO_QUESTIONS = re.compile(r"(?:,\s*|\s)and\s+(?:do|does|did|is|are|was|were|have|has|had|can|could|will|would|how|"
                             r"what|why|when|where|who)\b", re.IGNORECASE)
@@ -112,7 +118,7 @@ def reask_clause(question: str) -> str | None:
         return None
     # A filler's comma left behind after the subject ("did you, keep their deposits", "are the vouchers, ever filled
     # in wrong") goes; after any later comma comes an aside ("…before, money stuff"), which goes with it.
-    clause = re.sub(r"^(\w+(?:\s+\w+){1,3})\s*,\s*", r"\1 ", clause)
+    clause = re.sub(_SUBJECT_COMMA, r"\1 ", clause)
     clause = clause.split(",")[0].strip()
     clause = re.sub(r"\s+at\s+(?:all|least)\b", "", clause, flags=re.IGNORECASE)
     words = clause.split()
@@ -128,7 +134,7 @@ def _choice(question: str) -> str | None:
     them. Two doings ("Do the chefs order ahead or just take what you bring?") are left alone."""
     clause = _question_clause(question)
     clause = re.sub(r"[\s,]*\bor\b\W*$", "", clause or "").strip()  # "… or…" trailing off
-    clause = re.sub(r"^(\w+(?:\s+\w+){1,3})\s*,\s*", r"\1 ", clause)  # a filler's comma after the subject
+    clause = re.sub(_SUBJECT_COMMA, r"\1 ", clause)  # a filler's comma after the subject
     if not clause or len(re.findall(r"\bor\b", clause, re.IGNORECASE)) != 1 or len(clause.split()) > 20:
         return None
     doc = _parse(clause)
@@ -334,6 +340,8 @@ def _verb_question(doc, root, aux) -> str | None:
                                                 for t in doc):
         return None  # "How, if at all, have you given up on the app altogether?", "… flown with them before?",
         # "… made your commute any better?": an ending, an experience or a comparison has no manner to ask about
+    if root.lemma_.lower() == "try" and not any(c.dep_ == "xcomp" for c in root.children):
+        return None  # "Have you tried Crossword Compiler?": an experience, not a way of doing ("tried to keep" is)
     if root.lower_ == "got" and aux.lower_ in ("have", "has"):
         return None  # "Have you got a car?": having, not getting
     if not _a_person(subj):
@@ -349,12 +357,14 @@ def _verb_question(doc, root, aux) -> str | None:
         # "Do you take the deposit by bank transfer?", "Did your kids pick up the app quickly?": the way it
         # guessed is what "how" asks for.
         return f"How, if at all, {_text(doc, skip=skip | _subtree_ids(manner), lower_first=True)}"
-    if root.lemma_.lower() in _MONEY and any(c.dep_ in ("dobj", "dative") or c.dep_ == "prep" and c.lower_ == "for"
+    if root.lemma_.lower() in _MONEY and not any(t.lower_ in ("more", "extra", "any") for t in doc) and any(c.dep_ in ("dobj", "dative") or c.dep_ == "prep" and c.lower_ == "for"
                                              for c in root.children):
         # "Did she charge you for cancelling?", "Did they pay you a cleaning fee for that?" -> "What, if anything,
         # did she charge you for cancelling?": the amount is what it asks about.
         fee = {i for c in root.children if c.dep_ == "dobj" and c.pos_ != "PRON" for i in _subtree_ids(c)}
         return f"What, if anything, {_text(doc, skip=skip | fee, lower_first=True)}"
+    if root.lemma_.lower() in _MONEY:
+        return None  # "Do you charge more for those night ones?": no manner, and "what" would ask for a figure
     return f"How, if at all, {_text(doc, skip=skip, lower_first=True)}"
 
 

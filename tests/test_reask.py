@@ -72,6 +72,7 @@ def loaded():
     ("and do the residents, uh, do they actually read the board?", "How, if at all, do they read the board?"),
     ("Do you read that folder every time you visit her?", "How, if at all, do you read that folder?"),
     ("Do you still take cash at all?", "How, if at all, do you still take cash?"),
+    ("Are they insured, all those albums?", "How, if at all, are they insured?"),   # the afterthought goes
 ])
 def test_a_yes_no_question_asked_again_openly(question, expected):
     assert reask(question) == expected
@@ -105,6 +106,9 @@ def test_a_yes_no_question_asked_again_openly(question, expected):
     "Does that happen every month?",
     "Had you flown with them before?",                       # an experience: no manner
     "Have you given up on the app altogether?",              # an ending
+    "Have you tried Crossword Compiler?",                    # an experience
+    "Nine years! Do you still enjoy it?",                    # a feeling
+    "ouch, 3am. Do you charge, like, more for those night ones?",   # "what, if anything, … more" reads badly
 ])
 def test_left_to_the_rest_of_the_rewriter(question):
     assert reask(question) is None
