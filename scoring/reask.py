@@ -1,15 +1,16 @@
 """A closed yes/no question asked again as an open one, keeping everything it asked about.
 
 Rewriting "Is there someone you can call if something comes up at two?" as "Tell me about the last time you did the
-two o'clock checks." trades what the interviewer wanted to know for a story; "Who, if anyone, can you call if
-something comes up at two?" keeps the question and lets the customer say "nobody". This is how a coach opens a
-yes/no question: the slot the question guessed at becomes the thing asked for, and "if any", "if ever", "if at all"
-keep the answer "none" open, so nothing is taken for granted.
+two o'clock checks." trades what the interviewer wanted to know for a story; "What happens if something comes up at
+two?" keeps the question and lets the customer say "I'm on my own". This is how a coach opens a yes/no question:
+the slot the question guessed at becomes the thing asked for, and "if any", "if anything", "if at all" keep the
+answer "none" open, so nothing is taken for granted.
 
     reask("Do you write anything down when you check them?")   # "What, if anything, do you write down when you check them?"
     reask("Is there someone you can call if something comes up at two?")   # "What happens if something comes up at two?"
     reask("Have any of those photo quotes turned out wrong?")  # "How have those photo quotes turned out?"
     reask("Is it always the surge that decides which app you open?")  # "What decides which app you open?"
+    reask("Is it harder in summer or winter?")                 # "How do summer and winter compare?"
     reask("Does the office let you know before the drivers find out?")
     # "How, if at all, does the office let you know before the drivers find out?"
 
@@ -17,18 +18,25 @@ It reads spaCy's parse of the question's clause (the lead-ins and fillers alread
 and moves no word it does not have to: the question is already inverted, so a wh-word in front of it keeps it
 grammatical. In order:
 
-1. a cleft ("Is it the price that put you off?") asks for what the cleft guessed: "What put you off?";
-2. a description ("Is the app reliable?") asks what it is like: "What is the app like?";
-   "is there anything …" asks what, if anything; "is there anyone you can call if …" what happens if …;
-3. "has anything …" asks what, if anything, has; "have any of the quotes turned out wrong" how the quotes turned out;
-4. an indefinite object ("anything", "any support") asks what, or what support, if any;
-5. any other doing asks how, if at all.
+1. two options ask how they compare ("Is it harder in summer or winter?") or how it is done, the options left to
+   them ("Do they book online or by phone?" -> "How do they book?");
+2. "Do you know why …" asks for their sense of why;
+3. a cleft ("Is it the price that put you off?") asks for what the cleft guessed: "What put you off?";
+4. "is there anything …" asks what, if anything; "is there anyone you can call if …" what happens if …;
+5. a description ("Is the app reliable?") asks what it is like: "What is the app like?"; a person's feeling ("Was
+   she okay about it?") how they felt about the thing;
+6. "has anything …" asks what, if anything, has; "have any of the quotes turned out wrong" how the quotes turned out;
+7. an indefinite object ("anything", "any support") asks what, or what support, if any;
+8. an amount ("Did she charge you for cancelling?") asks what, if anything; a way guessed at ("by card",
+   "quickly") how, if at all, without it; any other doing of a person how, if at all.
 
-Nothing comes back (the caller keeps its own rewrite) for a question that is not a plain yes/no question: negative
-("Don't you…?"), hypothetical ("Would you…?"), a choice ("…, or …?"), two questions, a state ("Do you like…?",
-"Do you know…?"), a description ("Is that annoying?"), "ever" (the caller's hedged story: "Tell me about the last
-time…, if you ever have."), an amount ("many bookings") or a question that asks for a name ("Does anyone…?": who,
-which and when ask for one fact, a closed question again).
+Nothing comes back (the caller keeps its own rewrite) where that would not read as a person asks: a negative
+("Don't you…?"), a hypothetical ("Would you…?"), two questions or two doings, a state or a feeling ("Do you like…?",
+"Do you still enjoy it?"), "ever" (the caller's hedged story: "Tell me about the last time…, if you ever have."), an
+ending, an experience or a comparison ("given up altogether", "flown with them before", "any better"), "enough",
+"same", "more" with an amount, a request ("Can you tell me…"), no one's doing ("Did the refund arrive on time?"), or a
+question whose open form asks for a name ("Does anyone…?", "Did you tell anyone?": who, which and when ask for one
+fact, a closed question again).
 """
 
 from __future__ import annotations
