@@ -457,7 +457,6 @@ def _told_verbs(candidate: str) -> set[str]:
                     _is_noun(after) or not _verb_lemma(after) and not after.endswith("ly")
                     and after not in _ADVERB_WORDS):
             continue  # "the new reading app", "the booking system": a modifier, no doing
-        before = words[i - 1] if i else ""
         # A verb as a verb: after a subject or "to", or an "-ing" or "-ed" form after no determiner ("the smart bit"
         # is no biting).
         if i >= 2 and before == "to" and words[i - 2] in ("try", "tried", "trying", "want", "wanted"):

@@ -53,11 +53,10 @@ _STATE = frozenset("""be have know like love hate want need wish prefer think be
 mind remember understand mean seem appear sound look trust expect hope imagine agree own cost matter care tend enjoy
 miss""".split())
 # How often and how sure: said of a yes/no, not of the open question ("How, if at all, do you usually…").
-_DROPPED_ADVERBS = frozenset("ever always usually normally generally typically really actually just ever basically "
+_DROPPED_ADVERBS = frozenset("ever always usually normally generally typically really actually just basically "
                              "honestly definitely regularly often mostly mainly".split())
-_INDEFINITE_THING = {"anything": "What, if anything,", "something": "What, if anything,"}
-_INDEFINITE_PERSON = {"anyone": "Who, if anyone,", "someone": "Who, if anyone,", "anybody": "Who, if anyone,",
-                      "somebody": "Who, if anyone,"}
+_INDEFINITE_THING = frozenset("anything something".split())
+_INDEFINITE_PERSON = frozenset("anyone someone anybody somebody".split())
 _ENDINGS = frozenset("give stop quit cancel leave drop finish end abandon ditch retire".split())
 _NO_MANNER = frozenset("altogether completely entirely before better worse already yet".split())
 _NOT_MANNER = frozenset("usually normally generally typically actually really only early likely nearly fairly "
@@ -293,9 +292,9 @@ def _there_is(doc, root) -> str | None:
         when = next((c for c in rel.children if c.dep_ == "advcl"
                      and any(m.dep_ == "mark" and m.lower_ in ("if", "when", "whenever") for m in c.children)), None)
         return f"What happens {_text(when.subtree)}" if when is not None else None
-    wh = _INDEFINITE_THING.get(low)
-    if wh is None:
+    if low not in _INDEFINITE_THING:
         return None
+    wh = "What, if anything,"
     relativizer = next((c for c in rel.children if c.lower_ in ("that", "who", "which")), None)
     rel_ids = _subtree_ids(rel)
     if relativizer is not None and relativizer.dep_ in ("nsubj", "nsubjpass"):
@@ -332,7 +331,7 @@ def _verb_question(doc, root, aux) -> str | None:
     ever = next((t for t in doc if t.lower_ == "ever"), None)
     if _indefinite(subj):
         return None if ever is not None else _indefinite_subject(doc, root, aux, subj, subj_ids)
-    made = _indefinite_object(doc, root, aux, subj_ids, set() if ever is None else {ever.i})
+    made = _indefinite_object(doc, root, set() if ever is None else {ever.i})
     if made:
         return made
     if any(t.lower_ in ("anywhere", "anyone", "anybody", "somewhere", "someone", "somebody", "anything", "something")
@@ -401,9 +400,7 @@ def _indefinite_subject(doc, root, aux, subj, subj_ids) -> str | None:
     turned out wrong?" -> "How have those quotes turned out?"; None for a person ("Does anyone complain?": who,
     if anyone, asks for a name)."""
     low = subj.lower_
-    if low in _INDEFINITE_THING:
-        wh = "What, if anything,"
-    elif low == "any" and any(c.dep_ == "prep" and c.lower_ == "of" for c in subj.children):
+    if low == "any" and any(c.dep_ == "prep" and c.lower_ == "of" for c in subj.children):
         # "Have any of those quotes turned out wrong?" -> "How have those quotes turned out?": the guessed verdict
         # goes, the thing it was guessed of stays.
         of = next(c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of")
@@ -415,18 +412,15 @@ def _indefinite_subject(doc, root, aux, subj, subj_ids) -> str | None:
         skip = subj_ids | _subtree_ids(verdict)
         rest = [t for t in doc if t.i not in skip and t.i != aux.i]
         return f"How {aux.lower_} {_text(things)} {_text(rest)}"
-    elif low in _INDEFINITE_PERSON or any(c.dep_ == "det" and c.lower_ == "any" for c in subj.children):
+    if low not in _INDEFINITE_THING:
         return None  # "Who, if anyone, …", "Which customers, if any, …" ask for a name: closed questions
-    else:
-        return None
     rest_tokens = [t for t in doc if t.i not in subj_ids and t.i != aux.i]
     if aux.lower_ in ("do", "does", "did"):
-        # Do-support goes with the inversion: "does anyone complain" -> "who complains".
-        tag = "VBD" if aux.lower_ == "did" else ("VBP" if wh.startswith("Which") and _plural(subj) else "VBZ")
-        verb = _inflect(root.lemma_, tag) or root.text
+        # Do-support goes with the inversion: "does anything change" -> "what changes".
+        verb = _inflect(root.lemma_, "VBD" if aux.lower_ == "did" else "VBZ") or root.text
         rest = " ".join(verb if t.i == root.i else t.text for t in rest_tokens)
-        return f"{wh} {rest}"
-    return f"{wh} {aux.lower_} {_text(rest_tokens)}"
+        return f"What, if anything, {rest}"
+    return f"What, if anything, {aux.lower_} {_text(rest_tokens)}"
 
 
 def _indefinite(subj) -> bool:
@@ -444,26 +438,17 @@ def _a_person(subj) -> bool:
     return lemma in _PEOPLE or lemma.endswith(("er", "or", "ist", "ant", "ent", "ian")) and len(lemma) > 4
 
 
-def _plural(subj) -> bool:
-    of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    if of is not None:
-        return True
-    return subj.tag_ in ("NNS", "NNPS")
-
-
-def _indefinite_object(doc, root, aux, subj_ids, skip: set[int]) -> str | None:
+def _indefinite_object(doc, root, skip: set[int]) -> str | None:
     """"Do you write anything down when …?" -> "What, if anything, do you write down when …?"; "Does the hospice give
     you any support afterwards?" -> "What support, if any, does the hospice give you afterwards?"."""
     for child in root.children:
         if child.dep_ not in ("dobj", "attr", "oprd"):
             continue
-        low = child.lower_
-        wh = _INDEFINITE_THING.get(low)
-        if wh is not None:
+        if child.lower_ in _INDEFINITE_THING:
             # What it guessed of the thing goes with it ("Does the meter tell you anything useful?" -> "What, if
             # anything, does the meter tell you?"), where and when stay ("anything between his visits").
             guessed = {i for c in child.children if c.dep_ != "prep" or c.lower_ == "like" for i in _subtree_ids(c)}
-            return f"{wh} {_text(doc, skip=skip | guessed | {child.i}, lower_first=True)}"
+            return f"What, if anything, {_text(doc, skip=skip | guessed | {child.i}, lower_first=True)}"
         det = next((c for c in child.children if c.dep_ == "det" and c.lower_ == "any"), None)
         if det is not None and not any(c.dep_ in ("relcl", "acl") for c in child.children):
             # "Did you get any compensation for that?" -> "What compensation, if any, did you get for that?": the

@@ -19,8 +19,8 @@ from typing import Callable, Iterable
 from . import parse_batch
 from .labels import Flag, Label
 from .parse_batch import parse_ahead
-from .rules import (OPTION_THEN_YES_NO, STOPWORDS, TRAILING_OFFER, Form, analyse, focus_alone, restore_apostrophes,
-                    strip_markers)
+from .rules import (OPEN_HEDGE, OPTION_THEN_YES_NO, STOPWORDS, TRAILING_OFFER, Form, analyse, focus_alone,
+                    restore_apostrophes, strip_markers)
 from simulator import nlp
 
 logger = logging.getLogger(__name__)
@@ -3698,8 +3698,7 @@ def suggest_rewrites(text: str, label: Label | str, flags: Iterable[Flag | str] 
         return []
     saved = getattr(_turn, "along", ()), getattr(_turn, "focus", None)
     _turn.along = _echo_along(previous)
-    if label == Label.CLOSED and not flag_set & {Flag.HYPOTHETICAL, Flag.PITCH, Flag.DOUBLE_BARRELED} \
-            and _parser_loaded():
+    if _asked_again(label, flag_set):
         from .reask import reask_clause
 
         asked = reask_clause(text)  # the clause the question is asked again from: parsed with the turn's others
@@ -4029,8 +4028,7 @@ def _english_rewrites(text: str, label: Label, flag_set: set[Flag], previous: st
             first = _grounded_instead(first, text, label, flag_set, previous)
         except Exception:  # pragma: no cover - a parse the check cannot read: the rewrite as it was
             logger.debug("grounded rewrite skipped for %r", text, exc_info=True)
-        if label == Label.CLOSED and not flag_set & {Flag.HYPOTHETICAL, Flag.PITCH, Flag.DOUBLE_BARRELED} \
-                and _parser_loaded():
+        if _asked_again(label, flag_set):
             # A plain yes/no question asked again as an open one on everything it asked ("Do you write anything
             # down when you check them?" -> "What, if anything, do you write down when you check them?"): what the
             # interviewer wanted to know, with "none" still a possible answer (scoring.reask).
@@ -4056,6 +4054,12 @@ def _english_rewrites(text: str, label: Label, flag_set: set[Flag], previous: st
             out.append(echo)
         out.append(SILENCE_ALTERNATIVE["en"])
     return out
+
+
+def _asked_again(label: Label, flag_set: set[Flag]) -> bool:
+    """A plain closed question, which :mod:`scoring.reask` may ask again openly (with the parser loaded)."""
+    return label == Label.CLOSED and not flag_set & {Flag.HYPOTHETICAL, Flag.PITCH, Flag.DOUBLE_BARRELED} \
+        and _parser_loaded()
 
 
 def _grounded_instead(first: str, text: str, label: Label, flag_set: set[Flag], previous: str | None) -> str:
@@ -4160,7 +4164,7 @@ _PAST_YES_NO = re.compile(_YES_NO_LEAD + r"(?:did|didn't)\b", re.IGNORECASE)
 
 _LEFTOVER = re.compile(r"\b(?:at\s+least|or\s+not|at\s+all|anyway|yet)\b|\bany\b(?!\s+(?:more|longer)\b)"
                        r"|\b(?:pretty\s+|really\s+|so\s+)?(?:quick|quickly)\s*(?=[?.!]$)", re.IGNORECASE)
-_OPEN_HEDGE = re.compile(r",\s*if\s+(?:at\s+all|any(?:one|thing|body)?|ever)\s*,", re.IGNORECASE)
+_OPEN_HEDGE = re.compile(rf",\s*if\s+(?:{OPEN_HEDGE})\s*,", re.IGNORECASE)
 _SOMEONE = re.compile(r"\bany(one|body)\b", re.IGNORECASE)
 # "the last time you looked … since then": one occasion, not a stretch of time since.
 _LAST_TIME_SINCE = re.compile(r"\bthe\s+last\s+time\b.*?(?P<since>\s+since\s+then)(?=\s*[?.!]$)", re.IGNORECASE)

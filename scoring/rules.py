@@ -3334,8 +3334,11 @@ def _fragment_guess(body: str, said: str | None) -> str | None:
 _clean_said = lru_cache(maxsize=256)(clean_text)
 
 
-_WH_ASIDE = re.compile(r"(?P<wh>\b(?:how|what|which|who|when|where|why)(?:\s+[a-z]+)?)\s*,\s*if\s+(?:at\s+all|ever|"
-                       r"any(?:one|thing|body)?|so|not)\s*,\s*", re.IGNORECASE)
+# What follows "if" in a hedge that keeps a question open ("How, if at all, …", "What, if anything, …"); the rewriter
+# reads the same hedge in its own rewrites.
+OPEN_HEDGE = r"at\s+all|ever|any(?:one|thing|body)?"
+_WH_ASIDE = re.compile(rf"(?P<wh>\b(?:how|what|which|who|when|where|why)(?:\s+[a-z]+)?)\s*,\s*if\s+(?:{OPEN_HEDGE}|so|not)"
+                       r"\s*,\s*", re.IGNORECASE)
 
 
 def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable[str] | None" = None) -> Form:
