@@ -645,9 +645,18 @@ def content_lemmas(text: str) -> list[str]:
         lem = tok.lemma_.lower()
         if lem in _STOP or tok.lower_ in _STOP:
             continue
+        if _wh_degree(tok):
+            continue
         if tok.pos_ in {"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"} or tok.like_num:
             out.append(lem)
     return out
+
+
+def _wh_degree(tok) -> bool:
+    """The word that "how" asks the degree of ("how long", "how often", "how late", "how far"): part of the question
+    word, like "much" in "how much", not a thing the question is about. ("How long does that take you?" names no topic
+    of its own; "long" is no more a word of a line that says "how long have you had it".)"""
+    return tok.pos_ in {"ADJ", "ADV"} and any(child.lower_ == "how" and child.i == tok.i - 1 for child in tok.children)
 
 
 def inflect(word: str, tag: str) -> str | None:

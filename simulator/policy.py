@@ -142,21 +142,21 @@ _BREAK_I18N = re.compile(
     # Dutch
     r"\b(?:ben|bent)\s+(?:je|jij|u)\s+(?:echt\s+|eigenlijk\s+|soms\s+|nou\s+|wel\s+)?(?:een\s+)?"
     r"(?:ai|a\.i\.|bot|robot|chatbot|computer|computerprogramma|programma|taalmodel|kunstmatige\s+intelligentie|"
-    r"simulatie|echt\s+mens|echte\s+persoon|mens|chatgpt)\b"
+    r"simulatie|echt\s+mens|echte?\s+persoon|mens|chatgpt)\b"
     r"|\b(?:negeer|vergeet)\s+(?:al\s+|alle\s+)?(?:je\s+|jouw\s+|de\s+|uw\s+)?(?:eerdere\s+|vorige\s+|bovenstaande\s+)?"
     r"(?:instructies|opdrachten|regels|prompts?)\b"
     # "Is dit een echt mens?", "Praat ik met een robot?"
     r"|\b(?:is\s+dit|is\s+dat|praat\s+ik\s+(?:nou\s+|nu\s+|eigenlijk\s+|echt\s+)?(?:met|tegen)|"
     r"spreek\s+ik\s+(?:nou\s+|nu\s+|eigenlijk\s+|echt\s+)?(?:met|tegen)|chat\s+ik\s+(?:nou\s+|nu\s+)?met)\s+"
-    r"(?:nu\s+|nou\s+|hier\s+|eigenlijk\s+|echt\s+)?(?:een\s+)?(?:echt\s+mens|echte\s+persoon|mens|ai|bot|robot|chatbot|computer|"
+    r"(?:nu\s+|nou\s+|hier\s+|eigenlijk\s+|echt\s+)?(?:een\s+)?(?:echt\s+mens|echte?\s+persoon|mens|ai|bot|robot|chatbot|computer|"
     r"programma|simulatie)\s*(?:\?|$|of\b)"
     r"|\bsysteem\s*prompt\b|\bdoe\s+alsof\s+(?:je|jij|u)\b|\buit\s+(?:je|jouw|uw)\s+rol\b"
     # "…dat je geen robot bent?" (a subordinate clause puts the verb last)
     r"|\b(?:je|jij|u)\s+(?:toch\s+|echt\s+|eigenlijk\s+|wel\s+|niet\s+)*(?:geen|een)\s+(?:ai|bot|robot|chatbot|computer|"
-    r"computerprogramma|programma|taalmodel|echt\s+mens|echte\s+persoon|mens)\s+(?:bent|ben|is)\b"
+    r"computerprogramma|programma|taalmodel|echt\s+mens|echte?\s+persoon|mens)\s+(?:bent|ben|is)\b"
     # "Je bent toch geen robot, hè?"
     r"|\b(?:je|jij|u)\s+(?:bent|ben)\s+(?:toch\s+|echt\s+|eigenlijk\s+|wel\s+|niet\s+)*(?:geen|een)\s+"
-    r"(?:ai|bot|robot|chatbot|computer|computerprogramma|programma|taalmodel|echt\s+mens|echte\s+persoon|mens)\b"
+    r"(?:ai|bot|robot|chatbot|computer|computerprogramma|programma|taalmodel|echt\s+mens|echte?\s+persoon|mens)\b"
     r"|\b(?:laat|toon|geef)\s+(?:me\s+|mij\s+)?(?:je|jouw|uw|de)\s+(?:verborgen\s+)?"
     r"(?:instructies|prompt|inzichten|script)\b"
     # Korean: an honorific question about being an AI ("혹시 AI세요?"), "are you a real person?", injection.
@@ -188,7 +188,18 @@ def is_break_attempt(text: str) -> bool:
     if _THEIR_OWN_CONTACT.search(text) and not _ABOUT_THIS_TALK.search(text):
         # "Did you talk to a real person or a chatbot at the bank?": who she dealt with, not what she is.
         return False
-    return bool(_BREAK.search(text) or _BREAK_I18N.search(text))
+    flat = _unfilled(text)
+    return bool(_BREAK.search(text) or _BREAK_I18N.search(text) or _BREAK.search(flat) or _BREAK_I18N.search(flat))
+
+
+# Spoken fillers and the commas and dashes around them ("you're, like, an actual person, yeah?", "je bent wel, eh, een
+# echt persoon toch?"): left out, what is asked reads as one phrase.
+_FILLED = re.compile(r"\s*[,—–]\s*|\s+-\s+|\b(?:u+m+|u+h+|erm|eh+m?|uhm|like|you\s+know|i\s+mean|nou|zeg\s+maar|嗯|那个|就是)\b",
+                     re.IGNORECASE)
+
+
+def _unfilled(text: str) -> str:
+    return re.sub(r"\s{2,}", " ", _FILLED.sub(" ", text)).strip()
 
 
 _THEIR_OWN_CONTACT = re.compile(r"\b(?:did|do|does|have|had|were|was|could|can)\s+(?:you|they|she|he)\s+(?:\w+\s+)?"
@@ -460,7 +471,7 @@ def extract_suggestion(text: str) -> str | None:
 
     English only; returns None when there is no clear proposition to adopt.
     """
-    cleaned = re.sub(r"\s+", " ", (text or "").strip())
+    cleaned = _unspoken(re.sub(r"\s+", " ", (text or "").strip()))
     # The last sentence carries the leading frame in multi-sentence turns.
     parts = re.split(r"(?<=[.!?])\s+", cleaned)
     cleaned = parts[-1] if parts else cleaned
@@ -502,6 +513,29 @@ def extract_suggestion(text: str) -> str | None:
         out = re.sub(r"\byou am\b", "you are", out)
         return _sentence_internal(out)
     return None
+
+
+# Speech in a typed or transcribed question: hesitations ("um", "uh"), fillers set off by commas (", like,", ", you
+# know,"), a word said twice ("that, that", "I guess, I guess") and the interviewer's own hedge after a comma ("the price
+# going up, I bet that annoyed you"). Left out, the suggestion reads as the persona would say it back.
+_HESITATION = re.compile(r"(?:,\s*)?\b(?:u+m+|u+h+|erm|er|ah)\b\s*,?", re.I)
+_SET_OFF_FILLER = re.compile(r",\s*(?:like|you\s+know|i\s+mean|sort\s+of|kind\s+of)\s*,", re.I)
+# (A word said twice with no pause between is one only where it never stands twice: "the the", not "had had".)
+_SAID_TWICE = re.compile(r"\b(\w+(?:'\w+)?(?:\s+\w+)?)\s*[,—–]\s*\1\b|\b(the|a|an|i|you|we|to|and|it|is|so)\s+\2\b", re.I)
+_HEDGE_INSIDE = re.compile(r",\s*(?:i\s+(?:bet|guess|suppose|imagine|reckon|expect)|i'd\s+(?:imagine|guess|say))"
+                           r"(?:\s+that(?!\s+(?:was|is|were|are|'s|must|would|will|has|had|did|does|can|could|might|"
+                           r"\w+ed|\w+s)\b))?\b", re.I)
+
+
+def _unspoken(text: str) -> str:
+    out = _SET_OFF_FILLER.sub(" ", _HESITATION.sub(" ", text))
+    previous = None
+    while out != previous:
+        previous = out
+        out = _SAID_TWICE.sub(lambda m: m.group(1) or m.group(2), out)
+    out = _HEDGE_INSIDE.sub(",", out)
+    out = re.sub(r"\s+([,.?!])", r"\1", re.sub(r"\s{2,}", " ", out))
+    return re.sub(r",(?:\s*,)+", ",", out).strip(" ,")
 
 
 def _object_you(text: str) -> frozenset[int]:
@@ -1402,9 +1436,12 @@ def _understand(index: TopicIndex, state: State, text: str, language: str,
             elsewhere = elsewhere or (follow_up and not moment and language_of(language) == "en"
                                       and not _has_anaphora(question, language)
                                       and _clearly_elsewhere(own, current, threshold))
+            # "How often does that happen?": a pointing question that names nothing (no word of it but verbs and
+            # adverbs, "how often" being the question word) has nothing in it that another topic could hold.
+            names_nothing = pointing and not any(u not in index.known_light(question) for u in index.query(question))
             if elsewhere:
                 basis, best = own, own[0]
-            elif (best.topic == current or best.score < threshold or gap < FOLLOW_UP_MARGIN
+            elif (names_nothing or best.topic == current or best.score < threshold or gap < FOLLOW_UP_MARGIN
                     or (not best.keyword and not shifted and (follow_up or episode or gap < 2 * FOLLOW_UP_MARGIN))):
                 return current, ranked
             ranked, top = basis, best
@@ -1620,7 +1657,8 @@ def _learned_choice(index: TopicIndex, state: State, text: str, label: str, topi
         chooser = None
     if chooser is None and topic_choice.RECORD is None:
         return topic_id, ranked  # nothing to weigh with, nothing to record: the signals are not read
-    values = _choice_values(index, state, text, label)
+    # "How long has she been with the firm?" just after she named Joanne: weighed as _understand reads it.
+    values = _choice_values(index, state, _person_read(index, state, text, index.language), label)
     # A bare follow-up ("And then?", "后来呢？", "Why was that?") has nothing of its own to weigh: its one word may
     # be any topic's ("后来" is in the story of how she stopped), and the rules keep it where the story is.
     if values is None or (values["follow_up"] and len(tokens(text, index.language)) <= 6
@@ -1794,8 +1832,33 @@ def _names_foreign_things(index: TopicIndex, state: State, text: str) -> bool:
     foreign = _foreign_words(index, state, text)
     nouns = nominal_units(text, index.language)
     if nouns is not None:
-        return bool(foreign & nouns)
+        return bool(foreign & nouns - _of_what_was_said(text))
     return len(foreign) >= 2
+
+
+# Pronouns that stand for something she has told, as a possessor or after a preposition ("its price", "the refund for
+# those").
+_BACK_POSSESSIVE = frozenset({"its", "their", "her", "his"})
+_BACK_OBJECT = frozenset({"it", "that", "this", "those", "these", "them", "her", "him"})
+
+
+def _of_what_was_said(text: str) -> frozenset[str]:
+    """The nouns of the turn that are a property of something it points back to: "And the refund for those?",
+    "What about its price?", "the cost of that": a new word for a side of what she is telling, not a thing outside
+    her life. English, by parse (empty elsewhere)."""
+    doc = turn_doc(text)
+    if doc is None:
+        return frozenset()
+    found = set()
+    for tok in doc:
+        if tok.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        for child in tok.children:
+            if child.dep_ == "poss" and child.lower_ in _BACK_POSSESSIVE:
+                found.add(tok.lemma_.lower())
+            elif child.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ in _BACK_OBJECT for g in child.children):
+                found.add(tok.lemma_.lower())
+    return frozenset(found)
 
 
 def _does_foreign(index: TopicIndex, state: State, text: str) -> bool:

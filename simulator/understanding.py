@@ -61,7 +61,7 @@ _EN_STOP = frozenset(
     "tell say talk describe walk happen feel think know mean like want need make let give take "
     "time thing way bit lot kind sort ever usually normally actually really probably maybe okay ok "
     "yeah um uh oh well right sure good great nice also still even now then today back much many little "
-    "something anything everything nothing someone anyone people person".split()
+    "something anything everything nothing someone anyone people person stuff".split()
 )
 # Dutch suffixes, longest first: "fietsen" -> "fiets", "gebeurde" -> "gebeur".
 _NL_SUFFIXES = ("heden", "ingen", "tjes", "etje", "jes", "ing", "en", "de", "te", "je", "e", "s", "t")
@@ -69,6 +69,7 @@ _NL_EXTRA_STOP = frozenset("vertel eens gewoon heel veel vaak altijd meestal iet
                            "gebeurd gebeurde gaat ging doen deed "
                            # spoken fillers and the clipped pronoun "ie" ("doet ie 't?")
                            "eh ehm uhm nou zeg ie".split())
+_NL_SUBJECTS = frozenset("je jij u ik we wij ze zij hij het die dat jullie men de een er".split())
 # Dutch verbs and adverbs in every story ("kijk", "eigenlijk", "goed"): weaker evidence of a topic than
 # nouns and names, as spaCy's verbs and adverbs are in English. Stemmed like any word (see _nl_light).
 _NL_LIGHT_WORDS = (
@@ -162,7 +163,13 @@ def _units(text: str, lang: str) -> tuple[str, ...]:
                 out.append("~" + stem[:2])
         return tuple(out)
     stop = _NL_STOP | _NL_EXTRA_STOP if lang == "nl" else frozenset()
-    words = [w for w in _WORD.findall(lowered) if w not in stop and len(w) > 1]
+    found = _WORD.findall(lowered)
+    # "hoe lang ben je", "hoe laat ga je", "hoe ver is het": the word whose degree "hoe" asks is part of the question
+    # word, as in English. (Not the verb in "hoe betaal je": the word after "hoe" is the verb when its subject follows.)
+    words = [w for i, w in enumerate(found)
+             if w not in stop and len(w) > 1
+             and not (lang == "nl" and i and found[i - 1] == "hoe" and i + 1 < len(found)
+                      and found[i + 1] not in _NL_SUBJECTS)]
     if lang == "nl":
         return tuple(_nl_stem(w) for w in words)
     return tuple(words)

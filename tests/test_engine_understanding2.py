@@ -102,7 +102,7 @@ def test_a_pronoun_question_moves_only_where_another_topics_lines_fit_it_clearly
         cooking_index, best_line, expected):
     # Clearly ahead (gap 0.2, over FOLLOW_UP_MARGIN but under twice it) and no keyword: the lines decide.
     index = _FixedScores(cooking_index, [_m("cooking", 0.70, best_line), _m("delivery", 0.50, 0.40)])
-    topic, _ = _understand(index, _state("delivery"), "Do they still do that?", "en")
+    topic, _ = _understand(index, _state("delivery"), "Do they still get in touch with you?", "en")
     assert topic == expected
 
 
