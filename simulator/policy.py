@@ -23,6 +23,7 @@ from .understanding import (
     PERSON_NOUNS,
     POLAR_LEAD,
     asked_fact,
+    asks_about_the_past,
     clauses,
     echo_overlap,
     fact_kinds,
@@ -34,6 +35,7 @@ from .understanding import (
     shorten,
     title_phrase,
     turn_doc,
+    units,
     voice,
     without_excluded,
 )
@@ -439,6 +441,32 @@ def _has_anaphora(text: str, language: str) -> bool:
     if moves.anaphora & set(tokens(text, language)):
         return True
     return any(a in text for a in moves.anaphora_substrings)
+
+
+# Dutch words that point back as pronouns but are articles or determiners before a noun ("het voetbal", "die app").
+_NL_DETERMINERS = frozenset("het die dat dit deze".split())
+
+
+def _points_back(index: TopicIndex, state: State, text: str, language: str) -> bool:
+    """The turn has a pointing word (:func:`_has_anaphora`) that stands for something of the conversation. In Dutch an
+    article or determiner before a word the persona never uses ("Volg jij het voetbal een beetje?") introduces that new
+    thing rather than pointing back ("Hoe vond je het?", "die app")."""
+    if not _has_anaphora(text, language):
+        return False
+    if language_of(language) != "nl":
+        return True
+    moves = _moves(language)
+    if any(a in text for a in moves.anaphora_substrings):
+        return True
+    words = tokens(text, language)
+    foreign = _foreign_words(index, state, text)
+    for i, word in enumerate(words):
+        if word not in moves.anaphora:
+            continue
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if not (word in _NL_DETERMINERS and following and set(units(following, language)) & foreign):
+            return True
+    return False
 
 
 _LEADING_FRAMES = [
@@ -1143,12 +1171,25 @@ def _decide(persona: Persona, index: TopicIndex, state: State, text: str, label:
     just_told = (label == "closed" and last is not None and last.topic == state.current_topic
                  and (bool(_YES_NO.match(text)) and not _does_foreign(index, state, text) if english
                       else word_count(text, language) <= 8 and _fact_question_alone(index, state, text)))
-    if (topic_id is None and not ranked and state.current_topic and (_has_anaphora(text, language) or just_told)
-            and not _names_foreign_things(index, state, text)):
+    # "Who carried the crates up?", "Where were you when the van pulled up?" right after she told the moment: a short
+    # question for a fact of what happened then (past tense) asks after a person, place or object of her story,
+    # however new its words are; it is about the current topic. (An aside is announced, "Random one, …"; questions
+    # about her life outside the story ask in the present, "Do you do the crossword?".)
+    moment = (label == "closed" and topic_id is None and not ranked and last is not None
+              and last.topic == state.current_topic and state.current_topic is not None
+              and not _digression(text, language) and _asks_about_the_moment(text, language)
+              and _near_the_story(index, state.current_topic, text))
+    if (topic_id is None and not ranked and state.current_topic
+            and (((_points_back(index, state, text, language) or just_told) and not _names_foreign_things(index, state, text))
+                 or moment)):
         topic_id = state.current_topic
     # (Asked who she is, she says: the first topic is that, whatever else its words might weigh.)
     if not introduction:
         topic_id, ranked = _learned_choice(index, state, text, label, topic_id, ranked)
+        if moment and topic_id is None:
+            # (Its new words are things of the story, not of another life: the learned choice's unknown words are
+            # no reason to decline it.)
+            topic_id, ranked = state.current_topic, []
         if topic_id is not None:
             topic_id = _reranked(index, state, text, label, topic_id)
     if topic_id is None:
@@ -1299,13 +1340,13 @@ def _person_read(index: TopicIndex, state: State, text: str, language: str) -> s
     return _resolve_person(index, state, text, language)
 
 
-def _pointing_signals(text: str, language: str) -> tuple[str, bool, bool, bool]:
+def _pointing_signals(index: TopicIndex, state: State, text: str, language: str) -> tuple[str, bool, bool, bool]:
     """The turn's last sentence, and whether it points back ("it", "her"), is a follow-up ("Why was that?") or asks
     after a moment of the story: what the learned choices read."""
     parts = sentences(text)
     question = parts[-1] if parts else text
     moves = _moves(language)
-    return (question, _has_anaphora(question, language),
+    return (question, _points_back(index, state, question, language),
             bool(moves.follow_up.match(text) or moves.follow_up.match(question)),
             moves.episode is not None and bool(moves.episode.search(text)))
 
@@ -1394,7 +1435,7 @@ def _understand(index: TopicIndex, state: State, text: str, language: str,
                    and _told_story(state, current))
         # A pronoun whose antecedent the turn itself names ("You mentioned your dad. How's he doing?") points
         # there, not back into the conversation.
-        pointing = (follow_up or episode or (length <= 10 and _has_anaphora(question, language))) \
+        pointing = (follow_up or episode or (length <= 10 and _points_back(index, state, question, language))) \
             and not _names_its_antecedent(index, parts, text, threshold)
         bare = not pointing and length <= 10 and _elliptic(index, text)
         # A pointing word does not make a question about things outside her life hers ("Are you a Yorkshire man
@@ -1502,7 +1543,7 @@ def _choice_values(index: TopicIndex, state: State, text: str, label: str) -> di
     boosted = index.scores(text, current, prior)
     first = own[0]
     here = next((m for m in own if m.topic == current), TopicMatch(current, 0.0))
-    question, pointing, follow_up, episode = _pointing_signals(text, language)
+    question, pointing, follow_up, episode = _pointing_signals(index, state, text, language)
     last_text = state.recent[-1][1] if state.recent else ""
     q_vec = index._vector(text)
     known = _last_vectors(index, state)
@@ -1550,7 +1591,7 @@ def _rerank_rows(index: TopicIndex, state: State, text: str, label: str,
     thr = index.threshold
     current = state.current_topic
     prior = _dialogue_prior(index, state, text)
-    question, pointing, follow_up, episode = _pointing_signals(text, language)
+    question, pointing, follow_up, episode = _pointing_signals(index, state, text, language)
     short = float(len(tokens(question, language)) <= 6)
     last_topic = state.recent[-1][0] if state.recent else None
     top = own[0].score
@@ -1603,6 +1644,30 @@ def _reranked(index: TopicIndex, state: State, text: str, label: str, chosen: st
     if reranker is None:
         return chosen
     return reranker.choose(topics, rows)
+
+
+# A question about the moment she told comes at least this near (a share of the match threshold) to the topic's
+# examples or lines: "Who carried the crates up?" after the delivery (0.37 of MiniLM's cosine), not "Who won the rugby
+# at the weekend?" (0.12).
+MOMENT_SHARE = 0.4
+
+
+def _near_the_story(index: TopicIndex, topic_id: str, text: str) -> bool:
+    match = next((m for m in index.scores(text) if m.topic == topic_id), None)
+    return match is not None and max(match.semantic, match.line) >= MOMENT_SHARE * index.threshold
+
+
+def _asks_about_the_moment(text: str, language: str) -> bool:
+    """A short question (at most 12 words) for a fact (who, where, when, which, what, how many: :func:`asked_fact`,
+    :func:`_asks_wh`) about something that happened (:func:`asks_about_the_past`: "Who wrote the list?", "Where were
+    you when it came?"). English: elsewhere no parse tells the tense. (Read by tense words alone, Dutch "Welke route
+    reed je?" after a misplaced turn drew a line of the wrong topic instead of a "no idea".)"""
+    if asked_fact(text, language) is None and not _asks_wh(text, language):
+        return False
+    question = clauses(text, language)[-1] if text.strip() else text
+    if word_count(question, language) > 12:
+        return False
+    return asks_about_the_past(question, language)
 
 
 def _fact_question_alone(index: TopicIndex, state: State, text: str) -> bool:
@@ -2337,7 +2402,16 @@ def _closed_answer(persona: Persona, index: TopicIndex, state: State, choose: _C
         # words it uses. English only: in Dutch the story sentence that shares a word often only explains how
         # something works, "Als er iets kapot is, meld je het in de app", where "Niet vaak." answered "Gaat er
         # weleens wat kapot?".)
-        choice = _fact_in_story(index, state, choose, topic, text, None) or choice
+        story = _fact_in_story(index, state, choose, topic, text, None)
+        if story is not None:
+            choice = story
+        elif fact_kinds(choice[0], persona.language) - {"self"}:
+            # Nor a story: a short line with a fact of its own (a figure, a time, a place, a person) and no word of
+            # what was asked answers another question ("Has that ever come back to bite you?" -> not "About two
+            # years I've had it."); she is not sure. (A line with no fact, "Sometimes, yeah.", fits any yes/no.)
+            plan = unsure()
+            if plan is not None:
+                return plan
     if choice is not None:
         line, layer = choice
         if wh:

@@ -735,6 +735,23 @@ def time_counts(text: str, language: str | None = "en") -> tuple[float, float]:
     return _english_time(text)
 
 
+def asks_about_the_past(text: str, language: str | None = "en") -> bool:
+    """The question's verb is in the past tense, by parse: "Who wrote the list?", "Where were you when it came?",
+    "Who had told you?" (English; False elsewhere and without a parse)."""
+    if language_of(language) != "en" or not text:
+        return False
+    doc = turn_doc(text)
+    if doc is None:
+        return False
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    if not roots:
+        return False
+    root = roots[-1]
+    verbs = [root, *[c for c in root.children if c.dep_ in {"aux", "auxpass"}]]
+    return any(v.tag_ == "VBD" for v in verbs) or (root.tag_ == "VBN" and any(v.lower_ in {"had", "was", "were"}
+                                                                               for v in verbs))
+
+
 def time_anchor(text: str, language: str | None = "en") -> float:
     """Where a question is anchored in time: +1 in the past ("the last time you ordered", "when you first
     started"), -1 in the present ("how do you shop now?"), 0 neither or both."""

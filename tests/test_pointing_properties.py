@@ -108,3 +108,53 @@ def test_chinese_hesitations_are_left_out_of_what_is_retrieved():
 
     core = topic_core("那现在，嗯，家里买菜，就是，是怎么解决的？", "zh")
     assert "嗯" not in core and "就是" not in core and "家里买菜" in core
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Who wrote the list?", "en", True),
+        ("Where were you when the van pulled up?", "en", True),
+        ("Who had told you?", "en", True),
+        ("Who helps you with the accounts side?", "en", False),
+        # No parse tells the tense elsewhere.
+        ("Welke route reed je?", "nl", False),
+    ],
+)
+def test_a_question_about_what_happened_is_told_by_its_tense(text, language, expected):
+    from simulator.understanding import asks_about_the_past
+
+    assert asks_about_the_past(text, language) is expected
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Who carried the crates up?", "en", True),
+        ("What did you do first?", "en", True),
+        # A yes/no question, a question in the present, a long one: not a fact of the moment.
+        ("Did you carry the crates up?", "en", False),
+        ("Where do you go on holiday?", "en", False),
+    ],
+)
+def test_a_short_question_for_a_fact_of_the_moment(text, language, expected):
+    from simulator.policy import _asks_about_the_moment
+
+    assert _asks_about_the_moment(text, language) is expected
+
+
+def test_new_words_of_the_moment_she_just_told_are_answered_from_it(real_engine):
+    from simulator.persona import load_persona
+
+    from .conftest import ROOT
+
+    session = real_engine.start(load_persona(ROOT / "personas" / "dev-grocery-promoter.yaml"), seed=1)
+    _, story = session.ask("Tell me about the last time your order came.")
+    assert story.topic is not None
+    _, reply = session.ask("Who carried the crates up?")
+    assert reply.topic == story.topic and reply.move not in {"no_experience", "unknown", "clarify"}
+    # Something of her life outside the story, asked in the present, is still not hers.
+    _, aside = session.ask("Where do you go skiing these days?")
+    assert aside.topic is None
