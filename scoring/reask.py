@@ -27,8 +27,8 @@ grammatical. In order:
    she okay about it?") how they felt about the thing;
 6. "has anything …" asks what, if anything, has; "have any of the quotes turned out wrong" how the quotes turned out;
 7. an indefinite object ("anything", "any support") asks what, or what support, if any;
-8. an amount ("Did she charge you for cancelling?") asks what, if anything; a way guessed at ("by card",
-   "quickly") how, if at all, without it; any other doing of a person how, if at all.
+8. a way guessed at ("by card", "quickly") asks how, if at all, without it; any other doing of a person (paying and
+   charging too: "Did she charge you for cancelling?") how, if at all.
 
 Nothing comes back (the caller keeps its own rewrite) where that would not read as a person asks: a negative
 ("Don't you…?"), a hypothetical ("Would you…?"), two questions or two doings, a state or a feeling ("Do you like…?",
@@ -364,14 +364,11 @@ def _verb_question(doc, root, aux) -> str | None:
         # "Do you take the deposit by bank transfer?", "Did your kids pick up the app quickly?": the way it
         # guessed is what "how" asks for.
         return f"How, if at all, {_text(doc, skip=skip | _subtree_ids(manner), lower_first=True)}"
-    if root.lemma_.lower() in _MONEY and not any(t.lower_ in ("more", "extra", "any") for t in doc) and any(c.dep_ in ("dobj", "dative") or c.dep_ == "prep" and c.lower_ == "for"
-                                             for c in root.children):
-        # "Did she charge you for cancelling?", "Did they pay you a cleaning fee for that?" -> "What, if anything,
-        # did she charge you for cancelling?": the amount is what it asks about.
-        fee = {i for c in root.children if c.dep_ == "dobj" and c.pos_ != "PRON" for i in _subtree_ids(c)}
-        return f"What, if anything, {_text(doc, skip=skip | fee, lower_first=True)}"
-    if root.lemma_.lower() in _MONEY:
-        return None  # "Do you charge more for those night ones?": no manner, and "what" would ask for a figure
+    if root.lemma_.lower() in _MONEY and (any(t.lower_ in ("more", "extra", "any") for t in doc) or not any(
+            c.dep_ in ("dobj", "dative") or c.dep_ == "prep" and c.lower_ == "for" for c in root.children)):
+        return None  # "Do you charge more for those night ones?", "Do you charge?": an amount, no manner
+    # (Money too: "Did she charge you for cancelling?" -> "How, if at all, did she charge you for cancelling?". Asked
+    # "What, if anything, did she charge you…", it asks for an amount, one fact: a closed question again.)
     return f"How, if at all, {_text(doc, skip=skip, lower_first=True)}"
 
 

@@ -617,6 +617,10 @@ _WHAT_FACT = _rx(
     r"youngest|fewest|most\s+(?:expensive|you've|you\s+have|you|people))\b"
     # "what did it cost you": a price.
     r"|^what\s+(?:did|does|do|will|would)\s+(?:it|that|this|they|those)\s+cost\b"
+    # "What would you pay for that?", "What would a service like that be worth to you?": an amount of money.
+    # ("What would you pay for?" asks which things.)
+    r"|^what\s+(?:did|does|do|will|would|'d)\s+(?:(?:you|they|she|he)\s+|(?:a|an|the|that|this)\s+(?:[\w'-]+\s+){0,3}?)"
+    r"(?:(?:\w+\s+)?pay|charge|be\s+worth)\b(?!\s+(?:attention|off|back|a\s+visit)\b|\s+for\s*(?:[?,.!]|$))"
     # "when did he last go, what was it for": the purpose of one visit, one fact.
     r"|^what(?:'s|\s+is|\s+was)\s+(?:it|that|this)\s+for\s*\??$"
 )
@@ -805,6 +809,10 @@ _HABIT_BREAKERS = _rx(r"\bif\b|\bimagine|\bideal|\bsuppose|\bwhat\s+if\b|\bpay\s
 _PITCH = _rx(
     # "Do you think my idea's any good?", "Does our concept sound useful?": the interviewer's own idea, up for approval.
     r"\b(?P<ev>(?:my|our)\s+(?:(?:app|product|business|little|new|own)\s+)?(?:idea|concept|prototype|mock-?up|start-?up)s?\b|"
+    # "Our thing would make it quicker, wouldn't it?", "It's a good idea though, right, ours?", "something like ours":
+    # the interviewer's own product, by the word that stands for it.
+    r"(?:my|our)\s+(?:little\s+|new\s+|own\s+)?thing\b(?!\s+(?:is|was)\s+(?:that|to)\b)|(?<=,\s)ours\b|(?<=like\s)ours\b|"
+    r"(?<=than\s)ours\b|"
     # "So what we're doing is a price checker for…": a cleft that presents your own thing.
     r"what\s+(?:we're|we\s+are)\s+(?:\w+ly\s+)?(?:doing|building|making|developing|creating|designing|working\s+on)\s+is\b|"
     r"(?:we're|we\s+are|we've|we\s+have|we'll|we\s+will|we|i'm|i\s+am|our\s+team\s+is|the\s+team\s+is)\s+"
@@ -1636,6 +1644,23 @@ def _tag_function(clause: str, said: str | None, so_start: bool = False) -> tupl
 
 _CHECK_TAG = _rx(r"\w[\w'\s-]+,\s*(?:is\s+that\s+(?:right|correct|accurate|fair)|have\s+i\s+got\s+that\s+right|"
                  r"did\s+i\s+get\s+that\s+right)\s*[?.]*$")
+
+
+_AFTERTHOUGHT = re.compile(r"^(?P<body>.+?)\s*,\s*(?P<np>[\w'’ -]{1,30}?)\s*(?P<end>[?.!]*)\s*$")
+
+
+def _without_afterthought(q: str) -> str:
+    """``q`` without a short phrase added after its tag ("it's a pretty good idea though, right, ours?", "you go every
+    week, don't you, to the market?"): the tag still ends the question. Unchanged otherwise."""
+    m = _AFTERTHOUGHT.match(q)
+    if not m:
+        return q
+    np = m.group("np").strip()
+    if not np or len(np.split()) > 4 or re.match(r"(?:or|and|but|is|are|was|were|do|does|did|have|has|can|could|would|"
+                                                   r"will|if|because|so)\b", np):
+        return q
+    body = m.group("body") + (m.group("end") or "")
+    return body if _TAG.search(body) else q
 
 
 def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, said: str | None = None,
@@ -3421,6 +3446,9 @@ def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable
                 # Their clause handed back, pronouns turned ("You switched in the spring?"): short, so an echo.
                 short_clause = bool(_CLAUSE_ECHO.match(low)) and len(tokens(low)) <= 6 and _own_proforms(low, said)
                 cues.append(Cue("echo", Label.ECHO, STRONG if short_clause else MEDIUM, body.rstrip("?.! ")))
+            # (A phrase after the tag, "…, is it, ours?", is an afterthought: the tag ends the question.)
+            body = _without_afterthought(body)
+            low = body.lower()
             preamble = _after_preamble(body)
             if preamble is not None:
                 body, low = preamble, preamble.lower()

@@ -122,7 +122,7 @@ def test_presupposes_the_asked_event_unless_the_customer_told_of_it():
      "Tell me about the last time you checked your credit score on Experian."),
     # the amount the question guessed at, with "none" still an answer: not that she did
     ("Did she charge you for cancelling?", "closed", [], "She's lovely but a bit disorganised.",
-     "What, if anything, did she charge you for cancelling?"),
+     "How, if at all, did she charge you for cancelling?"),
 ])
 def test_main_rewrite_takes_nothing_for_granted(text, label, flags, previous, expected):
     assert suggest_rewrites(text, label, flags, previous=previous)[0] == expected

@@ -64,8 +64,9 @@ def loaded():
     ("Do you take the deposit by bank transfer?", "How, if at all, do you take the deposit?"),
     ("Did your kids pick up the new reading app quickly?", "How, if at all, did your kids pick up the new reading app?"),
     # an amount: what, if anything
-    ("Did she charge you for cancelling?", "What, if anything, did she charge you for cancelling?"),
-    ("so did the app, um, did they pay you a cleaning fee for that?", "What, if anything, did they pay you for that?"),
+    # (Not "What, if anything, did she charge you…": that asks for an amount, one fact.)
+    ("Did she charge you for cancelling?", "How, if at all, did she charge you for cancelling?"),
+    ("so did the app, um, did they pay you a cleaning fee for that?", "How, if at all, did they pay you a cleaning fee for that?"),
     # any other doing of someone's: how, if at all (how often and how sure go)
     ("Does the office let you know before the drivers find out?",
      "How, if at all, does the office let you know before the drivers find out?"),
