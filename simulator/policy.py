@@ -2367,10 +2367,11 @@ def _closed_answer(persona: Persona, index: TopicIndex, state: State, choose: _C
             # sentence of her story that does and speaks of what was asked, said in passing, or recalled when she
             # has told it already ("Like I said, Petra put a video in the group chat.").
             choice = _fact_in_story(index, state, choose, topic, text, kind) or choice
-        if (choice is not None and choice[1] is None and not fact_kinds(choice[0], persona.language)
+        if (choice is not None and choice[1] is None and not _carries_fact(kind, text, choice[0], persona.language)
                 and says_nothing_of_it(choice[0])):
             # Nothing she says holds it, and the short line left says nothing of what was asked (no word of it, not
-            # close in meaning: "Where did you hear about the ingredients stuff?" -> not "Some things, yeah."): she
+            # close in meaning: "Where did you hear about the ingredients stuff?" -> not "Some things, yeah.", nor a
+            # fact of another kind, "Where are you when it lands?" -> not "Two teenagers."): she
             # cannot say exactly, on the same topic.
             plan = unsure()
             if plan is not None:
