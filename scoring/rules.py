@@ -1646,6 +1646,19 @@ _CHECK_TAG = _rx(r"\w[\w'\s-]+,\s*(?:is\s+that\s+(?:right|correct|accurate|fair)
                  r"did\s+i\s+get\s+that\s+right)\s*[?.]*$")
 
 
+def _afterthought_fragment(sentence: str) -> bool:
+    """A short question sentence with no verb that does not open a question of its own ("For someone in your
+    position?", "A forecast on top?"; not "And the price?", "What about the van?", "Or by phone?"). False without a
+    parse."""
+    body = strip_markers(sentence)[0].strip()
+    words = tokens(body)
+    if not words or len(words) > 6 or re.match(r"^\W*(?:and|or|but|so|plus|also|what|how|why|when|where|who|which|whose)\b",
+                                               sentence, re.I) or _WH_OPEN.match(body.lower()) or _WH_CLOSED.match(body.lower()):
+        return False
+    doc = _parse(body)
+    return doc is not None and not any(t.pos_ in {"VERB", "AUX"} for t in doc)
+
+
 _AFTERTHOUGHT = re.compile(r"^(?P<body>.+?)\s*,\s*(?P<np>[\w'’ -]{1,30}?)\s*(?P<end>[?.!]*)\s*$")
 
 
@@ -3418,6 +3431,12 @@ def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable
         declarative = True
         questions = []
     elif questions:
+        # "It's a sensible idea, though, isn't it, ours? For someone in your position?": a last question with no verb
+        # that adds to the one before it (not "And the price?", a question of its own) leaves that one asked.
+        # (After a wh-question it guesses the answer, "How did you hear about us? A friend?": that is read as asked.)
+        if len(questions) >= 2 and _afterthought_fragment(questions[-1]) and not re.match(
+                r"^(?:what|how|why|when|where|who|which|whose)\b", strip_markers(questions[-2])[0].strip().lower()):
+            questions = questions[:-1]
         focus = questions[-1]
         body, so_start = strip_markers(focus)
         low = body.lower()

@@ -1097,7 +1097,10 @@ def _decide(persona: Persona, index: TopicIndex, state: State, text: str, label:
         # to speculate about.
         # (Not one about the thing just offered: "And if it existed, would you tell your friends about it?")
         ranked = index.scores(text)
-        asked = re.split(r"[,，;；:：、]", text.strip().rstrip("?？ "))[-1]
+        chunks = re.split(r"[,，;；:：、]", text.strip().rstrip("?？ "))
+        # (A short afterthought ends it, "What would you pay for that, a couple of pounds a month?": the question is the
+        # part before.)
+        asked = " ".join(chunks[-2:]) if len(chunks) > 1 and len(tokens(chunks[-1], language)) <= 6 else chunks[-1]
         if ranked and _foreign(index, ranked, text, index.threshold) and not _has_anaphora(asked, language):
             return _abstain(persona, state, choose)
         return _polite_future(persona, index, state, choose, "hypothetical", text)

@@ -50,3 +50,31 @@ def test_what_someone_would_pay_is_an_amount(classifier, text, expected):
 
 def test_our_thing_as_a_habit_is_no_pitch(classifier):
     assert "pitch" not in {f.value for f in classifier.classify("Our thing is that we never call back.").flags}
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "double"),
+    [
+        # A verbless afterthought after a yes/no or tag question adds to it: the tag question is what is asked.
+        ("Be honest, it's not a daft idea, is it? A forecast on top?", "leading", False),
+        ("Did you like it? The app?", "closed", False),
+        # A question of its own ("And the price?") and a guessed answer after a wh-question stay as they were.
+        ("What did you buy? And the price?", "closed", True),
+        ("How did you hear about us? A friend?", "closed", True),
+    ],
+)
+def test_a_verbless_afterthought_is_not_a_second_question(classifier, text, label, double):
+    result = classifier.classify(text)
+    assert result.label.value == label
+    assert ("double_barreled" in {f.value for f in result.flags}) is double
+
+
+def test_the_persona_answers_a_price_question_with_an_afterthought_as_a_hypothetical(real_engine):
+    from simulator.persona import load_persona
+
+    from .conftest import ROOT
+
+    session = real_engine.start(load_persona(ROOT / "personas" / "hyejin-shampoo-terse.yaml"), seed=1)
+    session.ask("How do you usually wash your hair?")
+    _, reply = session.ask("What would you pay for that, a couple of pounds a month?")
+    assert reply.move == "hypothetical"
