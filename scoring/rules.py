@@ -811,8 +811,8 @@ _PITCH = _rx(
     r"\b(?P<ev>(?:my|our)\s+(?:(?:app|product|business|little|new|own)\s+)?(?:idea|concept|prototype|mock-?up|start-?up)s?\b|"
     # "Our thing would make it quicker, wouldn't it?", "It's a good idea though, right, ours?", "something like ours":
     # the interviewer's own product, by the word that stands for it.
-    r"(?:my|our)\s+(?:little\s+|new\s+|own\s+)?thing\b(?!\s+(?:is|was)\s+(?:that|to)\b)|(?<=,\s)ours\b|(?<=like\s)ours\b|"
-    r"(?<=than\s)ours\b|"
+    r"(?:my|our)\s+(?:little\s+|new\s+|own\s+)?thing\b(?!\s+(?:is|was)\s+(?:that|to)\b)|"
+    r"(?<=,\s)ours\b|(?<=like\s)ours\b|(?<=than\s)ours\b|"
     # "So what we're doing is a price checker for…": a cleft that presents your own thing.
     r"what\s+(?:we're|we\s+are)\s+(?:\w+ly\s+)?(?:doing|building|making|developing|creating|designing|working\s+on)\s+is\b|"
     r"(?:we're|we\s+are|we've|we\s+have|we'll|we\s+will|we|i'm|i\s+am|our\s+team\s+is|the\s+team\s+is)\s+"
@@ -1652,8 +1652,8 @@ def _afterthought_fragment(sentence: str) -> bool:
     parse."""
     body = strip_markers(sentence)[0].strip()
     words = tokens(body)
-    if not words or len(words) > 6 or re.match(r"^\W*(?:and|or|but|so|plus|also|what|how|why|when|where|who|which|whose)\b",
-                                               sentence, re.I) or _WH_OPEN.match(body.lower()) or _WH_CLOSED.match(body.lower()):
+    opens = re.match(r"^\W*(?:and|or|but|so|plus|also|what|how|why|when|where|who|which|whose)\b", sentence, re.I)
+    if not words or len(words) > 6 or opens or _WH_OPEN.match(body.lower()) or _WH_CLOSED.match(body.lower()):
         return False
     doc = _parse(body)
     return doc is not None and not any(t.pos_ in {"VERB", "AUX"} for t in doc)

@@ -196,8 +196,8 @@ def is_break_attempt(text: str) -> bool:
 
 # Spoken fillers and the commas and dashes around them ("you're, like, an actual person, yeah?", "je bent wel, eh, een
 # echt persoon toch?"): left out, what is asked reads as one phrase.
-_FILLED = re.compile(r"\s*[,—–]\s*|\s+-\s+|\b(?:u+m+|u+h+|erm|eh+m?|uhm|like|you\s+know|i\s+mean|nou|zeg\s+maar|嗯|那个|就是)\b",
-                     re.IGNORECASE)
+_FILLED = re.compile(r"\s*[,—–]\s*|\s+-\s+|"
+                     r"\b(?:u+m+|u+h+|erm|eh+m?|uhm|like|you\s+know|i\s+mean|nou|zeg\s+maar|嗯|那个|就是)\b", re.IGNORECASE)
 
 
 def _unfilled(text: str) -> str:
@@ -549,13 +549,15 @@ def extract_suggestion(text: str) -> str | None:
 _HESITATION = re.compile(r"(?:,\s*)?\b(?:u+m+|u+h+|erm|er|ah)\b\s*,?", re.I)
 _SET_OFF_FILLER = re.compile(r",\s*(?:like|you\s+know|i\s+mean|sort\s+of|kind\s+of)\s*,", re.I)
 # (A word said twice with no pause between is one only where it never stands twice: "the the", not "had had".)
-_SAID_TWICE = re.compile(r"\b(\w+(?:'\w+)?(?:\s+\w+)?)\s*[,—–]\s*\1\b|\b(the|a|an|i|you|we|to|and|it|is|so)\s+\2\b", re.I)
+_SAID_TWICE = re.compile(r"\b(\w+(?:'\w+)?(?:\s+\w+)?)\s*[,—–]\s*\1\b|\b(the|a|an|i|you|we|to|and|it|is|so)\s+\2\b",
+                         re.I)
 _HEDGE_INSIDE = re.compile(r",\s*(?:i\s+(?:bet|guess|suppose|imagine|reckon|expect)|i'd\s+(?:imagine|guess|say))"
                            r"(?:\s+that(?!\s+(?:was|is|were|are|'s|must|would|will|has|had|did|does|can|could|might|"
                            r"\w+ed|\w+s)\b))?\b", re.I)
 
 
 def _unspoken(text: str) -> str:
+    """``text`` without the speech that is the interviewer's, not the suggestion (see the patterns above)."""
     out = _SET_OFF_FILLER.sub(" ", _HESITATION.sub(" ", text))
     previous = None
     while out != previous:
@@ -1183,8 +1185,8 @@ def _decide(persona: Persona, index: TopicIndex, state: State, text: str, label:
               and not _digression(text, language) and _asks_about_the_moment(text, language)
               and _near_the_story(index, state.current_topic, text))
     if (topic_id is None and not ranked and state.current_topic
-            and (((_points_back(index, state, text, language) or just_told) and not _names_foreign_things(index, state, text))
-                 or moment)):
+            and ((_points_back(index, state, text, language) or just_told)
+                 and not _names_foreign_things(index, state, text) or moment)):
         topic_id = state.current_topic
     # (Asked who she is, she says: the first topic is that, whatever else its words might weigh.)
     if not introduction:
@@ -1656,6 +1658,7 @@ MOMENT_SHARE = 0.4
 
 
 def _near_the_story(index: TopicIndex, topic_id: str, text: str) -> bool:
+    """The question's meaning comes within :data:`MOMENT_SHARE` of the threshold to ``topic_id``."""
     match = next((m for m in index.scores(text) if m.topic == topic_id), None)
     return match is not None and max(match.semantic, match.line) >= MOMENT_SHARE * index.threshold
 
