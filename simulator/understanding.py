@@ -748,8 +748,8 @@ def asks_about_the_past(text: str, language: str | None = "en") -> bool:
         return False
     root = roots[-1]
     verbs = [root, *[c for c in root.children if c.dep_ in {"aux", "auxpass"}]]
-    return any(v.tag_ == "VBD" for v in verbs) or (root.tag_ == "VBN" and any(v.lower_ in {"had", "was", "were"}
-                                                                               for v in verbs))
+    return any(v.tag_ in _PAST_TAGS for v in verbs) or (root.tag_ == "VBN" and any(v.lower_ in {"had", "was", "were"}
+                                                                                   for v in verbs))
 
 
 def time_anchor(text: str, language: str | None = "en") -> float:
