@@ -605,6 +605,13 @@ class TopicIndex:
             self._product_topic = max(totals, key=totals.get) if any(totals.values()) else None
         return self._product_topic
 
+    def names_product(self, text: str) -> bool:
+        """``text`` names what the interview is about by the product's name (the context's first word, as
+        :meth:`product_topic` reads it): "你是不是因为邻里鲜太贵才不买的？"."""
+        if not hasattr(self, "_product"):
+            self._product = _product_name((getattr(self.persona, "context", "") or "").strip(), self.language)
+        return bool(self._product) and self._product in (text or "").lower()
+
     def best(self, text: str, current: str | None = None, prior: "dict[str, float] | None" = None) -> TopicMatch | None:
         """The best topic if it clears the embedder's threshold, else None (nothing is invented)."""
         ranked = self.scores(text, current, prior)

@@ -16,6 +16,7 @@ Retrieval (:mod:`simulator.retrieval`) weighs them by how specific they are to o
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 
 from . import nlp
@@ -138,18 +139,32 @@ def _units(text: str, lang: str) -> tuple[str, ...]:
     lowered = (text or "").lower()
     if lang in {"zh", "ja"}:
         out: list[str] = []
-        for run in _HAN.findall(lowered):
+        # A character of a word that names nothing ("大概", "最后", "一直", "多久", "嗯") is in no unit: neither the
+        # pairs inside that word nor the pairs across its edges ("概去" of "大概去") are words of a topic.
+        kinds = _zh_function_mask(lowered) if lang == "zh" else ("",) * len(lowered)
+        function = [k == "f" for k in kinds]
+        for found in _HAN.finditer(lowered):
+            run, at = found.group(), found.start()
             chars = [c for c in run]
             for i in range(len(chars) - 1):
                 pair = chars[i] + chars[i + 1]
                 if pair[0] in _CJK_STOP_CHARS and pair[1] in _CJK_STOP_CHARS:
                     continue
+                if function[at + i] or function[at + i + 1]:
+                    continue
                 # A particle at either end is a pair across a word boundary ("剧吗", "取的"), not a word.
                 if pair[0] in _CJK_EDGE_CHARS or pair[1] in _CJK_EDGE_CHARS or pair in _ZH_QUESTION_PAIRS:
                     continue
                 out.append(pair)
-            if len(chars) == 1 and chars[0] not in _CJK_STOP_CHARS and chars[0] not in _ZH_QUESTION_CHARS:
+            if (len(chars) == 1 and chars[0] not in _CJK_STOP_CHARS and chars[0] not in _ZH_QUESTION_CHARS
+                    and not function[at]):
                 out.append(chars[0])
+            # A noun of one character set between words that name nothing ("钱" in "退了多少钱", "剧" in "你追什么剧吗")
+            # is in no pair: it is a unit of its own.
+            for i in range(len(chars) if len(chars) > 1 else 0):
+                if (kinds[at + i] == "n" and chars[i] not in _CJK_STOP_CHARS
+                        and (i == 0 or function[at + i - 1]) and (i == len(chars) - 1 or function[at + i + 1])):
+                    out.append(chars[i])
         out += [w for w in _WORD.findall(_HAN.sub(" ", lowered)) if len(w) > 1]
         return tuple(out)
     if lang == "ko":
@@ -173,6 +188,54 @@ def _units(text: str, lang: str) -> tuple[str, ...]:
     if lang == "nl":
         return tuple(_nl_stem(w) for w in words)
     return tuple(words)
+
+
+# jieba's part-of-speech tags of words that name nothing a topic could hold: adverbs (大概, 一直), numerals and
+# quantities (几点, 多久, 多少), pronouns (什么样, 那一), prepositions, conjunctions, particles, interjections,
+# onomatopoeia and measure words. (Nouns, verbs, adjectives, places, times, localisers, idioms and names stay.)
+_ZH_FUNCTION_TAGS = frozenset("d m r p c u y q e o".split())
+_ZH_PARTICLE_TAGS = frozenset("u y e o".split())
+_POSSEG: "object | None | bool" = False  # not loaded yet; None: jieba is not installed
+_POSSEG_LOCK = threading.Lock()
+
+
+def _jieba_posseg():
+    """jieba's tagger (its dictionary ships in the package; about 1.5 s on first use, once per process), or None."""
+    global _POSSEG
+    if _POSSEG is False:
+        with _POSSEG_LOCK:
+            if _POSSEG is False:
+                try:
+                    import logging
+
+                    import jieba
+                    import jieba.posseg
+
+                    jieba.setLogLevel(logging.WARNING)
+                    jieba.posseg.lcut("你好")
+                    _POSSEG = jieba.posseg
+                except Exception:  # noqa: BLE001 - not installed or unreadable: every pair stays a unit, as before
+                    _POSSEG = None
+    return _POSSEG
+
+
+@lru_cache(maxsize=8192)
+def _zh_function_mask(text: str) -> tuple[str, ...]:
+    """For each character of ``text``: "f" when it is part of a word of a function class
+    (:data:`_ZH_FUNCTION_TAGS`) as jieba cuts and tags it, "n" when it is a noun of one character, else ""; all ""
+    without jieba."""
+    posseg = _jieba_posseg()
+    if posseg is None:
+        return ("",) * len(text)
+    mask: list[str] = []
+    for item in posseg.lcut(text):
+        tag = item.flag[:1]
+        # (Of one character, only particles and interjections: jieba tags a character of a word its dictionary
+        # lacks by guess, the "封" of "封控" as a measure word.)
+        kind = ("f" if tag in _ZH_FUNCTION_TAGS and (len(item.word) >= 2 or tag in _ZH_PARTICLE_TAGS)
+                else "n" if len(item.word) == 1 and tag == "n" else "")
+        mask += [kind] * len(item.word)
+    return tuple(mask) if len(mask) == len(text) else ("",) * len(text)
 
 
 def turn_doc(text: str):
@@ -498,6 +561,7 @@ _VOICE = {
         "nothing": ["That's about all there is to it, really.", "I think that's everything on that, honestly.",
                     "Not much more to say on that one, to be honest."],
         "covered": ["No, I think we've covered it, honestly.", "No, I think that's everything."],
+        "covered_but": ["Not really, no.", "Not much, no."],
         "related": ["Mind you,", "Although,", "Then again,"],
         "unsure": ["Hm, I couldn't say exactly.", "Not sure, to be honest.", "Can't remember exactly, honestly."],
         "go_ahead": ["Sure, go ahead.", "Of course, ask away.", "Yeah, go on."],
@@ -513,6 +577,7 @@ _VOICE = {
         "invite": ["Hm, misschien nog één ding.", "Eigenlijk wel, ja, één ding."],
         "nothing": ["Meer is er eigenlijk niet over te zeggen.", "Dat is het wel zo'n beetje, hoor."],
         "covered": ["Nee, ik denk dat we alles wel gehad hebben.", "Nee, volgens mij is dat alles."],
+        "covered_but": ["Niet echt, nee.", "Niet veel meer, nee."],
         "related": ["Al moet ik zeggen:", "Maar goed,"],
         "unsure": ["Dat weet ik niet meer precies.", "Hm, dat zou ik niet precies weten."],
         "go_ahead": ["Tuurlijk, vraag maar.", "Ja hoor, zeg het maar."],
@@ -528,6 +593,7 @@ _VOICE = {
         "invite": ["음, 하나 있다면요.", "사실 하나 더 있긴 해요."],
         "nothing": ["그거 말고는 딱히 더 드릴 말씀이 없어요.", "그 얘기는 그 정도예요."],
         "covered": ["아니요, 거의 다 말씀드린 것 같아요.", "아니요, 그 정도인 것 같아요."],
+        "covered_but": ["딱히 더는 없어요.", "음, 별로 없어요."],
         "related": ["그리고,", "그런데"],
         "unsure": ["정확히는 기억이 잘 안 나요.", "음, 그건 정확히는 모르겠어요."],
         "go_ahead": ["네, 물어보세요.", "그럼요, 편하게 물어보세요."],
@@ -542,6 +608,7 @@ _VOICE = {
         "invite": ["嗯，还有一件事吧。", "其实还有一件事。"],
         "nothing": ["这个大概就这些了。", "这方面也就这些了。"],
         "covered": ["没有了，我觉得都说得差不多了。", "应该没什么了。"],
+        "covered_but": ["也没什么了。", "别的倒没什么。"],
         "related": ["说起来，", "还有，"],
         "unsure": ["具体的我记不太清了。", "这个我一下子想不起来了。"],
         "go_ahead": ["可以啊，你问吧。", "当然，你说。"],
@@ -553,8 +620,9 @@ _VOICE = {
 
 
 def voice(language: str | None, kind: str) -> list[str]:
-    """The persona's phrasings of one kind ("recap", "clarify", "invite", "nothing", "covered", "related",
-    "unsure", "go_ahead", "fine", "decline", "redirect") in its language (English for a language without its own)."""
+    """The persona's phrasings of one kind ("recap", "clarify", "invite", "nothing", "covered", "covered_but",
+    "related", "unsure", "go_ahead", "fine", "decline", "redirect") in its language (English for a language without
+    its own)."""
     return _VOICE.get(language_of(language), _VOICE["en"])[kind]
 
 

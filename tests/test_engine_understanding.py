@@ -19,6 +19,7 @@ from simulator.understanding import (
     shorten,
     title_phrase,
     units,
+    voice,
 )
 
 from .conftest import ROOT, ScriptedClassifier
@@ -214,6 +215,31 @@ def test_closing_invitation_offers_a_topic_not_asked_about(maria):
     _, reply = session.ask("Is there anything I haven't asked about that I should have?")
     assert reply.move == "invite" and reply.topic not in (None, "work_week")
     assert any(line in reply.text for line in maria.topic(reply.topic).surface)
+
+
+def test_closing_invitation_with_everything_touched_comes_back_to_what_matters_most(maria):
+    # Every topic told as far as it goes without the rapport for a deep layer: asked at the end whether there is
+    # anything else, she comes back to a topic still holding insights, in words she said before, rather than
+    # "No, I think that's everything".
+    import random
+    from dataclasses import replace
+
+    from simulator.policy import _Chooser, _invite
+
+    session = engine().start(maria)
+    for topic in maria.topics:
+        session.ask(topic.examples[0])
+    # Surface and detail told everywhere, no deep insight found, too little rapport for one.
+    state = replace(session.state, rapport=-100.0, told={t.id: 2 for t in maria.topics},
+                    revealed={i.id for i in maria.insights if i.layer != "deep"} & session.state.revealed)
+    plan = _invite(maria, session.index, state, _Chooser(random.Random(1), state))
+    pending = {i.topic for i in maria.insights if i.id not in state.revealed}
+    assert plan.move == "invite" and plan.topic in pending
+    lead = next(line for line in voice("en", "covered_but") if plan.text.startswith(line))
+    recap = plan.text[len(lead):].strip()
+    opener = next(t.format(x="") for t in voice("en", "recap") if recap.startswith(t.format(x="")))
+    said = " ".join(t.text for t in session.transcript.turns if t.speaker == "persona")
+    assert recap[len(opener):].rstrip(".")[:25].lower() in said.lower()
 
 
 def test_silence_never_says_since_youre_asking(maria):

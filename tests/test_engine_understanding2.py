@@ -135,6 +135,11 @@ ABSTAIN = {"clarify", "no_experience", "break_character"}
         ("When do you do the cooking, on shift or on the bus?", False),
         # Nouns every life has make nothing hers: still a foreign doing.
         ("Do you order your clothes online at the weekend?", True),
+        # A new noun that is only whom a thing of hers goes to: what she does is done with her thing.
+        ("Would you recommend the delivery to a mate?", False),
+        ("Did you mention it to a colleague?", False),
+        # Unless what goes to them is new too.
+        ("Would you send your clothes to a tailor?", True),
     ],
 )
 def test_a_turn_claiming_she_does_something_with_a_foreign_thing(cooking_index, text, expected):
