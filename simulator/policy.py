@@ -2217,8 +2217,6 @@ def _exhausted(persona: Persona, index: TopicIndex, state: State, choose: _Choos
     recap of what was said ("Like I said, the slots went fast."), else a step to a related topic, else a plain
     "that's about it"."""
     language = persona.language
-    topic = persona.topic(topic_id)
-    level = state.level(topic_id)
     question = index.query(text)
     sources = _told_sentences(index, state, topic_id)
     # A silence or a question that names nothing ("What else?") gets the recap below, not a new topic: measured on

@@ -195,16 +195,17 @@ def _units(text: str, lang: str) -> tuple[str, ...]:
 # onomatopoeia and measure words. (Nouns, verbs, adjectives, places, times, localisers, idioms and names stay.)
 _ZH_FUNCTION_TAGS = frozenset("d m r p c u y q e o".split())
 _ZH_PARTICLE_TAGS = frozenset("u y e o".split())
-_POSSEG: "object | None | bool" = False  # not loaded yet; None: jieba is not installed
-_POSSEG_LOCK = threading.Lock()
+_JIEBA: "object | None | bool" = False  # not loaded yet; None: jieba is not installed
+_JIEBA_LOCK = threading.Lock()
 
 
-def _jieba_posseg():
-    """jieba's tagger (its dictionary ships in the package; about 1.5 s on first use, once per process), or None."""
-    global _POSSEG
-    if _POSSEG is False:
-        with _POSSEG_LOCK:
-            if _POSSEG is False:
+def jieba_module():
+    """jieba, with its dictionary and its tagger (``jieba.posseg``) loaded (both ship in the package; about 1.5 s
+    on first use, once per process), or None without it."""
+    global _JIEBA
+    if _JIEBA is False:
+        with _JIEBA_LOCK:
+            if _JIEBA is False:
                 try:
                     import logging
 
@@ -213,10 +214,10 @@ def _jieba_posseg():
 
                     jieba.setLogLevel(logging.WARNING)
                     jieba.posseg.lcut("你好")
-                    _POSSEG = jieba.posseg
+                    _JIEBA = jieba
                 except Exception:  # noqa: BLE001 - not installed or unreadable: every pair stays a unit, as before
-                    _POSSEG = None
-    return _POSSEG
+                    _JIEBA = None
+    return _JIEBA
 
 
 @lru_cache(maxsize=8192)
@@ -224,11 +225,11 @@ def _zh_function_mask(text: str) -> tuple[str, ...]:
     """For each character of ``text``: "f" when it is part of a word of a function class
     (:data:`_ZH_FUNCTION_TAGS`) as jieba cuts and tags it, "n" when it is a noun of one character, else ""; all ""
     without jieba."""
-    posseg = _jieba_posseg()
-    if posseg is None:
+    jieba = jieba_module()
+    if jieba is None:
         return ("",) * len(text)
     mask: list[str] = []
-    for item in posseg.lcut(text):
+    for item in jieba.posseg.lcut(text):
         tag = item.flag[:1]
         # (Of one character, only particles and interjections: jieba tags a character of a word its dictionary
         # lacks by guess, the "封" of "封控" as a measure word.)

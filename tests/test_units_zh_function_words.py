@@ -54,3 +54,16 @@ def test_a_question_naming_the_product_is_never_foreign(lihua):
     assert lihua.names_product(question)
     assert not _foreign(lihua, lihua.scores(question), question, lihua.threshold)
     assert not lihua.names_product("你平时追什么剧吗？")
+
+
+def test_without_jieba_every_pair_stays_a_unit(monkeypatch):
+    from simulator import understanding
+
+    monkeypatch.setattr(understanding, "_JIEBA", None)
+    understanding._zh_function_mask.cache_clear()
+    understanding._units.cache_clear()
+    try:
+        assert "大概" in units("大概几点？", "zh")
+    finally:
+        understanding._zh_function_mask.cache_clear()
+        understanding._units.cache_clear()
