@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 import math
 import re
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from functools import lru_cache
@@ -32,7 +33,7 @@ from . import embeddings
 from .embeddings import Embedder
 from .persona import LAYERS, Persona
 from .textutil import language_of, sentences, tokens, topic_core
-from .understanding import jieba_module, light_units, time_anchor, time_counts, units, warm_units
+from .understanding import light_units, time_anchor, time_counts, units, warm_units
 
 __all__ = ["TopicIndex", "TopicMatch", "Sentence", "words", "keyword_hits"]
 
@@ -282,7 +283,7 @@ class TopicIndex:
         with embeddings.persisting():
             self.product_topic()
         if language_of(language) == "zh":
-            _chinese_words("")  # jieba's dictionary and tagger (about 1.5 s) load with the persona, not in her first turn
+            _chinese_words("")  # jieba's dictionary (about 0.7 s) loads with the persona, not in her first turn
 
     def _calibrated_threshold(self, persona: Persona) -> float:
         """The match threshold for this persona: the embedder's, lowered for a persona whose own examples are
@@ -689,13 +690,28 @@ def _product_name(context: str, language: str) -> str | None:
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
+_JIEBA: "object | None | bool" = False  # not tried yet; None: not installed
+_JIEBA_LOCK = threading.Lock()
+
+
 def _chinese_words(text: str) -> "list[str] | None":
-    """The words of a Chinese text as jieba cuts it (:func:`simulator.understanding.jieba_module`); None without
-    jieba."""
-    jieba = jieba_module()
-    if jieba is None:
+    """The words of a Chinese text as jieba cuts it (its dictionary ships in the package); None without jieba.
+    Loaded on first use (about 0.7 s, once per process)."""
+    global _JIEBA
+    if _JIEBA is False:
+        with _JIEBA_LOCK:
+            if _JIEBA is False:
+                try:
+                    import jieba
+
+                    jieba.setLogLevel(logging.WARNING)
+                    jieba.initialize()
+                    _JIEBA = jieba
+                except Exception:  # noqa: BLE001 - not installed or its dictionary unreadable: pairs as before
+                    _JIEBA = None
+    if _JIEBA is None:
         return None
-    return [w for w in jieba.lcut(text) if w.strip()]
+    return [w for w in _JIEBA.lcut(text) if w.strip()]
 
 
 def _within_words(text: str, found: list[str], vocab: "dict[str, float]") -> list[str]:

@@ -16,7 +16,6 @@ Retrieval (:mod:`simulator.retrieval`) weighs them by how specific they are to o
 from __future__ import annotations
 
 import re
-import threading
 from functools import lru_cache
 
 from . import nlp
@@ -139,32 +138,18 @@ def _units(text: str, lang: str) -> tuple[str, ...]:
     lowered = (text or "").lower()
     if lang in {"zh", "ja"}:
         out: list[str] = []
-        # A character of a word that names nothing ("大概", "最后", "一直", "多久", "嗯") is in no unit: neither the
-        # pairs inside that word nor the pairs across its edges ("概去" of "大概去") are words of a topic.
-        kinds = _zh_function_mask(lowered) if lang == "zh" else ("",) * len(lowered)
-        function = [k == "f" for k in kinds]
-        for found in _HAN.finditer(lowered):
-            run, at = found.group(), found.start()
+        for run in _HAN.findall(lowered):
             chars = [c for c in run]
             for i in range(len(chars) - 1):
                 pair = chars[i] + chars[i + 1]
                 if pair[0] in _CJK_STOP_CHARS and pair[1] in _CJK_STOP_CHARS:
                     continue
-                if function[at + i] or function[at + i + 1]:
-                    continue
                 # A particle at either end is a pair across a word boundary ("剧吗", "取的"), not a word.
                 if pair[0] in _CJK_EDGE_CHARS or pair[1] in _CJK_EDGE_CHARS or pair in _ZH_QUESTION_PAIRS:
                     continue
                 out.append(pair)
-            if (len(chars) == 1 and chars[0] not in _CJK_STOP_CHARS and chars[0] not in _ZH_QUESTION_CHARS
-                    and not function[at]):
+            if len(chars) == 1 and chars[0] not in _CJK_STOP_CHARS and chars[0] not in _ZH_QUESTION_CHARS:
                 out.append(chars[0])
-            # A noun of one character set between words that name nothing ("钱" in "退了多少钱", "剧" in "你追什么剧吗")
-            # is in no pair: it is a unit of its own.
-            for i in range(len(chars) if len(chars) > 1 else 0):
-                if (kinds[at + i] == "n" and chars[i] not in _CJK_STOP_CHARS
-                        and (i == 0 or function[at + i - 1]) and (i == len(chars) - 1 or function[at + i + 1])):
-                    out.append(chars[i])
         out += [w for w in _WORD.findall(_HAN.sub(" ", lowered)) if len(w) > 1]
         return tuple(out)
     if lang == "ko":
@@ -188,55 +173,6 @@ def _units(text: str, lang: str) -> tuple[str, ...]:
     if lang == "nl":
         return tuple(_nl_stem(w) for w in words)
     return tuple(words)
-
-
-# jieba's part-of-speech tags of words that name nothing a topic could hold: adverbs (大概, 一直), numerals and
-# quantities (几点, 多久, 多少), pronouns (什么样, 那一), prepositions, conjunctions, particles, interjections,
-# onomatopoeia and measure words. (Nouns, verbs, adjectives, places, times, localisers, idioms and names stay.)
-_ZH_FUNCTION_TAGS = frozenset("d m r p c u y q e o".split())
-_ZH_PARTICLE_TAGS = frozenset("u y e o".split())
-_JIEBA: "object | None | bool" = False  # not loaded yet; None: jieba is not installed
-_JIEBA_LOCK = threading.Lock()
-
-
-def jieba_module():
-    """jieba, with its dictionary and its tagger (``jieba.posseg``) loaded (both ship in the package; about 1.5 s
-    on first use, once per process), or None without it."""
-    global _JIEBA
-    if _JIEBA is False:
-        with _JIEBA_LOCK:
-            if _JIEBA is False:
-                try:
-                    import logging
-
-                    import jieba
-                    import jieba.posseg
-
-                    jieba.setLogLevel(logging.WARNING)
-                    jieba.posseg.lcut("你好")
-                    _JIEBA = jieba
-                except Exception:  # noqa: BLE001 - not installed or unreadable: every pair stays a unit, as before
-                    _JIEBA = None
-    return _JIEBA
-
-
-@lru_cache(maxsize=8192)
-def _zh_function_mask(text: str) -> tuple[str, ...]:
-    """For each character of ``text``: "f" when it is part of a word of a function class
-    (:data:`_ZH_FUNCTION_TAGS`) as jieba cuts and tags it, "n" when it is a noun of one character, else ""; all ""
-    without jieba."""
-    jieba = jieba_module()
-    if jieba is None:
-        return ("",) * len(text)
-    mask: list[str] = []
-    for item in jieba.posseg.lcut(text):
-        tag = item.flag[:1]
-        # (Of one character, only particles and interjections: jieba tags a character of a word its dictionary
-        # lacks by guess, the "封" of "封控" as a measure word.)
-        kind = ("f" if tag in _ZH_FUNCTION_TAGS and (len(item.word) >= 2 or tag in _ZH_PARTICLE_TAGS)
-                else "n" if len(item.word) == 1 and tag == "n" else "")
-        mask += [kind] * len(item.word)
-    return tuple(mask) if len(mask) == len(text) else ("",) * len(text)
 
 
 def turn_doc(text: str):

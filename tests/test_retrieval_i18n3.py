@@ -127,7 +127,5 @@ def test_a_question_in_her_words_with_new_word_edges_is_hers(lihua):
 
 
 def test_without_jieba_the_pairs_count_as_before(monkeypatch):
-    from simulator import understanding
-
-    monkeypatch.setattr(understanding, "_JIEBA", None)
+    monkeypatch.setattr(retrieval, "_JIEBA", None)
     assert retrieval._within_words("货一般是去哪里取的？", ["一般", "去哪", "里取"], {}) == ["一般", "去哪", "里取"]
