@@ -594,7 +594,7 @@ class TopicIndex:
             for text in (domain, first):
                 for m in self.scores(text) if text else []:
                     totals[m.topic] += m.score
-            name = _product_name(context, self.language)
+            name = self.product_name()
             if name:
                 for topic in persona.topics:
                     in_title = name in topic.title.lower()
@@ -605,12 +605,16 @@ class TopicIndex:
             self._product_topic = max(totals, key=totals.get) if any(totals.values()) else None
         return self._product_topic
 
-    def names_product(self, text: str) -> bool:
-        """``text`` names what the interview is about by the product's name (the context's first word, as
-        :meth:`product_topic` reads it): "你是不是因为邻里鲜太贵才不买的？"."""
+    def product_name(self) -> str | None:
+        """The product's name, lower case: the first word of the persona's context (:func:`_product_name`)."""
         if not hasattr(self, "_product"):
             self._product = _product_name((getattr(self.persona, "context", "") or "").strip(), self.language)
-        return bool(self._product) and self._product in (text or "").lower()
+        return self._product
+
+    def names_product(self, text: str) -> bool:
+        """``text`` names what the interview is about by :meth:`product_name`: "你是不是因为邻里鲜太贵才不买的？"."""
+        name = self.product_name()
+        return bool(name) and name in (text or "").lower()
 
     def best(self, text: str, current: str | None = None, prior: "dict[str, float] | None" = None) -> TopicMatch | None:
         """The best topic if it clears the embedder's threshold, else None (nothing is invented)."""
