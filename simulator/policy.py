@@ -438,9 +438,30 @@ def _digression_less(text: str, language: str) -> str:
 
 def _has_anaphora(text: str, language: str) -> bool:
     moves = _moves(language)
-    if moves.anaphora & set(tokens(text, language)):
+    words = set(tokens(text, language))
+    if moves.anaphora & words:
+        return True
+    if "one" in words and language_of(language) == "en" and _pronoun_one(text):
         return True
     return any(a in text for a in moves.anaphora_substrings)
+
+
+def _pronoun_one(text: str) -> bool:
+    """"one" stands for a thing of the conversation ("Has anything ever been wrong on one?", "Which one did you pick?",
+    "the other one"), by parse: not a number before a noun ("one day"), not "no one" or "someone", not "one of the
+    drivers" (what it is one of is named)."""
+    doc = turn_doc(text)
+    if doc is None:
+        return False
+    for tok in doc:
+        if tok.lower_ != "one" or tok.dep_ == "nummod":
+            continue
+        if tok.i and doc[tok.i - 1].lower_ in {"no", "any", "every", "some"}:
+            continue
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            continue
+        return True
+    return False
 
 
 # Dutch words that point back as pronouns but are articles or determiners before a noun ("het voetbal", "die app").

@@ -1,6 +1,6 @@
 """What a short follow-up names: the word "how" asks the degree of is part of the question word, a new noun that is a
 side of what she told ("the refund for those") is not a thing outside her life, a general noun ("stuff") names
-nothing, and fillers do not hide "are you a real person?"."""
+nothing, fillers do not hide "are you a real person?", and "one" as a pronoun ("wrong on one") points back."""
 
 from __future__ import annotations
 
@@ -158,3 +158,26 @@ def test_new_words_of_the_moment_she_just_told_are_answered_from_it(real_engine)
     # Something of her life outside the story, asked in the present, is still not hers.
     _, aside = session.ask("Where do you go skiing these days?")
     assert aside.topic is None
+
+
+# "one" standing for a thing of the conversation ------------------------------------------------------------------
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Has anything ever been wrong on one?", True),
+        ("Which one did you end up with?", True),
+        ("Did you get the other one?", True),
+        # A number before a noun, nobody, and one of something named point nowhere.
+        ("Tell me about one day last week.", False),
+        ("Did no one help?", False),
+        ("Was one of the drivers rude?", False),
+        ("One more question: how old are you?", False),
+    ],
+)
+def test_one_points_back_only_as_a_pronoun(text, expected):
+    from simulator.policy import _has_anaphora
+
+    assert _has_anaphora(text, "en") is expected
