@@ -152,7 +152,9 @@ def _rest_after(root, one_time: bool = False) -> list:
         if _inside_time_phrase(token):
             continue
         out.append(token)
-    while out and out[-1].is_punct:
+    # A preposition whose object went with what was cut ("went up like [forty percent]") says nothing on its own.
+    while out and (out[-1].is_punct or out[-1].dep_ == "prep" and not any(
+            c.i in {t.i for t in out} for c in out[-1].children)):
         out.pop()
     return out
 

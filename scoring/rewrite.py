@@ -188,6 +188,7 @@ needs want wants seem seems look looks smell smells feel feels work works cost c
 know knows use uses used go goes went come comes send sends give gives let lets show shows tell tells
 matters matter means depends happens takes ever never already finally
 nobody nothing everyone everybody everything anyone anybody anything someone somebody something noone
+once while although unless whereas whether
 """.split())
 # Noun phrases too vague to name as a topic ("Can you tell me more about the case?").
 _VAGUE_NP = {"the case", "the end", "the one", "the same", "the first time", "the way", "the thing", "the time", "the last time",
