@@ -19,7 +19,14 @@ rewriting by templates makes, not every error English allows:
 - tense clash: "the last/first time you come", "How do you feel when the van was late?";
 - leftover tag fragments inside ("…about isn't it true?", ", right?", "don't you think");
 - a dangling comparative at the end ("Can you tell me more about the group better?");
-- doubled words ("the the"), an empty or unfinished sentence, lower-case start.
+- doubled words ("the the"), an empty or unfinished sentence, lower-case start;
+- what cutting words out of a question leaves, read off the parse: a verb that needs an object ending its clause
+  without one ("the last time someone else grabbed."; a small valency lexicon, and not where the object was moved
+  away: "the tools you need", "what you grabbed"), a relative clause that lost its preposition ("the people we
+  talk"), a preposition with nothing after it ("…you paid by.") or with a finite clause after it ("between that's
+  usually you…"), a determiner or adjective with no noun ("about the did…", "with the old?"), a pronoun or a
+  contracted auxiliary left after a noun ("the section leader you.", "Valencia I've."), an inverted question inside a
+  request ("…or is it just you."), an approximator with no amount ("…you paid roughly."), "myself" with no "I".
 """
 
 from __future__ import annotations
@@ -87,6 +94,9 @@ def _tense(tok: Any) -> str | None:
     tags = [c.tag_ for c in tok.children if c.dep_ in ("aux", "auxpass")] + [tok.tag_]
     if "MD" in tags:
         return None
+    if tok.tag_ == "VBD" and not [c for c in tok.children if c.dep_ in ("aux", "auxpass")] and \
+            nlp.verb_lemma(tok.lower_) == tok.lower_:
+        return None  # "hit", "put", "cut": present or past, the tag cannot tell
     if "VBD" in tags:
         return "past"
     if tok.tag_ == "VBP" and _past_form(tok.lower_) and nlp.verb_lemma(tok.lower_) == tok.lower_:
@@ -216,6 +226,141 @@ def _sentence_problems(sent: Any) -> list[str]:
     return problems
 
 
+# Verbs that (nearly) always take a direct object in English: ending a clause without one reads as cut off ("the
+# last time someone else grabbed.", "the last time they installed."). A valency lexicon: verbs that are also used
+# without an object ("pay", "order", "book", "watch", "deliver", "charge") are not in it.
+_NEEDS_OBJECT = frozenset("""
+grab bring put need want install use make give send fix carry find get mention describe show hand fetch mend replace
+remove receive include require lack own prefer afford ignore handle borrow lend recommend buy sort add take hire
+rent purchase download upload attach fill bin chuck
+""".split())
+# Verbs whose object comes after a preposition ("the people we talk to", "the firm you work for"): in a relative
+# clause with no relative word the preposition must stay.
+_NEEDS_PREPOSITION = frozenset("talk speak listen look wait rely depend deal cope worry complain belong agree work "
+                               "apply care refer respond reply".split())
+# Heads whose relative clause leaves a time, manner or reason gap, never the object ("the last time you grabbed").
+_ADVERBIAL_HEADS = frozenset("time times day days week weeks month months year years moment moments morning mornings "
+                             "evening evenings night nights weekend weekends occasion occasions way ways reason "
+                             "reasons point".split())
+_RELATIVE_WORDS = frozenset("what which who whom whose whatever whoever that".split())
+_DETERMINER_WORDS = frozenset("the a an every each your my our their his its".split())
+# Prepositions that only take a noun phrase ("between that's…", "against they…"), beyond _NO_CLAUSE_PREPOSITIONS.
+_NP_ONLY_PREPOSITIONS = _NO_CLAUSE_PREPOSITIONS | {"between", "among", "amongst", "against", "despite", "during",
+                                                   "regarding", "concerning", "via", "per", "within", "towards"}
+_SUBJECT_PRONOUNS = frozenset("i you we they he she".split())
+_REFLEXIVE_OWNER = {"myself": ("i",), "ourselves": ("we",)}  # "Tell me …" is the interviewer's, not an owner
+_APPROXIMATORS = frozenset("roughly approximately nearly almost".split())
+# Words that are prepositions or adverbs ("going somewhere else after", "come in"): at the end they need no object.
+_ADVERB_PREPOSITIONS = frozenset("after before since around along through in on over out off up down back away behind "
+                                 "inside outside underneath above below beyond ahead across near round".split())
+# Adverbs of place that complete a verb as its object would ("get there", "bring it back"): "when you get there".
+_PLACE_ADVERBS = frozenset("there here home back away out in up down off over abroad online inside outside "
+                           "upstairs downstairs somewhere anywhere elsewhere together".split())
+
+
+def _gap_is_object(tok: Any) -> bool:
+    """Whether ``tok`` sits in a clause whose object was moved away: a relative clause on a thing ("the boxes you
+    get", "something to buy"), a wh-word before it ("what you grabbed"), or an object shared in coordination
+    ("check and fix it")."""
+    sent = tok.sent
+    if any(t.lower_ in _RELATIVE_WORDS and t.i < tok.i and t.dep_ in ("dobj", "pobj", "nsubj", "attr", "det", "nsubjpass",
+                                                                        "advmod", "mark")
+           for t in sent):
+        return True
+    node = tok
+    while node.head.i != node.i:
+        if node.dep_ in ("relcl", "acl") and node.head.lower_ not in _ADVERBIAL_HEADS:
+            return True
+        if node.dep_ in ("relcl", "acl"):
+            return False
+        node = node.head
+    related = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+    return any(c.dep_ in ("dobj", "ccomp", "xcomp") for r in related for c in r.children)
+
+
+def _structure_problems(sent: Any) -> list[str]:
+    """Errors read off the parse that cutting words out of a question leaves: a verb that lost its object, a
+    preposition that lost its noun phrase or took a clause, a determiner with no noun, a pronoun left after a noun, an
+    inverted question inside a request, an unbound "myself", an approximator with no number."""
+    problems: list[str] = []
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if not words:
+        return problems
+    low = {t.lower_ for t in words}
+    last = words[-1]
+    for tok in words:
+        # A verb that needs its object, ending its clause without one.
+        if tok.pos_ == "VERB" and tok.tag_ != "VBG" and (tok.lemma_.lower() in _NEEDS_OBJECT or (
+                nlp.verb_lemma(tok.lower_) or "") in _NEEDS_OBJECT):  # spaCy reads "installed" as "instal"
+            deps = {c.dep_ for c in tok.children}
+            after = [t for t in words if t.i > tok.i]
+            ends_clause = all(t.pos_ in ("ADV", "PART") and t.dep_ in ("advmod", "neg") and t.head == tok for t in after) \
+                or (after and after[0].dep_ in ("cc",) and after[0].head == tok)
+            place = any(c.dep_ == "advmod" and c.lower_ in _PLACE_ADVERBS for c in tok.children)
+            if ends_clause and not place and not deps & {"dobj", "ccomp", "xcomp", "dative", "attr", "oprd", "acomp", "prt", "prep",
+                                          "auxpass", "nsubjpass", "advcl", "npadvmod"} \
+                    and tok.tag_ != "VBN" and not _gap_is_object(tok):
+                problems.append(f"verb without its object: '{tok.text}'")
+        # A relative clause with no relative word whose verb lost its preposition: "the people we talk".
+        if tok.dep_ == "relcl" and tok.lemma_.lower() in _NEEDS_PREPOSITION and tok.head.lower_ not in _ADVERBIAL_HEADS \
+                and tok.head.lower_ not in ("place", "places") and not any(
+                    c.dep_ in ("dobj", "prep", "prt", "ccomp", "xcomp") or c.lower_ in _RELATIVE_WORDS or c.lower_ in (
+                        "where", "when", "why", "how") for c in tok.children):
+            problems.append(f"relative clause without its preposition: '{tok.head.text} … {tok.text}'")
+        # A determiner with no noun after it: "about the did the second one charge".
+        if tok.lower_ in _DETERMINER_WORDS and tok.i + 1 < len(tok.doc):
+            nxt = tok.doc[tok.i + 1]
+            if (nxt.tag_ in _FINITE or nxt.tag_ in ("VB", "PRP", "CC", "WP", "WRB") or (nxt.is_punct and nxt.text not in
+                    ("-", "'", "’", '"'))) and not (tok.lower_ == "her" and tok.tag_ == "PRP"):
+                problems.append(f"determiner without a noun: '{tok.text} {nxt.text}'")
+        # An adjective left as the head of a noun phrase: "What happened with the old?"
+        if tok.dep_ in ("pobj", "dobj", "nsubj") and tok.tag_ == "JJ" and any(
+                c.dep_ == "det" and c.lower_ in _DETERMINER_WORDS for c in tok.children) and not any(
+                c.dep_ in ("prep", "relcl", "acl") for c in tok.children) and _known(tok.lower_, "ADJ") and \
+                not _known(tok.lower_, "NOUN"):
+            problems.append(f"no noun after '{tok.text}'")
+        # A preposition that governs nothing, or a clause.
+        if tok.dep_ in ("prep", "agent", "dative") and tok.tag_ == "IN" and not any(
+                c.dep_ in ("pobj", "pcomp") for c in tok.children):
+            nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+            if nxt is None or nxt.is_punct or nxt.i >= sent.end:
+                stranded_ok = _gap_is_object(tok.head) or any(t.lower_ in _RELATIVE_WORDS for t in words if t.i < tok.i) \
+                    or tok.head.pos_ in ("ADJ",) and any(t.lower_ in _WH for t in words)
+                if not stranded_ok and tok is last and tok.lower_ not in _ADVERB_PREPOSITIONS:
+                    problems.append(f"preposition with nothing after it: '{tok.text}'")
+            elif tok.lower_ in _NP_ONLY_PREPOSITIONS and nxt.dep_ in ("nsubj", "nsubjpass") and nxt.head.tag_ in _FINITE \
+                    and nxt.head.i > tok.i and not any(t.lower_ in _WH or t.lower_ in ("if", "whether") for t in
+                                                       tok.doc[tok.i + 1:nxt.head.i]):
+                problems.append(f"clause after a preposition: '{tok.text} {nxt.text} {nxt.head.text}'")
+        # A subject pronoun (or a contracted auxiliary) left at the end after a noun: "the section leader you.",
+        # "Valencia I've."
+        if tok is last and tok.lower_ in _SUBJECT_PRONOUNS and tok.i > sent.start and tok.doc[tok.i - 1].pos_ in (
+                "NOUN", "PROPN") and tok.dep_ not in ("dobj", "pobj", "dative", "conj"):
+            problems.append(f"pronoun left after a noun: '{tok.doc[tok.i - 1].text} {tok.text}'")
+        if tok is last and tok.lower_ in ("'ve", "'re", "'m", "'ll", "'d", "’ve", "’re", "’m", "’ll", "’d"):
+            problems.append(f"auxiliary with no verb: '{tok.text}'")
+        # An approximator with no number: "the last time you paid roughly."
+        if tok is last and tok.lower_ in _APPROXIMATORS and tok.i > sent.start and tok.doc[tok.i - 1].text != ",":
+            problems.append(f"'{tok.text}' with no amount")
+        # A reflexive with nobody to point back to: "Tell me more about the payroll myself."
+        owners = _REFLEXIVE_OWNER.get(tok.lower_)
+        if owners and not low & set(owners):
+            problems.append(f"'{tok.text}' with no antecedent")
+    # An inverted yes/no question inside a request: "Tell me about how she sees the books or is it just you."
+    root = sent.root
+    if root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "aux") for c in root.children) and words[0].i == root.i:
+        for tok in words[1:]:
+            if tok.tag_ in ("VBZ", "VBP", "VBD", "MD") and tok.lemma_.lower() in {
+                    "be", "do", "have", "can", "could", "will", "would", "should"} and tok.i + 1 < sent.end:
+                nxt = tok.doc[tok.i + 1]
+                if nxt.dep_ in ("nsubj", "expl") and nxt.tag_ in ("PRP", "EX") and nxt.head in (tok, tok.head) and \
+                        not any(t.lower_ in ("if", "whether") for t in tok.doc[sent.start:tok.i]) and \
+                        tok.doc[tok.i - 1].lower_ in {"or", "and", ",", "but", "too"} | _WH:
+                    problems.append(f"inverted question inside a request: '{tok.text} {nxt.text}'")
+                    break
+    return problems
+
+
 _PRONOUNS = {"you", "they", "we", "he", "she", "i", "it", "someone", "people"}
 _ABOUT_NP = re.compile(r"\b(?:about|with)\s+(?:the|your|my|our|their|his|her)\s+(?P<w>(?:[\w'-]+\s+){0,4}[\w'-]+)\s*[?.!]$",
                        re.IGNORECASE)
@@ -242,13 +387,19 @@ def _word_problems(text: str) -> list[str]:
         seen_noun = False
         for word in words:
             low = word.lower()
+            if low in ("with", "about", "of", "the", "your", "my", "our", "their", "his", "her", "a", "an"):
+                seen_noun = False  # "your experience with their online booking": a new noun phrase starts
+                continue
             if low in _PRONOUNS or low in ("who", "that", "which", "when", "where", "from", "to", "for", "in", "on", "at"):
                 break
             known = any(_known(low, u) for u in ("NOUN", "VERB", "ADJ"))
             noun = (_known(low, "NOUN") and not _known(low, "ADJ")) or word[:1].isupper() or not known
             # Not a word in -ing: a noun made of a verb ("the allotment waiting list", "the batch cooking") or a
             # participle after its noun ("the van arriving late") reads as English.
-            if seen_noun and not noun and (_known(low, "VERB") or _known(low, "ADJ")) and not low.endswith(("ly", "ing")):
+            # A word the dictionary knows as a noun may head the phrase ("the same treadmill routine", "the removal
+            # firm", "your daughter's bridesmaid dress"): only a word that cannot be a noun starts a clause here.
+            if seen_noun and not _known(low, "NOUN") and (_known(low, "VERB") or _known(low, "ADJ")) and \
+                    not low.endswith(("ly", "ing")):
                 problems.append(f"clause after 'about/with …': '{m.group(0).strip()}'")
                 break
             # A possessive ("the council's online portal") is a determiner for what follows it.
@@ -261,7 +412,8 @@ def _word_problems(text: str) -> list[str]:
     bare = re.search(r"\b(?:about|with|of)\s+(?:(?:the|your|my|our|their|a|an)\s+)?(?P<w>[a-z]+)\s*[?.!]$", text, re.IGNORECASE)
     if bare and not bare.group("w")[:1].isupper():  # "…go with Nationwide?": a name, whatever the dictionary says
         word = bare.group("w").lower()
-        if word in ("first", "last", "other", "same", "own", "next", "worth", "whole", "rest", "latter", "former") or (
+        if word in ("first", "last", "other", "same", "own", "next", "worth", "whole", "rest", "latter", "former", "old",
+                    "new", "usual", "main") or (
                 _known(word, "ADJ") and not _known(word, "NOUN") and not _known(word, "VERB") and not word.endswith("ing")):
             problems.append(f"no noun after the preposition: '{bare.group(0).strip()}'")
     # A noun phrase followed by a finite verb after "about": "…about the landlord doesn't care?"
@@ -321,7 +473,7 @@ def grammar_problems(text: str) -> list[str]:
         problems.append(f"broken contraction '{broken.group(0)}'")
     dangling = re.search(r"\babout\s+(?:[\w'-]+\s+){1,8}?about\s+(?:that|it|this)\s*[?.!]$", text, re.IGNORECASE) or re.search(
         r"\b(?:is|was|are|were|did|do|does|have|has|had|you|they|it)\s+about\s+(?:that|it|this)\s*[?.!]$", text, re.IGNORECASE)
-    if dangling:
+    if dangling and not re.search(r"\b(?:who|which|that)\b", dangling.group(0)[:-len("about that?")], re.IGNORECASE):
         problems.append(f"dangling 'about that' after a clause: '{dangling.group(0)}'")
     problems.extend(_word_problems(text))
     doc = nlp.parse(text)
@@ -329,6 +481,7 @@ def grammar_problems(text: str) -> list[str]:
         return problems + ["spaCy unavailable: grammar not checked"]
     for sent in doc.sents:
         problems.extend(_sentence_problems(sent))
+        problems.extend(_structure_problems(sent))
     return list(dict.fromkeys(problems))
 
 
@@ -497,6 +650,18 @@ GOOD = [
     "Tell me more about the allotment waiting list.",
     "Tell me more about the batch cooking.",
     "What happened with the hospital parking?",
+    "Tell me about the last time you cancelled.",
+    "Walk me through a typical day when you get there.",
+    "How did you decide between staying and going somewhere else after?",
+    "Tell me about the people you worked with.",
+    "Tell me about the tools you need.",
+    "Tell me more about how often that happens, roughly.",
+    "What happens when you hit the limit?",
+    "Tell me about your experience with their online booking.",
+    "Tell me about the last time you checked and fixed it.",
+    "What did you end up buying?",
+    "How do you decide between the bus and the train?",
+    "Tell me about the people who wrote about it.",
 ]
 BAD = [
     "How do you feel about isn't it true?",
@@ -535,6 +700,17 @@ BAD = [
     "Can you tell me more about the landlord doesn't care?",
     "Tell me about how you kind of gave up on it I guess.",
     "Tell me about the last time you kept using the planner next term.",
+    "Tell me about the last time your brother borrowed.",
+    "How do you choose between it's cheaper and the bus?",
+    "What happened with the new?",
+    "Tell me about the did the plumber arrive.",
+    "Tell me more about the landlord they.",
+    "Tell me about the last time you paid with.",
+    "How do you feel about the neighbours we complain?",
+    "Tell me about who waters the plants or is it your partner.",
+    "Tell me about the last time you spent weekly roughly.",
+    "Tell me more about the rota myself.",
+    "Tell me more about Leeds we've.",
 ]
 
 
