@@ -263,10 +263,10 @@ def _gap_is_object(tok: Any) -> bool:
     get", "something to buy"), a wh-word before it ("what you grabbed"), or an object shared in coordination
     ("check and fix it")."""
     sent = tok.sent
-    if any(t.lower_ in _RELATIVE_WORDS and t.i < tok.i and t.dep_ in ("dobj", "pobj", "nsubj", "attr", "det", "nsubjpass",
-                                                                        "advmod", "mark")
-           for t in sent):
-        return True
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return True  # an infinitive's object is often its noun's ("What is the app like to use?", "something to buy")
+    if any(t.lower_ in _RELATIVE_WORDS and t.i < tok.i and (t.head.i == tok.i or tok.is_ancestor(t)) for t in sent):
+        return True  # a wh-word of its own clause ("what you grabbed"), not "What happened when they installed?"
     node = tok
     while node.head.i != node.i:
         if node.dep_ in ("relcl", "acl") and node.head.lower_ not in _ADVERBIAL_HEADS:

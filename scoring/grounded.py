@@ -36,7 +36,7 @@ from typing import Iterable
 
 from . import parse_batch
 from .labels import Flag, Label
-from .rewrite import _FLIP
+from .rewrite import _FLIP, _cut_short
 
 __all__ = ["grounded_rewrite", "presupposes", "asks_whether", "question_parse"]
 
@@ -215,6 +215,8 @@ def grounded_rewrite(previous: str | None, question: str | None = None) -> str |
             if any(t.lower_ == "like" and t.pos_ == "ADP" for t in subject.subtree):
                 continue  # "the owners like me to send them a photo": a wish of theirs read as "owners such as me"
             one = _about_clause(clause, sent)
+            if one and _cut_short(one):
+                continue  # cutting the clause left a verb without its object or a clause after a preposition
             if one:
                 made.append((one, clause))
         if not made:

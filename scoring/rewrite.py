@@ -1587,6 +1587,9 @@ def _last_time_rewrite(focus: str) -> str | None:
             if tail.split()[-1].lower() in _NP_STOP | _DETERMINERS:
                 continue
         form = past(lemma)
+        if subject is not None and subject.dep_ == "nsubjpass" and verb.tag_ == "VBN":
+            # "When were they installed?": what was done to them, not what they did ("the last time they installed")
+            form = f"{'was' if who in ('he', 'she') else 'were'} {verb.lower_}"
         tail = _tail_text(tail.split())
         out = f"Tell me about the last time {who} {form}{' ' + tail if tail else ''}."
         return out
@@ -4015,18 +4018,20 @@ def _english_rewrites(text: str, label: Label, flag_set: set[Flag], previous: st
         first = _without_topic(first, text, label, flag_set, previous)
     if first:
         first = _naturally(first, text, label, flag_set, previous)
+        # Each later step may rebuild the rewrite; one that leaves it cut short (a verb without its object, a clause
+        # after a preposition: _cut_short) keeps the rewrite the step before made.
         if _GENERIC_REWRITE.match(first) and Flag.HYPOTHETICAL not in flag_set:
             # "Who paid in the end?" -> "Tell me more about who paid.", not "Can you tell me more about that?": the
             # question's own fact, asked about as a story.
-            first = _embedded_wh_rewrite(text) or first
+            first = _sound(_embedded_wh_rewrite(text) or first, first)
         if (_GAVE_UP.match(first) or not _words_in_common(first, text) and not _words_in_common(first, previous or "")) \
                 and _topic_stems(text):
             # "Whiteboards are a nightmare for that sort of thing, aren't they?" -> not "Tell me about the last time
             # that happened." (a rewrite that names nothing, of a question that names something): the thing it
             # names, asked about.
-            first = _noun_phrase_rewrite(text) or first
+            first = _sound(_noun_phrase_rewrite(text) or first, first)
         try:
-            first = _grounded_instead(first, text, label, flag_set, previous)
+            first = _sound(_grounded_instead(first, text, label, flag_set, previous), first)
         except Exception:  # pragma: no cover - a parse the check cannot read: the rewrite as it was
             logger.debug("grounded rewrite skipped for %r", text, exc_info=True)
         if _asked_again(label, flag_set):
@@ -4036,9 +4041,18 @@ def _english_rewrites(text: str, label: Label, flag_set: set[Flag], previous: st
             from .reask import reask
 
             try:
-                first = reask(text) or first
+                first = _sound(reask(text) or first, first)
             except Exception:  # pragma: no cover - a parse the re-asking cannot read: the rewrite as it was
                 logger.debug("re-asking skipped for %r", text, exc_info=True)
+        if previous and previous.strip() and _cut_short(first) and _parser_loaded():
+            # Still cut short (every template of the question's own lost the verb's object): a question about what
+            # the customer told (scoring.grounded), or the thing they named, reads whole.
+            from .grounded import grounded_rewrite
+
+            whole = grounded_rewrite(_echo_text(previous), text) or next(
+                (_cap(f"Tell me more about {np}.") for np in _their_topic(previous)[:1]), None)
+            if whole and not _cut_short(whole) and reads_naturally(whole):
+                first = whole
         out.append(first)
     if previous and previous.strip() and out:
         echo = _echo_alternative(previous)
@@ -4051,6 +4065,8 @@ def _english_rewrites(text: str, label: Label, flag_set: set[Flag], previous: st
         if echo and re.search(r"(?:'ve|'d|'re|'ll|'m|\b(?:who|which|that|and|or|of|the|a|an))\s*\?$", echo,
                               re.IGNORECASE):
             echo = None  # cut after an auxiliary or a joining word: "The best you've?", "The quiet zone who?"
+        if echo and _cut_short(echo):
+            echo = None  # "The section leader you?": cut after a pronoun of a clause
         if echo and echo.lower() not in (o.lower() for o in out):
             out.append(echo)
         out.append(SILENCE_ALTERNATIVE["en"])
@@ -4222,7 +4238,9 @@ def _chunk_phrase(chunk) -> str | None:
         words.append(tok)
     if not words or words[-1] != root:
         return None
-    phrase = " ".join(t.text for t in words).replace(" 's", "'s").replace(" '", "'").replace(" - ", "-")
+    phrase = " ".join(t.text for t in words)
+    # "£5,000" is one word, not "£ 5,000"
+    phrase = re.sub(r"([£$€]) (?=\d)", r"\1", phrase).replace(" 's", "'s").replace(" '", "'").replace(" - ", "-")
     first = words[0]
     if first.dep_ not in ("det", "poss") and first.tag_ not in ("PRP$", "POS") and root.pos_ != "PROPN" and (asked or not (
             root.tag_ in ("NNS", "NNPS") and not any(t.dep_ == "det" for t in chunk))):
@@ -4436,9 +4454,144 @@ def _state_verb(word: str, states: frozenset = _STATE_VERBS) -> bool:
     return word in states or (_verb_lemma(word) or word) in states
 
 
+# Verbs that (nearly) always take a direct object: a rewrite that ends on one with its object cut reads as cut off
+# ("Tell me about the last time someone else grabbed."). A valency lexicon: verbs also used without an object ("pay",
+# "order", "book", "cancel", "watch") are not in it.
+_NEEDS_OBJECT = frozenset("""
+grab bring put need want install use make give send fix carry find get mention describe show hand fetch mend replace
+remove receive include require lack own prefer afford ignore handle borrow lend recommend buy sort add take hire
+rent purchase download upload attach fill bin chuck
+""".split())
+# Verbs whose object needs a preposition ("the people we talk to"): a relative clause with no relative word keeps it.
+_NEEDS_PREPOSITION = frozenset("talk speak listen look wait rely depend deal cope worry complain belong agree work "
+                               "apply care refer respond reply".split())
+# Heads whose relative clause leaves a time, manner or reason gap, not the object ("the last time you grabbed").
+_ADVERBIAL_HEADS = frozenset("time times day days week weeks month months year years moment moments morning mornings "
+                             "evening evenings night nights weekend weekends occasion occasions way ways reason "
+                             "reasons point".split())
+_MOVED_OBJECT_WORDS = frozenset("what which who whom whose whatever whoever that".split())
+_CUT_DETERMINERS = frozenset("the a an every each your my our their his its".split())
+_NP_ONLY = frozenset("about of with for on in at from to into through over by without towards toward onto upon "
+                     "between among amongst against despite during regarding concerning via per within".split())
+_LONE_PREPOSITIONS = frozenset("as by to for with of from like at into onto than between about".split())
+_END_PRONOUNS = frozenset("i you we they he she".split())
+_APPROXIMATE = frozenset("roughly approximately nearly almost".split())
+_PLACE_WORDS = frozenset("there here home back away out in up down off over abroad online inside outside upstairs "
+                         "downstairs somewhere anywhere elsewhere together".split())
+# Signs in the words that a rewrite may be cut short (the parse is read only when one is seen).
+_CUT_SIGN = re.compile(
+    r"(?:\b(?:roughly|approximately|nearly|almost|i|you|we|they|he|she|as|by|to|for|with|of|from|like|at|into|than|"
+    r"between|about)|'(?:ve|re|m|ll|d))\s*[?.!]$"
+    r"|\b(?:between|among|amongst|against)\b"
+    r"|\b(?:about|with|of|for)\s+(?:[\w'-]+\s+){0,2}?(?:[\w-]+'(?:s|re)|is|are|was|were|isn't|aren't|doesn't|don't|"
+    r"didn't|does|do|did|has|have|had|expect|expects|think|thinks)\b"
+    r"|\b(?:or|and|too|,)\s+(?:is|are|was|were|do|does|did|has|have|can|could|will|would)\s+(?:it|you|they|he|she|there)\b"
+    r"|\b(?:the|a|an|your|my|our|their)\s+(?:did|does|do|is|was|are|were|has|had|have|can|will|would|could)\b"
+    r"|\b(?:myself|ourselves)\b", re.IGNORECASE)
+
+
+def _object_moved(tok) -> bool:
+    """``tok`` (a verb or preposition) sits where its object was moved away: a relative clause on a thing ("the
+    tools you need", "something to buy"), after a wh-word ("what you grabbed"), or shares one in coordination."""
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return True  # an infinitive's object is often its noun's ("easy to use", "something to buy")
+    if any(t.lower_ in _MOVED_OBJECT_WORDS and t.i < tok.i and (t.head.i == tok.i or tok.is_ancestor(t))
+           for t in tok.sent):
+        return True  # (a wh-word of its own clause: not "What happened when they installed?")
+    node = tok
+    while node.head.i != node.i:
+        if node.dep_ in ("relcl", "acl"):
+            return node.head.lower_ not in _ADVERBIAL_HEADS
+        node = node.head
+    related = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+    return any(c.dep_ in ("dobj", "ccomp", "xcomp") for r in related for c in r.children)
+
+
+@lru_cache(maxsize=4096)
+def _cut_short(candidate: str) -> str | None:
+    """What cutting words out of a question left broken in ``candidate``, read off its parse (only read when the words
+    show a sign of it): a verb that needs its object ending its clause without one ("…the last time someone else
+    grabbed."), a relative clause that lost its preposition ("…people we talk?"), a preposition with a finite clause
+    after it ("…between that's usually you…") or nothing ("…you paid by."), a determiner with no noun ("…about the
+    did…"), a pronoun or contracted auxiliary left at the end ("…the section leader you.", "…Valencia I've."), an
+    inverted question inside a request ("Tell me about who pays or is it you."), an amount word with no amount
+    ("…you paid roughly."), "myself" with nobody to point to. None when nothing is caught."""
+    if not candidate or not _parser_loaded():
+        return None
+    end = re.search(r"([a-z]+)\s*[?.!]?$", candidate)
+    if not _CUT_SIGN.search(candidate) and not (end and (_verb_lemma(end.group(1)) or "") in _NEEDS_OBJECT):
+        return None
+    doc = _parse(candidate)
+    if doc is None:
+        return None
+    for sent in doc.sents:
+        words = [t for t in sent if not t.is_punct and not t.is_space]
+        if not words:
+            continue
+        last = words[-1]
+        lows = {t.lower_ for t in words}
+        for tok in words:
+            if tok.pos_ == "VERB" and tok.tag_ not in ("VBG", "VBN") and (
+                    tok.lemma_.lower() in _NEEDS_OBJECT or (_verb_lemma(tok.lower_) or "") in _NEEDS_OBJECT):
+                after = [t for t in words if t.i > tok.i]
+                if all(t.pos_ in ("ADV", "PART") and t.dep_ in ("advmod", "neg") and t.head.i == tok.i and
+                       t.lower_ not in _PLACE_WORDS for t in after) and not any(
+                        c.dep_ in ("dobj", "ccomp", "xcomp", "dative", "attr", "oprd", "acomp", "prt", "prep", "auxpass",
+                                   "nsubjpass", "advcl", "npadvmod") or c.lower_ in _PLACE_WORDS
+                        for c in tok.children) and not _object_moved(tok):
+                    return f"'{tok.text}' without its object"
+            if tok.dep_ == "relcl" and tok.lemma_.lower() in _NEEDS_PREPOSITION and tok.head.lower_ not in \
+                    _ADVERBIAL_HEADS | {"place", "places"} and not any(
+                    c.dep_ in ("dobj", "prep", "prt", "ccomp", "xcomp") or c.lower_ in _MOVED_OBJECT_WORDS or
+                    c.lower_ in ("where", "when", "why", "how") for c in tok.children):
+                return f"'{tok.head.text} … {tok.text}' without its preposition"
+            if tok.lower_ in _CUT_DETERMINERS and tok.i + 1 < sent.end and tok.tag_ != "PRP":
+                nxt = tok.doc[tok.i + 1]
+                if nxt.tag_ in ("VBD", "VBP", "VBZ", "MD", "VB", "PRP", "CC", "WP", "WRB"):
+                    return f"'{tok.text}' with no noun"
+            if tok.tag_ == "IN" and tok.dep_ in ("prep", "agent", "dative") and not any(
+                    c.dep_ in ("pobj", "pcomp") for c in tok.children):
+                nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+                if tok is last and tok.lower_ in _LONE_PREPOSITIONS and not _object_moved(tok.head) and not any(
+                        t.lower_ in _MOVED_OBJECT_WORDS or t.lower_ in _WH for t in words if t.i < tok.i):
+                    return f"'{tok.text}' with nothing after it"
+                if nxt is not None and tok.lower_ in _NP_ONLY and nxt.dep_ in ("nsubj", "nsubjpass") and \
+                        nxt.head.tag_ in ("VBD", "VBP", "VBZ", "MD") and nxt.head.i > tok.i and not any(
+                        t.lower_ in _WH or t.lower_ in ("if", "whether") for t in tok.doc[tok.i + 1:nxt.head.i]):
+                    return f"a clause after '{tok.text}'"
+            if tok is last and tok.i > sent.start and (
+                    tok.lower_ in _END_PRONOUNS and tok.doc[tok.i - 1].pos_ in ("NOUN", "PROPN") and tok.dep_ not in (
+                        "dobj", "pobj", "dative", "conj") or tok.lower_ in ("'ve", "'re", "'m", "'ll", "'d")):
+                return f"'{tok.text}' left at the end"
+            if tok is last and tok.lower_ in _APPROXIMATE and tok.i > sent.start and tok.doc[tok.i - 1].text != ",":
+                return f"'{tok.text}' with no amount"
+            if tok.lower_ in ("myself", "ourselves") and not lows & {"i", "we"}:
+                return f"'{tok.text}' with nobody to point to"
+        root = sent.root
+        if root.tag_ == "VB" and words[0].i == root.i and not any(c.dep_ in ("nsubj", "aux") for c in root.children):
+            for tok in words[1:]:
+                if tok.tag_ in ("VBZ", "VBP", "VBD", "MD") and tok.lemma_.lower() in (
+                        "be", "do", "have", "can", "could", "will", "would") and tok.i + 1 < sent.end:
+                    nxt = tok.doc[tok.i + 1]
+                    if nxt.dep_ in ("nsubj", "expl") and nxt.tag_ in ("PRP", "EX") and \
+                            tok.doc[tok.i - 1].lower_ in ("or", "and", ",", "but", "too"):
+                        return f"a question '{tok.text} {nxt.text}' inside a request"
+    return None
+
+
+def _sound(new: str | None, old: str | None) -> str | None:
+    """``new`` (a later step's rewrite), or ``old`` where ``new`` is cut short and ``old`` is not."""
+    if new and new != old and old and _cut_short(new) and not _cut_short(old):
+        return old
+    return new
+
+
 def _unnatural(candidate: str, text: str) -> str | None:
     """Why ``candidate`` would not be written by a person asking about ``text``; None when nothing is caught."""
     why = _unnatural_words(candidate, text)
+    if why is not None:
+        return why
+    why = _cut_short(candidate)
     if why is not None:
         return why
     wrong = _np_problem(candidate, text)
@@ -4465,7 +4618,12 @@ def _unnatural_words(candidate: str, text: str) -> str | None:
     if how and (_state_verb(how.group("v")) or re.search(r"\b(?:a\s+lot|the\s+same|still)\b", how.group("rest"))):
         return "'tell me about how you' with a state or a yes/no"
     last = _LAST_TIME_YOU.search(candidate)
-    if last and _state_verb(last.group("v"), _STATE_AFTER_LAST_TIME):
+    passive = re.match(r"(?:was|were)\s+(?P<w>[a-z]+)\b", candidate[last.start("v"):]) if last else None
+    if passive and not (_verb_lemma(passive.group("w")) and _inflect(_verb_lemma(passive.group("w")), "VBN") ==
+                        passive.group("w")):
+        passive = None
+    if last and _state_verb(last.group("v"), _STATE_AFTER_LAST_TIME) and not passive:  # "…you were paid": a passive
+
         return "'the last time you' with a state"
     if _DECIDE.match(candidate) and re.search(r"\b(?:\w+)\s+(?:share|have|has|go|get|use|pay|keep)\b.*\b(?:and|or)\b",
                                              candidate):
