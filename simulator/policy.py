@@ -995,7 +995,10 @@ def _decide(persona: Persona, index: TopicIndex, state: State, text: str, label:
         flags_set -= {"hypothetical"}
     if (label == "reflection" and not re.search(r"[?？]", text) and _social(moves, text)) or (
             opening and label in ("open", "closed") and moves.greeting.search(text)
-            and (_understand(index, state, clauses(text, language)[-1] if text.strip() else text, language)[0] is None
+            and ((_understand(index, state, clauses(text, language)[-1] if text.strip() else text, language)[0] is None
+                  # (Unless what comes between the greeting and the question names a thing of hers: "Hi Sam, thanks
+                  # for the coffee. First one: the day you deleted Stridewell. Where were you?")
+                  and _understand(index, state, text, language)[0] is None)
                  or (label == "closed" and _understand(index, state, text, language, read_greeting=True)[0] is None))):
         label = "statement"
 
@@ -1217,7 +1220,7 @@ def _decide(persona: Persona, index: TopicIndex, state: State, text: str, label:
             # no reason to decline it.)
             topic_id, ranked = state.current_topic, []
         if topic_id is not None:
-            topic_id = _reranked(index, state, text, label, topic_id)
+            topic_id = _reranked(index, state, text, label, topic_id, ranked)
     if topic_id is None:
         if ranked:
             return _clarify(persona, index, choose, ranked)
@@ -1377,26 +1380,30 @@ def _pointing_signals(index: TopicIndex, state: State, text: str, language: str)
             moves.episode is not None and bool(moves.episode.search(text)))
 
 
-def _understand(index: TopicIndex, state: State, text: str, language: str,
-                read_greeting: bool = False) -> tuple[str | None, list[TopicMatch]]:
-    """The topic a question is about, or None with the candidates when the persona should ask back
-    (two close candidates) or has no experience of it (an empty list).
+# The fewest words of a question that can stand without the sentences before it ("Why have you stayed?"; not "Why?").
+ALONE_WORDS = 4
+# A Korean word carries its particles and endings: "가계부는 쓰세요?" is a whole question in two, as its subject, object
+# or topic is named (a word ending in a case or topic particle). Korean leaves out what the sentence before named, so
+# one without ("보통 어떻게 관리하세요?" after "You said you manage money carefully.") reads with that sentence.
+_KO_NAMED = re.compile(r"\w(?:은|는|이|가|을|를)(?=[\s?!.？]|$)")
 
-    Short follow-ups ("why was that?", "what was that like?") and questions that point back ("her",
-    "that") stay on the current topic unless another topic is clearly better.
-    """
+
+def _stands_alone(question: str, language: str) -> bool:
+    """``question`` has words enough to be read without the sentences before it."""
+    count = len(tokens(question, language))
+    if language_of(language) == "ko" and count >= 2 and _KO_NAMED.search(question):
+        return True
+    return count >= ALONE_WORDS
+
+
+def _read_question(index: TopicIndex, state: State, text: str, language: str,
+                   read_greeting: bool = False) -> tuple[str, list[str], str]:
+    """What of the turn is asked: the turn without an afterthought after its last question and without the greeting
+    before it (``whole``), its clauses (``parts``), and the text a topic is sought for (``text``): the last question
+    alone where it can stand alone, else the questions that end the turn, else ``whole``. The rules, the learned choice
+    and the reranker read the same text."""
     current = state.current_topic
     moves = _moves(language)
-    # "What's he like?" just after she named Tomasz: read as "What's he (Tomasz) like?", so that he is found where
-    # she talks about him.
-    # (Not where the question names things outside her life, "Does she play the violin?": her daughter's name is no
-    # reason to take it as hers.)
-    text = _person_read(index, state, text, language)
-    # A bare follow-up ("Example?", "For instance?", "Because?", "比如？"): its words are the probe's, not a topic's,
-    # and it asks for more of what she is telling.
-    if (current is not None and moves.follow_up.match(text) and len(tokens(text, language)) <= 4
-            and word_count(text, language) <= 3):
-        return current, index.scores(text, current)
     # A reaction before the question ("Sixty days, that's a lot. How do you keep on top of it?"): the
     # question is what is asked.
     # Unless the question points back ("You mentioned your dad. How's he doing?", "The allotment. What do
@@ -1419,8 +1426,7 @@ def _understand(index: TopicIndex, state: State, text: str, language: str,
     if kept and len(kept) < len(parts) and not read_greeting:
         parts = kept
         text = join_sentences(parts, language)
-    if _introduction(index, state, parts):
-        return index.topic_ids[0], index.scores(text)
+    whole = text
     threshold = index.threshold
     # (A last sentence of function words alone, "Voor wie ben je?", says nothing without the one before; nor
     # does one that names nothing, "Forty-six years with the bank. Why have you stayed?", when the turn
@@ -1429,10 +1435,10 @@ def _understand(index: TopicIndex, state: State, text: str, language: str,
     # too short to stand alone reads with the questions before it, not with the remark that opened the turn.
     asked_run = _trailing_questions(parts)
     run_text = join_sentences(asked_run, language) if 1 < len(asked_run) < len(parts) else ""
-    if (len(parts) > 1 and len(tokens(parts[-1], language)) >= 4 and not _has_anaphora(parts[-1], language)
+    if (len(parts) > 1 and _stands_alone(parts[-1], language) and not _has_anaphora(parts[-1], language)
             and index.query(parts[-1]) and not _says_less(index, parts[-1], text, threshold)):
         text = parts[-1]
-    elif (run_text and len(tokens(run_text, language)) >= 4 and not _has_anaphora(run_text, language)
+    elif (run_text and _stands_alone(run_text, language) and not _has_anaphora(run_text, language)
             and index.query(run_text) and not _says_less(index, run_text, text, threshold)):
         text = run_text
     # "That must have been so annoying, right? Sorry, that's me putting words in. What happened with it?": the
@@ -1440,6 +1446,33 @@ def _understand(index: TopicIndex, state: State, text: str, language: str,
     elif (current is not None and len(parts) > 1 and re.search(r"[?？]\s*$", parts[-1])
             and _has_anaphora(parts[-1], language) and not _names_its_antecedent(index, parts, text, threshold)):
         text = parts[-1]
+    return whole, parts, text
+
+
+def _understand(index: TopicIndex, state: State, text: str, language: str,
+                read_greeting: bool = False) -> tuple[str | None, list[TopicMatch]]:
+    """The topic a question is about, or None with the candidates when the persona should ask back
+    (two close candidates) or has no experience of it (an empty list).
+
+    Short follow-ups ("why was that?", "what was that like?") and questions that point back ("her",
+    "that") stay on the current topic unless another topic is clearly better.
+    """
+    current = state.current_topic
+    moves = _moves(language)
+    # "What's he like?" just after she named Tomasz: read as "What's he (Tomasz) like?", so that he is found where
+    # she talks about him.
+    # (Not where the question names things outside her life, "Does she play the violin?": her daughter's name is no
+    # reason to take it as hers.)
+    text = _person_read(index, state, text, language)
+    # A bare follow-up ("Example?", "For instance?", "Because?", "比如？"): its words are the probe's, not a topic's,
+    # and it asks for more of what she is telling.
+    if (current is not None and moves.follow_up.match(text) and len(tokens(text, language)) <= 4
+            and word_count(text, language) <= 3):
+        return current, index.scores(text, current)
+    whole, parts, text = _read_question(index, state, text, language, read_greeting)
+    if _introduction(index, state, parts):
+        return index.topic_ids[0], index.scores(whole)
+    threshold = index.threshold
     ranked = index.scores(text, current, _dialogue_prior(index, state, text))
     if not ranked:
         return current, []
@@ -1648,8 +1681,10 @@ def _rerank_rows(index: TopicIndex, state: State, text: str, label: str,
     return topics, rows
 
 
-def _reranked(index: TopicIndex, state: State, text: str, label: str, chosen: str) -> str:
-    """The rules' choice (``chosen``) weighed again over every candidate by :mod:`simulator.topic_rerank`."""
+def _reranked(index: TopicIndex, state: State, text: str, label: str, chosen: str,
+              ranked: list[TopicMatch] = ()) -> str:
+    """The rules' choice (``chosen``, from their ranking ``ranked``) weighed again over every candidate by
+    :mod:`simulator.topic_rerank`."""
     reranker = topic_rerank.model() if topic_rerank.enabled() else None
     if reranker is not None and not reranker.fits(index.embedder):
         reranker = None
@@ -1659,6 +1694,21 @@ def _reranked(index: TopicIndex, state: State, text: str, label: str, chosen: st
     # what the rules keep it on (as in _learned_choice).
     if (_moves(index.language).follow_up.match(text) and len(tokens(text, index.language)) <= 6
             and word_count(text, index.language) <= 6):
+        return chosen
+    # A question that names nothing ("What were you looking at?": its words are verbs, adverbs and the words of any
+    # interview) and whose meaning alone reaches no topic has nothing of its own to weigh either, once the rules keep
+    # it on the topic being talked about: what it is about is the conversation's. (One whose meaning is clearly a
+    # topic's is weighed: "Does anything ever come that you didn't order?" while the driver is talked about.)
+    if (chosen == state.current_topic and _elliptic(index, text)
+            and max((m.semantic for m in index.scores(text)), default=0.0) < index.threshold):
+        return chosen
+    # "Sorry, selling again. Do you keep a budget?" where she answers "Do you keep a budget?" almost word for word
+    # in one topic: the rules read the question (not the remark before it) and it is far ahead there, as in
+    # _learned_choice.
+    first = ranked[0] if ranked else None
+    runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+    if (first is not None and first.topic == chosen and first.score >= STAY_OVERRULED
+            and first.score - runner_up >= STAY_MARGIN):
         return chosen
     # "How long has she been with the firm?" just after she named Joanne: read as _understand reads it.
     text = _person_read(index, state, text, index.language)
@@ -1777,7 +1827,10 @@ def _learned_choice(index: TopicIndex, state: State, text: str, label: str, topi
     # telling) is hers to answer, however unsure the rules were of its topic.
     # Nor a leading question, whose words are the interviewer's verdict ("You must have been livid.") on what she
     # is telling: the rules already decline one about something outside her life.
-    if topic_id is not None and values["known"] < 1.0 and label != "leading":
+    # Nor one that names a topic by a word its author gave it ("封控那会儿第一次用，是谁把你拉进群的？": the lockdown),
+    # however many new words are around it: as in _foreign, a keyword is hers.
+    if (topic_id is not None and values["known"] < 1.0 and label != "leading"
+            and not any(m.keyword for m in ranked)):
         return None, []
     return topic_id, ranked
 
@@ -2077,13 +2130,16 @@ def _trailing_questions(parts: list[str]) -> list[str]:
 
 def _says_less(index: TopicIndex, last: str, whole: str, threshold: float) -> bool:
     """The last sentence of a turn, read alone, names nothing (:func:`_elliptic`) or no topic of hers, while
-    the whole turn does: the sentences before say what it is about."""
-    if not _elliptic(index, last):
-        alone = index.scores(last)
-        if alone and alone[0].score >= threshold:
-            return False
+    the whole turn does: the sentences before say what it is about. (Not a last sentence whose words are all of
+    every topic of hers but that still fits one of them better than the whole turn fits any: "How do you usually wash
+    your hair?" to someone whose every topic is her hair, after a pitch about labels.)"""
+    alone = index.scores(last)
+    if not _elliptic(index, last) and alone and alone[0].score >= threshold:
+        return False
     whole_ranked = index.scores(whole)
-    return bool(whole_ranked) and whole_ranked[0].score >= threshold
+    if not whole_ranked or whole_ranked[0].score < threshold:
+        return False
+    return not (alone and alone[0].score > whole_ranked[0].score)
 
 
 def _told_story(state: State, topic_id: str) -> bool:

@@ -1,0 +1,179 @@
+"""Reading a turn: which part of it is asked, and when the learned choices may overrule the rules.
+
+Hashing embedder and the shipped personas; the learned models are replaced by fakes that always want something
+else, so each test shows the rule that stops them."""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator import policy, topic_choice, topic_rerank
+from simulator.embeddings import HashingEmbedder
+from simulator.engine import Engine
+from simulator.persona import load_persona
+from simulator.retrieval import TopicIndex, TopicMatch
+
+from .conftest import ROOT, ScriptedClassifier
+
+
+def _index(name: str) -> tuple:
+    persona = load_persona(ROOT / "personas" / f"{name}.yaml")
+    return persona, TopicIndex(persona, HashingEmbedder())
+
+
+@pytest.fixture(scope="module")
+def jiwoo():
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("INTERVIEW_SIM_CACHE_DIR", "")
+        yield _index("jiwoo-bank-ko")
+
+
+@pytest.fixture(scope="module")
+def lihua():
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("INTERVIEW_SIM_CACHE_DIR", "")
+        yield _index("lihua-grocery-zh")
+
+
+@pytest.fixture(scope="module")
+def maria():
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("INTERVIEW_SIM_CACHE_DIR", "")
+        yield _index("maria-grocery-lapsed")
+
+
+def _match(topic: str, score: float, *, keyword: bool = False) -> TopicMatch:
+    return TopicMatch(topic=topic, score=score, semantic=score, lexical=0.0, keyword=keyword)
+
+
+# How many words a question needs to be read without the sentences before it -----------------------------------
+
+
+@pytest.mark.parametrize("question, language, alone", [
+    ("Why have you stayed?", "en", True),
+    ("Why?", "en", False),
+    ("And then what?", "en", False),
+    ("가계부는 쓰세요?", "ko", True),  # "Do you keep a household ledger?": two Korean words, a whole question
+    ("왜요?", "ko", False),
+    # "How do you usually manage (it)?": nothing named, what it asks about is in the sentence before
+    ("보통 어떻게 관리하세요?", "ko", False),
+    ("Hoe lang al?", "nl", False),
+])
+def test_a_korean_question_of_two_words_that_names_its_subject_stands_alone(question, language, alone):
+    assert policy._stands_alone(question, language) is alone
+
+
+def test_a_korean_question_after_an_apology_is_read_without_it(jiwoo):
+    persona, index = jiwoo
+    state = policy.State.initial(persona)
+    turn = "아이고, 또 발표하듯이 말했네요. 지우 씨 얘기로 돌아갈게요. 가계부는 쓰세요?"
+    assert policy._read_question(index, state, turn, "ko")[2] == "가계부는 쓰세요?"
+
+
+# The learned choice does not decline a question that names a topic's keyword -----------------------------------
+
+
+class _Abstains:
+    def fits(self, embedder) -> bool:
+        return True
+
+    def decide(self, values, confident=None) -> str:
+        return "abstain"
+
+
+def test_the_learned_choice_never_declines_a_question_naming_a_keyword(lihua, monkeypatch):
+    persona, index = lihua
+    monkeypatch.setattr(topic_choice, "model", lambda: _Abstains())
+    monkeypatch.setattr(topic_choice, "enabled", lambda: True)
+    state = policy.State.initial(persona)
+    state.current_topic = "family_meals"
+    question = "再往前说一点，封控那会儿第一次用，是谁把你拉进群的？"
+    with_keyword = [_match("pickup", 0.54), _match("lockdown", 0.53, keyword=True)]
+    assert policy._learned_choice(index, state, question, "closed", "pickup", with_keyword)[0] == "pickup"
+    # The same ranking without the author's keyword in it: the learned choice's "no idea" stands.
+    without = [_match("pickup", 0.54), _match("lockdown", 0.53)]
+    assert policy._learned_choice(index, state, question, "closed", "pickup", without)[0] is None
+
+
+# The reranker does not overrule the rules where it has nothing to weigh -------------------------------------------
+
+
+class _WantsOther:
+    def __init__(self, other: str) -> None:
+        self.other = other
+
+    def fits(self, embedder) -> bool:
+        return True
+
+    def choose(self, topics, rows) -> str:
+        return self.other
+
+
+def test_the_reranker_keeps_a_choice_far_ahead_in_the_rules_ranking(maria, monkeypatch):
+    persona, index = maria
+    monkeypatch.setattr(topic_rerank, "model", lambda: _WantsOther("mother"))
+    monkeypatch.setattr(topic_rerank, "enabled", lambda: True)
+    state = policy.State.initial(persona)
+    state.current_topic = "delivery_slots"
+    question = "Sorry, I'm selling again. How do you keep track of what you spend on food?"
+    far_ahead = [_match("household_budget", policy.STAY_OVERRULED + 0.1), _match("delivery_slots", 0.5)]
+    assert policy._reranked(index, state, question, "open", "household_budget", far_ahead) == "household_budget"
+    # Ahead but not by far (or no ranking at all): the reranker weighs it.
+    close = [_match("household_budget", policy.STAY_OVERRULED + 0.1), _match("delivery_slots", 0.9)]
+    assert policy._reranked(index, state, question, "open", "household_budget", close) == "mother"
+    assert policy._reranked(index, state, question, "open", "household_budget") == "mother"
+
+
+def test_the_reranker_keeps_a_question_that_names_nothing_on_the_topic_talked_about(maria, monkeypatch):
+    persona, index = maria
+    monkeypatch.setattr(topic_rerank, "model", lambda: _WantsOther("mother"))
+    monkeypatch.setattr(topic_rerank, "enabled", lambda: True)
+    state = policy.State.initial(persona)
+    state.current_topic = "company_contact"
+    question = "What were you looking at?"
+    assert policy._elliptic(index, question)
+    # Its meaning alone reaches no topic (as with MiniLM: 0.28 at most, against a threshold of 0.42).
+    below = [_match(t.id, index.threshold * 0.6) for t in persona.topics]
+    monkeypatch.setattr(index, "scores", lambda text, *a, **k: list(below))
+    assert policy._reranked(index, state, question, "open", "company_contact") == "company_contact"
+    # Not when the rules chose another topic than the one talked about: that choice is weighed as ever.
+    assert policy._reranked(index, state, question, "open", "stopping") == "mother"
+    # Nor when its meaning alone is clearly a topic's ("Does anything ever come that you didn't order?").
+    monkeypatch.setattr(index, "scores", lambda text, *a, **k: [_match("substitutions", index.threshold * 1.5)]
+                        + below)
+    assert policy._reranked(index, state, question, "open", "company_contact") == "mother"
+
+
+# Greetings, and a last sentence that says less than the whole turn --------------------------------------------------
+
+
+def test_a_greeting_then_the_moment_then_a_bare_question_is_asked_not_small_talk():
+    sam = load_persona(ROOT / "personas" / "sam-fitness-noncustomer.yaml")
+    engine = Engine(embedder=HashingEmbedder(), classifier=ScriptedClassifier(default="closed"))
+    session = engine.start(sam)
+    _, reply = session.ask("Hi Sam, thanks for the coffee slot. First one: the day you deleted Stridewell. "
+                           "Where were you?")
+    assert reply.move != "greeting"
+    assert reply.topic == "app_attempt"
+
+
+def test_small_talk_after_a_greeting_is_still_answered_in_kind():
+    sam = load_persona(ROOT / "personas" / "sam-fitness-noncustomer.yaml")
+    engine = Engine(embedder=HashingEmbedder(), classifier=ScriptedClassifier(default="closed"))
+    session = engine.start(sam)
+    _, reply = session.ask("Hi Sam, thanks for making the time. Can you hear me all right?")
+    assert reply.move == "greeting"
+
+
+def test_a_last_question_that_fits_a_topic_better_than_the_whole_turn_is_read_alone():
+    persona = load_persona(ROOT / "personas" / "hyejin-shampoo-terse.yaml")
+    index = TopicIndex(persona, HashingEmbedder())
+    last = "How do you usually wash your hair?"
+    whole = ("A bit about me: I used to work in a shop, and I watched people squint at the back of bottles, so I "
+             "started building an app for that. You photograph the label and it reads it for you. " + last)
+    alone, together = index.scores(last)[0].score, index.scores(whole)[0].score
+    assert alone > together >= index.threshold
+    assert not policy._says_less(index, last, whole, index.threshold)
+    # A last question that fits nothing better than the turn does is read with the sentences before it.
+    assert policy._says_less(index, "Why is that?", whole, index.threshold)
+
