@@ -687,6 +687,11 @@ _WH_ASKED = {
 }
 
 
+# Korean "what" and "which" ("백 안에는 뭐가 들어 있었어요?"), left out of _WH_ASKED["ko"] (a "뭐" question is as often an
+# account, "요즘 뭐 하세요?"): about a moment of the story, in the past, they ask for a thing of it.
+_KO_WHAT = re.compile(r"뭐|무엇|무슨|어떤|어느")
+
+
 def _asks_wh(text: str, language: str) -> bool:
     """The question is a wh-question (who, when, where, how many, …): a yes or a no does not answer it.
     Chinese: not one that ends in 吗 ("你知道他什么时候来吗？" asks yes or no)."""
@@ -1203,8 +1208,12 @@ def _decide(persona: Persona, index: TopicIndex, state: State, text: str, label:
     # "Who carried the crates up?", "Where were you when the van pulled up?" right after she told the moment: a short
     # question for a fact of what happened then (past tense) asks after a person, place or object of her story,
     # however new its words are; it is about the current topic. (An aside is announced, "Random one, …"; questions
-    # about her life outside the story ask in the present, "Do you do the crossword?".)
-    moment = (label == "closed" and topic_id is None and not ranked and last is not None
+    # about her life outside the story ask in the present, "Do you do the crossword?".) In Korean, where the scorer
+    # calls every "뭐" question open ("거기서 뭐가 문제였어요?", "What was the problem there?"), an open one too; in
+    # English an open question in the past is an account asked for, as often of something else ("What did you make of
+    # the match?").
+    moment = ((label == "closed" or (label == "open" and language_of(language) != "en"))
+              and topic_id is None and not ranked and last is not None
               and last.topic == state.current_topic and state.current_topic is not None
               and not _digression(text, language) and _asks_about_the_moment(text, language)
               and _near_the_story(index, state.current_topic, text))
@@ -1737,11 +1746,12 @@ def _near_the_story(index: TopicIndex, topic_id: str, text: str) -> bool:
 def _asks_about_the_moment(text: str, language: str) -> bool:
     """A short question (at most 12 words) for a fact (who, where, when, which, what, how many: :func:`asked_fact`,
     :func:`_asks_wh`) about something that happened (:func:`asks_about_the_past`: "Who wrote the list?", "Where were
-    you when it came?"). English: elsewhere no parse tells the tense. (Read by tense words alone, Dutch "Welke route
+    you when it came?", "백 안에는 뭐가 들어 있었어요?"). English and Korean: elsewhere nothing here tells the tense. (Read by tense words alone, Dutch "Welke route
     reed je?" after a misplaced turn drew a line of the wrong topic instead of a "no idea".)"""
-    if asked_fact(text, language) is None and not _asks_wh(text, language):
-        return False
     question = clauses(text, language)[-1] if text.strip() else text
+    if (asked_fact(text, language) is None and not _asks_wh(text, language)
+            and not (language_of(language) == "ko" and _KO_WHAT.search(question))):
+        return False
     if word_count(question, language) > 12:
         return False
     return asks_about_the_past(question, language)

@@ -740,9 +740,24 @@ def time_counts(text: str, language: str | None = "en") -> tuple[float, float]:
     return _english_time(text)
 
 
+# Korean marks the past on the predicate's stem with a final ㅆ ("있었어요", "만드셨어요", "갔어요", "됐어요"); "있" (to be,
+# to have) ends in ㅆ in every tense, and "겠" is a guess or a future ("하시겠어요").
+_HANGUL_FIRST, _HANGUL_LAST, _FINAL_SS = 0xAC00, 0xD7A3, 20
+_KO_NOT_PAST = frozenset("있겠")
+
+
+def _ko_past(word: str) -> bool:
+    return any(_HANGUL_FIRST <= ord(ch) <= _HANGUL_LAST and (ord(ch) - _HANGUL_FIRST) % 28 == _FINAL_SS
+               and ch not in _KO_NOT_PAST for ch in word)
+
+
 def asks_about_the_past(text: str, language: str | None = "en") -> bool:
     """The question's verb is in the past tense, by parse: "Who wrote the list?", "Where were you when it came?",
-    "Who had told you?" (English; False elsewhere and without a parse)."""
+    "Who had told you?" (English); in Korean, by the ending of its last word ("백 안에는 뭐가 들어 있었어요?", not
+    "뭐가 들어 있어요?"). False elsewhere and without a parse."""
+    if language_of(language) == "ko" and text:
+        words = re.findall(r"[\uac00-\ud7a3]+", text)
+        return bool(words) and _ko_past(words[-1])
     if language_of(language) != "en" or not text:
         return False
     doc = turn_doc(text)

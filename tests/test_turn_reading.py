@@ -177,3 +177,37 @@ def test_a_last_question_that_fits_a_topic_better_than_the_whole_turn_is_read_al
     # A last question that fits nothing better than the turn does is read with the sentences before it.
     assert policy._says_less(index, "Why is that?", whole, index.threshold)
 
+
+# Korean questions about a moment of the story ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("question, past", [
+    ("백 안에는 뭐가 들어 있었어요?", True),   # "What was in the bag?" (있었어요: was)
+    ("뭐가 들어 있어요?", False),              # "What is in it?" (있어요: is)
+    ("그때 누가 왔어요?", True),               # "Who came then?" (왔: 오 + 았)
+    ("뭐가 좋아서 만드셨어요?", True),          # honorific past (셨: 시 + 었)
+    ("어떻게 하시겠어요?", False),              # 겠: a guess or a future, not the past
+    ("어디 가세요?", False),
+])
+def test_a_korean_question_is_about_the_past_by_the_ending_of_its_verb(question, past):
+    from simulator.understanding import asks_about_the_past
+
+    assert asks_about_the_past(question, "ko") is past
+
+
+def test_a_korean_what_question_about_the_moment_asks_after_the_story():
+    assert policy._asks_about_the_moment("백 안에는 뭐가 들어 있었어요?", "ko")
+    assert policy._asks_about_the_moment("그때 누가 왔어요?", "ko")
+    # In the present it asks about her life now, not about the moment told.
+    assert not policy._asks_about_the_moment("요즘 뭐 하세요?", "ko")
+
+
+def test_an_open_korean_question_about_the_moment_stays_with_the_story():
+    jiwoo = load_persona(ROOT / "personas" / "jiwoo-bank-ko.yaml")
+    session = Engine(embedder=HashingEmbedder(), classifier=ScriptedClassifier(default="open")).start(jiwoo)
+    _, told = session.ask("모임통장은 어떻게 시작하게 됐어요?")
+    assert told.topic == "group_account"
+    # "What was the problem there?": past tense, a what-question, its new words things of the story.
+    _, reply = session.ask("거기서 뭐가 문제였어요?")
+    assert reply.move != "no_experience"
+    assert reply.topic == "group_account"
