@@ -311,7 +311,8 @@ def _structure_problems(sent: Any) -> list[str]:
         if tok.lower_ in _DETERMINER_WORDS and tok.i + 1 < len(tok.doc):
             nxt = tok.doc[tok.i + 1]
             if (nxt.tag_ in _FINITE or nxt.tag_ in ("VB", "PRP", "CC", "WP", "WRB") or (nxt.is_punct and nxt.text not in
-                    ("-", "'", "’", '"'))) and not (tok.lower_ == "her" and tok.tag_ == "PRP"):
+                    ("-", "'", "’", '"'))) and not (tok.lower_ == "her" and tok.tag_ == "PRP") and not (
+                    nxt.dep_ in ("amod", "compound", "nmod") and nxt.head.i > nxt.i):  # "the sign-up form"
                 problems.append(f"determiner without a noun: '{tok.text} {nxt.text}'")
         # An adjective left as the head of a noun phrase: "What happened with the old?"
         if tok.dep_ in ("pobj", "dobj", "nsubj") and tok.tag_ == "JJ" and any(

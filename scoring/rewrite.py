@@ -4460,7 +4460,7 @@ def _state_verb(word: str, states: frozenset = _STATE_VERBS) -> bool:
 _NEEDS_OBJECT = frozenset("""
 grab bring put need want install use make give send fix carry find get mention describe show hand fetch mend replace
 remove receive include require lack own prefer afford ignore handle borrow lend recommend buy sort add take hire
-rent purchase download upload attach fill bin chuck
+rent purchase download upload attach fill
 """.split())
 # Verbs whose object needs a preposition ("the people we talk to"): a relative clause with no relative word keeps it.
 _NEEDS_PREPOSITION = frozenset("talk speak listen look wait rely depend deal cope worry complain belong agree work "
@@ -4480,12 +4480,12 @@ _PLACE_WORDS = frozenset("there here home back away out in up down off over abro
                          "downstairs somewhere anywhere elsewhere together".split())
 # Signs in the words that a rewrite may be cut short (the parse is read only when one is seen).
 _CUT_SIGN = re.compile(
-    r"(?:\b(?:roughly|approximately|nearly|almost|i|you|we|they|he|she|as|by|to|for|with|of|from|like|at|into|than|"
+    r"(?:\b(?:roughly|approximately|nearly|almost|as|by|to|for|with|of|from|like|at|into|than|"
     r"between|about)|'(?:ve|re|m|ll|d))\s*[?.!]$"
     r"|\b(?:between|among|amongst|against)\b"
-    r"|\b(?:about|with|of|for)\s+(?:[\w'-]+\s+){0,2}?(?:[\w-]+'(?:s|re)|is|are|was|were|isn't|aren't|doesn't|don't|"
-    r"didn't|does|do|did|has|have|had|expect|expects|think|thinks)\b"
-    r"|\b(?:or|and|too|,)\s+(?:is|are|was|were|do|does|did|has|have|can|could|will|would)\s+(?:it|you|they|he|she|there)\b"
+    r"|\b(?:about|with|of|for)\s+(?:[\w'-]+\s+){0,2}?(?:(?:it|that|there|what|he|she|they|you|we)'(?:s|re)|is|are|was|"
+    r"were|isn't|aren't|doesn't|don't|didn't|does|do|did|has|have|had)\b"
+    r"|\b(?:or|and|too)\s+(?:is|are|was|were|do|does|did|has|have|can|could|will|would)\s+(?:it|you|they|he|she|there)\b"
     r"|\b(?:the|a|an|your|my|our|their)\s+(?:did|does|do|is|was|are|were|has|had|have|can|will|would|could)\b"
     r"|\b(?:myself|ourselves)\b", re.IGNORECASE)
 
@@ -4518,8 +4518,21 @@ def _cut_short(candidate: str) -> str | None:
     ("…you paid roughly."), "myself" with nobody to point to. None when nothing is caught."""
     if not candidate or not _parser_loaded():
         return None
-    end = re.search(r"([a-z]+)\s*[?.!]?$", candidate)
-    if not _CUT_SIGN.search(candidate) and not (end and (_verb_lemma(end.group(1)) or "") in _NEEDS_OBJECT):
+    end = re.search(r"(?:([\w'-]+)\s+)?([a-z]+)\s*[?.!]?$", candidate)
+    before, last = ((end.group(1) or "").lower(), end.group(2)) if end else ("", "")
+    # A pronoun at the end after a word that is no inflected verb or preposition ("the section leader you", not
+    # "without telling you"), or an inflected verb that needs an object ("grabbed", "needs").
+    pronoun = last.lower() in _END_PRONOUNS and before and before not in _NP_ONLY and not (
+        _verb_lemma(before) and _verb_lemma(before) != before)
+    lemma = _verb_lemma(last) or ""
+    cut_verb = lemma in _NEEDS_OBJECT and lemma != last and (_inflect(lemma, "VBD") == last or not _is_noun(last))
+    sign = _CUT_SIGN.search(candidate)
+    if sign and sign.end() >= len(candidate.rstrip()) and sign.group(0).rstrip("?.! ").lower().endswith(
+            tuple(_LONE_PREPOSITIONS)) and re.search(
+            r"\b(?:what|who|whom|which|that)\b", candidate, re.IGNORECASE) and not _CUT_SIGN.search(
+            candidate[: sign.start()]):
+        sign = None  # "What was the course like?", "Who did you talk to?": a wh-word takes the preposition's object
+    if not sign and not pronoun and not cut_verb:
         return None
     doc = _parse(candidate)
     if doc is None:
@@ -4547,7 +4560,8 @@ def _cut_short(candidate: str) -> str | None:
                 return f"'{tok.head.text} … {tok.text}' without its preposition"
             if tok.lower_ in _CUT_DETERMINERS and tok.i + 1 < sent.end and tok.tag_ != "PRP":
                 nxt = tok.doc[tok.i + 1]
-                if nxt.tag_ in ("VBD", "VBP", "VBZ", "MD", "VB", "PRP", "CC", "WP", "WRB"):
+                if nxt.tag_ in ("VBD", "VBP", "VBZ", "MD", "VB", "PRP", "CC", "WP", "WRB") and not (
+                        nxt.dep_ in ("amod", "compound", "nmod") and nxt.head.i > nxt.i):  # "the sign-up form"
                     return f"'{tok.text}' with no noun"
             if tok.tag_ == "IN" and tok.dep_ in ("prep", "agent", "dative") and not any(
                     c.dep_ in ("pobj", "pcomp") for c in tok.children):

@@ -130,3 +130,11 @@ def test_an_amount_keeps_its_currency_sign_attached(loaded):
     from scoring.rewrite import _their_topic
 
     assert all("£ " not in np for np in _their_topic("Our neighbour had a £2,300 roof bill last winter."))
+
+
+def test_a_verb_inside_a_hyphenated_noun_is_no_missing_noun(loaded):
+    from benchmarks.rewrite_quality import grammar_problems
+    from scoring.rewrite import _cut_short
+
+    assert grammar_problems("Tell me more about the check-in desk.") == []
+    assert _cut_short("Tell me more about the check-in desk.") is None
