@@ -118,6 +118,18 @@ def _ko_stem(word: str) -> str:
     return stem
 
 
+# Question and pointing words of Korean that a one-syllable particle is left on ("뭐가", "뭘로", "거기서", "그때", "무엇이"),
+# which _ko_stem keeps on so short a word: they name nothing, like the question frame.
+_KO_POINTING = frozenset("거기 여기 저기 그때 그거 그것 이거 이것 저거 무엇 뭐 뭘".split())
+_KO_ONE_PARTICLES = frozenset("가이로서를을는은도에랑")
+
+
+def _ko_function(stem: str) -> bool:
+    """A Korean question or pointing word, with or without one particle left on it."""
+    base = stem[:-1] if len(stem) >= 2 and stem[-1] in _KO_ONE_PARTICLES else stem
+    return stem in _KO_POINTING or base in _KO_POINTING or base in _KO_FRAME
+
+
 def _nl_stem(word: str) -> str:
     for suffix in _NL_SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
@@ -156,7 +168,7 @@ def _units(text: str, lang: str) -> tuple[str, ...]:
         out = []
         for word in _WORD.findall(lowered):
             stem = _ko_stem(word)
-            if not stem or stem in _KO_STOP or stem in _KO_FRAME:
+            if not stem or stem in _KO_STOP or stem in _KO_FRAME or _ko_function(stem):
                 continue
             out.append(stem)
             if len(stem) >= 3:

@@ -211,3 +211,15 @@ def test_an_open_korean_question_about_the_moment_stays_with_the_story():
     _, reply = session.ask("거기서 뭐가 문제였어요?")
     assert reply.move != "no_experience"
     assert reply.topic == "group_account"
+
+
+@pytest.mark.parametrize("question, content", [
+    ("거기서 뭐가 문제였어요?", {"문제였어"}),          # "there" and "what" with a particle left on name nothing
+    ("그거 뭘로 하셨어요?", {"하셨어"}),
+    ("무엇이 제일 힘드셨어요?", {"제일", "힘드셨어"}),
+    ("도로가 막혔어요", {"도로", "막혔어"}),             # a noun with a particle is still a noun
+])
+def test_korean_question_and_pointing_words_are_no_units(question, content):
+    from simulator.understanding import units
+
+    assert {u for u in units(question, "ko") if not u.startswith("~")} == content
