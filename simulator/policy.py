@@ -466,6 +466,7 @@ def _pronoun_one(text: str) -> bool:
 
 # Dutch words that point back as pronouns but are articles or determiners before a noun ("het voetbal", "die app").
 _NL_DETERMINERS = frozenset("het die dat dit deze".split())
+_NL_PRESENT = frozenset({"dit", "deze"})
 
 
 def _points_back(index: TopicIndex, state: State, text: str, language: str) -> bool:
@@ -485,6 +486,9 @@ def _points_back(index: TopicIndex, state: State, text: str, language: str) -> b
         if word not in moves.anaphora:
             continue
         following = words[i + 1] if i + 1 < len(words) else ""
+        # "dit" / "deze" before a word point at the present ("op dit moment", "deze week"), as English "this" does.
+        if word in _NL_PRESENT and following:
+            continue
         if not (word in _NL_DETERMINERS and following and set(units(following, language)) & foreign):
             return True
     return False

@@ -223,3 +223,15 @@ def test_korean_question_and_pointing_words_are_no_units(question, content):
     from simulator.understanding import units
 
     assert {u for u in units(question, "ko") if not u.startswith("~")} == content
+
+
+@pytest.mark.parametrize("question, points", [
+    ("Kijk jij eigenlijk nog een serie op dit moment?", False),  # "at the moment": the present, not the story
+    ("Wat doe je deze week?", False),
+    ("Hoe vond je dit?", True),
+    ("En wat deed je toen?", True),
+])
+def test_dutch_this_before_a_word_points_at_the_present(question, points):
+    persona = load_persona(ROOT / "personas" / "anouk-fiets-nl.yaml")
+    index = TopicIndex(persona, HashingEmbedder())
+    assert policy._points_back(index, policy.State.initial(persona), question, "nl") is points
