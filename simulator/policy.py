@@ -1413,8 +1413,7 @@ def _read_question(index: TopicIndex, state: State, text: str, language: str,
                    read_greeting: bool = False) -> tuple[str, list[str], str]:
     """What of the turn is asked: the turn without an afterthought after its last question and without the greeting
     before it (``whole``), its clauses (``parts``), and the text a topic is sought for (``text``): the last question
-    alone where it can stand alone, else the questions that end the turn, else ``whole``. The rules, the learned choice
-    and the reranker read the same text."""
+    alone where it can stand alone, else the questions that end the turn, else ``whole``."""
     current = state.current_topic
     moves = _moves(language)
     # A reaction before the question ("Sixty days, that's a lot. How do you keep on top of it?"): the
@@ -1750,8 +1749,9 @@ def _near_the_story(index: TopicIndex, topic_id: str, text: str) -> bool:
 def _asks_about_the_moment(text: str, language: str) -> bool:
     """A short question (at most 12 words) for a fact (who, where, when, which, what, how many: :func:`asked_fact`,
     :func:`_asks_wh`) about something that happened (:func:`asks_about_the_past`: "Who wrote the list?", "Where were
-    you when it came?", "백 안에는 뭐가 들어 있었어요?"). English and Korean: elsewhere nothing here tells the tense. (Read by tense words alone, Dutch "Welke route
-    reed je?" after a misplaced turn drew a line of the wrong topic instead of a "no idea".)"""
+    you when it came?", "백 안에는 뭐가 들어 있었어요?"). English and Korean: elsewhere nothing here tells the tense.
+    (Read by tense words alone, Dutch "Welke route reed je?" after a misplaced turn drew a line of the wrong topic
+    instead of a "no idea".)"""
     question = clauses(text, language)[-1] if text.strip() else text
     if (asked_fact(text, language) is None and not _asks_wh(text, language)
             and not (language_of(language) == "ko" and _KO_WHAT.search(question))):
