@@ -1390,7 +1390,17 @@ def _pointing_signals(index: TopicIndex, state: State, text: str, language: str)
     moves = _moves(language)
     return (question, _points_back(index, state, question, language),
             bool(moves.follow_up.match(text) or moves.follow_up.match(question)),
-            moves.episode is not None and bool(moves.episode.search(text)))
+            (moves.episode is not None and bool(moves.episode.search(text)))
+            or _asks_just_told(index, state, question, language))
+
+
+def _asks_just_told(index: TopicIndex, state: State, question: str, language: str) -> bool:
+    """"Who served you?" right after she told the visit: a short question for a fact of what happened (the past
+    tense; :func:`_asks_about_the_moment`) that names nothing (:func:`_elliptic`: its words are verbs, adverbs and
+    the words of any interview) asks after the moment she just told, as "that day" would."""
+    return (state.last_persona is not None and state.current_topic is not None
+            and state.last_persona.topic == state.current_topic and _asks_about_the_moment(question, language)
+            and _elliptic(index, question))
 
 
 # The fewest words of a question that can stand without the sentences before it ("Why have you stayed?"; not "Why?").
@@ -1504,6 +1514,8 @@ def _understand(index: TopicIndex, state: State, text: str, language: str,
         # find out?", "Did you ever miss one?") is about what is being talked about, like one that points back.
         episode = (moves.episode is not None and length <= 16 and bool(moves.episode.search(text))
                    and _told_story(state, current))
+        asks_moment = _asks_just_told(index, state, question, language)
+        episode = episode or asks_moment
         # A pronoun whose antecedent the turn itself names ("You mentioned your dad. How's he doing?") points
         # there, not back into the conversation.
         pointing = (follow_up or episode or (length <= 10 and _points_back(index, state, question, language))) \
@@ -1532,7 +1544,7 @@ def _understand(index: TopicIndex, state: State, text: str, language: str,
             # with you?" while a bad delivery is talked about): where no word marks a follow-up or a moment of
             # the story, another topic whose lines (what she says, not how the author asked) fit the question
             # clearly better than the current topic's lines takes it.
-            moment = moves.episode is not None and bool(moves.episode.search(text))
+            moment = asks_moment or (moves.episode is not None and bool(moves.episode.search(text)))
             shifted = not (follow_up or moment) and _line_advantage(own, best.topic, current) >= LINE_SHIFT
             # "En die ochtend, hoe ben je toen op je werk gekomen?": a moment of the story just told keeps
             # the question there, whatever else its words are about, unless it names another topic.

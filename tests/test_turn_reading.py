@@ -235,3 +235,26 @@ def test_dutch_this_before_a_word_points_at_the_present(question, points):
     persona = load_persona(ROOT / "personas" / "anouk-fiets-nl.yaml")
     index = TopicIndex(persona, HashingEmbedder())
     assert policy._points_back(index, policy.State.initial(persona), question, "nl") is points
+
+
+# A question about the moment she has just told -------------------------------------------------------------------------
+
+
+def test_a_short_past_question_for_a_fact_stays_with_the_moment_just_told():
+    harold = load_persona(ROOT / "personas" / "harold-bank-formal.yaml")
+    opener = "Tell me about the last time you went into the branch."
+    session = Engine(embedder=HashingEmbedder(),
+                     classifier=ScriptedClassifier({opener: "open"}, default="closed")).start(harold)
+    _, told = session.ask(opener)
+    assert told.topic == "branch_visits"
+    # "serve" is a word of his opening-hours topic only; asked right after the visit, it asks who served him then.
+    _, reply = session.ask("Who served you?")
+    assert reply.topic == "branch_visits"
+
+
+def test_a_question_about_the_moment_needs_her_to_have_just_told_it():
+    harold = load_persona(ROOT / "personas" / "harold-bank-formal.yaml")
+    state = policy.State.initial(harold)
+    index = TopicIndex(harold, HashingEmbedder())
+    assert not policy._asks_just_told(index, state, "Who served you?", "en")  # nothing told yet
+    assert not policy._asks_about_the_moment("Who serves you these days?", "en")  # the present: his life now
