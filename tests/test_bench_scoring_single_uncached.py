@@ -3,14 +3,11 @@ memo and the parse cache hold nothing of it beforehand), and the warm-up before 
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from scoring import rules
 from scoring.classifier import QuestionClassifier
 from simulator.embeddings import HashingEmbedder
 
-ROOT = Path(__file__).resolve().parent.parent
+from .test_batch_speed_paths import _bench_scoring
 
 TURNS = [
     ("Was it the price that put you off?", "I stopped using it in March."),
@@ -23,13 +20,6 @@ TURNS = [
 ]
 
 
-def _bench_scoring():
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        import bench_scoring
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    return bench_scoring
 
 
 def test_the_timed_single_call_reads_the_turns_form_itself(monkeypatch):

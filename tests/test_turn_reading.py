@@ -109,10 +109,14 @@ class _WantsOther:
         return self.other
 
 
+def _reranker_wants(monkeypatch, other: str) -> None:
+    monkeypatch.setattr(topic_rerank, "model", lambda: _WantsOther(other))
+    monkeypatch.setattr(topic_rerank, "enabled", lambda: True)
+
+
 def test_the_reranker_keeps_a_choice_far_ahead_in_the_rules_ranking(maria, monkeypatch):
     persona, index = maria
-    monkeypatch.setattr(topic_rerank, "model", lambda: _WantsOther("mother"))
-    monkeypatch.setattr(topic_rerank, "enabled", lambda: True)
+    _reranker_wants(monkeypatch, "mother")
     state = policy.State.initial(persona)
     state.current_topic = "delivery_slots"
     question = "Sorry, I'm selling again. How do you keep track of what you spend on food?"
@@ -126,8 +130,7 @@ def test_the_reranker_keeps_a_choice_far_ahead_in_the_rules_ranking(maria, monke
 
 def test_the_reranker_keeps_a_question_that_names_nothing_on_the_topic_talked_about(maria, monkeypatch):
     persona, index = maria
-    monkeypatch.setattr(topic_rerank, "model", lambda: _WantsOther("mother"))
-    monkeypatch.setattr(topic_rerank, "enabled", lambda: True)
+    _reranker_wants(monkeypatch, "mother")
     state = policy.State.initial(persona)
     state.current_topic = "company_contact"
     question = "What were you looking at?"
