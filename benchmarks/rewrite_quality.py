@@ -226,47 +226,31 @@ def _sentence_problems(sent: Any) -> list[str]:
     return problems
 
 
-# The valency lexicons the rewriter checks its own rewrites with (verbs that need a direct object, verbs whose object
-# comes after a preposition, heads of a time or reason gap): one list, so the two checks cannot drift apart. The
-# benchmark adds verbs the rewriter never produces ("bin", "chuck").
-from scoring.rewrite import _ADVERBIAL_HEADS, _NEEDS_PREPOSITION  # noqa: E402
+# The word lists and the moved-object test the rewriter checks its own rewrites with (verbs that need a direct object,
+# verbs whose object comes after a preposition, heads of a time or reason gap, determiners, subject pronouns, place
+# adverbs, approximators; :func:`scoring.rewrite._object_moved`): one copy, so the two checks cannot drift apart. What
+# each check reads off the parse with them stays its own. The benchmark adds verbs the rewriter never produces ("bin",
+# "chuck").
+from scoring.rewrite import (  # noqa: E402
+    _ADVERBIAL_HEADS,
+    _APPROXIMATE,
+    _CUT_DETERMINERS,
+    _END_PRONOUNS,
+    _MOVED_OBJECT_WORDS,
+    _NEEDS_PREPOSITION,
+    _PLACE_WORDS,
+    _object_moved,
+)
 from scoring.rewrite import _NEEDS_OBJECT as _REWRITER_NEEDS_OBJECT  # noqa: E402
 
 _NEEDS_OBJECT = _REWRITER_NEEDS_OBJECT | {"bin", "chuck"}
-_RELATIVE_WORDS = frozenset("what which who whom whose whatever whoever that".split())
-_DETERMINER_WORDS = frozenset("the a an every each your my our their his its".split())
 # Prepositions that only take a noun phrase ("between that's…", "against they…"), beyond _NO_CLAUSE_PREPOSITIONS.
 _NP_ONLY_PREPOSITIONS = _NO_CLAUSE_PREPOSITIONS | {"between", "among", "amongst", "against", "despite", "during",
                                                    "regarding", "concerning", "via", "per", "within", "towards"}
-_SUBJECT_PRONOUNS = frozenset("i you we they he she".split())
 _REFLEXIVE_OWNER = {"myself": ("i",), "ourselves": ("we",)}  # "Tell me …" is the interviewer's, not an owner
-_APPROXIMATORS = frozenset("roughly approximately nearly almost".split())
 # Words that are prepositions or adverbs ("going somewhere else after", "come in"): at the end they need no object.
 _ADVERB_PREPOSITIONS = frozenset("after before since around along through in on over out off up down back away behind "
                                  "inside outside underneath above below beyond ahead across near round".split())
-# Adverbs of place that complete a verb as its object would ("get there", "bring it back"): "when you get there".
-_PLACE_ADVERBS = frozenset("there here home back away out in up down off over abroad online inside outside "
-                           "upstairs downstairs somewhere anywhere elsewhere together".split())
-
-
-def _gap_is_object(tok: Any) -> bool:
-    """Whether ``tok`` sits in a clause whose object was moved away: a relative clause on a thing ("the boxes you
-    get", "something to buy"), a wh-word before it ("what you grabbed"), or an object shared in coordination
-    ("check and fix it")."""
-    sent = tok.sent
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-        return True  # an infinitive's object is often its noun's ("What is the app like to use?", "something to buy")
-    if any(t.lower_ in _RELATIVE_WORDS and t.i < tok.i and (t.head.i == tok.i or tok.is_ancestor(t)) for t in sent):
-        return True  # a wh-word of its own clause ("what you grabbed"), not "What happened when they installed?"
-    node = tok
-    while node.head.i != node.i:
-        if node.dep_ in ("relcl", "acl") and node.head.lower_ not in _ADVERBIAL_HEADS:
-            return True
-        if node.dep_ in ("relcl", "acl"):
-            return False
-        node = node.head
-    related = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
-    return any(c.dep_ in ("dobj", "ccomp", "xcomp") for r in related for c in r.children)
 
 
 def _structure_problems(sent: Any) -> list[str]:
@@ -287,19 +271,19 @@ def _structure_problems(sent: Any) -> list[str]:
             after = [t for t in words if t.i > tok.i]
             ends_clause = all(t.pos_ in ("ADV", "PART") and t.dep_ in ("advmod", "neg") and t.head == tok for t in after) \
                 or (after and after[0].dep_ in ("cc",) and after[0].head == tok)
-            place = any(c.dep_ == "advmod" and c.lower_ in _PLACE_ADVERBS for c in tok.children)
+            place = any(c.dep_ == "advmod" and c.lower_ in _PLACE_WORDS for c in tok.children)
             if ends_clause and not place and not deps & {"dobj", "ccomp", "xcomp", "dative", "attr", "oprd", "acomp", "prt", "prep",
                                           "auxpass", "nsubjpass", "advcl", "npadvmod"} \
-                    and tok.tag_ != "VBN" and not _gap_is_object(tok):
+                    and tok.tag_ != "VBN" and not _object_moved(tok):
                 problems.append(f"verb without its object: '{tok.text}'")
         # A relative clause with no relative word whose verb lost its preposition: "the people we talk".
         if tok.dep_ == "relcl" and tok.lemma_.lower() in _NEEDS_PREPOSITION and tok.head.lower_ not in _ADVERBIAL_HEADS \
                 and tok.head.lower_ not in ("place", "places") and not any(
-                    c.dep_ in ("dobj", "prep", "prt", "ccomp", "xcomp") or c.lower_ in _RELATIVE_WORDS or c.lower_ in (
+                    c.dep_ in ("dobj", "prep", "prt", "ccomp", "xcomp") or c.lower_ in _MOVED_OBJECT_WORDS or c.lower_ in (
                         "where", "when", "why", "how") for c in tok.children):
             problems.append(f"relative clause without its preposition: '{tok.head.text} … {tok.text}'")
         # A determiner with no noun after it: "about the did the second one charge".
-        if tok.lower_ in _DETERMINER_WORDS and tok.i + 1 < len(tok.doc):
+        if tok.lower_ in _CUT_DETERMINERS and tok.i + 1 < len(tok.doc):
             nxt = tok.doc[tok.i + 1]
             if (nxt.tag_ in _FINITE or nxt.tag_ in ("VB", "PRP", "CC", "WP", "WRB") or (nxt.is_punct and nxt.text not in
                     ("-", "'", "’", '"'))) and not (tok.lower_ == "her" and tok.tag_ == "PRP") and not (
@@ -307,7 +291,7 @@ def _structure_problems(sent: Any) -> list[str]:
                 problems.append(f"determiner without a noun: '{tok.text} {nxt.text}'")
         # An adjective left as the head of a noun phrase: "What happened with the old?"
         if tok.dep_ in ("pobj", "dobj", "nsubj") and tok.tag_ == "JJ" and any(
-                c.dep_ == "det" and c.lower_ in _DETERMINER_WORDS for c in tok.children) and not any(
+                c.dep_ == "det" and c.lower_ in _CUT_DETERMINERS for c in tok.children) and not any(
                 c.dep_ in ("prep", "relcl", "acl") for c in tok.children) and _known(tok.lower_, "ADJ") and \
                 not _known(tok.lower_, "NOUN"):
             problems.append(f"no noun after '{tok.text}'")
@@ -316,7 +300,7 @@ def _structure_problems(sent: Any) -> list[str]:
                 c.dep_ in ("pobj", "pcomp") for c in tok.children):
             nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
             if nxt is None or nxt.is_punct or nxt.i >= sent.end:
-                stranded_ok = _gap_is_object(tok.head) or any(t.lower_ in _RELATIVE_WORDS for t in words if t.i < tok.i) \
+                stranded_ok = _object_moved(tok.head) or any(t.lower_ in _MOVED_OBJECT_WORDS for t in words if t.i < tok.i) \
                     or tok.head.pos_ in ("ADJ",) and any(t.lower_ in _WH for t in words)
                 if not stranded_ok and tok is last and tok.lower_ not in _ADVERB_PREPOSITIONS:
                     problems.append(f"preposition with nothing after it: '{tok.text}'")
@@ -326,13 +310,13 @@ def _structure_problems(sent: Any) -> list[str]:
                 problems.append(f"clause after a preposition: '{tok.text} {nxt.text} {nxt.head.text}'")
         # A subject pronoun (or a contracted auxiliary) left at the end after a noun: "the section leader you.",
         # "Valencia I've."
-        if tok is last and tok.lower_ in _SUBJECT_PRONOUNS and tok.i > sent.start and tok.doc[tok.i - 1].pos_ in (
+        if tok is last and tok.lower_ in _END_PRONOUNS and tok.i > sent.start and tok.doc[tok.i - 1].pos_ in (
                 "NOUN", "PROPN") and tok.dep_ not in ("dobj", "pobj", "dative", "conj"):
             problems.append(f"pronoun left after a noun: '{tok.doc[tok.i - 1].text} {tok.text}'")
         if tok is last and tok.lower_ in ("'ve", "'re", "'m", "'ll", "'d", "’ve", "’re", "’m", "’ll", "’d"):
             problems.append(f"auxiliary with no verb: '{tok.text}'")
         # An approximator with no number: "the last time you paid roughly."
-        if tok is last and tok.lower_ in _APPROXIMATORS and tok.i > sent.start and tok.doc[tok.i - 1].text != ",":
+        if tok is last and tok.lower_ in _APPROXIMATE and tok.i > sent.start and tok.doc[tok.i - 1].text != ",":
             problems.append(f"'{tok.text}' with no amount")
         # A reflexive with nobody to point back to: "Tell me more about the payroll myself."
         owners = _REFLEXIVE_OWNER.get(tok.lower_)
