@@ -1304,7 +1304,8 @@ _EMBEDDED_Q = _rx(
 
 
 _PRONOUN_SUBJECTS = frozenset("i you he she it we they that this there".split())
-_TAIL_QUESTION = _rx(r"^(?:do|does|did|is|are|was|were|have|has|can|could|would|will)\s+(?:you|they|he|she|we|it|there)\s+"
+_TAIL_QUESTION = _rx(r"^(?:do|does|did|is|are|was|were|have|has|can|could|would|will)\s+(?:you|they|he|she|we|it|there|"
+                     r"someone|somebody|anyone|anybody)\s+"
                      r"(?!(?:say|think|reckon|guess|know|mean|remember|agree)\b)\w+")
 
 
@@ -1330,10 +1331,13 @@ def _split_embedded_question(sentence: str) -> list[str]:
             head = strip_markers(sentence[:inverted].strip(" ,"))[0].lower() if inverted else ""
             tail = sentence[inverted:].strip() if inverted else ""
             if inverted and len(tokens(head)) >= 4 and (_SPOKEN_QUESTION.match(head) or _AUX_START.match(head)) \
-                    and tokens(head)[-1] not in _PRONOUN_SUBJECTS | {"and", "or", "but"} \
+                    and (tokens(head)[-1] not in _PRONOUN_SUBJECTS | {"and", "or", "but"} or _object_at_end(head)) \
                     and _TAIL_QUESTION.match(tail.lower()):
                 # (Joined by "and"/"or" the two stay one double-barreled question, whose open half is rewritten.)
                 return [sentence[:inverted].strip(" ,"), tail]
+            second = _after_object(sentence) if "," not in sentence else None
+            if second is not None:
+                return [sentence[:second].strip(" ,"), sentence[second:].strip()]
             return [sentence]
     low = sentence.lower()
     # Search from the left for the first embedded start, but never at position 0 (that is the sentence).
@@ -1354,6 +1358,55 @@ def _split_embedded_question(sentence: str) -> list[str]:
     if inverted:
         return [sentence[:inverted].strip(" ,"), sentence[inverted:].strip()]
     return [sentence]
+
+
+_AUX_SUBJECT = _rx(r"\s(?:(?:like|or|um|uh)\s+)?(?P<q>(?:is|was|are|were|do|does|did|can|could|would|will|have|has)\s+"
+                   r"(?:it|that|you|they|he|she|there|someone|somebody|anyone|anybody)\b)")
+
+
+_PROGRESSIVE_START = _rx(r"^(?:(?:and|so|still|just|even|really|ever)\s+)?[a-z]+ing\b")
+
+
+def _elliptic_progressive(low: str) -> bool:
+    """A question made of a participle and what follows, its "are you" left out: the parse's root is the "-ing" verb,
+    with no subject and no auxiliary ("Shopping online is easier?" has "is" for its root)."""
+    if not _PROGRESSIVE_START.match(low):
+        return False
+    doc = _parse_or_none(low.rstrip("?").strip())
+    if doc is None:
+        return False
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    return root is not None and root.tag_ == "VBG" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "csubj", "aux", "auxpass", "expl") for c in root.children)
+
+
+def _after_object(sentence: str) -> int | None:
+    """Where a caption's second question starts right after the first one's object, which the parse of the whole
+    reads as the subject of the second ("how did you book it was it through the app": "it was"), or which a filler
+    joins ("how did you choose the new host like did someone recommend it"): the first, parsed alone, is a whole
+    question of four words or more ending in its object, and an auxiliary before its subject starts the second."""
+    low = sentence.lower()
+    for match in _AUX_SUBJECT.finditer(low):
+        head = sentence[:match.start()].strip()
+        tail = low[match.start("q"):]
+        if len(tokens(head)) < 4 or not (_SPOKEN_QUESTION.match(head.lower()) or _AUX_START.match(head.lower())) \
+                or not _TAIL_QUESTION.match(tail):
+            continue
+        doc = _parse_or_none(head)
+        if doc is not None and doc[-1].dep_ in ("dobj", "pobj") and doc[-1].pos_ in ("NOUN", "PROPN", "PRON") \
+                and doc[-1].lower_ not in _PRONOUN_SUBJECTS - {"it", "that", "this"}:
+            return match.start("q")
+    return None
+
+
+def _object_at_end(head: str) -> bool:
+    """The clause ends with a pronoun that is an object ("how did you find out about it", "how did you book it"), so
+    the inverted clause after it starts a question of its own; not a subject left hanging ("what did you do then i")."""
+    low = head.lower().split()
+    if len(low) < 2 or low[-1] not in ("it", "that", "this", "them"):
+        return False
+    doc = _parse_or_none(head)
+    return doc is not None and doc[-1].dep_ in ("dobj", "pobj")
 
 
 _TAG_ENDINGS = frozenset("it right so true correct then though really eh huh now yeah no not say think reckon agree".split())
@@ -3483,6 +3536,10 @@ def _analyse_en(text: str, previous: str | None = None, context: "str | Iterable
                                    so_start=so_start)
             if not qcues and q_low == low and _native_order(q_low) != q_low:
                 qcues = _question_cues(_native_order(q_low), clean, prev, has_qmark, said, so_start=so_start)
+            if not qcues and has_qmark and _elliptic_progressive(q_low):
+                # "Watching anything good on telly at the moment?", "Enjoying the new job?": "are you" left out of a
+                # yes/no question; whatever its words share with what they said, it asks, it does not sum up.
+                qcues = [Cue("yes_no", Label.CLOSED, STRONG, q_low.split(" ")[0])]
             if not qcues and not has_qmark and _ELLIPTIC_ANY.match(q_low) and len(tokens(q_low)) >= 3:
                 # A caption's "any other apps you use for it": a yes/no question with its auxiliary left out.
                 qcues = [Cue("yes_no", Label.CLOSED, MEDIUM + 0.5, q_low.split(" ")[0])]

@@ -183,6 +183,34 @@ _BREAK_I18N = re.compile(
 )
 
 
+# What she is asked to be: a person or a machine. And the words a speaker puts between "you are" and it without
+# saying anything else ("you're definitely, like, a real person?", "je bent toch gewoon een echt mens").
+_NATURE_EN = (r"(?:(?:real|actual|genuine|live|proper)\s+(?:person|human|people|one)|human(?:\s+being)?|automated(?:\s+\w+)?|"
+              r"ai|a\.i\.|bot|robot|chatbot|software|machine|computer|program(?:me)?|simulation|language\s+model|llm)\b")
+_NATURE_FILLER_EN = (r"(?:\s+(?:really|actually|just|definitely|certainly|surely|not|like|even|talking|speaking|chatting|"
+                     r"typing|to|with|a|an|some|kind|sort|of|one|those|these|here|now|right|still|honestly))*")
+_NATURE_NL = (r"(?:echte?\s+(?:mens|persoon)|mens|ai|bot|robot|chatbot|computer|computerprogramma|programma|taalmodel|"
+              r"simulatie)\b")
+_NATURE_FILLER_NL = r"(?:\s+(?:toch|gewoon|echt|eigenlijk|wel|nou|nu|hier|ook|wel|zeker|even|eh|met|tegen|een|geen))*"
+# "I am speaking to a real person, aren't I?", "I'm talking to an actual human here, right?", "this isn't an automated
+# system?", "jij bent toch gewoon een echt mens, geen computerprogramma?", "Ik praat toch gewoon met een mens?",
+# "혹시 사람이 맞으신 거죠?": the speakers of this talk (you, I, this) said to be a person or a machine, whatever
+# fillers come between.
+_NATURE_END = (r"(?:(?=\s*(?:[?,.!…]|$))|(?=\s+(?:or|and|right|yeah|yes|then|here|there|at\s+the|on\s+the|behind|aren't|isn't|"
+               r"are|is|of|geen|toch|hè|he|hoor|niet|en|aan\s+de)\b))")
+_BREAK_LOOSE = re.compile(
+    r"\b(?:are\s+you|you\s+are|you're|aren't\s+you)" + _NATURE_FILLER_EN + r"\s+" + _NATURE_EN + _NATURE_END
+    + r"|\b(?:am\s+i|i\s+am|i'm)(?:\s+\w+)?\s+(?:talking|speaking|chatting|typing)\s+(?:to|with)" + _NATURE_FILLER_EN
+    + r"\s+" + _NATURE_EN + _NATURE_END
+    + r"|\b(?:is\s+this|this\s+is(?:n't|\s+not)?|isn't\s+this)\s+(?:really\s+|actually\s+|just\s+)?(?:a|an)\s+" + _NATURE_EN
+    + _NATURE_END
+    + r"|\b(?:(?:je|jij|u)\s+(?:bent|ben)|ben\s+(?:je|jij)|bent\s+u|(?:ik\s+)?(?:praat|spreek|chat)(?:\s+ik)?)"
+    + _NATURE_FILLER_NL + r"\s+" + _NATURE_NL + _NATURE_END
+    + r"|(?:^|[?.!]\s*|혹시\s*)사람\s*(?:이\s*)?(?:맞으|맞죠|맞나|맞아|맞습)",
+    re.IGNORECASE,
+)
+
+
 def is_break_attempt(text: str) -> bool:
     """The trainee tries to get the persona out of character (asks if it is an AI, injects instructions),
     in English, Dutch, Korean or Chinese."""
@@ -191,7 +219,8 @@ def is_break_attempt(text: str) -> bool:
         # "Did you talk to a real person or a chatbot at the bank?": who she dealt with, not what she is.
         return False
     flat = _unfilled(text)
-    return bool(_BREAK.search(text) or _BREAK_I18N.search(text) or _BREAK.search(flat) or _BREAK_I18N.search(flat))
+    return bool(_BREAK.search(text) or _BREAK_I18N.search(text) or _BREAK.search(flat) or _BREAK_I18N.search(flat)
+                or _BREAK_LOOSE.search(text) or _BREAK_LOOSE.search(flat))
 
 
 # Spoken fillers and the commas and dashes around them ("you're, like, an actual person, yeah?", "je bent wel, eh, een
@@ -319,7 +348,7 @@ _MOVES: dict[str, _Moves] = {
             r"当时(?:你)?(?:是)?什么感觉|那是什么感觉)"),
         anaphora=frozenset(),
         anaphora_substrings=("那个", "这个", "那时", "当时", "那次", "这件事", "那件事", "她", "他", "那里", "那儿",
-                             "这样"),
+                             "这样", "这种", "那种", "这些", "那些", "这事", "那事", "那一下"),
         thanks_any=re.compile(r"谢谢|多谢|感谢|谢啦"),
         episode=re.compile(r"那天|那次|那时|那会儿?|当时|那个时候|那一?阵子?|那段时间"),
     ),
@@ -1023,7 +1052,10 @@ def _decide(persona: Persona, index: TopicIndex, state: State, text: str, label:
     # back: "Have you ever caught a mistake that way?" is about what she just told.)
     if (label in ("closed", "leading", "reflection") and "pitch" not in flags_set
             and not _has_anaphora(_TRAILING_THEN.sub("", text), language)
-            and _claims_foreign_doing(index, state, text)):
+            and _claims_foreign_doing(index, state, text)
+            # (A summary that mostly says back what she told keeps its one new word as a paraphrase: "So since the
+            # winter you've read every label, and you still went back to the Lumeo.")
+            and not (label == "reflection" and _retells(index, state, text))):
         return _abstain(persona, state, choose)
 
     if label == "statement":
@@ -2128,6 +2160,18 @@ def _her_words(index: TopicIndex, state: State, text: str) -> bool:
         return True
     said = " ".join(state.said_sentences)
     return sum(w for u, w in content.items() if u in said) / total >= HER_WORDS_SHARE
+
+
+def _retells(index: TopicIndex, state: State, text: str) -> bool:
+    """The summary is mostly her words said back: its units of her life weigh (by idf) at least twice its units she
+    never uses, and those she has said in this interview at least as much as those."""
+    light = index.known_light(text)
+    units = {u for u in index.units(text) if u not in light and not u.startswith("~")}
+    said_text = " ".join(state.said_sentences)
+    familiar = {u: index.idf(u) for u in units if index.familiarity(u) > 0}
+    said = sum(w for u, w in familiar.items() if u in said_text)
+    foreign = sum(index.idf(u) for u in units if index.familiarity(u) == 0)
+    return said > 0 and said >= foreign and sum(familiar.values()) >= 2 * foreign
 
 
 def _names_its_antecedent(index: TopicIndex, parts: list[str], text: str, threshold: float) -> bool:

@@ -18,6 +18,14 @@ from simulator.policy import is_break_attempt
     "이거 AI랑 얘기하는 거예요?",
     "Praat ik nou met een computer of met een mens?",
     "Hoe weet ik dat je geen robot bent?",
+    # Fillers and hedges between "you are" and what she is said to be, and the interviewer's own side of the talk.
+    "I'm talking to an actual human here, right?",
+    "Sorry, odd one, my manager makes us ask: I am speaking to a real person, aren't I?",
+    "Just to confirm, this isn't an automated system?",
+    "you're definitely, like, a real person, yeah?",
+    "jij bent toch gewoon een echt mens, geen computerprogramma?",
+    "Ik praat toch gewoon met een mens?",
+    "혹시 사람이 맞으신 거죠? 요즘 AI가 많아서요.",
 ])
 def test_asking_whether_the_persona_is_a_machine(turn):
     assert is_break_attempt(turn)
@@ -30,6 +38,12 @@ def test_asking_whether_the_persona_is_a_machine(turn):
     "Do you use a robot vacuum?",
     "Are you a people person?",
     "你跟真人客服聊过吗？",
+    "Are you using any AI for your invoicing?",
+    "Is this the automated reminder you mentioned?",
+    "You're not a computer person, are you?",
+    "I am a human being too, you know, I get it.",
+    "Was it a real person you spoke to?",
+    "그 사람이 맞아요?",
 ])
 def test_questions_about_her_life_are_not_frame_breaks(turn):
     assert not is_break_attempt(turn)

@@ -261,3 +261,36 @@ def test_a_question_about_the_moment_needs_her_to_have_just_told_it():
     index = TopicIndex(harold, HashingEmbedder())
     assert not policy._asks_just_told(index, state, "Who served you?", "en")  # nothing told yet
     assert not policy._asks_about_the_moment("Who serves you these days?", "en")  # the present: his life now
+
+
+# A summary of her words with one new word of its own --------------------------------------------------------------
+
+
+def test_a_summary_mostly_of_her_words_is_confirmed_not_declined_for_one_new_word():
+    maria = load_persona(ROOT / "personas" / "maria-grocery-lapsed.yaml")
+    opener = "Tell me about the last time you did a big shop online."
+    engine = Engine(embedder=HashingEmbedder(), classifier=ScriptedClassifier({opener: "open"}, default="reflection"))
+    session = engine.start(maria)
+    _, told = session.ask(opener)
+    summary = ("So since the winter you've skipped the order, had the app open on your phone and got it on Saturday "
+               "with Mum.")
+    index = engine.index_for(maria)
+    # "the winter" is hers to do nothing with (a noun she never uses, in a phrase of "you" doing): the gate for things
+    # outside her life would decline it, but the rest is what she has just said.
+    assert policy._claims_foreign_doing(index, session.state, summary)
+    assert policy._retells(index, session.state, summary)
+    _, reply = session.ask(summary)
+    assert reply.move != "no_experience"
+    assert reply.topic == told.topic
+
+
+def test_a_summary_of_things_outside_her_life_is_still_declined():
+    maria = load_persona(ROOT / "personas" / "maria-grocery-lapsed.yaml")
+    opener = "Tell me about the last time you did a big shop online."
+    engine = Engine(embedder=HashingEmbedder(), classifier=ScriptedClassifier({opener: "open"}, default="reflection"))
+    session = engine.start(maria)
+    session.ask(opener)
+    summary = "So you're training for a marathon with your running club now."
+    assert not policy._retells(engine.index_for(maria), session.state, summary)
+    _, reply = session.ask(summary)
+    assert reply.move == "no_experience"
