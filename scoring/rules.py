@@ -834,6 +834,11 @@ _PITCH = _rx(
     r"comes\s+with|automatically|shows|is\s+like|is\s+getting|could|does|[a-z]+s)\b|"
     r"(?:wouldn't|would)\s+it\s+be\s+(?:great|nice|good|easier|better|amazing|cool|handy|helpful|useful|brilliant)\s+if|"
     r"would\s+(?:that|it|this)\s+(?:solve|fix|help)\b|"
+    # "Would that have saved you last Saturday?", "would something like that take the pressure off you": the benefit of
+    # the thing just described, offered for their yes.
+    r"would\s+(?:that|it|this|something\s+like\s+(?:that|this|it))\s+(?:\w+\s+)?(?:have\s+)?(?:helped|saved|solved|fixed|"
+    r"sorted|prevented|made\s+(?:a|any|the)\s+difference|make\s+(?:a|any|the)\s+difference|take\s+the\s+(?:pressure|stress|"
+    r"hassle)\s+off|save\s+you|sort\s+(?:it|that|things)\s+out|make\s+(?:your|it|things|life)\s+(?:\w+\s+)?easier)\b|"
     # "Would a cheaper six-day pass suit you better?": a better thing of yours, offered for their approval.
     r"would\s+(?:a|an)\s+(?:\w+[\s-]+)?(?:cheaper|faster|simpler|easier|shorter|quicker|smaller|bigger|free|automatic)\s+"
     r"(?:\w+[\s-]+){0,3}?(?:suit|help|work|make|save|solve|fix)\b|"

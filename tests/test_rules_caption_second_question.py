@@ -52,3 +52,22 @@ def test_a_participle_question_is_a_yes_no_question_whatever_it_shares_with_what
 def test_a_participle_that_is_the_subject_is_no_left_out_are_you():
     assert not rules._elliptic_progressive("shopping online is easier for you?")
     assert rules._elliptic_progressive("watching anything good on telly at the moment?")
+
+
+# The benefit of the thing just described, offered for a yes ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Would that have saved you last Saturday?",
+    "would something like that take the pressure off you",
+    "Would that have made a difference?",
+    "Would that make your life easier?",
+])
+def test_a_would_question_offering_the_benefit_of_that_is_leading(text):
+    form = rules.analyse(text, "The van came at ten and half the order was missing.")
+    assert any(c.label.value == "leading" for c in form.cues) or "pitch" in {f.flag.value for f in form.flags}
+
+
+def test_a_counterfactual_about_her_own_feelings_is_no_offer():
+    form = rules.analyse("Would that have changed how you felt?", "The van came at ten and half the order was missing.")
+    assert "pitch" not in {f.flag.value for f in form.flags}
