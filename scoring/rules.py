@@ -1186,8 +1186,18 @@ _TOPIC_FIRST = _rx(r"^(?P<head>(?:(?:and|so|right|okay|ok|now|but|um|uh),?\s+)*(
                    r"had|can|could|would|will|is|was)\b.+)$")
 
 
+# "Before we get into that, tell me a bit about your week.", "If you've got a minute, walk me through it.": a clause
+# of time or condition, then a request to tell.
+_FRONTED_INVITE = _rx(r"^(?P<head>(?:(?:and|so|okay|ok|right|now|but|um|uh),?\s+)*(?:before|after|when|while|once|since|if|"
+                      r"as|going\s+back|to\s+start(?:\s+with)?|first(?:\s+of\s+all)?|for\s+now|in\s+your\s+own\s+words)"
+                      r"\b[^,?]{0,60}?),\s*(?P<q>.+)$")
+
+
 def _fronted_question(sentence: str) -> tuple[str, str] | None:
     """(scene-setting phrase, question) when a sentence is a question after such a phrase, else None."""
+    invite = _FRONTED_INVITE.match(sentence.strip())
+    if invite and _INVITE.match(invite.group("q").lower()) and len(tokens(invite.group("q"))) >= 3:
+        return invite.group("head").strip(" ,"), invite.group("q")
     match = _FRONTED.match(sentence.strip()) or _TOPIC_FIRST.match(sentence.strip())
     if not match or len(tokens(match.group("q"))) < 3:
         return None

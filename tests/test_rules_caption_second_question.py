@@ -71,3 +71,23 @@ def test_a_would_question_offering_the_benefit_of_that_is_leading(text):
 def test_a_counterfactual_about_her_own_feelings_is_no_offer():
     form = rules.analyse("Would that have changed how you felt?", "The van came at ten and half the order was missing.")
     assert "pitch" not in {f.flag.value for f in form.flags}
+
+
+# A request to tell after a clause of time or condition ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Before we get into that, tell me a bit about your week.",
+    "Two and a half years, my screen says. Before we get into that, tell me a bit about your week, work and that.",
+    "If you've got a minute, walk me through what happened.",
+    "First of all, describe a normal Monday for me.",
+])
+def test_a_request_after_a_fronted_clause_is_an_invitation(text):
+    form = rules.analyse(text, "I've been ordering for about two and a half years now.")
+    assert any(c.name == "invitation" for c in form.cues)
+    assert not any(c.label.value == "reflection" for c in form.cues)
+
+
+def test_a_statement_after_a_fronted_clause_is_no_invitation():
+    form = rules.analyse("If you think about it, you said it was fine.", "It was fine.")
+    assert not any(c.name == "invitation" for c in form.cues)
