@@ -1594,7 +1594,8 @@ def _understand(index: TopicIndex, state: State, text: str, language: str,
                                       and _clearly_elsewhere(own, current, threshold))
             # "How often does that happen?": a pointing question that names nothing (no word of it but verbs and
             # adverbs, "how often" being the question word) has nothing in it that another topic could hold.
-            names_nothing = pointing and not any(u not in index.known_light(question) for u in index.query(question))
+            # (Nor does one whose other words are those of any interview: "Beschrijf eens wat je er toen van verwachtte.")
+            names_nothing = pointing and _names_nothing(index, question)
             if elsewhere:
                 basis, best = own, own[0]
             elif (names_nothing or best.topic == current or best.score < threshold or gap < FOLLOW_UP_MARGIN
@@ -2083,6 +2084,7 @@ def _does_foreign(index: TopicIndex, state: State, text: str) -> bool:
 # A turn-final "then" is a discourse marker ("So you've booked in, then."), not a pointing word.
 _TRAILING_THEN = re.compile(r"[,\s]+then\s*[?.!]*\s*$", re.IGNORECASE)
 _OBJECT_DEPS = frozenset({"dobj", "pobj", "attr", "oprd", "npadvmod"})
+_TIME_PREPOSITIONS = frozenset({"since", "until", "till", "during", "throughout"})
 
 
 def _familiar(index: TopicIndex, word: str) -> bool:
@@ -2118,6 +2120,9 @@ def _claims_foreign_doing(index: TopicIndex, state: State, text: str) -> bool:
             head = head.head
         if head.dep_ not in _OBJECT_DEPS:
             continue
+        if head.dep_ == "pobj" and head.head.lower_ in _TIME_PREPOSITIONS:
+            continue  # "since the winter", "during lockdown": when she did it, not a thing she did it with
+
         verb = head.head
         if head.dep_ == "pobj" and verb.dep_ == "prep":
             verb = verb.head
@@ -2226,6 +2231,15 @@ def _elliptic(index: TopicIndex, text: str) -> bool:
     light = index.known_light(text) | interview_vocabulary(index.language)
     content = [u for u in index.units(text) if u not in light and not u.startswith("~")]
     return all(index.idf(u) <= ELLIPTIC_IDF for u in content)
+
+
+def _names_nothing(index: TopicIndex, question: str) -> bool:
+    """Every word of the question is a light word of hers (verbs, adverbs, words every topic uses) or a word of any
+    interview (:func:`simulator.retrieval.interview_vocabulary`) that she never uses: nothing in it could hold it to
+    one topic. (A word of any interview that she does use names her thing: "And the price, is it important to you?")"""
+    light = index.known_light(question)
+    interview = interview_vocabulary(index.language)
+    return all(u in light or (u in interview and index.familiarity(u) == 0) for u in index.query(question))
 
 
 def _recent_units(index: TopicIndex, state: State) -> frozenset[str]:

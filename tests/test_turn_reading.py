@@ -272,11 +272,11 @@ def test_a_summary_mostly_of_her_words_is_confirmed_not_declined_for_one_new_wor
     engine = Engine(embedder=HashingEmbedder(), classifier=ScriptedClassifier({opener: "open"}, default="reflection"))
     session = engine.start(maria)
     _, told = session.ask(opener)
-    summary = ("So since the winter you've skipped the order, had the app open on your phone and got it on Saturday "
-               "with Mum.")
+    summary = ("So at half-term you skipped the order at your sister's caravan, had the app open on your phone and "
+               "simply stopped.")
     index = engine.index_for(maria)
-    # "the winter" is hers to do nothing with (a noun she never uses, in a phrase of "you" doing): the gate for things
-    # outside her life would decline it, but the rest is what she has just said.
+    # "caravan" is a noun she never uses, in a phrase of "you" doing: the gate for things outside her life would
+    # decline it, but the rest is what she has just said.
     assert policy._claims_foreign_doing(index, session.state, summary)
     assert policy._retells(index, session.state, summary)
     _, reply = session.ask(summary)
@@ -294,3 +294,38 @@ def test_a_summary_of_things_outside_her_life_is_still_declined():
     assert not policy._retells(engine.index_for(maria), session.state, summary)
     _, reply = session.ask(summary)
     assert reply.move == "no_experience"
+
+
+def test_a_time_phrase_is_no_thing_she_does_something_with(maria):
+    persona, index = maria
+    state = policy.State.initial(persona)
+    assert not policy._claims_foreign_doing(index, state, "Have you ordered since the winter?")
+    assert policy._claims_foreign_doing(index, state, "Did you vote in the last election?")
+
+
+def test_a_word_of_any_interview_that_she_uses_names_her_thing():
+    hyejin = load_persona(ROOT / "personas" / "hyejin-shampoo-terse.yaml")
+    index = TopicIndex(hyejin, HashingEmbedder())
+    # "expect" is a word of any interview she never says; "price" is one too, but she talks about prices.
+    assert policy._names_nothing(index, "What did you expect from it then?")
+    assert not policy._names_nothing(index, "And the price, is it important to you?")
+
+
+def test_a_pointing_question_of_interview_words_stays_on_the_topic_being_told(monkeypatch):
+    anouk = load_persona(ROOT / "personas" / "anouk-fiets-nl.yaml")
+    engine = Engine(embedder=HashingEmbedder(), classifier=ScriptedClassifier(default="open"))
+    session = engine.start(anouk)
+    _, told = session.ask("Hoe ben je ooit bij Velomaat terechtgekomen?")
+    index = engine.index_for(anouk)
+    # "beschrijf" and "verwacht" are words of any interview (the Dutch question bank) she never uses; "toen" points
+    # back at what she is telling.
+    question = "Beschrijf eens wat je er toen van verwachtte."
+    assert policy._names_nothing(index, question)
+    # Another topic far ahead on the question's own evidence, as if named by one of its keywords (USE puts
+    # "verwachten" near her doubts about cancelling): nothing the question names is there.
+    ahead = [_match("opzeggen", index.threshold * 2, keyword=True)] + [
+        _match(t.id, index.threshold * 0.5) for t in anouk.topics if t.id != "opzeggen"]
+    monkeypatch.setattr(index, "scores", lambda text, *a, **k: list(ahead))
+    assert policy._understand(index, session.state, question, "nl")[0] == told.topic
+    # A question that names a word of hers does name something.
+    assert not policy._names_nothing(index, "Beschrijf eens wat je toen van de opzegtermijn verwachtte.")
