@@ -1794,9 +1794,8 @@ def _near_the_story(index: TopicIndex, topic_id: str, text: str) -> bool:
 def _asks_about_the_moment(text: str, language: str) -> bool:
     """A short question (at most 12 words) for a fact (who, where, when, which, what, how many: :func:`asked_fact`,
     :func:`_asks_wh`) about something that happened (:func:`asks_about_the_past`: "Who wrote the list?", "Where were
-    you when it came?", "백 안에는 뭐가 들어 있었어요?"). English and Korean: elsewhere nothing here tells the tense.
-    (Read by tense words alone, Dutch "Welke route reed je?" after a misplaced turn drew a line of the wrong topic
-    instead of a "no idea".)"""
+    you when it came?", "백 안에는 뭐가 들어 있었어요?", "Welke route reed je?"). English, Korean and Dutch (by the verb
+    that stands second); in Chinese nothing here tells the tense."""
     question = clauses(text, language)[-1] if text.strip() else text
     if (asked_fact(text, language) is None and not _asks_wh(text, language)
             and not (language_of(language) == "ko" and _KO_WHAT.search(question))):

@@ -763,13 +763,53 @@ def _ko_past(word: str) -> bool:
                and ch not in _KO_NOT_PAST for ch in word)
 
 
+# Dutch verbs in the past whose form no ending tells (strong and irregular verbs), singular and plural.
+_NL_STRONG_PAST = frozenset(
+    "was waren had hadden werd werden kon konden kwam kwamen ging gingen zei zeiden zeide deed deden zag zagen nam namen "
+    "gaf gaven reed reden liep liepen stond stonden zat zaten lag lagen vond vonden wist wisten dacht dachten bracht "
+    "brachten kocht kochten zocht zochten moest moesten mocht mochten wou hielp hielpen schreef schreven las lazen "
+    "belde belden kreeg kregen bleef bleven hing hingen viel vielen hield hielden koos kozen vroeg vroegen sprak spraken "
+    "at aten dronk dronken vergat vergaten begon begonnen kwam kwamen trok trokken stuurde stuurden".split())
+_NL_WH = re.compile(r"^\W*(?:(?:en|maar|dus|oké|ok|nou|o|oh)[\s,]+)*(?:wie|wat|waar|wanneer|hoe|waarom|hoeveel|welke|welk|"
+                    r"hoelang|waarmee|waarover|waarnaar|waardoor)\b", re.IGNORECASE)
+
+
+def _nl_past(text: str) -> bool:
+    """A Dutch wh-question in the past: its finite verb, which stands second (right after the question word, or after
+    "welke"/"hoeveel" and its noun), is a past form: a strong verb ("Welke route reed je?", "Wat zei je
+    leidinggevende?", "Wanneer was dat?") or a weak one in -de/-te ("Wie belde je toen?")."""
+    if not _NL_WH.match(text):
+        return False
+    words = [w for w in re.findall(r"[a-zà-ÿ']+", text.lower()) if w not in _NL_ASIDE]
+    # (The last question word of the opening, when it is said twice: "En wie, sorry, wie had het idee?")
+    found = [i for i, w in enumerate(words[:5]) if w in _NL_WH_WORDS]
+    if not found:
+        return False
+    start = found[-1]
+    # The verb: the word after the question word, or after the noun of "welke route" ("hoeveel" either).
+    wh = words[start]
+    offsets = (2,) if wh in ("welke", "welk") else (1, 2) if wh == "hoeveel" else (1,)
+    verbs = [words[start + k] for k in offsets if start + k < len(words)]
+    return any(v in _NL_STRONG_PAST or (len(v) >= 5 and re.search(r"(?:de|te|den|ten)$", v) is not None)
+               for v in verbs)
+
+
+_NL_WH_WORDS = frozenset("wie wat waar wanneer hoe waarom hoeveel welke welk hoelang waarmee waarover waarnaar "
+                         "waardoor".split())
+# Words said between the question word and its verb that are no part of the question ("En wie, sorry, wie had…").
+_NL_ASIDE = frozenset("sorry eh ehm uh hm nou dan".split())
+
+
 def asks_about_the_past(text: str, language: str | None = "en") -> bool:
     """The question's verb is in the past tense, by parse: "Who wrote the list?", "Where were you when it came?",
     "Who had told you?" (English); in Korean, by the ending of its last word ("백 안에는 뭐가 들어 있었어요?", not
-    "뭐가 들어 있어요?"). False elsewhere and without a parse."""
+    "뭐가 들어 있어요?"); in Dutch, by the verb after the question word (:func:`_nl_past`). False elsewhere and without
+    a parse."""
     if language_of(language) == "ko" and text:
         words = re.findall(r"[\uac00-\ud7a3]+", text)
         return bool(words) and _ko_past(words[-1])
+    if language_of(language) == "nl" and text:
+        return _nl_past(text)
     if language_of(language) != "en" or not text:
         return False
     doc = turn_doc(text)

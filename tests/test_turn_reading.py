@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from simulator import policy, topic_choice, topic_rerank
+from simulator.understanding import asks_about_the_past
 from simulator.embeddings import HashingEmbedder
 from simulator.engine import Engine
 from simulator.persona import load_persona
@@ -193,8 +194,6 @@ def test_a_last_question_that_fits_a_topic_better_than_the_whole_turn_is_read_al
     ("어디 가세요?", False),
 ])
 def test_a_korean_question_is_about_the_past_by_the_ending_of_its_verb(question, past):
-    from simulator.understanding import asks_about_the_past
-
     assert asks_about_the_past(question, "ko") is past
 
 
@@ -329,3 +328,23 @@ def test_a_pointing_question_of_interview_words_stays_on_the_topic_being_told(mo
     assert policy._understand(index, session.state, question, "nl")[0] == told.topic
     # A question that names a word of hers does name something.
     assert not policy._names_nothing(index, "Beschrijf eens wat je toen van de opzegtermijn verwachtte.")
+
+
+# Dutch questions about a moment of the story ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("question, past", [
+    ("Welke route reed je?", True),          # strong verb, after "welke" and its noun
+    ("Welke route rijd je?", False),          # "route" ends in -te but is the noun, not the verb
+    ("Wat zei je leidinggevende?", True),
+    ("Wanneer was dat, sorry?", True),
+    ("Wie belde je toen?", True),              # weak verb in -de
+    ("En wie, sorry, wie had het idee?", True),  # the question word said twice
+    ("Hoeveel betaalde je toen?", True),
+    ("Hoeveel betaal je nu?", False),
+    ("Wat is de laatste keer?", False),        # "laatste" is no verb
+    ("Waar woon je?", False),
+    ("Je reed toen naar je werk?", False),     # no question word: not read here
+])
+def test_a_dutch_question_is_about_the_past_by_its_second_word(question, past):
+    assert asks_about_the_past(question, "nl") is past
