@@ -191,7 +191,7 @@ _NATURE_FILLER_EN = (r"(?:\s+(?:really|actually|just|definitely|certainly|surely
                      r"typing|to|with|a|an|some|kind|sort|of|one|those|these|here|now|right|still|honestly))*")
 _NATURE_NL = (r"(?:echte?\s+(?:mens|persoon)|mens|ai|bot|robot|chatbot|computer|computerprogramma|programma|taalmodel|"
               r"simulatie)\b")
-_NATURE_FILLER_NL = r"(?:\s+(?:toch|gewoon|echt|eigenlijk|wel|nou|nu|hier|ook|wel|zeker|even|eh|met|tegen|een|geen))*"
+_NATURE_FILLER_NL = r"(?:\s+(?:toch|gewoon|echt|eigenlijk|wel|nou|nu|hier|ook|zeker|even|eh|met|tegen|een|geen))*"
 # "I am speaking to a real person, aren't I?", "I'm talking to an actual human here, right?", "this isn't an automated
 # system?", "jij bent toch gewoon een echt mens, geen computerprogramma?", "Ik praat toch gewoon met een mens?",
 # "혹시 사람이 맞으신 거죠?": the speakers of this talk (you, I, this) said to be a person or a machine, whatever
@@ -1053,8 +1053,8 @@ def _decide(persona: Persona, index: TopicIndex, state: State, text: str, label:
     if (label in ("closed", "leading", "reflection") and "pitch" not in flags_set
             and not _has_anaphora(_TRAILING_THEN.sub("", text), language)
             and _claims_foreign_doing(index, state, text)
-            # (A summary that mostly says back what she told keeps its one new word as a paraphrase: "So since the
-            # winter you've read every label, and you still went back to the Lumeo.")
+            # (A summary that mostly says back what she told keeps its one new word as a paraphrase: "So at half-term
+            # you skipped the order at your sister's caravan, had the app open on your phone and simply stopped.")
             and not (label == "reflection" and _retells(index, state, text))):
         return _abstain(persona, state, choose)
 
@@ -2121,7 +2121,6 @@ def _claims_foreign_doing(index: TopicIndex, state: State, text: str) -> bool:
             continue
         if head.dep_ == "pobj" and head.head.lower_ in _TIME_PREPOSITIONS:
             continue  # "since the winter", "during lockdown": when she did it, not a thing she did it with
-
         verb = head.head
         if head.dep_ == "pobj" and verb.dep_ == "prep":
             verb = verb.head

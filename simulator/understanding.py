@@ -769,9 +769,13 @@ _NL_STRONG_PAST = frozenset(
     "gaf gaven reed reden liep liepen stond stonden zat zaten lag lagen vond vonden wist wisten dacht dachten bracht "
     "brachten kocht kochten zocht zochten moest moesten mocht mochten wou hielp hielpen schreef schreven las lazen "
     "belde belden kreeg kregen bleef bleven hing hingen viel vielen hield hielden koos kozen vroeg vroegen sprak spraken "
-    "at aten dronk dronken vergat vergaten begon begonnen kwam kwamen trok trokken stuurde stuurden".split())
-_NL_WH = re.compile(r"^\W*(?:(?:en|maar|dus|oké|ok|nou|o|oh)[\s,]+)*(?:wie|wat|waar|wanneer|hoe|waarom|hoeveel|welke|welk|"
-                    r"hoelang|waarmee|waarover|waarnaar|waardoor)\b", re.IGNORECASE)
+    "at aten dronk dronken vergat vergaten begon begonnen trok trokken stuurde stuurden".split())
+_NL_WH_WORDS = frozenset("wie wat waar wanneer hoe waarom hoeveel welke welk hoelang waarmee waarover waarnaar "
+                         "waardoor".split())
+_NL_WH = re.compile(r"^\W*(?:(?:en|maar|dus|oké|ok|nou|o|oh)[\s,]+)*(?:" + "|".join(sorted(_NL_WH_WORDS)) + r")\b",
+                    re.IGNORECASE)
+# Words said between the question word and its verb that are no part of the question ("En wie, sorry, wie had…").
+_NL_ASIDE = frozenset("sorry eh ehm uh hm nou dan".split())
 
 
 def _nl_past(text: str) -> bool:
@@ -793,11 +797,6 @@ def _nl_past(text: str) -> bool:
     return any(v in _NL_STRONG_PAST or (len(v) >= 5 and re.search(r"(?:de|te|den|ten)$", v) is not None)
                for v in verbs)
 
-
-_NL_WH_WORDS = frozenset("wie wat waar wanneer hoe waarom hoeveel welke welk hoelang waarmee waarover waarnaar "
-                         "waardoor".split())
-# Words said between the question word and its verb that are no part of the question ("En wie, sorry, wie had…").
-_NL_ASIDE = frozenset("sorry eh ehm uh hm nou dan".split())
 
 
 def asks_about_the_past(text: str, language: str | None = "en") -> bool:
