@@ -1375,7 +1375,7 @@ def _split_embedded_question(sentence: str) -> list[str]:
     return [sentence]
 
 
-_AUX_SUBJECT = _rx(r"\s(?:(?:like|or|um|uh)\s+)?(?P<q>(?:is|was|are|were|do|does|did|can|could|would|will|have|has)\s+"
+_AUX_SUBJECT = _rx(r"\s(?:(?:like|um|uh)\s+)?(?P<q>(?:is|was|are|were|do|does|did|can|could|would|will|have|has)\s+"
                    r"(?:it|that|you|they|he|she|there|someone|somebody|anyone|anybody)\b)")
 
 
@@ -1404,7 +1404,8 @@ def _after_object(sentence: str) -> int | None:
     for match in _AUX_SUBJECT.finditer(low):
         head = sentence[:match.start()].strip()
         tail = low[match.start("q"):]
-        if len(tokens(head)) < 4 or not (_SPOKEN_QUESTION.match(head.lower()) or _AUX_START.match(head.lower())) \
+        # (Joined by "and"/"or" the two stay one double-barreled question, as above.)
+        if len(tokens(head)) < 4 or tokens(head)[-1] in ("and", "or", "but") or not (_SPOKEN_QUESTION.match(head.lower()) or _AUX_START.match(head.lower())) \
                 or not _TAIL_QUESTION.match(tail):
             continue
         doc = _parse_or_none(head)

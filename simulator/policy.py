@@ -1594,8 +1594,10 @@ def _understand(index: TopicIndex, state: State, text: str, language: str,
                                       and _clearly_elsewhere(own, current, threshold))
             # "How often does that happen?": a pointing question that names nothing (no word of it but verbs and
             # adverbs, "how often" being the question word) has nothing in it that another topic could hold.
-            # (Nor does one whose other words are those of any interview: "Beschrijf eens wat je er toen van verwachtte.")
-            names_nothing = pointing and _names_nothing(index, question)
+            # (Nor does one whose other words are those of any interview: "Beschrijf eens wat je er toen van verwachtte.",
+            # unless another topic's lines fit it clearly better, as above.)
+            names_nothing = pointing and (not any(u not in index.known_light(question) for u in index.query(question))
+                                          or (_names_nothing(index, question) and not shifted))
             if elsewhere:
                 basis, best = own, own[0]
             elif (names_nothing or best.topic == current or best.score < threshold or gap < FOLLOW_UP_MARGIN
