@@ -1408,21 +1408,25 @@ def _after_object(sentence: str) -> int | None:
         if len(tokens(head)) < 4 or tokens(head)[-1] in ("and", "or", "but") or not (_SPOKEN_QUESTION.match(head.lower()) or _AUX_START.match(head.lower())) \
                 or not _TAIL_QUESTION.match(tail):
             continue
-        doc = _parse_or_none(head)
-        if doc is not None and doc[-1].dep_ in ("dobj", "pobj") and doc[-1].pos_ in ("NOUN", "PROPN", "PRON") \
-                and doc[-1].lower_ not in _PRONOUN_SUBJECTS - {"it", "that", "this"}:
+        last = _last_object(head)
+        if last is not None and last.pos_ in ("NOUN", "PROPN", "PRON") \
+                and last.lower_ not in _PRONOUN_SUBJECTS - {"it", "that", "this"}:
             return match.start("q")
     return None
+
+
+def _last_object(clause: str):
+    """The clause's last token when the clause, parsed alone, ends in an object (of its verb or of a preposition);
+    else None (or no parser)."""
+    doc = _parse_or_none(clause)
+    return doc[-1] if doc is not None and len(doc) and doc[-1].dep_ in ("dobj", "pobj") else None
 
 
 def _object_at_end(head: str) -> bool:
     """The clause ends with a pronoun that is an object ("how did you find out about it", "how did you book it"), so
     the inverted clause after it starts a question of its own; not a subject left hanging ("what did you do then i")."""
     low = head.lower().split()
-    if len(low) < 2 or low[-1] not in ("it", "that", "this", "them"):
-        return False
-    doc = _parse_or_none(head)
-    return doc is not None and doc[-1].dep_ in ("dobj", "pobj")
+    return len(low) >= 2 and low[-1] in ("it", "that", "this", "them") and _last_object(head) is not None
 
 
 _TAG_ENDINGS = frozenset("it right so true correct then though really eh huh now yeah no not say think reckon agree".split())

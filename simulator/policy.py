@@ -1596,8 +1596,7 @@ def _understand(index: TopicIndex, state: State, text: str, language: str,
             # adverbs, "how often" being the question word) has nothing in it that another topic could hold.
             # (Nor does one whose other words are those of any interview: "Beschrijf eens wat je er toen van verwachtte.",
             # unless another topic's lines fit it clearly better, as above.)
-            names_nothing = pointing and (not any(u not in index.known_light(question) for u in index.query(question))
-                                          or (_names_nothing(index, question) and not shifted))
+            names_nothing = pointing and _names_nothing(index, question, interview_words=not shifted)
             if elsewhere:
                 basis, best = own, own[0]
             elif (names_nothing or best.topic == current or best.score < threshold or gap < FOLLOW_UP_MARGIN
@@ -2153,30 +2152,31 @@ def _to_someone(noun, verb, foreign: set[str]) -> bool:
 HER_WORDS_SHARE = 0.5
 
 
+def _summary_weights(index: TopicIndex, state: State, text: str) -> tuple[float, float, float]:
+    """The idf weight of a summary's units of her life, of those among them that she has said in this interview
+    (compared as substrings of her normalised sentences: stems, lemmas, Korean stems and Chinese pairs all are), and
+    of its units she never uses; light words and prefix units left out."""
+    light = index.known_light(text)
+    units = {u for u in index.units(text) if u not in light and not u.startswith("~")}
+    familiar = {u: index.idf(u) for u in units if index.familiarity(u) > 0}
+    said_text = " ".join(state.said_sentences)
+    said = sum(w for u, w in familiar.items() if u in said_text)
+    foreign = sum(index.idf(u) for u in units if index.familiarity(u) == 0)
+    return sum(familiar.values()), said, foreign
+
+
 def _her_words(index: TopicIndex, state: State, text: str) -> bool:
     """Most of what a summary says of the persona's life (its units that are hers: words of her topics) is in
-    what she said so far (compared as substrings of her normalised sentences: stems, lemmas, Korean stems and
-    Chinese pairs all are), or it says nothing of her life ("That sounds hard.")."""
-    light = index.known_light(text)
-    content = {u: index.idf(u) for u in index.units(text)
-               if u not in light and not u.startswith("~") and index.familiarity(u) > 0}
-    total = sum(content.values())
-    if not total:
-        return True
-    said = " ".join(state.said_sentences)
-    return sum(w for u, w in content.items() if u in said) / total >= HER_WORDS_SHARE
+    what she said so far, or it says nothing of her life ("That sounds hard.")."""
+    familiar, said, _ = _summary_weights(index, state, text)
+    return not familiar or said / familiar >= HER_WORDS_SHARE
 
 
 def _retells(index: TopicIndex, state: State, text: str) -> bool:
     """The summary is mostly her words said back: its units of her life weigh (by idf) at least twice its units she
     never uses, and those she has said in this interview at least as much as those."""
-    light = index.known_light(text)
-    units = {u for u in index.units(text) if u not in light and not u.startswith("~")}
-    said_text = " ".join(state.said_sentences)
-    familiar = {u: index.idf(u) for u in units if index.familiarity(u) > 0}
-    said = sum(w for u, w in familiar.items() if u in said_text)
-    foreign = sum(index.idf(u) for u in units if index.familiarity(u) == 0)
-    return said > 0 and said >= foreign and sum(familiar.values()) >= 2 * foreign
+    familiar, said, foreign = _summary_weights(index, state, text)
+    return said > 0 and said >= foreign and familiar >= 2 * foreign
 
 
 def _names_its_antecedent(index: TopicIndex, parts: list[str], text: str, threshold: float) -> bool:
@@ -2233,12 +2233,13 @@ def _elliptic(index: TopicIndex, text: str) -> bool:
     return all(index.idf(u) <= ELLIPTIC_IDF for u in content)
 
 
-def _names_nothing(index: TopicIndex, question: str) -> bool:
-    """Every word of the question is a light word of hers (verbs, adverbs, words every topic uses) or a word of any
-    interview (:func:`simulator.retrieval.interview_vocabulary`) that she never uses: nothing in it could hold it to
-    one topic. (A word of any interview that she does use names her thing: "And the price, is it important to you?")"""
+def _names_nothing(index: TopicIndex, question: str, *, interview_words: bool = True) -> bool:
+    """Every word of the question is a light word of hers (verbs, adverbs, words every topic uses) or, with
+    ``interview_words``, a word of any interview (:func:`simulator.retrieval.interview_vocabulary`) that she never
+    uses: nothing in it could hold it to one topic. (A word of any interview that she does use names her thing: "And
+    the price, is it important to you?")"""
     light = index.known_light(question)
-    interview = interview_vocabulary(index.language)
+    interview = interview_vocabulary(index.language) if interview_words else frozenset()
     return all(u in light or (u in interview and index.familiarity(u) == 0) for u in index.query(question))
 
 

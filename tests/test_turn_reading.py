@@ -43,6 +43,13 @@ def maria():
         yield _index("maria-grocery-lapsed")
 
 
+def _talking_about(persona, topic: str) -> "policy.State":
+    """A fresh interview's state with ``topic`` the one being talked about."""
+    state = policy.State.initial(persona)
+    state.current_topic = topic
+    return state
+
+
 def _match(topic: str, score: float, *, keyword: bool = False) -> TopicMatch:
     return TopicMatch(topic=topic, score=score, semantic=score, lexical=0.0, keyword=keyword)
 
@@ -86,8 +93,7 @@ def test_the_learned_choice_never_declines_a_question_naming_a_keyword(lihua, mo
     persona, index = lihua
     monkeypatch.setattr(topic_choice, "model", lambda: _Abstains())
     monkeypatch.setattr(topic_choice, "enabled", lambda: True)
-    state = policy.State.initial(persona)
-    state.current_topic = "family_meals"
+    state = _talking_about(persona, "family_meals")
     question = "再往前说一点，封控那会儿第一次用，是谁把你拉进群的？"
     with_keyword = [_match("pickup", 0.54), _match("lockdown", 0.53, keyword=True)]
     assert policy._learned_choice(index, state, question, "closed", "pickup", with_keyword)[0] == "pickup"
@@ -118,8 +124,7 @@ def _reranker_wants(monkeypatch, other: str) -> None:
 def test_the_reranker_keeps_a_choice_far_ahead_in_the_rules_ranking(maria, monkeypatch):
     persona, index = maria
     _reranker_wants(monkeypatch, "mother")
-    state = policy.State.initial(persona)
-    state.current_topic = "delivery_slots"
+    state = _talking_about(persona, "delivery_slots")
     question = "Sorry, I'm selling again. How do you keep track of what you spend on food?"
     far_ahead = [_match("household_budget", policy.STAY_OVERRULED + 0.1), _match("delivery_slots", 0.5)]
     assert policy._reranked(index, state, question, "open", "household_budget", far_ahead) == "household_budget"
@@ -132,8 +137,7 @@ def test_the_reranker_keeps_a_choice_far_ahead_in_the_rules_ranking(maria, monke
 def test_the_reranker_keeps_a_question_that_names_nothing_on_the_topic_talked_about(maria, monkeypatch):
     persona, index = maria
     _reranker_wants(monkeypatch, "mother")
-    state = policy.State.initial(persona)
-    state.current_topic = "company_contact"
+    state = _talking_about(persona, "company_contact")
     question = "What were you looking at?"
     assert policy._elliptic(index, question)
     # Its meaning alone reaches no topic (as with MiniLM: 0.28 at most, against a threshold of 0.42).
