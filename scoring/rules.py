@@ -2628,6 +2628,16 @@ _CONDITION_FRAME = _rx(r"\b(?:if|imagine|suppose|supposing|say)\b")
 _YES_NO_ON_IT = _rx(r"(?:^|[,.]\s*|\s)(?:would|wouldn't|could|will|might)\s+(?:you|that|it|this|they)\b")
 _OPINION_FRAME = _rx(r"^(?:(?:and|so|but|okay|ok|um|uh)\s+)*(?:do|would)\s+you\s+(?:think|reckon|feel)\s+(?:that\s+)?")
 _CUSTOMER = frozenset("you i me your my we our us".split())
+# "If the doorbell flashed a light in every room, would you use that?": after a condition on a thing, a yes/no question
+# whether they would take up what it describes ("that", "it", "one"). Not whether they would keep theirs ("would you
+# still use it", "would you use it again").
+_TAKE_UP = _rx(r"\b(?:would|will|could)\s+you\s+(?:\w+ly\s+)?(?:use|try|buy|get|want|sign\s+up\s+for|pay\s+for|switch\s+to)\s+"
+               r"(?:that|it|this|them|one|something\s+like\s+(?:that|this|it))\b")
+_KEEP_USING = _rx(r"\b(?:still|again|anymore|any\s+more|keep|carry\s+on|stay)\b")
+
+
+def _takes_up(q: str) -> bool:
+    return bool(_TAKE_UP.search(q)) and not _KEEP_USING.search(q)
 
 
 def _offered_change(q: str) -> str | None:
@@ -2669,7 +2679,7 @@ def _offered_change(q: str) -> str | None:
                 any(k.dep_ == "prep" and k.lower_ == "for" and any(g.lower_ == "you" for g in k.children) for k in kids) \
                 or any(k.dep_ in ("ccomp", "xcomp") and any(g.lower_ == "you" and g.dep_ == "nsubj" for g in k.children)
                        for k in kids)
-            offered = modal or for_you
+            offered = modal or for_you or _takes_up(q)
         if offered:
             return " ".join(w.text for w in doc[subject.left_edge.i: verb.i + 1][:7])
     return None

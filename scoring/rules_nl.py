@@ -472,6 +472,12 @@ def _unmarked_onset(segment: str) -> str | None:
     return None
 
 
+# A caption that opens with a condition and ends in "zou je …" asks: after the condition the main clause starts with
+# its verb, and "zou je" with a few words after it closes the turn.
+_CONDITION_THEN_ASKED = _rx(r"^(?:(?:en|nou|oké|ok|dus|maar|eh+|ehm)\s+)*(?:stel\s+(?:je\s+voor\s+)?dat|als|wanneer|mocht|"
+                            r"gesteld\s+dat)\b.+\b(?:zou|zouden|zoudt)\s+(?:je|jij|u|jullie)(?:\s+[\wà-ÿ'-]+){1,5}\s*[.…]*$")
+
+
 def is_question(sentence: str) -> bool:
     body, _ = strip_markers(sentence)
     low = body.lower()
@@ -484,6 +490,8 @@ def is_question(sentence: str) -> bool:
         return False
     if _starts_question(_after_dan(low)) or question_onset(sentence):
         return True  # a caption without "?": "eh ga je ook weleens met de auto", "nou ehm, wat zegt hij zelf…"
+    if _CONDITION_THEN_ASKED.search(low):
+        return True  # "stel dat je een pakket had dat zelf herinneringen stuurt zou je dat gebruiken"
     if _INVITE.match(low) and not _LATER.search(low) or _FAUX.match(low) or _SHORT_OPEN.match(low) or _tell_request(low):
         return True
     if _WH_OPEN.match(low) or _WH_CLOSED.match(low):
@@ -837,10 +845,29 @@ def _declarative_cues(body: str, dus: bool, previous: str | None, has_qmark: boo
     return cues
 
 
+# "Als de app een melding gaf, zou je dat gebruiken?", "zou je zoiets gebruiken als het gratis was", "stel dat je een
+# pakket had dat zelf herinneringen stuurt zou je dat gebruiken": a condition, and a yes/no question whether they would
+# take up the thing it describes ("dat", "die", "het", "zoiets"). It asks them to approve a fix before anyone knows how
+# they cope today. Not a question whether they would keep using theirs ("zou je het nog steeds gebruiken als het
+# duurder werd", "zou je het weer proberen").
+_TAKE_UP = _rx(r"\b(?P<ev>(?:zou|zouden|zoudt)\s+(?:je|jij|u|jullie)\s+(?:dan\s+|ook\s+|eens\s+|echt\s+)*"
+               r"(?:dat|die|dit|het|zoiets|zo'n\s+[\wà-ÿ'-]+|er\s+een)\s+(?:dan\s+|ook\s+|eens\s+|echt\s+|vaker\s+|wel\s+)*"
+               r"(?:gebruiken|proberen|nemen|kopen|aanschaffen|downloaden|installeren|willen(?:\s+hebben)?))\b")
+_TAKE_UP_CONDITION = _rx(r"\b(?:als|wanneer|stel|mocht|gesteld\s+dat|indien)\b")
+_KEEP_USING = _rx(r"\b(?:nog\s+steeds|nog\s+altijd|weer|opnieuw|nog\s+een\s+keer|blijven)\b")
+
+
+def _takes_up_offer(low: str) -> "re.Match[str] | None":
+    take_up = _TAKE_UP.search(low)
+    if take_up is None or not _TAKE_UP_CONDITION.search(low) or _KEEP_USING.search(low):
+        return None
+    return take_up
+
+
 def _flags(clean: str, focus: str, questions: list[str], is_q: bool) -> list[FlagHit]:
     hits: list[FlagHit] = []
     low = clean.lower()
-    pitch = _PITCH.search(low)
+    pitch = _PITCH.search(low) or (_takes_up_offer(low) if is_q else None)
     if pitch and (not is_q or _PRAISE.search(low) or not re.match(r"^\W*onze\b|^\W*ons\b", pitch.group("ev"))):
         ev = pitch.group("ev")
         # "Gebruik je onze app nog?" asks about the product; telling or praising it is a pitch.

@@ -26,6 +26,7 @@ from simulator.policy import is_break_attempt
     "jij bent toch gewoon een echt mens, geen computerprogramma?",
     "Ik praat toch gewoon met een mens?",
     "혹시 사람이 맞으신 거죠? 요즘 AI가 많아서요.",
+    "혹시 지금 얘기하고 있는 분, 실제 사람 맞으시죠? 요즘 설문에 자동 응답이 섞여서요.",
 ])
 def test_asking_whether_the_persona_is_a_machine(turn):
     assert is_break_attempt(turn)
@@ -44,6 +45,7 @@ def test_asking_whether_the_persona_is_a_machine(turn):
     "I am a human being too, you know, I get it.",
     "Was it a real person you spoke to?",
     "그 사람이 맞아요?",
+    "그때 상담해 준 사람 맞아요?",
 ])
 def test_questions_about_her_life_are_not_frame_breaks(turn):
     assert not is_break_attempt(turn)
