@@ -1389,6 +1389,7 @@ def _claim_noun(word: str) -> bool:
     return any(w in LOADED or w in _FEELINGS or w in _VERDICT_NOUNS for w in (word, word.rstrip("s")))
 
 
+_CLAUSE_HEDGE = re.compile(r"\b(?:kind|sort)\s+of\s+(?!(?:the|a|an|thing|things|person|people|place)\b)", re.IGNORECASE)
 _WHEN_CLAUSE = re.compile(r"\bwhen\s+(?P<c>(?:you|they|it|we|he|she|the|your|their|my|our)\b[^,?.!]+)$", re.IGNORECASE)
 _EVALUATED = re.compile(r"^(?P<np>(?:the|your|their|our)\s+[\w'-]+(?:\s+[\w'-]+)?)\s+(?P<be>is|are|was|were)\s+"
                         r"(?:(?:so|too|really|pretty|just|quite|very|a\s+bit|badly|way|more|less|much)\s+)*[\w-]+\b", re.IGNORECASE)
@@ -1400,9 +1401,11 @@ def _regex_rewrite(clause: str, label: Label) -> str | None:
     """The parse-free part of :func:`_parsed_rewrite`: a "when" clause, an evaluated subject, the first noun phrase."""
     when = _WHEN_CLAUSE.search(clause)
     if when:
-        inner = _tidy(when.group("c"))
+        # (Without the interviewer's hedge: "when you kind of gave up on it" -> "when you gave up on it".)
+        inner = _tidy(_CLAUSE_HEDGE.sub("", when.group("c")))
         if inner and len(inner.split()) >= 2:
-            return f"What {'happened' if _PAST_CLAUSE.search(inner) else 'happens'} when {_lower_first(inner)}?"
+            past_clause = _PAST_CLAUSE.search(inner) or any(_is_past(w) for w in inner.split())
+            return f"What {'happened' if past_clause else 'happens'} when {_lower_first(inner)}?"
     cleft = re.match(r"^(?:it's|it\s+is|it\s+was)\s+(?:mainly\s+|really\s+|just\s+|all\s+)?(?P<np>(?:the|your)\s+[\w'-]+)\s+"
                      r"(?:that|which)\b", clause, re.IGNORECASE)
     if cleft and not _VAGUE_HEAD.search(cleft.group("np")):
@@ -4642,7 +4645,15 @@ def _unnatural_words(candidate: str, text: str) -> str | None:
     if _DECIDE.match(candidate) and re.search(r"\b(?:\w+)\s+(?:share|have|has|go|get|use|pay|keep)\b.*\b(?:and|or)\b",
                                              candidate):
         return "a clause after 'decide between'"
+    if _YOU_TO_YOU.search(candidate):
+        # "Tell me about the last time you told you how much it cost.": the interviewer's "tell me" turned round.
+        return "'you' done something to by 'you'"
     return None
+
+
+# A verb of telling or giving with "you" on both sides: no person writes it ("yourself" would be the word).
+_YOU_TO_YOU = _r(r"\byou\s+(?:\w+\s+)?(?:told|tell|asked|ask|showed|show|gave|give|sent|send|reminded|remind|helped|help|"
+                 r"let|taught|teach)\s+you\b")
 
 
 def _object_of(verb, skip=()) -> str:
