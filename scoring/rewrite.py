@@ -1123,7 +1123,12 @@ SILENCE_ALTERNATIVE = {
 # Signs that a rewrite does not read like a person wrote it.
 _BAD_GRAMMAR = [
     re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE),
-    re.compile(r"\s'(?:d|s|re|ve|ll|m)\b"),  # a contraction cut from its word: "when they 'd run out"
+    re.compile(r"\s'(?:d|s|re|ve|ll|m|t)\b"),  # a contraction cut from its word: "when they 'd run out", "didn 't"
+    # A word cut off by a false start and kept: "Tell me more about the same-." (from "is it the same- is it…").
+    re.compile(r"[a-z]-(?=\s|[?.!]|$)", re.IGNORECASE),
+    # "made you" with a finite verb after it: "What made you didn't tell him?"
+    re.compile(r"\bmade\s+(?:you|them|him|her|us)\s+(?:didn't|did|don't|doesn't|wasn't|weren't|was|were|had|has|is|are)\b",
+               re.IGNORECASE),
     re.compile(r"\b(?:about|with|of|for)\s+(?:isn't|is|was|are|were|do|does|did|don't|didn't|would|will|can|could|should|"
                r"has|have|had|you'd|you'll|i'd|i|we|they|he|she)\b(?!\s*(?:'s|own))", re.IGNORECASE),
     re.compile(r"\b(?:need|needed|want|wanted|get|got)\s+(?:you|them|us|me)\s+(?:a|an|the|some|\d)", re.IGNORECASE),

@@ -5,6 +5,8 @@ told you how much extra it cost you."). Checked with the benchmark's own grammar
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from benchmarks.rewrite_quality import grammar_problems
@@ -36,3 +38,30 @@ def test_you_doing_something_to_you_is_not_natural(candidate):
 ])
 def test_you_and_someone_else_is_fine(candidate):
     assert _unnatural_words(candidate, "Did anyone tell you about it?") is None
+
+
+@pytest.mark.parametrize("candidate", [
+    "Tell me more about the same-.",            # a word cut off by a false start ("is it the same- is it always…")
+    "What made you didn 't tell him?",         # a contraction cut from its word, and a finite verb after "made you"
+    "What made you didn't tell him?",
+])
+def test_a_cut_word_or_a_finite_verb_after_made_you_does_not_read_naturally(candidate):
+    from scoring.rewrite import reads_naturally
+
+    assert not reads_naturally(candidate)
+
+
+@pytest.mark.parametrize("candidate", [
+    "Tell me about the well-known brand.",
+    "What made you stop?",
+    "Tell me about the self-service option.",
+])
+def test_hyphenated_words_and_made_you_with_a_bare_verb_read_naturally(candidate):
+    from scoring.rewrite import reads_naturally
+
+    assert reads_naturally(candidate)
+
+
+def test_a_false_start_leaves_no_cut_word_in_the_rewrite():
+    rewrite = suggest_rewrites("is it the same- is it always mondays", "closed", [], None)[0]
+    assert not re.search(r"[a-z]-(?=\s|[?.!]|$)", rewrite)
