@@ -1266,7 +1266,7 @@ def _is_question_sentence(sentence: str) -> bool:
     if sentence.rstrip().endswith("!"):
         return False
     if _WH_OPEN.match(low) or _WH_CLOSED.match(low):
-        return bool(_WH_INVERTED.match(low) or _SHORT_OPEN.match(low))
+        return bool(_WH_INVERTED.match(low) or _SHORT_OPEN.match(low) or _subject_wh(low))
     if _INVITE.match(low) or _FAUX.match(low):
         return True
     if _framed_question(_unhedge(low)):
@@ -1345,7 +1345,7 @@ def _split_embedded_question(sentence: str) -> list[str]:
             inverted = _inverted_tail(sentence) if "," not in sentence else None
             head = strip_markers(sentence[:inverted].strip(" ,"))[0].lower() if inverted else ""
             tail = sentence[inverted:].strip() if inverted else ""
-            if inverted and len(tokens(head)) >= 4 and (_SPOKEN_QUESTION.match(head) or _AUX_START.match(head)) \
+            if inverted and len(tokens(head)) >= 4 and (_spoken_question(head) or _AUX_START.match(head)) \
                     and (tokens(head)[-1] not in _PRONOUN_SUBJECTS | {"and", "or", "but"} or _object_at_end(head)) \
                     and _TAIL_QUESTION.match(tail.lower()):
                 # (Joined by "and"/"or" the two stay one double-barreled question, whose open half is rewritten.)
@@ -1405,7 +1405,7 @@ def _after_object(sentence: str) -> int | None:
         head = sentence[:match.start()].strip()
         tail = low[match.start("q"):]
         # (Joined by "and"/"or" the two stay one double-barreled question, as above.)
-        if len(tokens(head)) < 4 or tokens(head)[-1] in ("and", "or", "but") or not (_SPOKEN_QUESTION.match(head.lower()) or _AUX_START.match(head.lower())) \
+        if len(tokens(head)) < 4 or tokens(head)[-1] in ("and", "or", "but") or not (_spoken_question(head.lower()) or _AUX_START.match(head.lower())) \
                 or not _TAIL_QUESTION.match(tail):
             continue
         last = _last_object(head)
@@ -3326,6 +3326,36 @@ _SPOKEN_QUESTION = _rx(
     r"|^(?:how\s+(?:many|much|often|long)|who|what)(?:\s+[\w']+){0,2}?\s+(?:don't|didn't|doesn't|haven't|hasn't|won't|can't|"
     r"wouldn't|aren't|isn't|weren't|wasn't)\s+\w+"
 )
+_SUBJECT_WH = _rx(r"^(?:who|what)\s+(?P<verb>[a-z]+)(?P<more>\s+\w)?")
+
+
+@lru_cache(maxsize=4096)
+def _subject_wh(low: str) -> bool:
+    """A question whose question word is its subject, before a finite verb in the past or the third person ("who set
+    the app up in the first place", "what changed", "who helps you with it"): read by lemminflect's forms, not a list
+    of verbs. Not a question word before a noun ("what kind of…", "who else"), nor an auxiliary (the rules for
+    inverted questions read those)."""
+    match = _SUBJECT_WH.match(low)
+    if match is None:
+        return False
+    verb = match.group("verb")
+    if verb in _AUX or verb in _NEG_AUX or verb in ("else", "ever", "exactly", "actually"):
+        return False
+    from simulator import nlp
+
+    lemma = nlp.verb_lemma(verb)
+    if not lemma:
+        return False
+    # (Two words ending the turn only in the past, "what changed", "who paid": "who knows", "who cares" say something.)
+    if match.group("more") is None:
+        return verb == nlp.inflect(lemma, "VBD") and low.strip(" ?.!") == match.group(0).strip()
+    return verb in {nlp.inflect(lemma, "VBD"), nlp.inflect(lemma, "VBZ")}
+
+
+def _spoken_question(low: str) -> bool:
+    return bool(_SPOKEN_QUESTION.match(low)) or _subject_wh(low)
+
+
 # A relative clause inside a caption's statement ("chasing people who pay late", "the place where you park"): a
 # question word right after a noun does not start a question.
 _RELATIVE_WH = frozenset({"who", "which", "where", "when", "whose", "whom"})
@@ -3362,7 +3392,7 @@ def _after_greeting(sentence: str) -> str | None:
             continue
         body = strip_markers(" ".join(words[i:]))[0]
         low = body.lower()
-        if len(tokens(low)) >= 3 and (_INVITE.match(low) or _SPOKEN_QUESTION.match(low) or _AUX_START.match(low)) \
+        if len(tokens(low)) >= 3 and (_INVITE.match(low) or _spoken_question(low) or _AUX_START.match(low)) \
                 and _is_question_sentence(body):
             return body
     return None
@@ -3389,7 +3419,7 @@ def _spoken_questions(sentence: str) -> list[str]:
         # (A chunk in the order of a statement is a question only as the whole turn: "when you want a pot, what do
         # you do" opens with a clause of time.)
         native = _native_order(body.lower()) if chunk.strip() == sentence.strip() else body.lower()
-        if _is_question_sentence(body) and (_SPOKEN_QUESTION.match(native) or _AUX_NAME.match(body)
+        if _is_question_sentence(body) and (_spoken_question(native) or _AUX_NAME.match(body)
                                             or _INVITE.match(native)
                                             or _INVITE_STATEMENT.match(body.lower()) or _framed_question(body.lower())):
             found.append(body)
@@ -3400,7 +3430,7 @@ def _spoken_questions(sentence: str) -> list[str]:
             if words[i].lower() in _RELATIVE_WH and before not in STOPWORDS and before not in _ACK_WORDS and \
                     before not in _DISCOURSE_WORDS:
                 continue
-            if _WH_START.match(tail.lower()) and _SPOKEN_QUESTION.match(tail.lower()) and not re.match(
+            if _WH_START.match(tail.lower()) and _spoken_question(tail.lower()) and not re.match(
                     r"^(?:know|see|wonder|wondering|understand|remember|tell|ask|asked|asking|sure|idea|matter)$",
                     before):
                 found.append(tail)
