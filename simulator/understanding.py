@@ -376,6 +376,15 @@ _NL_QUESTION_START = re.compile(
     re.IGNORECASE,
 )
 _KO_QUESTION_WORDS = ("어떻게", "왜", "뭐", "무엇", "무슨", "언제", "누가", "누구", "어디", "어떤", "얼마", "몇", "주세요", "주시겠")
+# "And the slots?", "En de verhoging?", "모임통장은요?", "그래서 월급통장은요?", "那售后呢？": a thing with the word or
+# particle that asks "and what about it?" — a question about that thing, not her words handed back (an echo is
+# "Tuesdays and Thursdays.", "우대금리요?", "封控那会儿。").
+_EN_WHAT_ABOUT = re.compile(r"^\s*(?:and|what\s+about|how\s+about)\s+(?!then\b|so\b|that's\b)(?:the|your|that|those|this|these)\b",
+                            re.IGNORECASE)
+_NL_WHAT_ABOUT = re.compile(r"^\s*(?:en|hoe\s+zit\s+het\s+met|en\s+wat\s+dacht\s+je\s+van)\s+(?!toen\b|dan\b)"
+                            r"(?:de|het|die|dat|je|jouw|uw|deze)\b", re.IGNORECASE)
+_KO_WHAT_ABOUT = re.compile(r"[은는]요\s*[?？]?\s*$")
+_ZH_WHAT_ABOUT = re.compile(r"(?<!后来)(?<!然后)(?<!之后)(?<!还有)(?<!接着)呢\s*[?？]?\s*$")  # not "后来呢？" ("and then?")
 _ZH_QUESTION_MARKS = ("吗", "什么", "怎么", "为什么", "为啥", "哪", "谁", "多少", "几", "说说", "讲讲", "聊聊", "是不是", "有没有")
 
 
@@ -421,14 +430,16 @@ def looks_like_echo(question: str, previous: str | None, language: str | None = 
     lang = language_of(language)
     text = question.strip()
     if lang in {"zh", "ja"}:
-        if any(m in text for m in _ZH_QUESTION_MARKS) or len(strip_punctuation(text)) > 12:
+        if any(m in text for m in _ZH_QUESTION_MARKS) or len(strip_punctuation(text)) > 12 or _ZH_WHAT_ABOUT.search(text):
             return False
     elif lang == "ko":
-        if any(w in text for w in _KO_QUESTION_WORDS) or len(text.split()) > 5:
+        if any(w in text for w in _KO_QUESTION_WORDS) or len(text.split()) > 5 or _KO_WHAT_ABOUT.search(text):
             return False
     else:
         pattern = _NL_QUESTION_START if lang == "nl" else _EN_QUESTION_START
         if pattern.match(nlp.strip_disfluencies(text) if lang == "en" else text) or len(_WORD.findall(text)) > 8:
+            return False
+        if (_NL_WHAT_ABOUT if lang == "nl" else _EN_WHAT_ABOUT).match(text):
             return False
         if lang == "en" and _EN_WH.search(text):
             return False
