@@ -194,8 +194,8 @@ _NATURE_NL = (r"(?:echte?\s+(?:mens|persoon)|mens|ai|bot|robot|chatbot|computer|
 _NATURE_FILLER_NL = r"(?:\s+(?:toch|gewoon|echt|eigenlijk|wel|nou|nu|hier|ook|zeker|even|eh|met|tegen|een|geen))*"
 # "I am speaking to a real person, aren't I?", "I'm talking to an actual human here, right?", "this isn't an automated
 # system?", "jij bent toch gewoon een echt mens, geen computerprogramma?", "Ik praat toch gewoon met een mens?",
-# "혹시 사람이 맞으신 거죠?", "지금 얘기하고 있는 분, 실제 사람 맞으시죠?": the speakers of this talk (you, I, this) said to be a person or a machine, whatever
-# fillers come between.
+# "혹시 사람이 맞으신 거죠?", "지금 얘기하고 있는 분, 실제 사람 맞으시죠?": the speakers of this talk (you, I, this) said to be
+# a person or a machine, whatever fillers come between.
 _NATURE_END = (r"(?:(?=\s*(?:[?,.!…]|$))|(?=\s+(?:or|and|right|yeah|yes|then|here|there|at\s+the|on\s+the|behind|aren't|isn't|"
                r"are|is|of|geen|toch|hè|he|hoor|niet|en|aan\s+de)\b))")
 _BREAK_LOOSE = re.compile(
