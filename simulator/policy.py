@@ -758,12 +758,6 @@ SOLE_WORD_SHARE = 0.75
 # ahead of the runner-up (by this much).
 NEAR_SHARE = 0.95
 NEAR_MARGIN = 0.06
-# A yes/no question or summary with one new noun ("Did you ever play any team sport?", "did you book the slot before
-# you filled the basket?") is still hers when its own words and meaning put it on one of her topics at least this
-# many times the threshold. (Measured on the persona sets up to realism_blind12: off-topic questions that the
-# claims gate declines reach at most 1.73 times the threshold; questions about her life it declined wrongly, up
-# to 2.7 times. A share, not a difference: embedders put their threshold at different heights.)
-CLEARLY_HERS = 1.8
 # The dialogue bonuses (current topic, things just mentioned) decide between topics the question's own
 # evidence puts within this much of each other, not beyond (see _weigh_prior).
 PRIOR_MARGIN = 0.05
@@ -1059,7 +1053,6 @@ def _decide(persona: Persona, index: TopicIndex, state: State, text: str, label:
     if (label in ("closed", "leading", "reflection") and "pitch" not in flags_set
             and not _has_anaphora(_TRAILING_THEN.sub("", text), language)
             and _claims_foreign_doing(index, state, text)
-            and not _clearly_hers(index, text)
             # (A summary that mostly says back what she told keeps its one new word as a paraphrase: "So at half-term
             # you skipped the order at your sister's caravan, had the app open on your phone and simply stopped.")
             and not (label == "reflection" and _retells(index, state, text))):
@@ -2143,13 +2136,6 @@ def _claims_foreign_doing(index: TopicIndex, state: State, text: str) -> bool:
         if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ == "you" for c in verb.children):
             return True
     return False
-
-
-def _clearly_hers(index: TopicIndex, text: str) -> bool:
-    """On its own evidence (words and meaning, no bonus of the conversation) the turn is about one of her topics by
-    far: its best topic scores at least CLEARLY_HERS times the threshold."""
-    own = index.scores(text)
-    return bool(own) and own[0].score >= CLEARLY_HERS * index.threshold
 
 
 def _to_someone(noun, verb, foreign: set[str]) -> bool:

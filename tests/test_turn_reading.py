@@ -352,22 +352,3 @@ def test_a_pointing_question_of_interview_words_stays_on_the_topic_being_told(mo
 ])
 def test_a_dutch_question_is_about_the_past_by_its_second_word(question, past):
     assert asks_about_the_past(question, "nl") is past
-
-
-def test_a_yes_no_question_clearly_on_her_topic_is_answered_despite_one_new_noun(maria):
-    persona, index = maria
-    state = policy.State.initial(persona)
-    hers = "Did you book the delivery slot before you filled the basket?"
-    # "basket" is a noun she never uses, in a phrase of "you" doing; the rest is her delivery slots, by far.
-    assert policy._claims_foreign_doing(index, state, hers)
-    assert policy._clearly_hers(index, hers)
-    for outside in ("Did you vote in the last election?", "Do you order your clothes online too?"):
-        assert policy._claims_foreign_doing(index, state, outside)
-        assert not policy._clearly_hers(index, outside)
-    engine = Engine(embedder=HashingEmbedder(), classifier=ScriptedClassifier({}, default="closed"))
-    session = engine.start(persona)
-    _, reply = session.ask(hers)
-    assert reply.move != "no_experience"
-    assert reply.topic == "delivery_slots"
-    _, reply = engine.start(persona).ask("Did you vote in the last election?")
-    assert reply.move == "no_experience"
