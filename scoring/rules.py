@@ -737,11 +737,10 @@ _REFLECT_START = _rx(
     r"let\s+me\s+make\s+sure\s+i|if\s+i'm\s+hearing\s+you\s+(?:right|correctly)|correct\s+me\s+if\s+i'm\s+wrong)\b"
 )
 _REFLECT_CHECK = _rx(
-    r"^(?:did\s+i\s+get\s+(?:that|this|it)\s+right|have\s+i\s+got\s+(?:that|this|it)\s+right|is\s+that\s+right|"
-    r"is\s+that\s+fair|is\s+that\s+accurate|am\s+i\s+getting\s+(?:that|this|it)\s+right|does\s+that\s+sound\s+right|"
-    r"is\s+that\s+correct|did\s+i\s+understand\s+(?:that|you)\s+(?:right|correctly)|is\s+that\s+it|"
-    # Any short check of the summary's accuracy: "is that close?", "is that about right?", "am I close?", "that about
-    # right?", "would that be fair?", "is that a fair summary?", "does that sound about right?"
+    r"^(?:am\s+i\s+getting\s+(?:that|this|it)\s+right|is\s+that\s+it|"
+    # Any short check of the summary's accuracy: "is that right?", "is that close?", "is that about right?", "am I
+    # close?", "that about right?", "would that be fair?", "is that a fair summary?", "does that sound right?", "did I
+    # get that right?", "have I understood you correctly?"
     r"(?:(?:is|was|does|would|am|are)\s+)?(?:that|this|i|it)\s+(?:(?:be|sound|seem|about|roughly|more\s+or\s+less|"
     r"pretty|fairly|anywhere|somewhere|a|an)\s+){0,3}(?:right|correct|fair|accurate|close|near|true|spot\s+on|"
     r"fair\s+summary|fair\s+description|good\s+summary)(?:\s+at\s+all)?|"
@@ -3345,7 +3344,7 @@ def _subject_wh(low: str) -> bool:
     if match is None:
         return False
     verb = match.group("verb")
-    if verb in _AUX or verb in _NEG_AUX or verb in ("else", "ever", "exactly", "actually"):
+    if verb in _AUX or verb in _NEG_AUX:
         return False
     from simulator import nlp
 

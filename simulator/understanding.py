@@ -379,12 +379,14 @@ _KO_QUESTION_WORDS = ("어떻게", "왜", "뭐", "무엇", "무슨", "언제", "
 # "And the slots?", "En de verhoging?", "모임통장은요?", "그래서 월급통장은요?", "那售后呢？": a thing with the word or
 # particle that asks "and what about it?" — a question about that thing, not her words handed back (an echo is
 # "Tuesdays and Thursdays.", "우대금리요?", "封控那会儿。").
-_EN_WHAT_ABOUT = re.compile(r"^\s*(?:and|what\s+about|how\s+about)\s+(?!then\b|so\b|that's\b)(?:the|your|that|those|this|these)\b",
-                            re.IGNORECASE)
-_NL_WHAT_ABOUT = re.compile(r"^\s*(?:en|hoe\s+zit\s+het\s+met|en\s+wat\s+dacht\s+je\s+van)\s+(?!toen\b|dan\b)"
-                            r"(?:de|het|die|dat|je|jouw|uw|deze)\b", re.IGNORECASE)
-_KO_WHAT_ABOUT = re.compile(r"[은는]요\s*[?？]?\s*$")
-_ZH_WHAT_ABOUT = re.compile(r"(?<!后来)(?<!然后)(?<!之后)(?<!还有)(?<!接着)呢\s*[?？]?\s*$")  # not "后来呢？" ("and then?")
+_WHAT_ABOUT = {
+    "en": re.compile(r"^\s*(?:and|what\s+about|how\s+about)\s+(?!then\b|so\b|that's\b)(?:the|your|that|those|this|these)\b",
+                     re.IGNORECASE),
+    "nl": re.compile(r"^\s*(?:en|hoe\s+zit\s+het\s+met|en\s+wat\s+dacht\s+je\s+van)\s+(?!toen\b|dan\b)"
+                     r"(?:de|het|die|dat|je|jouw|uw|deze)\b", re.IGNORECASE),
+    "ko": re.compile(r"[은는]요\s*[?？]?\s*$"),
+    "zh": re.compile(r"(?<!后来)(?<!然后)(?<!之后)(?<!还有)(?<!接着)呢\s*[?？]?\s*$"),  # not "后来呢？" ("and then?")
+}
 _ZH_QUESTION_MARKS = ("吗", "什么", "怎么", "为什么", "为啥", "哪", "谁", "多少", "几", "说说", "讲讲", "聊聊", "是不是", "有没有")
 
 
@@ -429,17 +431,17 @@ def looks_like_echo(question: str, previous: str | None, language: str | None = 
         return False
     lang = language_of(language)
     text = question.strip()
+    if _WHAT_ABOUT.get("zh" if lang == "ja" else lang, _WHAT_ABOUT["en"]).search(text):
+        return False
     if lang in {"zh", "ja"}:
-        if any(m in text for m in _ZH_QUESTION_MARKS) or len(strip_punctuation(text)) > 12 or _ZH_WHAT_ABOUT.search(text):
+        if any(m in text for m in _ZH_QUESTION_MARKS) or len(strip_punctuation(text)) > 12:
             return False
     elif lang == "ko":
-        if any(w in text for w in _KO_QUESTION_WORDS) or len(text.split()) > 5 or _KO_WHAT_ABOUT.search(text):
+        if any(w in text for w in _KO_QUESTION_WORDS) or len(text.split()) > 5:
             return False
     else:
         pattern = _NL_QUESTION_START if lang == "nl" else _EN_QUESTION_START
         if pattern.match(nlp.strip_disfluencies(text) if lang == "en" else text) or len(_WORD.findall(text)) > 8:
-            return False
-        if (_NL_WHAT_ABOUT if lang == "nl" else _EN_WHAT_ABOUT).match(text):
             return False
         if lang == "en" and _EN_WH.search(text):
             return False
@@ -807,7 +809,6 @@ def _nl_past(text: str) -> bool:
     verbs = [words[start + k] for k in offsets if start + k < len(words)]
     return any(v in _NL_STRONG_PAST or (len(v) >= 5 and re.search(r"(?:de|te|den|ten)$", v) is not None)
                for v in verbs)
-
 
 
 def asks_about_the_past(text: str, language: str | None = "en") -> bool:

@@ -32,8 +32,8 @@ def test_her_words_alone_are_still_an_echo(turn, said, language):
 
 
 def test_and_then_is_not_a_what_about_question():
-    from simulator.understanding import _ZH_WHAT_ABOUT
+    from simulator.understanding import _WHAT_ABOUT
 
-    assert _ZH_WHAT_ABOUT.search("那团长呢？")
+    assert _WHAT_ABOUT["zh"].search("那团长呢？")
     for follow_up in ("后来呢？", "然后呢？", "之后呢", "还有呢？"):
-        assert not _ZH_WHAT_ABOUT.search(follow_up)
+        assert not _WHAT_ABOUT["zh"].search(follow_up)
