@@ -2684,7 +2684,12 @@ def _offered_change(q: str) -> str | None:
                 any(k.dep_ == "prep" and k.lower_ == "for" and any(g.lower_ == "you" for g in k.children) for k in kids) \
                 or any(k.dep_ in ("ccomp", "xcomp") and any(g.lower_ == "you" and g.dep_ == "nsubj" for g in k.children)
                        for k in kids)
-            offered = modal or for_you or _takes_up(q)
+            # "if it logged the feeds by itself", "if the reminders went out automatically": a thing that does the
+            # work on its own is a solution described.
+            by_itself = any(k.lower_ == "automatically" for k in kids) or any(
+                k.dep_ == "prep" and k.lower_ in ("by", "on") and any(g.dep_ == "pobj" and g.lower_ in ("itself", "themselves", "own")
+                                                                    for g in k.children) for k in kids)
+            offered = modal or for_you or by_itself or _takes_up(q)
         if offered:
             return " ".join(w.text for w in doc[subject.left_edge.i: verb.i + 1][:7])
     return None

@@ -24,6 +24,7 @@ from .understanding import (
     POLAR_LEAD,
     asked_fact,
     asks_about_the_past,
+    asks_to_say_again,
     clauses,
     echo_overlap,
     fact_kinds,
@@ -1014,6 +1015,11 @@ def _decide(persona: Persona, index: TopicIndex, state: State, text: str, label:
         state = replace(state, current_topic=None, aside=True)
         if label != "silence" and _names_foreign_things(index, state, _digression_less(text, language)):
             return _abstain(persona, state, choose)
+    # "Sorry, you cut out there. Could you say that again?": she says again what she just said, in other words.
+    if state.current_topic is not None and asks_to_say_again(text, language):
+        plan = _say_again(persona, state, choose, text)
+        if plan is not None:
+            return plan
     leave = _leave_to_ask(asked[-1], language)
     if leave is not None:
         # "Can I ask you something?", "Do you mind if I record this?": yes, go ahead (nothing of hers is asked yet).
@@ -1296,7 +1302,8 @@ _KO_PREDICATE_END = re.compile(r"(?:네요|군요|구나|어요|아요|해요|�
 
 def _topic_prompt(index: TopicIndex, text: str, language: str) -> bool:
     """A short phrase that names a thing of hers and says nothing of it: no more than four words, no exclamation,
-    and (in English, where a parse tells) no verb ("The app.", "Forty-six years.", but not "Makes sense.", "I see.");
+    and (in English, where a parse tells) no verb but a gerund ("The app.", "Forty-six years.", "Waiting in.", but not
+    "Makes sense.", "I see.");
     elsewhere, no Korean predicate ending and most of its words one topic's ("Het geld.", "월급통장이요.", but not
     "Goed zo.", "좋네요.")."""
     words = tokens(text, language)
@@ -1310,6 +1317,10 @@ def _topic_prompt(index: TopicIndex, text: str, language: str) -> bool:
     doc = turn_doc(text)
     if doc is None:
         return False
+    # A gerund with no subject names a doing as a thing: "Waiting in.", "Chasing invoices." (not "Going well.").
+    if any(t.dep_ == "ROOT" and t.tag_ == "VBG" for t in doc) and not any(
+            t.pos_ == "AUX" or t.tag_ == "MD" or t.dep_ in {"nsubj", "nsubjpass"} for t in doc):
+        return any(t.pos_ in {"NOUN", "PROPN", "NUM"} or t.dep_ == "prt" for t in doc)
     return (not any(t.pos_ in {"VERB", "AUX"} or t.tag_ == "MD" for t in doc)
             and any(t.pos_ in {"NOUN", "PROPN", "NUM"} for t in doc))
 
@@ -2133,9 +2144,22 @@ def _claims_foreign_doing(index: TopicIndex, state: State, text: str) -> bool:
             # the app", is no such sign: deflections of off-topic questions fell 3-5 points on outside interviews.)
         if _to_someone(head, verb, foreign):
             continue
+        if _only_when(index, verb):
+            continue
         if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ == "you" for c in verb.children):
             return True
     return False
+
+
+def _only_when(index: TopicIndex, verb) -> bool:
+    """The new noun's verb is a clause that says when or why something of hers was done, not what is asked: "did you
+    book the slot before you filled the basket, or after?" asks about her slot; the basket only places it."""
+    main = verb.head
+    if verb.dep_ != "advcl" or main is verb or main.pos_ not in {"VERB", "AUX"}:
+        return False
+    objects = [c for c in main.children if c.dep_ in {"dobj", "attr", "oprd"}]
+    objects += [g for c in main.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(o.pos_ in {"NOUN", "PROPN"} and _familiar(index, o.lemma_.lower()) for o in objects)
 
 
 def _to_someone(noun, verb, foreign: set[str]) -> bool:
@@ -2427,6 +2451,53 @@ def _recap(persona: Persona, state: State, choose: _Chooser, topic_id: str, sour
                 return Plan(move=move, text=candidate, topic=topic_id, layer=source.layer,
                             had_more=_has_more(persona.topic(topic_id), state.level(topic_id)),
                             max_words=_length(persona, "default"))
+    return None
+
+
+# The words of asking to say it again, and of pointing at what was said ("you said something about"): left out when
+# the turn's own words are looked for in what she said.
+_SAY_AGAIN_WORDS = re.compile(
+    r"\b(?:sorry|you|said|say|saying|something|about|again|repeat|cut|out|broke|up|sound|line|dropped|catch|missed|"
+    r"lost|that|bit|go|back|over|could|can|what|was|were|there|second|um|uh|just|je|zei|iets|over|nog|een|keer|"
+    r"zeggen|viel|even|weg|dat|kun|eh)\b", re.IGNORECASE)
+# The moves whose line she says again when asked to.
+_SAID_AGAIN = frozenset({"answer", "closed", "continue", "echo", "invite", "recap", "reflection", "silence"})
+
+
+def _say_again(persona: Persona, state: State, choose: _Chooser, asking: str) -> Plan | None:
+    """What she just said, again, shortened after a lead-in ("Sorry, I said the slots went fast"): the first sentence of
+    her last reply long enough to stand alone. None when her last reply was no line of a topic, or each way of
+    saying it again has been said."""
+    last = state.last_persona
+    # (Her agreement with a leading question or a reaction is no story to say again: the question is read as asked.)
+    if last is None or not last.topic or not last.text or last.move not in _SAID_AGAIN:
+        return None
+    language = persona.language
+    topic_id, said_text, layer = last.topic, last.text, last.layer
+    # "Sorry, you cut out — you said you finish at, what, midnight?": what she is asked to say again is where she said
+    # those words (the latest of her recent turns with most of them), not necessarily her last reply.
+    # (English and Dutch, where the words of asking are known and left out; elsewhere her last reply.)
+    asked = _SAY_AGAIN_WORDS.sub(" ", asking)
+    best = 0
+    looked_for = language_of(language) in {"en", "nl"} and units(asked, language)
+    for turn_topic, text in reversed(state.recent[-ECHO_TURNS:] if looked_for else []):
+        hits, _ = echo_overlap(asked, text, language)
+        if turn_topic and hits > best:
+            best, topic_id, said_text = hits, turn_topic, text
+            layer = last.layer if text == last.text else None
+    said = sentences(said_text)
+    if best:
+        said = sorted(said, key=lambda s: -echo_overlap(asked, s, language)[0])
+    long_enough = [s for s in said if is_cjk_language(language) or len(s.split()) >= RECAP_MIN_WORDS]
+    source = (long_enough or said)[0]
+    short = shorten(source, language)
+    for template in choose.rng.sample(voice(language, "say_again"), len(voice(language, "say_again"))):
+        candidate = template.format(x=short)
+        if state.is_fresh(candidate):
+            topic = persona.topic(topic_id)
+            return Plan(move="recap", text=candidate, topic=topic_id, layer=layer,
+                        had_more=topic is not None and _has_more(topic, state.level(topic_id)),
+                        max_words=_length(persona, "default"))
     return None
 
 

@@ -380,10 +380,12 @@ _KO_QUESTION_WORDS = ("어떻게", "왜", "뭐", "무엇", "무슨", "언제", "
 # particle that asks "and what about it?" — a question about that thing, not her words handed back (an echo is
 # "Tuesdays and Thursdays.", "우대금리요?", "封控那会儿。").
 _WHAT_ABOUT = {
-    "en": re.compile(r"^\s*(?:and|what\s+about|how\s+about)\s+(?!then\b|so\b|that's\b)(?:the|your|that|those|this|these)\b",
+    # ("And in the rain?", "En op zaterdag?": "and" before a preposition asks the same of another place or time.)
+    "en": re.compile(r"^\s*(?:and|what\s+about|how\s+about)\s+(?!then\b|so\b|that's\b)"
+                     r"(?:the|your|that|those|this|these|(?:in|on|at|with|during|after|before)\s+\w+)\b",
                      re.IGNORECASE),
     "nl": re.compile(r"^\s*(?:en|hoe\s+zit\s+het\s+met|en\s+wat\s+dacht\s+je\s+van)\s+(?!toen\b|dan\b)"
-                     r"(?:de|het|die|dat|je|jouw|uw|deze)\b", re.IGNORECASE),
+                     r"(?:de|het|die|dat|je|jouw|uw|deze|(?:in|op|bij|met|tijdens|na|voor)\s+\w+)\b", re.IGNORECASE),
     "ko": re.compile(r"[은는]요\s*[?？]?\s*$"),
     "zh": re.compile(r"(?<!后来)(?<!然后)(?<!之后)(?<!还有)(?<!接着)呢\s*[?？]?\s*$"),  # not "后来呢？" ("and then?")
 }
@@ -513,11 +515,40 @@ def is_invitation(text: str, language: str | None = "en") -> bool:
             and word_count(form.focus, lang) > 3)
 
 
+# Asked to say it again ----------------------------------------------------------------------------------
+
+# "Sorry, you cut out there. Could you say that again?", "Je viel even weg, kun je dat nog een keer zeggen?",
+# "다시 한번 말씀해 주시겠어요?", "刚才没听清，再说一遍？": the interviewer missed what she said, and asks for it again.
+_SAY_AGAIN = {
+    "en": re.compile(
+        r"\b(?:say|repeat)\s+(?:that|it|this|the\s+last\s+(?:bit|part))\s+again\b|\brepeat\s+(?:that|it|the\s+last)\b"
+        r"|\bcome\s+again\b|\b(?:didn'?t|did\s+not|couldn'?t|could\s+not)\s+(?:quite\s+)?(?:catch|hear|get)\s+"
+        r"(?:that|it|you|the\s+last|what\s+you)\b|\byou\s+(?:cut|broke|were\s+breaking|kept\s+cutting|dropped)\s+(?:out|up)\b"
+        r"|\byou\s+froze\b|\b(?:sound|audio|line|connection|signal)\s+(?:dropped|went|cut|broke)\b"
+        r"|\b(?:lost|missed)\s+(?:you|that|the\s+last\s+(?:bit|part))\b|\bgo\s+(?:back\s+)?over\s+that\b"
+        r"|^\s*(?:sorry|pardon)\s*\?\s*$|^\s*(?:sorry,?\s+)?what\s+was\s+that\s*\?\s*$", re.IGNORECASE),
+    "nl": re.compile(
+        r"\bnog\s+(?:een\s+keer|eens|één\s+keer)\s+(?:zeggen|herhalen|vertellen)\b|\bherhalen\b"
+        r"|\b(?:je|u)\s+(?:viel|valt)\s+(?:even\s+)?weg\b|\b(?:verstond|hoorde)\s+(?:ik\s+)?(?:je|u|het)\s+niet\b"
+        r"|\bwat\s+zei\s+(?:je|u)\s*\?|^\s*(?:sorry|pardon|wablief)\s*\?\s*$|\bdat\s+miste\s+ik\b", re.IGNORECASE),
+    "ko": re.compile(r"다시\s*(?:한\s*번\s*)?(?:말씀|얘기|이야기|말해)|끊겼|끊겨서|잘\s*안\s*들렸|못\s*들었|안\s*들렸|뭐라고\s*하셨"),
+    "zh": re.compile(r"再说一(?:遍|次|下)|重复一(?:下|遍)|没听清|没听到|断了一下|卡了一下|你(?:刚才)?说什么"),
+}
+
+
+def asks_to_say_again(text: str, language: str | None = "en") -> bool:
+    """The turn asks the persona to say again what she just said (a bad line, a word missed)."""
+    lang = language_of(language)
+    pattern = _SAY_AGAIN.get("zh" if lang == "ja" else lang, _SAY_AGAIN["en"])
+    return bool(pattern.search(text or ""))
+
+
 # The persona's own phrasings ---------------------------------------------------------------------------
 
 _VOICE = {
     "en": {
         "recap": ["Like I said, {x}", "As I said, {x}", "Well, like I say, {x}"],
+        "say_again": ["Sorry, I said {x}", "Oh, sorry. I was saying {x}"],
         "clarify": ["Sorry, do you mean {a}, or {b}?", "Sorry, {a}, or {b}?"],
         "invite": ["Hm, one thing maybe.", "Well, there is one thing.", "Actually, yes, one thing."],
         "nothing": ["That's about all there is to it, really.", "I think that's everything on that, honestly.",
@@ -535,6 +566,7 @@ _VOICE = {
     },
     "nl": {
         "recap": ["Zoals ik al zei, {x}", "Zoals gezegd, {x}"],
+        "say_again": ["Sorry, ik zei: {x}", "O, sorry. Wat ik zei: {x}"],
         "clarify": ["Sorry, bedoel je {a}, of {b}?", "Hoe bedoel je, {a} of {b}?"],
         "invite": ["Hm, misschien nog één ding.", "Eigenlijk wel, ja, één ding."],
         "nothing": ["Meer is er eigenlijk niet over te zeggen.", "Dat is het wel zo'n beetje, hoor."],
@@ -551,6 +583,7 @@ _VOICE = {
     },
     "ko": {
         "recap": ["말씀드렸듯이, {x}", "아까도 말씀드렸지만, {x}"],
+        "say_again": ["아, 다시 말씀드리면요, {x}", "아, 죄송해요. 그러니까 {x}"],
         "clarify": ["죄송한데, {a} 말씀이세요, 아니면 {b} 말씀이세요?", "{a} 말씀이세요, {b} 말씀이세요?"],
         "invite": ["음, 하나 있다면요.", "사실 하나 더 있긴 해요."],
         "nothing": ["그거 말고는 딱히 더 드릴 말씀이 없어요.", "그 얘기는 그 정도예요."],
@@ -566,6 +599,7 @@ _VOICE = {
     },
     "zh": {
         "recap": ["我刚才也说了，{x}", "就像我说的，{x}"],
+        "say_again": ["哦，我是说，{x}", "不好意思，我刚才说的是，{x}"],
         "clarify": ["不好意思，你是说{a}，还是{b}？", "你是问{a}，还是{b}？"],
         "invite": ["嗯，还有一件事吧。", "其实还有一件事。"],
         "nothing": ["这个大概就这些了。", "这方面也就这些了。"],
@@ -582,7 +616,7 @@ _VOICE = {
 
 
 def voice(language: str | None, kind: str) -> list[str]:
-    """The persona's phrasings of one kind ("recap", "clarify", "invite", "nothing", "covered", "covered_but",
+    """The persona's phrasings of one kind ("recap", "say_again", "clarify", "invite", "nothing", "covered", "covered_but",
     "related", "unsure", "go_ahead", "fine", "decline", "redirect") in its language (English for a language without
     its own)."""
     return _VOICE.get(language_of(language), _VOICE["en"])[kind]

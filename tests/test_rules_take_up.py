@@ -59,3 +59,24 @@ def test_a_dutch_caption_with_a_condition_and_zou_je_is_a_question(text):
 ])
 def test_a_dutch_condition_with_a_statement_after_it_stays_a_statement(text):
     assert not rules_nl.is_question(text)
+
+
+@pytest.mark.parametrize("text", [
+    "would you have kept going if it logged the feeds by itself",
+    "If the reminders went out automatically, would you read them?",
+    "Would you use it if it worked on its own?",
+])
+def test_a_thing_that_does_the_work_on_its_own_is_a_described_fix(text):
+    label, flags = _read(rules, text)
+    assert label is Label.LEADING
+    assert Flag.PITCH in flags and Flag.HYPOTHETICAL in flags
+
+
+@pytest.mark.parametrize("text", [
+    "would you still go if the bus came on its own schedule",  # "its own" names whose, not that it runs itself
+    "Would you cycle if there were a safe bike lane?",
+])
+def test_a_situation_is_no_described_fix(text):
+    label, flags = _read(rules, text)
+    assert label is Label.CLOSED
+    assert Flag.PITCH not in flags

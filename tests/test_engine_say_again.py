@@ -1,0 +1,112 @@
+"""Asked to say it again ("Sorry, you cut out, could you say that again?", "Je viel even weg, kun je dat nog een keer
+zeggen?", "다시 한번 말씀해 주시겠어요?", "刚才没听清，再说一遍？"), the persona says again what she just said, shortened after
+a lead-in, on the same topic; where the turn names what it missed ("you said something about the mornings?") she says
+the sentence that holds those words. Also: a gerund with no subject is a terse prompt about that doing ("Waiting
+in."), and a clause that only says when something of hers was done ("before you filled the basket") does not make a
+question about her slot one about a thing outside her life. Hashing embedder and scripted labels."""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.embeddings import HashingEmbedder
+from simulator.engine import Engine
+from simulator.persona import load_personas
+from simulator.understanding import asks_to_say_again
+
+from .conftest import ScriptedClassifier
+
+ABSTAIN = {"clarify", "no_experience", "break_character"}
+
+
+@pytest.fixture(scope="module")
+def personas():
+    return load_personas().personas
+
+
+def engine(default="open"):
+    return Engine(embedder=HashingEmbedder(), classifier=ScriptedClassifier(None, default))
+
+
+@pytest.mark.parametrize("text,language", [
+    ("Sorry, can you say that again? The sound dropped.", "en"),
+    ("Sorry, you cut out there for a second. Could you go back over that bit?", "en"),
+    ("I didn't quite catch that, sorry.", "en"), ("Sorry?", "en"), ("Come again?", "en"),
+    ("Sorry, je viel even weg. Kun je dat nog een keer zeggen?", "nl"), ("Pardon?", "nl"),
+    ("죄송한데 잘 안 들렸어요. 다시 한번 말씀해 주시겠어요?", "ko"), ("不好意思，刚才没听清，再说一遍？", "zh"),
+])
+def test_requests_to_say_it_again_are_recognised(text, language):
+    assert asks_to_say_again(text, language)
+
+
+@pytest.mark.parametrize("text,language", [
+    ("What happened again after that?", "en"), ("Did you ever catch the bus again?", "en"),
+    ("Sorry, I didn't catch your name.", "en"), ("What was that like?", "en"),
+    ("Wat zei je moeder ervan?", "nl"), ("그 다음에 다시 가셨어요?", "ko"), ("你后来又说了什么？", "zh"),
+])
+def test_ordinary_questions_are_no_requests_to_say_it_again(text, language):
+    assert not asks_to_say_again(text, language)
+
+
+@pytest.mark.parametrize("persona_id,first,again", [
+    ("maria-grocery-lapsed", "What were the delivery slots like?", "Sorry, can you say that again? The sound dropped."),
+    ("anouk-fiets-nl", "Hoe gaat een gewone werkdag bij jou?", "Sorry, je viel even weg. Kun je dat nog een keer zeggen?"),
+    ("jiwoo-bank-ko", "평소 하루 일과는 어떻게 되세요?", "죄송해요, 끊겼어요. 다시 한번 말씀해 주시겠어요?"),
+    ("lihua-grocery-zh", "你平时上班的一天是怎么过的？", "不好意思，刚才没听清，再说一遍？"),
+])
+def test_she_says_again_what_she_just_said_on_the_same_topic(personas, persona_id, first, again):
+    session = engine().start(personas[persona_id], seed=1)
+    _, told = session.ask(first)
+    assert told.topic is not None
+    _, reply = session.ask(again)
+    assert reply.topic == told.topic
+    assert reply.move not in ABSTAIN
+    # Said again in other words: a lead-in before it, not the same line word for word.
+    assert reply.text != told.text
+    # It is her last reply shortened: its opening words come back.
+    if persona_id in ("maria-grocery-lapsed", "anouk-fiets-nl"):
+        said = {w.strip(".,").lower() for w in told.text.split()[:12]}
+        assert len(said & {w.strip(".,:").lower() for w in reply.text.split()}) >= 3
+
+
+def test_asked_again_for_what_she_named_she_says_that_sentence(personas):
+    session = engine().start(personas["harold-bank-formal"], seed=1)
+    _, told = session.ask("Tell me a bit about yourself and your days.")
+    morning = next((s for s in told.text.split(". ") if "morning" in s.lower()), None)
+    if morning is None:
+        pytest.skip("the opening answer names no morning")
+    _, reply = session.ask("Sorry, you cut out there. You were saying something about the mornings? Could you go over "
+                           "that bit again?")
+    assert reply.topic == told.topic
+    assert "morning" in reply.text.lower()
+
+
+def test_after_her_agreement_to_a_leading_question_the_question_is_read_as_asked(personas):
+    # Her agreement is no story to say again: "you said something about scams?" asks about scams.
+    session = engine(default="open").start(personas["harold-bank-formal"], seed=1)
+    session.ask("How do you find the banking app these days?")
+    _, reply = session.ask("Sorry, you broke up again. You said something about scams?")
+    assert reply.move not in ABSTAIN
+    assert reply.topic is not None
+
+
+def test_a_gerund_names_a_doing_of_hers_as_a_prompt(personas):
+    from simulator.policy import _topic_prompt
+
+    session = engine().start(personas["maria-grocery-lapsed"], seed=1)
+    index = session.index
+    for text in ("Waiting in.", "Booking the slots."):
+        assert _topic_prompt(index, text, "en"), text
+    for text in ("Going well.", "Makes sense.", "I see.", "Standing there."):
+        assert not _topic_prompt(index, text, "en"), text
+
+
+def test_a_when_clause_does_not_make_her_question_foreign(personas):
+    from simulator.policy import _claims_foreign_doing
+
+    session = engine(default="closed").start(personas["maria-grocery-lapsed"], seed=1)
+    session.ask("How did the ordering work, week to week?")
+    state, index = session.state, session.index
+    assert not _claims_foreign_doing(index, state, "Did you book the slot before you filled the basket, or after?")
+    # The gate still holds where the main clause is about a thing outside her life.
+    assert _claims_foreign_doing(index, state, "Did you sell the caravan before you moved house?")
