@@ -664,9 +664,17 @@ _TAG = _rx(
     r"can't\s+you|couldn't\s+you|is\s+it\s+not|am\s+i\s+right|wouldn't\s+you\s+say|would\s+you\s+say|"
     r"don't\s+they|do\s+they|does\s+it|is\s+it|was\s+it|did\s+you|do\s+you|aren't\s+i|surely|yes|ok|okay|"
     r"you\s+know\s+what\s+i\s+mean|know\s+what\s+i\s+mean|"
-    r"(?:is|are|was|were|do|does|did|has|have|had|can|could|would|will|should|wo|ca)n't\s+(?:she|he|we|i|there|this|that|they|it|you))"
+    r"(?:is|are|was|were|do|does|did|has|have|had|can|could|would|will|should|wo|ca)n't\s+(?:she|he|we|i|there|this|that|they|it|you)|"
+    # a positive tag of any auxiliary ("…, did they?", "…, does she?"), its pronoun agreeing with it; not the verb of a
+    # clause after its subject ("…why they do it", "what she did it for")
+    r"(?<!\bi\s)(?<!\byou\s)(?<!\bwe\s)(?<!\bthey\s)(?<!\bhe\s)(?<!\bshe\s)(?<!\bit\s)(?<!\bwho\s)(?<!\bthat\s)"
+    r"(?<!\bwhat\s)(?<!\bwhy\s)(?<!\bhow\s)(?<!\bwhere\s)(?<!\bwhen\s)(?<!\bwhich\s)"
+    r"(?:(?:does|is|has|was)\s+(?:she|he|it)|(?:do|are|have|were)\s+(?:we|they|you)|"
+    r"(?:did|can|could|would|will)\s+(?:she|he|we|they|it|you)|(?:is|are|was|were)\s+there))"
     r"\s*[?.!]*\s*$"
 )
+_POSITIVE_TAG = _rx(r"(?:is|are|was|were|do|does|did|has|have|had|can|could|would|will)\s+(?:she|he|we|they|it|you)|"
+                    r"(?:is|are|was|were)\s+there")
 _TAG_MID = _rx(
     r"\b(?P<tag>isn't\s+it|aren't\s+they|don't\s+you|didn't\s+you|wasn't\s+it|doesn't\s+it|wouldn't\s+you|"
     r"haven't\s+you|didn't\s+they|right)\s+(?:\w+\s*){1,4}[?.!]?$"
@@ -1846,7 +1854,7 @@ def _question_cues(q: str, full: str, previous: str | None, has_qmark: bool, sai
             pass
         elif word in ("would you say", "wouldn't you say") and (_WH_OPEN.match(q) or _WH_CLOSED.match(q)):
             pass  # "how often, would you say": a hedge on a question for a fact, no view of yours to agree with
-        elif word in ("is it", "was it", "did you", "do you", "does it", "do they") and (
+        elif _POSITIVE_TAG.fullmatch(word) and (
             starts_like_question or not re.search(r"[,]\s*" + word, q)
         ) and not (not starts_like_question and _reversed_tag(q)):  # "three is just not enough is it": a caption's tag
             pass
@@ -2532,8 +2540,9 @@ _SOLUTION_Q = _rx(
     r"life|that|your\s+\w+)\s+easier|made\s+(?:it|things|life)\s+easier|be\s+(?:easier|better|useful|helpful))\s+"
     r"(?P<cond>if|to|when|having)\b(?P<fix>.+)"
     r"|(?P<np>(?!(?:it|that|this|they|you|we|i|he|she|there|anyone|anything|someone|something|people)\b)"
-    r"(?:(?:a|an|some\s+(?:kind|sort)\s+of|some|having|getting|adding|using)\s+)?[\w'-]+(?:[\s-]+[\w'-]+){0,4}?)\s+"
+    r"(?:(?:a|an|some\s+(?:kind|sort)\s+of|some|having|getting|adding|using)\s+)?[\w'-]+(?:[\s-]+[\w'-]+){0,7}?)\s+"
     r"(?:have\s+)?(?:help(?:ed|s)?|solved?|fix(?:ed)?|sort(?:ed)?\s+(?:it|that|this)(?:\s+out)?|"
+    r"ma(?:k|d)e\s+(?:a|any|the|all\s+the)\s+difference|"
     r"ma(?:k|d)e\s+(?:it|things|life|that|this|your\s+[\w'-]+|everything)\s+(?:easier|better|simpler)|work(?:ed)?\s+(?:better|for\s+you)|be(?:en)?\s+(?:useful|helpful|better)|"
     r"change[ds]?\s+(?:that|anything|things)|sav(?:e|ed)\s+(?:you|the\s+day|time)|prevent(?:ed)?|stop(?:ped)?\s+(?:it|that|this))\b.*)$"
 )
