@@ -1462,6 +1462,20 @@ def _stands_alone(question: str, language: str) -> bool:
     return count >= ALONE_WORDS
 
 
+# An invitation to tell, opening a sentence: "Talk me through…", "Vertel eens over…", "…얘기 좀 해 주세요", "说说…".
+_OPEN_INVITATION = {
+    "en": re.compile(r"^\s*(?:(?:so|okay|ok|right|and|now|um|uh)[,\s]+)*(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?"
+                     r"(?:tell\s+me\s+(?:about|how|what)|talk\s+me\s+through|walk\s+me\s+through|take\s+me\s+(?:through|back)|"
+                     r"run\s+me\s+through|describe)\b", re.IGNORECASE),
+    "nl": re.compile(r"^\s*(?:(?:oké|ok|goed|en|dus)[,\s]+)*(?:vertel\s+(?:eens\s+|me\s+)*(?:over|hoe|wat|van)|"
+                     r"neem\s+me\s+(?:eens\s+)?mee|beschrijf|kun\s+je\s+(?:eens\s+)?(?:vertellen|beschrijven))\b",
+                     re.IGNORECASE),
+    # (Not "계속 말씀해 주세요", "just keep talking": a story or an account asked for.)
+    "ko": re.compile(r"(?:얘기|이야기|설명)(?:를|을)?\s*(?:좀\s*)?(?:해\s*주세요|해\s*주시겠어요|해\s*주실래요)|들려\s*주세요"),
+    "zh": re.compile(r"^.{0,6}(?:说说|讲讲|聊聊|描述一下)"),
+}
+
+
 def _read_question(index: TopicIndex, state: State, text: str, language: str,
                    read_greeting: bool = False) -> tuple[str, list[str], str]:
     """What of the turn is asked: the turn without an afterthought after its last question and without the greeting
@@ -1493,6 +1507,12 @@ def _read_question(index: TopicIndex, state: State, text: str, language: str,
         text = join_sentences(parts, language)
     whole = text
     threshold = index.threshold
+    # "Talk me through putting an order together. Where are you sitting, what's in your hands?": an invitation to
+    # tell, and questions that fill in its scene; what is asked is the invitation with them, not its details alone.
+    invite = _OPEN_INVITATION.get(language_of(language))
+    at = next((i for i, part in enumerate(parts[:-1]) if invite is not None and invite.search(part)), None)
+    if at is not None:
+        return whole, parts, join_sentences(parts[at:], language)
     # (A last sentence of function words alone, "Voor wie ben je?", says nothing without the one before; nor
     # does one that names nothing, "Forty-six years with the bank. Why have you stayed?", when the turn
     # read whole is about one of her topics and the last sentence alone is not.)
@@ -2129,6 +2149,10 @@ def _claims_foreign_doing(index: TopicIndex, state: State, text: str) -> bool:
         # A noun inside a compound ("building society") stands for the compound.
         while head.dep_ == "compound" and head.head is not head:
             head = head.head
+        if head is not tok and head.pos_ in {"NOUN", "PROPN"} and head.lemma_.lower() not in foreign \
+                and head.lemma_.lower() not in interview_vocabulary(index.language) \
+                and _familiar(index, head.lemma_.lower()):
+            continue  # "any team sport": a kind of a thing of hers (her sport), named more narrowly (not "holiday plans")
         if head.dep_ not in _OBJECT_DEPS:
             continue
         if head.dep_ == "pobj" and head.head.lower_ in _TIME_PREPOSITIONS:
@@ -2144,7 +2168,7 @@ def _claims_foreign_doing(index: TopicIndex, state: State, text: str) -> bool:
             # the app", is no such sign: deflections of off-topic questions fell 3-5 points on outside interviews.)
         if _to_someone(head, verb, foreign):
             continue
-        if _only_when(index, verb):
+        if _only_when(index, verb) or _only_where(index, head, verb):
             continue
         if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ == "you" for c in verb.children):
             return True
@@ -2160,6 +2184,15 @@ def _only_when(index: TopicIndex, verb) -> bool:
     objects = [c for c in main.children if c.dep_ in {"dobj", "attr", "oprd"}]
     objects += [g for c in main.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     return any(o.pos_ in {"NOUN", "PROPN"} and _familiar(index, o.lemma_.lower()) for o in objects)
+
+
+def _only_where(index: TopicIndex, noun, verb) -> bool:
+    """The new noun only says where or how something of hers is done: the object of a preposition beside a direct
+    object of hers ("can you hear the cashier properly through the glass?": her cashier, heard through a glass)."""
+    if noun.dep_ != "pobj" or noun.head.head.i != verb.i:
+        return False
+    return any(c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"} and _familiar(index, c.lemma_.lower())
+               for c in verb.children)
 
 
 def _to_someone(noun, verb, foreign: set[str]) -> bool:

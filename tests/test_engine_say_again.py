@@ -2,8 +2,10 @@
 zeggen?", "다시 한번 말씀해 주시겠어요?", "刚才没听清，再说一遍？"), the persona says again what she just said, shortened after
 a lead-in, on the same topic; where the turn names what it missed ("you said something about the mornings?") she says
 the sentence that holds those words. Also: a gerund with no subject is a terse prompt about that doing ("Waiting
-in."), and a clause that only says when something of hers was done ("before you filled the basket") does not make a
-question about her slot one about a thing outside her life. Hashing embedder and scripted labels."""
+in."); a clause that only says when something of hers was done ("before you filled the basket"), a place where it is
+done ("through the glass") or a narrower kind of a thing of hers ("any team sport") does not make a question about her
+things one about a thing outside her life; an invitation to tell is read with the questions that fill in its scene.
+Hashing embedder and scripted labels."""
 
 from __future__ import annotations
 
@@ -110,3 +112,50 @@ def test_a_when_clause_does_not_make_her_question_foreign(personas):
     assert not _claims_foreign_doing(index, state, "Did you book the slot before you filled the basket, or after?")
     # The gate still holds where the main clause is about a thing outside her life.
     assert _claims_foreign_doing(index, state, "Did you sell the caravan before you moved house?")
+
+
+def test_a_kind_of_a_thing_of_hers_is_hers(personas):
+    from simulator.policy import _claims_foreign_doing
+
+    session = engine(default="closed").start(personas["sam-fitness-noncustomer"], seed=1)
+    session.ask("What do you do to keep active these days?")
+    state, index = session.state, session.index
+    assert not _claims_foreign_doing(index, state, "Did you ever play any team sport?")
+    # A word of every interview at the head of the compound ("plans") is no thing of hers: holidays stay foreign.
+    assert _claims_foreign_doing(index, state, "Have you got any holiday plans this summer?")
+
+
+def test_where_something_of_hers_is_done_does_not_make_it_foreign(personas):
+    from simulator.policy import _claims_foreign_doing
+
+    session = engine(default="closed").start(personas["harold-bank-formal"], seed=1)
+    session.ask("How do you find going into the branch?")
+    state, index = session.state, session.index
+    assert not _claims_foreign_doing(index, state, "Can you hear the cashier properly through the glass?")
+
+
+def test_an_invitation_is_read_with_the_questions_that_fill_in_its_scene(personas):
+    from simulator.policy import _read_question
+
+    session = engine().start(personas["dev-grocery-promoter"], seed=1)
+    turn = "Talk me through putting an order together. Where are you sitting, what's in your hands?"
+    _, _, asked = _read_question(session.index, session.state, turn, "en")
+    assert asked.startswith("Talk me through putting an order together")
+    assert asked.endswith("what's in your hands?")
+    # Without an invitation before them, the last question is read alone as before.
+    _, _, asked = _read_question(session.index, session.state, "Thanks, that helps. How often do you order?", "en")
+    assert asked == "How often do you order?"
+
+
+@pytest.mark.parametrize("text,language,invites", [
+    ("Talk me through putting an order together.", "en", True),
+    ("Vertel eens over die ochtend.", "nl", True),
+    ("그날 얘기 좀 해 주세요.", "ko", True),
+    ("혹시 끊기면 그냥 계속 말씀해 주세요.", "ko", False),  # "just keep talking": no story asked for
+    ("说说那天的事吧。", "zh", True),
+    ("Thanks for coming in today.", "en", False),
+])
+def test_invitations_to_tell(text, language, invites):
+    from simulator.policy import _OPEN_INVITATION
+
+    assert bool(_OPEN_INVITATION[language].search(text)) is invites

@@ -278,9 +278,9 @@ def test_a_summary_mostly_of_her_words_is_confirmed_not_declined_for_one_new_wor
     summary = ("So at half-term you skipped the order at your sister's caravan, had the app open on your phone and "
                "simply stopped.")
     index = engine.index_for(maria)
-    # "caravan" is a noun she never uses, in a phrase of "you" doing: the gate for things outside her life would
-    # decline it, but the rest is what she has just said.
-    assert policy._claims_foreign_doing(index, session.state, summary)
+    # "caravan" is a noun she never uses, but it only says where her order was skipped (the gate for things outside her
+    # life lets it through), and the rest is what she has just said.
+    assert not policy._claims_foreign_doing(index, session.state, summary)
     assert policy._retells(index, session.state, summary)
     _, reply = session.ask(summary)
     assert reply.move != "no_experience"
