@@ -11,23 +11,10 @@ from __future__ import annotations
 
 import pytest
 
-from simulator.embeddings import HashingEmbedder
-from simulator.engine import Engine
-from simulator.persona import load_personas
 from simulator.understanding import asks_to_say_again
 
-from .conftest import ScriptedClassifier
-
-ABSTAIN = {"clarify", "no_experience", "break_character"}
-
-
-@pytest.fixture(scope="module")
-def personas():
-    return load_personas().personas
-
-
-def engine(default="open"):
-    return Engine(embedder=HashingEmbedder(), classifier=ScriptedClassifier(None, default))
+# The shipped personas (a fixture) and an engine with the hashing embedder and scripted labels, as there.
+from .test_engine_asides_and_remarks import ABSTAIN, engine, personas  # noqa: F401
 
 
 @pytest.mark.parametrize("text,language", [
@@ -103,35 +90,25 @@ def test_a_gerund_names_a_doing_of_hers_as_a_prompt(personas):
         assert not _topic_prompt(index, text, "en"), text
 
 
-def test_a_when_clause_does_not_make_her_question_foreign(personas):
+@pytest.mark.parametrize("persona_id,opener,hers,foreign", [
+    # a clause that says when; the gate still holds where the main clause is about a thing outside her life
+    ("maria-grocery-lapsed", "How did the ordering work, week to week?",
+     "Did you book the slot before you filled the basket, or after?", "Did you sell the caravan before you moved house?"),
+    # a narrower kind of a thing of hers; a word of every interview at the head ("plans") is no thing of hers
+    ("sam-fitness-noncustomer", "What do you do to keep active these days?",
+     "Did you ever play any team sport?", "Have you got any holiday plans this summer?"),
+    # a noun that only says where something of hers is done
+    ("harold-bank-formal", "How do you find going into the branch?",
+     "Can you hear the cashier properly through the glass?", None),
+])
+def test_a_word_that_only_places_her_question_does_not_make_it_foreign(personas, persona_id, opener, hers, foreign):
     from simulator.policy import _claims_foreign_doing
 
-    session = engine(default="closed").start(personas["maria-grocery-lapsed"], seed=1)
-    session.ask("How did the ordering work, week to week?")
-    state, index = session.state, session.index
-    assert not _claims_foreign_doing(index, state, "Did you book the slot before you filled the basket, or after?")
-    # The gate still holds where the main clause is about a thing outside her life.
-    assert _claims_foreign_doing(index, state, "Did you sell the caravan before you moved house?")
-
-
-def test_a_kind_of_a_thing_of_hers_is_hers(personas):
-    from simulator.policy import _claims_foreign_doing
-
-    session = engine(default="closed").start(personas["sam-fitness-noncustomer"], seed=1)
-    session.ask("What do you do to keep active these days?")
-    state, index = session.state, session.index
-    assert not _claims_foreign_doing(index, state, "Did you ever play any team sport?")
-    # A word of every interview at the head of the compound ("plans") is no thing of hers: holidays stay foreign.
-    assert _claims_foreign_doing(index, state, "Have you got any holiday plans this summer?")
-
-
-def test_where_something_of_hers_is_done_does_not_make_it_foreign(personas):
-    from simulator.policy import _claims_foreign_doing
-
-    session = engine(default="closed").start(personas["harold-bank-formal"], seed=1)
-    session.ask("How do you find going into the branch?")
-    state, index = session.state, session.index
-    assert not _claims_foreign_doing(index, state, "Can you hear the cashier properly through the glass?")
+    session = engine(default="closed").start(personas[persona_id], seed=1)
+    session.ask(opener)
+    assert not _claims_foreign_doing(session.index, session.state, hers)
+    if foreign is not None:
+        assert _claims_foreign_doing(session.index, session.state, foreign)
 
 
 def test_an_invitation_is_read_with_the_questions_that_fill_in_its_scene(personas):
