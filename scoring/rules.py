@@ -656,6 +656,9 @@ OPTION_THEN_YES_NO = _rx(r"^[\w' -]{1,30},\s*or\s+(?P<q>(?:is|are|was|were|do|do
                           r"should)\s+(?:you|there|it|they|he|she|anyone|someone)\b)")
 _OR_ENDING = _rx(r"\bor(?:\s+(?:not|what|something|something else|anything else|no))?\s*\??$")
 
+# A positive tag, its pronoun agreeing with its auxiliary ("does she", "do they", "was there"; not "do it").
+_AGREEING_TAG = (r"(?:does|is|has|was)\s+(?:she|he|it)|(?:do|are|have|were)\s+(?:we|they|you)|"
+                 r"(?:did|can|could|would|will)\s+(?:she|he|we|they|it|you)|(?:is|are|was|were)\s+there")
 # Leading patterns: agreement-seeking, presupposition, social proof, loaded degree.
 _TAG = _rx(
     r"(?:,|\s)\s*(?P<tag>right|correct|yeah|no|huh|eh|true|isn't\s+it|isn't\s+that|aren't\s+they|aren't\s+you|"
@@ -669,12 +672,10 @@ _TAG = _rx(
     # clause after its subject ("…why they do it", "what she did it for")
     r"(?<!\bi\s)(?<!\byou\s)(?<!\bwe\s)(?<!\bthey\s)(?<!\bhe\s)(?<!\bshe\s)(?<!\bit\s)(?<!\bwho\s)(?<!\bthat\s)"
     r"(?<!\bwhat\s)(?<!\bwhy\s)(?<!\bhow\s)(?<!\bwhere\s)(?<!\bwhen\s)(?<!\bwhich\s)"
-    r"(?:(?:does|is|has|was)\s+(?:she|he|it)|(?:do|are|have|were)\s+(?:we|they|you)|"
-    r"(?:did|can|could|would|will)\s+(?:she|he|we|they|it|you)|(?:is|are|was|were)\s+there))"
+    r"(?:" + _AGREEING_TAG + r"))"
     r"\s*[?.!]*\s*$"
 )
-_POSITIVE_TAG = _rx(r"(?:is|are|was|were|do|does|did|has|have|had|can|could|would|will)\s+(?:she|he|we|they|it|you)|"
-                    r"(?:is|are|was|were)\s+there")
+_POSITIVE_TAG = _rx(_AGREEING_TAG)
 _TAG_MID = _rx(
     r"\b(?P<tag>isn't\s+it|aren't\s+they|don't\s+you|didn't\s+you|wasn't\s+it|doesn't\s+it|wouldn't\s+you|"
     r"haven't\s+you|didn't\s+they|right)\s+(?:\w+\s*){1,4}[?.!]?$"
@@ -2696,8 +2697,9 @@ def _offered_change(q: str) -> str | None:
             # "if it logged the feeds by itself", "if the reminders went out automatically": a thing that does the
             # work on its own is a solution described.
             by_itself = any(k.lower_ == "automatically" for k in kids) or any(
-                k.dep_ == "prep" and k.lower_ in ("by", "on") and any(g.dep_ == "pobj" and g.lower_ in ("itself", "themselves", "own")
-                                                                    for g in k.children) for k in kids)
+                k.dep_ == "prep" and k.lower_ in ("by", "on")
+                and any(g.dep_ == "pobj" and g.lower_ in ("itself", "themselves", "own") for g in k.children)
+                for k in kids)
             offered = modal or for_you or by_itself or _takes_up(q)
         if offered:
             return " ".join(w.text for w in doc[subject.left_edge.i: verb.i + 1][:7])

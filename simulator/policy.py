@@ -2471,11 +2471,12 @@ def _told_sentences(index: TopicIndex, state: State, topic_id: str) -> list:
 
 
 def _recap(persona: Persona, state: State, choose: _Chooser, topic_id: str, sources: list,
-           move: str = "recap") -> Plan | None:
+           move: str = "recap", kind: str = "recap") -> Plan | None:
     """"Like I said, the slots went fast.": the first of ``sources`` (sentences she said) that makes a recap not
-    said yet in this interview; None when none does."""
+    said yet in this interview, in her phrasings of ``kind`` (``"say_again"``: "Sorry, I said…"); None when none
+    does."""
     language = persona.language
-    templates = voice(language, "recap")
+    templates = voice(language, kind)
     for source in sources:
         short = shorten(source.text, language)
         for template in choose.rng.sample(templates, len(templates)):
@@ -2491,7 +2492,7 @@ def _recap(persona: Persona, state: State, choose: _Chooser, topic_id: str, sour
 # the turn's own words are looked for in what she said.
 _SAY_AGAIN_WORDS = re.compile(
     r"\b(?:sorry|you|said|say|saying|something|about|again|repeat|cut|out|broke|up|sound|line|dropped|catch|missed|"
-    r"lost|that|bit|go|back|over|could|can|what|was|were|there|second|um|uh|just|je|zei|iets|over|nog|een|keer|"
+    r"lost|that|bit|go|back|over|could|can|what|was|were|there|second|um|uh|just|je|zei|iets|nog|een|keer|"
     r"zeggen|viel|even|weg|dat|kun|eh)\b", re.IGNORECASE)
 # The moves whose line she says again when asked to.
 _SAID_AGAIN = frozenset({"answer", "closed", "continue", "echo", "invite", "recap", "reflection", "silence"})
@@ -2499,8 +2500,8 @@ _SAID_AGAIN = frozenset({"answer", "closed", "continue", "echo", "invite", "reca
 
 def _say_again(persona: Persona, state: State, choose: _Chooser, asking: str) -> Plan | None:
     """What she just said, again, shortened after a lead-in ("Sorry, I said the slots went fast"): the first sentence of
-    her last reply long enough to stand alone. None when her last reply was no line of a topic, or each way of
-    saying it again has been said."""
+    her last reply long enough to stand alone, or the sentence of her recent turns that holds the words the turn
+    names. None when her last reply was no line of a topic, or each way of saying it again has been said."""
     last = state.last_persona
     # (Her agreement with a leading question or a reaction is no story to say again: the question is read as asked.)
     if last is None or not last.topic or not last.text or last.move not in _SAID_AGAIN:
@@ -2523,15 +2524,8 @@ def _say_again(persona: Persona, state: State, choose: _Chooser, asking: str) ->
         said = sorted(said, key=lambda s: -echo_overlap(asked, s, language)[0])
     long_enough = [s for s in said if is_cjk_language(language) or len(s.split()) >= RECAP_MIN_WORDS]
     source = (long_enough or said)[0]
-    short = shorten(source, language)
-    for template in choose.rng.sample(voice(language, "say_again"), len(voice(language, "say_again"))):
-        candidate = template.format(x=short)
-        if state.is_fresh(candidate):
-            topic = persona.topic(topic_id)
-            return Plan(move="recap", text=candidate, topic=topic_id, layer=layer,
-                        had_more=topic is not None and _has_more(topic, state.level(topic_id)),
-                        max_words=_length(persona, "default"))
-    return None
+    return _recap(persona, state, choose, topic_id, [Sentence(topic_id, layer, said_text, source, frozenset())],
+                  kind="say_again")
 
 
 def _step_to_related(persona: Persona, index: TopicIndex, state: State, choose: _Chooser,
