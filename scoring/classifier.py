@@ -48,6 +48,7 @@ from . import feedback, rules
 from .example_cache import cached_arrays, cached_forms, forms_key
 from .labels import Classification, Flag, Label
 from .parse_batch import run_batched
+from simulator import chat_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from simulator.embeddings import Embedder
@@ -630,7 +631,11 @@ class QuestionClassifier:
                 return self.classify_many(items)
             finally:
                 _without_rewrites.on = False
-        unpacked = [_unpack(item) for item in items]
+        # Typed chat ("whats ur typical day like", "dont u think…") is read as the sentence it stands for. (Not a turn
+        # in another language given to the English rules: "Hoe vaak bestelt u…" has no chat "u" in it.)
+        unpacked = [(chat_text.standard(text, self.language)
+                     if self.language != "en" or rules.detect_language(text) == "en" else text, previous, context)
+                    for text, previous, context in map(_unpack, items)]
         slot: dict[tuple, int] = {}
         distinct: list[tuple[str, str | None, Any]] = []
         order = []

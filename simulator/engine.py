@@ -27,6 +27,7 @@ import time
 from collections import Counter
 from typing import Callable, Iterator, Mapping, Protocol
 
+from . import chat_text
 from .backends import AuthoredBackend, ReplyBackend, ReplyRequest
 from .embeddings import Embedder, get_embedder, reads_language
 from .persona import Persona
@@ -158,6 +159,7 @@ class Engine:
         """Build what a session on ``persona`` needs (topic index, the language's classifier) now."""
         self.index_for(persona)
         self.classifier_for(persona.language)
+        chat_text.warm(persona.language)  # the spelling list a typed turn is read with
 
     def start(
         self,
@@ -239,7 +241,8 @@ class Session:
             return self.silence(patience=patience, at=at)
         self._finish_pending()
         previous = self._previous_persona_text()
-        probe = text[:MAX_INPUT_CHARS]
+        # (Typed chat, "whats ur typical day like", read as the sentence it stands for; the transcript keeps the text.)
+        probe = chat_text.standard(text[:MAX_INPUT_CHARS], self.persona.language, self.index.words)
         classifier = self.engine.classifier_for(self.persona.language)
         if "context" in getattr(getattr(classifier.classify, "__code__", None), "co_varnames", ()):
             # Everything the customer said so far: a summary is a reflection only when its content is in there.
@@ -284,7 +287,9 @@ class Session:
             return None
         trainee = turns[-1]
         rng = random.Random(f"{self.transcript.seed}:{len(turns) - 1}")
-        plan = decide(self.persona, self.index, self.state, text=trainee.text[:MAX_INPUT_CHARS],
+        plan = decide(self.persona, self.index, self.state,
+                      text=chat_text.standard(trainee.text[:MAX_INPUT_CHARS], self.persona.language,
+                                              self.index.words),
                       label=trainee.label or "statement", flags=list(trainee.flags), rng=rng)
         self._pending = PendingReply(self, trainee, plan)
         return self._pending

@@ -1052,6 +1052,16 @@ def _decide(persona: Persona, index: TopicIndex, state: State, text: str, label:
             and any(topic_id and looks_like_echo(text, said, language) for topic_id, said in state.recent[-ECHO_TURNS:])):
         label = "echo"
 
+    # "Right, let me make sure I've got your story straight: the cabin, the card reader on the same wifi, drops most
+    # nights since August, and seven months left to run. Have I got it?": several things she told, listed, and a
+    # request to confirm them is a summary, whatever its question mark made of it for the scorer. She confirms it and
+    # goes on from the last thing it names, as a person answers the end of what was said to them.
+    summary_end = None
+    if label in ("closed", "open", "reflection") and not flags_set & {"pitch", "hypothetical"}:
+        summary_end = _summary_end(index, text, language)
+        if summary_end is not None:
+            label = "reflection"
+
     # "Do you order your clothes online too?", "So you're training for a marathon now.": a yes/no question or a
     # summary that has her doing something with a thing outside her life is not hers to answer or confirm,
     # however close its wording comes to one of her closed lines or examples. (Not where the turn points
@@ -1196,7 +1206,9 @@ def _decide(persona: Persona, index: TopicIndex, state: State, text: str, label:
         label = "closed"
 
     reflected_topic = state.current_topic
-    if label == "reflection":
+    if summary_end is not None:
+        reflected_topic = summary_end
+    elif label == "reflection":
         # A summary of something outside her life ("So you told me you run marathons too.") is not hers to
         # confirm: the same gate as a question.
         asked_topic, candidates = _understand(index, state, text, language)
@@ -2248,6 +2260,53 @@ def _names_its_antecedent(index: TopicIndex, parts: list[str], text: str, thresh
         return False  # none of its words is in any topic: the top one cannot hold one either (and no vector needed)
     ranked = index.scores(before)
     return bool(ranked) and ranked[0].score >= threshold and ranked[0].lexical > 0
+
+
+# A list's separators, and the words that join its last item on ("…, and then in October you stopped").
+_LIST_SEPARATOR = re.compile(r"\s*[,;:，；：、]\s*")
+_LIST_JOIN = {
+    "en": re.compile(r"^(?:(?:and|then|so|but|finally|now|plus)\b[\s,]*)+", re.IGNORECASE),
+    "nl": re.compile(r"^(?:(?:en|dan|toen|dus|maar|uiteindelijk|nu)\b[\s,]*)+", re.IGNORECASE),
+}
+
+
+# An English question word (Dutch, Korean and Chinese ones: _WH_WORD): what follows the list asks for something new
+# ("…, ik bedoel, eh, wat gebeurde er toen precies?", "Early shifts, so like, what time do you start?"), it does not
+# ask to confirm.
+_EN_WH_WORD = re.compile(r"\b(?:what|when|where|who|whom|whose|why|how|which)\b", re.IGNORECASE)
+
+
+def _summary_end(index: TopicIndex, text: str, language: str) -> str | None:
+    """The topic of the last item of a listed summary that asks to be confirmed ("So, tracing it back: the weekly
+    order on the sofa, slots that didn't suit, and then in October you stopped and went back to the shops. Does that
+    sound right?", "…，五月中旬就不下单了，现在换了别的办法买菜。是这样吗？"), or None when the turn is no such summary or its
+    last item alone names no topic clearly.
+
+    A summary: a statement of at least three items (separated by commas, semicolons, a colon) followed by a short
+    question that names nothing of hers ("Is that fair?", "Have I got it?", "Klopt dat?", "맞죠?"). The last item
+    is what the turn ends on; what came before it she has just heard said back."""
+    parts = clauses(text, language)
+    if len(parts) < 2 or not re.search(r"[?？]\s*$", parts[-1]) or re.search(r"[?？]\s*$", parts[-2]):
+        return None
+    check = parts[-1]
+    if (len(tokens(check, language)) > 6 or not _names_nothing(index, check)
+            or _WH_WORD.search(check) or _EN_WH_WORD.search(check)):
+        return None
+    body = " ".join(part.rstrip(" .。!！") for part in parts[:-1])
+    items = [item for item in _LIST_SEPARATOR.split(body) if len(tokens(item, language)) >= 2]
+    if len(items) < 3:
+        return None
+    last = items[-1]
+    join = _LIST_JOIN.get(language_of(language))
+    if join is not None:
+        last = join.sub("", last.strip())
+    # (A last item that points back, "…, and your nights just didn't fit that.", is no thing of its own.)
+    if len(tokens(last, language)) < 2 or _has_anaphora(last, language):
+        return None
+    scored = index.scores(last)
+    if not scored or scored[0].score < index.threshold:
+        return None
+    return scored[0].topic
 
 
 def _trailing_questions(parts: list[str]) -> list[str]:

@@ -189,6 +189,11 @@ class TopicIndex:
                         self.sentences.append(Sentence(topic.id, layer, line, sentence,
                                                        frozenset(units(sentence, language))))
         self._by_text = {s.text: s for s in self.sentences}
+        # Her words as written, lower case (names and the product's name among them): a trainee's typo is read as the
+        # word of hers it is one letter away from before it is read as any word of the language.
+        self.words: frozenset[str] = frozenset(
+            w.lower() for text in [persona.name, getattr(persona, "context", "") or "", *all_texts, *line_texts, *stock]
+            for w in re.findall(r"[^\W\d_]+", text or ""))
         self._rows = {id(s): i for i, s in enumerate(self.sentences)}
         self._sentence_owners = np.asarray([self._position[s.topic] for s in self.sentences])
         # A line of more than one sentence is embedded whole as well: the persona's last reply is read again as a

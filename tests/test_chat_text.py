@@ -1,0 +1,104 @@
+"""Typed chat ("whats ur typical day like", "dont u think its too much tbh", "how ofetn", "咋不用了？", "k heb idd ff
+gekeken") is read as the sentence it stands for, by the persona and by the scorer, while the transcript keeps what
+was typed. Also: a listed summary that asks to be confirmed ("…, and in the end you stopped. Is that right?") is a
+reflection whose topic is its last item. Hashing embedder and scripted labels for the engine."""
+
+from __future__ import annotations
+
+import pytest
+
+from scoring.classifier import QuestionClassifier
+from simulator.chat_text import spelled, standard
+from simulator.embeddings import HashingEmbedder
+
+from .test_engine_asides_and_remarks import ABSTAIN, engine, personas  # noqa: F401
+
+
+@pytest.mark.parametrize("typed,meant", [
+    ("whats ur typical day like", "what's your typical day like"),
+    ("dont u think its too expensive tbh", "don't you think it's too expensive to be honest"),
+    ("ok so ur doing it on ur phone?", "okay so you're doing it on your phone?"),
+    ("how r u finding it w/ the kids", "how are you finding it with the kids"),
+    ("i dunno, 2 yrs maybe", "I don't know, 2 years maybe"),
+    ("lets talk about the booking itself", "let's talk about the booking itself"),
+    ("were building a form checker", "we're building a form checker"),
+    ("sry, ud forgotten it", "sorry, you'd forgotten it"),
+])
+def test_english_chat_shorthand_is_spelled_out(typed, meant):
+    assert standard(typed, "en") == meant
+
+
+@pytest.mark.parametrize("text", [
+    "How often do you order?", "it lets you book a slot", "they were building it", "its price went up",
+    "So Plan B was the problem?", "Do you have a favourite colour?", "I organised the app on the wifi",
+])
+def test_written_english_and_words_that_only_look_like_chat_are_kept(text):
+    assert standard(text, "en") == text
+
+
+def test_typos_are_put_right_by_the_likeliest_slip():
+    assert standard("how ofetn do u do the orrder", "en") == "how often do you do the order"
+    # A letter left out or two letters swapped beat a changed letter ("wich" is "which", not "with").
+    assert standard("wich one, and wehre", "en") == "which one, and where"
+    # ("whhats" is "whats" once spelled, and that is "what's".)
+    assert standard("whhats stopping u", "en") == "what's stopping you"
+
+
+def test_her_own_words_are_kept_and_preferred_as_corrections():
+    mine = frozenset({"tallyframe", "anika", "basketrun"})
+    assert spelled("did anika like tallyfrme", "en", mine) == "did anika like tallyframe"
+    assert spelled("so basketrun then", "en", mine) == "so basketrun then"
+    # A capital is a name or careful typing: left alone.
+    assert spelled("Were you at Crewe?", "en") == "Were you at Crewe?"
+
+
+@pytest.mark.parametrize("typed,language,meant", [
+    ("咋不用了？啥时候开始的？", "zh", "怎么不用了？什么时候开始的？"),
+    ("k heb idd ff gekeken", "nl", "ik heb inderdaad even gekeken"),
+    ("진짜요ㅋㅋ 그때 어떻게 하셨어요ㅠㅠ", "ko", "진짜요 그때 어떻게 하셨어요"),
+])
+def test_chat_in_other_languages(typed, language, meant):
+    assert standard(typed, language) == meant
+
+
+@pytest.mark.parametrize("persona_id,written,typed", [
+    ("maria-grocery-lapsed", "What were the delivery slots like?", "whatre the delivry slots like"),
+    ("priya-invoicing-buyer", "How does the month-end approval work for you?", "how does the month end aproval work for u"),
+    ("harold-bank-formal", "What's your experience of the banking app?", "whats ur experience of the bankng app"),
+])
+def test_a_typed_question_gets_the_topic_of_the_written_one(personas, persona_id, written, typed):
+    _, as_written = engine().start(personas[persona_id], seed=1).ask(written)
+    trainee, as_typed = engine().start(personas[persona_id], seed=1).ask(typed)
+    assert as_written.topic is not None
+    assert as_typed.topic == as_written.topic
+    assert as_typed.move not in ABSTAIN
+    # The transcript keeps what the trainee typed.
+    assert trainee.text == typed
+
+
+def test_the_scorer_reads_typed_chat_like_the_written_turn():
+    classifier = QuestionClassifier(embedder=HashingEmbedder())
+    typed = classifier.classify("dont u think its too expensive tbh")
+    written = classifier.classify("Don't you think it's too expensive, to be honest?")
+    assert typed.label == written.label == "leading"
+    # A turn in another language given to the English rules is not read as chat ("u" is Dutch there).
+    assert classifier.classify("Hoe vaak bestelt u boodschappen?").language == "other"
+
+
+# A listed summary that asks to be confirmed --------------------------------------------------------------------------
+
+def test_a_listed_summary_is_confirmed_from_its_last_item(personas):
+    session = engine(default="closed").start(personas["maria-grocery-lapsed"], seed=1)
+    session.ask("How did the weekly order work?")
+    _, reply = session.ask("So, if I've got it: the weekly order on the sofa, the delivery slots that never suited, the "
+                           "substitutions at the door, and then in October you stopped ordering altogether. Is that right?")
+    assert reply.move == "reflection"
+    assert reply.topic == "stopping"
+
+
+def test_a_list_then_a_question_word_is_no_summary(personas):
+    session = engine(default="open").start(personas["maria-grocery-lapsed"], seed=1)
+    session.ask("How did the weekly order work?")
+    _, reply = session.ask("Right, the sofa, the slots, the swaps, and the app. So what happened with the slots?")
+    assert reply.move != "reflection"
+
