@@ -4,6 +4,7 @@ Usage:
     python benchmarks/bench_realism.py [--persona ID] [--language LANG] [--verbose] [--json]
     python benchmarks/bench_realism.py --data DIR      # other interview files (default: benchmarks/data/realism)
     python benchmarks/bench_realism.py --data DIR --personas PDIR --glob '*_r4.yaml'   # unseen persona files elsewhere
+    python benchmarks/bench_realism.py --data DIR --typed   # the English questions as typed in a chat box
 
 Every interview in ``benchmarks/data/realism/*.yaml`` is a flowing interview written for one persona, the way
 an interviewer reacts to what that person would say (contractions, fillers, "her"/"that" references,
@@ -391,6 +392,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
     parser.add_argument("--no-technique", action="store_true", help="skip the good/bad technique scripts")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--typed", action="store_true",
+                        help="the English interviews' questions as a fast typist sends them in a chat box (lower case, "
+                             "no apostrophes, 'u', 'ur', 'tbh', a slip of the fingers in three turns of ten: "
+                             "benchmarks/typed_chat.py); the other languages' interviews are left out")
     args = parser.parse_args(argv)
 
     from simulator.engine import Engine
@@ -406,6 +411,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.language:
         interviews = [i for i in interviews
                       if language_of(personas[i.persona_id].language) == language_of(args.language)]
+    if args.typed:
+        from benchmarks.typed_chat import typed
+
+        interviews = [i for i in interviews if language_of(personas[i.persona_id].language) == "en"]
+        for interview in interviews:
+            for n, question in enumerate(interview.questions):
+                if question.text:
+                    question.text = typed(question.text, seed=n)
     if not interviews:
         print("error: no interview matches", file=sys.stderr)
         return 2

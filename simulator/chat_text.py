@@ -45,7 +45,8 @@ _EN_APOSTROPHE = {
     "wheres": "where's", "whos": "who's", "hows": "how's", "whens": "when's", "whys": "why's", "shes": "she's",
     "itll": "it'll", "thatll": "that'll", "wouldve": "would've", "couldve": "could've", "shouldve": "should've",
     "mightve": "might've", "yall": "y'all", "whatre": "what're", "howd": "how'd", "whatd": "what'd",
-    "whered": "where'd", "whod": "who'd", "didja": "did you", "dunno": "don't know",
+    "whered": "where'd", "whod": "who'd", "didja": "did you", "dunno": "don't know", "wats": "what's",
+    "wots": "what's",
 }
 # Chat abbreviations with one reading.
 _EN_SHORT = {
@@ -237,7 +238,8 @@ def spelled(text: str, language: str | None = "en", words: "frozenset[str] | Non
 
         edits = checker.edit_distance_1(word)
         if len(word) <= _SHORT_TYPO:
-            return likeliest([c for c in edits if c in common]) or word
+            # (Or a chat spelling one letter off: "whts" is "whats", which is "what's".)
+            return likeliest([c for c in edits if c in common or c in _EN_APOSTROPHE]) or word
         found = likeliest([c for c in edits if c in mine]) if mine else None
         if found is not None:
             return found

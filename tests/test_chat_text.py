@@ -102,3 +102,14 @@ def test_a_list_then_a_question_word_is_no_summary(personas):
     _, reply = session.ask("Right, the sofa, the slots, the swaps, and the app. So what happened with the slots?")
     assert reply.move != "reflection"
 
+
+
+def test_the_benchmarks_typed_turns_read_back_as_written():
+    from benchmarks.typed_chat import typed
+
+    # Deterministic per seed, and what a typist does to the turn (lower case, no apostrophe, no full stop).
+    assert typed("What's your typical day like?", 3) == typed("What's your typical day like?", 3)
+    forms = {typed("What's your typical day like?", seed) for seed in range(40)}
+    assert len(forms) > 3 and all(form == form.lower() and "'" not in form for form in forms)
+    # Every one of them reads back as the written question.
+    assert {standard(form, "en").rstrip("?") for form in forms} == {"what's your typical day like"}
