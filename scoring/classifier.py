@@ -633,9 +633,7 @@ class QuestionClassifier:
                 _without_rewrites.on = False
         # Typed chat ("whats ur typical day like", "dont u think…") is read as the sentence it stands for. (Not a turn
         # in another language given to the English rules: "Hoe vaak bestelt u…" has no chat "u" in it.)
-        unpacked = [(chat_text.standard(text, self.language)
-                     if self.language != "en" or rules.detect_language(text) == "en" else text, previous, context)
-                    for text, previous, context in map(_unpack, items)]
+        unpacked = [(self._typed(text), previous, context) for text, previous, context in map(_unpack, items)]
         slot: dict[tuple, int] = {}
         distinct: list[tuple[str, str | None, Any]] = []
         order = []
@@ -656,6 +654,14 @@ class QuestionClassifier:
             out.append(verdict if n not in seen else replace(verdict, flag_reasons=dict(verdict.flag_reasons)))
             seen.add(n)
         return out
+
+    def _typed(self, text: str) -> str:
+        """``text`` with typed chat spelled out (:func:`simulator.chat_text.standard`), unless it is a turn in another
+        language given to the English rules."""
+        meant = chat_text.standard(text, self.language)
+        if meant != text and self.language == "en" and rules.detect_language(text) != "en":
+            return text
+        return meant
 
     def _classify_distinct(self, unpacked: Sequence[tuple[str, str | None, Any]]) -> list[Classification]:
         """:meth:`classify_many` on unpacked ``(text, previous, context)`` items."""

@@ -78,7 +78,7 @@ _YOURE_NEXT = re.compile(
     r"saying|telling)$", re.IGNORECASE)
 # "its" before these (or what _YOURE_NEXT lists) is "it's" ("its been ages", "its like a maze"); before a noun it is
 # the possessive ("its price").
-_ITS_NEXT = re.compile(r"^(?:been|like|all|only|worth|there|here|over|done|gone|because|cos|hard|easy|good|bad|"
+_ITS_NEXT = re.compile(r"^(?:been|like|all|only|worth|there|here|over|done|gone|back|because|cos|hard|easy|good|bad|"
                        r"great|fine|weird|annoying|expensive|cheap|free|late|early|fast|slow|better|worse|nice|true|"
                        r"fair|mad|crazy|fun|half|gonna|got|almost|actually|definitely|literally|mostly)$", re.IGNORECASE)
 # "yr" after a number is "year" ("2 yr"); elsewhere "your".
@@ -99,7 +99,9 @@ _NL_SHORT = {"idd": "inderdaad", "ff": "even", "wss": "waarschijnlijk", "wrs": "
              "bijv": "bijvoorbeeld", "zgn": "zogenaamd", "wnr": "wanneer", "ofzo": "of zo",
              "enzo": "en zo", "oke": "oké", "oki": "oké", "ok": "oké", "tis": "het is",
              "kzou": "ik zou", "kheb": "ik heb", "kben": "ik ben", "kweet": "ik weet", "gwn": "gewoon",
-             "nvm": "laat maar", "sws": "sowieso", "tog": "toch", "vd": "van de", "vh": "van het"}
+             "nvm": "laat maar", "sws": "sowieso", "tog": "toch", "vd": "van de", "vh": "van het", "zn": "zijn",
+             "mn": "mijn", "wrm": "waarom", "hb": "heb", "vnd": "vandaag", "vgm": "volgens mij",
+             "ipv": "in plaats van", "kvind": "ik vind", "kdacht": "ik dacht", "tzelfde": "hetzelfde"}
 _NL_MARK = re.compile(r"(?<![\w'’])(?:" + "|".join(sorted(map(re.escape, _NL_SHORT), key=len, reverse=True))
                       + r")(?![\w'’])", re.IGNORECASE)
 
@@ -171,7 +173,7 @@ def _checker(lang: str):
                 checker = SpellChecker(language=lang, distance=1)
                 common = frozenset(heapq.nlargest(_COMMONEST, checker.word_frequency.dictionary,
                                                   key=checker.word_frequency.dictionary.get))
-                found = (checker, {}, common)
+                found = (checker, {}, common, {})
             except Exception as e:  # ImportError, a missing word list
                 log.warning("no spelling list for %s, typos are read as typed: %s", lang, e)
                 found = None
@@ -216,25 +218,36 @@ def warm(language: str | None = "en") -> None:
 
 
 def spelled(text: str, language: str | None = "en", words: "frozenset[str] | None" = None) -> str:
-    """``text`` with each word that no list knows (the language's word list, ``words``) replaced by the word one
-    edit away (a letter left out, added, changed or two swapped: "ofetn", "orrder", "wegiht") that ``words`` has, or
-    else the most frequent one the language's list has; a word with neither is kept. Lower-case words of four
-    letters or more only."""
+    """``text`` with each word that no list knows (the language's word list, British spellings, the embedder's
+    vocabulary, ``words``) replaced by the word one edit away (a letter left out, added, changed or two swapped:
+    "ofetn", "orrder", "wegiht") that ``words`` has, or else the one the language's list has, by the likeliest slip of
+    the fingers (:func:`_slip`) and then by frequency; a word with neither is kept. Lower-case words of four letters
+    or more only (four-letter ones only to the commonest words)."""
     lang = language_of(language)
     if not text or not _TYPED_WORD.search(text):
         return text
     loaded = _checker(lang)
     if loaded is None:
         return text
-    checker, fixed, common = loaded
+    checker, fixed, common, known = loaded
+    listed = checker.word_frequency.dictionary
     mine = words or frozenset()
 
     def fix(m: re.Match) -> str:
         word = m.group(0)
-        if word in mine or word in checker or _known_elsewhere(word, lang):
+        if word in mine:
             return word
+        ok = known.get(word)
+        if ok is None:
+            ok = word in listed or _known_elsewhere(word, lang)
+            if len(known) >= _FIXED_LIMIT:
+                known.clear()
+            known[word] = ok
+        if ok:
+            return word
+
         def likeliest(near):
-            return min(near, key=lambda c: (_slip(word, c), -checker.word_usage_frequency(c), c)) if near else None
+            return min(near, key=lambda c: (_slip(word, c), -listed.get(c, 0), c)) if near else None
 
         edits = checker.edit_distance_1(word)
         if len(word) <= _SHORT_TYPO:
@@ -246,7 +259,7 @@ def spelled(text: str, language: str | None = "en", words: "frozenset[str] | Non
         if word not in fixed:
             if len(fixed) >= _FIXED_LIMIT:
                 fixed.clear()
-            fixed[word] = likeliest([c for c in edits if c in checker])
+            fixed[word] = likeliest([c for c in edits if c in listed])
         return fixed[word] or word
 
     return _TYPED_WORD.sub(fix, text)
@@ -267,8 +280,13 @@ def _standard(text: str, lang: str) -> str:
     return text
 
 
+_EN_KEYS = frozenset(set(_EN_APOSTROPHE) | set(_EN_SHORT) | {"i", "yr", "its", "lets", "were"})
+_ANY_WORD = re.compile(r"[A-Za-z0-9/']+")
+
+
 def _english(text: str) -> str:
-    if not _EN_MARK.search(text):
+    # (A set look-up per word first: most turns have nothing to spell out.)
+    if not any(w != "I" and w.lower() in _EN_KEYS for w in _ANY_WORD.findall(text)) or not _EN_MARK.search(text):
         return text
     words = list(_EN_TOKEN.finditer(text))
     out: list[str] = []
