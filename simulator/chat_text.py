@@ -115,10 +115,20 @@ def standard(text: str, language: str | None = "en", words: "frozenset[str] | No
     if not text:
         return text
     lang = language_of(language)
+    # Words in quotation marks are someone's own, as they wrote or said them ("approved invoice batch from phone, 2
+    # mins", "已约满"): kept.
+    if _QUOTED.search(text):
+        pieces = _QUOTED.split(text)
+        return "".join(piece if n % 2 else standard(piece, lang, words) for n, piece in enumerate(pieces))
     out = _standard(text, lang)
     fixed = spelled(out, lang, words)
     # ("whhats" is "whats" once spelled, and "whats" is "what's".)
     return fixed if fixed == out else _standard(fixed, lang)
+
+
+# A quotation: curly or straight double quotes, corner brackets, or single curly quotes (a straight single quote is
+# an apostrophe as often).
+_QUOTED = re.compile(r'(“[^”]*”|"[^"]*"|「[^」]*」|『[^』]*』|‘[^’]*’)')
 
 
 # QWERTY neighbours: a letter typed for the one beside it is the likelier slip.

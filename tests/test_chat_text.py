@@ -113,3 +113,10 @@ def test_the_benchmarks_typed_turns_read_back_as_written():
     assert len(forms) > 3 and all(form == form.lower() and "'" not in form for form in forms)
     # Every one of them reads back as the written question.
     assert {standard(form, "en").rstrip("?") for form in forms} == {"what's your typical day like"}
+
+
+def test_words_in_quotation_marks_are_kept_as_written():
+    # (Someone's own words: what the customer wrote, an on-screen message.)
+    assert standard("so u saw \"sesion expired\" and then wat", "en") == "so you saw \"sesion expired\" and then what"
+    assert standard("The entry said “approved from phone, 2 mins”. Tell me about that.", "en") == \
+        "The entry said “approved from phone, 2 mins”. Tell me about that."
