@@ -44,11 +44,12 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 import numpy as np
 
+from simulator import chat_text
+
 from . import feedback, rules
 from .example_cache import cached_arrays, cached_forms, forms_key
 from .labels import Classification, Flag, Label
 from .parse_batch import run_batched
-from simulator import chat_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from simulator.embeddings import Embedder

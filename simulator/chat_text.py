@@ -50,7 +50,7 @@ _EN_APOSTROPHE = {
 }
 # Chat abbreviations with one reading.
 _EN_SHORT = {
-    "u": "you", "ya": "you", "yu": "you", "r": "are", "n": "and", "pls": "please", "plz": "please", "thx": "thanks",
+    "u": "you", "yu": "you", "r": "are", "n": "and", "pls": "please", "plz": "please", "thx": "thanks",
     "thnx": "thanks", "ty": "thanks", "tbh": "to be honest", "tbf": "to be fair", "btw": "by the way",
     "imo": "in my opinion", "imho": "in my opinion", "idk": "I don't know", "iirc": "if I remember rightly",
     "afaik": "as far as I know", "bc": "because", "b/c": "because", "cos": "because", "coz": "because",
@@ -81,7 +81,6 @@ _YOURE_NEXT = re.compile(
 _ITS_NEXT = re.compile(r"^(?:been|like|all|only|worth|there|here|over|done|gone|back|because|cos|hard|easy|good|bad|"
                        r"great|fine|weird|annoying|expensive|cheap|free|late|early|fast|slow|better|worse|nice|true|"
                        r"fair|mad|crazy|fun|half|gonna|got|almost|actually|definitely|literally|mostly)$", re.IGNORECASE)
-# "yr" after a number is "year" ("2 yr"); elsewhere "your".
 _EN_TOKEN = re.compile(r"(?<![\w'’/])(?:w/o|w/|b/c|[A-Za-z0-9]+(?:'[A-Za-z]+)?)(?![\w/])")
 _EN_MARK = re.compile(r"(?<![\w'’])(?:" + "|".join(sorted(map(re.escape, set(_EN_APOSTROPHE) | set(_EN_SHORT)
                                                               | {"i", "yr", "its", "lets", "were"}), key=len, reverse=True))
@@ -315,7 +314,7 @@ def _english(text: str) -> str:
             new = {"lets": "let's", "were": "we're"}[low]
         elif low == "its" and after and (_YOURE_NEXT.match(after) or _ITS_NEXT.match(after)):
             new = "it's"
-        elif low == "yr":
+        elif low == "yr":  # "year" after a number ("2 yr"), elsewhere "your"
             new = "year" if before.isdigit() else "your"
         elif low in _EN_APOSTROPHE and not (word[:1].isupper() and low in {"wont", "cant"}):
             new = _EN_APOSTROPHE[low]
