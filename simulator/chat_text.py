@@ -82,9 +82,17 @@ _ITS_NEXT = re.compile(r"^(?:been|like|all|only|worth|there|here|over|done|gone|
                        r"great|fine|weird|annoying|expensive|cheap|free|late|early|fast|slow|better|worse|nice|true|"
                        r"fair|mad|crazy|fun|half|gonna|got|almost|actually|definitely|literally|mostly)$", re.IGNORECASE)
 _EN_TOKEN = re.compile(r"(?<![\w'’/])(?:w/o|w/|b/c|[A-Za-z0-9]+(?:'[A-Za-z]+)?)(?![\w/])")
-_EN_MARK = re.compile(r"(?<![\w'’])(?:" + "|".join(sorted(map(re.escape, set(_EN_APOSTROPHE) | set(_EN_SHORT)
-                                                              | {"i", "yr", "its", "lets", "were"}), key=len, reverse=True))
+# The words the English reading looks at: the two tables, and those decided by their neighbours.
+_EN_KEYS = frozenset(set(_EN_APOSTROPHE) | set(_EN_SHORT) | {"i", "yr", "its", "lets", "were"})
+
+
+def _any_of(words) -> re.Pattern:
+    """One of ``words`` as a whole word (longest first), any case."""
+    return re.compile(r"(?<![\w'’])(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True))
                       + r")(?![\w'’])", re.IGNORECASE)
+
+
+_EN_MARK = _any_of(_EN_KEYS)
 
 _ZH = [("神马", "什么"), ("什麼", "什么"), ("木有", "没有"), ("没啥", "没什么"), ("为啥", "为什么"), ("干啥", "干什么"),
        ("啥", "什么"), ("咋样", "怎么样"), ("咋", "怎么"), ("肿么", "怎么"), ("酱紫", "这样子"), ("童鞋", "同学"),
@@ -101,8 +109,7 @@ _NL_SHORT = {"idd": "inderdaad", "ff": "even", "wss": "waarschijnlijk", "wrs": "
              "nvm": "laat maar", "sws": "sowieso", "tog": "toch", "vd": "van de", "vh": "van het", "zn": "zijn",
              "mn": "mijn", "wrm": "waarom", "hb": "heb", "vnd": "vandaag", "vgm": "volgens mij",
              "ipv": "in plaats van", "kvind": "ik vind", "kdacht": "ik dacht", "tzelfde": "hetzelfde"}
-_NL_MARK = re.compile(r"(?<![\w'’])(?:" + "|".join(sorted(map(re.escape, _NL_SHORT), key=len, reverse=True))
-                      + r")(?![\w'’])", re.IGNORECASE)
+_NL_MARK = _any_of(_NL_SHORT)
 
 _KO_LAUGH = re.compile(r"[ㅋㅎㅠㅜ]{2,}|(?<=[\s가-힣])[ㅋㅎㅠㅜ](?=\s|$)")
 
@@ -289,7 +296,6 @@ def _standard(text: str, lang: str) -> str:
     return text
 
 
-_EN_KEYS = frozenset(set(_EN_APOSTROPHE) | set(_EN_SHORT) | {"i", "yr", "its", "lets", "were"})
 _ANY_WORD = re.compile(r"[A-Za-z0-9/']+")
 
 

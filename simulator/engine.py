@@ -241,8 +241,7 @@ class Session:
             return self.silence(patience=patience, at=at)
         self._finish_pending()
         previous = self._previous_persona_text()
-        # (Typed chat, "whats ur typical day like", read as the sentence it stands for; the transcript keeps the text.)
-        probe = chat_text.standard(text[:MAX_INPUT_CHARS], self.persona.language, self.index.words)
+        probe = self._probe(text)
         classifier = self.engine.classifier_for(self.persona.language)
         if "context" in getattr(getattr(classifier.classify, "__code__", None), "co_varnames", ()):
             # Everything the customer said so far: a summary is a reflection only when its content is in there.
@@ -287,9 +286,7 @@ class Session:
             return None
         trainee = turns[-1]
         rng = random.Random(f"{self.transcript.seed}:{len(turns) - 1}")
-        plan = decide(self.persona, self.index, self.state,
-                      text=chat_text.standard(trainee.text[:MAX_INPUT_CHARS], self.persona.language,
-                                              self.index.words),
+        plan = decide(self.persona, self.index, self.state, text=self._probe(trainee.text),
                       label=trainee.label or "statement", flags=list(trainee.flags), rng=rng)
         self._pending = PendingReply(self, trainee, plan)
         return self._pending
@@ -300,6 +297,11 @@ class Session:
         return reply.trainee, reply.finish()
 
     # Internals ---------------------------------------------------------------------------------
+    def _probe(self, text: str) -> str:
+        """What the trainee's turn is read as: typed chat ("whats ur typical day like") as the sentence it stands for,
+        cut to the longest turn read (the transcript keeps the text as typed)."""
+        return chat_text.standard(text[:MAX_INPUT_CHARS], self.persona.language, self.index.words)
+
     def _patience(self, given: float | None, at: float | None) -> float | None:
         if given is not None:
             return max(0.0, float(given))
