@@ -14,7 +14,8 @@ punctuation stay; what the trainee typed is what the transcript keeps.
   "ofetn", "orrder", "wich"), her own words first.
 - Chinese: the colloquial and chat characters that stand for a standard word ("啥" 什么, "咋" 怎么, "木有" 没有).
 - Dutch: chat abbreviations ("idd", "ff", "wss", "k" for "ik").
-- Korean: laughter and crying jamo ("ㅋㅋ", "ㅠㅠ") dropped.
+- Korean: laughter and crying jamo ("ㅋㅋ", "ㅠㅠ") dropped, and words run together without their spaces
+  ("혼자살면서제일힘든게뭐예요") put apart again where one of her own words begins (:func:`spaced`).
 
 :func:`standard` is cheap (regular expressions; a word-frequency look-up for a word no list knows, no model) and
 returns the text unchanged when nothing in it is chat.
@@ -28,9 +29,9 @@ import re
 import threading
 from functools import lru_cache
 
-from .textutil import language_of
+from .textutil import KO_PARTICLES, language_of
 
-__all__ = ["standard", "spelled", "warm"]
+__all__ = ["spaced", "standard", "spelled", "warm"]
 
 log = logging.getLogger(__name__)
 
@@ -94,8 +95,8 @@ def _any_of(words) -> re.Pattern:
 
 _EN_MARK = _any_of(_EN_KEYS)
 
-_ZH = [("神马", "什么"), ("什麼", "什么"), ("木有", "没有"), ("没啥", "没什么"), ("为啥", "为什么"), ("干啥", "干什么"),
-       ("啥", "什么"), ("咋样", "怎么样"), ("咋", "怎么"), ("肿么", "怎么"), ("酱紫", "这样子"), ("童鞋", "同学"),
+_ZH = [("好滴", "好的"), ("神马", "什么"), ("什麼", "什么"), ("木有", "没有"), ("没啥", "没什么"), ("为啥", "为什么"),
+       ("干啥", "干什么"), ("啥", "什么"), ("咋样", "怎么样"), ("咋", "怎么"), ("肿么", "怎么"), ("酱紫", "这样子"), ("童鞋", "同学"),
        ("俺", "我"), ("米有", "没有")]
 _ZH_MARK = re.compile("|".join(re.escape(a) for a, _ in _ZH))
 _ZH_MAP = dict(_ZH)
@@ -127,6 +128,8 @@ def standard(text: str, language: str | None = "en", words: "frozenset[str] | No
         pieces = _QUOTED.split(text)
         return "".join(piece if n % 2 else standard(piece, lang, words) for n, piece in enumerate(pieces))
     out = _standard(text, lang)
+    if lang == "ko":
+        return spaced(out, words) if words else out
     fixed = spelled(out, lang, words)
     # ("whhats" is "whats" once spelled, and "whats" is "what's".)
     return fixed if fixed == out else _standard(fixed, lang)
@@ -297,6 +300,79 @@ def _standard(text: str, lang: str) -> str:
 
 
 _ANY_WORD = re.compile(r"[A-Za-z0-9/']+")
+
+# Korean typed without spaces: a run of syllables is cut before each place where a word of hers begins. A Korean
+# word is its stem with particles and endings after it, so the beginning of a word she says ("퇴근", "힘든", "모아뱅크"),
+# two syllables or more, marks where a word of the question begins, and what follows it up to the next such place is
+# its particles and endings ("힘든게"). One-syllable words start a word only where they are question words
+# ("왜옮기셨어요", "몇시에"), and a question word or adverb ends one ("혼자살면서"). A run that is a word of hers, or
+# shorter than four syllables, is left whole.
+_KO_RUN = re.compile(r"[가-힣]{4,}")
+_KO_ALL = re.compile(r"[가-힣]+")
+_KO_MEAN, _KO_LONG = 4.0, 8
+# Syllables that begin no word after another: 하다, 되다 and the copula ("퇴근하세요", "불편했던", "언제예요").
+_KO_BOUND = frozenset("하해했한할합되돼됐된될예였이")
+_KO_AFTER = (*KO_PARTICLES, "엔", "엘", "에선", "씩", "나")  # particles, spoken ones too ("평소엔", "얼마씩")
+_KO_ONE = frozenset("왜 뭐 뭘 몇".split())
+_KO_WORDS = frozenset(
+    # question words and the adverbs of any interview: theirs to begin a word whatever she says
+    "어떻게 어떤 언제 어디 어디서 얼마나 얼마 누가 누구 무슨 무엇 제일 가장 요즘 보통 평소 주로 처음 마지막 혹시 "
+    "그때 그거 그게 그건 그냥 진짜 정말 너무 많이 아직 이제 지금 솔직히 같이 혼자 사실 아까 다시 계속".split())
+
+
+@lru_cache(maxsize=16)
+def _ko_starts(words: frozenset) -> frozenset:
+    """The beginnings (two syllables or more) of her Korean words and of the question words."""
+    out = set()
+    for word in (*words, *_KO_WORDS):
+        if len(word) >= 2 and "가" <= word[0] <= "힣":
+            out.update(word[:n] for n in range(2, len(word) + 1))
+    return frozenset(out)
+
+
+def spaced(text: str, words: "frozenset[str] | None") -> str:
+    """Korean ``text`` with the spaces a fast typist left out put back before each word of hers (``words``, lower
+    case as written); the text unchanged where it has its spaces."""
+    if not words or not _KO_RUN.search(text):
+        return text
+    runs = [len(run) for run in _KO_ALL.findall(text)]
+    # Typed with its spaces, Korean has words of two to four syllables, seldom more: a text is cut only where its
+    # words are long on average (two or more of them) or where one runs to eight syllables; its compounds and verbs
+    # are left whole otherwise ("모임통장이요?", "퇴근하세요?").
+    together = len(runs) >= 2 and sum(runs) / len(runs) >= _KO_MEAN
+    if not together and max(runs) < _KO_LONG:
+        return text
+    starts = _ko_starts(words)
+    longest = max(map(len, starts), default=0)
+
+    def cut(match: re.Match) -> str:
+        run = match.group(0)
+        if run in words or not (together or len(run) >= _KO_LONG):
+            return run
+
+        def hers(i: int) -> int:  # the length of the longest beginning of a word of hers at i (0: none)
+            return next((n for n in range(min(longest, len(run) - i), 1, -1) if run[i:i + n] in starts), 0)
+
+        pieces, begin, reach = [], 0, hers(0)
+        for i in range(1, len(run) - 1):
+            # (Not inside a word of hers, "월급|통장은요", nor before a verb's or the copula's syllable, which is one
+            # word with the noun before it.)
+            if i < reach or run[i] in _KO_BOUND:
+                continue
+            here = (hers(i) > 0
+                    or (run[i] in _KO_ONE and i + 1 < len(run))
+                    # after a question word or adverb, which takes no ending ("혼자|살면서"), unless a particle
+                    # follows it ("누구|한테" stays "누구한테")
+                    or (run[begin:i] in _KO_WORDS and len(run) - i >= 2 and not run[i:].startswith(_KO_AFTER)
+                        and not any(w.startswith(run[begin:i + 1]) for w in _KO_WORDS)))
+            # (A piece needs two syllables, or to be a question word, before the cut: "혼자|살면서", never "살|면서".)
+            if here and (i - begin >= 2 or run[begin:i] in _KO_ONE):
+                pieces.append(run[begin:i])
+                begin, reach = i, i + hers(i)
+        pieces.append(run[begin:])
+        return " ".join(pieces)
+
+    return _KO_RUN.sub(cut, text)
 
 
 def _english(text: str) -> str:

@@ -2283,14 +2283,14 @@ def _summary_end(index: TopicIndex, text: str, language: str) -> str | None:
     last item alone names no topic clearly.
 
     A summary: a statement of at least three items (separated by commas, semicolons, a colon) followed by a short
-    question that names nothing of hers ("Is that fair?", "Have I got it?", "Klopt dat?", "맞죠?"). The last item
+    question that asks whether it was heard right (:func:`_asks_to_confirm`: "Is that fair?", "Have I got it?", "Klopt
+    dat?", "맞죠?"). The last item
     is what the turn ends on; what came before it she has just heard said back."""
     parts = clauses(text, language)
     if len(parts) < 2 or not re.search(r"[?？]\s*$", parts[-1]) or re.search(r"[?？]\s*$", parts[-2]):
         return None
     check = parts[-1]
-    if (len(tokens(check, language)) > 6 or not _names_nothing(index, check)
-            or _WH_WORD.search(check) or _EN_WH_WORD.search(check)):
+    if _WH_WORD.search(check) or _EN_WH_WORD.search(check) or not _asks_to_confirm(index, check, language):
         return None
     body = " ".join(part.rstrip(" .。!！") for part in parts[:-1])
     items = [item for item in _LIST_SEPARATOR.split(body) if len(tokens(item, language)) >= 2]
@@ -2300,13 +2300,38 @@ def _summary_end(index: TopicIndex, text: str, language: str) -> str | None:
     join = _LIST_JOIN.get(language_of(language))
     if join is not None:
         last = join.sub("", last.strip())
-    # (A last item that points back, "…, and your nights just didn't fit that.", is no thing of its own.)
-    if len(tokens(last, language)) < 2 or _has_anaphora(last, language):
+    # (A last item that points back, "…, and your nights just didn't fit that.", is no thing of its own, unless
+    # its own words name a topic clearly: "…, and the app is less a matter of difficulty than of trust, after the
+    # calls and the scams one hears about.")
+    if len(tokens(last, language)) < 2:
         return None
     scored = index.scores(last)
-    if not scored or scored[0].score < index.threshold:
+    bar = index.threshold * (CLEAR_SUMMARY_ITEM if _has_anaphora(last, language) else 1.0)
+    if not scored or scored[0].score < bar:
         return None
     return scored[0].topic
+
+
+# A question that points at what was just said back ("Is that a fair account?", "Have I got hold of the right end of
+# the stick?", "klopt dat zo'n beetje?", "是这样吗？", "맞죠?"): it names at most what its words name weakly.
+_CHECK_POINTING = re.compile(r"\b(?:that|this|it|I|me|dat|dit|het|ik|m'n)\b|这|我|对|맞|그렇|제가", re.IGNORECASE)
+CHECK_WORDS = 12  # the longest check, in words
+CHECK_SCORE, CHECK_LEXICAL = 1.3, 0.5  # it may name a topic of hers weakly: under 1.3 x threshold, half its words
+CLEAR_SUMMARY_ITEM = 1.5  # a last item that points back names its topic clearly: 1.5 x threshold
+
+
+def _asks_to_confirm(index: TopicIndex, check: str, language: str) -> bool:
+    """The question after a listed summary asks whether it was heard right: it names nothing of hers (a bare
+    "right?", "Klopt dat?"), or it points at what was said or at the one who said it and names a topic of hers at
+    most weakly ("Is that a fair account?" to a bank customer, whose "account" is one word of it; not "Is that the
+    app?")."""
+    count = len(tokens(check, language))
+    if count <= 6 and _names_nothing(index, check):
+        return True
+    if count > CHECK_WORDS or not _CHECK_POINTING.search(check):
+        return False
+    scored = index.scores(check)
+    return not scored or (scored[0].score < index.threshold * CHECK_SCORE and scored[0].lexical < CHECK_LEXICAL)
 
 
 def _trailing_questions(parts: list[str]) -> list[str]:

@@ -61,14 +61,20 @@ _EN_STOP = frozenset(
     "tell say talk describe walk happen feel think know mean like want need make let give take "
     "time thing way bit lot kind sort ever usually normally actually really probably maybe okay ok "
     "yeah um uh oh well right sure good great nice also still even now then today back much many little "
-    "something anything everything nothing someone anyone people person stuff".split()
+    "something anything everything nothing someone anyone people person stuff "
+    # interjections and chat laughter, which the parse may take for a noun at the start of a turn ("ugh 😣 how long
+    # were you out for with that"): a reaction, never a thing asked about
+    "ugh lol lmao haha hahaha hehe omg wow ooh aww aw oops yikes phew meh argh eek hmm hm yay nah yep yup welp oof "
+    "aha ahh".split()
 )
 # Dutch suffixes, longest first: "fietsen" -> "fiets", "gebeurde" -> "gebeur".
 _NL_SUFFIXES = ("heden", "ingen", "tjes", "etje", "jes", "ing", "en", "de", "te", "je", "e", "s", "t")
 _NL_EXTRA_STOP = frozenset("vertel eens gewoon heel veel vaak altijd meestal iets wat waar hoe waarom wanneer wie welke hoeveel hoelang nu "
                            "gebeurd gebeurde gaat ging doen deed "
                            # spoken fillers and the clipped pronoun "ie" ("doet ie 't?")
-                           "eh ehm uhm nou zeg ie".split())
+                           "eh ehm uhm nou zeg ie "
+                           # interjections, chat laughter and "inderdaad" (typed "idd"): a reaction, no thing asked
+                           "haha hihi hahaha oei oeps jeetje tja joh inderdaad".split())
 _NL_SUBJECTS = frozenset("je jij u ik we wij ze zij hij het die dat jullie men de een er".split())
 # Dutch verbs and adverbs in every story ("kijk", "eigenlijk", "goed"): weaker evidence of a topic than
 # nouns and names, as spaCy's verbs and adverbs are in English. Stemmed like any word (see _nl_light).
@@ -133,7 +139,11 @@ def _ko_function(stem: str) -> bool:
 def _nl_stem(word: str) -> str:
     for suffix in _NL_SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
+            stem = word[: -len(suffix)]
+            # A consonant doubled before the ending is single in the word itself: "tassen" is "tas", "bakken" "bak".
+            if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiou":
+                stem = stem[:-1]
+            return stem
     return word
 
 

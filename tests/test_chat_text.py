@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from scoring.classifier import QuestionClassifier
-from simulator.chat_text import spelled, standard
+from simulator.chat_text import spaced, spelled, standard
 from simulator.embeddings import HashingEmbedder
 
 from .test_engine_asides_and_remarks import ABSTAIN, engine, personas  # noqa: F401
@@ -67,6 +67,54 @@ def test_a_dutch_turn_is_not_spelled_against_a_word_list():
     assert standard(text, "nl") == text
 
 
+# Korean typed without spaces ----------------------------------------------------------------------------------------
+
+HERS = frozenset("회사에서 퇴근은 늦어요 힘든 건 혼자 모임통장을 써요 금리가 좋아서".split())
+
+
+@pytest.mark.parametrize("typed,meant", [
+    ("회사는몇시에퇴근하세요", "회사는 몇시에 퇴근하세요"),  # her "회사", a question word, her "퇴근"
+    ("혼자살면서제일힘든게뭐예요", "혼자 살면서 제일 힘든게 뭐예요"),  # an adverb ends a word; "뭐" begins one
+    ("솔직히금리때문에옮기신거죠?", "솔직히 금리때문에옮기신거죠?"),
+])
+def test_korean_run_together_is_cut_where_her_words_begin(typed, meant):
+    assert spaced(typed, HERS) == meant
+
+
+@pytest.mark.parametrize("text", [
+    "요즘 제일 불편한 게 뭐예요?",  # typed with its spaces
+    "모임통장을 써요",  # a word of hers as she wrote it
+    "누구한테물어봤어요",  # a particle after a question word stays on it
+    "하셨다고요",  # nothing of hers in it
+])
+def test_korean_with_its_spaces_or_nothing_of_hers_is_kept(text):
+    assert spaced(text, HERS) == text
+
+
+@pytest.fixture(scope="module")
+def korean_engine(real_embedder):
+    from simulator.embeddings import get_embedder
+    from simulator.engine import Engine
+
+    return Engine(embedder=real_embedder, embedders={"ko": get_embedder("use", language="ko")})
+
+
+@pytest.mark.real_model
+@pytest.mark.parametrize("written,topic", [("혼자 살면서 제일 힘든 게 뭐예요?", "living_alone"),
+                                           ("회사는 몇 시에 퇴근하세요?", "work_life")])
+def test_a_korean_question_typed_without_spaces_gets_the_topic_of_the_spaced_one(korean_engine, personas, written,
+                                                                                  topic):
+    # (Run together, every word of it was one she never says: "not my thing".)
+    persona = personas["jiwoo-bank-ko"]
+    real_engine = korean_engine
+    typed = written.replace(" ", "") + "ㅋㅋ"
+    _, as_written = real_engine.start(persona, seed=1).ask(written)
+    trainee, as_typed = real_engine.start(persona, seed=1).ask(typed)
+    assert as_written.topic == topic
+    assert as_typed.topic == as_written.topic and as_typed.move not in ABSTAIN
+    assert trainee.text == typed
+
+
 @pytest.mark.parametrize("persona_id,written,typed", [
     ("maria-grocery-lapsed", "What were the delivery slots like?", "whatre the delivry slots like"),
     ("priya-invoicing-buyer", "How does the month-end approval work for you?", "how does the month end aproval work for u"),
@@ -102,6 +150,32 @@ def test_a_listed_summary_is_confirmed_from_its_last_item(personas):
     assert reply.topic == "stopping"
 
 
+@pytest.mark.real_model
+@pytest.mark.parametrize("check", [
+    "Is that a fair picture of it?",
+    "Have I got hold of the right end of the stick?",  # long, and "end" is a word of hers: it points at the summing up
+    "right?",
+])
+def test_a_summary_check_may_use_her_words_weakly(real_engine, personas, check):
+    session = real_engine.start(personas["maria-grocery-lapsed"], seed=1)
+    session.ask("How did the weekly order work?")
+    _, reply = session.ask("Let me put it back to you: the weekly order on the sofa, the delivery slots that never "
+                           "suited, the substitutions at the door, and then in October you stopped ordering "
+                           f"altogether. {check}")
+    assert reply.move == "reflection"
+    assert reply.topic == "stopping"
+
+
+@pytest.mark.real_model
+@pytest.mark.parametrize("question", ["Was it the delivery slots?", "Is that because of the substitutions?"])
+def test_a_list_then_a_question_that_names_her_thing_is_no_summary(real_engine, personas, question):
+    session = real_engine.start(personas["maria-grocery-lapsed"], seed=1)
+    session.ask("How did the weekly order work?")
+    _, reply = session.ask("So the weekly order on the sofa, the app on your phone, the van at the door, and then in "
+                           f"October you stopped ordering altogether. {question}")
+    assert reply.move != "reflection"
+
+
 def test_a_list_then_a_question_word_is_no_summary(personas):
     session = engine(default="open").start(personas["maria-grocery-lapsed"], seed=1)
     session.ask("How did the weekly order work?")
@@ -126,3 +200,24 @@ def test_words_in_quotation_marks_are_kept_as_written():
     assert standard("so u saw \"sesion expired\" and then wat", "en") == "so you saw \"sesion expired\" and then what"
     assert standard("The entry said “approved from phone, 2 mins”. Tell me about that.", "en") == \
         "The entry said “approved from phone, 2 mins”. Tell me about that."
+
+
+# Reactions typed before a question name nothing ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,language,reaction", [
+    ("ugh how long were you out for with the ankle", "en", "ugh"),
+    ("lol who does the shopping then", "en", "lol"),
+    ("haha hoeveel tassen passen er inderdaad op", "nl", "haha"),
+])
+def test_interjections_and_chat_laughter_are_no_content_words(text, language, reaction):
+    from simulator.understanding import units
+
+    assert reaction not in units(text, language)
+    assert units(text, language)  # the rest of the question is still read
+
+
+def test_a_dutch_plural_with_a_doubled_consonant_has_the_stem_of_the_singular():
+    from simulator.understanding import units
+
+    assert units("de tassen", "nl") == units("de tas", "nl")
+    assert units("de bakken", "nl") == units("de bak", "nl")
