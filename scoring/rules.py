@@ -1292,6 +1292,8 @@ def _is_question_sentence(sentence: str) -> bool:
         _FAUX.match(low) or _INVITE.match(low) or _INVITE_STATEMENT.match(low) or _AUX_START.match(low)
         or _NEG_START.match(low) or _SHORT_OPEN.match(low) or _WANT_TO_KNOW_IF.match(low)
         or _AUX_NAME.match(body.strip())
+        # "anything i didn't ask that i should've": a closing invitation typed or said without its question mark
+        or _closing_invitation(low)
     )
 
 

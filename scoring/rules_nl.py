@@ -45,7 +45,7 @@ _NOT_VERB = frozenset(
     "zeker vast daar hier er dat die deze dit zo al nog echt gewoon vaak soms altijd nooit meestal daarom daarna "
     "eerst later straks vandaag gisteren morgen verder hoezo waardoor waarmee waarover waaraan vertel beschrijf "
     "zeg neem leg laten laat stel kijk ik je jij u we wij ze zij hij het een de mijn jouw uw onze ons hun haar "
-    "om in op aan uit over door tegen zonder binnen buiten tussen per dank bedankt fijn leuk goed mooi welkom jammer "
+    "om in op aan uit over door tegen zonder binnen buiten tussen per via naar onder achter langs dank bedankt fijn leuk goed mooi welkom jammer "
     "knap sorry excuses hoi hallo dag gelukkig helaas ja nee oké ok nou tja zeg".split())
 _SUBJECT = r"(?:je|jij|u|jullie|ze|zij|hij|het|er|we|wij|dat|die|dit|de|een|jouw|uw|mijn|iemand|iets|mensen|men)"
 _YES_NO = _rx(r"^(?P<verb>[a-zà-ÿ]+)\s+" + _SUBJECT + r"\b")

@@ -84,7 +84,14 @@ _ITS_NEXT = re.compile(r"^(?:been|like|all|only|worth|there|here|over|done|gone|
                        r"fair|mad|crazy|fun|half|gonna|got|almost|actually|definitely|literally|mostly)$", re.IGNORECASE)
 _EN_TOKEN = re.compile(r"(?<![\w'’/])(?:w/o|w/|b/c|[A-Za-z0-9]+(?:'[A-Za-z]+)?)(?![\w/])")
 # The words the English reading looks at: the two tables, and those decided by their neighbours.
-_EN_KEYS = frozenset(set(_EN_APOSTROPHE) | set(_EN_SHORT) | {"i", "yr", "its", "lets", "were"})
+_EN_KEYS = frozenset(set(_EN_APOSTROPHE) | set(_EN_SHORT) | {"i", "yr", "its", "lets", "were", "their", "then"})
+# Homophones that typing and voice-to-text mix up, put right only where the grammar leaves one reading: "their"
+# before a verb or a quantifier is "there" ("is their anything", "their was a problem"; the possessive is followed
+# by what is theirs), "then" after a comparative is "than" ("more then you expected").
+_THERE_NEXT = frozenset("is are was were isn't aren't wasn't weren't been be any anything something nothing "
+                        "much many enough a an no".split())
+_COMPARATIVES = frozenset("more less better worse rather other fewer bigger smaller cheaper dearer quicker faster "
+                          "slower longer shorter higher lower easier harder".split())
 
 
 def _any_of(words) -> re.Pattern:
@@ -398,6 +405,10 @@ def _english(text: str) -> str:
             new = "it's"
         elif low == "yr":  # "year" after a number ("2 yr"), elsewhere "your"
             new = "year" if before.isdigit() else "your"
+        elif low == "their":
+            new = "there" if after.lower() in _THERE_NEXT else None
+        elif low == "then":
+            new = "than" if before.lower() in _COMPARATIVES else None
         elif low in _EN_APOSTROPHE and not (word[:1].isupper() and low in {"wont", "cant"}):
             new = _EN_APOSTROPHE[low]
         elif low in _EN_SHORT and not _spoken_letter(word, low, text, match):

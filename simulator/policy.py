@@ -1072,7 +1072,11 @@ def _decide(persona: Persona, index: TopicIndex, state: State, text: str, label:
             # (A summary that mostly says back what she told keeps its one new word as a paraphrase: "So at half-term
             # you skipped the order at your sister's caravan, had the app open on your phone and simply stopped.")
             and not (label == "reflection" and _retells(index, state, text))):
-        return _abstain(persona, state, choose)
+        # ("Were the slots easy to get, and did you ever use the lockers?": the half that is hers is answered.)
+        half = _question_that_is_hers(index, state, text, language)
+        if half is None or _claims_foreign_doing(index, state, half[0]):
+            return _abstain(persona, state, choose)
+        text = half[0]
 
     if label == "statement":
         if "pitch" in flags_set:
@@ -1284,6 +1288,13 @@ def _decide(persona: Persona, index: TopicIndex, state: State, text: str, label:
             topic_id, ranked = state.current_topic, []
         if topic_id is not None:
             topic_id = _reranked(index, state, text, label, topic_id, ranked)
+        elif not ranked:
+            # "Does he have a name you call him by, and does he bring the crates all the way up to your door?": two
+            # questions in one sentence, the second about a thing she has no word for. She answers the one that is
+            # hers.
+            half = _question_that_is_hers(index, state, text, language)
+            if half is not None:
+                text, topic_id = half
     if topic_id is None:
         if ranked:
             return _clarify(persona, index, choose, ranked)
@@ -2332,6 +2343,32 @@ def _asks_to_confirm(index: TopicIndex, check: str, language: str) -> bool:
         return False
     scored = index.scores(check)
     return not scored or (scored[0].score < index.threshold * CHECK_SCORE and scored[0].lexical < CHECK_LEXICAL)
+
+
+# Where a second question starts inside a sentence: ", and does he…", ", or did you…", "; and when…".
+_SECOND_QUESTION = re.compile(
+    r"(?:,|;|\s—|\s-)\s*(?:and|or)\s+(?=(?:do|does|did|is|are|was|were|have|has|had|can|could|would|will|how|"
+    r"what|when|where|who|whose|why|which)\b)", re.IGNORECASE)
+
+
+def _question_that_is_hers(index: TopicIndex, state: State, text: str, language: str) -> tuple[str, str] | None:
+    """Of a question that asks two things in one sentence (", and does…", ", or did…"), the first half that is
+    about a topic of hers, read alone, with that topic; None when it asks one thing, or neither half is hers. For a
+    turn she would otherwise have no experience of as a whole. (Not questions in a row, "您平时追剧吗？最近有什么好看的？":
+    the second leans on the first.) English."""
+    asked = _trailing_questions(clauses(text, language))
+    if language_of(language) != "en" or not asked:
+        return None
+    pieces = [h.strip() for h in _SECOND_QUESTION.split(asked[-1]) if h.strip()]
+    if len(pieces) < 2:
+        return None
+    for piece in pieces:
+        if _elliptic(index, piece):
+            continue  # ("Example?", "And then?": nothing of its own to be hers)
+        topic_id, _ = _understand(index, state, piece, language)
+        if topic_id is not None:
+            return piece, topic_id
+    return None
 
 
 def _trailing_questions(parts: list[str]) -> list[str]:

@@ -23,9 +23,19 @@ from .test_engine_asides_and_remarks import ABSTAIN, engine, personas  # noqa: F
     ("lets talk about the booking itself", "let's talk about the booking itself"),
     ("were building a form checker", "we're building a form checker"),
     ("sry, ud forgotten it", "sorry, you'd forgotten it"),
+    # homophones that typing and dictation mix up, where the grammar leaves one reading
+    ("is their anything i havent asked", "is there anything I haven't asked"),
+    ("Their was a problem with the van", "There was a problem with the van"),
+    ("was it more then you expected", "was it more than you expected"),
 ])
 def test_english_chat_shorthand_is_spelled_out(typed, meant):
     assert standard(typed, "en") == meant
+
+
+@pytest.mark.parametrize("text", ["what did their bank say", "their kids were there", "and then you rang them",
+                                  "it was later then"])
+def test_their_and_then_are_kept_where_they_are_right(text):
+    assert standard(text, "en") == text
 
 
 @pytest.mark.parametrize("text", [
@@ -128,6 +138,13 @@ def test_a_typed_question_gets_the_topic_of_the_written_one(personas, persona_id
     assert as_typed.move not in ABSTAIN
     # The transcript keeps what the trainee typed.
     assert trainee.text == typed
+
+
+@pytest.mark.parametrize("text", ["anything i didnt ask that i shouldve",
+                                  "is their anything about the driveway I havent asked that you think I should know"])
+def test_a_closing_invitation_typed_without_its_question_mark_is_open(text):
+    classifier = QuestionClassifier(embedder=HashingEmbedder())
+    assert classifier.classify(text).label == "open"
 
 
 def test_the_scorer_reads_typed_chat_like_the_written_turn():

@@ -167,3 +167,25 @@ def test_dutch_time_anchors():
     assert time_anchor("Wat gebeurde er de laatste keer?", "nl") == 1.0
     assert time_anchor("En hoe regel je het nu, tegenwoordig?", "nl") == -1.0
     assert time_anchor("Hoe kom je op je werk?", "nl") == 0.0
+
+
+@pytest.mark.parametrize(("persona_id", "before", "question", "topic"), [
+    # The second half has her doing something with a thing she has no word for; the first half is hers.
+    ("maria-grocery-lapsed", "Tell me about the delivery slots.",
+     "Were the slots easy to get, and did you ever use the click-and-collect lockers?", "delivery_slots"),
+])
+def test_of_two_questions_in_one_sentence_she_answers_the_one_that_is_hers(personas, persona_id, before, question,
+                                                                              topic):
+    session = engine(default="closed").start(personas[persona_id], seed=1)
+    session.ask(before)
+    _, reply = session.ask(question)
+    assert reply.topic == topic and reply.move not in ABSTAIN
+
+
+@pytest.mark.parametrize("question", ["Do you play golf, or do you prefer tennis?",
+                                      "Sorry, totally off-topic, but do you know any good places to eat round here?"])
+def test_two_questions_about_things_outside_her_life_are_still_deflected(personas, question):
+    session = engine(default="closed").start(personas["maria-grocery-lapsed"], seed=1)
+    session.ask("Tell me about the delivery slots.")
+    _, reply = session.ask(question)
+    assert reply.move in ABSTAIN
