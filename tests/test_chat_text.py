@@ -238,3 +238,22 @@ def test_a_dutch_plural_with_a_doubled_consonant_has_the_stem_of_the_singular():
 
     assert units("de tassen", "nl") == units("de tas", "nl")
     assert units("de bakken", "nl") == units("de bak", "nl")
+
+
+# Chat and dictation in the other languages' rules ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("module", "text", "previous", "label"), [
+    # a word with its particle said after the predicate is an afterthought; the question is "how many"
+    ("rules_ko", "몇장 찍으셨어요 전체로", None, "closed"),
+    ("rules_ko", "누가 가셨어요 친구랑", None, "closed"),
+    # V + 来/到/好 + 没 at the end asks yes or no, question mark or not
+    ("rules_zh", "最后这钱要回来没", None, "closed"),
+    ("rules_zh", "衣服修好没", None, "closed"),
+    # a preposition is no verb of a yes/no question: their own words, handed back
+    ("rules_nl", "Via de groepsapp?", "We hoorden het pas via de groepsapp, twee weken voor het kamp.", "echo"),
+])
+def test_chat_and_dictation_in_dutch_korean_and_chinese(module, text, previous, label):
+    import importlib
+
+    form = importlib.import_module(f"scoring.{module}").analyse(text, previous)
+    assert max(form.scores, key=form.scores.get) == label
