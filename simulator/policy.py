@@ -2295,8 +2295,7 @@ def _summary_end(index: TopicIndex, text: str, language: str) -> str | None:
 
     A summary: a statement of at least three items (separated by commas, semicolons, a colon) followed by a short
     question that asks whether it was heard right (:func:`_asks_to_confirm`: "Is that fair?", "Have I got it?", "Klopt
-    dat?", "맞죠?"). The last item
-    is what the turn ends on; what came before it she has just heard said back."""
+    dat?", "맞죠?"). The last item is what the turn ends on; what came before it she has just heard said back."""
     parts = clauses(text, language)
     if len(parts) < 2 or not re.search(r"[?？]\s*$", parts[-1]) or re.search(r"[?？]\s*$", parts[-2]):
         return None
